@@ -1,0 +1,85 @@
+import { TZDate } from '@date-fns/tz';
+import { InputError } from './errors';
+import { isEmpty } from './fields';
+
+export const DATE_FORMS = 'ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds';
+
+const DATE_ONLY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^-?\d{9,13}$/;
+/** Below this an epoch number is taken as seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+const EPOCH_SECONDS_LIMIT = 1e11;
+
+export interface DateOptions {
+	/** IANA zone for dates and date-times written without an offset. Default UTC. */
+	timeZone?: string;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	if (month < 1 || month > 12 || day < 1) return false;
+	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function wallClock(parts: number[], timeZone: string | undefined): Date {
+	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = parts;
+	if (!timeZone || timeZone === 'UTC') return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+	return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
+}
+
+function fromEpoch(n: number): Date {
+	return new Date(Math.abs(n) < EPOCH_SECONDS_LIMIT ? n * 1000 : n);
+}
+
+function offsetMinutes(offset: string): number {
+	if (offset.toUpperCase() === 'Z') return 0;
+	const sign = offset.startsWith('-') ? -1 : 1;
+	const digits = offset.slice(1).replace(':', '');
+	return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+}
+
+function fromText(text: string, options: DateOptions): Date | undefined {
+	let m = DATE_ONLY.exec(text) ?? COMPACT_DATE.exec(text);
+	if (m) {
+		const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+		return isRealDate(y, mo, d) ? wallClock([y, mo, d], options.timeZone) : undefined;
+	}
+	m = ISO_DATE_TIME.exec(text);
+	if (m) {
+		const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m![i]));
+		const s = Number(m[6] ?? 0);
+		const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+		if (!isRealDate(y, mo, d) || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) return undefined;
+		if (!m[8]) return wallClock([y, mo, d, h, mi, s, ms], options.timeZone);
+		const offset = offsetMinutes(m[8]);
+		return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000);
+	}
+	if (EPOCH.test(text)) return fromEpoch(Number(text));
+	return undefined;
+}
+
+/**
+ * Parses a date from the forms ERP and CRM exports use. Impossible calendar dates (2024-02-30) are
+ * rejected rather than rolled over. Dates without an offset are read in `options.timeZone` (UTC).
+ */
+export function parseDate(value: unknown, field: string, options: DateOptions = {}): Date {
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', DATE_FORMS);
+	let parsed: Date | undefined;
+	if (value instanceof Date) parsed = value;
+	else if (typeof value === 'number') parsed = Number.isFinite(value) ? fromEpoch(value) : undefined;
+	else if (typeof value === 'string') parsed = fromText(value.trim(), options);
+	if (!parsed || Number.isNaN(parsed.getTime())) {
+		throw new InputError(field, value, 'is not a date', DATE_FORMS);
+	}
+	return parsed;
+}
+
+/** Like parseDate, and the date may not lie after `asOf`. */
+export function parseDateNotAfter(value: unknown, field: string, asOf: Date, options: DateOptions = {}): Date {
+	const date = parseDate(value, field, options);
+	if (date.getTime() > asOf.getTime()) {
+		throw new InputError(field, value, `lies after the as-of date ${asOf.toISOString()}`, `a date on or before ${asOf.toISOString()}`);
+	}
+	return date;
+}

@@ -1,0 +1,48 @@
+const MAX_VALUE_LENGTH = 80;
+
+/** Renders a bad value for an error message: JSON-ish, truncated to 80 characters. */
+export function describeValue(value: unknown): string {
+	let text: string;
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+	else if (typeof value === 'string') text = value;
+	else if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	else {
+		try {
+			text = JSON.stringify(value) ?? String(value);
+		} catch {
+			text = String(value);
+		}
+	}
+	if (text.length > MAX_VALUE_LENGTH) text = `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`;
+	return `"${text}"`;
+}
+
+/**
+ * A value in one input item that cannot be used. The message names the field, the value and what was
+ * expected; the n8n layer prefixes the item index and routes it per item.
+ */
+export class InputError extends Error {
+	readonly field: string;
+	readonly value: unknown;
+	readonly expected: string;
+
+	constructor(field: string, value: unknown, problem: string, expected: string) {
+		const shown = describeValue(value);
+		const subject = value === undefined ? `field "${field}" is missing` : `field "${field}" is ${shown}`;
+		super(`${subject}, which ${problem} (expected ${expected})`);
+		this.name = 'InputError';
+		this.field = field;
+		this.value = value;
+		this.expected = expected;
+	}
+}
+
+/** A problem with the whole batch or a parameter, not with one item's field. */
+export class ConfigError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ConfigError';
+	}
+}

@@ -1,0 +1,69 @@
+import { InputError } from './errors';
+import { isEmpty } from './fields';
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const CURRENCY_MARKS = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|元)\s*|\s*(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|元)$/gi;
+
+export interface NumberRules {
+	/** Smallest allowed value (inclusive). */
+	min?: number;
+	/** Largest allowed value (inclusive). */
+	max?: number;
+	integer?: boolean;
+}
+
+function checkRange(field: string, raw: unknown, value: number, rules: NumberRules, expected: string): number {
+	if (rules.integer && !Number.isInteger(value)) throw new InputError(field, raw, 'is not a whole number', expected);
+	if (rules.min !== undefined && value < rules.min) throw new InputError(field, raw, `is below ${rules.min}`, expected);
+	if (rules.max !== undefined && value > rules.max) throw new InputError(field, raw, `is above ${rules.max}`, expected);
+	return value;
+}
+
+function describeExpected(kind: string, rules: NumberRules): string {
+	const parts = [rules.integer ? `a whole ${kind}` : `a ${kind}`];
+	if (rules.min !== undefined && rules.max !== undefined) parts.push(`from ${rules.min} to ${rules.max}`);
+	else if (rules.min !== undefined) parts.push(`of at least ${rules.min}`);
+	else if (rules.max !== undefined) parts.push(`of at most ${rules.max}`);
+	return parts.join(' ');
+}
+
+function fromText(text: string): number | undefined {
+	const trimmed = text.trim();
+	if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
+	if (GROUPED_NUMBER.test(trimmed)) return Number(trimmed.replace(/,/g, ''));
+	return undefined;
+}
+
+/** A number given as a number or as text (" 7 ", "1,234.5"). Empty, NaN and Infinity are errors. */
+export function parseNumber(value: unknown, field: string, rules: NumberRules = {}): number {
+	const expected = describeExpected('number', rules);
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected);
+	const parsed = typeof value === 'number' ? value : typeof value === 'string' ? fromText(value) : undefined;
+	if (parsed === undefined || !Number.isFinite(parsed)) {
+		throw new InputError(field, value, 'is not a number', expected);
+	}
+	return checkRange(field, value, parsed, rules, expected);
+}
+
+/** Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50", "$12"). */
+export function parseMoney(value: unknown, field: string, rules: NumberRules = {}): number {
+	const expected = `${describeExpected('amount', rules)}, like 1234.50, "1,234.50" or "¥1,234.50"`;
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected);
+	let parsed: number | undefined;
+	if (typeof value === 'number') parsed = value;
+	else if (typeof value === 'string') {
+		let text = value.trim();
+		let negative = false;
+		if (text.startsWith('-')) {
+			negative = true;
+			text = text.slice(1).trim();
+		}
+		const n = fromText(text.replace(CURRENCY_MARKS, ''));
+		parsed = n === undefined ? undefined : negative ? -n : n;
+	}
+	if (parsed === undefined || !Number.isFinite(parsed)) {
+		throw new InputError(field, value, 'is not an amount of money', expected);
+	}
+	return checkRange(field, value, parsed, rules, expected);
+}
