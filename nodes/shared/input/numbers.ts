@@ -21,7 +21,8 @@ function checkRange(field: string, raw: unknown, value: number, rules: NumberRul
 }
 
 function describeExpected(kind: string, rules: NumberRules): string {
-	const parts = [rules.integer ? `a whole ${kind}` : `a ${kind}`];
+	const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
+	const parts = [rules.integer ? `a whole ${kind}` : `${article} ${kind}`];
 	if (rules.min !== undefined && rules.max !== undefined) parts.push(`from ${rules.min} to ${rules.max}`);
 	else if (rules.min !== undefined) parts.push(`of at least ${rules.min}`);
 	else if (rules.max !== undefined) parts.push(`of at most ${rules.max}`);
