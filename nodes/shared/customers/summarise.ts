@@ -1,0 +1,111 @@
+import { tzOffset } from '@date-fns/tz';
+
+export type TimeUnit = 'days' | 'weeks';
+
+export interface Transaction {
+	customerId: string;
+	date: Date;
+	/** Monetary value; 0 when the data carries no amounts. */
+	amount: number;
+	/** Index of the input item this transaction came from. */
+	itemIndex?: number;
+}
+
+export interface CustomerSummary {
+	customerId: string;
+	firstPurchase: Date;
+	lastPurchase: Date;
+	/** Purchase occasions counted (transactions, or distinct days when same-day purchases are collapsed). */
+	purchases: number;
+	/** Repeat purchases: purchases after the first. */
+	x: number;
+	/** Recency: time from first to last purchase, in `unit`. */
+	tx: number;
+	/** Age: time from first purchase to the as-of date, in `unit`. */
+	T: number;
+	totalSpend: number;
+	/** Mean value of the repeat purchases (the first excluded, as the spend models expect); 0 when x = 0. */
+	meanRepeatSpend: number;
+	/** Input items that contributed, for pairing output items with their inputs. */
+	itemIndices: number[];
+}
+
+export interface SummariseOptions {
+	asOf: Date;
+	unit: TimeUnit;
+	/** Count purchases on the same calendar day as one occasion (amounts summed). */
+	collapseSameDay: boolean;
+	/** Zone whose calendar days are used for collapsing; default UTC. */
+	timeZone?: string;
+}
+
+const DAY_MS = 86_400_000;
+const UNIT_MS: Record<TimeUnit, number> = { days: DAY_MS, weeks: 7 * DAY_MS };
+
+/** Calendar day number of an instant in the zone (DST-aware: the offset is taken at that instant). */
+function dayKey(time: number, timeZone: string | undefined): number {
+	const offsetMs = !timeZone || timeZone === 'UTC' ? 0 : tzOffset(timeZone, new Date(time)) * 60_000;
+	return Math.floor((time + offsetMs) / DAY_MS);
+}
+
+interface Occasion {
+	time: number;
+	amount: number;
+}
+
+/**
+ * Transactions -> one summary per customer, in first-seen order. Transactions after `asOf` are outside
+ * the calibration window and are ignored (the caller decides whether that is an error).
+ */
+export function summariseTransactions(transactions: Iterable<Transaction>, options: SummariseOptions): CustomerSummary[] {
+	const byCustomer = new Map<string, { occasions: Occasion[]; items: number[] }>();
+	const asOfMs = options.asOf.getTime();
+	for (const t of transactions) {
+		const time = t.date.getTime();
+		if (time > asOfMs) continue;
+		let entry = byCustomer.get(t.customerId);
+		if (!entry) {
+			entry = { occasions: [], items: [] };
+			byCustomer.set(t.customerId, entry);
+		}
+		entry.occasions.push({ time, amount: t.amount });
+		if (t.itemIndex !== undefined) entry.items.push(t.itemIndex);
+	}
+	const unitMs = UNIT_MS[options.unit];
+	const summaries: CustomerSummary[] = [];
+	for (const [customerId, { occasions, items }] of byCustomer) {
+		occasions.sort((a, b) => a.time - b.time);
+		const counted = options.collapseSameDay ? collapseByDay(occasions, options.timeZone) : occasions;
+		const first = counted[0];
+		const last = counted[counted.length - 1];
+		const totalSpend = counted.reduce((sum, o) => sum + o.amount, 0);
+		const x = counted.length - 1;
+		summaries.push({
+			customerId,
+			firstPurchase: new Date(first.time),
+			lastPurchase: new Date(last.time),
+			purchases: counted.length,
+			x,
+			tx: (last.time - first.time) / unitMs,
+			T: (asOfMs - first.time) / unitMs,
+			totalSpend,
+			meanRepeatSpend: x > 0 ? (totalSpend - first.amount) / x : 0,
+			itemIndices: items,
+		});
+	}
+	return summaries;
+}
+
+function collapseByDay(sorted: Occasion[], timeZone: string | undefined): Occasion[] {
+	const days: Occasion[] = [];
+	let currentDay = Number.NaN;
+	for (const o of sorted) {
+		const day = dayKey(o.time, timeZone);
+		if (day === currentDay) days[days.length - 1].amount += o.amount;
+		else {
+			days.push({ time: o.time, amount: o.amount });
+			currentDay = day;
+		}
+	}
+	return days;
+}
