@@ -1,0 +1,34 @@
+import type { Locale } from './builtins';
+
+/** The opt-out instruction carriers and regulators expect in marketing SMS, per language. */
+export const SMS_OPT_OUT_TEXT: Record<Locale, string> = {
+	'zh-CN': '拒收请回复R',
+	en: 'Reply STOP to opt out',
+};
+
+export interface SmsComplianceOptions {
+	locale: Locale;
+	/** The sender's signature; written at the start in 【】. Empty: no signature. */
+	signature?: string;
+	/** Append the opt-out instruction. */
+	optOut: boolean;
+}
+
+const SENTENCE_END = /[。！？.!?…]$/;
+
+/**
+ * Marketing SMS as the rules want it: `【Signature】text 拒收请回复R`. Idempotent: a text that already
+ * starts with a 【signature】 or already ends with the opt-out instruction is not marked twice.
+ */
+export function applySmsCompliance(text: string, options: SmsComplianceOptions): string {
+	let out = text.trim();
+	const signature = (options.signature ?? '').trim().replace(/^【|】$/g, '');
+	if (signature !== '' && !out.startsWith('【')) out = `【${signature}】${out}`;
+	const optOut = SMS_OPT_OUT_TEXT[options.locale];
+	if (options.optOut && !out.endsWith(optOut)) {
+		const chinese = options.locale === 'zh-CN';
+		if (!SENTENCE_END.test(out)) out += chinese ? '。' : '.';
+		out += chinese ? optOut : ` ${optOut}`;
+	}
+	return out;
+}

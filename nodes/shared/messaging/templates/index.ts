@@ -1,0 +1,5 @@
+export * from './builtins';
+export * from './compliance';
+export * from './html';
+export * from './placeholders';
+export * from './render';

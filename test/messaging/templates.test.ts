@@ -1,0 +1,215 @@
+import { ConfigError, InputError } from '../../nodes/shared/input';
+import {
+	BUILTIN_TEMPLATE_KEYS,
+	BUILTIN_TEMPLATES,
+	applySmsCompliance,
+	compileBuiltinTemplate,
+	compileCustomTemplate,
+	escapeHtml,
+	parseTemplate,
+	renderMessage,
+} from '../../nodes/shared/messaging/templates';
+
+describe('parseTemplate', () => {
+	it('splits text, placeholders and defaults (trimmed)', () => {
+		expect(parseTemplate('Hi {{ customer.name | 尊敬的客户 }}, {{x}}!')).toEqual([
+			{ kind: 'text', text: 'Hi ' },
+			{ kind: 'placeholder', path: 'customer.name', defaultText: '尊敬的客户' },
+			{ kind: 'text', text: ', ' },
+			{ kind: 'placeholder', path: 'x' },
+			{ kind: 'text', text: '!' },
+		]);
+	});
+
+	it('keeps an empty default as an explicit empty fallback', () => {
+		expect(parseTemplate('{{title|}}')).toEqual([{ kind: 'placeholder', path: 'title', defaultText: '' }]);
+	});
+
+	it('rejects an unclosed placeholder and a malformed path as configuration errors', () => {
+		expect(() => parseTemplate('Hi {{name', 'custom text')).toThrow(ConfigError);
+		expect(() => parseTemplate('Hi {{name', 'custom text')).toThrow(
+			'The custom text has "{{" at character 4 without a closing "}}"',
+		);
+		expect(() => parseTemplate('Hi {{ }}')).toThrow(/not a field path/);
+		expect(() => parseTemplate('Hi {{a b}}')).toThrow(/not a field path/);
+	});
+});
+
+describe('renderMessage', () => {
+	const custom = compileCustomTemplate(
+		{ subject: 'Order {{order.id}}', text: 'Dear {{name|尊敬的客户}},\n\nyour order {{order.id}} of {{amount}} is on its way.' },
+		'service',
+	);
+
+	it('fills dot paths, numbers and defaults', () => {
+		const message = renderMessage(custom, { order: { id: 'A-17' }, amount: 12.5 }, { format: 'chat', locale: 'en' });
+		expect(message).toEqual({
+			subject: 'Order A-17',
+			text: 'Dear 尊敬的客户,\n\nyour order A-17 of 12.5 is on its way.',
+		});
+	});
+
+	it('treats an empty value as absent: the default is used', () => {
+		const message = renderMessage(custom, { name: '  ', order: { id: 1 }, amount: 0 }, { format: 'chat', locale: 'en' });
+		expect(message.text).toBe('Dear 尊敬的客户,\n\nyour order 1 of 0 is on its way.');
+	});
+
+	it('makes a missing value without default an item error naming the field, never a blank', () => {
+		const render = () => renderMessage(custom, { order: { id: 'A-17' } }, { format: 'chat', locale: 'en' });
+		expect(render).toThrow(InputError);
+		expect(render).toThrow(
+			`field "amount" is missing, which the message template's placeholder {{amount}} needs (expected a value, or a default in the template like {{amount|…}})`,
+		);
+	});
+
+	it('refuses objects and NaN rather than writing "[object Object]" or "NaN"', () => {
+		expect(() => renderMessage(custom, { order: { id: { a: 1 } }, amount: 1 }, { format: 'chat', locale: 'en' })).toThrow(
+			'field "order.id" is "{"a":1}", which cannot be written into a message (expected text, a number or a date)',
+		);
+		expect(() => renderMessage(custom, { order: { id: 1 }, amount: Number.NaN }, { format: 'chat', locale: 'en' })).toThrow(
+			/is not a finite number/,
+		);
+	});
+
+	it('email: HTML-escapes values, keeps the plain-text part unescaped, paragraphs from blank lines', () => {
+		const message = renderMessage(
+			custom,
+			{ name: '<script>alert("x")</script> & Co', order: { id: "O'1" }, amount: '¥5' },
+			{ format: 'email', locale: 'en' },
+		);
+		expect(message.text).toBe(`Dear <script>alert("x")</script> & Co,\n\nyour order O'1 of ¥5 is on its way.`);
+		expect(message.html).toBe(
+			'<p>Dear &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co,</p>\n<p>your order O&#39;1 of ¥5 is on its way.</p>',
+		);
+		expect(message.subject).toBe("Order O'1");
+	});
+
+	it('email with an HTML template: template markup kept, values escaped', () => {
+		const withHtml = compileCustomTemplate(
+			{ subject: 's', text: 'Hi {{name}}', html: '<h1>Hi {{name}}</h1><p class="x">{{note|a & b}}</p>' },
+			'service',
+		);
+		const message = renderMessage(withHtml, { name: 'A<B' }, { format: 'email', locale: 'en' });
+		expect(message.html).toBe('<h1>Hi A&lt;B</h1><p class="x">a &amp; b</p>');
+		expect(message.text).toBe('Hi A<B');
+	});
+
+	it('reads extras (the brand) when the item has no such field, and the item wins when it does', () => {
+		const birthday = compileBuiltinTemplate('birthday');
+		expect(renderMessage(birthday, { name: '王芳' }, { format: 'chat', locale: 'zh-CN', extras: { brand: '星河银行' } })).toEqual({
+			subject: '星河银行祝您生日快乐',
+			text: '亲爱的王芳，星河银行祝您生日快乐！愿新的一岁平安喜乐、万事顺意。',
+		});
+		expect(
+			renderMessage(birthday, { brand: 'Shop B' }, { format: 'chat', locale: 'en', extras: { brand: 'Shop A' } }).text,
+		).toBe('Dear valued customer, everyone at Shop B wishes you a very happy birthday and a wonderful year ahead.');
+	});
+
+	it('SMS: signature in 【】 and the opt-out text when asked; no subject', () => {
+		const winBack = compileBuiltinTemplate('winBack');
+		const zh = renderMessage(winBack, { name: '李雷' }, {
+			format: 'sms',
+			locale: 'zh-CN',
+			extras: { brand: '星河' },
+			smsCompliance: { signature: '星河', optOut: true },
+		});
+		expect(zh).toEqual({
+			text: '【星河】好久不见，李雷！星河为您准备了专属回归礼遇：会员专享优惠，期待您再次光临。拒收请回复R',
+		});
+		const en = renderMessage(winBack, { name: 'Ann', offer: '20% off' }, {
+			format: 'sms',
+			locale: 'en',
+			extras: { brand: 'Acme' },
+			smsCompliance: { signature: 'Acme', optOut: true },
+		});
+		expect(en.text).toBe(
+			'【Acme】We miss you, Ann! To welcome you back to Acme, we have 20% off waiting for you. Reply STOP to opt out',
+		);
+	});
+
+	it('builds provider template parameters from the placeholders (with their defaults) or an explicit map', () => {
+		const holiday = compileBuiltinTemplate('holiday');
+		const auto = renderMessage(holiday, { name: '韩梅梅' }, {
+			format: 'sms',
+			locale: 'zh-CN',
+			extras: { brand: '星河' },
+			withTemplateParams: true,
+		});
+		expect(auto.templateParams).toEqual({ name: '韩梅梅', brand: '星河', holidayName: '节日' });
+		const explicit = compileBuiltinTemplate('holiday', { customer: '{{name|客户}}', code: 'H-{{customer.id}}' });
+		const rendered = renderMessage(explicit, { customer: { id: 9 } }, {
+			format: 'sms',
+			locale: 'zh-CN',
+			extras: { brand: '星河' },
+			withTemplateParams: true,
+		});
+		expect(rendered.templateParams).toEqual({ customer: '客户', code: 'H-9' });
+	});
+});
+
+describe('built-in templates', () => {
+	it('has all six care occasions in both languages, each compiling and rendering with only the required fields', () => {
+		expect(BUILTIN_TEMPLATE_KEYS.sort()).toEqual(
+			['apology', 'birthday', 'holiday', 'postPurchase', 'revisitReminder', 'winBack'].sort(),
+		);
+		const required = { revisit: { dueAt: '2026-03-09T10:00:00+08:00' }, name: 'Zhou', customerId: 'C1' };
+		for (const key of BUILTIN_TEMPLATE_KEYS) {
+			const compiled = compileBuiltinTemplate(key);
+			for (const locale of ['en', 'zh-CN'] as const) {
+				const item = key === 'revisitReminder' ? required : {};
+				const message = renderMessage(compiled, item, { format: 'email', locale, extras: { brand: 'B' } });
+				expect(message.text).not.toMatch(/\{\{|\}\}|undefined|null/);
+				expect(message.subject!.length).toBeGreaterThan(0);
+			}
+		}
+	});
+
+	it('marks birthday, holiday and win-back as marketing, the revisit reminder as a staff message', () => {
+		expect(BUILTIN_TEMPLATES.birthday.purpose).toBe('marketing');
+		expect(BUILTIN_TEMPLATES.holiday.purpose).toBe('marketing');
+		expect(BUILTIN_TEMPLATES.winBack.purpose).toBe('marketing');
+		expect(BUILTIN_TEMPLATES.postPurchase.purpose).toBe('service');
+		expect(BUILTIN_TEMPLATES.apology.purpose).toBe('service');
+		expect(BUILTIN_TEMPLATES.revisitReminder.purpose).toBe('staff');
+	});
+
+	it('revisit reminder to an owner needs the customer and due date', () => {
+		const reminder = compileBuiltinTemplate('revisitReminder');
+		expect(() => renderMessage(reminder, { name: 'Zhou', customerId: 'C1' }, { format: 'chat', locale: 'en' })).toThrow(
+			/field "revisit.dueAt" is missing/,
+		);
+		expect(
+			renderMessage(
+				reminder,
+				{ name: '周杰', customerId: 'C1', revisit: { dueAt: '2026-03-09', owner: '张三', reason: '满意度下降' } },
+				{ format: 'chat', locale: 'zh-CN' },
+			).text,
+		).toBe('张三您好，请于2026-03-09前回访客户周杰（C1）。原因：满意度下降。');
+	});
+});
+
+describe('applySmsCompliance', () => {
+	it('adds sentence punctuation before the opt-out text when the text has none', () => {
+		expect(applySmsCompliance('新品上市', { locale: 'zh-CN', signature: '【星河】', optOut: true })).toBe(
+			'【星河】新品上市。拒收请回复R',
+		);
+		expect(applySmsCompliance('New arrivals', { locale: 'en', signature: 'Acme', optOut: true })).toBe(
+			'【Acme】New arrivals. Reply STOP to opt out',
+		);
+	});
+
+	it('is idempotent and can add the signature alone', () => {
+		const once = applySmsCompliance('新品上市。', { locale: 'zh-CN', signature: '星河', optOut: true });
+		expect(applySmsCompliance(once, { locale: 'zh-CN', signature: '星河', optOut: true })).toBe(once);
+		expect(applySmsCompliance('您的订单已发货。', { locale: 'zh-CN', signature: '星河', optOut: false })).toBe(
+			'【星河】您的订单已发货。',
+		);
+		expect(applySmsCompliance('Hi', { locale: 'en', optOut: false })).toBe('Hi');
+	});
+});
+
+describe('escapeHtml', () => {
+	it('escapes the five HTML-significant characters', () => {
+		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+	});
+});
