@@ -1,0 +1,60 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { ConfigError, InputError } from '../input';
+import { fromDayNumber } from './civilDate';
+
+const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
+
+const canonicalZones = new Map<string, string>();
+
+function canonicalZone(name: string): string | undefined {
+	const cached = canonicalZones.get(name);
+	if (cached !== undefined) return cached;
+	try {
+		const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+		canonicalZones.set(name, resolved);
+		return resolved;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Checks an IANA zone name and returns its canonical spelling ("asia/shanghai" -> "Asia/Shanghai").
+ * With a field name the error is an item error; without, a parameter error.
+ */
+export function checkTimeZone(value: unknown, field?: string): string {
+	const name = typeof value === 'string' ? value.trim() : '';
+	const zone = name ? canonicalZone(name) : undefined;
+	if (zone) return zone;
+	if (field) throw new InputError(field, value, 'is not a known time zone', TIME_ZONE_EXPECTED);
+	throw new ConfigError(`Time zone "${String(value)}" is not a known time zone (expected ${TIME_ZONE_EXPECTED})`);
+}
+
+/** Minutes east of UTC in `timeZone` at `instant` (+480 for Asia/Shanghai). */
+export function offsetMinutes(timeZone: string, instant: Date): number {
+	return timeZone === 'UTC' ? 0 : tzOffset(timeZone, instant);
+}
+
+/** The local calendar day (day number) and minute of day of an instant in a zone. */
+export function localDayAndMinute(instant: Date, timeZone: string): { dayNumber: number; minute: number } {
+	const localMs = instant.getTime() + offsetMinutes(timeZone, instant) * 60_000;
+	const dayNumber = Math.floor(localMs / 86_400_000);
+	return { dayNumber, minute: Math.floor((localMs - dayNumber * 86_400_000) / 60_000) };
+}
+
+export function localDayNumber(instant: Date, timeZone: string): number {
+	return localDayAndMinute(instant, timeZone).dayNumber;
+}
+
+/**
+ * The instant of a wall-clock time on a local day. As RFC 5545 (3.3.5) reads local times:
+ * a time skipped by a DST change is taken with the offset before the gap (02:30 on the spring-forward
+ * night becomes 03:30), and a time that occurs twice means its first occurrence.
+ */
+export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: string): Date {
+	const { year, month, day } = fromDayNumber(dayNumber);
+	const hours = Math.floor(minuteOfDay / 60);
+	const minutes = minuteOfDay % 60;
+	if (timeZone === 'UTC') return new Date(Date.UTC(year, month - 1, day, hours, minutes));
+	return new Date(new TZDate(year, month - 1, day, hours, minutes, 0, 0, timeZone).getTime());
+}

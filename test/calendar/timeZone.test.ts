@@ -1,0 +1,53 @@
+import { checkTimeZone, localDayAndMinute, toDayNumber, zonedInstant } from '../../nodes/shared/calendar';
+import { ConfigError, InputError } from '../../nodes/shared/input';
+
+const day = (y: number, m: number, d: number) => toDayNumber(y, m, d);
+
+describe('time zones', () => {
+	it('accepts IANA names in any case and returns the canonical spelling', () => {
+		expect(checkTimeZone('asia/shanghai')).toBe('Asia/Shanghai');
+		expect(checkTimeZone(' America/New_York ')).toBe('America/New_York');
+		expect(checkTimeZone('UTC')).toBe('UTC');
+	});
+
+	it('names an unknown zone in the error, as a parameter or as an item field', () => {
+		expect(() => checkTimeZone('Mars/Olympus')).toThrow(ConfigError);
+		expect(() => checkTimeZone('Mars/Olympus')).toThrow('Time zone "Mars/Olympus" is not a known time zone');
+		expect(() => checkTimeZone('Beijing', 'timeZone')).toThrow(InputError);
+		expect(() => checkTimeZone('Beijing', 'timeZone')).toThrow('field "timeZone" is "Beijing", which is not a known time zone');
+		expect(() => checkTimeZone('', 'timeZone')).toThrow('is not a known time zone');
+	});
+
+	describe('America/New_York across DST', () => {
+		const ny = 'America/New_York';
+		it('keeps 09:30 local on both sides of the March change (EST -05:00 -> EDT -04:00)', () => {
+			expect(zonedInstant(day(2025, 3, 7), 9 * 60 + 30, ny).toISOString()).toBe('2025-03-07T14:30:00.000Z');
+			expect(zonedInstant(day(2025, 3, 10), 9 * 60 + 30, ny).toISOString()).toBe('2025-03-10T13:30:00.000Z');
+		});
+		it('keeps 09:30 local on both sides of the November change', () => {
+			expect(zonedInstant(day(2025, 10, 31), 9 * 60 + 30, ny).toISOString()).toBe('2025-10-31T13:30:00.000Z');
+			expect(zonedInstant(day(2025, 11, 3), 9 * 60 + 30, ny).toISOString()).toBe('2025-11-03T14:30:00.000Z');
+		});
+		it('reads a skipped time with the offset before the gap (RFC 5545): 02:30 on 9 March is 03:30 EDT', () => {
+			expect(zonedInstant(day(2025, 3, 9), 2 * 60 + 30, ny).toISOString()).toBe('2025-03-09T07:30:00.000Z');
+		});
+		it('reads a repeated time as its first occurrence: 01:30 on 2 November is EDT', () => {
+			expect(zonedInstant(day(2025, 11, 2), 60 + 30, ny).toISOString()).toBe('2025-11-02T05:30:00.000Z');
+		});
+		it('gives local day and minute of an instant, also on the short and the long day', () => {
+			expect(localDayAndMinute(new Date('2025-03-09T07:30:00Z'), ny)).toEqual({ dayNumber: day(2025, 3, 9), minute: 3 * 60 + 30 });
+			expect(localDayAndMinute(new Date('2025-11-02T06:30:00Z'), ny)).toEqual({ dayNumber: day(2025, 11, 2), minute: 60 + 30 });
+		});
+	});
+
+	it('puts an instant on different local days across a year end', () => {
+		const instant = new Date('2026-01-01T04:30:00Z');
+		expect(localDayAndMinute(instant, 'America/New_York')).toEqual({ dayNumber: day(2025, 12, 31), minute: 23 * 60 + 30 });
+		expect(localDayAndMinute(instant, 'Asia/Shanghai')).toEqual({ dayNumber: day(2026, 1, 1), minute: 12 * 60 + 30 });
+		expect(localDayAndMinute(instant, 'UTC')).toEqual({ dayNumber: day(2026, 1, 1), minute: 4 * 60 + 30 });
+	});
+
+	it('computes Asia/Shanghai (no DST) wall times', () => {
+		expect(zonedInstant(day(2025, 10, 9), 9 * 60 + 30, 'Asia/Shanghai').toISOString()).toBe('2025-10-09T01:30:00.000Z');
+	});
+});
