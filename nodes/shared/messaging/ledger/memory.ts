@@ -1,0 +1,64 @@
+import { randomUUID } from 'crypto';
+import type { ClaimRequest, ClaimResult, Ledger, LedgerEntry, LedgerOutcome } from './types';
+
+interface Stored extends LedgerEntry {
+	token: string;
+}
+
+/**
+ * The "none" backend: keys live only for this execution, so the same key twice in one batch is still
+ * sent once. Across executions it remembers nothing; caps then come from input fields.
+ */
+export class MemoryLedger implements Ledger {
+	readonly backend = 'none' as const;
+	private readonly entries = new Map<string, Stored>();
+
+	async findClaimed(keys: string[]) {
+		const found = new Map<string, LedgerEntry>();
+		for (const key of keys) {
+			const entry = this.entries.get(key);
+			if (entry && entry.status !== 'failed') found.set(key, this.public(entry));
+		}
+		return found;
+	}
+
+	async countSince(customerIds: string[], since: Date) {
+		const wanted = new Set(customerIds);
+		const counts = new Map<string, number>();
+		for (const entry of this.entries.values()) {
+			if (!wanted.has(entry.customerId) || entry.status === 'failed') continue;
+			if (entry.claimedAt.getTime() >= since.getTime()) counts.set(entry.customerId, (counts.get(entry.customerId) ?? 0) + 1);
+		}
+		return counts;
+	}
+
+	async claim(request: ClaimRequest): Promise<ClaimResult> {
+		const existing = this.entries.get(request.key);
+		if (existing && existing.status !== 'failed') return { claimed: false, existing: this.public(existing) };
+		const token = randomUUID();
+		this.entries.set(request.key, {
+			key: request.key,
+			customerId: request.customerId,
+			status: 'pending',
+			claimedAt: request.claimedAt,
+			token,
+		});
+		return { claimed: true, token };
+	}
+
+	async record(key: string, _customerId: string, token: string, outcome: LedgerOutcome) {
+		const entry = this.entries.get(key);
+		if (!entry || entry.token !== token) return;
+		if (outcome.status === 'released') this.entries.delete(key);
+		else {
+			entry.status = outcome.status;
+			if (outcome.status === 'sent') entry.providerMessageId = outcome.providerMessageId;
+		}
+	}
+
+	async close() {}
+
+	private public({ token: _token, ...entry }: Stored): LedgerEntry {
+		return { ...entry };
+	}
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'crypto';
+import { Pool, type PoolConfig } from 'pg';
+import { ConfigError } from '../../input';
+import { ledgerError, type ClaimRequest, type ClaimResult, type Ledger, type LedgerEntry, type LedgerOutcome, type LedgerStatus } from './types';
+
+export interface PostgresLedgerConfig {
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password?: string;
+	ssl?: boolean;
+	/** Table (optionally schema.table) holding the ledger; created when missing. */
+	table: string;
+	/** Connections in the pool: the send concurrency is a good value. */
+	maxConnections?: number;
+	/** Per-query and connect timeout. */
+	timeoutMs?: number;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** "care.message_ledger" -> "care"."message_ledger"; anything but plain identifiers is refused. */
+export function quoteTableName(table: string): string {
+	const parts = table.split('.');
+	if (parts.length > 2 || !parts.every((part) => IDENTIFIER.test(part))) {
+		throw new ConfigError(`Ledger table "${table}" is not a table name like care_message_ledger or crm.care_ledger`);
+	}
+	return parts.map((part) => `"${part}"`).join('.');
+}
+
+// Concurrent CREATE ... IF NOT EXISTS can still collide in the catalogue; the loser sees one of these.
+const ALREADY_CREATED = new Set(['23505', '42P07', '42710']);
+
+interface Row {
+	key: string;
+	customer_id: string;
+	status: LedgerStatus;
+	claimed_at: Date;
+	provider_message_id: string | null;
+}
+
+function toEntry(row: Row): LedgerEntry {
+	const entry: LedgerEntry = { key: row.key, customerId: row.customer_id, status: row.status, claimedAt: row.claimed_at };
+	if (row.provider_message_id) entry.providerMessageId = row.provider_message_id;
+	return entry;
+}
+
+export class PostgresLedger implements Ledger {
+	readonly backend = 'postgres' as const;
+
+	private constructor(
+		private readonly pool: Pool,
+		private readonly table: string,
+	) {}
+
+	static async connect(config: PostgresLedgerConfig): Promise<PostgresLedger> {
+		const table = quoteTableName(config.table);
+		const timeout = config.timeoutMs ?? 5000;
+		const poolConfig: PoolConfig = {
+			host: config.host,
+			port: config.port,
+			database: config.database,
+			user: config.user,
+			password: config.password || undefined,
+			ssl: config.ssl ? { rejectUnauthorized: false } : undefined,
+			max: config.maxConnections ?? 10,
+			connectionTimeoutMillis: timeout,
+			query_timeout: timeout,
+		};
+		const pool = new Pool(poolConfig);
+		pool.on('error', () => {
+			// An idle client lost its connection; the next query reports it to the caller.
+		});
+		const ledger = new PostgresLedger(pool, table);
+		try {
+			await ledger.ensureTable(config.table);
+		} catch (error) {
+			await pool.end().catch(() => undefined);
+			throw ledgerError('set-up of the Postgres table', error);
+		}
+		return ledger;
+	}
+
+	private async ensureTable(rawName: string) {
+		const index = `"${rawName.split('.').pop()}_customer_claimed_idx"`;
+		const statements = [
+			`CREATE TABLE IF NOT EXISTS ${this.table} (
+				key text PRIMARY KEY,
+				customer_id text NOT NULL,
+				care_type text NOT NULL,
+				channel text NOT NULL,
+				status text NOT NULL,
+				token text NOT NULL,
+				claimed_at timestamptz NOT NULL,
+				updated_at timestamptz,
+				provider_message_id text,
+				detail text
+			)`,
+			`CREATE INDEX IF NOT EXISTS ${index} ON ${this.table} (customer_id, claimed_at)`,
+		];
+		for (const sql of statements) {
+			try {
+				await this.pool.query(sql);
+			} catch (error) {
+				if (!ALREADY_CREATED.has((error as { code?: string }).code ?? '')) throw error;
+			}
+		}
+	}
+
+	async findClaimed(keys: string[]) {
+		const found = new Map<string, LedgerEntry>();
+		if (keys.length === 0) return found;
+		try {
+			const { rows } = await this.pool.query<Row>(
+				`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table}
+				 WHERE key = ANY($1::text[]) AND status <> 'failed'`,
+				[keys],
+			);
+			for (const row of rows) found.set(row.key, toEntry(row));
+		} catch (error) {
+			throw ledgerError('lookup in Postgres', error);
+		}
+		return found;
+	}
+
+	async countSince(customerIds: string[], since: Date) {
+		const counts = new Map<string, number>();
+		if (customerIds.length === 0) return counts;
+		try {
+			const { rows } = await this.pool.query<{ customer_id: string; n: string }>(
+				`SELECT customer_id, count(*) AS n FROM ${this.table}
+				 WHERE customer_id = ANY($1::text[]) AND claimed_at >= $2 AND status <> 'failed'
+				 GROUP BY customer_id`,
+				[customerIds, since],
+			);
+			for (const row of rows) counts.set(row.customer_id, Number(row.n));
+		} catch (error) {
+			throw ledgerError('contact count in Postgres', error);
+		}
+		return counts;
+	}
+
+	async claim(request: ClaimRequest): Promise<ClaimResult> {
+		const token = randomUUID();
+		try {
+			// The insert is the claim: the primary key lets one of any number of concurrent inserts win.
+			// A key whose earlier send failed (nothing delivered) is taken over in the same statement.
+			const claimed = await this.pool.query(
+				`INSERT INTO ${this.table} AS l (key, customer_id, care_type, channel, status, token, claimed_at)
+				 VALUES ($1, $2, $3, $4, 'pending', $5, $6)
+				 ON CONFLICT (key) DO UPDATE SET
+				   customer_id = EXCLUDED.customer_id, care_type = EXCLUDED.care_type, channel = EXCLUDED.channel,
+				   status = 'pending', token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at,
+				   updated_at = NULL, provider_message_id = NULL, detail = NULL
+				 WHERE l.status = 'failed'
+				 RETURNING key`,
+				[request.key, request.customerId, request.careType, request.channel, token, request.claimedAt],
+			);
+			if (claimed.rowCount === 1) return { claimed: true, token };
+			const { rows } = await this.pool.query<Row>(
+				`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table} WHERE key = $1`,
+				[request.key],
+			);
+			if (rows.length === 0) throw new Error('the key was neither claimed nor found');
+			return { claimed: false, existing: toEntry(rows[0]) };
+		} catch (error) {
+			throw ledgerError('claim in Postgres', error);
+		}
+	}
+
+	async record(key: string, _customerId: string, token: string, outcome: LedgerOutcome) {
+		try {
+			if (outcome.status === 'released') {
+				await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1 AND token = $2`, [key, token]);
+				return;
+			}
+			await this.pool.query(
+				`UPDATE ${this.table} SET status = $3, updated_at = now(), provider_message_id = $4, detail = $5
+				 WHERE key = $1 AND token = $2`,
+				[
+					key,
+					token,
+					outcome.status,
+					outcome.status === 'sent' ? outcome.providerMessageId ?? null : null,
+					outcome.status === 'sent' ? null : outcome.detail,
+				],
+			);
+		} catch (error) {
+			throw ledgerError('outcome update in Postgres', error);
+		}
+	}
+
+	async close() {
+		await this.pool.end().catch(() => undefined);
+	}
+}

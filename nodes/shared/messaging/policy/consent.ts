@@ -1,0 +1,53 @@
+import { InputError, isEmpty } from '../../input';
+
+/**
+ * How consent is read: `optIn` sends only to customers whose field says yes (PIPL / GDPR marketing);
+ * `optOut` sends unless the field says no; `ignore` is for messages to staff.
+ */
+export type ConsentMode = 'optIn' | 'optOut' | 'ignore';
+
+/** What the mapped field records: permission to contact (`consent`), or a request not to (`optedOut`). */
+export type ConsentFieldMeaning = 'consent' | 'optedOut';
+
+const YES = new Set([
+	'true', 'yes', 'y', '1', 'on', 'opt-in', 'opt_in', 'optin', 'opted-in', 'opted_in', 'optedin', 'subscribed',
+	'granted', 'consented', 'agree', 'agreed', 'allow', 'allowed', '是', '同意', '已同意', '允许', '已授权', '订阅', '已订阅',
+]);
+const NO = new Set([
+	'false', 'no', 'n', '0', 'off', 'opt-out', 'opt_out', 'optout', 'opted-out', 'opted_out', 'optedout', 'unsubscribed',
+	'denied', 'refused', 'withdrawn', 'revoked', 'disagree', 'deny', 'stop', '否', '不同意', '拒绝', '未授权', '撤回',
+	'已撤回', '退订', '已退订',
+]);
+const EXPECTED = 'yes/no, true/false, 1/0, opted_in/opted_out, subscribed/unsubscribed, 同意/拒绝 or 是/否';
+
+/** Reads a yes/no field the way CRMs write it. Empty means "not recorded"; anything else unknown is an error. */
+export function parseYesNo(value: unknown, field: string): boolean | undefined {
+	if (isEmpty(value)) return undefined;
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === 0) return value === 1;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (YES.has(text)) return true;
+		if (NO.has(text)) return false;
+	}
+	throw new InputError(field, value, 'is not a recognised yes/no value', EXPECTED);
+}
+
+export type ConsentDecision = { allowed: true } | { allowed: false; detail: string };
+
+/** Whether the customer may receive this message, from the mapped consent or opt-out field. */
+export function checkConsent(
+	value: unknown,
+	field: string,
+	mode: ConsentMode,
+	meaning: ConsentFieldMeaning = 'consent',
+): ConsentDecision {
+	if (mode === 'ignore') return { allowed: true };
+	const answer = parseYesNo(value, field);
+	const consented = answer === undefined ? undefined : meaning === 'consent' ? answer : !answer;
+	if (consented === false) return { allowed: false, detail: `"${field}" records that the customer opted out` };
+	if (consented === undefined && mode === 'optIn') {
+		return { allowed: false, detail: `"${field}" records no opt-in consent` };
+	}
+	return { allowed: true };
+}
