@@ -1,0 +1,152 @@
+import { ConfigError, InputError } from '../../nodes/shared/input';
+import { toIsoWithOffset } from '../../nodes/shared/format/isoDate';
+import {
+	capWindowStart,
+	checkConsent,
+	checkSendingWindow,
+	countContactsFromField,
+	isCapped,
+	parseSendingWindow,
+	parseYesNo,
+	recipientTimeZone,
+	validateFrequencyCap,
+} from '../../nodes/shared/messaging/policy';
+
+describe('consent', () => {
+	it('reads the ways CRMs write yes and no', () => {
+		for (const yes of [true, 1, 'yes', 'Y', 'TRUE', 'opted_in', 'subscribed', '同意', '是', ' granted ']) {
+			expect(parseYesNo(yes, 'consent')).toBe(true);
+		}
+		for (const no of [false, 0, 'no', 'false', 'opted_out', 'unsubscribed', 'withdrawn', '拒绝', '否', '退订']) {
+			expect(parseYesNo(no, 'consent')).toBe(false);
+		}
+		expect(parseYesNo('', 'consent')).toBeUndefined();
+		expect(parseYesNo(null, 'consent')).toBeUndefined();
+	});
+
+	it('rejects a value it cannot read instead of guessing', () => {
+		expect(() => parseYesNo('maybe', 'marketing.consent')).toThrow(InputError);
+		expect(() => parseYesNo('maybe', 'marketing.consent')).toThrow(
+			/^field "marketing.consent" is "maybe", which is not a recognised yes\/no value/,
+		);
+		expect(() => parseYesNo(2, 'consent')).toThrow(InputError);
+	});
+
+	it('opt-in mode sends only on a recorded yes', () => {
+		expect(checkConsent('yes', 'consent', 'optIn')).toEqual({ allowed: true });
+		expect(checkConsent(undefined, 'consent', 'optIn')).toEqual({
+			allowed: false,
+			detail: '"consent" records no opt-in consent',
+		});
+		expect(checkConsent('no', 'consent', 'optIn')).toEqual({
+			allowed: false,
+			detail: '"consent" records that the customer opted out',
+		});
+	});
+
+	it('opt-out mode sends unless the customer said no', () => {
+		expect(checkConsent(undefined, 'consent', 'optOut')).toEqual({ allowed: true });
+		expect(checkConsent(false, 'consent', 'optOut').allowed).toBe(false);
+	});
+
+	it('an opted-out field means the reverse', () => {
+		expect(checkConsent(true, 'unsubscribed', 'optOut', 'optedOut').allowed).toBe(false);
+		expect(checkConsent(false, 'unsubscribed', 'optIn', 'optedOut')).toEqual({ allowed: true });
+	});
+
+	it('staff messages ignore the field entirely, even an unreadable one', () => {
+		expect(checkConsent('maybe', 'consent', 'ignore')).toEqual({ allowed: true });
+	});
+});
+
+describe('quiet hours', () => {
+	const nineToEight = parseSendingWindow('09:00', '20:00');
+	const check = (iso: string, zone: string, window = nineToEight) => {
+		const decision = checkSendingWindow(new Date(iso), zone, window);
+		return decision.allowed ? 'allowed' : toIsoWithOffset(decision.deferUntil, zone);
+	};
+
+	it('defers early-morning messages to 09:00 the same local day', () => {
+		expect(check('2026-03-08T00:30:00Z', 'Asia/Shanghai')).toBe('2026-03-08T09:00:00+08:00');
+	});
+
+	it('allows 09:00 up to 19:59 and defers 20:00 (end exclusive) to 09:00 the next day', () => {
+		expect(check('2026-03-08T01:00:00Z', 'Asia/Shanghai')).toBe('allowed');
+		expect(check('2026-03-08T11:59:59Z', 'Asia/Shanghai')).toBe('allowed');
+		expect(check('2026-03-08T12:00:00Z', 'Asia/Shanghai')).toBe('2026-03-09T09:00:00+08:00');
+	});
+
+	it('uses each recipient zone: the same instant is allowed in Berlin and deferred in Shanghai', () => {
+		expect(check('2026-03-08T14:00:00Z', 'Europe/Berlin')).toBe('allowed');
+		expect(check('2026-03-08T14:00:00Z', 'Asia/Shanghai')).toBe('2026-03-09T09:00:00+08:00');
+	});
+
+	it('opens at 09:00 wall-clock time on a daylight-saving change day', () => {
+		// New York moves to EDT at 02:00 on Sunday 8 March 2026: midnight is -05:00, 09:00 is -04:00.
+		expect(check('2026-03-08T05:00:00Z', 'America/New_York')).toBe('2026-03-08T09:00:00-04:00');
+		expect(check('2026-10-31T23:30:00Z', 'Europe/London')).toBe('2026-11-01T09:00:00+00:00');
+	});
+
+	it('supports a window across midnight', () => {
+		const night = parseSendingWindow('22:00', '06:00');
+		expect(check('2026-03-08T15:00:00Z', 'Asia/Shanghai', night)).toBe('allowed'); // 23:00
+		expect(check('2026-03-08T21:59:00Z', 'Asia/Shanghai', night)).toBe('allowed'); // 05:59
+		expect(check('2026-03-08T04:00:00Z', 'Asia/Shanghai', night)).toBe('2026-03-08T22:00:00+08:00'); // 12:00
+	});
+
+	it('rejects malformed or empty windows', () => {
+		expect(() => parseSendingWindow('9am', '20:00')).toThrow(ConfigError);
+		expect(() => parseSendingWindow('09:00', '24:00')).toThrow(ConfigError);
+		expect(() => parseSendingWindow('09:00', '09:00')).toThrow(/both 09:00/);
+		expect(parseSendingWindow('7:05', '21:30')).toEqual({ startMinute: 425, endMinute: 1290 });
+	});
+
+	it('takes the recipient zone from its field, the default when empty, and rejects unknown zones', () => {
+		expect(recipientTimeZone('Europe/Berlin', 'timeZone', 'Asia/Shanghai')).toBe('Europe/Berlin');
+		expect(recipientTimeZone('', 'timeZone', 'Asia/Shanghai')).toBe('Asia/Shanghai');
+		expect(() => recipientTimeZone('Mars/Olympus', 'timeZone', 'UTC')).toThrow(
+			'field "timeZone" is "Mars/Olympus", which is not a time zone (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)',
+		);
+		expect(() => recipientTimeZone(undefined, 'timeZone', 'Nowhere/Town')).toThrow(ConfigError);
+	});
+});
+
+describe('frequency cap', () => {
+	const asOf = new Date('2026-03-08T12:00:00Z');
+	const cap = validateFrequencyCap({ maxMessages: 2, windowDays: 7 });
+	const since = capWindowStart(asOf, cap);
+
+	it('starts the window the given number of days before the as-of instant', () => {
+		expect(since.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+	});
+
+	it('counts a single last-contacted date or a contact history inside the window', () => {
+		expect(countContactsFromField('2026-03-05', 'lastContactedAt', since, 'UTC')).toBe(1);
+		expect(countContactsFromField('2026-02-20', 'lastContactedAt', since, 'UTC')).toBe(0);
+		expect(countContactsFromField(['2026-03-07T10:00:00+08:00', '2026-03-02', '2026-01-01'], 'contacts', since, 'UTC')).toBe(2);
+		expect(countContactsFromField(undefined, 'lastContactedAt', since, 'UTC')).toBe(0);
+	});
+
+	it('reads a date-only value in the recipient zone at the window edge', () => {
+		// 20:00 on 1 March in Shanghai is 12:00Z, exactly the window start: inside; a second earlier is not.
+		expect(countContactsFromField('2026-03-01T20:00:00', 'lastContactedAt', since, 'Asia/Shanghai')).toBe(1);
+		expect(countContactsFromField('2026-03-01T19:59:59', 'lastContactedAt', since, 'Asia/Shanghai')).toBe(0);
+	});
+
+	it('names the bad entry of a contact history', () => {
+		expect(() => countContactsFromField(['2026-03-02', 'soon'], 'contacts', since, 'UTC')).toThrow(
+			/^field "contacts.1" is "soon", which is not a date/,
+		);
+	});
+
+	it('is capped once the count reaches the maximum', () => {
+		expect(isCapped(1, cap)).toBe(false);
+		expect(isCapped(2, cap)).toBe(true);
+	});
+
+	it('rejects a cap that would silently never or always apply', () => {
+		expect(() => validateFrequencyCap({ maxMessages: 0, windowDays: 7 })).toThrow(ConfigError);
+		expect(() => validateFrequencyCap({ maxMessages: 1.5, windowDays: 7 })).toThrow(ConfigError);
+		expect(() => validateFrequencyCap({ maxMessages: 1, windowDays: 0 })).toThrow(ConfigError);
+	});
+});
