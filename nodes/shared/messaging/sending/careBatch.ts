@@ -1,0 +1,167 @@
+import type { Channel, ChannelKind, OutgoingMessage } from '../channels/types';
+import type { Ledger, LedgerEntry } from '../ledger';
+import {
+	capWindowStart,
+	checkSendingWindow,
+	isCapped,
+	type FrequencyCap,
+	type SendingWindow,
+	type SkipReason,
+} from '../policy';
+import type { Clock } from './clock';
+import { dispatch, FAILURE_CODES, type DispatchOptions, type JobResult } from './dispatch';
+
+/** An item that passed its own checks (fields readable, message rendered, consent given). */
+export interface CareCandidate {
+	customerId: string;
+	careType: string;
+	key: string;
+	timeZone: string;
+	message: OutgoingMessage;
+	/** Contacts inside the cap window recorded on the item itself, when the cap reads a field. */
+	fieldContacts?: number;
+}
+
+export interface CareBatchOptions extends DispatchOptions {
+	/** The instant policy is judged at: quiet hours, cap window. */
+	asOf: Date;
+	channelKind: ChannelKind;
+	/** Undefined: no quiet hours. */
+	sendingWindow?: SendingWindow;
+	/** Undefined: no frequency cap. */
+	cap?: { limit: FrequencyCap; source: 'field' | 'ledger' };
+	dryRun: boolean;
+}
+
+export interface CareBatchDeps {
+	ledger: Ledger;
+	/** Needed unless it is a dry run. */
+	channel?: Channel;
+	clock: Clock;
+	random: () => number;
+}
+
+type SentJob = Extract<JobResult, { kind: 'sent' }>;
+type FailedJob = Extract<JobResult, { kind: 'failed' }>;
+
+export type CareResult =
+	| (Omit<SentJob, 'kind'> & { output: 'sent' })
+	| {
+			output: 'skipped';
+			reason: SkipReason;
+			detail: string;
+			deferUntil?: Date;
+			previous?: { status: LedgerEntry['status']; claimedAt: Date };
+	  }
+	| (Omit<FailedJob, 'kind'> & { output: 'failed' });
+
+function duplicate(existing: LedgerEntry): CareResult {
+	return {
+		output: 'skipped',
+		reason: 'duplicate',
+		detail: `This key was already ${existing.status === 'pending' ? 'claimed' : existing.status} at ${existing.claimedAt.toISOString()}`,
+		previous: { status: existing.status, claimedAt: existing.claimedAt },
+	};
+}
+
+function fromJob(result: JobResult): CareResult {
+	if (result.kind === 'duplicate') return duplicate(result.existing);
+	if (result.kind === 'sent') {
+		const { kind: _sent, ...sent } = result;
+		return { ...sent, output: 'sent' };
+	}
+	const { kind: _failed, ...failed } = result;
+	return { ...failed, output: 'failed' };
+}
+
+/**
+ * Decides and sends a batch. In order, per candidate: the same key earlier in this batch or already in
+ * the ledger -> duplicate; the frequency cap -> capped; outside the recipient's sending hours -> quiet
+ * hours with deferUntil; dry run -> not sent; otherwise claimed and sent. Results follow candidate order.
+ */
+export async function runCareBatch(candidates: CareCandidate[], options: CareBatchOptions, deps: CareBatchDeps): Promise<CareResult[]> {
+	const results: CareResult[] = new Array(candidates.length);
+	let claimed: Map<string, LedgerEntry>;
+	let ledgerCounts = new Map<string, number>();
+	try {
+		claimed = await deps.ledger.findClaimed([...new Set(candidates.map((c) => c.key))]);
+		if (options.cap?.source === 'ledger') {
+			const since = capWindowStart(options.asOf, options.cap.limit);
+			ledgerCounts = await deps.ledger.countSince([...new Set(candidates.map((c) => c.customerId))], since);
+		}
+	} catch (error) {
+		const failure: CareResult = {
+			output: 'failed',
+			outcome: 'notSent',
+			code: FAILURE_CODES.ledger,
+			message: `${(error as Error).message}; nothing was sent`,
+			retryable: true,
+			attempts: 0,
+		};
+		return candidates.map(() => ({ ...failure }));
+	}
+
+	const firstWithKey = new Map<string, number>();
+	const allocated = new Map<string, number>();
+	const toSend: number[] = [];
+	candidates.forEach((candidate, i) => {
+		const earlier = firstWithKey.get(candidate.key);
+		if (earlier !== undefined) {
+			results[i] = { output: 'skipped', reason: 'duplicate', detail: `Same key as candidate ${earlier} of this batch` };
+			return;
+		}
+		firstWithKey.set(candidate.key, i);
+		const existing = claimed.get(candidate.key);
+		if (existing) {
+			results[i] = duplicate(existing);
+			return;
+		}
+		if (options.cap) {
+			const { limit, source } = options.cap;
+			const prior = source === 'field' ? candidate.fieldContacts ?? 0 : ledgerCounts.get(candidate.customerId) ?? 0;
+			const inWindow = prior + (allocated.get(candidate.customerId) ?? 0);
+			if (isCapped(inWindow, limit)) {
+				results[i] = {
+					output: 'skipped',
+					reason: 'capped',
+					detail: `${inWindow} care message(s) in the last ${limit.windowDays} day(s) reach the cap of ${limit.maxMessages}`,
+				};
+				return;
+			}
+		}
+		if (options.sendingWindow) {
+			const window = checkSendingWindow(options.asOf, candidate.timeZone, options.sendingWindow);
+			if (!window.allowed) {
+				results[i] = {
+					output: 'skipped',
+					reason: 'quietHours',
+					detail: `Outside the sending hours in ${candidate.timeZone}`,
+					deferUntil: window.deferUntil,
+				};
+				return;
+			}
+		}
+		allocated.set(candidate.customerId, (allocated.get(candidate.customerId) ?? 0) + 1);
+		if (options.dryRun) {
+			results[i] = { output: 'skipped', reason: 'dryRun', detail: 'Dry run: rendered and checked, not sent' };
+			return;
+		}
+		toSend.push(i);
+	});
+
+	if (toSend.length > 0) {
+		if (!deps.channel) throw new Error('runCareBatch needs a channel unless it is a dry run');
+		const jobs = toSend.map((i) => ({
+			key: candidates[i].key,
+			customerId: candidates[i].customerId,
+			careType: candidates[i].careType,
+			channel: options.channelKind,
+			message: candidates[i].message,
+		}));
+		const sent = await dispatch(jobs, { channel: deps.channel, ledger: deps.ledger, clock: deps.clock, random: deps.random }, options);
+		sent.forEach((result, j) => {
+			results[toSend[j]] = fromJob(result);
+		});
+	}
+	return results;
+}
