@@ -1,0 +1,108 @@
+import { buildCalendar } from './ics';
+import type { Channel, Language, Priority } from './labels';
+import type { Owner } from './owners';
+import type { RevisitRequest } from './request';
+import type { RevisitResult } from './scheduler';
+
+export interface AgendaEntry {
+	customerId: string;
+	name: string | null;
+	slotStart: string;
+	slotEnd: string | null;
+	timeZone: string;
+	priority: Priority;
+	priorityLabel: string;
+	channel: Channel;
+	channelLabel: string;
+	reason: string;
+	/** Planned before this run (from the item's next-revisit field), not by this schedule. */
+	alreadyScheduled: boolean;
+}
+
+/** One owner's revisits on one local date, ready to send to the owner. */
+export interface OwnerAgenda {
+	owner: string;
+	date: string;
+	count: number;
+	/** The owner's daily capacity, or null for an owner outside the pool (existing revisits only). */
+	dailyCapacity: number | null;
+	customers: AgendaEntry[];
+	/** A plain-text summary for a chat or e-mail message. */
+	message: string;
+	/** An iCalendar file with the day's new appointments. */
+	ics: string;
+	/** The input items this agenda lists. */
+	itemIndices: number[];
+}
+
+function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Language): string {
+	const zh = language === 'zh-CN';
+	const head = zh
+		? `${agenda.owner} ${agenda.date} 回访安排（共 ${agenda.count} 位客户）：`
+		: `Revisits for ${agenda.owner} on ${agenda.date} (${agenda.count}):`;
+	const lines = agenda.customers.map((entry) => {
+		const time = entry.slotStart.slice(11, 16);
+		const who = entry.name ? (zh ? `${entry.name}（${entry.customerId}）` : `${entry.name} (${entry.customerId})`) : entry.customerId;
+		const planned = entry.alreadyScheduled ? (zh ? '［已有安排］' : ' [planned earlier]') : '';
+		return zh
+			? `${time} ${entry.channelLabel} — ${who}，${entry.priorityLabel}：${entry.reason}${planned}`
+			: `${time} ${entry.channelLabel} — ${who}, ${entry.priorityLabel}: ${entry.reason}${planned}`;
+	});
+	return [head, ...lines].join('\n');
+}
+
+/**
+ * Groups scheduled (and already planned) revisits by owner and local date: pool order, then date,
+ * then appointment time. Owners outside the pool (already planned revisits only) come last, by name.
+ */
+export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitResult[], owners: Owner[], language: Language): OwnerAgenda[] {
+	const groups = new Map<string, { owner: string; date: string; rows: Array<{ entry: AgendaEntry; index: number; at: number; vevent: string | null }> }>();
+	for (let r = 0; r < results.length; r++) {
+		const result = results[r];
+		if (result.owner === null || result.dueDate === null || result.slotStart === null) continue;
+		const key = `${result.owner}\u0000${result.dueDate}`;
+		let group = groups.get(key);
+		if (!group) groups.set(key, (group = { owner: result.owner, date: result.dueDate, rows: [] }));
+		group.rows.push({
+			index: requests[r].index,
+			at: Date.parse(result.slotStart),
+			vevent: result.vevent,
+			entry: {
+				customerId: result.customerId,
+				name: requests[r].name ?? null,
+				slotStart: result.slotStart,
+				slotEnd: result.slotEnd,
+				timeZone: result.timeZone,
+				priority: result.priority,
+				priorityLabel: result.priorityLabel,
+				channel: result.channel,
+				channelLabel: result.channelLabel,
+				reason: result.reason,
+				alreadyScheduled: result.status === 'alreadyScheduled',
+			},
+		});
+	}
+	const position = new Map(owners.map((owner) => [owner.id, owner.position]));
+	const capacity = new Map(owners.map((owner) => [owner.id, owner.dailyCapacity]));
+	const ordered = [...groups.values()].sort((a, b) => {
+		const pa = position.get(a.owner) ?? Number.MAX_SAFE_INTEGER;
+		const pb = position.get(b.owner) ?? Number.MAX_SAFE_INTEGER;
+		if (pa !== pb) return pa - pb;
+		if (a.owner !== b.owner) return a.owner < b.owner ? -1 : 1;
+		return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+	});
+	return ordered.map((group) => {
+		group.rows.sort((a, b) => a.at - b.at || (a.entry.customerId < b.entry.customerId ? -1 : a.entry.customerId > b.entry.customerId ? 1 : 0) || a.index - b.index);
+		const partial = {
+			owner: group.owner,
+			date: group.date,
+			count: group.rows.length,
+			dailyCapacity: capacity.get(group.owner) ?? null,
+			customers: group.rows.map((row) => row.entry),
+			itemIndices: group.rows.map((row) => row.index),
+		};
+		const events = group.rows.map((row) => row.vevent).filter((v): v is string => v !== null);
+		const calendarName = language === 'zh-CN' ? `${group.owner} ${group.date} 回访` : `Revisits ${group.owner} ${group.date}`;
+		return { ...partial, message: messageFor(partial, language), ics: buildCalendar(events, calendarName) };
+	});
+}

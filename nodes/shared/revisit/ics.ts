@@ -1,0 +1,102 @@
+/**
+ * RFC 5545 (iCalendar) text for revisit appointments: CRLF line ends, lines folded at 75 octets
+ * without splitting a UTF-8 character, TEXT values escaped, times in UTC so no VTIMEZONE is needed.
+ */
+
+export const PRODUCT_ID = '-//n8n-nodes-customer-care//Schedule Revisit//EN';
+const MAX_LINE_OCTETS = 75;
+const CRLF = '\r\n';
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
+export function escapeText(value: string): string {
+	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+function utf8Length(codePoint: number): number {
+	if (codePoint < 0x80) return 1;
+	if (codePoint < 0x800) return 2;
+	if (codePoint < 0x10000) return 3;
+	return 4;
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Folds one content line: at most 75 octets per line, continuation lines start with one space. */
+export function foldLine(line: string): string {
+	if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
+	const parts: string[] = [];
+	let current = '';
+	let octets = 0;
+	let limit = MAX_LINE_OCTETS;
+	for (const char of line) {
+		const size = utf8Length(char.codePointAt(0)!);
+		if (octets + size > limit) {
+			parts.push(current);
+			current = '';
+			octets = 0;
+			// The leading space of a continuation line counts towards its 75 octets.
+			limit = MAX_LINE_OCTETS - 1;
+		}
+		current += char;
+		octets += size;
+	}
+	parts.push(current);
+	return parts.join(`${CRLF} `);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** DATE-TIME in UTC form: 20251009T013000Z. */
+export function icsUtc(instant: Date): string {
+	return (
+		`${instant.getUTCFullYear()}${pad2(instant.getUTCMonth() + 1)}${pad2(instant.getUTCDate())}` +
+		`T${pad2(instant.getUTCHours())}${pad2(instant.getUTCMinutes())}${pad2(instant.getUTCSeconds())}Z`
+	);
+}
+
+/**
+ * A UID that stays the same for the same customer and due date, so re-running a schedule updates
+ * the event in the owner's calendar instead of adding a copy.
+ */
+export function revisitUid(customerId: string, dueDate: string): string {
+	const safeId = encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
+	return `revisit-${safeId}-${dueDate.replace(/-/g, '')}@n8n-nodes-customer-care`;
+}
+
+export interface EventInput {
+	uid: string;
+	/** When the event text was produced; the as-of instant, so the same run gives the same text. */
+	stamp: Date;
+	/** Start and end as UTC DATE-TIME text (see icsUtc). */
+	start: string;
+	end: string;
+	summary: string;
+	description?: string;
+	/** 1 (highest) to 9 (lowest). */
+	priority?: number;
+	categories?: string[];
+}
+
+/** One VEVENT, each line folded, ending in CRLF. */
+export function buildEvent(event: EventInput): string {
+	const lines = [
+		'BEGIN:VEVENT',
+		`UID:${escapeText(event.uid)}`,
+		`DTSTAMP:${icsUtc(event.stamp)}`,
+		`DTSTART:${event.start}`,
+		`DTEND:${event.end}`,
+		`SUMMARY:${escapeText(event.summary)}`,
+	];
+	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+	if (event.priority !== undefined) lines.push(`PRIORITY:${event.priority}`);
+	if (event.categories && event.categories.length > 0) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+	lines.push('STATUS:CONFIRMED', 'END:VEVENT');
+	return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/** A VCALENDAR holding the given VEVENT texts. */
+export function buildCalendar(events: string[], name?: string): string {
+	const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+	if (name) head.push(`X-WR-CALNAME:${escapeText(name)}`);
+	return head.map(foldLine).join(CRLF) + CRLF + events.join('') + 'END:VCALENDAR' + CRLF;
+}

@@ -1,0 +1,58 @@
+import { ConfigError } from '../input';
+
+export interface OwnerInput {
+	id?: unknown;
+	dailyCapacity?: unknown;
+}
+
+export interface Owner {
+	id: string;
+	/** Most revisits this owner takes on one day. */
+	dailyCapacity: number;
+	/** Position in the pool; ties between owners are broken by it. */
+	position: number;
+}
+
+const MAX_CAPACITY = 1000;
+
+function checkCapacity(value: unknown, owner: string): number {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) {
+		throw new ConfigError(
+			`Owner "${owner}": daily capacity ${JSON.stringify(value)} is not valid (expected a whole number from 1 to ${MAX_CAPACITY})`,
+		);
+	}
+	return n;
+}
+
+/** The pool of owners revisits are assigned to, in the order given (which breaks ties). */
+export function buildOwnerPool(inputs: OwnerInput[], defaultCapacity?: unknown): Owner[] {
+	if (inputs.length === 0) {
+		throw new ConfigError('The owner pool is empty (expected at least one owner with an ID and a daily capacity)');
+	}
+	const seen = new Set<string>();
+	return inputs.map((input, position) => {
+		const id = String(input.id ?? '').trim();
+		if (!id) throw new ConfigError(`Owner ${position + 1} in the pool has an empty ID`);
+		if (seen.has(id)) throw new ConfigError(`Owner "${id}" is listed twice in the pool`);
+		seen.add(id);
+		const capacity = input.dailyCapacity === undefined || input.dailyCapacity === '' ? defaultCapacity : input.dailyCapacity;
+		return { id, dailyCapacity: checkCapacity(capacity, id), position };
+	});
+}
+
+/**
+ * Reads an owner list written as text, for expressions: "alice:8, bob:6, carol" (capacity after a
+ * colon; without one the default capacity applies).
+ */
+export function parseOwnerList(text: string, defaultCapacity: unknown): Owner[] {
+	const inputs: OwnerInput[] = String(text ?? '')
+		.split(/[,;，；\n]+/)
+		.map((part) => part.trim())
+		.filter((part) => part !== '')
+		.map((part) => {
+			const colon = part.lastIndexOf(':');
+			return colon < 0 ? { id: part } : { id: part.slice(0, colon), dailyCapacity: part.slice(colon + 1).trim() };
+		});
+	return buildOwnerPool(inputs, defaultCapacity);
+}

@@ -1,0 +1,385 @@
+import {
+	formatDayNumber,
+	localDayAndMinute,
+	zonedInstant,
+	type BusinessCalendar,
+	type DayKind,
+	type TimeWindow,
+} from '../calendar';
+import { toIsoWithOffset } from '../format/isoDate';
+import { ConfigError } from '../input';
+import { CapacityLedger } from './capacity';
+import { buildEvent, icsUtc, revisitUid } from './ics';
+import {
+	CHANNEL_LABELS,
+	PRIORITIES,
+	PRIORITY_LABELS,
+	STATUS_LABELS,
+	type Channel,
+	type Language,
+	type Priority,
+	type RevisitStatus,
+} from './labels';
+import type { Owner } from './owners';
+import type { RevisitRequest } from './request';
+
+export type AssignmentStrategy = 'roundRobin' | 'leastLoaded';
+/** When the chosen owner is full: wait for that owner's next open day, or give it to another owner. */
+export type OverflowPolicy = 'nextOpenDay' | 'otherOwner';
+export type OwnerSource = 'accountManager' | 'roundRobin' | 'leastLoaded' | 'existing';
+export type MoveReason = 'closedDay' | 'noSlotLeftToday' | 'ownerCapacity';
+export type UnschedulableReason = 'noOpenDay' | 'ownersFull';
+
+export interface ScheduleOptions {
+	asOf: Date;
+	calendar: BusinessCalendar;
+	/** Appointment slots of a working day (see appointmentSlots), in local wall-clock minutes. */
+	slots: TimeWindow[];
+	owners: Owner[];
+	assignment: AssignmentStrategy;
+	overflow: OverflowPolicy;
+	/** How many calendar days past its due date a revisit may be pushed before it is reported unschedulable. */
+	horizonDays: number;
+	/** Plan a new revisit even when the item already has one in the future. */
+	reschedule: boolean;
+	language: Language;
+}
+
+export interface RevisitResult {
+	status: RevisitStatus;
+	statusLabel: string;
+	customerId: string;
+	/** Start of the appointment, ISO 8601 with the customer's offset; null when not scheduled. */
+	dueAt: string | null;
+	/** The appointment's local date (YYYY-MM-DD). */
+	dueDate: string | null;
+	slotStart: string | null;
+	slotEnd: string | null;
+	timeZone: string;
+	owner: string | null;
+	ownerSource: OwnerSource | null;
+	priority: Priority;
+	priorityLabel: string;
+	channel: Channel;
+	channelLabel: string;
+	reason: string;
+	rule: { index: number; name: string };
+	/** The date the cadence asks for, before closed days and capacity moved it. */
+	targetDate: string;
+	/** The day the interval was counted from: the last contact, or the as-of date. */
+	countedFrom: { basis: 'lastContact' | 'asOf'; date: string };
+	/** The cadence date had already passed: the revisit is due now. */
+	overdue: boolean;
+	movedFrom: string | null;
+	movedBecause: MoveReason[];
+	/** For the first closed day the revisit was moved over: why it was closed. */
+	closedDay: { date: string; kind: DayKind; holiday?: string } | null;
+	unschedulableBecause: UnschedulableReason | null;
+	notes: string[];
+	/** The appointment as an RFC 5545 VEVENT (CRLF line ends), for calendar import. */
+	vevent: string | null;
+}
+
+interface ZoneState {
+	asOfDay: number;
+	/** The first slot of the as-of day that starts at or after the as-of time. */
+	firstSlotToday: number;
+	slotCache: Map<number, SlotTimes>;
+}
+
+interface SlotTimes {
+	start: string;
+	end: string;
+	icsStart: string;
+	icsEnd: string;
+}
+
+interface Pending {
+	request: RevisitRequest;
+	result: RevisitResult;
+	zone: ZoneState;
+	target: number;
+	firstOpen: number;
+	limit: number;
+	preferred: number;
+}
+
+const ICS_PRIORITY: Record<Priority, number> = { urgent: 1, high: 3, normal: 5, low: 9 };
+const PRIORITY_RANK: Record<Priority, number> = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
+const MAX_HORIZON_DAYS = 3660;
+
+function zoneState(cache: Map<string, ZoneState>, timeZone: string, asOf: Date, slots: TimeWindow[]): ZoneState {
+	let state = cache.get(timeZone);
+	if (!state) {
+		const { dayNumber, minute } = localDayAndMinute(asOf, timeZone);
+		let firstSlotToday = slots.findIndex((slot) => slot.start >= minute);
+		if (firstSlotToday < 0) firstSlotToday = slots.length;
+		state = { asOfDay: dayNumber, firstSlotToday, slotCache: new Map() };
+		cache.set(timeZone, state);
+	}
+	return state;
+}
+
+function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number, slots: TimeWindow[]): SlotTimes {
+	const key = day * 1024 + slot;
+	let times = zone.slotCache.get(key);
+	if (!times) {
+		const start = zonedInstant(day, slots[slot].start, timeZone);
+		const end = zonedInstant(day, slots[slot].end, timeZone);
+		times = { start: toIsoWithOffset(start, timeZone), end: toIsoWithOffset(end, timeZone), icsStart: icsUtc(start), icsEnd: icsUtc(end) };
+		zone.slotCache.set(key, times);
+	}
+	return times;
+}
+
+function describeEvent(request: RevisitRequest, result: RevisitResult, language: Language): string {
+	const zh = language === 'zh-CN';
+	const lines = zh
+		? [`原因：${result.reason}`, `优先级：${result.priorityLabel}`, `客户：${request.customerId}`, `负责人：${result.owner}`, `规则：${result.rule.name}`]
+		: [`Reason: ${result.reason}`, `Priority: ${result.priorityLabel}`, `Customer: ${request.customerId}`, `Owner: ${result.owner}`, `Rule: ${result.rule.name}`];
+	return lines.join('\n');
+}
+
+function baseResult(request: RevisitRequest, language: Language): RevisitResult {
+	const { rule } = request;
+	return {
+		status: 'unschedulable',
+		statusLabel: '',
+		customerId: request.customerId,
+		dueAt: null,
+		dueDate: null,
+		slotStart: null,
+		slotEnd: null,
+		timeZone: request.timeZone,
+		owner: null,
+		ownerSource: null,
+		priority: rule.priority,
+		priorityLabel: PRIORITY_LABELS[rule.priority][language],
+		channel: rule.channel,
+		channelLabel: CHANNEL_LABELS[rule.channel][language],
+		reason: rule.reason,
+		rule: { index: rule.index, name: rule.name },
+		targetDate: '',
+		countedFrom: { basis: 'asOf', date: '' },
+		overdue: false,
+		movedFrom: null,
+		movedBecause: [],
+		closedDay: null,
+		unschedulableBecause: null,
+		notes: [],
+		vevent: null,
+	};
+}
+
+function checkOptions(options: ScheduleOptions): void {
+	if (options.owners.length === 0) throw new ConfigError('The owner pool is empty (expected at least one owner with an ID and a daily capacity)');
+	if (options.slots.length === 0) throw new ConfigError('There are no appointment slots in the working hours');
+	if (!Number.isInteger(options.horizonDays) || options.horizonDays < 0 || options.horizonDays > MAX_HORIZON_DAYS) {
+		throw new ConfigError(`Horizon ${options.horizonDays} is not valid (expected a whole number of days from 0 to ${MAX_HORIZON_DAYS})`);
+	}
+}
+
+/**
+ * Plans one revisit per customer: the cadence rule gives a due date, the business calendar moves it
+ * to an open day, and owners are booked slot by slot within their daily capacity. Urgent customers
+ * are booked first; ties go by due date, customer ID and input position, so the same input always
+ * gives the same schedule. Results come back in input order; nobody is dropped.
+ */
+export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOptions): RevisitResult[] {
+	checkOptions(options);
+	const { calendar, slots, owners, language, asOf } = options;
+	const ownerIndex = new Map(owners.map((owner, i) => [owner.id, i]));
+	const zones = new Map<string, ZoneState>();
+	const results: RevisitResult[] = new Array(requests.length);
+	const pending: Pending[] = [];
+	const existing: Array<{ owner: number; day: number }> = [];
+	let firstDay = Number.POSITIVE_INFINITY;
+	let lastDay = Number.NEGATIVE_INFINITY;
+
+	for (let r = 0; r < requests.length; r++) {
+		const request = requests[r];
+		const zone = zoneState(zones, request.timeZone, asOf, slots);
+		const result = baseResult(request, language);
+		results[r] = result;
+		const { rule } = request;
+		const base = request.lastContactAt ? localDayAndMinute(request.lastContactAt, request.timeZone).dayNumber : zone.asOfDay;
+		result.countedFrom = { basis: request.lastContactAt ? 'lastContact' : 'asOf', date: formatDayNumber(base) };
+		const cadenceDay = rule.unit === 'businessDays' ? calendar.addOpenDays(base, rule.interval) : base + rule.interval;
+		result.overdue = cadenceDay < zone.asOfDay;
+		const target = Math.max(cadenceDay, zone.asOfDay);
+		result.targetDate = formatDayNumber(target);
+		const preferred = request.accountManager === undefined ? -1 : (ownerIndex.get(request.accountManager) ?? -1);
+
+		if (request.existingRevisitAt && request.existingRevisitAt.getTime() > asOf.getTime() && !options.reschedule) {
+			const local = localDayAndMinute(request.existingRevisitAt, request.timeZone);
+			result.status = 'alreadyScheduled';
+			result.dueAt = toIsoWithOffset(request.existingRevisitAt, request.timeZone);
+			result.dueDate = formatDayNumber(local.dayNumber);
+			result.slotStart = result.dueAt;
+			result.owner = request.accountManager ?? null;
+			result.ownerSource = request.accountManager === undefined ? null : 'existing';
+			if (preferred >= 0) existing.push({ owner: preferred, day: local.dayNumber });
+			continue;
+		}
+		if (request.accountManager !== undefined && preferred < 0) {
+			result.notes.push(`Account manager "${request.accountManager}" is not in the owner pool; assigned from the pool instead`);
+		}
+		const firstOpen = calendar.nextOpenDay(target);
+		const limit = target + options.horizonDays;
+		firstDay = Math.min(firstDay, zone.asOfDay);
+		lastDay = Math.max(lastDay, limit);
+		pending.push({ request, result, zone, target, firstOpen, limit, preferred });
+	}
+
+	if (pending.length > 0) {
+		const ledger = new CapacityLedger(owners, firstDay, lastDay, slots.length, (day) => calendar.isOpen(day));
+		for (const { owner, day } of existing) {
+			if (day >= firstDay && day <= lastDay) ledger.bookExisting(owner, day - firstDay);
+		}
+		pending.sort(
+			(a, b) =>
+				PRIORITY_RANK[a.request.rule.priority] - PRIORITY_RANK[b.request.rule.priority] ||
+				a.target - b.target ||
+				(a.request.customerId < b.request.customerId ? -1 : a.request.customerId > b.request.customerId ? 1 : 0) ||
+				a.request.index - b.request.index,
+		);
+		const booker = new Booker(ledger, options);
+		for (const item of pending) booker.place(item);
+	}
+
+	for (const result of results) result.statusLabel = STATUS_LABELS[result.status][language];
+	return results;
+}
+
+class Booker {
+	private cursor = 0;
+
+	constructor(
+		private readonly ledger: CapacityLedger,
+		private readonly options: ScheduleOptions,
+	) {}
+
+	place(item: Pending): void {
+		const { result, zone, target, firstOpen, limit, preferred } = item;
+		const { calendar } = this.options;
+		if (firstOpen > target) {
+			const status = calendar.dayStatus(target);
+			result.closedDay = { date: formatDayNumber(target), kind: status.kind };
+			if (status.holiday) result.closedDay.holiday = this.options.language === 'zh-CN' ? status.holiday.zh : status.holiday.en;
+		}
+		if (firstOpen > limit) {
+			result.unschedulableBecause = 'noOpenDay';
+			result.notes.push(`No open day between ${result.targetDate} and ${formatDayNumber(limit)}`);
+			return;
+		}
+		const found = this.search(item);
+		if (!found) {
+			result.unschedulableBecause = 'ownersFull';
+			result.notes.push(`Every eligible owner is fully booked from ${formatDayNumber(firstOpen)} to ${formatDayNumber(limit)}`);
+			return;
+		}
+		const day = found.day + this.ledger.firstDay;
+		this.ledger.book(found.owner, found.day, found.slot);
+		const owner = this.options.owners[found.owner];
+		const times = slotTimes(zone, item.request.timeZone, day, found.slot, this.options.slots);
+		result.status = 'scheduled';
+		result.dueAt = times.start;
+		result.dueDate = formatDayNumber(day);
+		result.slotStart = times.start;
+		result.slotEnd = times.end;
+		result.owner = owner.id;
+		result.ownerSource = found.owner === preferred ? 'accountManager' : this.options.assignment;
+		if (day > target) {
+			result.movedFrom = result.targetDate;
+			if (firstOpen > target) result.movedBecause.push('closedDay');
+			if (day > firstOpen) {
+				const noSlotToday = firstOpen === zone.asOfDay && zone.firstSlotToday >= this.options.slots.length;
+				if (noSlotToday) result.movedBecause.push('noSlotLeftToday');
+				if (!noSlotToday || day > calendar.nextOpenDay(firstOpen + 1)) result.movedBecause.push('ownerCapacity');
+			}
+		}
+		if (calendar.lacksHolidayData(day)) {
+			const year = result.dueDate.slice(0, 4);
+			result.notes.push(`No official China holiday data for ${year} yet: only working days and custom dates were applied`);
+		}
+		result.vevent = buildEvent({
+			uid: revisitUid(item.request.customerId, result.dueDate),
+			stamp: this.options.asOf,
+			start: times.icsStart,
+			end: times.icsEnd,
+			summary: `${result.channelLabel}: ${item.request.name ?? item.request.customerId}`,
+			description: describeEvent(item.request, result, this.options.language),
+			priority: ICS_PRIORITY[result.priority],
+		});
+	}
+
+	private firstSlot(item: Pending, day: number): number {
+		return day + this.ledger.firstDay === item.zone.asOfDay ? item.zone.firstSlotToday : 0;
+	}
+
+	/** One fixed owner: the first day with room for them. */
+	private searchOwner(item: Pending, owner: number): { owner: number; day: number; slot: number } | undefined {
+		const limit = item.limit - this.ledger.firstDay;
+		for (let day = this.ledger.nextDayWithRoom(owner, item.firstOpen - this.ledger.firstDay); day <= limit; ) {
+			const slot = this.ledger.slotFor(owner, day, this.firstSlot(item, day));
+			if (slot >= 0) return { owner, day, slot };
+			day = this.ledger.nextDayWithRoom(owner, day + 1);
+		}
+		return undefined;
+	}
+
+	/** Any owner: the first day some owner has room, the preferred owner first, then by strategy. */
+	private searchAny(item: Pending): { owner: number; day: number; slot: number } | undefined {
+		const limit = item.limit - this.ledger.firstDay;
+		const count = this.options.owners.length;
+		for (let day = this.ledger.nextDayWithAnyRoom(item.firstOpen - this.ledger.firstDay); day <= limit; ) {
+			const first = this.firstSlot(item, day);
+			if (item.preferred >= 0) {
+				const slot = this.ledger.slotFor(item.preferred, day, first);
+				if (slot >= 0) return { owner: item.preferred, day, slot };
+			}
+			if (this.options.assignment === 'roundRobin') {
+				for (let k = 0; k < count; k++) {
+					const owner = (this.cursor + k) % count;
+					const slot = this.ledger.slotFor(owner, day, first);
+					if (slot >= 0) {
+						this.cursor = (owner + 1) % count;
+						return { owner, day, slot };
+					}
+				}
+			} else {
+				let best = -1;
+				let bestSlot = -1;
+				for (let owner = 0; owner < count; owner++) {
+					const slot = this.ledger.slotFor(owner, day, first);
+					if (slot < 0) continue;
+					if (best < 0 || this.lessLoaded(owner, best, day)) {
+						best = owner;
+						bestSlot = slot;
+					}
+				}
+				if (best >= 0) return { owner: best, day, slot: bestSlot };
+			}
+			day = this.ledger.nextDayWithAnyRoom(day + 1);
+		}
+		return undefined;
+	}
+
+	/** Fewer bookings that day, then fewer in total; pool order breaks the remaining ties. */
+	private lessLoaded(a: number, b: number, day: number): boolean {
+		const byDay = this.ledger.count(a, day) - this.ledger.count(b, day);
+		if (byDay !== 0) return byDay < 0;
+		return this.ledger.totals[a] < this.ledger.totals[b];
+	}
+
+	private search(item: Pending): { owner: number; day: number; slot: number } | undefined {
+		const { overflow, assignment, owners } = this.options;
+		if (item.preferred >= 0 && overflow === 'nextOpenDay') return this.searchOwner(item, item.preferred);
+		if (item.preferred < 0 && assignment === 'roundRobin' && overflow === 'nextOpenDay') {
+			const owner = this.cursor;
+			this.cursor = (this.cursor + 1) % owners.length;
+			return this.searchOwner(item, owner);
+		}
+		return this.searchAny(item);
+	}
+}
