@@ -54,8 +54,32 @@ export class PostgresLedger implements Ledger {
 		private readonly table: string,
 	) {}
 
+	/** Connects and runs SELECT 1, creating nothing: the credential test. */
+	static async check(config: Omit<PostgresLedgerConfig, 'table'>): Promise<void> {
+		const pool = PostgresLedger.pool({ ...config, maxConnections: 1 });
+		try {
+			await pool.query('SELECT 1');
+		} catch (error) {
+			throw ledgerError('connection to Postgres', error);
+		} finally {
+			await pool.end().catch(() => undefined);
+		}
+	}
+
 	static async connect(config: PostgresLedgerConfig): Promise<PostgresLedger> {
 		const table = quoteTableName(config.table);
+		const pool = PostgresLedger.pool(config);
+		const ledger = new PostgresLedger(pool, table);
+		try {
+			await ledger.ensureTable(config.table);
+		} catch (error) {
+			await pool.end().catch(() => undefined);
+			throw ledgerError('set-up of the Postgres table', error);
+		}
+		return ledger;
+	}
+
+	private static pool(config: Omit<PostgresLedgerConfig, 'table'>): Pool {
 		const timeout = config.timeoutMs ?? 5000;
 		const poolConfig: PoolConfig = {
 			host: config.host,
@@ -72,14 +96,7 @@ export class PostgresLedger implements Ledger {
 		pool.on('error', () => {
 			// An idle client lost its connection; the next query reports it to the caller.
 		});
-		const ledger = new PostgresLedger(pool, table);
-		try {
-			await ledger.ensureTable(config.table);
-		} catch (error) {
-			await pool.end().catch(() => undefined);
-			throw ledgerError('set-up of the Postgres table', error);
-		}
-		return ledger;
+		return pool;
 	}
 
 	private async ensureTable(rawName: string) {

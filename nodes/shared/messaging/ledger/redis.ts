@@ -72,7 +72,23 @@ export class RedisLedger implements Ledger {
 		this.ttlMs = Math.round(config.retentionDays * 86_400_000);
 	}
 
+	/** Connects and pings, writing nothing: the credential test. */
+	static async check(config: Omit<RedisLedgerConfig, 'keyPrefix' | 'retentionDays'>): Promise<void> {
+		const client = await RedisLedger.open({ ...config, keyPrefix: '', retentionDays: 1 });
+		try {
+			await client.ping();
+		} catch (error) {
+			throw ledgerError('ping to Redis', error);
+		} finally {
+			client.disconnect();
+		}
+	}
+
 	static async connect(config: RedisLedgerConfig): Promise<RedisLedger> {
+		return new RedisLedger(await RedisLedger.open(config), config);
+	}
+
+	private static async open(config: RedisLedgerConfig): Promise<Redis> {
 		const timeout = config.timeoutMs ?? 5000;
 		const options: RedisOptions = {
 			host: config.host,
@@ -101,7 +117,7 @@ export class RedisLedger implements Ledger {
 			client.disconnect();
 			throw ledgerError('connection to Redis', lastError ?? error);
 		}
-		return new RedisLedger(client, config);
+		return client;
 	}
 
 	private entryKey(key: string) {
