@@ -1,0 +1,367 @@
+import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
+import { InputError } from '../../nodes/shared/input';
+import {
+	buildCadencePolicy,
+	buildOwnerPool,
+	DEFAULT_REVISIT_COLUMNS,
+	readRevisitRequest,
+	scheduleRevisits,
+	type RevisitResult,
+	type ScheduleOptions,
+} from '../../nodes/shared/revisit';
+
+const policy = buildCadencePolicy(
+	[
+		{ name: 'Critical churn', field: 'churn', operator: 'is', value: 'critical', interval: 1, priority: 'urgent', reason: 'Critical churn risk' },
+		{ name: 'Detractor', field: 'nps', operator: 'atMost', value: '6', interval: 2, priority: 'high', reason: 'Detractor' },
+		{ name: 'Today', field: 'today', operator: 'isNotEmpty', interval: 0, priority: 'normal' },
+	],
+	{ interval: 30, unit: 'calendarDays', reason: 'Regular revisit' },
+);
+
+type Item = Record<string, unknown>;
+
+function plan(items: Item[], overrides: Partial<ScheduleOptions> & { timeZone?: string; owners?: ScheduleOptions['owners'] } = {}) {
+	const asOf = overrides.asOf ?? new Date('2025-09-29T10:00:00+08:00'); // Monday 10:00 in Shanghai
+	const timeZone = overrides.timeZone ?? 'Asia/Shanghai';
+	const requests = items.map((item, i) => readRevisitRequest(item, i, DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: timeZone, asOf }));
+	const results = scheduleRevisits(requests, {
+		asOf,
+		calendar: new BusinessCalendar({ publicHolidays: 'CN' }),
+		slots: appointmentSlots(parseWorkingHours('09:30-12:00, 14:00-18:00'), 30),
+		owners: buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 8),
+		assignment: 'roundRobin',
+		overflow: 'otherOwner',
+		horizonDays: 30,
+		reschedule: false,
+		language: 'en',
+		...overrides,
+	});
+	return { requests, results };
+}
+
+const brief = (r: RevisitResult) => `${r.customerId} ${r.owner} ${r.dueAt}`;
+
+describe('due dates from the cadence and the business calendar (Asia/Shanghai, China holidays)', () => {
+	it('calls a critical churn risk the next business day at the first slot', () => {
+		const [r] = plan([{ customerId: 'C1', churn: 'critical' }]).results;
+		expect(r).toMatchObject({
+			status: 'scheduled',
+			dueAt: '2025-09-30T09:30:00+08:00',
+			dueDate: '2025-09-30',
+			slotStart: '2025-09-30T09:30:00+08:00',
+			slotEnd: '2025-09-30T10:00:00+08:00',
+			owner: 'alice',
+			ownerSource: 'roundRobin',
+			priority: 'urgent',
+			priorityLabel: 'Urgent',
+			channel: 'call',
+			reason: 'Critical churn risk',
+			rule: { index: 1, name: 'Critical churn' },
+			targetDate: '2025-09-30',
+			countedFrom: { basis: 'asOf', date: '2025-09-29' },
+			overdue: false,
+			movedFrom: null,
+			movedBecause: [],
+		});
+	});
+
+	it('counts business days over the 调休 Sunday 2025-09-28 and books the first slot after the as-of time', () => {
+		// Last contact Friday 09-26; +2 business days: Sunday 09-28 (make-up workday), Monday 09-29.
+		const [r] = plan([{ customerId: 'C2', nps: 3, lastContactAt: '2025-09-26' }]).results;
+		expect(r.targetDate).toBe('2025-09-29');
+		expect(r.countedFrom).toEqual({ basis: 'lastContact', date: '2025-09-26' });
+		expect(r.dueAt).toBe('2025-09-29T10:00:00+08:00');
+	});
+
+	it('moves a due date on National Day to the first open day after the holiday week', () => {
+		const [r] = plan([{ customerId: 'C3', lastContactAt: '2025-09-01' }]).results;
+		expect(r.targetDate).toBe('2025-10-01');
+		expect(r.dueAt).toBe('2025-10-09T09:30:00+08:00');
+		expect(r.movedFrom).toBe('2025-10-01');
+		expect(r.movedBecause).toEqual(['closedDay']);
+		expect(r.closedDay).toEqual({ date: '2025-10-01', kind: 'publicHoliday', holiday: 'National Day' });
+	});
+
+	it('names the holiday in Chinese when labels are zh-CN', () => {
+		const [r] = plan([{ customerId: 'C3', lastContactAt: '2025-09-01' }], { language: 'zh-CN' }).results;
+		expect(r.closedDay?.holiday).toBe('国庆节');
+		expect(r.statusLabel).toBe('已排期');
+		expect(r.priorityLabel).toBe('普通');
+		expect(r.channelLabel).toBe('电话回访');
+	});
+
+	it('books an overdue revisit today, from the next slot', () => {
+		const [r] = plan([{ customerId: 'C4', lastContactAt: '2025-06-01' }], { asOf: new Date('2025-09-29T10:40:00+08:00') }).results;
+		expect(r.overdue).toBe(true);
+		expect(r.targetDate).toBe('2025-09-29');
+		expect(r.dueAt).toBe('2025-09-29T11:00:00+08:00');
+	});
+
+	it('moves to the next open day when no slot is left today', () => {
+		const [r] = plan([{ customerId: 'C5', today: 'yes' }], { asOf: new Date('2025-09-29T17:45:00+08:00') }).results;
+		expect(r.targetDate).toBe('2025-09-29');
+		expect(r.dueAt).toBe('2025-09-30T09:30:00+08:00');
+		expect(r.movedBecause).toEqual(['noSlotLeftToday']);
+	});
+
+	it('lands on the Spring Festival make-up Saturday 2026-02-28 when it is the next open day', () => {
+		// As of Friday 2026-02-27 18:30: nothing left today; Saturday 02-28 is a working day.
+		const [r] = plan([{ customerId: 'C6', today: 'yes' }], { asOf: new Date('2026-02-27T18:30:00+08:00') }).results;
+		expect(r.dueAt).toBe('2026-02-28T09:30:00+08:00');
+	});
+
+	it('notes years without official holiday data', () => {
+		const [r] = plan([{ customerId: 'C7', lastContactAt: '2026-12-10' }], { asOf: new Date('2026-12-20T10:00:00+08:00') }).results;
+		expect(r.dueDate).toBe('2027-01-11');
+		expect(r.notes).toEqual(['No official China holiday data for 2027 yet: only working days and custom dates were applied']);
+	});
+});
+
+describe('time zones and DST (America/New_York, no public holidays)', () => {
+	const ny = { timeZone: 'America/New_York', calendar: new BusinessCalendar() };
+
+	it('keeps 09:30 local across the March change: Friday EST to Monday EDT', () => {
+		const { results } = plan([{ customerId: 'A', churn: 'critical' }, { customerId: 'B', today: 'x' }], {
+			...ny,
+			asOf: new Date('2025-03-07T15:00:00Z'), // Friday 10:00 EST
+		});
+		expect(results.map((r) => r.dueAt)).toEqual(['2025-03-10T09:30:00-04:00', '2025-03-07T10:00:00-05:00']);
+		expect(results[0].slotEnd).toBe('2025-03-10T10:00:00-04:00');
+	});
+
+	it('keeps 09:30 local across the November change: Friday EDT to Monday EST', () => {
+		const [r] = plan([{ customerId: 'A', churn: 'critical' }], { ...ny, asOf: new Date('2025-10-31T14:00:00Z') }).results;
+		expect(r.dueAt).toBe('2025-11-03T09:30:00-05:00');
+	});
+
+	it('uses each customer\'s own zone and local "today"', () => {
+		// 2025-09-29T23:00Z: Tuesday 07:00 in Shanghai, Monday 19:00 in New York.
+		const { results } = plan(
+			[
+				{ customerId: 'SH', today: 'x' },
+				{ customerId: 'NY', today: 'x', timeZone: 'America/New_York' },
+			],
+			{ asOf: new Date('2025-09-29T23:00:00Z'), calendar: new BusinessCalendar() },
+		);
+		expect(results.map((r) => [r.dueAt, r.timeZone])).toEqual([
+			['2025-09-30T09:30:00+08:00', 'Asia/Shanghai'],
+			['2025-09-30T09:30:00-04:00', 'America/New_York'],
+		]);
+	});
+});
+
+describe('owner assignment and capacity', () => {
+	const ten = Array.from({ length: 10 }, (_, i) => ({ customerId: `C${String(i + 1).padStart(2, '0')}`, churn: 'critical' }));
+	const pool = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 2);
+
+	it('round-robin with overflow to another owner fills each day across the pool', () => {
+		const { results } = plan(ten, { owners: pool });
+		expect(results.map(brief)).toEqual([
+			'C01 alice 2025-09-30T09:30:00+08:00',
+			'C02 bob 2025-09-30T09:30:00+08:00',
+			'C03 carol 2025-09-30T09:30:00+08:00',
+			'C04 alice 2025-09-30T10:00:00+08:00',
+			'C05 bob 2025-09-30T10:00:00+08:00',
+			'C06 carol 2025-09-30T10:00:00+08:00',
+			// 10-01..10-08 are the National Day holiday
+			'C07 alice 2025-10-09T09:30:00+08:00',
+			'C08 bob 2025-10-09T09:30:00+08:00',
+			'C09 carol 2025-10-09T09:30:00+08:00',
+			'C10 alice 2025-10-09T10:00:00+08:00',
+		]);
+		expect(results[6].movedBecause).toEqual(['ownerCapacity']);
+	});
+
+	it('round-robin with overflow to the owner\'s next open day keeps the rotation', () => {
+		const { results } = plan(ten, { owners: buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 1), overflow: 'nextOpenDay' });
+		expect(results.map(brief)).toEqual([
+			'C01 alice 2025-09-30T09:30:00+08:00',
+			'C02 bob 2025-09-30T09:30:00+08:00',
+			'C03 carol 2025-09-30T09:30:00+08:00',
+			'C04 alice 2025-10-09T09:30:00+08:00',
+			'C05 bob 2025-10-09T09:30:00+08:00',
+			'C06 carol 2025-10-09T09:30:00+08:00',
+			'C07 alice 2025-10-10T09:30:00+08:00',
+			'C08 bob 2025-10-10T09:30:00+08:00',
+			'C09 carol 2025-10-10T09:30:00+08:00',
+			// Saturday 10-11 is a make-up working day
+			'C10 alice 2025-10-11T09:30:00+08:00',
+		]);
+	});
+
+	it('least-loaded balances around account managers; rotation would not', () => {
+		const items = [
+			{ customerId: 'C1', churn: 'critical', accountManager: 'alice' },
+			{ customerId: 'C2', churn: 'critical', accountManager: 'alice' },
+			{ customerId: 'C3', churn: 'critical', accountManager: 'alice' },
+			{ customerId: 'C4', churn: 'critical' },
+			{ customerId: 'C5', churn: 'critical' },
+			{ customerId: 'C6', churn: 'critical' },
+		];
+		const owners = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 5);
+		const least = plan(items, { owners, assignment: 'leastLoaded' }).results;
+		expect(least.map((r) => `${r.customerId}:${r.owner}:${r.ownerSource}`)).toEqual([
+			'C1:alice:accountManager',
+			'C2:alice:accountManager',
+			'C3:alice:accountManager',
+			'C4:bob:leastLoaded',
+			'C5:carol:leastLoaded',
+			'C6:bob:leastLoaded',
+		]);
+		const rotation = plan(items, { owners, assignment: 'roundRobin' }).results;
+		expect(rotation.slice(3).map((r) => r.owner)).toEqual(['alice', 'bob', 'carol']);
+	});
+
+	it('keeps a full account manager by moving to their next open day, or hands over, as configured', () => {
+		const owners = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }], 1);
+		const items = [
+			{ customerId: 'C1', churn: 'critical', accountManager: 'bob' },
+			{ customerId: 'C2', churn: 'critical', accountManager: 'bob' },
+		];
+		expect(plan(items, { owners, overflow: 'nextOpenDay' }).results.map(brief)).toEqual([
+			'C1 bob 2025-09-30T09:30:00+08:00',
+			'C2 bob 2025-10-09T09:30:00+08:00',
+		]);
+		const handed = plan(items, { owners, overflow: 'otherOwner' }).results;
+		expect(handed.map(brief)).toEqual(['C1 bob 2025-09-30T09:30:00+08:00', 'C2 alice 2025-09-30T09:30:00+08:00']);
+		expect(handed[1].ownerSource).toBe('roundRobin');
+	});
+
+	it('assigns from the pool, with a note, when the account manager is not in it', () => {
+		const [r] = plan([{ customerId: 'C1', churn: 'critical', accountManager: 'dave' }]).results;
+		expect(r.owner).toBe('alice');
+		expect(r.notes).toEqual(['Account manager "dave" is not in the owner pool; assigned from the pool instead']);
+	});
+
+	it('books urgent customers first whatever their input position', () => {
+		const owners = buildOwnerPool([{ id: 'alice' }], 1);
+		const { results } = plan(
+			[
+				{ customerId: 'N1', today: 'x' },
+				{ customerId: 'U1', churn: 'critical', lastContactAt: '2025-09-25' },
+			],
+			{ owners },
+		);
+		// U1 is due 09-26 (overdue -> today) and urgent, so it takes today's only place.
+		expect(results.map(brief)).toEqual(['N1 alice 2025-09-30T09:30:00+08:00', 'U1 alice 2025-09-29T10:00:00+08:00']);
+		expect(results[1].overdue).toBe(true);
+	});
+
+	it('reports customers it cannot place within the horizon instead of dropping them', () => {
+		const owners = buildOwnerPool([{ id: 'alice' }], 1);
+		const five = Array.from({ length: 5 }, (_, i) => ({ customerId: `C${i + 1}`, today: 'x' }));
+		const { results } = plan(five, { owners, horizonDays: 2, asOf: new Date('2025-10-13T08:00:00+08:00') });
+		expect(results).toHaveLength(5);
+		expect(results.map((r) => `${r.customerId} ${r.status} ${r.dueDate}`)).toEqual([
+			'C1 scheduled 2025-10-13',
+			'C2 scheduled 2025-10-14',
+			'C3 scheduled 2025-10-15',
+			'C4 unschedulable null',
+			'C5 unschedulable null',
+		]);
+		expect(results[3]).toMatchObject({
+			status: 'unschedulable',
+			statusLabel: 'Not schedulable within the horizon',
+			unschedulableBecause: 'ownersFull',
+			owner: null,
+			dueAt: null,
+			vevent: null,
+			targetDate: '2025-10-13',
+			notes: ['Every eligible owner is fully booked from 2025-10-13 to 2025-10-15'],
+		});
+	});
+
+	it('reports a due date whose whole horizon is closed', () => {
+		const [r] = plan([{ customerId: 'C1', lastContactAt: '2025-09-01' }], { horizonDays: 3 }).results;
+		expect(r).toMatchObject({ status: 'unschedulable', unschedulableBecause: 'noOpenDay', targetDate: '2025-10-01' });
+		expect(r.notes).toEqual(['No open day between 2025-10-01 and 2025-10-04']);
+	});
+
+	it('caps the day by the number of slots when capacity is larger', () => {
+		const owners = buildOwnerPool([{ id: 'alice' }], 50);
+		const items = Array.from({ length: 14 }, (_, i) => ({ customerId: `C${String(i).padStart(2, '0')}`, churn: 'critical' }));
+		const { results } = plan(items, { owners });
+		// 13 half-hour slots a day (5 in the morning, 8 in the afternoon).
+		expect(results.filter((r) => r.dueDate === '2025-09-30')).toHaveLength(13);
+		expect(results[12].slotStart).toBe('2025-09-30T17:30:00+08:00');
+		expect(results[13].dueAt).toBe('2025-10-09T09:30:00+08:00');
+	});
+});
+
+describe('existing revisits', () => {
+	const owners = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }], 1);
+
+	it('leaves a customer with a future revisit alone and counts it against the owner', () => {
+		const { results } = plan(
+			[
+				{ customerId: 'E1', churn: 'critical', accountManager: 'alice', nextRevisitAt: '2025-09-30T15:00:00+08:00' },
+				{ customerId: 'N1', churn: 'critical', accountManager: 'alice' },
+			],
+			{ owners, overflow: 'nextOpenDay' },
+		);
+		expect(results[0]).toMatchObject({
+			status: 'alreadyScheduled',
+			statusLabel: 'Already scheduled',
+			dueAt: '2025-09-30T15:00:00+08:00',
+			owner: 'alice',
+			ownerSource: 'existing',
+			vevent: null,
+		});
+		expect(brief(results[1])).toBe('N1 alice 2025-10-09T09:30:00+08:00');
+	});
+
+	it('plans anew when told to reschedule, or when the planned revisit has passed', () => {
+		const rescheduled = plan([{ customerId: 'E1', churn: 'critical', nextRevisitAt: '2025-10-20T15:00:00+08:00' }], { reschedule: true }).results[0];
+		expect([rescheduled.status, rescheduled.dueAt]).toEqual(['scheduled', '2025-09-30T09:30:00+08:00']);
+		const passed = plan([{ customerId: 'E2', churn: 'critical', nextRevisitAt: '2025-09-20T15:00:00+08:00' }]).results[0];
+		expect(passed.status).toBe('scheduled');
+	});
+});
+
+describe('determinism', () => {
+	it('gives every customer the same revisit whatever the input order', () => {
+		const items: Item[] = [];
+		for (let i = 0; i < 60; i++) {
+			items.push({
+				customerId: `C${i}`,
+				churn: i % 7 === 0 ? 'critical' : 'low',
+				nps: i % 5,
+				lastContactAt: `2025-09-${String((i % 28) + 1).padStart(2, '0')}`,
+				accountManager: i % 4 === 0 ? 'bob' : undefined,
+			});
+		}
+		const owners = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 3);
+		for (const assignment of ['roundRobin', 'leastLoaded'] as const) {
+			const forward = plan(items, { owners, assignment }).results;
+			const reversed = plan([...items].reverse(), { owners, assignment }).results;
+			const byId = new Map(reversed.map((r) => [r.customerId, r]));
+			expect(forward.map((r) => byId.get(r.customerId))).toEqual(forward);
+			expect(plan(items, { owners, assignment }).results).toEqual(forward);
+		}
+	});
+});
+
+describe('reading items', () => {
+	const asOf = new Date('2025-09-29T10:00:00+08:00');
+	const read = (item: Item) => readRevisitRequest(item, 0, DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf });
+
+	it.each([
+		[{ customerId: 'C1', timeZone: 'Beijing' }, 'field "timeZone" is "Beijing", which is not a known time zone'],
+		[{ customerId: 'C1', lastContactAt: '31/02/2024' }, 'field "lastContactAt" is "31/02/2024", which is not a date'],
+		[{ customerId: 'C1', lastContactAt: '2025-10-01' }, 'field "lastContactAt" is "2025-10-01", which lies after the as-of date'],
+		[{ customerId: 'C1', nextRevisitAt: 'soon' }, 'field "nextRevisitAt" is "soon", which is not a date'],
+		[{ customerId: '' }, 'field "customerId" is "", which is empty'],
+		[{ name: 'x' }, 'field "customerId" is missing'],
+	])('rejects %j with an error naming the field and value', (item, message) => {
+		expect(() => read(item)).toThrow(InputError);
+		expect(() => read(item)).toThrow(message);
+	});
+
+	it('reads the customer\'s zone and dates in that zone', () => {
+		const request = read({ customerId: 7, timeZone: 'america/new_york', lastContactAt: '2025-09-01' });
+		expect(request.customerId).toBe('7');
+		expect(request.timeZone).toBe('America/New_York');
+		expect(request.lastContactAt?.toISOString()).toBe('2025-09-01T04:00:00.000Z');
+	});
+});
