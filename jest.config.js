@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60000,
+  // n8n-core keeps module-level handles alive after WorkflowExecute runs; they hold no test state.
+  forceExit: true,
 };

@@ -1,1 +1,2 @@
 export * from './summarise';
+export * from './records';

@@ -1,0 +1,119 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_CUSTOMER_COLUMNS, DEFAULT_TRANSACTION_COLUMNS } from '../shared/customers';
+
+const customerShape = { show: { inputShape: ['customer'] } };
+const transactionShape = { show: { inputShape: ['transaction'] } };
+
+/** Parameters every method shares: what the input looks like and where the result goes. */
+export const inputProperties: INodeProperties[] = [
+	{
+		displayName: 'Input Shape',
+		name: 'inputShape',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Item per Customer',
+				value: 'customer',
+				description: 'Each item is a customer with last purchase date, order count and total spend',
+			},
+			{
+				name: 'One Item per Transaction',
+				value: 'transaction',
+				description: 'Each item is an order; the node aggregates them per customer and outputs one item per customer',
+			},
+		],
+		default: 'customer',
+	},
+	{
+		displayName: 'Customer ID Column',
+		name: 'customerIdColumn',
+		type: 'string',
+		default: DEFAULT_CUSTOMER_COLUMNS.customerId,
+		description: 'Column holding the customer ID (dot paths like customer.id work)',
+	},
+	{
+		displayName: 'Last Purchase Column',
+		name: 'lastPurchaseColumn',
+		type: 'string',
+		default: DEFAULT_CUSTOMER_COLUMNS.lastPurchase,
+		description: 'Column with the date of the most recent purchase',
+		displayOptions: customerShape,
+	},
+	{
+		displayName: 'First Purchase Column',
+		name: 'firstPurchaseColumn',
+		type: 'string',
+		default: DEFAULT_CUSTOMER_COLUMNS.firstPurchase,
+		description: 'Column with the date of the first purchase (used by the lifecycle method)',
+		displayOptions: customerShape,
+	},
+	{
+		displayName: 'Order Count Column',
+		name: 'purchaseCountColumn',
+		type: 'string',
+		default: DEFAULT_CUSTOMER_COLUMNS.purchaseCount,
+		description: 'Column with the number of purchases',
+		displayOptions: customerShape,
+	},
+	{
+		displayName: 'Total Spend Column',
+		name: 'totalSpendColumn',
+		type: 'string',
+		default: DEFAULT_CUSTOMER_COLUMNS.totalSpend,
+		description: 'Column with the total amount spent; "¥1,234.50" style text is accepted',
+		displayOptions: customerShape,
+	},
+	{
+		displayName: 'Order Date Column',
+		name: 'dateColumn',
+		type: 'string',
+		default: DEFAULT_TRANSACTION_COLUMNS.date,
+		description: 'Column with the date of the order',
+		displayOptions: transactionShape,
+	},
+	{
+		displayName: 'Amount Column',
+		name: 'amountColumn',
+		type: 'string',
+		default: DEFAULT_TRANSACTION_COLUMNS.amount,
+		description: 'Column with the order amount',
+		displayOptions: transactionShape,
+	},
+	{
+		displayName: 'Collapse Same-Day Orders',
+		name: 'collapseSameDay',
+		type: 'boolean',
+		default: true,
+		description: 'Whether several orders of one customer on one calendar day count as one purchase',
+		displayOptions: transactionShape,
+	},
+];
+
+export const optionProperties: INodeProperties[] = [
+	{
+		displayName: 'As Of',
+		name: 'asOf',
+		type: 'dateTime',
+		default: '',
+		description: 'The moment recency is measured from. Empty means now (the start of this execution).',
+	},
+	{
+		displayName: 'Label Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'English', value: 'en' },
+			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
+		],
+		default: 'en',
+		description: 'Language of the segment labels; the keys stay in English',
+	},
+	{
+		displayName: 'Output Field',
+		name: 'outputField',
+		type: 'string',
+		default: 'segment',
+		description: 'Name of the field the result is written to; input fields are never overwritten',
+	},
+];

@@ -1,0 +1,85 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ConfigError } from '../../shared/input';
+import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
+import type { SegmentMethod } from './types';
+
+const show = { show: { method: ['lifecycle'] } };
+const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
+
+const days = (name: string, displayName: string, value: number, description: string, displayOptions: IDisplayOptions): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: value,
+	description,
+	displayOptions,
+});
+
+export const lifecycleProperties: INodeProperties[] = [
+	{
+		displayName: 'Judge Recency By',
+		name: 'lifecycleMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Fixed Days',
+				value: 'fixedDays',
+				description: 'The same day thresholds for every customer',
+			},
+			{
+				name: "Customer's Own Interval",
+				value: 'ownInterval',
+				description: 'How many of the customer’s usual gaps between purchases have passed (one-time buyers use fixed days)',
+			},
+		],
+		default: 'fixedDays',
+		displayOptions: show,
+	},
+	days('newWithinDays', 'New Within (Days)', D.newWithinDays, 'A one-time buyer whose first purchase is at most this old is new', show),
+	days('activeWithinDays', 'Active Within (Days)', D.activeWithinDays, 'Last purchase at most this many days ago: active', show),
+	days('atRiskWithinDays', 'At Risk Within (Days)', D.atRiskWithinDays, 'Beyond active and up to this many days: at risk', show),
+	days('lapsedWithinDays', 'Lapsed Within (Days)', D.lapsedWithinDays, 'Beyond at risk and up to this many days: lapsed; older: lost', show),
+	days('activeWithinIntervals', 'Active Within (Intervals)', D.activeWithinIntervals, 'At most this many usual gaps since the last purchase: active', own),
+	days('atRiskWithinIntervals', 'At Risk Within (Intervals)', D.atRiskWithinIntervals, 'Up to this many usual gaps: at risk', own),
+	days('lapsedWithinIntervals', 'Lapsed Within (Intervals)', D.lapsedWithinIntervals, 'Up to this many usual gaps: lapsed; more: lost', own),
+];
+
+const round2 = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 100) / 100);
+const DAY_MS = 86_400_000;
+
+export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
+	const mode = ctx.getNodeParameter('lifecycleMode', 0, 'fixedDays') as 'fixedDays' | 'ownInterval';
+	const t = Object.fromEntries(
+		Object.entries(D).map(([name, fallback]) => [name, Number(ctx.getNodeParameter(name, 0, fallback))]),
+	) as unknown as LifecycleThresholds;
+	if (!(t.activeWithinDays <= t.atRiskWithinDays && t.atRiskWithinDays <= t.lapsedWithinDays)) {
+		throw new ConfigError('Lifecycle day thresholds must grow: active <= at risk <= lapsed');
+	}
+	if (!(t.activeWithinIntervals <= t.atRiskWithinIntervals && t.atRiskWithinIntervals <= t.lapsedWithinIntervals)) {
+		throw new ConfigError('Lifecycle interval thresholds must grow: active <= at risk <= lapsed');
+	}
+	return {
+		needs: { lastPurchase: 'optional', firstPurchase: 'optional', purchaseCount: 'required', totalSpend: 'optional' },
+		segment(subjects, run) {
+			return subjects.map(({ record, recencyDays }) => {
+				const daysSinceFirst = record.firstPurchase ? (run.asOf.getTime() - record.firstPurchase.getTime()) / DAY_MS : undefined;
+				const purchases = record.purchases ?? 0;
+				if (purchases > 0 && recencyDays === undefined) {
+					return new Error(`customer "${record.customerId}" has ${purchases} purchases but no last purchase date`);
+				}
+				const result = lifecycleStage({ purchases, daysSinceFirst, daysSinceLast: recencyDays }, mode, t, run.language);
+				return {
+					key: result.stage.key,
+					label: result.stage.label,
+					details: {
+						basis: result.basis,
+						daysSinceLast: round2(result.daysSinceLast) ?? null,
+						usualIntervalDays: round2(result.usualIntervalDays) ?? null,
+						intervalsSinceLast: round2(result.intervalsSinceLast) ?? null,
+					},
+				};
+			});
+		},
+	};
+}

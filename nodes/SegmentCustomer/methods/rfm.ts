@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { RFM_BIN_CHOICES, scoreRfm, type RfmBins } from '../../shared/segments';
+import type { SegmentMethod } from './types';
+
+export const rfmProperties: INodeProperties[] = [
+	{
+		displayName: 'Score Bins',
+		name: 'rfmBins',
+		type: 'options',
+		options: RFM_BIN_CHOICES.map((k) => ({ name: `${k} (Scores 1-${k})`, value: k })),
+		default: 5,
+		description: 'How many quantile bins each of recency, frequency and monetary is scored in',
+		displayOptions: { show: { method: ['rfm'] } },
+	},
+];
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function rfmMethod(ctx: IExecuteFunctions): SegmentMethod {
+	const bins = Number(ctx.getNodeParameter('rfmBins', 0, 5)) as RfmBins;
+	return {
+		needs: { lastPurchase: 'required', firstPurchase: 'unused', purchaseCount: 'required', totalSpend: 'required' },
+		segment(subjects, run) {
+			const scored = scoreRfm(
+				subjects.map((s) => ({ recencyDays: s.recencyDays!, frequency: s.record.purchases!, monetary: s.record.revenue! })),
+				bins,
+				run.language,
+			);
+			return scored.map((result, i) => ({
+				key: result.segment.key,
+				label: result.segment.label,
+				details: {
+					scores: { recency: result.r, frequency: result.f, monetary: result.m },
+					code: result.code,
+					bins,
+					values: {
+						recencyDays: round2(subjects[i].recencyDays!),
+						frequency: subjects[i].record.purchases!,
+						monetary: subjects[i].record.revenue!,
+					},
+				},
+			}));
+		},
+	};
+}

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ConfigError } from '../../shared/input';
+import { valueTiers } from '../../shared/segments';
+import type { SegmentMethod } from './types';
+
+const show = { show: { method: ['valueTier'] } };
+
+export const valueTierProperties: INodeProperties[] = [
+	{
+		displayName: 'Tier A Revenue Share (%)',
+		name: 'tierAShare',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 80,
+		description: 'Top customers who together bring this share of revenue are tier A',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Tier A+B Revenue Share (%)',
+		name: 'tierBShare',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 95,
+		description: 'Tiers A and B together cover this share of revenue; the rest is tier C',
+		displayOptions: show,
+	},
+];
+
+export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
+	const a = Number(ctx.getNodeParameter('tierAShare', 0, 80));
+	const b = Number(ctx.getNodeParameter('tierBShare', 0, 95));
+	if (!(a > 0 && a <= b && b <= 100)) {
+		throw new ConfigError(`Tier shares must satisfy 0 < A (${a}) <= A+B (${b}) <= 100`);
+	}
+	return {
+		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'required' },
+		segment(subjects, run) {
+			const tiers = valueTiers(
+				subjects.map((s) => s.record.revenue!),
+				{ a: a / 100, b: b / 100 },
+				run.language,
+			);
+			return tiers.map((t, i) => ({
+				key: t.tier.key,
+				label: t.tier.label,
+				details: {
+					revenue: subjects[i].record.revenue!,
+					rank: t.rank,
+					revenueShare: t.revenueShare,
+					cumulativeShare: t.cumulativeShare,
+				},
+			}));
+		},
+	};
+}

@@ -1,0 +1,111 @@
+import { getField, InputError, isEmpty, parseDateNotAfter, parseMoney, parseNumber } from '../input';
+import type { Transaction } from './summarise';
+
+/** Column names (dot paths allowed) of a one-item-per-customer table. */
+export interface CustomerColumns {
+	customerId: string;
+	lastPurchase: string;
+	firstPurchase: string;
+	purchaseCount: string;
+	totalSpend: string;
+}
+
+export const DEFAULT_CUSTOMER_COLUMNS: CustomerColumns = {
+	customerId: 'customerId',
+	lastPurchase: 'lastPurchaseAt',
+	firstPurchase: 'firstPurchaseAt',
+	purchaseCount: 'orderCount',
+	totalSpend: 'totalSpend',
+};
+
+/** Column names of a one-item-per-transaction table. */
+export interface TransactionColumns {
+	customerId: string;
+	date: string;
+	amount: string;
+}
+
+export const DEFAULT_TRANSACTION_COLUMNS: TransactionColumns = {
+	customerId: 'customerId',
+	date: 'orderDate',
+	amount: 'amount',
+};
+
+export type Need = 'required' | 'optional' | 'unused';
+
+export interface CustomerNeeds {
+	lastPurchase: Need;
+	firstPurchase: Need;
+	purchaseCount: Need;
+	totalSpend: Need;
+}
+
+export interface CustomerRecord {
+	customerId: string;
+	lastPurchase?: Date;
+	firstPurchase?: Date;
+	purchases?: number;
+	revenue?: number;
+}
+
+export interface ReadOptions {
+	asOf: Date;
+	timeZone?: string;
+}
+
+export function readCustomerId(item: Record<string, unknown>, column: string): string {
+	const raw = getField(item, column);
+	if (isEmpty(raw)) throw new InputError(column, raw, 'is empty', 'a customer id (text or number)');
+	if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'bigint') {
+		throw new InputError(column, raw, 'is not a text or number', 'a customer id (text or number)');
+	}
+	return String(raw).trim();
+}
+
+function readOptional<T>(item: Record<string, unknown>, column: string, need: Need, parse: (raw: unknown) => T): T | undefined {
+	if (need === 'unused') return undefined;
+	const raw = getField(item, column);
+	if (need === 'optional' && isEmpty(raw)) return undefined;
+	return parse(raw);
+}
+
+/** One customer row. Fields the method does not use are not read, so they cannot fail the item. */
+export function readCustomer(
+	item: Record<string, unknown>,
+	columns: CustomerColumns,
+	needs: CustomerNeeds,
+	options: ReadOptions,
+): CustomerRecord {
+	const customerId = readCustomerId(item, columns.customerId);
+	const date = (column: string) => (raw: unknown) => parseDateNotAfter(raw, column, options.asOf, { timeZone: options.timeZone });
+	const lastPurchase = readOptional(item, columns.lastPurchase, needs.lastPurchase, date(columns.lastPurchase));
+	const firstPurchase = readOptional(item, columns.firstPurchase, needs.firstPurchase, date(columns.firstPurchase));
+	const purchases = readOptional(item, columns.purchaseCount, needs.purchaseCount, (raw) =>
+		parseNumber(raw, columns.purchaseCount, { min: 0, integer: true }),
+	);
+	const revenue = readOptional(item, columns.totalSpend, needs.totalSpend, (raw) => parseMoney(raw, columns.totalSpend, { min: 0 }));
+	if (firstPurchase && lastPurchase && firstPurchase.getTime() > lastPurchase.getTime()) {
+		throw new InputError(
+			columns.firstPurchase,
+			getField(item, columns.firstPurchase),
+			`lies after the last purchase (${lastPurchase.toISOString()})`,
+			'a first purchase on or before the last purchase',
+		);
+	}
+	return { customerId, lastPurchase, firstPurchase, purchases, revenue };
+}
+
+/** One transaction row: customer, date (not after the as-of date) and a non-negative amount. */
+export function readTransaction(
+	item: Record<string, unknown>,
+	columns: TransactionColumns,
+	itemIndex: number,
+	options: ReadOptions,
+): Transaction {
+	return {
+		customerId: readCustomerId(item, columns.customerId),
+		date: parseDateNotAfter(getField(item, columns.date), columns.date, options.asOf, { timeZone: options.timeZone }),
+		amount: parseMoney(getField(item, columns.amount), columns.amount, { min: 0 }),
+		itemIndex,
+	};
+}

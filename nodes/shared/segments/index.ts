@@ -1,0 +1,7 @@
+export * from './labels';
+export * from './quantileScores';
+export * from './rfm';
+export * from './valueTier';
+export * from './lifecycle';
+export * from './rules';
+export * from './summary';

@@ -1,0 +1,11 @@
+export type Language = 'en' | 'zh-CN';
+
+/** A stable English key plus the label shown to people, in the chosen language. */
+export interface Labelled {
+	key: string;
+	label: string;
+}
+
+export function labelFor<K extends string>(table: Record<K, { en: string; 'zh-CN': string }>, key: K, language: Language): Labelled {
+	return { key, label: table[key][language] };
+}

@@ -1,0 +1,101 @@
+import { labelFor, type Labelled, type Language } from './labels';
+import { quantileScores } from './quantileScores';
+
+export const RFM_BIN_CHOICES = [3, 4, 5, 10] as const;
+export type RfmBins = (typeof RFM_BIN_CHOICES)[number];
+
+export type RfmSegmentKey =
+	| 'champions'
+	| 'loyalCustomers'
+	| 'potentialLoyalists'
+	| 'newCustomers'
+	| 'promising'
+	| 'needAttention'
+	| 'aboutToSleep'
+	| 'atRisk'
+	| 'cantLoseThem'
+	| 'hibernating';
+
+export const RFM_SEGMENT_LABELS: Record<RfmSegmentKey, { en: string; 'zh-CN': string }> = {
+	champions: { en: 'Champions', 'zh-CN': '冠军客户' },
+	loyalCustomers: { en: 'Loyal Customers', 'zh-CN': '忠诚客户' },
+	potentialLoyalists: { en: 'Potential Loyalists', 'zh-CN': '潜在忠诚客户' },
+	newCustomers: { en: 'New Customers', 'zh-CN': '新客户' },
+	promising: { en: 'Promising', 'zh-CN': '有潜力客户' },
+	needAttention: { en: 'Need Attention', 'zh-CN': '需要关注客户' },
+	aboutToSleep: { en: 'About to Sleep', 'zh-CN': '即将沉睡客户' },
+	atRisk: { en: 'At Risk', 'zh-CN': '流失风险客户' },
+	cantLoseThem: { en: "Can't Lose Them", 'zh-CN': '不能失去的客户' },
+	hibernating: { en: 'Hibernating', 'zh-CN': '沉睡客户' },
+};
+
+/**
+ * The R (row) x F (column) grid on 1..5 scores. Every one of the 25 cells is named exactly once:
+ *   R5: New(F1) Potential(F2-3) Champions(F4-5)
+ *   R4: Promising(F1) Potential(F2-3) Loyal(F4-5)
+ *   R3: AboutToSleep(F1-2) NeedAttention(F3) Loyal(F4-5)
+ *   R1-2: Hibernating(F1-2) AtRisk(F3-4) CantLoseThem(F5)
+ */
+const GRID: RfmSegmentKey[][] = [
+	// F:   1              2                     3                     4                5
+	['hibernating', 'hibernating', 'atRisk', 'atRisk', 'cantLoseThem'], // R1
+	['hibernating', 'hibernating', 'atRisk', 'atRisk', 'cantLoseThem'], // R2
+	['aboutToSleep', 'aboutToSleep', 'needAttention', 'loyalCustomers', 'loyalCustomers'], // R3
+	['promising', 'potentialLoyalists', 'potentialLoyalists', 'loyalCustomers', 'loyalCustomers'], // R4
+	['newCustomers', 'potentialLoyalists', 'potentialLoyalists', 'champions', 'champions'], // R5
+];
+
+export function segmentForGrid(r5: number, f5: number): RfmSegmentKey {
+	return GRID[r5 - 1][f5 - 1];
+}
+
+/**
+ * A score on 1..k mapped onto the 5-grid by the midpoint of its quantile band: ceil(5 * (s - 0.5) / k).
+ * The identity for k = 5; for k = 3: 1, 3, 5; for k = 10: 1,1,2,2,3,3,4,4,5,5.
+ */
+export function toGridScore(score: number, k: number): number {
+	return Math.ceil((5 * (score - 0.5)) / k);
+}
+
+export interface RfmInput {
+	/** Days since the last purchase (lower is better). */
+	recencyDays: number;
+	frequency: number;
+	monetary: number;
+}
+
+export interface RfmResult {
+	r: number;
+	f: number;
+	m: number;
+	/** "R-F-M" scores, e.g. "5-4-3". */
+	code: string;
+	segment: Labelled;
+}
+
+export function scoreRfm(customers: RfmInput[], bins: RfmBins, language: Language): RfmResult[] {
+	const n = customers.length;
+	const negRecency = new Float64Array(n);
+	const frequency = new Float64Array(n);
+	const monetary = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		negRecency[i] = -customers[i].recencyDays; // recent buyers rank high
+		frequency[i] = customers[i].frequency;
+		monetary[i] = customers[i].monetary;
+	}
+	const r = quantileScores(negRecency, bins);
+	const f = quantileScores(frequency, bins);
+	const m = quantileScores(monetary, bins);
+	const labelCache = new Map<RfmSegmentKey, Labelled>();
+	const results: RfmResult[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const key = segmentForGrid(toGridScore(r[i], bins), toGridScore(f[i], bins));
+		let segment = labelCache.get(key);
+		if (!segment) {
+			segment = labelFor(RFM_SEGMENT_LABELS, key, language);
+			labelCache.set(key, segment);
+		}
+		results[i] = { r: r[i], f: f[i], m: m[i], code: `${r[i]}-${f[i]}-${m[i]}`, segment };
+	}
+	return results;
+}

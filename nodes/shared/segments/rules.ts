@@ -1,0 +1,103 @@
+import { ConfigError, getField, isEmpty, parseDate, parseNumber } from '../input';
+
+export const RULE_OPERATORS = {
+	equals: 'is equal to',
+	notEquals: 'is not equal to',
+	greaterThan: 'is greater than',
+	greaterOrEqual: 'is greater than or equal to',
+	lessThan: 'is less than',
+	lessOrEqual: 'is less than or equal to',
+	contains: 'contains',
+	notContains: 'does not contain',
+	startsWith: 'starts with',
+	isEmpty: 'is empty',
+	isNotEmpty: 'is not empty',
+	withinLastDays: 'is a date within the last N days',
+	olderThanDays: 'is a date more than N days ago',
+} as const;
+
+export type RuleOperator = keyof typeof RULE_OPERATORS;
+
+export interface SegmentRule {
+	field: string;
+	operator: RuleOperator;
+	value: string;
+	label: string;
+}
+
+const NUMERIC: RuleOperator[] = ['greaterThan', 'greaterOrEqual', 'lessThan', 'lessOrEqual'];
+const DAYS: RuleOperator[] = ['withinLastDays', 'olderThanDays'];
+const DAY_MS = 86_400_000;
+
+/** Checks the rule table once, before any item: unknown operators and non-numeric thresholds are parameter errors. */
+export function validateRules(rules: SegmentRule[]): void {
+	rules.forEach((rule, i) => {
+		const where = `Rule ${i + 1}`;
+		if (!rule.field?.trim()) throw new ConfigError(`${where} has no field`);
+		if (!(rule.operator in RULE_OPERATORS)) throw new ConfigError(`${where} has an unknown operator "${rule.operator}"`);
+		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
+		if ((NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) && !Number.isFinite(Number(rule.value))) {
+			throw new ConfigError(`${where} compares with "${rule.value}", which is not a number`);
+		}
+	});
+}
+
+/**
+ * Evaluates one rule against an item. Numbers are compared as numbers and a non-numeric field value in
+ * a numeric rule is an item error (never silently false); equality compares numbers numerically when
+ * both sides are numbers, otherwise as trimmed text, case-sensitively.
+ */
+export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, asOf: Date, timeZone?: string): boolean {
+	const raw = getField(item, rule.field);
+	switch (rule.operator) {
+		case 'isEmpty':
+			return isEmpty(raw);
+		case 'isNotEmpty':
+			return !isEmpty(raw);
+	}
+	if (isEmpty(raw)) return rule.operator === 'notEquals' || rule.operator === 'notContains';
+	if (NUMERIC.includes(rule.operator)) {
+		const value = parseNumber(raw, rule.field);
+		const limit = Number(rule.value);
+		if (rule.operator === 'greaterThan') return value > limit;
+		if (rule.operator === 'greaterOrEqual') return value >= limit;
+		if (rule.operator === 'lessThan') return value < limit;
+		return value <= limit;
+	}
+	if (DAYS.includes(rule.operator)) {
+		const ageDays = (asOf.getTime() - parseDate(raw, rule.field, { timeZone }).getTime()) / DAY_MS;
+		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= Number(rule.value) : ageDays > Number(rule.value);
+	}
+	const text = String(raw).trim();
+	const expected = rule.value.trim();
+	switch (rule.operator) {
+		case 'equals':
+		case 'notEquals': {
+			const same =
+				typeof raw === 'number' || (text !== '' && expected !== '' && Number.isFinite(Number(text)) && Number.isFinite(Number(expected)))
+					? Number(text) === Number(expected)
+					: text === expected;
+			return rule.operator === 'equals' ? same : !same;
+		}
+		case 'contains':
+			return text.includes(expected);
+		case 'notContains':
+			return !text.includes(expected);
+		default:
+			return text.startsWith(expected);
+	}
+}
+
+/** First matching rule wins; no match gives the default label. */
+export function applyRules(
+	item: Record<string, unknown>,
+	rules: SegmentRule[],
+	defaultLabel: string,
+	asOf: Date,
+	timeZone?: string,
+): { label: string; ruleIndex: number | null } {
+	for (let i = 0; i < rules.length; i++) {
+		if (ruleMatches(item, rules[i], asOf, timeZone)) return { label: rules[i].label, ruleIndex: i + 1 };
+	}
+	return { label: defaultLabel, ruleIndex: null };
+}

@@ -1,0 +1,55 @@
+import type { Labelled, Language } from './labels';
+
+export interface TierThresholds {
+	/** Cumulative share of revenue (0-1) covered by tier A; default 0.8. */
+	a: number;
+	/** Cumulative share covered by tiers A and B together; default 0.95. */
+	b: number;
+}
+
+export interface TierResult {
+	tier: Labelled;
+	/** 1 = highest revenue; tied revenues share the rank (1, 2, 2, 4). */
+	rank: number;
+	/** This customer's share of total revenue, 0-1. */
+	revenueShare: number;
+	/** Share of total revenue of all customers ranked at or above this one, 0-1. */
+	cumulativeShare: number;
+}
+
+const TIER_LABELS = {
+	A: { en: 'A (top revenue)', 'zh-CN': 'A 类（核心）' },
+	B: { en: 'B (middle revenue)', 'zh-CN': 'B 类（重要）' },
+	C: { en: 'C (long tail)', 'zh-CN': 'C 类（一般）' },
+} as const;
+
+/**
+ * ABC / Pareto tiers. Customers are ranked by revenue; a customer belongs to A while the revenue ranked
+ * above it is still below threshold `a` (so the customer who crosses 80% is in A), likewise B. Tied
+ * revenues form one group that takes the tier of its first member, so equal revenue means equal tier.
+ * Customers with no revenue are C.
+ */
+export function valueTiers(revenues: number[], thresholds: TierThresholds, language: Language): TierResult[] {
+	const n = revenues.length;
+	const total = revenues.reduce((s, v) => s + v, 0);
+	const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => revenues[y] - revenues[x] || x - y);
+	const results: TierResult[] = new Array(n);
+	let before = 0;
+	let i = 0;
+	while (i < n) {
+		const value = revenues[order[i]];
+		let j = i;
+		let groupSum = 0;
+		while (j < n && revenues[order[j]] === value) groupSum += revenues[order[j++]];
+		const shareBefore = total > 0 ? before / total : 1;
+		const key = value <= 0 ? 'C' : shareBefore < thresholds.a ? 'A' : shareBefore < thresholds.b ? 'B' : 'C';
+		const tier = { key, label: TIER_LABELS[key][language] };
+		const cumulative = total > 0 ? (before + groupSum) / total : 0;
+		for (let g = i; g < j; g++) {
+			results[order[g]] = { tier, rank: i + 1, revenueShare: total > 0 ? value / total : 0, cumulativeShare: cumulative };
+		}
+		before += groupSum;
+		i = j;
+	}
+	return results;
+}
