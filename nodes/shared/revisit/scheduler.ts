@@ -182,8 +182,8 @@ function checkOptions(options: ScheduleOptions): void {
 /**
  * Plans one revisit per customer: the cadence rule gives a due date, the business calendar moves it
  * to an open day, and owners are booked slot by slot within their daily capacity. Urgent customers
- * are booked first; ties go by due date, customer ID and input position, so the same input always
- * gives the same schedule. Results come back in input order; nobody is dropped.
+ * are booked first; ties go by due date, then customers with an account manager in the pool, then
+ * customer ID and input position, so the same input always gives the same schedule. Results come back in input order; nobody is dropped.
  */
 export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOptions): RevisitResult[] {
 	checkOptions(options);
@@ -240,6 +240,8 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 			(a, b) =>
 				PRIORITY_RANK[a.request.rule.priority] - PRIORITY_RANK[b.request.rule.priority] ||
 				a.target - b.target ||
+				// Customers tied to their account manager go before those any owner can take.
+				(b.preferred >= 0 ? 1 : 0) - (a.preferred >= 0 ? 1 : 0) ||
 				(a.request.customerId < b.request.customerId ? -1 : a.request.customerId > b.request.customerId ? 1 : 0) ||
 				a.request.index - b.request.index,
 		);

@@ -1,0 +1,150 @@
+import { InputError } from '../../nodes/shared/input';
+import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionOptions } from '../../nodes/shared/revisit';
+
+const ALL = ['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'] as const;
+
+function finder(overrides: Partial<OccasionOptions> = {}) {
+	return new OccasionFinder({
+		asOf: new Date('2026-07-01T10:00:00+08:00'),
+		defaultTimeZone: 'Asia/Shanghai',
+		window: { mode: 'nextDays', days: 75 },
+		types: [...ALL],
+		festivals: ['qixiFestival', 'midAutumnFestival'],
+		feb29: 'feb28',
+		lunarFromBirthday: true,
+		language: 'en',
+		...overrides,
+	});
+}
+
+const short = (f: OccasionFinder, item: Record<string, unknown>) =>
+	f.find(item, DEFAULT_OCCASION_COLUMNS).occasions.map((o) => {
+		const parts = [o.date, o.key, `+${o.daysUntil}`];
+		if (o.age !== undefined) parts.push(`age ${o.age}`);
+		if (o.years !== undefined) parts.push(`years ${o.years}`);
+		if (o.lunarDate) parts.push(o.lunarDate);
+		if (o.shift) parts.push(o.shift);
+		return parts.join(' ');
+	});
+
+describe('care occasions (window 2026-07-01 + 75 days, Asia/Shanghai)', () => {
+	const f = finder();
+
+	it('observes a birthday of the leap 6th month (闰六月) of 2025 in the regular 6th month of 2026', () => {
+		// Born 2025-08-03 = lunar leap 6/10 of 2025; 2026 has no leap month.
+		expect(short(f, { birthday: '2025-08-03' })).toEqual([
+			'2026-07-23 lunarBirthday +22 age 1 leap 6/10 leapMonthAsRegular',
+			'2026-08-03 birthday +33 age 1',
+			'2026-08-19 qixiFestival +49',
+		]);
+	});
+
+	it('finds every personal occasion with ages and years, sorted by date', () => {
+		expect(
+			short(f, { birthday: '07-21', lunarBirthday: '1980-06-15', memberSince: '2020-07-10', firstPurchaseAt: '2025-08-30' }),
+		).toEqual([
+			'2026-07-10 membershipAnniversary +9 years 6',
+			'2026-07-21 birthday +20 age null',
+			'2026-07-28 lunarBirthday +27 age 46 6/15',
+			'2026-08-19 qixiFestival +49',
+			'2026-08-30 firstPurchaseAnniversary +60 years 1',
+		]);
+	});
+
+	it('observes a lunar 30th on the 29th when the month is short, and writes lunar dates in Chinese', () => {
+		expect(short(f, { lunarBirthday: '2025-07-30' })).toEqual([
+			'2026-08-19 qixiFestival +49',
+			'2026-09-10 lunarBirthday +71 age 1 7/30 lastDayOfLunarMonth',
+		]);
+		const zh = finder({ language: 'zh-CN' }).find({ lunarBirthday: '闰06-10' }, DEFAULT_OCCASION_COLUMNS);
+		expect(zh.occasions[0]).toEqual({
+			type: 'lunarBirthday',
+			key: 'lunarBirthday',
+			label: '农历生日',
+			date: '2026-07-23',
+			daysUntil: 22,
+			age: null,
+			lunarDate: '闰六月初十',
+			shift: 'leapMonthAsRegular',
+		});
+		expect(zh.occasions[1].label).toBe('七夕');
+	});
+
+	it('gives festivals to everyone, and a window and count on every item', () => {
+		expect(f.find({}, DEFAULT_OCCASION_COLUMNS)).toEqual({
+			window: { from: '2026-07-01', to: '2026-09-14' },
+			count: 1,
+			occasions: [{ type: 'festival', key: 'qixiFestival', label: 'Qixi Festival', date: '2026-08-19', daysUntil: 49 }],
+			next: { type: 'festival', key: 'qixiFestival', label: 'Qixi Festival', date: '2026-08-19', daysUntil: 49 },
+		});
+	});
+
+	it('skips the start date itself (age 0 is not a birthday)', () => {
+		expect(short(finder({ festivals: [] }), { memberSince: '2026-07-01', birthday: '2026-06-30' })).toEqual([]);
+	});
+
+	it.each([
+		[{ birthday: '1990-02-30' }, 'field "birthday" is "1990-02-30", which is not a date'],
+		[{ birthday: '2026-07-02' }, 'field "birthday" is "2026-07-02", which lies after the as-of date 2026-07-01'],
+		[{ birthday: '13-01' }, 'field "birthday" is "13-01", which is not a date'],
+		[{ memberSince: '07-10' }, 'field "memberSince" is "07-10", which is not a date'],
+		[{ lunarBirthday: '2026-L05-01' }, 'field "lunarBirthday" is "2026-L05-01", which is not a lunar date: lunar year 2026 has no leap month 5'],
+		[{ lunarBirthday: '2025-L06-30' }, 'which is not a lunar date: that month of 2025 has 29 days'],
+		[{ lunarBirthday: '1990-13-01' }, 'field "lunarBirthday" is "1990-13-01", which is not a lunar date'],
+		[{ lunarBirthday: 'Dragon boat' }, 'which is not a lunar date (expected a lunar date as YYYY-MM-DD'],
+		[{ timeZone: 'Mars/Base' }, 'field "timeZone" is "Mars/Base", which is not a known time zone'],
+	])('rejects %j naming the field and value', (item, message) => {
+		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(InputError);
+		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(message);
+		// The cached second reading fails the same way.
+		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(message);
+	});
+});
+
+describe('29 February, year ends and single dates', () => {
+	it('observes 29 February on 28 February or 1 March in common years, by parameter', () => {
+		const asOf = new Date('2025-02-20T00:00:00Z');
+		const opts = { asOf, defaultTimeZone: 'UTC', window: { mode: 'nextDays' as const, days: 10 }, festivals: [] };
+		// Lunar 2000 began on 2000-02-05, so 2000-02-29 was lunar 1/25; lunar 2025 began on 2025-01-29, so 1/25 is 02-22.
+		expect(short(finder({ ...opts, feb29: 'feb28' }), { birthday: '2000-02-29' })).toEqual([
+			'2025-02-22 lunarBirthday +2 age 25 1/25',
+			'2025-02-28 birthday +8 age 25 feb29ToFeb28',
+		]);
+		expect(short(finder({ ...opts, feb29: 'mar1', lunarFromBirthday: false }), { birthday: '2000-02-29' })).toEqual([
+			'2025-03-01 birthday +9 age 25 feb29ToMar1',
+		]);
+		const leap = finder({ ...opts, asOf: new Date('2028-02-20T00:00:00Z'), lunarFromBirthday: false });
+		expect(short(leap, { birthday: '2000-02-29' })).toEqual(['2028-02-29 birthday +9 age 28']);
+	});
+
+	it('looks across the year end', () => {
+		const f = finder({
+			asOf: new Date('2025-12-20T09:00:00+08:00'),
+			window: { mode: 'nextDays', days: 20 },
+			festivals: ['christmas', 'newYearsDay', 'springFestival'],
+			lunarFromBirthday: false,
+		});
+		expect(short(f, { birthday: '1990-01-05', memberSince: '2024-12-31' })).toEqual([
+			'2025-12-25 christmas +5',
+			'2025-12-31 membershipAnniversary +11 years 1',
+			'2026-01-01 newYearsDay +12',
+			'2026-01-05 birthday +16 age 36',
+		]);
+	});
+
+	it('finds occasions on one given date, with days counted from the as-of date', () => {
+		const f = finder({ window: { mode: 'onDate', date: '2026-02-17' }, asOf: new Date('2026-02-01T00:00:00+08:00'), festivals: ['springFestival'] });
+		// Lunar new year's day 2026 is 2026-02-17; someone born on lunar 1/1 of 1990 (1990-01-27).
+		expect(short(f, { birthday: '1990-01-27' })).toEqual(['2026-02-17 lunarBirthday +16 age 36 1/1', '2026-02-17 springFestival +16']);
+	});
+
+	it('reads the local date of date-times given in UTC (a Shanghai midnight exported as 16:00Z)', () => {
+		const f = finder({ festivals: [], lunarFromBirthday: false });
+		expect(short(f, { birthday: '1990-07-04T16:00:00.000Z' })).toEqual(['2026-07-05 birthday +4 age 36']);
+	});
+
+	it('refuses a bad window', () => {
+		expect(() => finder({ window: { mode: 'nextDays', days: 400 } })).toThrow('Look-ahead 400 is not valid');
+		expect(() => finder({ window: { mode: 'onDate', date: '2026-02-30' } })).toThrow('Date "2026-02-30" is not a date');
+	});
+});
