@@ -112,9 +112,18 @@ describe('Segment Customer node (RFM) in the real engine', () => {
 		expect(summary.find((s) => s.key === 'rejected')).toMatchObject({ rejectedItems: 4 });
 	});
 
-	it('handles zero customers with empty outputs', async () => {
-		const result = await runNode({ type: 'segmentCustomer', parameters: { method: 'rfm', asOf }, items: [] });
+	it('handles zero valid customers: no customer items, only the rejected count in the summary', async () => {
+		const result = await runNode({
+			type: 'segmentCustomer',
+			parameters: { method: 'rfm', asOf, inputShape: 'transaction' },
+			onError: 'continueErrorOutput',
+			items: [{ customerId: 'a', orderDate: 'yesterday', amount: 5 }],
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.run.data.resultData.runData[NODE_UNDER_TEST][0].data?.main).toEqual([[], []]);
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([
+			{ key: 'rejected', label: 'Rejected input items', rejectedItems: 1, method: 'rfm', asOf: '2024-07-01T00:00:00+00:00' },
+		]);
+		expect(result.json(NODE_UNDER_TEST, 2)).toHaveLength(1);
 	});
 });
