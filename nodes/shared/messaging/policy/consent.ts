@@ -51,3 +51,8 @@ export function checkConsent(
 	}
 	return { allowed: true };
 }
+
+/** The consent rule a message's purpose calls for, unless the user chose one. */
+export function consentModeFor(purpose: 'marketing' | 'service' | 'staff'): ConsentMode {
+	return purpose === 'marketing' ? 'optIn' : purpose === 'service' ? 'optOut' : 'ignore';
+}

@@ -6,3 +6,4 @@ export * from './pacing';
 export * from './pool';
 export * from './redact';
 export * from './retry';
+export * from './prepare';

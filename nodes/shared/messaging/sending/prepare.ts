@@ -1,0 +1,149 @@
+import { getField, InputError, isEmpty } from '../../input';
+import type { ChannelKind, OutgoingMessage } from '../channels/types';
+import { idempotencyKey, periodOf, type KeyPeriod } from '../ledger';
+import {
+	checkConsent,
+	countContactsFromField,
+	recipientTimeZone,
+	type ConsentFieldMeaning,
+	type ConsentMode,
+} from '../policy';
+import {
+	renderMessage,
+	renderParts,
+	type CompiledTemplate,
+	type Locale,
+	type MessageFormat,
+	type TemplatePart,
+} from '../templates';
+import type { CareCandidate } from './careBatch';
+
+export type RecipientKind = 'email' | 'phone' | 'none';
+
+/** What each channel delivers and to whom. */
+export const CHANNEL_FORMATS: Record<ChannelKind, { format: MessageFormat; recipient: RecipientKind }> = {
+	smtp: { format: 'email', recipient: 'email' },
+	aliyunSms: { format: 'sms', recipient: 'phone' },
+	twilioSms: { format: 'sms', recipient: 'phone' },
+	wecom: { format: 'chat', recipient: 'none' },
+	dingtalk: { format: 'chat', recipient: 'none' },
+	feishu: { format: 'chat', recipient: 'none' },
+	slack: { format: 'chat', recipient: 'none' },
+	webhook: { format: 'chat', recipient: 'none' },
+};
+
+export interface PrepareConfig {
+	channel: ChannelKind;
+	template: CompiledTemplate;
+	careType: string;
+	language: Locale;
+	/** Field with the recipient's language; empty values use `language`. */
+	languageField?: string;
+	/** Placeholder values the items do not carry, such as `brand`. */
+	extras: Record<string, unknown>;
+	recipientField?: string;
+	customerIdField: string;
+	consent: { mode: ConsentMode; field: string; meaning: ConsentFieldMeaning };
+	timeZoneField: string;
+	defaultTimeZone: string;
+	keyPeriod: KeyPeriod;
+	/** Replaces the default key: customerId, careType, channel and period, then the item's own fields. */
+	keyTemplate?: TemplatePart[];
+	smsCompliance?: { signature?: string; optOut: boolean };
+	smsTemplateCode?: string;
+	/** Read contacts from this field for the frequency cap. */
+	capField?: { field: string; since: Date };
+	asOf: Date;
+}
+
+export type PreparedItem =
+	| { kind: 'candidate'; candidate: CareCandidate; locale: Locale }
+	| { kind: 'noConsent'; detail: string; customerId: string; locale: Locale };
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const PHONE = /^\+?\d{6,15}$/;
+
+function readLocale(json: Record<string, unknown>, config: PrepareConfig): Locale {
+	if (!config.languageField) return config.language;
+	const value = getField(json, config.languageField);
+	if (isEmpty(value)) return config.language;
+	const text = String(value).trim().toLowerCase().replace('_', '-');
+	if (text === 'en' || text.startsWith('en-') || text === 'english') return 'en';
+	if (text === 'zh' || text.startsWith('zh-') || text === 'cn' || text === '中文' || text === 'chinese') return 'zh-CN';
+	throw new InputError(config.languageField, value, 'is not a supported language', 'en or zh-CN (en-US, zh, zh-Hans and similar are read too)');
+}
+
+function readRecipient(json: Record<string, unknown>, config: PrepareConfig): string {
+	const kind = CHANNEL_FORMATS[config.channel].recipient;
+	if (!config.recipientField) {
+		if (kind === 'none') return '';
+		throw new InputError('recipient', undefined, 'is not mapped', `a field with the ${kind === 'email' ? 'email address' : 'phone number'}`);
+	}
+	const field = config.recipientField;
+	const value = getField(json, field);
+	if (kind === 'none') return isEmpty(value) ? '' : String(value).trim();
+	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
+		throw new InputError(field, value, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
+	}
+	if (kind === 'email') {
+		const address = String(value).trim();
+		if (!EMAIL.test(address)) throw new InputError(field, value, 'is not an email address', 'an address like name@example.com');
+		return address;
+	}
+	const phone = String(value).trim().replace(/[\s\-().]/g, '');
+	if (!PHONE.test(phone)) {
+		throw new InputError(field, value, 'is not a phone number', 'digits with an optional leading +, like +8613800138000 or 13800138000');
+	}
+	return phone;
+}
+
+function readCustomerId(json: Record<string, unknown>, field: string): string {
+	const value = getField(json, field);
+	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
+		throw new InputError(field, value, 'is not a customer ID', 'a non-empty text or number that identifies the customer');
+	}
+	return String(value).trim();
+}
+
+/**
+ * One input item -> the message it would get and the facts policy needs, or "no consent". Throws an
+ * InputError (naming the field) for anything unusable, before anything is sent.
+ */
+export function prepareCareItem(json: Record<string, unknown>, config: PrepareConfig): PreparedItem {
+	const customerId = readCustomerId(json, config.customerIdField);
+	const locale = readLocale(json, config);
+	const consent = checkConsent(getField(json, config.consent.field), config.consent.field, config.consent.mode, config.consent.meaning);
+	if (!consent.allowed) return { kind: 'noConsent', detail: consent.detail, customerId, locale };
+
+	const to = readRecipient(json, config);
+	const timeZone = recipientTimeZone(getField(json, config.timeZoneField), config.timeZoneField, config.defaultTimeZone);
+	const { format } = CHANNEL_FORMATS[config.channel];
+	const rendered = renderMessage(config.template, json, {
+		format,
+		locale,
+		extras: config.extras,
+		smsCompliance: format === 'sms' ? config.smsCompliance : undefined,
+		withTemplateParams: config.channel === 'aliyunSms',
+	});
+	const period = periodOf(config.asOf, config.keyPeriod, timeZone);
+	const keyParts = { customerId, careType: config.careType, channel: config.channel, period };
+	const key = config.keyTemplate
+		? renderParts(config.keyTemplate, (path) => getField(keyParts, path) ?? getField(json, path))
+		: idempotencyKey(keyParts);
+
+	const message: OutgoingMessage = { to, text: rendered.text, idempotencyKey: key };
+	if (rendered.subject !== undefined) {
+		message.subject = rendered.subject;
+		if (format === 'chat') message.title = rendered.subject;
+	}
+	if (rendered.html !== undefined) message.html = rendered.html;
+	if (config.channel === 'aliyunSms') {
+		message.templateCode = config.smsTemplateCode;
+		message.templateParams = rendered.templateParams;
+	}
+	const candidate: CareCandidate = { customerId, careType: config.careType, key, timeZone, message };
+	if (config.capField) {
+		candidate.fieldContacts = countContactsFromField(getField(json, config.capField.field), config.capField.field, config.capField.since, timeZone);
+	}
+	return { kind: 'candidate', candidate, locale };
+}
