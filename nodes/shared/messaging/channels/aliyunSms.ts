@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+
+import { baseUrl, optionalString, requiredString } from './credentialFields';
+import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
+import type { HttpExchange, HttpTransport } from './httpTransport';
+import {
+	failedOutcome,
+	httpStatusOutcome,
+	parseJsonObject,
+	redactOutcome,
+	retryAfterOf,
+	shortBody,
+	transportFailureOutcome,
+} from './outcomes';
+import { Redactor } from './redaction';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
+export const ALIYUN_SMS_VERSION = '2017-05-25';
+const CREDENTIAL = 'Aliyun SMS';
+const LABEL = 'Aliyun SMS';
+const MAX_OUT_ID_LENGTH = 64;
+
+/**
+ * Codes worth a later retry, with the wait their documented window implies. BUSINESS_LIMIT_CONTROL is the
+ * per-number frequency control (for example 1 message a minute to the same number).
+ */
+const RETRYABLE: Record<string, number | undefined> = {
+	'isv.BUSINESS_LIMIT_CONTROL': 60_000,
+	Throttling: 1_000,
+	'Throttling.User': 1_000,
+	'Throttling.Api': 1_000,
+	ServiceUnavailable: 1_000,
+	InternalError: 1_000,
+	'isp.SYSTEM_ERROR': 1_000,
+	// A repeated nonce is refused; the next attempt signs with a fresh one.
+	SignatureNonceUsed: undefined,
+};
+
+export interface AliyunSmsConfig {
+	accessKeyId: string;
+	accessKeySecret: string;
+	signName: string;
+	endpoint: string;
+	regionId?: string;
+}
+
+export function aliyunSmsConfig(credentials: Record<string, unknown>): AliyunSmsConfig {
+	return {
+		accessKeyId: requiredString(credentials, 'accessKeyId', CREDENTIAL),
+		accessKeySecret: requiredString(credentials, 'accessKeySecret', CREDENTIAL),
+		signName: requiredString(credentials, 'signName', CREDENTIAL),
+		endpoint: baseUrl(credentials, 'endpoint', ALIYUN_SMS_DEFAULT_ENDPOINT, CREDENTIAL),
+		regionId: optionalString(credentials, 'regionId'),
+	};
+}
+
+/**
+ * SendSms wants mainland numbers without a country code (13800138000) and other numbers as country code
+ * plus number without "+" or "00" (85212345678). E.164 input is converted accordingly.
+ */
+export function aliyunPhoneNumber(to: string): string {
+	const compact = to.replace(/[\s-]/g, '');
+	const international = compact.startsWith('+') ? compact.slice(1) : compact.startsWith('00') ? compact.slice(2) : undefined;
+	if (international === undefined) return compact;
+	return international.startsWith('86') && international.length === 13 ? international.slice(2) : international;
+}
+
+/** OutId echoes back in delivery receipts; long idempotency keys are hashed to fit. */
+export function aliyunOutId(idempotencyKey: string): string {
+	return idempotencyKey.length <= MAX_OUT_ID_LENGTH
+		? idempotencyKey
+		: createHash('sha256').update(idempotencyKey).digest('hex').slice(0, MAX_OUT_ID_LENGTH);
+}
+
+export function aliyunSendSmsParams(
+	config: AliyunSmsConfig,
+	message: OutgoingMessage & { templateCode: string },
+	now: Date,
+	nonce?: string,
+): Record<string, string> {
+	return {
+		...aliyunCommonParams(config.accessKeyId, 'SendSms', ALIYUN_SMS_VERSION, now, nonce),
+		...(config.regionId ? { RegionId: config.regionId } : {}),
+		PhoneNumbers: aliyunPhoneNumber(message.to),
+		SignName: config.signName,
+		TemplateCode: message.templateCode,
+		...(message.templateParams && Object.keys(message.templateParams).length > 0
+			? { TemplateParam: JSON.stringify(message.templateParams) }
+			: {}),
+		OutId: aliyunOutId(message.idempotencyKey),
+	};
+}
+
+/** Aliyun SMS (dysmsapi) SendSms, RPC style: signed GET with the parameters in the query. */
+export class AliyunSmsChannel implements Channel {
+	readonly kind = 'aliyunSms' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: AliyunSmsConfig,
+		private readonly transport: HttpTransport,
+		private readonly now: () => number = Date.now,
+	) {
+		this.redactor = new Redactor([config.accessKeySecret]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);
+		if (!message.templateCode) {
+			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${LABEL}: SendSms needs an approved template code (SMS_…) and none was given`);
+		}
+		const params = aliyunSendSmsParams(this.config, { ...message, templateCode: message.templateCode }, new Date(this.now()));
+		const exchange = await this.transport.exchange(
+			{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
+			options,
+		);
+		return redactOutcome(aliyunSmsOutcome(exchange), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}
+
+/** Success is Code "OK" in the body; business errors (isv.*) come with HTTP 200 too. */
+export function aliyunSmsOutcome(exchange: HttpExchange): SendOutcome {
+	if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
+	const body = parseJsonObject(exchange.body);
+	const code = body && typeof body.Code === 'string' ? body.Code : undefined;
+	if (code === undefined) {
+		if (exchange.status >= 200 && exchange.status < 300) {
+			return {
+				status: 'unknown',
+				message: `${LABEL} answered HTTP ${exchange.status} without a Code (${shortBody(exchange.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
+			};
+		}
+		return httpStatusOutcome(LABEL, exchange);
+	}
+	if (code === 'OK') {
+		const bizId = body && typeof body.BizId === 'string' ? body.BizId : undefined;
+		return { status: 'sent', providerCode: 'OK', ...(bizId ? { providerMessageId: bizId } : {}) };
+	}
+	const text = body && typeof body.Message === 'string' ? shortBody(body.Message) : '';
+	const message = `${LABEL} rejected the message: ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`;
+	if (Object.prototype.hasOwnProperty.call(RETRYABLE, code)) {
+		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(exchange) ?? RETRYABLE[code] });
+	}
+	if (exchange.status === 429 || exchange.status >= 500) {
+		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(exchange) });
+	}
+	return failedOutcome(false, code, message);
+}

@@ -1,0 +1,94 @@
+import { createHmac } from 'node:crypto';
+
+import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
+import type { HttpTransport } from './httpTransport';
+import { redactOutcome } from './outcomes';
+import { Redactor } from './redaction';
+import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
+const CREDENTIAL = 'DingTalk Robot';
+
+/**
+ * DingTalk custom-robot codes: 130101 "send too fast" (20 messages/min per robot) and 410100 throttled
+ * are worth a later retry; 310000 (signature, keyword or IP allowlist), 300001 / 400101 (token) and the
+ * 4301xx content checks are not.
+ */
+const DINGTALK_RULES: RobotReplyRules = {
+	label: 'DingTalk robot',
+	codeFields: ['errcode'],
+	messageFields: ['errmsg'],
+	retryable: { [-1]: 1_000, 130101: 60_000, 410100: 60_000 },
+};
+
+export interface DingTalkConfig {
+	accessToken: string;
+	signingSecret?: string;
+	baseUrl: string;
+}
+
+export function dingTalkConfig(credentials: Record<string, unknown>): DingTalkConfig {
+	const raw = requiredString(credentials, 'accessToken', CREDENTIAL);
+	return {
+		accessToken: tokenFromUrlOrValue(raw, { queryName: 'access_token' }),
+		signingSecret: optionalString(credentials, 'signingSecret'),
+		baseUrl: baseUrl(credentials, 'baseUrl', DINGTALK_DEFAULT_BASE_URL, CREDENTIAL),
+	};
+}
+
+/** 加签: base64(HMAC-SHA256(key = secret, message = timestamp + "\n" + secret)), timestamp in ms. */
+export function dingTalkSignature(timestampMs: number, secret: string): string {
+	return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`, 'utf8').digest('base64');
+}
+
+/** The query string of a DingTalk robot call: access_token, and timestamp + sign when 加签 is on. */
+export function dingTalkQuery(config: DingTalkConfig, nowMs: number): string {
+	const parts = [`access_token=${encodeURIComponent(config.accessToken)}`];
+	if (config.signingSecret) {
+		parts.push(`timestamp=${nowMs}`, `sign=${encodeURIComponent(dingTalkSignature(nowMs, config.signingSecret))}`);
+	}
+	return parts.join('&');
+}
+
+/** The JSON body; a text message @-mentions `to` (a mobile number), which DingTalk requires in the text too. */
+export function dingTalkBody(message: OutgoingMessage): Record<string, unknown> {
+	const at = message.to ? { at: { atMobiles: [message.to], isAtAll: false } } : {};
+	const mention = message.to && !message.text.includes(`@${message.to}`) ? ` @${message.to}` : '';
+	if (message.markdown) {
+		const title = message.title ?? message.subject ?? message.text.split('\n')[0].slice(0, 64);
+		return { msgtype: 'markdown', markdown: { title, text: `${message.text}${mention}` }, ...at };
+	}
+	return { msgtype: 'text', text: { content: `${message.text}${mention}` }, ...at };
+}
+
+/** DingTalk (钉钉) custom group robot: POST /robot/send?access_token=…&timestamp=…&sign=…. */
+export class DingTalkChannel implements Channel {
+	readonly kind = 'dingtalk' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: DingTalkConfig,
+		private readonly transport: HttpTransport,
+		private readonly now: () => number = Date.now,
+	) {
+		this.redactor = new Redactor([config.accessToken, config.signingSecret]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(dingTalkBody(message)),
+			},
+			options,
+		);
+		return redactOutcome(robotReplyOutcome(exchange, DINGTALK_RULES), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}

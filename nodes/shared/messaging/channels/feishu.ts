@@ -1,0 +1,99 @@
+import { createHmac } from 'node:crypto';
+
+import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
+import type { HttpTransport } from './httpTransport';
+import { redactOutcome } from './outcomes';
+import { Redactor } from './redaction';
+import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+export const FEISHU_DEFAULT_BASE_URL = 'https://open.feishu.cn';
+export const FEISHU_HOOK_PATH = '/open-apis/bot/v2/hook/';
+const CREDENTIAL = 'Feishu Bot';
+
+/**
+ * Feishu/Lark custom-bot codes: 11232 "frequency limited" (100/min, 5/s per bot) is worth a retry;
+ * 19021 (signature or timestamp), 19022 (IP), 19024 (keyword) and 19001 (token) are not.
+ * Older bots answer {StatusCode, StatusMessage} instead of {code, msg}.
+ */
+const FEISHU_RULES: RobotReplyRules = {
+	label: 'Feishu bot',
+	codeFields: ['code', 'StatusCode'],
+	messageFields: ['msg', 'StatusMessage'],
+	retryable: { 11232: 1_000 },
+};
+
+export interface FeishuConfig {
+	token: string;
+	signingSecret?: string;
+	baseUrl: string;
+}
+
+export function feishuConfig(credentials: Record<string, unknown>): FeishuConfig {
+	const raw = requiredString(credentials, 'webhookToken', CREDENTIAL);
+	return {
+		token: tokenFromUrlOrValue(raw, { pathPrefix: FEISHU_HOOK_PATH }),
+		signingSecret: optionalString(credentials, 'signingSecret'),
+		baseUrl: baseUrl(credentials, 'baseUrl', FEISHU_DEFAULT_BASE_URL, CREDENTIAL),
+	};
+}
+
+/**
+ * Feishu's signature: base64(HMAC-SHA256(key = timestamp + "\n" + secret, message = empty)), timestamp in
+ * seconds. The key/message order is the reverse of DingTalk's, as in Feishu's own sample code.
+ */
+export function feishuSignature(timestampSeconds: number, secret: string): string {
+	return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
+}
+
+export function feishuBody(message: OutgoingMessage, signing?: { timestampSeconds: number; secret: string }): Record<string, unknown> {
+	const signed = signing
+		? { timestamp: String(signing.timestampSeconds), sign: feishuSignature(signing.timestampSeconds, signing.secret) }
+		: {};
+	if (message.markdown) {
+		const title = message.title ?? message.subject;
+		return {
+			...signed,
+			msg_type: 'interactive',
+			card: {
+				...(title ? { header: { title: { tag: 'plain_text', content: title } } } : {}),
+				elements: [{ tag: 'markdown', content: message.text }],
+			},
+		};
+	}
+	return { ...signed, msg_type: 'text', content: { text: message.text } };
+}
+
+/** Feishu / Lark custom bot: POST /open-apis/bot/v2/hook/{token}. */
+export class FeishuChannel implements Channel {
+	readonly kind = 'feishu' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: FeishuConfig,
+		private readonly transport: HttpTransport,
+		private readonly now: () => number = Date.now,
+	) {
+		this.redactor = new Redactor([config.token, config.signingSecret]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		const signing = this.config.signingSecret
+			? { timestampSeconds: Math.floor(this.now() / 1000), secret: this.config.signingSecret }
+			: undefined;
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(feishuBody(message, signing)),
+			},
+			options,
+		);
+		return redactOutcome(robotReplyOutcome(exchange, FEISHU_RULES), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}

@@ -1,0 +1,84 @@
+import type { HttpNotSent, HttpResponse, HttpUnknown } from './httpTransport';
+import type { Redactor } from './redaction';
+import { parseRetryAfter } from './retryAfter';
+import type { SendOutcome } from './types';
+
+const MAX_DETAIL_LENGTH = 300;
+
+export function sentOutcome(providerMessageId?: string, providerCode?: string): SendOutcome {
+	return {
+		status: 'sent',
+		...(providerMessageId ? { providerMessageId } : {}),
+		...(providerCode ? { providerCode } : {}),
+	};
+}
+
+export function failedOutcome(
+	retryable: boolean,
+	providerCode: string,
+	message: string,
+	extra: { retryAfterMs?: number; optedOut?: boolean } = {},
+): SendOutcome {
+	return {
+		status: 'failed',
+		retryable,
+		providerCode,
+		message,
+		...(extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}),
+		...(extra.optedOut ? { optedOut: true } : {}),
+	};
+}
+
+/** A network failure before or after the request left, in the words of the channel (`label`). */
+export function transportFailureOutcome(label: string, failure: HttpNotSent | HttpUnknown): SendOutcome {
+	if (failure.kind === 'unknown') {
+		return { status: 'unknown', message: `${label}: ${failure.detail}; it may have been delivered, so it is not sent again` };
+	}
+	return failedOutcome(failure.retryable, failure.code, `${label}: ${failure.detail}`);
+}
+
+/** HTTP 429 and 5xx (and 408) are worth retrying; any other status is the request's own fault. */
+export function isRetryableStatus(status: number): boolean {
+	return status === 429 || status === 408 || status >= 500;
+}
+
+export function retryAfterOf(response: HttpResponse, nowMs = Date.now()): number | undefined {
+	return parseRetryAfter(response.headers['retry-after'], nowMs);
+}
+
+/** An HTTP error status without a more specific provider code. */
+export function httpStatusOutcome(label: string, response: HttpResponse, providerCode?: string, detail?: string): SendOutcome {
+	const retryable = isRetryableStatus(response.status);
+	const shown = detail ?? shortBody(response.body);
+	return failedOutcome(
+		retryable,
+		providerCode ?? `HTTP_${response.status}`,
+		`${label} answered HTTP ${response.status}${shown ? `: ${shown}` : ''}`,
+		retryable ? { retryAfterMs: retryAfterOf(response) } : {},
+	);
+}
+
+export function shortBody(body: string): string {
+	const flat = body.replace(/\s+/g, ' ').trim();
+	return flat.length > MAX_DETAIL_LENGTH ? `${flat.slice(0, MAX_DETAIL_LENGTH - 1)}…` : flat;
+}
+
+export function parseJsonObject(body: string): Record<string, unknown> | undefined {
+	try {
+		const parsed: unknown = JSON.parse(body);
+		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The last line of defence: no secret leaves a channel inside an outcome. */
+export function redactOutcome(outcome: SendOutcome, redactor: Redactor): SendOutcome {
+	if (outcome.status === 'unknown') return { ...outcome, message: redactor.redact(outcome.message) };
+	if (outcome.status === 'failed') {
+		return { ...outcome, message: redactor.redact(outcome.message), providerCode: redactor.redact(outcome.providerCode) };
+	}
+	return outcome;
+}

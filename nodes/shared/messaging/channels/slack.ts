@@ -1,0 +1,74 @@
+import { requiredString } from './credentialFields';
+import type { HttpTransport } from './httpTransport';
+import { failedOutcome, httpStatusOutcome, redactOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
+import { Redactor } from './redaction';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import { ConfigError } from '../../input/errors';
+
+const CREDENTIAL = 'Slack Webhook';
+const LABEL = 'Slack webhook';
+
+export interface SlackConfig {
+	webhookUrl: string;
+}
+
+export function slackConfig(credentials: Record<string, unknown>): SlackConfig {
+	const webhookUrl = requiredString(credentials, 'webhookUrl', CREDENTIAL);
+	if (!/^https?:\/\//i.test(webhookUrl)) {
+		throw new ConfigError(`The ${CREDENTIAL} credential's "webhookUrl" must be the full URL (https://hooks.slack.com/services/…)`);
+	}
+	return { webhookUrl };
+}
+
+export function slackBody(message: OutgoingMessage): Record<string, unknown> {
+	return { text: message.text, ...(message.markdown ? { mrkdwn: true } : {}) };
+}
+
+/**
+ * Slack incoming webhook: POST the URL with {text}; 200 "ok". Errors are plain-text codes with an HTTP
+ * status: 400 invalid_payload / no_text, 403 invalid_token / action_prohibited, 404 no_service /
+ * channel_not_found, 410 channel_is_archived, 429 rate limited (Retry-After), 5xx rollup_error.
+ */
+export class SlackChannel implements Channel {
+	readonly kind = 'slack' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: SlackConfig,
+		private readonly transport: HttpTransport,
+	) {
+		const path = new URL(config.webhookUrl).pathname;
+		// The URL path is the secret: /services/T…/B…/<token>; hide the whole path and the token alone.
+		this.redactor = new Redactor([config.webhookUrl, path, path.split('/').pop()]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: this.config.webhookUrl,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(slackBody(message)),
+			},
+			options,
+		);
+		return redactOutcome(this.interpret(exchange), this.redactor);
+	}
+
+	private interpret(exchange: Awaited<ReturnType<HttpTransport['exchange']>>): SendOutcome {
+		if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
+		if (exchange.status >= 200 && exchange.status < 300) return { status: 'sent', providerCode: shortBody(exchange.body) || 'ok' };
+		const code = shortBody(exchange.body);
+		const providerCode = /^[a-z_]+$/.test(code) ? code : `HTTP_${exchange.status}`;
+		if (exchange.status === 429) {
+			return failedOutcome(true, providerCode, `${LABEL} is rate limited (HTTP 429${code ? `: ${code}` : ''})`, {
+				retryAfterMs: retryAfterOf(exchange),
+			});
+		}
+		return httpStatusOutcome(LABEL, exchange, providerCode);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}

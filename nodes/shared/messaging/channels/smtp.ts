@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+
+import { ConfigError } from '../../input/errors';
+import { optionalBoolean, optionalInteger, optionalString, requiredString } from './credentialFields';
+import { DEFAULT_TIMEOUT_MS } from './httpTransport';
+import { failedOutcome, redactOutcome, shortBody } from './outcomes';
+import { Redactor } from './redaction';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+const CREDENTIAL = 'Care SMTP';
+const LABEL = 'SMTP';
+
+export interface SmtpConfig {
+	host: string;
+	port: number;
+	secure: boolean;
+	disableStartTls: boolean;
+	user?: string;
+	password?: string;
+	fromEmail: string;
+	fromName?: string;
+	allowUnauthorizedCerts: boolean;
+	maxConnections: number;
+}
+
+export function smtpConfig(credentials: Record<string, unknown>): SmtpConfig {
+	const secure = optionalBoolean(credentials, 'secure', true);
+	const config: SmtpConfig = {
+		host: requiredString(credentials, 'host', CREDENTIAL),
+		port: optionalInteger(credentials, 'port', secure ? 465 : 587, CREDENTIAL, { min: 1, max: 65535 }),
+		secure,
+		disableStartTls: optionalBoolean(credentials, 'disableStartTls', false),
+		user: optionalString(credentials, 'user'),
+		password: typeof credentials.password === 'string' && credentials.password !== '' ? credentials.password : undefined,
+		fromEmail: requiredString(credentials, 'fromEmail', CREDENTIAL),
+		fromName: optionalString(credentials, 'fromName'),
+		allowUnauthorizedCerts: optionalBoolean(credentials, 'allowUnauthorizedCerts', false),
+		maxConnections: optionalInteger(credentials, 'maxConnections', 5, CREDENTIAL, { min: 1, max: 100 }),
+	};
+	if (!/^[^@\s]+@[^@\s]+$/.test(config.fromEmail)) {
+		throw new ConfigError(`The ${CREDENTIAL} credential's "fromEmail" is not an email address`);
+	}
+	return config;
+}
+
+/**
+ * A stable Message-ID per idempotency key, so a receiving system (or a human) can tell a repeat from a new
+ * message. The key is hashed: it names customers and must not travel in a header.
+ */
+export function smtpMessageId(idempotencyKey: string, fromEmail: string): string {
+	const domain = fromEmail.split('@')[1] ?? 'localhost';
+	return `<care.${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+type SmtpError = Error & {
+	code?: string;
+	command?: string;
+	responseCode?: number;
+	response?: string;
+	errno?: string | number;
+};
+
+/** SMTP commands before the message content: a failure there means nothing was accepted. */
+const BEFORE_DATA = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH\b|MAIL FROM|RCPT TO)/i;
+const NETWORK_BEFORE_SENDING = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * Classifies a nodemailer failure. An SMTP reply settles it (4xx retry later, 5xx never), a failure
+ * while connecting, greeting or authenticating means nothing was sent, and a break during or after the
+ * message content leaves the outcome unknown.
+ */
+export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs: number): SendOutcome {
+	const e = (error ?? {}) as SmtpError;
+	const code = typeof e.code === 'string' ? e.code : 'EUNKNOWN';
+	const reply = e.response ? shortBody(e.response) : '';
+	if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
+		const transient = e.responseCode < 500;
+		return failedOutcome(
+			transient,
+			String(e.responseCode),
+			`${LABEL} server refused ${e.command ? `${e.command.split(' ')[0]} ` : ''}with ${reply || e.responseCode}`,
+		);
+	}
+	if (code === 'EAUTH' || code === 'ENOAUTH') return failedOutcome(false, code, `${LABEL}: authentication failed (${e.message})`);
+	if (code === 'ECONFIG' || code === 'EENVELOPE' || code === 'EMESSAGE' || code === 'EREQUIRETLS') {
+		return failedOutcome(false, code, `${LABEL}: ${e.message}`);
+	}
+	if (code === 'EDNS' || code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
+	const errno = typeof e.errno === 'string' ? e.errno : '';
+	if (NETWORK_BEFORE_SENDING.has(code) || NETWORK_BEFORE_SENDING.has(errno) || (e.command && BEFORE_DATA.test(e.command))) {
+		return failedOutcome(true, NETWORK_BEFORE_SENDING.has(errno) ? errno : code, `${LABEL}: ${e.message} (nothing was sent)`);
+	}
+	const why = timedOut ? `no answer within ${timeoutMs} ms` : `${code}: ${e.message}`;
+	return { status: 'unknown', message: `${LABEL}: ${why}; the message may have been delivered, so it is not sent again` };
+}
+
+/** SMTP email through a nodemailer pool (one pool per channel, reused across messages). */
+export class SmtpChannel implements Channel {
+	readonly kind = 'smtp' as const;
+	private readonly redactor: Redactor;
+	private readonly transporter: ReturnType<typeof nodemailer.createTransport>;
+
+	constructor(
+		private readonly config: SmtpConfig,
+		private readonly defaultTimeoutMs = DEFAULT_TIMEOUT_MS,
+	) {
+		this.redactor = new Redactor([config.password]);
+		this.transporter = nodemailer.createTransport({
+			pool: true,
+			host: config.host,
+			port: config.port,
+			secure: config.secure,
+			ignoreTLS: config.disableStartTls,
+			auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+			tls: { rejectUnauthorized: !config.allowUnauthorizedCerts },
+			maxConnections: config.maxConnections,
+			maxMessages: 100,
+			// The pool would otherwise resend a message whose connection closed mid-transaction.
+			maxRequeues: 0,
+			connectionTimeout: defaultTimeoutMs,
+			greetingTimeout: defaultTimeoutMs,
+			socketTimeout: defaultTimeoutMs,
+		});
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no email address to send to`);
+		if (options.signal?.aborted) return failedOutcome(true, 'ABORTED', `${LABEL}: the send was cancelled before it started`);
+		const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+		const deadline = AbortSignal.timeout(timeoutMs);
+		const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+		try {
+			const info = await this.transporter.sendMail({
+				from: this.config.fromName ? { name: this.config.fromName, address: this.config.fromEmail } : this.config.fromEmail,
+				to: message.to,
+				subject: message.subject ?? '',
+				text: message.text,
+				...(message.html !== undefined ? { html: message.html } : {}),
+				messageId: smtpMessageId(message.idempotencyKey, this.config.fromEmail),
+				signal,
+			});
+			const rejected = (info.rejected ?? []) as unknown[];
+			if (rejected.length > 0) {
+				return redactOutcome(
+					failedOutcome(false, 'REJECTED', `${LABEL} server rejected the recipient: ${shortBody(String(info.response ?? ''))}`),
+					this.redactor,
+				);
+			}
+			return { status: 'sent', providerMessageId: info.messageId, providerCode: shortBody(String(info.response ?? '')).slice(0, 3) || undefined };
+		} catch (error) {
+			return redactOutcome(smtpFailureOutcome(error, deadline.aborted, timeoutMs), this.redactor);
+		}
+	}
+
+	/** Connects and authenticates without sending: the credential test. */
+	async verify(): Promise<{ ok: true } | { ok: false; message: string }> {
+		try {
+			await this.transporter.verify();
+			return { ok: true };
+		} catch (error) {
+			const e = error as SmtpError;
+			return { ok: false, message: this.redactor.redact(`${e.code ? `${e.code}: ` : ''}${e.message}`) };
+		}
+	}
+
+	async close(): Promise<void> {
+		this.transporter.close();
+	}
+}

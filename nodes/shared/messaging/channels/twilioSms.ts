@@ -1,0 +1,109 @@
+import { ConfigError } from '../../input/errors';
+import { baseUrl, optionalString, requiredString } from './credentialFields';
+import type { HttpExchange, HttpTransport } from './httpTransport';
+import {
+	failedOutcome,
+	httpStatusOutcome,
+	parseJsonObject,
+	redactOutcome,
+	retryAfterOf,
+	shortBody,
+	transportFailureOutcome,
+} from './outcomes';
+import { Redactor } from './redaction';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
+const CREDENTIAL = 'Twilio SMS';
+const LABEL = 'Twilio';
+
+/** Twilio error 21610: the recipient replied STOP. Sending again is refused until they reply START. */
+export const TWILIO_UNSUBSCRIBED = 21610;
+/** Twilio error 20429: too many requests (also sent with HTTP 429). */
+export const TWILIO_TOO_MANY_REQUESTS = 20429;
+
+export interface TwilioConfig {
+	accountSid: string;
+	authToken: string;
+	from?: string;
+	messagingServiceSid?: string;
+	baseUrl: string;
+}
+
+export function twilioConfig(credentials: Record<string, unknown>): TwilioConfig {
+	const config: TwilioConfig = {
+		accountSid: requiredString(credentials, 'accountSid', CREDENTIAL),
+		authToken: requiredString(credentials, 'authToken', CREDENTIAL),
+		from: optionalString(credentials, 'from'),
+		messagingServiceSid: optionalString(credentials, 'messagingServiceSid'),
+		baseUrl: baseUrl(credentials, 'baseUrl', TWILIO_DEFAULT_BASE_URL, CREDENTIAL),
+	};
+	if (!config.from && !config.messagingServiceSid) {
+		throw new ConfigError(`The ${CREDENTIAL} credential needs a "from" number or a "messagingServiceSid"`);
+	}
+	return config;
+}
+
+/** The form body of a Messages create call; a Messaging Service takes precedence over a From number. */
+export function twilioForm(config: TwilioConfig, message: OutgoingMessage): string {
+	const form = new URLSearchParams();
+	form.set('To', message.to);
+	if (config.messagingServiceSid) form.set('MessagingServiceSid', config.messagingServiceSid);
+	else if (config.from) form.set('From', config.from);
+	form.set('Body', message.text);
+	return form.toString();
+}
+
+/**
+ * Twilio Programmable Messaging: POST /2010-04-01/Accounts/{AccountSid}/Messages.json with basic auth
+ * (Account SID : Auth Token). 201 with the message `sid`; errors are {code, message, more_info, status}.
+ */
+export class TwilioSmsChannel implements Channel {
+	readonly kind = 'twilioSms' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: TwilioConfig,
+		private readonly transport: HttpTransport,
+	) {
+		this.redactor = new Redactor([config.authToken]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				auth: { username: this.config.accountSid, password: this.config.authToken },
+				body: twilioForm(this.config, message),
+			},
+			options,
+		);
+		return redactOutcome(twilioOutcome(exchange), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}
+
+export function twilioOutcome(exchange: HttpExchange): SendOutcome {
+	if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
+	const body = parseJsonObject(exchange.body);
+	if (exchange.status >= 200 && exchange.status < 300) {
+		const sid = body && typeof body.sid === 'string' ? body.sid : undefined;
+		const status = body && typeof body.status === 'string' ? body.status : undefined;
+		return { status: 'sent', ...(sid ? { providerMessageId: sid } : {}), ...(status ? { providerCode: status } : {}) };
+	}
+	const code = body && typeof body.code === 'number' ? body.code : undefined;
+	if (code === undefined) return httpStatusOutcome(LABEL, exchange);
+	const text = body && typeof body.message === 'string' ? shortBody(body.message) : '';
+	const message = `${LABEL} error ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`;
+	if (code === TWILIO_UNSUBSCRIBED) return failedOutcome(false, String(code), message, { optedOut: true });
+	if (code === TWILIO_TOO_MANY_REQUESTS || exchange.status === 429 || exchange.status >= 500) {
+		return failedOutcome(true, String(code), message, { retryAfterMs: retryAfterOf(exchange) });
+	}
+	return failedOutcome(false, String(code), message);
+}

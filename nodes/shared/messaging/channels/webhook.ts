@@ -1,0 +1,91 @@
+import { createHmac } from 'node:crypto';
+
+import { baseUrl, requiredString } from './credentialFields';
+import type { HttpTransport } from './httpTransport';
+import { httpStatusOutcome, parseJsonObject, redactOutcome, transportFailureOutcome } from './outcomes';
+import { Redactor } from './redaction';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+const CREDENTIAL = 'Care Webhook';
+const LABEL = 'Webhook';
+
+export const WEBHOOK_SIGNATURE_HEADER = 'X-Signature';
+export const WEBHOOK_TIMESTAMP_HEADER = 'X-Timestamp';
+export const WEBHOOK_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+export interface WebhookConfig {
+	url: string;
+	signingSecret: string;
+}
+
+export function webhookConfig(credentials: Record<string, unknown>): WebhookConfig {
+	return {
+		url: baseUrl(credentials, 'url', 'https://example.com/care-hook', CREDENTIAL),
+		signingSecret: requiredString(credentials, 'signingSecret', CREDENTIAL),
+	};
+}
+
+/** `sha256=` + hex(HMAC-SHA256(secret, raw body)), the GitHub-style signature header value. */
+export function webhookSignature(secret: string, rawBody: string): string {
+	return `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
+}
+
+/** The posted JSON. The timestamp is inside the signed body as well, so a receiver can refuse replays. */
+export function webhookBody(message: OutgoingMessage, timestampSeconds: number): Record<string, unknown> {
+	return {
+		idempotencyKey: message.idempotencyKey,
+		timestamp: timestampSeconds,
+		to: message.to,
+		...(message.subject !== undefined ? { subject: message.subject } : {}),
+		text: message.text,
+		...(message.html !== undefined ? { html: message.html } : {}),
+		...(message.data !== undefined ? { data: message.data } : {}),
+	};
+}
+
+/**
+ * Generic signed webhook: POST JSON with X-Signature, X-Timestamp and Idempotency-Key headers.
+ * 2xx sent; 429 / 5xx / 408 retryable (Retry-After honoured); any other status permanent.
+ */
+export class WebhookChannel implements Channel {
+	readonly kind = 'webhook' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: WebhookConfig,
+		private readonly transport: HttpTransport,
+		private readonly now: () => number = Date.now,
+	) {
+		this.redactor = new Redactor([config.signingSecret]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		const timestamp = Math.floor(this.now() / 1000);
+		const rawBody = JSON.stringify(webhookBody(message, timestamp));
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: this.config.url,
+				headers: {
+					'Content-Type': 'application/json',
+					[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
+					[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+					[WEBHOOK_IDEMPOTENCY_HEADER]: message.idempotencyKey,
+				},
+				body: rawBody,
+			},
+			options,
+		);
+		if (exchange.kind !== 'response') return redactOutcome(transportFailureOutcome(LABEL, exchange), this.redactor);
+		if (exchange.status >= 200 && exchange.status < 300) {
+			const reply = parseJsonObject(exchange.body);
+			const id = reply && (typeof reply.id === 'string' || typeof reply.id === 'number') ? String(reply.id) : undefined;
+			return { status: 'sent', providerCode: `HTTP_${exchange.status}`, ...(id ? { providerMessageId: id } : {}) };
+		}
+		return redactOutcome(httpStatusOutcome(LABEL, exchange), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}

@@ -1,0 +1,69 @@
+import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
+import type { HttpTransport } from './httpTransport';
+import { redactOutcome } from './outcomes';
+import { Redactor } from './redaction';
+import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+
+export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
+const CREDENTIAL = 'WeCom Robot';
+
+/** WeCom global error codes: -1 system busy, 45009 call frequency over the limit (20/min per robot), 45033 concurrency. */
+const WECOM_RULES: RobotReplyRules = {
+	label: 'WeCom robot',
+	codeFields: ['errcode'],
+	messageFields: ['errmsg'],
+	retryable: { [-1]: 1_000, 45009: 60_000, 45033: 1_000 },
+};
+
+export interface WeComConfig {
+	key: string;
+	baseUrl: string;
+}
+
+export function weComConfig(credentials: Record<string, unknown>): WeComConfig {
+	const raw = requiredString(credentials, 'webhookKey', CREDENTIAL);
+	return {
+		key: tokenFromUrlOrValue(raw, { queryName: 'key' }),
+		baseUrl: baseUrl(credentials, 'baseUrl', WECOM_DEFAULT_BASE_URL, CREDENTIAL),
+	};
+}
+
+/** The JSON body of a WeCom group-robot message. `to` (a mobile number) is @-mentioned in text messages. */
+export function weComBody(message: OutgoingMessage): Record<string, unknown> {
+	if (message.markdown) return { msgtype: 'markdown', markdown: { content: message.text } };
+	return {
+		msgtype: 'text',
+		text: { content: message.text, ...(message.to ? { mentioned_mobile_list: [message.to] } : {}) },
+	};
+}
+
+/** WeCom (企业微信) group robot: POST /cgi-bin/webhook/send?key=KEY. */
+export class WeComChannel implements Channel {
+	readonly kind = 'wecom' as const;
+	private readonly redactor: Redactor;
+
+	constructor(
+		private readonly config: WeComConfig,
+		private readonly transport: HttpTransport,
+	) {
+		this.redactor = new Redactor([config.key]);
+	}
+
+	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
+		const exchange = await this.transport.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(weComBody(message)),
+			},
+			options,
+		);
+		return redactOutcome(robotReplyOutcome(exchange, WECOM_RULES), this.redactor);
+	}
+
+	async close(): Promise<void> {
+		this.transport.close();
+	}
+}
