@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_CUSTOMER_COLUMNS, DEFAULT_TRANSACTION_COLUMNS } from '../shared/customers';
 
 const customerShape = { show: { inputShape: ['customer'] } };
 const transactionShape = { show: { inputShape: ['transaction'] } };
@@ -29,14 +28,14 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'Customer ID Column',
 		name: 'customerIdColumn',
 		type: 'string',
-		default: DEFAULT_CUSTOMER_COLUMNS.customerId,
-		description: 'Column holding the customer ID (dot paths like customer.id work)',
+		default: 'customerId',
+		description: 'Column holding the customer ID (dot paths such as customer.code work)',
 	},
 	{
 		displayName: 'Last Purchase Column',
 		name: 'lastPurchaseColumn',
 		type: 'string',
-		default: DEFAULT_CUSTOMER_COLUMNS.lastPurchase,
+		default: 'lastPurchaseAt',
 		description: 'Column with the date of the most recent purchase',
 		displayOptions: customerShape,
 	},
@@ -44,7 +43,7 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'First Purchase Column',
 		name: 'firstPurchaseColumn',
 		type: 'string',
-		default: DEFAULT_CUSTOMER_COLUMNS.firstPurchase,
+		default: 'firstPurchaseAt',
 		description: 'Column with the date of the first purchase (used by the lifecycle method)',
 		displayOptions: customerShape,
 	},
@@ -52,7 +51,7 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'Order Count Column',
 		name: 'purchaseCountColumn',
 		type: 'string',
-		default: DEFAULT_CUSTOMER_COLUMNS.purchaseCount,
+		default: 'orderCount',
 		description: 'Column with the number of purchases',
 		displayOptions: customerShape,
 	},
@@ -60,7 +59,7 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'Total Spend Column',
 		name: 'totalSpendColumn',
 		type: 'string',
-		default: DEFAULT_CUSTOMER_COLUMNS.totalSpend,
+		default: 'totalSpend',
 		description: 'Column with the total amount spent; "¥1,234.50" style text is accepted',
 		displayOptions: customerShape,
 	},
@@ -68,7 +67,7 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'Order Date Column',
 		name: 'dateColumn',
 		type: 'string',
-		default: DEFAULT_TRANSACTION_COLUMNS.date,
+		default: 'orderDate',
 		description: 'Column with the date of the order',
 		displayOptions: transactionShape,
 	},
@@ -76,7 +75,7 @@ export const inputProperties: INodeProperties[] = [
 		displayName: 'Amount Column',
 		name: 'amountColumn',
 		type: 'string',
-		default: DEFAULT_TRANSACTION_COLUMNS.amount,
+		default: 'amount',
 		description: 'Column with the order amount',
 		displayOptions: transactionShape,
 	},

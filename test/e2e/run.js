@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Runs every example workflow in a real n8n process and checks its results.
+//   examples/<name>.json         an importable workflow with a fixed id (at most 21 characters)
+//   test/e2e/<name>.expect.js    its expectations (see test/e2e/README.md)
+// Prints "e2e: N passed, N failed" and writes the counts to test/e2e/artifacts/results.json.
+const { spawn, spawnSync } = require('child_process');
+const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
+const { tmpdir } = require('os');
+const { join, resolve, basename } = require('path');
+const { ensureN8n, N8N_VERSION } = require('../../scripts/n8n-runtime');
+const { n8nEnv } = require('./n8nEnv');
+
+const ROOT = resolve(__dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'examples');
+const ARTIFACTS = join(__dirname, 'artifacts');
+/** Lines n8n prints when a community node cannot be loaded or is unknown to the workflow. */
+const LOAD_FAILURE = /Unrecognized node type|Error loading|could not be loaded|Cannot find module|is not installed|Unknown node type/i;
+
+function run(bin, args, env, { timeoutMs = 240_000 } = {}) {
+	return new Promise((done) => {
+		const child = spawn(bin, args, { env, cwd: ROOT });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			done({ code, stdout, stderr });
+		});
+	});
+}
+
+/** `n8n execute --rawOutput` prints start-up lines first; the run data is the JSON object after them. */
+function parseRunOutput(stdout) {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return undefined;
+	}
+}
+
+function outputsOf(runData) {
+	return (nodeName, outputIndex = 0) => {
+		const task = runData?.data?.resultData?.runData?.[nodeName]?.[0];
+		if (!task) throw new Error(`node "${nodeName}" did not run`);
+		return (task.data?.main?.[outputIndex] ?? []).map((item) => item.json);
+	};
+}
+
+async function main() {
+	const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+	const n8n = await ensureN8n();
+	if (!process.argv.includes('--no-build')) {
+		console.log('Building the package...');
+		const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+		if (build.status !== 0) throw new Error('npm run build failed');
+	}
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	const env = await n8nEnv({ userFolder });
+	console.log(`n8n ${N8N_VERSION}, database ${env.DB_TYPE}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
+
+	const examples = readdirSync(EXAMPLES)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => basename(f, '.json'))
+		.filter((name) => only.length === 0 || only.includes(name));
+	let passed = 0;
+	let failed = 0;
+	const record = (ok, label, detail) => {
+		if (ok) passed++;
+		else failed++;
+		console.log(`${ok ? '  ✓' : '  ✗'} ${label}${ok || !detail ? '' : `\n      ${String(detail).split('\n').join('\n      ')}`}`);
+	};
+
+	for (const name of examples) {
+		const workflowPath = join(EXAMPLES, `${name}.json`);
+		const expectPath = join(__dirname, `${name}.expect.js`);
+		console.log(`\n${name}`);
+		if (!existsSync(expectPath)) {
+			record(false, 'has expectations', `missing ${expectPath}`);
+			continue;
+		}
+		const workflow = JSON.parse(readFileSync(workflowPath, 'utf8'));
+		const expectations = require(expectPath);
+		const context = { env: { ...env }, root: ROOT, workflow };
+		let teardown;
+		try {
+			if (expectations.setup) teardown = await expectations.setup(context);
+			if (expectations.credentials) {
+				const credsFile = join(userFolder, `${name}.credentials.json`);
+				writeFileSync(credsFile, JSON.stringify(await expectations.credentials(context)));
+				const imported = await run(n8n, ['import:credentials', `--input=${credsFile}`], context.env);
+				if (imported.code !== 0) throw new Error(`import:credentials failed:\n${imported.stderr || imported.stdout}`);
+			}
+			const imported = await run(n8n, ['import:workflow', `--input=${workflowPath}`], context.env);
+			record(imported.code === 0, 'imports into n8n', imported.stderr || imported.stdout);
+			if (imported.code !== 0) continue;
+
+			const runs = expectations.runs ?? 1;
+			const executions = await Promise.all(
+				Array.from({ length: runs }, () => run(n8n, ['execute', `--id=${workflow.id}`, '--rawOutput'], context.env)),
+			);
+			for (const [i, execution] of executions.entries()) {
+				writeFileSync(join(ARTIFACTS, `${name}${runs > 1 ? `-${i + 1}` : ''}.log`), `${execution.stdout}\n--- stderr ---\n${execution.stderr}`);
+			}
+			const loadProblem = executions.map((e) => `${e.stdout}\n${e.stderr}`.split('\n').find((l) => LOAD_FAILURE.test(l))).find(Boolean);
+			record(!loadProblem, 'our nodes load in n8n', loadProblem);
+			const runDatas = executions.map((e) => parseRunOutput(e.stdout));
+			for (const [i, execution] of executions.entries()) {
+				const status = runDatas[i]?.status;
+				const ok = execution.code === 0 && status === 'success';
+				record(ok, `executes${runs > 1 ? ` (run ${i + 1})` : ''}`, `exit ${execution.code}, status ${status}\n${(runDatas[i]?.data?.resultData?.error?.message ?? execution.stderr).slice(-2000)}`);
+			}
+			if (!runDatas.every((r) => r?.status === 'success')) continue;
+			for (const [label, check] of Object.entries(expectations.checks)) {
+				try {
+					await check({ output: outputsOf(runDatas[0]), runs: runDatas.map(outputsOf), runData: runDatas[0], context });
+					record(true, label);
+				} catch (error) {
+					record(false, label, error?.message ?? error);
+				}
+			}
+		} catch (error) {
+			record(false, 'runs', error?.stack ?? error);
+		} finally {
+			if (teardown) await teardown();
+		}
+	}
+	rmSync(userFolder, { recursive: true, force: true });
+	if (examples.length === 0) record(false, 'finds example workflows', `none in ${EXAMPLES}`);
+	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed }));
+	console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+	process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(error);
+	mkdirSync(ARTIFACTS, { recursive: true });
+	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed: 0, failed: 1 }));
+	process.exitCode = 1;
+});
