@@ -1,0 +1,86 @@
+import { describeValue, getField, parseDate, parseMoney, parseNumber } from '../../nodes/shared/input';
+
+describe('parseDate', () => {
+	it.each([
+		['2024-03-01T10:20:30+08:00', '2024-03-01T02:20:30.000Z'],
+		['2024-03-01T10:20:30Z', '2024-03-01T10:20:30.000Z'],
+		['2024-03-01T10:20:30.123-0500', '2024-03-01T15:20:30.123Z'],
+		['2024-03-01 10:20', '2024-03-01T10:20:00.000Z'],
+		['2024-03-01', '2024-03-01T00:00:00.000Z'],
+		['2024/3/1', '2024-03-01T00:00:00.000Z'],
+		['20240301', '2024-03-01T00:00:00.000Z'],
+		['1709251200', '2024-03-01T00:00:00.000Z'],
+		['1709251200000', '2024-03-01T00:00:00.000Z'],
+		[1709251200, '2024-03-01T00:00:00.000Z'],
+		[1709251200000, '2024-03-01T00:00:00.000Z'],
+		['2024-02-29', '2024-02-29T00:00:00.000Z'],
+	])('reads %p', (input, iso) => {
+		expect(parseDate(input, 'd').toISOString()).toBe(iso);
+	});
+
+	it('passes Date objects through', () => {
+		const d = new Date('2020-01-01T00:00:00Z');
+		expect(parseDate(d, 'd')).toBe(d);
+	});
+
+	it('reads dates without an offset in the given zone, across DST', () => {
+		expect(parseDate('2024-03-01', 'd', { timeZone: 'Asia/Shanghai' }).toISOString()).toBe('2024-02-29T16:00:00.000Z');
+		expect(parseDate('2024-07-01 09:00', 'd', { timeZone: 'America/New_York' }).toISOString()).toBe('2024-07-01T13:00:00.000Z');
+		expect(parseDate('2024-01-01 09:00', 'd', { timeZone: 'America/New_York' }).toISOString()).toBe('2024-01-01T14:00:00.000Z');
+	});
+
+	it.each(['31/02/2024', '2024-02-30', '2023-02-29', '2024-13-01', '2024-03-01T25:00', 'yesterday', '', '   ', NaN, {}, true])(
+		'rejects %p with a message naming field, value and forms',
+		(input) => {
+			expect(() => parseDate(input, 'lastPurchaseAt')).toThrow(/^field "lastPurchaseAt" is .*, which (is not a date|is empty) \(expected ISO 8601, YYYY-MM-DD, YYYY\/MM\/DD, YYYYMMDD or epoch seconds\/milliseconds\)$/);
+		},
+	);
+
+	it('says a missing field is missing', () => {
+		expect(() => parseDate(undefined, 'd')).toThrow('field "d" is missing, which is empty');
+	});
+});
+
+describe('parseNumber and parseMoney', () => {
+	it.each([
+		['1,234.50', 1234.5],
+		['¥1,234.50', 1234.5],
+		['￥88', 88],
+		['$12', 12],
+		[' 7 ', 7],
+		['1234.5 元', 1234.5],
+		['RMB 1,000', 1000],
+		['-3.5', -3.5],
+		[42, 42],
+	])('reads money %p as %p', (input, expected) => {
+		expect(parseMoney(input, 'amount')).toBe(expected);
+	});
+
+	it.each(['abc', '1,23,4', '12abc', '', '¥', null, undefined, Infinity, [1]])('rejects money %p', (input) => {
+		expect(() => parseMoney(input, 'amount')).toThrow(/^field "amount" is .*(not an amount of money|empty|missing)/);
+	});
+
+	it('applies min, max and integer rules with the allowed range in the message', () => {
+		expect(() => parseNumber(11, 'nps', { min: 0, max: 10, integer: true })).toThrow(
+			'field "nps" is 11, which is above 10 (expected a whole number from 0 to 10)',
+		);
+		expect(() => parseNumber('2.5', 'orders', { min: 0, integer: true })).toThrow('is not a whole number');
+		expect(() => parseMoney(-1, 'spend', { min: 0 })).toThrow('which is below 0');
+		expect(parseNumber('1e3', 'n')).toBe(1000);
+	});
+});
+
+describe('getField and describeValue', () => {
+	it('follows dot paths, preferring a literal key with dots', () => {
+		expect(getField({ customer: { id: 7 } }, 'customer.id')).toBe(7);
+		expect(getField({ 'customer.id': 1, customer: { id: 7 } }, 'customer.id')).toBe(1);
+		expect(getField({ orders: [{ date: 'x' }] }, 'orders.0.date')).toBe('x');
+		expect(getField({ a: null }, 'a.b')).toBeUndefined();
+	});
+
+	it('truncates long values to 80 characters', () => {
+		const shown = describeValue('x'.repeat(200));
+		expect(shown).toHaveLength(82); // 80 characters plus the quotes
+		expect(shown.endsWith('…"')).toBe(true);
+	});
+});
