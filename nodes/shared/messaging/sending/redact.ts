@@ -5,8 +5,9 @@ const SHORTEST_SECRET = 6;
  * (Slack and WeCom put the secret in the webhook URL itself), so all of them count; a redacted host
  * name in an error message is a small price.
  */
-export function credentialSecrets(credentials: Record<string, unknown>): string[] {
-	return Object.values(credentials)
+export function credentialSecrets(...credentials: Array<Record<string, unknown>>): string[] {
+	return credentials
+		.flatMap((credential) => Object.values(credential))
 		.filter((value): value is string => typeof value === 'string' && value.length >= SHORTEST_SECRET)
 		.sort((a, b) => b.length - a.length);
 }

@@ -1,0 +1,97 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { credentialTest } from './credentials';
+import { channelProperties } from './description/channel';
+import { ledgerProperties } from './description/ledger';
+import { messageProperties } from './description/message';
+import { optionsProperty } from './description/options';
+import { policyProperties } from './description/policy';
+import { sendCareMessages } from './execute';
+
+export class SendCareMessage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Send Care Message',
+		name: 'sendCareMessage',
+		icon: 'file:sendCareMessage.svg',
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["template"] + " via " + $parameter["channel"] }}',
+		description: 'Send care messages by email, SMS or staff chat with consent, quiet hours, frequency caps and no double sends',
+		defaults: { name: 'Send Care Message' },
+		usableAsTool: true,
+		// The two rules below predate NodeConnectionTypes and only accept the literal 'main'.
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Sent', 'Skipped', 'Failed'],
+		credentials: [
+			// One per channel; the same names as CHANNEL_CREDENTIAL_TYPES (a test keeps them in step).
+			{
+				name: 'careSmtpApi',
+				required: true,
+				displayOptions: { show: { channel: ['smtp'] } },
+				testedBy: 'careSmtpApiTest',
+			},
+			{
+				name: 'careAliyunSmsApi',
+				required: true,
+				displayOptions: { show: { channel: ['aliyunSms'] } },
+			},
+			{
+				name: 'careTwilioSmsApi',
+				required: true,
+				displayOptions: { show: { channel: ['twilioSms'] } },
+			},
+			{
+				name: 'careWecomRobotApi',
+				required: true,
+				displayOptions: { show: { channel: ['wecom'] } },
+			},
+			{
+				name: 'careDingtalkRobotApi',
+				required: true,
+				displayOptions: { show: { channel: ['dingtalk'] } },
+			},
+			{
+				name: 'careFeishuBotApi',
+				required: true,
+				displayOptions: { show: { channel: ['feishu'] } },
+			},
+			{
+				name: 'careSlackWebhookApi',
+				required: true,
+				displayOptions: { show: { channel: ['slack'] } },
+			},
+			{
+				name: 'careWebhookApi',
+				required: true,
+				displayOptions: { show: { channel: ['webhook'] } },
+			},
+			{
+				name: 'careRedisLedgerApi',
+				required: true,
+				displayOptions: { show: { ledger: ['redis'] } },
+				testedBy: 'careRedisLedgerApiTest',
+			},
+			{
+				name: 'carePostgresLedgerApi',
+				required: true,
+				displayOptions: { show: { ledger: ['postgres'] } },
+				testedBy: 'carePostgresLedgerApiTest',
+			},
+		],
+		properties: [
+			...channelProperties,
+			...messageProperties,
+			...policyProperties,
+			...ledgerProperties,
+			optionsProperty,
+		],
+	};
+
+	methods = { credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return sendCareMessages.call(this);
+	}
+}

@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { getAsOf } from '../helpers/asOf';
+import { ConfigError } from '../shared/input';
+import type { ChannelKind } from '../shared/messaging/channels/types';
+import type { KeyPeriod } from '../shared/messaging/ledger';
+import {
+	capWindowStart,
+	consentModeFor,
+	parseSendingWindow,
+	validateFrequencyCap,
+	type ConsentFieldMeaning,
+	type ConsentMode,
+} from '../shared/messaging/policy';
+import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
+import {
+	BUILTIN_TEMPLATE_KEYS,
+	compileBuiltinTemplate,
+	compileCustomTemplate,
+	parseTemplate,
+	type BuiltinTemplateKey,
+	type CarePurpose,
+	type Locale,
+} from '../shared/messaging/templates';
+
+export type LedgerChoice = 'none' | 'redis' | 'postgres';
+
+export interface NodeConfig {
+	channel: ChannelKind;
+	language: Locale;
+	outputField: string;
+	prepare: PrepareConfig;
+	batch: CareBatchOptions;
+	ledger: { backend: LedgerChoice; redisKeyPrefix: string; retentionDays: number; postgresTable: string };
+}
+
+function smsTemplateParams(raw: unknown): Record<string, string> | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw);
+		} catch {
+			throw new ConfigError('Aliyun Template Parameters is not JSON: write an object like {"name": "{{name}}"}');
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ConfigError('Aliyun Template Parameters must be a JSON object of names and values');
+	}
+	const entries = Object.entries(parsed as Record<string, unknown>);
+	if (entries.length === 0) return undefined;
+	for (const [name, value] of entries) {
+		if (typeof value !== 'string') throw new ConfigError(`Aliyun Template Parameter "${name}" must be text, possibly with {{placeholders}}`);
+	}
+	return Object.fromEntries(entries) as Record<string, string>;
+}
+
+function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
+	const pacing = (options.pacing as string | undefined) ?? 'default';
+	if (pacing === 'off') return undefined;
+	if (pacing === 'default') return DEFAULT_RATES[channel];
+	const count = Number(options.rateCount ?? 20);
+	const perMs = Number(options.ratePeriod ?? 60_000);
+	if (!(count >= 1) || !(perMs > 0)) throw new ConfigError(`Rate ${count} per ${perMs} ms is not a usable rate`);
+	return { count, perMs };
+}
+
+/** Reads and checks every parameter once per execution; a bad one is a ConfigError before any item. */
+export function readConfig(ctx: IExecuteFunctions): NodeConfig {
+	const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, 0, fallback) as T;
+	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
+	const channel = param<ChannelKind>('channel', 'smtp');
+	const templateName = param<string>('template', 'birthday');
+	const language = param<Locale>('language', 'zh-CN');
+	const options = param<IDataObject>('options', {});
+	const asOf = getAsOf(ctx, 'options.asOf');
+
+	const isCustom = templateName === 'custom';
+	if (!isCustom && !BUILTIN_TEMPLATE_KEYS.includes(templateName as BuiltinTemplateKey)) {
+		throw new ConfigError(`Template "${templateName}" is not one of ${BUILTIN_TEMPLATE_KEYS.join(', ')} or custom`);
+	}
+	const params = channel === 'aliyunSms' ? smsTemplateParams(param('smsTemplateParams', '{}')) : undefined;
+	const purpose: CarePurpose = isCustom ? param<CarePurpose>('purpose', 'marketing') : compileBuiltinTemplate(templateName as BuiltinTemplateKey).purpose;
+	const template = isCustom
+		? compileCustomTemplate({ subject: text('subject'), text: String(param('text', '')), html: String(param('html', '')) }, purpose, params)
+		: compileBuiltinTemplate(templateName as BuiltinTemplateKey, params);
+	if (isCustom && String(param('text', '')).trim() === '') throw new ConfigError('Text is empty: write the message the customers get');
+	const brand = text('brandName');
+
+	const consentChoice = param<ConsentMode | 'auto'>('consentMode', 'auto');
+	const consentMode: ConsentMode = consentChoice === 'auto' ? consentModeFor(purpose) : consentChoice;
+	const smsRule = param<string>('smsCompliance', 'marketing');
+	const optOut = smsRule === 'always' || (smsRule === 'marketing' && purpose === 'marketing');
+	// Chinese carriers want every SMS signed; the opt-out text is for marketing unless told otherwise.
+	const signature = smsRule === 'never' ? undefined : text('smsSignature') || brand || undefined;
+
+	const capChoice = param<'field' | 'ledger' | 'off'>('frequencyCap', 'field');
+	const ledgerBackend = param<LedgerChoice>('ledger', 'none');
+	if (capChoice === 'ledger' && ledgerBackend === 'none') {
+		throw new ConfigError('Frequency Cap "From Ledger" needs a Redis or Postgres ledger: the "none" ledger remembers nothing');
+	}
+	const capLimit =
+		capChoice === 'off'
+			? undefined
+			: validateFrequencyCap({ maxMessages: Number(param('capMaxMessages', 1)), windowDays: Number(param('capWindowDays', 7)) });
+	const defaultTimeZone = ctx.getTimezone();
+	const keyTemplate = text('keyTemplate');
+	const outputField = String(options.outputField ?? 'care').trim() || 'care';
+
+	const prepare: PrepareConfig = {
+		channel,
+		template,
+		careType: text('careType') || templateName,
+		language,
+		languageField: String(options.languageField ?? '').trim() || undefined,
+		extras: brand ? { brand } : {},
+		recipientField: text('recipientField') || undefined,
+		customerIdField: text('customerIdField', 'customerId') || 'customerId',
+		consent: {
+			mode: consentMode,
+			field: text('consentField', 'consent') || 'consent',
+			meaning: param<ConsentFieldMeaning>('consentFieldMeaning', 'consent'),
+		},
+		timeZoneField: text('timeZoneField', 'timeZone') || 'timeZone',
+		defaultTimeZone,
+		keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
+		keyTemplate: keyTemplate ? parseTemplate(keyTemplate, 'custom key') : undefined,
+		smsCompliance: { signature, optOut },
+		smsTemplateCode: channel === 'aliyunSms' ? text('smsTemplateCode') : undefined,
+		capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStart(asOf, capLimit) } : undefined,
+		asOf,
+	};
+	if (channel === 'aliyunSms' && !prepare.smsTemplateCode) throw new ConfigError('Aliyun Template Code is empty: Aliyun sends only approved templates');
+
+	const positive = (name: string, fallback: number) => {
+		const value = Number(options[name] ?? fallback);
+		if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`Option "${name}" must be a positive number, not ${options[name]}`);
+		return value;
+	};
+	const batch: CareBatchOptions = {
+		asOf,
+		channelKind: channel,
+		sendingWindow: param('quietHours', true) ? parseSendingWindow(text('sendingHoursStart', '09:00'), text('sendingHoursEnd', '20:00')) : undefined,
+		cap: capLimit ? { limit: capLimit, source: capChoice === 'ledger' ? 'ledger' : 'field' } : undefined,
+		dryRun: param('dryRun', false),
+		concurrency: Math.floor(positive('concurrency', 5)),
+		rate: rate(options, channel),
+		retry: {
+			maxAttempts: Math.floor(positive('maxAttempts', DEFAULT_RETRY.maxAttempts)),
+			baseDelayMs: positive('retryDelay', DEFAULT_RETRY.baseDelayMs),
+			maxDelayMs: Math.max(DEFAULT_RETRY.maxDelayMs, positive('retryDelay', DEFAULT_RETRY.baseDelayMs)),
+		},
+		budgetMs: positive('timeBudget', 600) * 1000,
+		timeoutMs: positive('attemptTimeout', 15) * 1000,
+	};
+	return {
+		channel,
+		language,
+		outputField,
+		prepare,
+		batch,
+		ledger: {
+			backend: ledgerBackend,
+			redisKeyPrefix: String(options.redisKeyPrefix ?? 'care:ledger:'),
+			retentionDays: positive('retentionDays', 400),
+			postgresTable: String(options.postgresTable ?? 'care_message_ledger').trim(),
+		},
+	};
+}

@@ -1,0 +1,145 @@
+import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
+import { FaultyWebhookServer } from './helpers/faultyWebhook';
+import { DAYTIME, WEBHOOK_SECRET, runCare } from './helpers/run';
+
+const NO_FAULTS = { rateLimited: 0, serverError: 0, slow: 0, dropBefore: 0, dropAfter: 0 };
+
+const customer = (id: string, extra: Record<string, unknown> = {}) => ({
+	customerId: id,
+	name: `Customer ${id}`,
+	orderId: `O-${id}`,
+	consent: 'yes',
+	timeZone: 'Asia/Shanghai',
+	...extra,
+});
+
+describe('Send Care Message in the real engine (generic webhook)', () => {
+	let server: FaultyWebhookServer;
+	beforeEach(async () => {
+		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+	});
+	afterEach(async () => {
+		await server.stop();
+	});
+
+	it('puts every item on exactly one of Sent, Skipped and Failed, keeping input fields and pairing', async () => {
+		const run = await runCare(
+			server.url,
+			[
+				customer('a'),
+				customer('b', { consent: 'opted_out' }),
+				customer('c', { orderId: '' }), // placeholder without default: item error
+				customer('d', { timeZone: 'America/Los_Angeles' }), // 20:00 on 7 March there
+			],
+			{},
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.result.error).toBeUndefined();
+		expect(run.sent.map((s) => s.customerId)).toEqual(['a']);
+		expect(run.skipped.map((s) => s.customerId)).toEqual(['b', 'd']);
+		// An item error, as n8n writes one: the message only.
+		expect(run.failed).toEqual([
+			{
+				error: `Item 2: field "orderId" is "", which the message template's placeholder {{orderId}} needs (expected a value, or a default in the template like {{orderId|…}})`,
+			},
+		]);
+		expect(run.sent[0]).toMatchObject({ name: 'Customer a', orderId: 'O-a' });
+
+		expect(run.care('sent')[0]).toEqual({
+			status: 'sent',
+			channel: 'webhook',
+			careType: 'custom',
+			template: 'custom',
+			key: 'a:custom:webhook:2026-03-08',
+			language: 'zh-CN',
+			attempts: 1,
+			sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
+			providerMessageId: 'msg-a:custom:webhook:2026-03-08',
+			providerCode: 'HTTP_200',
+			content: { subject: 'Order O-a', text: 'Hi Customer a, order O-a has shipped.' },
+		});
+		expect(run.care('skipped')).toEqual([
+			{
+				status: 'skipped',
+				channel: 'webhook',
+				careType: 'custom',
+				template: 'custom',
+				language: 'zh-CN',
+				reason: 'noConsent',
+				reasonLabel: '未获授权',
+				detail: '"consent" records that the customer opted out',
+			},
+			expect.objectContaining({
+				reason: 'quietHours',
+				reasonLabel: '免打扰时段',
+				deferUntil: '2026-03-08T09:00:00-07:00',
+				key: 'd:custom:webhook:2026-03-07',
+			}),
+		]);
+		const paired = [0, 1, 2].flatMap((o) => run.result.items(NODE_UNDER_TEST, o).map((i) => i.pairedItem));
+		expect(paired).toEqual(expect.arrayContaining([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]));
+		expect(paired).toHaveLength(4);
+		expect([...server.deliveries.keys()]).toEqual(['a:custom:webhook:2026-03-08']);
+	});
+
+	it('stops before sending anything when an item is bad and the node does not continue on fail', async () => {
+		const run = await runCare(server.url, [customer('a'), customer('b', { customerId: '' })]);
+		expect(run.result.error?.message).toBe(
+			'Item 1: field "customerId" is "", which is not a customer ID (expected a non-empty text or number that identifies the customer)',
+		);
+		expect(server.requests.size).toBe(0);
+	});
+
+	it('routes item errors to the error output under "continue (using error output)"', async () => {
+		const run = await runCare(server.url, [customer('a'), customer('b', { timeZone: 'Moon/Base' })], {}, { onError: 'continueErrorOutput' });
+		expect(run.result.error).toBeUndefined();
+		expect(run.result.json(NODE_UNDER_TEST, 0).map((i) => i.customerId)).toEqual(['a']);
+		expect(run.result.json(NODE_UNDER_TEST, 2)).toEqual([]);
+		const errors = run.result.items(NODE_UNDER_TEST, 3);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].json).toEqual({
+			error: 'Item 1: field "timeZone" is "Moon/Base", which is not a time zone (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)',
+		});
+		expect(errors[0].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('dry run renders and applies policy but sends and claims nothing', async () => {
+		// A service message respects opt-outs: no answer recorded (c) is not an opt-out.
+		const run = await runCare(server.url, [customer('a'), customer('a'), customer('b', { consent: 'no' }), customer('c', { consent: '' })], {
+			dryRun: true,
+		});
+		expect(run.care('skipped').map((c) => c.reason)).toEqual(['dryRun', 'duplicate', 'noConsent', 'dryRun']);
+		expect(run.care('skipped')[0]).toMatchObject({
+			reasonLabel: '试运行（未发送）',
+			content: { subject: 'Order O-a', text: 'Hi Customer a, order O-a has shipped.' },
+		});
+		expect(server.requests.size).toBe(0);
+	});
+
+	it('reports a permanent provider failure on Failed with code and retryable flag', async () => {
+		server.rejectWith = 400;
+		const run = await runCare(server.url, [customer('a')], {}, {});
+		expect(run.care('failed')).toEqual([
+			expect.objectContaining({
+				status: 'failed',
+				outcome: 'failed',
+				code: 'HTTP_400',
+				retryable: false,
+				attempts: 1,
+				message: expect.stringContaining('HTTP 400'),
+			}),
+		]);
+	});
+
+	it('refuses to overwrite an existing output field', async () => {
+		const run = await runCare(server.url, [customer('a', { care: 'x' })], {}, { onError: 'continueRegularOutput' });
+		expect(run.failed).toEqual([{ error: expect.stringMatching(/^Item 0: field "care" is "x", which already exists in the item/) }]);
+		expect(server.requests.size).toBe(0);
+	});
+
+	it('reads the as-of instant for quiet hours: at night everything is deferred to 09:00 local', async () => {
+		const run = await runCare(server.url, [customer('a')], { options: { asOf: '2026-03-08T14:30:00Z' } });
+		expect(run.care('skipped')[0]).toMatchObject({ reason: 'quietHours', deferUntil: '2026-03-09T09:00:00+08:00' });
+		expect(DAYTIME).toBe('2026-03-08T04:00:00Z');
+	});
+});
