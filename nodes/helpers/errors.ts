@@ -16,15 +16,11 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 }
 
 /**
- * The item that leaves on the error output under continue-on-fail: the message, the field and
- * the offending value, and the error itself so n8n's "continue (using error output)" routes it.
+ * The item that leaves on the error output under continue-on-fail. n8n's engine rewrites the json of
+ * any item carrying `error` to `{ error: message }` (and routes only such items to the error output),
+ * so the field, value and expected form travel in the message and in the error's description.
  */
 export function errorItem(node: INode, error: unknown, itemIndex: number): INodeExecutionData {
 	const nodeError = toNodeError(node, error, itemIndex);
-	const json: INodeExecutionData['json'] = { error: nodeError.message };
-	if (error instanceof InputError) {
-		json.field = error.field;
-		json.expected = error.expected;
-	}
-	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+	return { json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } };
 }
