@@ -1,4 +1,4 @@
-import { checkTimeZone, localDayAndMinute, toDayNumber, zonedInstant } from '../../nodes/shared/calendar';
+import { checkTimeZone, formatOffset, localDayAndMinute, toDayNumber, uniformDayOffset, zonedInstant } from '../../nodes/shared/calendar';
 import { ConfigError, InputError } from '../../nodes/shared/input';
 
 const day = (y: number, m: number, d: number) => toDayNumber(y, m, d);
@@ -50,4 +50,43 @@ describe('time zones', () => {
 	it('computes Asia/Shanghai (no DST) wall times', () => {
 		expect(zonedInstant(day(2025, 10, 9), 9 * 60 + 30, 'Asia/Shanghai').toISOString()).toBe('2025-10-09T01:30:00.000Z');
 	});
+
+	it('knows which local days keep one UTC offset', () => {
+		expect(uniformDayOffset(day(2025, 3, 8), 'America/New_York')).toBe(-300);
+		expect(uniformDayOffset(day(2025, 3, 9), 'America/New_York')).toBeUndefined();
+		expect(uniformDayOffset(day(2025, 3, 10), 'America/New_York')).toBe(-240);
+		expect(uniformDayOffset(day(2025, 11, 2), 'America/New_York')).toBeUndefined();
+		expect(uniformDayOffset(day(2025, 11, 3), 'America/New_York')).toBe(-300);
+		expect(uniformDayOffset(day(2025, 3, 9), 'Asia/Shanghai')).toBe(480);
+		expect(uniformDayOffset(day(2025, 3, 9), 'Asia/Kathmandu')).toBe(345);
+		expect(uniformDayOffset(day(2025, 3, 9), 'UTC')).toBe(0);
+	});
+
+	it('writes offsets as ISO 8601 does', () => {
+		expect([480, -240, 345, 0, -570].map(formatOffset)).toEqual(['+08:00', '-04:00', '+05:45', '+00:00', '-09:30']);
+	});
+
+	it.each(['America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Europe/London', 'America/Santiago'])(
+		'converts by the uniform offset exactly as the full conversion does, every day of 2025 and 2026 in %s',
+		(zone) => {
+			const mismatches: string[] = [];
+			let nonUniform = 0;
+			for (let n = day(2025, 1, 1); n <= day(2026, 12, 31); n++) {
+				const offset = uniformDayOffset(n, zone);
+				if (offset === undefined) {
+					nonUniform++;
+					continue;
+				}
+				for (const minute of [0, 9 * 60 + 30, 23 * 60 + 59]) {
+					const fast = (n * 1440 + minute - offset) * 60_000;
+					if (zonedInstant(n, minute, zone).getTime() !== fast) mismatches.push(`${n}:${minute}`);
+				}
+			}
+			expect(mismatches).toEqual([]);
+			// Two DST changes a year where the zone has them. Santiago changes at midnight: the repeated
+			// hour ends Saturday and wall times take its first occurrence, so only the spring day differs.
+			const expected: Record<string, number> = { 'Asia/Kathmandu': 0, 'America/Santiago': 2 };
+			expect(nonUniform).toBe(expected[zone] ?? 4);
+		},
+	);
 });

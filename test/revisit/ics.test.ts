@@ -23,6 +23,14 @@ describe('iCalendar text (RFC 5545)', () => {
 		expect(octets(physical[0])).toBe(75);
 	});
 
+	it('keeps 4-octet characters (surrogate pairs) whole', () => {
+		const line = `SUMMARY:${'🎂'.repeat(30)}`;
+		const physical = foldLine(line).split('\r\n');
+		// 8 octets + 16 cakes = 72 (a 17th would make 76); the other 14 cakes = 56 + the leading space.
+		expect(physical.map(octets)).toEqual([72, 57]);
+		expect(physical.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+	});
+
 	it('leaves short ASCII lines alone and folds long ASCII lines at exactly 75 octets', () => {
 		expect(foldLine('SUMMARY:short')).toBe('SUMMARY:short');
 		const folded = foldLine(`X:${'a'.repeat(200)}`).split('\r\n');

@@ -1,5 +1,5 @@
 import { InputError } from '../../nodes/shared/input';
-import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionOptions } from '../../nodes/shared/revisit';
+import { OccasionFinder, type OccasionOptions } from '../../nodes/shared/revisit';
 
 const ALL = ['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'] as const;
 
@@ -18,7 +18,7 @@ function finder(overrides: Partial<OccasionOptions> = {}) {
 }
 
 const short = (f: OccasionFinder, item: Record<string, unknown>) =>
-	f.find(item, DEFAULT_OCCASION_COLUMNS).occasions.map((o) => {
+	f.find(item).occasions.map((o) => {
 		const parts = [o.date, o.key, `+${o.daysUntil}`];
 		if (o.age !== undefined) parts.push(`age ${o.age}`);
 		if (o.years !== undefined) parts.push(`years ${o.years}`);
@@ -56,7 +56,7 @@ describe('care occasions (window 2026-07-01 + 75 days, Asia/Shanghai)', () => {
 			'2026-08-19 qixiFestival +49',
 			'2026-09-10 lunarBirthday +71 age 1 7/30 lastDayOfLunarMonth',
 		]);
-		const zh = finder({ language: 'zh-CN' }).find({ lunarBirthday: '闰06-10' }, DEFAULT_OCCASION_COLUMNS);
+		const zh = finder({ language: 'zh-CN' }).find({ lunarBirthday: '闰06-10' });
 		expect(zh.occasions[0]).toEqual({
 			type: 'lunarBirthday',
 			key: 'lunarBirthday',
@@ -71,7 +71,7 @@ describe('care occasions (window 2026-07-01 + 75 days, Asia/Shanghai)', () => {
 	});
 
 	it('gives festivals to everyone, and a window and count on every item', () => {
-		expect(f.find({}, DEFAULT_OCCASION_COLUMNS)).toEqual({
+		expect(f.find({})).toEqual({
 			window: { from: '2026-07-01', to: '2026-09-14' },
 			count: 1,
 			occasions: [{ type: 'festival', key: 'qixiFestival', label: 'Qixi Festival', date: '2026-08-19', daysUntil: 49 }],
@@ -94,10 +94,10 @@ describe('care occasions (window 2026-07-01 + 75 days, Asia/Shanghai)', () => {
 		[{ lunarBirthday: 'Dragon boat' }, 'which is not a lunar date (expected a lunar date as YYYY-MM-DD'],
 		[{ timeZone: 'Mars/Base' }, 'field "timeZone" is "Mars/Base", which is not a known time zone'],
 	])('rejects %j naming the field and value', (item, message) => {
-		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(InputError);
-		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(message);
+		expect(() => f.find(item)).toThrow(InputError);
+		expect(() => f.find(item)).toThrow(message);
 		// The cached second reading fails the same way.
-		expect(() => f.find(item, DEFAULT_OCCASION_COLUMNS)).toThrow(message);
+		expect(() => f.find(item)).toThrow(message);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
+import { appointmentSlots, BusinessCalendar, parseWorkingHours, toDayNumber } from '../../nodes/shared/calendar';
 import { InputError } from '../../nodes/shared/input';
 import {
 	buildCadencePolicy,
@@ -133,6 +133,25 @@ describe('time zones and DST (America/New_York, no public holidays)', () => {
 	it('keeps 09:30 local across the November change: Friday EDT to Monday EST', () => {
 		const [r] = plan([{ customerId: 'A', churn: 'critical' }], { ...ny, asOf: new Date('2025-10-31T14:00:00Z') }).results;
 		expect(r.dueAt).toBe('2025-11-03T09:30:00-05:00');
+	});
+
+	it('skips a night slot that the spring-forward change removes, and keeps a repeated hour once', () => {
+		const everyDay = new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6] });
+		const night = appointmentSlots(parseWorkingHours('01:00-04:00'), 60);
+		const owners = buildOwnerPool([{ id: 'alice' }], 3);
+		const three = [{ customerId: 'A', today: 'x' }, { customerId: 'B', today: 'x' }, { customerId: 'C', today: 'x' }];
+		// Sunday 2025-03-09: 02:00-03:00 does not exist in New York.
+		const spring = plan(three, { ...ny, calendar: everyDay, slots: night, owners, asOf: new Date('2025-03-09T05:00:00Z') }).results;
+		expect(spring.map((r) => `${r.slotStart}..${r.slotEnd}`)).toEqual([
+			'2025-03-09T01:00:00-05:00..2025-03-09T03:00:00-04:00',
+			'2025-03-09T03:00:00-04:00..2025-03-09T04:00:00-04:00',
+			'2025-03-10T01:00:00-04:00..2025-03-10T02:00:00-04:00',
+		]);
+		// Sunday 2025-11-02: 01:00-02:00 happens twice; the slot is its first (EDT) occurrence.
+		const autumn = plan(three, { ...ny, calendar: everyDay, slots: night, owners, asOf: new Date('2025-11-02T04:00:00Z') }).results;
+		expect(autumn.map((r) => r.slotStart)).toEqual(['2025-11-02T01:00:00-04:00', '2025-11-02T02:00:00-05:00', '2025-11-02T03:00:00-05:00']);
+		const ics = autumn[0].vevent!;
+		expect(ics).toContain('DTSTART:20251102T050000Z\r\nDTEND:20251102T070000Z');
 	});
 
 	it('uses each customer\'s own zone and local "today"', () => {
@@ -349,7 +368,8 @@ describe('reading items', () => {
 	it.each([
 		[{ customerId: 'C1', timeZone: 'Beijing' }, 'field "timeZone" is "Beijing", which is not a known time zone'],
 		[{ customerId: 'C1', lastContactAt: '31/02/2024' }, 'field "lastContactAt" is "31/02/2024", which is not a date'],
-		[{ customerId: 'C1', lastContactAt: '2025-10-01' }, 'field "lastContactAt" is "2025-10-01", which lies after the as-of date'],
+		[{ customerId: 'C1', lastContactAt: '2025-10-01' }, 'field "lastContactAt" is "2025-10-01", which lies after the as-of date 2025-09-29T02:00:00.000Z'],
+		[{ customerId: 'C1', lastContactAt: '2025-09-29T11:00:00+08:00' }, 'which lies after the as-of date 2025-09-29T02:00:00.000Z'],
 		[{ customerId: 'C1', nextRevisitAt: 'soon' }, 'field "nextRevisitAt" is "soon", which is not a date'],
 		[{ customerId: '' }, 'field "customerId" is "", which is empty'],
 		[{ name: 'x' }, 'field "customerId" is missing'],
@@ -362,6 +382,8 @@ describe('reading items', () => {
 		const request = read({ customerId: 7, timeZone: 'america/new_york', lastContactAt: '2025-09-01' });
 		expect(request.customerId).toBe('7');
 		expect(request.timeZone).toBe('America/New_York');
-		expect(request.lastContactAt?.toISOString()).toBe('2025-09-01T04:00:00.000Z');
+		expect(request.lastContactDay).toBe(toDayNumber(2025, 9, 1));
+		// A date-time is taken on the customer's local calendar: 03:00 UTC on 09-02 is still 09-01 in New York.
+		expect(read({ customerId: 7, timeZone: 'America/New_York', lastContactAt: '2025-09-02T03:00:00Z' }).lastContactDay).toBe(toDayNumber(2025, 9, 1));
 	});
 });

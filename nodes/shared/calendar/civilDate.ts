@@ -71,9 +71,18 @@ export function formatCivilDate(date: CivilDate): string {
 	return `${date.year}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
-/** "YYYY-MM-DD" for a day number. */
+const formatted = new Map<number, string>();
+const MAX_FORMATTED = 100_000;
+
+/** "YYYY-MM-DD" for a day number (memoised: schedules format the same few hundred days many times). */
 export function formatDayNumber(dayNumber: number): string {
-	return formatCivilDate(fromDayNumber(dayNumber));
+	let text = formatted.get(dayNumber);
+	if (text === undefined) {
+		if (formatted.size >= MAX_FORMATTED) formatted.clear();
+		text = formatCivilDate(fromDayNumber(dayNumber));
+		formatted.set(dayNumber, text);
+	}
+	return text;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -58,3 +58,28 @@ export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: s
 	if (timeZone === 'UTC') return new Date(Date.UTC(year, month - 1, day, hours, minutes));
 	return new Date(new TZDate(year, month - 1, day, hours, minutes, 0, 0, timeZone).getTime());
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The zone's UTC offset (minutes) when it is the same all through a local day, or undefined on a
+ * day with a DST change. On uniform days wall-clock times convert with plain arithmetic.
+ */
+export function uniformDayOffset(dayNumber: number, timeZone: string): number | undefined {
+	if (timeZone === 'UTC') return 0;
+	const wallMidnight = dayNumber * DAY_MS;
+	const offset = tzOffset(timeZone, new Date(wallMidnight + 12 * HOUR_MS));
+	const start = wallMidnight - offset * 60_000;
+	const atStart = tzOffset(timeZone, new Date(start));
+	const atEnd = tzOffset(timeZone, new Date(start + DAY_MS - 1));
+	return atStart === offset && atEnd === offset ? offset : undefined;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** "+08:00", "-04:00", "+05:45" for an offset in minutes. */
+export function formatOffset(offsetMinutes: number): string {
+	const abs = Math.abs(offsetMinutes);
+	return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}

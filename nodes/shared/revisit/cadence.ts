@@ -1,4 +1,6 @@
-import { ConfigError, getField, InputError, isEmpty, parseNumber } from '../input';
+import { ConfigError, InputError } from '../input/errors';
+import { getField, isEmpty } from '../input/fields';
+import { parseNumber } from '../input/numbers';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
 export type IntervalUnit = 'businessDays' | 'calendarDays';

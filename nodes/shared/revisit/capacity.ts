@@ -76,6 +76,12 @@ export class CapacityLedger {
 		this.markIfFull(owner, day);
 	}
 
+	/** A slot that cannot be used (its time does not exist that day): later bookings start after it. */
+	skipSlot(owner: number, day: number, slot: number): void {
+		this.nextSlot[owner][day] = slot + 1;
+		this.markIfFull(owner, day);
+	}
+
 	/** A revisit planned before this run: it uses capacity but no slot of ours. */
 	bookExisting(owner: number, day: number): void {
 		this.counts[owner][day]++;

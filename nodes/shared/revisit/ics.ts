@@ -8,7 +8,10 @@ const MAX_LINE_OCTETS = 75;
 const CRLF = '\r\n';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
+const NEEDS_ESCAPE = /[\\;,\r\n]/;
+
 export function escapeText(value: string): string {
+	if (!NEEDS_ESCAPE.test(value)) return value;
 	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
@@ -24,23 +27,27 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Folds one content line: at most 75 octets per line, continuation lines start with one space. */
 export function foldLine(line: string): string {
 	if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
+	if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
 	const parts: string[] = [];
-	let current = '';
+	let start = 0;
 	let octets = 0;
 	let limit = MAX_LINE_OCTETS;
-	for (const char of line) {
-		const size = utf8Length(char.codePointAt(0)!);
+	for (let i = 0; i < line.length; ) {
+		const code = line.charCodeAt(i);
+		// A surrogate pair is one 4-octet character; never split it.
+		const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length;
+		const size = pair ? 4 : utf8Length(code);
 		if (octets + size > limit) {
-			parts.push(current);
-			current = '';
+			parts.push(line.slice(start, i));
+			start = i;
 			octets = 0;
 			// The leading space of a continuation line counts towards its 75 octets.
 			limit = MAX_LINE_OCTETS - 1;
 		}
-		current += char;
 		octets += size;
+		i += pair ? 2 : 1;
 	}
-	parts.push(current);
+	parts.push(line.slice(start));
 	return parts.join(`${CRLF} `);
 }
 
@@ -54,12 +61,16 @@ export function icsUtc(instant: Date): string {
 	);
 }
 
+const PLAIN_ID = /^[A-Za-z0-9._-]*$/;
+
 /**
  * A UID that stays the same for the same customer and due date, so re-running a schedule updates
  * the event in the owner's calendar instead of adding a copy.
  */
 export function revisitUid(customerId: string, dueDate: string): string {
-	const safeId = encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
+	const safeId = PLAIN_ID.test(customerId)
+		? customerId
+		: encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
 	return `revisit-${safeId}-${dueDate.replace(/-/g, '')}@n8n-nodes-customer-care`;
 }
 
@@ -79,19 +90,19 @@ export interface EventInput {
 
 /** One VEVENT, each line folded, ending in CRLF. */
 export function buildEvent(event: EventInput): string {
-	const lines = [
-		'BEGIN:VEVENT',
-		`UID:${escapeText(event.uid)}`,
-		`DTSTAMP:${icsUtc(event.stamp)}`,
-		`DTSTART:${event.start}`,
-		`DTEND:${event.end}`,
-		`SUMMARY:${escapeText(event.summary)}`,
-	];
-	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-	if (event.priority !== undefined) lines.push(`PRIORITY:${event.priority}`);
-	if (event.categories && event.categories.length > 0) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
-	lines.push('STATUS:CONFIRMED', 'END:VEVENT');
-	return lines.map(foldLine).join(CRLF) + CRLF;
+	// Only the lines with free text can exceed 75 octets; the others are fixed-width.
+	let text =
+		'BEGIN:VEVENT' +
+		CRLF +
+		foldLine(`UID:${escapeText(event.uid)}`) +
+		CRLF +
+		`DTSTAMP:${icsUtc(event.stamp)}${CRLF}DTSTART:${event.start}${CRLF}DTEND:${event.end}${CRLF}` +
+		foldLine(`SUMMARY:${escapeText(event.summary)}`) +
+		CRLF;
+	if (event.description) text += foldLine(`DESCRIPTION:${escapeText(event.description)}`) + CRLF;
+	if (event.priority !== undefined) text += `PRIORITY:${event.priority}${CRLF}`;
+	if (event.categories && event.categories.length > 0) text += foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`) + CRLF;
+	return `${text}STATUS:CONFIRMED${CRLF}END:VEVENT${CRLF}`;
 }
 
 /** A VCALENDAR holding the given VEVENT texts. */

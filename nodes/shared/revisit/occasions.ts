@@ -1,25 +1,11 @@
-import {
-	checkTimeZone,
-	dayNumberFromIso,
-	daysInMonth,
-	festivalsBetween,
-	formatDayNumber,
-	formatLunarEn,
-	formatLunarZh,
-	fromDayNumber,
-	fromLunar,
-	leapMonthOf,
-	localDayNumber,
-	lunarMonthLength,
-	observedGregorianDay,
-	observedLunarDay,
-	toDayNumber,
-	toLunar,
-	type Feb29Rule,
-	type FestivalKey,
-	type ObservedShift,
-} from '../calendar';
-import { ConfigError, getField, InputError, isEmpty, parseDate } from '../input';
+import { observedGregorianDay, observedLunarDay, type Feb29Rule, type ObservedShift } from '../calendar/anniversary';
+import { dayNumberFromIso, daysInMonth, formatDayNumber, fromDayNumber, toDayNumber } from '../calendar/civilDate';
+import { festivalsBetween, type FestivalKey } from '../calendar/festivals';
+import { formatLunarEn, formatLunarZh, fromLunar, leapMonthOf, lunarMonthLength, toLunar } from '../calendar/lunar';
+import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
+import { parseDate } from '../input/dates';
+import { ConfigError, InputError } from '../input/errors';
+import { getField, isEmpty } from '../input/fields';
 import { OCCASION_LABELS, type Language, type OccasionType } from './labels';
 
 export interface OccasionColumns {
@@ -93,6 +79,9 @@ interface Hit {
 
 interface ZoneWindow {
 	asOfDay: number;
+	/** Parsed date texts per column, for this zone (a date-time's local day depends on the zone). */
+	dates: Map<string, Map<string, YearDate | InputError>>;
+	window: { from: string; to: string };
 	from: number;
 	to: number;
 	gregorian: Map<number, Hit[]>;
@@ -123,12 +112,14 @@ const lunarKey = (month: number, day: number, isLeap: boolean) => (month * 31 + 
  */
 export class OccasionFinder {
 	private readonly options: OccasionOptions;
+	private readonly columns: OccasionColumns;
 	private readonly zones = new Map<string, ZoneWindow>();
-	private readonly parsed = new Map<string, Map<string, YearDate | InputError>>();
+	private readonly lunarCache = new Map<string, YearDate | InputError>();
 	private readonly wanted: Set<OccasionType>;
 
-	constructor(options: OccasionOptions) {
+	constructor(options: OccasionOptions, columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS) {
 		this.options = options;
+		this.columns = columns;
 		this.wanted = new Set(options.types);
 		if (options.window.mode === 'nextDays') {
 			const { days } = options.window;
@@ -147,7 +138,7 @@ export class OccasionFinder {
 		const { window } = this.options;
 		const from = window.mode === 'nextDays' ? asOfDay : dayNumberFromIso(window.date.slice(0, 10))!;
 		const to = window.mode === 'nextDays' ? asOfDay + window.days : from;
-		zone = { asOfDay, from, to, gregorian: new Map(), lunar: new Map(), festivals: [] };
+		zone = { asOfDay, dates: new Map(), window: { from: formatDayNumber(from), to: formatDayNumber(to) }, from, to, gregorian: new Map(), lunar: new Map(), festivals: [] };
 		this.indexGregorian(zone);
 		this.indexLunar(zone);
 		const { language } = this.options;
@@ -201,11 +192,16 @@ export class OccasionFinder {
 		}
 	}
 
-	private cached(column: string, value: unknown, read: () => YearDate): YearDate {
+	private cacheFor(zone: ZoneWindow, column: string): Map<string, YearDate | InputError> {
+		let cache = zone.dates.get(column);
+		if (!cache) zone.dates.set(column, (cache = new Map()));
+		return cache;
+	}
+
+	/** Parses each distinct text once per column and zone; errors are remembered too. */
+	private cached(cache: Map<string, YearDate | InputError>, value: unknown, read: () => YearDate): YearDate {
 		if (typeof value !== 'string') return read();
-		let byValue = this.parsed.get(column);
-		if (!byValue) this.parsed.set(column, (byValue = new Map()));
-		let entry = byValue.get(value);
+		let entry = cache.get(value);
 		if (entry === undefined) {
 			try {
 				entry = read();
@@ -213,15 +209,16 @@ export class OccasionFinder {
 				if (!(error instanceof InputError)) throw error;
 				entry = error;
 			}
-			byValue.set(value, entry);
+			cache.set(value, entry);
 		}
 		if (entry instanceof InputError) throw entry;
 		return entry;
 	}
 
 	/** A Gregorian date (or month-day when `allowNoYear`) not after the as-of day. */
-	private readDate(value: unknown, column: string, timeZone: string, asOfDay: number, allowNoYear: boolean): YearDate {
-		return this.cached(`${column}\u0000${timeZone}`, value, () => {
+	private readDate(value: unknown, column: string, timeZone: string, zone: ZoneWindow, allowNoYear: boolean): YearDate {
+		const asOfDay = zone.asOfDay;
+		return this.cached(this.cacheFor(zone, column), value, () => {
 			if (typeof value === 'string') {
 				const text = value.trim();
 				const md = allowNoYear ? MONTH_DAY.exec(text) : null;
@@ -247,8 +244,8 @@ export class OccasionFinder {
 		return fromDayNumber(dayNumber);
 	}
 
-	private readLunar(value: unknown, column: string): YearDate {
-		return this.cached(column, value, () => {
+	private readLunar(value: unknown, column: string, asOfDay: number): YearDate {
+		return this.cached(this.lunarCache, value, () => {
 			const m = typeof value === 'string' ? LUNAR_TEXT.exec(value.trim()) : null;
 			if (!m) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
 			const year = m[1] === undefined ? undefined : Number(m[1]);
@@ -264,82 +261,91 @@ export class OccasionFinder {
 				if (day > length) {
 					throw new InputError(column, value, `is not a lunar date: that month of ${year} has ${length} days`, LUNAR_DATE_EXPECTED);
 				}
-				if (fromLunar({ year, month, day, isLeap })! > this.zone(this.options.defaultTimeZone).asOfDay) {
-					throw new InputError(column, value, 'lies after the as-of date', 'a date in the past');
+				if (fromLunar({ year, month, day, isLeap })! > asOfDay) {
+					throw new InputError(column, value, `lies after the as-of date ${formatDayNumber(asOfDay)}`, 'a date in the past');
 				}
 			}
 			return { year, month, day, isLeap };
 		});
 	}
 
+	/** Adds the occasions of one personal date found in the window. */
+	private addPersonal(
+		found: CareOccasion[],
+		zone: ZoneWindow,
+		type: OccasionType,
+		hits: Hit[] | undefined,
+		start: YearDate,
+		lunarDate?: string,
+	): void {
+		if (!hits) return;
+		for (const hit of hits) {
+			if (start.year !== undefined && hit.year <= start.year) continue;
+			const span = start.year === undefined ? null : hit.year - start.year;
+			const occasion: CareOccasion = {
+				type,
+				key: type,
+				label: OCCASION_LABELS[type][this.options.language],
+				date: formatDayNumber(hit.dayNumber),
+				daysUntil: hit.dayNumber - zone.asOfDay,
+			};
+			if (type === 'birthday' || type === 'lunarBirthday') occasion.age = span;
+			else if (span !== null) occasion.years = span;
+			if (lunarDate !== undefined) occasion.lunarDate = lunarDate;
+			if (hit.shift) occasion.shift = hit.shift;
+			found.push(occasion);
+		}
+	}
+
 	/** The occasions of one customer item; a date that cannot be used throws an InputError naming the column. */
-	find(item: Record<string, unknown>, columns: OccasionColumns): CustomerOccasions {
+	find(item: Record<string, unknown>): CustomerOccasions {
+		const { columns } = this;
 		const rawZone = columns.timeZone ? getField(item, columns.timeZone) : undefined;
 		const timeZone = isEmpty(rawZone) ? this.options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
 		const zone = this.zone(timeZone);
 		const { language } = this.options;
 		const found: CareOccasion[] = [];
-		const personal = (type: OccasionType, hits: Hit[] | undefined, start: YearDate, extra?: Partial<CareOccasion>) => {
-			if (!hits) return;
-			for (const hit of hits) {
-				if (start.year !== undefined && hit.year <= start.year) continue;
-				const span = start.year === undefined ? null : hit.year - start.year;
-				const occasion: CareOccasion = {
-					type,
-					key: type,
-					label: OCCASION_LABELS[type][language],
-					date: formatDayNumber(hit.dayNumber),
-					daysUntil: hit.dayNumber - zone.asOfDay,
-					...extra,
-				};
-				if (type === 'birthday' || type === 'lunarBirthday') occasion.age = span;
-				else if (span !== null) occasion.years = span;
-				else continue;
-				if (hit.shift) occasion.shift = hit.shift;
-				found.push(occasion);
-			}
-		};
 
 		const birthdayValue = columns.birthday ? getField(item, columns.birthday) : undefined;
 		let birthday: YearDate | undefined;
-		if (!isEmpty(birthdayValue)) birthday = this.readDate(birthdayValue, columns.birthday, timeZone, zone.asOfDay, true);
+		if (!isEmpty(birthdayValue)) birthday = this.readDate(birthdayValue, columns.birthday, timeZone, zone, true);
 		if (birthday && this.wanted.has('birthday')) {
-			personal('birthday', zone.gregorian.get(gregorianKey(birthday.month, birthday.day)), birthday);
+			this.addPersonal(found, zone, 'birthday', zone.gregorian.get(gregorianKey(birthday.month, birthday.day)), birthday);
 		}
 		if (this.wanted.has('lunarBirthday')) {
 			const lunarValue = columns.lunarBirthday ? getField(item, columns.lunarBirthday) : undefined;
 			let lunar: YearDate | undefined;
-			if (!isEmpty(lunarValue)) lunar = this.readLunar(lunarValue, columns.lunarBirthday);
+			if (!isEmpty(lunarValue)) lunar = this.readLunar(lunarValue, columns.lunarBirthday, zone.asOfDay);
 			else if (this.options.lunarFromBirthday && birthday?.year !== undefined) {
-				const converted = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day));
-				if (converted) lunar = converted;
+				lunar = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day));
 			}
-			if (lunar) {
+			const hits = lunar && zone.lunar.get(lunarKey(lunar.month, lunar.day, lunar.isLeap === true));
+			if (lunar && hits) {
 				const described = { month: lunar.month, day: lunar.day, isLeap: lunar.isLeap === true };
-				personal('lunarBirthday', zone.lunar.get(lunarKey(lunar.month, lunar.day, lunar.isLeap === true)), lunar, {
-					lunarDate: language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described),
-				});
+				const text = language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described);
+				this.addPersonal(found, zone, 'lunarBirthday', hits, lunar, text);
 			}
 		}
-		const anniversaries: Array<[OccasionType, string]> = [
-			['membershipAnniversary', columns.memberSince],
-			['firstPurchaseAnniversary', columns.firstPurchase],
-		];
-		for (const [type, column] of anniversaries) {
-			if (!this.wanted.has(type) || !column) continue;
-			const value = getField(item, column);
-			if (isEmpty(value)) continue;
-			const start = this.readDate(value, column, timeZone, zone.asOfDay, false);
-			personal(type, zone.gregorian.get(gregorianKey(start.month, start.day)), start);
+		if (this.wanted.has('membershipAnniversary') && columns.memberSince) {
+			const value = getField(item, columns.memberSince);
+			if (!isEmpty(value)) {
+				const start = this.readDate(value, columns.memberSince, timeZone, zone, false);
+				this.addPersonal(found, zone, 'membershipAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
+			}
 		}
-		for (const festival of zone.festivals) found.push({ ...festival });
-		found.sort((a, b) => a.daysUntil - b.daysUntil || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-		return {
-			window: { from: formatDayNumber(zone.from), to: formatDayNumber(zone.to) },
-			count: found.length,
-			occasions: found,
-			next: found[0] ?? null,
-		};
+		if (this.wanted.has('firstPurchaseAnniversary') && columns.firstPurchase) {
+			const value = getField(item, columns.firstPurchase);
+			if (!isEmpty(value)) {
+				const start = this.readDate(value, columns.firstPurchase, timeZone, zone, false);
+				this.addPersonal(found, zone, 'firstPurchaseAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
+			}
+		}
+		for (const f of zone.festivals) found.push({ type: f.type, key: f.key, label: f.label, date: f.date, daysUntil: f.daysUntil });
+		if (found.length > 1) found.sort(compareOccasions);
+		return { window: { from: zone.window.from, to: zone.window.to }, count: found.length, occasions: found, next: found[0] ?? null };
 	}
+}
 
+function compareOccasions(a: CareOccasion, b: CareOccasion): number {
+	return a.daysUntil - b.daysUntil || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

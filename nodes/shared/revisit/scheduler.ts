@@ -1,11 +1,7 @@
-import {
-	formatDayNumber,
-	localDayAndMinute,
-	zonedInstant,
-	type BusinessCalendar,
-	type DayKind,
-	type TimeWindow,
-} from '../calendar';
+import type { BusinessCalendar, DayKind } from '../calendar/businessCalendar';
+import { formatDayNumber } from '../calendar/civilDate';
+import { formatOffset, localDayAndMinute, uniformDayOffset, zonedInstant } from '../calendar/timeZone';
+import { formatMinute, type TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
 import { ConfigError } from '../input';
 import { CapacityLedger } from './capacity';
@@ -85,9 +81,13 @@ interface ZoneState {
 	/** The first slot of the as-of day that starts at or after the as-of time. */
 	firstSlotToday: number;
 	slotCache: Map<number, SlotTimes>;
+	/** Per local day: the zone's offset when constant that day, null on a DST-change day. */
+	dayOffsets: Map<number, number | null>;
 }
 
 interface SlotTimes {
+	/** false when the slot's start time does not exist that day (skipped by a DST change). */
+	exists: boolean;
 	start: string;
 	end: string;
 	icsStart: string;
@@ -114,7 +114,7 @@ function zoneState(cache: Map<string, ZoneState>, timeZone: string, asOf: Date, 
 		const { dayNumber, minute } = localDayAndMinute(asOf, timeZone);
 		let firstSlotToday = slots.findIndex((slot) => slot.start >= minute);
 		if (firstSlotToday < 0) firstSlotToday = slots.length;
-		state = { asOfDay: dayNumber, firstSlotToday, slotCache: new Map() };
+		state = { asOfDay: dayNumber, firstSlotToday, slotCache: new Map(), dayOffsets: new Map() };
 		cache.set(timeZone, state);
 	}
 	return state;
@@ -124,20 +124,46 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 	const key = day * 1024 + slot;
 	let times = zone.slotCache.get(key);
 	if (!times) {
-		const start = zonedInstant(day, slots[slot].start, timeZone);
-		const end = zonedInstant(day, slots[slot].end, timeZone);
-		times = { start: toIsoWithOffset(start, timeZone), end: toIsoWithOffset(end, timeZone), icsStart: icsUtc(start), icsEnd: icsUtc(end) };
+		let offset = zone.dayOffsets.get(day);
+		if (offset === undefined) {
+			offset = uniformDayOffset(day, timeZone) ?? null;
+			zone.dayOffsets.set(day, offset);
+		}
+		const { start: startMinute, end: endMinute } = slots[slot];
+		if (offset !== null) {
+			// No DST change that day: wall clock minus the offset, and the offset as written.
+			const date = formatDayNumber(day);
+			const suffix = `:00${formatOffset(offset)}`;
+			const start = new Date((day * 1440 + startMinute - offset) * 60_000);
+			const end = new Date((day * 1440 + endMinute - offset) * 60_000);
+			times = {
+				exists: true,
+				start: `${date}T${formatMinute(startMinute)}${suffix}`,
+				end: endMinute < 1440 ? `${date}T${formatMinute(endMinute)}${suffix}` : toIsoWithOffset(end, timeZone),
+				icsStart: icsUtc(start),
+				icsEnd: icsUtc(end),
+			};
+		} else {
+			const start = zonedInstant(day, startMinute, timeZone);
+			const end = zonedInstant(day, endMinute, timeZone);
+			const local = localDayAndMinute(start, timeZone);
+			times = {
+				exists: local.dayNumber === day && local.minute === startMinute,
+				start: toIsoWithOffset(start, timeZone),
+				end: toIsoWithOffset(end, timeZone),
+				icsStart: icsUtc(start),
+				icsEnd: icsUtc(end),
+			};
+		}
 		zone.slotCache.set(key, times);
 	}
 	return times;
 }
 
 function describeEvent(request: RevisitRequest, result: RevisitResult, language: Language): string {
-	const zh = language === 'zh-CN';
-	const lines = zh
-		? [`原因：${result.reason}`, `优先级：${result.priorityLabel}`, `客户：${request.customerId}`, `负责人：${result.owner}`, `规则：${result.rule.name}`]
-		: [`Reason: ${result.reason}`, `Priority: ${result.priorityLabel}`, `Customer: ${request.customerId}`, `Owner: ${result.owner}`, `Rule: ${result.rule.name}`];
-	return lines.join('\n');
+	return language === 'zh-CN'
+		? `原因：${result.reason}\n优先级：${result.priorityLabel}\n客户：${request.customerId}\n负责人：${result.owner}\n规则：${result.rule.name}`
+		: `Reason: ${result.reason}\nPriority: ${result.priorityLabel}\nCustomer: ${request.customerId}\nOwner: ${result.owner}\nRule: ${result.rule.name}`;
 }
 
 function baseResult(request: RevisitRequest, language: Language): RevisitResult {
@@ -202,8 +228,8 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		const result = baseResult(request, language);
 		results[r] = result;
 		const { rule } = request;
-		const base = request.lastContactAt ? localDayAndMinute(request.lastContactAt, request.timeZone).dayNumber : zone.asOfDay;
-		result.countedFrom = { basis: request.lastContactAt ? 'lastContact' : 'asOf', date: formatDayNumber(base) };
+		const base = request.lastContactDay ?? zone.asOfDay;
+		result.countedFrom = { basis: request.lastContactDay === undefined ? 'asOf' : 'lastContact', date: formatDayNumber(base) };
 		const cadenceDay = rule.unit === 'businessDays' ? calendar.addOpenDays(base, rule.interval) : base + rule.interval;
 		result.overdue = cadenceDay < zone.asOfDay;
 		const target = Math.max(cadenceDay, zone.asOfDay);
@@ -274,8 +300,16 @@ class Booker {
 			result.notes.push(`No open day between ${result.targetDate} and ${formatDayNumber(limit)}`);
 			return;
 		}
-		const found = this.search(item);
-		if (!found) {
+		let found = this.search(item);
+		let times: SlotTimes | undefined;
+		while (found) {
+			times = slotTimes(zone, item.request.timeZone, found.day + this.ledger.firstDay, found.slot, this.options.slots);
+			if (times.exists) break;
+			// A slot inside the spring-forward gap does not exist that day: use it up and look again.
+			this.ledger.skipSlot(found.owner, found.day, found.slot);
+			found = this.search(item, true);
+		}
+		if (!found || !times) {
 			result.unschedulableBecause = 'ownersFull';
 			result.notes.push(`Every eligible owner is fully booked from ${formatDayNumber(firstOpen)} to ${formatDayNumber(limit)}`);
 			return;
@@ -283,7 +317,6 @@ class Booker {
 		const day = found.day + this.ledger.firstDay;
 		this.ledger.book(found.owner, found.day, found.slot);
 		const owner = this.options.owners[found.owner];
-		const times = slotTimes(zone, item.request.timeZone, day, found.slot, this.options.slots);
 		result.status = 'scheduled';
 		result.dueAt = times.start;
 		result.dueDate = formatDayNumber(day);
@@ -374,13 +407,18 @@ class Booker {
 		return this.ledger.totals[a] < this.ledger.totals[b];
 	}
 
-	private search(item: Pending): { owner: number; day: number; slot: number } | undefined {
+	private rotationOwner = 0;
+
+	/** `again`: a repeated search for the same customer, which must not advance the rotation. */
+	private search(item: Pending, again = false): { owner: number; day: number; slot: number } | undefined {
 		const { overflow, assignment, owners } = this.options;
 		if (item.preferred >= 0 && overflow === 'nextOpenDay') return this.searchOwner(item, item.preferred);
 		if (item.preferred < 0 && assignment === 'roundRobin' && overflow === 'nextOpenDay') {
-			const owner = this.cursor;
-			this.cursor = (this.cursor + 1) % owners.length;
-			return this.searchOwner(item, owner);
+			if (!again) {
+				this.rotationOwner = this.cursor;
+				this.cursor = (this.cursor + 1) % owners.length;
+			}
+			return this.searchOwner(item, this.rotationOwner);
 		}
 		return this.searchAny(item);
 	}
