@@ -383,9 +383,13 @@ describe('runCareBatch', () => {
 });
 
 describe('secret redaction', () => {
-	it('replaces every credential string in a message', () => {
-		const secrets = credentialSecrets({ webhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZsecret', port: 465, user: 'ab' });
+	it('replaces the secret-bearing credential values in a message, keeping hosts and users readable', () => {
+		const secrets = credentialSecrets(
+			{ webhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZsecret', port: 465, host: 'smtp.example.cn', user: 'mailer' },
+			{ password: 'pa55word!', accessKeySecret: 'ak-secret-1' },
+		);
+		expect(secrets).toEqual(['https://hooks.slack.com/services/T0/B0/XYZsecret', 'ak-secret-1', 'pa55word!']);
 		expect(redactSecrets('POST https://hooks.slack.com/services/T0/B0/XYZsecret failed', secrets)).toBe('POST *** failed');
-		expect(redactSecrets('user ab', secrets)).toBe('user ab');
+		expect(redactSecrets('mailer@smtp.example.cn rejected pa55word!', secrets)).toBe('mailer@smtp.example.cn rejected ***');
 	});
 });

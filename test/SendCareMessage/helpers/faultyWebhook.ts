@@ -39,6 +39,8 @@ export class FaultyWebhookServer {
 	badSignatures = 0;
 	/** Answer every signed request with this HTTP status (a permanent refusal), when set. */
 	rejectWith?: number;
+	/** Chooses the fault for one request (attempt counts from 0); undefined falls back to the rates. */
+	faultFor?: (key: string, attempt: number) => Fault | undefined;
 	private server?: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -100,7 +102,7 @@ export class FaultyWebhookServer {
 				return;
 			}
 			const seen = this.requests.get(key) ?? [];
-			const fault = this.pick(key, seen.length);
+			const fault = this.faultFor?.(key, seen.length) ?? this.pick(key, seen.length);
 			seen.push(fault);
 			this.requests.set(key, seen);
 			switch (fault) {

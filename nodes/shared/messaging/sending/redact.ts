@@ -1,14 +1,18 @@
 const SHORTEST_SECRET = 6;
 
 /**
- * Every string in a credential that could be a secret. Which fields are secret differs per provider
- * (Slack and WeCom put the secret in the webhook URL itself), so all of them count; a redacted host
- * name in an error message is a small price.
+ * Credential fields that hold or embed a secret: passwords, tokens, keys, signing secrets, and webhook
+ * URLs (Slack and WeCom put the secret in the URL itself). Hosts, ports and user names stay readable
+ * in error messages.
  */
+const SECRET_FIELD = /pass|secret|token|key|sign|auth|sid|url|hook/i;
+
+/** The values of every secret-bearing field of the given credentials, longest first. */
 export function credentialSecrets(...credentials: Array<Record<string, unknown>>): string[] {
 	return credentials
-		.flatMap((credential) => Object.values(credential))
-		.filter((value): value is string => typeof value === 'string' && value.length >= SHORTEST_SECRET)
+		.flatMap((credential) => Object.entries(credential))
+		.filter(([field, value]) => SECRET_FIELD.test(field) && typeof value === 'string' && value.length >= SHORTEST_SECRET)
+		.map(([, value]) => value as string)
 		.sort((a, b) => b.length - a.length);
 }
 

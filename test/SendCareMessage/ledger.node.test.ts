@@ -1,0 +1,171 @@
+import type { IDataObject } from 'n8n-workflow';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { POSTGRES, REDIS, describeWithService, uniqueName } from '../messaging/helpers/services';
+import { FaultyWebhookServer } from './helpers/faultyWebhook';
+import { WEBHOOK_SECRET, runCare, type CareRun } from './helpers/run';
+
+const NO_FAULTS = { rateLimited: 0, serverError: 0, slow: 0, dropBefore: 0, dropAfter: 0 };
+const customers = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ customerId: `C${i}`, name: `Customer ${i}`, orderId: `O-${i}`, timeZone: 'Asia/Shanghai' }));
+
+interface Backend {
+	name: 'postgres' | 'redis';
+	parameters: () => IDataObject;
+	credentials: Record<string, IDataObject>;
+	nodeCredentials: Record<string, { id: string; name: string }>;
+	cleanUp: () => Promise<void>;
+}
+
+function postgresBackend(): Backend {
+	const table = uniqueName('care_node_ledger');
+	return {
+		name: 'postgres',
+		parameters: () => ({ ledger: 'postgres', options: { postgresTable: table } }),
+		credentials: { carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+		nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
+		cleanUp: async () => {
+			const client = new Client(POSTGRES);
+			await client.connect();
+			await client.query(`DROP TABLE IF EXISTS "${table}"`);
+			await client.end();
+		},
+	};
+}
+
+function redisBackend(): Backend {
+	const prefix = `${uniqueName('care_node')}:`;
+	return {
+		name: 'redis',
+		parameters: () => ({ ledger: 'redis', options: { redisKeyPrefix: prefix } }),
+		credentials: { careRedisLedgerApi: { ...REDIS, password: '' } },
+		nodeCredentials: { careRedisLedgerApi: { id: 'redis', name: 'Ledger Redis' } },
+		cleanUp: async () => {
+			const client = new Redis({ ...REDIS, lazyConnect: true });
+			await client.connect();
+			const keys = await client.keys(`${prefix}*`);
+			if (keys.length) await client.del(...keys);
+			await client.quit();
+		},
+	};
+}
+
+function ledgerSuite(makeBackend: () => Backend) {
+	let server: FaultyWebhookServer;
+	let backend: Backend;
+	beforeEach(async () => {
+		backend = makeBackend();
+		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+	});
+	afterEach(async () => {
+		await server.stop();
+		await backend.cleanUp();
+	});
+
+	const run = (items: IDataObject[], parameters: IDataObject = {}): Promise<CareRun> => {
+		const base = backend.parameters();
+		return runCare(
+			server.url,
+			items,
+			{ ...base, ...parameters, options: { ...(base.options as IDataObject), ...((parameters.options as IDataObject) ?? {}) } },
+			{ credentials: backend.credentials, nodeCredentials: backend.nodeCredentials, onError: 'continueRegularOutput' },
+		);
+	};
+
+	it('two executions at once over the same customers send each key exactly once', async () => {
+		const items = customers(200);
+		const [first, second] = await Promise.all([run(items, { options: { concurrency: 8 } }), run(items, { options: { concurrency: 8 } })]);
+		expect(first.result.error).toBeUndefined();
+		expect(second.result.error).toBeUndefined();
+		expect(server.deliveries.size).toBe(200);
+		expect([...server.deliveries.values()].every((n) => n === 1)).toBe(true);
+		// Each execution accounts for all 200: the ones it sent, and the others as duplicates.
+		for (const r of [first, second]) expect(r.sent.length + r.skipped.length).toBe(200);
+		expect(first.sent.length + second.sent.length).toBe(200);
+		const duplicates = [...first.care('skipped'), ...second.care('skipped')];
+		expect(duplicates).toHaveLength(200);
+		expect(duplicates.every((c) => c.reason === 'duplicate')).toBe(true);
+	});
+
+	it('a later execution finds the keys already sent', async () => {
+		await run(customers(3));
+		const again = await run(customers(3));
+		expect(again.sent).toHaveLength(0);
+		expect(again.care('skipped')).toEqual(
+			customers(3).map(() =>
+				expect.objectContaining({ reason: 'duplicate', previous: { status: 'sent', claimedAt: expect.stringMatching(/\+08:00$/) } }),
+			),
+		);
+		expect([...server.deliveries.values()]).toEqual([1, 1, 1]);
+	});
+
+	it('never re-sends a message whose outcome is unknown', async () => {
+		// C0's first request is acted on, then the connection drops before the answer.
+		server.faultFor = (key, attempt) => (key.startsWith('C0:') && attempt === 0 ? 'dropAfter' : undefined);
+		const first = await run(customers(2), { options: { attemptTimeout: 2 } });
+		expect(first.care('failed')).toEqual([
+			expect.objectContaining({ outcome: 'unknown', code: 'OUTCOME_UNKNOWN', retryable: false, attempts: 1 }),
+		]);
+		expect(first.care('sent')).toHaveLength(1);
+		const second = await run(customers(2));
+		expect(second.care('skipped').map((c) => (c.previous as IDataObject).status)).toEqual(['unknown', 'sent']);
+		expect(server.deliveries.get('C0:custom:webhook:2026-03-08')).toBe(1);
+		expect(server.requests.get('C0:custom:webhook:2026-03-08')).toEqual(['dropAfter']);
+	});
+
+	it('lets a refused key be sent by a later execution', async () => {
+		server.rejectWith = 422;
+		const first = await run(customers(1));
+		expect(first.care('failed')).toEqual([expect.objectContaining({ outcome: 'failed', code: 'HTTP_422', retryable: false })]);
+		server.rejectWith = undefined;
+		const second = await run(customers(1));
+		expect(second.care('sent')).toHaveLength(1);
+		expect(server.deliveries.get('C0:custom:webhook:2026-03-08')).toBe(1);
+	});
+
+	it('caps from the ledger across care types', async () => {
+		await run(customers(1), { careType: 'apology' });
+		const capped = await run(customers(1), { careType: 'followUp', frequencyCap: 'ledger', capMaxMessages: 1, capWindowDays: 7 });
+		expect(capped.care('skipped')).toEqual([
+			expect.objectContaining({ reason: 'capped', detail: '1 care message(s) in the last 7 day(s) reach the cap of 1' }),
+		]);
+		expect(server.deliveries.size).toBe(1);
+	});
+}
+
+describeWithService('postgres')('Send Care Message with the Postgres ledger', () => ledgerSuite(postgresBackend));
+describeWithService('redis')('Send Care Message with the Redis ledger', () => ledgerSuite(redisBackend));
+
+describe('Send Care Message with an unreachable ledger', () => {
+	let server: FaultyWebhookServer;
+	beforeEach(async () => {
+		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+	});
+	afterEach(() => server.stop());
+
+	const unreachable = {
+		credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 1, password: 'redis-pass-77x' } },
+		nodeCredentials: { careRedisLedgerApi: { id: 'r', name: 'r' } },
+	};
+
+	it('fails every item as retryable and sends nothing under continue-on-fail', async () => {
+		const run = await runCare(server.url, customers(2), { ledger: 'redis' }, { ...unreachable, onError: 'continueRegularOutput' });
+		expect(run.care('failed')).toEqual(
+			customers(2).map(() =>
+				expect.objectContaining({ code: 'LEDGER_UNAVAILABLE', retryable: true, outcome: 'notSent', attempts: 0 }),
+			),
+		);
+		expect(server.requests.size).toBe(0);
+		expect(JSON.stringify(run.result.run.data)).not.toContain('redis-pass-77x');
+	});
+
+	it('stops the execution otherwise, without the password in the error', async () => {
+		const run = await runCare(server.url, customers(2), { ledger: 'redis' }, unreachable);
+		const error = run.result.error as Error & { messages?: string[] };
+		// n8n words ECONNREFUSED its own way and keeps the ledger's message beside it.
+		expect(error.message).toBe('The service refused the connection - perhaps it is offline');
+		expect(error.messages).toEqual(['Ledger connection to Redis failed: connect ECONNREFUSED 127.0.0.1:1']);
+		expect(JSON.stringify(run.result.run.data)).not.toContain('redis-pass-77x');
+		expect(server.requests.size).toBe(0);
+	});
+});
