@@ -1,0 +1,84 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { Fault } from './faults';
+import { isJsonRequest, jsonBody, randomSecret, startHttpProvider, type ProviderReply, type ProviderServer } from './httpLoopback';
+
+export interface WebhookServerOptions {
+	secret?: string;
+	path?: string;
+	/** Allowed age of X-Timestamp, seconds. */
+	toleranceSeconds?: number;
+}
+
+function same(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(b);
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * A receiver for the generic signed webhook, written the way a careful integrator would: POST to its
+ * path with Content-Type application/json; X-Signature = "sha256=" + hex(HMAC-SHA256(secret, raw body))
+ * (401 otherwise); X-Timestamp within the tolerance and equal to the body's `timestamp` (401);
+ * Idempotency-Key equal to the body's `idempotencyKey` (400); `text` present (422).
+ * Success 200 {id, received: true}; rate limit 429 with Retry-After; server error 503.
+ */
+export async function startWebhookServer(options: WebhookServerOptions = {}): Promise<ProviderServer> {
+	const secret = options.secret ?? randomSecret('whsec_');
+	const path = options.path ?? '/care-hook';
+	const toleranceSeconds = options.toleranceSeconds ?? 300;
+	let nextId = 0;
+	const error = (status: number, message: string, headers?: Record<string, string>): ProviderReply => ({
+		status,
+		code: status,
+		body: { error: message },
+		headers,
+	});
+
+	return startHttpProvider({
+		kind: 'webhook',
+		secrets: [secret],
+		credentials: (baseUrl) => ({ url: `${baseUrl}${path}`, signingSecret: secret }),
+		resetState: () => {
+			nextId = 0;
+		},
+		handle: (request) => {
+			if (request.path !== path) return error(404, 'not found');
+			if (request.method !== 'POST') return error(405, 'method not allowed');
+			if (!isJsonRequest(request)) return error(415, 'expected application/json');
+			const signature = String(request.headers['x-signature'] ?? '');
+			const expected = `sha256=${createHmac('sha256', secret).update(request.rawBody, 'utf8').digest('hex')}`;
+			if (!same(signature, expected)) return error(401, 'invalid signature');
+			const body = jsonBody(request);
+			if (!body) return error(400, 'body is not a JSON object');
+			const timestamp = String(request.headers['x-timestamp'] ?? '');
+			if (!/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > toleranceSeconds) {
+				return error(401, 'stale or missing timestamp');
+			}
+			if (String(body.timestamp) !== timestamp) return error(401, 'timestamp header does not match the signed body');
+			const key = String(request.headers['idempotency-key'] ?? '');
+			if (!key || key !== body.idempotencyKey) return error(400, 'Idempotency-Key header missing or not the body idempotencyKey');
+			if (typeof body.text !== 'string' || body.text === '') return error(422, 'text is required');
+			const id = `evt_${++nextId}`;
+			return {
+				status: 200,
+				body: { id, received: true },
+				delivered: {
+					to: typeof body.to === 'string' ? body.to : '',
+					text: body.text,
+					...(typeof body.subject === 'string' ? { subject: body.subject } : {}),
+					idempotencyKey: key,
+					raw: body,
+				},
+			};
+		},
+		faultReply: (fault: Fault) => {
+			if (fault.kind === 'rateLimit') {
+				return error(429, 'too many requests', fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {});
+			}
+			if (fault.kind === 'serverError') return error(fault.status ?? 503, 'temporarily unavailable');
+			if (fault.kind === 'providerError') return error(Number(fault.code), `error ${fault.code}`);
+			throw new Error(`unexpected fault ${fault.kind}`);
+		},
+	});
+}
