@@ -2,10 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../messaging/helpers/services';
-import { FaultyWebhookServer } from './helpers/faultyWebhook';
-import { WEBHOOK_SECRET, runCare, type CareRun } from './helpers/run';
-
-const NO_FAULTS = { rateLimited: 0, serverError: 0, slow: 0, dropBefore: 0, dropAfter: 0 };
+import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { deliveriesByKey, onAttempt, requestsByKey, runCare, type CareRun } from './helpers/run';
 const customers = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ customerId: `C${i}`, name: `Customer ${i}`, orderId: `O-${i}`, timeZone: 'Asia/Shanghai' }));
 
@@ -51,21 +49,21 @@ function redisBackend(): Backend {
 }
 
 function ledgerSuite(makeBackend: () => Backend) {
-	let server: FaultyWebhookServer;
+	let server: ProviderServer;
 	let backend: Backend;
 	beforeEach(async () => {
 		backend = makeBackend();
-		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+		server = await startWebhookServer();
 	});
 	afterEach(async () => {
-		await server.stop();
+		await server.close();
 		await backend.cleanUp();
 	});
 
 	const run = (items: IDataObject[], parameters: IDataObject = {}): Promise<CareRun> => {
 		const base = backend.parameters();
 		return runCare(
-			server.url,
+			server,
 			items,
 			{ ...base, ...parameters, options: { ...(base.options as IDataObject), ...((parameters.options as IDataObject) ?? {}) } },
 			{ credentials: backend.credentials, nodeCredentials: backend.nodeCredentials, onError: 'continueRegularOutput' },
@@ -77,8 +75,8 @@ function ledgerSuite(makeBackend: () => Backend) {
 		const [first, second] = await Promise.all([run(items, { options: { concurrency: 8 } }), run(items, { options: { concurrency: 8 } })]);
 		expect(first.result.error).toBeUndefined();
 		expect(second.result.error).toBeUndefined();
-		expect(server.deliveries.size).toBe(200);
-		expect([...server.deliveries.values()].every((n) => n === 1)).toBe(true);
+		expect(deliveriesByKey(server.deliveries).size).toBe(200);
+		expect(server.duplicates()).toEqual([]);
 		// Each execution accounts for all 200: the ones it sent, and the others as duplicates.
 		for (const r of [first, second]) expect(r.sent.length + r.skipped.length).toBe(200);
 		expect(first.sent.length + second.sent.length).toBe(200);
@@ -96,12 +94,13 @@ function ledgerSuite(makeBackend: () => Backend) {
 				expect.objectContaining({ reason: 'duplicate', previous: { status: 'sent', claimedAt: expect.stringMatching(/\+08:00$/) } }),
 			),
 		);
-		expect([...server.deliveries.values()]).toEqual([1, 1, 1]);
+		expect(server.deliveries).toHaveLength(3);
+		expect(server.duplicates()).toEqual([]);
 	});
 
 	it('never re-sends a message whose outcome is unknown', async () => {
 		// C0's first request is acted on, then the connection drops before the answer.
-		server.faultFor = (key, attempt) => (key.startsWith('C0:') && attempt === 0 ? 'dropAfter' : undefined);
+		server.faults.setHook(onAttempt('C0:', 0, { kind: 'drop', delivered: true }));
 		const first = await run(customers(2), { options: { attemptTimeout: 2 } });
 		expect(first.care('failed')).toEqual([
 			expect.objectContaining({ outcome: 'unknown', code: 'OUTCOME_UNKNOWN', retryable: false, attempts: 1 }),
@@ -109,18 +108,18 @@ function ledgerSuite(makeBackend: () => Backend) {
 		expect(first.care('sent')).toHaveLength(1);
 		const second = await run(customers(2));
 		expect(second.care('skipped').map((c) => (c.previous as IDataObject).status)).toEqual(['unknown', 'sent']);
-		expect(server.deliveries.get('C0:custom:webhook:2026-03-08')).toBe(1);
-		expect(server.requests.get('C0:custom:webhook:2026-03-08')).toEqual(['dropAfter']);
+		expect(deliveriesByKey(server.deliveries).get('C0:custom:webhook:2026-03-08')).toBe(1);
+		expect(requestsByKey(server.requests).get('C0:custom:webhook:2026-03-08')?.map((r) => r.result)).toEqual(['drop-after-delivery']);
 	});
 
 	it('lets a refused key be sent by a later execution', async () => {
-		server.rejectWith = 422;
+		server.faults.setHook(() => ({ kind: 'providerError', code: 422 }));
 		const first = await run(customers(1));
 		expect(first.care('failed')).toEqual([expect.objectContaining({ outcome: 'failed', code: 'HTTP_422', retryable: false })]);
-		server.rejectWith = undefined;
+		server.faults.setHook(undefined);
 		const second = await run(customers(1));
 		expect(second.care('sent')).toHaveLength(1);
-		expect(server.deliveries.get('C0:custom:webhook:2026-03-08')).toBe(1);
+		expect(server.deliveries.map((d) => d.key)).toEqual(['C0:custom:webhook:2026-03-08']);
 	});
 
 	it('caps from the ledger across care types', async () => {
@@ -129,7 +128,7 @@ function ledgerSuite(makeBackend: () => Backend) {
 		expect(capped.care('skipped')).toEqual([
 			expect.objectContaining({ reason: 'capped', detail: '1 care message(s) in the last 7 day(s) reach the cap of 1' }),
 		]);
-		expect(server.deliveries.size).toBe(1);
+		expect(server.deliveries).toHaveLength(1);
 	});
 }
 
@@ -137,11 +136,11 @@ describeWithService('postgres')('Send Care Message with the Postgres ledger', ()
 describeWithService('redis')('Send Care Message with the Redis ledger', () => ledgerSuite(redisBackend));
 
 describe('Send Care Message with an unreachable ledger', () => {
-	let server: FaultyWebhookServer;
+	let server: ProviderServer;
 	beforeEach(async () => {
-		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+		server = await startWebhookServer();
 	});
-	afterEach(() => server.stop());
+	afterEach(() => server.close());
 
 	const unreachable = {
 		credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 1, password: 'redis-pass-77x' } },
@@ -149,23 +148,23 @@ describe('Send Care Message with an unreachable ledger', () => {
 	};
 
 	it('fails every item as retryable and sends nothing under continue-on-fail', async () => {
-		const run = await runCare(server.url, customers(2), { ledger: 'redis' }, { ...unreachable, onError: 'continueRegularOutput' });
+		const run = await runCare(server, customers(2), { ledger: 'redis' }, { ...unreachable, onError: 'continueRegularOutput' });
 		expect(run.care('failed')).toEqual(
 			customers(2).map(() =>
 				expect.objectContaining({ code: 'LEDGER_UNAVAILABLE', retryable: true, outcome: 'notSent', attempts: 0 }),
 			),
 		);
-		expect(server.requests.size).toBe(0);
+		expect(server.requests).toHaveLength(0);
 		expect(JSON.stringify(run.result.run.data)).not.toContain('redis-pass-77x');
 	});
 
 	it('stops the execution otherwise, without the password in the error', async () => {
-		const run = await runCare(server.url, customers(2), { ledger: 'redis' }, unreachable);
+		const run = await runCare(server, customers(2), { ledger: 'redis' }, unreachable);
 		const error = run.result.error as Error & { messages?: string[] };
 		// n8n words ECONNREFUSED its own way and keeps the ledger's message beside it.
 		expect(error.message).toBe('The service refused the connection - perhaps it is offline');
 		expect(error.messages).toEqual(['Ledger connection to Redis failed: connect ECONNREFUSED 127.0.0.1:1']);
 		expect(JSON.stringify(run.result.run.data)).not.toContain('redis-pass-77x');
-		expect(server.requests.size).toBe(0);
+		expect(server.requests).toHaveLength(0);
 	});
 });

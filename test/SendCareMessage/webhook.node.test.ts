@@ -1,8 +1,6 @@
 import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
-import { FaultyWebhookServer } from './helpers/faultyWebhook';
-import { DAYTIME, WEBHOOK_SECRET, runCare } from './helpers/run';
-
-const NO_FAULTS = { rateLimited: 0, serverError: 0, slow: 0, dropBefore: 0, dropAfter: 0 };
+import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { DAYTIME, runCare } from './helpers/run';
 
 const customer = (id: string, extra: Record<string, unknown> = {}) => ({
 	customerId: id,
@@ -14,17 +12,17 @@ const customer = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Send Care Message in the real engine (generic webhook)', () => {
-	let server: FaultyWebhookServer;
+	let server: ProviderServer;
 	beforeEach(async () => {
-		server = await new FaultyWebhookServer({ signingSecret: WEBHOOK_SECRET, rates: NO_FAULTS, retryAfterSeconds: 0, slowMs: 0 }).start();
+		server = await startWebhookServer();
 	});
 	afterEach(async () => {
-		await server.stop();
+		await server.close();
 	});
 
 	it('puts every item on exactly one of Sent, Skipped and Failed, keeping input fields and pairing', async () => {
 		const run = await runCare(
-			server.url,
+			server,
 			[
 				customer('a'),
 				customer('b', { consent: 'opted_out' }),
@@ -54,7 +52,7 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 			language: 'zh-CN',
 			attempts: 1,
 			sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
-			providerMessageId: 'msg-a:custom:webhook:2026-03-08',
+			providerMessageId: 'evt_1',
 			providerCode: 'HTTP_200',
 			content: { subject: 'Order O-a', text: 'Hi Customer a, order O-a has shipped.' },
 		});
@@ -79,19 +77,21 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 		const paired = [0, 1, 2].flatMap((o) => run.result.items(NODE_UNDER_TEST, o).map((i) => i.pairedItem));
 		expect(paired).toEqual(expect.arrayContaining([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]));
 		expect(paired).toHaveLength(4);
-		expect([...server.deliveries.keys()]).toEqual(['a:custom:webhook:2026-03-08']);
+		expect(server.deliveries.map((d) => [d.key, d.subject, d.text])).toEqual([
+			['a:custom:webhook:2026-03-08', 'Order O-a', 'Hi Customer a, order O-a has shipped.'],
+		]);
 	});
 
 	it('stops before sending anything when an item is bad and the node does not continue on fail', async () => {
-		const run = await runCare(server.url, [customer('a'), customer('b', { customerId: '' })]);
+		const run = await runCare(server, [customer('a'), customer('b', { customerId: '' })]);
 		expect(run.result.error?.message).toBe(
 			'Item 1: field "customerId" is "", which is not a customer ID (expected a non-empty text or number that identifies the customer)',
 		);
-		expect(server.requests.size).toBe(0);
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it('routes item errors to the error output under "continue (using error output)"', async () => {
-		const run = await runCare(server.url, [customer('a'), customer('b', { timeZone: 'Moon/Base' })], {}, { onError: 'continueErrorOutput' });
+		const run = await runCare(server, [customer('a'), customer('b', { timeZone: 'Moon/Base' })], {}, { onError: 'continueErrorOutput' });
 		expect(run.result.error).toBeUndefined();
 		expect(run.result.json(NODE_UNDER_TEST, 0).map((i) => i.customerId)).toEqual(['a']);
 		expect(run.result.json(NODE_UNDER_TEST, 2)).toEqual([]);
@@ -105,7 +105,7 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 
 	it('dry run renders and applies policy but sends and claims nothing', async () => {
 		// A service message respects opt-outs: no answer recorded (c) is not an opt-out.
-		const run = await runCare(server.url, [customer('a'), customer('a'), customer('b', { consent: 'no' }), customer('c', { consent: '' })], {
+		const run = await runCare(server, [customer('a'), customer('a'), customer('b', { consent: 'no' }), customer('c', { consent: '' })], {
 			dryRun: true,
 		});
 		expect(run.care('skipped').map((c) => c.reason)).toEqual(['dryRun', 'duplicate', 'noConsent', 'dryRun']);
@@ -113,12 +113,12 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 			reasonLabel: '试运行（未发送）',
 			content: { subject: 'Order O-a', text: 'Hi Customer a, order O-a has shipped.' },
 		});
-		expect(server.requests.size).toBe(0);
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it('reports a permanent provider failure on Failed with code and retryable flag', async () => {
-		server.rejectWith = 400;
-		const run = await runCare(server.url, [customer('a')], {}, {});
+		server.faults.setHook(() => ({ kind: 'providerError', code: 400 }));
+		const run = await runCare(server, [customer('a')], {}, {});
 		expect(run.care('failed')).toEqual([
 			expect.objectContaining({
 				status: 'failed',
@@ -132,13 +132,13 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 	});
 
 	it('refuses to overwrite an existing output field', async () => {
-		const run = await runCare(server.url, [customer('a', { care: 'x' })], {}, { onError: 'continueRegularOutput' });
+		const run = await runCare(server, [customer('a', { care: 'x' })], {}, { onError: 'continueRegularOutput' });
 		expect(run.failed).toEqual([{ error: expect.stringMatching(/^Item 0: field "care" is "x", which already exists in the item/) }]);
-		expect(server.requests.size).toBe(0);
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it('reads the as-of instant for quiet hours: at night everything is deferred to 09:00 local', async () => {
-		const run = await runCare(server.url, [customer('a')], { options: { asOf: '2026-03-08T14:30:00Z' } });
+		const run = await runCare(server, [customer('a')], { options: { asOf: '2026-03-08T14:30:00Z' } });
 		expect(run.care('skipped')[0]).toMatchObject({ reason: 'quietHours', deferUntil: '2026-03-09T09:00:00+08:00' });
 		expect(DAYTIME).toBe('2026-03-08T04:00:00Z');
 	});
