@@ -8,18 +8,21 @@ const MAX_LINE_OCTETS = 75;
 const CRLF = '\r\n';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
-const NEEDS_ESCAPE = /[\\;,\r\n]/;
-
 export function escapeText(value: string): string {
-	if (!NEEDS_ESCAPE.test(value)) return value;
-	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
-}
-
-function utf8Length(codePoint: number): number {
-	if (codePoint < 0x80) return 1;
-	if (codePoint < 0x800) return 2;
-	if (codePoint < 0x10000) return 3;
-	return 4;
+	let out = '';
+	let start = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		// \\ 92, ; 59, , 44, LF 10, CR 13
+		if (c !== 92 && c !== 59 && c !== 44 && c !== 10 && c !== 13) continue;
+		out += value.slice(start, i);
+		if (c === 13) {
+			if (value.charCodeAt(i + 1) === 10) i++;
+			out += '\\n';
+		} else out += c === 10 ? '\\n' : c === 92 ? '\\\\' : c === 59 ? '\\;' : '\\,';
+		start = i + 1;
+	}
+	return start === 0 ? value : out + value.slice(start);
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
@@ -27,28 +30,27 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Folds one content line: at most 75 octets per line, continuation lines start with one space. */
 export function foldLine(line: string): string {
 	if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
-	if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
-	const parts: string[] = [];
+	let out = '';
 	let start = 0;
 	let octets = 0;
 	let limit = MAX_LINE_OCTETS;
-	for (let i = 0; i < line.length; ) {
-		const code = line.charCodeAt(i);
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		let size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
 		// A surrogate pair is one 4-octet character; never split it.
-		const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length;
-		const size = pair ? 4 : utf8Length(code);
+		const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < line.length;
+		if (pair) size = 4;
 		if (octets + size > limit) {
-			parts.push(line.slice(start, i));
+			out += start === 0 ? line.slice(0, i) : `${CRLF} ${line.slice(start, i)}`;
 			start = i;
 			octets = 0;
 			// The leading space of a continuation line counts towards its 75 octets.
 			limit = MAX_LINE_OCTETS - 1;
 		}
 		octets += size;
-		i += pair ? 2 : 1;
+		if (pair) i++;
 	}
-	parts.push(line.slice(start));
-	return parts.join(`${CRLF} `);
+	return start === 0 ? line : `${out}${CRLF} ${line.slice(start)}`;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
