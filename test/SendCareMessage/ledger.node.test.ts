@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../messaging/helpers/services';
@@ -10,7 +10,7 @@ const customers = (n: number) =>
 interface Backend {
 	name: 'postgres' | 'redis';
 	parameters: () => IDataObject;
-	credentials: Record<string, IDataObject>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
 	nodeCredentials: Record<string, { id: string; name: string }>;
 	cleanUp: () => Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { ChannelKind } from '../../../nodes/shared/messaging/channels/types';
 import { CHANNEL_CREDENTIAL_TYPES } from '../../../nodes/shared/messaging/channels';
 import { runNode, NODE_UNDER_TEST, type NodeRunOptions, type WorkflowResult } from '../../helpers/runWorkflow';
@@ -46,7 +46,7 @@ export async function runCare(
 			options: { asOf: DAYTIME, ...((parameters.options as IDataObject) ?? {}) },
 		},
 		items,
-		credentials: { [credentialType]: server.credentials as IDataObject, ...(credentials ?? {}) },
+		credentials: { [credentialType]: server.credentials as ICredentialDataDecryptedObject, ...(credentials ?? {}) },
 		nodeCredentials: { [credentialType]: { id: server.kind, name: `${server.kind} loopback` }, ...(nodeCredentials ?? {}) },
 		...rest,
 	});
