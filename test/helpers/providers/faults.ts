@@ -13,10 +13,11 @@ export type Fault =
 	/** Handle the request normally (a success counts as a delivery), then answer only after `delayMs`. */
 	| { kind: 'slow'; delayMs: number }
 	/**
-	 * Read the request, then destroy the connection without answering. With `delivered: true` the
-	 * message counts as delivered first (the ambiguous case a client must treat as unknown).
+	 * Read the request, then end the connection without answering: with a TCP reset (default) or a plain
+	 * close (FIN). With `delivered: true` the message counts as delivered first (the ambiguous case a
+	 * client must treat as unknown).
 	 */
-	| { kind: 'drop'; delivered?: boolean }
+	| { kind: 'drop'; delivered?: boolean; how?: 'reset' | 'close' }
 	/** Any raw HTTP answer (HTTP providers only). */
 	| { kind: 'raw'; status: number; body: string; headers?: Record<string, string> };
 

@@ -114,9 +114,9 @@ export async function startHttpProvider(spec: HttpProviderSpec): Promise<Provide
 		res.end(body);
 	};
 
-	const drop = (req: IncomingMessage) => {
+	const drop = (req: IncomingMessage, how: 'reset' | 'close' = 'reset') => {
 		const socket = req.socket as Socket & { resetAndDestroy?: () => void };
-		if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+		if (how === 'reset' && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
 		else socket.destroy();
 	};
 
@@ -158,7 +158,7 @@ export async function startHttpProvider(spec: HttpProviderSpec): Promise<Provide
 						if (answer.delivered) record(request, answer.delivered);
 					}
 					request.result = fault.delivered ? 'drop-after-delivery' : 'drop';
-					drop(req);
+					drop(req, fault.how);
 					return;
 				}
 				case 'slow': {

@@ -145,7 +145,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 					}
 					case 'drop': {
 						if (fault.delivered) deliver();
-						dropConnection(session);
+						dropConnection(session, fault.how);
 						return;
 					}
 					case 'raw':
@@ -155,11 +155,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		},
 	});
 
-	function dropConnection(session: SMTPServerSession): void {
+	function dropConnection(session: SMTPServerSession, how: 'reset' | 'close' = 'reset'): void {
 		for (const connection of server.connections) {
 			if (connection.session === session || connection.id === session.id) {
 				const socket = connection._socket as typeof connection._socket & { resetAndDestroy?: () => void };
-				if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+				if (how === 'reset' && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
 				else socket.destroy();
 			}
 		}

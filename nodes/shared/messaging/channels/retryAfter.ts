@@ -10,6 +10,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 	if (trimmed === '') return undefined;
 	if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
 	if (/^\d+\.\d+$/.test(trimmed)) return Math.min(Math.ceil(Number(trimmed) * 1000), MAX_RETRY_AFTER_MS);
+	// An HTTP-date names its weekday and month; anything else (such as "-5") is not one.
+	if (!/^[A-Za-z]{3},/.test(trimmed)) return undefined;
 	const at = Date.parse(trimmed);
 	if (Number.isNaN(at)) return undefined;
 	return Math.min(Math.max(0, at - nowMs), MAX_RETRY_AFTER_MS);

@@ -58,17 +58,17 @@ type SmtpError = Error & {
 	command?: string;
 	responseCode?: number;
 	response?: string;
-	errno?: string | number;
+	syscall?: string;
+	originalCode?: string;
 };
 
-/** SMTP commands before the message content: a failure there means nothing was accepted. */
-const BEFORE_DATA = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH\b|MAIL FROM|RCPT TO)/i;
 const NETWORK_BEFORE_SENDING = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /**
- * Classifies a nodemailer failure. An SMTP reply settles it (4xx retry later, 5xx never), a failure
- * while connecting, greeting or authenticating means nothing was sent, and a break during or after the
- * message content leaves the outcome unknown.
+ * Classifies a nodemailer failure. An SMTP reply settles it (4xx retry later, 5xx never); a failure to
+ * open the TCP connection means nothing was sent. Any other break is unknown: nodemailer labels socket
+ * errors "CONN" whatever the stage, so a reset during the message content looks the same as one during
+ * the greeting, and only the reply-less failures of connect() are known to be harmless to repeat.
  */
 export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs: number): SendOutcome {
 	const e = (error ?? {}) as SmtpError;
@@ -87,11 +87,11 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 		return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	}
 	if (code === 'EDNS' || code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
-	const errno = typeof e.errno === 'string' ? e.errno : '';
-	if (NETWORK_BEFORE_SENDING.has(code) || NETWORK_BEFORE_SENDING.has(errno) || (e.command && BEFORE_DATA.test(e.command))) {
-		return failedOutcome(true, NETWORK_BEFORE_SENDING.has(errno) ? errno : code, `${LABEL}: ${e.message} (nothing was sent)`);
+	const networkCode = [e.originalCode, code].find((c) => c !== undefined && NETWORK_BEFORE_SENDING.has(c));
+	if (networkCode || e.syscall === 'connect') {
+		return failedOutcome(true, networkCode ?? code, `${LABEL}: ${e.message} (nothing was sent)`);
 	}
-	const why = timedOut ? `no answer within ${timeoutMs} ms` : `${code}: ${e.message}`;
+	const why = timedOut ? `no answer within ${timeoutMs} ms` : `${e.originalCode ?? code}: ${e.message}`;
 	return { status: 'unknown', message: `${LABEL}: ${why}; the message may have been delivered, so it is not sent again` };
 }
 
@@ -116,7 +116,7 @@ export class SmtpChannel implements Channel {
 			tls: { rejectUnauthorized: !config.allowUnauthorizedCerts },
 			maxConnections: config.maxConnections,
 			maxMessages: 100,
-			// The pool would otherwise resend a message whose connection closed mid-transaction.
+			// Never let the pool resend on its own after a connection closed mid-delivery: that could deliver twice.
 			maxRequeues: 0,
 			connectionTimeout: defaultTimeoutMs,
 			greetingTimeout: defaultTimeoutMs,

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { HttpTransport } from '../../nodes/shared/messaging/channels/httpTransport';
+import { transportFailureOutcome } from '../../nodes/shared/messaging/channels/outcomes';
+import { Redactor } from '../../nodes/shared/messaging/channels/redaction';
+import { parseRetryAfter } from '../../nodes/shared/messaging/channels/retryAfter';
+
+describe('parseRetryAfter', () => {
+	const now = Date.parse('2025-03-01T08:00:00Z');
+	it.each([
+		['120', 120_000],
+		[' 5 ', 5_000],
+		['0', 0],
+		['1.5', 1_500],
+		['Sat, 01 Mar 2025 08:00:30 GMT', 30_000],
+		['Sat, 01 Mar 2025 07:59:00 GMT', 0],
+	])('reads %p as %i ms', (value, ms) => {
+		expect(parseRetryAfter(value, now)).toBe(ms);
+	});
+	it.each([undefined, '', 'soon', '-5'])('ignores %p', (value) => {
+		expect(parseRetryAfter(value, now)).toBeUndefined();
+	});
+	it('caps absurd waits at a day', () => {
+		expect(parseRetryAfter('999999999', now)).toBe(86_400_000);
+	});
+});
+
+describe('Redactor', () => {
+	it('hides secrets, their URL-encoded forms, longest first', () => {
+		const redactor = new Redactor(['a+b/c=secret', 'a+bc', undefined, 'ab']);
+		// Values under four characters are not treated as secrets (they would blank out ordinary words).
+		expect(redactor.redact('x a+b/c=secret y a%2Bb%2Fc%3Dsecret z a+bc a%2Bbc ab')).toBe('x *** y *** z *** *** ab');
+	});
+});
+
+describe('HttpTransport', () => {
+	let server: http.Server;
+	let url: string;
+	let behaviour: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+	const sockets = new Set<Socket>();
+	const transport = new HttpTransport(2_000);
+
+	beforeAll(async () => {
+		server = http.createServer((req, res) => {
+			req.resume();
+			req.on('end', () => behaviour(req, res));
+		});
+		server.on('connection', (socket) => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+	});
+	afterAll(async () => {
+		transport.close();
+		for (const socket of sockets) socket.destroy();
+		await new Promise((resolve) => server.close(resolve));
+	});
+
+	it('returns any status as a response, with lower-cased headers and the raw body', async () => {
+		behaviour = (_req, res) => res.writeHead(429, { 'Retry-After': '3' }).end('slow down');
+		expect(await transport.exchange({ method: 'POST', url, body: '{}' })).toEqual({
+			kind: 'response',
+			status: 429,
+			headers: expect.objectContaining({ 'retry-after': '3' }),
+			body: 'slow down',
+		});
+	});
+
+	it('does not keep connections alive (a reset on a reused socket would be ambiguous)', async () => {
+		behaviour = (req, res) => res.end(String(req.headers.connection));
+		expect(await transport.exchange({ method: 'GET', url })).toMatchObject({ body: 'close' });
+	});
+
+	it('calls a reset after the request was written unknown', async () => {
+		behaviour = (req) => (req.socket as Socket & { resetAndDestroy(): void }).resetAndDestroy();
+		expect(await transport.exchange({ method: 'POST', url, body: 'x' })).toMatchObject({ kind: 'unknown', code: 'ECONNRESET' });
+	});
+
+	it('calls a close without an answer (socket hang up) unknown', async () => {
+		behaviour = (req) => req.socket.destroy();
+		const result = await transport.exchange({ method: 'POST', url, body: 'x' });
+		expect(result).toMatchObject({ kind: 'unknown', code: 'ECONNRESET' });
+		expect(transportFailureOutcome('Test', result as never)).toEqual({
+			status: 'unknown',
+			message: 'Test: ECONNRESET: socket hang up (after the request was sent); it may have been delivered, so it is not sent again',
+		});
+	});
+
+	it('calls a timeout after the request was written unknown', async () => {
+		behaviour = () => undefined;
+		expect(await transport.exchange({ method: 'POST', url, body: 'x' }, { timeoutMs: 100 })).toEqual({
+			kind: 'unknown',
+			code: 'ETIMEDOUT',
+			detail: 'no answer within 100 ms after the request was sent',
+		});
+	});
+
+	it('calls a refused connection not sent and retryable', async () => {
+		const closed = http.createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const port = (closed.address() as AddressInfo).port;
+		await new Promise((resolve) => closed.close(resolve));
+		expect(await transport.exchange({ method: 'POST', url: `http://127.0.0.1:${port}/`, body: 'x' })).toMatchObject({
+			kind: 'notSent',
+			code: 'ECONNREFUSED',
+			retryable: true,
+		});
+	});
+
+	it('calls an unknown host not sent and permanent', async () => {
+		expect(await transport.exchange({ method: 'GET', url: 'http://no-such-host.invalid/' })).toMatchObject({
+			kind: 'notSent',
+			retryable: false,
+		});
+	});
+});
