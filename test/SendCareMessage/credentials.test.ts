@@ -1,0 +1,60 @@
+import type { ICredentialTestFunctions } from 'n8n-workflow';
+import { CHANNEL_CREDENTIAL_TYPES } from '../../nodes/shared/messaging/channels';
+import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
+import { CarePostgresLedgerApi } from '../../credentials/CarePostgresLedgerApi.credentials';
+import { CareRedisLedgerApi } from '../../credentials/CareRedisLedgerApi.credentials';
+import { POSTGRES, REDIS, describeWithService } from '../messaging/helpers/services';
+
+const node = new SendCareMessage();
+const tests = node.methods.credentialTest;
+const call = (name: keyof typeof tests, data: Record<string, unknown>) =>
+	tests[name].call({} as ICredentialTestFunctions, { id: 't', name: 't', type: name, data: data as never });
+
+describe('Send Care Message credentials', () => {
+	it('asks for each channel its own credential, and the ledger credentials when a ledger is chosen', () => {
+		const declared = node.description.credentials!.map((c) => [c.name, c.displayOptions?.show]);
+		expect(declared).toEqual([
+			...Object.entries(CHANNEL_CREDENTIAL_TYPES).map(([channel, name]) => [name, { channel: [channel] }]),
+			['careRedisLedgerApi', { ledger: ['redis'] }],
+			['carePostgresLedgerApi', { ledger: ['postgres'] }],
+		]);
+		expect(new CareRedisLedgerApi().name).toBe('careRedisLedgerApi');
+		expect(new CarePostgresLedgerApi().name).toBe('carePostgresLedgerApi');
+		for (const credential of [new CareRedisLedgerApi(), new CarePostgresLedgerApi()]) {
+			expect(credential.properties.find((p) => p.name === 'password')?.typeOptions).toEqual({ password: true });
+		}
+	});
+
+	it('has a credential test for every credential that n8n cannot test over HTTP', () => {
+		const testedBy = node.description.credentials!.filter((c) => c.testedBy).map((c) => [c.name, c.testedBy]);
+		expect(testedBy).toEqual([
+			['careSmtpApi', 'careSmtpApiTest'],
+			['careRedisLedgerApi', 'careRedisLedgerApiTest'],
+			['carePostgresLedgerApi', 'carePostgresLedgerApiTest'],
+		]);
+		for (const [, method] of testedBy) expect(typeof tests[method as keyof typeof tests]).toBe('function');
+	});
+});
+
+describeWithService('redis')('Redis ledger credential test', () => {
+	it('connects and pings the real Redis', async () => {
+		expect(await call('careRedisLedgerApiTest', { ...REDIS, password: '' })).toEqual({ status: 'OK', message: 'Connection successful' });
+	});
+
+	it('reports a refused connection', async () => {
+		const result = await call('careRedisLedgerApiTest', { host: '127.0.0.1', port: 1, password: 'sekret-xyz' });
+		expect(result).toEqual({ status: 'Error', message: 'Ledger connection to Redis failed: connect ECONNREFUSED 127.0.0.1:1' });
+	});
+});
+
+describeWithService('postgres')('Postgres ledger credential test', () => {
+	it('connects to the real Postgres without creating anything', async () => {
+		expect(await call('carePostgresLedgerApiTest', { ...POSTGRES, password: '' })).toEqual({ status: 'OK', message: 'Connection successful' });
+	});
+
+	it('reports a missing database by name, without the password', async () => {
+		const result = await call('carePostgresLedgerApiTest', { ...POSTGRES, database: 'no_such_db_care', password: 'sekret-xyz' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe('Ledger connection to Postgres failed: database "no_such_db_care" does not exist');
+	});
+});
