@@ -39,6 +39,8 @@ export interface SmtpServerOptions {
 	rejectRecipients?: Record<string, number>;
 	/** Senders the account may use (553 at MAIL FROM otherwise); any sender when unset. */
 	allowedSenders?: string[];
+	/** Make the 535 reply quote the password it was given, as a careless server might: proves the client redacts. */
+	echoPasswordInErrors?: boolean;
 }
 
 type SmtpError = Error & { responseCode?: number };
@@ -74,7 +76,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		logger: false,
 		onAuth(auth, _session, callback) {
 			if (auth.username === user && auth.password === password) return callback(null, { user });
-			return callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
+			const echo = options.echoPasswordInErrors ? ` (password "${auth.password ?? ''}")` : '';
+			return callback(smtpError(535, `5.7.8 Authentication credentials invalid${echo}`));
 		},
 		onMailFrom(address, _session, callback) {
 			if (options.allowedSenders && !options.allowedSenders.includes(address.address)) return callback(smtpError(553));
