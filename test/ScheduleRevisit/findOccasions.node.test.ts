@@ -1,0 +1,73 @@
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+
+const base = {
+	operation: 'findOccasions',
+	asOf: '2026-07-01T10:00:00+08:00',
+	timeZone: 'Asia/Shanghai',
+	lookAheadDays: 60,
+	festivals: ['qixiFestival', 'midAutumnFestival'],
+	lunarFromBirthday: true,
+};
+
+describe('Schedule Revisit node, "Find care occasions", in the real engine', () => {
+	it('lists each customer\'s occasions in the window, including lunar and leap-month birthdays', async () => {
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: base,
+			items: [
+				{ customerId: 'A', birthday: '2025-08-03' }, // lunar leap 6/10 of 2025
+				{ customerId: 'B', lunarBirthday: '1980-06-15', memberSince: '2020-07-10' },
+				{ customerId: 'C' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.json(NODE_UNDER_TEST, 0);
+		expect(out.map((o) => o.customerId)).toEqual(['A', 'B', 'C']);
+		const summary = (o: Record<string, unknown>) =>
+			(o.revisit as { occasions: Array<{ key: string; date: string; daysUntil: number }> }).occasions.map((x) => `${x.date} ${x.key} +${x.daysUntil}`);
+		expect(out.map(summary)).toEqual([
+			['2026-07-23 lunarBirthday +22', '2026-08-03 birthday +33', '2026-08-19 qixiFestival +49'],
+			['2026-07-10 membershipAnniversary +9', '2026-07-28 lunarBirthday +27', '2026-08-19 qixiFestival +49'],
+			['2026-08-19 qixiFestival +49'],
+		]);
+		expect(out[0].revisit).toMatchObject({
+			window: { from: '2026-07-01', to: '2026-08-30' },
+			count: 3,
+			next: { type: 'lunarBirthday', age: 1, lunarDate: 'leap 6/10', shift: 'leapMonthAsRegular' },
+		});
+		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([]);
+		expect(result.items(NODE_UNDER_TEST, 0).map((i) => i.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
+	});
+
+	it('looks at one date, with labels in Chinese', async () => {
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { ...base, window: 'onDate', occasionDate: '2026-02-17', festivals: ['springFestival'], language: 'zh-CN', asOf: '2026-02-01T09:00:00+08:00' },
+			items: [{ customerId: 'A', birthday: '1990-01-27' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({
+			window: { from: '2026-02-17', to: '2026-02-17' },
+			occasions: [
+				{ type: 'lunarBirthday', label: '农历生日', lunarDate: '正月初一', age: 36, daysUntil: 16 },
+				{ type: 'festival', key: 'springFestival', label: '春节', daysUntil: 16 },
+			],
+		});
+	});
+
+	it('stops on an impossible birthday, or routes it to the error output under continue-on-fail', async () => {
+		const items = [{ customerId: 'A', birthday: '1990-02-30' }, { customerId: 'B', birthday: '1990-07-04' }];
+		const stopped = await runNode({ type: 'scheduleRevisit', parameters: base, items });
+		expect(stopped.error?.message).toBe(
+			'Item 0: field "birthday" is "1990-02-30", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+		);
+		const continued = await runNode({ type: 'scheduleRevisit', parameters: base, items, onError: 'continueErrorOutput' });
+		expect(continued.json(NODE_UNDER_TEST, 0).map((o) => o.customerId)).toEqual(['B']);
+		expect(continued.json(NODE_UNDER_TEST, 2).map((e) => e.error)).toEqual([stopped.error?.message]);
+	});
+
+	it('refuses a window that is too long', async () => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: 500 }, items: [{ customerId: 'A' }] });
+		expect(result.error?.message).toBe('Look-ahead 500 is not valid (expected a whole number of days from 0 to 366)');
+	});
+});
