@@ -11,7 +11,7 @@ import {
 	type TransactionColumns,
 } from '../shared/customers';
 import { InputError } from '../shared/input';
-import { summariseSegments, type Language } from '../shared/segments';
+import { SegmentTally, type Language } from '../shared/segments';
 import { customRulesMethod } from './methods/customRules';
 import { lifecycleMethod } from './methods/lifecycle';
 import { rfmMethod } from './methods/rfm';
@@ -118,7 +118,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 
 	const outcomes = method.segment(subjects, { asOf, timeZone, language });
 	const asOfText = toIsoWithOffset(asOf, timeZone);
-	const summaryRows = [];
+	const tally = new SegmentTally();
 	const summaryPairs = new Map<string, IPairedItemData[]>();
 	for (let s = 0; s < subjects.length; s++) {
 		const subject = subjects[s];
@@ -135,19 +135,13 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 			},
 			pairedItem,
 		};
-		summaryRows.push({
-			key: outcome.key,
-			label: outcome.label,
-			revenue: subject.record.revenue ?? 0,
-			recencyDays: subject.recencyDays,
-			frequency: subject.record.purchases,
-		});
+		tally.add(outcome.key, outcome.label, subject.record.revenue ?? 0, subject.recencyDays, subject.record.purchases);
 		let pairs = summaryPairs.get(outcome.key);
 		if (!pairs) summaryPairs.set(outcome.key, (pairs = []));
 		for (const item of subject.itemIndices) pairs.push({ item });
 	}
 
-	const summary: INodeExecutionData[] = summariseSegments(summaryRows).map((row) => ({
+	const summary: INodeExecutionData[] = tally.rows().map((row) => ({
 		json: { ...row, method: methodName, asOf: asOfText },
 		pairedItem: summaryPairs.get(row.key),
 	}));

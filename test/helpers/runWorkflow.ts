@@ -19,7 +19,7 @@ import {
 	type IConnections,
 } from 'n8n-workflow';
 import { nodeClasses } from './nodeClasses';
-import { TestItems } from './testNodes';
+import { TestGenerated, TestItems } from './testNodes';
 
 // n8n-core's InstanceSettings writes its config under N8N_USER_FOLDER; keep that out of the home folder.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-harness-'));
@@ -27,6 +27,7 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-harness-'));
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core') as typeof import('n8n-core');
 
 export const TEST_ITEMS_TYPE = 'test.testItems';
+export const TEST_GENERATED_TYPE = 'test.testGenerated';
 
 /** Node types as a real n8n instance registers a community package: `CUSTOM.<description.name>`. */
 class PackageNodeTypes implements INodeTypes {
@@ -38,6 +39,7 @@ class PackageNodeTypes implements INodeTypes {
 			this.types.set(`CUSTOM.${node.description.name}`, node);
 		}
 		this.types.set(TEST_ITEMS_TYPE, new TestItems());
+		this.types.set(TEST_GENERATED_TYPE, new TestGenerated());
 	}
 
 	getByName(type: string): INodeType {
@@ -175,6 +177,8 @@ export interface NodeRunOptions {
 	typeVersion?: number;
 	/** Workflow time zone; UTC unless given, so date-only values are deterministic. */
 	timezone?: string;
+	/** Emit items registered with setGeneratedItems under this key instead of `items` (benchmarks). */
+	generatedKey?: string;
 }
 
 export const NODE_UNDER_TEST = 'Node Under Test';
@@ -187,10 +191,10 @@ export async function runNode(options: NodeRunOptions): Promise<WorkflowResult> 
 				{
 					id: 'source',
 					name: 'Source',
-					type: TEST_ITEMS_TYPE,
+					type: options.generatedKey ? TEST_GENERATED_TYPE : TEST_ITEMS_TYPE,
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { items: JSON.stringify(options.items) },
+					parameters: options.generatedKey ? { key: options.generatedKey } : { items: JSON.stringify(options.items) },
 				},
 				{
 					id: 'under-test',

@@ -29,3 +29,30 @@ export class TestItems implements INodeType {
 		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
 	}
 }
+
+const generated = new Map<string, Array<Record<string, unknown>>>();
+
+/** Registers items for a `test.testGenerated` node to emit (for benchmarks too large to pass as JSON). */
+export function setGeneratedItems(key: string, items: Array<Record<string, unknown>>): void {
+	generated.set(key, items);
+}
+
+/** Emits items registered in-process under its `key` parameter. */
+export class TestGenerated implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Generated',
+		name: 'testGenerated',
+		group: ['input'],
+		version: 1,
+		description: 'Emits items registered by the test process',
+		defaults: { name: 'Test Generated' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Key', name: 'key', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = generated.get(this.getNodeParameter('key', 0) as string) ?? [];
+		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+	}
+}

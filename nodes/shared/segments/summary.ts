@@ -1,11 +1,3 @@
-export interface SummaryInput {
-	key: string;
-	label: string;
-	revenue: number;
-	recencyDays?: number;
-	frequency?: number;
-}
-
 export interface SegmentSummary {
 	key: string;
 	label: string;
@@ -17,36 +9,55 @@ export interface SegmentSummary {
 	meanFrequency: number | null;
 }
 
-/** One row per segment, in order of first appearance; means skip customers without the value. */
-export function summariseSegments(rows: SummaryInput[]): SegmentSummary[] {
-	const groups = new Map<string, { label: string; n: number; revenue: number; rSum: number; rN: number; fSum: number; fN: number }>();
-	let totalRevenue = 0;
-	for (const row of rows) {
-		let g = groups.get(row.key);
+interface Group {
+	label: string;
+	n: number;
+	revenue: number;
+	recencySum: number;
+	recencyN: number;
+	frequencySum: number;
+	frequencyN: number;
+}
+
+/**
+ * Per-segment totals, added one customer at a time (no per-customer rows kept). Rows come out in
+ * order of first appearance; means skip customers without the value.
+ */
+export class SegmentTally {
+	private readonly groups = new Map<string, Group>();
+	private customers = 0;
+	private revenue = 0;
+
+	add(key: string, label: string, revenue: number, recencyDays?: number, frequency?: number): void {
+		let g = this.groups.get(key);
 		if (!g) {
-			g = { label: row.label, n: 0, revenue: 0, rSum: 0, rN: 0, fSum: 0, fN: 0 };
-			groups.set(row.key, g);
+			g = { label, n: 0, revenue: 0, recencySum: 0, recencyN: 0, frequencySum: 0, frequencyN: 0 };
+			this.groups.set(key, g);
 		}
 		g.n++;
-		g.revenue += row.revenue;
-		totalRevenue += row.revenue;
-		if (row.recencyDays !== undefined) {
-			g.rSum += row.recencyDays;
-			g.rN++;
+		g.revenue += revenue;
+		this.customers++;
+		this.revenue += revenue;
+		if (recencyDays !== undefined) {
+			g.recencySum += recencyDays;
+			g.recencyN++;
 		}
-		if (row.frequency !== undefined) {
-			g.fSum += row.frequency;
-			g.fN++;
+		if (frequency !== undefined) {
+			g.frequencySum += frequency;
+			g.frequencyN++;
 		}
 	}
-	return [...groups].map(([key, g]) => ({
-		key,
-		label: g.label,
-		customers: g.n,
-		customerShare: rows.length ? g.n / rows.length : 0,
-		revenue: g.revenue,
-		revenueShare: totalRevenue > 0 ? g.revenue / totalRevenue : 0,
-		meanRecencyDays: g.rN ? g.rSum / g.rN : null,
-		meanFrequency: g.fN ? g.fSum / g.fN : null,
-	}));
+
+	rows(): SegmentSummary[] {
+		return [...this.groups].map(([key, g]) => ({
+			key,
+			label: g.label,
+			customers: g.n,
+			customerShare: this.customers ? g.n / this.customers : 0,
+			revenue: g.revenue,
+			revenueShare: this.revenue > 0 ? g.revenue / this.revenue : 0,
+			meanRecencyDays: g.recencyN ? g.recencySum / g.recencyN : null,
+			meanFrequency: g.frequencyN ? g.frequencySum / g.frequencyN : null,
+		}));
+	}
 }
