@@ -1,0 +1,51 @@
+import { ConfigError } from '../input';
+import { roundTo } from './rounding';
+import type { RatingRules } from './scale';
+
+/** The metrics that feed the 0-100 index. Kano is left out: it classifies features, it does not rate satisfaction. */
+export type IndexMetric = 'nps' | 'csat' | 'ces' | 'gap' | 'sentiment';
+export const INDEX_METRICS: IndexMetric[] = ['nps', 'csat', 'ces', 'gap', 'sentiment'];
+
+export type IndexWeights = Record<IndexMetric, number>;
+
+export const DEFAULT_INDEX_WEIGHTS: IndexWeights = { nps: 1, csat: 1, ces: 1, gap: 1, sentiment: 1 };
+
+/** Each metric already placed on 0-100 (see nps/csat/ces/gap/sentiment `...To100`). */
+export type IndexParts = Partial<Record<IndexMetric, number>>;
+
+/** Sentiment from an upstream node, -1 (negative) to 1 (positive). */
+export const SENTIMENT_RULES: RatingRules = { min: -1, max: 1, integer: false };
+
+export function sentimentTo100(sentiment: number): number {
+	return ((sentiment + 1) / 2) * 100;
+}
+
+/** Weights must be finite and at least 0, and the metrics in use may not all weigh 0. */
+export function checkIndexWeights(weights: IndexWeights, metricsInUse: IndexMetric[]): void {
+	for (const metric of INDEX_METRICS) {
+		const w = weights[metric];
+		if (!(w >= 0) || !Number.isFinite(w)) throw new ConfigError(`Index weight of ${metric} must be a number of at least 0 (got ${w})`);
+	}
+	if (metricsInUse.length > 0 && metricsInUse.every((m) => weights[m] === 0)) {
+		throw new ConfigError(`The index weights of the metrics in use (${metricsInUse.join(', ')}) are all 0`);
+	}
+}
+
+/**
+ * Weighted mean of the answered parts, 0-100, two decimals. Metrics not answered in this response
+ * are left out (their weight is not counted), so they neither pull the index down nor up. Null when
+ * no weighted part was answered.
+ */
+export function compositeIndex(parts: IndexParts, weights: IndexWeights): number | null {
+	let sum = 0;
+	let total = 0;
+	for (let i = 0; i < INDEX_METRICS.length; i++) {
+		const metric = INDEX_METRICS[i];
+		const value = parts[metric];
+		const w = weights[metric];
+		if (value === undefined || w === 0) continue;
+		sum += w * value;
+		total += w;
+	}
+	return total === 0 ? null : roundTo(sum / total, 2);
+}

@@ -1,0 +1,138 @@
+import { ConfigError, InputError } from '../input';
+import { fieldReader, type FieldReader } from './fieldReader';
+import type { LabelTable, Language } from './labels';
+import { roundTo } from './rounding';
+import { readRating, type RatingRules, type Scale } from './scale';
+
+/** The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988). */
+export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
+
+export type GapLevel = 'belowExpectations' | 'meetsExpectations' | 'exceedsExpectations';
+
+export const GAP_LABELS: LabelTable<GapLevel> = {
+	belowExpectations: { en: 'Below expectations', 'zh-CN': '不满意' },
+	meetsExpectations: { en: 'Meets expectations', 'zh-CN': '满意' },
+	exceedsExpectations: { en: 'Exceeds expectations', 'zh-CN': '非常满意' },
+};
+
+export interface GapDimensionConfig {
+	key: string;
+	expectationField: string;
+	perceptionField: string;
+	/** Importance weight in the overall gap; any positive number (they are normalised). */
+	weight: number;
+}
+
+export interface GapConfig {
+	dimensions: GapDimensionConfig[];
+	/** Rating scale of both expectation and perception. Decimal ratings are allowed (item means). */
+	scale: Scale;
+	/** A gap within +/- tolerance counts as meeting expectations. */
+	tolerance: number;
+}
+
+export interface DimensionGap {
+	expectation: number;
+	perception: number;
+	/** perception - expectation */
+	gap: number;
+	level: GapLevel;
+	label: string;
+}
+
+export interface GapResult {
+	/** Per dimension; null where the pair was not answered (only with "skip missing"). */
+	dimensions: Record<string, DimensionGap | null>;
+	/** Importance-weighted mean of the answered dimensions' gaps. */
+	gap: number;
+	level: GapLevel;
+	label: string;
+	answeredDimensions: number;
+}
+
+/** Absorbs binary noise such as 6.3 - 5.8 = 0.5000000000000004 at the band's edge. */
+const EDGE = 1e-9;
+
+export function gapLevel(gap: number, tolerance: number): GapLevel {
+	if (gap < -tolerance - EDGE) return 'belowExpectations';
+	if (gap > tolerance + EDGE) return 'exceedsExpectations';
+	return 'meetsExpectations';
+}
+
+/** The overall gap on 0-100: the widest shortfall (-(max-min)) is 0, no gap is 50, the widest excess is 100. */
+export function gapTo100(gap: number, scale: Scale): number {
+	const range = scale.max - scale.min;
+	return ((gap + range) / (2 * range)) * 100;
+}
+
+export function checkGapConfig(config: GapConfig): void {
+	const { dimensions, scale, tolerance } = config;
+	if (dimensions.length === 0) throw new ConfigError('The gap method needs at least one dimension');
+	const seen = new Set<string>();
+	for (const d of dimensions) {
+		if (seen.has(d.key)) throw new ConfigError(`Gap dimension "${d.key}" is listed twice`);
+		seen.add(d.key);
+		if (!(d.weight > 0) || !Number.isFinite(d.weight)) {
+			throw new ConfigError(`Gap weight of "${d.key}" must be a positive number (got ${d.weight})`);
+		}
+	}
+	if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.max <= scale.min) {
+		throw new ConfigError(`Gap rating scale ${scale.min} to ${scale.max} is not a range`);
+	}
+	if (!(tolerance >= 0) || tolerance >= scale.max - scale.min) {
+		throw new ConfigError(`Gap tolerance must be at least 0 and below the scale's width ${scale.max - scale.min} (got ${tolerance})`);
+	}
+}
+
+interface PreparedDimension extends GapDimensionConfig {
+	readExpectation: FieldReader;
+	readPerception: FieldReader;
+}
+
+export type GapScorer = (record: Record<string, unknown>) => GapResult | null;
+
+/**
+ * Prepares the gap scoring for a run. A dimension needs both ratings: a perception without its
+ * expectation (or the reverse) is an item error even with `skipMissing`, which only lets a dimension
+ * with neither rating count as not answered. Returns null when no dimension was answered.
+ */
+export function createGapScorer(config: GapConfig, skipMissing: boolean, language: Language): GapScorer {
+	checkGapConfig(config);
+	const rules: RatingRules = { ...config.scale, integer: false };
+	const dims: PreparedDimension[] = config.dimensions.map((d) => ({
+		...d,
+		readExpectation: fieldReader(d.expectationField),
+		readPerception: fieldReader(d.perceptionField),
+	}));
+	const { tolerance } = config;
+	return (record) => {
+		const dimensions: Record<string, DimensionGap | null> = {};
+		let weighted = 0;
+		let weights = 0;
+		let answered = 0;
+		for (const d of dims) {
+			const expectation = readRating(d.readExpectation(record), d.expectationField, rules, skipMissing);
+			const perception = readRating(d.readPerception(record), d.perceptionField, rules, skipMissing);
+			if (expectation === undefined || perception === undefined) {
+				if (expectation !== undefined) {
+					throw new InputError(d.perceptionField, d.readPerception(record), `is empty while "${d.expectationField}" is answered`, `a perception rating from ${rules.min} to ${rules.max} for dimension "${d.key}"`);
+				}
+				if (perception !== undefined) {
+					throw new InputError(d.expectationField, d.readExpectation(record), `is empty while "${d.perceptionField}" is answered`, `an expectation rating from ${rules.min} to ${rules.max} for dimension "${d.key}"`);
+				}
+				dimensions[d.key] = null;
+				continue;
+			}
+			const gap = roundTo(perception - expectation, 6);
+			const level = gapLevel(gap, tolerance);
+			dimensions[d.key] = { expectation, perception, gap, level, label: GAP_LABELS[level][language] };
+			weighted += d.weight * gap;
+			weights += d.weight;
+			answered++;
+		}
+		if (answered === 0) return null;
+		const gap = roundTo(weighted / weights, 4);
+		const level = gapLevel(gap, tolerance);
+		return { dimensions, gap, level, label: GAP_LABELS[level][language], answeredDimensions: answered };
+	};
+}

@@ -1,0 +1,233 @@
+import { summariseCes, type CesSummary } from './ces';
+import { summariseCsat, type CsatSummary } from './csat';
+import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
+import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSummary } from './kano';
+import { tooFewResponsesNote } from './labels';
+import { summariseNps, type NpsSummary } from './nps';
+import type { SatisfactionConfig, SatisfactionResult } from './response';
+import { round2, roundTo } from './rounding';
+
+/** Below this many answers a margin of error is not reported (the normal approximation is poor). */
+export const DEFAULT_MIN_RESPONSES_FOR_MARGIN = 30;
+
+export interface ReportOptions {
+	minResponsesForMargin: number;
+	/** Name of the column responses are grouped by; undefined for one overall row only. */
+	groupBy?: string;
+}
+
+type WithNote<T> = T & { marginNote: string | null };
+
+export interface GapDimensionSummary {
+	responses: number;
+	meanExpectation: number | null;
+	meanPerception: number | null;
+	meanGap: number | null;
+	level: GapLevel | null;
+	label: string | null;
+}
+
+export type GapOverallSummary = Omit<GapDimensionSummary, 'meanExpectation' | 'meanPerception'>;
+
+export interface ReportRow {
+	scope: 'overall' | 'group';
+	groupBy: string | null;
+	group: string | null;
+	responses: number;
+	nps?: WithNote<NpsSummary>;
+	csat?: WithNote<CsatSummary>;
+	ces?: WithNote<CesSummary>;
+	gap?: { overall: GapOverallSummary; dimensions: Record<string, GapDimensionSummary> };
+	kano?: Record<string, KanoFeatureSummary>;
+	sentiment?: { responses: number; mean: number | null };
+	index: { responses: number; mean: number | null };
+}
+
+/** Counts and sums of one group: plain numbers and typed arrays, so adding a response allocates nothing. */
+class GroupTally {
+	responses = 0;
+	promoters = 0;
+	passives = 0;
+	detractors = 0;
+	csatN = 0;
+	csatSatisfied = 0;
+	csatSum = 0;
+	cesN = 0;
+	cesEasy = 0;
+	cesSum = 0;
+	cesSumOfSquares = 0;
+	gapOverallN = 0;
+	gapOverallSum = 0;
+	/** Per dimension d: [n, sum expectation, sum perception, sum gap] at 4d..4d+3. */
+	readonly gapDims: Float64Array;
+	/** Per feature f: counts at 6f..6f+5 in KANO_CATEGORIES order. */
+	readonly kano: Float64Array;
+	sentimentN = 0;
+	sentimentSum = 0;
+	indexN = 0;
+	indexSum = 0;
+
+	constructor(dimensions: number, features: number) {
+		this.gapDims = new Float64Array(dimensions * 4);
+		this.kano = new Float64Array(features * 6);
+	}
+
+	merge(other: GroupTally): void {
+		for (const key of Object.keys(this) as Array<keyof GroupTally>) {
+			const value = this[key];
+			if (typeof value === 'number') (this as unknown as Record<string, number>)[key] = value + (other[key] as number);
+		}
+		for (let i = 0; i < this.gapDims.length; i++) this.gapDims[i] += other.gapDims[i];
+		for (let i = 0; i < this.kano.length; i++) this.kano[i] += other.kano[i];
+	}
+}
+
+/**
+ * Accumulates scored responses into one report row per group plus an overall row. Responses are
+ * counted, not customers, so a customer who answered twice counts twice (as NPS is usually reported).
+ */
+export class SatisfactionReport {
+	private readonly groups = new Map<string, GroupTally>();
+	private readonly dimensionKeys: string[];
+	private readonly featureKeys: string[];
+
+	constructor(
+		private readonly config: SatisfactionConfig,
+		private readonly options: ReportOptions,
+	) {
+		this.dimensionKeys = config.gap ? config.gap.dimensions.map((d) => d.key) : [];
+		this.featureKeys = config.kano ? config.kano.features.map((f) => f.key) : [];
+	}
+
+	/** Adds one scored response to its group ('' when not grouping). */
+	add(result: SatisfactionResult, group = ''): void {
+		let t = this.groups.get(group);
+		if (!t) {
+			t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
+			this.groups.set(group, t);
+		}
+		t.responses++;
+		const nps = result.nps;
+		if (nps) {
+			if (nps.category === 'promoter') t.promoters++;
+			else if (nps.category === 'passive') t.passives++;
+			else t.detractors++;
+		}
+		const csat = result.csat;
+		if (csat) {
+			t.csatN++;
+			t.csatSum += csat.score;
+			if (csat.satisfied) t.csatSatisfied++;
+		}
+		const ces = result.ces;
+		if (ces) {
+			t.cesN++;
+			t.cesSum += ces.score;
+			t.cesSumOfSquares += ces.score * ces.score;
+			if (ces.easy) t.cesEasy++;
+		}
+		const gap = result.gap;
+		if (gap) {
+			t.gapOverallN++;
+			t.gapOverallSum += gap.gap;
+			const keys = this.dimensionKeys;
+			for (let d = 0; d < keys.length; d++) {
+				const dim = gap.dimensions[keys[d]];
+				if (!dim) continue;
+				t.gapDims[4 * d]++;
+				t.gapDims[4 * d + 1] += dim.expectation;
+				t.gapDims[4 * d + 2] += dim.perception;
+				t.gapDims[4 * d + 3] += dim.gap;
+			}
+		}
+		const kano = result.kano;
+		if (kano) {
+			const keys = this.featureKeys;
+			for (let f = 0; f < keys.length; f++) {
+				const feature = kano[keys[f]];
+				if (feature) t.kano[6 * f + KANO_INDEX[feature.category]]++;
+			}
+		}
+		if (typeof result.sentiment === 'number') {
+			t.sentimentN++;
+			t.sentimentSum += result.sentiment;
+		}
+		if (result.index !== null) {
+			t.indexN++;
+			t.indexSum += result.index;
+		}
+	}
+
+	/** The overall row first, then one row per group in order of first appearance. */
+	rows(): ReportRow[] {
+		const overall = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
+		for (const t of this.groups.values()) overall.merge(t);
+		const { groupBy } = this.options;
+		const rows = [this.row(overall, 'overall', null)];
+		if (groupBy !== undefined) for (const [group, t] of this.groups) rows.push(this.row(t, 'group', group));
+		return rows;
+	}
+
+	private row(t: GroupTally, scope: 'overall' | 'group', group: string | null): ReportRow {
+		const { config } = this;
+		const { minResponsesForMargin } = this.options;
+		const language = config.language;
+		const note = (n: number) => (n > 0 && n < minResponsesForMargin ? tooFewResponsesNote(n, minResponsesForMargin, language) : null);
+		const row: ReportRow = { scope, groupBy: this.options.groupBy ?? null, group, responses: t.responses, index: { responses: 0, mean: null } };
+		if (config.nps) {
+			const nps = summariseNps(t, minResponsesForMargin);
+			row.nps = { ...nps, marginNote: note(nps.responses) };
+		}
+		if (config.csat) {
+			const csat = summariseCsat({ responses: t.csatN, satisfied: t.csatSatisfied, sum: t.csatSum }, config.csat.scale, minResponsesForMargin);
+			row.csat = { ...csat, marginNote: note(csat.responses) };
+		}
+		if (config.ces) {
+			const ces = summariseCes({ responses: t.cesN, easy: t.cesEasy, sum: t.cesSum, sumOfSquares: t.cesSumOfSquares }, config.ces.version, minResponsesForMargin);
+			row.ces = { ...ces, marginNote: note(ces.responses) };
+		}
+		if (config.gap) {
+			const tolerance = config.gap.tolerance;
+			const level = (meanGap: number | null) => (meanGap === null ? null : gapLevel(meanGap, tolerance));
+			const summary = (n: number, e: number | null, p: number | null, g: number | null): GapDimensionSummary => {
+				const meanGap = n === 0 || g === null ? null : roundTo(g / n, 4);
+				const lvl = level(meanGap);
+				return {
+					responses: n,
+					meanExpectation: n === 0 || e === null ? null : roundTo(e / n, 4),
+					meanPerception: n === 0 || p === null ? null : roundTo(p / n, 4),
+					meanGap,
+					level: lvl,
+					label: lvl ? GAP_LABELS[lvl][language] : null,
+				};
+			};
+			const dimensions: Record<string, GapDimensionSummary> = {};
+			this.dimensionKeys.forEach((key, d) => {
+				dimensions[key] = summary(t.gapDims[4 * d], t.gapDims[4 * d + 1], t.gapDims[4 * d + 2], t.gapDims[4 * d + 3]);
+			});
+			const { responses, meanGap, level: overallLevel, label } = summary(t.gapOverallN, null, null, t.gapOverallSum);
+			row.gap = { overall: { responses, meanGap, level: overallLevel, label }, dimensions };
+		}
+		if (config.kano) {
+			const kano: Record<string, KanoFeatureSummary> = {};
+			this.featureKeys.forEach((key, f) => {
+				kano[key] = summariseKanoFeature(t.kano.subarray(6 * f, 6 * f + KANO_CATEGORIES.length), language);
+			});
+			row.kano = kano;
+		}
+		if (config.sentiment) row.sentiment = { responses: t.sentimentN, mean: t.sentimentN ? roundTo(t.sentimentSum / t.sentimentN, 4) : null };
+		row.index = { responses: t.indexN, mean: t.indexN ? round2(t.indexSum / t.indexN) : null };
+		return row;
+	}
+}
+
+/** Group value of a response: text as given, numbers and booleans as text, empty as "(empty)". */
+export function groupKeyOf(value: unknown): string {
+	if (value === undefined || value === null) return EMPTY_GROUP;
+	if (typeof value === 'string') return value.trim() === '' ? EMPTY_GROUP : value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value instanceof Date) return value.toISOString();
+	return JSON.stringify(value);
+}
+
+export const EMPTY_GROUP = '(empty)';

@@ -1,0 +1,77 @@
+import { cesTo100, csatRules, csatTo100, isCesEasy, isCsatSatisfied, summariseCes, summariseCsat } from '../../nodes/shared/satisfaction';
+
+describe('CSAT', () => {
+	it('counts the top two boxes of the scale as satisfied', () => {
+		expect([1, 2, 3, 4, 5].map((s) => isCsatSatisfied(s, { min: 1, max: 5 }))).toEqual([false, false, false, true, true]);
+		expect([5, 6, 7].map((s) => isCsatSatisfied(s, { min: 1, max: 7 }))).toEqual([false, true, true]);
+		expect([8, 9, 10].map((s) => isCsatSatisfied(s, { min: 0, max: 10 }))).toEqual([false, true, true]);
+	});
+
+	it('reports CSAT %, mean and the margin of the share', () => {
+		// scores 5 4 3 2 1 4 5 5 3 4: six in the top two boxes, sum 36
+		const tally = { responses: 10, satisfied: 6, sum: 36 };
+		expect(summariseCsat(tally, { min: 1, max: 5 }, 30)).toEqual({ responses: 10, satisfied: 6, csatPercent: 60, mean: 3.6, marginOfError: null, scale: '1-5' });
+		// 1.96 * sqrt(.6 * .4 / 10) = 0.303642 -> 30.36 points
+		expect(summariseCsat(tally, { min: 1, max: 5 }, 10).marginOfError).toBe(30.36);
+	});
+
+	it('places scores on 0-100 from the scale ends', () => {
+		expect(csatTo100(1, { min: 1, max: 5 })).toBe(0);
+		expect(csatTo100(4, { min: 1, max: 5 })).toBe(75);
+		expect(csatTo100(5, { min: 1, max: 5 })).toBe(100);
+		expect(csatTo100(7, { min: 0, max: 10 })).toBe(70);
+	});
+
+	it('refuses scales too small for top-two-box or with fractional ends', () => {
+		expect(() => csatRules({ min: 1, max: 2 })).toThrow('CSAT scale 1 to 2 needs at least 3 points');
+		expect(() => csatRules({ min: 1, max: 4.5 })).toThrow('CSAT scale ends must be whole numbers (got 1 to 4.5)');
+		expect(csatRules({ min: 1, max: 3 })).toEqual({ min: 1, max: 3, integer: true });
+	});
+});
+
+describe('CES', () => {
+	it('CES 2.0: higher is easier, 5-7 count as easy', () => {
+		expect([1, 4, 5, 7].map((s) => isCesEasy(s, '2.0'))).toEqual([false, false, true, true]);
+		expect(cesTo100(1, '2.0')).toBe(0);
+		expect(cesTo100(7, '2.0')).toBe(100);
+		expect(cesTo100(4, '2.0')).toBe(50);
+	});
+
+	it('CES 1.0: lower is easier, 1-2 count as easy, and the ease scale is flipped', () => {
+		expect([1, 2, 3, 5].map((s) => isCesEasy(s, '1.0'))).toEqual([true, true, false, false]);
+		expect(cesTo100(1, '1.0')).toBe(100);
+		expect(cesTo100(5, '1.0')).toBe(0);
+		expect(cesTo100(2, '1.0')).toBe(75);
+		// The same number means opposite things in the two versions.
+		expect(isCesEasy(2, '1.0')).toBe(true);
+		expect(isCesEasy(2, '2.0')).toBe(false);
+	});
+
+	it('reports mean, easy share and the margin of the mean with the direction spelled out', () => {
+		// 7 6 5 4 3: mean 5, sample variance 10 / 4 = 2.5; 1.96 * sqrt(2.5) / sqrt(5) = 1.38593
+		const tally = { responses: 5, easy: 3, sum: 25, sumOfSquares: 49 + 36 + 25 + 16 + 9 };
+		expect(summariseCes(tally, '2.0', 5)).toEqual({
+			version: '2.0',
+			direction: 'higherIsEasier',
+			responses: 5,
+			easy: 3,
+			easyPercent: 60,
+			mean: 5,
+			marginOfError: 1.39,
+		});
+		// CES 1.0, 1 2 3 4 5: easy are 1 and 2
+		expect(summariseCes({ responses: 5, easy: 2, sum: 15, sumOfSquares: 55 }, '1.0', 30)).toEqual({
+			version: '1.0',
+			direction: 'lowerIsEasier',
+			responses: 5,
+			easy: 2,
+			easyPercent: 40,
+			mean: 3,
+			marginOfError: null,
+		});
+	});
+
+	it('identical answers have a zero margin, not NaN', () => {
+		expect(summariseCes({ responses: 30, easy: 30, sum: 210, sumOfSquares: 30 * 49 }, '2.0', 30).marginOfError).toBe(0);
+	});
+});
