@@ -55,6 +55,7 @@ describe('DingTalk robot channel', () => {
 			text: { content: '请回访 @13800138000' },
 			at: { atMobiles: ['13800138000'], isAtAll: false },
 		});
+		expect(dingTalkBody(message({ to: 'owner@example.com', text: '请回访' }))).toEqual({ msgtype: 'text', text: { content: '请回访' } });
 		expect(dingTalkBody(message({ text: '## 回访\n内容', markdown: true }))).toEqual({
 			msgtype: 'markdown',
 			markdown: { title: '## 回访', text: '## 回访\n内容' },

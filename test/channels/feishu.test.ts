@@ -114,4 +114,10 @@ describe('Feishu / Lark bot channel', () => {
 		expect(await send(message())).toMatchObject({ status: 'unknown' });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: 'HTTP_502' });
 	});
+
+	it('reports a timeout after the request as unknown (the bot posted it)', async () => {
+		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
+		expect(server.deliveries).toHaveLength(1);
+	});
 });

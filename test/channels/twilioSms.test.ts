@@ -98,4 +98,10 @@ describe('Twilio SMS channel', () => {
 		expect(expectFailed(await send(message({ to: '' })))).toMatchObject({ retryable: false, providerCode: 'NO_RECIPIENT' });
 		expect(server.requests).toHaveLength(2);
 	});
+
+	it('reports a timeout after the request as unknown (the message was queued)', async () => {
+		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		expect(await send(message({ to: '+14155550123' }), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
+		expect(server.deliveries).toHaveLength(1);
+	});
 });

@@ -110,4 +110,12 @@ describe('Generic signed webhook channel', () => {
 		controller.abort();
 		expect(await pending).toMatchObject({ status: 'unknown', message: expect.stringContaining('cancelled after the request was sent') });
 	});
+
+	it('reports a timeout after the request as unknown', async () => {
+		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({
+			status: 'unknown',
+			message: 'Webhook: no answer within 150 ms after the request was sent; it may have been delivered, so it is not sent again',
+		});
+	});
 });

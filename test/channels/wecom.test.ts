@@ -41,6 +41,7 @@ describe('WeCom group robot channel', () => {
 			msgtype: 'text',
 			text: { content: 'hi', mentioned_mobile_list: ['13800138000'] },
 		});
+		expect(weComBody(message({ to: 'owner@example.com', text: 'hi' }))).toEqual({ msgtype: 'text', text: { content: 'hi' } });
 		expect(weComBody(message({ text: '**hi**', markdown: true }))).toEqual({ msgtype: 'markdown', markdown: { content: '**hi**' } });
 	});
 

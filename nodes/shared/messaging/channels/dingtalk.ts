@@ -4,7 +4,7 @@ import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './
 import type { HttpTransport } from './httpTransport';
 import { redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
-import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
@@ -51,10 +51,11 @@ export function dingTalkQuery(config: DingTalkConfig, nowMs: number): string {
 	return parts.join('&');
 }
 
-/** The JSON body; a text message @-mentions `to` (a mobile number), which DingTalk requires in the text too. */
+/** The JSON body; a mobile number in `to` is @-mentioned, which DingTalk requires in the text too. */
 export function dingTalkBody(message: OutgoingMessage): Record<string, unknown> {
-	const at = message.to ? { at: { atMobiles: [message.to], isAtAll: false } } : {};
-	const mention = message.to && !message.text.includes(`@${message.to}`) ? ` @${message.to}` : '';
+	const mobile = mentionableMobile(message.to);
+	const at = mobile ? { at: { atMobiles: [mobile], isAtAll: false } } : {};
+	const mention = mobile && !message.text.includes(`@${mobile}`) ? ` @${mobile}` : '';
 	if (message.markdown) {
 		const title = message.title ?? message.subject ?? message.text.split('\n')[0].slice(0, 64);
 		return { msgtype: 'markdown', markdown: { title, text: `${message.text}${mention}` }, ...at };

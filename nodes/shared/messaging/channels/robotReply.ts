@@ -50,3 +50,9 @@ export function robotReplyOutcome(exchange: HttpExchange, rules: RobotReplyRules
 	}
 	return failedOutcome(false, String(code), message);
 }
+
+/** Robots can @-mention a group member by mobile number; anything else in `to` (an email, a name) is not mentioned. */
+export function mentionableMobile(to: string): string | undefined {
+	const compact = to.replace(/[\s-]/g, '');
+	return /^\+?\d{5,15}$/.test(compact) ? compact : undefined;
+}

@@ -2,7 +2,7 @@ import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields
 import type { HttpTransport } from './httpTransport';
 import { redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
-import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
@@ -29,12 +29,13 @@ export function weComConfig(credentials: Record<string, unknown>): WeComConfig {
 	};
 }
 
-/** The JSON body of a WeCom group-robot message. `to` (a mobile number) is @-mentioned in text messages. */
+/** The JSON body of a WeCom group-robot message. A mobile number in `to` is @-mentioned in text messages. */
 export function weComBody(message: OutgoingMessage): Record<string, unknown> {
 	if (message.markdown) return { msgtype: 'markdown', markdown: { content: message.text } };
+	const mobile = mentionableMobile(message.to);
 	return {
 		msgtype: 'text',
-		text: { content: message.text, ...(message.to ? { mentioned_mobile_list: [message.to] } : {}) },
+		text: { content: message.text, ...(mobile ? { mentioned_mobile_list: [mobile] } : {}) },
 	};
 }
 
