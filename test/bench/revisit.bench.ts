@@ -29,7 +29,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-export function scheduleBench(report: Report): void {
+export function scheduleBench(report: Report, hooks: { before?: () => void; after?: () => void } = {}): void {
 	const rand = random(5);
 	const asOf = new Date('2025-09-15T08:00:00+08:00');
 	const customers = 100_000;
@@ -77,6 +77,7 @@ export function scheduleBench(report: Report): void {
 	buildOwnerAgendas(warm, scheduleRevisits(warm, options), owners, 'zh-CN');
 
 	collectGarbage();
+	hooks.before?.();
 	let start = process.hrtime.bigint();
 	const reader = new RevisitRequestReader(DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf });
 	const requests: RevisitRequest[] = items.map((item, i) => reader.read(item, i));
@@ -84,6 +85,7 @@ export function scheduleBench(report: Report): void {
 	start = process.hrtime.bigint();
 	const results = scheduleRevisits(requests, options);
 	const scheduleSeconds = seconds(start);
+	hooks.after?.();
 	start = process.hrtime.bigint();
 	const agendas = buildOwnerAgendas(requests, results, owners, 'zh-CN');
 	const agendaSeconds = seconds(start);

@@ -76,6 +76,20 @@ describe('iCalendar text (RFC 5545)', () => {
 		expect((vevents[0].getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe('2025-03-07T15:00:00.000Z');
 	});
 
+	it('takes the description as lines, escaping each', () => {
+		const event = buildEvent({
+			uid: 'u1',
+			stamp: new Date(0),
+			start: '20251009T013000Z',
+			end: '20251009T020000Z',
+			summary: 's',
+			description: ['Reason: late, twice; \\ angry', '优先级：紧急'],
+		});
+		expect(event).toContain('DESCRIPTION:Reason: late\\, twice\\; \\\\ angry\\n优先级：紧急\r\n');
+		const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(buildCalendar([event]))).getFirstSubcomponent('vevent')!);
+		expect(parsed.description).toBe('Reason: late, twice; \\ angry\n优先级：紧急');
+	});
+
 	it('wraps several events in one calendar', () => {
 		const make = (id: string) =>
 			buildEvent({ uid: revisitUid(id, '2025-10-09'), stamp: new Date(0), start: '20251009T013000Z', end: '20251009T020000Z', summary: id });

@@ -38,6 +38,8 @@ export class BusinessCalendar {
 	private readonly extraClosed: Set<number>;
 	private readonly extraOpen: Set<number>;
 	private readonly openByYear = new Map<number, { start: number; open: Uint8Array }>();
+	private lastYear: { start: number; open: Uint8Array } | undefined;
+	private readonly missingData = new Map<number, boolean>();
 
 	constructor(options: BusinessCalendarOptions = {}) {
 		const workingDays = options.workingDays ?? [1, 2, 3, 4, 5];
@@ -74,14 +76,19 @@ export class BusinessCalendar {
 	}
 
 	isOpen(dayNumber: number): boolean {
-		const { year } = fromDayNumber(dayNumber);
-		let entry = this.openByYear.get(year);
-		if (!entry) {
-			const start = toDayNumber(year, 1, 1);
-			const open = new Uint8Array(isLeapYear(year) ? 366 : 365);
-			for (let i = 0; i < open.length; i++) open[i] = this.dayStatus(start + i).open ? 1 : 0;
-			entry = { start, open };
-			this.openByYear.set(year, entry);
+		// Most lookups fall in the year looked at last; avoid a date conversion for those.
+		let entry = this.lastYear;
+		if (!entry || dayNumber < entry.start || dayNumber >= entry.start + entry.open.length) {
+			const { year } = fromDayNumber(dayNumber);
+			entry = this.openByYear.get(year);
+			if (!entry) {
+				const start = toDayNumber(year, 1, 1);
+				const open = new Uint8Array(isLeapYear(year) ? 366 : 365);
+				for (let i = 0; i < open.length; i++) open[i] = this.dayStatus(start + i).open ? 1 : 0;
+				entry = { start, open };
+				this.openByYear.set(year, entry);
+			}
+			this.lastYear = entry;
 		}
 		return entry.open[dayNumber - entry.start] === 1;
 	}
@@ -104,6 +111,12 @@ export class BusinessCalendar {
 
 	/** True when China's holidays are applied but the data has no notice for that year yet. */
 	lacksHolidayData(dayNumber: number): boolean {
-		return this.publicHolidays === 'CN' && !chinaHolidayYear(fromDayNumber(dayNumber).year).hasData;
+		if (this.publicHolidays !== 'CN') return false;
+		let missing = this.missingData.get(dayNumber);
+		if (missing === undefined) {
+			missing = !chinaHolidayYear(fromDayNumber(dayNumber).year).hasData;
+			this.missingData.set(dayNumber, missing);
+		}
+		return missing;
 	}
 }

@@ -160,10 +160,11 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 	return times;
 }
 
-function describeEvent(request: RevisitRequest, result: RevisitResult, language: Language): string {
-	return language === 'zh-CN'
-		? `原因：${result.reason}\n优先级：${result.priorityLabel}\n客户：${request.customerId}\n负责人：${result.owner}\n规则：${result.rule.name}`
-		: `Reason: ${result.reason}\nPriority: ${result.priorityLabel}\nCustomer: ${request.customerId}\nOwner: ${result.owner}\nRule: ${result.rule.name}`;
+/** The event's description: why, and who. Priority and owner are in the event itself / the owner's calendar. */
+function describeEvent(request: RevisitRequest, result: RevisitResult, language: Language): string[] {
+	const zh = language === 'zh-CN';
+	const who = request.name === undefined ? request.customerId : zh ? `${request.name}（${request.customerId}）` : `${request.name} (${request.customerId})`;
+	return zh ? [`原因：${result.reason}`, `客户：${who}`] : [`Reason: ${result.reason}`, `Customer: ${who}`];
 }
 
 function baseResult(request: RevisitRequest, language: Language): RevisitResult {
