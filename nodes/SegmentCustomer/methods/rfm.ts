@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { RFM_BIN_CHOICES, scoreRfm, type RfmBins } from '../../shared/segments';
+import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins } from '../../shared/segments';
 import type { SegmentMethod } from './types';
 
 export const rfmProperties: INodeProperties[] = [
@@ -21,11 +21,14 @@ export function rfmMethod(ctx: IExecuteFunctions): SegmentMethod {
 	return {
 		needs: { lastPurchase: 'required', firstPurchase: 'unused', purchaseCount: 'required', totalSpend: 'required' },
 		segment(subjects, run) {
-			const scored = scoreRfm(
-				subjects.map((s) => ({ recencyDays: s.recencyDays!, frequency: s.record.purchases!, monetary: s.record.revenue! })),
-				bins,
-				run.language,
-			);
+			const n = subjects.length;
+			const columns = { recencyDays: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
+			subjects.forEach((s, i) => {
+				columns.recencyDays[i] = s.recencyDays!;
+				columns.frequency[i] = s.record.purchases!;
+				columns.monetary[i] = s.record.revenue!;
+			});
+			const scored = scoreRfmColumns(columns, bins, run.language);
 			return scored.map((result, i) => ({
 				key: result.segment.key,
 				label: result.segment.label,

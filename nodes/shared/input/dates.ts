@@ -17,9 +17,12 @@ export interface DateOptions {
 	timeZone?: string;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(year: number, month: number, day: number): boolean {
 	if (month < 1 || month > 12 || day < 1) return false;
-	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
 function wallClock(parts: number[], timeZone: string | undefined): Date {

@@ -13,10 +13,10 @@ export interface NumberRules {
 	integer?: boolean;
 }
 
-function checkRange(field: string, raw: unknown, value: number, rules: NumberRules, expected: string): number {
-	if (rules.integer && !Number.isInteger(value)) throw new InputError(field, raw, 'is not a whole number', expected);
-	if (rules.min !== undefined && value < rules.min) throw new InputError(field, raw, `is below ${rules.min}`, expected);
-	if (rules.max !== undefined && value > rules.max) throw new InputError(field, raw, `is above ${rules.max}`, expected);
+function checkRange(field: string, raw: unknown, value: number, rules: NumberRules, expected: () => string): number {
+	if (rules.integer && !Number.isInteger(value)) throw new InputError(field, raw, 'is not a whole number', expected());
+	if (rules.min !== undefined && value < rules.min) throw new InputError(field, raw, `is below ${rules.min}`, expected());
+	if (rules.max !== undefined && value > rules.max) throw new InputError(field, raw, `is above ${rules.max}`, expected());
 	return value;
 }
 
@@ -38,19 +38,20 @@ function fromText(text: string): number | undefined {
 
 /** A number given as a number or as text (" 7 ", "1,234.5"). Empty, NaN and Infinity are errors. */
 export function parseNumber(value: unknown, field: string, rules: NumberRules = {}): number {
-	const expected = describeExpected('number', rules);
-	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected);
+	// Built only when an error needs it: this runs once per value on million-row batches.
+	const expected = () => describeExpected('number', rules);
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected());
 	const parsed = typeof value === 'number' ? value : typeof value === 'string' ? fromText(value) : undefined;
 	if (parsed === undefined || !Number.isFinite(parsed)) {
-		throw new InputError(field, value, 'is not a number', expected);
+		throw new InputError(field, value, 'is not a number', expected());
 	}
 	return checkRange(field, value, parsed, rules, expected);
 }
 
 /** Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50", "$12"). */
 export function parseMoney(value: unknown, field: string, rules: NumberRules = {}): number {
-	const expected = `${describeExpected('amount', rules)}, like 1234.50, "1,234.50" or "¥1,234.50"`;
-	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected);
+	const expected = () => `${describeExpected('amount', rules)}, like 1234.50, "1,234.50" or "¥1,234.50"`;
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected());
 	let parsed: number | undefined;
 	if (typeof value === 'number') parsed = value;
 	else if (typeof value === 'string') {
@@ -64,7 +65,7 @@ export function parseMoney(value: unknown, field: string, rules: NumberRules = {
 		parsed = n === undefined ? undefined : negative ? -n : n;
 	}
 	if (parsed === undefined || !Number.isFinite(parsed)) {
-		throw new InputError(field, value, 'is not an amount of money', expected);
+		throw new InputError(field, value, 'is not an amount of money', expected());
 	}
 	return checkRange(field, value, parsed, rules, expected);
 }

@@ -75,17 +75,27 @@ export interface RfmResult {
 
 export function scoreRfm(customers: RfmInput[], bins: RfmBins, language: Language): RfmResult[] {
 	const n = customers.length;
-	const negRecency = new Float64Array(n);
+	const recencyDays = new Float64Array(n);
 	const frequency = new Float64Array(n);
 	const monetary = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		negRecency[i] = -customers[i].recencyDays; // recent buyers rank high
+		recencyDays[i] = customers[i].recencyDays;
 		frequency[i] = customers[i].frequency;
 		monetary[i] = customers[i].monetary;
 	}
-	const r = quantileScores(negRecency, bins);
-	const f = quantileScores(frequency, bins);
-	const m = quantileScores(monetary, bins);
+	return scoreRfmColumns({ recencyDays, frequency, monetary }, bins, language);
+}
+
+/** The same on column arrays, which large batches fill without an object per customer. */
+export function scoreRfmColumns(
+	columns: { recencyDays: Float64Array; frequency: Float64Array; monetary: Float64Array },
+	bins: RfmBins,
+	language: Language,
+): RfmResult[] {
+	const n = columns.recencyDays.length;
+	const r = quantileScores(columns.recencyDays.map((days) => -days), bins); // recent buyers rank high
+	const f = quantileScores(columns.frequency, bins);
+	const m = quantileScores(columns.monetary, bins);
 	const labelCache = new Map<RfmSegmentKey, Labelled>();
 	const results: RfmResult[] = new Array(n);
 	for (let i = 0; i < n; i++) {
