@@ -31,7 +31,8 @@ describe('Expectation vs perception gap (SERVQUAL)', () => {
 	it('weights the overall gap by importance', () => {
 		// (40 * -1 + 10 * 0 + 10 * 1 + 30 * -1.5 + 10 * 0.5) / 100 = -0.7
 		const result = createGapScorer(config([40, 10, 10, 30, 10]), false, 'zh-CN')(record)!;
-		expect(result).toMatchObject({ gap: -0.7, level: 'belowExpectations', label: '不满意' });
+		// on 0-100: (-0.7 + 6) / 12 = 44.17
+		expect(result).toMatchObject({ gap: -0.7, level: 'belowExpectations', label: '不满意', outOf100: 44.17 });
 		expect(result.dimensions.responsiveness!.label).toBe('非常满意');
 		expect(result.dimensions.reliability!.label).toBe('满意');
 	});

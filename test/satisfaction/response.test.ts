@@ -13,20 +13,20 @@ const base: SatisfactionConfig = {
 describe('Scoring one response', () => {
 	it('scores every configured metric and the composite index', () => {
 		const result = createResponseScorer(base)({ nps: 9, csat: 4, ces: 6, sentiment: 0.5 });
-		// parts: nps 9 -> 90, csat 4 on 1-5 -> 75, ces 6 on CES 2.0 -> 83.33, sentiment 0.5 -> 75; mean 80.83
+		// out of 100: nps 9 -> 90, csat 4 on 1-5 -> 75, ces 6 on CES 2.0 -> 83.33, sentiment 0.5 -> 75; (90 + 75 + 83.33 + 75) / 4 = 80.8325
 		expect(result).toEqual({
-			nps: { score: 9, category: 'promoter', label: 'Promoter' },
-			csat: { score: 4, satisfied: true },
-			ces: { score: 6, easy: true, version: '2.0' },
+			nps: { score: 9, category: 'promoter', label: 'Promoter', outOf100: 90 },
+			csat: { score: 4, satisfied: true, outOf100: 75 },
+			ces: { score: 6, easy: true, version: '2.0', outOf100: 83.33 },
 			sentiment: 0.5,
 			index: 80.83,
-			indexParts: { nps: 90, csat: 75, ces: 83.33, sentiment: 75 },
-			notAnswered: [],
 		});
+		// Without skip missing every metric is answered or the item is an error: no notAnswered list.
+		expect(result).not.toHaveProperty('notAnswered');
 	});
 
 	it('weights the index parts', () => {
-		// (2 * 90 + 75 + 83.333) / 4 = 84.58; sentiment weighs 0
+		// (2 * 90 + 75 + 83.33) / 4 = 84.5825; sentiment weighs 0
 		const weights = { ...DEFAULT_INDEX_WEIGHTS, nps: 2, sentiment: 0 };
 		expect(createResponseScorer({ ...base, indexWeights: weights })({ nps: 9, csat: 4, ces: 6, sentiment: 0.5 }).index).toBe(84.58);
 		expect(compositeIndex({ nps: 90, csat: 75 }, weights)).toBe(85);
@@ -75,14 +75,13 @@ describe('Scoring one response', () => {
 		const score = createResponseScorer({ ...base, skipMissing: true });
 		expect(score({ nps: '', csat: 4, ces: null, sentiment: undefined })).toEqual({
 			nps: null,
-			csat: { score: 4, satisfied: true },
+			csat: { score: 4, satisfied: true, outOf100: 75 },
 			ces: null,
 			sentiment: null,
 			index: 75,
-			indexParts: { csat: 75 },
 			notAnswered: ['nps', 'ces', 'sentiment'],
 		});
-		expect(score({})).toMatchObject({ index: null, indexParts: {}, notAnswered: ['nps', 'csat', 'ces', 'sentiment'] });
+		expect(score({})).toMatchObject({ index: null, notAnswered: ['nps', 'csat', 'ces', 'sentiment'] });
 		// Skip missing does not excuse a bad answer.
 		expect(() => score({ nps: 'n/a' })).toThrow('field "nps" is "n/a", which is not a number');
 	});
@@ -105,11 +104,10 @@ describe('Scoring one response', () => {
 		// gap 4 - 7 = -3 on 1-7 -> (-3 + 6) / 12 = 25; nps 5 -> 50; index 37.5
 		const result = score({ nps: 5, e: 7, p: 4, kf: '喜欢', kd: '无所谓' });
 		expect(result).toMatchObject({
-			nps: { category: 'detractor', label: '贬损者' },
-			gap: { gap: -3, level: 'belowExpectations', label: '不满意' },
+			nps: { category: 'detractor', label: '贬损者', outOf100: 50 },
+			gap: { gap: -3, level: 'belowExpectations', label: '不满意', outOf100: 25 },
 			kano: { app: { category: 'attractive', label: '魅力属性' } },
 			index: 37.5,
-			indexParts: { nps: 50, gap: 25 },
 		});
 	});
 

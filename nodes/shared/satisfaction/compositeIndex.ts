@@ -10,7 +10,7 @@ export type IndexWeights = Record<IndexMetric, number>;
 
 export const DEFAULT_INDEX_WEIGHTS: IndexWeights = { nps: 1, csat: 1, ces: 1, gap: 1, sentiment: 1 };
 
-/** Each metric already placed on 0-100 (see nps/csat/ces/gap/sentiment `...To100`). */
+/** Each metric already placed on 0-100 (see nps/csat/ces/gap/sentiment `...To100`, and `outOf100` in results). */
 export type IndexParts = Partial<Record<IndexMetric, number>>;
 
 /** Sentiment from an upstream node, -1 (negative) to 1 (positive). */

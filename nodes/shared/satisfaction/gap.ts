@@ -47,6 +47,8 @@ export interface GapResult {
 	gap: number;
 	level: GapLevel;
 	label: string;
+	/** The overall gap as it enters the composite index, 0-100 (see gapTo100). */
+	outOf100: number;
 	answeredDimensions: number;
 }
 
@@ -104,13 +106,21 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 		readExpectation: fieldReader(d.expectationField),
 		readPerception: fieldReader(d.perceptionField),
 	}));
-	const { tolerance } = config;
+	const { tolerance, scale } = config;
+	const labels: Record<GapLevel, string> = {
+		belowExpectations: GAP_LABELS.belowExpectations[language],
+		meetsExpectations: GAP_LABELS.meetsExpectations[language],
+		exceedsExpectations: GAP_LABELS.exceedsExpectations[language],
+	};
+	// Cloning a template with every key gives each result its shape at once, instead of a key at a time.
+	const template: Record<string, DimensionGap | null> = Object.fromEntries(dims.map((d) => [d.key, null]));
 	return (record) => {
-		const dimensions: Record<string, DimensionGap | null> = {};
+		const dimensions = { ...template };
 		let weighted = 0;
 		let weights = 0;
 		let answered = 0;
-		for (const d of dims) {
+		for (let i = 0; i < dims.length; i++) {
+			const d = dims[i];
 			const expectation = readRating(d.readExpectation(record), d.expectationField, rules, skipMissing);
 			const perception = readRating(d.readPerception(record), d.perceptionField, rules, skipMissing);
 			if (expectation === undefined || perception === undefined) {
@@ -120,12 +130,11 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 				if (perception !== undefined) {
 					throw new InputError(d.expectationField, d.readExpectation(record), `is empty while "${d.perceptionField}" is answered`, `an expectation rating from ${rules.min} to ${rules.max} for dimension "${d.key}"`);
 				}
-				dimensions[d.key] = null;
 				continue;
 			}
 			const gap = roundTo(perception - expectation, 6);
 			const level = gapLevel(gap, tolerance);
-			dimensions[d.key] = { expectation, perception, gap, level, label: GAP_LABELS[level][language] };
+			dimensions[d.key] = { expectation, perception, gap, level, label: labels[level] };
 			weighted += d.weight * gap;
 			weights += d.weight;
 			answered++;
@@ -133,6 +142,6 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 		if (answered === 0) return null;
 		const gap = roundTo(weighted / weights, 4);
 		const level = gapLevel(gap, tolerance);
-		return { dimensions, gap, level, label: GAP_LABELS[level][language], answeredDimensions: answered };
+		return { dimensions, gap, level, label: labels[level], outOf100: roundTo(gapTo100(gap, scale), 2), answeredDimensions: answered };
 	};
 }

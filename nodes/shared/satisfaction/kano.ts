@@ -119,8 +119,10 @@ export function createKanoScorer(features: KanoFeatureConfig[], skipMissing: boo
 		readFunctional: fieldReader(f.functionalField),
 		readDysfunctional: fieldReader(f.dysfunctionalField),
 	}));
+	const template: KanoResult = Object.fromEntries(features.map((f) => [f.key, null]));
 	return (record) => {
-		const result: KanoResult = {};
+		// A clone of a template with every key: one shape for all results (see createGapScorer).
+		const result = { ...template };
 		let answered = 0;
 		for (const f of prepared) {
 			const functional = parseKanoAnswer(f.readFunctional(record), f.functionalField, skipMissing);
@@ -132,7 +134,6 @@ export function createKanoScorer(features: KanoFeatureConfig[], skipMissing: boo
 				if (dysfunctional !== undefined) {
 					throw new InputError(f.functionalField, f.readFunctional(record), `is empty while "${f.dysfunctionalField}" is answered`, `the answer for feature "${f.key}" when present: ${ACCEPTED}`);
 				}
-				result[f.key] = null;
 				continue;
 			}
 			const category = classifyKano(functional, dysfunctional);

@@ -1,8 +1,8 @@
 import { cesTo100, CES_SCALES, isCesEasy, type CesVersion } from './ces';
-import { checkIndexWeights, compositeIndex, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexParts, type IndexWeights } from './compositeIndex';
+import { checkIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights } from './compositeIndex';
 import { csatRules, csatTo100, isCsatSatisfied } from './csat';
 import { fieldReader } from './fieldReader';
-import { createGapScorer, gapTo100, type GapConfig, type GapResult } from './gap';
+import { createGapScorer, type GapConfig, type GapResult } from './gap';
 import { createKanoScorer, type KanoFeatureConfig, type KanoResult } from './kano';
 import type { Language } from './labels';
 import { classifyNps, NPS_LABELS, NPS_SCALE, npsTo100, type NpsCategory } from './nps';
@@ -28,22 +28,28 @@ export interface NpsResult {
 	score: number;
 	category: NpsCategory;
 	label: string;
+	/** The score as it enters the composite index, 0-100. */
+	outOf100: number;
 }
 
 export interface CsatResult {
 	score: number;
 	satisfied: boolean;
+	outOf100: number;
 }
 
 export interface CesResult {
 	score: number;
 	easy: boolean;
 	version: CesVersion;
+	/** Ease on 0-100: higher is easier for both versions. */
+	outOf100: number;
 }
 
 /**
  * One response scored. A metric that is configured but was not answered (only possible with
- * skipMissing) is null and named in `notAnswered`; a metric that is not configured is absent.
+ * skipMissing) is null and named in `notAnswered` (present only with skipMissing); a metric that is
+ * not configured is absent.
  */
 export interface SatisfactionResult {
 	nps?: NpsResult | null;
@@ -52,12 +58,19 @@ export interface SatisfactionResult {
 	gap?: GapResult | null;
 	kano?: KanoResult | null;
 	sentiment?: number | null;
-	/** 0-100 composite of the answered metrics; null if none was answered. */
+	/**
+	 * 0-100: weighted mean of the answered metrics' `outOf100` values as shown (sentiment: (s + 1) / 2 * 100),
+	 * two decimals; null if none was answered.
+	 */
 	index: number | null;
-	/** Each answered metric on 0-100, as it entered the index. */
-	indexParts: IndexParts;
-	notAnswered: string[];
+	notAnswered?: string[];
 }
+
+/**
+ * A class rather than `{}` so that V8's slack tracking gives every result its properties in-object,
+ * whichever metrics a run configures; a million results a run are retained until the node returns.
+ */
+class ScoredResponse {}
 
 export type ResponseScorer = (record: Record<string, unknown>) => SatisfactionResult;
 
@@ -71,79 +84,92 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
  * scores one response, throwing an InputError for the first unusable answer.
  */
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
-	const { skipMissing, language, indexWeights } = config;
-	checkIndexWeights(indexWeights, indexMetricsOf(config));
-	const nps = config.nps;
-	const readNps = nps && fieldReader(nps.field);
-	const csat = config.csat && { ...config.csat, rules: csatRules(config.csat.scale) };
-	const readCsat = csat && fieldReader(csat.field);
-	const ces = config.ces && { ...config.ces, rules: CES_SCALES[config.ces.version] };
-	const readCes = ces && fieldReader(ces.field);
+	const { skipMissing, language, indexWeights: w } = config;
+	checkIndexWeights(w, indexMetricsOf(config));
+	const npsField = config.nps?.field;
+	const readNps = npsField === undefined ? undefined : fieldReader(npsField);
+	const csatField = config.csat?.field;
+	const readCsat = csatField === undefined ? undefined : fieldReader(csatField);
+	const csatScale = config.csat ? csatRules(config.csat.scale) : CES_SCALES['2.0'];
+	const cesField = config.ces?.field;
+	const readCes = cesField === undefined ? undefined : fieldReader(cesField);
+	const cesVersion: CesVersion = config.ces?.version ?? '2.0';
+	const cesScale = CES_SCALES[cesVersion];
 	const scoreGap = config.gap && createGapScorer(config.gap, skipMissing, language);
 	const scoreKano = config.kano && createKanoScorer(config.kano.features, skipMissing, language);
-	const sentiment = config.sentiment;
-	const readSentiment = sentiment && fieldReader(sentiment.field);
+	const sentimentField = config.sentiment?.field;
+	const readSentiment = sentimentField === undefined ? undefined : fieldReader(sentimentField);
 
+	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
-		const result = {} as SatisfactionResult;
-		const raw: IndexParts = {};
-		const notAnswered: string[] = [];
+		const result = new ScoredResponse() as SatisfactionResult;
+		let notAnswered: string[] | undefined;
+		let sum = 0;
+		let total = 0;
 		if (readNps) {
-			const score = readRating(readNps(record), nps!.field, NPS_SCALE, skipMissing);
+			const score = readRating(readNps(record), npsField!, NPS_SCALE, skipMissing);
 			if (score === undefined) {
 				result.nps = null;
-				notAnswered.push('nps');
+				(notAnswered ??= []).push('nps');
 			} else {
 				const category = classifyNps(score);
-				result.nps = { score, category, label: NPS_LABELS[category][language] };
-				raw.nps = npsTo100(score);
+				const outOf100 = npsTo100(score);
+				result.nps = { score, category, label: NPS_LABELS[category][language], outOf100 };
+				sum += w.nps * outOf100;
+				total += w.nps;
 			}
 		}
 		if (readCsat) {
-			const score = readRating(readCsat(record), csat!.field, csat!.rules, skipMissing);
+			const score = readRating(readCsat(record), csatField!, csatScale, skipMissing);
 			if (score === undefined) {
 				result.csat = null;
-				notAnswered.push('csat');
+				(notAnswered ??= []).push('csat');
 			} else {
-				result.csat = { score, satisfied: isCsatSatisfied(score, csat!.rules) };
-				raw.csat = csatTo100(score, csat!.rules);
+				const outOf100 = roundTo(csatTo100(score, csatScale), 2);
+				result.csat = { score, satisfied: isCsatSatisfied(score, csatScale), outOf100 };
+				sum += w.csat * outOf100;
+				total += w.csat;
 			}
 		}
 		if (readCes) {
-			const score = readRating(readCes(record), ces!.field, ces!.rules, skipMissing);
+			const score = readRating(readCes(record), cesField!, cesScale, skipMissing);
 			if (score === undefined) {
 				result.ces = null;
-				notAnswered.push('ces');
+				(notAnswered ??= []).push('ces');
 			} else {
-				result.ces = { score, easy: isCesEasy(score, ces!.version), version: ces!.version };
-				raw.ces = cesTo100(score, ces!.version);
+				const outOf100 = roundTo(cesTo100(score, cesVersion), 2);
+				result.ces = { score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100 };
+				sum += w.ces * outOf100;
+				total += w.ces;
 			}
 		}
 		if (scoreGap) {
 			const gap = scoreGap(record);
 			result.gap = gap;
-			if (gap === null) notAnswered.push('gap');
-			else raw.gap = gapTo100(gap.gap, config.gap!.scale);
+			if (gap === null) (notAnswered ??= []).push('gap');
+			else {
+				sum += w.gap * gap.outOf100;
+				total += w.gap;
+			}
 		}
 		if (scoreKano) {
 			const kano = scoreKano(record);
 			result.kano = kano;
-			if (kano === null) notAnswered.push('kano');
+			if (kano === null) (notAnswered ??= []).push('kano');
 		}
 		if (readSentiment) {
-			const value = readRating(readSentiment(record), sentiment!.field, SENTIMENT_RULES, skipMissing);
+			const value = readRating(readSentiment(record), sentimentField!, SENTIMENT_RULES, skipMissing);
 			if (value === undefined) {
 				result.sentiment = null;
-				notAnswered.push('sentiment');
+				(notAnswered ??= []).push('sentiment');
 			} else {
 				result.sentiment = value;
-				raw.sentiment = sentimentTo100(value);
+				sum += w.sentiment * roundTo(sentimentTo100(value), 2);
+				total += w.sentiment;
 			}
 		}
-		result.index = compositeIndex(raw, indexWeights);
-		for (const key in raw) raw[key as IndexMetric] = roundTo(raw[key as IndexMetric]!, 2);
-		result.indexParts = raw;
-		result.notAnswered = notAnswered;
+		result.index = total === 0 ? null : roundTo(sum / total, 2);
+		if (skipMissing) result.notAnswered = notAnswered ?? [];
 		return result;
 	};
 }
