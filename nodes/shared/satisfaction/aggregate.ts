@@ -87,9 +87,22 @@ function combine(values: ArrayLike<number | null>, weights: ArrayLike<number>, m
 	return total === 0 ? null : sum / total;
 }
 
-function chronological(a: TimedResponse, b: TimedResponse): number {
+/** Sort order of responses: by time, equal (or no) times by input position. */
+export function chronological(a: TimedResponse, b: TimedResponse): number {
 	if (a.at !== null && b.at !== null && a.at !== b.at) return a.at - b.at;
 	return a.order - b.order;
+}
+
+/** The latest response and the earliest input position of one customer's responses. */
+export function latestAndFirstPosition(responses: TimedResponse[]): { latest: TimedResponse; firstPosition: number } {
+	let latest = responses[0];
+	let firstPosition = responses[0].order;
+	for (let i = 1; i < responses.length; i++) {
+		const r = responses[i];
+		if (chronological(r, latest) > 0) latest = r;
+		if (r.order < firstPosition) firstPosition = r.order;
+	}
+	return { latest, firstPosition };
 }
 
 /**

@@ -1,0 +1,40 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
+import { scoreSatisfaction } from './execute';
+import { cesProperties } from './methods/ces';
+import { csatProperties } from './methods/csat';
+import { gapProperties } from './methods/gap';
+import { kanoProperties } from './methods/kano';
+import { npsProperties } from './methods/nps';
+
+export class ScoreSatisfaction implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Score Satisfaction',
+		name: 'scoreSatisfaction',
+		icon: 'file:scoreSatisfaction.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ ($parameter["metrics"] || []).join(" + ").toUpperCase() }}',
+		description: 'Score survey answers (NPS, CSAT, CES, expectation gap, Kano) per response or customer, with a report and margins',
+		defaults: { name: 'Score Satisfaction' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Responses', 'Report'],
+		properties: [
+			metricsProperty,
+			...npsProperties,
+			...csatProperties,
+			...cesProperties,
+			...gapProperties,
+			...kanoProperties,
+			...aggregateProperties,
+			...reportProperties,
+			...outputProperties,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return scoreSatisfaction.call(this);
+	}
+}

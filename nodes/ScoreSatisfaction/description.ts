@@ -1,0 +1,200 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const metricsProperty: INodeProperties = {
+	displayName: 'Metrics',
+	name: 'metrics',
+	type: 'multiOptions',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'CES (Customer Effort Score)',
+			value: 'ces',
+			description: 'How easy it was to get the issue handled',
+		},
+		{
+			name: 'CSAT (Customer Satisfaction)',
+			value: 'csat',
+			description: 'How satisfied the customer was, top-two-box',
+		},
+		{
+			name: 'Expectation vs Perception Gap (SERVQUAL)',
+			value: 'gap',
+			description: 'What the customer got minus what they expected, per service dimension',
+		},
+		{
+			name: 'Kano Feature Classification',
+			value: 'kano',
+			description: 'Whether a feature delights, is expected, is a must-have or does not matter',
+		},
+		{
+			name: 'NPS (Net Promoter Score)',
+			value: 'nps',
+			description: 'How likely the customer is to recommend you, 0-10',
+		},
+	],
+	default: ['nps'],
+	description: 'Which survey answers to score; the satisfaction index combines all of them except Kano',
+};
+
+const aggregating = { show: { aggregatePerCustomer: [true] } };
+
+export const aggregateProperties: INodeProperties[] = [
+	{
+		displayName: 'Aggregate per Customer',
+		name: 'aggregatePerCustomer',
+		type: 'boolean',
+		default: false,
+		description: "Whether to output one item per customer combining their responses, with a trend and a 'declining' flag",
+	},
+	{
+		displayName: 'Customer ID Column',
+		name: 'customerIdColumn',
+		type: 'string',
+		default: 'customerId',
+		description: 'Column identifying the customer who answered',
+		displayOptions: aggregating,
+	},
+	{
+		displayName: 'Response Date Column',
+		name: 'responseDateColumn',
+		type: 'string',
+		default: 'respondedAt',
+		description: 'Column with when the survey was answered; empty takes the input order as the time order',
+		displayOptions: aggregating,
+	},
+	{
+		displayName: 'Combine By',
+		name: 'combineBy',
+		type: 'options',
+		options: [
+			{ name: 'Latest Response', value: 'latest', description: 'The most recent answer to each question' },
+			{ name: 'Mean', value: 'mean', description: 'All responses count the same' },
+			{ name: 'Recency-Weighted Mean', value: 'recencyWeighted', description: 'Older responses count less, halving every half-life' },
+		],
+		default: 'latest',
+		description: "How a customer's responses are combined into one score",
+		displayOptions: aggregating,
+	},
+	{
+		displayName: 'Half-Life (Days)',
+		name: 'halfLifeDays',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 90,
+		description: 'A response this many days older than the latest one weighs half as much',
+		displayOptions: { show: { aggregatePerCustomer: [true], combineBy: ['recencyWeighted'] } },
+	},
+	{
+		displayName: 'Declining Drop (Index Points)',
+		name: 'decliningDrop',
+		type: 'number',
+		typeOptions: { minValue: 0.01 },
+		default: 10,
+		description: 'Flag the customer as declining when the 0-100 index fell at least this much from the previous response to the last',
+		displayOptions: aggregating,
+	},
+];
+
+export const reportProperties: INodeProperties[] = [
+	{
+		displayName: 'Group Report By Column',
+		name: 'groupByColumn',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. store, agent, channel',
+		description: 'The Report output has one row per value of this column besides the overall row; empty gives the overall row only',
+	},
+];
+
+export const outputProperties: INodeProperties[] = [
+	{
+		displayName: 'Label Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
+			{ name: 'English', value: 'en' },
+		],
+		default: 'en',
+		description: 'Language of the labels (Promoter / 推荐者, Meets expectations / 满意); the keys stay in English',
+	},
+	{
+		displayName: 'Output Field',
+		name: 'outputField',
+		type: 'string',
+		default: 'satisfaction',
+		description: 'Name of the field the result is written to; input fields are never overwritten',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'CES Weight in Index',
+				name: 'cesWeight',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Weight of the effort score (as ease, 0-100) in the satisfaction index; 0 leaves it out',
+			},
+			{
+				displayName: 'CSAT Weight in Index',
+				name: 'csatWeight',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Weight of CSAT (placed on 0-100) in the satisfaction index; 0 leaves it out',
+			},
+			{
+				displayName: 'Gap Weight in Index',
+				name: 'gapWeight',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Weight of the overall gap (no gap = 50) in the satisfaction index; 0 leaves it out',
+			},
+			{
+				displayName: 'Minimum Responses for Margin',
+				name: 'minResponsesForMargin',
+				type: 'number',
+				typeOptions: { minValue: 2 },
+				default: 30,
+				description: 'Groups with fewer answers get no margin of error, with a note saying so',
+			},
+			{
+				displayName: 'NPS Weight in Index',
+				name: 'npsWeight',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Weight of the NPS answer (0-10 as 0-100) in the satisfaction index; 0 leaves it out',
+			},
+			{
+				displayName: 'Sentiment Column',
+				name: 'sentimentColumn',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. sentiment.score',
+				description: 'Column with a sentiment score from -1 to 1 from an upstream node (e.g. AI sentiment analysis) to include in the index',
+			},
+			{
+				displayName: 'Sentiment Weight in Index',
+				name: 'sentimentWeight',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Weight of the sentiment score (-1..1 as 0-100) in the satisfaction index; 0 leaves it out',
+			},
+			{
+				displayName: 'Skip Missing Metrics',
+				name: 'skipMissing',
+				type: 'boolean',
+				default: false,
+				description: 'Whether an empty answer counts as not answered (null, left out of the index and report) instead of an item error; never as 0',
+			},
+		],
+	},
+];

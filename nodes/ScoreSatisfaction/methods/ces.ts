@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ConfigError } from '../../shared/input';
+import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
+import { columnParameter, showFor } from './params';
+
+export const cesProperties: INodeProperties[] = [
+	{
+		displayName: 'CES Column',
+		name: 'cesColumn',
+		type: 'string',
+		default: 'ces',
+		description: 'Column with the Customer Effort Score answer',
+		displayOptions: showFor('ces'),
+	},
+	{
+		displayName: 'CES Version',
+		name: 'cesVersion',
+		type: 'options',
+		options: [
+			{
+				name: 'CES 1.0 (1-5 Effort, Lower Is Easier)',
+				value: '1.0',
+				description: '"How much effort did you have to put forth?" 1 very low to 5 very high; 1-2 count as easy',
+			},
+			{
+				name: 'CES 2.0 (1-7 Agreement, Higher Is Easier)',
+				value: '2.0',
+				description: '"The company made it easy for me to handle my issue" 1 strongly disagree to 7 strongly agree; 5-7 count as easy',
+			},
+		],
+		default: '2.0',
+		description: 'Which question was asked; it decides the scale and whether high or low is good',
+		displayOptions: showFor('ces'),
+	},
+];
+
+export function readCesConfig(ctx: IExecuteFunctions): SatisfactionConfig['ces'] {
+	const version = String(ctx.getNodeParameter('cesVersion', 0, '2.0')) as CesVersion;
+	if (version !== '1.0' && version !== '2.0') throw new ConfigError(`CES version must be 1.0 or 2.0 (got "${version}")`);
+	return { field: columnParameter(ctx, 'cesColumn', 'ces'), version };
+}

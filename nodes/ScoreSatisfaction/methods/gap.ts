@@ -1,0 +1,93 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ConfigError } from '../../shared/input';
+import { SERVQUAL_DIMENSIONS, type GapConfig } from '../../shared/satisfaction';
+import { columnParameter, fillPattern, listParameter, numberParameter, showFor } from './params';
+
+export const gapProperties: INodeProperties[] = [
+	{
+		displayName: 'Dimensions',
+		name: 'gapDimensions',
+		type: 'string',
+		default: 'tangibles, reliability, responsiveness, assurance, empathy',
+		description: 'Comma-separated service dimensions, each rated twice: what the customer expected and what they got',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Expectation Column Pattern',
+		name: 'expectationColumnPattern',
+		type: 'string',
+		default: 'expectation.{dimension}',
+		description: 'Where the expectation rating of each dimension is; {dimension} is replaced by its name (e.g. E_{dimension})',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Perception Column Pattern',
+		name: 'perceptionColumnPattern',
+		type: 'string',
+		default: 'perception.{dimension}',
+		description: 'Where the perception rating of each dimension is; {dimension} is replaced by its name (e.g. P_{dimension})',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Gap Rating Scale From',
+		name: 'gapScaleMin',
+		type: 'number',
+		default: 1,
+		description: 'Lowest rating of expectation and perception; ratings may be decimals (means of several questions)',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Gap Rating Scale To',
+		name: 'gapScaleMax',
+		type: 'number',
+		default: 7,
+		description: 'Highest rating of expectation and perception',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Importance Weights',
+		name: 'gapWeights',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 11, 32, 22, 19, 16',
+		description: 'Comma-separated weights in the order of the dimensions for the overall gap; empty weighs them equally',
+		displayOptions: showFor('gap'),
+	},
+	{
+		displayName: 'Tolerance',
+		name: 'gapTolerance',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0.5,
+		description: 'A gap within plus or minus this many points meets expectations; below is dissatisfied, above is delighted',
+		displayOptions: showFor('gap'),
+	},
+];
+
+function weights(ctx: IExecuteFunctions, count: number): number[] {
+	const raw = listParameter(ctx, 'gapWeights', '');
+	if (raw.length === 0) return new Array(count).fill(1);
+	if (raw.length !== count) throw new ConfigError(`"Importance Weights" lists ${raw.length} weights for ${count} dimensions`);
+	return raw.map((text) => {
+		const w = Number(text);
+		if (!Number.isFinite(w) || w <= 0) throw new ConfigError(`"Importance Weights" has "${text}", which is not a positive number`);
+		return w;
+	});
+}
+
+export function readGapConfig(ctx: IExecuteFunctions): GapConfig {
+	const names = listParameter(ctx, 'gapDimensions', SERVQUAL_DIMENSIONS.join(', '));
+	const expectation = columnParameter(ctx, 'expectationColumnPattern', 'expectation.{dimension}');
+	const perception = columnParameter(ctx, 'perceptionColumnPattern', 'perception.{dimension}');
+	const w = weights(ctx, names.length);
+	return {
+		dimensions: names.map((key, i) => ({
+			key,
+			expectationField: fillPattern(expectation, 'dimension', key, 'Expectation Column Pattern'),
+			perceptionField: fillPattern(perception, 'dimension', key, 'Perception Column Pattern'),
+			weight: w[i],
+		})),
+		scale: { min: numberParameter(ctx, 'gapScaleMin', 1, 'Gap Rating Scale From'), max: numberParameter(ctx, 'gapScaleMax', 7, 'Gap Rating Scale To') },
+		tolerance: numberParameter(ctx, 'gapTolerance', 0.5, 'Tolerance'),
+	};
+}

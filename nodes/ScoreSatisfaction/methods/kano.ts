@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { SatisfactionConfig } from '../../shared/satisfaction';
+import { columnParameter, fillPattern, listParameter, showFor } from './params';
+
+export const kanoProperties: INodeProperties[] = [
+	{
+		displayName: 'Features',
+		name: 'kanoFeatures',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. mobileApp, freeDelivery, liveChat',
+		description: 'Comma-separated features, each asked about twice: how do you feel if it is there, and if it is not',
+		displayOptions: showFor('kano'),
+	},
+	{
+		displayName: 'Functional Column Pattern',
+		name: 'functionalColumnPattern',
+		type: 'string',
+		default: 'kano.{feature}.functional',
+		description: 'Where the answer for "the feature is there" is; {feature} is replaced by its name',
+		displayOptions: showFor('kano'),
+	},
+	{
+		displayName: 'Dysfunctional Column Pattern',
+		name: 'dysfunctionalColumnPattern',
+		type: 'string',
+		default: 'kano.{feature}.dysfunctional',
+		description: 'Where the answer for "the feature is not there" is. Answers: like, expect, neutral, tolerate, dislike, 1-5 or 喜欢/理所当然/无所谓/能忍受/不喜欢.',
+		displayOptions: showFor('kano'),
+	},
+];
+
+export function readKanoConfig(ctx: IExecuteFunctions): SatisfactionConfig['kano'] {
+	const functional = columnParameter(ctx, 'functionalColumnPattern', 'kano.{feature}.functional');
+	const dysfunctional = columnParameter(ctx, 'dysfunctionalColumnPattern', 'kano.{feature}.dysfunctional');
+	return {
+		features: listParameter(ctx, 'kanoFeatures', '').map((key) => ({
+			key,
+			functionalField: fillPattern(functional, 'feature', key, 'Functional Column Pattern'),
+			dysfunctionalField: fillPattern(dysfunctional, 'feature', key, 'Dysfunctional Column Pattern'),
+		})),
+	};
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { ConfigError } from '../shared/input';
+import {
+	checkAggregateOptions,
+	DEFAULT_INDEX_WEIGHTS,
+	DEFAULT_MIN_RESPONSES_FOR_MARGIN,
+	type AggregateOptions,
+	type CombineMode,
+	type IndexWeights,
+	type Language,
+	type SatisfactionConfig,
+} from '../shared/satisfaction';
+import { readCesConfig } from './methods/ces';
+import { readCsatConfig } from './methods/csat';
+import { readGapConfig } from './methods/gap';
+import { readKanoConfig } from './methods/kano';
+import { readNpsConfig } from './methods/nps';
+import { columnParameter, numberParameter } from './methods/params';
+
+const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
+
+export interface RunSettings {
+	config: SatisfactionConfig;
+	outputField: string;
+	/** Column the report is grouped by; undefined for the overall row only. */
+	groupBy?: string;
+	minResponsesForMargin: number;
+	/** Set when aggregating per customer. */
+	aggregate?: AggregateOptions & { customerIdColumn: string; dateColumn?: string };
+}
+
+function indexWeights(options: IDataObject): IndexWeights {
+	const weight = (name: keyof IndexWeights) => {
+		const value = options[`${name}Weight`];
+		return value === undefined || value === null || value === '' ? DEFAULT_INDEX_WEIGHTS[name] : Number(value);
+	};
+	return { nps: weight('nps'), csat: weight('csat'), ces: weight('ces'), gap: weight('gap'), sentiment: weight('sentiment') };
+}
+
+/** Reads and checks every parameter once per run; a bad one is a ConfigError for the whole run. */
+export function readSettings(ctx: IExecuteFunctions): RunSettings {
+	const metrics = ctx.getNodeParameter('metrics', 0, ['nps']) as string[];
+	if (!Array.isArray(metrics) || metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
+	const unknown = metrics.filter((m) => !(METRICS as readonly string[]).includes(m));
+	if (unknown.length) throw new ConfigError(`Unknown metric "${unknown[0]}"`);
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const sentimentColumn = String(options.sentimentColumn ?? '').trim();
+	const config: SatisfactionConfig = {
+		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,
+		csat: metrics.includes('csat') ? readCsatConfig(ctx) : undefined,
+		ces: metrics.includes('ces') ? readCesConfig(ctx) : undefined,
+		gap: metrics.includes('gap') ? readGapConfig(ctx) : undefined,
+		kano: metrics.includes('kano') ? readKanoConfig(ctx) : undefined,
+		sentiment: sentimentColumn ? { field: sentimentColumn } : undefined,
+		indexWeights: indexWeights(options),
+		skipMissing: options.skipMissing === true,
+		language: ctx.getNodeParameter('language', 0, 'en') as Language,
+	};
+	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : Number(options.minResponsesForMargin);
+	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
+		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${options.minResponsesForMargin})`);
+	}
+	const groupBy = String(ctx.getNodeParameter('groupByColumn', 0, '') ?? '').trim() || undefined;
+	const settings: RunSettings = {
+		config,
+		outputField: columnParameter(ctx, 'outputField', 'satisfaction'),
+		groupBy,
+		minResponsesForMargin,
+	};
+	if (ctx.getNodeParameter('aggregatePerCustomer', 0, false) === true) {
+		const dateColumn = String(ctx.getNodeParameter('responseDateColumn', 0, 'respondedAt') ?? '').trim() || undefined;
+		const combineBy = ctx.getNodeParameter('combineBy', 0, 'latest') as CombineMode;
+		const aggregate = {
+			combineBy,
+			halfLifeDays: combineBy === 'recencyWeighted' ? numberParameter(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,
+			decliningDrop: numberParameter(ctx, 'decliningDrop', 10, 'Declining Drop (Index Points)'),
+			customerIdColumn: columnParameter(ctx, 'customerIdColumn', 'customerId'),
+			dateColumn,
+		};
+		checkAggregateOptions(aggregate, dateColumn !== undefined);
+		settings.aggregate = aggregate;
+	}
+	return settings;
+}
