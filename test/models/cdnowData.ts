@@ -6,7 +6,7 @@ const DATA = resolve(__dirname, '..', '..', '..', 'shared', 'data');
 /** Rows of a CSV with a header, as records of numbers. */
 function readCsv(path: string): Array<Record<string, number>> {
 	const [header, ...rows] = readFileSync(resolve(DATA, path), 'utf8').trim().split('\n');
-	const names = header.split(',');
+	const names = header.trim().split(',').map((n) => n.trim());
 	return rows.map((row) => Object.fromEntries(row.split(',').map((v, i) => [names[i], Number(v)])));
 }
 

@@ -1,0 +1,86 @@
+import { ConfigError } from '../input';
+import { hyp2f1, minimizeBfgs } from '../stats';
+import type { FitInfo } from './data';
+
+/** Shifted-beta-geometric parameters (Fader & Hardie 2007): churn probability ~ Beta(alpha, beta). */
+export interface SbgParams {
+	alpha: number;
+	beta: number;
+}
+
+/** P(T = t), t = 1, 2, ...: probability of churning exactly at renewal t; by the recursion of the paper. */
+export function sbgChurnProbabilities(p: SbgParams, periods: number): number[] {
+	const probabilities: number[] = [];
+	let current = p.alpha / (p.alpha + p.beta);
+	for (let t = 1; t <= periods; t++) {
+		if (t > 1) current *= (p.beta + t - 2) / (p.alpha + p.beta + t - 1);
+		probabilities.push(current);
+	}
+	return probabilities;
+}
+
+/** S(t): share of the cohort still active after t periods. */
+export function sbgSurvival(p: SbgParams, t: number): number {
+	return 1 - sbgChurnProbabilities(p, t).reduce((sum, q) => sum + q, 0);
+}
+
+/** Retention rate in period t: r_t = (beta + t − 1) / (alpha + beta + t − 1). */
+export function sbgRetention(p: SbgParams, t: number): number {
+	return (p.beta + t - 1) / (p.alpha + p.beta + t - 1);
+}
+
+/**
+ * Cohort data: `alive[t]` customers still active at the start of period t (alive[0] = cohort size).
+ * Log-likelihood: churners in each period times ln P(T = t), plus survivors times ln S(n).
+ */
+export function sbgLogLikelihood(p: SbgParams, alive: number[]): number {
+	const n = alive.length - 1;
+	const churn = sbgChurnProbabilities(p, n);
+	let total = 0;
+	let survival = 1;
+	for (let t = 1; t <= n; t++) {
+		total += (alive[t - 1] - alive[t]) * Math.log(churn[t - 1]);
+		survival -= churn[t - 1];
+	}
+	return total + alive[n] * Math.log(survival);
+}
+
+export function validateCohort(alive: number[]): void {
+	if (alive.length < 3) throw new ConfigError(`sBG needs at least two periods of cohort survival; got ${alive.length - 1}`);
+	alive.forEach((count, t) => {
+		if (!Number.isFinite(count) || count < 0) throw new ConfigError(`Period ${t}: active count ${count} is not a number >= 0`);
+		if (t > 0 && count > alive[t - 1]) {
+			throw new ConfigError(`Period ${t}: ${count} active is more than the ${alive[t - 1]} active the period before`);
+		}
+	});
+	if (alive[alive.length - 1] === alive[0]) throw new ConfigError('No customer churned in the cohort: sBG cannot be fitted');
+}
+
+export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
+	validateCohort(alive);
+	const toParams = (theta: number[]) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
+	const result = minimizeBfgs((theta) => -sbgLogLikelihood(toParams(theta), alive) / alive[0], [0, 0]);
+	const params = toParams(result.x);
+	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
+	return {
+		params,
+		logLikelihood: sbgLogLikelihood(params, alive),
+		customers: alive[0],
+		distinctRows: alive.length,
+		iterations: result.iterations,
+		converged: true,
+	};
+}
+
+/**
+ * Discounted expected residual lifetime (Fader & Hardie 2010) of a customer who has renewed `renewals`
+ * times so far: the expected number of further renewals, the next one undiscounted and each later one
+ * discounted by (1 + d) per period, i.e. the sum over k >= 0 of (1 + d)^-k times the probability of
+ * renewing k + 1 more times. Closed form, with n = renewals + 1:
+ *   (beta + n − 1)/(alpha + beta + n − 1) · 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)).
+ */
+export function sbgDiscountedResidualLifetime(p: SbgParams, renewals: number, discountRate: number): number {
+	if (!(discountRate > 0)) throw new ConfigError(`Discount rate must be > 0 for a finite residual lifetime; got ${discountRate}`);
+	const n = renewals + 1;
+	return ((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * hyp2f1(1, p.beta + n, p.alpha + p.beta + n, 1 / (1 + discountRate));
+}
