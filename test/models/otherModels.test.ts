@@ -1,6 +1,6 @@
 import { gammaGammaExpectedSpend, fitGammaGamma } from '../../nodes/shared/models/gammaGamma';
 import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdProbabilityAlive } from '../../nodes/shared/models/paretoNbd';
-import { fitSbg, sbgDiscountedResidualLifetime, sbgRetention, sbgSurvival } from '../../nodes/shared/models/sbg';
+import { fitSbg, fitSbgSubscribers, sbgDiscountedResidualLifetime, sbgRetention, sbgSurvival } from '../../nodes/shared/models/sbg';
 import { hyp2f1 } from '../../nodes/shared/stats';
 import { cdnowSummary, cdnowWithSpend, sbgSurvival as survivalSeries } from './cdnowData';
 
@@ -107,5 +107,19 @@ describe('hyp2f1', () => {
 		expect(hyp2f1(0.7, 2.5, 2.5, 0.95)).toBeCloseTo(Math.pow(0.05, -0.7), 8);
 		// c − a − b < 0: 2F1(2, 1; 2; z) = 1/(1 − z)
 		expect(hyp2f1(2, 1, 2, 0.98)).toBeCloseTo(50, 8);
+	});
+});
+
+describe('sBG on individual subscribers', () => {
+	it('gives the cohort fit when the cohort is written as subscribers', () => {
+		const alive = [1000, 631, 468, 382, 326, 289, 262, 241];
+		const subscribers = [];
+		for (let t = 1; t < alive.length; t++) for (let i = 0; i < alive[t - 1] - alive[t]; i++) subscribers.push({ tenure: t, active: false });
+		for (let i = 0; i < alive[alive.length - 1]; i++) subscribers.push({ tenure: 7, active: true });
+		const individual = fitSbgSubscribers(subscribers);
+		const cohort = fitSbg(alive);
+		expect(individual.params.alpha).toBeCloseTo(cohort.params.alpha, 5);
+		expect(individual.params.beta).toBeCloseTo(cohort.params.beta, 5);
+		expect(individual.logLikelihood).toBeCloseTo(cohort.logLikelihood, 6);
 	});
 });

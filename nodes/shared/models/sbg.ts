@@ -84,3 +84,54 @@ export function sbgDiscountedResidualLifetime(p: SbgParams, renewals: number, di
 	const n = renewals + 1;
 	return ((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * hyp2f1(1, p.beta + n, p.alpha + p.beta + n, 1 / (1 + discountRate));
 }
+
+/** A subscriber: periods completed, and whether the contract is still running. */
+export interface Subscriber {
+	tenure: number;
+	active: boolean;
+}
+
+/**
+ * Fits sBG on individual subscribers of any start date: a churned customer with tenure t contributes
+ * ln P(T = t) (t >= 1), an active one with tenure n contributes ln S(n) (right-censored).
+ */
+export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParams } & FitInfo {
+	const churnedAt = new Map<number, number>();
+	const activeAt = new Map<number, number>();
+	for (const s of subscribers) {
+		if (!Number.isInteger(s.tenure) || s.tenure < 0 || (!s.active && s.tenure < 1)) {
+			throw new ConfigError(`A subscriber has tenure ${s.tenure}; expected whole periods (at least 1 for a churned one)`);
+		}
+		const map = s.active ? activeAt : churnedAt;
+		map.set(s.tenure, (map.get(s.tenure) ?? 0) + 1);
+	}
+	const churned = [...churnedAt.values()].reduce((a, b) => a + b, 0);
+	if (subscribers.length < 30 || churned < 5 || churned === subscribers.length) {
+		throw new ConfigError(
+			`sBG cannot be fitted on ${subscribers.length} subscribers of whom ${churned} churned: ` +
+				'it needs at least 30 subscribers, at least 5 churned and some still active',
+		);
+	}
+	const horizon = Math.max(...subscribers.map((s) => s.tenure));
+	const logLik = (p: SbgParams) => {
+		const churn = sbgChurnProbabilities(p, horizon);
+		const survival: number[] = [1];
+		for (let t = 1; t <= horizon; t++) survival.push(survival[t - 1] - churn[t - 1]);
+		let total = 0;
+		for (const [t, n] of churnedAt) total += n * Math.log(churn[t - 1]);
+		for (const [t, n] of activeAt) total += n * Math.log(survival[t]);
+		return total;
+	};
+	const toParams = (theta: number[]) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
+	const result = minimizeBfgs((theta) => -logLik(toParams(theta)) / subscribers.length, [0, 0]);
+	const params = toParams(result.x);
+	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
+	return {
+		params,
+		logLikelihood: logLik(params),
+		customers: subscribers.length,
+		distinctRows: churnedAt.size + activeAt.size,
+		iterations: result.iterations,
+		converged: true,
+	};
+}

@@ -1,0 +1,2 @@
+export * from './signals';
+export * from './risk';

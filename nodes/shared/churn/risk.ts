@@ -1,0 +1,59 @@
+import type { Language } from '../segments';
+import type { Signal } from './signals';
+
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+
+export interface RiskThresholds {
+	/** Risk scores at or above these are medium / high / critical. */
+	medium: number;
+	high: number;
+	critical: number;
+}
+
+export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = { medium: 25, high: 50, critical: 75 };
+
+const LEVEL_LABELS: Record<RiskLevel, { en: string; 'zh-CN': string }> = {
+	low: { en: 'Low', 'zh-CN': '低' },
+	medium: { en: 'Medium', 'zh-CN': '中' },
+	high: { en: 'High', 'zh-CN': '高' },
+	critical: { en: 'Critical', 'zh-CN': '极高' },
+};
+
+export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+export interface ModelEvidence {
+	churnProbability: number;
+	reason: string;
+}
+
+export interface RiskAssessment {
+	riskScore: number;
+	riskLevel: RiskLevel;
+	riskLabel: string;
+	reasons: string[];
+}
+
+/**
+ * Risk 0-100 as a noisy-OR of independent pieces of evidence: the model's churn probability and each
+ * fired rule signal's weight: risk = 1 − (1 − p_model) · Π(1 − w_signal). Reasons are ordered by how
+ * much each piece contributes (its probability or weight), largest first.
+ */
+export function assessRisk(model: ModelEvidence | undefined, signals: Signal[], t: RiskThresholds, language: Language): RiskAssessment {
+	const evidence = [
+		...(model ? [{ weight: model.churnProbability, reason: model.reason }] : []),
+		...signals.map((s) => ({ weight: s.weight, reason: s.reason })),
+	];
+	const keep = evidence.reduce((product, e) => product * (1 - e.weight), 1);
+	const riskScore = Math.round((1 - keep) * 1000) / 10;
+	const riskLevel: RiskLevel =
+		riskScore >= t.critical ? 'critical' : riskScore >= t.high ? 'high' : riskScore >= t.medium ? 'medium' : 'low';
+	return {
+		riskScore,
+		riskLevel,
+		riskLabel: LEVEL_LABELS[riskLevel][language],
+		reasons: evidence
+			.filter((e) => e.weight >= 0.05)
+			.sort((p, q) => q.weight - p.weight)
+			.map((e) => e.reason),
+	};
+}
