@@ -1,0 +1,172 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { getAsOf } from '../helpers/asOf';
+import { errorItem, toNodeError } from '../helpers/errors';
+import { assessRisk, DEFAULT_RISK_THRESHOLDS, DEFAULT_SIGNAL_THRESHOLDS, RISK_LEVELS, ruleSignals, type RiskLevel } from '../shared/churn';
+import type { Transaction } from '../shared/customers';
+import { toIsoWithOffset } from '../shared/format/isoDate';
+import { ConfigError, InputError } from '../shared/input';
+import type { Language } from '../shared/segments';
+import { fitModel, parseSupplied, scoreSubject, type FittedModel, type ModelMethod } from './model';
+import {
+	readCustomerItem,
+	readSubscriberItem,
+	readSummaryItem,
+	readTransactionItem,
+	subjectsFromTransactions,
+	UNIT_DAYS,
+	type ReadContext,
+	type Subject,
+	type TimeUnit,
+} from './read';
+
+const COLUMN_PARAMETERS = [
+	'customerIdColumn', 'firstPurchaseColumn', 'lastPurchaseColumn', 'purchaseCountColumn', 'totalSpendColumn', 'xColumn', 'txColumn',
+	'ageColumn', 'monetaryColumn', 'dateColumn', 'amountColumn', 'tenureColumn', 'activeColumn', 'periodValueColumn',
+];
+
+const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+const MODEL_NAMES: Record<ModelMethod, string> = { bgNbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', sbg: 'sBG' };
+
+function modelReason(method: ModelMethod, churnProbability: number, language: Language): string {
+	if (method === 'sbg') {
+		return language === 'zh-CN' ? `下次续约不续的概率为 ${percent(churnProbability)}（sBG 模型）` : `${percent(churnProbability)} chance of not renewing at the next renewal (sBG)`;
+	}
+	return language === 'zh-CN'
+		? `仍为活跃客户的概率仅 ${percent(1 - churnProbability)}（${MODEL_NAMES[method]} 模型）`
+		: `Probability still active is ${percent(1 - churnProbability)} (${MODEL_NAMES[method]})`;
+}
+
+export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const items = this.getInputData();
+	const method = this.getNodeParameter('method', 0) as ModelMethod | 'rules';
+	const shape = this.getNodeParameter('inputShape', 0, 'customer') as 'customer' | 'summary' | 'subscriber' | 'transaction';
+	const unit = this.getNodeParameter('timeUnit', 0, 'weeks') as TimeUnit;
+	const language = this.getNodeParameter('language', 0, 'en') as Language;
+	const outputField = String(this.getNodeParameter('outputField', 0, 'churn')).trim() || 'churn';
+	const atRiskFrom = this.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel;
+	const asOf = getAsOf(this);
+	const timeZone = this.getTimezone();
+	const continueOnFail = this.continueOnFail();
+	const columns = Object.fromEntries(COLUMN_PARAMETERS.map((name) => [name, String(this.getNodeParameter(name, 0, '')).trim()]));
+	const signalColumns = this.getNodeParameter('signals', 0, {}) as Record<string, string>;
+	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(this.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
+	const riskThresholds = { medium: t.medium, high: t.high, critical: t.critical };
+	const signalThresholds = { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 };
+	const ctx: ReadContext = { columns, signalColumns, asOf, timeZone, unit };
+	if (method === 'sbg' && shape !== 'subscriber') {
+		throw toNodeError(node, new ConfigError('sBG scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)'));
+	}
+	if (method !== 'sbg' && method !== 'rules' && shape === 'subscriber') {
+		throw toNodeError(node, new ConfigError(`${MODEL_NAMES[method]} needs purchase histories; subscriber input goes with sBG or Rules Only`));
+	}
+
+	const placed: Array<{ output: number; item: INodeExecutionData } | undefined> = new Array(items.length);
+	const reject = (error: unknown, indices: number[]) => {
+		if (!continueOnFail) throw toNodeError(node, error, indices[0]);
+		const item = errorItem(node, error, indices[0]);
+		if (indices.length > 1) item.pairedItem = indices.map((i) => ({ item: i }));
+		placed[indices[0]] = { output: 0, item };
+	};
+
+	let subjects: Subject[] = [];
+	if (shape === 'transaction') {
+		const transactions: Transaction[] = [];
+		items.forEach((item, i) => {
+			try {
+				transactions.push(readTransactionItem(item.json, i, ctx));
+			} catch (error) {
+				reject(error, [i]);
+			}
+		});
+		subjects = subjectsFromTransactions(transactions, ctx, (customerId) => ({ [columns.customerIdColumn || 'customerId']: customerId }));
+	} else {
+		const read = shape === 'summary' ? readSummaryItem : shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
+		items.forEach((item, i) => {
+			try {
+				if (outputField in item.json) {
+					throw new InputError(outputField, item.json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
+				}
+				subjects.push(read(item.json, i, ctx));
+			} catch (error) {
+				reject(error, [i]);
+			}
+		});
+	}
+
+	let model: FittedModel | undefined;
+	if (method !== 'rules') {
+		try {
+			model =
+				this.getNodeParameter('modelSource', 0, 'fit') === 'supplied'
+					? parseSupplied(method, this.getNodeParameter('suppliedParameters', 0, '{}'))
+					: fitModel(method, subjects);
+		} catch (error) {
+			throw toNodeError(node, error);
+		}
+	}
+	const horizon = Number(this.getNodeParameter('horizon', 0, 26));
+	const annual = Number(this.getNodeParameter('annualDiscountRate', 0, 10)) / 100;
+	const periodDays = method === 'sbg' ? 365 : UNIT_DAYS[unit];
+	const discountPerPeriod = Math.pow(1 + annual, periodDays / 365) - 1;
+	const asOfText = toIsoWithOffset(asOf, timeZone);
+	const atRiskIndex = RISK_LEVELS.indexOf(atRiskFrom);
+
+	for (const subject of subjects) {
+		try {
+			const score = model ? scoreSubject(model, subject, { horizon, discountPerPeriod }) : undefined;
+			const risk = assessRisk(
+				score && model ? { churnProbability: score.churnProbability, reason: modelReason(model.method, score.churnProbability, language) } : undefined,
+				ruleSignals(subject.signals, signalThresholds, language),
+				riskThresholds,
+				language,
+			);
+			const result: IDataObject = {
+				method,
+				probabilityAlive: score ? round(score.probabilityAlive) : null,
+				churnProbability: score ? round(score.churnProbability) : null,
+				expectedPurchases: score?.expectedPurchases !== undefined ? round(score.expectedPurchases) : null,
+				horizon: model ? horizon : null,
+				timeUnit: method === 'sbg' ? 'renewal periods' : unit,
+				expectedValue: score?.expectedValue !== undefined ? round(score.expectedValue, 2) : null,
+				...(score?.nextRenewalProbability !== undefined
+					? { nextRenewalProbability: round(score.nextRenewalProbability), expectedRenewals: round(score.expectedRenewals!) }
+					: {}),
+				riskScore: risk.riskScore,
+				riskLevel: risk.riskLevel,
+				riskLabel: risk.riskLabel,
+				reasons: risk.reasons,
+				asOf: asOfText,
+			};
+			const output = RISK_LEVELS.indexOf(risk.riskLevel) >= atRiskIndex ? 0 : 1;
+			const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
+			placed[subject.itemIndices[0]] = { output, item: { json: { ...(subject.json as IDataObject), [outputField]: result }, pairedItem } };
+		} catch (error) {
+			reject(error, subject.itemIndices);
+		}
+	}
+
+	const outputs: INodeExecutionData[][] = [[], [], []];
+	for (const entry of placed) if (entry) outputs[entry.output].push(entry.item);
+	if (model) outputs[2].push({ json: modelItem(model, asOfText, unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) });
+	return outputs;
+}
+
+function modelItem(model: FittedModel, asOf: string, unit: TimeUnit): IDataObject {
+	return {
+		method: model.method,
+		source: model.source,
+		parameters: model.parameters,
+		logLikelihood: model.fit ? round(model.fit.logLikelihood, 2) : null,
+		customersUsed: model.fit?.customers ?? null,
+		distinctRows: model.fit?.distinctRows ?? null,
+		iterations: model.fit?.iterations ?? null,
+		converged: model.fit ? model.fit.converged : null,
+		timeUnit: model.method === 'sbg' ? 'renewal periods' : unit,
+		...(model.spendParameters ? { spendParameters: { ...model.spendParameters } } : {}),
+		...(model.spendFit ? { spendLogLikelihood: round(model.spendFit.logLikelihood, 2), spendCustomersUsed: model.spendFit.customers } : {}),
+		...(model.spendNote ? { spendNote: model.spendNote } : {}),
+		asOf,
+	};
+}

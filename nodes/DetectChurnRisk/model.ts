@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { ConfigError } from '../shared/input';
+import {
+	bgNbdConditionalExpected,
+	bgNbdProbabilityAlive,
+	discountedValue,
+	fitBgNbd,
+	fitGammaGamma,
+	fitParetoNbd,
+	fitSbgSubscribers,
+	gammaGammaExpectedSpend,
+	paretoNbdConditionalExpected,
+	paretoNbdProbabilityAlive,
+	sbgDiscountedResidualLifetime,
+	sbgRetention,
+	type FitInfo,
+	type GammaGammaParams,
+	type RfmSummary,
+} from '../shared/models';
+import type { Subject } from './read';
+
+export type ModelMethod = 'bgNbd' | 'paretoNbd' | 'sbg';
+
+const positive = z.number().finite().positive();
+const SCHEMAS = {
+	bgNbd: z.object({ r: positive, alpha: positive, a: positive, b: positive }),
+	paretoNbd: z.object({ r: positive, alpha: positive, s: positive, beta: positive }),
+	sbg: z.object({ alpha: positive, beta: positive }),
+};
+const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma: positive });
+
+export interface FittedModel {
+	method: ModelMethod;
+	source: 'fitted' | 'supplied';
+	parameters: Record<string, number>;
+	spendParameters?: GammaGammaParams;
+	fit?: FitInfo;
+	spendFit?: FitInfo;
+	spendNote?: string;
+}
+
+/** Parses supplied parameters: the Model item of an earlier run, or just its `parameters`. */
+export function parseSupplied(method: ModelMethod, raw: unknown): FittedModel {
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch {
+			throw new ConfigError(`Parameters JSON is not valid JSON: ${raw.slice(0, 80)}`);
+		}
+	}
+	const object = (value ?? {}) as Record<string, unknown>;
+	if (object.method !== undefined && object.method !== method) {
+		throw new ConfigError(`The supplied parameters are for ${String(object.method)}, but the method is ${method}`);
+	}
+	const parsed = SCHEMAS[method].safeParse(object.parameters ?? object);
+	if (!parsed.success) {
+		const keys = Object.keys(SCHEMAS[method].shape).join(', ');
+		throw new ConfigError(
+			`Supplied ${method} parameters are malformed or out of range (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}); expected positive numbers ${keys}`,
+		);
+	}
+	const spend = object.spendParameters === undefined ? undefined : SPEND_SCHEMA.safeParse(object.spendParameters);
+	if (spend && !spend.success) throw new ConfigError('Supplied spendParameters are malformed: expected p > 0, q > 1, gamma > 0');
+	return { method, source: 'supplied', parameters: parsed.data as Record<string, number>, spendParameters: spend?.data };
+}
+
+export function fitModel(method: ModelMethod, subjects: Subject[]): FittedModel {
+	if (method === 'sbg') {
+		const fit = fitSbgSubscribers(subjects.map((s) => s.subscriber!));
+		return { method, source: 'fitted', parameters: { ...fit.params }, fit };
+	}
+	const summaries = subjects.map((s) => s.summary!);
+	const fit = method === 'bgNbd' ? fitBgNbd(summaries) : fitParetoNbd(summaries);
+	const model: FittedModel = { method, source: 'fitted', parameters: { ...fit.params }, fit };
+	const spenders = subjects.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0).map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend! }));
+	if (spenders.length > 0) {
+		try {
+			const spendFit = fitGammaGamma(spenders);
+			model.spendParameters = spendFit.params;
+			model.spendFit = spendFit;
+		} catch (error) {
+			model.spendNote = (error as Error).message;
+		}
+	}
+	return model;
+}
+
+export interface ModelScore {
+	probabilityAlive: number;
+	churnProbability: number;
+	expectedPurchases?: number;
+	expectedValue?: number;
+	/** For sBG: retention at the next renewal and the discounted expected number of future renewals. */
+	nextRenewalProbability?: number;
+	expectedRenewals?: number;
+}
+
+export interface ScoreOptions {
+	horizon: number;
+	/** Discount rate per time unit (or per renewal period for sBG). */
+	discountPerPeriod: number;
+}
+
+export function scoreSubject(model: FittedModel, subject: Subject, options: ScoreOptions): ModelScore {
+	if (model.method === 'sbg') {
+		const params = model.parameters as { alpha: number; beta: number };
+		const { tenure, active } = subject.subscriber!;
+		if (!active) return { probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 };
+		const renew = sbgRetention(params, tenure + 1);
+		const renewals = sbgDiscountedResidualLifetime(params, tenure, Math.max(options.discountPerPeriod, 1e-9));
+		return {
+			probabilityAlive: renew,
+			churnProbability: 1 - renew,
+			nextRenewalProbability: renew,
+			expectedRenewals: renewals,
+			...(subject.periodValue !== undefined ? { expectedValue: renewals * subject.periodValue } : {}),
+		};
+	}
+	const c: RfmSummary = subject.summary!;
+	const alive = model.method === 'bgNbd' ? bgNbdProbabilityAlive(model.parameters as never, c) : paretoNbdProbabilityAlive(model.parameters as never, c);
+	const expectedAt = (t: number) =>
+		model.method === 'bgNbd' ? bgNbdConditionalExpected(model.parameters as never, c, t) : paretoNbdConditionalExpected(model.parameters as never, c, t);
+	const expectedPurchases = expectedAt(options.horizon);
+	const score: ModelScore = { probabilityAlive: alive, churnProbability: 1 - alive, expectedPurchases };
+	if (model.spendParameters && subject.meanSpend !== undefined) {
+		const spend = gammaGammaExpectedSpend(model.spendParameters, { x: c.x, meanSpend: c.x > 0 ? subject.meanSpend : 0 });
+		score.expectedValue = discountedValue(expectedAt, spend, Math.max(1, Math.round(options.horizon)), options.horizon / Math.max(1, Math.round(options.horizon)), options.discountPerPeriod);
+	}
+	for (const [key, value] of Object.entries(score)) {
+		if (!Number.isFinite(value)) throw new ConfigError(`The model gave a non-finite ${key} for customer "${subject.customerId}"; check the parameters and time unit`);
+	}
+	return score;
+}

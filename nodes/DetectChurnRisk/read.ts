@@ -1,0 +1,166 @@
+import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
+import { getField, InputError, isEmpty, parseDate, parseDateNotAfter, parseMoney, parseNumber } from '../shared/input';
+import { summaryProblem, type RfmSummary, type Subscriber } from '../shared/models';
+import type { SignalInput } from '../shared/churn';
+
+const DAY_MS = 86_400_000;
+export const UNIT_DAYS = { days: 1, weeks: 7 } as const;
+export type TimeUnit = keyof typeof UNIT_DAYS;
+
+export interface Columns {
+	[name: string]: string;
+}
+
+/** One customer (or subscriber) ready for scoring. */
+export interface Subject {
+	itemIndices: number[];
+	json: Record<string, unknown>;
+	customerId: string;
+	summary?: RfmSummary;
+	/** Mean spend per purchase, for the spend model. */
+	meanSpend?: number;
+	subscriber?: Subscriber;
+	periodValue?: number;
+	signals: SignalInput;
+}
+
+export interface ReadContext {
+	columns: Columns;
+	signalColumns: Columns;
+	asOf: Date;
+	timeZone: string;
+	unit: TimeUnit;
+}
+
+function optional<T>(item: Record<string, unknown>, column: string | undefined, parse: (raw: unknown, column: string) => T): T | undefined {
+	if (!column) return undefined;
+	const raw = getField(item, column);
+	return isEmpty(raw) ? undefined : parse(raw, column);
+}
+
+function readBoolean(raw: unknown, column: string): boolean {
+	if (typeof raw === 'boolean') return raw;
+	const text = String(raw).trim().toLowerCase();
+	if (['true', '1', 'yes', 'y', 'active', '是'].includes(text)) return true;
+	if (['false', '0', 'no', 'n', 'inactive', 'churned', '否'].includes(text)) return false;
+	throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
+}
+
+/** The rule-signal fields of one item (each optional). */
+export function readSignals(item: Record<string, unknown>, ctx: ReadContext): SignalInput {
+	const c = ctx.signalColumns;
+	const money = (raw: unknown, column: string) => parseMoney(raw, column, { min: 0 });
+	const contractEnd = optional(item, c.contractEndColumn, (raw, column) => parseDate(raw, column, { timeZone: ctx.timeZone }));
+	return {
+		recentSpend: optional(item, c.recentSpendColumn, money),
+		previousSpend: optional(item, c.previousSpendColumn, money),
+		satisfaction: optional(item, c.satisfactionColumn, (raw, column) => parseNumber(raw, column, { min: 0, max: 100 })),
+		previousSatisfaction: optional(item, c.previousSatisfactionColumn, (raw, column) => parseNumber(raw, column, { min: 0, max: 100 })),
+		satisfactionDeclining: optional(item, c.decliningColumn, readBoolean),
+		complaints: optional(item, c.complaintsColumn, (raw, column) => parseNumber(raw, column, { min: 0, integer: true })),
+		daysToContractEnd: contractEnd ? (contractEnd.getTime() - ctx.asOf.getTime()) / DAY_MS : undefined,
+	};
+}
+
+function checkedSummary(summary: RfmSummary, field: string, value: unknown): RfmSummary {
+	const problem = summaryProblem(summary);
+	if (problem) throw new InputError(field, value, `gives an impossible customer: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
+	return summary;
+}
+
+/** One item per customer with first/last purchase dates and an order count. */
+export function readCustomerItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
+	const c = ctx.columns;
+	const customerId = readCustomerId(item, c.customerIdColumn);
+	const opts = { timeZone: ctx.timeZone };
+	const first = parseDateNotAfter(getField(item, c.firstPurchaseColumn), c.firstPurchaseColumn, ctx.asOf, opts);
+	const last = parseDateNotAfter(getField(item, c.lastPurchaseColumn), c.lastPurchaseColumn, ctx.asOf, opts);
+	const count = parseNumber(getField(item, c.purchaseCountColumn), c.purchaseCountColumn, { min: 1, integer: true });
+	if (last < first) {
+		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${first.toISOString()})`, 'a last purchase on or after the first');
+	}
+	const unitMs = UNIT_DAYS[ctx.unit] * DAY_MS;
+	const summary = checkedSummary(
+		{ x: count - 1, tx: (last.getTime() - first.getTime()) / unitMs, T: (ctx.asOf.getTime() - first.getTime()) / unitMs },
+		c.purchaseCountColumn,
+		getField(item, c.purchaseCountColumn),
+	);
+	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
+	const daysSinceLast = (ctx.asOf.getTime() - last.getTime()) / DAY_MS;
+	return {
+		itemIndices: [index],
+		json: item,
+		customerId,
+		summary,
+		meanSpend: total === undefined ? undefined : total / count,
+		signals: {
+			...readSignals(item, ctx),
+			daysSinceLast,
+			usualIntervalDays: count >= 2 ? (last.getTime() - first.getTime()) / DAY_MS / (count - 1) : undefined,
+		},
+	};
+}
+
+/** One item per customer with x, t_x, T (and optionally mean repeat spend) in the time unit. */
+export function readSummaryItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
+	const c = ctx.columns;
+	const customerId = readCustomerId(item, c.customerIdColumn);
+	const x = parseNumber(getField(item, c.xColumn), c.xColumn, { min: 0, integer: true });
+	const tx = parseNumber(getField(item, c.txColumn), c.txColumn, { min: 0 });
+	const T = parseNumber(getField(item, c.ageColumn), c.ageColumn, { min: 0 });
+	const summary = checkedSummary({ x, tx, T }, c.txColumn, getField(item, c.txColumn));
+	const unitDays = UNIT_DAYS[ctx.unit];
+	return {
+		itemIndices: [index],
+		json: item,
+		customerId,
+		summary,
+		meanSpend: optional(item, c.monetaryColumn, (raw, column) => parseMoney(raw, column, { min: 0 })),
+		signals: {
+			...readSignals(item, ctx),
+			daysSinceLast: (T - tx) * unitDays,
+			usualIntervalDays: x >= 1 ? (tx * unitDays) / x : undefined,
+		},
+	};
+}
+
+export function readSubscriberItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
+	const c = ctx.columns;
+	const customerId = readCustomerId(item, c.customerIdColumn);
+	const tenure = parseNumber(getField(item, c.tenureColumn), c.tenureColumn, { min: 0, integer: true });
+	const active = readBoolean(getField(item, c.activeColumn), c.activeColumn);
+	if (!active && tenure < 1) throw new InputError(c.tenureColumn, tenure, 'is 0 for a churned subscriber', 'at least 1 period for a churned subscriber');
+	return {
+		itemIndices: [index],
+		json: item,
+		customerId,
+		subscriber: { tenure, active },
+		periodValue: optional(item, c.periodValueColumn, (raw, column) => parseMoney(raw, column, { min: 0 })),
+		signals: readSignals(item, ctx),
+	};
+}
+
+export function readTransactionItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Transaction {
+	const c = ctx.columns;
+	return {
+		customerId: readCustomerId(item, c.customerIdColumn),
+		date: parseDateNotAfter(getField(item, c.dateColumn), c.dateColumn, ctx.asOf, { timeZone: ctx.timeZone }),
+		amount: parseMoney(getField(item, c.amountColumn), c.amountColumn, { min: 0 }),
+		itemIndex: index,
+	};
+}
+
+/** Transactions -> one subject per customer (same-day orders collapsed, as the models expect). */
+export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadContext, jsonOf: (customerId: string, firstIndex: number) => Record<string, unknown>): Subject[] {
+	return summariseTransactions(transactions, { asOf: ctx.asOf, unit: ctx.unit, collapseSameDay: true, timeZone: ctx.timeZone }).map((s) => ({
+		itemIndices: s.itemIndices,
+		json: jsonOf(s.customerId, s.itemIndices[0]),
+		customerId: s.customerId,
+		summary: { x: s.x, tx: s.tx, T: s.T },
+		meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
+		signals: {
+			daysSinceLast: (ctx.asOf.getTime() - s.lastPurchase.getTime()) / DAY_MS,
+			usualIntervalDays: s.x > 0 ? (s.lastPurchase.getTime() - s.firstPurchase.getTime()) / DAY_MS / s.x : undefined,
+		},
+	}));
+}
