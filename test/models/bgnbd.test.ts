@@ -1,4 +1,7 @@
+import { compress } from '../../nodes/shared/models/data';
 import {
+	bgNbdLogLikelihood,
+	bgNbdLogLikelihoodGradient,
 	bgNbdConditionalExpected,
 	bgNbdExpectedNew,
 	bgNbdProbabilityAlive,
@@ -53,5 +56,25 @@ describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
 		expect(Math.abs(bgNbdProbabilityAlive(fit.params, { x: 2, tx: 30.43, T: 38.86 }) - 0.7266)).toBeLessThanOrEqual(0.0005);
 		expect(Math.abs(bgNbdProbabilityAlive(fit.params, { x: 1, tx: 1.71, T: 38.86 }) - 0.2122)).toBeLessThanOrEqual(0.0005);
 		expect(bgNbdProbabilityAlive(fit.params, { x: 0, tx: 0, T: 38.86 })).toBe(1);
+	});
+});
+
+describe('BG/NBD analytic gradient', () => {
+	it('matches central differences of the log-likelihood', () => {
+		
+		
+		const data = compress(cdnowSummary());
+		const theta = [Math.log(0.3), Math.log(5), Math.log(0.7), Math.log(2)];
+		const params = (t: number[]) => ({ r: Math.exp(t[0]), alpha: Math.exp(t[1]), a: Math.exp(t[2]), b: Math.exp(t[3]) });
+		const analytic = bgNbdLogLikelihoodGradient(params(theta), data);
+		theta.forEach((_, i) => {
+			const h = 1e-6;
+			const up = theta.slice();
+			const down = theta.slice();
+			up[i] += h;
+			down[i] -= h;
+			const numeric = (bgNbdLogLikelihood(params(up), data) - bgNbdLogLikelihood(params(down), data)) / (2 * h);
+			expect(analytic[i]).toBeCloseTo(numeric, 3);
+		});
 	});
 });

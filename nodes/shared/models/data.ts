@@ -34,7 +34,8 @@ export function summaryProblem(s: RfmSummary): string | undefined {
 }
 
 export function compress(customers: ArrayLike<RfmSummary>): CompressedData {
-	const index = new Map<string, number>();
+	// Nested maps keyed by numbers: much cheaper than building a string key per customer.
+	const index = new Map<number, Map<number, Map<number, number>>>();
 	const xs: number[] = [];
 	const txs: number[] = [];
 	const Ts: number[] = [];
@@ -43,17 +44,20 @@ export function compress(customers: ArrayLike<RfmSummary>): CompressedData {
 		const c = customers[i];
 		const problem = summaryProblem(c);
 		if (problem) throw new ConfigError(`Customer ${i}: ${problem}`);
-		const key = `${c.x}|${c.tx}|${c.T}`;
-		const row = index.get(key);
+		let byTx = index.get(c.x);
+		if (!byTx) index.set(c.x, (byTx = new Map()));
+		let byT = byTx.get(c.tx);
+		if (!byT) byTx.set(c.tx, (byT = new Map()));
+		const row = byT.get(c.T);
 		if (row === undefined) {
-			index.set(key, xs.length);
+			byT.set(c.T, xs.length);
 			xs.push(c.x);
 			txs.push(c.tx);
 			Ts.push(c.T);
 			weights.push(1);
 		} else weights[row]++;
 	}
-	const distinctX = [...new Set(xs)].sort((p, q) => p - q);
+	const distinctX = [...index.keys()].sort((p, q) => p - q);
 	const groupOf = new Map(distinctX.map((x, i) => [x, i]));
 	return {
 		x: Float64Array.from(xs),

@@ -45,7 +45,7 @@ export function minimizeBfgs(f: (x: number[]) => number, x0: number[], options: 
 	let fx = objective(x);
 	if (!Number.isFinite(fx)) throw new RangeError('The objective is not finite at the starting point');
 	let g = grad(x);
-	let H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+	let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 	for (let iteration = 0; iteration < maxIterations; iteration++) {
 		if (maxAbs(g) < tolerance) return { x, value: fx, iterations: iteration, converged: true, gradientNorm: maxAbs(g) };
 		let direction = H.map((row) => -dot(row, g));

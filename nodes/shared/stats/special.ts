@@ -46,3 +46,15 @@ function series(a: number, b: number, c: number, z: number): number {
 	}
 	throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_SERIES_TERMS} terms`);
 }
+
+/** Digamma ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x >= 6, then the asymptotic series. */
+export function digamma(x: number): number {
+	let result = 0;
+	while (x < 6) {
+		result -= 1 / x;
+		x += 1;
+	}
+	const inv = 1 / x;
+	const inv2 = inv * inv;
+	return result + Math.log(x) - 0.5 * inv - inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 / 132))));
+}
