@@ -11,40 +11,79 @@ export interface ParetoNbdParams {
 }
 
 /**
- * ln A0 of the Pareto/NBD likelihood (Fader & Hardie's note on the Pareto/NBD), with the 2F1 argument
- * taken on the side that keeps it in [0, 1): (alpha − beta)/(alpha + t) when alpha >= beta, else
- * (beta − alpha)/(beta + t). A0 is a difference of two positive terms; it is computed in log space.
+ * One of the two terms of A0 in the Pareto/NBD likelihood (Fader & Hardie's note on the Pareto/NBD):
+ * ln[2F1(...; z(t)) / (max(alpha, beta) + t)^(r+s+x)] at t = t_x ("upper") or t = T ("lower"), with
+ * the 2F1 argument taken on the side that keeps it in [0, 1): (alpha − beta)/(alpha + t) when
+ * alpha >= beta, else (beta − alpha)/(beta + t).
  */
-function lnA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+function lnA0Term(p: ParetoNbdParams, x: number, t: number): number {
 	const { r, alpha, s, beta } = p;
 	const rsx = r + s + x;
-	let upper: number;
-	let lower: number;
-	if (alpha >= beta) {
-		const d = alpha - beta;
-		upper = Math.log(hyp2f1(rsx, s + 1, rsx + 1, d / (alpha + tx))) - rsx * Math.log(alpha + tx);
-		lower = Math.log(hyp2f1(rsx, s + 1, rsx + 1, d / (alpha + T))) - rsx * Math.log(alpha + T);
-	} else {
-		const d = beta - alpha;
-		upper = Math.log(hyp2f1(rsx, r + x, rsx + 1, d / (beta + tx))) - rsx * Math.log(beta + tx);
-		lower = Math.log(hyp2f1(rsx, r + x, rsx + 1, d / (beta + T))) - rsx * Math.log(beta + T);
-	}
-	// ln(e^upper − e^lower); upper > lower because t_x <= T.
-	return upper + Math.log(-Math.expm1(lower - upper));
+	return alpha >= beta
+		? Math.log(hyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t))) - rsx * Math.log(alpha + t)
+		: Math.log(hyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t))) - rsx * Math.log(beta + t);
+}
+
+/** ln A0 = ln(e^upper − e^lower); upper > lower because t_x < T. */
+function lnA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+	const upper = lnA0Term(p, x, tx);
+	return upper + Math.log(-Math.expm1(lnA0Term(p, x, T) - upper));
+}
+
+/** Rows grouped by distinct (x, T) and (x, t_x): the expensive 2F1 terms depend on only one of each. */
+interface PairIndex {
+	byXT: Array<[number, number]>;
+	rowXT: Int32Array;
+	byXTx: Array<[number, number]>;
+	rowXTx: Int32Array;
+}
+
+const pairIndexCache = new WeakMap<CompressedData, PairIndex>();
+
+function pairIndex(data: CompressedData): PairIndex {
+	let index = pairIndexCache.get(data);
+	if (index) return index;
+	const group = (second: Float64Array) => {
+		const keys = new Map<number, Map<number, number>>();
+		const pairs: Array<[number, number]> = [];
+		const rows = new Int32Array(data.rows);
+		for (let i = 0; i < data.rows; i++) {
+			let inner = keys.get(data.x[i]);
+			if (!inner) keys.set(data.x[i], (inner = new Map()));
+			let k = inner.get(second[i]);
+			if (k === undefined) {
+				inner.set(second[i], (k = pairs.length));
+				pairs.push([data.x[i], second[i]]);
+			}
+			rows[i] = k;
+		}
+		return { pairs, rows };
+	};
+	const xT = group(data.T);
+	const xTx = group(data.tx);
+	index = { byXT: xT.pairs, rowXT: xT.rows, byXTx: xTx.pairs, rowXTx: xTx.rows };
+	pairIndexCache.set(data, index);
+	return index;
 }
 
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, data: CompressedData): number {
 	const { r, alpha, s, beta } = p;
 	const common = r * Math.log(alpha) + s * Math.log(beta) - lnGamma(r);
 	const perX = data.distinctX.map((x) => lnGamma(r + x) + common);
+	const index = pairIndex(data);
+	const alive = index.byXT.map(([x, T]) => -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T));
+	const lower = index.byXT.map(([x, T]) => lnA0Term(p, x, T));
+	const upper = index.byXTx.map(([x, tx]) => lnA0Term(p, x, tx));
 	let total = 0;
 	for (let i = 0; i < data.rows; i++) {
 		const x = data.x[i];
-		const T = data.T[i];
-		const tx = data.tx[i];
-		const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-		const died = T > tx ? Math.log(s / (r + s + x)) + lnA0(p, x, tx, T) : -Infinity;
-		total += data.weight[i] * (perX[data.xGroup[i]] + logAddExp(alive, died));
+		const xt = index.rowXT[i];
+		let died = -Infinity;
+		if (data.T[i] > data.tx[i]) {
+			const up = upper[index.rowXTx[i]];
+			died = Math.log(s / (r + s + x)) + up + Math.log(-Math.expm1(lower[xt] - up));
+		}
+		total += data.weight[i] * (perX[data.xGroup[i]] + logAddExp(alive[xt], died));
 	}
 	return total;
 }
