@@ -127,7 +127,8 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 			reject(outcome, subject.itemIndices);
 			continue;
 		}
-		const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
+		const pairs = subject.itemIndices.map((item) => ({ item }));
+		const pairedItem = pairs.length === 1 ? pairs[0] : pairs;
 		out[subject.itemIndices[0]] = {
 			json: {
 				...subject.json,
@@ -136,9 +137,10 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 			pairedItem,
 		};
 		tally.add(outcome.key, outcome.label, subject.record.revenue ?? 0, subject.recencyDays, subject.record.purchases);
-		let pairs = summaryPairs.get(outcome.key);
-		if (!pairs) summaryPairs.set(outcome.key, (pairs = []));
-		for (const item of subject.itemIndices) pairs.push({ item });
+		let segmentPairs = summaryPairs.get(outcome.key);
+		if (!segmentPairs) summaryPairs.set(outcome.key, (segmentPairs = []));
+		// The summary pairs with the same input items; the pair objects are shared, not copied.
+		for (const pair of pairs) segmentPairs.push(pair);
 	}
 
 	const summary: INodeExecutionData[] = tally.rows().map((row) => ({
