@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { cdnowSummary } from '../models/cdnowData';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
@@ -119,7 +120,7 @@ describe('Detect Churn Risk node in the real engine', () => {
 
 	it('scores subscribers with sBG: next-renewal churn and discounted expected renewals', async () => {
 		const alive = [1000, 631, 468, 382, 326, 289, 262, 241];
-		const items: Array<Record<string, unknown>> = [];
+		const items: IDataObject[] = [];
 		for (let t = 1; t < alive.length; t++) for (let i = 0; i < alive[t - 1] - alive[t]; i++) items.push({ customerId: `c${items.length}`, tenure: t, active: false });
 		for (let i = 0; i < 241; i++) items.push({ customerId: `a${i}`, tenure: 7, active: 'yes', periodValue: 100 });
 		const result = await runNode({
