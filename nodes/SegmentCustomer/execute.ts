@@ -129,13 +129,10 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 		}
 		const pairs = subject.itemIndices.map((item) => ({ item }));
 		const pairedItem = pairs.length === 1 ? pairs[0] : pairs;
-		out[subject.itemIndices[0]] = {
-			json: {
-				...subject.json,
-				[outputField]: { key: outcome.key, label: outcome.label, method: methodName, ...outcome.details, asOf: asOfText },
-			},
-			pairedItem,
-		};
+		// Object.assign then a plain write: measurably cheaper than a spread with a computed key at 1M items.
+		const json: IDataObject = Object.assign({}, subject.json);
+		json[outputField] = Object.assign({ key: outcome.key, label: outcome.label, method: methodName }, outcome.details, { asOf: asOfText });
+		out[subject.itemIndices[0]] = { json, pairedItem };
 		tally.add(outcome.key, outcome.label, subject.record.revenue ?? 0, subject.recencyDays, subject.record.purchases);
 		let segmentPairs = summaryPairs.get(outcome.key);
 		if (!segmentPairs) summaryPairs.set(outcome.key, (segmentPairs = []));
