@@ -14,6 +14,7 @@ import {
 import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
 import {
 	BUILTIN_TEMPLATE_KEYS,
+	BUILTIN_TEMPLATES,
 	compileBuiltinTemplate,
 	compileCustomTemplate,
 	parseTemplate,
@@ -79,7 +80,7 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 		throw new ConfigError(`Template "${templateName}" is not one of ${BUILTIN_TEMPLATE_KEYS.join(', ')} or custom`);
 	}
 	const params = channel === 'aliyunSms' ? smsTemplateParams(param('smsTemplateParams', '{}')) : undefined;
-	const purpose: CarePurpose = isCustom ? param<CarePurpose>('purpose', 'marketing') : compileBuiltinTemplate(templateName as BuiltinTemplateKey).purpose;
+	const purpose: CarePurpose = isCustom ? param<CarePurpose>('purpose', 'marketing') : BUILTIN_TEMPLATES[templateName as BuiltinTemplateKey].purpose;
 	const template = isCustom
 		? compileCustomTemplate({ subject: text('subject'), text: String(param('text', '')), html: String(param('html', '')) }, purpose, params)
 		: compileBuiltinTemplate(templateName as BuiltinTemplateKey, params);
