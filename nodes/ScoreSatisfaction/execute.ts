@@ -68,7 +68,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 				const result = score(json);
 				// One pairedItem object serves the item and its report row.
 				const pairedItem = { item: i };
-				outputs.main[i] = { json: { ...json, [outputField]: result as unknown as IDataObject }, pairedItem };
+				outputs.main[i] = { json: withResult(json, outputField, result), pairedItem };
 				addToReport(result, json, pairedItem);
 			} catch (error) {
 				reject(error, i);
@@ -99,7 +99,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 			// The customer's item carries the fields of their latest response (name, contact, store...).
 			const { latest, firstPosition } = latestAndFirstPosition(responses);
 			outputs.main[firstPosition] = {
-				json: { ...items[latest.order].json, [outputField]: customerJson(combined, timeZone) },
+				json: withResult(items[latest.order].json, outputField, customerJson(combined, timeZone)),
 				pairedItem: responses.length === 1 ? { item: responses[0].order } : responses.map((r) => ({ item: r.order })).sort((a, b) => a.item - b.item),
 			};
 		}
@@ -112,6 +112,13 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		return { json, pairedItem };
 	});
 	return [outputs.main.filter((item): item is INodeExecutionData => item !== undefined), reportItems];
+}
+
+/** The input fields plus the result. Object.assign: several times faster than a spread with a computed key here. */
+function withResult(json: IDataObject, outputField: string, result: object): IDataObject {
+	const out = Object.assign({}, json);
+	out[outputField] = result as IDataObject;
+	return out;
 }
 
 function customerJson(c: CustomerSatisfaction, timeZone: string): IDataObject {
