@@ -19,6 +19,7 @@ function customers(n: number): Array<Record<string, unknown>> {
 	});
 }
 
+/** Peak RSS of this process while the node runs (the input items are part of it, as they are in n8n). */
 function peakRss(): { sample: () => void; peakMb: () => number } {
 	let peak = process.memoryUsage().rss;
 	return { sample: () => (peak = Math.max(peak, process.memoryUsage().rss)), peakMb: () => peak / 2 ** 20 };
