@@ -65,7 +65,7 @@ describe('Detect Churn Risk node in the real engine', () => {
 
 	it('says how many customers a fit needs when the batch is too small', async () => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: summaryParams, items: cdnowItems().slice(0, 12) });
-		expect(result.error?.message).toMatch(/^BG\/NBD cannot be fitted on 12 customers of whom \d+ made repeat purchases: it needs at least 30 customers/);
+		expect(result.error?.message).toMatch(/^BG\/NBD cannot be fitted on 12 customers \(\d+ with repeat purchases, \d+ without, \d+ distinct histories\): it needs at least 30 customers/);
 	});
 
 	it('routes impossible customers to the error output per item', async () => {

@@ -1,6 +1,5 @@
-import { ConfigError } from '../input';
-import { digamma, hyp2f1, lnBeta, lnGamma, minimizeBfgs } from '../stats';
-import { checkIdentifiable, compress, logAddExp, type CompressedData, type FitInfo, type RfmSummary } from './data';
+import { digamma, lnBeta, lnGamma, minimizeBfgs, series } from '../stats';
+import { checkFitted, checkIdentifiable, compress, rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, alpha), dropout p ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -10,97 +9,148 @@ export interface BgNbdParams {
 	b: number;
 }
 
-/** Total log-likelihood over compressed customers (the papers' units: summed, time as given). */
-export function bgNbdLogLikelihood(p: BgNbdParams, data: CompressedData): number {
-	const { r, alpha, a, b } = p;
-	const lnBab = lnBeta(a, b);
-	const lnAlpha = Math.log(alpha);
-	// Terms that depend only on x.
-	const perX = data.distinctX.map((x) => ({
-		a1: lnGamma(r + x) - lnGamma(r) + r * lnAlpha,
-		a2: lnBeta(a, b + x) - lnBab,
-		a3: x > 0 ? lnBeta(a + 1, b + x - 1) - lnBab : -Infinity,
-	}));
-	let total = 0;
-	for (let i = 0; i < data.rows; i++) {
-		const x = data.x[i];
-		const g = perX[data.xGroup[i]];
-		const term2 = g.a2 - (r + x) * Math.log(alpha + data.T[i]);
-		const term3 = x > 0 ? g.a3 - (r + x) * Math.log(alpha + data.tx[i]) : -Infinity;
-		total += data.weight[i] * (g.a1 + logAddExp(term2, term3));
-	}
-	return total;
-}
-
 /**
- * Gradient of the total log-likelihood with respect to the log-parameters (ln r, ln alpha, ln a, ln b),
- * analytic: each customer's likelihood is a two-term mixture whose terms' derivatives are digamma
- * differences (per distinct x) and simple rational terms (per row).
+ * Total log-likelihood over compressed customers and its gradient in the log-parameters
+ * (ln r, ln alpha, ln a, ln b), written into `gradient` when given. Papers' units: summed over
+ * customers, time as given. Per customer: ln Γ(r+x) − ln Γ(r) + r ln α + ln(e^A + e^B) with
+ *   A = ln B(a, b+x) − ln B(a, b) − (r+x) ln(α+T),
+ *   B = ln B(a+1, b+x−1) − ln B(a, b) − (r+x) ln(α+t_x)   (x > 0 only).
  */
-export function bgNbdLogLikelihoodGradient(p: BgNbdParams, data: CompressedData): number[] {
-	const { r, alpha, a, b } = p;
-	const lnBab = lnBeta(a, b);
-	const psiAB = digamma(a + b);
-	const psiA = digamma(a);
-	const psiB = digamma(b);
-	const psiA1 = digamma(a + 1);
-	const perX = data.distinctX.map((x) => {
-		const psiABX = digamma(a + b + x);
-		return {
-			a2: lnBeta(a, b + x) - lnBab,
-			a3: x > 0 ? lnBeta(a + 1, b + x - 1) - lnBab : -Infinity,
-			dr: digamma(r + x) - digamma(r) + Math.log(alpha),
-			da2: psiAB - psiABX,
-			da3: psiA1 - psiABX - psiA + psiAB,
-			db2: digamma(b + x) - psiABX - psiB + psiAB,
-			db3: x > 0 ? digamma(b + x - 1) - psiABX - psiB + psiAB : 0,
-		};
-	});
-	let gr = 0;
-	let gAlpha = 0;
-	let ga = 0;
-	let gb = 0;
-	for (let i = 0; i < data.rows; i++) {
-		const x = data.x[i];
-		const w = data.weight[i];
-		const g = perX[data.xGroup[i]];
-		const lnT = Math.log(alpha + data.T[i]);
-		const term2 = g.a2 - (r + x) * lnT;
-		let w2 = 1;
-		let lnTx = 0;
-		if (x > 0) {
-			lnTx = Math.log(alpha + data.tx[i]);
-			const term3 = g.a3 - (r + x) * lnTx;
-			w2 = 1 / (1 + Math.exp(term3 - term2));
-		}
-		const w3 = 1 - w2;
-		gr += w * (g.dr - w2 * lnT - w3 * lnTx);
-		gAlpha += w * (r / alpha - w2 * ((r + x) / (alpha + data.T[i])) - (x > 0 ? w3 * ((r + x) / (alpha + data.tx[i])) : 0));
-		ga += w * (w2 * g.da2 + w3 * g.da3);
-		gb += w * (w2 * g.db2 + w3 * g.db3);
-	}
-	return [gr * r, gAlpha * alpha, ga * a, gb * b];
+export function bgNbdLogLikelihood(p: BgNbdParams, data: CompressedData, gradient?: Float64Array): number {
+	return new BgNbdLikelihood(data).evaluate(p, gradient);
 }
 
-const toParams = (theta: number[]): BgNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) });
+/** The gradient of bgNbdLogLikelihood in (ln r, ln alpha, ln a, ln b). */
+export function bgNbdLogLikelihoodGradient(p: BgNbdParams, data: CompressedData): number[] {
+	const gradient = new Float64Array(4);
+	bgNbdLogLikelihood(p, data, gradient);
+	return Array.from(gradient);
+}
 
-export function fitBgNbd(customers: ArrayLike<RfmSummary>): { params: BgNbdParams } & FitInfo {
-	const data = compress(customers);
-	checkIdentifiable(data, 'BG/NBD');
-	const scale = data.customers;
-	const result = minimizeBfgs((theta) => -bgNbdLogLikelihood(toParams(theta), data) / scale, [0, 0, 0, 0], {
-		gradient: (theta) => bgNbdLogLikelihoodGradient(toParams(theta), data).map((g) => -g / scale),
-	});
-	const params = toParams(result.x);
-	if (!result.converged || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
-		throw new ConfigError(
-			`BG/NBD did not converge on these ${data.customers} customers (parameters ${JSON.stringify(params)}); ` +
-				'the batch may be too uniform to identify the model',
+/** The likelihood with its work arrays allocated once, for the optimiser's many evaluations. */
+class BgNbdLikelihood {
+	private readonly constX: Float64Array;
+	private readonly dConstR: Float64Array;
+	private readonly aliveC: Float64Array;
+	private readonly aliveDa: Float64Array;
+	private readonly aliveDb: Float64Array;
+	private readonly dropC: Float64Array;
+	private readonly dropDa: Float64Array;
+	private readonly dropDb: Float64Array;
+	private readonly lnAt: Float64Array;
+	private readonly invAt: Float64Array;
+
+	constructor(private readonly data: CompressedData) {
+		const k = data.distinctX.length;
+		const m = data.times.length;
+		[this.constX, this.dConstR, this.aliveC, this.aliveDa, this.aliveDb, this.dropC, this.dropDa, this.dropDb] = Array.from(
+			{ length: 8 },
+			() => new Float64Array(k),
 		);
+		this.lnAt = new Float64Array(m);
+		this.invAt = new Float64Array(m);
 	}
+
+	evaluate(p: BgNbdParams, gradient?: Float64Array): number {
+		const { r, alpha, a, b } = p;
+		const d = this.data;
+		const lnBab = lnBeta(a, b);
+		const lnAlpha = Math.log(alpha);
+		const lnGammaR = lnGamma(r);
+		const psiR = gradient ? digamma(r) : 0;
+		const psiAb = gradient ? digamma(a + b) : 0;
+		const psiA = gradient ? digamma(a) : 0;
+		const psiA1 = gradient ? digamma(a + 1) : 0;
+		const psiB = gradient ? digamma(b) : 0;
+		for (let g = 0; g < d.distinctX.length; g++) {
+			const x = d.distinctX[g];
+			this.constX[g] = lnGamma(r + x) - lnGammaR + r * lnAlpha;
+			this.aliveC[g] = lnBeta(a, b + x) - lnBab;
+			this.dropC[g] = x > 0 ? lnBeta(a + 1, b + x - 1) - lnBab : -Infinity;
+			if (gradient) {
+				const psiAbx = digamma(a + b + x);
+				this.dConstR[g] = digamma(r + x) - psiR + lnAlpha;
+				this.aliveDa[g] = psiAb - psiAbx;
+				this.aliveDb[g] = digamma(b + x) - psiAbx - psiB + psiAb;
+				this.dropDa[g] = psiA1 - psiAbx - psiA + psiAb;
+				this.dropDb[g] = x > 0 ? digamma(b + x - 1) - psiAbx - psiB + psiAb : 0;
+			}
+		}
+		for (let j = 0; j < d.times.length; j++) {
+			this.lnAt[j] = Math.log(alpha + d.times[j]);
+			this.invAt[j] = 1 / (alpha + d.times[j]);
+		}
+		let total = 0;
+		let gr = 0;
+		let gAlpha = 0;
+		let ga = 0;
+		let gb = 0;
+		for (let i = 0; i < d.rows; i++) {
+			const g = d.xGroup[i];
+			const rx = r + d.x[i];
+			const w = d.weight[i];
+			const lnT = this.lnAt[d.TTime[i]];
+			const alive = this.aliveC[g] - rx * lnT;
+			if (d.x[i] === 0) {
+				total += w * (this.constX[g] + alive);
+				if (gradient) {
+					gr += w * (this.dConstR[g] - lnT);
+					gAlpha += w * (r / alpha - rx * this.invAt[d.TTime[i]]);
+					ga += w * this.aliveDa[g];
+					gb += w * this.aliveDb[g];
+				}
+				continue;
+			}
+			const lnTx = this.lnAt[d.txTime[i]];
+			const drop = this.dropC[g] - rx * lnTx;
+			const top = alive > drop ? alive : drop;
+			const eAlive = Math.exp(alive - top);
+			const eDrop = Math.exp(drop - top);
+			const sum = eAlive + eDrop;
+			total += w * (this.constX[g] + top + Math.log(sum));
+			if (gradient) {
+				const pAlive = eAlive / sum;
+				const pDrop = 1 - pAlive;
+				gr += w * (this.dConstR[g] - pAlive * lnT - pDrop * lnTx);
+				gAlpha += w * (r / alpha - rx * (pAlive * this.invAt[d.TTime[i]] + pDrop * this.invAt[d.txTime[i]]));
+				ga += w * (pAlive * this.aliveDa[g] + pDrop * this.dropDa[g]);
+				gb += w * (pAlive * this.aliveDb[g] + pDrop * this.dropDb[g]);
+			}
+		}
+		if (gradient) {
+			gradient[0] = gr * r;
+			gradient[1] = gAlpha * alpha;
+			gradient[2] = ga * a;
+			gradient[3] = gb * b;
+		}
+		return total;
+	}
+}
+
+const toParams = (theta: ArrayLike<number>): BgNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) });
+
+/** Maximum-likelihood fit; customers as objects, as columns, or already compressed. */
+export function fitBgNbd(customers: ArrayLike<RfmSummary> | RfmColumns | CompressedData): FitResult<BgNbdParams> {
+	const data = 'weight' in customers ? customers : compress(customers);
+	checkIdentifiable(data, 'BG/NBD');
+	const likelihood = new BgNbdLikelihood(data);
+	const scale = -1 / data.customers;
+	const result = minimizeBfgs((theta, gradient) => {
+		const value = likelihood.evaluate(toParams(theta), gradient) * scale;
+		for (let i = 0; i < 4; i++) gradient[i] *= scale;
+		return value;
+	}, [0, rateStart(data), 0, 0]);
+	const params = toParams(result.x);
+	checkFitted(
+		'BG/NBD',
+		{ ...params },
+		result.converged,
+		data.customers,
+		{ r: 'purchase rates', alpha: 'purchase rates', a: 'dropout chances', b: 'dropout chances' },
+	);
 	return {
 		params,
-		logLikelihood: bgNbdLogLikelihood(params, data),
+		logLikelihood: likelihood.evaluate(params),
 		customers: data.customers,
 		distinctRows: data.rows,
 		iterations: result.iterations,
@@ -108,28 +158,44 @@ export function fitBgNbd(customers: ArrayLike<RfmSummary>): { params: BgNbdParam
 	};
 }
 
+/** ln of the odds "dropped out" : "alive" for a customer with x > 0. */
+function lnDropOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
+	return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+}
+
 /** P(alive | x, t_x, T): the probability the customer has not dropped out. */
 export function bgNbdProbabilityAlive(p: BgNbdParams, c: RfmSummary): number {
 	if (c.x === 0) return 1;
-	const ratio = (p.a / (p.b + c.x - 1)) * Math.exp((p.r + c.x) * Math.log((p.alpha + c.T) / (p.alpha + c.tx)));
-	return 1 / (1 + ratio);
+	return 1 / (1 + Math.exp(lnDropOdds(p, c.x, c.tx, c.T)));
+}
+
+/**
+ * (a+b+x−1)/(a−1) · [1 − u^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; 1−u)]: the shared core of E[X(t)] and
+ * E[Y(t) | x, t_x, T], where u^(r+x) 2F1(r+x, b+x; a+b+x−1; 1−u) has been rewritten by Euler's
+ * transformation so no power of u overflows for large x. At a = 1 the expression is 0/0; its limit is
+ * taken as the mean of the values just either side.
+ */
+function expectationCore(p: BgNbdParams, x: number, u: number): number {
+	const { r, a, b } = p;
+	if (Math.abs(a - 1) < 1e-6) {
+		return 0.5 * (expectationCore({ ...p, a: 1 - 2e-6 }, x, u) + expectationCore({ ...p, a: 1 + 2e-6 }, x, u));
+	}
+	const c = a + b + x - 1;
+	return (c / (a - 1)) * (1 - Math.pow(u, a - 1) * series(a + b - 1 - r, a - 1, c, 1 - u));
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods for this customer. */
 export function bgNbdConditionalExpected(p: BgNbdParams, c: RfmSummary, t: number): number {
-	const { r, alpha, a, b } = p;
-	const { x, tx, T } = c;
-	const head = (a + b + x - 1) / (a - 1);
-	const f = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
-	const tail = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f;
-	const denominator = 1 + (x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 0);
-	return (head * tail) / denominator;
+	if (t <= 0) return 0;
+	const u = (p.alpha + c.T) / (p.alpha + c.T + t);
+	const alive = c.x > 0 ? 1 / (1 + Math.exp(lnDropOdds(p, c.x, c.tx, c.T))) : 1;
+	return expectationCore(p, c.x, u) * alive;
 }
 
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */
 export function bgNbdExpectedNew(p: BgNbdParams, t: number): number {
-	const { r, alpha, a, b } = p;
-	return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+	if (t <= 0) return 0;
+	return expectationCore(p, 0, p.alpha / (p.alpha + t));
 }
 
 /** P(X(t) = n): probability that a new customer makes exactly n purchases in (0, t]. */
@@ -138,12 +204,30 @@ export function bgNbdProbabilityOfCount(p: BgNbdParams, t: number, n: number): n
 	const lnBab = lnBeta(a, b);
 	const lnPrefix = r * Math.log(alpha / (alpha + t));
 	const lnZ = Math.log(t / (alpha + t));
-	const lnNbd = (j: number) => lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1) + lnPrefix + j * lnZ;
+	const lnGammaR = lnGamma(r);
+	const lnNbd = (j: number) => lnGamma(r + j) - lnGammaR - lnGamma(j + 1) + lnPrefix + j * lnZ;
 	let probability = Math.exp(lnBeta(a, b + n) - lnBab + lnNbd(n));
 	if (n > 0) {
 		let cumulative = 0;
 		for (let j = 0; j < n; j++) cumulative += Math.exp(lnNbd(j));
-		probability += Math.exp(lnBeta(a + 1, b + n - 1) - lnBab) * (1 - cumulative);
+		probability += Math.exp(lnBeta(a + 1, b + n - 1) - lnBab) * Math.max(0, 1 - cumulative);
 	}
 	return probability;
+}
+
+/** Scores many customers (columns) at once: P(alive) and expected purchases over `horizon`. */
+export function scoreBgNbd(p: BgNbdParams, customers: RfmColumns, horizon: number): CountScores {
+	const n = customers.x.length;
+	const probabilityAlive = new Float64Array(n);
+	const expectedPurchases = new Float64Array(n);
+	const c: RfmSummary = { x: 0, tx: 0, T: 0 };
+	for (let i = 0; i < n; i++) {
+		c.x = customers.x[i];
+		c.tx = customers.tx[i];
+		c.T = customers.T[i];
+		const alive = c.x > 0 ? 1 / (1 + Math.exp(lnDropOdds(p, c.x, c.tx, c.T))) : 1;
+		probabilityAlive[i] = alive;
+		expectedPurchases[i] = horizon > 0 ? expectationCore(p, c.x, (p.alpha + c.T) / (p.alpha + c.T + horizon)) * alive : 0;
+	}
+	return { probabilityAlive, expectedPurchases };
 }

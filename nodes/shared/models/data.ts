@@ -7,19 +7,39 @@ export interface RfmSummary {
 	T: number;
 }
 
+/** Many customers as columns (typed arrays or plain arrays of equal length). */
+export interface RfmColumns {
+	x: ArrayLike<number>;
+	tx: ArrayLike<number>;
+	T: ArrayLike<number>;
+}
+
 /**
- * Customers with identical (x, t_x, T) collapsed into one row with a weight, as columns. `xGroup`
- * points each row at its entry in `distinctX`, so terms that depend only on x are computed once.
+ * Customers with identical (x, t_x, T) collapsed into one row with a weight, as columns, plus the
+ * lookup tables the likelihoods share between rows: distinct x values (terms in x alone), distinct
+ * times among t_x and T (logarithms of α + t, β + t), and distinct (x, time) pairs (the Pareto/NBD
+ * hypergeometric terms, which depend on x and one time only).
  */
 export interface CompressedData {
+	customers: number;
+	rows: number;
 	x: Float64Array;
 	tx: Float64Array;
 	T: Float64Array;
 	weight: Float64Array;
+	/** Row -> index into distinctX. */
 	xGroup: Int32Array;
-	distinctX: number[];
-	customers: number;
-	rows: number;
+	distinctX: Float64Array;
+	/** Distinct values among all t_x and T. */
+	times: Float64Array;
+	/** Row -> index into times, for t_x and for T. */
+	txTime: Int32Array;
+	TTime: Int32Array;
+	/** Distinct (x group, time) pairs, and row -> pair for (x, t_x) and (x, T). */
+	pairX: Int32Array;
+	pairTime: Int32Array;
+	txPair: Int32Array;
+	TPair: Int32Array;
 }
 
 /** Checks one summary; the message names what is wrong (used per item by the node). */
@@ -33,42 +53,118 @@ export function summaryProblem(s: RfmSummary): string | undefined {
 	return undefined;
 }
 
-export function compress(customers: ArrayLike<RfmSummary>): CompressedData {
-	// Nested maps keyed by numbers: much cheaper than building a string key per customer.
-	const index = new Map<number, Map<number, Map<number, number>>>();
-	const xs: number[] = [];
-	const txs: number[] = [];
-	const Ts: number[] = [];
-	const weights: number[] = [];
-	for (let i = 0; i < customers.length; i++) {
+export function toColumns(customers: ArrayLike<RfmSummary>): RfmColumns {
+	const n = customers.length;
+	const x = new Float64Array(n);
+	const tx = new Float64Array(n);
+	const T = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
 		const c = customers[i];
-		const problem = summaryProblem(c);
-		if (problem) throw new ConfigError(`Customer ${i}: ${problem}`);
-		let byTx = index.get(c.x);
-		if (!byTx) index.set(c.x, (byTx = new Map()));
-		let byT = byTx.get(c.tx);
-		if (!byT) byTx.set(c.tx, (byT = new Map()));
-		const row = byT.get(c.T);
+		x[i] = c.x;
+		tx[i] = c.tx;
+		T[i] = c.T;
+	}
+	return { x, tx, T };
+}
+
+/** Interns values: the same number always gets the same small id. */
+class Interner {
+	private readonly ids = new Map<number, number>();
+	readonly values: number[] = [];
+	id(value: number): number {
+		let id = this.ids.get(value);
+		if (id === undefined) {
+			id = this.values.length;
+			this.ids.set(value, id);
+			this.values.push(value);
+		}
+		return id;
+	}
+}
+
+/** Compresses customers given as objects or as columns; throws a ConfigError naming a bad customer. */
+export function compress(customers: ArrayLike<RfmSummary> | RfmColumns): CompressedData {
+	const cols: RfmColumns = 'x' in customers && typeof customers.x !== 'number' ? (customers as RfmColumns) : toColumns(customers as ArrayLike<RfmSummary>);
+	const n = cols.x.length;
+	if (cols.tx.length !== n || cols.T.length !== n) throw new ConfigError('x, t_x and T columns differ in length');
+	const xs = new Interner();
+	const times = new Interner();
+	// Exact numeric keys: (x id, time id) -> pair id, then (pair id, T id) -> row. Ids stay below 2^26
+	// (67 million distinct values), so pairId * 2^26 + timeId stays below 2^53.
+	const SHIFT = 67_108_864;
+	const pairOf = new Map<number, number>();
+	const pairX: number[] = [];
+	const pairTime: number[] = [];
+	const pair = (xId: number, timeId: number) => {
+		const key = xId * SHIFT + timeId;
+		let id = pairOf.get(key);
+		if (id === undefined) {
+			id = pairX.length;
+			pairOf.set(key, id);
+			pairX.push(xId);
+			pairTime.push(timeId);
+		}
+		return id;
+	};
+	const rowOf = new Map<number, number>();
+	const rowX: number[] = [];
+	const rowTx: number[] = [];
+	const rowT: number[] = [];
+	const rowTxPair: number[] = [];
+	const weights: number[] = [];
+	const one: RfmSummary = { x: 0, tx: 0, T: 0 };
+	for (let i = 0; i < n; i++) {
+		const x = cols.x[i];
+		const tx = cols.tx[i];
+		const T = cols.T[i];
+		if (!(Number.isInteger(x) && x >= 0 && tx >= 0 && T > 0 && tx <= T && (x > 0) === (tx > 0) && T < Infinity)) {
+			one.x = x;
+			one.tx = tx;
+			one.T = T;
+			throw new ConfigError(`Customer ${i}: ${summaryProblem(one) ?? 'impossible summary'}`);
+		}
+		const xId = xs.id(x);
+		const txId = times.id(tx);
+		const TId = times.id(T);
+		const txPair = pair(xId, txId);
+		const key = txPair * SHIFT + TId;
+		const row = rowOf.get(key);
 		if (row === undefined) {
-			byT.set(c.T, xs.length);
-			xs.push(c.x);
-			txs.push(c.tx);
-			Ts.push(c.T);
+			rowOf.set(key, rowX.length);
+			rowX.push(xId);
+			rowTx.push(txId);
+			rowT.push(TId);
+			rowTxPair.push(txPair);
 			weights.push(1);
 		} else weights[row]++;
 	}
-	const distinctX = [...index.keys()].sort((p, q) => p - q);
-	const groupOf = new Map(distinctX.map((x, i) => [x, i]));
-	return {
-		x: Float64Array.from(xs),
-		tx: Float64Array.from(txs),
-		T: Float64Array.from(Ts),
+	const rows = rowX.length;
+	const data: CompressedData = {
+		customers: n,
+		rows,
+		x: new Float64Array(rows),
+		tx: new Float64Array(rows),
+		T: new Float64Array(rows),
 		weight: Float64Array.from(weights),
-		xGroup: Int32Array.from(xs, (x) => groupOf.get(x)!),
-		distinctX,
-		customers: customers.length,
-		rows: xs.length,
+		xGroup: Int32Array.from(rowX),
+		distinctX: Float64Array.from(xs.values),
+		times: Float64Array.from(times.values),
+		txTime: Int32Array.from(rowTx),
+		TTime: Int32Array.from(rowT),
+		pairX: new Int32Array(0),
+		pairTime: new Int32Array(0),
+		txPair: Int32Array.from(rowTxPair),
+		TPair: new Int32Array(rows),
 	};
+	for (let r = 0; r < rows; r++) {
+		data.x[r] = xs.values[rowX[r]];
+		data.tx[r] = times.values[rowTx[r]];
+		data.T[r] = times.values[rowT[r]];
+		data.TPair[r] = pair(rowX[r], rowT[r]);
+	}
+	data.pairX = Int32Array.from(pairX);
+	data.pairTime = Int32Array.from(pairTime);
+	return data;
 }
 
 /** What a fit reports besides the parameters. */
@@ -80,6 +176,25 @@ export interface FitInfo {
 	converged: boolean;
 }
 
+export type FitResult<P> = { params: P } & FitInfo;
+
+/** Per-customer scores of a count model, as columns. */
+export interface CountScores {
+	probabilityAlive: Float64Array;
+	expectedPurchases: Float64Array;
+}
+
+/** Starting ln alpha for the count models: with r = 1, the batch's mean purchase rate. */
+export function rateStart(data: CompressedData): number {
+	let purchases = 0;
+	let time = 0;
+	for (let i = 0; i < data.rows; i++) {
+		purchases += data.weight[i] * data.x[i];
+		time += data.weight[i] * data.T[i];
+	}
+	return Math.log(time / Math.max(purchases, 1));
+}
+
 /** log(e^p + e^q) without overflow. */
 export function logAddExp(p: number, q: number): number {
 	if (p === -Infinity) return q;
@@ -87,15 +202,47 @@ export function logAddExp(p: number, q: number): number {
 	return p > q ? p + Math.log1p(Math.exp(q - p)) : q + Math.log1p(Math.exp(p - q));
 }
 
-/** A batch the model cannot be fitted on: says how many and what kind of customers are needed. */
+/**
+ * A batch the count models cannot be fitted on. The models separate purchase rate from dropout by
+ * contrasting customers who kept buying with ones who went quiet, so they need both kinds.
+ */
 export function checkIdentifiable(data: CompressedData, model: string): void {
 	let repeaters = 0;
 	for (let i = 0; i < data.rows; i++) if (data.x[i] > 0) repeaters += data.weight[i];
-	if (data.customers < 30 || repeaters < 10 || repeaters === data.customers) {
+	const single = data.customers - repeaters;
+	if (data.customers < 30 || repeaters < 10 || single < 1 || data.rows < 5) {
 		throw new ConfigError(
-			`${model} cannot be fitted on ${data.customers} customers of whom ${repeaters} made repeat purchases: ` +
-				'it needs at least 30 customers, at least 10 with repeat purchases and some without. ' +
-				'Supply parameters fitted on a larger batch, or use Rules only.',
+			`${model} cannot be fitted on ${data.customers} customers (${repeaters} with repeat purchases, ${single} without, ` +
+				`${data.rows} distinct histories): it needs at least 30 customers, at least 10 of them with repeat purchases, ` +
+				'some without, and varied histories. Supply parameters fitted on a larger batch, or use Rules only.',
 		);
 	}
+}
+
+/**
+ * A fit whose parameters ran off to 0 or infinity: the likelihood keeps improving along a direction the
+ * data cannot pin down. `aspects` names what each parameter describes, so the message can say what the
+ * batch fails to show (e.g. r and alpha growing together: every customer seems to buy at the same rate).
+ */
+export function checkFitted(
+	model: string,
+	params: Record<string, number>,
+	converged: boolean,
+	customers: number,
+	aspects: Record<string, string>,
+): void {
+	const runaway = Object.keys(params).filter((k) => !Number.isFinite(params[k]) || params[k] < 1e-6 || params[k] > 1e6);
+	if (runaway.length === 0 && converged) return;
+	const shown = Object.entries(params)
+		.map(([k, v]) => `${k} = ${Number.isFinite(v) ? +v.toPrecision(4) : v}`)
+		.join(', ');
+	const unclear = [...new Set(runaway.map((k) => aspects[k]))];
+	const what =
+		runaway.length > 0
+			? `parameters ran off (${shown}): the batch does not show how ${unclear.join(' or how ')} vary between customers`
+			: `the optimiser did not converge (last at ${shown})`;
+	throw new ConfigError(
+		`${model} could not be fitted on these ${customers} customers; ${what}. ` +
+			'Fit on a larger, more varied batch (hundreds of customers, including both regular buyers and ones who stopped buying) or supply parameters.',
+	);
 }

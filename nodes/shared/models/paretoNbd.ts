@@ -1,6 +1,5 @@
-import { ConfigError } from '../input';
-import { hyp2f1, lnGamma, minimizeBfgs } from '../stats';
-import { checkIdentifiable, compress, logAddExp, type CompressedData, type FitInfo, type RfmSummary } from './data';
+import { digamma, hyp2f1OneWithDerivatives, lnGamma, minimizeBfgs } from '../stats';
+import { checkFitted, checkIdentifiable, compress, rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** Pareto/NBD parameters: purchase rate ~ Gamma(r, alpha), dropout rate ~ Gamma(s, beta). */
 export interface ParetoNbdParams {
@@ -10,104 +9,177 @@ export interface ParetoNbdParams {
 	beta: number;
 }
 
+const series = new Float64Array(4);
+
 /**
- * One of the two terms of A0 in the Pareto/NBD likelihood (Fader & Hardie's note on the Pareto/NBD):
- * ln[2F1(...; z(t)) / (max(alpha, beta) + t)^(r+s+x)] at t = t_x ("upper") or t = T ("lower"), with
- * the 2F1 argument taken on the side that keeps it in [0, 1): (alpha − beta)/(alpha + t) when
- * alpha >= beta, else (beta − alpha)/(beta + t).
+ * ln G and its partial derivatives in (p, q, alpha, beta), written to out[0..4], where
+ *   G = ∫_t^∞ (alpha + τ)^−p (beta + τ)^−q dτ,   p + q > 1.
+ * This is the Pareto/NBD's "dropped out after t" integral (Fader & Hardie's A0 is a difference of two
+ * of them, times r + s + x). In closed form, with the larger of alpha, beta as M:
+ *   alpha >= beta: G = (alpha+t)^−p (beta+t)^(1−q) / (p+q−1) · 2F1(1, p; p+q; (alpha−beta)/(alpha+t))
+ *   beta > alpha:  G = (beta+t)^−q (alpha+t)^(1−p) / (p+q−1) · 2F1(1, q; p+q; (beta−alpha)/(beta+t))
+ * i.e. the usual 2F1(r+s+x, ·; r+s+x+1; z) after Euler's transformation. Choosing the side by the larger
+ * of alpha and beta keeps 0 <= z < 1; after the transformation every series term is positive and at most
+ * z times the one before, so there is no cancellation for any parameters, x or t. Returns false if the
+ * series did not converge (z within about 1e-5 of 1: one of alpha, beta is 100,000 times the other).
  */
-function lnA0Term(p: ParetoNbdParams, x: number, t: number): number {
-	const { r, alpha, s, beta } = p;
-	const rsx = r + s + x;
-	return alpha >= beta
-		? Math.log(hyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t))) - rsx * Math.log(alpha + t)
-		: Math.log(hyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t))) - rsx * Math.log(beta + t);
+export function lnDropoutTail(p: number, q: number, alpha: number, beta: number, t: number, out: Float64Array): boolean {
+	const S = p + q - 1;
+	const lnA = Math.log(alpha + t);
+	const lnB = Math.log(beta + t);
+	const lnS = Math.log(S);
+	if (alpha >= beta) {
+		const z = (alpha - beta) / (alpha + t);
+		if (!hyp2f1OneWithDerivatives(p, p + q, z, series)) return false;
+		const H = series[0];
+		const hz = series[3] / H;
+		out[0] = -p * lnA + (1 - q) * lnB - lnS + Math.log(H);
+		out[1] = -lnA - 1 / S + (series[1] + series[2]) / H;
+		out[2] = -lnB - 1 / S + series[2] / H;
+		out[3] = -p / (alpha + t) + (hz * (beta + t)) / ((alpha + t) * (alpha + t));
+		out[4] = (1 - q) / (beta + t) - hz / (alpha + t);
+	} else {
+		const z = (beta - alpha) / (beta + t);
+		if (!hyp2f1OneWithDerivatives(q, p + q, z, series)) return false;
+		const H = series[0];
+		const hz = series[3] / H;
+		out[0] = -q * lnB + (1 - p) * lnA - lnS + Math.log(H);
+		out[1] = -lnA - 1 / S + series[2] / H;
+		out[2] = -lnB - 1 / S + (series[1] + series[2]) / H;
+		out[3] = (1 - p) / (alpha + t) - hz / (beta + t);
+		out[4] = -q / (beta + t) + (hz * (alpha + t)) / ((beta + t) * (beta + t));
+	}
+	return true;
 }
 
-/** ln A0 = ln(e^upper − e^lower); upper > lower because t_x < T. */
-function lnA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-	const upper = lnA0Term(p, x, tx);
-	return upper + Math.log(-Math.expm1(lnA0Term(p, x, T) - upper));
+/**
+ * Total log-likelihood over compressed customers (papers' units: summed, time as given) and, when
+ * `gradient` is given, its gradient in (ln r, ln alpha, ln s, ln beta). Per customer:
+ *   ln[Γ(r+x) α^r β^s / Γ(r)] + ln[ (α+T)^−(r+x) (β+T)^−s + s (G(t_x) − G(T)) ]
+ * with G the dropout tail above at p = r + x, q = s + 1 (alive at T, or dropped out between t_x and T).
+ */
+export function paretoNbdLogLikelihood(p: ParetoNbdParams, data: CompressedData, gradient?: Float64Array): number {
+	return new ParetoNbdLikelihood(data).evaluate(p, gradient);
 }
 
-/** Rows grouped by distinct (x, T) and (x, t_x): the expensive 2F1 terms depend on only one of each. */
-interface PairIndex {
-	byXT: Array<[number, number]>;
-	rowXT: Int32Array;
-	byXTx: Array<[number, number]>;
-	rowXTx: Int32Array;
-}
+class ParetoNbdLikelihood {
+	private readonly constX: Float64Array;
+	private readonly dConstR: Float64Array;
+	private readonly lnAt: Float64Array;
+	private readonly lnBt: Float64Array;
+	/** Per (x, time) pair: ln G and its four derivatives, five values per pair. */
+	private readonly tail: Float64Array;
+	private readonly one = new Float64Array(5);
 
-const pairIndexCache = new WeakMap<CompressedData, PairIndex>();
+	constructor(private readonly data: CompressedData) {
+		this.constX = new Float64Array(data.distinctX.length);
+		this.dConstR = new Float64Array(data.distinctX.length);
+		this.lnAt = new Float64Array(data.times.length);
+		this.lnBt = new Float64Array(data.times.length);
+		this.tail = new Float64Array(5 * data.pairX.length);
+	}
 
-function pairIndex(data: CompressedData): PairIndex {
-	let index = pairIndexCache.get(data);
-	if (index) return index;
-	const group = (second: Float64Array) => {
-		const keys = new Map<number, Map<number, number>>();
-		const pairs: Array<[number, number]> = [];
-		const rows = new Int32Array(data.rows);
-		for (let i = 0; i < data.rows; i++) {
-			let inner = keys.get(data.x[i]);
-			if (!inner) keys.set(data.x[i], (inner = new Map()));
-			let k = inner.get(second[i]);
-			if (k === undefined) {
-				inner.set(second[i], (k = pairs.length));
-				pairs.push([data.x[i], second[i]]);
+	evaluate(params: ParetoNbdParams, gradient?: Float64Array): number {
+		const { r, alpha, s, beta } = params;
+		const d = this.data;
+		const lnAlpha = Math.log(alpha);
+		const lnBeta = Math.log(beta);
+		const lnGammaR = lnGamma(r);
+		const psiR = gradient ? digamma(r) : 0;
+		for (let g = 0; g < d.distinctX.length; g++) {
+			const x = d.distinctX[g];
+			this.constX[g] = lnGamma(r + x) - lnGammaR + r * lnAlpha + s * lnBeta;
+			if (gradient) this.dConstR[g] = digamma(r + x) - psiR + lnAlpha;
+		}
+		for (let j = 0; j < d.times.length; j++) {
+			this.lnAt[j] = Math.log(alpha + d.times[j]);
+			this.lnBt[j] = Math.log(beta + d.times[j]);
+		}
+		for (let k = 0; k < d.pairX.length; k++) {
+			if (!lnDropoutTail(r + d.distinctX[d.pairX[k]], s + 1, alpha, beta, d.times[d.pairTime[k]], this.one)) return Number.NaN;
+			this.tail.set(this.one, 5 * k);
+		}
+		const lnS = Math.log(s);
+		const tail = this.tail;
+		let total = 0;
+		let gr = 0;
+		let gAlpha = 0;
+		let gs = 0;
+		let gBeta = 0;
+		for (let i = 0; i < d.rows; i++) {
+			const w = d.weight[i];
+			const g = d.xGroup[i];
+			const rx = r + d.x[i];
+			const Tj = d.TTime[i];
+			const alive = -rx * this.lnAt[Tj] - s * this.lnBt[Tj];
+			if (d.tx[i] === d.T[i]) {
+				total += w * (this.constX[g] + alive);
+				if (gradient) {
+					const T = d.T[i];
+					gr += w * (this.dConstR[g] - this.lnAt[Tj]);
+					gAlpha += w * (r / alpha - rx / (alpha + T));
+					gs += w * (lnBeta - this.lnBt[Tj]);
+					gBeta += w * (s / beta - s / (beta + T));
+				}
+				continue;
 			}
-			rows[i] = k;
+			const u = 5 * d.txPair[i];
+			const l = 5 * d.TPair[i];
+			const ratio = Math.exp(tail[l] - tail[u]);
+			const died = lnS + tail[u] + Math.log1p(-ratio);
+			const top = alive > died ? alive : died;
+			const eAlive = Math.exp(alive - top);
+			const eDied = Math.exp(died - top);
+			const sum = eAlive + eDied;
+			total += w * (this.constX[g] + top + Math.log(sum));
+			if (gradient) {
+				const T = d.T[i];
+				const pAlive = eAlive / sum;
+				const pDied = 1 - pAlive;
+				const k = 1 / (1 - ratio);
+				gr += w * (this.dConstR[g] - pAlive * this.lnAt[Tj] + pDied * k * (tail[u + 1] - ratio * tail[l + 1]));
+				gs += w * (lnBeta - pAlive * this.lnBt[Tj] + pDied * (1 / s + k * (tail[u + 2] - ratio * tail[l + 2])));
+				gAlpha += w * (r / alpha - (pAlive * rx) / (alpha + T) + pDied * k * (tail[u + 3] - ratio * tail[l + 3]));
+				gBeta += w * (s / beta - (pAlive * s) / (beta + T) + pDied * k * (tail[u + 4] - ratio * tail[l + 4]));
+			}
 		}
-		return { pairs, rows };
-	};
-	const xT = group(data.T);
-	const xTx = group(data.tx);
-	index = { byXT: xT.pairs, rowXT: xT.rows, byXTx: xTx.pairs, rowXTx: xTx.rows };
-	pairIndexCache.set(data, index);
-	return index;
-}
-
-export function paretoNbdLogLikelihood(p: ParetoNbdParams, data: CompressedData): number {
-	const { r, alpha, s, beta } = p;
-	const common = r * Math.log(alpha) + s * Math.log(beta) - lnGamma(r);
-	const perX = data.distinctX.map((x) => lnGamma(r + x) + common);
-	const index = pairIndex(data);
-	const alive = index.byXT.map(([x, T]) => -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T));
-	const lower = index.byXT.map(([x, T]) => lnA0Term(p, x, T));
-	const upper = index.byXTx.map(([x, tx]) => lnA0Term(p, x, tx));
-	let total = 0;
-	for (let i = 0; i < data.rows; i++) {
-		const x = data.x[i];
-		const xt = index.rowXT[i];
-		let died = -Infinity;
-		if (data.T[i] > data.tx[i]) {
-			const up = upper[index.rowXTx[i]];
-			died = Math.log(s / (r + s + x)) + up + Math.log(-Math.expm1(lower[xt] - up));
+		if (gradient) {
+			gradient[0] = gr * r;
+			gradient[1] = gAlpha * alpha;
+			gradient[2] = gs * s;
+			gradient[3] = gBeta * beta;
 		}
-		total += data.weight[i] * (perX[data.xGroup[i]] + logAddExp(alive[xt], died));
+		return total;
 	}
-	return total;
 }
 
-const toParams = (theta: number[]): ParetoNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
+const toParams = (theta: ArrayLike<number>): ParetoNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
 
-export function fitParetoNbd(customers: ArrayLike<RfmSummary>): { params: ParetoNbdParams } & FitInfo {
-	const data = compress(customers);
+/** Maximum-likelihood fit; customers as objects, as columns, or already compressed. */
+export function fitParetoNbd(customers: ArrayLike<RfmSummary> | RfmColumns | CompressedData): FitResult<ParetoNbdParams> {
+	const data = 'weight' in customers ? customers : compress(customers);
 	checkIdentifiable(data, 'Pareto/NBD');
-	const scale = data.customers;
+	const likelihood = new ParetoNbdLikelihood(data);
+	const scale = -1 / data.customers;
 	let meanT = 0;
-	for (let i = 0; i < data.rows; i++) meanT += (data.T[i] * data.weight[i]) / scale;
-	const start = [0, Math.log(meanT / 4), 0, Math.log(meanT / 4)];
-	const result = minimizeBfgs((theta) => -paretoNbdLogLikelihood(toParams(theta), data) / scale, start);
+	for (let i = 0; i < data.rows; i++) meanT += data.T[i] * data.weight[i];
+	meanT /= data.customers;
+	const result = minimizeBfgs((theta, gradient) => {
+		const value = likelihood.evaluate(toParams(theta), gradient) * scale;
+		for (let i = 0; i < 4; i++) gradient[i] *= scale;
+		return value;
+	}, [0, rateStart(data), 0, Math.log(meanT)]);
 	const params = toParams(result.x);
-	if (!result.converged || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
-		throw new ConfigError(
-			`Pareto/NBD did not converge on these ${data.customers} customers (parameters ${JSON.stringify(params)}); ` +
-				'the batch may be too uniform to identify the model',
-		);
-	}
+	checkFitted(
+		'Pareto/NBD',
+		{ ...params },
+		result.converged,
+		data.customers,
+		{ r: 'purchase rates', alpha: 'purchase rates', s: 'lifetimes', beta: 'lifetimes' },
+	);
 	return {
 		params,
-		logLikelihood: paretoNbdLogLikelihood(params, data),
+		logLikelihood: likelihood.evaluate(params),
 		customers: data.customers,
 		distinctRows: data.rows,
 		iterations: result.iterations,
@@ -115,19 +187,53 @@ export function fitParetoNbd(customers: ArrayLike<RfmSummary>): { params: Pareto
 	};
 }
 
-export function paretoNbdProbabilityAlive(p: ParetoNbdParams, c: RfmSummary): number {
+const upper = new Float64Array(5);
+const lower = new Float64Array(5);
+
+/** ln of the odds "dropped out" : "alive" at T; −∞ when the last purchase was at T. */
+function lnDropOdds(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+	if (tx >= T) return -Infinity;
 	const { r, alpha, s, beta } = p;
-	const { x, tx, T } = c;
-	if (T === tx) return 1;
-	const lnRatio = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + lnA0(p, x, tx, T);
-	return 1 / (1 + Math.exp(lnRatio));
+	if (!lnDropoutTail(r + x, s + 1, alpha, beta, tx, upper) || !lnDropoutTail(r + x, s + 1, alpha, beta, T, lower)) {
+		throw new RangeError(`Pareto/NBD parameters alpha = ${alpha} and beta = ${beta} are too far apart to evaluate`);
+	}
+	return Math.log(s) + upper[0] + Math.log1p(-Math.exp(lower[0] - upper[0])) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
+}
+
+/** P(alive | x, t_x, T): the probability the customer has not dropped out. */
+export function paretoNbdProbabilityAlive(p: ParetoNbdParams, c: RfmSummary): number {
+	return 1 / (1 + Math.exp(lnDropOdds(p, c.x, c.tx, c.T)));
+}
+
+/**
+ * Expected purchases in the next t periods if alive: (r+x)/(alpha+T) · (beta+T)/(s−1) · [1 − ((beta+T)/(beta+T+t))^(s−1)],
+ * written as (r+x)/(alpha+T) · (beta+T) · (1 − e^(−(s−1)L))/(s−1) with L = ln((beta+T+t)/(beta+T)),
+ * which stays exact through s = 1 (where it becomes (r+x)/(alpha+T) · (beta+T) · L).
+ */
+function expectedIfAlive(p: ParetoNbdParams, x: number, T: number, t: number): number {
+	const L = Math.log1p(t / (p.beta + T));
+	const k = p.s - 1;
+	const horizon = Math.abs(k * L) < 1e-10 ? L * (1 - (k * L) / 2) : -Math.expm1(-k * L) / k;
+	return ((p.r + x) / (p.alpha + T)) * (p.beta + T) * horizon;
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
 export function paretoNbdConditionalExpected(p: ParetoNbdParams, c: RfmSummary, t: number): number {
-	const { r, alpha, s, beta } = p;
-	const { x, T } = c;
-	const rate = ((r + x) * (beta + T)) / ((alpha + T) * (s - 1));
-	const horizon = 1 - Math.pow((beta + T) / (beta + T + t), s - 1);
-	return rate * horizon * paretoNbdProbabilityAlive(p, c);
+	if (t <= 0) return 0;
+	return expectedIfAlive(p, c.x, c.T, t) * paretoNbdProbabilityAlive(p, c);
+}
+
+/** Scores many customers (columns) at once: P(alive) and expected purchases over `horizon`. */
+export function scoreParetoNbd(p: ParetoNbdParams, customers: RfmColumns, horizon: number): CountScores {
+	const n = customers.x.length;
+	const probabilityAlive = new Float64Array(n);
+	const expectedPurchases = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const x = customers.x[i];
+		const T = customers.T[i];
+		const alive = 1 / (1 + Math.exp(lnDropOdds(p, x, customers.tx[i], T)));
+		probabilityAlive[i] = alive;
+		expectedPurchases[i] = horizon > 0 ? expectedIfAlive(p, x, T, horizon) * alive : 0;
+	}
+	return { probabilityAlive, expectedPurchases };
 }

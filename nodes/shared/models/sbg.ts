@@ -1,5 +1,5 @@
 import { ConfigError } from '../input';
-import { hyp2f1, minimizeBfgs } from '../stats';
+import { hyp2f1, minimizeBfgs, withNumericGradient } from '../stats';
 import type { FitInfo } from './data';
 
 /** Shifted-beta-geometric parameters (Fader & Hardie 2007): churn probability ~ Beta(alpha, beta). */
@@ -58,8 +58,8 @@ export function validateCohort(alive: number[]): void {
 
 export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
 	validateCohort(alive);
-	const toParams = (theta: number[]) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
-	const result = minimizeBfgs((theta) => -sbgLogLikelihood(toParams(theta), alive) / alive[0], [0, 0]);
+	const toParams = (theta: ArrayLike<number>) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
+	const result = minimizeBfgs(withNumericGradient((theta) => -sbgLogLikelihood(toParams(theta), alive) / alive[0]), [0, 0]);
 	const params = toParams(result.x);
 	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
 	return {
@@ -122,8 +122,8 @@ export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParam
 		for (const [t, n] of activeAt) total += n * Math.log(survival[t]);
 		return total;
 	};
-	const toParams = (theta: number[]) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
-	const result = minimizeBfgs((theta) => -logLik(toParams(theta)) / subscribers.length, [0, 0]);
+	const toParams = (theta: ArrayLike<number>) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
+	const result = minimizeBfgs(withNumericGradient((theta) => -logLik(toParams(theta)) / subscribers.length), [0, 0]);
 	const params = toParams(result.x);
 	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
 	return {

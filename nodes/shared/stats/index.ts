@@ -1,2 +1,3 @@
 export * from './special';
+export * from './hypergeometric';
 export * from './optimize';
