@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { getAsOf } from '../helpers/asOf';
 import { errorItem, toNodeError } from '../helpers/errors';
-import { assessRisk, DEFAULT_RISK_THRESHOLDS, DEFAULT_SIGNAL_THRESHOLDS, RISK_LEVELS, ruleSignals, type RiskLevel } from '../shared/churn';
+import { assessRisk, DEFAULT_RISK_THRESHOLDS, DEFAULT_SIGNAL_THRESHOLDS, RISK_LEVELS, ruleSignals, typicalInterval, type RiskLevel } from '../shared/churn';
 import type { Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { ConfigError, InputError } from '../shared/input';
 import type { Language } from '../shared/segments';
-import { fitModel, parseSupplied, scoreSubject, type FittedModel, type ModelMethod } from './model';
+import { fitModel, parseSupplied, RENEWAL_PERIOD_DAYS, scoreSubject, type FittedModel, type ModelMethod, type ScoreOptions } from './model';
 import {
 	readCustomerItem,
 	readSubscriberItem,
@@ -80,7 +80,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 				reject(error, [i]);
 			}
 		});
-		subjects = subjectsFromTransactions(transactions, ctx, (customerId) => ({ [columns.customerIdColumn || 'customerId']: customerId }));
+		subjects = subjectsFromTransactions(transactions, ctx, Number(this.getNodeParameter('spendWindowDays', 0, 90)) || 90);
 	} else {
 		const read = shape === 'summary' ? readSummaryItem : shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
 		items.forEach((item, i) => {
@@ -95,6 +95,10 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		});
 	}
 
+	// One-time buyers have no interval of their own: measure their silence against the batch's repeat customers.
+	const typical = typicalInterval(subjects.flatMap((s) => (s.signals.usualIntervalDays !== undefined ? [s.signals.usualIntervalDays] : [])));
+	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
+
 	let model: FittedModel | undefined;
 	if (method !== 'rules') {
 		try {
@@ -107,15 +111,22 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		}
 	}
 	const horizon = Number(this.getNodeParameter('horizon', 0, 26));
+	if (model && method !== 'sbg' && !(horizon > 0)) throw toNodeError(node, new ConfigError(`Horizon must be more than 0; got ${horizon}`));
 	const annual = Number(this.getNodeParameter('annualDiscountRate', 0, 10)) / 100;
-	const periodDays = method === 'sbg' ? 365 : UNIT_DAYS[unit];
-	const discountPerPeriod = Math.pow(1 + annual, periodDays / 365) - 1;
+	if (!(annual >= 0)) throw toNodeError(node, new ConfigError(`Annual discount rate must be 0 % or more; got ${annual * 100}`));
+	const renewalPeriod = this.getNodeParameter('renewalPeriod', 0, 'month') as keyof typeof RENEWAL_PERIOD_DAYS;
+	const scoreOptions: ScoreOptions = {
+		horizon,
+		unitDays: UNIT_DAYS[unit],
+		annualDiscountRate: annual,
+		renewalPeriodDays: RENEWAL_PERIOD_DAYS[renewalPeriod] ?? RENEWAL_PERIOD_DAYS.month,
+	};
 	const asOfText = toIsoWithOffset(asOf, timeZone);
 	const atRiskIndex = RISK_LEVELS.indexOf(atRiskFrom);
 
 	for (const subject of subjects) {
 		try {
-			const score = model ? scoreSubject(model, subject, { horizon, discountPerPeriod }) : undefined;
+			const score = model ? scoreSubject(model, subject, scoreOptions) : undefined;
 			const risk = assessRisk(
 				score && model ? { churnProbability: score.churnProbability, reason: modelReason(model.method, score.churnProbability, language) } : undefined,
 				ruleSignals(subject.signals, signalThresholds, language),
@@ -128,7 +139,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 				churnProbability: score ? round(score.churnProbability) : null,
 				expectedPurchases: score?.expectedPurchases !== undefined ? round(score.expectedPurchases) : null,
 				horizon: model ? horizon : null,
-				timeUnit: method === 'sbg' ? 'renewal periods' : unit,
+				timeUnit: method === 'sbg' ? `${renewalPeriod}s` : unit,
 				expectedValue: score?.expectedValue !== undefined ? round(score.expectedValue, 2) : null,
 				...(score?.nextRenewalProbability !== undefined
 					? { nextRenewalProbability: round(score.nextRenewalProbability), expectedRenewals: round(score.expectedRenewals!) }
@@ -149,11 +160,11 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	for (const entry of placed) if (entry) outputs[entry.output].push(entry.item);
-	if (model) outputs[2].push({ json: modelItem(model, asOfText, unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) });
+	if (model) outputs[2].push({ json: modelItem(model, asOfText, model.method === 'sbg' ? `${renewalPeriod}s` : unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) });
 	return outputs;
 }
 
-function modelItem(model: FittedModel, asOf: string, unit: TimeUnit): IDataObject {
+function modelItem(model: FittedModel, asOf: string, timeUnit: string): IDataObject {
 	return {
 		method: model.method,
 		source: model.source,
@@ -163,7 +174,7 @@ function modelItem(model: FittedModel, asOf: string, unit: TimeUnit): IDataObjec
 		distinctRows: model.fit?.distinctRows ?? null,
 		iterations: model.fit?.iterations ?? null,
 		converged: model.fit ? model.fit.converged : null,
-		timeUnit: model.method === 'sbg' ? 'renewal periods' : unit,
+		timeUnit,
 		...(model.spendParameters ? { spendParameters: { ...model.spendParameters } } : {}),
 		...(model.spendFit ? { spendLogLikelihood: round(model.spendFit.logLikelihood, 2), spendCustomersUsed: model.spendFit.customers } : {}),
 		...(model.spendNote ? { spendNote: model.spendNote } : {}),

@@ -97,10 +97,20 @@ export interface ModelScore {
 }
 
 export interface ScoreOptions {
+	/** Periods ahead (in the time unit) for expected purchases and value. */
 	horizon: number;
-	/** Discount rate per time unit (or per renewal period for sBG). */
-	discountPerPeriod: number;
+	/** Days in one time unit. */
+	unitDays: number;
+	/** e.g. 0.1 for 10 % a year. */
+	annualDiscountRate: number;
+	/** Days between renewals, for sBG. */
+	renewalPeriodDays: number;
 }
+
+export const RENEWAL_PERIOD_DAYS = { month: 365.25 / 12, quarter: 365.25 / 4, year: 365.25 } as const;
+
+/** Value is discounted month by month (as is usual for CLV), whatever the time unit. */
+const MONTH_DAYS = 365.25 / 12;
 
 export function scoreSubject(model: FittedModel, subject: Subject, options: ScoreOptions): ModelScore {
 	if (model.method === 'sbg') {
@@ -108,7 +118,8 @@ export function scoreSubject(model: FittedModel, subject: Subject, options: Scor
 		const { tenure, active } = subject.subscriber!;
 		if (!active) return { probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 };
 		const renew = sbgRetention(params, tenure + 1);
-		const renewals = sbgDiscountedResidualLifetime(params, tenure, Math.max(options.discountPerPeriod, 1e-9));
+		const perRenewal = Math.pow(1 + options.annualDiscountRate, options.renewalPeriodDays / 365.25) - 1;
+		const renewals = sbgDiscountedResidualLifetime(params, tenure, Math.max(perRenewal, 1e-9));
 		return {
 			probabilityAlive: renew,
 			churnProbability: 1 - renew,
@@ -125,7 +136,11 @@ export function scoreSubject(model: FittedModel, subject: Subject, options: Scor
 	const score: ModelScore = { probabilityAlive: alive, churnProbability: 1 - alive, expectedPurchases };
 	if (model.spendParameters && subject.meanSpend !== undefined) {
 		const spend = gammaGammaExpectedSpend(model.spendParameters, { x: c.x, meanSpend: c.x > 0 ? subject.meanSpend : 0 });
-		score.expectedValue = discountedValue(expectedAt, spend, Math.max(1, Math.round(options.horizon)), options.horizon / Math.max(1, Math.round(options.horizon)), options.discountPerPeriod);
+		const horizonDays = options.horizon * options.unitDays;
+		const periods = Math.max(1, Math.round(horizonDays / MONTH_DAYS));
+		const periodDays = horizonDays / periods;
+		const discount = Math.pow(1 + options.annualDiscountRate, periodDays / 365.25) - 1;
+		score.expectedValue = discountedValue(expectedAt, spend, periods, periodDays / options.unitDays, discount);
 	}
 	for (const [key, value] of Object.entries(score)) {
 		if (!Number.isFinite(value)) throw new ConfigError(`The model gave a non-finite ${key} for customer "${subject.customerId}"; check the parameters and time unit`);

@@ -2,6 +2,7 @@ import { readCustomerId, summariseTransactions, type Transaction } from '../shar
 import { getField, InputError, isEmpty, parseDate, parseDateNotAfter, parseMoney, parseNumber } from '../shared/input';
 import { summaryProblem, type RfmSummary, type Subscriber } from '../shared/models';
 import type { SignalInput } from '../shared/churn';
+import { toIsoWithOffset } from '../shared/format/isoDate';
 
 const DAY_MS = 86_400_000;
 export const UNIT_DAYS = { days: 1, weeks: 7 } as const;
@@ -150,17 +151,50 @@ export function readTransactionItem(item: Record<string, unknown>, index: number
 	};
 }
 
-/** Transactions -> one subject per customer (same-day orders collapsed, as the models expect). */
-export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadContext, jsonOf: (customerId: string, firstIndex: number) => Record<string, unknown>): Subject[] {
-	return summariseTransactions(transactions, { asOf: ctx.asOf, unit: ctx.unit, collapseSameDay: true, timeZone: ctx.timeZone }).map((s) => ({
-		itemIndices: s.itemIndices,
-		json: jsonOf(s.customerId, s.itemIndices[0]),
-		customerId: s.customerId,
-		summary: { x: s.x, tx: s.tx, T: s.T },
-		meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
-		signals: {
-			daysSinceLast: (ctx.asOf.getTime() - s.lastPurchase.getTime()) / DAY_MS,
-			usualIntervalDays: s.x > 0 ? (s.lastPurchase.getTime() - s.firstPurchase.getTime()) / DAY_MS / s.x : undefined,
-		},
-	}));
+/** Spend per customer in the recent window (asOf − days, asOf] and the one before it. */
+function windowSpends(transactions: Transaction[], asOf: Date, days: number): Map<string, { recent: number; previous: number }> {
+	const end = asOf.getTime();
+	const recentStart = end - days * DAY_MS;
+	const previousStart = recentStart - days * DAY_MS;
+	const spends = new Map<string, { recent: number; previous: number }>();
+	for (const t of transactions) {
+		const time = t.date.getTime();
+		let entry = spends.get(t.customerId);
+		if (!entry) spends.set(t.customerId, (entry = { recent: 0, previous: 0 }));
+		if (time > recentStart && time <= end) entry.recent += t.amount;
+		else if (time > previousStart && time <= recentStart) entry.previous += t.amount;
+	}
+	return spends;
+}
+
+/**
+ * Transactions -> one subject per customer (same-day orders collapsed, as the models expect). The item
+ * carries the customer's summary; the spend-trend signal compares the last `spendWindowDays` with the
+ * window before.
+ */
+export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadContext, spendWindowDays: number): Subject[] {
+	const spends = windowSpends(transactions, ctx.asOf, spendWindowDays);
+	const idColumn = ctx.columns.customerIdColumn || 'customerId';
+	return summariseTransactions(transactions, { asOf: ctx.asOf, unit: ctx.unit, collapseSameDay: true, timeZone: ctx.timeZone }).map((s) => {
+		const spend = spends.get(s.customerId);
+		return {
+			itemIndices: s.itemIndices,
+			json: {
+				[idColumn]: s.customerId,
+				firstPurchaseAt: toIsoWithOffset(s.firstPurchase, ctx.timeZone),
+				lastPurchaseAt: toIsoWithOffset(s.lastPurchase, ctx.timeZone),
+				orderCount: s.purchases,
+				totalSpend: Math.round(s.totalSpend * 100) / 100,
+			},
+			customerId: s.customerId,
+			summary: { x: s.x, tx: s.tx, T: s.T },
+			meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
+			signals: {
+				daysSinceLast: (ctx.asOf.getTime() - s.lastPurchase.getTime()) / DAY_MS,
+				usualIntervalDays: s.x > 0 ? (s.lastPurchase.getTime() - s.firstPurchase.getTime()) / DAY_MS / s.x : undefined,
+				recentSpend: spend?.recent,
+				previousSpend: spend?.previous,
+			},
+		};
+	});
 }

@@ -3,8 +3,14 @@ import type { Language } from '../segments';
 /** What the rule signals read for one customer; undefined means "not mapped or not given". */
 export interface SignalInput {
 	daysSinceLast?: number;
-	/** Mean days between purchases, when there are at least two. */
+	/** Mean days between this customer's purchases, when there are at least two. */
 	usualIntervalDays?: number;
+	/**
+	 * For a customer with a single purchase: the typical interval of the batch's repeat customers
+	 * (their median usual interval), so a one-time buyer who has been silent for long still raises the
+	 * inactivity signal. BG/NBD on its own calls every one-time buyer certainly alive.
+	 */
+	typicalIntervalDays?: number;
 	recentSpend?: number;
 	previousSpend?: number;
 	satisfaction?: number;
@@ -68,16 +74,23 @@ const scaled = (key: Signal['key'], excess: number) => Math.min(0.95, BASE_WEIGH
 export function ruleSignals(input: SignalInput, t: SignalThresholds, language: Language): Signal[] {
 	const zh = language === 'zh-CN';
 	const signals: Signal[] = [];
-	const { daysSinceLast, usualIntervalDays } = input;
-	if (daysSinceLast !== undefined && usualIntervalDays !== undefined && usualIntervalDays > 0) {
-		const ratio = daysSinceLast / usualIntervalDays;
+	const { daysSinceLast, usualIntervalDays, typicalIntervalDays } = input;
+	const ownInterval = usualIntervalDays !== undefined && usualIntervalDays > 0;
+	const interval = ownInterval ? usualIntervalDays : typicalIntervalDays;
+	if (daysSinceLast !== undefined && interval !== undefined && interval > 0) {
+		const ratio = daysSinceLast / interval;
 		if (ratio >= t.inactivityIntervals) {
+			const days = Math.round(daysSinceLast);
 			signals.push({
 				key: 'inactivity',
 				weight: scaled('inactivity', ratio / t.inactivityIntervals),
-				reason: zh
-					? `已 ${Math.round(daysSinceLast)} 天未购买，是该客户平均购买间隔的 ${fmt(ratio)} 倍`
-					: `No purchase for ${Math.round(daysSinceLast)} days, ${fmt(ratio)} times this customer's usual interval`,
+				reason: ownInterval
+					? zh
+						? `已 ${days} 天未购买，是该客户平均购买间隔的 ${fmt(ratio)} 倍`
+						: `No purchase for ${days} days, ${fmt(ratio)} times this customer's usual interval`
+					: zh
+						? `仅购买过一次，已 ${days} 天未再购买，是复购客户通常间隔的 ${fmt(ratio)} 倍`
+						: `Only one purchase, ${days} days ago: ${fmt(ratio)} times the usual interval of repeat customers`,
 			});
 		}
 	}
@@ -127,12 +140,27 @@ export function ruleSignals(input: SignalInput, t: SignalThresholds, language: L
 		});
 	}
 	if (input.daysToContractEnd !== undefined && input.daysToContractEnd <= t.contractEndDays) {
-		const days = Math.max(0, Math.ceil(input.daysToContractEnd));
+		const ended = input.daysToContractEnd < 0;
+		const days = ended ? Math.floor(-input.daysToContractEnd) : Math.ceil(input.daysToContractEnd);
 		signals.push({
 			key: 'contractEnd',
-			weight: scaled('contractEnd', input.daysToContractEnd <= 0 ? 1.5 : 1),
-			reason: zh ? `合同将在 ${days} 天内到期` : `Contract ends in ${days} days`,
+			weight: scaled('contractEnd', ended ? 1.5 : 1),
+			reason: ended
+				? zh
+					? `合同已于 ${days} 天前到期`
+					: `Contract ended ${days} days ago`
+				: zh
+					? `合同将在 ${days} 天内到期`
+					: `Contract ends in ${days} days`,
 		});
 	}
 	return signals;
+}
+
+/** The median of the given usual intervals (at least 3 of them), for one-time buyers; else undefined. */
+export function typicalInterval(intervals: number[]): number | undefined {
+	const sorted = intervals.filter((v) => v > 0 && Number.isFinite(v)).sort((p, q) => p - q);
+	if (sorted.length < 3) return undefined;
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
