@@ -1,0 +1,125 @@
+import {
+	createResponseScorer,
+	DEFAULT_INDEX_WEIGHTS,
+	fieldReader,
+	groupKeyOf,
+	SatisfactionReport,
+	SERVQUAL_DIMENSIONS,
+	type SatisfactionConfig,
+	type SatisfactionResult,
+} from '../../nodes/shared/satisfaction';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+import { setGeneratedItems } from '../helpers/testNodes';
+import type { Report } from './run';
+
+const STORES = ['Shanghai', 'Beijing', 'Shenzhen', 'Chengdu', 'Hangzhou', 'Online'];
+const KANO = ['like', 'expect', 'neutral', 'tolerate', 'dislike'];
+
+/** Deterministic survey responses: NPS 0-10, CSAT 1-5, CES 2.0 1-7, sentiment, store; optionally gap and Kano answers. */
+function responses(n: number, full: boolean): Array<Record<string, unknown>> {
+	let seed = 11;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+	const rating = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+	return Array.from({ length: n }, (_, i) => {
+		const r: Record<string, unknown> = {
+			responseId: `R${i}`,
+			customerId: `C${i % 250_000}`,
+			store: STORES[i % STORES.length],
+			nps: rating(0, 10),
+			csat: rating(1, 5),
+			ces: rating(1, 7),
+			sentiment: Math.round((next() * 2 - 1) * 100) / 100,
+		};
+		if (full) {
+			const expectation: Record<string, number> = {};
+			const perception: Record<string, number> = {};
+			for (const d of SERVQUAL_DIMENSIONS) {
+				expectation[d] = rating(1, 7);
+				perception[d] = rating(1, 7);
+			}
+			r.expectation = expectation;
+			r.perception = perception;
+			r.kano = { app: { functional: KANO[rating(0, 4)], dysfunctional: KANO[rating(0, 4)] }, delivery: { functional: rating(1, 5), dysfunctional: rating(1, 5) } };
+		}
+		return r;
+	});
+}
+
+const basic: SatisfactionConfig = {
+	nps: { field: 'nps' },
+	csat: { field: 'csat', scale: { min: 1, max: 5 } },
+	ces: { field: 'ces', version: '2.0' },
+	sentiment: { field: 'sentiment' },
+	indexWeights: DEFAULT_INDEX_WEIGHTS,
+	skipMissing: false,
+	language: 'en',
+};
+
+const full: SatisfactionConfig = {
+	...basic,
+	gap: {
+		dimensions: SERVQUAL_DIMENSIONS.map((key) => ({ key, expectationField: `expectation.${key}`, perceptionField: `perception.${key}`, weight: 1 })),
+		scale: { min: 1, max: 7 },
+		tolerance: 0.5,
+	},
+	kano: {
+		features: ['app', 'delivery'].map((key) => ({ key, functionalField: `kano.${key}.functional`, dysfunctionalField: `kano.${key}.dysfunctional` })),
+	},
+};
+
+/** What the domain does for a run: score every response (keeping each result) and build the grouped report. */
+function scoreAndReport(records: Array<Record<string, unknown>>, config: SatisfactionConfig): { results: SatisfactionResult[]; rows: number } {
+	const score = createResponseScorer(config);
+	const report = new SatisfactionReport(config, { minResponsesForMargin: 30, groupBy: 'store' });
+	const readStore = fieldReader('store');
+	const results = new Array<SatisfactionResult>(records.length);
+	for (let i = 0; i < records.length; i++) {
+		const result = score(records[i]);
+		results[i] = result;
+		report.add(result, groupKeyOf(readStore(records[i])));
+	}
+	return { results, rows: report.rows().length };
+}
+
+function seconds(started: bigint): number {
+	return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+export async function run(report: Report): Promise<void> {
+	const n = 1_000_000;
+	let records = responses(n, false);
+	scoreAndReport(records.slice(0, 20_000), basic); // warm-up
+	let started = process.hrtime.bigint();
+	let out = scoreAndReport(records, basic);
+	report('NPS + CSAT + CES + sentiment + index, scored and reported by store (nodes/shared), 1,000,000 responses', seconds(started), {
+		budgetSeconds: 2,
+		reportRows: out.rows,
+	});
+	out = { results: [], rows: 0 };
+
+	records = responses(n, true);
+	started = process.hrtime.bigint();
+	out = scoreAndReport(records, full);
+	report('all methods (5 gap dimensions, 2 Kano features) scored and reported (nodes/shared), 1,000,000 responses', seconds(started), { reportRows: out.rows });
+	out = { results: [], rows: 0 };
+	records = [];
+
+	for (const size of [100_000, 1_000_000]) {
+		const key = `satisfaction-${size}`;
+		setGeneratedItems(key, responses(size, false));
+		const result = await runNode({
+			type: 'scoreSatisfaction',
+			parameters: { metrics: ['nps', 'csat', 'ces'], options: { sentimentColumn: 'sentiment' }, groupByColumn: 'store' },
+			items: [],
+			generatedKey: key,
+		});
+		setGeneratedItems(key, []);
+		if (result.error) throw result.error;
+		const task = result.run.data.resultData.runData[NODE_UNDER_TEST][0];
+		const main = task.data!.main[0]!.length;
+		if (main !== size) throw new Error(`expected ${size} response items, got ${main}`);
+		report(`same, as the n8n node (node time incl. item copies and pairing), ${size.toLocaleString('en')} responses`, task.executionTime / 1000, {
+			reportRows: task.data!.main[1]!.length,
+		});
+	}
+}
