@@ -9,6 +9,7 @@ import type { Language } from '../shared/segments';
 import { fitModel, parseSupplied, RENEWAL_PERIOD_DAYS, scoreSubject, type FittedModel, type ModelMethod, type ScoreOptions } from './model';
 import {
 	readCustomerItem,
+	signalReader,
 	readSubscriberItem,
 	readSummaryItem,
 	readTransactionItem,
@@ -54,7 +55,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(this.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
 	const riskThresholds = { medium: t.medium, high: t.high, critical: t.critical };
 	const signalThresholds = { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 };
-	const ctx: ReadContext = { columns, signalColumns, asOf, timeZone, unit };
+	const ctx: ReadContext = { columns, readSignals: signalReader(signalColumns, asOf, timeZone), asOf, timeZone, unit };
 	if (method === 'sbg' && shape !== 'subscriber') {
 		throw toNodeError(node, new ConfigError('sBG scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)'));
 	}
@@ -122,6 +123,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		renewalPeriodDays: RENEWAL_PERIOD_DAYS[renewalPeriod] ?? RENEWAL_PERIOD_DAYS.month,
 	};
 	const asOfText = toIsoWithOffset(asOf, timeZone);
+	const timeUnit = method === 'sbg' ? `${renewalPeriod}s` : unit;
 	const atRiskIndex = RISK_LEVELS.indexOf(atRiskFrom);
 
 	for (const subject of subjects) {
@@ -138,21 +140,24 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 				probabilityAlive: score ? round(score.probabilityAlive) : null,
 				churnProbability: score ? round(score.churnProbability) : null,
 				expectedPurchases: score?.expectedPurchases !== undefined ? round(score.expectedPurchases) : null,
-				horizon: model ? horizon : null,
-				timeUnit: method === 'sbg' ? `${renewalPeriod}s` : unit,
+				horizon: model && method !== 'sbg' ? horizon : null,
+				timeUnit,
 				expectedValue: score?.expectedValue !== undefined ? round(score.expectedValue, 2) : null,
-				...(score?.nextRenewalProbability !== undefined
-					? { nextRenewalProbability: round(score.nextRenewalProbability), expectedRenewals: round(score.expectedRenewals!) }
-					: {}),
 				riskScore: risk.riskScore,
 				riskLevel: risk.riskLevel,
 				riskLabel: risk.riskLabel,
 				reasons: risk.reasons,
 				asOf: asOfText,
 			};
+			if (score?.nextRenewalProbability !== undefined) {
+				result.nextRenewalProbability = round(score.nextRenewalProbability);
+				result.expectedRenewals = round(score.expectedRenewals!);
+			}
 			const output = RISK_LEVELS.indexOf(risk.riskLevel) >= atRiskIndex ? 0 : 1;
 			const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
-			placed[subject.itemIndices[0]] = { output, item: { json: { ...(subject.json as IDataObject), [outputField]: result }, pairedItem } };
+			const json: IDataObject = Object.assign({}, subject.json as IDataObject);
+			json[outputField] = result;
+			placed[subject.itemIndices[0]] = { output, item: { json, pairedItem } };
 		} catch (error) {
 			reject(error, subject.itemIndices);
 		}

@@ -27,7 +27,7 @@ export interface Subject {
 
 export interface ReadContext {
 	columns: Columns;
-	signalColumns: Columns;
+	readSignals: (item: Record<string, unknown>) => SignalInput;
 	asOf: Date;
 	timeZone: string;
 	unit: TimeUnit;
@@ -47,19 +47,29 @@ function readBoolean(raw: unknown, column: string): boolean {
 	throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
 }
 
-/** The rule-signal fields of one item (each optional). */
-export function readSignals(item: Record<string, unknown>, ctx: ReadContext): SignalInput {
-	const c = ctx.signalColumns;
+/**
+ * The reader of the rule-signal fields (each optional), built once per execution: only mapped columns
+ * are read, and every customer's signal input has the same shape.
+ */
+export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: Record<string, unknown>) => SignalInput {
 	const money = (raw: unknown, column: string) => parseMoney(raw, column, { min: 0 });
-	const contractEnd = optional(item, c.contractEndColumn, (raw, column) => parseDate(raw, column, { timeZone: ctx.timeZone }));
-	return {
-		recentSpend: optional(item, c.recentSpendColumn, money),
-		previousSpend: optional(item, c.previousSpendColumn, money),
-		satisfaction: optional(item, c.satisfactionColumn, (raw, column) => parseNumber(raw, column, { min: 0, max: 100 })),
-		previousSatisfaction: optional(item, c.previousSatisfactionColumn, (raw, column) => parseNumber(raw, column, { min: 0, max: 100 })),
-		satisfactionDeclining: optional(item, c.decliningColumn, readBoolean),
-		complaints: optional(item, c.complaintsColumn, (raw, column) => parseNumber(raw, column, { min: 0, integer: true })),
-		daysToContractEnd: contractEnd ? (contractEnd.getTime() - ctx.asOf.getTime()) / DAY_MS : undefined,
+	const score = (raw: unknown, column: string) => parseNumber(raw, column, { min: 0, max: 100 });
+	const count = (raw: unknown, column: string) => parseNumber(raw, column, { min: 0, integer: true });
+	const date = (raw: unknown, column: string) => parseDate(raw, column, { timeZone });
+	return (item) => {
+		const contractEnd = optional(item, c.contractEndColumn, date);
+		return {
+			daysSinceLast: undefined,
+			usualIntervalDays: undefined,
+			typicalIntervalDays: undefined,
+			recentSpend: optional(item, c.recentSpendColumn, money),
+			previousSpend: optional(item, c.previousSpendColumn, money),
+			satisfaction: optional(item, c.satisfactionColumn, score),
+			previousSatisfaction: optional(item, c.previousSatisfactionColumn, score),
+			satisfactionDeclining: optional(item, c.decliningColumn, readBoolean),
+			complaints: optional(item, c.complaintsColumn, count),
+			daysToContractEnd: contractEnd ? (contractEnd.getTime() - asOf.getTime()) / DAY_MS : undefined,
+		};
 	};
 }
 
@@ -87,19 +97,10 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 		getField(item, c.purchaseCountColumn),
 	);
 	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
-	const daysSinceLast = (ctx.asOf.getTime() - last.getTime()) / DAY_MS;
-	return {
-		itemIndices: [index],
-		json: item,
-		customerId,
-		summary,
-		meanSpend: total === undefined ? undefined : total / count,
-		signals: {
-			...readSignals(item, ctx),
-			daysSinceLast,
-			usualIntervalDays: count >= 2 ? (last.getTime() - first.getTime()) / DAY_MS / (count - 1) : undefined,
-		},
-	};
+	const signals = ctx.readSignals(item);
+	signals.daysSinceLast = (ctx.asOf.getTime() - last.getTime()) / DAY_MS;
+	if (count >= 2) signals.usualIntervalDays = (last.getTime() - first.getTime()) / DAY_MS / (count - 1);
+	return { itemIndices: [index], json: item, customerId, summary, meanSpend: total === undefined ? undefined : total / count, signals };
 }
 
 /** One item per customer with x, t_x, T (and optionally mean repeat spend) in the time unit. */
@@ -111,18 +112,11 @@ export function readSummaryItem(item: Record<string, unknown>, index: number, ct
 	const T = parseNumber(getField(item, c.ageColumn), c.ageColumn, { min: 0 });
 	const summary = checkedSummary({ x, tx, T }, c.txColumn, getField(item, c.txColumn));
 	const unitDays = UNIT_DAYS[ctx.unit];
-	return {
-		itemIndices: [index],
-		json: item,
-		customerId,
-		summary,
-		meanSpend: optional(item, c.monetaryColumn, (raw, column) => parseMoney(raw, column, { min: 0 })),
-		signals: {
-			...readSignals(item, ctx),
-			daysSinceLast: (T - tx) * unitDays,
-			usualIntervalDays: x >= 1 ? (tx * unitDays) / x : undefined,
-		},
-	};
+	const signals = ctx.readSignals(item);
+	signals.daysSinceLast = (T - tx) * unitDays;
+	if (x >= 1) signals.usualIntervalDays = (tx * unitDays) / x;
+	const meanSpend = optional(item, c.monetaryColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
+	return { itemIndices: [index], json: item, customerId, summary, meanSpend, signals };
 }
 
 export function readSubscriberItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
@@ -137,7 +131,7 @@ export function readSubscriberItem(item: Record<string, unknown>, index: number,
 		customerId,
 		subscriber: { tenure, active },
 		periodValue: optional(item, c.periodValueColumn, (raw, column) => parseMoney(raw, column, { min: 0 })),
-		signals: readSignals(item, ctx),
+		signals: ctx.readSignals(item),
 	};
 }
 
