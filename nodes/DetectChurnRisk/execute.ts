@@ -30,11 +30,13 @@ const percent = (p: number) => `${Math.round(p * 100)}%`;
 const MODEL_NAMES: Record<ModelMethod, string> = { bgNbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', sbg: 'sBG' };
 
 function modelReason(method: ModelMethod, churnProbability: number, language: Language): string {
+	const zh = language === 'zh-CN';
 	if (method === 'sbg') {
-		return language === 'zh-CN' ? `下次续约不续的概率为 ${percent(churnProbability)}（sBG 模型）` : `${percent(churnProbability)} chance of not renewing at the next renewal (sBG)`;
+		if (churnProbability === 1) return zh ? '已流失：合同未续约' : 'Has already churned: the contract was not renewed';
+		return zh ? `下次续约不续的概率为 ${percent(churnProbability)}（sBG 模型）` : `${percent(churnProbability)} chance of not renewing at the next renewal (sBG)`;
 	}
-	return language === 'zh-CN'
-		? `仍为活跃客户的概率仅 ${percent(1 - churnProbability)}（${MODEL_NAMES[method]} 模型）`
+	return zh
+		? `仍为活跃客户的概率为 ${percent(1 - churnProbability)}（${MODEL_NAMES[method]} 模型）`
 		: `Probability still active is ${percent(1 - churnProbability)} (${MODEL_NAMES[method]})`;
 }
 
