@@ -117,6 +117,10 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	if (model && method !== 'sbg' && !(horizon > 0)) throw toNodeError(node, new ConfigError(`Horizon must be more than 0; got ${horizon}`));
 	const annual = Number(this.getNodeParameter('annualDiscountRate', 0, 10)) / 100;
 	if (!(annual >= 0)) throw toNodeError(node, new ConfigError(`Annual discount rate must be 0 % or more; got ${annual * 100}`));
+	if (method === 'sbg' && !(annual > 0)) {
+		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
+		throw toNodeError(node, new ConfigError('sBG needs an annual discount rate above 0 % to value the expected future renewals'));
+	}
 	const renewalPeriod = this.getNodeParameter('renewalPeriod', 0, 'month') as keyof typeof RENEWAL_PERIOD_DAYS;
 	const scoreOptions: ScoreOptions = {
 		horizon,

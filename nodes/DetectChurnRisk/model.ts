@@ -31,6 +31,8 @@ const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma
 
 export interface FittedModel {
 	method: ModelMethod;
+	/** sBG discounted expected renewals by tenure, filled while scoring. */
+	renewalsByTenure?: Map<number, number>;
 	source: 'fitted' | 'supplied';
 	parameters: Record<string, number>;
 	spendParameters?: GammaGammaParams;
@@ -118,8 +120,13 @@ export function scoreSubject(model: FittedModel, subject: Subject, options: Scor
 		const { tenure, active } = subject.subscriber!;
 		if (!active) return { probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 };
 		const renew = sbgRetention(params, tenure + 1);
-		const perRenewal = Math.pow(1 + options.annualDiscountRate, options.renewalPeriodDays / 365.25) - 1;
-		const renewals = sbgDiscountedResidualLifetime(params, tenure, Math.max(perRenewal, 1e-9));
+		// Depends on tenure only: computed once per tenure (a long series when renewals are monthly).
+		let renewals = model.renewalsByTenure?.get(tenure);
+		if (renewals === undefined) {
+			const perRenewal = Math.pow(1 + options.annualDiscountRate, options.renewalPeriodDays / 365.25) - 1;
+			renewals = sbgDiscountedResidualLifetime(params, tenure, perRenewal);
+			(model.renewalsByTenure ??= new Map()).set(tenure, renewals);
+		}
 		return {
 			probabilityAlive: renew,
 			churnProbability: 1 - renew,

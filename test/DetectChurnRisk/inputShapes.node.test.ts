@@ -165,4 +165,38 @@ describe('Detect Churn Risk: input shapes', () => {
 		const broken = await runNode({ type: 'detectChurnRisk', parameters: { ...base, suppliedParameters: '{r: 1' }, items });
 		expect(broken.error?.message).toBe('Parameters JSON is not valid JSON: {r: 1');
 	});
+
+	it('sBG with supplied parameters: monthly renewals discounted per month; 0 % discount is refused', async () => {
+		const parameters = {
+			method: 'sbg',
+			inputShape: 'subscriber',
+			modelSource: 'supplied',
+			suppliedParameters: JSON.stringify({ alpha: 0.704, beta: 1.182 }),
+			renewalPeriod: 'month',
+			annualDiscountRate: 10,
+			asOf: calibrationEnd,
+		};
+		const items = [
+			{ customerId: 'a', tenure: 3, active: true, periodValue: 30 },
+			{ customerId: 'b', tenure: 3, active: 'yes' },
+			{ customerId: 'c', tenure: 2, active: 0 },
+		];
+		const result = await runNode({ type: 'detectChurnRisk', parameters, items });
+		const byId = Object.fromEntries(scored(result).map((c) => [c.customerId, c.churn as Record<string, unknown>]));
+		const d = Math.pow(1.1, 1 / 12) - 1;
+		let stay = 1;
+		let renewals = 0;
+		for (let k = 0; k < 200_000; k++) {
+			stay *= (1.182 + 3 + k) / (0.704 + 1.182 + 3 + k); // renewal 4 + k
+			renewals += stay / Math.pow(1 + d, k);
+		}
+		expect(byId.a.expectedRenewals as number).toBeCloseTo(renewals, 3);
+		expect(byId.a.expectedValue as number).toBeCloseTo(30 * renewals, 1);
+		expect(byId.b.expectedRenewals).toBe(byId.a.expectedRenewals);
+		expect(byId.b.expectedValue).toBeNull();
+		expect(byId.a).toMatchObject({ nextRenewalProbability: Math.round(((1.182 + 3) / (0.704 + 1.182 + 3)) * 1e4) / 1e4, timeUnit: 'months', horizon: null });
+		expect(byId.c).toMatchObject({ probabilityAlive: 0, riskLevel: 'critical', reasons: ['Has already churned: the contract was not renewed'] });
+		const undiscounted = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, annualDiscountRate: 0 }, items });
+		expect(undiscounted.error?.message).toBe('sBG needs an annual discount rate above 0 % to value the expected future renewals');
+	});
 });
