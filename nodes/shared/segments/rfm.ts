@@ -97,6 +97,8 @@ export function scoreRfmColumns(
 	const f = quantileScores(columns.frequency, bins);
 	const m = quantileScores(columns.monetary, bins);
 	const labelCache = new Map<RfmSegmentKey, Labelled>();
+	// At most k^3 distinct codes: build each string once instead of once per customer.
+	const codeCache = new Map<number, string>();
 	const results: RfmResult[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const key = segmentForGrid(toGridScore(r[i], bins), toGridScore(f[i], bins));
@@ -105,7 +107,10 @@ export function scoreRfmColumns(
 			segment = labelFor(RFM_SEGMENT_LABELS, key, language);
 			labelCache.set(key, segment);
 		}
-		results[i] = { r: r[i], f: f[i], m: m[i], code: `${r[i]}-${f[i]}-${m[i]}`, segment };
+		const codeKey = (r[i] * 16 + f[i]) * 16 + m[i];
+		let code = codeCache.get(codeKey);
+		if (code === undefined) codeCache.set(codeKey, (code = `${r[i]}-${f[i]}-${m[i]}`));
+		results[i] = { r: r[i], f: f[i], m: m[i], code, segment };
 	}
 	return results;
 }
