@@ -6,7 +6,7 @@ const asOf = '1997-09-30T00:00:00Z';
 const cdnowItems = () => cdnowSummary().map((c, i) => ({ customerId: String(i + 1), x: c.x, tx: c.tx, T: c.T }));
 const summaryParams = { method: 'bgNbd', inputShape: 'summary', timeUnit: 'weeks', horizon: 39, asOf };
 
-describe('Detect Churn Risk node in the real engine', () => {
+describe('DetectChurnRisk node in the real engine', () => {
 	it('fits BG/NBD on the CDNOW batch, emits the model and scores every customer with published values', async () => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: summaryParams, items: cdnowItems() });
 		expect(result.error).toBeUndefined();

@@ -9,7 +9,7 @@ const base = {
 	lunarFromBirthday: true,
 };
 
-describe('Schedule Revisit node, "Find care occasions", in the real engine', () => {
+describe('ScheduleRevisit node, "Find care occasions", in the real engine', () => {
 	it('lists each customer\'s occasions in the window, including lunar and leap-month birthdays', async () => {
 		const result = await runNode({
 			type: 'scheduleRevisit',

@@ -2,7 +2,7 @@ import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 const TYPE = 'scoreSatisfaction';
 
-describe('Score Satisfaction node: gap, Kano and per-customer aggregation', () => {
+describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () => {
 	it('scores the expectation-perception gap from flat columns with weights and zh-CN labels', async () => {
 		const result = await runNode({
 			type: TYPE,

@@ -2,7 +2,7 @@ import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
 
 const asOf = '2024-07-01T00:00:00Z';
 
-describe('Segment Customer node: value tier, lifecycle, custom rules, transactions', () => {
+describe('SegmentCustomer node: value tier, lifecycle, custom rules, transactions', () => {
 	it('assigns ABC tiers with rank and revenue share', async () => {
 		const result = await runNode({
 			type: 'segmentCustomer',

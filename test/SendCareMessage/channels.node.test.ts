@@ -29,7 +29,7 @@ afterEach(async () => {
 	await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-describe('Send Care Message through each channel (loopback providers)', () => {
+describe('SendCareMessage through each channel (loopback providers)', () => {
 	it('SMTP: a birthday email with escaped HTML and a plain-text part; a refused mailbox fails permanently', async () => {
 		const server = await started(startSmtpServer({ rejectRecipients: { 'gone@example.cn': 550 } }));
 		const run = await runCare(
