@@ -1,11 +1,16 @@
 // The environment a real n8n process runs with in the e2e tests and the demo.
 const { resolve } = require('path');
+const { freePort, n8nDatabaseEnv } = require('./services');
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** n8n's own database: SQLite in the user folder unless N8N_E2E_DB=postgres asks for PostgreSQL. */
-async function n8nEnv({ userFolder }) {
-	const env = {
+/**
+ * n8n keeps its own data in `database` (a PostgreSQL database from services.createDatabase), or in SQLite
+ * in the user folder when none is given. Each process gets its own free HTTP and task-broker ports, so
+ * several n8n processes can run at once.
+ */
+async function n8nEnv({ userFolder, database }) {
+	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
 		N8N_CUSTOM_EXTENSIONS: resolve(ROOT, 'dist'),
@@ -13,10 +18,11 @@ async function n8nEnv({ userFolder }) {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENCRYPTION_KEY: 'customer-care-e2e-only-key',
+		N8N_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		GENERIC_TIMEZONE: 'UTC',
-		DB_TYPE: 'sqlite',
+		...(database ? n8nDatabaseEnv(database) : { DB_TYPE: 'sqlite' }),
 	};
-	return env;
 }
 
 module.exports = { n8nEnv };

@@ -9,6 +9,7 @@ const { tmpdir } = require('os');
 const { join, resolve, basename } = require('path');
 const { ensureN8n, N8N_VERSION } = require('../../scripts/n8n-runtime');
 const { n8nEnv } = require('./n8nEnv');
+const { createDatabase, freePort } = require('./services');
 
 const ROOT = resolve(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -60,8 +61,9 @@ async function main() {
 	}
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
-	const env = await n8nEnv({ userFolder });
-	console.log(`n8n ${N8N_VERSION}, database ${env.DB_TYPE}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
+	const n8nDatabase = await createDatabase('n8n_e2e');
+	const env = await n8nEnv({ userFolder, database: n8nDatabase });
+	console.log(`n8n ${N8N_VERSION}, database ${env.DB_TYPE} ${n8nDatabase.database}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
 
 	const examples = readdirSync(EXAMPLES)
 		.filter((f) => f.endsWith('.json'))
@@ -101,7 +103,9 @@ async function main() {
 
 			const runs = expectations.runs ?? 1;
 			const executions = await Promise.all(
-				Array.from({ length: runs }, () => run(n8n, ['execute', `--id=${workflow.id}`, '--rawOutput'], context.env)),
+				Array.from({ length: runs }, async () =>
+					run(n8n, ['execute', `--id=${workflow.id}`, '--rawOutput'], { ...context.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+				),
 			);
 			for (const [i, execution] of executions.entries()) {
 				writeFileSync(join(ARTIFACTS, `${name}${runs > 1 ? `-${i + 1}` : ''}.log`), `${execution.stdout}\n--- stderr ---\n${execution.stderr}`);
@@ -129,8 +133,24 @@ async function main() {
 			if (teardown) await teardown();
 		}
 	}
+	// Suites that need more than one `n8n execute` (queue mode, the editor): test/e2e/suites/<name>.js
+	// export `run({ n8n, env, record, root, artifacts })`; see README.md.
+	const suites = readdirSync(join(__dirname, 'suites'))
+		.filter((f) => f.endsWith('.js'))
+		.map((f) => basename(f, '.js'))
+		.filter((name) => only.length === 0 || only.includes(name));
+	for (const name of suites) {
+		console.log(`\n${name}`);
+		try {
+			await require(join(__dirname, 'suites', `${name}.js`)).run({ n8n, env: { ...env }, record, root: ROOT, artifacts: ARTIFACTS });
+		} catch (error) {
+			record(false, 'runs', error?.stack ?? error);
+		}
+	}
+
 	rmSync(userFolder, { recursive: true, force: true });
-	if (examples.length === 0) record(false, 'finds example workflows', `none in ${EXAMPLES}`);
+	await n8nDatabase.drop();
+	if (only.length === 0 && examples.length === 0) record(false, 'finds example workflows', `none in ${EXAMPLES}`);
 	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed }));
 	console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;
