@@ -1,5 +1,6 @@
-import { digamma, lnBeta, lnGamma, minimizeBfgs, series } from '../stats';
-import { checkFitted, checkIdentifiable, compress, rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
+import { digamma, lnBeta, lnGamma, series } from '../stats';
+import { fitCountModel } from './countFit';
+import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, alpha), dropout p ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -127,35 +128,18 @@ class BgNbdLikelihood {
 	}
 }
 
-const toParams = (theta: ArrayLike<number>): BgNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) });
-
 /** Maximum-likelihood fit; customers as objects, as columns, or already compressed. */
 export function fitBgNbd(customers: ArrayLike<RfmSummary> | RfmColumns | CompressedData): FitResult<BgNbdParams> {
-	const data = 'weight' in customers ? customers : compress(customers);
-	checkIdentifiable(data, 'BG/NBD');
-	const likelihood = new BgNbdLikelihood(data);
-	const scale = -1 / data.customers;
-	const result = minimizeBfgs((theta, gradient) => {
-		const value = likelihood.evaluate(toParams(theta), gradient) * scale;
-		for (let i = 0; i < 4; i++) gradient[i] *= scale;
-		return value;
-	}, [0, rateStart(data), 0, 0]);
-	const params = toParams(result.x);
-	checkFitted(
-		'BG/NBD',
-		{ ...params },
-		result.converged,
-		data.customers,
-		{ r: 'purchase rates', alpha: 'purchase rates', a: 'dropout chances', b: 'dropout chances' },
+	return fitCountModel(
+		{
+			name: 'BG/NBD',
+			aspects: { r: 'purchase rates', alpha: 'purchase rates', a: 'dropout chances', b: 'dropout chances' },
+			fromLog: (theta) => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) }),
+			start: (data) => [0, rateStart(data), 0, 0],
+			likelihood: (data) => new BgNbdLikelihood(data),
+		},
+		customers,
 	);
-	return {
-		params,
-		logLikelihood: likelihood.evaluate(params),
-		customers: data.customers,
-		distinctRows: data.rows,
-		iterations: result.iterations,
-		converged: result.converged,
-	};
 }
 
 /** ln of the odds "dropped out" : "alive" for a customer with x > 0. */

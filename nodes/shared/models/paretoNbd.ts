@@ -1,5 +1,6 @@
-import { digamma, hyp2f1OneWithDerivatives, lnGamma, minimizeBfgs } from '../stats';
-import { checkFitted, checkIdentifiable, compress, rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
+import { digamma, hyp2f1OneWithDerivatives, lnGamma } from '../stats';
+import { fitCountModel } from './countFit';
+import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** Pareto/NBD parameters: purchase rate ~ Gamma(r, alpha), dropout rate ~ Gamma(s, beta). */
 export interface ParetoNbdParams {
@@ -153,38 +154,24 @@ class ParetoNbdLikelihood {
 	}
 }
 
-const toParams = (theta: ArrayLike<number>): ParetoNbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
-
 /** Maximum-likelihood fit; customers as objects, as columns, or already compressed. */
 export function fitParetoNbd(customers: ArrayLike<RfmSummary> | RfmColumns | CompressedData): FitResult<ParetoNbdParams> {
-	const data = 'weight' in customers ? customers : compress(customers);
-	checkIdentifiable(data, 'Pareto/NBD');
-	const likelihood = new ParetoNbdLikelihood(data);
-	const scale = -1 / data.customers;
-	let meanT = 0;
-	for (let i = 0; i < data.rows; i++) meanT += data.T[i] * data.weight[i];
-	meanT /= data.customers;
-	const result = minimizeBfgs((theta, gradient) => {
-		const value = likelihood.evaluate(toParams(theta), gradient) * scale;
-		for (let i = 0; i < 4; i++) gradient[i] *= scale;
-		return value;
-	}, [0, rateStart(data), 0, Math.log(meanT)]);
-	const params = toParams(result.x);
-	checkFitted(
-		'Pareto/NBD',
-		{ ...params },
-		result.converged,
-		data.customers,
-		{ r: 'purchase rates', alpha: 'purchase rates', s: 'lifetimes', beta: 'lifetimes' },
+	return fitCountModel(
+		{
+			name: 'Pareto/NBD',
+			aspects: { r: 'purchase rates', alpha: 'purchase rates', s: 'lifetimes', beta: 'lifetimes' },
+			fromLog: (theta) => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }),
+			start: (data) => [0, rateStart(data), 0, Math.log(meanAge(data))],
+			likelihood: (data) => new ParetoNbdLikelihood(data),
+		},
+		customers,
 	);
-	return {
-		params,
-		logLikelihood: likelihood.evaluate(params),
-		customers: data.customers,
-		distinctRows: data.rows,
-		iterations: result.iterations,
-		converged: result.converged,
-	};
+}
+
+function meanAge(data: CompressedData): number {
+	let total = 0;
+	for (let i = 0; i < data.rows; i++) total += data.T[i] * data.weight[i];
+	return total / data.customers;
 }
 
 const upper = new Float64Array(5);
