@@ -13,9 +13,8 @@ import {
 	aliyunStringToSign,
 } from '../../nodes/shared/messaging/channels/aliyunSignature';
 import { HttpTransport } from '../../nodes/shared/messaging/channels/httpTransport';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startAliyunSmsServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startAliyunSmsServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 /** The SendSms example in Aliyun's signature documentation (AccessKeySecret "testSecret"). */
 const DOC_PARAMS = {
@@ -68,37 +67,20 @@ describe('Aliyun RPC signature', () => {
 });
 
 describe('Aliyun SMS channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('aliyunSms', () => startAliyunSmsServer({
+			signNames: ['客户关怀'],
+			templates: { SMS_000001: '亲爱的${name}，祝您生日快乐！拒收请回复R' },
+		}));
+	const { send, outcomes } = fixture;
 	const birthday = (to: string, name = '王女士') =>
 		message({ to, text: 'unused by SendSms', templateCode: 'SMS_000001', templateParams: { name } });
 
-	beforeAll(async () => {
-		server = await startAliyunSmsServer({
-			signNames: ['客户关怀'],
-			templates: { SMS_000001: '亲爱的${name}，祝您生日快乐！拒收请回复R' },
-		});
-		channel = createChannel('aliyunSms', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('sends a signed SendSms GET that the server verifies; Code OK is sent with the BizId', async () => {
 		const outcome = await send(birthday('+8613800138000'));
 		expect(outcome).toMatchObject({ status: 'sent', providerCode: 'OK', providerMessageId: expect.stringMatching(/\^0$/) });
-		expect(server.deliveries.map((d) => [d.to, d.text])).toEqual([['13800138000', '【客户关怀】亲爱的王女士，祝您生日快乐！拒收请回复R']]);
-		const query = server.requests[0].query;
+		expect(fixture.server.deliveries.map((d) => [d.to, d.text])).toEqual([['13800138000', '【客户关怀】亲爱的王女士，祝您生日快乐！拒收请回复R']]);
+		const query = fixture.server.requests[0].query;
 		expect(query.get('Action')).toBe('SendSms');
 		expect(query.get('Version')).toBe('2017-05-25');
 		expect(query.get('Format')).toBe('JSON');
@@ -122,23 +104,23 @@ describe('Aliyun SMS channel', () => {
 	});
 
 	it('is refused with SignatureDoesNotMatch (HTTP 400) for a wrong secret: permanent', async () => {
-		const wrong = createChannel('aliyunSms', { ...server.credentials, accessKeySecret: 'wrong-secret-value' });
+		const wrong = createChannel('aliyunSms', { ...fixture.server.credentials, accessKeySecret: 'wrong-secret-value' });
 		const outcome = expectFailed(await wrong.send(birthday('13800138000')));
 		outcomes.push(outcome);
 		expect(outcome).toMatchObject({ retryable: false, providerCode: 'SignatureDoesNotMatch' });
 		expect(outcome.message).toContain('(HTTP 400)');
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 		await wrong.close?.();
 	});
 
 	it('is refused with InvalidAccessKeyId.NotFound for an unknown key id', async () => {
-		const wrong = createChannel('aliyunSms', { ...server.credentials, accessKeyId: 'LTAIunknown' });
+		const wrong = createChannel('aliyunSms', { ...fixture.server.credentials, accessKeyId: 'LTAIunknown' });
 		expect(expectFailed(await wrong.send(birthday('13800138000')))).toMatchObject({ retryable: false, providerCode: 'InvalidAccessKeyId.NotFound' });
 		await wrong.close?.();
 	});
 
 	it('is refused with InvalidTimeStamp.Expired when the clock is 20 minutes off', async () => {
-		const skewed = new AliyunSmsChannel(aliyunSmsConfig(server.credentials), new HttpTransport(), () => Date.now() - 20 * 60_000);
+		const skewed = new AliyunSmsChannel(aliyunSmsConfig(fixture.server.credentials), new HttpTransport(), () => Date.now() - 20 * 60_000);
 		expect(expectFailed(await skewed.send(birthday('13800138000')))).toMatchObject({ providerCode: 'InvalidTimeStamp.Expired', retryable: false });
 		await skewed.close();
 	});
@@ -166,7 +148,7 @@ describe('Aliyun SMS channel', () => {
 	it('checks the template: unknown code, missing variable, unapproved signature', async () => {
 		const unknown = expectFailed(await send(message({ to: '13800138000', templateCode: 'SMS_999' })));
 		const missing = expectFailed(await send(message({ to: '13800138000', templateCode: 'SMS_000001', templateParams: { other: 'x' } })));
-		const unsigned = createChannel('aliyunSms', { ...server.credentials, signName: '未审核签名' });
+		const unsigned = createChannel('aliyunSms', { ...fixture.server.credentials, signName: '未审核签名' });
 		const badSign = expectFailed(await unsigned.send(birthday('13800138000')));
 		await unsigned.close?.();
 		expect([unknown.providerCode, missing.providerCode, badSign.providerCode]).toEqual([
@@ -180,7 +162,7 @@ describe('Aliyun SMS channel', () => {
 	it('fails without a request when there is no template code or number', async () => {
 		expect(expectFailed(await send(message({ to: '13800138000' })))).toMatchObject({ providerCode: 'NO_TEMPLATE_CODE', retryable: false });
 		expect(expectFailed(await send(message({ to: '', templateCode: 'SMS_000001' })))).toMatchObject({ providerCode: 'NO_RECIPIENT' });
-		expect(server.requests).toEqual([]);
+		expect(fixture.server.requests).toEqual([]);
 	});
 
 	it.each([
@@ -191,13 +173,13 @@ describe('Aliyun SMS channel', () => {
 		['isv.DAY_LIMIT_CONTROL', false],
 		['isv.BLACK_KEY_CONTROL_LIMIT', false],
 	])('classifies %s as retryable=%s', async (code, retryable) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(birthday('13800138000')))).toMatchObject({ retryable, providerCode: code });
 	});
 
 	it('reports a timeout after the request as unknown (the SMS went out)', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(birthday('13800138000'), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
-		expect(server.deliveries).toHaveLength(1);
+		expect(fixture.server.deliveries).toHaveLength(1);
 	});
 });

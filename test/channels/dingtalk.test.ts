@@ -2,31 +2,13 @@ import { createHmac } from 'node:crypto';
 
 import { createChannel } from '../../nodes/shared/messaging/channels';
 import { dingTalkBody, dingTalkConfig, dingTalkQuery, dingTalkSignature } from '../../nodes/shared/messaging/channels/dingtalk';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startDingTalkServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startDingTalkServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('DingTalk robot channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('dingtalk', () => startDingTalkServer({ secret: 'SECc0ffee0123456789abcdef' }));
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startDingTalkServer({ secret: 'SECc0ffee0123456789abcdef' });
-		channel = createChannel('dingtalk', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('signs with 加签: base64(HMAC-SHA256(secret, timestamp + "\\n" + secret)), URL-encoded in the query', () => {
 		const secret = 'SECc0ffee0123456789abcdef';
@@ -43,10 +25,10 @@ describe('DingTalk robot channel', () => {
 
 	it('posts to /robot/send and reads errcode 0 as sent', async () => {
 		expect(await send(message({ text: '客户回访提醒' }))).toEqual({ status: 'sent', providerCode: '0' });
-		const [request] = server.requests;
+		const [request] = fixture.server.requests;
 		expect(request.path).toBe('/robot/send');
 		expect(request.query.get('timestamp')).toMatch(/^\d{13}$/);
-		expect(server.deliveries.map((d) => d.text)).toEqual(['客户回访提醒']);
+		expect(fixture.server.deliveries.map((d) => d.text)).toEqual(['客户回访提醒']);
 	});
 
 	it('@-mentions the recipient in the text and the at block, and builds markdown with a title', () => {
@@ -71,7 +53,7 @@ describe('DingTalk robot channel', () => {
 	});
 
 	it('is refused with 310000 when the secret is wrong: permanent', async () => {
-		const wrong = createChannel('dingtalk', { ...server.credentials, signingSecret: 'SECwrongwrongwrong' });
+		const wrong = createChannel('dingtalk', { ...fixture.server.credentials, signingSecret: 'SECwrongwrongwrong' });
 		const outcome = expectFailed(await wrong.send(message()));
 		outcomes.push(outcome);
 		await wrong.close?.();
@@ -81,20 +63,20 @@ describe('DingTalk robot channel', () => {
 			providerCode: '310000',
 			message: 'DingTalk robot rejected the message: errcode 310000 (sign not match)',
 		});
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 	});
 
 	it('is refused with 310000 when the signed timestamp is more than an hour old', async () => {
 		// A clock two hours behind: build the channel by hand to inject it.
 		const { DingTalkChannel } = await import('../../nodes/shared/messaging/channels/dingtalk');
 		const { HttpTransport } = await import('../../nodes/shared/messaging/channels/httpTransport');
-		const late = new DingTalkChannel(dingTalkConfig(server.credentials), new HttpTransport(), () => Date.now() - 2 * 3600_000);
+		const late = new DingTalkChannel(dingTalkConfig(fixture.server.credentials), new HttpTransport(), () => Date.now() - 2 * 3600_000);
 		expect(expectFailed(await late.send(message()))).toMatchObject({ retryable: false, providerCode: '310000' });
 		await late.close();
 	});
 
 	it('is refused with 300001 for an unknown token', async () => {
-		const wrong = createChannel('dingtalk', { ...server.credentials, accessToken: 'nope-nope-nope' });
+		const wrong = createChannel('dingtalk', { ...fixture.server.credentials, accessToken: 'nope-nope-nope' });
 		expect(expectFailed(await wrong.send(message()))).toMatchObject({ retryable: false, providerCode: '300001' });
 		await wrong.close?.();
 	});
@@ -114,7 +96,7 @@ describe('DingTalk robot channel', () => {
 	});
 
 	it('classifies 130101 (send too fast) as retryable with a one-minute wait', async () => {
-		server.faults.inject({ kind: 'rateLimit' });
+		fixture.server.faults.inject({ kind: 'rateLimit' });
 		expect(expectFailed(await send(message()))).toEqual({
 			status: 'failed',
 			retryable: true,
@@ -141,12 +123,12 @@ describe('DingTalk robot channel', () => {
 		[400013, false],
 		[430102, false],
 	])('classifies errcode %i as retryable=%s', async (code, retryable) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable, providerCode: String(code) });
 	});
 
 	it('treats 5xx as retryable, a slow answer as unknown, a refused connection as retryable', async () => {
-		server.faults.inject({ kind: 'serverError' }, { kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'serverError' }, { kind: 'slow', delayMs: 1_000 });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: 'HTTP_503' });
 		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
 

@@ -3,31 +3,13 @@ import { createHmac } from 'node:crypto';
 import { createChannel } from '../../nodes/shared/messaging/channels';
 import { FeishuChannel, feishuBody, feishuConfig, feishuSignature } from '../../nodes/shared/messaging/channels/feishu';
 import { HttpTransport } from '../../nodes/shared/messaging/channels/httpTransport';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startFeishuServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startFeishuServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('Feishu / Lark bot channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('feishu', () => startFeishuServer());
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startFeishuServer();
-		channel = createChannel('feishu', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('signs with the timestamp and secret as the HMAC key over an empty message', () => {
 		const expected = createHmac('sha256', '1700000000\nmy-secret').update('').digest('base64');
@@ -44,13 +26,13 @@ describe('Feishu / Lark bot channel', () => {
 
 	it('posts to /open-apis/bot/v2/hook/{token} and reads code 0 as sent', async () => {
 		expect(await send(message({ text: '新客户投诉，请跟进' }))).toEqual({ status: 'sent', providerCode: '0' });
-		expect(server.requests[0].path.startsWith('/open-apis/bot/v2/hook/')).toBe(true);
-		expect(server.deliveries.map((d) => d.text)).toEqual(['新客户投诉，请跟进']);
+		expect(fixture.server.requests[0].path.startsWith('/open-apis/bot/v2/hook/')).toBe(true);
+		expect(fixture.server.deliveries.map((d) => d.text)).toEqual(['新客户投诉，请跟进']);
 	});
 
 	it('sends markdown as an interactive card', async () => {
 		expect(await send(message({ text: '**VIP** 客户', markdown: true, title: '回访' }))).toMatchObject({ status: 'sent' });
-		const body = JSON.parse(server.requests[0].rawBody);
+		const body = JSON.parse(fixture.server.requests[0].rawBody);
 		expect(body.msg_type).toBe('interactive');
 		expect(body.card).toEqual({
 			header: { title: { tag: 'plain_text', content: '回访' } },
@@ -65,7 +47,7 @@ describe('Feishu / Lark bot channel', () => {
 	});
 
 	it('is refused with 19021 for a wrong secret or a timestamp over an hour old: permanent', async () => {
-		const wrong = createChannel('feishu', { ...server.credentials, signingSecret: 'not-the-secret' });
+		const wrong = createChannel('feishu', { ...fixture.server.credentials, signingSecret: 'not-the-secret' });
 		const outcome = expectFailed(await wrong.send(message()));
 		outcomes.push(outcome);
 		expect(outcome).toEqual({
@@ -75,25 +57,25 @@ describe('Feishu / Lark bot channel', () => {
 			message: 'Feishu bot rejected the message: code 19021 (sign match fail or timestamp is not within one hour from current time)',
 		});
 		await wrong.close?.();
-		const late = new FeishuChannel(feishuConfig(server.credentials), new HttpTransport(), () => Date.now() - 2 * 3600_000);
+		const late = new FeishuChannel(feishuConfig(fixture.server.credentials), new HttpTransport(), () => Date.now() - 2 * 3600_000);
 		expect(expectFailed(await late.send(message()))).toMatchObject({ providerCode: '19021', retryable: false });
 		await late.close();
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 	});
 
 	it('is refused with 19001 for an unknown token', async () => {
-		const wrong = createChannel('feishu', { ...server.credentials, webhookToken: 'not-a-token' });
+		const wrong = createChannel('feishu', { ...fixture.server.credentials, webhookToken: 'not-a-token' });
 		expect(expectFailed(await wrong.send(message()))).toMatchObject({ providerCode: '19001', retryable: false });
 		await wrong.close?.();
 	});
 
 	it('classifies 11232 (frequency limited) as retryable', async () => {
-		server.faults.inject({ kind: 'rateLimit' });
+		fixture.server.faults.inject({ kind: 'rateLimit' });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: '11232', retryAfterMs: 1_000 });
 	});
 
 	it.each([19022, 19024, 9499])('classifies code %i as permanent', async (code) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: false, providerCode: String(code) });
 	});
 
@@ -110,14 +92,14 @@ describe('Feishu / Lark bot channel', () => {
 	});
 
 	it('reports a dropped connection after the request as unknown, and 5xx as retryable', async () => {
-		server.faults.inject({ kind: 'drop' }, { kind: 'serverError', status: 502 });
+		fixture.server.faults.inject({ kind: 'drop' }, { kind: 'serverError', status: 502 });
 		expect(await send(message())).toMatchObject({ status: 'unknown' });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: 'HTTP_502' });
 	});
 
 	it('reports a timeout after the request as unknown (the bot posted it)', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
-		expect(server.deliveries).toHaveLength(1);
+		expect(fixture.server.deliveries).toHaveLength(1);
 	});
 });

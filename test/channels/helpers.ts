@@ -1,4 +1,6 @@
-import type { OutgoingMessage, SendOutcome } from '../../nodes/shared/messaging/channels/types';
+import { createChannel } from '../../nodes/shared/messaging/channels';
+import type { Channel, ChannelKind, OutgoingMessage, SendOutcome } from '../../nodes/shared/messaging/channels/types';
+import type { ProviderServer } from '../helpers/providers';
 
 let counter = 0;
 
@@ -16,4 +18,33 @@ export function leakedSecrets(values: unknown[], secrets: string[]): string[] {
 export function expectFailed(outcome: SendOutcome): Extract<SendOutcome, { status: 'failed' }> {
 	if (outcome.status !== 'failed') throw new Error(`expected a failed outcome, got ${JSON.stringify(outcome)}`);
 	return outcome;
+}
+
+/**
+ * The hooks every channel suite needs: a loopback provider server and a channel pointed at it, the
+ * server's records reset after each test, and at the end a check that no outcome leaked a secret.
+ * `send` records each outcome for that check; push other values to `outcomes` to have them checked too.
+ */
+export function channelFixture<S extends ProviderServer<any>>(kind: ChannelKind, startServer: () => Promise<S>) {
+	const fixture = {
+		server: undefined as unknown as S,
+		channel: undefined as unknown as Channel,
+		outcomes: [] as unknown[],
+		send: async (...args: Parameters<Channel['send']>) => {
+			const outcome = await fixture.channel.send(...args);
+			fixture.outcomes.push(outcome);
+			return outcome;
+		},
+	};
+	beforeAll(async () => {
+		fixture.server = await startServer();
+		fixture.channel = createChannel(kind, fixture.server.credentials);
+	});
+	afterEach(() => fixture.server.reset());
+	afterAll(async () => {
+		expect(leakedSecrets(fixture.outcomes, fixture.server.secrets)).toEqual([]);
+		await fixture.channel.close?.();
+		await fixture.server.close();
+	});
+	return fixture;
 }

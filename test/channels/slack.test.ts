@@ -1,38 +1,20 @@
 import { createChannel } from '../../nodes/shared/messaging/channels';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startSlackServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startSlackServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('Slack incoming webhook channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('slack', () => startSlackServer());
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startSlackServer();
-		channel = createChannel('slack', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('posts {text} as JSON and reads 200 "ok" as sent', async () => {
 		expect(await send(message({ text: 'Customer 42 rated us 3/10' }))).toEqual({ status: 'sent', providerCode: 'ok' });
-		expect(JSON.parse(server.requests[0].rawBody)).toEqual({ text: 'Customer 42 rated us 3/10' });
-		expect(server.requests[0].headers['content-type']).toMatch(/^application\/json/);
+		expect(JSON.parse(fixture.server.requests[0].rawBody)).toEqual({ text: 'Customer 42 rated us 3/10' });
+		expect(fixture.server.requests[0].headers['content-type']).toMatch(/^application\/json/);
 	});
 
 	it('classifies 429 rate_limited as retryable and parses Retry-After seconds', async () => {
-		server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 30 });
+		fixture.server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 30 });
 		expect(await send(message())).toEqual({
 			status: 'failed',
 			retryable: true,
@@ -44,7 +26,7 @@ describe('Slack incoming webhook channel', () => {
 
 	it('parses an HTTP-date Retry-After', async () => {
 		const at = new Date(Date.now() + 120_000).toUTCString();
-		server.faults.inject({ kind: 'raw', status: 429, body: 'rate_limited', headers: { 'Retry-After': at } });
+		fixture.server.faults.inject({ kind: 'raw', status: 429, body: 'rate_limited', headers: { 'Retry-After': at } });
 		const outcome = expectFailed(await send(message()));
 		// HTTP-dates have whole seconds: the wait is 119 to 120 s from now.
 		expect(outcome.retryAfterMs).toBeGreaterThan(118_000);
@@ -52,7 +34,7 @@ describe('Slack incoming webhook channel', () => {
 	});
 
 	it('is refused with 403 invalid_token for a wrong token and 404 no_service for an unknown hook: permanent', async () => {
-		const url = String(server.credentials.webhookUrl);
+		const url = String(fixture.server.credentials.webhookUrl);
 		const wrongToken = createChannel('slack', { webhookUrl: url.replace(/\/[^/]+$/, '/WrongToken123') });
 		const unknownHook = createChannel('slack', { webhookUrl: url.replace('/B00000000/', '/B99999999/') });
 		const forbidden = expectFailed(await wrongToken.send(message()));
@@ -60,7 +42,7 @@ describe('Slack incoming webhook channel', () => {
 		outcomes.push(forbidden, missing);
 		expect(forbidden).toEqual({ status: 'failed', retryable: false, providerCode: 'invalid_token', message: 'Slack webhook answered HTTP 403: invalid_token' });
 		expect(missing).toMatchObject({ retryable: false, providerCode: 'no_service' });
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 		await wrongToken.close?.();
 		await unknownHook.close?.();
 	});
@@ -71,12 +53,12 @@ describe('Slack incoming webhook channel', () => {
 		['no_text', false],
 		['rollup_error', true],
 	])('classifies %s as retryable=%s', async (code, retryable) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable, providerCode: code });
 	});
 
 	it('reports a timeout after the request as unknown', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(message(), { timeoutMs: 100 })).toMatchObject({ status: 'unknown' });
 	});
 });

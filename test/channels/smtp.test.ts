@@ -1,30 +1,12 @@
 import { createChannel, verifySmtpCredentials } from '../../nodes/shared/messaging/channels';
 import { smtpConfig, smtpMessageId } from '../../nodes/shared/messaging/channels/smtp';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startSmtpServer, type ProviderServer, type SmtpTransaction } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startSmtpServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('SMTP channel (nodemailer pool against smtp-server)', () => {
-	let server: ProviderServer<SmtpTransaction>;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('smtp', () => startSmtpServer({ rejectRecipients: { 'nobody@example.com': 550, 'grey@example.com': 450 } }));
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startSmtpServer({ rejectRecipients: { 'nobody@example.com': 550, 'grey@example.com': 450 } });
-		channel = createChannel('smtp', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('authenticates, sends text and HTML parts, and uses a Message-ID derived from the idempotency key', async () => {
 		const outcome = await send(
@@ -38,7 +20,7 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		);
 		const expectedId = smtpMessageId('C-1|birthday|smtp|2025', 'care@example.com');
 		expect(outcome).toEqual({ status: 'sent', providerMessageId: expectedId, providerCode: '250' });
-		const [mail] = server.requests;
+		const [mail] = fixture.server.requests;
 		expect(mail.from).toBe('care@example.com');
 		expect(mail.to).toEqual(['ann@example.com']);
 		expect(mail.subject).toBe('生日快乐，王女士');
@@ -46,7 +28,7 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		expect(mail.html).toBe('<p>祝您生日快乐！</p>');
 		expect(mail.messageId).toBe(expectedId);
 		expect(mail.raw).not.toContain('C-1|birthday');
-		expect(server.deliveries.map((d) => d.key)).toEqual([expectedId]);
+		expect(fixture.server.deliveries.map((d) => d.key)).toEqual([expectedId]);
 	});
 
 	it('derives a stable, key-specific Message-ID on the sender domain', () => {
@@ -57,16 +39,16 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 
 	it('reuses pooled connections across messages', async () => {
 		for (let i = 0; i < 5; i++) expect(await send(message({ to: `c${i}@example.com` }))).toMatchObject({ status: 'sent' });
-		expect(server.deliveries).toHaveLength(5);
+		expect(fixture.server.deliveries).toHaveLength(5);
 	});
 
 	it('is refused with 535 for a wrong password: permanent, and nothing is sent', async () => {
-		const wrong = createChannel('smtp', { ...server.credentials, password: 'wrong-password-123' });
+		const wrong = createChannel('smtp', { ...fixture.server.credentials, password: 'wrong-password-123' });
 		const outcome = expectFailed(await wrong.send(message({ to: 'ann@example.com' })));
 		outcomes.push(outcome);
 		expect(outcome).toMatchObject({ retryable: false, providerCode: '535' });
 		expect(outcome.message).toContain('Authentication credentials invalid');
-		expect(server.requests).toEqual([]);
+		expect(fixture.server.requests).toEqual([]);
 		await wrong.close?.();
 	});
 
@@ -76,11 +58,11 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		expect(unknown).toMatchObject({ retryable: false, providerCode: '550' });
 		expect(unknown.message).toContain('5.1.1 Mailbox unavailable');
 		expect(grey).toMatchObject({ retryable: true, providerCode: '450' });
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 	});
 
 	it('classifies replies to the message: 451 rate limit and 452 retryable, 554 permanent', async () => {
-		server.faults.inject({ kind: 'rateLimit' }, { kind: 'serverError' }, { kind: 'providerError', code: 554 });
+		fixture.server.faults.inject({ kind: 'rateLimit' }, { kind: 'serverError' }, { kind: 'providerError', code: 554 });
 		const results = [];
 		for (let i = 0; i < 3; i++) results.push(expectFailed(await send(message({ to: 'ann@example.com' }))));
 		expect(results.map((r) => [r.providerCode, r.retryable])).toEqual([
@@ -95,22 +77,22 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 	it.each(['reset', 'close'] as const)(
 		'reports a connection dropped (%s) after the message was sent as unknown, and never resends it',
 		async (how) => {
-			server.faults.inject({ kind: 'drop', delivered: true, how });
+			fixture.server.faults.inject({ kind: 'drop', delivered: true, how });
 			const outcome = await send(message({ to: 'ann@example.com', idempotencyKey: `drop-${how}` }));
 			expect(outcome.status).toBe('unknown');
 			// A later message goes out over a fresh connection; had the pool resent the dropped one on its
 			// own, it would arrive again before this one.
 			expect(await send(message({ to: 'bob@example.com' }))).toMatchObject({ status: 'sent' });
-			expect(server.requests.map((r) => r.to[0])).toEqual(['ann@example.com', 'bob@example.com']);
-			expect(server.duplicates()).toEqual([]);
+			expect(fixture.server.requests.map((r) => r.to[0])).toEqual(['ann@example.com', 'bob@example.com']);
+			expect(fixture.server.duplicates()).toEqual([]);
 		},
 	);
 
 	it('reports a slow answer to the message as unknown', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_500 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_500 });
 		const outcome = await send(message({ to: 'ann@example.com' }), { timeoutMs: 300 });
 		expect(outcome).toMatchObject({ status: 'unknown', message: expect.stringContaining('no answer within 300 ms') });
-		expect(server.deliveries).toHaveLength(1);
+		expect(fixture.server.deliveries).toHaveLength(1);
 	});
 
 	it('classifies a refused connection as retryable (nothing sent)', async () => {
@@ -125,12 +107,12 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 	});
 
 	it('verifies credentials without sending (the credential test)', async () => {
-		expect(await verifySmtpCredentials(server.credentials)).toEqual({ ok: true });
-		const bad = await verifySmtpCredentials({ ...server.credentials, password: 'another-wrong-one' });
+		expect(await verifySmtpCredentials(fixture.server.credentials)).toEqual({ ok: true });
+		const bad = await verifySmtpCredentials({ ...fixture.server.credentials, password: 'another-wrong-one' });
 		expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('EAUTH') });
 		expect(JSON.stringify(bad)).not.toContain('another-wrong-one');
-		expect(await verifySmtpCredentials({ ...server.credentials, fromEmail: 'not-an-address' })).toMatchObject({ ok: false });
-		expect(server.requests).toEqual([]);
+		expect(await verifySmtpCredentials({ ...fixture.server.credentials, fromEmail: 'not-an-address' })).toMatchObject({ ok: false });
+		expect(fixture.server.requests).toEqual([]);
 	});
 
 	it('reads credentials with defaults: port 465 for implicit TLS, 587 otherwise', () => {

@@ -1,38 +1,20 @@
 import { createChannel } from '../../nodes/shared/messaging/channels';
 import { twilioConfig, twilioForm } from '../../nodes/shared/messaging/channels/twilioSms';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
-import { startTwilioServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startTwilioServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('Twilio SMS channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('twilioSms', () => startTwilioServer({ optedOut: ['+14155550100'] }));
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startTwilioServer({ optedOut: ['+14155550100'] });
-		channel = createChannel('twilioSms', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('POSTs the form to /2010-04-01/Accounts/{sid}/Messages.json with basic auth; 201 is sent with the SM sid', async () => {
 		const outcome = await send(message({ to: '+14155550123', text: 'Happy birthday, Ann! Reply STOP to opt out' }));
 		expect(outcome).toMatchObject({ status: 'sent', providerCode: 'queued', providerMessageId: expect.stringMatching(/^SM[0-9a-f]{32}$/) });
-		const [request] = server.requests;
-		expect(request.path).toBe(`/2010-04-01/Accounts/${server.credentials.accountSid}/Messages.json`);
+		const [request] = fixture.server.requests;
+		expect(request.path).toBe(`/2010-04-01/Accounts/${fixture.server.credentials.accountSid}/Messages.json`);
 		expect(request.headers.authorization).toBe(
-			`Basic ${Buffer.from(`${server.credentials.accountSid}:${server.credentials.authToken}`).toString('base64')}`,
+			`Basic ${Buffer.from(`${fixture.server.credentials.accountSid}:${fixture.server.credentials.authToken}`).toString('base64')}`,
 		);
 		expect(Object.fromEntries(new URLSearchParams(request.rawBody))).toEqual({
 			To: '+14155550123',
@@ -47,7 +29,7 @@ describe('Twilio SMS channel', () => {
 	});
 
 	it('is refused with 20003 (HTTP 401) for a wrong auth token: permanent', async () => {
-		const wrong = createChannel('twilioSms', { ...server.credentials, authToken: 'wrong-token-123' });
+		const wrong = createChannel('twilioSms', { ...fixture.server.credentials, authToken: 'wrong-token-123' });
 		const outcome = expectFailed(await wrong.send(message({ to: '+14155550123' })));
 		outcomes.push(outcome);
 		expect(outcome).toEqual({ status: 'failed', retryable: false, providerCode: '20003', message: 'Twilio error 20003 (HTTP 401): Authenticate' });
@@ -69,7 +51,7 @@ describe('Twilio SMS channel', () => {
 	});
 
 	it('classifies 20429 / HTTP 429 as retryable and reads Retry-After when present', async () => {
-		server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 2 }, { kind: 'rateLimit' });
+		fixture.server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 2 }, { kind: 'rateLimit' });
 		expect(await send(message({ to: '+14155550123' }))).toEqual({
 			status: 'failed',
 			retryable: true,
@@ -87,21 +69,21 @@ describe('Twilio SMS channel', () => {
 		[21614, false],
 		[21606, false],
 	])('classifies error %i as retryable=%s', async (code, retryable) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable, providerCode: String(code) });
 	});
 
 	it('treats 5xx as retryable and a drop as unknown; no number means no request', async () => {
-		server.faults.inject({ kind: 'serverError' }, { kind: 'drop', delivered: true });
+		fixture.server.faults.inject({ kind: 'serverError' }, { kind: 'drop', delivered: true });
 		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable: true, providerCode: '20500' });
 		expect(await send(message({ to: '+14155550123' }))).toMatchObject({ status: 'unknown' });
 		expect(expectFailed(await send(message({ to: '' })))).toMatchObject({ retryable: false, providerCode: 'NO_RECIPIENT' });
-		expect(server.requests).toHaveLength(2);
+		expect(fixture.server.requests).toHaveLength(2);
 	});
 
 	it('reports a timeout after the request as unknown (the message was queued)', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(message({ to: '+14155550123' }), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
-		expect(server.deliveries).toHaveLength(1);
+		expect(fixture.server.deliveries).toHaveLength(1);
 	});
 });

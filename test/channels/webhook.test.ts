@@ -1,32 +1,14 @@
 import { createHmac } from 'node:crypto';
 
 import { createChannel } from '../../nodes/shared/messaging/channels';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
 import { webhookSignature } from '../../nodes/shared/messaging/channels/webhook';
-import { startWebhookServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startWebhookServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('Generic signed webhook channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('webhook', () => startWebhookServer());
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startWebhookServer();
-		channel = createChannel('webhook', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('signs the raw body: sha256=hex(HMAC-SHA256(secret, body))', () => {
 		// RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
@@ -40,7 +22,7 @@ describe('Generic signed webhook channel', () => {
 			message({ to: 'owner@example.com', subject: 'Revisit', text: 'Call Ms Wang', idempotencyKey: 'k-1', data: { customerId: 'C1' } }),
 		);
 		expect(outcome).toEqual({ status: 'sent', providerCode: 'HTTP_200', providerMessageId: 'evt_1' });
-		const [request] = server.requests;
+		const [request] = fixture.server.requests;
 		const body = JSON.parse(request.rawBody);
 		expect(body).toEqual({
 			idempotencyKey: 'k-1',
@@ -50,14 +32,14 @@ describe('Generic signed webhook channel', () => {
 			text: 'Call Ms Wang',
 			data: { customerId: 'C1' },
 		});
-		const secret = String(server.credentials.signingSecret);
+		const secret = String(fixture.server.credentials.signingSecret);
 		expect(request.headers['x-signature']).toBe(`sha256=${createHmac('sha256', secret).update(request.rawBody).digest('hex')}`);
 		expect(request.headers['idempotency-key']).toBe('k-1');
-		expect(server.deliveries.map((d) => d.idempotencyKey)).toEqual(['k-1']);
+		expect(fixture.server.deliveries.map((d) => d.idempotencyKey)).toEqual(['k-1']);
 	});
 
 	it('is refused with 401 for a wrong secret: permanent', async () => {
-		const wrong = createChannel('webhook', { ...server.credentials, signingSecret: 'wrong-secret-value' });
+		const wrong = createChannel('webhook', { ...fixture.server.credentials, signingSecret: 'wrong-secret-value' });
 		const outcome = expectFailed(await wrong.send(message()));
 		outcomes.push(outcome);
 		expect(outcome).toEqual({
@@ -70,7 +52,7 @@ describe('Generic signed webhook channel', () => {
 	});
 
 	it('honours Retry-After on 429 and retries 5xx; other 4xx are permanent', async () => {
-		server.faults.inject(
+		fixture.server.faults.inject(
 			{ kind: 'rateLimit', retryAfterSeconds: 7 },
 			{ kind: 'serverError', status: 500 },
 			{ kind: 'serverError', status: 503 },
@@ -89,30 +71,30 @@ describe('Generic signed webhook channel', () => {
 	});
 
 	it('never retries a drop after delivery: unknown; a drop counts once at the receiver', async () => {
-		server.faults.inject({ kind: 'drop', delivered: true });
+		fixture.server.faults.inject({ kind: 'drop', delivered: true });
 		expect(await send(message({ idempotencyKey: 'once' }))).toMatchObject({ status: 'unknown' });
-		expect(server.duplicates()).toEqual([]);
-		expect(server.deliveries.map((d) => d.idempotencyKey)).toEqual(['once']);
+		expect(fixture.server.duplicates()).toEqual([]);
+		expect(fixture.server.deliveries.map((d) => d.idempotencyKey)).toEqual(['once']);
 	});
 
 	it('fails retryable without contacting anyone when the signal is already aborted', async () => {
 		const controller = new AbortController();
 		controller.abort();
 		expect(await send(message(), { signal: controller.signal })).toMatchObject({ status: 'failed', retryable: true, providerCode: 'ABORTED' });
-		expect(server.requests).toEqual([]);
+		expect(fixture.server.requests).toEqual([]);
 	});
 
 	it('reports a cancel mid-request as unknown', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		const controller = new AbortController();
 		const pending = send(message(), { signal: controller.signal, timeoutMs: 5_000 });
-		while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		while (fixture.server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
 		controller.abort();
 		expect(await pending).toMatchObject({ status: 'unknown', message: expect.stringContaining('cancelled after the request was sent') });
 	});
 
 	it('reports a timeout after the request as unknown', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_000 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({
 			status: 'unknown',
 			message: 'Webhook: no answer within 150 ms after the request was sent; it may have been delivered, so it is not sent again',

@@ -1,36 +1,18 @@
 import { createChannel } from '../../nodes/shared/messaging/channels';
-import type { Channel } from '../../nodes/shared/messaging/channels/types';
 import { weComBody, weComConfig } from '../../nodes/shared/messaging/channels/wecom';
-import { startWeComServer, type ProviderServer } from '../helpers/providers';
-import { expectFailed, leakedSecrets, message } from './helpers';
+import { startWeComServer } from '../helpers/providers';
+import { channelFixture, expectFailed, message } from './helpers';
 
 describe('WeCom group robot channel', () => {
-	let server: ProviderServer;
-	let channel: Channel;
-	const outcomes: unknown[] = [];
+	const fixture = channelFixture('wecom', () => startWeComServer({ echoKeyInErrors: true }));
+	const { send, outcomes } = fixture;
 
-	beforeAll(async () => {
-		server = await startWeComServer({ echoKeyInErrors: true });
-		channel = createChannel('wecom', server.credentials);
-	});
-	afterEach(() => server.reset());
-	afterAll(async () => {
-		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
-		await channel.close?.();
-		await server.close();
-	});
-
-	const send = async (...args: Parameters<Channel['send']>) => {
-		const outcome = await channel.send(...args);
-		outcomes.push(outcome);
-		return outcome;
-	};
 
 	it('posts a text message to /cgi-bin/webhook/send?key= and reads errcode 0 as sent', async () => {
 		const outcome = await send(message({ text: '张经理：客户王女士今天生日' }));
 		expect(outcome).toEqual({ status: 'sent', providerCode: '0' });
-		expect(server.deliveries.map((d) => d.text)).toEqual(['张经理：客户王女士今天生日']);
-		const [request] = server.requests;
+		expect(fixture.server.deliveries.map((d) => d.text)).toEqual(['张经理：客户王女士今天生日']);
+		const [request] = fixture.server.requests;
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe('/cgi-bin/webhook/send');
 		expect(JSON.parse(request.rawBody)).toEqual({ msgtype: 'text', text: { content: '张经理：客户王女士今天生日' } });
@@ -52,21 +34,21 @@ describe('WeCom group robot channel', () => {
 
 	it('classifies a wrong key (93000) as permanent, without the key in the message', async () => {
 		const wrongKey = 'wrong-key-0123456789';
-		const wrong = createChannel('wecom', { ...server.credentials, webhookKey: wrongKey });
+		const wrong = createChannel('wecom', { ...fixture.server.credentials, webhookKey: wrongKey });
 		const outcome = expectFailed(await wrong.send(message()));
 		outcomes.push(outcome);
 		await wrong.close?.();
 		expect(outcome).toMatchObject({ retryable: false, providerCode: '93000' });
 		expect(outcome.message).toContain('invalid webhook url');
 		// The key went out and the server echoed it back in errmsg; the channel hides it.
-		expect(server.requests[0].query.get('key')).toBe(wrongKey);
+		expect(fixture.server.requests[0].query.get('key')).toBe(wrongKey);
 		expect(outcome.message).not.toContain(wrongKey);
 		expect(outcome.message).toContain('***');
-		expect(server.deliveries).toEqual([]);
+		expect(fixture.server.deliveries).toEqual([]);
 	});
 
 	it('classifies 45009 (rate limit) as retryable with a one-minute wait', async () => {
-		server.faults.inject({ kind: 'rateLimit' });
+		fixture.server.faults.inject({ kind: 'rateLimit' });
 		expect(await send(message())).toEqual({
 			status: 'failed',
 			retryable: true,
@@ -94,7 +76,7 @@ describe('WeCom group robot channel', () => {
 		[-1, true],
 		[45033, true],
 	])('classifies errcode %i as retryable=%s', async (code, retryable) => {
-		server.faults.inject({ kind: 'providerError', code });
+		fixture.server.faults.inject({ kind: 'providerError', code });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable, providerCode: String(code) });
 	});
 
@@ -105,21 +87,21 @@ describe('WeCom group robot channel', () => {
 	});
 
 	it('treats HTTP 5xx as retryable and an unreadable 200 as unknown', async () => {
-		server.faults.inject({ kind: 'serverError', status: 503 }, { kind: 'raw', status: 200, body: '<html>proxy</html>' });
+		fixture.server.faults.inject({ kind: 'serverError', status: 503 }, { kind: 'raw', status: 200, body: '<html>proxy</html>' });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: 'HTTP_503' });
 		expect(await send(message())).toMatchObject({ status: 'unknown' });
 	});
 
 	it('reports a timeout after the request went out as unknown, though the robot posted it', async () => {
-		server.faults.inject({ kind: 'slow', delayMs: 1_500 });
+		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_500 });
 		const outcome = await send(message(), { timeoutMs: 200 });
 		expect(outcome.status).toBe('unknown');
 		expect(outcome).toMatchObject({ message: expect.stringContaining('no answer within 200 ms after the request was sent') });
-		expect(server.deliveries).toHaveLength(1);
+		expect(fixture.server.deliveries).toHaveLength(1);
 	});
 
 	it('reports a dropped connection as unknown', async () => {
-		server.faults.inject({ kind: 'drop', delivered: true });
+		fixture.server.faults.inject({ kind: 'drop', delivered: true });
 		expect(await send(message())).toMatchObject({ status: 'unknown' });
 	});
 });
