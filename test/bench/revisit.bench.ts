@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
 import {
 	buildCadencePolicy,
@@ -10,6 +12,16 @@ import {
 	type RevisitRequest,
 } from '../../nodes/shared/revisit';
 
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { nodeClasses } from '../helpers/nodeClasses';
+import { setGeneratedItems } from '../helpers/testNodes';
 import type { Report } from './run';
 
 /** A small deterministic generator (mulberry32), so every run measures the same data. */
@@ -25,40 +37,49 @@ function random(seed: number): () => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Collects the set-up's garbage before timing, when node runs with --expose-gc. */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+// A full collection before each timed part, so the set-up's garbage (a million generated items, the
+// warm-up) is not collected on the clock of the code under test. `npm run bench` does not pass
+// --expose-gc; the flag can be set at run time and gc() read from a fresh context.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-export function scheduleBench(report: Report, hooks: { before?: () => void; after?: () => void } = {}): void {
+const AS_OF = '2025-09-15T08:00:00+08:00';
+const OWNER_COUNT = 20;
+const LEVELS = ['critical', 'high', 'medium', 'low'];
+
+/** 100,000 customers: churn levels, NPS, value tier, last contact in the past 120 days, 30% with an account manager. */
+function scheduleItems(): Array<Record<string, unknown>> {
 	const rand = random(5);
-	const asOf = new Date('2025-09-15T08:00:00+08:00');
-	const customers = 100_000;
-	const ownerCount = 20;
-	const levels = ['critical', 'high', 'medium', 'low'];
-	const items: Record<string, unknown>[] = [];
-	for (let i = 0; i < customers; i++) {
-		items.push({
+	const asOf = Date.parse(AS_OF);
+	const items: Array<Record<string, unknown>> = [];
+	for (let i = 0; i < 100_000; i++) {
+		const item: Record<string, unknown> = {
 			customerId: `C${String(i).padStart(6, '0')}`,
 			name: `Customer ${i}`,
-			churn: { level: levels[Math.floor(rand() * rand() * 4)] },
+			churn: { level: LEVELS[Math.floor(rand() * rand() * 4)] },
 			satisfaction: { nps: Math.floor(rand() * 11) },
 			valueTier: rand() < 0.2 ? 'A' : 'B',
-			lastContactAt: isoDay(asOf.getTime() - Math.floor(rand() * 120) * 86_400_000),
-			accountManager: rand() < 0.3 ? `owner${Math.floor(rand() * ownerCount)}` : undefined,
-		});
+			lastContactAt: isoDay(asOf - Math.floor(rand() * 120) * 86_400_000),
+		};
+		if (rand() < 0.3) item.accountManager = `owner${Math.floor(rand() * OWNER_COUNT)}`;
+		items.push(item);
 	}
-	const policy = buildCadencePolicy(
-		[
-			{ name: 'Critical churn', field: 'churn.level', operator: 'is', value: 'critical', interval: 1, priority: 'urgent' },
-			{ name: 'Detractor', field: 'satisfaction.nps', operator: 'atMost', value: '6', interval: 2, priority: 'high' },
-			{ name: 'Top tier', field: 'valueTier', operator: 'is', value: 'A', interval: 30, unit: 'calendarDays', channel: 'visit' },
-		],
-		{ interval: 90, unit: 'calendarDays' },
-	);
-	const owners = buildOwnerPool(
-		Array.from({ length: ownerCount }, (_, i) => ({ id: `owner${i}`, dailyCapacity: 16 + (i % 5) * 2 })),
-		20,
-	);
+	return items;
+}
+
+const RULES = [
+	{ name: 'Critical churn', field: 'churn.level', operator: 'is' as const, value: 'critical', interval: 1, unit: 'businessDays' as const, priority: 'urgent' as const },
+	{ name: 'Detractor', field: 'satisfaction.nps', operator: 'atMost' as const, value: '6', interval: 2, unit: 'businessDays' as const, priority: 'high' as const },
+	{ name: 'Top tier', field: 'valueTier', operator: 'is' as const, value: 'A', interval: 30, unit: 'calendarDays' as const, channel: 'visit' as const },
+];
+const OWNERS = Array.from({ length: OWNER_COUNT }, (_, i) => ({ id: `owner${i}`, dailyCapacity: 16 + (i % 5) * 2 }));
+
+export function scheduleBench(report: Report, hooks: { before?: () => void; after?: () => void } = {}): void {
+	const asOf = new Date(AS_OF);
+	const items = scheduleItems();
+	const policy = buildCadencePolicy(RULES, { interval: 90, unit: 'calendarDays' });
+	const owners = buildOwnerPool(OWNERS);
 	const options = {
 		asOf,
 		calendar: new BusinessCalendar({ publicHolidays: 'CN' as const }),
@@ -110,31 +131,36 @@ export function scheduleBench(report: Report, hooks: { before?: () => void; afte
 	});
 }
 
-function occasionBench(report: Report): void {
+/** 1,000,000 customers drawn from 20,000 birthdays, half with a membership date, a tenth with a lunar birthday. */
+function occasionItems(): Array<Record<string, unknown>> {
 	const rand = random(11);
-	const customers = 1_000_000;
 	const birthdays: string[] = [];
-	for (let i = 0; i < 20_000; i++) {
-		const ms = Date.UTC(1950, 0, 1) + Math.floor(rand() * 55 * 365.25) * 86_400_000;
-		birthdays.push(isoDay(ms));
-	}
+	for (let i = 0; i < 20_000; i++) birthdays.push(isoDay(Date.UTC(1950, 0, 1) + Math.floor(rand() * 55 * 365.25) * 86_400_000));
 	const joins: string[] = [];
 	for (let i = 0; i < 3_000; i++) joins.push(isoDay(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3_800) * 86_400_000));
 	const lunar: string[] = [];
 	for (let m = 1; m <= 12; m++) for (let d = 1; d <= 29; d++) lunar.push(`19${60 + (m % 30)}-${pad(m)}-${pad(d)}`);
-	const items: Record<string, unknown>[] = new Array(customers);
-	for (let i = 0; i < customers; i++) {
+	const items: Array<Record<string, unknown>> = new Array(1_000_000);
+	for (let i = 0; i < items.length; i++) {
 		const item: Record<string, unknown> = { customerId: i, birthday: birthdays[Math.floor(rand() * birthdays.length)] };
 		if (rand() < 0.5) item.memberSince = joins[Math.floor(rand() * joins.length)];
 		if (rand() < 0.1) item.lunarBirthday = lunar[Math.floor(rand() * lunar.length)];
 		items[i] = item;
 	}
+	return items;
+}
+
+const FESTIVALS = ['midAutumnFestival', 'nationalDay', 'christmas'] as const;
+
+function occasionBench(report: Report): void {
+	const items = occasionItems();
+	const customers = items.length;
 	const finder = new OccasionFinder({
-		asOf: new Date('2025-09-15T08:00:00+08:00'),
+		asOf: new Date(AS_OF),
 		defaultTimeZone: 'Asia/Shanghai',
 		window: { mode: 'nextDays', days: 30 },
 		types: ['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
-		festivals: ['midAutumnFestival', 'nationalDay', 'christmas'],
+		festivals: [...FESTIVALS],
 		feb29: 'feb28',
 		lunarFromBirthday: true,
 		language: 'zh-CN',
@@ -156,9 +182,126 @@ function occasionBench(report: Report): void {
 	});
 }
 
+/** Engine runs: the node, and a pass-through node on the same items to show the engine's own share. */
+interface EngineRun {
+	/** The node's execution time as n8n records it (input copies, execute(), paired items). */
+	seconds: number;
+	/** Of that, the time inside the node's execute(). */
+	executeSeconds: number;
+	outputs: number[];
+}
+
+/**
+ * A node that returns its input items unchanged: what n8n's engine costs on these items by itself.
+ * Registered with the package's node classes before the harness loads them (this bench runs in a
+ * process of its own).
+ */
+class BenchPassThrough implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bench Pass-Through',
+		name: 'benchPassThrough',
+		group: ['transform'],
+		version: 1,
+		description: 'Returns its input items',
+		defaults: { name: 'Bench Pass-Through' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+nodeClasses.push(BenchPassThrough);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { NODE_UNDER_TEST, runNode } = require('../helpers/runWorkflow') as typeof import('../helpers/runWorkflow');
+
+let executeSeconds = 0;
+/** Times each call of ScheduleRevisit#execute, so the engine's share of the node time can be told apart. */
+function timeExecute(): void {
+	// From the harness's list: a plain import of ScheduleRevisit.node would resolve to its .json codex file.
+	const node = nodeClasses.find((NodeClass) => NodeClass.name === 'ScheduleRevisit')!.prototype;
+	const execute = node.execute!;
+	node.execute = async function (this: IExecuteFunctions) {
+		const start = process.hrtime.bigint();
+		try {
+			return await execute.call(this);
+		} finally {
+			executeSeconds += seconds(start);
+		}
+	};
+}
+
+async function runInEngine(type: string, items: Array<Record<string, unknown>>, parameters: IDataObject): Promise<EngineRun> {
+	setGeneratedItems('revisit', items);
+	collectGarbage();
+	executeSeconds = 0;
+	const result = await runNode({ type, generatedKey: 'revisit', items: [], timezone: 'Asia/Shanghai', parameters });
+	setGeneratedItems('revisit', []);
+	if (result.error) throw result.error;
+	const task = result.run.data.resultData.runData[NODE_UNDER_TEST][0];
+	return { seconds: task.executionTime / 1000, executeSeconds, outputs: task.data!.main.map((output) => output?.length ?? 0) };
+}
+
+const SCHEDULE_PARAMETERS: IDataObject = {
+	operation: 'scheduleRevisit',
+	asOf: AS_OF,
+	language: 'zh-CN',
+	cadenceRules: { rule: RULES.map((r) => ({ channel: 'call', reason: '', ...r })) },
+	defaultInterval: 90,
+	publicHolidays: 'CN',
+	workingHours: '09:00-12:00, 13:30-18:00',
+	appointmentMinutes: 15,
+	owners: { owner: OWNERS },
+	assignment: 'leastLoaded',
+	overflow: 'otherOwner',
+	horizonDays: 365,
+};
+
+const OCCASION_PARAMETERS: IDataObject = {
+	operation: 'findOccasions',
+	asOf: AS_OF,
+	language: 'zh-CN',
+	festivals: [...FESTIVALS],
+	lunarFromBirthday: true,
+	lookAheadDays: 30,
+};
+
+/** The same work as the node in n8n's engine: parameters, reading items, copies of them, both outputs. */
+export async function nodeBench(report: Report): Promise<void> {
+	timeExecute();
+	const customers = scheduleItems();
+	// Warm-up, as in a running n8n instance: the first execution compiles the code.
+	await runInEngine('scheduleRevisit', customers.slice(0, 10_000), SCHEDULE_PARAMETERS);
+	await runInEngine('benchPassThrough', customers.slice(0, 10_000), {});
+
+	const schedule = await runInEngine('scheduleRevisit', customers, SCHEDULE_PARAMETERS);
+	const scheduleEngine = await runInEngine('benchPassThrough', customers, {});
+	report('Schedule Revisit node, 100,000 customers, 20 owners, with agendas (node time in the engine)', schedule.seconds, {
+		budgetSeconds: 1,
+		inExecute: Number(schedule.executeSeconds.toFixed(3)),
+		customers: schedule.outputs[0],
+		agendas: schedule.outputs[1],
+	});
+	report('pass-through node on the same 100,000 items (n8n engine alone)', scheduleEngine.seconds);
+
+	const occasionCustomers = occasionItems();
+	await runInEngine('scheduleRevisit', occasionCustomers.slice(0, 50_000), OCCASION_PARAMETERS);
+	const occasions = await runInEngine('scheduleRevisit', occasionCustomers, OCCASION_PARAMETERS);
+	const occasionsEngine = await runInEngine('benchPassThrough', occasionCustomers, {});
+	report('Find care occasions node, 1,000,000 customers (node time in the engine)', occasions.seconds, {
+		budgetSeconds: 2,
+		inExecute: Number(occasions.executeSeconds.toFixed(3)),
+		customers: occasions.outputs[0],
+	});
+	report('pass-through node on the same 1,000,000 items (n8n engine alone)', occasionsEngine.seconds);
+}
+
 export async function run(report: Report): Promise<void> {
 	scheduleBench(report);
 	occasionBench(report);
+	await nodeBench(report);
 }
 
 if (require.main === module) {
