@@ -218,8 +218,11 @@ nodeClasses.push(BenchPassThrough);
 const { NODE_UNDER_TEST, runNode } = require('../helpers/runWorkflow') as typeof import('../helpers/runWorkflow');
 
 let executeSeconds = 0;
+let timing = false;
 /** Times each call of ScheduleRevisit#execute, so the engine's share of the node time can be told apart. */
 function timeExecute(): void {
+	if (timing) return;
+	timing = true;
 	// From the harness's list: a plain import of ScheduleRevisit.node would resolve to its .json codex file.
 	const node = nodeClasses.find((NodeClass) => NodeClass.name === 'ScheduleRevisit')!.prototype;
 	const execute = node.execute!;
@@ -234,6 +237,7 @@ function timeExecute(): void {
 }
 
 async function runInEngine(type: string, items: Array<Record<string, unknown>>, parameters: IDataObject): Promise<EngineRun> {
+	timeExecute();
 	setGeneratedItems('revisit', items);
 	collectGarbage();
 	executeSeconds = 0;
@@ -269,8 +273,7 @@ const OCCASION_PARAMETERS: IDataObject = {
 };
 
 /** The same work as the node in n8n's engine: parameters, reading items, copies of them, both outputs. */
-export async function nodeBench(report: Report): Promise<void> {
-	timeExecute();
+export async function nodeScheduleBench(report: Report): Promise<void> {
 	const customers = scheduleItems();
 	// Warm-up, as in a running n8n instance: the first execution compiles the code.
 	await runInEngine('scheduleRevisit', customers.slice(0, 10_000), SCHEDULE_PARAMETERS);
@@ -285,7 +288,9 @@ export async function nodeBench(report: Report): Promise<void> {
 		agendas: schedule.outputs[1],
 	});
 	report('pass-through node on the same 100,000 items (n8n engine alone)', scheduleEngine.seconds);
+}
 
+export async function nodeOccasionBench(report: Report): Promise<void> {
 	const occasionCustomers = occasionItems();
 	await runInEngine('scheduleRevisit', occasionCustomers.slice(0, 50_000), OCCASION_PARAMETERS);
 	const occasions = await runInEngine('scheduleRevisit', occasionCustomers, OCCASION_PARAMETERS);
@@ -301,7 +306,8 @@ export async function nodeBench(report: Report): Promise<void> {
 export async function run(report: Report): Promise<void> {
 	scheduleBench(report);
 	occasionBench(report);
-	await nodeBench(report);
+	await nodeScheduleBench(report);
+	await nodeOccasionBench(report);
 }
 
 if (require.main === module) {

@@ -148,3 +148,48 @@ describe('29 February, year ends and single dates', () => {
 		expect(() => finder({ window: { mode: 'onDate', date: '2026-02-30' } })).toThrow('Date "2026-02-30" is not a date');
 	});
 });
+
+describe('cached readings', () => {
+	it('checks a lunar date against the as-of day of each customer\'s own zone', () => {
+		// 2025-09-15 00:00Z: already the 15th in Shanghai, still the 14th in New York. Lunar 2025-07-24 is 2025-09-15.
+		const f = finder({ asOf: new Date('2025-09-15T00:00:00Z'), festivals: [] });
+		expect(() => f.find({ lunarBirthday: '2025-07-24' })).not.toThrow();
+		expect(() => f.find({ lunarBirthday: '2025-07-24', timeZone: 'America/New_York' })).toThrow(
+			'field "lunarBirthday" is "2025-07-24", which lies after the as-of date 2025-09-14',
+		);
+	});
+
+	it('reads a column used for birthdays and membership by the rules of each (MM-DD only for birthdays)', () => {
+		const columns = { birthday: 'since', lunarBirthday: '', memberSince: 'since', firstPurchase: '', timeZone: '' };
+		const shared = new OccasionFinder(
+			{
+				asOf: new Date('2026-07-01T10:00:00+08:00'),
+				defaultTimeZone: 'Asia/Shanghai',
+				window: { mode: 'nextDays', days: 75 },
+				types: ['birthday', 'membershipAnniversary'],
+				festivals: [],
+				feb29: 'feb28',
+				lunarFromBirthday: false,
+				language: 'en',
+			},
+			columns,
+		);
+		expect(() => shared.find({ since: '07-10' })).toThrow('field "since" is "07-10", which is not a date');
+	});
+
+	it('puts a personal occasion before a festival on the same day, and festivals on one day by key', () => {
+		// 2020-10-01 was both National Day and the Mid-Autumn Festival.
+		const f = finder({
+			asOf: new Date('2020-09-25T00:00:00Z'),
+			window: { mode: 'nextDays', days: 10 },
+			festivals: ['nationalDay', 'midAutumnFestival'],
+			lunarFromBirthday: false,
+		});
+		expect(short(f, { memberSince: '2019-10-01', birthday: '1990-10-01' })).toEqual([
+			'2020-10-01 birthday +6 age 30',
+			'2020-10-01 membershipAnniversary +6 years 1',
+			'2020-10-01 midAutumnFestival +6',
+			'2020-10-01 nationalDay +6',
+		]);
+	});
+});

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { errorItem, toNodeError } from '../../helpers/errors';
 import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { InputError } from '../../shared/input';
 import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import type { RunSettings } from './types';
+import { withField } from './withField';
 
 const show = { show: { operation: ['findOccasions'] } };
 
@@ -161,7 +162,7 @@ export async function findOccasions(this: IExecuteFunctions, settings: RunSettin
 			if (outputField in json) {
 				throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
 			}
-			out[i] = { json: { ...json, [outputField]: finder.find(json) as unknown as IDataObject }, pairedItem: { item: i } };
+			out[i] = { json: withField(json, outputField, finder.find(json)), pairedItem: { item: i } };
 		} catch (error) {
 			if (!continueOnFail) throw toNodeError(node, error, i);
 			out[i] = errorItem(node, error, i);

@@ -27,6 +27,7 @@ import {
 	type RevisitRequest,
 } from '../../shared/revisit';
 import type { RunSettings } from './types';
+import { withField } from './withField';
 
 const show = { show: { operation: ['scheduleRevisit'] } };
 
@@ -400,7 +401,7 @@ export async function scheduleRevisit(this: IExecuteFunctions, settings: RunSett
 	}
 	for (let r = 0; r < requests.length; r++) {
 		const index = requests[r].index;
-		out[index] = { json: { ...items[index].json, [outputField]: results[r] as unknown as IDataObject }, pairedItem: { item: index } };
+		out[index] = { json: withField(items[index].json, outputField, results[r]), pairedItem: { item: index } };
 	}
 	const agendas = buildOwnerAgendas(requests, results, options.owners, language).map(({ itemIndices, ...agenda }) => ({
 		json: agenda as unknown as IDataObject,

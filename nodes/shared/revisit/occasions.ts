@@ -5,7 +5,8 @@ import { formatLunarEn, formatLunarZh, fromLunar, leapMonthOf, lunarMonthLength,
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { parseDate } from '../input/dates';
 import { ConfigError, InputError } from '../input/errors';
-import { getField, isEmpty } from '../input/fields';
+import { isEmpty } from '../input/fields';
+import { fieldReader } from './fieldReader';
 import { OCCASION_LABELS, type Language, type OccasionType } from './labels';
 
 export interface OccasionColumns {
@@ -69,7 +70,11 @@ interface YearDate {
 	month: number;
 	day: number;
 	isLeap?: boolean;
+	/** For a birthday read from text: its lunar date, worked out once (null outside the lunar data). */
+	lunar?: YearDate | null;
 }
+
+type DateCache = Map<string, YearDate | InputError>;
 
 interface Hit {
 	dayNumber: number;
@@ -80,7 +85,12 @@ interface Hit {
 interface ZoneWindow {
 	asOfDay: number;
 	/** Parsed date texts per column, for this zone (a date-time's local day depends on the zone). */
-	dates: Map<string, Map<string, YearDate | InputError>>;
+	birthdays: DateCache;
+	memberSince: DateCache;
+	firstPurchases: DateCache;
+	lunarBirthdays: DateCache;
+	/** The lunar date as written in the occasion, by lunar key. */
+	lunarTexts: Map<number, string>;
 	window: { from: string; to: string };
 	from: number;
 	to: number;
@@ -114,13 +124,26 @@ export class OccasionFinder {
 	private readonly options: OccasionOptions;
 	private readonly columns: OccasionColumns;
 	private readonly zones = new Map<string, ZoneWindow>();
-	private readonly lunarCache = new Map<string, YearDate | InputError>();
 	private readonly wanted: Set<OccasionType>;
+	/** Column readers; undefined for a column that is not mapped. */
+	private readonly read: Record<keyof OccasionColumns, ((item: Record<string, unknown>) => unknown) | undefined>;
+	private lastZoneName: string | undefined;
+	private lastZone: ZoneWindow | undefined;
+	/** Personal occasions of the customer being looked at; reused, copied out at the exact size. */
+	private readonly personal: CareOccasion[] = [];
 
 	constructor(options: OccasionOptions, columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS) {
 		this.options = options;
 		this.columns = columns;
 		this.wanted = new Set(options.types);
+		const reader = (column: string) => (column ? fieldReader(column) : undefined);
+		this.read = {
+			birthday: reader(columns.birthday),
+			lunarBirthday: reader(columns.lunarBirthday),
+			memberSince: reader(columns.memberSince),
+			firstPurchase: reader(columns.firstPurchase),
+			timeZone: reader(columns.timeZone),
+		};
 		if (options.window.mode === 'nextDays') {
 			const { days } = options.window;
 			if (!Number.isInteger(days) || days < 0 || days > MAX_WINDOW_DAYS) {
@@ -132,24 +155,46 @@ export class OccasionFinder {
 	}
 
 	private zone(timeZone: string): ZoneWindow {
+		if (timeZone === this.lastZoneName) return this.lastZone!;
 		let zone = this.zones.get(timeZone);
-		if (zone) return zone;
+		if (zone) {
+			this.lastZoneName = timeZone;
+			this.lastZone = zone;
+			return zone;
+		}
 		const asOfDay = localDayNumber(this.options.asOf, timeZone);
 		const { window } = this.options;
 		const from = window.mode === 'nextDays' ? asOfDay : dayNumberFromIso(window.date.slice(0, 10))!;
 		const to = window.mode === 'nextDays' ? asOfDay + window.days : from;
-		zone = { asOfDay, dates: new Map(), window: { from: formatDayNumber(from), to: formatDayNumber(to) }, from, to, gregorian: new Map(), lunar: new Map(), festivals: [] };
+		zone = {
+			asOfDay,
+			birthdays: new Map(),
+			memberSince: new Map(),
+			firstPurchases: new Map(),
+			lunarBirthdays: new Map(),
+			lunarTexts: new Map(),
+			window: { from: formatDayNumber(from), to: formatDayNumber(to) },
+			from,
+			to,
+			gregorian: new Map(),
+			lunar: new Map(),
+			festivals: [],
+		};
 		this.indexGregorian(zone);
 		this.indexLunar(zone);
 		const { language } = this.options;
-		zone.festivals = festivalsBetween(from, to, this.options.festivals).map((f) => ({
-			type: 'festival',
-			key: f.key,
-			label: language === 'zh-CN' ? f.zh : f.en,
-			date: formatDayNumber(f.dayNumber),
-			daysUntil: f.dayNumber - asOfDay,
-		}));
+		zone.festivals = festivalsBetween(from, to, this.options.festivals)
+			.map((f): CareOccasion => ({
+				type: 'festival',
+				key: f.key,
+				label: language === 'zh-CN' ? f.zh : f.en,
+				date: formatDayNumber(f.dayNumber),
+				daysUntil: f.dayNumber - asOfDay,
+			}))
+			.sort(compareOccasions);
 		this.zones.set(timeZone, zone);
+		this.lastZoneName = timeZone;
+		this.lastZone = zone;
 		return zone;
 	}
 
@@ -192,19 +237,16 @@ export class OccasionFinder {
 		}
 	}
 
-	private cacheFor(zone: ZoneWindow, column: string): Map<string, YearDate | InputError> {
-		let cache = zone.dates.get(column);
-		if (!cache) zone.dates.set(column, (cache = new Map()));
-		return cache;
-	}
-
-	/** Parses each distinct text once per column and zone; errors are remembered too. */
-	private cached(cache: Map<string, YearDate | InputError>, value: unknown, read: () => YearDate): YearDate {
-		if (typeof value !== 'string') return read();
+	/**
+	 * A Gregorian date (or month-day when `allowNoYear`) not after the as-of day. Each distinct text is
+	 * parsed once per column and zone; errors are remembered too.
+	 */
+	private readDate(value: unknown, column: string, timeZone: string, zone: ZoneWindow, cache: DateCache, allowNoYear: boolean): YearDate {
+		if (typeof value !== 'string') return this.parseDate(value, column, timeZone, zone.asOfDay, allowNoYear);
 		let entry = cache.get(value);
 		if (entry === undefined) {
 			try {
-				entry = read();
+				entry = this.parseDate(value, column, timeZone, zone.asOfDay, allowNoYear);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
 				entry = error;
@@ -215,26 +257,22 @@ export class OccasionFinder {
 		return entry;
 	}
 
-	/** A Gregorian date (or month-day when `allowNoYear`) not after the as-of day. */
-	private readDate(value: unknown, column: string, timeZone: string, zone: ZoneWindow, allowNoYear: boolean): YearDate {
-		const asOfDay = zone.asOfDay;
-		return this.cached(this.cacheFor(zone, column), value, () => {
-			if (typeof value === 'string') {
-				const text = value.trim();
-				const md = allowNoYear ? MONTH_DAY.exec(text) : null;
-				if (md) {
-					const [month, day] = [Number(md[1]), Number(md[2])];
-					if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) {
-						throw new InputError(column, value, 'is not a date', 'YYYY-MM-DD, or MM-DD when the year is unknown');
-					}
-					return { month, day };
+	private parseDate(value: unknown, column: string, timeZone: string, asOfDay: number, allowNoYear: boolean): YearDate {
+		if (typeof value === 'string') {
+			const text = value.trim();
+			const md = allowNoYear ? MONTH_DAY.exec(text) : null;
+			if (md) {
+				const [month, day] = [Number(md[1]), Number(md[2])];
+				if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) {
+					throw new InputError(column, value, 'is not a date', 'YYYY-MM-DD, or MM-DD when the year is unknown');
 				}
-				const quick = dayNumberFromIso(text);
-				if (quick !== undefined) return this.notAfter(quick, value, column, asOfDay);
+				return { month, day };
 			}
-			const instant = parseDate(value, column, { timeZone });
-			return this.notAfter(localDayNumber(instant, timeZone), value, column, asOfDay);
-		});
+			const quick = dayNumberFromIso(text);
+			if (quick !== undefined) return this.notAfter(quick, value, column, asOfDay);
+		}
+		const instant = parseDate(value, column, { timeZone });
+		return this.notAfter(localDayNumber(instant, timeZone), value, column, asOfDay);
 	}
 
 	private notAfter(dayNumber: number, value: unknown, column: string, asOfDay: number): YearDate {
@@ -244,32 +282,47 @@ export class OccasionFinder {
 		return fromDayNumber(dayNumber);
 	}
 
-	private readLunar(value: unknown, column: string, asOfDay: number): YearDate {
-		return this.cached(this.lunarCache, value, () => {
-			const m = typeof value === 'string' ? LUNAR_TEXT.exec(value.trim()) : null;
-			if (!m) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
-			const year = m[1] === undefined ? undefined : Number(m[1]);
-			const isLeap = m[2] !== undefined;
-			const [month, day] = [Number(m[3]), Number(m[4])];
-			if (month < 1 || month > 12 || day < 1 || day > 30) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
-			if (year !== undefined) {
-				if (isLeap && leapMonthOf(year) !== month) {
-					throw new InputError(column, value, `is not a lunar date: lunar year ${year} has no leap month ${month}`, LUNAR_DATE_EXPECTED);
-				}
-				const length = lunarMonthLength(year, month, isLeap);
-				if (length === undefined) throw new InputError(column, value, 'is outside the lunar calendar data (1900-2100)', LUNAR_DATE_EXPECTED);
-				if (day > length) {
-					throw new InputError(column, value, `is not a lunar date: that month of ${year} has ${length} days`, LUNAR_DATE_EXPECTED);
-				}
-				if (fromLunar({ year, month, day, isLeap })! > asOfDay) {
-					throw new InputError(column, value, `lies after the as-of date ${formatDayNumber(asOfDay)}`, 'a date in the past');
-				}
+	/** A lunar date text, parsed once per text and zone (the as-of check depends on the zone). */
+	private readLunar(value: unknown, column: string, zone: ZoneWindow): YearDate {
+		if (typeof value !== 'string') return this.parseLunar(value, column, zone.asOfDay);
+		let entry = zone.lunarBirthdays.get(value);
+		if (entry === undefined) {
+			try {
+				entry = this.parseLunar(value, column, zone.asOfDay);
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				entry = error;
 			}
-			return { year, month, day, isLeap };
-		});
+			zone.lunarBirthdays.set(value, entry);
+		}
+		if (entry instanceof InputError) throw entry;
+		return entry;
 	}
 
-	/** Adds the occasions of one personal date found in the window. */
+	private parseLunar(value: unknown, column: string, asOfDay: number): YearDate {
+		const m = typeof value === 'string' ? LUNAR_TEXT.exec(value.trim()) : null;
+		if (!m) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
+		const year = m[1] === undefined ? undefined : Number(m[1]);
+		const isLeap = m[2] !== undefined;
+		const [month, day] = [Number(m[3]), Number(m[4])];
+		if (month < 1 || month > 12 || day < 1 || day > 30) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
+		if (year !== undefined) {
+			if (isLeap && leapMonthOf(year) !== month) {
+				throw new InputError(column, value, `is not a lunar date: lunar year ${year} has no leap month ${month}`, LUNAR_DATE_EXPECTED);
+			}
+			const length = lunarMonthLength(year, month, isLeap);
+			if (length === undefined) throw new InputError(column, value, 'is outside the lunar calendar data (1900-2100)', LUNAR_DATE_EXPECTED);
+			if (day > length) {
+				throw new InputError(column, value, `is not a lunar date: that month of ${year} has ${length} days`, LUNAR_DATE_EXPECTED);
+			}
+			if (fromLunar({ year, month, day, isLeap })! > asOfDay) {
+				throw new InputError(column, value, `lies after the as-of date ${formatDayNumber(asOfDay)}`, 'a date in the past');
+			}
+		}
+		return { year, month, day, isLeap };
+	}
+
+	/** Adds the occasions of one personal date found in the window, keeping `found` sorted. */
 	private addPersonal(
 		found: CareOccasion[],
 		zone: ZoneWindow,
@@ -293,57 +346,92 @@ export class OccasionFinder {
 			else if (span !== null) occasion.years = span;
 			if (lunarDate !== undefined) occasion.lunarDate = lunarDate;
 			if (hit.shift) occasion.shift = hit.shift;
+			// Insertion in order (stable, like a sort of the list): a customer has only a few of these.
+			let i = found.length;
 			found.push(occasion);
+			for (; i > 0 && compareOccasions(found[i - 1], occasion) > 0; i--) found[i] = found[i - 1];
+			found[i] = occasion;
 		}
+	}
+
+	/** The lunar birthday to look for: the lunar column, or the lunar date of the Gregorian birthday. */
+	private lunarBirthday(item: Record<string, unknown>, birthday: YearDate | undefined, zone: ZoneWindow): YearDate | undefined {
+		const { columns } = this;
+		const lunarValue = this.read.lunarBirthday?.(item);
+		if (!isEmpty(lunarValue)) return this.readLunar(lunarValue, columns.lunarBirthday, zone);
+		if (!this.options.lunarFromBirthday || birthday?.year === undefined) return undefined;
+		if (birthday.lunar === undefined) birthday.lunar = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day)) ?? null;
+		return birthday.lunar ?? undefined;
+	}
+
+	private lunarText(zone: ZoneWindow, key: number, lunar: YearDate): string {
+		let text = zone.lunarTexts.get(key);
+		if (text === undefined) {
+			const described = { month: lunar.month, day: lunar.day, isLeap: lunar.isLeap === true };
+			text = this.options.language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described);
+			zone.lunarTexts.set(key, text);
+		}
+		return text;
 	}
 
 	/** The occasions of one customer item; a date that cannot be used throws an InputError naming the column. */
 	find(item: Record<string, unknown>): CustomerOccasions {
-		const { columns } = this;
-		const rawZone = columns.timeZone ? getField(item, columns.timeZone) : undefined;
+		const { columns, read } = this;
+		const rawZone = read.timeZone?.(item);
 		const timeZone = isEmpty(rawZone) ? this.options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
 		const zone = this.zone(timeZone);
-		const { language } = this.options;
-		const found: CareOccasion[] = [];
+		const found = this.personal;
+		if (found.length > 0) found.length = 0;
 
-		const birthdayValue = columns.birthday ? getField(item, columns.birthday) : undefined;
+		const birthdayValue = read.birthday?.(item);
 		let birthday: YearDate | undefined;
-		if (!isEmpty(birthdayValue)) birthday = this.readDate(birthdayValue, columns.birthday, timeZone, zone, true);
+		if (!isEmpty(birthdayValue)) birthday = this.readDate(birthdayValue, columns.birthday, timeZone, zone, zone.birthdays, true);
 		if (birthday && this.wanted.has('birthday')) {
 			this.addPersonal(found, zone, 'birthday', zone.gregorian.get(gregorianKey(birthday.month, birthday.day)), birthday);
 		}
 		if (this.wanted.has('lunarBirthday')) {
-			const lunarValue = columns.lunarBirthday ? getField(item, columns.lunarBirthday) : undefined;
-			let lunar: YearDate | undefined;
-			if (!isEmpty(lunarValue)) lunar = this.readLunar(lunarValue, columns.lunarBirthday, zone.asOfDay);
-			else if (this.options.lunarFromBirthday && birthday?.year !== undefined) {
-				lunar = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day));
-			}
-			const hits = lunar && zone.lunar.get(lunarKey(lunar.month, lunar.day, lunar.isLeap === true));
-			if (lunar && hits) {
-				const described = { month: lunar.month, day: lunar.day, isLeap: lunar.isLeap === true };
-				const text = language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described);
-				this.addPersonal(found, zone, 'lunarBirthday', hits, lunar, text);
-			}
+			const lunar = this.lunarBirthday(item, birthday, zone);
+			const key = lunar && lunarKey(lunar.month, lunar.day, lunar.isLeap === true);
+			const hits = lunar && zone.lunar.get(key!);
+			if (lunar && hits) this.addPersonal(found, zone, 'lunarBirthday', hits, lunar, this.lunarText(zone, key!, lunar));
 		}
-		if (this.wanted.has('membershipAnniversary') && columns.memberSince) {
-			const value = getField(item, columns.memberSince);
+		if (this.wanted.has('membershipAnniversary') && read.memberSince) {
+			const value = read.memberSince(item);
 			if (!isEmpty(value)) {
-				const start = this.readDate(value, columns.memberSince, timeZone, zone, false);
+				const start = this.readDate(value, columns.memberSince, timeZone, zone, zone.memberSince, false);
 				this.addPersonal(found, zone, 'membershipAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
 			}
 		}
-		if (this.wanted.has('firstPurchaseAnniversary') && columns.firstPurchase) {
-			const value = getField(item, columns.firstPurchase);
+		if (this.wanted.has('firstPurchaseAnniversary') && read.firstPurchase) {
+			const value = read.firstPurchase(item);
 			if (!isEmpty(value)) {
-				const start = this.readDate(value, columns.firstPurchase, timeZone, zone, false);
+				const start = this.readDate(value, columns.firstPurchase, timeZone, zone, zone.firstPurchases, false);
 				this.addPersonal(found, zone, 'firstPurchaseAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
 			}
 		}
-		for (const f of zone.festivals) found.push({ type: f.type, key: f.key, label: f.label, date: f.date, daysUntil: f.daysUntil });
-		if (found.length > 1) found.sort(compareOccasions);
-		return { window: { from: zone.window.from, to: zone.window.to }, count: found.length, occasions: found, next: found[0] ?? null };
+		const occasions = mergeWithFestivals(found, zone.festivals);
+		return { window: { from: zone.window.from, to: zone.window.to }, count: occasions.length, occasions, next: occasions[0] ?? null };
 	}
+}
+
+/**
+ * The sorted personal occasions and a copy of each festival (already in order) in one array of the
+ * exact size: a million customers' lists are kept in memory, so no spare capacity and no sort buffer.
+ * On a tie the personal occasion comes first, as a stable sort of personal-then-festival would give.
+ */
+function mergeWithFestivals(personal: CareOccasion[], festivals: CareOccasion[]): CareOccasion[] {
+	const occasions: CareOccasion[] = new Array(personal.length + festivals.length);
+	let p = 0;
+	let f = 0;
+	for (let i = 0; i < occasions.length; i++) {
+		if (f >= festivals.length || (p < personal.length && compareOccasions(personal[p], festivals[f]) <= 0)) {
+			occasions[i] = personal[p++];
+		} else {
+			const festival = festivals[f++];
+			occasions[i] = { type: festival.type, key: festival.key, label: festival.label, date: festival.date, daysUntil: festival.daysUntil };
+		}
+	}
+	return occasions;
 }
 
 function compareOccasions(a: CareOccasion, b: CareOccasion): number {
