@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { errorItem, toNodeError } from '../helpers/errors';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { toNodeError } from '../helpers/errors';
 import { getAsOf } from '../helpers/asOf';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
@@ -10,11 +10,13 @@ import {
 	type Transaction,
 	type TransactionColumns,
 } from '../shared/customers';
-import { InputError } from '../shared/input';
-import { SegmentTally, type Language } from '../shared/segments';
+import type { Language } from '../shared/segments';
 import { customRulesMethod } from './methods/customRules';
 import { lifecycleMethod } from './methods/lifecycle';
-import { rfmMethod } from './methods/rfm';
+import { rfmBins, rfmMethod } from './methods/rfm';
+import { segmentRfmColumns } from './methods/rfmColumns';
+import { checkOutputFieldFree } from './methods/types';
+import { SegmentOutputs } from './outputs';
 import type { MethodFactory, SegmentSubject } from './methods/types';
 import { valueTierMethod } from './methods/valueTier';
 
@@ -45,6 +47,12 @@ function columns(ctx: IExecuteFunctions): CustomerColumns & TransactionColumns {
 	};
 }
 
+/**
+ * RFM on one item per customer runs on column arrays (methods/rfmColumns.ts); the general path gives
+ * the same output. Tests switch this off to run both paths on the same data.
+ */
+export const SEGMENT_PATHS = { columnarRfm: true };
+
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const items = this.getInputData();
@@ -63,25 +71,22 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 		throw toNodeError(node, error);
 	}
 
-	const out: Array<INodeExecutionData | undefined> = new Array(items.length);
-	let rejected = 0;
-	const reject = (error: unknown, itemIndices: number[]) => {
-		if (!continueOnFail) throw toNodeError(node, error, itemIndices[0]);
-		const item = errorItem(node, error, itemIndices[0]);
-		if (itemIndices.length > 1) item.pairedItem = itemIndices.map((item) => ({ item }));
-		out[itemIndices[0]] = item;
-		rejected += itemIndices.length;
-	};
+	const asOfText = toIsoWithOffset(asOf, timeZone);
+	const outputs = new SegmentOutputs(node, items.length, continueOnFail, methodName, asOfText);
+	const reject = (error: unknown, itemIndices: number[]) => outputs.reject(error, itemIndices);
 	const readOptions = { asOf, timeZone };
+
+	if (SEGMENT_PATHS.columnarRfm && shape === 'customer' && methodName === 'rfm') {
+		segmentRfmColumns(items, { columns: cols, readOptions, outputField, bins: rfmBins(this), language, asOfText }, outputs);
+		return outputs.result();
+	}
 
 	const subjects: Subject[] = [];
 	if (shape === 'customer') {
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const json = items[i].json;
-				if (outputField in json) {
-					throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
-				}
+				checkOutputFieldFree(json, outputField);
 				const record = readCustomer(json, cols, method.needs, readOptions);
 				const recencyDays = record.lastPurchase ? (asOf.getTime() - record.lastPurchase.getTime()) / DAY_MS : undefined;
 				subjects.push({ record, json, recencyDays, itemIndices: [i] });
@@ -117,9 +122,6 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	}
 
 	const outcomes = method.segment(subjects, { asOf, timeZone, language });
-	const asOfText = toIsoWithOffset(asOf, timeZone);
-	const tally = new SegmentTally();
-	const summaryPairs = new Map<string, IPairedItemData[]>();
 	for (let s = 0; s < subjects.length; s++) {
 		const subject = subjects[s];
 		const outcome = outcomes[s];
@@ -127,27 +129,17 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 			reject(outcome, subject.itemIndices);
 			continue;
 		}
-		const pairs = subject.itemIndices.map((item) => ({ item }));
-		const pairedItem = pairs.length === 1 ? pairs[0] : pairs;
 		// Object.assign then a plain write: measurably cheaper than a spread with a computed key at 1M items.
 		const json: IDataObject = Object.assign({}, subject.json);
 		const segment: IDataObject = { key: outcome.key, label: outcome.label, method: methodName, ...outcome.details };
 		segment.asOf = asOfText;
 		json[outputField] = segment;
-		out[subject.itemIndices[0]] = { json, pairedItem };
-		tally.add(outcome.key, outcome.label, subject.record.revenue ?? 0, subject.recencyDays, subject.record.purchases);
-		let segmentPairs = summaryPairs.get(outcome.key);
-		if (!segmentPairs) summaryPairs.set(outcome.key, (segmentPairs = []));
-		// The summary pairs with the same input items; the pair objects are shared, not copied.
-		for (const pair of pairs) segmentPairs.push(pair);
+		const pairs = subject.itemIndices.map((item) => ({ item }));
+		outputs.accept(subject.itemIndices[0], pairs, json, outcome, {
+			revenue: subject.record.revenue ?? 0,
+			recencyDays: subject.recencyDays,
+			purchases: subject.record.purchases,
+		});
 	}
-
-	const summary: INodeExecutionData[] = tally.rows().map((row) => ({
-		json: { ...row, method: methodName, asOf: asOfText },
-		pairedItem: summaryPairs.get(row.key),
-	}));
-	if (rejected > 0) {
-		summary.push({ json: { key: 'rejected', label: 'Rejected input items', rejectedItems: rejected, method: methodName, asOf: asOfText } });
-	}
-	return [out.filter((item): item is INodeExecutionData => item !== undefined), summary];
+	return outputs.result();
 }

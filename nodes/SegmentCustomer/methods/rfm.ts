@@ -14,10 +14,14 @@ export const rfmProperties: INodeProperties[] = [
 	},
 ];
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function rfmBins(ctx: IExecuteFunctions): RfmBins {
+	return Number(ctx.getNodeParameter('rfmBins', 0, 5)) as RfmBins;
+}
 
 export function rfmMethod(ctx: IExecuteFunctions): SegmentMethod {
-	const bins = Number(ctx.getNodeParameter('rfmBins', 0, 5)) as RfmBins;
+	const bins = rfmBins(ctx);
 	return {
 		needs: { lastPurchase: 'required', firstPurchase: 'unused', purchaseCount: 'required', totalSpend: 'required' },
 		segment(subjects, run) {

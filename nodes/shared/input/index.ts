@@ -2,3 +2,4 @@ export * from './errors';
 export * from './fields';
 export * from './numbers';
 export * from './dates';
+export * from './dateReader';

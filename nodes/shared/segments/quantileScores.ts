@@ -10,35 +10,30 @@ export function quantileScores(values: ArrayLike<number>, k: number): Uint8Array
 	const n = values.length;
 	const scores = new Uint8Array(n);
 	if (n === 0) return scores;
-	const sorted = Float64Array.from(values).sort();
+	// The score never falls as the value rises, so it is fixed by k - 1 cut points: cuts[s] is the
+	// smallest value scoring above s. One sort finds them; then each value needs at most k - 1
+	// comparisons instead of two binary searches over a million entries.
+	const cuts = scoreCuts(Float64Array.from(values).sort(), k);
 	for (let i = 0; i < n; i++) {
-		const below = lowerBound(sorted, values[i]);
-		const equal = upperBound(sorted, values[i], below) - below;
-		scores[i] = Math.min(k, 1 + Math.floor((k * (below + equal / 2)) / n));
+		const value = values[i];
+		let score = 1;
+		while (score < k && value >= cuts[score]) score++;
+		scores[i] = score;
 	}
 	return scores;
 }
 
-/** Index of the first entry >= value in an ascending array. */
-function lowerBound(sorted: Float64Array, value: number): number {
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (sorted[mid] < value) lo = mid + 1;
-		else hi = mid;
+/** cuts[s] (s = 1..k-1): the smallest value whose score exceeds s; Infinity if no value does. */
+function scoreCuts(sorted: Float64Array, k: number): Float64Array {
+	const n = sorted.length;
+	const cuts = new Float64Array(k).fill(Infinity);
+	let score = 1;
+	for (let below = 0; below < n && score < k; ) {
+		let end = below + 1;
+		while (end < n && sorted[end] === sorted[below]) end++;
+		const runScore = Math.min(k, 1 + Math.floor((k * (below + (end - below) / 2)) / n));
+		for (; score < runScore; score++) cuts[score] = sorted[below];
+		below = end;
 	}
-	return lo;
-}
-
-/** Index of the first entry > value, searching from `from`. */
-function upperBound(sorted: Float64Array, value: number, from: number): number {
-	let lo = from;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (sorted[mid] <= value) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return cuts;
 }

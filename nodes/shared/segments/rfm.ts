@@ -86,31 +86,50 @@ export function scoreRfm(customers: RfmInput[], bins: RfmBins, language: Languag
 	return scoreRfmColumns({ recencyDays, frequency, monetary }, bins, language);
 }
 
-/** The same on column arrays, which large batches fill without an object per customer. */
-export function scoreRfmColumns(
-	columns: { recencyDays: Float64Array; frequency: Float64Array; monetary: Float64Array },
-	bins: RfmBins,
-	language: Language,
-): RfmResult[] {
+export interface RfmColumns {
+	recencyDays: Float64Array;
+	frequency: Float64Array;
+	monetary: Float64Array;
+}
+
+/**
+ * RFM scores of a batch held in columns, without an object per customer: the scores in byte arrays,
+ * and per customer a reference to one of at most 10 shared segment labels and k^3 shared code strings.
+ */
+export interface RfmColumnScores {
+	r: Uint8Array;
+	f: Uint8Array;
+	m: Uint8Array;
+	codes: string[];
+	segments: Labelled[];
+}
+
+export function scoreRfmColumnArrays(columns: RfmColumns, bins: RfmBins, language: Language): RfmColumnScores {
 	const n = columns.recencyDays.length;
 	const r = quantileScores(columns.recencyDays.map((days) => -days), bins); // recent buyers rank high
 	const f = quantileScores(columns.frequency, bins);
 	const m = quantileScores(columns.monetary, bins);
 	const labelCache = new Map<RfmSegmentKey, Labelled>();
-	// At most k^3 distinct codes: build each string once instead of once per customer.
 	const codeCache = new Map<number, string>();
-	const results: RfmResult[] = new Array(n);
+	const codes: string[] = new Array(n);
+	const segments: Labelled[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const key = segmentForGrid(toGridScore(r[i], bins), toGridScore(f[i], bins));
 		let segment = labelCache.get(key);
-		if (!segment) {
-			segment = labelFor(RFM_SEGMENT_LABELS, key, language);
-			labelCache.set(key, segment);
-		}
+		if (!segment) labelCache.set(key, (segment = labelFor(RFM_SEGMENT_LABELS, key, language)));
 		const codeKey = (r[i] * 16 + f[i]) * 16 + m[i];
 		let code = codeCache.get(codeKey);
 		if (code === undefined) codeCache.set(codeKey, (code = `${r[i]}-${f[i]}-${m[i]}`));
-		results[i] = { r: r[i], f: f[i], m: m[i], code, segment };
+		codes[i] = code;
+		segments[i] = segment;
 	}
+	return { r, f, m, codes, segments };
+}
+
+/** The same as one result object per customer. */
+export function scoreRfmColumns(columns: RfmColumns, bins: RfmBins, language: Language): RfmResult[] {
+	const { r, f, m, codes, segments } = scoreRfmColumnArrays(columns, bins, language);
+	const results: RfmResult[] = new Array(r.length);
+	for (let i = 0; i < r.length; i++) results[i] = { r: r[i], f: f[i], m: m[i], code: codes[i], segment: segments[i] };
 	return results;
 }
