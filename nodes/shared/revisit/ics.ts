@@ -25,11 +25,10 @@ export function escapeText(value: string): string {
 	return start === 0 ? value : out + value.slice(start);
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
-
 /** Folds one content line: at most 75 octets per line, continuation lines start with one space. */
 export function foldLine(line: string): string {
-	if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
+	// A UTF-16 unit is at most 3 octets (a 4-octet character takes two units): short lines never fold.
+	if (line.length * 3 <= MAX_LINE_OCTETS) return line;
 	let out = '';
 	let start = 0;
 	let octets = 0;
@@ -75,14 +74,21 @@ function formatUtc(instant: Date): string {
 const PLAIN_ID = /^[A-Za-z0-9._-]*$/;
 
 /**
+ * The customer ID as a UID may carry it: letters, digits, ".", "_", "-" as they are, anything else
+ * percent-encoded with "=" for "%". The result has no character TEXT escaping would change.
+ */
+export function uidSafeId(customerId: string): string {
+	return PLAIN_ID.test(customerId)
+		? customerId
+		: encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/**
  * A UID that stays the same for the same customer and due date, so re-running a schedule updates
  * the event in the owner's calendar instead of adding a copy.
  */
 export function revisitUid(customerId: string, dueDate: string): string {
-	const safeId = PLAIN_ID.test(customerId)
-		? customerId
-		: encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
-	return `revisit-${safeId}-${dueDate.replace(/-/g, '')}@n8n-nodes-customer-care`;
+	return `revisit-${uidSafeId(customerId)}-${dueDate.replace(/-/g, '')}@n8n-nodes-customer-care`;
 }
 
 export interface EventInput {

@@ -5,7 +5,7 @@ import { formatMinute, type TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
 import { ConfigError } from '../input';
 import { CapacityLedger } from './capacity';
-import { buildEvent, icsUtc, revisitUid } from './ics';
+import { icsUtc } from './ics';
 import {
 	CHANNEL_LABELS,
 	PRIORITIES,
@@ -18,6 +18,7 @@ import {
 } from './labels';
 import type { Owner } from './owners';
 import type { RevisitRequest } from './request';
+import { eventTimeLines, RevisitEventWriter } from './revisitEvent';
 
 export type AssignmentStrategy = 'roundRobin' | 'leastLoaded';
 /** When the chosen owner is full: wait for that owner's next open day, or give it to another owner. */
@@ -90,8 +91,10 @@ interface SlotTimes {
 	exists: boolean;
 	start: string;
 	end: string;
-	icsStart: string;
-	icsEnd: string;
+	/** The event's DTSTART and DTEND lines. */
+	timeLines: string;
+	/** The local date without dashes, for the event UID. */
+	compactDate: string;
 }
 
 interface Pending {
@@ -140,8 +143,8 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 				exists: true,
 				start: `${date}T${formatMinute(startMinute)}${suffix}`,
 				end: endMinute < 1440 ? `${date}T${formatMinute(endMinute)}${suffix}` : toIsoWithOffset(end, timeZone),
-				icsStart: icsUtc(start),
-				icsEnd: icsUtc(end),
+				timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
+				compactDate: date.replace(/-/g, ''),
 			};
 		} else {
 			const start = zonedInstant(day, startMinute, timeZone);
@@ -151,20 +154,13 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 				exists: local.dayNumber === day && local.minute === startMinute,
 				start: toIsoWithOffset(start, timeZone),
 				end: toIsoWithOffset(end, timeZone),
-				icsStart: icsUtc(start),
-				icsEnd: icsUtc(end),
+				timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
+				compactDate: formatDayNumber(day).replace(/-/g, ''),
 			};
 		}
 		zone.slotCache.set(key, times);
 	}
 	return times;
-}
-
-/** The event's description: why, and who. Priority and owner are in the event itself / the owner's calendar. */
-function describeEvent(request: RevisitRequest, result: RevisitResult, language: Language): string[] {
-	const zh = language === 'zh-CN';
-	const who = request.name === undefined ? request.customerId : zh ? `${request.name}（${request.customerId}）` : `${request.name} (${request.customerId})`;
-	return zh ? [`原因：${result.reason}`, `客户：${who}`] : [`Reason: ${result.reason}`, `Customer: ${who}`];
 }
 
 function baseResult(request: RevisitRequest, language: Language): RevisitResult {
@@ -282,11 +278,14 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 class Booker {
 	private cursor = 0;
+	private readonly events: RevisitEventWriter;
 
 	constructor(
 		private readonly ledger: CapacityLedger,
 		private readonly options: ScheduleOptions,
-	) {}
+	) {
+		this.events = new RevisitEventWriter(options.asOf, options.language);
+	}
 
 	place(item: Pending): void {
 		const { result, zone, target, firstOpen, limit, preferred } = item;
@@ -338,13 +337,13 @@ class Booker {
 			const year = result.dueDate.slice(0, 4);
 			result.notes.push(`No official China holiday data for ${year} yet: only working days and custom dates were applied`);
 		}
-		result.vevent = buildEvent({
-			uid: revisitUid(item.request.customerId, result.dueDate),
-			stamp: this.options.asOf,
-			start: times.icsStart,
-			end: times.icsEnd,
-			summary: `${result.channelLabel}: ${item.request.name ?? item.request.customerId}`,
-			description: describeEvent(item.request, result, this.options.language),
+		result.vevent = this.events.write({
+			customerId: item.request.customerId,
+			name: item.request.name,
+			channelLabel: result.channelLabel,
+			reason: result.reason,
+			compactDate: times.compactDate,
+			timeLines: times.timeLines,
 			priority: ICS_PRIORITY[result.priority],
 		});
 	}
