@@ -1,0 +1,292 @@
+// The editor: a real `n8n start` (its own fresh PostgreSQL database, our nodes from dist/) with every example
+// workflow and the credentials they use imported, opened in headless Chromium driven by playwright-core.
+// For each example workflow the canvas must render without browser console errors and without a node shown
+// as unknown or "not installed"; for each of our nodes on it the parameter panel (NDV) must open and show
+// its parameters. Screenshots go to test/e2e/artifacts/editor/ (UPDATE_SCREENSHOTS=1 also refreshes the
+// README's docs/screenshots/).
+const { spawn } = require('node:child_process');
+const { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { createDatabase, n8nDatabaseEnv, freePort } = require('../services');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OWNER = { email: 'owner@example.com', firstName: 'Care', lastName: 'Owner', password: 'CareDemo2026!' };
+const OUR_NODE_TYPES = ['segmentCustomer', 'scoreSatisfaction', 'detectChurnRisk', 'scheduleRevisit', 'sendCareMessage'];
+const START_TIMEOUT_MS = 180_000;
+/** What the editor shows for a node type it does not know (n8n's i18n strings). */
+const UNKNOWN_NODE = /Install this node|is not installed|not installed|Unknown node|node is not currently installed/i;
+/**
+ * Console errors that do not come from our package, each with the reason it is ignored:
+ * - requests to n8n's cloud services (telemetry, templates, version checks, the AI assistant, posthog/rudderstack):
+ *   the test network is closed, so these fail with ERR_NAME_NOT_RESOLVED / ERR_CONNECTION_REFUSED;
+ * - `Failed to load resource` for those same hosts is how Chromium reports the same blocked requests;
+ * - a 404 for `/schemas/<node type>/<version>[/<resource>/<operation>].json`: to preview a node's input before
+ *   anything ran, the editor probes for the optional output-schema file that a node package may ship next to the
+ *   node (`__schema__/v<version>.json`); n8n answers 404 for every node that ships none (n8n's own Postgres node
+ *   included) and the editor falls back to the run data. The probe is the only request on that path.
+ */
+const IGNORED_CONSOLE_ERRORS = [
+	/status of 404 \(Not Found\) \(https?:\/\/[^/]+\/schemas\/[\w.-]+\/\d+\.\d+\.\d+(\/[\w-]+){0,2}\.json\)$/,
+	/api\.n8n\.io|n8n\.cloud|telemetry\.n8n|ph\.n8n|posthog|rudderstack|rs\.n8n/i,
+	/net::ERR_NAME_NOT_RESOLVED|net::ERR_INTERNET_DISCONNECTED/,
+];
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Dummy credentials (loopback addresses, nothing listening) with the ids the examples use: the editor only needs them to exist. */
+function dummyCredentials() {
+	const pg = { host: '127.0.0.1', port: 5432, database: 'care_editor_none', user: 'postgres', password: '' };
+	return [
+		{ id: 'careSamplePg0001', name: 'Customer data (PostgreSQL)', type: 'postgres', data: { ...pg, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 } },
+		{ id: 'careLedgerPg0001', name: 'Care ledger (PostgreSQL)', type: 'carePostgresLedgerApi', data: { ...pg, ssl: false } },
+		{ id: 'careSmtp00000001', name: 'Care email (SMTP)', type: 'careSmtpApi', data: { host: '127.0.0.1', port: 2525, secure: false, user: 'care', password: 'editor-only', fromEmail: 'care@example.com', fromName: 'Care' } },
+		{ id: 'careAliyunSms001', name: 'Care SMS (Aliyun)', type: 'careAliyunSmsApi', data: { accessKeyId: 'editor-only', accessKeySecret: 'editor-only', signName: 'Care', endpoint: 'http://127.0.0.1:9' } },
+		{ id: 'careWecom0000001', name: "Owners' WeCom group", type: 'careWecomRobotApi', data: { webhookKey: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
+		{ id: 'careFeishu000001', name: 'Care report (Feishu)', type: 'careFeishuBotApi', data: { webhookToken: 'editor-only', signingSecret: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
+		{ id: 'careSlack0000001', name: 'Care report (Slack)', type: 'careSlackWebhookApi', data: { webhookUrl: 'http://127.0.0.1:9/services/T/B/X' } },
+	];
+}
+
+function runCli(n8n, args, env) {
+	return new Promise((done) => {
+		const child = spawn(n8n, args, { env });
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('close', (code) => done({ code, output }));
+	});
+}
+
+function startN8n(n8n, env, logPath) {
+	const log = createWriteStream(logPath);
+	const child = spawn(n8n, ['start'], { env, detached: true });
+	const proc = { child, output: '', exited: false };
+	const collect = (d) => {
+		proc.output += d;
+		log.write(d);
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	proc.closed = new Promise((done) =>
+		child.on('close', (code, signal) => {
+			proc.exited = true;
+			log.end(`\n--- exited: code ${code}, signal ${signal}\n`);
+			done();
+		}),
+	);
+	return proc;
+}
+
+async function stopN8n(proc) {
+	if (proc.exited) return;
+	const signal = (name) => {
+		try {
+			process.kill(-proc.child.pid, name);
+		} catch {
+			// already gone
+		}
+	};
+	signal('SIGTERM');
+	if (!(await Promise.race([proc.closed.then(() => true), sleep(20_000).then(() => false)]))) {
+		signal('SIGKILL');
+		await proc.closed;
+	}
+}
+
+async function waitForHealth(base, proc, logPath) {
+	const deadline = Date.now() + START_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (proc.exited) throw new Error(`n8n exited during start-up (see ${logPath})`);
+		try {
+			if ((await fetch(`${base}/healthz/readiness`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await sleep(500);
+	}
+	throw new Error(`n8n did not become ready within ${START_TIMEOUT_MS / 1000} s (see ${logPath})`);
+}
+
+/** Creates the owner account (n8n's first-run setup) and returns its session cookie. */
+async function setUpOwner(base) {
+	// n8n answers its health check before the REST routes are mounted: retry while they are still missing.
+	const deadline = Date.now() + START_TIMEOUT_MS;
+	let response;
+	do {
+		if (response) await sleep(500);
+		response = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+	} while (response.status === 404 && Date.now() < deadline);
+	if (!response.ok) throw new Error(`owner setup: HTTP ${response.status} ${await response.text()}`);
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('owner setup returned no n8n-auth cookie');
+	return cookie.split(';')[0].slice('n8n-auth='.length);
+}
+
+const isOurNode = (node) => OUR_NODE_TYPES.some((type) => node.type === `CUSTOM.${type}`);
+const fileSafe = (text) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+
+const ignoredErrors = [];
+/** The console errors of the page since `mark`, minus the documented unrelated ones (kept in ignored-console-errors.txt). */
+function newErrors(errors, mark) {
+	return errors.slice(mark).filter((text) => {
+		const ignored = IGNORED_CONSOLE_ERRORS.some((pattern) => pattern.test(text));
+		if (ignored) ignoredErrors.push(text);
+		return !ignored;
+	});
+}
+
+async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
+	const mark = errors.length;
+	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
+	const canvasNodes = page.locator('[data-test-id="canvas-node"]');
+	await canvasNodes.first().waitFor({ timeout: 60_000 });
+	await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+	await sleep(1000);
+	const shown = await canvasNodes.count();
+	const expected = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length;
+	const canvasText = await page.locator('#app').innerText();
+	const unknown = canvasText.split('\n').find((line) => UNKNOWN_NODE.test(line));
+	const canvasShot = join(shots, `${fileSafe(workflow.id)}-canvas.png`);
+	await page.screenshot({ path: canvasShot });
+	const problems = [
+		shown < expected ? `${shown} of ${expected} nodes on the canvas` : undefined,
+		unknown ? `the editor says: ${unknown}` : undefined,
+		...newErrors(errors, mark).map((e) => `console: ${e}`),
+	].filter(Boolean);
+	record(problems.length === 0, `${workflow.name}: canvas shows all ${expected} nodes, none unknown, no console errors`, problems.join('\n'));
+
+	const panels = [];
+	for (const node of workflow.nodes.filter(isOurNode)) {
+		const nodeMark = errors.length;
+		const problems = [];
+		try {
+			const onCanvas = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`);
+			await onCanvas.dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor({ timeout: 20_000 });
+			const parameters = ndv.locator('[data-test-id="parameter-input-list-wrapper"], [data-test-id="node-parameters"]').first();
+			await parameters.waitFor({ timeout: 20_000 });
+			await sleep(800);
+			const text = await ndv.innerText();
+			if (UNKNOWN_NODE.test(text)) problems.push(`the panel says: ${text.split('\n').find((l) => UNKNOWN_NODE.test(l))}`);
+			const inputs = await ndv.locator('[data-test-id="parameter-input"], [data-test-id^="parameter-input-"]').count();
+			if (inputs === 0) problems.push('the panel shows no parameters');
+			const shot = join(shots, `${fileSafe(workflow.id)}-${fileSafe(node.name)}.png`);
+			await page.screenshot({ path: shot });
+			panels.push({ node, shot });
+			await page.keyboard.press('Escape');
+			await ndv.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+		} catch (error) {
+			problems.push(error.message.split('\n')[0]);
+		}
+		problems.push(...newErrors(errors, nodeMark).map((e) => `console: ${e}`));
+		record(problems.length === 0, `${workflow.name}: ${node.name} (${node.type}) parameter panel opens`, problems.join('\n'));
+	}
+	return { canvasShot, panels };
+}
+
+async function run({ n8n, env: baseEnv, record, root, artifacts }) {
+	if (!existsSync(CHROMIUM)) {
+		record(false, 'Chromium is installed', `${CHROMIUM} is missing (apt-get install -y chromium)`);
+		return;
+	}
+	const { chromium } = require('playwright-core');
+	const shots = join(artifacts, 'editor');
+	rmSync(shots, { recursive: true, force: true });
+	mkdirSync(shots, { recursive: true });
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-editor-'));
+	const db = await createDatabase('n8n_editor');
+	const port = await freePort();
+	const env = {
+		...baseEnv,
+		...n8nDatabaseEnv(db),
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_CUSTOM_EXTENSIONS: join(root, 'dist'),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		// The banners come from n8n's cloud endpoint, which the closed network cannot reach (a console error otherwise).
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	};
+	const base = `http://127.0.0.1:${port}`;
+	const logPath = join(artifacts, 'editor-n8n.log');
+	let proc;
+	let browser;
+	try {
+		const credentialsFile = join(userFolder, 'credentials.json');
+		writeFileSync(credentialsFile, JSON.stringify(dummyCredentials()));
+		const credentials = await runCli(n8n, ['import:credentials', `--input=${credentialsFile}`], env);
+		if (credentials.code !== 0) throw new Error(`import:credentials failed:\n${credentials.output}`);
+		const workflows = readdirSync(join(root, 'examples'))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => JSON.parse(readFileSync(join(root, 'examples', f), 'utf8')));
+		const imported = await runCli(n8n, ['import:workflow', '--separate', `--input=${join(root, 'examples')}`], env);
+		record(imported.code === 0, `imports the ${workflows.length} example workflows and their credentials`, imported.output);
+		if (imported.code !== 0) return;
+
+		proc = startN8n(n8n, env, logPath);
+		await waitForHealth(base, proc, logPath);
+		const auth = await setUpOwner(base);
+
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		await context.addCookies([{ name: 'n8n-auth', value: auth, domain: '127.0.0.1', path: '/' }]);
+		const page = await context.newPage();
+		const errors = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(`${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`);
+		});
+		page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+
+		const results = [];
+		for (const workflow of workflows) {
+			try {
+				results.push(await checkWorkflow({ page, base, workflow, record, errors, shots }));
+			} catch (error) {
+				await page.screenshot({ path: join(shots, `${fileSafe(workflow.id)}-failed.png`) }).catch(() => {});
+				record(false, `${workflow.name}: opens in the editor`, error.message);
+			}
+		}
+		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
+		if (process.env.UPDATE_SCREENSHOTS === '1') updateDocsScreenshots(root, results);
+	} finally {
+		if (browser) await browser.close();
+		if (proc) await stopN8n(proc);
+		await db.drop();
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The README's screenshots (docs/screenshots/), refreshed only on request so the committed ones stay stable. */
+const DOCS_SCREENSHOTS = {
+	'ccDailyChurnWatch01-canvas': 'daily-churn-watch.png',
+	'ccDailyChurnWatch01-segment-customer': 'segment-customer.png',
+	'ccDailyChurnWatch01-detect-churn-risk': 'detect-churn-risk.png',
+	'ccDailyChurnWatch01-schedule-revisit': 'schedule-revisit.png',
+	'ccDailyChurnWatch01-agenda-to-wecom': 'send-care-message.png',
+	'ccSurveyApology0001-score-satisfaction': 'score-satisfaction.png',
+};
+
+function updateDocsScreenshots(root, results) {
+	const target = join(root, 'docs', 'screenshots');
+	mkdirSync(target, { recursive: true });
+	const shots = results.flatMap((r) => [r.canvasShot, ...r.panels.map((p) => p.shot)]);
+	for (const shot of shots) {
+		const key = Object.keys(DOCS_SCREENSHOTS).find((k) => shot.endsWith(`${k.toLowerCase()}.png`));
+		if (key) copyFileSync(shot, join(target, DOCS_SCREENSHOTS[key]));
+	}
+}
+
+module.exports = { run, dummyCredentials, OWNER };
