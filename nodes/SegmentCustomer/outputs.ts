@@ -9,6 +9,8 @@ import { SegmentTally } from '../shared/segments';
 export class SegmentOutputs {
 	private readonly out: Array<INodeExecutionData | undefined>;
 	private rejected = 0;
+	/** Output slots written; when every input item has its own, the array needs no compaction. */
+	private filled = 0;
 	private readonly tally = new SegmentTally();
 	private readonly summaryPairs = new Map<string, IPairedItemData[]>();
 
@@ -28,6 +30,7 @@ export class SegmentOutputs {
 		const item = errorItem(this.node, error, itemIndices[0]);
 		if (itemIndices.length > 1) item.pairedItem = itemIndices.map((item) => ({ item }));
 		this.out[itemIndices[0]] = item;
+		this.filled++;
 		this.rejected += itemIndices.length;
 	}
 
@@ -40,6 +43,7 @@ export class SegmentOutputs {
 		values: { revenue: number; recencyDays?: number; purchases?: number },
 	): void {
 		this.out[itemIndex] = { json, pairedItem: pairs.length === 1 ? pairs[0] : pairs };
+		this.filled++;
 		this.tally.add(segment.key, segment.label, values.revenue, values.recencyDays, values.purchases);
 		let segmentPairs = this.summaryPairs.get(segment.key);
 		if (!segmentPairs) this.summaryPairs.set(segment.key, (segmentPairs = []));
@@ -51,6 +55,7 @@ export class SegmentOutputs {
 	acceptOne(itemIndex: number, json: IDataObject, key: string, label: string, revenue: number, recencyDays: number, purchases: number): void {
 		const pair = { item: itemIndex };
 		this.out[itemIndex] = { json, pairedItem: pair };
+		this.filled++;
 		this.tally.add(key, label, revenue, recencyDays, purchases);
 		let segmentPairs = this.summaryPairs.get(key);
 		if (!segmentPairs) this.summaryPairs.set(key, (segmentPairs = []));
@@ -66,6 +71,7 @@ export class SegmentOutputs {
 		if (this.rejected > 0) {
 			summary.push({ json: { key: 'rejected', label: 'Rejected input items', rejectedItems: this.rejected, method: methodName, asOf: asOfText } });
 		}
-		return [this.out.filter((item): item is INodeExecutionData => item !== undefined), summary];
+		const customers = this.filled === this.out.length ? (this.out as INodeExecutionData[]) : this.out.filter((item): item is INodeExecutionData => item !== undefined);
+		return [customers, summary];
 	}
 }
