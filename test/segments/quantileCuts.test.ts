@@ -17,8 +17,11 @@ describe('quantileScores agrees with its definition', () => {
 	it.each([3, 4, 5, 10])('on random batches with and without ties, %i bins', (k) => {
 		for (const n of [1, 2, 3, 7, 10, 11, 50, 333]) {
 			for (const distinct of [1, 2, 5, 1000]) {
-				const values = Array.from({ length: n }, () => Math.floor(next() * distinct) - distinct / 2);
-				expect([...quantileScores(values, k)]).toEqual(byDefinition(values, k));
+				// Whole numbers in a narrow span (scored from counts), fractions and a wide span (scored after a sort).
+				const whole = Array.from({ length: n }, () => Math.floor(next() * distinct) - Math.floor(distinct / 2));
+				for (const values of [whole, whole.map((v) => v / 4), whole.map((v) => v * 1e7)]) {
+					expect([...quantileScores(values, k)]).toEqual(byDefinition(values, k));
+				}
 			}
 		}
 	});
@@ -26,5 +29,7 @@ describe('quantileScores agrees with its definition', () => {
 	it('treats -0 and 0 as equal, and handles large and fractional values', () => {
 		const values = [-0, 0, 0.5, -0.25, 1e12, -1e12, 0.5, 3.75];
 		for (const k of [3, 5, 10]) expect([...quantileScores(values, k)]).toEqual(byDefinition(values, k));
+		const wholeWithNegativeZero = [-0, 0, 0, 3, -2, 7, -0];
+		for (const k of [3, 5, 10]) expect([...quantileScores(wholeWithNegativeZero, k)]).toEqual(byDefinition(wholeWithNegativeZero, k));
 	});
 });
