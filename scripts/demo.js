@@ -9,7 +9,9 @@
 //   4. runs the daily churn watch with `n8n execute` and prints a summary;
 //   5. starts the n8n editor on http://localhost:5678 until Ctrl-C.
 // Flags: --no-editor (stop after the summary), --offline (use the JSON file even when PostgreSQL answers),
-//        --database <name> (default care_demo), --port <editor port> (default 5678).
+//        --database <name> (default care_demo), --port <editor port> (default 5678),
+//        --dir <folder> (default ~/.cache/n8n-nodes-customer-care/demo, emptied on start),
+//        --no-build (use dist/ as it is; the e2e suite test/e2e/suites/demo.js builds once for all).
 const { spawn, spawnSync } = require('child_process');
 const { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('fs');
 const { connect } = require('net');
@@ -285,9 +287,11 @@ async function main() {
 	const database = option('database', 'care_demo');
 	const editorPort = Number(option('port', 5678));
 
-	step('Building the package');
-	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-	if (build.status !== 0) throw new Error('npm run build failed');
+	if (!process.argv.includes('--no-build')) {
+		step('Building the package');
+		const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+		if (build.status !== 0) throw new Error('npm run build failed');
+	}
 
 	step(`n8n ${N8N_VERSION}`);
 	const n8n = await ensureN8n((text) => console.log(`    ${text}`));
@@ -310,7 +314,7 @@ async function main() {
 		console.log(`    ${forceOffline ? '--offline' : `PostgreSQL is not answering on ${POSTGRES.host}:${POSTGRES.port}`}: using ${SAMPLE_JSON} (no database server needed)`);
 	}
 
-	const demoDir = join(dirname(cacheDir), 'demo');
+	const demoDir = resolve(option('dir', join(dirname(cacheDir), 'demo')));
 	const userFolder = join(demoDir, 'n8n');
 	rmSync(demoDir, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
