@@ -87,7 +87,7 @@ describe('RfmColumnReader reads and rejects exactly as readCustomer does', () =>
 describe('dateMsReaderNotAfter', () => {
 	it('gives what parseDateNotAfter gives, also when the same day is read again', () => {
 		const read = dateMsReaderNotAfter(asOf, { timeZone: 'Asia/Shanghai' });
-		for (const value of ['2024-06-01', '2024-06-01', '2024/06/01', '2024-06-01T00:00:00Z', 1717200000]) {
+		for (const value of ['2024-06-01', '2024-06-01', '2024/06/01', '2024/06-01', '2024-06/01', '2024-06-01T00:00:00Z', 1717200000, '2023-12-31', '2024-02-29']) {
 			expect(read(value, 'd')).toBe(parseDateNotAfter(value, 'd', asOf, { timeZone: 'Asia/Shanghai' }).getTime());
 		}
 	});
@@ -98,6 +98,8 @@ describe('dateMsReaderNotAfter', () => {
 		for (let i = 0; i < 2; i++) {
 			expect(() => read('2024-06-02', 'd')).toThrow('field "d" is "2024-06-02", which lies after the as-of date 2024-06-01T00:00:00.000Z');
 			expect(() => read('2024-02-30', 'd')).toThrow('field "d" is "2024-02-30", which is not a date');
+			expect(() => read('2024-0a-01', 'd')).toThrow('field "d" is "2024-0a-01", which is not a date');
+			expect(() => read('2024-06.01', 'd')).toThrow('field "d" is "2024-06.01", which is not a date');
 		}
 	});
 });

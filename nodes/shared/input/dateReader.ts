@@ -10,13 +10,14 @@ const MAX_CACHED_DAYS = 100_000;
  */
 export function dateMsReaderNotAfter(asOf: Date, options: DateOptions = {}): (value: unknown, field: string) => number {
 	const limit = asOf.getTime();
-	const days = new Map<string, number>();
+	const days = new Map<number, number>();
 	return (value, field) => {
-		if (typeof value === 'string' && value.length === 10 && isDateOnlyShape(value)) {
-			let ms = days.get(value);
+		const day = typeof value === 'string' && value.length === 10 ? dateOnlyKey(value) : -1;
+		if (day >= 0) {
+			let ms = days.get(day);
 			if (ms === undefined) {
 				ms = parseDate(value, field, options).getTime();
-				if (days.size < MAX_CACHED_DAYS) days.set(value, ms);
+				if (days.size < MAX_CACHED_DAYS) days.set(day, ms);
 			}
 			if (ms <= limit) return ms;
 		}
@@ -24,9 +25,20 @@ export function dateMsReaderNotAfter(asOf: Date, options: DateOptions = {}): (va
 	};
 }
 
-/** "dddd-dd-dd" or "dddd/dd/dd" (the separators are checked; parseDate checks the rest). */
-function isDateOnlyShape(text: string): boolean {
-	const a = text.charCodeAt(4);
-	const b = text.charCodeAt(7);
-	return (a === 45 || a === 47) && (b === 45 || b === 47);
+/**
+ * "dddd-dd-dd" or "dddd/dd/dd" as the number yyyymmdd (a cheaper map key than the text), or -1 for any
+ * other text. Texts with the same number are the same date to parseDate.
+ */
+function dateOnlyKey(text: string): number {
+	let key = 0;
+	for (let i = 0; i < 10; i++) {
+		const c = text.charCodeAt(i);
+		if (i === 4 || i === 7) {
+			if (c !== 45 && c !== 47) return -1;
+		} else {
+			if (c < 48 || c > 57) return -1;
+			key = key * 10 + (c - 48);
+		}
+	}
+	return key;
 }
