@@ -22,6 +22,12 @@ function runDemo(root, args, env) {
 	});
 }
 
+/** What the run printed about its results: from the summary's title to the end, less the line naming where the rows went. */
+function results(output) {
+	const start = output.indexOf('\nDaily churn watch — ');
+	return start < 0 ? '' : output.slice(start).split('\nSegment, risk, reasons, due date and owner')[0];
+}
+
 /** The counts listed under "Segments (RFM):" up to the next blank line. */
 function segmentCounts(output) {
 	const block = output.split('Segments (RFM):\n')[1]?.split('\n\n')[0] ?? '';
@@ -48,6 +54,7 @@ async function run({ env, record, root, artifacts }) {
 		{ label: 'PostgreSQL', args: ['--no-editor', '--no-build', '--database', database], source: `database ${database}` },
 		{ label: 'offline', args: ['--no-editor', '--no-build', '--offline'], source: 'sample-data.json' },
 	];
+	const printed = {};
 	try {
 		for (const mode of modes) {
 			const dir = mkdtempSync(join(tmpdir(), 'care-demo-'));
@@ -56,6 +63,7 @@ async function run({ env, record, root, artifacts }) {
 			writeFileSync(join(artifacts, `demo-${mode.label.toLowerCase()}.log`), output);
 			record(code === 0, `npm run demo (${mode.label}) exits 0`, `exit ${code}\n${output.slice(-3000)}`);
 			if (code !== 0) continue;
+			printed[mode.label] = results(output);
 			record(output.includes(mode.source), `${mode.label}: reads the sample data from ${mode.source}`, output.slice(0, 3000));
 			const counts = segmentCounts(output);
 			const total = counts.reduce((a, b) => a + b, 0);
@@ -66,6 +74,12 @@ async function run({ env, record, root, artifacts }) {
 			record(/^\s+2026-03-02\n\s+AM\d\d \S+: \d+ — C\d{4}/m.test(agenda), `${mode.label}: the revisit agenda starts on the as-of day with owners and customers`, agenda.slice(0, 2000));
 			const wecom = /The owners' WeCom group \(loopback server\) received (\d+) message/.exec(output);
 			record(wecom && Number(wecom[1]) > 0 && /今日回访安排|AM\d\d 2026-03-02/.test(output.split(wecom[0])[1]), `${mode.label}: the WeCom group received today's agendas`, wecom?.[0] ?? 'no WeCom line');
+		}
+		if (printed.PostgreSQL && printed.offline) {
+			// The offline variant rebuilds the SQL rows from sample-data.json: everything after them must come out the same.
+			const same = printed.PostgreSQL === printed.offline;
+			const firstDifference = same ? '' : printed.offline.split('\n').find((line, i) => line !== printed.PostgreSQL.split('\n')[i]);
+			record(same, 'offline and PostgreSQL print the same segments, risks, agenda and WeCom messages', `first differing offline line: ${firstDifference}`);
 		}
 		const client = new Client({ ...POSTGRES, database });
 		await client.connect();
