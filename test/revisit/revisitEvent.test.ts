@@ -29,6 +29,11 @@ describe('RevisitEventWriter', () => {
 		['C07', 'line\r\nbreak\rcarriage', 'Message', 'ends with CR\r'],
 		['C08', '😀'.repeat(30), '上门拜访', '很长的原因'.repeat(10)],
 		['VERY-LONG-CUSTOMER-IDENTIFIER-0000000000000000000001', '李'.repeat(40), 'Phone call', 'x'.repeat(120)],
+		['ID-0000000000000000000000000030', 'exactly at the limit?', 'Visit', 'r'],
+		// Lone surrogates: a high one pairs with whatever follows it when the line is folded.
+		['C09', `${'长'.repeat(14)}\uD83D`, '电话回访', 'r'],
+		['C10', `\uD83D`, '电话回访', '原因'.repeat(8)],
+		['C11', `\uDE00${'x'.repeat(40)}\uD83Dy`, 'Visit', 'r'],
 	];
 
 	it.each(['en', 'zh-CN'] as const)('writes exactly what buildEvent writes (%s)', (language) => {
