@@ -51,58 +51,87 @@ function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Lang
 	return [head, ...lines].join('\n');
 }
 
+interface AgendaGroup {
+	owner: string;
+	date: string;
+	// One column per field (no object per row): a schedule's groups hold 100,000 rows until sorted.
+	entries: AgendaEntry[];
+	indices: number[];
+	times: number[];
+	events: Array<string | null>;
+}
+
 /**
  * Groups scheduled (and already planned) revisits by owner and local date: pool order, then date,
  * then appointment time. Owners outside the pool (already planned revisits only) come last, by name.
  */
 export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitResult[], owners: Owner[], language: Language): OwnerAgenda[] {
-	const groups = new Map<string, { owner: string; date: string; rows: Array<{ entry: AgendaEntry; index: number; at: number; vevent: string | null }> }>();
+	const byOwner = new Map<string, Map<string, AgendaGroup>>();
+	const groups: AgendaGroup[] = [];
 	for (let r = 0; r < results.length; r++) {
 		const result = results[r];
 		if (result.owner === null || result.dueDate === null || result.slotStart === null) continue;
-		const key = `${result.owner}\u0000${result.dueDate}`;
-		let group = groups.get(key);
-		if (!group) groups.set(key, (group = { owner: result.owner, date: result.dueDate, rows: [] }));
-		group.rows.push({
-			index: requests[r].index,
-			at: Date.parse(result.slotStart),
-			vevent: result.vevent,
-			entry: {
-				customerId: result.customerId,
-				name: requests[r].name ?? null,
-				slotStart: result.slotStart,
-				slotEnd: result.slotEnd,
-				timeZone: result.timeZone,
-				priority: result.priority,
-				priorityLabel: result.priorityLabel,
-				channel: result.channel,
-				channelLabel: result.channelLabel,
-				reason: result.reason,
-				alreadyScheduled: result.status === 'alreadyScheduled',
-			},
+		let dates = byOwner.get(result.owner);
+		if (!dates) byOwner.set(result.owner, (dates = new Map()));
+		let group = dates.get(result.dueDate);
+		if (!group) {
+			group = { owner: result.owner, date: result.dueDate, entries: [], indices: [], times: [], events: [] };
+			dates.set(result.dueDate, group);
+			groups.push(group);
+		}
+		group.indices.push(requests[r].index);
+		group.times.push(Date.parse(result.slotStart));
+		group.events.push(result.vevent);
+		group.entries.push({
+			customerId: result.customerId,
+			name: requests[r].name ?? null,
+			slotStart: result.slotStart,
+			slotEnd: result.slotEnd,
+			timeZone: result.timeZone,
+			priority: result.priority,
+			priorityLabel: result.priorityLabel,
+			channel: result.channel,
+			channelLabel: result.channelLabel,
+			reason: result.reason,
+			alreadyScheduled: result.status === 'alreadyScheduled',
 		});
 	}
 	const position = new Map(owners.map((owner) => [owner.id, owner.position]));
 	const capacity = new Map(owners.map((owner) => [owner.id, owner.dailyCapacity]));
-	const ordered = [...groups.values()].sort((a, b) => {
+	groups.sort((a, b) => {
 		const pa = position.get(a.owner) ?? Number.MAX_SAFE_INTEGER;
 		const pb = position.get(b.owner) ?? Number.MAX_SAFE_INTEGER;
 		if (pa !== pb) return pa - pb;
 		if (a.owner !== b.owner) return a.owner < b.owner ? -1 : 1;
 		return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 	});
-	return ordered.map((group) => {
-		group.rows.sort((a, b) => a.at - b.at || (a.entry.customerId < b.entry.customerId ? -1 : a.entry.customerId > b.entry.customerId ? 1 : 0) || a.index - b.index);
-		const partial = {
+	return groups.map((group) => {
+		const { entries, indices, times } = group;
+		const order = indices.map((_, row) => row);
+		order.sort((a, b) => {
+			if (times[a] !== times[b]) return times[a] - times[b];
+			const idA = entries[a].customerId;
+			const idB = entries[b].customerId;
+			return idA < idB ? -1 : idA > idB ? 1 : indices[a] - indices[b];
+		});
+		const customers = order.map((row) => entries[row]);
+		const events: string[] = [];
+		for (const row of order) {
+			const event = group.events[row];
+			if (event !== null) events.push(event);
+		}
+		const calendarName = language === 'zh-CN' ? `${group.owner} ${group.date} 回访` : `Revisits ${group.owner} ${group.date}`;
+		const agenda = {
 			owner: group.owner,
 			date: group.date,
-			count: group.rows.length,
+			count: customers.length,
 			dailyCapacity: capacity.get(group.owner) ?? null,
-			customers: group.rows.map((row) => row.entry),
-			itemIndices: group.rows.map((row) => row.index),
+			customers,
+			itemIndices: order.map((row) => indices[row]),
+			message: '',
+			ics: buildCalendar(events, calendarName),
 		};
-		const events = group.rows.map((row) => row.vevent).filter((v): v is string => v !== null);
-		const calendarName = language === 'zh-CN' ? `${group.owner} ${group.date} 回访` : `Revisits ${group.owner} ${group.date}`;
-		return { ...partial, message: messageFor(partial, language), ics: buildCalendar(events, calendarName) };
+		agenda.message = messageFor(agenda, language);
+		return agenda;
 	});
 }

@@ -132,5 +132,9 @@ export function buildEvent(event: EventInput): string {
 export function buildCalendar(events: string[], name?: string): string {
 	const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
 	if (name) head.push(`X-WR-CALNAME:${escapeText(name)}`);
-	return head.map(foldLine).join(CRLF) + CRLF + events.join('') + 'END:VCALENDAR' + CRLF;
+	let text = head.map(foldLine).join(CRLF) + CRLF;
+	// Appended, not joined: the calendar then points at the event texts the revisits already hold
+	// instead of copying them (a schedule's agendas would otherwise copy every event once more).
+	for (const event of events) text += event;
+	return text + 'END:VCALENDAR' + CRLF;
 }

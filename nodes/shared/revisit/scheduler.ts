@@ -163,7 +163,8 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 	return times;
 }
 
-function baseResult(request: RevisitRequest, language: Language): RevisitResult {
+/** A customer's result before booking: not scheduled yet, with the cadence's dates. */
+function baseResult(request: RevisitRequest, language: Language, countedFrom: number, target: number, overdue: boolean): RevisitResult {
 	const { rule } = request;
 	return {
 		status: 'unschedulable',
@@ -182,9 +183,9 @@ function baseResult(request: RevisitRequest, language: Language): RevisitResult 
 		channelLabel: CHANNEL_LABELS[rule.channel][language],
 		reason: rule.reason,
 		rule: { index: rule.index, name: rule.name },
-		targetDate: '',
-		countedFrom: { basis: 'asOf', date: '' },
-		overdue: false,
+		targetDate: formatDayNumber(target),
+		countedFrom: { basis: request.lastContactDay === undefined ? 'asOf' : 'lastContact', date: formatDayNumber(countedFrom) },
+		overdue,
 		movedFrom: null,
 		movedBecause: [],
 		closedDay: null,
@@ -192,6 +193,16 @@ function baseResult(request: RevisitRequest, language: Language): RevisitResult 
 		notes: [],
 		vevent: null,
 	};
+}
+
+/** The reasons in their fixed order, in an array of just that length (a schedule keeps 100,000). */
+function moveReasons(closedDay: boolean, noSlotLeftToday: boolean, ownerCapacity: boolean): MoveReason[] {
+	const reasons: MoveReason[] = new Array(Number(closedDay) + Number(noSlotLeftToday) + Number(ownerCapacity));
+	let i = 0;
+	if (closedDay) reasons[i++] = 'closedDay';
+	if (noSlotLeftToday) reasons[i++] = 'noSlotLeftToday';
+	if (ownerCapacity) reasons[i++] = 'ownerCapacity';
+	return reasons;
 }
 
 function checkOptions(options: ScheduleOptions): void {
@@ -222,15 +233,12 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 	for (let r = 0; r < requests.length; r++) {
 		const request = requests[r];
 		const zone = zoneState(zones, request.timeZone, asOf, slots);
-		const result = baseResult(request, language);
-		results[r] = result;
 		const { rule } = request;
 		const base = request.lastContactDay ?? zone.asOfDay;
-		result.countedFrom = { basis: request.lastContactDay === undefined ? 'asOf' : 'lastContact', date: formatDayNumber(base) };
 		const cadenceDay = rule.unit === 'businessDays' ? calendar.addOpenDays(base, rule.interval) : base + rule.interval;
-		result.overdue = cadenceDay < zone.asOfDay;
 		const target = Math.max(cadenceDay, zone.asOfDay);
-		result.targetDate = formatDayNumber(target);
+		const result = baseResult(request, language, base, target, cadenceDay < zone.asOfDay);
+		results[r] = result;
 		const preferred = request.accountManager === undefined ? -1 : (ownerIndex.get(request.accountManager) ?? -1);
 
 		if (request.existingRevisitAt && request.existingRevisitAt.getTime() > asOf.getTime() && !options.reschedule) {
@@ -326,12 +334,9 @@ class Booker {
 		result.ownerSource = found.owner === preferred ? 'accountManager' : this.options.assignment;
 		if (day > target) {
 			result.movedFrom = result.targetDate;
-			if (firstOpen > target) result.movedBecause.push('closedDay');
-			if (day > firstOpen) {
-				const noSlotToday = firstOpen === zone.asOfDay && zone.firstSlotToday >= this.options.slots.length;
-				if (noSlotToday) result.movedBecause.push('noSlotLeftToday');
-				if (!noSlotToday || day > calendar.nextOpenDay(firstOpen + 1)) result.movedBecause.push('ownerCapacity');
-			}
+			const noSlotToday = day > firstOpen && firstOpen === zone.asOfDay && zone.firstSlotToday >= this.options.slots.length;
+			const ownerCapacity = day > firstOpen && (!noSlotToday || day > calendar.nextOpenDay(firstOpen + 1));
+			result.movedBecause = moveReasons(firstOpen > target, noSlotToday, ownerCapacity);
 		}
 		if (calendar.lacksHolidayData(day)) {
 			const year = result.dueDate.slice(0, 4);
