@@ -237,7 +237,8 @@ function printSummary(runData, { wecom, managers, statusWhere }) {
 	if (days.length > 2) console.log(`  … and ${days.length - 2} more days up to ${days[days.length - 1]}`);
 
 	console.log(`\nThe owners' WeCom group (loopback server) received ${wecom.deliveries.length} message(s):`);
-	for (const delivery of wecom.deliveries) {
+	// Sorted: the node sends the agendas concurrently, so they arrive in any order.
+	for (const delivery of [...wecom.deliveries].sort((a, b) => a.text.localeCompare(b.text))) {
 		console.log(`  ${delivery.text.split('\n').join('\n  ')}`);
 		console.log('  ---');
 	}
