@@ -15,8 +15,33 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const OWNER = { email: 'owner@example.com', firstName: 'Care', lastName: 'Owner', password: 'CareDemo2026!' };
 const OUR_NODE_TYPES = ['segmentCustomer', 'scoreSatisfaction', 'detectChurnRisk', 'scheduleRevisit', 'sendCareMessage'];
 const START_TIMEOUT_MS = 180_000;
-/** What the editor shows for a node type it does not know (n8n's i18n strings). */
-const UNKNOWN_NODE = /Install this node|is not installed|not installed|Unknown node|node is not currently installed/i;
+/** What the parameter panel says for a node type the editor does not know (n8n's i18n strings). */
+const UNKNOWN_NODE = /Install this node|is not currently installed|type \(.*\) is unknown/i;
+/**
+ * On the canvas n8n 2.8 draws a node of an unknown type with a "?" icon placeholder instead of its icon (and
+ * without its input/output handles); a known node without an icon gets the first letter of its name instead.
+ */
+const UNKNOWN_ICON = '[class*="nodeIconPlaceholder"]';
+/** A parameter label that each of our nodes' panels must show (always visible, whatever the other settings). */
+const EXPECTED_LABELS = {
+	segmentCustomer: ['Method', 'Input Shape', 'Customer ID Column'],
+	detectChurnRisk: ['Method', 'Input Shape', 'Customer ID Column'],
+	scoreSatisfaction: ['Metrics'],
+	scheduleRevisit: ['Operation'],
+	sendCareMessage: ['Channel', 'Customer ID Field', 'Template'],
+};
+/** A workflow with a node type nobody provides: the detectors above must flag it, or they prove nothing. */
+const BOGUS_WORKFLOW = {
+	id: 'ccEditorBogusNode1',
+	name: 'Editor check: unknown node',
+	active: false,
+	settings: {},
+	nodes: [
+		{ id: 'b1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'b2', name: 'Does not exist', type: 'CUSTOM.doesNotExist', typeVersion: 1, position: [300, 0], parameters: {} },
+	],
+	connections: { Start: { main: [[{ node: 'Does not exist', type: 'main', index: 0 }]] } },
+};
 /**
  * Console errors that do not come from our package, each with the reason it is ignored:
  * - requests to n8n's cloud services (telemetry, templates, version checks, the AI assistant, posthog/rudderstack):
@@ -141,6 +166,35 @@ function newErrors(errors, mark) {
 	});
 }
 
+/** Names of the canvas nodes drawn with the unknown-type "?" icon. */
+function unknownOnCanvas(page) {
+	return page.locator('[data-test-id="canvas-node"]').evaluateAll(
+		(nodes, selector) => nodes.filter((n) => n.querySelector(selector)?.textContent.trim() === '?').map((n) => n.dataset.nodeName),
+		UNKNOWN_ICON,
+	);
+}
+
+/** The detectors must fire on a node type that does not exist, on the canvas and in its panel. */
+async function checkDetectorsFlagUnknownNode({ page, base, record, shots }) {
+	await page.goto(`${base}/workflow/${BOGUS_WORKFLOW.id}`, { waitUntil: 'domcontentloaded' });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await sleep(1500);
+	const unknown = await unknownOnCanvas(page);
+	record(
+		unknown.length === 1 && unknown[0] === 'Does not exist',
+		'the canvas check flags a node of the bogus type CUSTOM.doesNotExist (and not the Manual Trigger next to it)',
+		`flagged: ${JSON.stringify(unknown)}`,
+	);
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Does not exist"]').dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor({ timeout: 20_000 });
+	await sleep(1000);
+	const text = await ndv.innerText();
+	await page.screenshot({ path: join(shots, 'bogus-node-panel.png') });
+	record(UNKNOWN_NODE.test(text), 'the panel check flags the bogus node type CUSTOM.doesNotExist', text.slice(0, 400));
+	await page.keyboard.press('Escape');
+}
+
 async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
 	const mark = errors.length;
 	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
@@ -150,13 +204,12 @@ async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
 	await sleep(1000);
 	const shown = await canvasNodes.count();
 	const expected = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length;
-	const canvasText = await page.locator('#app').innerText();
-	const unknown = canvasText.split('\n').find((line) => UNKNOWN_NODE.test(line));
+	const unknown = await unknownOnCanvas(page);
 	const canvasShot = join(shots, `${fileSafe(workflow.id)}-canvas.png`);
 	await page.screenshot({ path: canvasShot });
 	const problems = [
 		shown < expected ? `${shown} of ${expected} nodes on the canvas` : undefined,
-		unknown ? `the editor says: ${unknown}` : undefined,
+		unknown.length ? `shown as unknown (a "?" icon): ${unknown.join(', ')}` : undefined,
 		...newErrors(errors, mark).map((e) => `console: ${e}`),
 	].filter(Boolean);
 	record(problems.length === 0, `${workflow.name}: canvas shows all ${expected} nodes, none unknown, no console errors`, problems.join('\n'));
@@ -177,6 +230,10 @@ async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
 			if (UNKNOWN_NODE.test(text)) problems.push(`the panel says: ${text.split('\n').find((l) => UNKNOWN_NODE.test(l))}`);
 			const inputs = await ndv.locator('[data-test-id="parameter-input"], [data-test-id^="parameter-input-"]').count();
 			if (inputs === 0) problems.push('the panel shows no parameters');
+			const lines = new Set(text.split('\n').map((line) => line.trim()));
+			const type = node.type.slice('CUSTOM.'.length);
+			const missing = EXPECTED_LABELS[type].filter((label) => !lines.has(label));
+			if (missing.length) problems.push(`the panel lacks the parameter(s) ${missing.join(', ')}`);
 			const shot = join(shots, `${fileSafe(workflow.id)}-${fileSafe(node.name)}.png`);
 			await page.screenshot({ path: shot });
 			panels.push({ node, shot });
@@ -186,7 +243,7 @@ async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
 			problems.push(error.message.split('\n')[0]);
 		}
 		problems.push(...newErrors(errors, nodeMark).map((e) => `console: ${e}`));
-		record(problems.length === 0, `${workflow.name}: ${node.name} (${node.type}) parameter panel opens`, problems.join('\n'));
+		record(problems.length === 0, `${workflow.name}: ${node.name} (${node.type}) parameter panel shows ${EXPECTED_LABELS[node.type.slice(7)].join(', ')}`, problems.join('\n'));
 	}
 	return { canvasShot, panels };
 }
@@ -235,6 +292,10 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		const imported = await runCli(n8n, ['import:workflow', '--separate', `--input=${join(root, 'examples')}`], env);
 		record(imported.code === 0, `imports the ${workflows.length} example workflows and their credentials`, imported.output);
 		if (imported.code !== 0) return;
+		const bogusFile = join(userFolder, 'bogus-node.json');
+		writeFileSync(bogusFile, JSON.stringify([BOGUS_WORKFLOW]));
+		const bogus = await runCli(n8n, ['import:workflow', `--input=${bogusFile}`], env);
+		if (bogus.code !== 0) throw new Error(`import of the unknown-node check workflow failed:\n${bogus.output}`);
 
 		proc = startN8n(n8n, env, logPath);
 		await waitForHealth(base, proc, logPath);
@@ -259,6 +320,11 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 				record(false, `${workflow.name}: opens in the editor`, error.message);
 			}
 		}
+		const covered = new Set(results.flatMap((r) => r.panels.map((p) => p.node.type.slice('CUSTOM.'.length))));
+		const uncovered = OUR_NODE_TYPES.filter((type) => !covered.has(type));
+		record(uncovered.length === 0, `the examples open the panel of each of our ${OUR_NODE_TYPES.length} node types`, `not covered: ${uncovered.join(', ')}`);
+		// Last, and its console output is not judged: a node type that does not exist is expected to complain.
+		await checkDetectorsFlagUnknownNode({ page, base, record, shots });
 		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
 		if (process.env.UPDATE_SCREENSHOTS === '1') updateDocsScreenshots(root, results);
 	} finally {
