@@ -36,6 +36,35 @@ describe('cadence policy', () => {
 		);
 	});
 
+	it('gives the same answer for a text seen before, for numbers and other values, and for isNot', () => {
+		const rules = buildCadencePolicy(
+			[
+				{ name: 'Gold', field: 'tier', operator: 'is', value: 'gold, 3', interval: 1 },
+				{ name: 'Not silver', field: 'tier', operator: 'isNot', value: 'silver', interval: 2 },
+			],
+			{ interval: 30 },
+		);
+		const ruleOf = (tier: unknown) => matchCadenceRule(rules, { tier }).name;
+		expect([' Gold ', ' Gold ', 'GOLD', 3, '3', true, { level: 'gold' }, 'silver', ' SILVER', undefined].map(ruleOf)).toEqual([
+			'Gold',
+			'Gold',
+			'Gold',
+			'Gold',
+			'Gold',
+			'Not silver',
+			'Not silver',
+			'Default',
+			'Default',
+			'Not silver',
+		]);
+	});
+
+	it('refuses numbers that are not finite, as parseNumber does', () => {
+		expect(() => matchCadenceRule(policy, { satisfaction: { nps: Number.NaN } })).toThrow('which is not a number (cadence rule 2');
+		expect(() => matchCadenceRule(policy, { satisfaction: { nps: Infinity } })).toThrow(InputError);
+		expect(matchCadenceRule(policy, { satisfaction: { nps: -1 }, email: 'x' }).index).toBe(2);
+	});
+
 	it.each([
 		[{ field: 'x', value: 'a', interval: -1 }, 'Cadence rule 1 ("Rule 1"): interval -1 is not valid'],
 		[{ field: 'x', value: 'a', interval: 1.5 }, 'interval 1.5 is not valid'],

@@ -1,6 +1,7 @@
 import { ConfigError, InputError } from '../input/errors';
-import { getField, isEmpty } from '../input/fields';
+import { isEmpty } from '../input/fields';
 import { parseNumber } from '../input/numbers';
+import { fieldReader } from './fieldReader';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
 export type IntervalUnit = 'businessDays' | 'calendarDays';
@@ -46,6 +47,8 @@ export interface CadenceRule extends CadenceAction {
 export interface CadencePolicy {
 	rules: CadenceRule[];
 	fallback: CadenceRule;
+	/** Per rule, in the same order: its test compiled once (see compileMatcher). */
+	matchers: Array<(item: Record<string, unknown>) => boolean>;
 }
 
 const MAX_INTERVAL_DAYS = 3660;
@@ -107,8 +110,10 @@ export function buildCadencePolicy(rules: CadenceRuleInput[], fallback: Partial<
 		channel: 'call',
 		reason: 'Regular revisit',
 	});
+	const checked = rules.map((rule, i) => checkRule(rule, i + 1));
 	return {
-		rules: rules.map((rule, i) => checkRule(rule, i + 1)),
+		rules: checked,
+		matchers: checked.map(compileMatcher),
 		fallback: {
 			...checkedFallback,
 			reason: checkedFallback.reason || 'Regular revisit',
@@ -122,24 +127,48 @@ export function buildCadencePolicy(rules: CadenceRuleInput[], fallback: Partial<
 	};
 }
 
-function matches(rule: CadenceRule, item: Record<string, unknown>): boolean {
-	const value = getField(item, rule.field);
+/** Texts compared by one is/isNot rule and whether they are in its list; bounded, values repeat. */
+const MAX_REMEMBERED_TEXTS = 10_000;
+
+/**
+ * A rule's test as a function: the field's dot path split once, and for is/isNot each distinct text
+ * trimmed and lower-cased once. A number where atLeast/atMost expects one is compared directly;
+ * anything else goes through parseNumber, which throws the InputError for non-numbers.
+ */
+function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => boolean {
+	const read = fieldReader(rule.field);
 	switch (rule.operator) {
 		case 'isEmpty':
-			return isEmpty(value);
+			return (item) => isEmpty(read(item));
 		case 'isNotEmpty':
-			return !isEmpty(value);
+			return (item) => !isEmpty(read(item));
 		case 'is':
 		case 'isNot': {
-			if (isEmpty(value) || typeof value === 'object') return rule.operator === 'isNot';
-			const found = rule.values.includes(String(value).trim().toLowerCase());
-			return rule.operator === 'is' ? found : !found;
+			const wanted = rule.operator === 'is';
+			const remembered = new Map<string, boolean>();
+			const listed = (text: string) => rule.values.includes(text.trim().toLowerCase());
+			return (item) => {
+				const value = read(item);
+				if (isEmpty(value) || typeof value === 'object') return !wanted;
+				if (typeof value !== 'string') return listed(String(value)) === wanted;
+				let found = remembered.get(value);
+				if (found === undefined) {
+					found = listed(value);
+					if (remembered.size < MAX_REMEMBERED_TEXTS) remembered.set(value, found);
+				}
+				return found === wanted;
+			};
 		}
 		case 'atLeast':
 		case 'atMost': {
-			if (isEmpty(value)) return false;
-			const n = parseNumber(value, rule.field);
-			return rule.operator === 'atLeast' ? n >= rule.threshold : n <= rule.threshold;
+			const atLeast = rule.operator === 'atLeast';
+			const { threshold } = rule;
+			return (item) => {
+				const value = read(item);
+				if (isEmpty(value)) return false;
+				const n = typeof value === 'number' && Number.isFinite(value) ? value : parseNumber(value, rule.field);
+				return atLeast ? n >= threshold : n <= threshold;
+			};
 		}
 	}
 }
@@ -149,9 +178,11 @@ function matches(rule: CadenceRule, item: Record<string, unknown>): boolean {
  * holds something other than a number is an item error, not a silent non-match.
  */
 export function matchCadenceRule(policy: CadencePolicy, item: Record<string, unknown>): CadenceRule {
-	for (const rule of policy.rules) {
+	const { rules, matchers } = policy;
+	for (let i = 0; i < rules.length; i++) {
+		const rule = rules[i];
 		try {
-			if (matches(rule, item)) return rule;
+			if (matchers[i](item)) return rule;
 		} catch (error) {
 			if (error instanceof InputError) {
 				throw new InputError(rule.field, error.value, `is not a number (cadence rule ${rule.index} "${rule.name}" compares it)`, 'a number');

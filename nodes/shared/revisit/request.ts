@@ -2,8 +2,9 @@ import { dayNumberFromIso } from '../calendar/civilDate';
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { parseDate, parseDateNotAfter } from '../input/dates';
 import { InputError } from '../input/errors';
-import { getField, isEmpty } from '../input/fields';
+import { isEmpty } from '../input/fields';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
+import { fieldReader } from './fieldReader';
 
 /** Item columns the revisit scheduler reads (dot paths allowed). An empty name means "not mapped". */
 export interface RevisitColumns {
@@ -45,9 +46,13 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
-function text(item: Record<string, unknown>, column: string): string | undefined {
-	if (!column) return undefined;
-	const value = getField(item, column);
+type Reader = (item: Record<string, unknown>) => unknown;
+
+/** Reads nothing: the column is not mapped. */
+const unmapped: Reader = () => undefined;
+
+function text(item: Record<string, unknown>, read: Reader): string | undefined {
+	const value = read(item);
 	if (isEmpty(value) || typeof value === 'object') return undefined;
 	return String(value).trim();
 }
@@ -60,10 +65,20 @@ export class RevisitRequestReader {
 	private readonly columns: RevisitColumns;
 	private readonly options: ReadRequestOptions;
 	private readonly asOfDays = new Map<string, number>();
+	private readonly readers: Record<keyof RevisitColumns, Reader>;
 
 	constructor(columns: RevisitColumns, options: ReadRequestOptions) {
 		this.columns = columns;
 		this.options = options;
+		const reader = (column: string) => (column ? fieldReader(column) : unmapped);
+		this.readers = {
+			customerId: fieldReader(columns.customerId),
+			name: reader(columns.name),
+			timeZone: reader(columns.timeZone),
+			lastContact: reader(columns.lastContact),
+			nextRevisit: reader(columns.nextRevisit),
+			accountManager: reader(columns.accountManager),
+		};
 	}
 
 	private asOfDay(timeZone: string): number {
@@ -92,23 +107,23 @@ export class RevisitRequestReader {
 
 	/** Reads one item; a value that cannot be used throws an InputError naming the column. */
 	read(item: Record<string, unknown>, index: number): RevisitRequest {
-		const { columns, options } = this;
-		const rawId = getField(item, columns.customerId);
+		const { columns, options, readers: read } = this;
+		const rawId = read.customerId(item);
 		if (isEmpty(rawId) || (typeof rawId !== 'string' && typeof rawId !== 'number')) {
 			throw new InputError(columns.customerId, rawId, isEmpty(rawId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
 		}
-		const rawZone = columns.timeZone ? getField(item, columns.timeZone) : undefined;
+		const rawZone = read.timeZone(item);
 		const timeZone = isEmpty(rawZone) ? options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
-		const rawLast = columns.lastContact ? getField(item, columns.lastContact) : undefined;
-		const rawNext = columns.nextRevisit ? getField(item, columns.nextRevisit) : undefined;
+		const rawLast = read.lastContact(item);
+		const rawNext = read.nextRevisit(item);
 		return {
 			index,
 			customerId: String(rawId).trim(),
-			name: text(item, columns.name),
+			name: text(item, read.name),
 			timeZone,
 			lastContactDay: isEmpty(rawLast) ? undefined : this.pastDay(rawLast, columns.lastContact, timeZone),
 			existingRevisitAt: isEmpty(rawNext) ? undefined : parseDate(rawNext, columns.nextRevisit, { timeZone }),
-			accountManager: text(item, columns.accountManager),
+			accountManager: text(item, read.accountManager),
 			rule: matchCadenceRule(options.policy, item),
 		};
 	}
