@@ -68,6 +68,8 @@ interface AgendaGroup {
 export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitResult[], owners: Owner[], language: Language): OwnerAgenda[] {
 	const byOwner = new Map<string, Map<string, AgendaGroup>>();
 	const groups: AgendaGroup[] = [];
+	// Customers in one zone share each slot's start text: parse each text once.
+	const instants = new Map<string, number>();
 	for (let r = 0; r < results.length; r++) {
 		const result = results[r];
 		if (result.owner === null || result.dueDate === null || result.slotStart === null) continue;
@@ -80,7 +82,9 @@ export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitRe
 			groups.push(group);
 		}
 		group.indices.push(requests[r].index);
-		group.times.push(Date.parse(result.slotStart));
+		let at = instants.get(result.slotStart);
+		if (at === undefined) instants.set(result.slotStart, (at = Date.parse(result.slotStart)));
+		group.times.push(at);
 		group.events.push(result.vevent);
 		group.entries.push({
 			customerId: result.customerId,
