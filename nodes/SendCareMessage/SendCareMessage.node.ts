@@ -26,46 +26,49 @@ export class SendCareMessage implements INodeType {
 		outputNames: ['Sent', 'Skipped', 'Failed'],
 		credentials: [
 			// One per channel; the same names as CHANNEL_CREDENTIAL_TYPES (a test keeps them in step).
+			// Shown by the root path '/channel', not 'channel': n8n's editor takes a parameter whose every option
+			// selects a credential for an authentication switch and hides it from the parameter list, so users
+			// could not pick the channel (test/e2e/suites/editor.js checks the Channel field is there).
 			{
 				name: 'careSmtpApi',
 				required: true,
-				displayOptions: { show: { channel: ['smtp'] } },
+				displayOptions: { show: { '/channel': ['smtp'] } },
 				testedBy: 'careSmtpApiTest',
 			},
 			{
 				name: 'careAliyunSmsApi',
 				required: true,
-				displayOptions: { show: { channel: ['aliyunSms'] } },
+				displayOptions: { show: { '/channel': ['aliyunSms'] } },
 			},
 			{
 				name: 'careTwilioSmsApi',
 				required: true,
-				displayOptions: { show: { channel: ['twilioSms'] } },
+				displayOptions: { show: { '/channel': ['twilioSms'] } },
 			},
 			{
 				name: 'careWecomRobotApi',
 				required: true,
-				displayOptions: { show: { channel: ['wecom'] } },
+				displayOptions: { show: { '/channel': ['wecom'] } },
 			},
 			{
 				name: 'careDingtalkRobotApi',
 				required: true,
-				displayOptions: { show: { channel: ['dingtalk'] } },
+				displayOptions: { show: { '/channel': ['dingtalk'] } },
 			},
 			{
 				name: 'careFeishuBotApi',
 				required: true,
-				displayOptions: { show: { channel: ['feishu'] } },
+				displayOptions: { show: { '/channel': ['feishu'] } },
 			},
 			{
 				name: 'careSlackWebhookApi',
 				required: true,
-				displayOptions: { show: { channel: ['slack'] } },
+				displayOptions: { show: { '/channel': ['slack'] } },
 			},
 			{
 				name: 'careWebhookApi',
 				required: true,
-				displayOptions: { show: { channel: ['webhook'] } },
+				displayOptions: { show: { '/channel': ['webhook'] } },
 			},
 			{
 				name: 'careRedisLedgerApi',

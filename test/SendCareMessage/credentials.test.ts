@@ -14,7 +14,7 @@ describe('Send Care Message credentials', () => {
 	it('asks for each channel its own credential, and the ledger credentials when a ledger is chosen', () => {
 		const declared = node.description.credentials!.map((c) => [c.name, c.displayOptions?.show]);
 		expect(declared).toEqual([
-			...Object.entries(CHANNEL_CREDENTIAL_TYPES).map(([channel, name]) => [name, { channel: [channel] }]),
+			...Object.entries(CHANNEL_CREDENTIAL_TYPES).map(([channel, name]) => [name, { '/channel': [channel] }]),
 			['careRedisLedgerApi', { ledger: ['redis'] }],
 			['carePostgresLedgerApi', { ledger: ['postgres'] }],
 		]);
