@@ -5,7 +5,7 @@
 // would: each key is sent once in all.
 const assert = require('node:assert/strict');
 const { resolve } = require('node:path');
-const { Client } = require('pg');
+const { query } = require('./sampleDb');
 
 const AS_OF = '2026-03-03T10:00:00+08:00';
 const SEND_NODES = ['Birthday Email', 'Birthday SMS', 'Lantern Festival Email'];
@@ -17,16 +17,6 @@ const SMS_TEMPLATES = {
 };
 let smtp;
 let aliyun;
-
-async function query(context, sql, params) {
-	const client = new Client(context.sampleDb);
-	await client.connect();
-	try {
-		return (await client.query(sql, params)).rows;
-	} finally {
-		await client.end();
-	}
-}
 
 /** Every item that left one output (0 sent, 1 skipped, 2 failed) of the three send nodes in one run. */
 const leaving = (run, output) => SEND_NODES.flatMap((node) => run(node, output).map((item) => ({ ...item, node })));

@@ -4,20 +4,10 @@
 // 2026-03-02 09:00 Shanghai (a Monday). Two executions run at once, as a re-run or a second worker would.
 const assert = require('node:assert/strict');
 const { resolve } = require('node:path');
-const { Client } = require('pg');
+const { query } = require('./sampleDb');
 
 const AS_OF_DAY = '2026-03-02';
 let wecom;
-
-async function query(context, sql, params) {
-	const client = new Client(context.sampleDb);
-	await client.connect();
-	try {
-		return (await client.query(sql, params)).rows;
-	} finally {
-		await client.end();
-	}
-}
 
 /** Every customer as the first execution left it: at-risk ones after Schedule Revisit, healthy ones after Detect Churn Risk. */
 const allCustomers = (output) => [...output('Schedule Revisit', 0), ...output('Detect Churn Risk', 1)];

@@ -5,7 +5,7 @@
 // second worker would: every apology and the report arrive once.
 const assert = require('node:assert/strict');
 const { resolve } = require('node:path');
-const { Client } = require('pg');
+const { query } = require('./sampleDb');
 
 const AS_OF = '2026-03-02T09:00:00+08:00';
 // Monday 2 March and the two business days after it on mainland China's calendar (no holiday or 调休 that week).
@@ -18,16 +18,6 @@ const SMS_TEMPLATES = {
 let smtp;
 let aliyun;
 let feishu;
-
-async function query(context, sql, params) {
-	const client = new Client(context.sampleDb);
-	await client.connect();
-	try {
-		return (await client.query(sql, params)).rows;
-	} finally {
-		await client.end();
-	}
-}
 
 /** The poor answers of the 30 days before the as-of, straight from SQL. */
 const poorAnswers = (context) =>

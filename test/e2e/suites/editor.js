@@ -5,10 +5,11 @@
 // its parameters. Screenshots go to test/e2e/artifacts/editor/ (UPDATE_SCREENSHOTS=1 also refreshes the
 // README's docs/screenshots/).
 const { spawn } = require('node:child_process');
-const { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { createDatabase, n8nDatabaseEnv, freePort } = require('../services');
+const { startProcess, stopProcess } = require('../processes');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -82,42 +83,6 @@ function runCli(n8n, args, env) {
 		child.stderr.on('data', (d) => (output += d));
 		child.on('close', (code) => done({ code, output }));
 	});
-}
-
-function startN8n(n8n, env, logPath) {
-	const log = createWriteStream(logPath);
-	const child = spawn(n8n, ['start'], { env, detached: true });
-	const proc = { child, output: '', exited: false };
-	const collect = (d) => {
-		proc.output += d;
-		log.write(d);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	proc.closed = new Promise((done) =>
-		child.on('close', (code, signal) => {
-			proc.exited = true;
-			log.end(`\n--- exited: code ${code}, signal ${signal}\n`);
-			done();
-		}),
-	);
-	return proc;
-}
-
-async function stopN8n(proc) {
-	if (proc.exited) return;
-	const signal = (name) => {
-		try {
-			process.kill(-proc.child.pid, name);
-		} catch {
-			// already gone
-		}
-	};
-	signal('SIGTERM');
-	if (!(await Promise.race([proc.closed.then(() => true), sleep(20_000).then(() => false)]))) {
-		signal('SIGKILL');
-		await proc.closed;
-	}
 }
 
 async function waitForHealth(base, proc, logPath) {
@@ -297,7 +262,7 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		const bogus = await runCli(n8n, ['import:workflow', `--input=${bogusFile}`], env);
 		if (bogus.code !== 0) throw new Error(`import of the unknown-node check workflow failed:\n${bogus.output}`);
 
-		proc = startN8n(n8n, env, logPath);
+		proc = startProcess(n8n, ['start'], env, logPath);
 		await waitForHealth(base, proc, logPath);
 		const auth = await setUpOwner(base);
 
@@ -329,7 +294,7 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		if (process.env.UPDATE_SCREENSHOTS === '1') updateDocsScreenshots(root, results);
 	} finally {
 		if (browser) await browser.close();
-		if (proc) await stopN8n(proc);
+		if (proc) await stopProcess(proc);
 		await db.drop();
 		rmSync(userFolder, { recursive: true, force: true });
 	}

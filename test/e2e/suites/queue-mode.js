@@ -13,6 +13,7 @@ const { randomUUID } = require('node:crypto');
 const { Client } = require('pg');
 const Redis = require('ioredis');
 const { createDatabase, n8nDatabaseEnv, freePort, POSTGRES } = require('../services');
+const { startProcess, stopProcess } = require('../processes');
 
 const RUNS = 6;
 const WORKERS = 2;
@@ -72,43 +73,6 @@ function runCli(n8n, args, env, log) {
 }
 
 /** A long-running n8n process in its own process group (so its task runner stops with it); output goes to `logPath`. */
-function startProcess(n8n, args, env, logPath) {
-	const log = createWriteStream(logPath);
-	const child = spawn(n8n, args, { env, detached: true });
-	const proc = { child, output: '', logPath, exited: false };
-	const collect = (d) => {
-		proc.output += d;
-		log.write(d);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	proc.closed = new Promise((done) =>
-		child.on('close', (code, signal) => {
-			proc.exited = true;
-			log.end(`\n--- exited: code ${code}, signal ${signal}\n`);
-			done();
-		}),
-	);
-	return proc;
-}
-
-async function stopProcess(proc) {
-	if (proc.exited) return;
-	const signal = (name) => {
-		try {
-			process.kill(-proc.child.pid, name);
-		} catch {
-			// already gone
-		}
-	};
-	signal('SIGTERM');
-	const stopped = await Promise.race([proc.closed.then(() => true), sleep(20_000).then(() => false)]);
-	if (!stopped) {
-		signal('SIGKILL');
-		await proc.closed;
-	}
-}
-
 async function waitForHealth(url, proc, name) {
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (Date.now() < deadline) {
