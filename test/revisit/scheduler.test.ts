@@ -5,6 +5,7 @@ import {
 	buildOwnerPool,
 	DEFAULT_REVISIT_COLUMNS,
 	readRevisitRequest,
+	RevisitRequestReader,
 	scheduleRevisits,
 	type RevisitResult,
 	type ScheduleOptions,
@@ -385,5 +386,22 @@ describe('reading items', () => {
 		expect(request.lastContactDay).toBe(toDayNumber(2025, 9, 1));
 		// A date-time is taken on the customer's local calendar: 03:00 UTC on 09-02 is still 09-01 in New York.
 		expect(read({ customerId: 7, timeZone: 'America/New_York', lastContactAt: '2025-09-02T03:00:00Z' }).lastContactDay).toBe(toDayNumber(2025, 9, 1));
+	});
+
+	it('reads a date text seen before the same way, checking it against each customer\'s own as-of day', () => {
+		// 2025-09-29 01:00 in Shanghai is still 09-28 in New York.
+		const reader = new RevisitRequestReader(DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf: new Date('2025-09-28T17:00:00Z') });
+		const day = (item: Item) => reader.read(item, 0).lastContactDay;
+		expect([day({ customerId: 'C1', lastContactAt: '2025-09-29' }), day({ customerId: 'C2', lastContactAt: '2025-09-29' })]).toEqual([
+			toDayNumber(2025, 9, 29),
+			toDayNumber(2025, 9, 29),
+		]);
+		expect(() => reader.read({ customerId: 'C3', lastContactAt: '2025-09-29', timeZone: 'America/New_York' }, 2)).toThrow(
+			'field "lastContactAt" is "2025-09-29", which lies after the as-of date 2025-09-28T17:00:00.000Z',
+		);
+		expect(day({ customerId: 'C4', lastContactAt: ' 2025-09-28 ', timeZone: 'America/New_York' })).toBe(toDayNumber(2025, 9, 28));
+		expect(day({ customerId: 'C5', lastContactAt: '2025-09-28T16:00:00Z', timeZone: 'America/New_York' })).toBe(toDayNumber(2025, 9, 28));
+		expect(() => reader.read({ customerId: 'C6', lastContactAt: '2025-02-30' }, 5)).toThrow('field "lastContactAt" is "2025-02-30", which is not a date');
+		expect(() => reader.read({ customerId: 'C7', lastContactAt: '2025-02-30' }, 6)).toThrow('which is not a date');
 	});
 });

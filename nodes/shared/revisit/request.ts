@@ -46,6 +46,9 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
+/** Distinct date texts remembered per run; dates repeat a lot (a few years of days), customers do not. */
+const MAX_REMEMBERED_DATES = 10_000;
+
 type Reader = (item: Record<string, unknown>) => unknown;
 
 /** Reads nothing: the column is not mapped. */
@@ -65,6 +68,7 @@ export class RevisitRequestReader {
 	private readonly columns: RevisitColumns;
 	private readonly options: ReadRequestOptions;
 	private readonly asOfDays = new Map<string, number>();
+	private readonly isoDays = new Map<string, number | null>();
 	private readonly readers: Record<keyof RevisitColumns, Reader>;
 
 	constructor(columns: RevisitColumns, options: ReadRequestOptions) {
@@ -91,11 +95,21 @@ export class RevisitRequestReader {
 	}
 
 	/** The local day of a past date, the same check as parseDateNotAfter. */
+	/** The day number of a plain "YYYY-MM-DD" text (null for other texts), matched once per distinct text. */
+	private isoDay(text: string): number | null {
+		let day = this.isoDays.get(text);
+		if (day === undefined) {
+			day = dayNumberFromIso(text.trim()) ?? null;
+			if (this.isoDays.size < MAX_REMEMBERED_DATES) this.isoDays.set(text, day);
+		}
+		return day;
+	}
+
 	private pastDay(value: unknown, column: string, timeZone: string): number {
 		const { asOf } = this.options;
 		if (typeof value === 'string') {
-			const day = dayNumberFromIso(value.trim());
-			if (day !== undefined) {
+			const day = this.isoDay(value);
+			if (day !== null) {
 				if (day > this.asOfDay(timeZone)) {
 					throw new InputError(column, value, `lies after the as-of date ${asOf.toISOString()}`, `a date on or before ${asOf.toISOString()}`);
 				}
