@@ -94,8 +94,9 @@ interface ZoneWindow {
 	window: { from: string; to: string };
 	from: number;
 	to: number;
-	gregorian: Map<number, Hit[]>;
-	lunar: Map<number, Hit[]>;
+	/** Hits by gregorianKey / lunarKey: small integers, so plain arrays rather than maps. */
+	gregorian: Array<Hit[] | undefined>;
+	lunar: Array<Hit[] | undefined>;
 	festivals: CareOccasion[];
 }
 
@@ -124,7 +125,8 @@ export class OccasionFinder {
 	private readonly options: OccasionOptions;
 	private readonly columns: OccasionColumns;
 	private readonly zones = new Map<string, ZoneWindow>();
-	private readonly wanted: Set<OccasionType>;
+	/** Which personal occasions to look for. */
+	private readonly wanted: Record<Exclude<OccasionType, 'festival'>, boolean>;
 	/** Column readers; undefined for a column that is not mapped. */
 	private readonly read: Record<keyof OccasionColumns, ((item: Record<string, unknown>) => unknown) | undefined>;
 	private lastZoneName: string | undefined;
@@ -135,7 +137,13 @@ export class OccasionFinder {
 	constructor(options: OccasionOptions, columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS) {
 		this.options = options;
 		this.columns = columns;
-		this.wanted = new Set(options.types);
+		const types = new Set(options.types);
+		this.wanted = {
+			birthday: types.has('birthday'),
+			lunarBirthday: types.has('lunarBirthday'),
+			membershipAnniversary: types.has('membershipAnniversary'),
+			firstPurchaseAnniversary: types.has('firstPurchaseAnniversary'),
+		};
 		const reader = (column: string) => (column ? fieldReader(column) : undefined);
 		this.read = {
 			birthday: reader(columns.birthday),
@@ -176,8 +184,8 @@ export class OccasionFinder {
 			window: { from: formatDayNumber(from), to: formatDayNumber(to) },
 			from,
 			to,
-			gregorian: new Map(),
-			lunar: new Map(),
+			gregorian: new Array(gregorianKey(12, 31) + 1),
+			lunar: new Array(lunarKey(12, 30, true) + 1),
 			festivals: [],
 		};
 		this.indexGregorian(zone);
@@ -200,9 +208,9 @@ export class OccasionFinder {
 
 	private indexGregorian(zone: ZoneWindow): void {
 		const push = (key: number, hit: Hit) => {
-			const list = zone.gregorian.get(key);
+			const list = zone.gregorian[key];
 			if (list) list.push(hit);
-			else zone.gregorian.set(key, [hit]);
+			else zone.gregorian[key] = [hit];
 		};
 		for (let year = fromDayNumber(zone.from).year; year <= fromDayNumber(zone.to).year; year++) {
 			for (let month = 1; month <= 12; month++) {
@@ -228,9 +236,9 @@ export class OccasionFinder {
 						if (!observed || observed.dayNumber < zone.from || observed.dayNumber > zone.to) continue;
 						const key = lunarKey(month, day, isLeap);
 						const hit = { dayNumber: observed.dayNumber, year, shift: observed.shift };
-						const list = zone.lunar.get(key);
+						const list = zone.lunar[key];
 						if (list) list.push(hit);
-						else zone.lunar.set(key, [hit]);
+						else zone.lunar[key] = [hit];
 					}
 				}
 			}
@@ -386,27 +394,27 @@ export class OccasionFinder {
 		const birthdayValue = read.birthday?.(item);
 		let birthday: YearDate | undefined;
 		if (!isEmpty(birthdayValue)) birthday = this.readDate(birthdayValue, columns.birthday, timeZone, zone, zone.birthdays, true);
-		if (birthday && this.wanted.has('birthday')) {
-			this.addPersonal(found, zone, 'birthday', zone.gregorian.get(gregorianKey(birthday.month, birthday.day)), birthday);
+		if (birthday && this.wanted.birthday) {
+			this.addPersonal(found, zone, 'birthday', zone.gregorian[gregorianKey(birthday.month, birthday.day)], birthday);
 		}
-		if (this.wanted.has('lunarBirthday')) {
+		if (this.wanted.lunarBirthday) {
 			const lunar = this.lunarBirthday(item, birthday, zone);
 			const key = lunar && lunarKey(lunar.month, lunar.day, lunar.isLeap === true);
-			const hits = lunar && zone.lunar.get(key!);
+			const hits = lunar && zone.lunar[key!];
 			if (lunar && hits) this.addPersonal(found, zone, 'lunarBirthday', hits, lunar, this.lunarText(zone, key!, lunar));
 		}
-		if (this.wanted.has('membershipAnniversary') && read.memberSince) {
+		if (this.wanted.membershipAnniversary && read.memberSince) {
 			const value = read.memberSince(item);
 			if (!isEmpty(value)) {
 				const start = this.readDate(value, columns.memberSince, timeZone, zone, zone.memberSince, false);
-				this.addPersonal(found, zone, 'membershipAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
+				this.addPersonal(found, zone, 'membershipAnniversary', zone.gregorian[gregorianKey(start.month, start.day)], start);
 			}
 		}
-		if (this.wanted.has('firstPurchaseAnniversary') && read.firstPurchase) {
+		if (this.wanted.firstPurchaseAnniversary && read.firstPurchase) {
 			const value = read.firstPurchase(item);
 			if (!isEmpty(value)) {
 				const start = this.readDate(value, columns.firstPurchase, timeZone, zone, zone.firstPurchases, false);
-				this.addPersonal(found, zone, 'firstPurchaseAnniversary', zone.gregorian.get(gregorianKey(start.month, start.day)), start);
+				this.addPersonal(found, zone, 'firstPurchaseAnniversary', zone.gregorian[gregorianKey(start.month, start.day)], start);
 			}
 		}
 		const occasions = mergeWithFestivals(found, zone.festivals);
