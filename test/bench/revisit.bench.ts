@@ -1,3 +1,11 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
@@ -11,15 +19,6 @@ import {
 	scheduleRevisits,
 	type RevisitRequest,
 } from '../../nodes/shared/revisit';
-
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
 import { nodeClasses } from '../helpers/nodeClasses';
 import { setGeneratedItems } from '../helpers/testNodes';
 import type { Report } from './run';
@@ -236,6 +235,7 @@ function timeExecute(): void {
 	};
 }
 
+/** Runs a node on the items in n8n's engine; every item must come out on the first output. */
 async function runInEngine(type: string, items: Array<Record<string, unknown>>, parameters: IDataObject): Promise<EngineRun> {
 	timeExecute();
 	setGeneratedItems('revisit', items);
@@ -245,7 +245,9 @@ async function runInEngine(type: string, items: Array<Record<string, unknown>>, 
 	setGeneratedItems('revisit', []);
 	if (result.error) throw result.error;
 	const task = result.run.data.resultData.runData[NODE_UNDER_TEST][0];
-	return { seconds: task.executionTime / 1000, executeSeconds, outputs: task.data!.main.map((output) => output?.length ?? 0) };
+	const outputs = task.data!.main.map((output) => output?.length ?? 0);
+	if (outputs[0] !== items.length) throw new Error(`${type}: expected ${items.length} items on the first output, got ${outputs[0]}`);
+	return { seconds: task.executionTime / 1000, executeSeconds, outputs };
 }
 
 const SCHEDULE_PARAMETERS: IDataObject = {
