@@ -46,6 +46,13 @@ describe('iCalendar text (RFC 5545)', () => {
 		expect(revisitUid('客户 1;a,b', '2025-10-09')).toMatch(/^revisit-[A-Za-z0-9._~=-]+-20251009@n8n-nodes-customer-care$/);
 	});
 
+	it('gives an ID with a lone surrogate (broken UTF-16 text) a UID instead of failing the run', () => {
+		// A lone surrogate is taken as U+FFFD (EF BF BD in UTF-8); a proper pair is kept.
+		expect(revisitUid('C\uD83D1', '2025-10-09')).toBe('revisit-C=EF=BF=BD1-20251009@n8n-nodes-customer-care');
+		expect(revisitUid('\uDE00C', '2025-10-09')).toBe('revisit-=EF=BF=BDC-20251009@n8n-nodes-customer-care');
+		expect(revisitUid('C😀', '2025-10-09')).toBe('revisit-C=F0=9F=98=80-20251009@n8n-nodes-customer-care');
+	});
+
 	it('produces a VEVENT that ical.js parses back to the same values', () => {
 		const summary = 'Phone call: 王五, "VIP"; floor 3\\B';
 		const description = 'Reason: Critical churn risk, called twice; no answer\n优先级：紧急\nOwner: alice';

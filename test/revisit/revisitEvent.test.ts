@@ -33,6 +33,7 @@ describe('RevisitEventWriter', () => {
 		// Lone surrogates: a high one pairs with whatever follows it when the line is folded.
 		['C09', `${'长'.repeat(14)}\uD83D`, '电话回访', 'r'],
 		['C10', `\uD83D`, '电话回访', '原因'.repeat(8)],
+		[`C12\uD83D`, undefined, '电话回访', '原因'.repeat(8)],
 		['C11', `\uDE00${'x'.repeat(40)}\uD83Dy`, 'Visit', 'r'],
 	];
 

@@ -72,15 +72,17 @@ function formatUtc(instant: Date): string {
 }
 
 const PLAIN_ID = /^[A-Za-z0-9._-]*$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The customer ID as a UID may carry it: letters, digits, ".", "_", "-" as they are, anything else
  * percent-encoded with "=" for "%". The result has no character TEXT escaping would change.
  */
 export function uidSafeId(customerId: string): string {
-	return PLAIN_ID.test(customerId)
-		? customerId
-		: encodeURIComponent(customerId).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
+	if (PLAIN_ID.test(customerId)) return customerId;
+	// encodeURIComponent throws on a lone surrogate (broken UTF-16 text): encode U+FFFD in its place.
+	const wellFormed = customerId.replace(LONE_SURROGATE, '\uFFFD');
+	return encodeURIComponent(wellFormed).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 /**
