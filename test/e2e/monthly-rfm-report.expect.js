@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const { resolve } = require('node:path');
-const { Client } = require('pg');
+const { query } = require('./sampleDb');
 const { freePort } = require('./services');
 
 const AS_OF = '2026-03-02T09:00:00+08:00';
@@ -51,16 +51,6 @@ SELECT key, count(*)::int AS customers, sum(monetary)::float8 AS revenue FROM na
 
 let feishu;
 
-async function query(db, sql, params) {
-	const client = new Client(db);
-	await client.connect();
-	try {
-		return (await client.query(sql, params)).rows;
-	} finally {
-		await client.end();
-	}
-}
-
 /** Runs the imported workflow once more, as next month's schedule would in the same month. */
 function executeAgain(context) {
 	return new Promise(async (done, fail) => {
@@ -85,10 +75,10 @@ module.exports = {
 		require('ts-node').register({ transpileOnly: true, project: resolve(context.root, 'tsconfig.json') });
 		const { startFeishuServer } = require(resolve(context.root, 'test/helpers/providers'));
 		feishu = await startFeishuServer();
-		await query(context.sampleDb, `DROP TABLE IF EXISTS ${LEDGER}`);
+		await query(context, `DROP TABLE IF EXISTS ${LEDGER}`);
 		return async () => {
 			await feishu.close();
-			await query(context.sampleDb, `DROP TABLE IF EXISTS ${LEDGER}`);
+			await query(context, `DROP TABLE IF EXISTS ${LEDGER}`);
 		};
 	},
 
@@ -102,7 +92,7 @@ module.exports = {
 
 	checks: {
 		'the Summary output has the segment counts and revenue of an RFM computed directly in SQL': async ({ output, context }) => {
-			const expected = await query(context.sampleDb, SEGMENTS_SQL, [AS_OF]);
+			const expected = await query(context, SEGMENTS_SQL, [AS_OF]);
 			const summary = output('Segment Customer', 1);
 			const customers = output('Segment Customer', 0);
 			assert.equal(customers.length, expected.reduce((n, row) => n + row.customers, 0));
@@ -118,7 +108,7 @@ module.exports = {
 			}
 		},
 		'Feishu received exactly one report, with every segment and its count': async ({ context }) => {
-			const expected = await query(context.sampleDb, SEGMENTS_SQL, [AS_OF]);
+			const expected = await query(context, SEGMENTS_SQL, [AS_OF]);
 			assert.equal(feishu.deliveries.length, 1);
 			assert.deepEqual(feishu.duplicates(), []);
 			const [report] = feishu.deliveries;
@@ -137,7 +127,7 @@ module.exports = {
 			const again = await executeAgain(context);
 			assert.equal(again.code, 0, again.output.slice(-2000));
 			assert.equal(feishu.deliveries.length, 1, 'the second run posted again');
-			const ledger = await query(context.sampleDb, `SELECT key, status FROM ${LEDGER} ORDER BY key`);
+			const ledger = await query(context, `SELECT key, status FROM ${LEDGER} ORDER BY key`);
 			assert.deepEqual(ledger, [{ key: 'rfm-report:monthlyRfmReport:feishu:2026-03', status: 'sent' }]);
 		},
 	},
