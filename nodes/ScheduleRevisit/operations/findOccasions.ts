@@ -5,7 +5,7 @@ import { InputError } from '../../shared/input';
 import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import type { RunSettings } from './types';
-import { withField } from './withField';
+import { fieldAdder } from '../../shared/format/withField';
 
 const show = { show: { operation: ['findOccasions'] } };
 
@@ -156,13 +156,14 @@ export async function findOccasions(this: IExecuteFunctions, settings: RunSettin
 	}
 
 	const out: INodeExecutionData[] = new Array(items.length);
+	const addOccasions = fieldAdder(outputField, items[0]?.json);
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const json = items[i].json;
 			if (outputField in json) {
 				throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
 			}
-			out[i] = { json: withField(json, outputField, finder.find(json)), pairedItem: { item: i } };
+			out[i] = { json: addOccasions(json, finder.find(json)), pairedItem: { item: i } };
 		} catch (error) {
 			if (!continueOnFail) throw toNodeError(node, error, i);
 			out[i] = errorItem(node, error, i);

@@ -27,7 +27,7 @@ import {
 	type RevisitRequest,
 } from '../../shared/revisit';
 import type { RunSettings } from './types';
-import { withField } from './withField';
+import { fieldAdder } from '../../shared/format/withField';
 
 const show = { show: { operation: ['scheduleRevisit'] } };
 
@@ -399,9 +399,10 @@ export async function scheduleRevisit(this: IExecuteFunctions, settings: RunSett
 	} catch (error) {
 		throw toNodeError(node, error);
 	}
+	const addRevisit = fieldAdder(outputField, items[0]?.json);
 	for (let r = 0; r < requests.length; r++) {
 		const index = requests[r].index;
-		out[index] = { json: withField(items[index].json, outputField, results[r]), pairedItem: { item: index } };
+		out[index] = { json: addRevisit(items[index].json, results[r]), pairedItem: { item: index } };
 	}
 	const agendas = buildOwnerAgendas(requests, results, options.owners, language).map(({ itemIndices, ...agenda }) => ({
 		json: agenda as unknown as IDataObject,
