@@ -193,3 +193,41 @@ describe('cached readings', () => {
 		]);
 	});
 });
+
+describe('care occasions shared between customers', () => {
+	const f = finder();
+	const deepFrozen = (value: unknown): boolean =>
+		typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deepFrozen));
+
+	it('gives every customer with only festivals the same frozen result, and the same frozen festivals to the others', () => {
+		const plain = f.find({ customerId: 'A' });
+		expect(f.find({ customerId: 'B' })).toBe(plain);
+		expect(deepFrozen(plain)).toBe(true);
+		expect(plain.occasions.map((o) => o.key)).toEqual(['qixiFestival']); // Mid-Autumn (25 September) lies after the window
+
+		const withBirthday = f.find({ birthday: '1990-08-03', lunarBirthday: '' });
+		expect(withBirthday).not.toBe(plain);
+		expect(withBirthday.window).toBe(plain.window);
+		const festivals = withBirthday.occasions.filter((o) => o.type === 'festival');
+		expect(festivals).toEqual([...plain.occasions]);
+		festivals.forEach((festival, i) => expect(festival).toBe(plain.occasions[i]));
+	});
+
+	it('refuses a change to a shared object instead of changing it for every customer', () => {
+		const plain = f.find({});
+		expect(() => {
+			(plain.occasions[0] as { label: string }).label = 'changed';
+		}).toThrow(TypeError);
+		expect(() => {
+			(plain as { count: number }).count = 0;
+		}).toThrow(TypeError);
+		expect(f.find({}).occasions[0].label).not.toBe('changed');
+	});
+
+	it('keeps customers in another time zone apart: their window and festivals are their own', () => {
+		const shanghai = f.find({});
+		const honolulu = f.find({ timeZone: 'Pacific/Honolulu' });
+		expect(honolulu).not.toBe(shanghai);
+		expect(honolulu.window).toEqual({ from: '2026-06-30', to: '2026-09-13' });
+	});
+});

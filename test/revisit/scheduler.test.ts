@@ -405,3 +405,26 @@ describe('reading items', () => {
 		expect(() => reader.read({ customerId: 'C7', lastContactAt: '2025-02-30' }, 6)).toThrow('which is not a date');
 	});
 });
+
+describe('parts of results shared between customers', () => {
+	it('shares frozen rule references, "counted from", closed days and empty lists; a note gives a result its own list', () => {
+		const { results } = plan([
+			{ customerId: 'C1', churn: 'critical' },
+			{ customerId: 'C2', churn: 'critical' },
+			{ customerId: 'C3', churn: 'critical', accountManager: 'dave' },
+			{ customerId: 'C4', lastContactAt: '2025-09-01' },
+			{ customerId: 'C5', lastContactAt: '2025-09-01' },
+		]);
+		const [c1, c2, c3, c4, c5] = results;
+		expect(c2.rule).toBe(c1.rule);
+		expect(c2.countedFrom).toBe(c1.countedFrom);
+		expect(c5.closedDay).toBe(c4.closedDay);
+		expect(c4.closedDay).toEqual({ date: '2025-10-01', kind: 'publicHoliday', holiday: 'National Day' });
+		expect(c2.notes).toBe(c1.notes);
+		expect(c1.notes).toEqual([]);
+		expect(c3.notes).toEqual(['Account manager "dave" is not in the owner pool; assigned from the pool instead']);
+		expect(c1.notes).toEqual([]);
+		for (const shared of [c1.rule, c1.countedFrom, c4.closedDay, c1.notes, c1.movedBecause]) expect(Object.isFrozen(shared)).toBe(true);
+		expect(() => (c1.notes as string[]).push('x')).toThrow(TypeError);
+	});
+});

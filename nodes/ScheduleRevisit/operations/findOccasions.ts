@@ -156,7 +156,7 @@ export async function findOccasions(this: IExecuteFunctions, settings: RunSettin
 	}
 
 	const out: INodeExecutionData[] = new Array(items.length);
-	const addOccasions = fieldAdder(outputField, items[0]?.json);
+	const addOccasions = fieldAdder(outputField);
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const json = items[i].json;

@@ -399,7 +399,7 @@ export async function scheduleRevisit(this: IExecuteFunctions, settings: RunSett
 	} catch (error) {
 		throw toNodeError(node, error);
 	}
-	const addRevisit = fieldAdder(outputField, items[0]?.json);
+	const addRevisit = fieldAdder(outputField);
 	for (let r = 0; r < requests.length; r++) {
 		const index = requests[r].index;
 		out[index] = { json: addRevisit(items[index].json, results[r]), pairedItem: { item: index } };

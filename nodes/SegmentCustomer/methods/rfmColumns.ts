@@ -34,7 +34,7 @@ export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRu
 	const { recencyDays, frequency, monetary, itemIndices } = reader;
 	const { r, f, m, codes, segments } = scoreRfmColumnArrays(reader.rfmColumns(), run.bins, run.language);
 	const { bins, asOfText } = run;
-	const addSegment = fieldAdder(run.outputField, items[0]?.json);
+	const addSegment = fieldAdder(run.outputField);
 	const scores = new ScoreObjects();
 	for (let row = 0; row < reader.length; row++) {
 		const itemIndex = itemIndices[row];

@@ -58,11 +58,16 @@ export interface CareOccasion {
 	shift?: ObservedShift;
 }
 
+/**
+ * What is the same for many customers (the window, the festivals, the whole result of a customer with
+ * only festivals) is one frozen object shared by all of them: a million customers then cost a copy of
+ * their item and little else. A later node that changes one in place fails instead of changing many.
+ */
 export interface CustomerOccasions {
-	window: { from: string; to: string };
-	count: number;
-	occasions: CareOccasion[];
-	next: CareOccasion | null;
+	readonly window: Readonly<{ from: string; to: string }>;
+	readonly count: number;
+	readonly occasions: readonly CareOccasion[];
+	readonly next: CareOccasion | null;
 }
 
 interface YearDate {
@@ -91,13 +96,15 @@ interface ZoneWindow {
 	lunarBirthdays: DateCache;
 	/** The lunar date as written in the occasion, by lunar key. */
 	lunarTexts: Map<number, string>;
-	window: { from: string; to: string };
+	window: Readonly<{ from: string; to: string }>;
 	from: number;
 	to: number;
 	/** Hits by gregorianKey / lunarKey: small integers, so plain arrays rather than maps. */
 	gregorian: Array<Hit[] | undefined>;
 	lunar: Array<Hit[] | undefined>;
-	festivals: CareOccasion[];
+	festivals: readonly CareOccasion[];
+	/** The result of every customer with no personal occasion in this zone's window. */
+	festivalsOnly: CustomerOccasions;
 }
 
 const TYPE_ORDER: Record<OccasionType, number> = {
@@ -181,17 +188,18 @@ export class OccasionFinder {
 			firstPurchases: new Map(),
 			lunarBirthdays: new Map(),
 			lunarTexts: new Map(),
-			window: { from: formatDayNumber(from), to: formatDayNumber(to) },
+			window: Object.freeze({ from: formatDayNumber(from), to: formatDayNumber(to) }),
 			from,
 			to,
 			gregorian: new Array(gregorianKey(12, 31) + 1),
 			lunar: new Array(lunarKey(12, 30, true) + 1),
 			festivals: [],
+			festivalsOnly: undefined!,
 		};
 		this.indexGregorian(zone);
 		this.indexLunar(zone);
 		const { language } = this.options;
-		zone.festivals = festivalsBetween(from, to, this.options.festivals)
+		const festivals = festivalsBetween(from, to, this.options.festivals)
 			.map((f): CareOccasion => ({
 				type: 'festival',
 				key: f.key,
@@ -199,7 +207,10 @@ export class OccasionFinder {
 				date: formatDayNumber(f.dayNumber),
 				daysUntil: f.dayNumber - asOfDay,
 			}))
-			.sort(compareOccasions);
+			.sort(compareOccasions)
+			.map((festival) => Object.freeze(festival));
+		zone.festivals = Object.freeze(festivals);
+		zone.festivalsOnly = Object.freeze({ window: zone.window, count: festivals.length, occasions: zone.festivals, next: zone.festivals[0] ?? null });
 		this.zones.set(timeZone, zone);
 		this.lastZoneName = timeZone;
 		this.lastZone = zone;
@@ -417,17 +428,18 @@ export class OccasionFinder {
 				this.addPersonal(found, zone, 'firstPurchaseAnniversary', zone.gregorian[gregorianKey(start.month, start.day)], start);
 			}
 		}
+		if (found.length === 0) return zone.festivalsOnly;
 		const occasions = mergeWithFestivals(found, zone.festivals);
-		return { window: { from: zone.window.from, to: zone.window.to }, count: occasions.length, occasions, next: occasions[0] ?? null };
+		return { window: zone.window, count: occasions.length, occasions, next: occasions[0] ?? null };
 	}
 }
 
 /**
- * The sorted personal occasions and a copy of each festival (already in order) in one array of the
- * exact size: a million customers' lists are kept in memory, so no spare capacity and no sort buffer.
- * On a tie the personal occasion comes first, as a stable sort of personal-then-festival would give.
+ * The sorted personal occasions and the festivals (already in order) in one array of the exact size:
+ * a million customers' lists are kept in memory, so no spare capacity and no sort buffer. On a tie
+ * the personal occasion comes first, as a stable sort of personal-then-festival would give.
  */
-function mergeWithFestivals(personal: CareOccasion[], festivals: CareOccasion[]): CareOccasion[] {
+function mergeWithFestivals(personal: CareOccasion[], festivals: readonly CareOccasion[]): CareOccasion[] {
 	const occasions: CareOccasion[] = new Array(personal.length + festivals.length);
 	let p = 0;
 	let f = 0;
@@ -435,8 +447,7 @@ function mergeWithFestivals(personal: CareOccasion[], festivals: CareOccasion[])
 		if (f >= festivals.length || (p < personal.length && compareOccasions(personal[p], festivals[f]) <= 0)) {
 			occasions[i] = personal[p++];
 		} else {
-			const festival = festivals[f++];
-			occasions[i] = { type: festival.type, key: festival.key, label: festival.label, date: festival.date, daysUntil: festival.daysUntil };
+			occasions[i] = festivals[f++];
 		}
 	}
 	return occasions;

@@ -60,19 +60,19 @@ export interface RevisitResult {
 	channel: Channel;
 	channelLabel: string;
 	reason: string;
-	rule: { index: number; name: string };
+	rule: Readonly<{ index: number; name: string }>;
 	/** The date the cadence asks for, before closed days and capacity moved it. */
 	targetDate: string;
 	/** The day the interval was counted from: the last contact, or the as-of date. */
-	countedFrom: { basis: 'lastContact' | 'asOf'; date: string };
+	countedFrom: Readonly<{ basis: 'lastContact' | 'asOf'; date: string }>;
 	/** The cadence date had already passed: the revisit is due now. */
 	overdue: boolean;
 	movedFrom: string | null;
-	movedBecause: MoveReason[];
+	movedBecause: readonly MoveReason[];
 	/** For the first closed day the revisit was moved over: why it was closed. */
-	closedDay: { date: string; kind: DayKind; holiday?: string } | null;
+	closedDay: Readonly<{ date: string; kind: DayKind; holiday?: string }> | null;
 	unschedulableBecause: UnschedulableReason | null;
-	notes: string[];
+	notes: readonly string[];
 	/** The appointment as an RFC 5545 VEVENT (CRLF line ends), for calendar import. */
 	vevent: string | null;
 }
@@ -165,8 +165,68 @@ function slotTimes(zone: ZoneState, timeZone: string, day: number, slot: number,
 	return times;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Parts of results that many customers have in common, made once per run and shared: the day texts,
+ * each rule's reference, "counted from", closed-day explanations and the empty lists. A schedule keeps
+ * 100,000 results, and what is not allocated per customer is neither built nor traced by the garbage
+ * collector. Shared objects are frozen, so a later node that changes one in place fails instead of
+ * changing it for every customer.
+ */
+class SharedParts {
+	private readonly days = new Map<number, string>();
+	private readonly rules = new Map<RevisitRequest['rule'], RevisitResult['rule']>();
+	private readonly counted = new Map<number, RevisitResult['countedFrom']>();
+	private readonly closed = new Map<number, NonNullable<RevisitResult['closedDay']>>();
+
+	constructor(
+		private readonly calendar: BusinessCalendar,
+		private readonly language: Language,
+	) {}
+
+	day(dayNumber: number): string {
+		let text = this.days.get(dayNumber);
+		if (text === undefined) this.days.set(dayNumber, (text = formatDayNumber(dayNumber)));
+		return text;
+	}
+
+	rule(rule: RevisitRequest['rule']): RevisitResult['rule'] {
+		let reference = this.rules.get(rule);
+		if (reference === undefined) this.rules.set(rule, (reference = Object.freeze({ index: rule.index, name: rule.name })));
+		return reference;
+	}
+
+	countedFrom(fromLastContact: boolean, dayNumber: number): RevisitResult['countedFrom'] {
+		const key = dayNumber * 2 + (fromLastContact ? 1 : 0);
+		let counted = this.counted.get(key);
+		if (counted === undefined) {
+			counted = Object.freeze({ basis: fromLastContact ? 'lastContact' : 'asOf', date: this.day(dayNumber) });
+			this.counted.set(key, counted);
+		}
+		return counted;
+	}
+
+	/** Why a closed day is closed, with the holiday's name in the run's language. */
+	closedDay(dayNumber: number): NonNullable<RevisitResult['closedDay']> {
+		let closed = this.closed.get(dayNumber);
+		if (closed === undefined) {
+			const status = this.calendar.dayStatus(dayNumber);
+			const explained: { date: string; kind: DayKind; holiday?: string } = { date: this.day(dayNumber), kind: status.kind };
+			if (status.holiday) explained.holiday = this.language === 'zh-CN' ? status.holiday.zh : status.holiday.en;
+			this.closed.set(dayNumber, (closed = Object.freeze(explained)));
+		}
+		return closed;
+	}
+}
+
+/** Adds a note: a result's list of notes is shared and empty until it gets one of its own. */
+function addNote(result: RevisitResult, note: string): void {
+	result.notes = [...result.notes, note];
+}
+
 /** A customer's result before booking: not scheduled yet, with the cadence's dates. */
-function baseResult(request: RevisitRequest, language: Language, countedFrom: number, target: number, overdue: boolean): RevisitResult {
+function baseResult(request: RevisitRequest, shared: SharedParts, language: Language, countedFrom: number, target: number, overdue: boolean): RevisitResult {
 	const { rule } = request;
 	return {
 		status: 'unschedulable',
@@ -184,15 +244,15 @@ function baseResult(request: RevisitRequest, language: Language, countedFrom: nu
 		channel: rule.channel,
 		channelLabel: CHANNEL_LABELS[rule.channel][language],
 		reason: rule.reason,
-		rule: { index: rule.index, name: rule.name },
-		targetDate: formatDayNumber(target),
-		countedFrom: { basis: request.lastContactDay === undefined ? 'asOf' : 'lastContact', date: formatDayNumber(countedFrom) },
+		rule: shared.rule(rule),
+		targetDate: shared.day(target),
+		countedFrom: shared.countedFrom(request.lastContactDay !== undefined, countedFrom),
 		overdue,
 		movedFrom: null,
-		movedBecause: [],
+		movedBecause: NONE,
 		closedDay: null,
 		unschedulableBecause: null,
-		notes: [],
+		notes: NONE,
 		vevent: null,
 	};
 }
@@ -209,7 +269,8 @@ function bookingOrder(priority: Priority, target: number, hasAccountManager: boo
 }
 
 /** The reasons in their fixed order, in an array of just that length (a schedule keeps 100,000). */
-function moveReasons(closedDay: boolean, noSlotLeftToday: boolean, ownerCapacity: boolean): MoveReason[] {
+function moveReasons(closedDay: boolean, noSlotLeftToday: boolean, ownerCapacity: boolean): readonly MoveReason[] {
+	if (!closedDay && !noSlotLeftToday && !ownerCapacity) return NONE;
 	const reasons: MoveReason[] = new Array(Number(closedDay) + Number(noSlotLeftToday) + Number(ownerCapacity));
 	let i = 0;
 	if (closedDay) reasons[i++] = 'closedDay';
@@ -237,6 +298,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 	const { calendar, slots, owners, language, asOf } = options;
 	const ownerIndex = new Map(owners.map((owner, i) => [owner.id, i]));
 	const zones = new Map<string, ZoneState>();
+	const shared = new SharedParts(calendar, language);
 	const results: RevisitResult[] = new Array(requests.length);
 	const pending: Pending[] = [];
 	const existing: Array<{ owner: number; day: number }> = [];
@@ -250,7 +312,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		const base = request.lastContactDay ?? zone.asOfDay;
 		const cadenceDay = rule.unit === 'businessDays' ? calendar.addOpenDays(base, rule.interval) : base + rule.interval;
 		const target = Math.max(cadenceDay, zone.asOfDay);
-		const result = baseResult(request, language, base, target, cadenceDay < zone.asOfDay);
+		const result = baseResult(request, shared, language, base, target, cadenceDay < zone.asOfDay);
 		results[r] = result;
 		const preferred = request.accountManager === undefined ? -1 : (ownerIndex.get(request.accountManager) ?? -1);
 
@@ -258,7 +320,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 			const local = localDayAndMinute(request.existingRevisitAt, request.timeZone);
 			result.status = 'alreadyScheduled';
 			result.dueAt = toIsoWithOffset(request.existingRevisitAt, request.timeZone);
-			result.dueDate = formatDayNumber(local.dayNumber);
+			result.dueDate = shared.day(local.dayNumber);
 			result.slotStart = result.dueAt;
 			result.owner = request.accountManager ?? null;
 			result.ownerSource = request.accountManager === undefined ? null : 'existing';
@@ -266,7 +328,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 			continue;
 		}
 		if (request.accountManager !== undefined && preferred < 0) {
-			result.notes.push(`Account manager "${request.accountManager}" is not in the owner pool; assigned from the pool instead`);
+			addNote(result, `Account manager "${request.accountManager}" is not in the owner pool; assigned from the pool instead`);
 		}
 		const firstOpen = calendar.nextOpenDay(target);
 		const limit = target + options.horizonDays;
@@ -286,7 +348,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 				(a.request.customerId < b.request.customerId ? -1 : a.request.customerId > b.request.customerId ? 1 : 0) ||
 				a.request.index - b.request.index,
 		);
-		const booker = new Booker(ledger, options);
+		const booker = new Booker(ledger, options, shared);
 		for (const item of pending) booker.place(item);
 	}
 
@@ -301,6 +363,7 @@ class Booker {
 	constructor(
 		private readonly ledger: CapacityLedger,
 		private readonly options: ScheduleOptions,
+		private readonly shared: SharedParts,
 	) {
 		this.events = new RevisitEventWriter(options.asOf, options.language);
 	}
@@ -308,14 +371,10 @@ class Booker {
 	place(item: Pending): void {
 		const { result, zone, target, firstOpen, limit, preferred } = item;
 		const { calendar } = this.options;
-		if (firstOpen > target) {
-			const status = calendar.dayStatus(target);
-			result.closedDay = { date: formatDayNumber(target), kind: status.kind };
-			if (status.holiday) result.closedDay.holiday = this.options.language === 'zh-CN' ? status.holiday.zh : status.holiday.en;
-		}
+		if (firstOpen > target) result.closedDay = this.shared.closedDay(target);
 		if (firstOpen > limit) {
 			result.unschedulableBecause = 'noOpenDay';
-			result.notes.push(`No open day between ${result.targetDate} and ${formatDayNumber(limit)}`);
+			addNote(result, `No open day between ${result.targetDate} and ${formatDayNumber(limit)}`);
 			return;
 		}
 		let found = this.search(item);
@@ -329,7 +388,7 @@ class Booker {
 		}
 		if (!found || !times) {
 			result.unschedulableBecause = 'ownersFull';
-			result.notes.push(`Every eligible owner is fully booked from ${formatDayNumber(firstOpen)} to ${formatDayNumber(limit)}`);
+			addNote(result, `Every eligible owner is fully booked from ${formatDayNumber(firstOpen)} to ${formatDayNumber(limit)}`);
 			return;
 		}
 		const day = found.day + this.ledger.firstDay;
@@ -337,7 +396,7 @@ class Booker {
 		const owner = this.options.owners[found.owner];
 		result.status = 'scheduled';
 		result.dueAt = times.start;
-		result.dueDate = formatDayNumber(day);
+		result.dueDate = this.shared.day(day);
 		result.slotStart = times.start;
 		result.slotEnd = times.end;
 		result.owner = owner.id;
@@ -350,7 +409,7 @@ class Booker {
 		}
 		if (calendar.lacksHolidayData(day)) {
 			const year = result.dueDate.slice(0, 4);
-			result.notes.push(`No official China holiday data for ${year} yet: only working days and custom dates were applied`);
+			addNote(result, `No official China holiday data for ${year} yet: only working days and custom dates were applied`);
 		}
 		result.vevent = this.events.write({
 			customerId: item.request.customerId,
