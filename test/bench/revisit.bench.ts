@@ -1,13 +1,4 @@
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
+import type { IDataObject } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
 import {
 	buildCadencePolicy,
@@ -19,8 +10,7 @@ import {
 	scheduleRevisits,
 	type RevisitRequest,
 } from '../../nodes/shared/revisit';
-import { nodeClasses } from '../helpers/nodeClasses';
-import { setGeneratedItems } from '../helpers/testNodes';
+import { collectGarbage, PASS_THROUGH, runInEngine, seconds, type EngineRun } from './engineTiming';
 import type { Report } from './run';
 
 /** A small deterministic generator (mulberry32), so every run measures the same data. */
@@ -36,12 +26,6 @@ function random(seed: number): () => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-// A full collection before each timed part, so the set-up's garbage (a million generated items, the
-// warm-up) is not collected on the clock of the code under test. `npm run bench` does not pass
-// --expose-gc; the flag can be set at run time and gc() read from a fresh context.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 const AS_OF = '2025-09-15T08:00:00+08:00';
 const OWNER_COUNT = 20;
@@ -181,73 +165,11 @@ function occasionBench(report: Report): void {
 	});
 }
 
-/** Engine runs: the node, and a pass-through node on the same items to show the engine's own share. */
-interface EngineRun {
-	/** The node's execution time as n8n records it (input copies, execute(), paired items). */
-	seconds: number;
-	/** Of that, the time inside the node's execute(). */
-	executeSeconds: number;
-	outputs: number[];
-}
-
-/**
- * A node that returns its input items unchanged: what n8n's engine costs on these items by itself.
- * Registered with the package's node classes before the harness loads them (this bench runs in a
- * process of its own).
- */
-class BenchPassThrough implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Bench Pass-Through',
-		name: 'benchPassThrough',
-		group: ['transform'],
-		version: 1,
-		description: 'Returns its input items',
-		defaults: { name: 'Bench Pass-Through' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData()];
-	}
-}
-nodeClasses.push(BenchPassThrough);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { NODE_UNDER_TEST, runNode } = require('../helpers/runWorkflow') as typeof import('../helpers/runWorkflow');
-
-let executeSeconds = 0;
-let timing = false;
-/** Times each call of ScheduleRevisit#execute, so the engine's share of the node time can be told apart. */
-function timeExecute(): void {
-	if (timing) return;
-	timing = true;
-	// From the harness's list: a plain import of ScheduleRevisit.node would resolve to its .json codex file.
-	const node = nodeClasses.find((NodeClass) => NodeClass.name === 'ScheduleRevisit')!.prototype;
-	const execute = node.execute!;
-	node.execute = async function (this: IExecuteFunctions) {
-		const start = process.hrtime.bigint();
-		try {
-			return await execute.call(this);
-		} finally {
-			executeSeconds += seconds(start);
-		}
-	};
-}
-
 /** Runs a node on the items in n8n's engine; every item must come out on the first output. */
-async function runInEngine(type: string, items: Array<Record<string, unknown>>, parameters: IDataObject): Promise<EngineRun> {
-	timeExecute();
-	setGeneratedItems('revisit', items);
-	collectGarbage();
-	executeSeconds = 0;
-	const result = await runNode({ type, generatedKey: 'revisit', items: [], timezone: 'Asia/Shanghai', parameters });
-	setGeneratedItems('revisit', []);
-	if (result.error) throw result.error;
-	const task = result.run.data.resultData.runData[NODE_UNDER_TEST][0];
-	const outputs = task.data!.main.map((output) => output?.length ?? 0);
-	if (outputs[0] !== items.length) throw new Error(`${type}: expected ${items.length} items on the first output, got ${outputs[0]}`);
-	return { seconds: task.executionTime / 1000, executeSeconds, outputs };
+async function runRevisit(type: string, items: Array<Record<string, unknown>>, parameters: IDataObject): Promise<EngineRun> {
+	const run = await runInEngine({ type, className: type === PASS_THROUGH ? undefined : 'ScheduleRevisit', parameters, items, timezone: 'Asia/Shanghai' });
+	if (run.outputs[0] !== items.length) throw new Error(`${type}: expected ${items.length} items on the first output, got ${run.outputs[0]}`);
+	return run;
 }
 
 const SCHEDULE_PARAMETERS: IDataObject = {
@@ -278,14 +200,16 @@ const OCCASION_PARAMETERS: IDataObject = {
 export async function nodeScheduleBench(report: Report): Promise<void> {
 	const customers = scheduleItems();
 	// Warm-up, as in a running n8n instance: the first execution compiles the code.
-	await runInEngine('scheduleRevisit', customers.slice(0, 10_000), SCHEDULE_PARAMETERS);
-	await runInEngine('benchPassThrough', customers.slice(0, 10_000), {});
+	await runRevisit('scheduleRevisit', customers.slice(0, 10_000), SCHEDULE_PARAMETERS);
+	await runRevisit(PASS_THROUGH, customers.slice(0, 10_000), {});
 
-	const schedule = await runInEngine('scheduleRevisit', customers, SCHEDULE_PARAMETERS);
-	const scheduleEngine = await runInEngine('benchPassThrough', customers, {});
+	const schedule = await runRevisit('scheduleRevisit', customers, SCHEDULE_PARAMETERS);
+	const scheduleEngine = await runRevisit(PASS_THROUGH, customers, {});
 	report('Schedule Revisit node, 100,000 customers, 20 owners, with agendas (node time in the engine)', schedule.seconds, {
 		budgetSeconds: 1,
 		inExecute: Number(schedule.executeSeconds.toFixed(3)),
+		inExecuteCpu: Number(schedule.executeCpuSeconds.toFixed(3)),
+		peakRssMb: Math.round(schedule.peakRssMb),
 		customers: schedule.outputs[0],
 		agendas: schedule.outputs[1],
 	});
@@ -294,12 +218,14 @@ export async function nodeScheduleBench(report: Report): Promise<void> {
 
 export async function nodeOccasionBench(report: Report): Promise<void> {
 	const occasionCustomers = occasionItems();
-	await runInEngine('scheduleRevisit', occasionCustomers.slice(0, 50_000), OCCASION_PARAMETERS);
-	const occasions = await runInEngine('scheduleRevisit', occasionCustomers, OCCASION_PARAMETERS);
-	const occasionsEngine = await runInEngine('benchPassThrough', occasionCustomers, {});
+	await runRevisit('scheduleRevisit', occasionCustomers.slice(0, 50_000), OCCASION_PARAMETERS);
+	const occasions = await runRevisit('scheduleRevisit', occasionCustomers, OCCASION_PARAMETERS);
+	const occasionsEngine = await runRevisit(PASS_THROUGH, occasionCustomers, {});
 	report('Find care occasions node, 1,000,000 customers (node time in the engine)', occasions.seconds, {
 		budgetSeconds: 2,
 		inExecute: Number(occasions.executeSeconds.toFixed(3)),
+		inExecuteCpu: Number(occasions.executeCpuSeconds.toFixed(3)),
+		peakRssMb: Math.round(occasions.peakRssMb),
 		customers: occasions.outputs[0],
 	});
 	report('pass-through node on the same 1,000,000 items (n8n engine alone)', occasionsEngine.seconds);
