@@ -12,47 +12,23 @@ import {
 	type ConsentMode,
 } from '../shared/messaging/policy';
 import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
-import {
-	BUILTIN_TEMPLATE_KEYS,
-	BUILTIN_TEMPLATES,
-	compileBuiltinTemplate,
-	compileCustomTemplate,
-	parseTemplate,
-	type BuiltinTemplateKey,
-	type CarePurpose,
-	type Locale,
-} from '../shared/messaging/templates';
+import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
+import { messageConfig } from './message';
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
 
 export interface NodeConfig {
 	channel: ChannelKind;
-	language: Locale;
+	/** A built-in template key, or "custom". */
+	templateName: string;
 	outputField: string;
-	prepare: PrepareConfig;
+	/**
+	 * The message and policy facts of one item: the same object for every item unless a message
+	 * parameter is an expression; throws an ItemParameterError for an item its expression fails.
+	 */
+	prepareFor: (itemIndex: number) => PrepareConfig;
 	batch: CareBatchOptions;
 	ledger: { backend: LedgerChoice; redisKeyPrefix: string; retentionDays: number; postgresTable: string };
-}
-
-function smsTemplateParams(raw: unknown): Record<string, string> | undefined {
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			throw new ConfigError('Aliyun Template Parameters is not JSON: write an object like {"name": "{{name}}"}');
-		}
-	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new ConfigError('Aliyun Template Parameters must be a JSON object of names and values');
-	}
-	const entries = Object.entries(parsed as Record<string, unknown>);
-	if (entries.length === 0) return undefined;
-	for (const [name, value] of entries) {
-		if (typeof value !== 'string') throw new ConfigError(`Aliyun Template Parameter "${name}" must be text, possibly with {{placeholders}}`);
-	}
-	return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
@@ -65,13 +41,15 @@ function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
 	return { count, perMs };
 }
 
-/** Reads and checks every parameter once per execution; a bad one is a ConfigError before any item. */
+/**
+ * Reads and checks the batch-level parameters once per execution (a bad one is a ConfigError before any
+ * item); the message parameters are read once too, or per item where they are expressions (message.ts).
+ */
 export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 	const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, 0, fallback) as T;
 	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');
-	const language = param<Locale>('language', 'zh-CN');
 	const options = param<IDataObject>('options', {});
 	const asOf = getAsOf(ctx, 'options.asOf');
 
@@ -79,20 +57,12 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 	if (!isCustom && !BUILTIN_TEMPLATE_KEYS.includes(templateName as BuiltinTemplateKey)) {
 		throw new ConfigError(`Template "${templateName}" is not one of ${BUILTIN_TEMPLATE_KEYS.join(', ')} or custom`);
 	}
-	const params = channel === 'aliyunSms' ? smsTemplateParams(param('smsTemplateParams', '{}')) : undefined;
 	const purpose: CarePurpose = isCustom ? param<CarePurpose>('purpose', 'marketing') : BUILTIN_TEMPLATES[templateName as BuiltinTemplateKey].purpose;
-	const template = isCustom
-		? compileCustomTemplate({ subject: text('subject'), text: String(param('text', '')), html: String(param('html', '')) }, purpose, params)
-		: compileBuiltinTemplate(templateName as BuiltinTemplateKey, params);
-	if (isCustom && String(param('text', '')).trim() === '') throw new ConfigError('Text is empty: write the message the customers get');
-	const brand = text('brandName');
 
 	const consentChoice = param<ConsentMode | 'auto'>('consentMode', 'auto');
 	const consentMode: ConsentMode = consentChoice === 'auto' ? consentModeFor(purpose) : consentChoice;
 	const smsRule = param<string>('smsCompliance', 'marketing');
 	const optOut = smsRule === 'always' || (smsRule === 'marketing' && purpose === 'marketing');
-	// Chinese carriers want every SMS signed; the opt-out text is for marketing unless told otherwise.
-	const signature = smsRule === 'never' ? undefined : text('smsSignature') || brand || undefined;
 
 	const capChoice = param<'field' | 'ledger' | 'off'>('frequencyCap', 'field');
 	const ledgerBackend = param<LedgerChoice>('ledger', 'none');
@@ -104,33 +74,31 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 			? undefined
 			: validateFrequencyCap({ maxMessages: Number(param('capMaxMessages', 1)), windowDays: Number(param('capWindowDays', 7)) });
 	const defaultTimeZone = ctx.getTimezone();
-	const keyTemplate = text('keyTemplate');
 	const outputField = String(options.outputField ?? 'care').trim() || 'care';
 
-	const prepare: PrepareConfig = {
+	const prepareFor = messageConfig(ctx, {
 		channel,
-		template,
-		careType: text('careType') || templateName,
-		language,
-		languageField: String(options.languageField ?? '').trim() || undefined,
-		extras: brand ? { brand } : {},
-		recipientField: text('recipientField') || undefined,
-		customerIdField: text('customerIdField', 'customerId') || 'customerId',
-		consent: {
-			mode: consentMode,
-			field: text('consentField', 'consent') || 'consent',
-			meaning: param<ConsentFieldMeaning>('consentFieldMeaning', 'consent'),
+		templateName,
+		purpose,
+		noSignature: smsRule === 'never',
+		optOut,
+		base: {
+			channel,
+			languageField: String(options.languageField ?? '').trim() || undefined,
+			recipientField: text('recipientField') || undefined,
+			customerIdField: text('customerIdField', 'customerId') || 'customerId',
+			consent: {
+				mode: consentMode,
+				field: text('consentField', 'consent') || 'consent',
+				meaning: param<ConsentFieldMeaning>('consentFieldMeaning', 'consent'),
+			},
+			timeZoneField: text('timeZoneField', 'timeZone') || 'timeZone',
+			defaultTimeZone,
+			keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
+			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStart(asOf, capLimit) } : undefined,
+			asOf,
 		},
-		timeZoneField: text('timeZoneField', 'timeZone') || 'timeZone',
-		defaultTimeZone,
-		keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
-		keyTemplate: keyTemplate ? parseTemplate(keyTemplate, 'custom key') : undefined,
-		smsCompliance: { signature, optOut },
-		smsTemplateCode: channel === 'aliyunSms' ? text('smsTemplateCode') : undefined,
-		capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStart(asOf, capLimit) } : undefined,
-		asOf,
-	};
-	if (channel === 'aliyunSms' && !prepare.smsTemplateCode) throw new ConfigError('Aliyun Template Code is empty: Aliyun sends only approved templates');
+	});
 
 	const positive = (name: string, fallback: number) => {
 		const value = Number(options[name] ?? fallback);
@@ -155,9 +123,9 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 	};
 	return {
 		channel,
-		language,
+		templateName,
 		outputField,
-		prepare,
+		prepareFor,
 		batch,
 		ledger: {
 			backend: ledgerBackend,

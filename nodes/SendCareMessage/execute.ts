@@ -46,7 +46,7 @@ function careFields(config: NodeConfig, pending: Pending, result: CareResult): I
 		status: result.output,
 		channel: config.channel,
 		careType: candidate.careType,
-		template: config.prepare.template.name,
+		template: config.templateName,
 		key: candidate.key,
 		language: pending.locale,
 	};
@@ -159,7 +159,9 @@ export async function sendCareMessages(this: IExecuteFunctions): Promise<INodeEx
 			if (outputField in json) {
 				throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
 			}
-			const prepared = prepareCareItem(json, config.prepare);
+			// The item's own message parameters where they are expressions; a bad value fails this item only.
+			const prepare = config.prepareFor(i);
+			const prepared = prepareCareItem(json, prepare);
 			if (prepared.kind === 'candidate') {
 				pending.push({ index: i, candidate: prepared.candidate, locale: prepared.locale });
 				continue;
@@ -167,8 +169,8 @@ export async function sendCareMessages(this: IExecuteFunctions): Promise<INodeEx
 			place(i, 'skipped', {
 				status: 'skipped',
 				channel: config.channel,
-				careType: config.prepare.careType,
-				template: config.prepare.template.name,
+				careType: prepare.careType,
+				template: config.templateName,
 				language: prepared.locale,
 				reason: 'noConsent',
 				reasonLabel: SKIP_REASON_LABELS.noConsent[prepared.locale],

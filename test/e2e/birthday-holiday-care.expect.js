@@ -136,6 +136,14 @@ module.exports = {
 			assert.match(mailTo('sophia.wong@example.hk').text, /Dear Sophia Wong, .*Lantern Festival/);
 			const smsTo = (number) => aliyun.deliveries.find((d) => d.to === number);
 			assert.equal(smsTo('13800000004').text, '【客户关怀】亲爱的张丽，星河优选祝您生日快乐！愿新的一岁平安喜乐、万事顺意。');
+			// The template code is an expression on the customer's language, evaluated per item: the English
+			// customers get the English template even though the batch starts with a Chinese one.
+			assert.equal(smsTo('18036367141').text, '【客户关怀】Dear Hannah Lim, everyone at 星河优选 wishes you a very happy birthday and a wonderful year ahead.');
+			for (const item of texts) {
+				const delivery = smsTo(item.care.to.replace(/^\+(86)?/, ''));
+				assert.equal(delivery.raw.TemplateCode, item.language === 'en' ? 'SMS_480100002' : 'SMS_480100001', `${item.customerId} (${item.language})`);
+			}
+			assert.ok(texts.some((i) => i.language === 'en') && texts.some((i) => i.language !== 'en'), 'SMS in both languages');
 		},
 		'the ledger holds one sent row per delivered key and nothing else for these greetings': async ({ runs, context }) => {
 			const rows = await query(context, `SELECT key, customer_id, status FROM care_message_ledger WHERE care_type = ANY($1) ORDER BY key`, [CARE_TYPES]);

@@ -113,6 +113,15 @@ module.exports = {
 			assert.match(sophia.text, /^Dear Sophia Wong, we are sorry that your recent experience with 星河优选 fell short\. .*David Wong will contact you shortly/s);
 			const zhou = aliyun.deliveries.find((d) => d.to === '13800000009');
 			assert.equal(zhou.text, '【客户关怀】周敏您好，非常抱歉您最近一次的体验未能让您满意。我们已认真阅读您的反馈，将尽快与您联系。星河优选');
+			// The template code is an expression on the customer's language, evaluated per item.
+			const david = aliyun.deliveries.find((d) => d.to === '15651057691');
+			assert.equal(david.text, '【客户关怀】Dear David Brown, we are sorry that your recent experience with 星河优选 fell short. We will contact you shortly to put it right.');
+			const texts = sent.filter((i) => i.node === 'Apology SMS');
+			for (const item of texts) {
+				const delivery = aliyun.deliveries.find((d) => d.to === item.care.to.replace(/^\+(86)?/, ''));
+				assert.equal(delivery.raw.TemplateCode, item.language === 'en' ? 'SMS_480100012' : 'SMS_480100011', `${item.customerId} (${item.language})`);
+			}
+			assert.ok(texts.some((i) => i.language === 'en') && texts.some((i) => i.language !== 'en'), 'SMS in both languages');
 		},
 		'each poor answer gets a revisit from today to two business days ahead on the China calendar, within the managers\' capacity; the rest are reported unschedulable': async ({ output, context }) => {
 			const poor = await poorAnswers(context);

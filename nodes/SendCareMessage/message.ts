@@ -1,0 +1,148 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { ConfigError } from '../shared/input';
+import type { ChannelKind } from '../shared/messaging/channels/types';
+import type { PrepareConfig } from '../shared/messaging/sending';
+import {
+	compileBuiltinTemplate,
+	compileCustomTemplate,
+	parseTemplate,
+	type BuiltinTemplateKey,
+	type CarePurpose,
+	type CompiledTemplate,
+	type Locale,
+	type TemplatePart,
+} from '../shared/messaging/templates';
+import { BadValue, CACHE_LIMIT, perItemParameters, type ParameterSpec } from './itemParameters';
+
+/** The parts of PrepareConfig that come from the message parameters, which may differ per item. */
+type MessageFields = 'template' | 'careType' | 'language' | 'extras' | 'keyTemplate' | 'smsCompliance' | 'smsTemplateCode';
+
+export interface MessageSetup {
+	channel: ChannelKind;
+	/** A built-in template key, or "custom". */
+	templateName: string;
+	purpose: CarePurpose;
+	/** SMS Compliance Text "never": no signature. */
+	noSignature: boolean;
+	optOut: boolean;
+	/** Everything else of PrepareConfig: read once per execution. */
+	base: Omit<PrepareConfig, MessageFields>;
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+function template(value: string, name: string): TemplatePart[] {
+	try {
+		return parseTemplate(value, name);
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		throw new BadValue(`is not a usable template: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+	}
+}
+
+function language(value: unknown): Locale {
+	if (value === 'en' || value === 'zh-CN') return value;
+	throw new BadValue('is not a language of the templates', 'en or zh-CN (or map a per-customer language with the Language Field option)');
+}
+
+function smsTemplateParams(raw: unknown): Record<string, string> | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw);
+		} catch {
+			throw new BadValue('is not JSON', 'an object like {"name": "{{name}}"}');
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new BadValue('is not a JSON object', 'an object of Aliyun template variable names and values, like {"name": "{{name}}"}');
+	}
+	const entries = Object.entries(parsed as Record<string, unknown>);
+	if (entries.length === 0) return undefined;
+	for (const [name, value] of entries) {
+		if (typeof value !== 'string') throw new BadValue(`has "${name}" set to something other than text`, 'text, possibly with {{placeholders}}, for every variable');
+		template(value, `Aliyun template parameter "${name}"`);
+	}
+	return Object.fromEntries(entries) as Record<string, string>;
+}
+
+const parameter = <T>(name: string, label: string, fallback: unknown, read: (value: unknown) => T): ParameterSpec<T> => ({ name, label, fallback, read });
+const constant = <T>(value: T): ParameterSpec<T> => ({ constant: value });
+
+/**
+ * The PrepareConfig of each item: the same object for every item unless a message parameter is an
+ * expression (see perItemParameters). Templates are compiled once per distinct content.
+ */
+export function messageConfig(ctx: IExecuteFunctions, setup: MessageSetup): (itemIndex: number) => PrepareConfig {
+	const { channel, templateName, purpose } = setup;
+	const isCustom = templateName === 'custom';
+	const sms = channel === 'aliyunSms' || channel === 'twilioSms';
+	const aliyun = channel === 'aliyunSms';
+	const specs = {
+		language: parameter('language', 'Language', 'zh-CN', language),
+		brand: parameter('brandName', 'Brand Name', '', (v) => text(v).trim()),
+		subject: isCustom
+			? parameter('subject', 'Subject', '', (v) => {
+					const subject = text(v).trim();
+					template(subject, 'custom template subject');
+					return subject;
+				})
+			: constant(''),
+		text: isCustom
+			? parameter('text', 'Text', '', (v) => {
+					const body = text(v);
+					if (body.trim() === '') throw new BadValue('is empty', 'the message the customers get');
+					template(body, 'custom template text');
+					return body;
+				})
+			: constant(''),
+		html: isCustom
+			? parameter('html', 'HTML', '', (v) => {
+					const html = text(v);
+					if (html.trim() !== '') template(html, 'custom template HTML');
+					return html;
+				})
+			: constant(''),
+		signature: sms ? parameter('smsSignature', 'SMS Signature', '', (v) => text(v).trim()) : constant(''),
+		smsTemplateCode: aliyun
+			? parameter('smsTemplateCode', 'Aliyun Template Code', '', (v) => {
+					const code = text(v).trim();
+					if (code === '') throw new BadValue('is empty', 'the code of an approved Aliyun template, such as SMS_123456789: Aliyun sends only approved templates');
+					return code;
+				})
+			: constant<string | undefined>(undefined),
+		params: aliyun ? parameter('smsTemplateParams', 'Aliyun Template Parameters', '{}', smsTemplateParams) : constant<Record<string, string> | undefined>(undefined),
+		careType: parameter('careType', 'Care Type', '', (v) => text(v).trim() || templateName),
+		keyTemplate: parameter('keyTemplate', 'Custom Key', '', (v) => {
+			const key = text(v).trim();
+			return key ? template(key, 'custom key') : undefined;
+		}),
+	};
+
+	const templates = new Map<string, CompiledTemplate>();
+	const compiled = (subject: string, body: string, html: string, params: Record<string, string> | undefined): CompiledTemplate => {
+		const key = JSON.stringify([subject, body, html, params]);
+		let found = templates.get(key);
+		if (!found) {
+			found = isCustom
+				? compileCustomTemplate({ subject, text: body, html }, purpose, params)
+				: compileBuiltinTemplate(templateName as BuiltinTemplateKey, params);
+			if (templates.size >= CACHE_LIMIT) templates.clear();
+			templates.set(key, found);
+		}
+		return found;
+	};
+
+	return perItemParameters(ctx, specs, (v): PrepareConfig => ({
+		...setup.base,
+		template: compiled(v.subject, v.text, v.html, v.params),
+		careType: v.careType,
+		language: v.language,
+		extras: v.brand ? { brand: v.brand } : {},
+		keyTemplate: v.keyTemplate,
+		// Chinese carriers want every SMS signed; the opt-out text is for marketing unless told otherwise.
+		smsCompliance: { signature: setup.noSignature ? undefined : v.signature || v.brand || undefined, optOut: setup.optOut },
+		smsTemplateCode: v.smsTemplateCode,
+	}));
+}
