@@ -4,6 +4,7 @@ import { errorItem, toNodeError } from '../helpers/errors';
 import { assessRisk, DEFAULT_RISK_THRESHOLDS, DEFAULT_SIGNAL_THRESHOLDS, RISK_LEVELS, ruleSignals, typicalInterval, type RiskLevel } from '../shared/churn';
 import type { Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { fieldAdder } from '../shared/format/withField';
 import { ConfigError, InputError } from '../shared/input';
 import type { Language } from '../shared/segments';
 import { fitModel, parseSupplied, RENEWAL_PERIOD_DAYS, scoreSubject, type FittedModel, type ModelMethod, type ScoreOptions } from './model';
@@ -48,6 +49,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const unit = this.getNodeParameter('timeUnit', 0, 'weeks') as TimeUnit;
 	const language = this.getNodeParameter('language', 0, 'en') as Language;
 	const outputField = String(this.getNodeParameter('outputField', 0, 'churn')).trim() || 'churn';
+	const addResult = fieldAdder(outputField);
 	const atRiskFrom = this.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel;
 	const asOf = getAsOf(this);
 	const timeZone = this.getTimezone();
@@ -161,9 +163,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 			}
 			const output = RISK_LEVELS.indexOf(risk.riskLevel) >= atRiskIndex ? 0 : 1;
 			const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
-			const json: IDataObject = Object.assign({}, subject.json as IDataObject);
-			json[outputField] = result;
-			placed[subject.itemIndices[0]] = { output, item: { json, pairedItem } };
+			placed[subject.itemIndices[0]] = { output, item: { json: addResult(subject.json as IDataObject, result), pairedItem } };
 		} catch (error) {
 			reject(error, subject.itemIndices);
 		}

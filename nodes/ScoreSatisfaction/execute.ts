@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { errorItem, toNodeError } from '../helpers/errors';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { fieldAdder } from '../shared/format/withField';
 import { InputError, isEmpty, parseDate } from '../shared/input';
 import {
 	combineCustomerResponses,
@@ -42,6 +43,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 	const { outputField, groupBy, aggregate } = settings;
 	const readGroup = groupBy === undefined ? undefined : fieldReader(groupBy);
 	const outputs: Outputs = { main: new Array(items.length), pairs: new Map(), rejected: 0 };
+	const addResult = fieldAdder(outputField);
 	const reject = (error: unknown, itemIndex: number) => {
 		if (!continueOnFail) throw toNodeError(node, error, itemIndex);
 		outputs.main[itemIndex] = errorItem(node, error, itemIndex);
@@ -68,7 +70,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 				const result = score(json);
 				// One pairedItem object serves the item and its report row.
 				const pairedItem = { item: i };
-				outputs.main[i] = { json: withResult(json, outputField, result), pairedItem };
+				outputs.main[i] = { json: addResult(json, result), pairedItem };
 				addToReport(result, json, pairedItem);
 			} catch (error) {
 				reject(error, i);
@@ -99,7 +101,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 			// The customer's item carries the fields of their latest response (name, contact, store...).
 			const { latest, firstPosition } = latestAndFirstPosition(responses);
 			outputs.main[firstPosition] = {
-				json: withResult(items[latest.order].json, outputField, customerJson(combined, timeZone)),
+				json: addResult(items[latest.order].json, customerJson(combined, timeZone)),
 				pairedItem: responses.length === 1 ? { item: responses[0].order } : responses.map((r) => ({ item: r.order })).sort((a, b) => a.item - b.item),
 			};
 		}
@@ -112,13 +114,6 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		return { json, pairedItem };
 	});
 	return [outputs.main.filter((item): item is INodeExecutionData => item !== undefined), reportItems];
-}
-
-/** The input fields plus the result. Object.assign: several times faster than a spread with a computed key here. */
-function withResult(json: IDataObject, outputField: string, result: object): IDataObject {
-	const out = Object.assign({}, json);
-	out[outputField] = result as IDataObject;
-	return out;
 }
 
 function customerJson(c: CustomerSatisfaction, timeZone: string): IDataObject {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { toNodeError } from '../helpers/errors';
 import { getAsOf } from '../helpers/asOf';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { fieldAdder } from '../shared/format/withField';
 import {
 	readCustomer,
 	readTransaction,
@@ -122,6 +123,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	}
 
 	const outcomes = method.segment(subjects, { asOf, timeZone, language });
+	const addSegment = fieldAdder(outputField);
 	for (let s = 0; s < subjects.length; s++) {
 		const subject = subjects[s];
 		const outcome = outcomes[s];
@@ -129,11 +131,9 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 			reject(outcome, subject.itemIndices);
 			continue;
 		}
-		// Object.assign then a plain write: measurably cheaper than a spread with a computed key at 1M items.
-		const json: IDataObject = Object.assign({}, subject.json);
 		const segment: IDataObject = { key: outcome.key, label: outcome.label, method: methodName, ...outcome.details };
 		segment.asOf = asOfText;
-		json[outputField] = segment;
+		const json = addSegment(subject.json, segment);
 		const pairs = subject.itemIndices.map((item) => ({ item }));
 		outputs.accept(subject.itemIndices[0], pairs, json, outcome, {
 			revenue: subject.record.revenue ?? 0,
