@@ -117,3 +117,48 @@ describe('Scoring one response', () => {
 		expect(() => createResponseScorer({ ...base, indexWeights: zero })).toThrow('The index weights of the metrics in use (nps, csat, ces, sentiment) are all 0');
 	});
 });
+
+describe('results shared between responses with the same answers', () => {
+	const full: SatisfactionConfig = {
+		...base,
+		gap: { dimensions: [{ key: 'speed', expectationField: 'e', perceptionField: 'p', weight: 1 }], scale: { min: 1, max: 7 }, tolerance: 0.5 },
+		kano: { features: [{ key: 'app', functionalField: 'f', dysfunctionalField: 'd' }] },
+	};
+
+	it('gives equal answers one frozen object per metric, different answers their own', () => {
+		const score = createResponseScorer(full);
+		const answers = { nps: 9, csat: 4, ces: 6, sentiment: 0.5, e: 6, p: 4, f: 'like', d: 'dislike' };
+		const a = score(answers);
+		const b = score({ ...answers });
+		const c = score({ ...answers, nps: 3, csat: 2, ces: 2, e: 4, p: 6, f: 'expect' });
+		expect(a).not.toBe(b);
+		for (const [x, y] of [
+			[a.nps, b.nps],
+			[a.csat, b.csat],
+			[a.ces, b.ces],
+			[a.gap!.dimensions.speed, b.gap!.dimensions.speed],
+			[a.kano!.app, b.kano!.app],
+		]) {
+			expect(x).toBe(y);
+			expect(Object.isFrozen(x)).toBe(true);
+		}
+		expect(c.nps).toEqual({ score: 3, category: 'detractor', label: 'Detractor', outOf100: 30 });
+		expect(c.gap!.dimensions.speed).toMatchObject({ expectation: 4, perception: 6, gap: 2, level: 'exceedsExpectations' });
+		expect(a.gap!.dimensions.speed).toMatchObject({ expectation: 6, perception: 4, gap: -2, level: 'belowExpectations' });
+		expect(c.kano!.app).toMatchObject({ functional: 'expect', dysfunctional: 'dislike', category: 'mustBe' });
+		expect(a.kano!.app).toMatchObject({ functional: 'like', dysfunctional: 'dislike', category: 'oneDimensional' });
+		expect(() => {
+			(a.nps as { score: number }).score = 0;
+		}).toThrow(TypeError);
+	});
+
+	it('stays correct past the number of distinct answers it remembers', () => {
+		const score = createResponseScorer(full);
+		for (let i = 0; i <= 3000; i++) {
+			const e = 1 + i / 600; // 3,001 distinct expectations from 1 to 6, gap ratings need not be whole
+			const speed = score({ nps: 5, csat: 3, ces: 4, sentiment: 0, e, p: 4, f: 'like', d: 'like' }).gap!.dimensions.speed!;
+			expect(speed.expectation).toBe(e);
+			expect(speed.gap).toBeCloseTo(4 - e, 6);
+		}
+	});
+});

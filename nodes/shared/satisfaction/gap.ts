@@ -3,6 +3,7 @@ import { fieldReader, type FieldReader } from './fieldReader';
 import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
 import { readRating, type RatingRules, type Scale } from './scale';
+import { sharedByPair } from './sharedResults';
 
 /** The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988). */
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
@@ -114,6 +115,11 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 	};
 	// Cloning a template with every key gives each result its shape at once, instead of a key at a time.
 	const template: Record<string, DimensionGap | null> = Object.fromEntries(dims.map((d) => [d.key, null]));
+	const dimensionGap = sharedByPair((expectation: number, perception: number): DimensionGap => {
+		const gap = roundTo(perception - expectation, 6);
+		const level = gapLevel(gap, tolerance);
+		return { expectation, perception, gap, level, label: labels[level] };
+	});
 	return (record) => {
 		const dimensions = { ...template };
 		let weighted = 0;
@@ -132,10 +138,9 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 				}
 				continue;
 			}
-			const gap = roundTo(perception - expectation, 6);
-			const level = gapLevel(gap, tolerance);
-			dimensions[d.key] = { expectation, perception, gap, level, label: labels[level] };
-			weighted += d.weight * gap;
+			const dimension = dimensionGap(expectation, perception);
+			dimensions[d.key] = dimension;
+			weighted += d.weight * dimension.gap;
 			weights += d.weight;
 			answered++;
 		}

@@ -2,6 +2,7 @@ import { ConfigError, InputError, isEmpty } from '../input';
 import { fieldReader, type FieldReader } from './fieldReader';
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
+import { sharedByPair } from './sharedResults';
 
 /** The five answers to "how do you feel if the feature is present / absent?". Codes 1-5 in this order. */
 export type KanoAnswer = 'like' | 'expect' | 'neutral' | 'tolerate' | 'dislike';
@@ -120,6 +121,10 @@ export function createKanoScorer(features: KanoFeatureConfig[], skipMissing: boo
 		readDysfunctional: fieldReader(f.dysfunctionalField),
 	}));
 	const template: KanoResult = Object.fromEntries(features.map((f) => [f.key, null]));
+	const featureResult = sharedByPair((functional: KanoAnswer, dysfunctional: KanoAnswer) => {
+		const category = classifyKano(functional, dysfunctional);
+		return { functional, dysfunctional, category, label: KANO_LABELS[category][language] };
+	});
 	return (record) => {
 		// A clone of a template with every key: one shape for all results (see createGapScorer).
 		const result = { ...template };
@@ -136,8 +141,7 @@ export function createKanoScorer(features: KanoFeatureConfig[], skipMissing: boo
 				}
 				continue;
 			}
-			const category = classifyKano(functional, dysfunctional);
-			result[f.key] = { functional, dysfunctional, category, label: KANO_LABELS[category][language] };
+			result[f.key] = featureResult(functional, dysfunctional);
 			answered++;
 		}
 		return answered === 0 ? null : result;

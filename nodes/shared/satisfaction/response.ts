@@ -8,6 +8,7 @@ import type { Language } from './labels';
 import { classifyNps, NPS_LABELS, NPS_SCALE, npsTo100, type NpsCategory } from './nps';
 import { roundTo } from './rounding';
 import { readRating, type Scale } from './scale';
+import { sharedByScore } from './sharedResults';
 
 /** Which metrics a run scores, and where their answers are. Leave a metric out to not score it. */
 export interface SatisfactionConfig {
@@ -99,6 +100,12 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 	const scoreKano = config.kano && createKanoScorer(config.kano.features, skipMissing, language);
 	const sentimentField = config.sentiment?.field;
 	const readSentiment = sentimentField === undefined ? undefined : fieldReader(sentimentField);
+	const npsResult = sharedByScore((score): NpsResult => {
+		const category = classifyNps(score);
+		return { score, category, label: NPS_LABELS[category][language], outOf100: npsTo100(score) };
+	});
+	const csatResult = sharedByScore((score): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
+	const cesResult = sharedByScore((score): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
 
 	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
@@ -112,10 +119,9 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 				result.nps = null;
 				(notAnswered ??= []).push('nps');
 			} else {
-				const category = classifyNps(score);
-				const outOf100 = npsTo100(score);
-				result.nps = { score, category, label: NPS_LABELS[category][language], outOf100 };
-				sum += w.nps * outOf100;
+				const nps = npsResult(score);
+				result.nps = nps;
+				sum += w.nps * nps.outOf100;
 				total += w.nps;
 			}
 		}
@@ -125,9 +131,9 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 				result.csat = null;
 				(notAnswered ??= []).push('csat');
 			} else {
-				const outOf100 = roundTo(csatTo100(score, csatScale), 2);
-				result.csat = { score, satisfied: isCsatSatisfied(score, csatScale), outOf100 };
-				sum += w.csat * outOf100;
+				const csat = csatResult(score);
+				result.csat = csat;
+				sum += w.csat * csat.outOf100;
 				total += w.csat;
 			}
 		}
@@ -137,9 +143,9 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 				result.ces = null;
 				(notAnswered ??= []).push('ces');
 			} else {
-				const outOf100 = roundTo(cesTo100(score, cesVersion), 2);
-				result.ces = { score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100 };
-				sum += w.ces * outOf100;
+				const ces = cesResult(score);
+				result.ces = ces;
+				sum += w.ces * ces.outOf100;
 				total += w.ces;
 			}
 		}
