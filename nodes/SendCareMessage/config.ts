@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getAsOf } from '../helpers/asOf';
 import { ConfigError } from '../shared/input';
 import type { ChannelKind } from '../shared/messaging/channels/types';
@@ -13,7 +13,20 @@ import {
 } from '../shared/messaging/policy';
 import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
 import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
+import { channelProperties } from './description/channel';
+import { ledgerProperties } from './description/ledger';
+import { messageProperties } from './description/message';
+import { optionsProperty } from './description/options';
+import { policyProperties } from './description/policy';
+import { batchParameters } from './itemParameters';
 import { messageConfig } from './message';
+
+/** Display names by parameter path ("purpose", "options.concurrency"), for messages about a parameter. */
+const LABELS = new Map([
+	...[...channelProperties, ...messageProperties, ...policyProperties, ...ledgerProperties, optionsProperty].map((p): [string, string] => [p.name, p.displayName]),
+	...(optionsProperty.options as INodeProperties[]).map((o): [string, string] => [`options.${o.name}`, `Options › ${o.displayName}`]),
+]);
+const labelOf = (path: string) => LABELS.get(path) ?? path;
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
 
@@ -46,7 +59,7 @@ function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
  */
 export function readConfig(ctx: IExecuteFunctions): NodeConfig {
-	const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, 0, fallback) as T;
+	const param = batchParameters(ctx, labelOf);
 	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');

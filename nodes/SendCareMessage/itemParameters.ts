@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ConfigError, describeValue } from '../shared/input';
 
@@ -48,6 +49,50 @@ export const CACHE_LIMIT = 10_000;
 /** n8n stores an expression as a string starting with "=". */
 export function isExpression(raw: unknown): boolean {
 	return typeof raw === 'string' && raw.startsWith('=');
+}
+
+/** Whether a raw parameter value holds an expression anywhere (an option of a collection can). */
+function holdsExpression(raw: unknown): boolean {
+	if (isExpression(raw)) return true;
+	return raw !== null && typeof raw === 'object' && Object.values(raw).some(holdsExpression);
+}
+
+/**
+ * A reader for the parameters that apply to the whole batch (channel, consent rule, quiet hours, ledger,
+ * options...), read from the first item. Where one is an expression, every item must give it the same
+ * value, else it is a ConfigError before anything is sent: using the first item's value for all would
+ * send some customers under rules that were meant for others (a marketing purpose chosen per customer,
+ * say, decides whose consent is needed) without saying so.
+ */
+export function batchParameters(ctx: IExecuteFunctions, labelOf: (path: string) => string) {
+	const raw = ctx.getNode().parameters;
+	const count = ctx.getInputData().length;
+	return <T>(name: string, fallback: T): T => {
+		const first = ctx.getNodeParameter(name, 0, fallback) as T;
+		if (!holdsExpression(raw[name])) return first;
+		for (let i = 1; i < count; i++) {
+			const value = ctx.getNodeParameter(name, i, fallback);
+			if (!isDeepStrictEqual(value, first)) {
+				const [path, a, b] = firstDifference(name, first, value);
+				throw new ConfigError(
+					`Parameter "${labelOf(path)}" is an expression that gives item 0 ${describeValue(a)} but item ${i} ${describeValue(b)}; ` +
+						'it applies to the whole batch, so it must give every item the same value (split the items with an If or Switch node and use one Send Care Message node per value)',
+				);
+			}
+		}
+		return first;
+	};
+}
+
+/** Where two values of a parameter differ: the option of a collection ("options.concurrency"), or the whole. */
+function firstDifference(path: string, a: unknown, b: unknown): [string, unknown, unknown] {
+	const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+	if (isRecord(a) && isRecord(b)) {
+		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+			if (!isDeepStrictEqual(a[key], b[key])) return firstDifference(`${path}.${key}`, a[key], b[key]);
+		}
+	}
+	return [path, a, b];
 }
 
 function worded(subject: string, value: unknown, error: BadValue): string {
