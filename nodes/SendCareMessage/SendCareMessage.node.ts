@@ -25,10 +25,13 @@ export class SendCareMessage implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Skipped', 'Failed'],
 		credentials: [
-			// One per channel; the same names as CHANNEL_CREDENTIAL_TYPES (a test keeps them in step).
-			// Shown by the root path '/channel', not 'channel': n8n's editor takes a parameter whose every option
-			// selects a credential for an authentication switch and hides it from the parameter list, so users
-			// could not pick the channel (test/e2e/suites/editor.js checks the Channel field is there).
+			// One per channel; the same names as CHANNEL_CREDENTIAL_TYPES (a test keeps them in step), then one per ledger.
+			// All are shown by root paths ('/channel', '/ledger'), never by bare parameter names. n8n's editor (2.8)
+			// treats a bare name as an auth-related field: one whose every option selects a credential ('channel')
+			// becomes the authentication switch and is hidden, and the credential selectors are drawn just above the
+			// last such field, so with 'ledger' they sat above Ledger, twenty fields below Channel. A root path is
+			// resolved the same way (from the node's parameters) but names no field, so Channel and Ledger both show
+			// and the selectors come first in the panel, next to Channel (test/e2e/suites/editor.js checks both).
 			{
 				name: 'careSmtpApi',
 				required: true,
@@ -73,13 +76,13 @@ export class SendCareMessage implements INodeType {
 			{
 				name: 'careRedisLedgerApi',
 				required: true,
-				displayOptions: { show: { ledger: ['redis'] } },
+				displayOptions: { show: { '/ledger': ['redis'] } },
 				testedBy: 'careRedisLedgerApiTest',
 			},
 			{
 				name: 'carePostgresLedgerApi',
 				required: true,
-				displayOptions: { show: { ledger: ['postgres'] } },
+				displayOptions: { show: { '/ledger': ['postgres'] } },
 				testedBy: 'carePostgresLedgerApiTest',
 			},
 		],

@@ -1,4 +1,4 @@
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import { NodeHelpers, type ICredentialTestFunctions, type INode } from 'n8n-workflow';
 import { CHANNEL_CREDENTIAL_TYPES } from '../../nodes/shared/messaging/channels';
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { CarePostgresLedgerApi } from '../../credentials/CarePostgresLedgerApi.credentials';
@@ -15,13 +15,40 @@ describe('Send Care Message credentials', () => {
 		const declared = node.description.credentials!.map((c) => [c.name, c.displayOptions?.show]);
 		expect(declared).toEqual([
 			...Object.entries(CHANNEL_CREDENTIAL_TYPES).map(([channel, name]) => [name, { '/channel': [channel] }]),
-			['careRedisLedgerApi', { ledger: ['redis'] }],
-			['carePostgresLedgerApi', { ledger: ['postgres'] }],
+			['careRedisLedgerApi', { '/ledger': ['redis'] }],
+			['carePostgresLedgerApi', { '/ledger': ['postgres'] }],
 		]);
 		expect(new CareRedisLedgerApi().name).toBe('careRedisLedgerApi');
 		expect(new CarePostgresLedgerApi().name).toBe('carePostgresLedgerApi');
 		for (const credential of [new CareRedisLedgerApi(), new CarePostgresLedgerApi()]) {
 			expect(credential.properties.find((p) => p.name === 'password')?.typeOptions).toEqual({ password: true });
+		}
+	});
+
+	it('shows each credential by a root path that names no parameter, so the editor takes no field for an authentication switch', () => {
+		// n8n's editor treats a parameter named in a credential's displayOptions as auth-related: it hides one whose
+		// every option selects a credential, and draws the selectors above the last one (test/e2e/suites/editor.js).
+		const parameterNames = new Set(node.description.properties.map((p) => p.name));
+		for (const credential of node.description.credentials!) {
+			for (const key of Object.keys(credential.displayOptions?.show ?? {})) {
+				expect(key.startsWith('/')).toBe(true);
+				expect(parameterNames.has(key)).toBe(false);
+				expect(parameterNames.has(key.slice(1))).toBe(true);
+			}
+		}
+	});
+
+	it('offers exactly the channel credential and, with a Redis or Postgres ledger, the ledger credential', () => {
+		const shown = (parameters: Record<string, string>) => {
+			const sendNode = { name: 'Send', type: 'CUSTOM.sendCareMessage', typeVersion: 1, parameters } as unknown as INode;
+			return node.description
+				.credentials!.filter((c) => NodeHelpers.displayParameter(parameters, c, sendNode, node.description, parameters))
+				.map((c) => c.name);
+		};
+		for (const [channel, type] of Object.entries(CHANNEL_CREDENTIAL_TYPES)) {
+			expect(shown({ channel, ledger: 'none' })).toEqual([type]);
+			expect(shown({ channel, ledger: 'redis' })).toEqual([type, 'careRedisLedgerApi']);
+			expect(shown({ channel, ledger: 'postgres' })).toEqual([type, 'carePostgresLedgerApi']);
 		}
 	});
 

@@ -2,7 +2,9 @@
 // workflow and the credentials they use imported, opened in headless Chromium driven by playwright-core.
 // For each example workflow the canvas must render without browser console errors and without a node shown
 // as unknown or "not installed"; for each of our nodes on it the parameter panel (NDV) must open and show
-// its parameters. Screenshots go to test/e2e/artifacts/editor/ (UPDATE_SCREENSHOTS=1 also refreshes the
+// its parameters. A Send Care Message panel must offer the credential selector for its channel next to the
+// Channel field (so it is on screen when the panel opens) and, with a Redis or Postgres ledger, the one for its
+// ledger, and no other. Screenshots go to test/e2e/artifacts/editor/ (UPDATE_SCREENSHOTS=1 also refreshes the
 // README's docs/screenshots/).
 const { spawn } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -31,6 +33,14 @@ const EXPECTED_LABELS = {
 	scheduleRevisit: ['Operation'],
 	sendCareMessage: ['Channel', 'Customer ID Field', 'Template'],
 };
+/**
+ * n8n's labels above a node's credential selector (i18n `nodeCredentials.credentialFor` and
+ * `nodeCredentials.credentialsLabel`): "Credential for <type>" for a selector of one credential type, "Credential to
+ * connect with" for one that offers every credential of the node's authentication switch.
+ */
+const CREDENTIAL_FOR = (typeDisplayName) => `Credential for ${typeDisplayName}`;
+const CREDENTIAL_MIXED = 'Credential to connect with';
+const LEDGER_CREDENTIAL_TYPES = { redis: 'careRedisLedgerApi', postgres: 'carePostgresLedgerApi' };
 /** A workflow with a node type nobody provides: the detectors above must flag it, or they prove nothing. */
 const BOGUS_WORKFLOW = {
 	id: 'ccEditorBogusNode1',
@@ -42,6 +52,39 @@ const BOGUS_WORKFLOW = {
 		{ id: 'b2', name: 'Does not exist', type: 'CUSTOM.doesNotExist', typeVersion: 1, position: [300, 0], parameters: {} },
 	],
 	connections: { Start: { main: [[{ node: 'Does not exist', type: 'main', index: 0 }]] } },
+};
+/**
+ * Send Care Message settings the examples do not cover (they all use a Postgres ledger): a Redis ledger, and no
+ * ledger at all (then no ledger credential may be offered).
+ */
+const CREDENTIALS_WORKFLOW = {
+	id: 'ccEditorCredentials1',
+	name: 'Editor check: Send Care Message credentials by channel and ledger',
+	active: false,
+	settings: {},
+	nodes: [
+		{ id: 'c1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'c2', name: 'SMS with Redis Ledger', type: 'CUSTOM.sendCareMessage', typeVersion: 1, position: [300, -100], parameters: { channel: 'twilioSms', ledger: 'redis' } },
+		{
+			id: 'c3',
+			name: 'Slack without Ledger',
+			type: 'CUSTOM.sendCareMessage',
+			typeVersion: 1,
+			position: [300, 100],
+			parameters: { channel: 'slack', ledger: 'none' },
+			credentials: { careSlackWebhookApi: { id: 'careSlack0000001', name: 'Care report (Slack)' } },
+		},
+	],
+	connections: {
+		Start: {
+			main: [
+				[
+					{ node: 'SMS with Redis Ledger', type: 'main', index: 0 },
+					{ node: 'Slack without Ledger', type: 'main', index: 0 },
+				],
+			],
+		},
+	},
 };
 /**
  * Console errors that do not come from our package, each with the reason it is ignored:
@@ -72,6 +115,9 @@ function dummyCredentials() {
 		{ id: 'careWecom0000001', name: "Owners' WeCom group", type: 'careWecomRobotApi', data: { webhookKey: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'careFeishu000001', name: 'Care report (Feishu)', type: 'careFeishuBotApi', data: { webhookToken: 'editor-only', signingSecret: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'careSlack0000001', name: 'Care report (Slack)', type: 'careSlackWebhookApi', data: { webhookUrl: 'http://127.0.0.1:9/services/T/B/X' } },
+		// The ids care-birthday uses (its e2e run imports real ones): the credential check expects the selected name.
+		{ id: 'careE2eSmtp0001', name: 'Loopback SMTP', type: 'careSmtpApi', data: { host: '127.0.0.1', port: 2525, secure: false, user: 'care', password: 'editor-only', fromEmail: 'care@example.com', fromName: 'Care' } },
+		{ id: 'careE2eLedger001', name: 'Care ledger (Postgres)', type: 'carePostgresLedgerApi', data: { ...pg, ssl: false } },
 	];
 }
 
@@ -118,6 +164,81 @@ async function setUpOwner(base) {
 	return cookie.split(';')[0].slice('n8n-auth='.length);
 }
 
+/** Credential type name -> display name, from the built credential classes in dist/credentials. */
+function credentialDisplayNames(root) {
+	const dir = join(root, 'dist', 'credentials');
+	const names = {};
+	for (const file of readdirSync(dir).filter((f) => f.endsWith('.credentials.js'))) {
+		for (const Type of Object.values(require(join(dir, file)))) {
+			const credential = new Type();
+			names[credential.name] = credential.displayName;
+		}
+	}
+	return names;
+}
+
+/** The credential types a Send Care Message node needs for its parameters: its channel's, and its ledger's if any. */
+function neededCredentialTypes(root, node) {
+	const { CHANNEL_CREDENTIAL_TYPES } = require(join(root, 'dist', 'nodes', 'shared', 'messaging', 'channels'));
+	const { channel = 'smtp', ledger = 'none' } = node.parameters;
+	return [CHANNEL_CREDENTIAL_TYPES[channel], LEDGER_CREDENTIAL_TYPES[ledger]].filter(Boolean);
+}
+
+/**
+ * The panel's labels in page order: each visible credential selector (its label and the credential it shows) and
+ * each parameter label, so a check can tell what sits next to what.
+ */
+function panelLabels(ndv) {
+	return ndv.locator('[data-test-id="credentials-label"], [data-test-id="input-label"]').evaluateAll((labels) =>
+		labels
+			.filter((label) => label.getClientRects().length > 0 && getComputedStyle(label).visibility !== 'hidden')
+			.map((label) => {
+				const text = (label.querySelector('label') ?? label).innerText.trim().split('\n')[0].trim();
+				if (label.dataset.testId === 'input-label') return { kind: 'parameter', label: text };
+				// n8n's select keeps the chosen credential's name as the value of its (read-only) input.
+				const input = label.querySelector('[data-test-id="node-credentials-select"] input');
+				return { kind: 'credential', label: text, selected: input ? input.value : '' };
+			}),
+	);
+}
+
+/**
+ * Problems with the credential selectors of a Send Care Message panel. For each credential type the node needs there
+ * must be a visible selector labelled "Credential for <type display name>", or a "Credential to connect with" one
+ * showing the node's credential of that type (a selector counts for one type only); none for a type it does not need;
+ * and the channel's selector must be next to the Channel field (only other credential selectors between them).
+ */
+function credentialSelectorProblems(node, needed, labels, displayNames) {
+	const problems = [];
+	const unused = new Set(labels.flatMap((l, i) => (l.kind === 'credential' ? [i] : [])));
+	const found = {};
+	for (const type of needed) {
+		const displayName = displayNames[type] ?? type;
+		const chosen = node.credentials?.[type]?.name;
+		const index = [...unused].find(
+			(i) => labels[i].label === CREDENTIAL_FOR(displayName) || (labels[i].label === CREDENTIAL_MIXED && chosen !== undefined && labels[i].selected === chosen),
+		);
+		if (index === undefined) problems.push(`no credential selector for ${displayName} (${type})`);
+		else {
+			unused.delete(index);
+			found[type] = index;
+		}
+	}
+	for (const i of unused) problems.push(`a credential selector the node does not use: ${JSON.stringify(labels[i])}`);
+	const channel = labels.findIndex((l) => l.kind === 'parameter' && l.label === 'Channel');
+	const channelCredential = found[needed[0]];
+	if (channel < 0) problems.push('no Channel field');
+	else if (channelCredential !== undefined) {
+		const [from, to] = channelCredential < channel ? [channelCredential, channel] : [channel, channelCredential];
+		const between = labels.slice(from + 1, to).filter((l) => l.kind === 'parameter');
+		if (between.length) {
+			problems.push(`the selector for ${displayNames[needed[0]]} is not next to Channel: ${between.map((l) => l.label).join(', ')} in between`);
+		}
+	}
+	if (problems.length) problems.push(`panel labels in order: ${JSON.stringify(labels)}`);
+	return problems;
+}
+
 const isOurNode = (node) => OUR_NODE_TYPES.some((type) => node.type === `CUSTOM.${type}`);
 const fileSafe = (text) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
@@ -160,7 +281,46 @@ async function checkDetectorsFlagUnknownNode({ page, base, record, shots }) {
 	await page.keyboard.press('Escape');
 }
 
-async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
+/** In the open panel, picks an option of one of the node's options parameters by (part of) its display name. */
+async function pickOption(page, ndv, parameter, optionName) {
+	await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	await page.locator('.el-select-dropdown__item:visible', { hasText: optionName }).first().click();
+	await sleep(500);
+}
+
+/**
+ * Changing Channel and Ledger in the panel must switch the credential selectors with them. Runs last: it leaves the
+ * check workflow changed and unsaved.
+ */
+async function checkSelectorsFollowParameters({ page, base, record, shots, displayNames, root }) {
+	const node = CREDENTIALS_WORKFLOW.nodes.find((n) => n.name === 'SMS with Redis Ledger');
+	const changed = { ...node, parameters: { channel: 'dingtalk', ledger: 'none' } };
+	const needed = neededCredentialTypes(root, changed);
+	const problems = [];
+	try {
+		await page.goto(`${base}/workflow/${CREDENTIALS_WORKFLOW.id}`, { waitUntil: 'domcontentloaded' });
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`).dblclick({ timeout: 60_000 });
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 20_000 });
+		await sleep(800);
+		await pickOption(page, ndv, 'channel', 'DingTalk Robot');
+		await pickOption(page, ndv, 'ledger', 'None (This Execution Only)');
+		const channel = await ndv.locator('[data-test-id="parameter-input-channel"] input').first().inputValue();
+		const ledger = await ndv.locator('[data-test-id="parameter-input-ledger"] input').first().inputValue();
+		if (channel !== 'DingTalk Robot' || !ledger.startsWith('None')) problems.push(`the panel shows Channel "${channel}", Ledger "${ledger}"`);
+		problems.push(...credentialSelectorProblems(changed, needed, await panelLabels(ndv), displayNames));
+		await page.screenshot({ path: join(shots, 'credentials-after-changing-channel-and-ledger.png') });
+	} catch (error) {
+		problems.push(error.message.split('\n')[0]);
+	}
+	record(
+		problems.length === 0,
+		`changing Channel (Twilio SMS -> DingTalk Robot) and Ledger (Redis -> None) in the panel leaves only the selector for ${displayNames[needed[0]]}, next to Channel`,
+		problems.join('\n'),
+	);
+}
+
+async function checkWorkflow({ page, base, workflow, record, errors, shots, displayNames, root }) {
 	const mark = errors.length;
 	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
 	const canvasNodes = page.locator('[data-test-id="canvas-node"]');
@@ -199,6 +359,17 @@ async function checkWorkflow({ page, base, workflow, record, errors, shots }) {
 			const type = node.type.slice('CUSTOM.'.length);
 			const missing = EXPECTED_LABELS[type].filter((label) => !lines.has(label));
 			if (missing.length) problems.push(`the panel lacks the parameter(s) ${missing.join(', ')}`);
+			if (type === 'sendCareMessage') {
+				const needed = neededCredentialTypes(root, node);
+				const credentialProblems = credentialSelectorProblems(node, needed, await panelLabels(ndv), displayNames);
+				const [channelType, ledgerType] = needed.map((t) => displayNames[t] ?? t);
+				record(
+					credentialProblems.length === 0,
+					`${workflow.name}: ${node.name} panel shows the credential selector for ${channelType} next to Channel, ` +
+						(ledgerType ? `and the one for ${ledgerType}` : 'and none for a ledger'),
+					credentialProblems.join('\n'),
+				);
+			}
 			const shot = join(shots, `${fileSafe(workflow.id)}-${fileSafe(node.name)}.png`);
 			await page.screenshot({ path: shot });
 			panels.push({ node, shot });
@@ -257,10 +428,10 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		const imported = await runCli(n8n, ['import:workflow', '--separate', `--input=${join(root, 'examples')}`], env);
 		record(imported.code === 0, `imports the ${workflows.length} example workflows and their credentials`, imported.output);
 		if (imported.code !== 0) return;
-		const bogusFile = join(userFolder, 'bogus-node.json');
-		writeFileSync(bogusFile, JSON.stringify([BOGUS_WORKFLOW]));
-		const bogus = await runCli(n8n, ['import:workflow', `--input=${bogusFile}`], env);
-		if (bogus.code !== 0) throw new Error(`import of the unknown-node check workflow failed:\n${bogus.output}`);
+		const checkFile = join(userFolder, 'check-workflows.json');
+		writeFileSync(checkFile, JSON.stringify([BOGUS_WORKFLOW, CREDENTIALS_WORKFLOW]));
+		const checks = await runCli(n8n, ['import:workflow', `--input=${checkFile}`], env);
+		if (checks.code !== 0) throw new Error(`import of the check workflows (unknown node, credentials) failed:\n${checks.output}`);
 
 		proc = startProcess(n8n, ['start'], env, logPath);
 		await waitForHealth(base, proc, logPath);
@@ -277,9 +448,11 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
 
 		const results = [];
-		for (const workflow of workflows) {
+		const displayNames = credentialDisplayNames(root);
+		for (const workflow of [...workflows, CREDENTIALS_WORKFLOW]) {
 			try {
-				results.push(await checkWorkflow({ page, base, workflow, record, errors, shots }));
+				const result = await checkWorkflow({ page, base, workflow, record, errors, shots, displayNames, root });
+				if (workflow !== CREDENTIALS_WORKFLOW) results.push(result);
 			} catch (error) {
 				await page.screenshot({ path: join(shots, `${fileSafe(workflow.id)}-failed.png`) }).catch(() => {});
 				record(false, `${workflow.name}: opens in the editor`, error.message);
@@ -288,8 +461,10 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		const covered = new Set(results.flatMap((r) => r.panels.map((p) => p.node.type.slice('CUSTOM.'.length))));
 		const uncovered = OUR_NODE_TYPES.filter((type) => !covered.has(type));
 		record(uncovered.length === 0, `the examples open the panel of each of our ${OUR_NODE_TYPES.length} node types`, `not covered: ${uncovered.join(', ')}`);
-		// Last, and its console output is not judged: a node type that does not exist is expected to complain.
+		// Last, and their console output is not judged: a node type that does not exist is expected to complain, and
+		// the selector check leaves a workflow changed.
 		await checkDetectorsFlagUnknownNode({ page, base, record, shots });
+		await checkSelectorsFollowParameters({ page, base, record, shots, displayNames, root });
 		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
 		if (process.env.UPDATE_SCREENSHOTS === '1') updateDocsScreenshots(root, results);
 	} finally {
