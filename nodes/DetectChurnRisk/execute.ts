@@ -9,14 +9,13 @@ import { ConfigError, InputError } from '../shared/input';
 import type { Language } from '../shared/segments';
 import { fitModel, parseSupplied, RENEWAL_PERIOD_DAYS, scoreSubject, type FittedModel, type ModelMethod, type ScoreOptions } from './model';
 import {
+	readContext,
 	readCustomerItem,
-	signalReader,
 	readSubscriberItem,
 	readSummaryItem,
 	readTransactionItem,
 	subjectsFromTransactions,
 	UNIT_DAYS,
-	type ReadContext,
 	type Subject,
 	type TimeUnit,
 } from './read';
@@ -41,6 +40,20 @@ function modelReason(method: ModelMethod, churnProbability: number, language: La
 		: `Probability still active is ${percent(1 - churnProbability)} (${MODEL_NAMES[method]})`;
 }
 
+/**
+ * The model's reason as modelReason words it, made once per whole percent (the text shows no more):
+ * a million customers share about a hundred texts instead of each building one.
+ */
+function modelReasons(method: ModelMethod, language: Language): (churnProbability: number) => string {
+	const byPercent = new Map<number, string>();
+	return (p) => {
+		const key = method === 'sbg' ? (p === 1 ? -1 : Math.round(p * 100)) : Math.round((1 - p) * 100);
+		let reason = byPercent.get(key);
+		if (reason === undefined) byPercent.set(key, (reason = modelReason(method, p, language)));
+		return reason;
+	};
+}
+
 export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const items = this.getInputData();
@@ -59,7 +72,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(this.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
 	const riskThresholds = { medium: t.medium, high: t.high, critical: t.critical };
 	const signalThresholds = { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 };
-	const ctx: ReadContext = { columns, readSignals: signalReader(signalColumns, asOf, timeZone), asOf, timeZone, unit };
+	const ctx = readContext(columns, signalColumns, asOf, timeZone, unit);
 	if (method === 'sbg' && shape !== 'subscriber') {
 		throw toNodeError(node, new ConfigError('sBG scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)'));
 	}
@@ -67,12 +80,16 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		throw toNodeError(node, new ConfigError(`${MODEL_NAMES[method]} needs purchase histories; subscriber input goes with sBG or Rules Only`));
 	}
 
-	const placed: Array<{ output: number; item: INodeExecutionData } | undefined> = new Array(items.length);
+	// Each input item's place: the output item and which output it leaves on (an item and a number
+	// per customer, not an object around them: a batch keeps a million until the outputs are built).
+	const placedItems: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const placedOutputs = new Uint8Array(items.length);
 	const reject = (error: unknown, indices: number[]) => {
 		if (!continueOnFail) throw toNodeError(node, error, indices[0]);
 		const item = errorItem(node, error, indices[0]);
 		if (indices.length > 1) item.pairedItem = indices.map((i) => ({ item: i }));
-		placed[indices[0]] = { output: 0, item };
+		placedItems[indices[0]] = item;
+		placedOutputs[indices[0]] = 0;
 	};
 
 	let subjects: Subject[] = [];
@@ -101,7 +118,9 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	}
 
 	// One-time buyers have no interval of their own: measure their silence against the batch's repeat customers.
-	const typical = typicalInterval(subjects.flatMap((s) => (s.signals.usualIntervalDays !== undefined ? [s.signals.usualIntervalDays] : [])));
+	const intervals: number[] = [];
+	for (const s of subjects) if (s.signals.usualIntervalDays !== undefined) intervals.push(s.signals.usualIntervalDays);
+	const typical = typicalInterval(intervals);
 	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
 
 	let model: FittedModel | undefined;
@@ -133,12 +152,13 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const asOfText = toIsoWithOffset(asOf, timeZone);
 	const timeUnit = method === 'sbg' ? `${renewalPeriod}s` : unit;
 	const atRiskIndex = RISK_LEVELS.indexOf(atRiskFrom);
+	const reasonFor = model ? modelReasons(model.method, language) : undefined;
 
 	for (const subject of subjects) {
 		try {
 			const score = model ? scoreSubject(model, subject, scoreOptions) : undefined;
 			const risk = assessRisk(
-				score && model ? { churnProbability: score.churnProbability, reason: modelReason(model.method, score.churnProbability, language) } : undefined,
+				score && reasonFor ? { churnProbability: score.churnProbability, reason: reasonFor(score.churnProbability) } : undefined,
 				ruleSignals(subject.signals, signalThresholds, language),
 				riskThresholds,
 				language,
@@ -163,14 +183,15 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 			}
 			const output = RISK_LEVELS.indexOf(risk.riskLevel) >= atRiskIndex ? 0 : 1;
 			const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
-			placed[subject.itemIndices[0]] = { output, item: { json: addResult(subject.json as IDataObject, result), pairedItem } };
+			placedItems[subject.itemIndices[0]] = { json: addResult(subject.json as IDataObject, result), pairedItem };
+			placedOutputs[subject.itemIndices[0]] = output;
 		} catch (error) {
 			reject(error, subject.itemIndices);
 		}
 	}
 
 	const outputs: INodeExecutionData[][] = [[], [], []];
-	for (const entry of placed) if (entry) outputs[entry.output].push(entry.item);
+	placedItems.forEach((item, i) => item && outputs[placedOutputs[i]].push(item));
 	if (model) outputs[2].push({ json: modelItem(model, asOfText, model.method === 'sbg' ? `${renewalPeriod}s` : unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) });
 	return outputs;
 }

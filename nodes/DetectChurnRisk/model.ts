@@ -149,8 +149,13 @@ export function scoreSubject(model: FittedModel, subject: Subject, options: Scor
 		const discount = Math.pow(1 + options.annualDiscountRate, periodDays / 365.25) - 1;
 		score.expectedValue = discountedValue(expectedAt, spend, periods, periodDays / options.unitDays, discount);
 	}
-	for (const [key, value] of Object.entries(score)) {
-		if (!Number.isFinite(value)) throw new ConfigError(`The model gave a non-finite ${key} for customer "${subject.customerId}"; check the parameters and time unit`);
-	}
+	const nonFinite = !Number.isFinite(alive)
+		? 'probabilityAlive'
+		: !Number.isFinite(expectedPurchases)
+			? 'expectedPurchases'
+			: score.expectedValue !== undefined && !Number.isFinite(score.expectedValue)
+				? 'expectedValue'
+				: undefined;
+	if (nonFinite) throw new ConfigError(`The model gave a non-finite ${nonFinite} for customer "${subject.customerId}"; check the parameters and time unit`);
 	return score;
 }

@@ -1,5 +1,5 @@
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
-import { getField, InputError, isEmpty, parseDate, parseDateNotAfter, parseMoney, parseNumber } from '../shared/input';
+import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseDate, parseMoney, parseNumber } from '../shared/input';
 import { summaryProblem, type RfmSummary, type Subscriber } from '../shared/models';
 import type { SignalInput } from '../shared/churn';
 import { toIsoWithOffset } from '../shared/format/isoDate';
@@ -28,9 +28,23 @@ export interface Subject {
 export interface ReadContext {
 	columns: Columns;
 	readSignals: (item: Record<string, unknown>) => SignalInput;
+	/** A date not after the as-of date, in epoch ms (see readContext). */
+	readDateMs: (value: unknown, field: string) => number;
 	asOf: Date;
 	timeZone: string;
 	unit: TimeUnit;
+}
+
+/** What the readers need for a run; date-only texts are parsed once per distinct day. */
+export function readContext(columns: Columns, signalColumns: Columns, asOf: Date, timeZone: string, unit: TimeUnit): ReadContext {
+	return {
+		columns,
+		readSignals: signalReader(signalColumns, asOf, timeZone),
+		readDateMs: dateMsReaderNotAfter(asOf, { timeZone }),
+		asOf,
+		timeZone,
+		unit,
+	};
 }
 
 function optional<T>(item: Record<string, unknown>, column: string | undefined, parse: (raw: unknown, column: string) => T): T | undefined {
@@ -83,23 +97,22 @@ function checkedSummary(summary: RfmSummary, field: string, value: unknown): Rfm
 export function readCustomerItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
 	const c = ctx.columns;
 	const customerId = readCustomerId(item, c.customerIdColumn);
-	const opts = { timeZone: ctx.timeZone };
-	const first = parseDateNotAfter(getField(item, c.firstPurchaseColumn), c.firstPurchaseColumn, ctx.asOf, opts);
-	const last = parseDateNotAfter(getField(item, c.lastPurchaseColumn), c.lastPurchaseColumn, ctx.asOf, opts);
+	const first = ctx.readDateMs(getField(item, c.firstPurchaseColumn), c.firstPurchaseColumn);
+	const last = ctx.readDateMs(getField(item, c.lastPurchaseColumn), c.lastPurchaseColumn);
 	const count = parseNumber(getField(item, c.purchaseCountColumn), c.purchaseCountColumn, { min: 1, integer: true });
 	if (last < first) {
-		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${first.toISOString()})`, 'a last purchase on or after the first');
+		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${new Date(first).toISOString()})`, 'a last purchase on or after the first');
 	}
 	const unitMs = UNIT_DAYS[ctx.unit] * DAY_MS;
 	const summary = checkedSummary(
-		{ x: count - 1, tx: (last.getTime() - first.getTime()) / unitMs, T: (ctx.asOf.getTime() - first.getTime()) / unitMs },
+		{ x: count - 1, tx: (last - first) / unitMs, T: (ctx.asOf.getTime() - first) / unitMs },
 		c.purchaseCountColumn,
 		getField(item, c.purchaseCountColumn),
 	);
 	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
 	const signals = ctx.readSignals(item);
-	signals.daysSinceLast = (ctx.asOf.getTime() - last.getTime()) / DAY_MS;
-	if (count >= 2) signals.usualIntervalDays = (last.getTime() - first.getTime()) / DAY_MS / (count - 1);
+	signals.daysSinceLast = (ctx.asOf.getTime() - last) / DAY_MS;
+	if (count >= 2) signals.usualIntervalDays = (last - first) / DAY_MS / (count - 1);
 	return { itemIndices: [index], json: item, customerId, summary, meanSpend: total === undefined ? undefined : total / count, signals };
 }
 
@@ -139,7 +152,7 @@ export function readTransactionItem(item: Record<string, unknown>, index: number
 	const c = ctx.columns;
 	return {
 		customerId: readCustomerId(item, c.customerIdColumn),
-		date: parseDateNotAfter(getField(item, c.dateColumn), c.dateColumn, ctx.asOf, { timeZone: ctx.timeZone }),
+		date: new Date(ctx.readDateMs(getField(item, c.dateColumn), c.dateColumn)),
 		amount: parseMoney(getField(item, c.amountColumn), c.amountColumn, { min: 0 }),
 		itemIndex: index,
 	};

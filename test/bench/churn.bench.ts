@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { runInEngine } from './engineTiming';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 import { rng, simulateBgNbd } from '../models/simulate';
@@ -71,4 +72,24 @@ export async function run(report: Report): Promise<void> {
 		{ method: 'bgNbd', inputShape: 'transaction', timeUnit: 'weeks', horizon: 26, asOf: new Date(AS_OF).toISOString() },
 		30_000,
 	);
+
+	// Scoring a million customers with supplied BG/NBD parameters (no fit): the node's own cost per customer.
+	const supplied = {
+		inputShape: 'customer',
+		timeUnit: 'weeks',
+		horizon: 26,
+		asOf: new Date(AS_OF).toISOString(),
+		signals,
+		method: 'bgNbd',
+		modelSource: 'supplied',
+		suppliedParameters: JSON.stringify({ method: 'bgNbd', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } }),
+	};
+	await runInEngine({ type: 'detectChurnRisk', className: 'DetectChurnRisk', parameters: supplied, items: customers(20_000) });
+	const scored = await runInEngine({ type: 'detectChurnRisk', className: 'DetectChurnRisk', parameters: supplied, items: customers(1_000_000) });
+	if (scored.outputs[0] + scored.outputs[1] !== 1_000_000) throw new Error(`expected 1,000,000 customer items, got ${scored.outputs[0] + scored.outputs[1]}`);
+	report('BG/NBD supplied parameters + rules, node time in the engine, 1,000,000 customers', scored.seconds, {
+		inExecute: Number(scored.executeSeconds.toFixed(3)),
+		peakRssMb: Math.round(scored.peakRssMb),
+		atRisk: scored.outputs[0],
+	});
 }

@@ -39,21 +39,27 @@ export interface RiskAssessment {
  * much each piece contributes (its probability or weight), largest first.
  */
 export function assessRisk(model: ModelEvidence | undefined, signals: Signal[], t: RiskThresholds, language: Language): RiskAssessment {
+	let keep = model ? 1 - model.churnProbability : 1;
+	for (const signal of signals) keep *= 1 - signal.weight;
+	const riskScore = Math.round((1 - keep) * 1000) / 10;
+	const riskLevel: RiskLevel =
+		riskScore >= t.critical ? 'critical' : riskScore >= t.high ? 'high' : riskScore >= t.medium ? 'medium' : 'low';
+	return { riskScore, riskLevel, riskLabel: LEVEL_LABELS[riskLevel][language], reasons: rankedReasons(model, signals) };
+}
+
+/** Evidence below this weight is not worth a reason. */
+const MIN_REASON_WEIGHT = 0.05;
+
+/** The reasons of the evidence that counts, largest contribution first (the model first on a tie). */
+function rankedReasons(model: ModelEvidence | undefined, signals: Signal[]): string[] {
+	// Most customers have no signal: their only possible reason is the model's (a million scored at once).
+	if (signals.length === 0) return model && model.churnProbability >= MIN_REASON_WEIGHT ? [model.reason] : [];
 	const evidence = [
 		...(model ? [{ weight: model.churnProbability, reason: model.reason }] : []),
 		...signals.map((s) => ({ weight: s.weight, reason: s.reason })),
 	];
-	const keep = evidence.reduce((product, e) => product * (1 - e.weight), 1);
-	const riskScore = Math.round((1 - keep) * 1000) / 10;
-	const riskLevel: RiskLevel =
-		riskScore >= t.critical ? 'critical' : riskScore >= t.high ? 'high' : riskScore >= t.medium ? 'medium' : 'low';
-	return {
-		riskScore,
-		riskLevel,
-		riskLabel: LEVEL_LABELS[riskLevel][language],
-		reasons: evidence
-			.filter((e) => e.weight >= 0.05)
-			.sort((p, q) => q.weight - p.weight)
-			.map((e) => e.reason),
-	};
+	return evidence
+		.filter((e) => e.weight >= MIN_REASON_WEIGHT)
+		.sort((p, q) => q.weight - p.weight)
+		.map((e) => e.reason);
 }

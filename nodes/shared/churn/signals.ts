@@ -158,8 +158,9 @@ export function ruleSignals(input: SignalInput, t: SignalThresholds, language: L
 }
 
 /** The median of the given usual intervals (at least 3 of them), for one-time buyers; else undefined. */
-export function typicalInterval(intervals: number[]): number | undefined {
-	const sorted = intervals.filter((v) => v > 0 && Number.isFinite(v)).sort((p, q) => p - q);
+export function typicalInterval(intervals: ArrayLike<number>): number | undefined {
+	// A typed array sorts numerically without a comparator call per pair (a batch has a million intervals).
+	const sorted = Float64Array.from(intervals).filter((v) => v > 0 && Number.isFinite(v)).sort();
 	if (sorted.length < 3) return undefined;
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
