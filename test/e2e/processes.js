@@ -1,9 +1,37 @@
-// Long-running n8n processes (main, workers) for the e2e suites: output kept in memory and in a log file,
-// stopped with the whole process group (n8n starts its task runners as children).
+// n8n processes for the e2e runner and suites: one-off commands (`n8n import:workflow`, `n8n execute`) run to
+// their end with their output collected, and long-running ones (main, workers) with output kept in memory
+// and in a log file, stopped with the whole process group (n8n starts its task runners as children).
 const { spawn } = require('node:child_process');
 const { createWriteStream } = require('node:fs');
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Runs a command to its end (killed after `timeoutMs`) and resolves with its exit code and output. */
+function runCommand(bin, args, env, { cwd, timeoutMs = 240_000 } = {}) {
+	return new Promise((done) => {
+		const child = spawn(bin, args, { env, cwd });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			done({ code, stdout, stderr });
+		});
+	});
+}
+
+/** `n8n execute --rawOutput` prints start-up lines first; the run data is the JSON object after them. */
+function parseRunOutput(stdout) {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return undefined;
+	}
+}
 
 function startProcess(n8n, args, env, logPath) {
 	const log = createWriteStream(logPath);
@@ -42,4 +70,4 @@ async function stopProcess(proc) {
 	}
 }
 
-module.exports = { startProcess, stopProcess };
+module.exports = { parseRunOutput, runCommand, startProcess, stopProcess };

@@ -3,7 +3,7 @@
 //   examples/<name>.json         an importable workflow with a fixed id (at most 21 characters)
 //   test/e2e/<name>.expect.js    its expectations (see test/e2e/README.md)
 // Prints "e2e: N passed, N failed" and writes the counts to test/e2e/artifacts/results.json.
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
 const { tmpdir } = require('os');
 const { join, resolve, basename } = require('path');
@@ -11,6 +11,7 @@ const { Client } = require('pg');
 const { ensureN8n, N8N_VERSION, cacheDir } = require('../../scripts/n8n-runtime');
 const { n8nEnv } = require('./n8nEnv');
 const { createDatabase, freePort } = require('./services');
+const { parseRunOutput, runCommand } = require('./processes');
 const { loadSampleData } = require('../../scripts/sample-data/load');
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -19,31 +20,7 @@ const ARTIFACTS = join(__dirname, 'artifacts');
 /** Lines n8n prints when a community node cannot be loaded or is unknown to the workflow. */
 const LOAD_FAILURE = /Unrecognized node type|Error loading|could not be loaded|Cannot find module|is not installed|Unknown node type/i;
 
-function run(bin, args, env, { timeoutMs = 240_000 } = {}) {
-	return new Promise((done) => {
-		const child = spawn(bin, args, { env, cwd: ROOT });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			done({ code, stdout, stderr });
-		});
-	});
-}
-
-/** `n8n execute --rawOutput` prints start-up lines first; the run data is the JSON object after them. */
-function parseRunOutput(stdout) {
-	const start = stdout.search(/^\{/m);
-	if (start < 0) return undefined;
-	try {
-		return JSON.parse(stdout.slice(start));
-	} catch {
-		return undefined;
-	}
-}
+const run = (bin, args, env) => runCommand(bin, args, env, { cwd: ROOT });
 
 /**
  * The last `count` executions of a workflow as n8n saved them in its own database. `n8n execute` prints

@@ -4,10 +4,10 @@
 // and Edit Fields with dot notation writes into a nested field of every item. Neither may fail, and the
 // Segment node's own output must stay as it was.
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { parseRunOutput, runCommand: run } = require('../processes');
 
 const WORKFLOW = {
 	id: 'ccSharedResults01',
@@ -57,21 +57,6 @@ const WORKFLOW = {
 	},
 };
 
-function run(bin, args, env) {
-	return new Promise((done) => {
-		const child = spawn(bin, args, { env });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			done({ code, stdout, stderr });
-		});
-	});
-}
-
 async function runSuite({ n8n, env, record }) {
 	const folder = mkdtempSync(join(tmpdir(), 'care-shared-'));
 	try {
@@ -80,8 +65,7 @@ async function runSuite({ n8n, env, record }) {
 		const imported = await run(n8n, ['import:workflow', `--input=${file}`], env);
 		record(imported.code === 0, 'imports the check workflow', imported.stderr.slice(-1000));
 		const executed = await run(n8n, ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], env);
-		const start = executed.stdout.search(/^\{/m);
-		const runData = start < 0 ? undefined : JSON.parse(executed.stdout.slice(start));
+		const runData = parseRunOutput(executed.stdout);
 		const ok = executed.code === 0 && runData?.status === 'success';
 		record(ok, 'the workflow runs: neither n8n node fails on shared scores', `exit ${executed.code}\n${(runData?.data?.resultData?.error?.message ?? executed.stderr).slice(-2000)}`);
 		if (!ok) return;
