@@ -1,6 +1,7 @@
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem, toNodeError } from '../helpers/errors';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { fieldAdder } from '../shared/format/withField';
 import { InputError } from '../shared/input';
 import { CHANNEL_CREDENTIAL_TYPES, createChannel } from '../shared/messaging/channels';
 import type { Channel } from '../shared/messaging/channels/types';
@@ -148,8 +149,9 @@ export async function sendCareMessages(this: IExecuteFunctions): Promise<INodeEx
 	};
 
 	const placed: Array<{ output: Output; item: INodeExecutionData } | undefined> = new Array(items.length);
+	const addCare = fieldAdder(outputField);
 	const place = (index: number, output: Output, care: IDataObject) => {
-		placed[index] = { output, item: { json: { ...items[index].json, [outputField]: redactAll(care, redact) }, pairedItem: { item: index } } };
+		placed[index] = { output, item: { json: addCare(items[index].json, redactAll(care, redact)), pairedItem: { item: index } } };
 	};
 
 	const pending: Pending[] = [];
