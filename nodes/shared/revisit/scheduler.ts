@@ -3,6 +3,7 @@ import { formatDayNumber } from '../calendar/civilDate';
 import { formatOffset, localDayAndMinute, uniformDayOffset, zonedInstant } from '../calendar/timeZone';
 import { formatMinute, type TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
+import { sharedFrozen } from '../format/sharedFrozen';
 import { ConfigError } from '../input';
 import { CapacityLedger } from './capacity';
 import { icsUtc } from './ics';
@@ -176,9 +177,16 @@ const NONE: readonly never[] = Object.freeze([]);
  */
 class SharedParts {
 	private readonly days = new Map<number, string>();
-	private readonly rules = new Map<RevisitRequest['rule'], RevisitResult['rule']>();
-	private readonly counted = new Map<number, RevisitResult['countedFrom']>();
-	private readonly closed = new Map<number, NonNullable<RevisitResult['closedDay']>>();
+	readonly rule = sharedFrozen((rule: RevisitRequest['rule']) => ({ index: rule.index, name: rule.name }), Infinity);
+	private readonly fromLastContact = sharedFrozen((day: number) => ({ basis: 'lastContact' as const, date: this.day(day) }), Infinity);
+	private readonly fromAsOf = sharedFrozen((day: number) => ({ basis: 'asOf' as const, date: this.day(day) }), Infinity);
+	/** Why a closed day is closed, with the holiday's name in the run's language. */
+	readonly closedDay = sharedFrozen((day: number) => {
+		const status = this.calendar.dayStatus(day);
+		const explained: { date: string; kind: DayKind; holiday?: string } = { date: this.day(day), kind: status.kind };
+		if (status.holiday) explained.holiday = this.language === 'zh-CN' ? status.holiday.zh : status.holiday.en;
+		return explained;
+	}, Infinity);
 
 	constructor(
 		private readonly calendar: BusinessCalendar,
@@ -191,32 +199,8 @@ class SharedParts {
 		return text;
 	}
 
-	rule(rule: RevisitRequest['rule']): RevisitResult['rule'] {
-		let reference = this.rules.get(rule);
-		if (reference === undefined) this.rules.set(rule, (reference = Object.freeze({ index: rule.index, name: rule.name })));
-		return reference;
-	}
-
 	countedFrom(fromLastContact: boolean, dayNumber: number): RevisitResult['countedFrom'] {
-		const key = dayNumber * 2 + (fromLastContact ? 1 : 0);
-		let counted = this.counted.get(key);
-		if (counted === undefined) {
-			counted = Object.freeze({ basis: fromLastContact ? 'lastContact' : 'asOf', date: this.day(dayNumber) });
-			this.counted.set(key, counted);
-		}
-		return counted;
-	}
-
-	/** Why a closed day is closed, with the holiday's name in the run's language. */
-	closedDay(dayNumber: number): NonNullable<RevisitResult['closedDay']> {
-		let closed = this.closed.get(dayNumber);
-		if (closed === undefined) {
-			const status = this.calendar.dayStatus(dayNumber);
-			const explained: { date: string; kind: DayKind; holiday?: string } = { date: this.day(dayNumber), kind: status.kind };
-			if (status.holiday) explained.holiday = this.language === 'zh-CN' ? status.holiday.zh : status.holiday.en;
-			this.closed.set(dayNumber, (closed = Object.freeze(explained)));
-		}
-		return closed;
+		return fromLastContact ? this.fromLastContact(dayNumber) : this.fromAsOf(dayNumber);
 	}
 }
 

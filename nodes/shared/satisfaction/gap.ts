@@ -3,7 +3,7 @@ import { fieldReader, type FieldReader } from './fieldReader';
 import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
 import { readRating, type RatingRules, type Scale } from './scale';
-import { sharedByPair } from './sharedResults';
+import { sharedFrozenByPair } from '../format/sharedFrozen';
 
 /** The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988). */
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
@@ -115,7 +115,7 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 	};
 	// Cloning a template with every key gives each result its shape at once, instead of a key at a time.
 	const template: Record<string, DimensionGap | null> = Object.fromEntries(dims.map((d) => [d.key, null]));
-	const dimensionGap = sharedByPair((expectation: number, perception: number): DimensionGap => {
+	const dimensionGap = sharedFrozenByPair((expectation: number, perception: number): DimensionGap => {
 		const gap = roundTo(perception - expectation, 6);
 		const level = gapLevel(gap, tolerance);
 		return { expectation, perception, gap, level, label: labels[level] };

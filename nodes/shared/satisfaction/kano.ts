@@ -2,7 +2,7 @@ import { ConfigError, InputError, isEmpty } from '../input';
 import { fieldReader, type FieldReader } from './fieldReader';
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
-import { sharedByPair } from './sharedResults';
+import { sharedFrozenByPair } from '../format/sharedFrozen';
 
 /** The five answers to "how do you feel if the feature is present / absent?". Codes 1-5 in this order. */
 export type KanoAnswer = 'like' | 'expect' | 'neutral' | 'tolerate' | 'dislike';
@@ -121,7 +121,7 @@ export function createKanoScorer(features: KanoFeatureConfig[], skipMissing: boo
 		readDysfunctional: fieldReader(f.dysfunctionalField),
 	}));
 	const template: KanoResult = Object.fromEntries(features.map((f) => [f.key, null]));
-	const featureResult = sharedByPair((functional: KanoAnswer, dysfunctional: KanoAnswer) => {
+	const featureResult = sharedFrozenByPair((functional: KanoAnswer, dysfunctional: KanoAnswer) => {
 		const category = classifyKano(functional, dysfunctional);
 		return { functional, dysfunctional, category, label: KANO_LABELS[category][language] };
 	});

@@ -8,7 +8,7 @@ import type { Language } from './labels';
 import { classifyNps, NPS_LABELS, NPS_SCALE, npsTo100, type NpsCategory } from './nps';
 import { roundTo } from './rounding';
 import { readRating, type Scale } from './scale';
-import { sharedByScore } from './sharedResults';
+import { sharedFrozen } from '../format/sharedFrozen';
 
 /** Which metrics a run scores, and where their answers are. Leave a metric out to not score it. */
 export interface SatisfactionConfig {
@@ -100,12 +100,12 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 	const scoreKano = config.kano && createKanoScorer(config.kano.features, skipMissing, language);
 	const sentimentField = config.sentiment?.field;
 	const readSentiment = sentimentField === undefined ? undefined : fieldReader(sentimentField);
-	const npsResult = sharedByScore((score): NpsResult => {
+	const npsResult = sharedFrozen((score: number): NpsResult => {
 		const category = classifyNps(score);
 		return { score, category, label: NPS_LABELS[category][language], outOf100: npsTo100(score) };
 	});
-	const csatResult = sharedByScore((score): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
-	const cesResult = sharedByScore((score): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
+	const csatResult = sharedFrozen((score: number): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
+	const cesResult = sharedFrozen((score: number): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
 
 	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
