@@ -1,10 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { credentialTest } from './credentials';
-import { channelProperties } from './description/channel';
-import { ledgerProperties } from './description/ledger';
-import { messageProperties } from './description/message';
-import { optionsProperty } from './description/options';
-import { policyProperties } from './description/policy';
+import { sendCareMessageProperties } from './description';
 import { sendCareMessages } from './execute';
 
 export class SendCareMessage implements INodeType {
@@ -86,13 +82,7 @@ export class SendCareMessage implements INodeType {
 				testedBy: 'carePostgresLedgerApiTest',
 			},
 		],
-		properties: [
-			...channelProperties,
-			...messageProperties,
-			...policyProperties,
-			...ledgerProperties,
-			optionsProperty,
-		],
+		properties: sendCareMessageProperties,
 	};
 
 	methods = { credentialTest };

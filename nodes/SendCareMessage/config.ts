@@ -13,17 +13,13 @@ import {
 } from '../shared/messaging/policy';
 import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
 import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
-import { channelProperties } from './description/channel';
-import { ledgerProperties } from './description/ledger';
-import { messageProperties } from './description/message';
-import { optionsProperty } from './description/options';
-import { policyProperties } from './description/policy';
+import { optionsProperty, sendCareMessageProperties } from './description';
 import { batchParameters } from './itemParameters';
 import { messageConfig } from './message';
 
 /** Display names by parameter path ("purpose", "options.concurrency"), for messages about a parameter. */
 const LABELS = new Map([
-	...[...channelProperties, ...messageProperties, ...policyProperties, ...ledgerProperties, optionsProperty].map((p): [string, string] => [p.name, p.displayName]),
+	...sendCareMessageProperties.map((p): [string, string] => [p.name, p.displayName]),
 	...(optionsProperty.options as INodeProperties[]).map((o): [string, string] => [`options.${o.name}`, `Options › ${o.displayName}`]),
 ]);
 const labelOf = (path: string) => LABELS.get(path) ?? path;
