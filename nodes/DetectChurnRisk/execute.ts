@@ -26,7 +26,8 @@ const COLUMN_PARAMETERS = [
 ];
 
 const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percent = (p: number) => `${Math.round(p * 100)}%`;
+const wholePercent = (p: number) => Math.round(p * 100);
+const percent = (p: number) => `${wholePercent(p)}%`;
 const MODEL_NAMES: Record<ModelMethod, string> = { bgNbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', sbg: 'sBG' };
 
 function modelReason(method: ModelMethod, churnProbability: number, language: Language): string {
@@ -47,7 +48,8 @@ function modelReason(method: ModelMethod, churnProbability: number, language: La
 function modelReasons(method: ModelMethod, language: Language): (churnProbability: number) => string {
 	const byPercent = new Map<number, string>();
 	return (p) => {
-		const key = method === 'sbg' ? (p === 1 ? -1 : Math.round(p * 100)) : Math.round((1 - p) * 100);
+		// The percent modelReason shows, and -1 for a churned subscriber (a text of its own).
+		const key = method === 'sbg' ? (p === 1 ? -1 : wholePercent(p)) : wholePercent(1 - p);
 		let reason = byPercent.get(key);
 		if (reason === undefined) byPercent.set(key, (reason = modelReason(method, p, language)));
 		return reason;
