@@ -6,7 +6,7 @@ export class DetectChurnRisk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Detect Churn Risk',
 		name: 'detectChurnRisk',
-		icon: 'file:detectChurnRisk.svg',
+		icon: { light: 'file:detectChurnRisk.svg', dark: 'file:detectChurnRisk.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ { bgNbd: "BG/NBD", paretoNbd: "Pareto/NBD", sbg: "sBG", rules: "Rules only" }[$parameter["method"]] }}',

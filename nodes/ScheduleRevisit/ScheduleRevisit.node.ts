@@ -18,7 +18,7 @@ export class ScheduleRevisit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Schedule Revisit',
 		name: 'scheduleRevisit',
-		icon: 'file:scheduleRevisit.svg',
+		icon: { light: 'file:scheduleRevisit.svg', dark: 'file:scheduleRevisit.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ { scheduleRevisit: "Schedule revisit", findOccasions: "Find care occasions" }[$parameter["operation"]] }}',

@@ -11,7 +11,7 @@ export class ScoreSatisfaction implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Score Satisfaction',
 		name: 'scoreSatisfaction',
-		icon: 'file:scoreSatisfaction.svg',
+		icon: { light: 'file:scoreSatisfaction.svg', dark: 'file:scoreSatisfaction.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ ($parameter["metrics"] || []).join(" + ").toUpperCase() }}',

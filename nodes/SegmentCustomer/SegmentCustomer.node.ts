@@ -10,7 +10,7 @@ export class SegmentCustomer implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Segment Customer',
 		name: 'segmentCustomer',
-		icon: 'file:segmentCustomer.svg',
+		icon: { light: 'file:segmentCustomer.svg', dark: 'file:segmentCustomer.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ { rfm: "RFM", valueTier: "Value tier", lifecycle: "Lifecycle stage", customRules: "Custom rules" }[$parameter["method"]] }}',

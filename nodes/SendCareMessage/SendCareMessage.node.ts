@@ -7,7 +7,7 @@ export class SendCareMessage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Send Care Message',
 		name: 'sendCareMessage',
-		icon: 'file:sendCareMessage.svg',
+		icon: { light: 'file:sendCareMessage.svg', dark: 'file:sendCareMessage.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["template"] + " via " + $parameter["channel"] }}',
