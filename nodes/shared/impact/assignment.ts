@@ -1,0 +1,33 @@
+import { createHash } from 'crypto';
+
+export type Group = 'treatment' | 'holdout';
+
+const TWO_POW_21 = 2 ** 21;
+const TWO_POW_53 = 2 ** 53;
+
+/**
+ * The customer's fixed position in [0, 1) for a campaign: SHA-256 of the UTF-8 bytes of
+ * campaign + "\u0000" + customerId, the first 8 bytes read as a big-endian unsigned 64-bit integer,
+ * of which the top 53 bits divided by 2^53. Any system can reproduce it, e.g. in PostgreSQL:
+ *   ('x' || substr(encode(sha256(convert_to(campaign || chr(0) || id, 'UTF8')), 'hex'), 1, 14))::bit(56)::bigint >> 3) / 2^53
+ * (the first 53 bits of the digest). No state: the same customer gets the same position on every run
+ * and on every queue-mode worker.
+ */
+export function assignmentPosition(campaign: string, customerId: string): number {
+	const digest = createHash('sha256').update(`${campaign}\u0000${customerId}`, 'utf8').digest();
+	const high = digest.readUInt32BE(0);
+	const low = digest.readUInt32BE(4);
+	return (high * TWO_POW_21 + (low >>> 11)) / TWO_POW_53;
+}
+
+/**
+ * Holdout when the position lies below the holdout share. Stratified assignment uses the same rule in
+ * every stratum (a per-stratum threshold, here the same share for all): exact quotas would need the
+ * whole stratum in one batch and would move a customer between groups as others join, so they cannot be
+ * both stateless and stable. With the position independent of the stratum, each stratum's holdout share
+ * is binomial around the target (standard deviation √(share·(1 − share)/n)), and the stratum recorded
+ * with the group lets Measure Uplift report each stratum.
+ */
+export function assignGroup(position: number, holdoutShare: number): Group {
+	return position < holdoutShare ? 'holdout' : 'treatment';
+}

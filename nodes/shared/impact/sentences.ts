@@ -1,0 +1,71 @@
+import type { OutcomeMeasure } from './uplift';
+
+export type Language = 'en' | 'zh-CN';
+
+export interface SentenceContext {
+	language: Language;
+	/** Campaign name as the user wrote it, or empty. */
+	campaign: string;
+	/** Outcome name in the chosen language, e.g. "30-day repurchase". */
+	outcomeLabel: string;
+	/** Stratum value, or undefined for all customers. */
+	stratum?: string;
+	level: number;
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+const plain = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+
+function parts(m: OutcomeMeasure) {
+	const proportion = m.kind === 'proportion';
+	const value = (x: number) => (proportion ? percent(x) : plain(x));
+	const diff = (x: number) => (proportion ? signed(x * 100, 1) : signed(x, 2));
+	return { holdout: value(m.holdout.value), treatment: value(m.treatment.value), diff, proportion };
+}
+
+/** One plain sentence on what the campaign did to one outcome, in English or Chinese. */
+export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
+	const { holdout, treatment, diff, proportion } = parts(m);
+	const level = Math.round(c.level * 100);
+	if (c.language === 'zh-CN') {
+		const who = c.campaign ? `“${c.campaign}”` : '本次活动';
+		const prefix = c.stratum === undefined ? '' : `分层“${c.stratum}”：`;
+		const unit = proportion ? '个百分点' : '';
+		if (m.verdict === 'notMeasurable') {
+			return `${prefix}${c.outcomeLabel}：数据不足以衡量（干预组 ${m.treatment.customers} 人，对照组 ${m.holdout.customers} 人；每组至少需要 ${proportion ? 1 : 2} 人且结果有差异）。`;
+		}
+		const ci = `${level}% 置信区间 ${diff(m.lower!)} 至 ${diff(m.upper!)}`;
+		if (m.verdict === 'increase' || m.verdict === 'decrease') {
+			const verb = m.verdict === 'increase' ? '提升到' : '降低到';
+			return `${prefix}${who}使${c.outcomeLabel}从 ${holdout} ${verb} ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。`;
+		}
+		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect!).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
+	}
+	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
+	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
+	const unit = proportion ? ' points' : '';
+	if (m.verdict === 'notMeasurable') {
+		return `${prefix}${c.outcomeLabel} cannot be measured: ${m.treatment.customers} treatment and ${m.holdout.customers} holdout customers (each group needs at least ${proportion ? 1 : 2}, and some variation).`;
+	}
+	const ci = `${level}% CI ${diff(m.lower!)} to ${diff(m.upper!)}`;
+	if (m.verdict === 'increase' || m.verdict === 'decrease') {
+		const verb = m.verdict === 'increase' ? 'raised' : 'lowered';
+		return `${prefix}${who} ${verb} ${c.outcomeLabel} from ${holdout} to ${treatment} (${diff(m.absolute!)}${unit}, ${ci}).`;
+	}
+	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect!).slice(1)}${unit} would be detected 80% of the time.`;
+}
+
+const OUTCOME_LABELS: Record<string, Record<Language, string>> = {
+	conversion: { en: 'conversion', 'zh-CN': '转化率' },
+	revenue: { en: 'revenue per customer', 'zh-CN': '人均收入' },
+	retention: { en: 'retention', 'zh-CN': '留存率' },
+	satisfaction: { en: 'satisfaction score', 'zh-CN': '满意度得分' },
+};
+
+/** "30-day conversion" / "30天转化率"; a user-given name replaces the outcome's own. */
+export function outcomeLabel(outcome: string, language: Language, windowDays: number, name?: string): string {
+	const base = name?.trim() || OUTCOME_LABELS[outcome]?.[language] || outcome;
+	if (!(windowDays > 0)) return base;
+	return language === 'zh-CN' ? `${windowDays}天${base}` : `${windowDays}-day ${base}`;
+}

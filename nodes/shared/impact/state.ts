@@ -1,0 +1,77 @@
+import { ConfigError } from '../input';
+import type { Group } from './assignment';
+import { addValue, emptyMoments, mergeMoments, type MomentState } from './sufficient';
+import type { OutcomeKind } from './uplift';
+
+export interface StratumState {
+	treatment: MomentState;
+	holdout: MomentState;
+}
+
+/**
+ * Everything Measure Uplift needs from one page of customers: per outcome and stratum, the sufficient
+ * statistics of each group. JSON-safe; pages merge exactly in any order.
+ */
+export interface UpliftState {
+	outcomes: Record<string, { kind: OutcomeKind; strata: Record<string, StratumState> }>;
+}
+
+/** The stratum key of an unstratified measurement. */
+export const ALL = '';
+
+export const emptyStratum = (): StratumState => ({ treatment: emptyMoments(), holdout: emptyMoments() });
+
+export function newState(outcomes: Array<{ key: string; kind: OutcomeKind }>): UpliftState {
+	const state: UpliftState = { outcomes: {} };
+	for (const { key, kind } of outcomes) state.outcomes[key] = { kind, strata: {} };
+	return state;
+}
+
+/** Adds one customer's value of one outcome. */
+export function addObservation(state: UpliftState, outcome: string, stratum: string, group: Group, value: number): void {
+	const strata = state.outcomes[outcome].strata;
+	const cell = strata[stratum] ?? (strata[stratum] = emptyStratum());
+	addValue(cell[group], value);
+}
+
+function mergeStratum(into: StratumState, other: StratumState): void {
+	mergeMoments(into.treatment, other.treatment);
+	mergeMoments(into.holdout, other.holdout);
+}
+
+/** Merges a page's state into `into` (which is changed). */
+export function mergeState(into: UpliftState, page: UpliftState): void {
+	for (const [key, outcome] of Object.entries(page.outcomes)) {
+		const target = into.outcomes[key] ?? (into.outcomes[key] = { kind: outcome.kind, strata: {} });
+		if (target.kind !== outcome.kind) throw new ConfigError(`Outcome "${key}" is measured as a ${outcome.kind} in one page and as a ${target.kind} in another`);
+		for (const [stratum, cell] of Object.entries(outcome.strata)) {
+			const t = target.strata[stratum] ?? (target.strata[stratum] = emptyStratum());
+			mergeStratum(t, cell);
+		}
+	}
+}
+
+/** All strata of an outcome merged into one. */
+export function overall(strata: Record<string, StratumState>): StratumState {
+	const total = emptyStratum();
+	for (const key of Object.keys(strata).sort()) mergeStratum(total, strata[key]);
+	return total;
+}
+
+const isMoments = (v: unknown): v is MomentState => {
+	const m = v as MomentState;
+	return !!m && Number.isInteger(m.n) && m.n >= 0 && Array.isArray(m.sum) && Array.isArray(m.sumOfSquares) && [...m.sum, ...m.sumOfSquares].every(Number.isFinite);
+};
+
+/** Checks a state read from an item (an earlier page's result); throws a message naming what is wrong. */
+export function checkState(value: unknown): UpliftState {
+	const state = value as UpliftState;
+	if (!state || typeof state !== 'object' || !state.outcomes || typeof state.outcomes !== 'object') throw new Error('has no "outcomes"');
+	for (const [key, outcome] of Object.entries(state.outcomes)) {
+		if (outcome.kind !== 'proportion' && outcome.kind !== 'mean') throw new Error(`outcome "${key}" has no kind "proportion" or "mean"`);
+		for (const [stratum, cell] of Object.entries(outcome.strata ?? {})) {
+			if (!isMoments(cell?.treatment) || !isMoments(cell?.holdout)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
+		}
+	}
+	return state;
+}

@@ -1,0 +1,61 @@
+import { addExact, exactProduct, roundedSum, type Partials } from './exactSum';
+
+/**
+ * Sufficient statistics of one outcome in one group: the count, the exact sum and the exact sum of
+ * squares (each square split into two doubles, so nothing is rounded until the end). They merge by
+ * concatenating partials, so pages measured on different workers merge into exactly the one-run state.
+ */
+export interface MomentState {
+	n: number;
+	sum: Partials;
+	sumOfSquares: Partials;
+}
+
+export const emptyMoments = (): MomentState => ({ n: 0, sum: [], sumOfSquares: [] });
+
+export function addValue(state: MomentState, x: number): void {
+	state.n++;
+	addExact(state.sum, x);
+	const [square, error] = exactProduct(x, x);
+	addExact(state.sumOfSquares, square);
+	if (error !== 0) addExact(state.sumOfSquares, error);
+}
+
+export function mergeMoments(into: MomentState, other: MomentState): void {
+	into.n += other.n;
+	for (const x of other.sum) addExact(into.sum, x);
+	for (const x of other.sumOfSquares) addExact(into.sumOfSquares, x);
+}
+
+export interface Moments {
+	n: number;
+	mean: number;
+	/** Sample variance (n − 1 in the denominator); 0 for fewer than two values. */
+	variance: number;
+}
+
+/**
+ * Mean and sample variance from the exact sums. Σ(x − m)² = Σx² − 2mΣx + n·m² is formed from exact
+ * products and summed exactly, so there is no cancellation even when the mean dwarfs the spread.
+ */
+export function moments(state: MomentState): Moments {
+	const { n } = state;
+	if (n === 0) return { n, mean: 0, variance: 0 };
+	const mean = roundedSum(state.sum) / n;
+	if (n < 2) return { n, mean, variance: 0 };
+	const terms: Partials = [];
+	for (const x of state.sumOfSquares) addExact(terms, x);
+	for (const x of state.sum) {
+		const [hi, lo] = exactProduct(-2 * mean, x);
+		addExact(terms, hi);
+		addExact(terms, lo);
+	}
+	const [a, b] = exactProduct(n, mean);
+	for (const part of [...exactProduct(a, mean), ...exactProduct(b, mean)]) addExact(terms, part);
+	return { n, mean, variance: Math.max(0, roundedSum(terms)) / (n - 1) };
+}
+
+/** The sum of the values, rounded once (for 0/1 outcomes: the exact count of successes). */
+export function roundedSumOf(state: MomentState): number {
+	return roundedSum(state.sum);
+}

@@ -1,0 +1,109 @@
+import { normalQuantile } from './distributions';
+import { newcombeInterval, newcombePValue, twoSidedZ } from './proportions';
+import { moments, roundedSumOf, type MomentState } from './sufficient';
+import { welchInterval } from './welch';
+
+export type OutcomeKind = 'proportion' | 'mean';
+export type Verdict = 'increase' | 'decrease' | 'inconclusive' | 'notMeasurable';
+
+export interface MeasureOptions {
+	/** Confidence level, e.g. 0.95. */
+	level: number;
+	/** Cost of contacting one treated customer (0: no ROI). */
+	costPerContact: number;
+	/** Share of revenue that is profit, 0..1. */
+	margin: number;
+}
+
+export interface GroupSummary {
+	customers: number;
+	/** Rate (proportion outcomes) or mean (mean outcomes). */
+	value: number;
+	/** Successes of a proportion outcome. */
+	successes?: number;
+	standardDeviation?: number;
+}
+
+export interface Estimate {
+	estimate: number;
+	lower: number | null;
+	upper: number | null;
+}
+
+export interface OutcomeMeasure {
+	kind: OutcomeKind;
+	treatment: GroupSummary;
+	holdout: GroupSummary;
+	absolute: number | null;
+	relative: number | null;
+	lower: number | null;
+	upper: number | null;
+	pValue: number | null;
+	method: 'newcombeHybridScore' | 'welch';
+	minimumDetectableEffect: number | null;
+	verdict: Verdict;
+	/** Extra conversions (proportion) or extra revenue (mean) among the treated customers. */
+	incremental: Estimate | null;
+	roi: { cost: number; incrementalProfit: Estimate; roi: Estimate } | null;
+}
+
+const POWER_Z = normalQuantile(0.8);
+
+function summarise(kind: OutcomeKind, state: MomentState): GroupSummary {
+	const m = moments(state);
+	if (kind === 'proportion') {
+		const successes = roundedSumOf(state);
+		return { customers: state.n, value: state.n > 0 ? successes / state.n : 0, successes };
+	}
+	return { customers: state.n, value: m.mean, standardDeviation: Math.sqrt(m.variance) };
+}
+
+const scaled = (factor: number, lower: number | null, upper: number | null, estimate: number): Estimate => ({
+	estimate: factor * estimate,
+	lower: lower === null ? null : factor * lower,
+	upper: upper === null ? null : factor * upper,
+});
+
+/** Treatment against holdout for one outcome: difference, interval, p-value, MDE, verdict, increments, ROI. */
+export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, holdoutState: MomentState, options: MeasureOptions): OutcomeMeasure {
+	const treatment = summarise(kind, treatmentState);
+	const holdout = summarise(kind, holdoutState);
+	const method = kind === 'proportion' ? 'newcombeHybridScore' : 'welch';
+	const nT = treatment.customers;
+	const nH = holdout.customers;
+	const z = twoSidedZ(options.level);
+	let absolute: number | null = null;
+	let lower: number | null = null;
+	let upper: number | null = null;
+	let pValue: number | null = null;
+	let mde: number | null = null;
+	if (kind === 'proportion' && nT > 0 && nH > 0) {
+		absolute = treatment.value - holdout.value;
+		const ci = newcombeInterval(treatment.successes!, nT, holdout.successes!, nH, z);
+		lower = ci.lower;
+		upper = ci.upper;
+		pValue = newcombePValue(treatment.successes!, nT, holdout.successes!, nH);
+		const pooled = (treatment.successes! + holdout.successes!) / (nT + nH);
+		mde = (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH));
+	} else if (kind === 'mean' && nT > 0 && nH > 0) {
+		absolute = treatment.value - holdout.value;
+		const welch = welchInterval(moments(treatmentState), moments(holdoutState), options.level);
+		if (welch) {
+			lower = welch.lower;
+			upper = welch.upper;
+			pValue = welch.pValue;
+			mde = (z + POWER_Z) * welch.standardError;
+		}
+	}
+	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : lower > 0 ? 'increase' : upper < 0 ? 'decrease' : 'inconclusive';
+	const relative = absolute !== null && holdout.value !== 0 ? absolute / holdout.value : null;
+	const incremental = absolute === null ? null : scaled(nT, lower, upper, absolute);
+	let roi: OutcomeMeasure['roi'] = null;
+	if (kind === 'mean' && incremental && options.costPerContact > 0) {
+		const cost = options.costPerContact * nT;
+		const profit = scaled(options.margin, incremental.lower, incremental.upper, incremental.estimate);
+		const toRoi = (value: number | null) => (value === null ? null : (value - cost) / cost);
+		roi = { cost, incrementalProfit: profit, roi: { estimate: toRoi(profit.estimate)!, lower: toRoi(profit.lower), upper: toRoi(profit.upper) } };
+	}
+	return { kind, treatment, holdout, absolute, relative, lower, upper, pValue, method, minimumDetectableEffect: mde, verdict, incremental, roi };
+}

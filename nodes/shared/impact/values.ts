@@ -1,0 +1,25 @@
+import { InputError, isEmpty } from '../input';
+import type { Group } from './assignment';
+
+const GROUPS: Record<string, Group> = { treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout' };
+const YES = new Set(['true', 'yes', 'y', '1', '是']);
+const NO = new Set(['false', 'no', 'n', '0', '否']);
+
+/** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too). */
+export function parseGroup(value: unknown, field: string): Group {
+	const group = typeof value === 'string' ? GROUPS[value.trim().toLowerCase()] : undefined;
+	if (!group) throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not a group', '"treatment" or "holdout", as Assign Holdout writes it');
+	return group;
+}
+
+/** A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否". */
+export function parseYesNo(value: unknown, field: string): number {
+	if (value === true || value === 1) return 1;
+	if (value === false || value === 0) return 0;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (YES.has(text)) return 1;
+		if (NO.has(text)) return 0;
+	}
+	throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not yes or no', 'true/false, yes/no or 1/0 (write 0 or false for customers without the outcome)');
+}
