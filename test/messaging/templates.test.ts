@@ -1,4 +1,6 @@
 import { ConfigError, InputError } from '../../nodes/shared/input';
+import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { runCare } from '../SendCareMessage/helpers/run';
 import {
 	BUILTIN_TEMPLATE_KEYS,
 	BUILTIN_TEMPLATES,
@@ -6,8 +8,10 @@ import {
 	compileBuiltinTemplate,
 	compileCustomTemplate,
 	escapeHtml,
+	literalText,
 	parseTemplate,
 	renderMessage,
+	templateParts,
 } from '../../nodes/shared/messaging/templates';
 
 describe('parseTemplate', () => {
@@ -211,5 +215,177 @@ describe('applySmsCompliance', () => {
 describe('escapeHtml', () => {
 	it('escapes the five HTML-significant characters', () => {
 		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+	});
+});
+
+describe('HTML templates: customer data in links and attributes (never markup or script)', () => {
+	const email = { format: 'email', locale: 'en' } as const;
+	const html = (source: string) => compileCustomTemplate({ subject: 's', text: 't', html: source }, 'service');
+
+	const UNSAFE_ADDRESSES = [
+		'javascript:alert(1)',
+		'JaVaScRiPt:alert(1)',
+		'  javascript:alert(1)',
+		'\u0001javascript:alert(1)',
+		'java\tscript:alert(1)',
+		'java\nscript:alert(1)',
+		'java\rscript:alert(1)',
+		'javascript\u0000:alert(1)',
+		'&#106;avascript:alert(1)',
+		'&#x6A;avascript:alert(1)',
+		'&#X6a;AVASCRIPT:alert(1)',
+		'javascript&colon;alert(1)',
+		'jav&#x09;ascript:alert(1)',
+		'jav&Tab;ascript:alert(1)',
+		'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+		'DATA:image/svg+xml,<svg onload=alert(1)>',
+		'vbscript:msgbox(1)',
+		'VBScript:msgbox(1)',
+		'file:///etc/passwd',
+	];
+
+	it.each(UNSAFE_ADDRESSES)('refuses the link address %j, naming the field', (address) => {
+		const render = () => renderMessage(html('<a href="{{link}}">Track</a>'), { link: address }, email);
+		expect(render).toThrow(InputError);
+		expect(render).toThrow(/^field "link" is ".*", which makes an unsafe href address ".*" \((the scheme "[a-z]+:" is not allowed|a control character .*inside)\) \(expected an address starting with http:, https:, mailto:, tel:, sms: or a relative one\)$/s);
+	});
+
+	it('checks every URL attribute, single-quoted too, and the address several placeholders make together', () => {
+		expect(() => renderMessage(html(`<img src='{{img}}'>`), { img: 'data:image/png;base64,AAAA' }, email)).toThrow(/unsafe src address/);
+		expect(() => renderMessage(html('<form action="{{a}}"></form>'), { a: 'javascript:x' }, email)).toThrow(/unsafe action address/);
+		expect(() => renderMessage(html('<a href="{{a}}{{b}}">x</a>'), { a: 'java', b: 'script:alert(1)' }, email)).toThrow(
+			/^field "a" is "java", which makes an unsafe href address "javascript:alert\(1\)"/,
+		);
+		// The template's own text counts, with its character references decoded as a browser would.
+		expect(() => renderMessage(html('<a href="jav&#x61;script:{{x}}">x</a>'), { x: 'alert(1)' }, email)).toThrow(/the scheme "javascript:"/);
+	});
+
+	it('lets safe addresses through, escaped, and does not re-check an address whose scheme the template fixes', () => {
+		const template = html('<a href="{{link}}">go</a>');
+		const render = (link: string) => renderMessage(template, { link }, email).html;
+		expect(render('https://shop.example/o?a=1&b="2"')).toBe('<a href="https://shop.example/o?a=1&amp;b=&quot;2&quot;">go</a>');
+		expect(render('HTTP://shop.example')).toBe('<a href="HTTP://shop.example">go</a>');
+		expect(render('mailto:care@shop.example')).toBe('<a href="mailto:care@shop.example">go</a>');
+		expect(render('tel:+8613800000000')).toBe('<a href="tel:+8613800000000">go</a>');
+		expect(render('/orders/17')).toBe('<a href="/orders/17">go</a>');
+		expect(render(' https://shop.example ')).toBe('<a href=" https://shop.example ">go</a>');
+		const fixed = html('<a href="https://shop.example/track/{{code}}">go</a>');
+		expect(renderMessage(fixed, { code: 'javascript:alert(1)' }, email).html).toBe(
+			'<a href="https://shop.example/track/javascript:alert(1)">go</a>',
+		);
+	});
+
+	it('escapes quotes in any quoted attribute, so a value cannot add an attribute', () => {
+		const message = renderMessage(html('<a title="{{t}}" class=\'{{c}}\'>x</a>'), { t: 'x" onmouseover="alert(1)', c: "y' onclick='alert(1)" }, email);
+		expect(message.html).toBe('<a title="x&quot; onmouseover=&quot;alert(1)" class=\'y&#39; onclick=&#39;alert(1)\'>x</a>');
+	});
+
+	it.each([
+		['<a href={{url}}>x</a>', /\{\{url\}\}, which is an unquoted value of the attribute "href" \(write href="\{\{…\}\}"\)/],
+		['<a href= {{url}}>x</a>', /unquoted value of the attribute "href"/],
+		['<td width={{w}}>x</td>', /unquoted value of the attribute "width"/],
+		['<a {{attributes}}>x</a>', /is inside a tag/],
+		['<{{tag}}>x', /is inside a tag/],
+		['<a href="x" {{more}}>x</a>', /is inside a tag/],
+		['<img src="x" onerror="{{js}}">', /event handler attribute "onerror"/],
+		['<body onload=\'go("{{x}}")\'>', /event handler attribute "onload"/],
+		['<div style="color: {{colour}}">x</div>', /inside the "style" attribute/],
+		['<img srcset="{{a}} 2x">', /inside the "srcset" attribute/],
+		['<meta http-equiv="refresh" content="0;url={{u}}">', /<meta> content attribute/],
+		["<script>var name = '{{name}}';</script>", /inside <script>/],
+		['<style>.a{background:url({{u}})}</style>', /inside <style>/],
+		['<!-- {{note}} -->', /comment/],
+	])('refuses %j when the template is compiled', (source, message) => {
+		expect(() => html(source)).toThrow(ConfigError);
+		expect(() => html(source)).toThrow(message);
+		expect(() => html(source)).toThrow(/could become markup or script$/);
+	});
+
+	it('allows placeholders in text, quoted attributes, <title>, and after a script, style or comment has closed', () => {
+		const template = html(
+			'<html><head><title>{{t}}</title><style>p{color:red}</style></head><body><!-- note --><script>var a = 1;</script>' +
+				'<p data-id="{{id}}">{{name}}</p><textarea>{{t}}</textarea></body></html>',
+		);
+		expect(renderMessage(template, { t: '</title><script>', id: 7, name: 'A&B' }, email).html).toBe(
+			'<html><head><title>&lt;/title&gt;&lt;script&gt;</title><style>p{color:red}</style></head><body><!-- note --><script>var a = 1;</script>' +
+				'<p data-id="7">A&amp;B</p><textarea>&lt;/title&gt;&lt;script&gt;</textarea></body></html>',
+		);
+	});
+});
+
+describe('customer data is never read as a template', () => {
+	it('a literal (an expression result) keeps {{…}} as text: no field is looked up, an unclosed brace is no error', () => {
+		const template = compileCustomTemplate(
+			{
+				subject: literalText('Re: {{internalNote}}'),
+				text: literalText('We received: my card is {{internalNote}} and {{ownerPhone|x}} {{'),
+				html: literalText('<p>{{internalNote}}</p>'),
+			},
+			'service',
+			{ feedback: literalText('{{internalNote}}') },
+		);
+		const item = { internalNote: 'VIP, card 6222 0000 1111 2222', ownerPhone: '13800000000' };
+		const message = renderMessage(template, item, { format: 'email', locale: 'en', withTemplateParams: true });
+		expect(message).toEqual({
+			subject: 'Re: {{internalNote}}',
+			text: 'We received: my card is {{internalNote}} and {{ownerPhone|x}} {{',
+			html: '<p>{{internalNote}}</p>',
+			templateParams: { feedback: '{{internalNote}}' },
+		});
+		expect(JSON.stringify(message)).not.toMatch(/6222|13800000000/);
+	});
+
+	it('a rendered value is inserted once: a placeholder inside a field value stays text', () => {
+		const template = compileCustomTemplate({ subject: 's', text: 'We received: {{feedback}}' }, 'service');
+		const message = renderMessage(template, { feedback: 'my card is {{internalNote}}', internalNote: 'secret' }, { format: 'chat', locale: 'en' });
+		expect(message.text).toBe('We received: my card is {{internalNote}}');
+	});
+
+	it('a literal template source is one text part, whatever braces it holds', () => {
+		expect(templateParts(literalText('a {{b}} {{'), 'x')).toEqual([{ kind: 'text', text: 'a {{b}} {{' }]);
+		expect(templateParts('a {{b}}', 'x')).toEqual([
+			{ kind: 'text', text: 'a ' },
+			{ kind: 'placeholder', path: 'b' },
+		]);
+	});
+});
+
+describe('Send Care Message in the real engine: an expression result is never read as a template', () => {
+	let server: ProviderServer;
+	beforeEach(async () => {
+		server = await startWebhookServer();
+	});
+	afterEach(async () => {
+		await server.close();
+	});
+
+	it('sends the customer-written "{{internalNote}}" as text, in the text, the subject and the custom key', async () => {
+		const items = [
+			{ customerId: 'F1', consent: 'yes', timeZone: 'Asia/Shanghai', feedback: 'my card is {{internalNote}}', internalNote: 'card 6222 0000 1111 2222' },
+			{ customerId: 'F2', consent: 'yes', timeZone: 'Asia/Shanghai', feedback: 'see {{ownerPhone|none}} and {{', internalNote: 'x', ownerPhone: '13800000000' },
+		];
+		const run = await runCare(server, items, {
+			subject: '={{ "Re: " + $json.feedback }}',
+			text: '={{ "We received: " + $json.feedback }}',
+			keyTemplate: '={{ $json.customerId + ":" + $json.feedback }}',
+		});
+		expect(run.result.error).toBeUndefined();
+		expect([run.skipped, run.failed]).toEqual([[], []]);
+		expect(run.sent.map((s) => s.customerId)).toEqual(['F1', 'F2']);
+		const bodies = server.requests.map((r) => JSON.parse(r.rawBody) as Record<string, unknown>);
+		expect(bodies.map((b) => [b.subject, b.text])).toEqual([
+			['Re: my card is {{internalNote}}', 'We received: my card is {{internalNote}}'],
+			['Re: see {{ownerPhone|none}} and {{', 'We received: see {{ownerPhone|none}} and {{'],
+		]);
+		expect(run.care('sent').map((c) => (c.content as Record<string, unknown>).text)).toEqual([
+			'We received: my card is {{internalNote}}',
+			'We received: see {{ownerPhone|none}} and {{',
+		]);
+		expect(server.requests.map((r) => r.rawBody).join('\n')).not.toMatch(/6222|13800000000/);
+	});
+
+	it('still fills placeholders in fixed (non-expression) text', async () => {
+		const run = await runCare(server, [{ customerId: 'F3', consent: 'yes', timeZone: 'Asia/Shanghai', orderId: 'O-9', name: 'Ann' }]);
+		expect(run.care('sent')[0].content).toEqual({ subject: 'Order O-9', text: 'Hi Ann, order O-9 has shipped.' });
 	});
 });

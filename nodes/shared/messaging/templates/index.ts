@@ -3,3 +3,5 @@ export * from './compliance';
 export * from './html';
 export * from './placeholders';
 export * from './render';
+export * from './htmlTemplate';
+export * from './safeUrl';

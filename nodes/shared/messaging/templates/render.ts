@@ -1,8 +1,8 @@
 import { getField } from '../../input';
-import type { CarePurpose, Locale, TemplateContent } from './builtins';
-import { BUILTIN_TEMPLATES, type BuiltinTemplateKey } from './builtins';
+import { BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose, type Locale, type TemplateContent } from './builtins';
 import { applySmsCompliance } from './compliance';
 import { escapeHtml, paragraphsToHtml } from './html';
+import { parseHtmlTemplate, renderHtmlParts, type HtmlPart } from './htmlTemplate';
 import { parseTemplate, renderParts, type TemplatePart } from './placeholders';
 
 /** How the message travels, which decides its parts: email has subject + text + HTML; SMS and chat text. */
@@ -11,7 +11,40 @@ export type MessageFormat = 'email' | 'sms' | 'chat';
 export interface CompiledContent {
 	subject: TemplatePart[];
 	text: TemplatePart[];
-	html?: TemplatePart[];
+	html?: HtmlPart[];
+}
+
+/**
+ * Finished text that is used as it is: `{{…}}` in it is text, not a placeholder. A message parameter
+ * written as an n8n expression gives one per item, since its result holds customer data (feedback,
+ * notes) that must never be read as a template.
+ */
+export interface LiteralText {
+	literal: string;
+}
+
+/** Template source with {{placeholders}}, or finished text. */
+export type TemplateSource = string | LiteralText;
+
+export function literalText(text: string): LiteralText {
+	return { literal: text };
+}
+
+/** A template source as parts: a literal is one text part, whatever braces it holds. */
+export function templateParts(source: TemplateSource, templateName: string): TemplatePart[] {
+	if (typeof source === 'string') return parseTemplate(source, templateName);
+	return source.literal === '' ? [] : [{ kind: 'text', text: source.literal }];
+}
+
+/** The user's own template content; each part may be template source or finished text. */
+export interface CustomTemplateContent {
+	subject: TemplateSource;
+	text: TemplateSource;
+	html?: TemplateSource;
+}
+
+function isBlank(source: TemplateSource | undefined): boolean {
+	return source === undefined || (typeof source === 'string' ? source : source.literal).trim() === '';
 }
 
 /** A template parsed once per execution, for every language it has. */
@@ -23,22 +56,25 @@ export interface CompiledTemplate {
 	params?: Record<string, TemplatePart[]>;
 }
 
-function compileContent(content: TemplateContent, name: string): CompiledContent {
+function compileContent(content: TemplateContent | CustomTemplateContent, name: string): CompiledContent {
+	const { html } = content;
+	let compiledHtml: HtmlPart[] | undefined;
+	if (!isBlank(html)) compiledHtml = typeof html === 'string' ? parseHtmlTemplate(html, `${name} HTML`) : templateParts(html!, `${name} HTML`);
 	return {
-		subject: parseTemplate(content.subject, `${name} subject`),
-		text: parseTemplate(content.text, `${name} text`),
-		html: content.html === undefined || content.html.trim() === '' ? undefined : parseTemplate(content.html, `${name} HTML`),
+		subject: templateParts(content.subject, `${name} subject`),
+		text: templateParts(content.text, `${name} text`),
+		html: compiledHtml,
 	};
 }
 
-function compileParams(params: Record<string, string> | undefined, name: string) {
+function compileParams(params: Record<string, TemplateSource> | undefined, name: string) {
 	if (!params) return undefined;
 	const compiled: Record<string, TemplatePart[]> = {};
-	for (const [key, value] of Object.entries(params)) compiled[key] = parseTemplate(value, `${name} parameter "${key}"`);
+	for (const [key, value] of Object.entries(params)) compiled[key] = templateParts(value, `${name} parameter "${key}"`);
 	return compiled;
 }
 
-export function compileBuiltinTemplate(key: BuiltinTemplateKey, params?: Record<string, string>): CompiledTemplate {
+export function compileBuiltinTemplate(key: BuiltinTemplateKey, params?: Record<string, TemplateSource>): CompiledTemplate {
 	const builtin = BUILTIN_TEMPLATES[key];
 	return {
 		name: key,
@@ -53,9 +89,9 @@ export function compileBuiltinTemplate(key: BuiltinTemplateKey, params?: Record<
 
 /** A user's own template: one text for every language (the language still picks the opt-out wording). */
 export function compileCustomTemplate(
-	content: TemplateContent,
+	content: CustomTemplateContent,
 	purpose: CarePurpose,
-	params?: Record<string, string>,
+	params?: Record<string, TemplateSource>,
 	name = 'custom',
 ): CompiledTemplate {
 	const compiled = compileContent(content, 'custom template');
@@ -105,7 +141,7 @@ export function renderMessage(
 	if (options.format !== 'sms') message.subject = renderParts(content.subject, lookup).trim();
 	if (options.format === 'email') {
 		message.html = content.html
-			? renderParts(content.html, lookup, escapeHtml)
+			? renderHtmlParts(content.html, lookup, (parts, escape) => renderParts(parts, lookup, escape))
 			: paragraphsToHtml(renderParts(content.text, lookup, escapeHtml, escapeHtml).trim());
 	}
 	if (options.format === 'sms' && options.smsCompliance) {

@@ -1,0 +1,206 @@
+import { ConfigError, InputError } from '../../input';
+import { escapeHtml } from './html';
+import { parseTemplate, valueAsText, type TemplatePart, type ValueLookup } from './placeholders';
+import { decodeHtmlEntities, SAFE_URL_SCHEMES, unsafeUrlReason } from './safeUrl';
+
+/**
+ * A part of an HTML template: literal HTML, a placeholder in element text or a quoted attribute value
+ * (its value is escaped), or a whole quoted URL attribute value that holds placeholders (the address it
+ * makes is checked for a safe scheme before it is written).
+ */
+export type HtmlPart = TemplatePart | { kind: 'url'; attribute: string; parts: TemplatePart[] };
+
+/** Attributes whose value a browser follows or loads as an address. */
+const URL_ATTRIBUTES = new Set([
+	'href', 'src', 'action', 'formaction', 'background', 'poster', 'cite', 'longdesc', 'usemap', 'xlink:href',
+	'data', 'codebase', 'classid', 'archive', 'manifest', 'icon', 'dynsrc', 'lowsrc', 'ping', 'profile',
+]);
+/** Elements whose content is script, style or raw text, where escaping does not make a value safe. */
+const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template']);
+/** Elements whose content is text up to the end tag (escaping suffices). */
+const RCDATA_ELEMENTS = new Set(['title', 'textarea']);
+
+type State =
+	| 'data' | 'tagOpen' | 'tagName' | 'endTag' | 'beforeAttribute' | 'attributeName' | 'afterAttributeName'
+	| 'beforeValue' | 'doubleQuoted' | 'singleQuoted' | 'unquoted' | 'markup' | 'comment' | 'rawText';
+
+const SPACE = /[\t\n\f\r ]/;
+
+/**
+ * Why a placeholder may not stand where it stands, or undefined when escaping makes any value safe there.
+ * Placeholders in an unquoted attribute (`href={{url}}` lets `x onmouseover=...` add an attribute),
+ * inside a tag, in an event handler, style or srcset, in a comment or in script/style are refused.
+ */
+function refusal(state: State, attribute: string, tag: string, element: string): string | undefined {
+	switch (state) {
+		case 'data':
+			return undefined;
+		case 'doubleQuoted':
+		case 'singleQuoted':
+			if (attribute.startsWith('on')) return `is inside the event handler attribute "${attribute}"`;
+			if (attribute === 'style' || attribute === 'srcset') return `is inside the "${attribute}" attribute`;
+			if (tag === 'meta' && attribute === 'content') return 'is inside a <meta> content attribute';
+			return undefined;
+		case 'beforeValue':
+		case 'unquoted':
+			return `is an unquoted value of the attribute "${attribute}" (write ${attribute}="{{…}}")`;
+		case 'comment':
+		case 'markup':
+			return 'is inside an HTML comment or declaration';
+		case 'rawText':
+			return RCDATA_ELEMENTS.has(element) ? undefined : `is inside <${element}>, where escaping cannot make text safe`;
+		default:
+			return 'is inside a tag, not in element text or a quoted attribute value';
+	}
+}
+
+/**
+ * Parses an HTML template and works out where each placeholder stands, refusing (a ConfigError, before
+ * any item) the places where customer data could become markup or script. A small HTML tokenizer: it
+ * follows tags, attributes, comments and raw-text elements, which is all a placeholder's place needs.
+ */
+export function parseHtmlTemplate(html: string, templateName = 'HTML template'): HtmlPart[] {
+	const out: HtmlPart[] = [];
+	let state: State = 'data';
+	let tag = '';
+	let element = '';
+	let attribute = '';
+	let quote = '';
+	let recent = '';
+	let text = '';
+	let url: { attribute: string; parts: TemplatePart[]; hasPlaceholder: boolean } | undefined;
+	const flushText = () => {
+		if (text === '') return;
+		if (url) url.parts.push({ kind: 'text', text });
+		else out.push({ kind: 'text', text });
+		text = '';
+	};
+	const endOfTag = () => {
+		element = tag;
+		state = tag !== '' && (RAW_TEXT_ELEMENTS.has(tag) || RCDATA_ELEMENTS.has(tag)) ? 'rawText' : 'data';
+	};
+	const step = (c: string) => {
+		recent = (recent + c).slice(-16).toLowerCase();
+		switch (state) {
+			case 'data':
+				if (c === '<') state = 'tagOpen';
+				break;
+			case 'tagOpen':
+				if (/[a-z]/i.test(c)) [state, tag] = ['tagName', c.toLowerCase()];
+				else if (c === '/') [state, tag] = ['endTag', ''];
+				else if (c === '!' || c === '?') state = 'markup';
+				else state = c === '<' ? 'tagOpen' : 'data';
+				break;
+			case 'tagName':
+				if (SPACE.test(c) || c === '/') state = 'beforeAttribute';
+				else if (c === '>') endOfTag();
+				else tag += c.toLowerCase();
+				break;
+			case 'endTag':
+				if (c === '>') state = 'data';
+				break;
+			case 'beforeAttribute':
+			case 'afterAttributeName':
+				if (c === '>') endOfTag();
+				else if (c === '=' && state === 'afterAttributeName') state = 'beforeValue';
+				else if (!SPACE.test(c) && c !== '/') [state, attribute] = ['attributeName', c.toLowerCase()];
+				break;
+			case 'attributeName':
+				if (SPACE.test(c)) state = 'afterAttributeName';
+				else if (c === '=') state = 'beforeValue';
+				else if (c === '>') endOfTag();
+				else if (c === '/') state = 'beforeAttribute';
+				else attribute += c.toLowerCase();
+				break;
+			case 'beforeValue':
+				if (c === '"' || c === "'") {
+					[state, quote] = [c === '"' ? 'doubleQuoted' : 'singleQuoted', c];
+					if (URL_ATTRIBUTES.has(attribute)) {
+						// The value starts after the quote.
+						text += c;
+						flushText();
+						url = { attribute, parts: [], hasPlaceholder: false };
+						return;
+					}
+				} else if (c === '>') endOfTag();
+				else if (!SPACE.test(c)) state = 'unquoted';
+				break;
+			case 'doubleQuoted':
+			case 'singleQuoted':
+				if (c === quote) {
+					state = 'beforeAttribute';
+					if (url) {
+						flushText();
+						if (url.hasPlaceholder) out.push({ kind: 'url', attribute: url.attribute, parts: url.parts });
+						else out.push(...url.parts);
+						url = undefined;
+					}
+				}
+				break;
+			case 'unquoted':
+				if (SPACE.test(c)) state = 'beforeAttribute';
+				else if (c === '>') endOfTag();
+				break;
+			case 'markup':
+				if (recent.endsWith('<!--')) state = 'comment';
+				else if (c === '>') state = 'data';
+				break;
+			case 'comment':
+				if (recent.endsWith('-->') || recent.endsWith('--!>')) state = 'data';
+				break;
+			case 'rawText':
+				if (recent.endsWith(`</${element}`)) [state, tag] = ['endTag', ''];
+				break;
+		}
+		text += c;
+	};
+
+	for (const part of parseTemplate(html, templateName)) {
+		if (part.kind === 'text') {
+			for (const c of part.text) step(c);
+			continue;
+		}
+		const refused = refusal(state, attribute, tag, element);
+		if (refused !== undefined) {
+			throw new ConfigError(`The ${templateName} has the placeholder {{${part.path}}}, which ${refused}: a customer's value there could become markup or script`);
+		}
+		flushText();
+		if (url) {
+			url.parts.push(part);
+			url.hasPlaceholder = true;
+		} else {
+			out.push(part);
+		}
+	}
+	flushText();
+	if (url) out.push(...url.parts);
+	return out;
+}
+
+/**
+ * Fills a parsed HTML template: every inserted value is escaped, and a URL attribute's address (the
+ * template's own text with its character references decoded, plus the values) must have a safe scheme,
+ * else the item fails naming the placeholder and the address.
+ */
+export function renderHtmlParts(parts: HtmlPart[], lookup: ValueLookup, render: (parts: TemplatePart[], escape: (t: string) => string) => string): string {
+	let out = '';
+	for (const part of parts) {
+		if (part.kind === 'text') out += part.text;
+		else if (part.kind === 'placeholder') out += render([part], escapeHtml);
+		else {
+			const address = part.parts.map((p) => (p.kind === 'text' ? decodeHtmlEntities(p.text) : render([p], (t) => t))).join('');
+			const reason = unsafeUrlReason(address);
+			if (reason !== undefined) {
+				const first = part.parts.find((p) => p.kind === 'placeholder') as Extract<TemplatePart, { kind: 'placeholder' }>;
+				throw new InputError(
+					first.path,
+					valueAsText(lookup(first.path), first.path) ?? address,
+					`makes an unsafe ${part.attribute} address "${address.slice(0, 80)}" (${reason})`,
+					`an address starting with ${SAFE_URL_SCHEMES.map((s) => `${s}:`).join(', ')} or a relative one`,
+				);
+			}
+			out += render(part.parts, escapeHtml);
+		}
+	}
+	return out;
+}
