@@ -5,14 +5,17 @@ import type { PrepareConfig } from '../shared/messaging/sending';
 import {
 	compileBuiltinTemplate,
 	compileCustomTemplate,
+	literalText,
 	parseTemplate,
+	templateParts,
 	type BuiltinTemplateKey,
 	type CarePurpose,
 	type CompiledTemplate,
 	type Locale,
 	type TemplatePart,
+	type TemplateSource,
 } from '../shared/messaging/templates';
-import { BadValue, CACHE_LIMIT, perItemParameters, type ParameterSpec } from './itemParameters';
+import { BadValue, CACHE_LIMIT, isExpression, perItemParameters, type ParameterSpec } from './itemParameters';
 
 /** The parts of PrepareConfig that come from the message parameters, which may differ per item. */
 type MessageFields = 'template' | 'careType' | 'language' | 'extras' | 'keyTemplate' | 'smsCompliance' | 'smsTemplateCode';
@@ -45,7 +48,7 @@ function language(value: unknown): Locale {
 	throw new BadValue('is not a language of the templates', 'en or zh-CN (or map a per-customer language with the Language Field option)');
 }
 
-function smsTemplateParams(raw: unknown): Record<string, string> | undefined {
+function smsTemplateParams(raw: unknown, literal = false): Record<string, TemplateSource> | undefined {
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
@@ -62,9 +65,9 @@ function smsTemplateParams(raw: unknown): Record<string, string> | undefined {
 	if (entries.length === 0) return undefined;
 	for (const [name, value] of entries) {
 		if (typeof value !== 'string') throw new BadValue(`has "${name}" set to something other than text`, 'text, possibly with {{placeholders}}, for every variable');
-		template(value, `Aliyun template parameter "${name}"`);
+		if (!literal) template(value, `Aliyun template parameter "${name}"`);
 	}
-	return Object.fromEntries(entries) as Record<string, string>;
+	return Object.fromEntries(entries.map(([name, value]) => [name, literal ? literalText(value as string) : (value as string)]));
 }
 
 const parameter = <T>(name: string, label: string, fallback: unknown, read: (value: unknown) => T): ParameterSpec<T> => ({ name, label, fallback, read });
@@ -77,31 +80,32 @@ const constant = <T>(value: T): ParameterSpec<T> => ({ constant: value });
 export function messageConfig(ctx: IExecuteFunctions, setup: MessageSetup): (itemIndex: number) => PrepareConfig {
 	const { channel, templateName, purpose } = setup;
 	const isCustom = templateName === 'custom';
+	// An expression's result holds customer data: it is finished text, never read as a template.
+	const raw = ctx.getNode().parameters;
+	const source = (name: string, value: string, label: string): TemplateSource => {
+		if (isExpression(raw[name])) return literalText(value);
+		template(value, label);
+		return value;
+	};
 	const sms = channel === 'aliyunSms' || channel === 'twilioSms';
 	const aliyun = channel === 'aliyunSms';
 	const specs = {
 		language: parameter('language', 'Language', 'zh-CN', language),
 		brand: parameter('brandName', 'Brand Name', '', (v) => text(v).trim()),
 		subject: isCustom
-			? parameter('subject', 'Subject', '', (v) => {
-					const subject = text(v).trim();
-					template(subject, 'custom template subject');
-					return subject;
-				})
+			? parameter('subject', 'Subject', '', (v) => source('subject', text(v).trim(), 'custom template subject'))
 			: constant(''),
 		text: isCustom
 			? parameter('text', 'Text', '', (v) => {
 					const body = text(v);
 					if (body.trim() === '') throw new BadValue('is empty', 'the message the customers get');
-					template(body, 'custom template text');
-					return body;
+					return source('text', body, 'custom template text');
 				})
 			: constant(''),
 		html: isCustom
 			? parameter('html', 'HTML', '', (v) => {
 					const html = text(v);
-					if (html.trim() !== '') template(html, 'custom template HTML');
-					return html;
+					return html.trim() === '' ? html : source('html', html, 'custom template HTML');
 				})
 			: constant(''),
 		signature: sms ? parameter('smsSignature', 'SMS Signature', '', (v) => text(v).trim()) : constant(''),
@@ -112,16 +116,19 @@ export function messageConfig(ctx: IExecuteFunctions, setup: MessageSetup): (ite
 					return code;
 				})
 			: constant<string | undefined>(undefined),
-		params: aliyun ? parameter('smsTemplateParams', 'Aliyun Template Parameters', '{}', smsTemplateParams) : constant<Record<string, string> | undefined>(undefined),
+		params: aliyun
+			? parameter('smsTemplateParams', 'Aliyun Template Parameters', '{}', (v) => smsTemplateParams(v, isExpression(raw.smsTemplateParams)))
+			: constant<Record<string, TemplateSource> | undefined>(undefined),
 		careType: parameter('careType', 'Care Type', '', (v) => text(v).trim() || templateName),
 		keyTemplate: parameter('keyTemplate', 'Custom Key', '', (v) => {
 			const key = text(v).trim();
-			return key ? template(key, 'custom key') : undefined;
+			if (!key) return undefined;
+			return isExpression(raw.keyTemplate) ? templateParts(literalText(key), 'custom key') : template(key, 'custom key');
 		}),
 	};
 
 	const templates = new Map<string, CompiledTemplate>();
-	const compiled = (subject: string, body: string, html: string, params: Record<string, string> | undefined): CompiledTemplate => {
+	const compiled = (subject: TemplateSource, body: TemplateSource, html: TemplateSource, params: Record<string, TemplateSource> | undefined): CompiledTemplate => {
 		const key = JSON.stringify([subject, body, html, params]);
 		let found = templates.get(key);
 		if (!found) {

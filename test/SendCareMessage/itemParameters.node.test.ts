@@ -138,7 +138,8 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(run.result.error).toBeUndefined();
-		expect(sendSmsRequests(server).map((p) => [p.PhoneNumbers, p.TemplateParam])).toEqual([['13800000001', '{"who":"客户C1"}']]);
+		// An expression's result is finished text: "{{name}}" in item data is never read as a placeholder.
+		expect(sendSmsRequests(server).map((p) => [p.PhoneNumbers, p.TemplateParam])).toEqual([['13800000001', '{"who":"{{name}}"}']]);
 		expect(run.failed).toEqual([
 			{
 				error:
