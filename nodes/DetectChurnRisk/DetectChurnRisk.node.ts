@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRouted } from '../common';
 import { properties } from './description';
 import { detectChurnRisk } from './execute';
 
@@ -20,6 +21,6 @@ export class DetectChurnRisk implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return detectChurnRisk.call(this);
+		return runRouted(this, 3, () => detectChurnRisk.call(this));
 	}
 }

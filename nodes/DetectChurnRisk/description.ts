@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
 
 const shapes = (...inputShape: string[]) => ({ show: { inputShape } });
 const models = { show: { method: ['bgNbd', 'paretoNbd', 'sbg'] } };
@@ -154,23 +155,7 @@ export const properties: INodeProperties[] = [
 		default: 'high',
 		description: 'Customers at this risk level or above leave on the At Risk output',
 	},
-	{
-		displayName: 'As Of',
-		name: 'asOf',
-		type: 'dateTime',
-		default: '',
-		description: 'The moment ages and recency are measured to. Empty means now (the start of this execution).',
-	},
-	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
-		],
-		default: 'en',
-		description: 'Language of the reasons and level labels',
-	},
-	text('outputField', 'Output Field', 'churn', 'Name of the field the result is written to'),
+	asOfProperty('ages and recency are measured to'),
+	languageProperty('the reasons and level labels'),
+	outputFieldProperty('churn'),
 ];

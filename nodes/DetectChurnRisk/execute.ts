@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { getAsOf } from '../helpers/asOf';
-import { errorItem, toNodeError } from '../helpers/errors';
+import { checkOutputFieldFree, ItemRouter, readAsOf, readLanguage, readOutputField } from '../common';
 import { assessRisk, DEFAULT_RISK_THRESHOLDS, DEFAULT_SIGNAL_THRESHOLDS, RISK_LEVELS, ruleSignals, typicalInterval, type RiskLevel } from '../shared/churn';
 import type { Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
-import { ConfigError, InputError } from '../shared/input';
-import type { Language } from '../shared/segments';
+import { ConfigError } from '../shared/input';
+import type { Language } from '../shared/format/language';
 import { fitModel, parseSupplied, RENEWAL_PERIOD_DAYS, scoreSubject, type FittedModel, type ModelMethod, type ScoreOptions } from './model';
 import {
 	readContext,
@@ -57,18 +56,16 @@ function modelReasons(method: ModelMethod, language: Language): (churnProbabilit
 }
 
 export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
 	const items = this.getInputData();
 	const method = this.getNodeParameter('method', 0) as ModelMethod | 'rules';
 	const shape = this.getNodeParameter('inputShape', 0, 'customer') as 'customer' | 'summary' | 'subscriber' | 'transaction';
 	const unit = this.getNodeParameter('timeUnit', 0, 'weeks') as TimeUnit;
-	const language = this.getNodeParameter('language', 0, 'en') as Language;
-	const outputField = String(this.getNodeParameter('outputField', 0, 'churn')).trim() || 'churn';
+	const language = readLanguage(this);
+	const outputField = readOutputField(this, 'churn');
 	const addResult = fieldAdder(outputField);
 	const atRiskFrom = this.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel;
-	const asOf = getAsOf(this);
+	const asOf = readAsOf(this);
 	const timeZone = this.getTimezone();
-	const continueOnFail = this.continueOnFail();
 	const columns = Object.fromEntries(COLUMN_PARAMETERS.map((name) => [name, String(this.getNodeParameter(name, 0, '')).trim()]));
 	const signalColumns = this.getNodeParameter('signals', 0, {}) as Record<string, string>;
 	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(this.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
@@ -76,23 +73,14 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const signalThresholds = { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 };
 	const ctx = readContext(columns, signalColumns, asOf, timeZone, unit);
 	if (method === 'sbg' && shape !== 'subscriber') {
-		throw toNodeError(node, new ConfigError('sBG scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)'));
+		throw new ConfigError('sBG scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)');
 	}
 	if (method !== 'sbg' && method !== 'rules' && shape === 'subscriber') {
-		throw toNodeError(node, new ConfigError(`${MODEL_NAMES[method]} needs purchase histories; subscriber input goes with sBG or Rules Only`));
+		throw new ConfigError(`${MODEL_NAMES[method]} needs purchase histories; subscriber input goes with sBG or Rules Only`);
 	}
 
-	// Each input item's place: the output item and which output it leaves on (an item and a number
-	// per customer, not an object around them: a batch keeps a million until the outputs are built).
-	const placedItems: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const placedOutputs = new Uint8Array(items.length);
-	const reject = (error: unknown, indices: number[]) => {
-		if (!continueOnFail) throw toNodeError(node, error, indices[0]);
-		const item = errorItem(node, error, indices[0]);
-		if (indices.length > 1) item.pairedItem = indices.map((i) => ({ item: i }));
-		placedItems[indices[0]] = item;
-		placedOutputs[indices[0]] = 0;
-	};
+	const router = new ItemRouter(this, items.length, 3);
+	const reject = (error: unknown, indices: number[]) => router.reject(error, indices);
 
 	let subjects: Subject[] = [];
 	if (shape === 'transaction') {
@@ -109,9 +97,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		const read = shape === 'summary' ? readSummaryItem : shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
 		items.forEach((item, i) => {
 			try {
-				if (outputField in item.json) {
-					throw new InputError(outputField, item.json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
-				}
+				checkOutputFieldFree(item.json, outputField);
 				subjects.push(read(item.json, i, ctx));
 			} catch (error) {
 				reject(error, [i]);
@@ -127,22 +113,18 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 
 	let model: FittedModel | undefined;
 	if (method !== 'rules') {
-		try {
-			model =
-				this.getNodeParameter('modelSource', 0, 'fit') === 'supplied'
-					? parseSupplied(method, this.getNodeParameter('suppliedParameters', 0, '{}'))
-					: fitModel(method, subjects);
-		} catch (error) {
-			throw toNodeError(node, error);
-		}
+		model =
+			this.getNodeParameter('modelSource', 0, 'fit') === 'supplied'
+				? parseSupplied(method, this.getNodeParameter('suppliedParameters', 0, '{}'))
+				: fitModel(method, subjects);
 	}
 	const horizon = Number(this.getNodeParameter('horizon', 0, 26));
-	if (model && method !== 'sbg' && !(horizon > 0)) throw toNodeError(node, new ConfigError(`Horizon must be more than 0; got ${horizon}`));
+	if (model && method !== 'sbg' && !(horizon > 0)) throw new ConfigError(`Horizon must be more than 0; got ${horizon}`);
 	const annual = Number(this.getNodeParameter('annualDiscountRate', 0, 10)) / 100;
-	if (!(annual >= 0)) throw toNodeError(node, new ConfigError(`Annual discount rate must be 0 % or more; got ${annual * 100}`));
+	if (!(annual >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${annual * 100}`);
 	if (method === 'sbg' && !(annual > 0)) {
 		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
-		throw toNodeError(node, new ConfigError('sBG needs an annual discount rate above 0 % to value the expected future renewals'));
+		throw new ConfigError('sBG needs an annual discount rate above 0 % to value the expected future renewals');
 	}
 	const renewalPeriod = this.getNodeParameter('renewalPeriod', 0, 'month') as keyof typeof RENEWAL_PERIOD_DAYS;
 	const scoreOptions: ScoreOptions = {
@@ -185,17 +167,16 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 			}
 			const output = RISK_LEVELS.indexOf(risk.riskLevel) >= atRiskIndex ? 0 : 1;
 			const pairedItem = subject.itemIndices.length === 1 ? { item: subject.itemIndices[0] } : subject.itemIndices.map((item) => ({ item }));
-			placedItems[subject.itemIndices[0]] = { json: addResult(subject.json as IDataObject, result), pairedItem };
-			placedOutputs[subject.itemIndices[0]] = output;
+			router.place(subject.itemIndices[0], output, { json: addResult(subject.json as IDataObject, result), pairedItem });
 		} catch (error) {
 			reject(error, subject.itemIndices);
 		}
 	}
 
-	const outputs: INodeExecutionData[][] = [[], [], []];
-	placedItems.forEach((item, i) => item && outputs[placedOutputs[i]].push(item));
-	if (model) outputs[2].push({ json: modelItem(model, asOfText, model.method === 'sbg' ? `${renewalPeriod}s` : unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) });
-	return outputs;
+	const modelItems = model
+		? [{ json: modelItem(model, asOfText, model.method === 'sbg' ? `${renewalPeriod}s` : unit), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }]
+		: [];
+	return router.outputs({ 2: modelItems });
 }
 
 function modelItem(model: FittedModel, asOf: string, timeUnit: string): IDataObject {

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRouted } from '../common';
 import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
 import { scoreSatisfaction } from './execute';
 import { cesProperties } from './methods/ces';
@@ -35,6 +36,6 @@ export class ScoreSatisfaction implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return scoreSatisfaction.call(this);
+		return runRouted(this, 2, () => scoreSatisfaction.call(this));
 	}
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { languageProperty, outputFieldProperty } from '../common';
 
 export const metricsProperty: INodeProperties = {
 	displayName: 'Metrics',
@@ -107,24 +108,8 @@ export const reportProperties: INodeProperties[] = [
 ];
 
 export const outputProperties: INodeProperties[] = [
-	{
-		displayName: 'Label Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
-			{ name: 'English', value: 'en' },
-		],
-		default: 'en',
-		description: 'Language of the labels (Promoter / 推荐者, Meets expectations / 满意); the keys stay in English',
-	},
-	{
-		displayName: 'Output Field',
-		name: 'outputField',
-		type: 'string',
-		default: 'satisfaction',
-		description: 'Name of the field the result is written to; input fields are never overwritten',
-	},
+	languageProperty('the labels (Promoter / 推荐者, Meets expectations / 满意)'),
+	outputFieldProperty('satisfaction'),
 	{
 		displayName: 'Options',
 		name: 'options',

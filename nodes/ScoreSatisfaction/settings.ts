@@ -7,7 +7,6 @@ import {
 	type AggregateOptions,
 	type CombineMode,
 	type IndexWeights,
-	type Language,
 	type SatisfactionConfig,
 } from '../shared/satisfaction';
 import { readCesConfig } from './methods/ces';
@@ -15,7 +14,7 @@ import { readCsatConfig } from './methods/csat';
 import { readGapConfig } from './methods/gap';
 import { readKanoConfig } from './methods/kano';
 import { readNpsConfig } from './methods/nps';
-import { columnParameter, numberParameter } from './methods/params';
+import { readColumn, readLanguage, readNumber } from '../common';
 
 const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
 
@@ -54,7 +53,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		sentiment: sentimentColumn ? { field: sentimentColumn } : undefined,
 		indexWeights: indexWeights(options),
 		skipMissing: options.skipMissing === true,
-		language: ctx.getNodeParameter('language', 0, 'en') as Language,
+		language: readLanguage(ctx),
 	};
 	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : Number(options.minResponsesForMargin);
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
@@ -63,7 +62,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const groupBy = String(ctx.getNodeParameter('groupByColumn', 0, '') ?? '').trim() || undefined;
 	const settings: RunSettings = {
 		config,
-		outputField: columnParameter(ctx, 'outputField', 'satisfaction'),
+		outputField: readColumn(ctx, 'outputField', 'satisfaction'),
 		groupBy,
 		minResponsesForMargin,
 	};
@@ -72,9 +71,9 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		const combineBy = ctx.getNodeParameter('combineBy', 0, 'latest') as CombineMode;
 		const aggregate = {
 			combineBy,
-			halfLifeDays: combineBy === 'recencyWeighted' ? numberParameter(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,
-			decliningDrop: numberParameter(ctx, 'decliningDrop', 10, 'Declining Drop (Index Points)'),
-			customerIdColumn: columnParameter(ctx, 'customerIdColumn', 'customerId'),
+			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,
+			decliningDrop: readNumber(ctx, 'decliningDrop', 10, 'Declining Drop (Index Points)'),
+			customerIdColumn: readColumn(ctx, 'customerIdColumn', 'customerId'),
 			dateColumn,
 		};
 		checkAggregateOptions(aggregate, dateColumn !== undefined);

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRouted } from '../common';
 import { inputProperties, optionProperties } from './description';
 import { segmentCustomers } from './execute';
 import { customRulesProperties } from './methods/customRules';
@@ -60,6 +61,6 @@ export class SegmentCustomer implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return segmentCustomers.call(this);
+		return runRouted(this, 2, () => segmentCustomers.call(this));
 	}
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
 
 const customerShape = { show: { inputShape: ['customer'] } };
 const transactionShape = { show: { inputShape: ['transaction'] } };
@@ -90,29 +91,7 @@ export const inputProperties: INodeProperties[] = [
 ];
 
 export const optionProperties: INodeProperties[] = [
-	{
-		displayName: 'As Of',
-		name: 'asOf',
-		type: 'dateTime',
-		default: '',
-		description: 'The moment recency is measured from. Empty means now (the start of this execution).',
-	},
-	{
-		displayName: 'Label Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
-		],
-		default: 'en',
-		description: 'Language of the segment labels; the keys stay in English',
-	},
-	{
-		displayName: 'Output Field',
-		name: 'outputField',
-		type: 'string',
-		default: 'segment',
-		description: 'Name of the field the result is written to; input fields are never overwritten',
-	},
+	asOfProperty('recency is measured from'),
+	languageProperty('the segment labels'),
+	outputFieldProperty('segment'),
 ];

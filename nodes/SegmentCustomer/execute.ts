@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { toNodeError } from '../helpers/errors';
-import { getAsOf } from '../helpers/asOf';
+import { checkOutputFieldFree, readAsOf, readColumns, readLanguage, readOutputField } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
 import {
@@ -11,12 +10,10 @@ import {
 	type Transaction,
 	type TransactionColumns,
 } from '../shared/customers';
-import type { Language } from '../shared/segments';
 import { customRulesMethod } from './methods/customRules';
 import { lifecycleMethod } from './methods/lifecycle';
 import { rfmBins, rfmMethod } from './methods/rfm';
 import { segmentRfmColumns } from './methods/rfmColumns';
-import { checkOutputFieldFree } from './methods/types';
 import { SegmentOutputs } from './outputs';
 import type { MethodFactory, SegmentSubject } from './methods/types';
 import { valueTierMethod } from './methods/valueTier';
@@ -36,15 +33,23 @@ interface Subject extends SegmentSubject {
 }
 
 function columns(ctx: IExecuteFunctions): CustomerColumns & TransactionColumns {
-	const get = (name: string, fallback: string) => String(ctx.getNodeParameter(name, 0, fallback)).trim() || fallback;
+	const c = readColumns(ctx, {
+		customerIdColumn: 'customerId',
+		lastPurchaseColumn: 'lastPurchaseAt',
+		firstPurchaseColumn: 'firstPurchaseAt',
+		purchaseCountColumn: 'orderCount',
+		totalSpendColumn: 'totalSpend',
+		dateColumn: 'orderDate',
+		amountColumn: 'amount',
+	});
 	return {
-		customerId: get('customerIdColumn', 'customerId'),
-		lastPurchase: get('lastPurchaseColumn', 'lastPurchaseAt'),
-		firstPurchase: get('firstPurchaseColumn', 'firstPurchaseAt'),
-		purchaseCount: get('purchaseCountColumn', 'orderCount'),
-		totalSpend: get('totalSpendColumn', 'totalSpend'),
-		date: get('dateColumn', 'orderDate'),
-		amount: get('amountColumn', 'amount'),
+		customerId: c.customerIdColumn,
+		lastPurchase: c.lastPurchaseColumn,
+		firstPurchase: c.firstPurchaseColumn,
+		purchaseCount: c.purchaseCountColumn,
+		totalSpend: c.totalSpendColumn,
+		date: c.dateColumn,
+		amount: c.amountColumn,
 	};
 }
 
@@ -55,25 +60,18 @@ function columns(ctx: IExecuteFunctions): CustomerColumns & TransactionColumns {
 export const SEGMENT_PATHS = { columnarRfm: true };
 
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
 	const items = this.getInputData();
 	const methodName = this.getNodeParameter('method', 0) as string;
 	const shape = this.getNodeParameter('inputShape', 0, 'customer') as 'customer' | 'transaction';
-	const language = this.getNodeParameter('language', 0, 'en') as Language;
-	const outputField = String(this.getNodeParameter('outputField', 0, 'segment')).trim() || 'segment';
-	const asOf = getAsOf(this);
+	const language = readLanguage(this);
+	const outputField = readOutputField(this, 'segment');
+	const asOf = readAsOf(this);
 	const timeZone = this.getTimezone();
 	const cols = columns(this);
-	const continueOnFail = this.continueOnFail();
-	let method;
-	try {
-		method = METHODS[methodName](this);
-	} catch (error) {
-		throw toNodeError(node, error);
-	}
+	const method = METHODS[methodName](this);
 
 	const asOfText = toIsoWithOffset(asOf, timeZone);
-	const outputs = new SegmentOutputs(node, items.length, continueOnFail, methodName, asOfText);
+	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const reject = (error: unknown, itemIndices: number[]) => outputs.reject(error, itemIndices);
 	const readOptions = { asOf, timeZone };
 

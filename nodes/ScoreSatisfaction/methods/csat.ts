@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_CSAT_SCALE, type SatisfactionConfig } from '../../shared/satisfaction';
-import { columnParameter, numberParameter, showFor } from './params';
+import { readColumn, readNumber } from '../../common';
+import { showFor } from './params';
 
 export const csatProperties: INodeProperties[] = [
 	{
@@ -31,10 +32,10 @@ export const csatProperties: INodeProperties[] = [
 
 export function readCsatConfig(ctx: IExecuteFunctions): SatisfactionConfig['csat'] {
 	return {
-		field: columnParameter(ctx, 'csatColumn', 'csat'),
+		field: readColumn(ctx, 'csatColumn', 'csat'),
 		scale: {
-			min: numberParameter(ctx, 'csatScaleMin', DEFAULT_CSAT_SCALE.min, 'CSAT Scale From'),
-			max: numberParameter(ctx, 'csatScaleMax', DEFAULT_CSAT_SCALE.max, 'CSAT Scale To'),
+			min: readNumber(ctx, 'csatScaleMin', DEFAULT_CSAT_SCALE.min, 'CSAT Scale From'),
+			max: readNumber(ctx, 'csatScaleMax', DEFAULT_CSAT_SCALE.max, 'CSAT Scale To'),
 		},
 	};
 }

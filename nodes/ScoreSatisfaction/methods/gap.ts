@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import { SERVQUAL_DIMENSIONS, type GapConfig } from '../../shared/satisfaction';
-import { columnParameter, fillPattern, listParameter, numberParameter, showFor } from './params';
+import { readColumn, readList, readNumber } from '../../common';
+import { fillPattern, showFor } from './params';
 
 export const gapProperties: INodeProperties[] = [
 	{
@@ -65,7 +66,7 @@ export const gapProperties: INodeProperties[] = [
 ];
 
 function weights(ctx: IExecuteFunctions, count: number): number[] {
-	const raw = listParameter(ctx, 'gapWeights', '');
+	const raw = readList(ctx, 'gapWeights', '');
 	if (raw.length === 0) return new Array(count).fill(1);
 	if (raw.length !== count) throw new ConfigError(`"Importance Weights" lists ${raw.length} weights for ${count} dimensions`);
 	return raw.map((text) => {
@@ -76,9 +77,9 @@ function weights(ctx: IExecuteFunctions, count: number): number[] {
 }
 
 export function readGapConfig(ctx: IExecuteFunctions): GapConfig {
-	const names = listParameter(ctx, 'gapDimensions', SERVQUAL_DIMENSIONS.join(', '));
-	const expectation = columnParameter(ctx, 'expectationColumnPattern', 'expectation.{dimension}');
-	const perception = columnParameter(ctx, 'perceptionColumnPattern', 'perception.{dimension}');
+	const names = readList(ctx, 'gapDimensions', SERVQUAL_DIMENSIONS.join(', '));
+	const expectation = readColumn(ctx, 'expectationColumnPattern', 'expectation.{dimension}');
+	const perception = readColumn(ctx, 'perceptionColumnPattern', 'perception.{dimension}');
 	const w = weights(ctx, names.length);
 	return {
 		dimensions: names.map((key, i) => ({
@@ -87,7 +88,7 @@ export function readGapConfig(ctx: IExecuteFunctions): GapConfig {
 			perceptionField: fillPattern(perception, 'dimension', key, 'Perception Column Pattern'),
 			weight: w[i],
 		})),
-		scale: { min: numberParameter(ctx, 'gapScaleMin', 1, 'Gap Rating Scale From'), max: numberParameter(ctx, 'gapScaleMax', 7, 'Gap Rating Scale To') },
-		tolerance: numberParameter(ctx, 'gapTolerance', 0.5, 'Tolerance'),
+		scale: { min: readNumber(ctx, 'gapScaleMin', 1, 'Gap Rating Scale From'), max: readNumber(ctx, 'gapScaleMax', 7, 'Gap Rating Scale To') },
+		tolerance: readNumber(ctx, 'gapTolerance', 0.5, 'Tolerance'),
 	};
 }

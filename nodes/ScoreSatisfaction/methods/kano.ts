@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { columnParameter, fillPattern, listParameter, showFor } from './params';
+import { readColumn, readList } from '../../common';
+import { fillPattern, showFor } from './params';
 
 export const kanoProperties: INodeProperties[] = [
 	{
@@ -32,10 +33,10 @@ export const kanoProperties: INodeProperties[] = [
 ];
 
 export function readKanoConfig(ctx: IExecuteFunctions): SatisfactionConfig['kano'] {
-	const functional = columnParameter(ctx, 'functionalColumnPattern', 'kano.{feature}.functional');
-	const dysfunctional = columnParameter(ctx, 'dysfunctionalColumnPattern', 'kano.{feature}.dysfunctional');
+	const functional = readColumn(ctx, 'functionalColumnPattern', 'kano.{feature}.functional');
+	const dysfunctional = readColumn(ctx, 'dysfunctionalColumnPattern', 'kano.{feature}.dysfunctional');
 	return {
-		features: listParameter(ctx, 'kanoFeatures', '').map((key) => ({
+		features: readList(ctx, 'kanoFeatures', '').map((key) => ({
 			key,
 			functionalField: fillPattern(functional, 'feature', key, 'Functional Column Pattern'),
 			dysfunctionalField: fillPattern(dysfunctional, 'feature', key, 'Dysfunctional Column Pattern'),

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { columnParameter, showFor } from './params';
+import { readColumn } from '../../common';
+import { showFor } from './params';
 
 export const npsProperties: INodeProperties[] = [
 	{
@@ -14,5 +15,5 @@ export const npsProperties: INodeProperties[] = [
 ];
 
 export function readNpsConfig(ctx: IExecuteFunctions): SatisfactionConfig['nps'] {
-	return { field: columnParameter(ctx, 'npsColumn', 'nps') };
+	return { field: readColumn(ctx, 'npsColumn', 'nps') };
 }

@@ -1,11 +1,11 @@
 import type { INodeExecutionData } from 'n8n-workflow';
+import { checkOutputFieldFree } from '../../common';
 import { sharedFrozen } from '../../shared/format/sharedFrozen';
 import { fieldAdder } from '../../shared/format/withField';
 import type { CustomerColumns, ReadOptions } from '../../shared/customers';
 import { RfmColumnReader, scoreRfmColumnArrays, type Language, type RfmBins } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';
 import { round2 } from './rfm';
-import { checkOutputFieldFree } from './types';
 
 export interface RfmColumnsRun {
 	columns: CustomerColumns;

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { CustomerNeeds, CustomerRecord } from '../../shared/customers';
-import { InputError } from '../../shared/input';
 import type { Language } from '../../shared/segments';
 
 export interface SegmentSubject {
@@ -31,10 +30,3 @@ export interface SegmentMethod {
 }
 
 export type MethodFactory = (ctx: IExecuteFunctions) => SegmentMethod;
-
-/** The result field may not overwrite a field of the input item. */
-export function checkOutputFieldFree(json: IDataObject, outputField: string): void {
-	if (outputField in json) {
-		throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
-	}
-}

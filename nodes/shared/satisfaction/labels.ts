@@ -1,4 +1,4 @@
-import type { Language } from '../segments/labels';
+import type { Language } from '../format/language';
 
 export type { Language };
 

@@ -1,3 +1,4 @@
+import { InputError } from '../input';
 import { summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -222,12 +223,29 @@ export class SatisfactionReport {
 }
 
 /** Group value of a response: text as given, numbers and booleans as text, empty as "(empty)". */
-export function groupKeyOf(value: unknown): string {
+/**
+ * The report group of a response's group-by value. A value that names no group (an invalid date, a
+ * value JSON cannot write) is an item error naming the column, never a group of its own.
+ */
+export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
 	if (typeof value === 'string') return value.trim() === '' ? EMPTY_GROUP : value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (value instanceof Date) return value.toISOString();
-	return JSON.stringify(value);
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) throw new InputError(field, value, 'is an invalid date', 'a text, number or valid date to group the report by');
+		return value.toISOString();
+	}
+	const text = jsonOrUndefined(value);
+	if (text === undefined) throw new InputError(field, value, 'cannot be written as a group', 'a text, number or valid date to group the report by');
+	return text;
+}
+
+function jsonOrUndefined(value: unknown): string | undefined {
+	try {
+		return JSON.stringify(value);
+	} catch {
+		return undefined;
+	}
 }
 
 export const EMPTY_GROUP = '(empty)';

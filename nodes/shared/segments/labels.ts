@@ -1,4 +1,5 @@
-export type Language = 'en' | 'zh-CN';
+export type { Language } from '../format/language';
+import type { Language } from '../format/language';
 
 /** A stable English key plus the label shown to people, in the chosen language. */
 export interface Labelled {

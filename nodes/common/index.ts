@@ -1,0 +1,19 @@
+/**
+ * n8n glue shared by every node (nodes/shared/ is the domain core and imports no n8n). The whole API:
+ *
+ * - `runRouted(ctx, outputCount, run, failureOutput?)`: wrap execute(). A node-level error (bad
+ *   parameter, failed fit) stops the node; under either Continue mode every input item leaves as an
+ *   error item with the reason on `failureOutput` instead of passing through unchanged.
+ * - `new ItemRouter(ctx, itemCount, outputCount, failureOutput?)`: `place(i, output, item)`,
+ *   `reject(error, i | indices)` (throws without continue-on-fail, else an error item),
+ *   `attempt(i, fn)`, `outputs(extra)`: every input item on exactly one output, in input order.
+ * - `toNodeError(node, error, itemIndex?)`, `errorItem(node, error, itemIndices)`: NodeOperationError
+ *   with "Item i: " prefix, itemIndex and a description naming the column to check.
+ * - `checkOutputFieldFree(json, outputField)`: per-item error when the result field already exists.
+ * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` and their readers
+ *   `readAsOf`, `readLanguage`, `readOutputField`; `readColumn(s)`, `readNumber`, `readList` for the rest.
+ */
+export * from './errors';
+export * from './outputField';
+export * from './parameters';
+export * from './routing';

@@ -1,0 +1,96 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { LANGUAGES, type Language } from '../shared/format/language';
+import { ConfigError, parseDate } from '../shared/input';
+import { toNodeError } from './errors';
+
+/** The As Of parameter; `measures` says what is measured to it, e.g. "recency is measured from". */
+export function asOfProperty(measures: string): INodeProperties {
+	return {
+		displayName: 'As Of',
+		name: 'asOf',
+		type: 'dateTime',
+		default: '',
+		description: `The moment ${measures}. Empty means now (the start of this execution).`,
+	};
+}
+
+/** The Language parameter, one label across nodes; `of` names what it translates. */
+export function languageProperty(of: string): INodeProperties {
+	return {
+		displayName: 'Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
+			{ name: 'English', value: 'en' },
+		],
+		default: 'en',
+		description: `Language of ${of}; the keys stay in English`,
+	};
+}
+
+/** The Output Field parameter with the node's default field. */
+export function outputFieldProperty(defaultField: string): INodeProperties {
+	return {
+		displayName: 'Output Field',
+		name: 'outputField',
+		type: 'string',
+		default: defaultField,
+		description: 'Name of the field the result is written to; input fields are never overwritten',
+	};
+}
+
+/**
+ * The As Of instant: a date (read in the workflow's time zone when it has no offset), or empty for now,
+ * read once per execution so every item of a run shares it.
+ */
+export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf'): Date {
+	const raw = ctx.getNodeParameter(parameterName, 0, '') as string | Date;
+	if (raw === '' || raw === null || raw === undefined) return new Date();
+	try {
+		return parseDate(raw, parameterName, { timeZone: ctx.getTimezone() });
+	} catch (error) {
+		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+export function readLanguage(ctx: IExecuteFunctions): Language {
+	const language = ctx.getNodeParameter('language', 0, 'en') as Language;
+	if (!LANGUAGES.includes(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got "${String(language)}"`);
+	return language;
+}
+
+/**
+ * A column-name (or field-name) parameter: trimmed, blank falls back to the default. Column mappings
+ * are read from the first item: one mapping per run, as n8n's own nodes read theirs.
+ */
+export function readColumn(ctx: IExecuteFunctions, name: string, fallback: string): string {
+	return String(ctx.getNodeParameter(name, 0, fallback) ?? '').trim() || fallback;
+}
+
+/** Several column parameters at once: `{ parameterName: defaultColumn }` -> `{ parameterName: column }`. */
+export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: Record<K, string>): Record<K, string> {
+	const columns = {} as Record<K, string>;
+	for (const name of Object.keys(defaults) as K[]) columns[name] = readColumn(ctx, name, defaults[name]);
+	return columns;
+}
+
+export function readOutputField(ctx: IExecuteFunctions, fallback: string): string {
+	return readColumn(ctx, 'outputField', fallback);
+}
+
+/** A number parameter that must be finite (n8n hands over null for a cleared field). */
+export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string, itemIndex = 0): number {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
+	const value = raw === null || raw === '' ? Number.NaN : Number(raw);
+	if (!Number.isFinite(value)) throw new ConfigError(`"${displayName}" must be a number; got ${JSON.stringify(raw)}`);
+	return value;
+}
+
+/** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */
+export function readList(ctx: IExecuteFunctions, name: string, fallback: string): string[] {
+	return String(ctx.getNodeParameter(name, 0, fallback) ?? '')
+		.split(/[,，\n]/)
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
+}
