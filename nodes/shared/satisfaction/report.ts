@@ -230,7 +230,11 @@ export class SatisfactionReport {
 export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
 	if (typeof value === 'string') return value.trim() === '' ? EMPTY_GROUP : value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (typeof value === 'boolean') return String(value);
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
+		return String(value);
+	}
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) throw new InputError(field, value, 'is an invalid date', 'a text, number or valid date to group the report by');
 		return value.toISOString();
