@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { assignHoldoutProperties, campaignProperty } from './operations/assignHoldout';
+import { kpiReportProperties } from './operations/kpiReport';
+import { measureUpliftProperties } from './operations/measureUplift';
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Assign Holdout',
+			value: 'assignHoldout',
+			action: 'Split customers into treatment and holdout',
+			description: 'Split customers into treatment and holdout by a stable hash of campaign and customer ID',
+		},
+		{
+			name: 'KPI Report',
+			value: 'kpiReport',
+			action: 'Report customer care KPIs',
+			description: 'Churn, retention and repeat-purchase rates, average order value, CLV, NPS trend and a cohort table',
+		},
+		{
+			name: 'Measure Uplift',
+			value: 'measureUplift',
+			action: 'Measure the uplift of a campaign',
+			description: 'Treatment against holdout per outcome: uplift with confidence interval, p-value, increments and ROI',
+		},
+	],
+	default: 'assignHoldout',
+};
+
+const only = (operations: string[], property: INodeProperties): INodeProperties => ({ ...property, displayOptions: { show: { operation: operations } } });
+
+export const properties: INodeProperties[] = [
+	operationProperty,
+	campaignProperty,
+	...assignHoldoutProperties,
+	...measureUpliftProperties,
+	...kpiReportProperties,
+	only(['kpiReport'], asOfProperty('the report months are counted back from (orders and answers after it are rejected)')),
+	only(['measureUplift', 'kpiReport'], languageProperty('the sentences and summaries')),
+	only(['assignHoldout'], outputFieldProperty('impact')),
+];
+
+/** Treatment and Holdout for Assign Holdout; one output (Results or Report) for the others. */
+export const outputs =
+	'={{ $parameter.operation === "assignHoldout" ? [{ type: "main", displayName: "Treatment" }, { type: "main", displayName: "Holdout" }] : [{ type: "main", displayName: $parameter.operation === "kpiReport" ? "Report" : "Results" }] }}';

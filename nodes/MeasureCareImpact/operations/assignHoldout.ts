@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { checkOutputFieldFree, ItemRouter, readColumns, readNumber, readOutputField } from '../../common';
+import { fieldAdder } from '../../shared/format/withField';
+import { ConfigError, getField, InputError, isEmpty } from '../../shared/input';
+import { assignGroup, assignmentPosition } from '../../shared/impact';
+
+const show = { show: { operation: ['assignHoldout'] } };
+
+/** Shown for Assign Holdout (where it decides the groups) and Measure Uplift (where it names the campaign). */
+export const campaignProperty: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'campaign',
+	type: 'string',
+	default: '',
+	placeholder: 'win-back-2026-03',
+	description:
+		'Name of the campaign. Assign Holdout: together with the customer ID it decides the group, so keep it the same for every run of the campaign. Measure Uplift: named in the results and sentences.',
+	displayOptions: { show: { operation: ['assignHoldout', 'measureUplift'] } },
+};
+
+export const assignHoldoutProperties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID Column',
+		name: 'customerIdColumn',
+		type: 'string',
+		default: 'customerId',
+		description: 'Column holding the customer ID (dot paths such as customer.code work)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Holdout Share (%)',
+		name: 'holdoutPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+		default: 10,
+		description: 'Share of customers kept out of the campaign to measure it against',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Stratify By Column',
+		name: 'stratumColumn',
+		type: 'string',
+		default: '',
+		placeholder: 'churn.riskLevel',
+		description: 'Optional column (segment, risk level) recorded as the stratum, so Measure Uplift reports each stratum; every stratum keeps the holdout share',
+		displayOptions: show,
+	},
+];
+
+function readCustomerId(json: Record<string, unknown>, column: string): string {
+	const value = getField(json, column);
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string' && !isEmpty(value)) return value;
+	throw new InputError(column, value, isEmpty(value) ? 'is empty' : 'is not a customer ID', 'a customer ID (text or number)');
+}
+
+function readStratum(json: Record<string, unknown>, column: string): string {
+	const value = getField(json, column);
+	if (typeof value === 'string' && !isEmpty(value)) return value;
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
+	throw new InputError(column, value, isEmpty(value) ? 'is empty' : 'is not a stratum value', 'a stratum value such as a segment or risk level (text or number)');
+}
+
+/**
+ * Treatment (output 0) or Holdout (output 1) per customer from the stable position of campaign +
+ * customer ID (see shared/impact/assignment.ts), recorded under the output field.
+ */
+export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const campaign = String(ctx.getNodeParameter('campaign', 0, '') ?? '').trim();
+	if (campaign === '') throw new ConfigError('"Campaign" is empty: name the campaign, e.g. "win-back-2026-03"; the name is part of every customer\'s assignment');
+	const percent = readNumber(ctx, 'holdoutPercent', 10, 'Holdout Share (%)');
+	if (!(percent > 0 && percent < 100)) throw new ConfigError(`"Holdout Share (%)" must lie between 0 and 100 (exclusive); got ${percent}`);
+	const share = percent / 100;
+	const { customerIdColumn, stratumColumn } = readColumns(ctx, { customerIdColumn: 'customerId', stratumColumn: '' });
+	const outputField = readOutputField(ctx, 'impact');
+	const addImpact = fieldAdder(outputField);
+	const router = new ItemRouter(ctx, items.length, 2);
+	for (let i = 0; i < items.length; i++) {
+		router.attempt(i, () => {
+			const json = items[i].json;
+			checkOutputFieldFree(json, outputField);
+			const customerId = readCustomerId(json, customerIdColumn);
+			const stratum = stratumColumn ? readStratum(json, stratumColumn) : undefined;
+			const position = assignmentPosition(campaign, customerId);
+			const group = assignGroup(position, share);
+			const impact = stratum === undefined ? { campaign, group, holdoutShare: share, position } : { campaign, group, stratum, holdoutShare: share, position };
+			router.place(i, group === 'treatment' ? 0 : 1, { json: addImpact(json, impact), pairedItem: { item: i } });
+		});
+	}
+	return router.outputs();
+}

@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import { ItemRouter, readAsOf, readColumns, readLanguage, readList, readNumber } from '../../common';
+import { ConfigError, dateMsReaderNotAfter, getField, InputError, isEmpty, parseMoney, parseNumber } from '../../shared/input';
+import {
+	customerKpis,
+	monthIndex,
+	npsSentence,
+	npsTrend,
+	orderReport,
+	periodSentence,
+	reportMonths,
+	type ChurnCustomer,
+	type Language,
+	type NpsAnswer,
+	type Order,
+} from '../../shared/impact';
+
+const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
+
+export const kpiReportProperties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Orders', value: 'orders', description: 'One item per order: buyers, new and returning, revenue, average order value, repeat-purchase, retention and churn rates per month, and a cohort table' },
+			{ name: 'Customers With Churn Results', value: 'customers', description: 'Detect Churn Risk output: expected churn and retention, at-risk share and CLV totals' },
+			{ name: 'Survey Responses', value: 'responses', description: 'NPS answers (0-10): NPS per month and its trend' },
+		],
+		default: 'orders',
+		displayOptions: show(),
+	},
+	{ displayName: 'Customer ID Column', name: 'kpiCustomerIdColumn', type: 'string', default: 'customerId', displayOptions: show(['orders']) },
+	{ displayName: 'Order Date Column', name: 'orderDateColumn', type: 'string', default: 'orderDate', displayOptions: show(['orders']) },
+	{ displayName: 'Amount Column', name: 'amountColumn', type: 'string', default: 'amount', description: 'Order amount; "¥1,234.50" style text is accepted', displayOptions: show(['orders']) },
+	{ displayName: 'Answered At Column', name: 'answeredAtColumn', type: 'string', default: 'respondedAt', displayOptions: show(['responses']) },
+	{ displayName: 'NPS Column', name: 'npsColumn', type: 'string', default: 'nps', description: 'The 0-10 answer to "How likely are you to recommend us?"', displayOptions: show(['responses']) },
+	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1, maxValue: 120 }, default: 6, description: 'Whole calendar months before the as-of month to report, in the workflow time zone', displayOptions: show(['orders', 'responses']) },
+	{ displayName: 'Churn Probability Column', name: 'churnProbabilityColumn', type: 'string', default: 'churn.churnProbability', displayOptions: show(['customers']) },
+	{ displayName: 'CLV Column', name: 'clvColumn', type: 'string', default: 'churn.expectedValue', description: 'Expected customer value; empty or missing in the items leaves CLV out', displayOptions: show(['customers']) },
+	{ displayName: 'Risk Level Column', name: 'riskLevelColumn', type: 'string', default: 'churn.riskLevel', displayOptions: show(['customers']) },
+	{ displayName: 'At-Risk Levels', name: 'atRiskLevels', type: 'string', default: 'high, critical', displayOptions: show(['customers']) },
+	{ displayName: 'Group By Column', name: 'groupByColumn', type: 'string', default: '', placeholder: 'segment.key', description: 'Optional: a row per value besides the row for all customers', displayOptions: show(['customers']) },
+];
+
+const allPairs = (n: number[]): IPairedItemData[] => n.map((item) => ({ item }));
+
+function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
+	const asOf = readAsOf(ctx);
+	const timeZone = ctx.getTimezone();
+	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', orderDateColumn: 'orderDate', amountColumn: 'amount' });
+	const months = reportMonths(asOf.getTime(), timeZone, readNumber(ctx, 'months', 6, 'Months'));
+	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
+	const orders: Order[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		const order = router.attempt(i, () => {
+			const id = getField(json, c.kpiCustomerIdColumn);
+			if (isEmpty(id) || (typeof id !== 'string' && typeof id !== 'number')) throw new InputError(c.kpiCustomerIdColumn, id, 'is not a customer ID', 'a customer ID (text or number)');
+			const ms = readDate(getField(json, c.orderDateColumn), c.orderDateColumn);
+			return { customerId: String(id), month: monthIndex(ms, timeZone), amount: parseMoney(getField(json, c.amountColumn), c.amountColumn), item: i };
+		});
+		if (order) orders.push(order);
+	}
+	if (orders.length === 0) return [];
+	const report = orderReport(orders, months);
+	const valid = allPairs(orders.map((o) => o.item));
+	const out: INodeExecutionData[] = report.periods.map(({ items: periodItems, ...p }) => ({
+		json: { kind: 'period', ...p, summary: periodSentence({ ...p, items: [] }, language) } as IDataObject,
+		pairedItem: periodItems.length ? allPairs(periodItems) : valid,
+	}));
+	for (const { items: cohortItems, ...row } of report.cohorts) out.push({ json: { kind: 'cohort', ...row }, pairedItem: allPairs(cohortItems) });
+	out.push({ json: { kind: 'total', ...report.totals, asOf: asOf.toISOString() }, pairedItem: valid });
+	return out;
+}
+
+function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
+	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' });
+	const atRiskLevels = new Set(readList(ctx, 'atRiskLevels', 'high, critical'));
+	const rows: ChurnCustomer[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		const row = router.attempt(i, (): ChurnCustomer => {
+			const churnProbability = parseNumber(getField(json, c.churnProbabilityColumn), c.churnProbabilityColumn, { min: 0, max: 1 });
+			const rawValue = c.clvColumn ? getField(json, c.clvColumn) : undefined;
+			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
+			const level = getField(json, c.riskLevelColumn);
+			if (typeof level !== 'string' || isEmpty(level)) throw new InputError(c.riskLevelColumn, level, 'is not a risk level', 'low, medium, high or critical, as Detect Churn Risk writes it');
+			const group = c.groupByColumn ? getField(json, c.groupByColumn) : '';
+			if (c.groupByColumn && (isEmpty(group) || typeof group === 'object')) throw new InputError(c.groupByColumn, group, 'is not a group value', 'a text or number value');
+			return { group: String(group), churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
+		});
+		if (row) rows.push(row);
+	}
+	return customerKpis(rows, c.groupByColumn !== '').map(({ items: rowItems, ...row }) => ({ json: { kind: 'customers', ...row }, pairedItem: allPairs(rowItems) }));
+}
+
+function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
+	const asOf = readAsOf(ctx);
+	const timeZone = ctx.getTimezone();
+	const c = readColumns(ctx, { answeredAtColumn: 'respondedAt', npsColumn: 'nps' });
+	const months = reportMonths(asOf.getTime(), timeZone, readNumber(ctx, 'months', 6, 'Months'));
+	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
+	const answers: NpsAnswer[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		const answer = router.attempt(i, () => ({
+			month: monthIndex(readDate(getField(json, c.answeredAtColumn), c.answeredAtColumn), timeZone),
+			score: parseNumber(getField(json, c.npsColumn), c.npsColumn, { min: 0, max: 10, integer: true }),
+			item: i,
+		}));
+		if (answer) answers.push(answer);
+	}
+	if (answers.length === 0) return [];
+	const valid = allPairs(answers.map((a) => a.item));
+	return npsTrend(answers, months).map(({ items: periodItems, ...p }) => ({
+		json: { kind: 'nps', ...p, summary: npsSentence({ ...p, items: [] }, language) } as IDataObject,
+		pairedItem: periodItems.length ? allPairs(periodItems) : valid,
+	}));
+}
+
+/** KPI rows on the Report output; bad items are rejected one by one. */
+export function kpiReport(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const router = new ItemRouter(ctx, items.length, 1);
+	const language = readLanguage(ctx) as Language;
+	const source = ctx.getNodeParameter('source', 0, 'orders') as string;
+	let rows: INodeExecutionData[];
+	if (source === 'orders') rows = ordersReport(ctx, items, router, language);
+	else if (source === 'customers') rows = customersReport(ctx, items, router);
+	else if (source === 'responses') rows = responsesReport(ctx, items, router, language);
+	else throw new ConfigError(`Source must be orders, customers or responses; got "${source}"`);
+	return router.outputs({ 0: rows });
+}

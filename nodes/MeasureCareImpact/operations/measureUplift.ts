@@ -1,0 +1,174 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import { ItemRouter, readColumns, readLanguage, readNumber } from '../../common';
+import { ConfigError, getField, InputError, isEmpty, parseMoney, parseNumber } from '../../shared/input';
+import {
+	addObservation,
+	ALL,
+	checkState,
+	measureOutcome,
+	mergeState,
+	newState,
+	outcomeLabel,
+	overall,
+	parseGroup,
+	parseYesNo,
+	upliftSentence,
+	type Language,
+	type OutcomeKind,
+	type StratumState,
+	type UpliftState,
+} from '../../shared/impact';
+import { upliftJson } from './upliftJson';
+
+const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'], ...extra } });
+const fromCustomers = show({ input: ['customers'] });
+
+export const measureUpliftProperties: INodeProperties[] = [
+	{
+		displayName: 'Input',
+		name: 'input',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customers', value: 'customers', description: 'One item per customer with its group and outcomes' },
+			{
+				name: 'Page States to Merge',
+				value: 'pageStates',
+				description: 'The state items of earlier runs on pages of customers (Include Page State on); gives the same result as one run on all of them',
+			},
+		],
+		default: 'customers',
+		displayOptions: show(),
+	},
+	{ displayName: 'Group Column', name: 'groupColumn', type: 'string', default: 'impact.group', description: 'Column with "treatment" or "holdout", as Assign Holdout writes it', displayOptions: fromCustomers },
+	{ displayName: 'Stratify By Column', name: 'stratumColumn', type: 'string', default: '', placeholder: 'impact.stratum', description: 'Optional column whose values get results of their own, next to the result for all customers', displayOptions: fromCustomers },
+	{ displayName: 'Converted Column', name: 'conversionColumn', type: 'string', default: 'converted', description: 'Yes/no outcome (true/false, 1/0, yes/no); empty to skip', displayOptions: fromCustomers },
+	{ displayName: 'Revenue Column', name: 'revenueColumn', type: 'string', default: 'revenue', description: 'Revenue per customer in the window (0 for none); empty to skip', displayOptions: fromCustomers },
+	{ displayName: 'Retained Column', name: 'retainedColumn', type: 'string', default: '', description: 'Yes/no: still a customer at the end of the window; empty to skip', displayOptions: fromCustomers },
+	{ displayName: 'Satisfaction Column', name: 'satisfactionColumn', type: 'string', default: '', description: 'A satisfaction score per customer (e.g. CSAT or NPS answer); empty to skip', displayOptions: fromCustomers },
+	{ displayName: 'Window (Days)', name: 'windowDays', type: 'number', default: 30, description: 'Days after the campaign over which the outcomes were observed (named in the sentences; 0 leaves it out)', displayOptions: show() },
+	{ displayName: 'Confidence Level (%)', name: 'confidenceLevel', type: 'number', typeOptions: { minValue: 50, maxValue: 99.9 }, default: 95, displayOptions: show() },
+	{ displayName: 'Cost per Contact', name: 'costPerContact', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0, description: 'Cost of the campaign per treated customer, for ROI (0: no ROI)', displayOptions: show() },
+	{ displayName: 'Margin (%)', name: 'marginPercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 100, description: 'Share of revenue kept as profit, for ROI', displayOptions: show() },
+	{
+		displayName: 'Options',
+		name: 'upliftOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: show(),
+		options: [
+			{ displayName: 'Conversion Name', name: 'conversionName', type: 'string', default: '', placeholder: 'repurchase', description: 'How the sentences call the converted outcome (default "conversion" / 转化率)' },
+			{ displayName: 'Include Page State', name: 'includeState', type: 'boolean', default: false, description: 'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately' },
+		],
+	},
+];
+
+const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [
+	{ key: 'conversion', parameter: 'conversionColumn', kind: 'proportion' },
+	{ key: 'revenue', parameter: 'revenueColumn', kind: 'mean' },
+	{ key: 'retention', parameter: 'retainedColumn', kind: 'proportion' },
+	{ key: 'satisfaction', parameter: 'satisfactionColumn', kind: 'mean' },
+];
+
+const READERS: Record<string, (value: unknown, field: string) => number> = {
+	conversion: parseYesNo,
+	retention: parseYesNo,
+	revenue: (value, field) => parseMoney(value, field),
+	satisfaction: (value, field) => parseNumber(value, field),
+};
+
+interface Read {
+	state: UpliftState;
+	/** Input items per stratum (ALL when not stratified). */
+	pairs: Map<string, IPairedItemData[]>;
+	allPairs: IPairedItemData[];
+}
+
+function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): Read {
+	const columns = readColumns(ctx, { groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' });
+	const outcomes = OUTCOMES.filter((o) => columns[o.parameter as keyof typeof columns] !== '').map((o) => ({ ...o, column: columns[o.parameter as keyof typeof columns], read: READERS[o.key] }));
+	if (outcomes.length === 0) throw new ConfigError('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
+	const state = newState(outcomes);
+	const pairs = new Map<string, IPairedItemData[]>();
+	const allPairs: IPairedItemData[] = [];
+	const values = new Array<number>(outcomes.length);
+	const { groupColumn, stratumColumn } = columns;
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		let stratum = ALL;
+		const ok = router.attempt(i, () => {
+			const group = parseGroup(getField(json, groupColumn), groupColumn);
+			if (stratumColumn) {
+				const raw = getField(json, stratumColumn);
+				if (isEmpty(raw) || typeof raw === 'object') throw new InputError(stratumColumn, raw, isEmpty(raw) ? 'is empty' : 'is not a stratum', 'a stratum value (text or number)');
+				stratum = String(raw);
+			}
+			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
+			for (let o = 0; o < outcomes.length; o++) values[o] = outcomes[o].read(getField(json, outcomes[o].column), outcomes[o].column);
+			return group;
+		});
+		if (ok === undefined) continue;
+		for (let o = 0; o < outcomes.length; o++) addObservation(state, outcomes[o].key, stratum, ok, values[o]);
+		const pair = { item: i };
+		allPairs.push(pair);
+		if (stratumColumn) {
+			const list = pairs.get(stratum);
+			if (list) list.push(pair);
+			else pairs.set(stratum, [pair]);
+		}
+	}
+	return { state, pairs, allPairs };
+}
+
+function readPageStates(items: INodeExecutionData[], router: ItemRouter): Read {
+	const state: UpliftState = { outcomes: {} };
+	const allPairs: IPairedItemData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const page = router.attempt(i, () => {
+			try {
+				return checkState(items[i].json.state);
+			} catch (error) {
+				throw new InputError('state', items[i].json.state, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
+			}
+		});
+		if (page === undefined) continue;
+		mergeState(state, page);
+		allPairs.push({ item: i });
+	}
+	return { state, pairs: new Map(), allPairs };
+}
+
+/** One result per outcome for all customers, then one per outcome and stratum; optionally the page state. */
+export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const router = new ItemRouter(ctx, items.length, 1);
+	const level = readNumber(ctx, 'confidenceLevel', 95, 'Confidence Level (%)') / 100;
+	if (!(level >= 0.5 && level < 1)) throw new ConfigError(`"Confidence Level (%)" must be at least 50 and below 100; got ${level * 100}`);
+	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
+	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
+	if (costPerContact < 0 || marginPercent < 0 || marginPercent > 100) throw new ConfigError('"Cost per Contact" may not be negative and "Margin (%)" must lie from 0 to 100');
+	const windowDays = readNumber(ctx, 'windowDays', 30, 'Window (Days)');
+	const language = readLanguage(ctx) as Language;
+	const campaign = String(ctx.getNodeParameter('campaign', 0, '') ?? '').trim();
+	const options = ctx.getNodeParameter('upliftOptions', 0, {}) as { conversionName?: string; includeState?: boolean };
+	const mode = ctx.getNodeParameter('input', 0, 'customers') as string;
+	const read = mode === 'pageStates' ? readPageStates(items, router) : readCustomers(ctx, items, router);
+
+	const results: INodeExecutionData[] = [];
+	const measureOptions = { level, costPerContact, margin: marginPercent / 100 };
+	const emit = (outcome: string, kind: OutcomeKind, cell: StratumState, stratum: string | undefined, pairs: IPairedItemData[]) => {
+		const measure = measureOutcome(kind, cell.treatment, cell.holdout, measureOptions);
+		const label = outcomeLabel(outcome, language, windowDays, outcome === 'conversion' ? options.conversionName : undefined);
+		const sentence = upliftSentence(measure, { language, campaign, outcomeLabel: label, stratum, level });
+		results.push({ json: upliftJson({ campaign, outcome, label, stratum: stratum ?? null, level, measure, sentence }), pairedItem: pairs });
+	};
+	for (const [outcome, { kind, strata }] of Object.entries(read.state.outcomes)) {
+		const keys = Object.keys(strata).sort();
+		const stratified = keys.length > 1 || (keys.length === 1 && keys[0] !== ALL);
+		emit(outcome, kind, overall(strata), undefined, read.allPairs);
+		if (stratified) for (const key of keys) emit(outcome, kind, strata[key], key, read.pairs.get(key) ?? read.allPairs);
+	}
+	if (options.includeState) results.push({ json: { kind: 'state', campaign, state: read.state as unknown as IDataObject }, pairedItem: read.allPairs });
+	return router.outputs({ 0: results });
+}

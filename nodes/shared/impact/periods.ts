@@ -1,0 +1,26 @@
+import { offsetMinutes } from '../calendar/timeZone';
+
+/** Months counted from year 0: year × 12 + month (0-based). */
+export function monthIndex(ms: number, timeZone: string): number {
+	const local = new Date(ms + offsetMinutes(timeZone, new Date(ms)) * 60_000);
+	return local.getUTCFullYear() * 12 + local.getUTCMonth();
+}
+
+/** "2026-02" for a month index. */
+export function monthLabel(index: number): string {
+	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The `count` whole months before the as-of month, oldest first. */
+export function reportMonths(asOfMs: number, timeZone: string, count: number): number[] {
+	const current = monthIndex(asOfMs, timeZone);
+	return Array.from({ length: count }, (_, i) => current - count + i);
+}
+
+export const round = (x: number, digits: number) => {
+	const f = 10 ** digits;
+	return Math.round(x * f) / f;
+};
+
+/** a / b, or null when b is 0 (never NaN or Infinity). */
+export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
