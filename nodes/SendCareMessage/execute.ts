@@ -3,15 +3,13 @@ import { errorItem, toNodeError } from '../helpers/errors';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
 import { InputError } from '../shared/input';
-import { CHANNEL_CREDENTIAL_TYPES, createChannel } from '../shared/messaging/channels';
+import { CHANNEL_CREDENTIAL_TYPES, createChannel, Redactor } from '../shared/messaging/channels';
 import type { Channel } from '../shared/messaging/channels/types';
 import type { Ledger } from '../shared/messaging/ledger';
 import { SKIP_REASON_LABELS } from '../shared/messaging/policy';
 import {
-	credentialSecrets,
 	FAILURE_CODES,
 	prepareCareItem,
-	redactSecrets,
 	runCareBatch,
 	systemClock,
 	type CareCandidate,
@@ -141,8 +139,9 @@ export async function sendCareMessages(this: IExecuteFunctions): Promise<INodeEx
 		config.ledger.backend === 'none'
 			? {}
 			: await this.getCredentials(config.ledger.backend === 'redis' ? 'careRedisLedgerApi' : 'carePostgresLedgerApi');
-	const secrets = credentialSecrets(channelCredentials, ledgerCredentials);
-	const redact = (text: string) => redactSecrets(text, secrets);
+	// The same redaction as inside each channel, over every credential of this run, for everything the node emits.
+	const redactor = Redactor.forCredentials(channelCredentials, ledgerCredentials);
+	const redact = (text: string) => redactor.redact(text);
 	const redactError = <E>(error: E): E => {
 		if (error instanceof Error) error.message = redact(error.message);
 		return error;

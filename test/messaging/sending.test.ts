@@ -3,10 +3,8 @@ import { parseSendingWindow } from '../../nodes/shared/messaging/policy';
 import {
 	DEFAULT_RATES,
 	Pacer,
-	credentialSecrets,
 	deliver,
 	dispatch,
-	redactSecrets,
 	retryDelay,
 	runCareBatch,
 	runWithConcurrency,
@@ -379,17 +377,5 @@ describe('runCareBatch', () => {
 		expect(results).toHaveLength(2);
 		expect(results.every((r) => r.output === 'failed' && r.code === 'LEDGER_UNAVAILABLE' && r.retryable)).toBe(true);
 		expect(channel.calls).toHaveLength(0);
-	});
-});
-
-describe('secret redaction', () => {
-	it('replaces the secret-bearing credential values in a message, keeping hosts and users readable', () => {
-		const secrets = credentialSecrets(
-			{ webhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZsecret', port: 465, host: 'smtp.example.cn', user: 'mailer' },
-			{ password: 'pa55word!', accessKeySecret: 'ak-secret-1' },
-		);
-		expect(secrets).toEqual(['https://hooks.slack.com/services/T0/B0/XYZsecret', 'ak-secret-1', 'pa55word!']);
-		expect(redactSecrets('POST https://hooks.slack.com/services/T0/B0/XYZsecret failed', secrets)).toBe('POST *** failed');
-		expect(redactSecrets('mailer@smtp.example.cn rejected pa55word!', secrets)).toBe('mailer@smtp.example.cn rejected ***');
 	});
 });

@@ -41,6 +41,8 @@ export interface SmtpServerOptions {
 	allowedSenders?: string[];
 	/** Make the 535 reply quote the password it was given, as a careless server might: proves the client redacts. */
 	echoPasswordInErrors?: boolean;
+	/** Make the 535 reply quote the AUTH PLAIN response it was given, base64(\0user\0password). */
+	echoAuthPlainInErrors?: boolean;
 }
 
 type SmtpError = Error & { responseCode?: number };
@@ -76,7 +78,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		logger: false,
 		onAuth(auth, _session, callback) {
 			if (auth.username === user && auth.password === password) return callback(null, { user });
-			const echo = options.echoPasswordInErrors ? ` (password "${auth.password ?? ''}")` : '';
+			const plain = Buffer.from(`\0${auth.username ?? ''}\0${auth.password ?? ''}`).toString('base64');
+			const echo =
+				(options.echoPasswordInErrors ? ` (password "${auth.password ?? ''}")` : '') +
+				(options.echoAuthPlainInErrors ? ` (AUTH PLAIN ${plain})` : '');
 			return callback(smtpError(535, `5.7.8 Authentication credentials invalid${echo}`));
 		},
 		onMailFrom(address, _session, callback) {

@@ -7,6 +7,7 @@ import {
 	failedOutcome,
 	httpStatusOutcome,
 	parseJsonObject,
+	redactExchange,
 	redactOutcome,
 	retryAfterOf,
 	shortBody,
@@ -102,7 +103,7 @@ export class AliyunSmsChannel implements Channel {
 		private readonly transport: HttpTransport,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = new Redactor([config.accessKeySecret]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
@@ -111,9 +112,12 @@ export class AliyunSmsChannel implements Channel {
 			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${LABEL}: SendSms needs an approved template code (SMS_…) and none was given`);
 		}
 		const params = aliyunSendSmsParams(this.config, { ...message, templateCode: message.templateCode }, new Date(this.now()));
-		const exchange = await this.transport.exchange(
-			{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(aliyunSmsOutcome(exchange), this.redactor);
 	}

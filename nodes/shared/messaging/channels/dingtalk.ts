@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import type { HttpTransport } from './httpTransport';
-import { redactOutcome } from './outcomes';
+import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
@@ -73,18 +73,21 @@ export class DingTalkChannel implements Channel {
 		private readonly transport: HttpTransport,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = new Redactor([config.accessToken, config.signingSecret]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(dingTalkBody(message)),
-			},
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(dingTalkBody(message)),
+				},
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(robotReplyOutcome(exchange, DINGTALK_RULES), this.redactor);
 	}

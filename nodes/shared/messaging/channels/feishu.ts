@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import type { HttpTransport } from './httpTransport';
-import { redactOutcome } from './outcomes';
+import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
@@ -74,21 +74,24 @@ export class FeishuChannel implements Channel {
 		private readonly transport: HttpTransport,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = new Redactor([config.token, config.signingSecret]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const signing = this.config.signingSecret
 			? { timestampSeconds: Math.floor(this.now() / 1000), secret: this.config.signingSecret }
 			: undefined;
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(feishuBody(message, signing)),
-			},
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(feishuBody(message, signing)),
+				},
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(robotReplyOutcome(exchange, FEISHU_RULES), this.redactor);
 	}

@@ -11,6 +11,7 @@ import { WeComChannel, weComConfig } from './wecom';
 
 export type { Channel, ChannelKind, OutgoingMessage, SendOptions, SendOutcome } from './types';
 export { CHANNEL_KINDS } from './types';
+export { Redactor, credentialSecrets } from './redaction';
 
 /** The n8n credential type (credentials/*.credentials.ts `name`) each channel reads. */
 export const CHANNEL_CREDENTIAL_TYPES: Record<ChannelKind, string> = {

@@ -1,4 +1,4 @@
-import type { HttpNotSent, HttpResponse, HttpUnknown } from './httpTransport';
+import type { HttpExchange, HttpNotSent, HttpResponse, HttpUnknown } from './httpTransport';
 import type { Redactor } from './redaction';
 import { parseRetryAfter } from './retryAfter';
 import type { SendOutcome } from './types';
@@ -72,6 +72,17 @@ export function parseJsonObject(body: string): Record<string, unknown> | undefin
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The boundary where provider text enters: body, headers and failure detail lose every secret before
+ * anything reads, shortens or quotes them (cutting first could leave a secret's prefix behind).
+ */
+export function redactExchange(exchange: HttpExchange, redactor: Redactor): HttpExchange {
+	if (exchange.kind !== 'response') return { ...exchange, detail: redactor.redact(exchange.detail) };
+	const headers: Record<string, string | undefined> = {};
+	for (const [name, value] of Object.entries(exchange.headers)) headers[name] = value === undefined ? undefined : redactor.redact(value);
+	return { ...exchange, headers, body: redactor.redact(exchange.body) };
 }
 
 /** The last line of defence: no secret leaves a channel inside an outcome. */

@@ -1,26 +1,155 @@
-const SHORTEST_REDACTED = 4;
+import { secretForms } from './secretForms';
+
+/** Secrets at least this long are hidden wherever they appear; shorter ones only where they stand as a value. */
+export const SHORTEST_ANYWHERE = 4;
+/** A secret this long is also hidden when only part of it shows (a provider that cut it, say). */
+const SHORTEST_PARTIAL = 12;
+/** The shortest leaked part of a long secret that is hidden. */
+const PARTIAL_RUN = 8;
 
 /**
- * Hides a channel's secrets in any text it returns. Secrets can reappear encoded (a WeCom key in a URL,
- * a signature query parameter), so each secret is also hidden in its URL-encoded forms.
+ * Credential fields that hold or embed a secret: passwords, tokens, keys, signing secrets and webhook
+ * URLs (Slack and WeCom put the secret in the URL itself). Hosts, ports, user names, base URLs and the
+ * SMS signature name stay readable.
+ */
+const SECRET_FIELD = /pass|secret|token|key|sign|auth|sid|url|hook/i;
+const NOT_SECRET_FIELD = /^(baseUrl|endpoint|signName|host|user|username|from|fromEmail|fromName|regionId|database)$/;
+/** Words after which a value (`token=ab1`, `password: ab1`) is a credential, however short. */
+const VALUE_NAMES = ['pass', 'password', 'passwd', 'pwd', 'secret', 'token', 'key', 'auth', 'sign', 'signature', 'access_token', 'sid'];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression matching any prefix of `secret` of at least PARTIAL_RUN characters (greedy). */
+function prefixPattern(secret: string): string {
+	let tail = '';
+	for (let i = secret.length - 2; i >= PARTIAL_RUN; i--) tail = `(?:${escapeRegExp(secret[i])}${tail})?`;
+	return `${escapeRegExp(secret.slice(0, PARTIAL_RUN))}${tail}`;
+}
+
+/** Any suffix of `secret` of at least PARTIAL_RUN characters. */
+function suffixPattern(secret: string): string {
+	let head = '';
+	for (let i = 1; i < secret.length - PARTIAL_RUN; i++) head = `(?:${head}${escapeRegExp(secret[i])})?`;
+	return `${head}${escapeRegExp(secret.slice(-PARTIAL_RUN))}`;
+}
+
+export interface SecretSource {
+	/** Values to hide, each with every derived form (encodings, base64 at any alignment). */
+	secrets: ReadonlyArray<string | undefined>;
+	/** Credentials that travel joined (user and password in Basic auth, AUTH PLAIN, `sid:token`). */
+	pairs?: ReadonlyArray<readonly [string | undefined, string | undefined]>;
+	/** Query parameter names whose values are secrets wherever they appear as `name=value`. */
+	valueNames?: readonly string[];
+	/** Texts hidden whole but not by their beginning (a URL starts with a readable host). */
+	composites?: readonly string[];
+}
+
+/**
+ * Hides secrets in any text: the one mechanism for channel outcomes, node errors and output items.
+ * A secret is hidden whole, URL-, form- or JSON-encoded, base64/base64url-encoded alone or inside any
+ * longer text (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and
+ * a long secret also when only a prefix or suffix of 8+ characters shows. Secrets shorter than four
+ * characters would blank out ordinary words, so they are hidden only where they stand as a credential
+ * value (`token=ab1`, `password: ab1`) and inside the encodings of the pairs they belong to.
  */
 export class Redactor {
-	private readonly needles: string[];
+	private readonly anywhere: RegExp | undefined;
+	private readonly asValue: RegExp | undefined;
 
-	constructor(secrets: ReadonlyArray<string | undefined>) {
-		const needles = new Set<string>();
-		for (const secret of secrets) {
-			if (!secret || secret.length < SHORTEST_REDACTED) continue;
-			needles.add(secret);
-			needles.add(encodeURIComponent(secret));
-			needles.add(encodeURIComponent(encodeURIComponent(secret)));
+	constructor(source: SecretSource | ReadonlyArray<string | undefined>) {
+		const { secrets, pairs = [], valueNames = [], composites = [] } = Array.isArray(source)
+			? { secrets: source as string[] }
+			: (source as SecretSource);
+		const forms = new Set<string>();
+		const short = new Set<string>();
+		const partial = new Set<string>();
+		const present = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+		for (const secret of present) {
+			for (const form of secretForms(secret)) (form.length >= SHORTEST_ANYWHERE ? forms : short).add(form);
+			if (secret.length >= SHORTEST_PARTIAL) partial.add(secret);
 		}
-		this.needles = [...needles].sort((a, b) => b.length - a.length);
+		for (const composite of composites) for (const form of secretForms(composite)) if (form.length >= SHORTEST_ANYWHERE) forms.add(form);
+		for (const [a, b] of pairs) {
+			if (!a || !b) continue;
+			for (const joined of [`${a}:${b}`, `\0${a}\0${b}`, `${a}\0${b}`]) {
+				for (const form of secretForms(joined)) if (form.length >= SHORTEST_ANYWHERE) forms.add(form);
+			}
+		}
+		const whole = [...forms].sort((x, y) => y.length - x.length).map(escapeRegExp);
+		const parts = [...partial].flatMap((s) => [prefixPattern(s), suffixPattern(s)]);
+		const all = [...whole, ...parts];
+		this.anywhere = all.length > 0 ? new RegExp(all.join('|'), 'g') : undefined;
+		if (short.size > 0) {
+			const names = [...VALUE_NAMES, ...valueNames].map(escapeRegExp).join('|');
+			const values = [...short].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|');
+			this.asValue = new RegExp(`((?:${names})\\w*["']?\\s*[=:]\\s*["']?|\\b(?:Basic|Bearer)\\s+)(?:${values})(?![\\p{L}\\p{N}_])`, 'giu');
+		}
+	}
+
+	/** From n8n credential records: every secret-bearing field, URL parts of URL fields, joined pairs. */
+	static forCredentials(...credentials: ReadonlyArray<Record<string, unknown>>): Redactor {
+		return new Redactor(credentialSecrets(...credentials));
 	}
 
 	redact(text: string): string {
-		let out = text;
-		for (const needle of this.needles) if (out.includes(needle)) out = out.split(needle).join('***');
+		let out = this.anywhere ? text.replace(this.anywhere, '***') : text;
+		if (this.asValue) out = out.replace(this.asValue, '$1***');
 		return out;
 	}
+}
+
+/**
+ * The parts of a URL that carry a secret: the whole URL, path and query, each query and fragment
+ * value, user-info, and path segments that look like tokens (a digit and 6+ characters, or 20+).
+ */
+export function urlSecrets(value: string): { secrets: string[]; valueNames: string[]; composites: string[] } {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return { secrets: [value], valueNames: [], composites: [] };
+	}
+	const composites = [value, `${url.host}${url.pathname}${url.search}`, `${url.pathname}${url.search}`];
+	const secrets = [url.search.slice(1), url.hash.slice(1)];
+	const valueNames: string[] = [];
+	for (const [name, v] of url.searchParams) {
+		secrets.push(v);
+		valueNames.push(name);
+	}
+	for (const [name, v] of new URLSearchParams(url.hash.slice(1))) {
+		if (v) {
+			secrets.push(v);
+			valueNames.push(name);
+		}
+	}
+	if (url.password) secrets.push(decodeURIComponent(url.password));
+	for (const segment of url.pathname.split('/')) {
+		if ((segment.length >= 6 && /\d/.test(segment)) || segment.length >= 20) secrets.push(decodeURIComponent(segment));
+	}
+	if (secrets.length > 2 || url.pathname.split('/').length > 2) composites.push(url.pathname);
+	return { secrets: secrets.filter((s) => s !== ''), valueNames, composites: composites.filter((c) => c !== '/' && c !== '') };
+}
+
+/** The secrets, pairs and value names of n8n credential records (see SECRET_FIELD). */
+export function credentialSecrets(...credentials: ReadonlyArray<Record<string, unknown>>): Required<SecretSource> {
+	const secrets: string[] = [];
+	const valueNames: string[] = [];
+	const composites: string[] = [];
+	const pairs: Array<[string, string]> = [];
+	for (const record of credentials) {
+		for (const [field, value] of Object.entries(record)) {
+			if (typeof value !== 'string' || value === '' || !SECRET_FIELD.test(field) || NOT_SECRET_FIELD.test(field)) continue;
+			if (/^https?:\/\//i.test(value.trim())) {
+				const parts = urlSecrets(value.trim());
+				secrets.push(...parts.secrets);
+				valueNames.push(...parts.valueNames);
+				composites.push(value, ...parts.composites);
+			} else secrets.push(value);
+		}
+		const user = record.user ?? record.username;
+		const password = record.password;
+		if (typeof user === 'string' && typeof password === 'string') pairs.push([user, password]);
+		if (typeof record.accountSid === 'string' && typeof record.authToken === 'string') pairs.push([record.accountSid, record.authToken]);
+	}
+	return { secrets, pairs, valueNames, composites };
 }

@@ -1,6 +1,6 @@
 import { requiredString } from './credentialFields';
 import type { HttpTransport } from './httpTransport';
-import { failedOutcome, httpStatusOutcome, redactOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
+import { failedOutcome, httpStatusOutcome, redactExchange, redactOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
 import { ConfigError } from '../../input/errors';
@@ -37,20 +37,21 @@ export class SlackChannel implements Channel {
 		private readonly config: SlackConfig,
 		private readonly transport: HttpTransport,
 	) {
-		const path = new URL(config.webhookUrl).pathname;
-		// The URL path is the secret: /services/T…/B…/<token>; hide the whole path and the token alone.
-		this.redactor = new Redactor([config.webhookUrl, path, path.split('/').pop()]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: this.config.webhookUrl,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(slackBody(message)),
-			},
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: this.config.webhookUrl,
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(slackBody(message)),
+				},
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(this.interpret(exchange), this.redactor);
 	}

@@ -105,7 +105,7 @@ export class SmtpChannel implements Channel {
 		private readonly config: SmtpConfig,
 		private readonly defaultTimeoutMs = DEFAULT_TIMEOUT_MS,
 	) {
-		this.redactor = new Redactor([config.password]);
+		this.redactor = Redactor.forCredentials({ ...config });
 		this.transporter = nodemailer.createTransport({
 			pool: true,
 			host: config.host,
@@ -141,15 +141,13 @@ export class SmtpChannel implements Channel {
 				signal,
 			});
 			const rejected = (info.rejected ?? []) as unknown[];
+			const response = this.redactor.redact(String(info.response ?? ''));
 			if (rejected.length > 0) {
-				return redactOutcome(
-					failedOutcome(false, 'REJECTED', `${LABEL} server rejected the recipient: ${shortBody(String(info.response ?? ''))}`),
-					this.redactor,
-				);
+				return redactOutcome(failedOutcome(false, 'REJECTED', `${LABEL} server rejected the recipient: ${shortBody(response)}`), this.redactor);
 			}
-			return { status: 'sent', providerMessageId: info.messageId, providerCode: shortBody(String(info.response ?? '')).slice(0, 3) || undefined };
+			return { status: 'sent', providerMessageId: info.messageId, providerCode: shortBody(response).slice(0, 3) || undefined };
 		} catch (error) {
-			return redactOutcome(smtpFailureOutcome(error, deadline.aborted, timeoutMs), this.redactor);
+			return redactOutcome(smtpFailureOutcome(this.redactError(error), deadline.aborted, timeoutMs), this.redactor);
 		}
 	}
 
@@ -159,9 +157,23 @@ export class SmtpChannel implements Channel {
 			await this.transporter.verify();
 			return { ok: true };
 		} catch (error) {
-			const e = error as SmtpError;
+			const e = this.redactError(error);
 			return { ok: false, message: this.redactor.redact(`${e.code ? `${e.code}: ` : ''}${e.message}`) };
 		}
+	}
+
+	/** The server's reply and nodemailer's message lose every secret before anything quotes or cuts them. */
+	private redactError(error: unknown): SmtpError {
+		const e = (error ?? {}) as SmtpError;
+		const copy = Object.assign(new Error(this.redactor.redact(String(e.message ?? ''))), {
+			code: e.code,
+			command: e.command === undefined ? undefined : this.redactor.redact(e.command),
+			responseCode: e.responseCode,
+			response: e.response === undefined ? undefined : this.redactor.redact(e.response),
+			syscall: e.syscall,
+			originalCode: e.originalCode,
+		}) as SmtpError;
+		return copy;
 	}
 
 	async close(): Promise<void> {

@@ -5,6 +5,7 @@ import {
 	failedOutcome,
 	httpStatusOutcome,
 	parseJsonObject,
+	redactExchange,
 	redactOutcome,
 	retryAfterOf,
 	shortBody,
@@ -66,20 +67,23 @@ export class TwilioSmsChannel implements Channel {
 		private readonly config: TwilioConfig,
 		private readonly transport: HttpTransport,
 	) {
-		this.redactor = new Redactor([config.authToken]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				auth: { username: this.config.accountSid, password: this.config.authToken },
-				body: twilioForm(this.config, message),
-			},
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: `${this.config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`,
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+					auth: { username: this.config.accountSid, password: this.config.authToken },
+					body: twilioForm(this.config, message),
+				},
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(twilioOutcome(exchange), this.redactor);
 	}

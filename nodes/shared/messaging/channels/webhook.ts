@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, requiredString } from './credentialFields';
 import type { HttpTransport } from './httpTransport';
-import { httpStatusOutcome, parseJsonObject, redactOutcome, transportFailureOutcome } from './outcomes';
+import { httpStatusOutcome, parseJsonObject, redactExchange, redactOutcome, transportFailureOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
 
@@ -56,25 +56,28 @@ export class WebhookChannel implements Channel {
 		private readonly transport: HttpTransport,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = new Redactor([config.signingSecret]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const timestamp = Math.floor(this.now() / 1000);
 		const rawBody = JSON.stringify(webhookBody(message, timestamp));
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: this.config.url,
-				headers: {
-					'Content-Type': 'application/json',
-					[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
-					[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-					[WEBHOOK_IDEMPOTENCY_HEADER]: message.idempotencyKey,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: this.config.url,
+					headers: {
+						'Content-Type': 'application/json',
+						[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
+						[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+						[WEBHOOK_IDEMPOTENCY_HEADER]: message.idempotencyKey,
+					},
+					body: rawBody,
 				},
-				body: rawBody,
-			},
-			options,
+				options,
+			),
+			this.redactor,
 		);
 		if (exchange.kind !== 'response') return redactOutcome(transportFailureOutcome(LABEL, exchange), this.redactor);
 		if (exchange.status >= 200 && exchange.status < 300) {

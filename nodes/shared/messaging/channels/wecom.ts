@@ -1,6 +1,6 @@
 import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import type { HttpTransport } from './httpTransport';
-import { redactOutcome } from './outcomes';
+import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
@@ -48,18 +48,21 @@ export class WeComChannel implements Channel {
 		private readonly config: WeComConfig,
 		private readonly transport: HttpTransport,
 	) {
-		this.redactor = new Redactor([config.key]);
+		this.redactor = Redactor.forCredentials({ ...config });
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = await this.transport.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(weComBody(message)),
-			},
-			options,
+		const exchange = redactExchange(
+			await this.transport.exchange(
+				{
+					method: 'POST',
+					url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(weComBody(message)),
+				},
+				options,
+			),
+			this.redactor,
 		);
 		return redactOutcome(robotReplyOutcome(exchange, WECOM_RULES), this.redactor);
 	}

@@ -4,6 +4,5 @@ export * from './deliver';
 export * from './dispatch';
 export * from './pacing';
 export * from './pool';
-export * from './redact';
 export * from './retry';
 export * from './prepare';

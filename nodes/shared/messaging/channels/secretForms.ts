@@ -1,0 +1,47 @@
+/** base64 -> base64url, without padding. */
+const toBase64Url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function tryEncode(encode: (text: string) => string, text: string): string | undefined {
+	try {
+		return encode(text);
+	} catch {
+		return undefined; // a lone surrogate has no URL encoding; it cannot have been sent that way either
+	}
+}
+
+/**
+ * The stretch of base64 that any text containing `bytes` shows, for each of the three alignments the
+ * bytes can start at: the bytes are cut to whole 3-byte groups, whose 4 characters depend on nothing
+ * else. Cores under 8 characters are left out (too short to be told apart from other base64).
+ */
+function base64Cores(bytes: Buffer): string[] {
+	const cores: string[] = [];
+	for (let skip = 0; skip < 3; skip++) {
+		const rest = bytes.subarray(skip);
+		const whole = rest.subarray(0, rest.length - (rest.length % 3));
+		const core = whole.toString('base64');
+		if (core.length >= 8) cores.push(core, toBase64Url(core));
+	}
+	return cores;
+}
+
+/**
+ * Every form in which a secret can reappear in text a provider or library sends back: as is, URL-,
+ * form- and double URL-encoded, JSON-escaped, and base64 / base64url, whole and inside longer text.
+ */
+export function secretForms(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const b64 = bytes.toString('base64');
+	const forms = [
+		secret,
+		tryEncode(encodeURIComponent, secret),
+		tryEncode((s) => encodeURIComponent(encodeURIComponent(s)), secret),
+		tryEncode((s) => encodeURIComponent(s).replace(/%20/g, '+'), secret),
+		JSON.stringify(secret).slice(1, -1),
+		b64,
+		b64.replace(/=+$/, ''),
+		toBase64Url(b64),
+		...base64Cores(bytes),
+	];
+	return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))];
+}
