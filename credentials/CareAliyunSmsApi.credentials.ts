@@ -14,8 +14,6 @@ export class CareAliyunSmsApi implements ICredentialType {
 
 	displayName = 'Care Aliyun SMS API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://help.aliyun.com/zh/sms/developer-reference/api-dysmsapi-2017-05-25-sendsms';
 
 	icon = 'file:careAliyunSms.svg' as const;

@@ -1,4 +1,13 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { tokenFromUrlOrValue } from '../nodes/shared/messaging/channels/credentialFields';
+import { dingTalkSignature } from '../nodes/shared/messaging/channels/dingtalk';
 
 /** A DingTalk (钉钉) custom group robot, with 加签 signing. */
 export class CareDingtalkRobotApi implements ICredentialType {
@@ -6,20 +15,11 @@ export class CareDingtalkRobotApi implements ICredentialType {
 
 	displayName = 'Care DingTalk Robot API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://open.dingtalk.com/document/robots/custom-robot-access';
 
 	icon = 'file:careDingtalkRobot.svg' as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				'No credential test: DingTalk checks the token and the signature only on a real message, and posting one to the group is not a test. Send one item with Send Care Message instead.',
-			name: 'testNotice',
-			type: 'notice',
-			default: '',
-		},
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -47,4 +47,49 @@ export class CareDingtalkRobotApi implements ICredentialType {
 			description: 'Change only to point at a test server',
 		},
 	];
+
+	/** The robot's access_token (also from a pasted webhook URL) and, with 加签, a fresh timestamp and sign. */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const qs: Record<string, string | number> = {
+			...(requestOptions.qs as Record<string, string | number> | undefined),
+			access_token: tokenFromUrlOrValue(String(credentials.accessToken ?? ''), { queryName: 'access_token' }),
+		};
+		const secret = String(credentials.signingSecret ?? '');
+		if (secret) {
+			const timestamp = Date.now();
+			qs.timestamp = timestamp;
+			qs.sign = dingTalkSignature(timestamp, secret);
+		}
+		return { ...requestOptions, qs };
+	}
+
+	// Posts an empty JSON object: DingTalk checks the token (300001) and the signature, IP allowlist
+	// (310000) before the message, then refuses the missing message with 40035, so nothing reaches the group.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/robot/send',
+			method: 'POST',
+			body: {},
+			json: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'errcode', value: 300001, message: 'DingTalk does not know this access token (errcode 300001)' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'errcode', value: 400101, message: 'DingTalk does not know this access token (errcode 400101)' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 310000,
+					message: 'DingTalk refused the signature or this IP (errcode 310000): check the signing secret and the robot security settings',
+				},
+			},
+		],
+	};
 }

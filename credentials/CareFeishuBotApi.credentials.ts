@@ -1,4 +1,14 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { tokenFromUrlOrValue } from '../nodes/shared/messaging/channels/credentialFields';
+import { FEISHU_HOOK_PATH, feishuSignature } from '../nodes/shared/messaging/channels/feishu';
 
 /** A Feishu / Lark custom bot webhook, with signature verification. */
 export class CareFeishuBotApi implements ICredentialType {
@@ -6,20 +16,11 @@ export class CareFeishuBotApi implements ICredentialType {
 
 	displayName = 'Care Feishu Bot API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot';
 
 	icon = 'file:careFeishuBot.svg' as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				'No credential test: Feishu checks the token and the signature only on a real message, and posting one to the group is not a test. Send one item with Send Care Message instead.',
-			name: 'testNotice',
-			type: 'notice',
-			default: '',
-		},
 		{
 			displayName: 'Webhook Token',
 			name: 'webhookToken',
@@ -46,4 +47,66 @@ export class CareFeishuBotApi implements ICredentialType {
 			description: 'Use https://open.larksuite.com for Lark; change otherwise only to point at a test server',
 		},
 	];
+
+	/**
+	 * The hook path with the token (also from a pasted webhook URL), and a fresh timestamp with, when
+	 * signature verification is on, its sign in the JSON body, where Feishu expects them.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const token = tokenFromUrlOrValue(String(credentials.webhookToken ?? ''), { pathPrefix: FEISHU_HOOK_PATH });
+		const body: IDataObject = { ...(requestOptions.body as IDataObject | undefined) };
+		// The timestamp goes in even unsigned (bots without verification ignore it): n8n drops an empty body.
+		const timestamp = Math.floor(Date.now() / 1000);
+		body.timestamp = String(timestamp);
+		const secret = String(credentials.signingSecret ?? '');
+		if (secret) body.sign = feishuSignature(timestamp, secret);
+		return { ...requestOptions, url: `${FEISHU_HOOK_PATH}${encodeURIComponent(token)}`, body, json: true };
+	}
+
+	// Posts a signed body without a message: Feishu checks the token (19001) and the signature (19021) or
+	// IP allowlist (19022) first, then refuses the missing msg_type with 19002, so nothing reaches the group.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: FEISHU_HOOK_PATH,
+			method: 'POST',
+			body: {},
+			json: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'code', value: 19001, message: 'Feishu does not know this webhook token (code 19001)' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 19021,
+					message: 'Feishu refused the signature (code 19021): check the signing secret and the n8n server clock',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'code', value: 19022, message: 'Feishu refused this IP address (code 19022): check the bot IP allowlist' },
+			},
+			// Older bots answer {StatusCode, StatusMessage} instead of {code, msg}.
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'StatusCode', value: 19001, message: 'Feishu does not know this webhook token (code 19001)' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'StatusCode',
+					value: 19021,
+					message: 'Feishu refused the signature (code 19021): check the signing secret and the n8n server clock',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'StatusCode', value: 19022, message: 'Feishu refused this IP address (code 19022): check the bot IP allowlist' },
+			},
+		],
+	};
 }

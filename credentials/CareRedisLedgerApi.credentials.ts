@@ -6,8 +6,6 @@ export class CareRedisLedgerApi implements ICredentialType {
 
 	displayName = 'Care Redis Ledger API';
 
-	// The camelCase rule is for n8n's own repository (docs slugs); a community package links to its README.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-customer-care#ledger';
 
 	icon = 'file:careRedisLedger.svg' as const;

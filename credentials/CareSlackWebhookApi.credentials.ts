@@ -1,25 +1,18 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** A Slack incoming webhook URL. */
+/** A Slack incoming webhook URL. Tested by the Send Care Message node (an empty post Slack refuses with no_text). */
 export class CareSlackWebhookApi implements ICredentialType {
 	name = 'careSlackWebhookApi';
 
 	displayName = 'Care Slack Webhook API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://api.slack.com/messaging/webhooks';
 
 	icon = 'file:careSlackWebhook.svg' as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				'No credential test: an incoming webhook has no read-only call, and the only way to check it is to post a message to the channel. Send one item with Send Care Message instead.',
-			name: 'testNotice',
-			type: 'notice',
-			default: '',
-		},
+		// The URL is the secret (its last part is the token), so it is masked although its name says URL.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Webhook URL',
 			name: 'webhookUrl',

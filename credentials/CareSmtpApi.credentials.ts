@@ -6,8 +6,6 @@ export class CareSmtpApi implements ICredentialType {
 
 	displayName = 'Care SMTP API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://nodemailer.com/smtp/';
 
 	icon = 'file:careSmtp.svg' as const;
@@ -80,6 +78,9 @@ export class CareSmtpApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. Customer Care',
 		},
+		// A yes/no switch, not a secret: the rule matches "cert" in the name, and a boolean cannot be masked.
+		// The name stays n8n's usual one (as in n8n's own SMTP and IMAP credentials) so saved credentials keep it.
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',

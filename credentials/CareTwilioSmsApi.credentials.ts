@@ -6,8 +6,6 @@ export class CareTwilioSmsApi implements ICredentialType {
 
 	displayName = 'Care Twilio SMS API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://www.twilio.com/docs/messaging/api/message-resource';
 
 	icon = 'file:careTwilioSms.svg' as const;

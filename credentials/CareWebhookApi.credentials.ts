@@ -1,13 +1,14 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** Any HTTP endpoint that takes care messages as signed JSON (X-Signature: sha256=<HMAC of the body>). */
+/**
+ * Any HTTP endpoint that takes care messages as signed JSON (X-Signature: sha256=<HMAC of the body>).
+ * Tested by the Send Care Message node with a signed ping.
+ */
 export class CareWebhookApi implements ICredentialType {
 	name = 'careWebhookApi';
 
 	displayName = 'Care Webhook API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to its README.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-customer-care#channels';
 
 	icon = 'file:careWebhook.svg' as const;
@@ -15,7 +16,7 @@ export class CareWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'No credential test: the receiver is yours and a test call would be a message to it. Send one item with Send Care Message instead.',
+				'The credential test posts a signed {"type": "ping"} with no message; the receiver checks the signature and answers it with 2xx',
 			name: 'testNotice',
 			type: 'notice',
 			default: '',

@@ -6,13 +6,13 @@ export class CareWecomRobotApi implements ICredentialType {
 
 	displayName = 'Care WeCom Robot API';
 
-	// The camelCase rule is for n8n's own docs slugs; a community credential links to the provider's docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
 	documentationUrl = 'https://developer.work.weixin.qq.com/document/path/91770';
 
 	icon = 'file:careWecomRobot.svg' as const;
 
 	properties: INodeProperties[] = [
+		// The key alone lets anyone post to the group: a secret, although its name has no secret-like word.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Webhook Key',
 			name: 'webhookKey',

@@ -12,6 +12,7 @@ import { CareSmtpApi } from '../../credentials/CareSmtpApi.credentials';
 import { CareTwilioSmsApi } from '../../credentials/CareTwilioSmsApi.credentials';
 import { CareWebhookApi } from '../../credentials/CareWebhookApi.credentials';
 import { CareWecomRobotApi } from '../../credentials/CareWecomRobotApi.credentials';
+import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { CHANNEL_CREDENTIAL_TYPES, createChannel } from '../../nodes/shared/messaging/channels';
 import type { ChannelKind } from '../../nodes/shared/messaging/channels/types';
 import { startProviderServer, startAliyunSmsServer, startTwilioServer, startWeComServer } from '../helpers/providers';
@@ -107,12 +108,17 @@ describe('channel credential types', () => {
 		},
 	);
 
-	it('only WeCom, Twilio and Aliyun declare an HTTP test; the others say why not (or are tested by the node)', () => {
+	it('the HTTP providers that answer a message-less call with 2xx declare a test; SMTP, Slack and the webhook are tested by the node', () => {
 		const tested = Object.entries(CREDENTIALS).filter(([, c]) => c.type.test).map(([kind]) => kind);
-		expect(tested).toEqual(['aliyunSms', 'twilioSms', 'wecom']);
-		for (const kind of ['smtp', 'dingtalk', 'feishu', 'slack', 'webhook'] as const) {
-			const notice = CREDENTIALS[kind].type.properties.find((p) => p.type === 'notice');
-			expect(notice?.displayName).toMatch(/test/i);
+		expect(tested).toEqual(['aliyunSms', 'twilioSms', 'wecom', 'dingtalk', 'feishu']);
+		const node = new SendCareMessage();
+		for (const kind of ['smtp', 'slack', 'webhook'] as const) {
+			const testedBy = node.description.credentials?.find((c) => c.name === CREDENTIALS[kind].type.name)?.testedBy;
+			expect(typeof (node.methods.credentialTest as Record<string, unknown>)[String(testedBy)]).toBe('function');
+		}
+		// No credential still claims it cannot be tested.
+		for (const { type } of Object.values(CREDENTIALS)) {
+			expect(type.properties.filter((p) => p.type === 'notice').map((p) => p.displayName).join(' ')).not.toMatch(/no credential test/i);
 		}
 	});
 });

@@ -7,6 +7,7 @@ export const FEISHU_ERRORS: Record<number, string> = {
 	9499: 'Bad Request',
 	11232: 'frequency limited psm[lark.oapi.app_platform_runtime]appID[1]',
 	19001: 'param invalid: incoming webhook access token invalid',
+	19002: 'params error, msg_type need',
 	19021: 'sign match fail or timestamp is not within one hour from current time',
 	19022: 'Ip Not Allowed',
 	19024: 'Key Words Not Found',
@@ -64,6 +65,9 @@ export async function startFeishuServer(options: FeishuServerOptions = {}): Prom
 				const expected = createHmac('sha256', `${timestamp}\n${secret}`).update(Buffer.alloc(0)).digest('base64');
 				if (!same(sign, expected)) return error(19021);
 			}
+			// A body without msg_type (what the credential test posts) gets 19002 over HTTP 200, after the token
+			// and signature checks: the reply Feishu gives a hook call that carries no message.
+			if (body.msg_type === undefined) return reply(19002, 'params error, msg_type need');
 			let text: string;
 			if (body.msg_type === 'text') {
 				const content = (body.content as Record<string, unknown> | undefined)?.text;

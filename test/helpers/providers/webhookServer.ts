@@ -56,6 +56,8 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 				return error(401, 'stale or missing timestamp');
 			}
 			if (String(body.timestamp) !== timestamp) return error(401, 'timestamp header does not match the signed body');
+			// The credential test's signed ping: acknowledged once signature and timestamp check out, never delivered.
+			if (body.type === 'ping') return { status: 200, body: { pong: true } };
 			const key = String(request.headers['idempotency-key'] ?? '');
 			if (!key || key !== body.idempotencyKey) return error(400, 'Idempotency-Key header missing or not the body idempotencyKey');
 			if (typeof body.text !== 'string' || body.text === '') return error(422, 'text is required');
