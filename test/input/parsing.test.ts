@@ -84,3 +84,39 @@ describe('getField and describeValue', () => {
 		expect(shown.endsWith('…"')).toBe(true);
 	});
 });
+
+describe('parseDate: only plausible dates', () => {
+	it.each([
+		[0, /field "birthday" is 0, which is a number but not an epoch time \(expected a date from 1900-01-01 to 2199-12-31: epoch seconds/],
+		[-1, /field "birthday" is -1, which is a number but not an epoch time/],
+		[1e-320, /field "birthday" is 1e-320, which is a number but not an epoch time/],
+		[86400, /field "birthday" is 86400, which is a number but not an epoch time/],
+		[1767225600000000, /field "birthday" is 1767225600000000, which is a number but not an epoch time/],
+		[99999999999, /field "birthday" is 99999999999, which is 5138-11-16T09:46:39.000Z, outside the plausible range \(expected a date from 1900-01-01 to 2199-12-31/],
+		['1767225600000000', /field "birthday" is "1767225600000000", which is not a date/],
+		['0001-01-01', /field "birthday" is "0001-01-01", which is 0001-01-01T00:00:00.000Z, outside the plausible range/],
+		['0050-06-01T00:00:00+08:00', /field "birthday" is "0050-06-01T00:00:00\+08:00", which is 0050-05-31T16:00:00.000Z, outside the plausible range/],
+		['1899-12-31T23:59:59Z', /outside the plausible range \(expected a date from 1900-01-01 to 2199-12-31/],
+		['2200-01-01', /field "birthday" is "2200-01-01", which is 2200-01-01T00:00:00.000Z, outside the plausible range/],
+		['99991231', /outside the plausible range/],
+		[new Date(Date.UTC(57971, 0, 1)), /field "birthday" is "\+057971-01-01T00:00:00.000Z", which is .*outside the plausible range/],
+	])('rejects %p naming the field, the value and the range', (input, message) => {
+		expect(() => parseDate(input, 'birthday')).toThrow(message);
+	});
+
+	it.each([
+		[1e8, '1973-03-03T09:46:40.000Z'],
+		[-315619200, '1960-01-01T00:00:00.000Z'],
+		[1767225600000, '2026-01-01T00:00:00.000Z'],
+		['1900-01-01', '1900-01-01T00:00:00.000Z'],
+		['2199-12-31', '2199-12-31T00:00:00.000Z'],
+	])('accepts %p at the edges of the range', (input, iso) => {
+		expect(parseDate(input, 'd').toISOString()).toBe(iso);
+	});
+
+	it('takes a caller range', () => {
+		const range = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2001, 0, 1) };
+		expect(() => parseDate('2001-01-01', 'd', { range })).toThrow(/expected a date from 2000-01-01 to 2000-12-31/);
+		expect(parseDate('2000-06-01', 'd', { range }).toISOString()).toBe('2000-06-01T00:00:00.000Z');
+	});
+});

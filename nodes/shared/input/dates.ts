@@ -12,9 +12,37 @@ const EPOCH = /^-?\d{9,13}$/;
 /** Below this an epoch number is taken as seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const EPOCH_SECONDS_LIMIT = 1e11;
 
+/**
+ * The dates a customer record can plausibly hold (purchases, birthdays, contract ends, revisits):
+ * from 1900-01-01 up to, not including, 2200-01-01 (UTC). Anything outside is a mistake upstream
+ * (a count in a date column, microseconds, 0 or -1 for "none") and an item error, never a date.
+ */
+export const PLAUSIBLE_DATES: DateRange = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2200, 0, 1) };
+
+export interface DateRange {
+	/** Earliest allowed instant, epoch ms (inclusive). */
+	from: number;
+	/** End of the allowed range, epoch ms (exclusive). */
+	to: number;
+}
+
 export interface DateOptions {
 	/** IANA zone for dates and date-times written without an offset. Default UTC. */
 	timeZone?: string;
+	/** Allowed dates; PLAUSIBLE_DATES unless given. */
+	range?: DateRange;
+}
+
+/** A number is an epoch only with the digits an epoch text has: 9-11 (seconds) or 12-13 (milliseconds). */
+function isEpochNumber(n: number): boolean {
+	const size = Math.abs(n);
+	return Number.isInteger(n) && size >= 1e8 && size < 1e13;
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function rangeText(range: DateRange): string {
+	return `a date from ${isoDay(range.from)} to ${isoDay(range.to - 1)}`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -25,9 +53,18 @@ function isRealDate(year: number, month: number, day: number): boolean {
 	return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
+/** Date.UTC, except that years 0-99 stay years 0-99 (Date.UTC reads them as 1900-1999). */
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+	if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+	const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
+	date.setUTCFullYear(y);
+	return date.getTime();
+}
+
 function wallClock(parts: number[], timeZone: string | undefined): Date {
 	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = parts;
-	if (!timeZone || timeZone === 'UTC') return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+	// Years before 100 are out of range whatever the zone; utcMs keeps them out of 1900-1999.
+	if (!timeZone || timeZone === 'UTC' || y < 100) return new Date(utcMs(y, mo, d, h, mi, s, ms));
 	return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
 }
 
@@ -56,24 +93,36 @@ function fromText(text: string, options: DateOptions): Date | undefined {
 		if (!isRealDate(y, mo, d) || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) return undefined;
 		if (!m[8]) return wallClock([y, mo, d, h, mi, s, ms], options.timeZone);
 		const offset = offsetMinutes(m[8]);
-		return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000);
+		return new Date(utcMs(y, mo, d, h, mi, s, ms) - offset * 60_000);
 	}
 	if (EPOCH.test(text)) return fromEpoch(Number(text));
 	return undefined;
 }
 
 /**
- * Parses a date from the forms ERP and CRM exports use. Impossible calendar dates (2024-02-30) are
- * rejected rather than rolled over. Dates without an offset are read in `options.timeZone` (UTC).
+ * THE date parser of the package: every date read from an item goes through it. Reads the forms ERP
+ * and CRM exports use; impossible calendar dates (2024-02-30) are rejected rather than rolled over;
+ * dates without an offset are read in `options.timeZone` (UTC). A number is an epoch only when it
+ * has an epoch's digits (0, -1, 1e-320 or microseconds are not), and every date must lie in
+ * `options.range` (PLAUSIBLE_DATES): errors name the field, the value and the expected range.
  */
 export function parseDate(value: unknown, field: string, options: DateOptions = {}): Date {
 	if (isEmpty(value)) throw new InputError(field, value, 'is empty', DATE_FORMS);
+	const range = options.range ?? PLAUSIBLE_DATES;
 	let parsed: Date | undefined;
 	if (value instanceof Date) parsed = value;
-	else if (typeof value === 'number') parsed = Number.isFinite(value) ? fromEpoch(value) : undefined;
-	else if (typeof value === 'string') parsed = fromText(value.trim(), options);
+	else if (typeof value === 'number') {
+		if (Number.isFinite(value) && !isEpochNumber(value)) {
+			throw new InputError(field, value, 'is a number but not an epoch time', `${rangeText(range)}: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ${DATE_FORMS}`);
+		}
+		parsed = Number.isFinite(value) ? fromEpoch(value) : undefined;
+	} else if (typeof value === 'string') parsed = fromText(value.trim(), options);
 	if (!parsed || Number.isNaN(parsed.getTime())) {
 		throw new InputError(field, value, 'is not a date', DATE_FORMS);
+	}
+	const ms = parsed.getTime();
+	if (ms < range.from || ms >= range.to) {
+		throw new InputError(field, value, `is ${parsed.toISOString()}, outside the plausible range`, `${rangeText(range)} (${DATE_FORMS})`);
 	}
 	return parsed;
 }
