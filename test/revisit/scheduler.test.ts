@@ -171,6 +171,42 @@ describe('time zones and DST (America/New_York, no public holidays)', () => {
 	});
 });
 
+describe('one day coordinate: the texts of a slot belong to its own day, however many slots a day has', () => {
+	const allDay = appointmentSlots(parseWorkingHours('00:00-24:00'), 1);
+	const everyDay = new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6], publicHolidays: 'none' });
+	const [hh, mm] = [(m: number) => String(Math.floor(m / 60)).padStart(2, '0'), (m: number) => String(m % 60).padStart(2, '0')];
+
+	// With 1,440 one-minute slots, slot 1024 + k of one day and slot k of the next once shared a cache key.
+	it.each([0, 1, 26, 300, 415])('books slot 1024 + k today and slot k tomorrow, each on its own day (k = %i)', (k) => {
+		const minute = 1024 + k;
+		const asOf = new Date(`2025-09-29T${hh(minute)}:${mm(minute)}:00+08:00`);
+		const items = [{ customerId: 'today', today: 'yes' }, ...Array.from({ length: k + 1 }, (_, i) => ({ customerId: `t${String(i).padStart(4, '0')}`, churn: 'critical' }))];
+		const { results } = plan(items, { asOf, calendar: everyDay, slots: allDay, owners: buildOwnerPool([{ id: 'solo' }], 1000), overflow: 'nextOpenDay' });
+		expect(results[0].slotStart).toBe(`2025-09-29T${hh(minute)}:${mm(minute)}:00+08:00`);
+		const last = results[results.length - 1];
+		expect(last.dueDate).toBe('2025-09-30');
+		expect(last.slotStart).toBe(`2025-09-30T${hh(k)}:${mm(k)}:00+08:00`);
+		for (const r of results) {
+			expect(r.slotStart!.slice(0, 10)).toBe(r.dueDate);
+			expect(r.vevent).toContain(`-${r.dueDate!.replace(/-/g, '')}@`);
+		}
+	});
+
+	it('keeps every slot start on its due date over days of 1,440 slots in three zones', () => {
+		const asOf = new Date('2025-09-29T09:17:00Z');
+		const zones = ['Asia/Shanghai', 'America/New_York', 'Asia/Kolkata'];
+		const items = Array.from({ length: 3000 }, (_, i) => ({ customerId: `c${i}`, timeZone: zones[i % 3], ...(i % 2 ? { nps: 1 } : { today: 'y' }) }));
+		const { results } = plan(items, { asOf, calendar: everyDay, slots: allDay, owners: buildOwnerPool([{ id: 'a' }, { id: 'b' }], 700), overflow: 'otherOwner' });
+		expect(results.every((r) => r.status === 'scheduled')).toBe(true);
+		const days = new Set(results.map((r) => r.dueDate));
+		expect(days.size).toBeGreaterThan(2);
+		for (const r of results) {
+			expect(r.slotStart!.slice(0, 10)).toBe(r.dueDate);
+			expect(Date.parse(r.slotEnd!) - Date.parse(r.slotStart!)).toBe(60_000);
+		}
+	});
+});
+
 describe('owner assignment and capacity', () => {
 	const ten = Array.from({ length: 10 }, (_, i) => ({ customerId: `C${String(i + 1).padStart(2, '0')}`, churn: 'critical' }));
 	const pool = buildOwnerPool([{ id: 'alice' }, { id: 'bob' }, { id: 'carol' }], 2);

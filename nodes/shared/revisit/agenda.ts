@@ -2,7 +2,7 @@ import { buildCalendar } from './ics';
 import type { Channel, Language, Priority } from './labels';
 import type { Owner } from './owners';
 import type { RevisitRequest } from './request';
-import type { RevisitResult } from './scheduler';
+import type { RevisitResult } from './revisitResult';
 
 export interface AgendaEntry {
 	customerId: string;

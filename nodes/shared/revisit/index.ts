@@ -7,3 +7,4 @@ export * from './scheduler';
 export * from './agenda';
 export * from './ics';
 export * from './occasions';
+export * from './revisitResult';

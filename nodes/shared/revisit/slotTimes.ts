@@ -1,0 +1,92 @@
+import { formatDayNumber } from '../calendar/civilDate';
+import { formatOffset, localDayAndMinute, uniformDayOffset, zonedInstant } from '../calendar/timeZone';
+import { formatMinute, type TimeWindow } from '../calendar/workingHours';
+import { toIsoWithOffset } from '../format/isoDate';
+import { icsUtc } from './ics';
+import { eventTimeLines } from './revisitEvent';
+
+/** One appointment slot on one local day of one time zone, as results and calendar events write it. */
+export interface SlotTimes {
+	/** false when the slot's start time does not exist that day (skipped by a DST change). */
+	exists: boolean;
+	start: string;
+	end: string;
+	/** The event's DTSTART and DTEND lines. */
+	timeLines: string;
+	/** The local date without dashes, for the event UID. */
+	compactDate: string;
+}
+
+/**
+ * The appointment slots of one time zone, by day number and slot index: the as-of day and its first
+ * slot still ahead, and each slot's texts, worked out once per day and slot of the zone (many
+ * customers share them).
+ */
+export class ZoneSlots {
+	readonly asOfDay: number;
+	/** The first slot of the as-of day that starts at or after the as-of time (slots.length when none does). */
+	readonly firstSlotToday: number;
+	/** Per local day: the texts of each slot, filled as slots are booked. */
+	private readonly days = new Map<number, Array<SlotTimes | undefined>>();
+	/** Per local day: the zone's offset when constant that day, null on a DST-change day. */
+	private readonly offsets = new Map<number, number | null>();
+
+	constructor(
+		private readonly timeZone: string,
+		asOf: Date,
+		private readonly slots: readonly TimeWindow[],
+	) {
+		const { dayNumber, minute } = localDayAndMinute(asOf, timeZone);
+		const first = slots.findIndex((slot) => slot.start >= minute);
+		this.asOfDay = dayNumber;
+		this.firstSlotToday = first < 0 ? slots.length : first;
+	}
+
+	/** The first slot a customer may get on `day`: later today, any slot on a later day. */
+	firstSlot(day: number): number {
+		return day === this.asOfDay ? this.firstSlotToday : 0;
+	}
+
+	times(day: number, slot: number): SlotTimes {
+		let daySlots = this.days.get(day);
+		if (!daySlots) this.days.set(day, (daySlots = new Array(this.slots.length)));
+		return (daySlots[slot] ??= this.compute(day, this.slots[slot]));
+	}
+
+	private offset(day: number): number | null {
+		let offset = this.offsets.get(day);
+		if (offset === undefined) {
+			offset = uniformDayOffset(day, this.timeZone) ?? null;
+			this.offsets.set(day, offset);
+		}
+		return offset;
+	}
+
+	private compute(day: number, { start: startMinute, end: endMinute }: TimeWindow): SlotTimes {
+		const offset = this.offset(day);
+		if (offset !== null) {
+			// No DST change that day: wall clock minus the offset, and the offset as written.
+			const date = formatDayNumber(day);
+			const suffix = `:00${formatOffset(offset)}`;
+			const start = new Date((day * 1440 + startMinute - offset) * 60_000);
+			const end = new Date((day * 1440 + endMinute - offset) * 60_000);
+			return {
+				exists: true,
+				start: `${date}T${formatMinute(startMinute)}${suffix}`,
+				end: endMinute < 1440 ? `${date}T${formatMinute(endMinute)}${suffix}` : toIsoWithOffset(end, this.timeZone),
+				timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
+				compactDate: date.replace(/-/g, ''),
+			};
+		}
+		const start = zonedInstant(day, startMinute, this.timeZone);
+		const end = zonedInstant(day, endMinute, this.timeZone);
+		const local = localDayAndMinute(start, this.timeZone);
+		return {
+			exists: local.dayNumber === day && local.minute === startMinute,
+			start: toIsoWithOffset(start, this.timeZone),
+			end: toIsoWithOffset(end, this.timeZone),
+			timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
+			compactDate: formatDayNumber(day).replace(/-/g, ''),
+		};
+	}
+}
