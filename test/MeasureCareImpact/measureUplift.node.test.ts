@@ -1,0 +1,149 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
+import { revenueDraw, seededRandom } from '../impact/simulate';
+
+type Json = IDataObject & { outcome?: string; stratum?: string | null };
+
+/** Customers as a measurement query returns them: group and stratum from Assign Holdout, outcomes observed after 30 days. */
+function campaignCustomers(n: number, seed: number): IDataObject[] {
+	const random = seededRandom(seed);
+	const levels = ['high', 'critical'];
+	return Array.from({ length: n }, (_, i) => {
+		const holdout = random() < 0.2;
+		const level = levels[i % 2];
+		const p = (holdout ? 0.08 : 0.12) + (level === 'critical' ? -0.03 : 0.03);
+		const revenue = revenueDraw(random, p, 200);
+		return {
+			customerId: `C${i}`,
+			impact: { campaign: 'win-back', group: holdout ? 'holdout' : 'treatment', stratum: level },
+			converted: revenue > 0 ? 'yes' : 'no',
+			revenue: i % 7 === 0 ? `¥${revenue.toFixed(2)}` : revenue,
+		};
+	});
+}
+
+const PARAMETERS = { operation: 'measureUplift', campaign: 'win-back', costPerContact: 2, marginPercent: 40, upliftOptions: { conversionName: 'repurchase' } };
+const measure = (items: IDataObject[], parameters: IDataObject = {}, onError?: 'continueErrorOutput' | 'continueRegularOutput') =>
+	runNode({ type: 'measureCareImpact', parameters: { ...PARAMETERS, ...parameters }, items, onError });
+
+describe('Measure Care Impact: Measure Uplift in the engine', () => {
+	it('gives one result per outcome, paired with every customer, with rates, interval, p-value, MDE, increments, ROI and a sentence', async () => {
+		const items = campaignCustomers(3000, 7);
+		const result = await measure(items);
+		const out = result.items(NODE_UNDER_TEST, 0);
+		expect(out.map((i) => i.json.outcome)).toEqual(['conversion', 'revenue']);
+		for (const item of out) expect((item.pairedItem as Array<{ item: number }>).map((p) => p.item)).toEqual(items.map((_, i) => i));
+		const [conversion, revenue] = out.map((i) => i.json as Json);
+		// Recount by hand.
+		const groupOf = (g: string) => items.filter((c) => (c.impact as { group: string }).group === g);
+		const t = groupOf('treatment');
+		const h = groupOf('holdout');
+		const rate = (list: IDataObject[]) => list.filter((c) => c.converted === 'yes').length / list.length;
+		expect(conversion.treatment).toEqual({ customers: t.length, conversions: t.filter((c) => c.converted === 'yes').length, rate: rate(t) });
+		expect(conversion.holdout).toMatchObject({ customers: h.length, rate: rate(h) });
+		const uplift = conversion.uplift as { absolute: number; lower: number; upper: number; pValue: number; method: string; relative: number };
+		expect(uplift.absolute).toBeCloseTo(rate(t) - rate(h), 15);
+		expect(uplift.relative).toBeCloseTo((rate(t) - rate(h)) / rate(h), 12);
+		expect(uplift.method).toBe('newcombeHybridScore');
+		expect(uplift.lower).toBeLessThan(uplift.absolute);
+		expect(uplift.upper).toBeGreaterThan(uplift.absolute);
+		expect(conversion.verdict).toBe(uplift.lower > 0 ? 'increase' : 'inconclusive');
+		expect(conversion.incremental).toEqual({ conversions: { estimate: t.length * uplift.absolute, lower: t.length * uplift.lower, upper: t.length * uplift.upper } });
+		expect(conversion.sentence).toMatch(/^The win-back campaign (raised 30-day repurchase from \d+\.\d% to \d+\.\d% \(\+\d+\.\d points, 95% CI [+−]\d+\.\d to \+\d+\.\d\)\.|showed no clear effect)/);
+		const money = (c: IDataObject) => Number(String(c.revenue).replace('¥', ''));
+		const mean = (list: IDataObject[]) => list.reduce((s, c) => s + money(c), 0) / list.length;
+		const r = revenue as IDataObject & { treatment: { mean: number }; holdout: { mean: number }; uplift: { absolute: number; method: string; lower: number; upper: number }; roi: { cost: number; roi: { estimate: number } } };
+		expect(r.treatment.mean).toBeCloseTo(mean(t), 9);
+		expect(r.holdout.mean).toBeCloseTo(mean(h), 9);
+		expect(r.uplift.method).toBe('welch');
+		expect(r.roi.cost).toBe(2 * t.length);
+		expect(r.roi.roi.estimate).toBeCloseTo((0.4 * t.length * r.uplift.absolute - 2 * t.length) / (2 * t.length), 9);
+		expect(JSON.stringify(out.map((i) => i.json))).not.toMatch(/NaN|Infinity/);
+	});
+
+	it('reports each stratum next to all customers, each paired with its own customers, and speaks Chinese', async () => {
+		const items = campaignCustomers(2000, 8);
+		const result = await measure(items, { stratumColumn: 'impact.stratum', language: 'zh-CN', revenueColumn: '' });
+		const out = result.items(NODE_UNDER_TEST, 0);
+		expect(out.map((i) => [i.json.outcome, i.json.stratum])).toEqual([
+			['conversion', null],
+			['conversion', 'critical'],
+			['conversion', 'high'],
+		]);
+		const critical = items.map((c, i) => [c, i] as const).filter(([c]) => (c.impact as { stratum: string }).stratum === 'critical').map(([, i]) => i);
+		expect((out[1].pairedItem as Array<{ item: number }>).map((p) => p.item)).toEqual(critical);
+		const counts = out.slice(1).map((i) => (i.json.treatment as { customers: number }).customers + (i.json.holdout as { customers: number }).customers);
+		expect(counts).toEqual([1000, 1000]);
+		expect(out[1].json.sentence).toMatch(/^分层“critical”：“win-back”(使30天repurchase从 \d+\.\d% (提升到|降低到)|对30天repurchase没有可确认的效果)/);
+	});
+
+	it('says honestly when a sample is too small instead of giving a verdict', async () => {
+		const items = [
+			{ impact: { group: 'treatment' }, converted: true, revenue: 10 },
+			{ impact: { group: 'treatment' }, converted: false, revenue: 0 },
+			{ impact: { group: 'holdout' }, converted: false, revenue: 0 },
+		];
+		const [conversion, revenue] = (await measure(items)).json(NODE_UNDER_TEST, 0);
+		expect(conversion.verdict).toBe('inconclusive');
+		expect(conversion.sentence).toContain('only an effect of at least');
+		expect(revenue.verdict).toBe('notMeasurable');
+		expect(revenue.uplift).toMatchObject({ lower: null, upper: null, pValue: null });
+		expect(revenue.sentence).toBe('30-day revenue per customer cannot be measured: 2 treatment and 1 holdout customers (each group needs at least 2, and some variation).');
+	});
+
+	it('7 uneven pages measured separately and merged give exactly the one-run result', async () => {
+		const items = campaignCustomers(5000, 9);
+		const parameters = { stratumColumn: 'impact.stratum', satisfactionColumn: 'score' };
+		const random = seededRandom(3);
+		for (const item of items) item.score = Math.floor(random() * 11) + 0.5 * Math.floor(random() * 2);
+		const oneRun = (await measure(items, parameters)).json(NODE_UNDER_TEST, 0);
+		const cuts = [0, 1, 13, 700, 701, 2400, 4100, 5000];
+		const states: IDataObject[] = [];
+		for (let p = 0; p < 7; p++) {
+			const page = (await measure(items.slice(cuts[p], cuts[p + 1]), { ...parameters, upliftOptions: { ...PARAMETERS.upliftOptions, includeState: true } })).json(NODE_UNDER_TEST, 0);
+			const state = page.filter((j) => j.kind === 'state');
+			expect(state).toHaveLength(1);
+			states.push(state[0]);
+		}
+		// Pages arrive in any order.
+		const merged = await measure([states[4], states[0], states[6], states[2], states[1], states[5], states[3]], { input: 'pageStates' });
+		const out = merged.items(NODE_UNDER_TEST, 0);
+		expect(out.map((i) => i.json)).toEqual(oneRun);
+		expect(out[0].pairedItem).toHaveLength(7);
+	});
+
+	it('rejects bad items one by one, naming field, value and expected form; the rest are measured', async () => {
+		const items: IDataObject[] = [
+			{ impact: { group: 'treatment' }, converted: 1, revenue: 5 },
+			{ impact: { group: 'holdout' }, converted: 0, revenue: 0 },
+			{ impact: { group: 'tretment' }, converted: 1, revenue: 5 },
+			{ impact: { group: 'holdout' }, converted: 'maybe', revenue: 0 },
+			{ impact: { group: 'holdout' }, converted: 0, revenue: 'lots' },
+			{ impact: { group: 'treatment' }, converted: null, revenue: 1 },
+		];
+		const stopped = await measure(items);
+		expect(stopped.error?.message).toBe('Item 2: field "impact.group" is "tretment", which is not a group (expected "treatment" or "holdout", as Assign Holdout writes it)');
+		const routed = await measure(items, {}, 'continueErrorOutput');
+		expect(routed.json(NODE_UNDER_TEST, 1)).toEqual([
+			{ error: 'Item 2: field "impact.group" is "tretment", which is not a group (expected "treatment" or "holdout", as Assign Holdout writes it)' },
+			{ error: 'Item 3: field "converted" is "maybe", which is not yes or no (expected true/false, yes/no or 1/0 (write 0 or false for customers without the outcome))' },
+			{ error: 'Item 4: field "revenue" is "lots", which is not an amount of money (expected an amount, like 1234.50, "1,234.50" or "¥1,234.50")' },
+			{ error: 'Item 5: field "converted" is null, which is empty (expected true/false, yes/no or 1/0 (write 0 or false for customers without the outcome))' },
+		]);
+		const results = routed.items(NODE_UNDER_TEST, 0);
+		// The rejected items count nowhere (not even in outcomes read before the bad one) and are not paired.
+		expect(results.map((r) => [(r.json.treatment as { customers: number }).customers, (r.json.holdout as { customers: number }).customers])).toEqual([[1, 1], [1, 1]]);
+		expect(results[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		const noOutcome = await measure(items.slice(0, 2), { conversionColumn: '', revenueColumn: '' });
+		expect(noOutcome.error?.message).toBe('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
+		const badState = await measure([{ state: { outcomes: { x: { kind: 'mode' } } } }], { input: 'pageStates' });
+		expect(badState.error?.message).toMatch(/^Item 0: field "state" is .*outcome "x" has no kind "proportion" or "mean"/);
+	});
+
+	it('gives the same results on every run', async () => {
+		const items = campaignCustomers(500, 10);
+		const a = (await measure(items)).json(NODE_UNDER_TEST, 0);
+		const b = (await measure(items)).json(NODE_UNDER_TEST, 0);
+		expect(b).toEqual(a);
+	});
+});
