@@ -27,7 +27,7 @@ async function loadSampleData(db) {
 	try {
 		await client.query(readFileSync(SEED, 'utf8'));
 		const counts = {};
-		for (const table of ['account_managers', 'customers', 'orders', 'survey_responses']) {
+		for (const table of ['account_managers', 'customers', 'orders', 'survey_responses', 'care_campaign_assignments', 'care_campaign_outcomes']) {
 			counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 		}
 		return counts;

@@ -9,8 +9,8 @@ const TWO_POW_53 = 2 ** 53;
  * The customer's fixed position in [0, 1) for a campaign: SHA-256 of the UTF-8 bytes of
  * campaign + "\u0000" + customerId, the first 8 bytes read as a big-endian unsigned 64-bit integer,
  * of which the top 53 bits divided by 2^53. Any system can reproduce it, e.g. in PostgreSQL:
- *   ('x' || substr(encode(sha256(convert_to(campaign || chr(0) || id, 'UTF8')), 'hex'), 1, 14))::bit(56)::bigint >> 3) / 2^53
- * (the first 53 bits of the digest). No state: the same customer gets the same position on every run
+ *   (('x' || substr(encode(sha256(convert_to(campaign, 'UTF8') || '\x00'::bytea || convert_to(id, 'UTF8')), 'hex'), 1, 14))::bit(56)::bigint >> 3) / 2^53
+ * (the first 56 bits shifted to 53). No state: the same customer gets the same position on every run
  * and on every queue-mode worker.
  */
 export function assignmentPosition(campaign: string, customerId: string): number {
