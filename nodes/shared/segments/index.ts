@@ -6,3 +6,6 @@ export * from './valueTier';
 export * from './lifecycle';
 export * from './rules';
 export * from './summary';
+export * from './histogram';
+export * from './learnedCuts';
+export * from './valueTierState';

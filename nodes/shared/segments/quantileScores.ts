@@ -7,13 +7,25 @@
  *   where everyone is equal) scores the middle, ceil(k / 2) for odd k; two customers with k = 5 score 2 and 4.
  */
 export function quantileScores(values: ArrayLike<number>, k: number): Uint8Array {
-	const n = values.length;
-	const scores = new Uint8Array(n);
-	if (n === 0) return scores;
+	if (values.length === 0) return new Uint8Array(0);
 	// The score never falls as the value rises, so it is fixed by k - 1 cut points: cuts[s] is the
 	// smallest value scoring above s. One sort finds them; then each value needs at most k - 1
 	// comparisons instead of two binary searches over a million entries.
-	const cuts = integerScoreCuts(values, k) ?? scoreCuts(Float64Array.from(values).sort(), k);
+	return scoresFromCuts(values, quantileCuts(values, k), k);
+}
+
+/**
+ * The k - 1 cut points that quantileScores applies: cuts[s] (s = 1..k-1) is the smallest value scoring
+ * above s, Infinity if none does. A learned state keeps them to score later batches against this one.
+ */
+export function quantileCuts(values: ArrayLike<number>, k: number): Float64Array {
+	return integerScoreCuts(values, k) ?? scoreCuts(Float64Array.from(values).sort(), k);
+}
+
+/** Scores 1..k from cut points: a value scores the number of cuts at or below it, plus one. */
+export function scoresFromCuts(values: ArrayLike<number>, cuts: ArrayLike<number>, k: number): Uint8Array {
+	const n = values.length;
+	const scores = new Uint8Array(n);
 	for (let i = 0; i < n; i++) {
 		const value = values[i];
 		let score = 1;

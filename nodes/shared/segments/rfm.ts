@@ -1,5 +1,6 @@
 import { labelFor, type Labelled, type Language } from './labels';
-import { quantileScores } from './quantileScores';
+import type { ScoreCuts } from './learnedCuts';
+import { quantileScores, scoresFromCuts } from './quantileScores';
 
 export const RFM_BIN_CHOICES = [3, 4, 5, 10] as const;
 export type RfmBins = (typeof RFM_BIN_CHOICES)[number];
@@ -104,11 +105,14 @@ export interface RfmColumnScores {
 	segments: Labelled[];
 }
 
-export function scoreRfmColumnArrays(columns: RfmColumns, bins: RfmBins, language: Language): RfmColumnScores {
+/** Scores relative to this batch, or (with `cuts`) against cut points learned from a whole base. */
+export function scoreRfmColumnArrays(columns: RfmColumns, bins: RfmBins, language: Language, cuts?: ScoreCuts): RfmColumnScores {
 	const n = columns.recencyDays.length;
-	const r = quantileScores(columns.recencyDays.map((days) => -days), bins); // recent buyers rank high
-	const f = quantileScores(columns.frequency, bins);
-	const m = quantileScores(columns.monetary, bins);
+	const negatedDays = columns.recencyDays.map((days) => -days); // recent buyers rank high
+	const score = (values: Float64Array, learned: Float64Array | undefined) => (learned ? scoresFromCuts(values, learned, bins) : quantileScores(values, bins));
+	const r = score(negatedDays, cuts?.recency);
+	const f = score(columns.frequency, cuts?.frequency);
+	const m = score(columns.monetary, cuts?.monetary);
 	const labelCache = new Map<RfmSegmentKey, Labelled>();
 	const codeCache = new Map<number, string>();
 	const codes: string[] = new Array(n);

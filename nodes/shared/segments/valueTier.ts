@@ -17,7 +17,7 @@ export interface TierResult {
 	cumulativeShare: number;
 }
 
-const TIER_LABELS = {
+export const TIER_LABELS = {
 	A: { en: 'A (top revenue)', 'zh-CN': 'A 类（核心）' },
 	B: { en: 'B (middle revenue)', 'zh-CN': 'B 类（重要）' },
 	C: { en: 'C (long tail)', 'zh-CN': 'C 类（一般）' },

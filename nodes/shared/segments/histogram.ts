@@ -1,0 +1,60 @@
+import { ConfigError } from '../input';
+
+/** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
+export interface Histogram {
+	values: Float64Array;
+	counts: Float64Array;
+	/** Customers in all: the sum of the counts. */
+	total: number;
+}
+
+/**
+ * A histogram from (value, count) rows in any order; rows with the same value are merged. A count must be
+ * a whole number >= 0 (0 rows are dropped); `what` names the measure in errors.
+ */
+export function histogramOf(values: ArrayLike<number>, counts: ArrayLike<number>, what: string): Histogram {
+	const n = values.length;
+	const order = Array.from({ length: n }, (_, i) => i);
+	for (let i = 0; i < n; i++) {
+		if (!Number.isFinite(values[i])) throw new ConfigError(`${what}: value ${values[i]} is not a finite number`);
+		if (!Number.isInteger(counts[i]) || counts[i] < 0) {
+			throw new ConfigError(`${what}: the count for value ${values[i]} is ${counts[i]}; expected a whole number >= 0`);
+		}
+	}
+	order.sort((x, y) => values[x] - values[y]);
+	const sortedValues: number[] = [];
+	const sortedCounts: number[] = [];
+	let total = 0;
+	for (const i of order) {
+		if (counts[i] === 0) continue;
+		// -0 and 0 are one value, as quantileScores treats them.
+		const value = values[i] === 0 ? 0 : values[i];
+		if (sortedValues.length > 0 && sortedValues[sortedValues.length - 1] === value) sortedCounts[sortedCounts.length - 1] += counts[i];
+		else {
+			sortedValues.push(value);
+			sortedCounts.push(counts[i]);
+		}
+		total += counts[i];
+	}
+	if (!Number.isSafeInteger(total)) throw new ConfigError(`${what}: the counts add up to ${total}, beyond what can be counted exactly`);
+	return { values: Float64Array.from(sortedValues), counts: Float64Array.from(sortedCounts), total };
+}
+
+/**
+ * The quantile cut points (see quantileScores) of the customers a histogram counts: cuts[s] (s = 1..k-1)
+ * is the smallest value scoring above s, Infinity if none does. The same integers enter the same
+ * formula as in quantileCuts, so the cuts are identical to those of the customers listed one by one.
+ */
+export function histogramCuts(histogram: Histogram, k: number): Float64Array {
+	const { values, counts, total: n } = histogram;
+	const cuts = new Float64Array(k).fill(Infinity);
+	let score = 1;
+	let below = 0;
+	for (let i = 0; i < values.length && score < k; i++) {
+		const equal = counts[i];
+		const runScore = Math.min(k, 1 + Math.floor((k * (below + equal / 2)) / n));
+		for (; score < runScore; score++) cuts[score] = values[i];
+		below += equal;
+	}
+	return cuts;
+}

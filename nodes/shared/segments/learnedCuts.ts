@@ -1,0 +1,139 @@
+import { ConfigError } from '../input';
+import { histogramCuts, type Histogram } from './histogram';
+import { quantileCuts } from './quantileScores';
+import { RFM_BIN_CHOICES, type RfmBins, type RfmColumns } from './rfm';
+
+/**
+ * RFM cut points learned from a whole customer base, applied later to any page of it.
+ *
+ * Each list holds bins - 1 boundaries, one per score above 1, in the units the customer has:
+ *   frequency[s - 1] / monetary[s - 1]: the smallest value that scores s + 1 or more;
+ *   recencyDays[s - 1]: the most days since the last purchase that still score s + 1 or more.
+ * null: no customer of the base scored that high. A value scores 1 + the number of boundaries it
+ * reaches, which reproduces the mid-rank rule `1 + floor(k × p)` for every value of the base. A value
+ * the base did not hold, lying between two of its values, scores as the lower-scoring neighbour: a
+ * customer must reach a boundary value to get the higher score.
+ */
+export interface RfmCutPoints {
+	kind: 'rfmCutPoints';
+	bins: RfmBins;
+	/** Customers the cut points were learned from. */
+	customers: number;
+	recencyDays: Array<number | null>;
+	frequency: Array<number | null>;
+	monetary: Array<number | null>;
+}
+
+/** Cut points as quantileScores uses them (cuts[s] for s = 1..k-1), recency on negated days. */
+export interface ScoreCuts {
+	recency: Float64Array;
+	frequency: Float64Array;
+	monetary: Float64Array;
+}
+
+const negated = (days: Float64Array) => days.map((d) => -d);
+
+/** Boundaries from internal cuts; recency cuts are on negated days. */
+function boundaries(cuts: Float64Array, negate: boolean): Array<number | null> {
+	const list: Array<number | null> = [];
+	for (let s = 1; s < cuts.length; s++) list.push(cuts[s] === Infinity ? null : negate ? -cuts[s] || 0 : cuts[s]);
+	return list;
+}
+
+function cutPoints(bins: RfmBins, customers: number, cuts: ScoreCuts): RfmCutPoints {
+	return {
+		kind: 'rfmCutPoints',
+		bins,
+		customers,
+		recencyDays: boundaries(cuts.recency, true),
+		frequency: boundaries(cuts.frequency, false),
+		monetary: boundaries(cuts.monetary, false),
+	};
+}
+
+/** The cut points of a full run: exactly the ones quantileScores applied to these customers. */
+export function learnRfmCutPoints(columns: RfmColumns, bins: RfmBins): RfmCutPoints {
+	const n = columns.recencyDays.length;
+	if (n === 0) throw new ConfigError('RFM cut points cannot be learned from 0 customers');
+	return cutPoints(bins, n, {
+		recency: quantileCuts(negated(columns.recencyDays), bins),
+		frequency: quantileCuts(columns.frequency, bins),
+		monetary: quantileCuts(columns.monetary, bins),
+	});
+}
+
+/**
+ * The cut points from value histograms (one row per distinct value with a count, as GROUP BY returns),
+ * recency as days since the last purchase. All three must count the same customers.
+ */
+export function learnRfmCutPointsFromHistograms(
+	histograms: { recencyDays: Histogram; frequency: Histogram; monetary: Histogram },
+	bins: RfmBins,
+): RfmCutPoints {
+	const { recencyDays, frequency, monetary } = histograms;
+	const n = recencyDays.total;
+	if (n === 0) throw new ConfigError('RFM cut points cannot be learned from 0 customers');
+	if (frequency.total !== n || monetary.total !== n) {
+		throw new ConfigError(
+			`The histograms count different customers (recency ${n}, frequency ${frequency.total}, monetary ${monetary.total}); each must count every customer once`,
+		);
+	}
+	const len = recencyDays.values.length;
+	const negatedRecency: Histogram = { values: new Float64Array(len), counts: new Float64Array(len), total: n };
+	for (let i = 0; i < len; i++) {
+		negatedRecency.values[i] = -recencyDays.values[len - 1 - i] || 0;
+		negatedRecency.counts[i] = recencyDays.counts[len - 1 - i];
+	}
+	return cutPoints(bins, n, {
+		recency: histogramCuts(negatedRecency, bins),
+		frequency: histogramCuts(frequency, bins),
+		monetary: histogramCuts(monetary, bins),
+	});
+}
+
+function readBoundaries(raw: unknown, name: string, bins: number, rising: boolean): Float64Array {
+	if (!Array.isArray(raw) || raw.length !== bins - 1) {
+		throw new ConfigError(`Learned RFM state: ${name} must list ${bins - 1} boundaries for ${bins} bins; got ${JSON.stringify(raw)?.slice(0, 80)}`);
+	}
+	const cuts = new Float64Array(bins).fill(Infinity);
+	for (let s = 1; s < bins; s++) {
+		const value = raw[s - 1];
+		if (value === null) continue;
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			throw new ConfigError(`Learned RFM state: ${name}[${s - 1}] is ${JSON.stringify(value)?.slice(0, 40)}; expected a number or null`);
+		}
+		cuts[s] = rising ? value : -value || 0;
+	}
+	for (let s = 2; s < bins; s++) {
+		if (cuts[s] < cuts[s - 1]) {
+			throw new ConfigError(`Learned RFM state: ${name} boundaries must run ${rising ? 'upwards' : 'downwards'} (null last); got ${JSON.stringify(raw).slice(0, 80)}`);
+		}
+	}
+	return cuts;
+}
+
+/** Reads cut points supplied to a page run: the learned item, or the object under its `learned` key. */
+export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { customers: number } {
+	let value = raw;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			throw new ConfigError(`Learned RFM state is not valid JSON: ${(value as string).slice(0, 80)}`);
+		}
+	}
+	const object = (value ?? {}) as Record<string, unknown>;
+	const state = (object.kind === 'rfmCutPoints' ? object : (object.learned as Record<string, unknown> | undefined)) ?? object;
+	if (state.kind !== 'rfmCutPoints') {
+		throw new ConfigError(`Learned RFM state: expected an object with kind "rfmCutPoints" (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`);
+	}
+	if (!RFM_BIN_CHOICES.includes(state.bins as RfmBins) || state.bins !== bins) {
+		throw new ConfigError(`Learned RFM state has ${String(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);
+	}
+	return {
+		customers: Number(state.customers),
+		recency: readBoundaries(state.recencyDays, 'recencyDays', bins, false),
+		frequency: readBoundaries(state.frequency, 'frequency', bins, true),
+		monetary: readBoundaries(state.monetary, 'monetary', bins, true),
+	};
+}

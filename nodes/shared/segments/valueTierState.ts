@@ -1,0 +1,104 @@
+import { ConfigError } from '../input';
+import type { Histogram } from './histogram';
+import type { Labelled, Language } from './labels';
+import { TIER_LABELS, type TierResult, type TierThresholds } from './valueTier';
+
+/**
+ * Value-tier (ABC) thresholds learned from a whole customer base. A customer's tier depends only on its
+ * revenue and falls as revenue falls, so two revenues fix it: `minimumA`, the smallest revenue of the
+ * base in tier A, and `minimumAB`, the smallest in A or B (null: no customer of the base in that tier).
+ * A page run scores revenue >= minimumA as A, >= minimumAB as B, else C (no revenue is always C), which
+ * is the tier a full run gives every customer of the base; an unseen revenue between two of the base
+ * takes the tier of the lower one. `totalRevenue` gives each customer's revenue share.
+ * Rank and cumulative share place a customer among all others, which cut points cannot tell: page runs
+ * leave them out (a database window function gives them: RANK() and SUM() OVER (ORDER BY revenue DESC)).
+ */
+export interface ValueTierState {
+	kind: 'valueTierThresholds';
+	customers: number;
+	shares: TierThresholds;
+	totalRevenue: number;
+	minimumA: number | null;
+	minimumAB: number | null;
+}
+
+/** The thresholds behind a full run's tiers (its revenues, and the results valueTiers gave them). */
+export function learnValueTierState(revenues: ArrayLike<number>, results: ArrayLike<TierResult>, shares: TierThresholds): ValueTierState {
+	let total = 0;
+	for (let i = 0; i < revenues.length; i++) total += revenues[i];
+	let minimumA = Infinity;
+	let minimumAB = Infinity;
+	for (let i = 0; i < results.length; i++) {
+		const key = results[i].tier.key;
+		if (key === 'A' && revenues[i] < minimumA) minimumA = revenues[i];
+		if ((key === 'A' || key === 'B') && revenues[i] < minimumAB) minimumAB = revenues[i];
+	}
+	return state(revenues.length, shares, total, minimumA, minimumAB);
+}
+
+function state(customers: number, shares: TierThresholds, totalRevenue: number, minimumA: number, minimumAB: number): ValueTierState {
+	return {
+		kind: 'valueTierThresholds',
+		customers,
+		shares: { ...shares },
+		totalRevenue,
+		minimumA: minimumA === Infinity ? null : minimumA,
+		minimumAB: minimumAB === Infinity ? null : minimumAB,
+	};
+}
+
+/**
+ * The thresholds from a revenue histogram (distinct revenues with counts), by the rule valueTiers
+ * applies: a group of equal revenues is A while the revenue ranked above it is below share a of the
+ * total, likewise B. The total adds count × revenue per distinct value, so with fractional revenues it
+ * can differ from a one-by-one sum in the last digit.
+ */
+export function learnValueTierStateFromHistogram(histogram: Histogram, shares: TierThresholds): ValueTierState {
+	const { values, counts } = histogram;
+	let total = 0;
+	for (let i = values.length - 1; i >= 0; i--) total += values[i] * counts[i];
+	let before = 0;
+	let minimumA = Infinity;
+	let minimumAB = Infinity;
+	for (let i = values.length - 1; i >= 0 && values[i] > 0; i--) {
+		const shareBefore = total > 0 ? before / total : 1;
+		if (shareBefore < shares.a) minimumA = values[i];
+		if (shareBefore < shares.b) minimumAB = values[i];
+		before += values[i] * counts[i];
+	}
+	return state(histogram.total, shares, total, minimumA, minimumAB);
+}
+
+export function parseValueTierState(raw: unknown): ValueTierState {
+	let value = raw;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			throw new ConfigError(`Learned value-tier state is not valid JSON: ${(value as string).slice(0, 80)}`);
+		}
+	}
+	const object = (value ?? {}) as Record<string, unknown>;
+	const s = (object.kind === 'valueTierThresholds' ? object : (object.learned as Record<string, unknown> | undefined)) ?? object;
+	const finiteOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+	if (s.kind !== 'valueTierThresholds' || typeof s.totalRevenue !== 'number' || !Number.isFinite(s.totalRevenue) || !finiteOrNull(s.minimumA) || !finiteOrNull(s.minimumAB)) {
+		throw new ConfigError(
+			`Learned value-tier state: expected an object with kind "valueTierThresholds", a finite totalRevenue and minimumA / minimumAB as numbers or null (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`,
+		);
+	}
+	return s as unknown as ValueTierState;
+}
+
+export interface AppliedTier {
+	tier: Labelled;
+	revenueShare: number;
+}
+
+/** One customer's tier and revenue share against learned thresholds. */
+export function applyValueTier(revenue: number, learned: ValueTierState, language: Language): AppliedTier {
+	const a = learned.minimumA ?? Infinity;
+	const ab = learned.minimumAB ?? Infinity;
+	const key = revenue <= 0 ? 'C' : revenue >= a ? 'A' : revenue >= ab ? 'B' : 'C';
+	const total = learned.totalRevenue;
+	return { tier: { key, label: TIER_LABELS[key][language] }, revenueShare: total > 0 ? revenue / total : 0 };
+}
