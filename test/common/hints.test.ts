@@ -1,0 +1,26 @@
+import { fittedModelHints, rfmHints, valueTierHints } from '../../nodes/common/hints';
+
+describe('execution hints for batch-relative results', () => {
+	it('RFM: says the scores are relative to the batch, with its size; warns when fewer customers than bins', () => {
+		expect(rfmHints(73, 5)).toEqual([
+			{ type: 'info', location: 'outputPane', message: expect.stringContaining('relative to these 73 customers (quantile bins of this batch)') },
+		]);
+		expect(rfmHints(1, 5)).toEqual([{ type: 'warning', location: 'outputPane', message: expect.stringContaining('these 1 customer against each other in 5 bins') }]);
+		expect(rfmHints(12_345, 3)[0].message).toContain('12,345 customers');
+		expect(rfmHints(0, 5)).toEqual([]);
+	});
+
+	it('value tier: relative to the revenue of the batch', () => {
+		expect(valueTierHints(40)[0]).toMatchObject({ type: 'info', message: expect.stringContaining('split the revenue of these 40 customers') });
+		expect(valueTierHints(0)).toEqual([]);
+	});
+
+	it('fitted model: names the model and the supplied-parameters remedy; warns under the minimum', () => {
+		const [info] = fittedModelHints(73, 'BG/NBD');
+		expect(info).toMatchObject({ type: 'info', location: 'outputPane' });
+		expect(info.message).toContain('Scored relative to these 73 customers: the BG/NBD model was fitted on this batch');
+		expect(info.message).toContain('Use Supplied Parameters');
+		expect(fittedModelHints(12, 'sBG')[0]).toMatchObject({ type: 'warning', message: expect.stringContaining('fitted on only 12 customers; a stable fit needs at least 30') });
+		expect(fittedModelHints(0, 'BG/NBD')).toEqual([]);
+	});
+});
