@@ -82,11 +82,16 @@ class Interner {
 	}
 }
 
-/** Compresses customers given as objects or as columns; throws a ConfigError naming a bad customer. */
-export function compress(customers: ArrayLike<RfmSummary> | RfmColumns): CompressedData {
+/**
+ * Compresses customers given as objects or as columns; throws a ConfigError naming a bad customer.
+ * `counts` (optional) says how many customers each entry stands for, as a GROUP BY's count column does.
+ * Rows come out sorted by (x, t_x, T), so the likelihood sums them in one order whatever the order or
+ * grouping of the input: a fit on grouped rows equals the fit on the customers one by one, bit for bit.
+ */
+export function compress(customers: ArrayLike<RfmSummary> | RfmColumns, counts?: ArrayLike<number>): CompressedData {
 	const cols: RfmColumns = 'x' in customers && typeof customers.x !== 'number' ? (customers as RfmColumns) : toColumns(customers as ArrayLike<RfmSummary>);
 	const n = cols.x.length;
-	if (cols.tx.length !== n || cols.T.length !== n) throw new ConfigError('x, t_x and T columns differ in length');
+	if (cols.tx.length !== n || cols.T.length !== n || (counts && counts.length !== n)) throw new ConfigError('x, t_x, T and count columns differ in length');
 	const xs = new Interner();
 	const times = new Interner();
 	// Exact numeric keys: (x id, time id) -> pair id, then (pair id, T id) -> row. Ids stay below 2^26
@@ -113,7 +118,11 @@ export function compress(customers: ArrayLike<RfmSummary> | RfmColumns): Compres
 	const rowTxPair: number[] = [];
 	const weights: number[] = [];
 	const one: RfmSummary = { x: 0, tx: 0, T: 0 };
+	let customerCount = 0;
 	for (let i = 0; i < n; i++) {
+		const count = counts ? counts[i] : 1;
+		if (!(Number.isInteger(count) && count >= 0)) throw new ConfigError(`Row ${i}: the count is ${count}; it must be a whole number >= 0`);
+		customerCount += count;
 		const x = cols.x[i];
 		const tx = cols.tx[i];
 		const T = cols.T[i];
@@ -135,32 +144,43 @@ export function compress(customers: ArrayLike<RfmSummary> | RfmColumns): Compres
 			rowTx.push(txId);
 			rowT.push(TId);
 			rowTxPair.push(txPair);
-			weights.push(1);
-		} else weights[row]++;
+			weights.push(count);
+		} else weights[row] += count;
 	}
-	const rows = rowX.length;
+	const X = xs.values;
+	const t = times.values;
+	const order = Array.from({ length: rowX.length }, (_, r) => r)
+		.filter((r) => weights[r] > 0)
+		.sort((p, q) => X[rowX[p]] - X[rowX[q]] || t[rowTx[p]] - t[rowTx[q]] || t[rowT[p]] - t[rowT[q]]);
+	const rows = order.length;
 	const data: CompressedData = {
-		customers: n,
+		customers: customerCount,
 		rows,
 		x: new Float64Array(rows),
 		tx: new Float64Array(rows),
 		T: new Float64Array(rows),
-		weight: Float64Array.from(weights),
-		xGroup: Int32Array.from(rowX),
+		weight: new Float64Array(rows),
+		xGroup: new Int32Array(rows),
 		distinctX: Float64Array.from(xs.values),
 		times: Float64Array.from(times.values),
-		txTime: Int32Array.from(rowTx),
-		TTime: Int32Array.from(rowT),
+		txTime: new Int32Array(rows),
+		TTime: new Int32Array(rows),
 		pairX: new Int32Array(0),
 		pairTime: new Int32Array(0),
-		txPair: Int32Array.from(rowTxPair),
+		txPair: new Int32Array(rows),
 		TPair: new Int32Array(rows),
 	};
 	for (let r = 0; r < rows; r++) {
-		data.x[r] = xs.values[rowX[r]];
-		data.tx[r] = times.values[rowTx[r]];
-		data.T[r] = times.values[rowT[r]];
-		data.TPair[r] = pair(rowX[r], rowT[r]);
+		const from = order[r];
+		data.x[r] = X[rowX[from]];
+		data.tx[r] = t[rowTx[from]];
+		data.T[r] = t[rowT[from]];
+		data.weight[r] = weights[from];
+		data.xGroup[r] = rowX[from];
+		data.txTime[r] = rowTx[from];
+		data.TTime[r] = rowT[from];
+		data.txPair[r] = rowTxPair[from];
+		data.TPair[r] = pair(rowX[from], rowT[from]);
 	}
 	data.pairX = Int32Array.from(pairX);
 	data.pairTime = Int32Array.from(pairTime);
