@@ -3,7 +3,8 @@ import { toDayNumber } from './civilDate';
 
 /**
  * Chinese lunar calendar (农历) dates, converted with the month-length and leap-month tables of the
- * `chinese-days` package (lunar years 1900-2100). The conversion is done here, on day numbers,
+ * `chinese-days` package (lunar years 1900-2100), corrected where that table is wrong (see
+ * MONTH_LENGTH_FIXES). The conversion is done here, on day numbers,
  * because the package's own date conversions read the process's local time zone and shift by a day
  * west of UTC (getSolarDateFromLunar) or east of UTC+8 (getLunarDate); see test/calendar/lunar.test.ts.
  */
@@ -35,6 +36,30 @@ interface LunarYear {
 	months: LunarMonth[];
 }
 
+/**
+ * Months the chinese-days 1.5.7 table gives the wrong length, shifting a whole month by a day. A lunar
+ * month starts on the day (China time, UTC+8) of the new moon, and these new moons fall close to
+ * midnight or were misdated in the table the package copied: 1933-07-23 00:03, 1996-07-16 00:15,
+ * 1996-09-13 07:07 (China time; the table starts those months a day early) and 2060-04-30 18:11 (the
+ * table starts it a day late). Astronomical new moons (Meeus) and lunar-javascript agree; the test
+ * checks every day of 1900-2100 against lunar-javascript.
+ */
+const MONTH_LENGTH_FIXES: ReadonlyArray<{ year: number; month: number; isLeap: boolean; length: number }> = [
+	{ year: 1933, month: 5, isLeap: true, length: 30 },
+	{ year: 1933, month: 6, isLeap: false, length: 29 },
+	{ year: 1996, month: 5, isLeap: false, length: 30 },
+	{ year: 1996, month: 6, isLeap: false, length: 29 },
+	{ year: 1996, month: 7, isLeap: false, length: 30 },
+	{ year: 1996, month: 8, isLeap: false, length: 29 },
+	{ year: 2060, month: 3, isLeap: false, length: 29 },
+	{ year: 2060, month: 4, isLeap: false, length: 30 },
+];
+
+function monthLength(year: number, month: number, isLeap: boolean, tableLength: number): number {
+	const fix = MONTH_LENGTH_FIXES.find((f) => f.year === year && f.month === month && f.isLeap === isLeap);
+	return fix ? fix.length : tableLength;
+}
+
 let table: LunarYear[] | undefined;
 
 function buildTable(): LunarYear[] {
@@ -47,12 +72,13 @@ function buildTable(): LunarYear[] {
 		const months: LunarMonth[] = [];
 		let monthStart = start;
 		for (let month = 1; month <= 12; month++) {
-			const length = monthDays(year, month);
+			const length = monthLength(year, month, false, monthDays(year, month));
 			months.push({ month, isLeap: false, start: monthStart, length });
 			monthStart += length;
 			if (month === leapMonth) {
-				months.push({ month, isLeap: true, start: monthStart, length: leap.days });
-				monthStart += leap.days;
+				const leapLength = monthLength(year, month, true, leap.days);
+				months.push({ month, isLeap: true, start: monthStart, length: leapLength });
+				monthStart += leapLength;
 			}
 		}
 		years.push({ start, leapMonth, months });
