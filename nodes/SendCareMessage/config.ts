@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getAsOf } from '../helpers/asOf';
 import { ConfigError } from '../shared/input';
 import type { ChannelKind } from '../shared/messaging/channels/types';
-import type { KeyPeriod } from '../shared/messaging/ledger';
+import { quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import {
 	capWindowStart,
 	consentModeFor,
@@ -130,6 +130,8 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 		budgetMs: positive('timeBudget', 600) * 1000,
 		timeoutMs: positive('attemptTimeout', 15) * 1000,
 	};
+	const postgresTable = String(options.postgresTable ?? 'care_message_ledger').trim();
+	if (ledgerBackend === 'postgres') quoteTableName(postgresTable);
 	return {
 		channel,
 		templateName,
@@ -140,7 +142,7 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 			backend: ledgerBackend,
 			redisKeyPrefix: String(options.redisKeyPrefix ?? 'care:ledger:'),
 			retentionDays: positive('retentionDays', 400),
-			postgresTable: String(options.postgresTable ?? 'care_message_ledger').trim(),
+			postgresTable,
 		},
 	};
 }

@@ -1,11 +1,11 @@
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { errorItem, toNodeError } from '../helpers/errors';
+import { errorItem, runRouted, toNodeError } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
-import { InputError } from '../shared/input';
+import { ConfigError, InputError } from '../shared/input';
 import { CHANNEL_CREDENTIAL_TYPES, createChannel, Redactor } from '../shared/messaging/channels';
 import type { Channel } from '../shared/messaging/channels/types';
-import type { Ledger } from '../shared/messaging/ledger';
+import { LedgerError, type Ledger } from '../shared/messaging/ledger';
 import { SKIP_REASON_LABELS } from '../shared/messaging/policy';
 import {
 	FAILURE_CODES,
@@ -80,6 +80,12 @@ function careFields(config: NodeConfig, pending: Pending, result: CareResult): I
 	return { ...base, ...failure };
 }
 
+/** A ledger that cannot open: a wrong setting or credential is not worth retrying, an outage is. */
+function ledgerOpenFailure(error: unknown): { code: string; retryable: boolean } {
+	const configuration = error instanceof ConfigError || (error instanceof LedgerError && !error.retryable);
+	return configuration ? { code: FAILURE_CODES.ledgerConfig, retryable: false } : { code: FAILURE_CODES.ledger, retryable: true };
+}
+
 /** Every pending item failed before anything was sent (continue-on-fail). */
 function failAll(pending: Pending[], code: string, error: unknown, retryable: boolean): CareResult[] {
 	const message = `${error instanceof Error ? error.message : String(error)}; nothing was sent`;
@@ -102,14 +108,15 @@ async function sendPending(
 			ledger = await openLedgerFromCredentials(config, ledgerCredentials);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), redactError(error));
-			return failAll(pending, FAILURE_CODES.ledger, error, true);
+			const { code, retryable } = ledgerOpenFailure(error);
+			return failAll(pending, code, redactError(error), retryable);
 		}
 		if (!config.batch.dryRun) {
 			try {
 				channel = createChannel(config.channel, channelCredentials, { defaultTimeoutMs: config.batch.timeoutMs });
 			} catch (error) {
 				if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), redactError(error));
-				return failAll(pending, 'CHANNEL_NOT_CONFIGURED', error, false);
+				return failAll(pending, 'CHANNEL_NOT_CONFIGURED', redactError(error), false);
 			}
 		}
 		return await runCareBatch(
@@ -122,23 +129,36 @@ async function sendPending(
 	}
 }
 
+interface Setup {
+	config: NodeConfig;
+	channelCredentials: ICredentialDataDecryptedObject;
+	ledgerCredentials: ICredentialDataDecryptedObject;
+}
+
+async function readSetup(ctx: IExecuteFunctions): Promise<Setup> {
+	const config = readConfig(ctx);
+	const channelCredentials = config.batch.dryRun ? {} : await ctx.getCredentials(CHANNEL_CREDENTIAL_TYPES[config.channel]);
+	const ledgerCredentials =
+		config.ledger.backend === 'none'
+			? {}
+			: await ctx.getCredentials(config.ledger.backend === 'redis' ? 'careRedisLedgerApi' : 'carePostgresLedgerApi');
+	return { config, channelCredentials, ledgerCredentials };
+}
+
 export async function sendCareMessages(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	let config: NodeConfig;
+	let setup: Setup;
 	try {
-		config = readConfig(this);
+		setup = await readSetup(this);
 	} catch (error) {
-		throw toNodeError(node, error);
+		// A bad node setting (or a missing credential) fails every item with the reason, before anything is
+		// sent: on Failed, or the error output, under Continue; as the node's error otherwise.
+		return runRouted(this, 3, () => Promise.reject(error), OUTPUT_INDEX.failed);
 	}
+	const { config, channelCredentials, ledgerCredentials } = setup;
 	const { outputField } = config;
-
-	const channelCredentials = config.batch.dryRun ? {} : await this.getCredentials(CHANNEL_CREDENTIAL_TYPES[config.channel]);
-	const ledgerCredentials =
-		config.ledger.backend === 'none'
-			? {}
-			: await this.getCredentials(config.ledger.backend === 'redis' ? 'careRedisLedgerApi' : 'carePostgresLedgerApi');
 	// The same redaction as inside each channel, over every credential of this run, for everything the node emits.
 	const redactor = Redactor.forCredentials(channelCredentials, ledgerCredentials);
 	const redact = (text: string) => redactor.redact(text);

@@ -3,7 +3,7 @@ import { CHANNEL_CREDENTIAL_TYPES } from '../../nodes/shared/messaging/channels'
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { CarePostgresLedgerApi } from '../../credentials/CarePostgresLedgerApi.credentials';
 import { CareRedisLedgerApi } from '../../credentials/CareRedisLedgerApi.credentials';
-import { POSTGRES, REDIS, describeWithService } from '../messaging/helpers/services';
+import { POSTGRES, REDIS, describeWithService } from '../helpers/services';
 
 const node = new SendCareMessage();
 const tests = node.methods.credentialTest;
@@ -70,7 +70,10 @@ describeWithService('redis')('Redis ledger credential test', () => {
 
 	it('reports a refused connection', async () => {
 		const result = await call('careRedisLedgerApiTest', { host: '127.0.0.1', port: 1, password: 'sekret-xyz' });
-		expect(result).toEqual({ status: 'Error', message: 'Ledger connection to Redis failed: connect ECONNREFUSED 127.0.0.1:1' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Ledger connection to Redis at 127.0.0.1:1 failed: the connection was refused (is the server running, and is this the right port?)',
+		});
 	});
 });
 
@@ -82,6 +85,6 @@ describeWithService('postgres')('Postgres ledger credential test', () => {
 	it('reports a missing database by name, without the password', async () => {
 		const result = await call('carePostgresLedgerApiTest', { ...POSTGRES, database: 'no_such_db_care', password: 'sekret-xyz' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe('Ledger connection to Postgres failed: database "no_such_db_care" does not exist');
+		expect(result.message).toBe(`Ledger connection to Postgres at ${POSTGRES.host}:${POSTGRES.port} failed: database "no_such_db_care" does not exist`);
 	});
 });

@@ -151,11 +151,15 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 	it('a blank Aliyun template code without an expression is still a configuration error before any item', async () => {
 		const server = await started(startAliyunSmsServer({ signNames: ['星河优选'], templates: SMS_TEMPLATES }));
 		const items = [smsCustomer('C1', 'zh-CN', '+8613800000001'), smsCustomer('C2', 'en', '+8613800000002')];
+		const reason =
+			'Parameter "Aliyun Template Code" is "   ", which is empty (expected the code of an approved Aliyun template, such as SMS_123456789: Aliyun sends only approved templates)';
+		const stopped = await runCare(server, items, { ...birthdaySms, smsTemplateCode: '   ' });
+		expect(stopped.result.error?.message).toBe(reason);
+		expect(stopped.result.run.data.resultData.runData[NODE_UNDER_TEST][0].error?.message).toBe(reason);
+		// Under Continue (using error output) every item leaves on the error output with the reason.
 		const run = await runCare(server, items, { ...birthdaySms, smsTemplateCode: '   ' }, { onError: 'continueErrorOutput' });
-		expect(run.result.error?.message).toBe(
-			'Parameter "Aliyun Template Code" is "   ", which is empty (expected the code of an approved Aliyun template, such as SMS_123456789: Aliyun sends only approved templates)',
-		);
-		expect(run.result.run.data.resultData.runData[NODE_UNDER_TEST][0].error?.message).toBe(run.result.error?.message);
+		expect(run.result.error).toBeUndefined();
+		expect(run.result.json(NODE_UNDER_TEST, 3)).toEqual(items.map(() => expect.objectContaining({ error: reason })));
 		expect(server.requests).toHaveLength(0);
 		// An empty one never gets that far: the parameter is required, and n8n refuses to run the workflow.
 		await expect(runCare(server, items, { ...birthdaySms, smsTemplateCode: '' })).rejects.toThrow('The workflow has issues');

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { POSTGRES, REDIS, describeWithService, uniqueName } from '../messaging/helpers/services';
+import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { deliveriesByKey, onAttempt, requestsByKey, runCare, type CareRun } from './helpers/run';
 const customers = (n: number) =>
@@ -77,12 +77,16 @@ function ledgerSuite(makeBackend: () => Backend) {
 		expect(second.result.error).toBeUndefined();
 		expect(deliveriesByKey(server.deliveries).size).toBe(200);
 		expect(server.duplicates()).toEqual([]);
-		// Each execution accounts for all 200: the ones it sent, and the others as duplicates.
-		for (const r of [first, second]) expect(r.sent.length + r.skipped.length).toBe(200);
+		// Each execution accounts for all 200: the ones it sent, the others' finished sends as duplicates, and
+		// sends still under way in the other execution as unresolved claims (never silently skipped).
+		for (const r of [first, second]) expect(r.sent.length + r.skipped.length + r.failed.length).toBe(200);
 		expect(first.sent.length + second.sent.length).toBe(200);
-		const duplicates = [...first.care('skipped'), ...second.care('skipped')];
-		expect(duplicates).toHaveLength(200);
-		expect(duplicates.every((c) => c.reason === 'duplicate')).toBe(true);
+		const notSentHere = [...first.care('skipped'), ...second.care('skipped'), ...first.care('failed'), ...second.care('failed')];
+		expect(notSentHere).toHaveLength(200);
+		for (const c of notSentHere) {
+			if (c.status === 'skipped') expect(c).toMatchObject({ reason: 'duplicate', previous: { status: 'sent' } });
+			else expect(c).toMatchObject({ code: 'CLAIM_UNRESOLVED', outcome: 'unknown', retryable: false });
+		}
 	});
 
 	it('a later execution finds the keys already sent', async () => {
@@ -107,7 +111,10 @@ function ledgerSuite(makeBackend: () => Backend) {
 		]);
 		expect(first.care('sent')).toHaveLength(1);
 		const second = await run(customers(2));
-		expect(second.care('skipped').map((c) => (c.previous as IDataObject).status)).toEqual(['unknown', 'sent']);
+		expect(second.care('skipped').map((c) => (c.previous as IDataObject).status)).toEqual(['sent']);
+		expect(second.care('failed')).toEqual([
+			expect.objectContaining({ code: 'OUTCOME_UNKNOWN', retryable: false, message: expect.stringMatching(/^Outcome unknown since 20\d\d-/) }),
+		]);
 		expect(deliveriesByKey(server.deliveries).get('C0:custom:webhook:2026-03-08')).toBe(1);
 		expect(requestsByKey(server.requests).get('C0:custom:webhook:2026-03-08')?.map((r) => r.result)).toEqual(['drop-after-delivery']);
 	});
@@ -161,9 +168,11 @@ describe('Send Care Message with an unreachable ledger', () => {
 	it('stops the execution otherwise, without the password in the error', async () => {
 		const run = await runCare(server, customers(2), { ledger: 'redis' }, unreachable);
 		const error = run.result.error as Error & { messages?: string[] };
-		// n8n words ECONNREFUSED its own way and keeps the ledger's message beside it.
-		expect(error.message).toBe('The service refused the connection - perhaps it is offline');
-		expect(error.messages).toEqual(['Ledger connection to Redis failed: connect ECONNREFUSED 127.0.0.1:1']);
+		// The ledger, its host and port, in words: a socket code in the message would make n8n show only its
+		// generic "The service refused the connection".
+		expect(error.message).toBe(
+			'Ledger connection to Redis at 127.0.0.1:1 failed: the connection was refused (is the server running, and is this the right port?)',
+		);
 		expect(JSON.stringify(run.result.run.data)).not.toContain('redis-pass-77x');
 		expect(server.requests).toHaveLength(0);
 	});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import {
@@ -9,10 +10,12 @@ import {
 	openLedger,
 	periodOf,
 	quoteTableName,
+	fromStoredText,
+	toStoredText,
 	type Ledger,
 } from '../../nodes/shared/messaging/ledger';
 import { ConfigError } from '../../nodes/shared/input';
-import { POSTGRES, REDIS, describeWithService, uniqueName } from './helpers/services';
+import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 
 const T0 = new Date('2026-03-08T02:00:00Z');
 const request = (key: string, customerId = 'C1', claimedAt = T0) => ({
@@ -21,6 +24,7 @@ const request = (key: string, customerId = 'C1', claimedAt = T0) => ({
 	careType: 'birthday',
 	channel: 'smtp',
 	claimedAt,
+	token: randomUUID(),
 });
 
 /** The contract every backend keeps. `open` gives a fresh handle on the same store. */
@@ -91,6 +95,47 @@ function ledgerContract(open: () => Promise<Ledger>, sharedStore: boolean) {
 		expect(Object.fromEntries(counts)).toEqual({ 'C-count': 2, 'C-other': 1 });
 	});
 
+	it('keeps keys and customer IDs with NUL, lone surrogates and backslashes apart, without failing the batch', async () => {
+		const odd = ['N2\u0000', 'N2', 'S\uD800', 'S\uDC00', 'S\uFFFD', 'S\\uD800', 'S\\0', '\u0000\u0000', 'x\uDBFF\uDFFF', '客户001', '顾客001'];
+		const claims = await Promise.all(odd.map((id) => ledger.claim(request(`odd:${id}`, id))));
+		expect(claims.map((c) => c.claimed)).toEqual(odd.map(() => true));
+		const found = await ledger.findClaimed(odd.map((id) => `odd:${id}`));
+		expect([...found.keys()].sort()).toEqual(odd.map((id) => `odd:${id}`).sort());
+		for (const id of odd) expect(found.get(`odd:${id}`)?.customerId).toBe(id);
+		const counts = await ledger.countSince(odd, new Date(T0.getTime() - 1));
+		expect(odd.map((id) => counts.get(id))).toEqual(odd.map(() => 1));
+		const again = await Promise.all(odd.map((id) => ledger.claim(request(`odd:${id}`, id))));
+		expect(again.every((c) => !c.claimed && c.existing.customerId !== undefined)).toBe(true);
+	});
+
+	it('treats a claim holding the caller\'s own token as won (a resent command after a lost reply)', async () => {
+		const mine = request('k-own');
+		expect((await ledger.claim(mine)).claimed).toBe(true);
+		expect(await ledger.claim({ ...mine })).toEqual({ claimed: true, token: mine.token });
+		expect((await ledger.claim(request('k-own'))).claimed).toBe(false);
+	});
+
+	it('gives an unconfirmed (pending or unknown) claim to a later run only past the lease it names', async () => {
+		const pending = await ledger.claim(request('k-lease-p', 'C1', T0));
+		const unknown = await ledger.claim(request('k-lease-u', 'C1', T0));
+		const sent = await ledger.claim(request('k-lease-s', 'C1', T0));
+		if (!pending.claimed || !unknown.claimed || !sent.claimed) throw new Error('not claimed');
+		await ledger.record('k-lease-u', 'C1', unknown.token, { status: 'unknown', detail: 'timed out' });
+		await ledger.record('k-lease-s', 'C1', sent.token, { status: 'sent' });
+		const later = new Date(T0.getTime() + 60 * 60_000);
+		const beforeLease = new Date(T0.getTime() - 1);
+		for (const key of ['k-lease-p', 'k-lease-u', 'k-lease-s']) {
+			expect((await ledger.claim({ ...request(key, 'C1', later) })).claimed).toBe(false);
+			expect((await ledger.claim({ ...request(key, 'C1', later), takeOverBefore: beforeLease })).claimed).toBe(false);
+		}
+		const afterLease = new Date(T0.getTime() + 1);
+		expect((await ledger.claim({ ...request('k-lease-p', 'C1', later), takeOverBefore: afterLease })).claimed).toBe(true);
+		expect((await ledger.claim({ ...request('k-lease-u', 'C1', later), takeOverBefore: afterLease })).claimed).toBe(true);
+		expect((await ledger.claim({ ...request('k-lease-s', 'C1', later), takeOverBefore: afterLease })).claimed).toBe(false);
+		// The new claim is pending again, as of the takeover: a second run past the same lease cannot take it.
+		expect((await ledger.claim({ ...request('k-lease-p', 'C1', later), takeOverBefore: afterLease })).claimed).toBe(false);
+	});
+
 	if (sharedStore) {
 		it('lets exactly one of many concurrent claimers (separate connections) win each key', async () => {
 			const other = await open();
@@ -151,7 +196,10 @@ describeWithService('redis')('RedisLedger against the real Redis', () => {
 			timeoutMs: 1000,
 		});
 		await expect(attempt).rejects.toThrow(LedgerError);
-		await expect(attempt).rejects.toThrow(/^Ledger connection to Redis failed: /);
+		// Named with its host and port, in words: n8n replaces any message holding a socket code such as
+		// ECONNREFUSED with a generic "The service refused the connection".
+		await expect(attempt).rejects.toThrow('Ledger connection to Redis at 127.0.0.1:1 failed: the connection was refused');
+		await expect(attempt).rejects.not.toThrow(/ECONNREFUSED/);
 		await expect(attempt).rejects.not.toThrow(/hunter2/);
 	});
 });
@@ -202,11 +250,36 @@ describeWithService('postgres')('PostgresLedger against the real Postgres', () =
 	it('reports an unreachable Postgres as a LedgerError without the password', async () => {
 		const attempt = PostgresLedger.connect({ ...POSTGRES, port: 1, password: 'hunter2-secret', table, timeoutMs: 1000 });
 		await expect(attempt).rejects.toThrow(LedgerError);
+		await expect(attempt).rejects.toThrow('Ledger set-up of the Postgres table');
+		await expect(attempt).rejects.toThrow('at 127.0.0.1:1 failed: the connection was refused');
+		await expect(attempt).rejects.not.toThrow(/ECONNREFUSED/);
+		await expect(attempt).rejects.toMatchObject({ retryable: true });
 		await expect(attempt).rejects.not.toThrow(/hunter2/);
 	});
 });
 
+describeWithService('postgres')('ledger configuration errors are not retryable', () => {
+	it('a database that does not exist or a wrong user is a LedgerError with retryable false', async () => {
+		for (const config of [{ ...POSTGRES, database: 'no_such_db_care' }, { ...POSTGRES, user: 'no_such_role_care' }]) {
+			const attempt = PostgresLedger.connect({ ...config, table: 'care_ledger_cfg' });
+			await expect(attempt).rejects.toMatchObject({ name: 'LedgerError', retryable: false });
+		}
+	});
+});
+
 describe('ledger helpers', () => {
+	it('stores text one-to-one without NUL or lone surrogates', () => {
+		const samples = ['', 'plain', 'a\\b', '\\0', '\u0000', 'S\uD800', 'S\uDC00', '\\uD800', '😀', '\uDE00\uD83D', 'x\\\u0000y'];
+		const stored = samples.map(toStoredText);
+		expect(new Set(stored).size).toBe(samples.length);
+		for (const text of stored) {
+			expect(text).not.toContain('\u0000');
+			expect(Buffer.from(text, 'utf8').toString('utf8')).toBe(text);
+		}
+		expect(stored.map(fromStoredText)).toEqual(samples);
+		expect(toStoredText('客户001:care')).toBe('客户001:care');
+	});
+
 	it('refuses table names that are not plain identifiers', () => {
 		expect(quoteTableName('crm.care_ledger')).toBe('"crm"."care_ledger"');
 		expect(() => quoteTableName('x; DROP TABLE y')).toThrow(ConfigError);

@@ -296,7 +296,7 @@ describe('runCareBatch', () => {
 	};
 
 	async function seeded(ledger: Ledger, key: string, customerId: string, claimedAt: Date) {
-		const claim = await ledger.claim({ key, customerId, careType: 'birthday', channel: 'webhook', claimedAt });
+		const claim = await ledger.claim({ key, customerId, careType: 'birthday', channel: 'webhook', claimedAt, token: `seed-${key}` });
 		if (claim.claimed) await ledger.record(key, customerId, claim.token, { status: 'sent' });
 	}
 

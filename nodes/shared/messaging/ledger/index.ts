@@ -3,10 +3,12 @@ import { PostgresLedger, type PostgresLedgerConfig } from './postgres';
 import { RedisLedger, type RedisLedgerConfig } from './redis';
 import type { Ledger } from './types';
 
+export * from './errors';
 export * from './key';
 export * from './memory';
 export * from './postgres';
 export * from './redis';
+export * from './storedText';
 export * from './types';
 
 export type LedgerConfig =

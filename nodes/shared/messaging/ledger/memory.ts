@@ -1,8 +1,11 @@
-import { randomUUID } from 'crypto';
 import type { ClaimRequest, ClaimResult, Ledger, LedgerEntry, LedgerOutcome } from './types';
 
 interface Stored extends LedgerEntry {
 	token: string;
+}
+
+function takenOver(entry: LedgerEntry, before: Date | undefined): boolean {
+	return before !== undefined && (entry.status === 'pending' || entry.status === 'unknown') && entry.claimedAt.getTime() < before.getTime();
 }
 
 /**
@@ -34,8 +37,10 @@ export class MemoryLedger implements Ledger {
 
 	async claim(request: ClaimRequest): Promise<ClaimResult> {
 		const existing = this.entries.get(request.key);
-		if (existing && existing.status !== 'failed') return { claimed: false, existing: this.public(existing) };
-		const token = randomUUID();
+		if (existing && existing.status !== 'failed' && existing.token !== request.token && !takenOver(existing, request.takeOverBefore)) {
+			return { claimed: false, existing: this.public(existing) };
+		}
+		const { token } = request;
 		this.entries.set(request.key, {
 			key: request.key,
 			customerId: request.customerId,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'crypto';
 import { Pool, type PoolConfig } from 'pg';
 import { ConfigError } from '../../input';
+import { fromStoredText, toStoredText } from './storedText';
 import { ledgerError, type ClaimRequest, type ClaimResult, type Ledger, type LedgerEntry, type LedgerOutcome, type LedgerStatus } from './types';
 
 export interface PostgresLedgerConfig {
@@ -41,7 +41,7 @@ interface Row {
 }
 
 function toEntry(row: Row): LedgerEntry {
-	const entry: LedgerEntry = { key: row.key, customerId: row.customer_id, status: row.status, claimedAt: row.claimed_at };
+	const entry: LedgerEntry = { key: fromStoredText(row.key), customerId: fromStoredText(row.customer_id), status: row.status, claimedAt: row.claimed_at };
 	if (row.provider_message_id) entry.providerMessageId = row.provider_message_id;
 	return entry;
 }
@@ -52,6 +52,8 @@ export class PostgresLedger implements Ledger {
 	private constructor(
 		private readonly pool: Pool,
 		private readonly table: string,
+		/** host:port, named in every error. */
+		private readonly at: string,
 	) {}
 
 	/** Connects and runs SELECT 1, creating nothing: the credential test. */
@@ -60,7 +62,7 @@ export class PostgresLedger implements Ledger {
 		try {
 			await pool.query('SELECT 1');
 		} catch (error) {
-			throw ledgerError('connection to Postgres', error);
+			throw ledgerError('connection to Postgres', error, `${config.host}:${config.port}`);
 		} finally {
 			await pool.end().catch(() => undefined);
 		}
@@ -69,12 +71,12 @@ export class PostgresLedger implements Ledger {
 	static async connect(config: PostgresLedgerConfig): Promise<PostgresLedger> {
 		const table = quoteTableName(config.table);
 		const pool = PostgresLedger.pool(config);
-		const ledger = new PostgresLedger(pool, table);
+		const ledger = new PostgresLedger(pool, table, `${config.host}:${config.port}`);
 		try {
 			await ledger.ensureTable(config.table);
 		} catch (error) {
 			await pool.end().catch(() => undefined);
-			throw ledgerError('set-up of the Postgres table', error);
+			throw ledgerError(`set-up of the Postgres table ${table}`, error, ledger.at);
 		}
 		return ledger;
 	}
@@ -132,11 +134,14 @@ export class PostgresLedger implements Ledger {
 			const { rows } = await this.pool.query<Row>(
 				`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table}
 				 WHERE key = ANY($1::text[]) AND status <> 'failed'`,
-				[keys],
+				[keys.map(toStoredText)],
 			);
-			for (const row of rows) found.set(row.key, toEntry(row));
+			for (const row of rows) {
+				const entry = toEntry(row);
+				found.set(entry.key, entry);
+			}
 		} catch (error) {
-			throw ledgerError('lookup in Postgres', error);
+			throw ledgerError('lookup in Postgres', error, this.at);
 		}
 		return found;
 	}
@@ -149,20 +154,22 @@ export class PostgresLedger implements Ledger {
 				`SELECT customer_id, count(*) AS n FROM ${this.table}
 				 WHERE customer_id = ANY($1::text[]) AND claimed_at >= $2 AND status <> 'failed'
 				 GROUP BY customer_id`,
-				[customerIds, since],
+				[customerIds.map(toStoredText), since],
 			);
-			for (const row of rows) counts.set(row.customer_id, Number(row.n));
+			for (const row of rows) counts.set(fromStoredText(row.customer_id), Number(row.n));
 		} catch (error) {
-			throw ledgerError('contact count in Postgres', error);
+			throw ledgerError('contact count in Postgres', error, this.at);
 		}
 		return counts;
 	}
 
 	async claim(request: ClaimRequest): Promise<ClaimResult> {
-		const token = randomUUID();
+		const { token } = request;
+		const key = toStoredText(request.key);
 		try {
 			// The insert is the claim: the primary key lets one of any number of concurrent inserts win.
-			// A key whose earlier send failed (nothing delivered) is taken over in the same statement.
+			// A key whose earlier send failed (nothing delivered) is taken over in the same statement, as is our
+			// own claim (a retried statement) and, when the user allows it, an unconfirmed one older than $7.
 			const claimed = await this.pool.query(
 				`INSERT INTO ${this.table} AS l (key, customer_id, care_type, channel, status, token, claimed_at)
 				 VALUES ($1, $2, $3, $4, 'pending', $5, $6)
@@ -170,33 +177,34 @@ export class PostgresLedger implements Ledger {
 				   customer_id = EXCLUDED.customer_id, care_type = EXCLUDED.care_type, channel = EXCLUDED.channel,
 				   status = 'pending', token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at,
 				   updated_at = NULL, provider_message_id = NULL, detail = NULL
-				 WHERE l.status = 'failed'
+				 WHERE l.status = 'failed' OR l.token = EXCLUDED.token
+				   OR (l.status IN ('pending', 'unknown') AND l.claimed_at < $7::timestamptz)
 				 RETURNING key`,
-				[request.key, request.customerId, request.careType, request.channel, token, request.claimedAt],
+				[key, toStoredText(request.customerId), request.careType, request.channel, token, request.claimedAt, request.takeOverBefore ?? null],
 			);
 			if (claimed.rowCount === 1) return { claimed: true, token };
 			const { rows } = await this.pool.query<Row>(
 				`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table} WHERE key = $1`,
-				[request.key],
+				[key],
 			);
 			if (rows.length === 0) throw new Error('the key was neither claimed nor found');
 			return { claimed: false, existing: toEntry(rows[0]) };
 		} catch (error) {
-			throw ledgerError('claim in Postgres', error);
+			throw ledgerError('claim in Postgres', error, this.at);
 		}
 	}
 
 	async record(key: string, _customerId: string, token: string, outcome: LedgerOutcome) {
 		try {
 			if (outcome.status === 'released') {
-				await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1 AND token = $2`, [key, token]);
+				await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1 AND token = $2`, [toStoredText(key), token]);
 				return;
 			}
 			await this.pool.query(
 				`UPDATE ${this.table} SET status = $3, updated_at = now(), provider_message_id = $4, detail = $5
 				 WHERE key = $1 AND token = $2`,
 				[
-					key,
+					toStoredText(key),
 					token,
 					outcome.status,
 					outcome.status === 'sent' ? outcome.providerMessageId ?? null : null,
@@ -204,7 +212,7 @@ export class PostgresLedger implements Ledger {
 				],
 			);
 		} catch (error) {
-			throw ledgerError('outcome update in Postgres', error);
+			throw ledgerError('outcome update in Postgres', error, this.at);
 		}
 	}
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'crypto';
 import Redis, { type RedisOptions } from 'ioredis';
+import { fromStoredText, toStoredText } from './storedText';
 import { ledgerError, type ClaimRequest, type ClaimResult, type Ledger, type LedgerEntry, type LedgerOutcome, type LedgerStatus } from './types';
 
 export interface RedisLedgerConfig {
@@ -31,15 +31,24 @@ interface StoredValue {
 }
 
 // SET NX claims the key; in the same atomic step the claim joins the customer's contact history,
-// which the frequency cap counts, and history older than the retention is trimmed.
+// which the frequency cap counts, and history older than the retention is trimmed. A key already held
+// by this very claim (a command resent after a lost reply) is ours; a pending or unknown claim older
+// than ARGV[6] (ms, 0 = never) is taken over when the user allows resending unconfirmed messages.
 const CLAIM = `
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+local function claim()
   redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[2]))
   redis.call('PEXPIRE', KEYS[2], ARGV[2])
   return 1
 end
-return redis.call('GET', KEYS[1])`;
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return claim() end
+local current = redis.call('GET', KEYS[1])
+local ok, entry = pcall(cjson.decode, current)
+if ok and (entry.t == ARGV[5] or ((entry.s == 'pending' or entry.s == 'unknown') and tonumber(entry.at) < tonumber(ARGV[6]))) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return claim()
+end
+return current`;
 
 // Only the claim's holder records its outcome; a failed or released claim frees the key for a later run.
 const RECORD = `
@@ -65,11 +74,14 @@ export class RedisLedger implements Ledger {
 	readonly backend = 'redis' as const;
 	private readonly ttlMs: number;
 
+	private readonly at: string;
+
 	private constructor(
 		private readonly client: Redis,
 		private readonly config: RedisLedgerConfig,
 	) {
 		this.ttlMs = Math.round(config.retentionDays * 86_400_000);
+		this.at = `${config.host}:${config.port}`;
 	}
 
 	/** Connects and pings, writing nothing: the credential test. */
@@ -78,7 +90,7 @@ export class RedisLedger implements Ledger {
 		try {
 			await client.ping();
 		} catch (error) {
-			throw ledgerError('ping to Redis', error);
+			throw ledgerError('ping to Redis', error, `${config.host}:${config.port}`);
 		} finally {
 			client.disconnect();
 		}
@@ -115,22 +127,22 @@ export class RedisLedger implements Ledger {
 			connected = true;
 		} catch (error) {
 			client.disconnect();
-			throw ledgerError('connection to Redis', lastError ?? error);
+			throw ledgerError('connection to Redis', lastError ?? error, `${config.host}:${config.port}`);
 		}
 		return client;
 	}
 
 	private entryKey(key: string) {
-		return `${this.config.keyPrefix}entry:${key}`;
+		return `${this.config.keyPrefix}entry:${toStoredText(key)}`;
 	}
 
 	private contactsKey(customerId: string) {
-		return `${this.config.keyPrefix}contacts:${customerId}`;
+		return `${this.config.keyPrefix}contacts:${toStoredText(customerId)}`;
 	}
 
 	private static toEntry(key: string, raw: string): LedgerEntry {
 		const value = JSON.parse(raw) as StoredValue;
-		const entry: LedgerEntry = { key, customerId: value.c, status: value.s, claimedAt: new Date(value.at) };
+		const entry: LedgerEntry = { key, customerId: fromStoredText(value.c), status: value.s, claimedAt: new Date(value.at) };
 		if (value.m) entry.providerMessageId = value.m;
 		return entry;
 	}
@@ -149,7 +161,7 @@ export class RedisLedger implements Ledger {
 				});
 			}
 		} catch (error) {
-			throw ledgerError('lookup in Redis', error);
+			throw ledgerError('lookup in Redis', error, this.at);
 		}
 		return found;
 	}
@@ -168,16 +180,16 @@ export class RedisLedger implements Ledger {
 				});
 			}
 		} catch (error) {
-			throw ledgerError('contact count in Redis', error);
+			throw ledgerError('contact count in Redis', error, this.at);
 		}
 		return counts;
 	}
 
 	async claim(request: ClaimRequest): Promise<ClaimResult> {
-		const token = randomUUID();
+		const { token } = request;
 		const value: StoredValue = {
 			s: 'pending',
-			c: request.customerId,
+			c: toStoredText(request.customerId),
 			ct: request.careType,
 			ch: request.channel,
 			t: token,
@@ -193,10 +205,12 @@ export class RedisLedger implements Ledger {
 				JSON.stringify(value),
 				String(this.ttlMs),
 				String(value.at),
-				request.key,
+				toStoredText(request.key),
+				token,
+				String(request.takeOverBefore?.getTime() ?? 0),
 			);
 		} catch (error) {
-			throw ledgerError('claim in Redis', error);
+			throw ledgerError('claim in Redis', error, this.at);
 		}
 		if (reply === 1) return { claimed: true, token };
 		return { claimed: false, existing: RedisLedger.toEntry(request.key, String(reply)) };
@@ -216,10 +230,10 @@ export class RedisLedger implements Ledger {
 				messageId,
 				detail,
 				String(Date.now()),
-				key,
+				toStoredText(key),
 			);
 		} catch (error) {
-			throw ledgerError('outcome update in Redis', error);
+			throw ledgerError('outcome update in Redis', error, this.at);
 		}
 	}
 

@@ -19,6 +19,16 @@ export interface ClaimRequest {
 	careType: string;
 	channel: string;
 	claimedAt: Date;
+	/**
+	 * Chosen by the caller, so that after a lost reply it can tell its own claim from another's (a claim
+	 * found holding this token is ours) and release it.
+	 */
+	token: string;
+	/**
+	 * A pending or unknown claim made before this instant is taken over (sent again): set only when the
+	 * user chose to resend unconfirmed messages after a lease. Undefined: never taken over.
+	 */
+	takeOverBefore?: Date;
 }
 
 export type ClaimResult = { claimed: true; token: string } | { claimed: false; existing: LedgerEntry };
@@ -42,22 +52,11 @@ export interface Ledger {
 	findClaimed(keys: string[]): Promise<Map<string, LedgerEntry>>;
 	/** Claimed-and-not-failed messages per customer since the given instant. */
 	countSince(customerIds: string[], since: Date): Promise<Map<string, number>>;
+	/** Atomic; a pending or unknown claim is given up only to `takeOverBefore`, a failed one to anyone. */
 	claim(request: ClaimRequest): Promise<ClaimResult>;
 	/** Records the outcome of a claim; only the holder of the token may. */
 	record(key: string, customerId: string, token: string, outcome: LedgerOutcome): Promise<void>;
 	close(): Promise<void>;
 }
 
-/** The ledger could not be reached or answered wrongly; nothing was sent for the item. */
-export class LedgerError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'LedgerError';
-	}
-}
-
-/** A driver error as a LedgerError that names what failed but carries no connection secrets. */
-export function ledgerError(action: string, error: unknown): LedgerError {
-	const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
-	return new LedgerError(`Ledger ${action} failed: ${reason}`);
-}
+export { LedgerError, ledgerError } from './errors';

@@ -9,7 +9,7 @@ import {
 	type SkipReason,
 } from '../policy';
 import type { Clock } from './clock';
-import { dispatch, FAILURE_CODES, type DispatchOptions, type JobResult } from './dispatch';
+import { dispatch, FAILURE_CODES, takeOverBefore, type DispatchOptions, type JobResult } from './dispatch';
 
 /** An item that passed its own checks (fields readable, message rendered, consent given). */
 export interface CareCandidate {
@@ -55,11 +55,32 @@ export type CareResult =
 	  }
 	| (Omit<FailedJob, 'kind'> & { output: 'failed' });
 
+/**
+ * A key already in the ledger. Sent: a duplicate, skipped. Pending or unknown: an earlier send was never
+ * confirmed (the run crashed or stopped, a ledger or provider reply was lost), so the customer may never
+ * have had it: that is a failure to look into, never a silent skip.
+ */
 function duplicate(existing: LedgerEntry): CareResult {
+	if (existing.status === 'pending' || existing.status === 'unknown') {
+		const since = existing.claimedAt.toISOString();
+		const what =
+			existing.status === 'pending'
+				? 'was claimed but its outcome was never recorded (the run stopped or crashed, or a ledger reply was lost, or it is being sent right now)'
+				: 'got no answer from the provider';
+		return {
+			output: 'failed',
+			outcome: 'unknown',
+			code: existing.status === 'pending' ? FAILURE_CODES.unresolved : FAILURE_CODES.unknown,
+			message: `Outcome unknown since ${since}: an earlier send of this key ${what}, so it may or may not have been delivered. It is not sent again unless Options › Resend Unconfirmed After allows it`,
+			retryable: false,
+			attempts: 0,
+			unknownSince: since,
+		};
+	}
 	return {
 		output: 'skipped',
 		reason: 'duplicate',
-		detail: `This key was already ${existing.status === 'pending' ? 'claimed' : existing.status} at ${existing.claimedAt.toISOString()}`,
+		detail: `This key was already sent (claimed at ${existing.claimedAt.toISOString()})`,
 		previous: { status: existing.status, claimedAt: existing.claimedAt },
 	};
 }
@@ -72,6 +93,10 @@ function fromJob(result: JobResult): CareResult {
 	}
 	const { kind: _failed, ...failed } = result;
 	return { ...failed, output: 'failed' };
+}
+
+function mayTakeOver(existing: LedgerEntry, before: Date | undefined): boolean {
+	return before !== undefined && existing.status !== 'sent' && existing.claimedAt.getTime() < before.getTime();
 }
 
 /**
@@ -101,6 +126,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 		return candidates.map(() => ({ ...failure }));
 	}
 
+	const takeOver = takeOverBefore(options, deps.clock.now());
 	const firstWithKey = new Map<string, number>();
 	const allocated = new Map<string, number>();
 	const toSend: number[] = [];
@@ -112,7 +138,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 		}
 		firstWithKey.set(candidate.key, i);
 		const existing = claimed.get(candidate.key);
-		if (existing) {
+		if (existing && !mayTakeOver(existing, takeOver)) {
 			results[i] = duplicate(existing);
 			return;
 		}

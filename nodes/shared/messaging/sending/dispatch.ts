@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel, OutgoingMessage } from '../channels/types';
 import type { Ledger, LedgerEntry, LedgerOutcome } from '../ledger';
 import type { Clock } from './clock';
@@ -22,6 +23,17 @@ export interface DispatchOptions {
 	/** Time budget for the whole dispatch, from its start. */
 	budgetMs: number;
 	timeoutMs: number;
+	/**
+	 * Send again a key whose earlier claim is this old and still unconfirmed (pending: the run stopped or
+	 * lost the ledger's reply; unknown: the provider's answer was lost). Only for channels that drop a
+	 * repeated idempotency key on their side. Undefined: never; such keys come out as failed.
+	 */
+	resendUnconfirmedAfterMs?: number;
+}
+
+/** The instant before which an unconfirmed claim may be taken over, or undefined. */
+export function takeOverBefore(options: DispatchOptions, nowMs: number): Date | undefined {
+	return options.resendUnconfirmedAfterMs === undefined ? undefined : new Date(nowMs - options.resendUnconfirmedAfterMs);
 }
 
 export interface DispatchDeps {
@@ -35,6 +47,11 @@ export interface DispatchDeps {
 export const FAILURE_CODES = {
 	budget: 'BUDGET_EXHAUSTED',
 	ledger: 'LEDGER_UNAVAILABLE',
+	ledgerConfig: 'LEDGER_NOT_CONFIGURED',
+	/** The claim may have been stored although its reply was lost, and could not be released. */
+	claimUncertain: 'LEDGER_CLAIM_UNCERTAIN',
+	/** An earlier claim of the key never recorded an outcome (crash, stop, lost ledger reply). */
+	unresolved: 'CLAIM_UNRESOLVED',
 	unknown: 'OUTCOME_UNKNOWN',
 } as const;
 
@@ -52,6 +69,8 @@ export type JobResult =
 			optedOut?: boolean;
 			budgetExhausted?: boolean;
 			ledgerWarning?: string;
+			/** When an earlier, unconfirmed claim of the key was made. */
+			unknownSince?: string;
 	  };
 
 function ledgerOutcome(delivery: Delivery): LedgerOutcome {
@@ -107,6 +126,27 @@ function notSent(code: string, message: string, budgetExhausted = false): JobRes
 }
 
 /**
+ * A claim whose reply never came may still have been stored, where it would block every rerun. It is
+ * released with our token; only if that fails too is the item reported as stuck rather than retryable.
+ */
+async function claimFailed(ledger: Ledger, job: SendJob, token: string, error: unknown): Promise<JobResult> {
+	const reason = (error as Error).message;
+	try {
+		await ledger.record(job.key, job.customerId, token, { status: 'released' });
+		return notSent(FAILURE_CODES.ledger, `${reason}; nothing was sent`);
+	} catch {
+		return {
+			kind: 'failed',
+			outcome: 'notSent',
+			code: FAILURE_CODES.claimUncertain,
+			message: `${reason}; nothing was sent, but the claim may have been stored and could not be released, so a rerun may report this key as ${FAILURE_CODES.unresolved} (nothing was sent for it)`,
+			retryable: false,
+			attempts: 0,
+		};
+	}
+}
+
+/**
  * Sends each job at most once across every execution sharing the ledger: claim the key, deliver,
  * record the outcome. A claim that fails (ledger down) sends nothing; a key someone else holds is a
  * duplicate. Results are in job order.
@@ -124,7 +164,7 @@ export async function dispatch(jobs: SendJob[], deps: DispatchDeps, options: Dis
 			results[i] = notSent(FAILURE_CODES.budget, 'The time budget ran out before this message could be sent', true);
 			return;
 		}
-		let token: string;
+		const token = randomUUID();
 		try {
 			const claim = await ledger.claim({
 				key: job.key,
@@ -132,14 +172,15 @@ export async function dispatch(jobs: SendJob[], deps: DispatchDeps, options: Dis
 				careType: job.careType,
 				channel: job.channel,
 				claimedAt: new Date(clock.now()),
+				token,
+				takeOverBefore: takeOverBefore(options, clock.now()),
 			});
 			if (!claim.claimed) {
 				results[i] = { kind: 'duplicate', existing: claim.existing };
 				return;
 			}
-			token = claim.token;
 		} catch (error) {
-			results[i] = notSent(FAILURE_CODES.ledger, `${(error as Error).message}; nothing was sent`);
+			results[i] = await claimFailed(ledger, job, token, error);
 			return;
 		}
 		const delivery = await deliver(job.message, context);

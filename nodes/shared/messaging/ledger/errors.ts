@@ -1,0 +1,53 @@
+/**
+ * The ledger could not be reached or answered wrongly; nothing was sent for the item. `retryable` is
+ * false for what a rerun cannot fix by itself: a wrong password, database, table or permission.
+ */
+export class LedgerError extends Error {
+	constructor(
+		message: string,
+		readonly retryable = true,
+	) {
+		super(message);
+		this.name = 'LedgerError';
+	}
+}
+
+/** Driver error codes in words. n8n replaces any message containing such a code by a generic text. */
+const CODE_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused (is the server running, and is this the right port?)',
+	ECONNRESET: 'the server closed the connection',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved right now',
+	ETIMEDOUT: 'no answer in time',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	ECONNABORTED: 'the connection was aborted',
+	EADDRNOTAVAIL: 'the address is not available',
+	GETADDRINFO: 'the host name could not be resolved',
+	EPIPE: 'the connection broke',
+};
+const CODE_PATTERN = new RegExp(`\\b(?:connect |getaddrinfo |read |write )?(${Object.keys(CODE_WORDS).join('|')})\\b`, 'gi');
+
+/** Postgres SQLSTATEs and Redis replies that mean "fix the settings", not "try later". */
+const POSTGRES_CONFIGURATION = /^(28|3D|3F|42)/;
+const REDIS_CONFIGURATION = /^(WRONGPASS|NOAUTH|NOPERM|ERR invalid password|ERR DB index)/i;
+
+function isConfigurationError(error: unknown): boolean {
+	const e = error as { code?: unknown; message?: unknown } | undefined;
+	if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && POSTGRES_CONFIGURATION.test(e.code)) return true;
+	return typeof e?.message === 'string' && REDIS_CONFIGURATION.test(e.message);
+}
+
+/**
+ * A driver error as a LedgerError that names the ledger, what failed and where (`at`: host:port), in
+ * words rather than socket codes, without connection secrets.
+ */
+export function ledgerError(action: string, error: unknown, at?: string): LedgerError {
+	if (error instanceof LedgerError) return error;
+	const raw = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
+	const code = (error as { code?: unknown } | undefined)?.code;
+	const reason =
+		raw.replace(CODE_PATTERN, (_match, found: string) => CODE_WORDS[found.toUpperCase()]).replace(/\s+\d{1,3}(?:\.\d{1,3}){3}:\d+$/, '') ||
+		(typeof code === 'string' ? CODE_WORDS[code] ?? code : 'unknown error');
+	return new LedgerError(`Ledger ${action}${at ? ` at ${at}` : ''} failed: ${reason}`, !isConfigurationError(error));
+}

@@ -1,0 +1,57 @@
+import type { IDataObject } from 'n8n-workflow';
+import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
+import { POSTGRES } from '../helpers/services';
+import { runCare } from './helpers/run';
+
+const customers = [
+	{ customerId: 'C1', name: 'Ann', orderId: 'O-1', timeZone: 'Asia/Shanghai', purpose: 'service' },
+	{ customerId: 'C2', name: 'Bo', orderId: 'O-2', timeZone: 'Asia/Shanghai', purpose: 'marketing' },
+	{ customerId: 'C3', name: 'Cy', orderId: 'O-3', timeZone: 'Asia/Shanghai', purpose: 'service' },
+];
+
+/** Node-level settings that cannot work, each with a part of the reason it must give. */
+const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
+	['Retention Days 0', { ledger: 'redis', options: { retentionDays: 0 } }, /retentionDays.*positive/],
+	['sending hours 25:00', { quietHours: true, sendingHoursEnd: '25:00' }, /25:00/],
+	['an unparseable As Of', { options: { asOf: 'next tuesday-ish' } }, /next tuesday-ish/],
+	['a Purpose expression differing per item', { purpose: '={{ $json.purpose }}' }, /Purpose/],
+	['a ledger table name that is not one', { ledger: 'postgres', options: { postgresTable: 'bad name; drop' } }, /bad name; drop/],
+];
+
+const ledgerCredentials = {
+	credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 6379 }, carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+	nodeCredentials: { careRedisLedgerApi: { id: 'r', name: 'r' }, carePostgresLedgerApi: { id: 'p', name: 'p' } },
+};
+
+describe('Send Care Message: a node-level configuration error under Continue', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	it.each(BAD_SETTINGS)('%s: every item on Failed with the reason under Continue (regular output), nothing sent', async (_name, parameters, reason) => {
+		const run = await runCare(server, customers, parameters, { ...ledgerCredentials, onError: 'continueRegularOutput' });
+		expect(run.result.error).toBeUndefined();
+		expect(run.sent).toEqual([]);
+		expect(run.skipped).toEqual([]);
+		expect(run.failed).toHaveLength(customers.length);
+		for (const item of run.failed) expect(String(item.error)).toMatch(reason);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it.each(BAD_SETTINGS)('%s: every item on the error output under Continue (using error output)', async (_name, parameters, reason) => {
+		const run = await runCare(server, customers, parameters, { ...ledgerCredentials, onError: 'continueErrorOutput' });
+		expect(run.result.error).toBeUndefined();
+		const errors = run.result.json(NODE_UNDER_TEST, 3);
+		expect(errors).toHaveLength(customers.length);
+		for (const item of errors) expect(String(item.error)).toMatch(reason);
+		expect([...run.sent, ...run.skipped, ...run.failed]).toEqual([]);
+	});
+
+	it.each(BAD_SETTINGS)('%s: stops the node with the reason otherwise', async (_name, parameters, reason) => {
+		const run = await runCare(server, customers, parameters, ledgerCredentials);
+		expect(run.result.error?.message).toMatch(reason);
+	});
+});
