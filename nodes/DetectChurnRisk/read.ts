@@ -1,27 +1,20 @@
+import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, type SignalInput } from '../shared/churn';
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
-import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseDate, parseMoney, parseNumber } from '../shared/input';
-import { summaryProblem, type RfmSummary, type Subscriber } from '../shared/models';
-import type { SignalInput } from '../shared/churn';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
+import { summaryProblem, type RfmSummary } from '../shared/models';
 
 const DAY_MS = 86_400_000;
-export const UNIT_DAYS = { days: 1, weeks: 7 } as const;
-export type TimeUnit = keyof typeof UNIT_DAYS;
+export type TimeUnit = ScoreOptions['unit'];
 
 export interface Columns {
 	[name: string]: string;
 }
 
-/** One customer (or subscriber) ready for scoring. */
-export interface Subject {
+/** One customer (or subscriber) ready for scoring: what the model reads, and the item it came from. */
+export interface Subject extends ModelSubject {
 	itemIndices: number[];
 	json: Record<string, unknown>;
-	customerId: string;
-	summary?: RfmSummary;
-	/** Mean spend per purchase, for the spend model. */
-	meanSpend?: number;
-	subscriber?: Subscriber;
-	periodValue?: number;
 	signals: SignalInput;
 }
 
@@ -33,17 +26,20 @@ export interface ReadContext {
 	asOf: Date;
 	timeZone: string;
 	unit: TimeUnit;
+	/** Longest plausible tenure, in renewal periods. */
+	maxTenure: number;
 }
 
 /** What the readers need for a run; date-only texts are parsed once per distinct day. */
-export function readContext(columns: Columns, signalColumns: Columns, asOf: Date, timeZone: string, unit: TimeUnit): ReadContext {
+export function readContext(columns: Columns, signalColumns: Columns, asOf: Date, timeZone: string, options: ScoreOptions): ReadContext {
 	return {
 		columns,
 		readSignals: signalReader(signalColumns, asOf, timeZone),
 		readDateMs: dateMsReaderNotAfter(asOf, { timeZone }),
 		asOf,
 		timeZone,
-		unit,
+		unit: options.unit,
+		maxTenure: Math.floor(PLAUSIBLE.spanDays / RENEWAL_PERIOD_DAYS[options.renewalPeriod]),
 	};
 }
 
@@ -68,7 +64,7 @@ function readBoolean(raw: unknown, column: string): boolean {
 export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: Record<string, unknown>) => SignalInput {
 	const money = (raw: unknown, column: string) => parseMoney(raw, column, { min: 0 });
 	const score = (raw: unknown, column: string) => parseNumber(raw, column, { min: 0, max: 100 });
-	const count = (raw: unknown, column: string) => parseNumber(raw, column, { min: 0, integer: true });
+	const count = (raw: unknown, column: string) => parseCount(raw, column);
 	const date = (raw: unknown, column: string) => parseDate(raw, column, { timeZone });
 	return (item) => {
 		const contractEnd = optional(item, c.contractEndColumn, date);
@@ -99,7 +95,7 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 	const customerId = readCustomerId(item, c.customerIdColumn);
 	const first = ctx.readDateMs(getField(item, c.firstPurchaseColumn), c.firstPurchaseColumn);
 	const last = ctx.readDateMs(getField(item, c.lastPurchaseColumn), c.lastPurchaseColumn);
-	const count = parseNumber(getField(item, c.purchaseCountColumn), c.purchaseCountColumn, { min: 1, integer: true });
+	const count = parseCount(getField(item, c.purchaseCountColumn), c.purchaseCountColumn, 1);
 	if (last < first) {
 		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${new Date(first).toISOString()})`, 'a last purchase on or after the first');
 	}
@@ -120,9 +116,11 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 export function readSummaryItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
 	const c = ctx.columns;
 	const customerId = readCustomerId(item, c.customerIdColumn);
-	const x = parseNumber(getField(item, c.xColumn), c.xColumn, { min: 0, integer: true });
-	const tx = parseNumber(getField(item, c.txColumn), c.txColumn, { min: 0 });
-	const T = parseNumber(getField(item, c.ageColumn), c.ageColumn, { min: 0 });
+	// Plausible sizes first: one absurd value (an epoch in the x column, 1e308) would run the whole fit off.
+	const maxSpan = PLAUSIBLE.spanDays / UNIT_DAYS[ctx.unit];
+	const x = parseCount(getField(item, c.xColumn), c.xColumn);
+	const tx = parseNumber(getField(item, c.txColumn), c.txColumn, { min: 0, max: maxSpan });
+	const T = parseNumber(getField(item, c.ageColumn), c.ageColumn, { min: 0, max: maxSpan });
 	const summary = checkedSummary({ x, tx, T }, c.txColumn, getField(item, c.txColumn));
 	const unitDays = UNIT_DAYS[ctx.unit];
 	const signals = ctx.readSignals(item);
@@ -135,7 +133,7 @@ export function readSummaryItem(item: Record<string, unknown>, index: number, ct
 export function readSubscriberItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
 	const c = ctx.columns;
 	const customerId = readCustomerId(item, c.customerIdColumn);
-	const tenure = parseNumber(getField(item, c.tenureColumn), c.tenureColumn, { min: 0, integer: true });
+	const tenure = parseNumber(getField(item, c.tenureColumn), c.tenureColumn, { min: 0, max: ctx.maxTenure, integer: true });
 	const active = readBoolean(getField(item, c.activeColumn), c.activeColumn);
 	if (!active && tenure < 1) throw new InputError(c.tenureColumn, tenure, 'is 0 for a churned subscriber', 'at least 1 period for a churned subscriber');
 	return {

@@ -1,4 +1,4 @@
-import { describeValue, getField, parseDate, parseMoney, parseNumber } from '../../nodes/shared/input';
+import { describeValue, getField, parseCount, parseDate, parseMoney, parseNumber } from '../../nodes/shared/input';
 
 describe('parseDate', () => {
 	it.each([
@@ -118,5 +118,23 @@ describe('parseDate: only plausible dates', () => {
 		const range = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2001, 0, 1) };
 		expect(() => parseDate('2001-01-01', 'd', { range })).toThrow(/expected a date from 2000-01-01 to 2000-12-31/);
 		expect(parseDate('2000-06-01', 'd', { range }).toISOString()).toBe('2000-06-01T00:00:00.000Z');
+	});
+});
+
+describe('parseCount and parseMoney: only plausible sizes', () => {
+	it.each([1e308, 1767225600000, 10_000_001, '1e308', '1,767,225,600,000'])('rejects the count %p naming field and value', (value) => {
+		expect(() => parseCount(value, 'orderCount')).toThrow(/^field "orderCount" is .*, which is beyond any plausible count \(more than 1e\+7 in size\) \(expected a whole number of at least 0\)$/);
+	});
+
+	it.each([1e308, -1e308, 1.5e13, '¥2e13', '-20,000,000,000,000'])('rejects the amount %p naming field and value', (value) => {
+		expect(() => parseMoney(value, 'totalSpend')).toThrow(/^field "totalSpend" is .*, which is beyond any plausible amount \(more than 1e\+13 in size\)/);
+	});
+
+	it('accepts the largest plausible sizes and keeps its own rules first', () => {
+		expect(parseCount(10_000_000, 'n')).toBe(10_000_000);
+		expect(parseCount('3', 'n', 1)).toBe(3);
+		expect(() => parseCount(0, 'n', 1)).toThrow('field "n" is 0, which is below 1 (expected a whole number of at least 1)');
+		expect(parseMoney(1e13, 'm')).toBe(1e13);
+		expect(() => parseMoney(-1, 'm', { min: 0 })).toThrow(/which is below 0/);
 	});
 });

@@ -1,2 +1,3 @@
 export * from './signals';
 export * from './risk';
+export * from './models';

@@ -1,4 +1,4 @@
-import { getField, InputError, isEmpty, parseDateNotAfter, parseMoney, parseNumber } from '../input';
+import { getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
 import type { Transaction } from './summarise';
 
 /** Column names (dot paths allowed) of a one-item-per-customer table. */
@@ -80,9 +80,7 @@ export function readCustomer(
 	const date = (column: string) => (raw: unknown) => parseDateNotAfter(raw, column, options.asOf, { timeZone: options.timeZone });
 	const lastPurchase = readOptional(item, columns.lastPurchase, needs.lastPurchase, date(columns.lastPurchase));
 	const firstPurchase = readOptional(item, columns.firstPurchase, needs.firstPurchase, date(columns.firstPurchase));
-	const purchases = readOptional(item, columns.purchaseCount, needs.purchaseCount, (raw) =>
-		parseNumber(raw, columns.purchaseCount, { min: 0, integer: true }),
-	);
+	const purchases = readOptional(item, columns.purchaseCount, needs.purchaseCount, (raw) => parseCount(raw, columns.purchaseCount));
 	const revenue = readOptional(item, columns.totalSpend, needs.totalSpend, (raw) => parseMoney(raw, columns.totalSpend, { min: 0 }));
 	if (firstPurchase && lastPurchase && firstPurchase.getTime() > lastPurchase.getTime()) {
 		throw new InputError(

@@ -3,3 +3,4 @@ export * from './fields';
 export * from './numbers';
 export * from './dates';
 export * from './dateReader';
+export * from './plausible';

@@ -1,5 +1,6 @@
 import { InputError } from './errors';
 import { isEmpty } from './fields';
+import { PLAUSIBLE } from './plausible';
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -48,7 +49,23 @@ export function parseNumber(value: unknown, field: string, rules: NumberRules = 
 	return checkRange(field, value, parsed, rules, expected);
 }
 
-/** Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50", "$12"). */
+/** Beyond a plausible size (PLAUSIBLE): an item error saying so, with what was expected. */
+function checkPlausible(field: string, raw: unknown, value: number, limit: number, kind: string, expected: () => string): number {
+	if (Math.abs(value) > limit) throw new InputError(field, raw, `is beyond any plausible ${kind} (more than ${limit.toExponential()} in size)`, expected());
+	return value;
+}
+
+/** A count of purchases, orders, complaints or renewals: a whole number from `min`, at most PLAUSIBLE.count. */
+export function parseCount(value: unknown, field: string, min = 0): number {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= PLAUSIBLE.count) return value;
+	const count = parseNumber(value, field, { min, integer: true });
+	return checkPlausible(field, value, count, PLAUSIBLE.count, 'count', () => describeExpected('number', { min, integer: true }));
+}
+
+/**
+ * Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50",
+ * "$12"), within ±PLAUSIBLE.money unless the rules say otherwise.
+ */
 export function parseMoney(value: unknown, field: string, rules: NumberRules = {}): number {
 	const expected = () => `${describeExpected('amount', rules)}, like 1234.50, "1,234.50" or "¥1,234.50"`;
 	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected());
@@ -67,5 +84,5 @@ export function parseMoney(value: unknown, field: string, rules: NumberRules = {
 	if (parsed === undefined || !Number.isFinite(parsed)) {
 		throw new InputError(field, value, 'is not an amount of money', expected());
 	}
-	return checkRange(field, value, parsed, rules, expected);
+	return checkPlausible(field, value, checkRange(field, value, parsed, rules, expected), PLAUSIBLE.money, 'amount', expected);
 }

@@ -1,5 +1,5 @@
 import { readCustomerId, type CustomerColumns, type ReadOptions } from '../customers';
-import { dateMsReaderNotAfter, getField, parseMoney, parseNumber } from '../input';
+import { dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
 import type { RfmColumns } from './rfm';
 
 const DAY_MS = 86_400_000;
@@ -45,14 +45,10 @@ export class RfmColumnReader {
 		const { columns } = this;
 		readCustomerId(item, columns.customerId);
 		const lastPurchaseMs = this.readDateMs(field(item, columns.lastPurchase), columns.lastPurchase);
-		const count = field(item, columns.purchaseCount);
-		const frequency =
-			typeof count === 'number' && Number.isInteger(count) && count >= 0
-				? count
-				: parseNumber(count, columns.purchaseCount, { min: 0, integer: true });
+		const frequency = parseCount(field(item, columns.purchaseCount), columns.purchaseCount);
 		const spend = field(item, columns.totalSpend);
 		const monetary =
-			typeof spend === 'number' && Number.isFinite(spend) && spend >= 0 ? spend : parseMoney(spend, columns.totalSpend, { min: 0 });
+			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend : parseMoney(spend, columns.totalSpend, { min: 0 });
 		const row = this.length++;
 		this.recencyDays[row] = (this.asOfMs - lastPurchaseMs) / DAY_MS;
 		this.frequency[row] = frequency;

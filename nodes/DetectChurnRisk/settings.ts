@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { readAsOf, readColumns, readLanguage, readOutputField } from '../common';
+import {
+	CHURN_MODELS,
+	DEFAULT_RISK_THRESHOLDS,
+	DEFAULT_SIGNAL_THRESHOLDS,
+	type ChurnModel,
+	type ModelMethod,
+	type RiskLevel,
+	type RiskThresholds,
+	type ScoreOptions,
+	type SignalThresholds,
+} from '../shared/churn';
+import type { Language } from '../shared/format/language';
+import { ConfigError } from '../shared/input';
+
+export type InputShape = 'customer' | 'summary' | 'subscriber' | 'transaction';
+
+/** Every parameter of a run, read and checked once. */
+export interface RunSettings {
+	method: ModelMethod | 'rules';
+	/** The model, or undefined for Rules Only. */
+	model?: ChurnModel;
+	/** Supplied parameters (raw JSON), or undefined to fit on the batch. */
+	supplied?: unknown;
+	shape: InputShape;
+	columns: Record<string, string>;
+	signalColumns: Record<string, string>;
+	scoreOptions: ScoreOptions;
+	riskThresholds: RiskThresholds;
+	signalThresholds: SignalThresholds;
+	atRiskFrom: RiskLevel;
+	spendWindowDays: number;
+	language: Language;
+	outputField: string;
+	asOf: Date;
+	timeZone: string;
+}
+
+const COLUMNS = {
+	customerIdColumn: 'customerId',
+	firstPurchaseColumn: 'firstPurchaseAt',
+	lastPurchaseColumn: 'lastPurchaseAt',
+	purchaseCountColumn: 'orderCount',
+	totalSpendColumn: 'totalSpend',
+	xColumn: 'x',
+	txColumn: 'tx',
+	ageColumn: 'T',
+	monetaryColumn: 'monetary',
+	dateColumn: 'orderDate',
+	amountColumn: 'amount',
+	tenureColumn: 'tenure',
+	activeColumn: 'active',
+	periodValueColumn: 'periodValue',
+};
+
+/** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
+const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn'];
+
+export function readSettings(ctx: IExecuteFunctions): RunSettings {
+	const method = ctx.getNodeParameter('method', 0) as ModelMethod | 'rules';
+	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
+	if (method !== 'rules' && !model) throw new ConfigError(`Unknown method "${String(method)}"`);
+	const shape = ctx.getNodeParameter('inputShape', 0, 'customer') as InputShape;
+	if (model?.input === 'subscribers' && shape !== 'subscriber') {
+		throw new ConfigError(`${model.name} scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)`);
+	}
+	if (model?.input === 'purchases' && shape === 'subscriber') {
+		throw new ConfigError(`${model.name} needs purchase histories; subscriber input goes with sBG or Rules Only`);
+	}
+	const columns = readColumns(ctx, COLUMNS);
+	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(ctx.getNodeParameter(name, 0, '') ?? '').trim();
+	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(ctx.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
+	const scoreOptions: ScoreOptions = {
+		horizon: Number(ctx.getNodeParameter('horizon', 0, 26)),
+		unit: ctx.getNodeParameter('timeUnit', 0, 'weeks') as ScoreOptions['unit'],
+		annualDiscountRate: Number(ctx.getNodeParameter('annualDiscountRate', 0, 10)) / 100,
+		renewalPeriod: ctx.getNodeParameter('renewalPeriod', 0, 'month') as ScoreOptions['renewalPeriod'],
+	};
+	model?.checkOptions(scoreOptions);
+	return {
+		method,
+		model,
+		supplied: model && ctx.getNodeParameter('modelSource', 0, 'fit') === 'supplied' ? ctx.getNodeParameter('suppliedParameters', 0, '{}') : undefined,
+		shape,
+		columns,
+		signalColumns: ctx.getNodeParameter('signals', 0, {}) as Record<string, string>,
+		scoreOptions,
+		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
+		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },
+		atRiskFrom: ctx.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel,
+		spendWindowDays: Number(ctx.getNodeParameter('spendWindowDays', 0, 90)) || 90,
+		language: readLanguage(ctx),
+		outputField: readOutputField(ctx, 'churn'),
+		asOf: readAsOf(ctx),
+		timeZone: ctx.getTimezone(),
+	};
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { bgNbdConditionalExpected, bgNbdProbabilityAlive, fitBgNbd } from '../../models';
+import { purchaseModel } from './purchase';
+
+const positive = z.number().finite().positive();
+
+/** BG/NBD (Fader, Hardie & Lee 2005): dropout can happen only right after a purchase. */
+export const bgNbdModel = purchaseModel({
+	method: 'bgNbd',
+	name: 'BG/NBD',
+	schema: z.object({ r: positive, alpha: positive, a: positive, b: positive }),
+	fit: fitBgNbd,
+	probabilityAlive: bgNbdProbabilityAlive,
+	conditionalExpected: bgNbdConditionalExpected,
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Language } from '../../format/language';
+import { ConfigError } from '../../input';
+import { discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type FitResult, type RfmSummary } from '../../models';
+import { suppliedParameters } from './supplied';
+import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
+
+const positive = z.number().finite().positive();
+const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma: positive });
+
+/** Value is discounted month by month (as is usual for CLV), whatever the time unit. */
+const MONTH_DAYS = 365.25 / 12;
+
+/** What distinguishes one purchase ("buy till you die") model from another. */
+export interface PurchaseModelParts<S extends z.ZodObject<Record<string, z.ZodNumber>>> {
+	method: ModelMethod;
+	name: string;
+	/** The parameters' schema: positive finite numbers. */
+	schema: S;
+	fit(summaries: RfmSummary[]): FitResult<z.infer<S>>;
+	probabilityAlive(params: z.infer<S>, c: RfmSummary): number;
+	/** Expected purchases in (0, t] after T, given the customer's history. */
+	conditionalExpected(params: z.infer<S>, c: RfmSummary, t: number): number;
+}
+
+/**
+ * A purchase model (BG/NBD, Pareto/NBD) with the Gamma-Gamma spend model for value: the counting
+ * part comes from `parts`, everything else is the same for both.
+ */
+export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>>(parts: PurchaseModelParts<S>): ChurnModel {
+	const { method, name, schema } = parts;
+	return {
+		method,
+		name,
+		input: 'purchases',
+		checkOptions(options) {
+			if (!(options.horizon > 0) || !Number.isFinite(options.horizon)) throw new ConfigError(`Horizon must be more than 0; got ${options.horizon}`);
+			if (!(options.annualDiscountRate >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${options.annualDiscountRate * 100}`);
+		},
+		fit(subjects) {
+			const fit = parts.fit(subjects.map((s) => s.summary!));
+			const spenders = subjects.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0).map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend! }));
+			const spend = spenders.length > 0 ? fitSpend(spenders) : {};
+			return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
+		},
+		fromSupplied(object) {
+			const parameters = suppliedParameters(method, schema, object);
+			const spend = object.spendParameters === undefined ? undefined : SPEND_SCHEMA.safeParse(object.spendParameters);
+			if (spend && !spend.success) throw new ConfigError('Supplied spendParameters are malformed: expected p > 0, q > 1, gamma > 0');
+			return { method, source: 'supplied', parameters, spendParameters: spend?.data };
+		},
+		scorer(model: FittedModel, options: ScoreOptions) {
+			const params = schema.parse(model.parameters);
+			const spendParameters = model.spendParameters;
+			const unitDays = UNIT_DAYS[options.unit];
+			const horizonDays = options.horizon * unitDays;
+			const periods = Math.max(1, Math.round(horizonDays / MONTH_DAYS));
+			const periodDays = horizonDays / periods;
+			const discount = Math.pow(1 + options.annualDiscountRate, periodDays / 365.25) - 1;
+			return (subject: ModelSubject): ModelScore => {
+				const c = subject.summary!;
+				const alive = parts.probabilityAlive(params, c);
+				const expectedAt = (t: number) => parts.conditionalExpected(params, c, t);
+				const expectedPurchases = expectedAt(options.horizon);
+				const score: ModelScore = { probabilityAlive: alive, churnProbability: 1 - alive, expectedPurchases };
+				if (spendParameters && subject.meanSpend !== undefined) {
+					const spend = gammaGammaExpectedSpend(spendParameters, { x: c.x, meanSpend: c.x > 0 ? subject.meanSpend : 0 });
+					score.expectedValue = discountedValue(expectedAt, spend, periods, periodDays / unitDays, discount);
+				}
+				return score;
+			};
+		},
+		horizon: (options) => options.horizon,
+		timeUnit: (options) => options.unit,
+		reason(churnProbability: number, language: Language) {
+			return language === 'zh-CN'
+				? `仍为活跃客户的概率为 ${percent(1 - churnProbability)}（${name} 模型）`
+				: `Probability still active is ${percent(1 - churnProbability)} (${name})`;
+		},
+		reasonKey: (churnProbability) => wholePercent(1 - churnProbability),
+	};
+}
+
+/** The spend model's fit, or a note saying why there is none (the purchase model stands without it). */
+function fitSpend(spenders: Array<{ x: number; meanSpend: number }>): Pick<FittedModel, 'spendParameters' | 'spendFit' | 'spendNote'> {
+	try {
+		const spendFit = fitGammaGamma(spenders);
+		return { spendParameters: spendFit.params, spendFit };
+	} catch (error) {
+		return { spendNote: (error as Error).message };
+	}
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Language } from '../../format/language';
+import { ConfigError } from '../../input';
+import { fitSbgSubscribers, sbgDiscountedResidualLifetime, sbgRetention } from '../../models';
+import { suppliedParameters } from './supplied';
+import { percent, RENEWAL_PERIOD_DAYS, wholePercent, type ChurnModel, type ModelScore } from './types';
+
+const positive = z.number().finite().positive();
+const SCHEMA = z.object({ alpha: positive, beta: positive });
+const CHURNED: ModelScore = Object.freeze({ probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 });
+
+/** Shifted-beta-geometric (Fader & Hardie 2007): contracts churn at renewal. */
+export const sbgModel: ChurnModel = {
+	method: 'sbg',
+	name: 'sBG',
+	input: 'subscribers',
+	checkOptions(options) {
+		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
+		if (!(options.annualDiscountRate > 0)) throw new ConfigError('sBG needs an annual discount rate above 0 % to value the expected future renewals');
+	},
+	fit(subjects) {
+		const fit = fitSbgSubscribers(subjects.map((s) => s.subscriber!));
+		return { method: 'sbg', source: 'fitted', parameters: { ...fit.params }, fit };
+	},
+	fromSupplied(object) {
+		return { method: 'sbg', source: 'supplied', parameters: suppliedParameters('sbg', SCHEMA, object) };
+	},
+	scorer(model, options) {
+		const params = SCHEMA.parse(model.parameters);
+		const perRenewal = Math.pow(1 + options.annualDiscountRate, RENEWAL_PERIOD_DAYS[options.renewalPeriod] / 365.25) - 1;
+		// Depends on tenure only: computed once per tenure (a long series when renewals are monthly).
+		const renewalsByTenure = new Map<number, number>();
+		return (subject) => {
+			const { tenure, active } = subject.subscriber!;
+			if (!active) return CHURNED;
+			const renew = sbgRetention(params, tenure + 1);
+			let renewals = renewalsByTenure.get(tenure);
+			if (renewals === undefined) renewalsByTenure.set(tenure, (renewals = sbgDiscountedResidualLifetime(params, tenure, perRenewal)));
+			return {
+				probabilityAlive: renew,
+				churnProbability: 1 - renew,
+				nextRenewalProbability: renew,
+				expectedRenewals: renewals,
+				...(subject.periodValue !== undefined ? { expectedValue: renewals * subject.periodValue } : {}),
+			};
+		};
+	},
+	horizon: () => null,
+	timeUnit: (options) => `${options.renewalPeriod}s`,
+	reason(churnProbability: number, language: Language) {
+		const zh = language === 'zh-CN';
+		if (churnProbability === 1) return zh ? '已流失：合同未续约' : 'Has already churned: the contract was not renewed';
+		return zh ? `下次续约不续的概率为 ${percent(churnProbability)}（sBG 模型）` : `${percent(churnProbability)} chance of not renewing at the next renewal (sBG)`;
+	},
+	// A churned subscriber has a text of its own.
+	reasonKey: (churnProbability) => (churnProbability === 1 ? -1 : wholePercent(churnProbability)),
+};
