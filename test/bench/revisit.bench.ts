@@ -78,7 +78,7 @@ export function scheduleBench(report: Report, hooks: { before?: () => void; afte
 	// Warm-up on 10,000 customers so the figures are steady-state, not JIT compilation.
 	const warmReader = new RevisitRequestReader(DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf });
 	const warm = items.slice(0, 10_000).map((item, i) => warmReader.read(item, i));
-	buildOwnerAgendas(warm, scheduleRevisits(warm, options), owners, 'zh-CN');
+	buildOwnerAgendas(warm, scheduleRevisits(warm, options), owners, 'zh-CN', 'Asia/Shanghai');
 
 	collectGarbage();
 	hooks.before?.();
@@ -91,7 +91,7 @@ export function scheduleBench(report: Report, hooks: { before?: () => void; afte
 	const scheduleSeconds = seconds(start);
 	hooks.after?.();
 	start = process.hrtime.bigint();
-	const agendas = buildOwnerAgendas(requests, results, owners, 'zh-CN');
+	const agendas = buildOwnerAgendas(requests, results, owners, 'zh-CN', 'Asia/Shanghai');
 	const agendaSeconds = seconds(start);
 	const scheduled = results.filter((r) => r.status === 'scheduled').length;
 	const lastDue = results.reduce((max, r) => (r.dueDate && r.dueDate > max ? r.dueDate : max), '');

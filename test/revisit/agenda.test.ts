@@ -39,7 +39,7 @@ function agendas(language: Language) {
 		reschedule: false,
 		language,
 	});
-	return buildOwnerAgendas(requests, results, owners, language);
+	return buildOwnerAgendas(requests, results, owners, language, 'Asia/Shanghai');
 }
 
 describe('owner agenda', () => {
@@ -79,5 +79,82 @@ describe('owner agenda', () => {
 			['revisit-C3-20250930@n8n-nodes-customer-care', '2025-09-30T01:30:00.000Z', 'Phone call: C3'],
 		]);
 		expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Revisits bob 2025-09-30');
+	});
+});
+
+describe('owner agenda across time zones: times in the owner\'s zone, the customer\'s local time beside them', () => {
+	const everyDay = new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6], publicHolidays: 'none' });
+	function mixed(ownerInputs: Array<{ id: string; timeZone?: string }>, customers: Array<{ customerId: string; timeZone: string; accountManager: string }>, language: Language = 'en') {
+		const pool = buildOwnerPool(ownerInputs, 8);
+		const at = new Date('2025-09-29T14:00:00Z'); // 22:00 in Shanghai, 10:00 in New York, 15:00 in London
+		const requests = customers.map((item, i) => readRevisitRequest({ ...item, churn: 'critical' }, i, DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf: at }));
+		const results = scheduleRevisits(requests, {
+			asOf: at,
+			calendar: everyDay,
+			slots: appointmentSlots(parseWorkingHours('09:30-10:30, 14:00-15:00'), 30),
+			owners: pool,
+			assignment: 'roundRobin',
+			overflow: 'nextOpenDay',
+			horizonDays: 30,
+			reschedule: false,
+			language,
+		});
+		return buildOwnerAgendas(requests, results, pool, language, 'Asia/Shanghai');
+	}
+
+	it('lists New York and Shanghai customers of one Shanghai owner at Shanghai times, in time order, by the owner\'s date', () => {
+		const list = mixed([{ id: 'AM01' }], [
+			{ customerId: 'SH1', timeZone: 'Asia/Shanghai', accountManager: 'AM01' },
+			{ customerId: 'SH2', timeZone: 'Asia/Shanghai', accountManager: 'AM01' },
+			{ customerId: 'NY1', timeZone: 'America/New_York', accountManager: 'AM01' },
+			{ customerId: 'NY2', timeZone: 'America/New_York', accountManager: 'AM01' },
+			{ customerId: 'NY3', timeZone: 'America/New_York', accountManager: 'AM01' },
+		]);
+		expect(list.map((a) => `${a.owner} ${a.date} ${a.timeZone}`)).toEqual(['AM01 2025-09-30 Asia/Shanghai', 'AM01 2025-10-01 Asia/Shanghai']);
+		// Booked by customer ID into the owner's slots of the customers' day 09-30: NY1-NY3 at 09:30, 10:00 and
+		// 14:00 EDT (21:30, 22:00 and 02:00 next day in Shanghai), SH1 at 14:30; SH2 finds the day full.
+		expect(list[0].message).toBe(
+			'Revisits for AM01 on 2025-09-30 (3) (times in Asia/Shanghai):\n' +
+				'14:30 Phone call — SH1, Urgent: Critical churn risk\n' +
+				"21:30 (customer's time 09:30 America/New_York) Phone call — NY1, Urgent: Critical churn risk\n" +
+				"22:00 (customer's time 10:00 America/New_York) Phone call — NY2, Urgent: Critical churn risk",
+		);
+		expect(list[1].message).toBe(
+			'Revisits for AM01 on 2025-10-01 (2) (times in Asia/Shanghai):\n' +
+				"02:00 (customer's time 09-30 14:00 America/New_York) Phone call — NY3, Urgent: Critical churn risk\n" +
+				'09:30 Phone call — SH2, Urgent: Critical churn risk',
+		);
+		expect(list[1].customers[0]).toMatchObject({
+			customerId: 'NY3',
+			ownerStart: '2025-10-01T02:00:00+08:00',
+			customerLocalTime: '2025-09-30 14:00',
+			slotStart: '2025-09-30T14:00:00-04:00',
+			timeZone: 'America/New_York',
+		});
+		expect(list[0].customers[0]).toMatchObject({ customerId: 'SH1', ownerStart: '2025-09-30T14:30:00+08:00', customerLocalTime: null });
+	});
+
+	it('uses an owner\'s own zone, in Chinese too, and leaves a single-zone agenda without zone notes', () => {
+		const list = mixed(
+			[{ id: 'ny', timeZone: 'america/new_york' }, { id: 'sh' }],
+			[
+				{ customerId: 'A', timeZone: 'Europe/London', accountManager: 'ny' },
+				{ customerId: 'B', timeZone: 'America/New_York', accountManager: 'ny' },
+				{ customerId: 'C', timeZone: 'Asia/Shanghai', accountManager: 'sh' },
+			],
+			'zh-CN',
+		);
+		expect(list.map((a) => `${a.owner} ${a.date} ${a.timeZone}`)).toEqual(['ny 2025-09-30 America/New_York', 'sh 2025-09-30 Asia/Shanghai']);
+		// London 09:30 BST = 04:30 EDT.
+		expect(list[0].message).toBe(
+			'ny 2025-09-30 回访安排（共 2 位客户）（时间为 America/New_York 时间）：\n' +
+				'04:30（客户当地 09:30 Europe/London） 电话回访 — A，紧急：Critical churn risk\n' +
+				'10:00 电话回访 — B，紧急：Critical churn risk',
+		);
+		expect(list[1].message).toBe('sh 2025-09-30 回访安排（共 1 位客户）：\n09:30 电话回访 — C，紧急：Critical churn risk');
+	});
+
+	it('refuses an owner time zone that does not exist', () => {
+		expect(() => buildOwnerPool([{ id: 'x', timeZone: 'Mars/Olympus' }], 8)).toThrow('Owner "x": Time zone "Mars/Olympus" is not a known time zone');
 	});
 });

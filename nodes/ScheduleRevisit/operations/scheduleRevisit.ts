@@ -253,6 +253,14 @@ export const scheduleRevisitProperties: INodeProperties[] = [
 						default: 8,
 						description: 'Most revisits this owner takes on one day',
 					},
+					{
+						displayName: 'Time Zone',
+						name: 'timeZone',
+						type: 'string',
+						default: '',
+						placeholder: 'Asia/Shanghai',
+						description: "The owner's IANA time zone: their agenda shows times in it (with the customer's local time where it differs). Empty: the node's Time Zone.",
+					},
 				],
 			},
 		],
@@ -322,7 +330,7 @@ function ownersFrom(ctx: IExecuteFunctions): Owner[] {
 	if (ctx.getNodeParameter('ownersInput', 0, 'list') === 'text') {
 		return parseOwnerList(ctx.getNodeParameter('ownerList', 0, '') as string, ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
 	}
-	const list = (ctx.getNodeParameter('owners', 0, {}) as { owner?: Array<{ id?: string; dailyCapacity?: number }> }).owner ?? [];
+	const list = (ctx.getNodeParameter('owners', 0, {}) as { owner?: Array<{ id?: string; dailyCapacity?: number; timeZone?: string }> }).owner ?? [];
 	return buildOwnerPool(list);
 }
 
@@ -404,7 +412,7 @@ export async function scheduleRevisit(this: IExecuteFunctions, settings: RunSett
 		const index = requests[r].index;
 		out[index] = { json: addRevisit(items[index].json, results[r]), pairedItem: { item: index } };
 	}
-	const agendas = buildOwnerAgendas(requests, results, options.owners, language).map(({ itemIndices, ...agenda }) => ({
+	const agendas = buildOwnerAgendas(requests, results, options.owners, language, timeZone).map(({ itemIndices, ...agenda }) => ({
 		json: agenda as unknown as IDataObject,
 		pairedItem: itemIndices.map((item) => ({ item })),
 	}));

@@ -1,3 +1,4 @@
+import { toIsoWithOffset } from '../format/isoDate';
 import { buildCalendar } from './ics';
 import type { Channel, Language, Priority } from './labels';
 import type { Owner } from './owners';
@@ -7,8 +8,14 @@ import type { RevisitResult } from './revisitResult';
 export interface AgendaEntry {
 	customerId: string;
 	name: string | null;
+	/** The appointment's start in the owner's time zone (ISO 8601 with offset). */
+	ownerStart: string;
+	/** The customer's local date and time ("YYYY-MM-DD HH:MM") when they differ from the owner's, else null. */
+	customerLocalTime: string | null;
+	/** Start and end as the customer's result has them, with the customer's offset. */
 	slotStart: string;
 	slotEnd: string | null;
+	/** The customer's time zone. */
 	timeZone: string;
 	priority: Priority;
 	priorityLabel: string;
@@ -19,10 +26,13 @@ export interface AgendaEntry {
 	alreadyScheduled: boolean;
 }
 
-/** One owner's revisits on one local date, ready to send to the owner. */
+/** One owner's revisits on one date of the owner's time zone, ready to send to the owner. */
 export interface OwnerAgenda {
 	owner: string;
+	/** The date in the owner's time zone. */
 	date: string;
+	/** The owner's time zone: every time in the message is in it. */
+	timeZone: string;
 	count: number;
 	/** The owner's daily capacity, or null for an owner outside the pool (existing revisits only). */
 	dailyCapacity: number | null;
@@ -35,25 +45,59 @@ export interface OwnerAgenda {
 	itemIndices: number[];
 }
 
+/**
+ * The agenda as a message. Times are the owner's; a customer whose local time differs gets it next to
+ * theirs, and the head names the owner's zone when any does, so nobody calls at 03:00 by mistake.
+ */
 function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Language): string {
 	const zh = language === 'zh-CN';
+	const mixed = agenda.customers.some((entry) => entry.customerLocalTime !== null);
+	const zone = mixed ? (zh ? `（时间为 ${agenda.timeZone} 时间）` : ` (times in ${agenda.timeZone})`) : '';
 	const head = zh
-		? `${agenda.owner} ${agenda.date} 回访安排（共 ${agenda.count} 位客户）：`
-		: `Revisits for ${agenda.owner} on ${agenda.date} (${agenda.count}):`;
+		? `${agenda.owner} ${agenda.date} 回访安排（共 ${agenda.count} 位客户）${zone}：`
+		: `Revisits for ${agenda.owner} on ${agenda.date} (${agenda.count})${zone}:`;
 	const lines = agenda.customers.map((entry) => {
-		const time = entry.slotStart.slice(11, 16);
+		const time = entry.ownerStart.slice(11, 16);
 		const who = entry.name ? (zh ? `${entry.name}（${entry.customerId}）` : `${entry.name} (${entry.customerId})`) : entry.customerId;
 		const planned = entry.alreadyScheduled ? (zh ? '［已有安排］' : ' [planned earlier]') : '';
+		const local = entry.customerLocalTime === null ? '' : localTimeNote(entry.customerLocalTime, agenda.date, entry.timeZone, zh);
 		return zh
-			? `${time} ${entry.channelLabel} — ${who}，${entry.priorityLabel}：${entry.reason}${planned}`
-			: `${time} ${entry.channelLabel} — ${who}, ${entry.priorityLabel}: ${entry.reason}${planned}`;
+			? `${time}${local} ${entry.channelLabel} — ${who}，${entry.priorityLabel}：${entry.reason}${planned}`
+			: `${time}${local} ${entry.channelLabel} — ${who}, ${entry.priorityLabel}: ${entry.reason}${planned}`;
 	});
 	return [head, ...lines].join('\n');
+}
+
+/** "(customer 10:30 America/New_York)", with the customer's date when it is not the owner's. */
+function localTimeNote(localTime: string, ownerDate: string, timeZone: string, zh: boolean): string {
+	const when = localTime.startsWith(ownerDate) ? localTime.slice(11) : localTime.slice(5);
+	return zh ? `（客户当地 ${when} ${timeZone}）` : ` (customer's time ${when} ${timeZone})`;
+}
+
+/** Owner-zone start and customer-local time of one start text, worked out once per text (customers share slots). */
+class OwnerClock {
+	private readonly starts = new Map<string, { at: number; ownerStart: string; customerLocalTime: string | null }>();
+
+	constructor(private readonly timeZone: string) {}
+
+	read(slotStart: string) {
+		let found = this.starts.get(slotStart);
+		if (!found) {
+			const at = Date.parse(slotStart);
+			const ownerStart = toIsoWithOffset(new Date(at), this.timeZone);
+			// Same wall-clock date and time: the customer's local time adds nothing.
+			const same = ownerStart.slice(0, 16) === slotStart.slice(0, 16);
+			found = { at, ownerStart, customerLocalTime: same ? null : `${slotStart.slice(0, 10)} ${slotStart.slice(11, 16)}` };
+			this.starts.set(slotStart, found);
+		}
+		return found;
+	}
 }
 
 interface AgendaGroup {
 	owner: string;
 	date: string;
+	timeZone: string;
 	// One column per field (no object per row): a schedule's groups hold 100,000 rows until sorted.
 	entries: AgendaEntry[];
 	indices: number[];
@@ -62,33 +106,45 @@ interface AgendaGroup {
 }
 
 /**
- * Groups scheduled (and already planned) revisits by owner and local date: pool order, then date,
- * then appointment time. Owners outside the pool (already planned revisits only) come last, by name.
+ * Groups scheduled (and already planned) revisits by owner and the owner's local date: pool order,
+ * then date, then appointment time. Owners outside the pool (already planned revisits only) come
+ * last, by name. Times are written in the owner's time zone (`Owner.timeZone`, else `timeZone`).
  */
-export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitResult[], owners: Owner[], language: Language): OwnerAgenda[] {
+export function buildOwnerAgendas(
+	requests: RevisitRequest[],
+	results: RevisitResult[],
+	owners: Owner[],
+	language: Language,
+	timeZone: string,
+): OwnerAgenda[] {
 	const byOwner = new Map<string, Map<string, AgendaGroup>>();
 	const groups: AgendaGroup[] = [];
-	// Customers in one zone share each slot's start text: parse each text once.
-	const instants = new Map<string, number>();
+	const zoneOf = new Map(owners.map((owner) => [owner.id, owner.timeZone ?? timeZone]));
+	const clocks = new Map<string, OwnerClock>();
 	for (let r = 0; r < results.length; r++) {
 		const result = results[r];
 		if (result.owner === null || result.dueDate === null || result.slotStart === null) continue;
+		const ownerZone = zoneOf.get(result.owner) ?? timeZone;
+		let clock = clocks.get(ownerZone);
+		if (!clock) clocks.set(ownerZone, (clock = new OwnerClock(ownerZone)));
+		const { at, ownerStart, customerLocalTime } = clock.read(result.slotStart);
+		const date = ownerStart.slice(0, 10);
 		let dates = byOwner.get(result.owner);
 		if (!dates) byOwner.set(result.owner, (dates = new Map()));
-		let group = dates.get(result.dueDate);
+		let group = dates.get(date);
 		if (!group) {
-			group = { owner: result.owner, date: result.dueDate, entries: [], indices: [], times: [], events: [] };
-			dates.set(result.dueDate, group);
+			group = { owner: result.owner, date, timeZone: ownerZone, entries: [], indices: [], times: [], events: [] };
+			dates.set(date, group);
 			groups.push(group);
 		}
 		group.indices.push(requests[r].index);
-		let at = instants.get(result.slotStart);
-		if (at === undefined) instants.set(result.slotStart, (at = Date.parse(result.slotStart)));
 		group.times.push(at);
 		group.events.push(result.vevent);
 		group.entries.push({
 			customerId: result.customerId,
 			name: requests[r].name ?? null,
+			ownerStart,
+			customerLocalTime,
 			slotStart: result.slotStart,
 			slotEnd: result.slotEnd,
 			timeZone: result.timeZone,
@@ -128,6 +184,7 @@ export function buildOwnerAgendas(requests: RevisitRequest[], results: RevisitRe
 		const agenda = {
 			owner: group.owner,
 			date: group.date,
+			timeZone: group.timeZone,
 			count: customers.length,
 			dailyCapacity: capacity.get(group.owner) ?? null,
 			customers,

@@ -1,8 +1,11 @@
+import { checkTimeZone } from '../calendar/timeZone';
 import { ConfigError } from '../input';
 
 export interface OwnerInput {
 	id?: unknown;
 	dailyCapacity?: unknown;
+	/** The owner's IANA time zone, for their agenda; empty: the run's zone. */
+	timeZone?: unknown;
 }
 
 export interface Owner {
@@ -11,6 +14,8 @@ export interface Owner {
 	dailyCapacity: number;
 	/** Position in the pool; ties between owners are broken by it. */
 	position: number;
+	/** The owner's IANA time zone, when it is not the run's. */
+	timeZone?: string;
 }
 
 const MAX_CAPACITY = 1000;
@@ -25,6 +30,15 @@ function checkCapacity(value: unknown, owner: string): number {
 	return n;
 }
 
+function ownerZone(value: unknown, owner: string): string {
+	try {
+		return checkTimeZone(value);
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		throw new ConfigError(`Owner "${owner}": ${error.message}`);
+	}
+}
+
 /** The pool of owners revisits are assigned to, in the order given (which breaks ties). */
 export function buildOwnerPool(inputs: OwnerInput[], defaultCapacity?: unknown): Owner[] {
 	if (inputs.length === 0) {
@@ -37,7 +51,9 @@ export function buildOwnerPool(inputs: OwnerInput[], defaultCapacity?: unknown):
 		if (seen.has(id)) throw new ConfigError(`Owner "${id}" is listed twice in the pool`);
 		seen.add(id);
 		const capacity = input.dailyCapacity === undefined || input.dailyCapacity === '' ? defaultCapacity : input.dailyCapacity;
-		return { id, dailyCapacity: checkCapacity(capacity, id), position };
+		const owner: Owner = { id, dailyCapacity: checkCapacity(capacity, id), position };
+		if (input.timeZone !== undefined && String(input.timeZone).trim() !== '') owner.timeZone = ownerZone(input.timeZone, id);
+		return owner;
 	});
 }
 
