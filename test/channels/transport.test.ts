@@ -1,3 +1,4 @@
+import dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -110,10 +111,19 @@ describe('HttpTransport', () => {
 		});
 	});
 
-	it('calls an unknown host not sent and permanent', async () => {
-		expect(await transport.exchange({ method: 'GET', url: 'http://no-such-host.invalid/' })).toMatchObject({
-			kind: 'notSent',
-			retryable: false,
-		});
+	// The resolver's answers are simulated, so these do not depend on the machine's DNS.
+	it.each([
+		['an unknown host', 'ENOTFOUND', false],
+		['a resolver that is down for now', 'EAI_AGAIN', true],
+	])('calls %s (%s) not sent, retryable %p', async (_case, code, retryable) => {
+		const lookup = jest.spyOn(dns, 'lookup').mockImplementation(((hostname: string, _options: unknown, callback: (error: Error) => void) => {
+			process.nextTick(() => callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname, syscall: 'getaddrinfo' })));
+		}) as unknown as typeof dns.lookup);
+		try {
+			expect(await transport.exchange({ method: 'GET', url: 'http://provider.example.test/' })).toMatchObject({ kind: 'notSent', code, retryable });
+			expect(lookup).toHaveBeenCalledWith('provider.example.test', expect.anything(), expect.any(Function));
+		} finally {
+			lookup.mockRestore();
+		}
 	});
 });

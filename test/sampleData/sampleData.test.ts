@@ -6,6 +6,7 @@ import { join, resolve } from 'path';
 import { Client } from 'pg';
 import { summariseTransactions } from '../../nodes/shared/customers/summarise';
 import { fitBgNbd } from '../../nodes/shared/models';
+import { describeWithService } from '../helpers/services';
 
 // Plain Node modules shared with the e2e runner and the demo.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,22 +24,22 @@ let database: { host: string; port: number; user: string; password: string; data
 let client: Client;
 const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows;
 
-beforeAll(async () => {
-	database = await createDatabase('care_sample_test');
-	const { drop, ...connection } = database;
-	await loadSampleData(connection);
-	// A second load replaces the tables instead of failing or doubling the rows.
-	await loadSampleData(connection);
-	client = new Client(connection);
-	await client.connect();
-});
+describeWithService('postgres')('sample data in PostgreSQL', () => {
+	beforeAll(async () => {
+		database = await createDatabase('care_sample_test');
+		const { drop, ...connection } = database;
+		await loadSampleData(connection);
+		// A second load replaces the tables instead of failing or doubling the rows.
+		await loadSampleData(connection);
+		client = new Client(connection);
+		await client.connect();
+	});
 
-afterAll(async () => {
-	await client?.end();
-	await database?.drop();
-});
+	afterAll(async () => {
+		await client?.end();
+		await database?.drop();
+	});
 
-describe('sample data', () => {
 	it('has the row counts of the JSON file, about 3,000 customers, 8 account managers and an empty status table', async () => {
 		const [counts] = await rows(`SELECT
 			(SELECT count(*)::int FROM account_managers) AS managers, (SELECT count(*)::int FROM customers) AS customers,
@@ -173,7 +174,9 @@ describe('sample data', () => {
 			expect(normalise(fromSql, columns)).toEqual(normalise(sortedJson, columns));
 		}
 	});
+});
 
+describe('sample data files', () => {
 	it('the generator is deterministic and the committed files are what it writes', () => {
 		const out = mkdtempSync(join(tmpdir(), 'care-sample-'));
 		try {
