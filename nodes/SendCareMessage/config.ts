@@ -51,6 +51,27 @@ function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
 }
 
 /**
+ * The lease after which an unconfirmed claim may be sent again; it must outlast a run that may still be
+ * sending it (time budget plus one attempt), or two executions could send the same key at once.
+ */
+function resendLease(options: IDataObject, batch: CareBatchOptions): number | undefined {
+	const raw = options.resendUnconfirmedAfter ?? 0;
+	const minutes = Number(raw);
+	if (!Number.isFinite(minutes) || minutes < 0) {
+		throw new ConfigError(`Option "Resend Unconfirmed After" is ${JSON.stringify(raw)}, which is not a number of minutes (0 or more)`);
+	}
+	if (minutes === 0) return undefined;
+	const leaseMs = minutes * 60_000;
+	const longestRunMs = batch.budgetMs + batch.timeoutMs;
+	if (leaseMs <= longestRunMs) {
+		throw new ConfigError(
+			`Option "Resend Unconfirmed After" is ${minutes} minute(s), which is not longer than Time Budget plus Attempt Timeout (${Math.ceil(longestRunMs / 60_000)} minutes): a send still under way could be repeated`,
+		);
+	}
+	return leaseMs;
+}
+
+/**
  * Reads and checks the batch-level parameters once per execution (a bad one is a ConfigError before any
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
  */
@@ -130,6 +151,7 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 		budgetMs: positive('timeBudget', 600) * 1000,
 		timeoutMs: positive('attemptTimeout', 15) * 1000,
 	};
+	batch.resendUnconfirmedAfterMs = resendLease(options, batch);
 	const postgresTable = String(options.postgresTable ?? 'care_message_ledger').trim();
 	if (ledgerBackend === 'postgres') quoteTableName(postgresTable);
 	return {

@@ -105,6 +105,15 @@ export const optionsProperty: INodeProperties = {
 			description: 'With Custom Rate: the period the rate counts in',
 		},
 		{
+			displayName: 'Resend Unconfirmed After (Minutes)',
+			name: 'resendUnconfirmedAfter',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'0: never. Otherwise a key whose earlier send was never confirmed (crash, Stop, lost ledger or provider reply) and is at least this old is sent again with the same idempotency key. Use only with a channel that drops a repeated key on its side (a webhook receiver honouring Idempotency-Key). Must exceed Time Budget plus Attempt Timeout.',
+		},
+		{
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
