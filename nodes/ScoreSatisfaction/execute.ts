@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { checkOutputFieldFree, ItemRouter } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
-import { InputError, isEmpty, parseDate } from '../shared/input';
+import { fieldReader, InputError, isEmpty, parseDate } from '../shared/input';
 import {
 	combineCustomerResponses,
 	createResponseScorer,
 	CustomerResponses,
-	fieldReader,
 	groupKeyOf,
 	latestAndFirstPosition,
 	SatisfactionReport,

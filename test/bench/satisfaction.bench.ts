@@ -1,13 +1,13 @@
 import {
 	createResponseScorer,
 	DEFAULT_INDEX_WEIGHTS,
-	fieldReader,
 	groupKeyOf,
 	SatisfactionReport,
 	SERVQUAL_DIMENSIONS,
 	type SatisfactionConfig,
 	type SatisfactionResult,
 } from '../../nodes/shared/satisfaction';
+import { fieldReader } from '../../nodes/shared/input';
 import { collectGarbage, PASS_THROUGH, runInEngine } from './engineTiming';
 import type { Report } from './run';
 

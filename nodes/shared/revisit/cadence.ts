@@ -1,7 +1,7 @@
 import { ConfigError, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import { parseNumber } from '../input/numbers';
-import { fieldReader } from './fieldReader';
+import { fieldReader } from '../input';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
 export type IntervalUnit = 'businessDays' | 'calendarDays';

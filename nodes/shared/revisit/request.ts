@@ -4,7 +4,7 @@ import { parseDate, parseDateNotAfter } from '../input/dates';
 import { InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
-import { fieldReader } from './fieldReader';
+import { fieldReader } from '../input';
 
 /** Item columns the revisit scheduler reads (dot paths allowed). An empty name means "not mapped". */
 export interface RevisitColumns {

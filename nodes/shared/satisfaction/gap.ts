@@ -1,5 +1,4 @@
-import { ConfigError, InputError } from '../input';
-import { fieldReader, type FieldReader } from './fieldReader';
+import { ConfigError, fieldReader, InputError, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
 import { readRating, type RatingRules, type Scale } from './scale';

@@ -2,7 +2,6 @@ export * from './aggregate';
 export * from './ces';
 export * from './compositeIndex';
 export * from './csat';
-export * from './fieldReader';
 export * from './gap';
 export * from './kano';
 export * from './labels';

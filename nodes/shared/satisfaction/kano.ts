@@ -1,5 +1,4 @@
-import { ConfigError, InputError, isEmpty } from '../input';
-import { fieldReader, type FieldReader } from './fieldReader';
+import { ConfigError, fieldReader, InputError, isEmpty, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
 import { sharedFrozenByPair } from '../format/sharedFrozen';

@@ -1,7 +1,7 @@
 import { cesTo100, CES_SCALES, isCesEasy, type CesVersion } from './ces';
 import { checkIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights } from './compositeIndex';
 import { csatRules, csatTo100, isCsatSatisfied } from './csat';
-import { fieldReader } from './fieldReader';
+import { fieldReader } from '../input';
 import { createGapScorer, type GapConfig, type GapResult } from './gap';
 import { createKanoScorer, type KanoFeatureConfig, type KanoResult } from './kano';
 import type { Language } from './labels';
