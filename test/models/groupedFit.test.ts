@@ -1,4 +1,4 @@
-import { compress, fitBgNbd, fitParetoNbd } from '../../nodes/shared/models';
+import { compress, fitBgNbd, fitGammaGamma, fitParetoNbd } from '../../nodes/shared/models';
 import { cdnowSummary } from './cdnowData';
 import { rng, simulateBgNbd } from './simulate';
 
@@ -50,5 +50,25 @@ describe('fits from grouped summaries', () => {
 		expect(() => compress(columns, [1])).toThrow('differ in length');
 		const data = compress(columns, [3, 0]);
 		expect([data.customers, data.rows, data.weight[0]]).toEqual([3, 1, 3]);
+	});
+});
+
+describe('Gamma-Gamma from grouped spend rows', () => {
+	it('a row with a count fits like that many customers listed one by one, bit for bit', () => {
+		const u = rng(4);
+		const customers = Array.from({ length: 3000 }, () => ({ x: 1 + Math.floor(u() * 6), meanSpend: 5 + Math.floor(u() * 40) }));
+		const counts = new Map<string, { x: number; meanSpend: number; count: number }>();
+		for (const c of customers) {
+			const key = `${c.x}|${c.meanSpend}`;
+			const row = counts.get(key);
+			if (row) row.count++;
+			else counts.set(key, { ...c, count: 1 });
+		}
+		const one = fitGammaGamma(customers);
+		const fromGroups = fitGammaGamma([...counts.values()]);
+		expect(fromGroups.customers).toBe(3000);
+		expect(fromGroups.distinctRows).toBe(counts.size);
+		expect(fromGroups.params).toEqual(one.params);
+		expect(fromGroups.logLikelihood).toBe(one.logLikelihood);
 	});
 });

@@ -1,6 +1,7 @@
 import { ConfigError } from '../input';
-import { digamma, lnGamma, minimizeBfgs } from '../stats';
+import { minimizeBfgs } from '../stats';
 import type { FitResult } from './data';
+import { SpendData, type SpendSummary } from './spendData';
 
 /** Gamma-Gamma spend parameters (Fader, Hardie & Lee, "RFM and CLV", 2005). */
 export interface GammaGammaParams {
@@ -9,79 +10,76 @@ export interface GammaGammaParams {
 	gamma: number;
 }
 
-/** A customer's repeat purchases x (> 0) and their mean value m_x. */
-export interface SpendSummary {
-	x: number;
-	meanSpend: number;
-}
+export type { SpendSummary };
 
 /**
  * Total log-likelihood of the mean repeat spends, and (when `gradient` is given) its gradient in
- * (ln p, ln q, ln gamma). Per customer:
- *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln(γ + m x).
+ * (ln p, ln q, ln gamma); see SpendData.
  */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: ArrayLike<SpendSummary>, gradient?: Float64Array): number {
-	const { p, q, gamma } = params;
-	const lnGammaQ = lnGamma(q);
-	const lnG = Math.log(gamma);
-	const psiQ = gradient ? digamma(q) : 0;
-	let total = 0;
-	let gp = 0;
-	let gq = 0;
-	let gg = 0;
-	for (let i = 0; i < customers.length; i++) {
-		const { x, meanSpend: m } = customers[i];
-		const px = p * x;
-		const lnM = Math.log(m);
-		const lnX = Math.log(x);
-		const lnTotal = Math.log(gamma + m * x);
-		total += lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * lnG + (px - 1) * lnM + px * lnX - (px + q) * lnTotal;
-		if (gradient) {
-			const psiPxQ = digamma(px + q);
-			gp += x * (psiPxQ - digamma(px) + lnM + lnX - lnTotal);
-			gq += psiPxQ - psiQ + lnG - lnTotal;
-			gg += q / gamma - (px + q) / (gamma + m * x);
-		}
-	}
-	if (gradient) {
-		gradient[0] = gp * p;
-		gradient[1] = gq * q;
-		gradient[2] = gg * gamma;
-	}
-	return total;
+export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: ArrayLike<SpendSummary> | SpendData, gradient?: Float64Array): number {
+	const data = customers instanceof SpendData ? customers : new SpendData(customers);
+	return data.logLikelihood(params.p, params.q, params.gamma, gradient);
+}
+
+/**
+ * The maximum likelihood over (ln p, ln q, ln gamma), found as a one-dimensional search over ln gamma of
+ * the likelihood maximised over (p, q) at each gamma. Only a new gamma needs a pass over the customers;
+ * the inner fit touches one term per distinct x. The slope of the profile is the likelihood's own slope
+ * in gamma at the inner maximum (envelope theorem), so the outer search has an exact gradient too.
+ */
+function maximizeProfile(data: SpendData, start: number[]): { x: number[]; iterations: number; converged: boolean } {
+	const scale = -1 / data.customers;
+	const inner = [start[0], start[1]];
+	const fitAt = (gamma: number) => {
+		const sums = data.sumsAt(gamma, true);
+		const fit = minimizeBfgs((theta, gradient) => {
+			const value = data.givenGamma(Math.exp(theta[0]), Math.exp(theta[1]), gamma, sums, gradient) * scale;
+			gradient[0] *= scale;
+			gradient[1] *= scale;
+			return value;
+		}, inner);
+		// The next gamma starts from this one's (p, q): neighbouring gammas have neighbouring maxima.
+		if (fit.converged) [inner[0], inner[1]] = fit.x;
+		return { fit, sums };
+	};
+	const outer = minimizeBfgs((lnGammaParam, slope) => {
+		const gamma = Math.exp(lnGammaParam[0]);
+		const { fit, sums } = fitAt(gamma);
+		slope[0] = data.gammaSlope(Math.exp(fit.x[0]), Math.exp(fit.x[1]), gamma, sums) * scale;
+		return fit.value;
+	}, [start[2]]);
+	const { fit } = fitAt(Math.exp(outer.x[0]));
+	return { x: [fit.x[0], fit.x[1], outer.x[0]], iterations: outer.iterations, converged: outer.converged && fit.converged };
 }
 
 const toParams = (theta: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2]) });
 
-/** Fits on customers with repeat purchases and a positive mean repeat spend; others are skipped. */
+/**
+ * Fits on customers with repeat purchases and a positive mean repeat spend; others are skipped. A row
+ * may stand for several customers (`count`, as a GROUP BY of (x, mean spend) gives).
+ */
 export function fitGammaGamma(customers: SpendSummary[]): FitResult<GammaGammaParams> {
-	const usable = customers.filter((c) => c.x > 0 && c.meanSpend > 0 && Number.isFinite(c.meanSpend));
-	if (usable.length < 10) {
+	const usable = customers.filter((c) => c.x > 0 && c.meanSpend > 0 && Number.isFinite(c.meanSpend) && (c.count ?? 1) > 0);
+	const data = new SpendData(usable);
+	if (data.customers < 10) {
 		throw new ConfigError(
-			`The spend model needs at least 10 customers with repeat purchases and a positive spend; this batch has ${usable.length}`,
+			`The spend model needs at least 10 customers with repeat purchases and a positive spend; this batch has ${data.customers}`,
 		);
 	}
-	let meanSpend = 0;
-	for (const c of usable) meanSpend += c.meanSpend / usable.length;
-	const scale = -1 / usable.length;
 	// Start at p = 1, q = 2, gamma = mean spend: a population mean p·gamma/(q−1) equal to the observed one.
-	const result = minimizeBfgs((theta, gradient) => {
-		const value = gammaGammaLogLikelihood(toParams(theta), usable, gradient) * scale;
-		for (let i = 0; i < 3; i++) gradient[i] *= scale;
-		return value;
-	}, [0, Math.log(2), Math.log(meanSpend)]);
+	const result = maximizeProfile(data, [0, Math.log(2), Math.log(data.meanSpend)]);
 	const params = toParams(result.x);
 	if (!result.converged || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > 1e8)) {
 		throw new ConfigError(
-			`The spend model could not be fitted on ${usable.length} customers (p = ${+params.p.toPrecision(4)}, q = ${+params.q.toPrecision(4)}, ` +
+			`The spend model could not be fitted on ${data.customers} customers (p = ${+params.p.toPrecision(4)}, q = ${+params.q.toPrecision(4)}, ` +
 				`gamma = ${+params.gamma.toPrecision(4)}): q must exceed 1 for a finite mean spend. Spends may be too alike across customers to fit.`,
 		);
 	}
 	return {
 		params,
-		logLikelihood: gammaGammaLogLikelihood(params, usable),
-		customers: usable.length,
-		distinctRows: usable.length,
+		logLikelihood: data.logLikelihood(params.p, params.q, params.gamma),
+		customers: data.customers,
+		distinctRows: data.rows,
 		iterations: result.iterations,
 		converged: result.converged,
 	};
