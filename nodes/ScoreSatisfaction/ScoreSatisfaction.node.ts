@@ -1,12 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { runRouted } from '../common';
-import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
+import { properties } from './description';
 import { scoreSatisfaction } from './execute';
-import { cesProperties } from './methods/ces';
-import { csatProperties } from './methods/csat';
-import { gapProperties } from './methods/gap';
-import { kanoProperties } from './methods/kano';
-import { npsProperties } from './methods/nps';
 
 export class ScoreSatisfaction implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,17 +17,7 @@ export class ScoreSatisfaction implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Responses', 'Report'],
-		properties: [
-			metricsProperty,
-			...npsProperties,
-			...csatProperties,
-			...cesProperties,
-			...gapProperties,
-			...kanoProperties,
-			...aggregateProperties,
-			...reportProperties,
-			...outputProperties,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { languageProperty, outputFieldProperty } from '../common';
+import { cesProperties } from './operations/ces';
+import { csatProperties } from './operations/csat';
+import { gapProperties } from './operations/gap';
+import { kanoProperties } from './operations/kano';
+import { npsProperties } from './operations/nps';
 
 export const metricsProperty: INodeProperties = {
 	displayName: 'Metrics',
@@ -182,4 +187,17 @@ export const outputProperties: INodeProperties[] = [
 			},
 		],
 	},
+];
+
+/** Every parameter of the node, in the order the editor shows them. */
+export const properties: INodeProperties[] = [
+	metricsProperty,
+	...npsProperties,
+	...csatProperties,
+	...cesProperties,
+	...gapProperties,
+	...kanoProperties,
+	...aggregateProperties,
+	...reportProperties,
+	...outputProperties,
 ];

@@ -9,11 +9,11 @@ import {
 	type IndexWeights,
 	type SatisfactionConfig,
 } from '../shared/satisfaction';
-import { readCesConfig } from './methods/ces';
-import { readCsatConfig } from './methods/csat';
-import { readGapConfig } from './methods/gap';
-import { readKanoConfig } from './methods/kano';
-import { readNpsConfig } from './methods/nps';
+import { readCesConfig } from './operations/ces';
+import { readCsatConfig } from './operations/csat';
+import { readGapConfig } from './operations/gap';
+import { readKanoConfig } from './operations/kano';
+import { readNpsConfig } from './operations/nps';
 import { readColumn, readLanguage, readNumber } from '../common';
 
 const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;

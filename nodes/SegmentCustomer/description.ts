@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { customRulesProperties } from './operations/customRules';
+import { lifecycleProperties } from './operations/lifecycle';
+import { rfmProperties } from './operations/rfm';
+import { valueTierProperties } from './operations/valueTier';
 
 const customerShape = { show: { inputShape: ['customer'] } };
 const transactionShape = { show: { inputShape: ['transaction'] } };
@@ -94,4 +98,43 @@ export const optionProperties: INodeProperties[] = [
 	asOfProperty('recency is measured from'),
 	languageProperty('the segment labels'),
 	outputFieldProperty('segment'),
+];
+
+/** Every parameter of the node, in the order the editor shows them. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Custom Rules',
+				value: 'customRules',
+				description: 'Your own ordered rules; the first match gives the label',
+			},
+			{
+				name: 'Lifecycle Stage',
+				value: 'lifecycle',
+				description: 'Prospect, new, active, at risk, lapsed or lost',
+			},
+			{
+				name: 'RFM',
+				value: 'rfm',
+				description: 'Recency, frequency and monetary scores with named segments such as Champions or At Risk',
+			},
+			{
+				name: 'Value Tier (ABC)',
+				value: 'valueTier',
+				description: 'A, B and C tiers by cumulative share of revenue',
+			},
+		],
+		default: 'rfm',
+	},
+	...inputProperties,
+	...rfmProperties,
+	...valueTierProperties,
+	...lifecycleProperties,
+	...customRulesProperties,
+	...optionProperties,
 ];

@@ -10,13 +10,13 @@ import {
 	type Transaction,
 	type TransactionColumns,
 } from '../shared/customers';
-import { customRulesMethod } from './methods/customRules';
-import { lifecycleMethod } from './methods/lifecycle';
-import { rfmBins, rfmMethod } from './methods/rfm';
-import { segmentRfmColumns } from './methods/rfmColumns';
+import { customRulesMethod } from './operations/customRules';
+import { lifecycleMethod } from './operations/lifecycle';
+import { rfmBins, rfmMethod } from './operations/rfm';
+import { segmentRfmColumns } from './operations/rfmColumns';
 import { SegmentOutputs } from './outputs';
-import type { MethodFactory, SegmentSubject } from './methods/types';
-import { valueTierMethod } from './methods/valueTier';
+import type { MethodFactory, SegmentSubject } from './operations/types';
+import { valueTierMethod } from './operations/valueTier';
 
 export const METHODS: Record<string, MethodFactory> = {
 	rfm: rfmMethod,
