@@ -1,10 +1,10 @@
-import { dayNumberFromIso } from '../calendar/civilDate';
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { parseDate, parseDateNotAfter } from '../input/dates';
 import { InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
 import { fieldReader } from '../input';
+import { TextMemo } from './textMemo';
 
 /** Item columns the revisit scheduler reads (dot paths allowed). An empty name means "not mapped". */
 export interface RevisitColumns {
@@ -46,9 +46,6 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
-/** Distinct date texts remembered per run; dates repeat a lot (a few years of days), customers do not. */
-const MAX_REMEMBERED_DATES = 10_000;
-
 type Reader = (item: Record<string, unknown>) => unknown;
 
 /** Reads nothing: the column is not mapped. */
@@ -60,15 +57,20 @@ function text(item: Record<string, unknown>, read: Reader): string | undefined {
 	return String(value).trim();
 }
 
+/** The date readers of one time zone (a date without an offset is read in the customer's zone). */
+interface ZoneDates {
+	lastContactDay: TextMemo<number>;
+	nextRevisit: TextMemo<Date>;
+}
+
 /**
- * Reads items into revisit requests; one reader per run keeps per-zone facts (the as-of day) so a
- * plain "YYYY-MM-DD" costs a regular-expression match, not a time-zone conversion.
+ * Reads items into revisit requests. Dates go through the package's one date parser (forms,
+ * plausible range, errors naming the field), each distinct text once per time zone.
  */
 export class RevisitRequestReader {
 	private readonly columns: RevisitColumns;
 	private readonly options: ReadRequestOptions;
-	private readonly asOfDays = new Map<string, number>();
-	private readonly isoDays = new Map<string, number | null>();
+	private readonly zones = new Map<string, ZoneDates>();
 	private readonly readers: Record<keyof RevisitColumns, Reader>;
 
 	constructor(columns: RevisitColumns, options: ReadRequestOptions) {
@@ -85,38 +87,17 @@ export class RevisitRequestReader {
 		};
 	}
 
-	private asOfDay(timeZone: string): number {
-		let day = this.asOfDays.get(timeZone);
-		if (day === undefined) {
-			day = localDayNumber(this.options.asOf, timeZone);
-			this.asOfDays.set(timeZone, day);
+	private dates(timeZone: string): ZoneDates {
+		let dates = this.zones.get(timeZone);
+		if (!dates) {
+			const { columns, options } = this;
+			dates = {
+				lastContactDay: new TextMemo((value) => localDayNumber(parseDateNotAfter(value, columns.lastContact, options.asOf, { timeZone }), timeZone)),
+				nextRevisit: new TextMemo((value) => parseDate(value, columns.nextRevisit, { timeZone })),
+			};
+			this.zones.set(timeZone, dates);
 		}
-		return day;
-	}
-
-	/** The local day of a past date, the same check as parseDateNotAfter. */
-	/** The day number of a plain "YYYY-MM-DD" text (null for other texts), matched once per distinct text. */
-	private isoDay(text: string): number | null {
-		let day = this.isoDays.get(text);
-		if (day === undefined) {
-			day = dayNumberFromIso(text.trim()) ?? null;
-			if (this.isoDays.size < MAX_REMEMBERED_DATES) this.isoDays.set(text, day);
-		}
-		return day;
-	}
-
-	private pastDay(value: unknown, column: string, timeZone: string): number {
-		const { asOf } = this.options;
-		if (typeof value === 'string') {
-			const day = this.isoDay(value);
-			if (day !== null) {
-				if (day > this.asOfDay(timeZone)) {
-					throw new InputError(column, value, `lies after the as-of date ${asOf.toISOString()}`, `a date on or before ${asOf.toISOString()}`);
-				}
-				return day;
-			}
-		}
-		return localDayNumber(parseDateNotAfter(value, column, asOf, { timeZone }), timeZone);
+		return dates;
 	}
 
 	/** Reads one item; a value that cannot be used throws an InputError naming the column. */
@@ -135,8 +116,8 @@ export class RevisitRequestReader {
 			customerId: String(rawId).trim(),
 			name: text(item, read.name),
 			timeZone,
-			lastContactDay: isEmpty(rawLast) ? undefined : this.pastDay(rawLast, columns.lastContact, timeZone),
-			existingRevisitAt: isEmpty(rawNext) ? undefined : parseDate(rawNext, columns.nextRevisit, { timeZone }),
+			lastContactDay: isEmpty(rawLast) ? undefined : this.dates(timeZone).lastContactDay.read(rawLast),
+			existingRevisitAt: isEmpty(rawNext) ? undefined : this.dates(timeZone).nextRevisit.read(rawNext),
 			accountManager: text(item, read.accountManager),
 			rule: matchCadenceRule(options.policy, item),
 		};

@@ -1,0 +1,62 @@
+import { daysInMonth, formatDayNumber, fromDayNumber } from '../calendar/civilDate';
+import { fromLunar, leapMonthOf, lunarMonthLength } from '../calendar/lunar';
+import { localDayNumber } from '../calendar/timeZone';
+import { parseDate } from '../input/dates';
+import { InputError } from '../input/errors';
+
+/** A date that recurs every year: a Gregorian or lunar month and day, with the year when known. */
+export interface YearlyDate {
+	year?: number;
+	month: number;
+	day: number;
+	isLeap?: boolean;
+	/** For a Gregorian birthday: its lunar date, worked out once (null outside the lunar data). */
+	lunar?: YearlyDate | null;
+}
+
+const MONTH_DAY = /^(?:--)?(\d{1,2})-(\d{1,2})$/;
+const LUNAR_TEXT = /^(?:(\d{4})-)?(L|闰)?(\d{1,2})-(\d{1,2})$/i;
+export const LUNAR_DATE_EXPECTED = 'a lunar date as YYYY-MM-DD or MM-DD, leap months marked L or 闰 before the month (2025-L06-10, 2025-闰06-10)';
+
+function notAfter(value: unknown, column: string, asOfDay: number, dayNumber: number): void {
+	if (dayNumber > asOfDay) throw new InputError(column, value, `lies after the as-of date ${formatDayNumber(asOfDay)}`, 'a date in the past');
+}
+
+/**
+ * A past Gregorian date (birthday, member since, first purchase) as its local date in `timeZone`,
+ * read by the package's one date parser (forms, plausible range, errors naming the field); with
+ * `allowNoYear`, also a month-day ("07-21") for a birthday whose year is unknown.
+ */
+export function parsePastDate(value: unknown, column: string, timeZone: string, asOfDay: number, allowNoYear: boolean): YearlyDate {
+	const md = allowNoYear && typeof value === 'string' ? MONTH_DAY.exec(value.trim()) : null;
+	if (md) {
+		const [month, day] = [Number(md[1]), Number(md[2])];
+		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) {
+			throw new InputError(column, value, 'is not a date', 'YYYY-MM-DD, or MM-DD when the year is unknown');
+		}
+		return { month, day };
+	}
+	const dayNumber = localDayNumber(parseDate(value, column, { timeZone }), timeZone);
+	notAfter(value, column, asOfDay, dayNumber);
+	return fromDayNumber(dayNumber);
+}
+
+/** A past lunar date (农历), "1990-06-15", "L06-10", "1990-闰06-10" or "06-15" when the year is unknown. */
+export function parseLunarDate(value: unknown, column: string, asOfDay: number): YearlyDate {
+	const m = typeof value === 'string' ? LUNAR_TEXT.exec(value.trim()) : null;
+	if (!m) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
+	const year = m[1] === undefined ? undefined : Number(m[1]);
+	const isLeap = m[2] !== undefined;
+	const [month, day] = [Number(m[3]), Number(m[4])];
+	if (month < 1 || month > 12 || day < 1 || day > 30) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
+	if (year !== undefined) {
+		if (isLeap && leapMonthOf(year) !== month) {
+			throw new InputError(column, value, `is not a lunar date: lunar year ${year} has no leap month ${month}`, LUNAR_DATE_EXPECTED);
+		}
+		const length = lunarMonthLength(year, month, isLeap);
+		if (length === undefined) throw new InputError(column, value, 'is outside the lunar calendar data (1900-2100)', LUNAR_DATE_EXPECTED);
+		if (day > length) throw new InputError(column, value, `is not a lunar date: that month of ${year} has ${length} days`, LUNAR_DATE_EXPECTED);
+		notAfter(value, column, asOfDay, fromLunar({ year, month, day, isLeap })!);
+	}
+	return { year, month, day, isLeap };
+}
