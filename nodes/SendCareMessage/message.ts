@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ConfigError } from '../shared/input';
 import type { ChannelKind } from '../shared/messaging/channels/types';
+import { checkKeyTemplate } from '../shared/messaging/ledger';
 import type { PrepareConfig } from '../shared/messaging/sending';
 import {
 	compileBuiltinTemplate,
@@ -123,7 +124,9 @@ export function messageConfig(ctx: IExecuteFunctions, setup: MessageSetup): (ite
 		keyTemplate: parameter('keyTemplate', 'Custom Key', '', (v) => {
 			const key = text(v).trim();
 			if (!key) return undefined;
-			return isExpression(raw.keyTemplate) ? templateParts(literalText(key), 'custom key') : template(key, 'custom key');
+			const parts = isExpression(raw.keyTemplate) ? templateParts(literalText(key), 'custom key') : template(key, 'custom key');
+			checkKeyTemplate(parts);
+			return parts;
 		}),
 	};
 

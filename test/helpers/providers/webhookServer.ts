@@ -10,6 +10,25 @@ export interface WebhookServerOptions {
 	toleranceSeconds?: number;
 }
 
+/**
+ * The documented Idempotency-Key encoding, written out independently: visible ASCII except "%" as is,
+ * everything else as percent-encoded UTF-8 bytes (lone surrogates in their 3-byte form).
+ */
+function expectedHeaderKey(key: string): string {
+	const bytes = (cp: number): number[] =>
+		cp < 0x80
+			? [cp]
+			: cp < 0x800
+				? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+				: cp < 0x10000
+					? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+					: [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+	return Array.from(key, (ch) => {
+		const cp = ch.codePointAt(0) as number;
+		return cp > 32 && cp < 127 && ch !== '%' ? ch : bytes(cp).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+	}).join('');
+}
+
 function same(a: string, b: string): boolean {
 	const x = Buffer.from(a);
 	const y = Buffer.from(b);
@@ -20,7 +39,7 @@ function same(a: string, b: string): boolean {
  * A receiver for the generic signed webhook, written the way a careful integrator would: POST to its
  * path with Content-Type application/json; X-Signature = "sha256=" + hex(HMAC-SHA256(secret, raw body))
  * (401 otherwise); X-Timestamp within the tolerance and equal to the body's `timestamp` (401);
- * Idempotency-Key equal to the body's `idempotencyKey` (400); `text` present (422).
+ * Idempotency-Key equal to the body's `idempotencyKey` percent-encoded as documented (400); `text` present (422).
  * Success 200 {id, received: true}; rate limit 429 with Retry-After; server error 503.
  */
 export async function startWebhookServer(options: WebhookServerOptions = {}): Promise<ProviderServer> {
@@ -59,7 +78,9 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 			// The credential test's signed ping: acknowledged once signature and timestamp check out, never delivered.
 			if (body.type === 'ping') return { status: 200, body: { pong: true } };
 			const key = String(request.headers['idempotency-key'] ?? '');
-			if (!key || key !== body.idempotencyKey) return error(400, 'Idempotency-Key header missing or not the body idempotencyKey');
+			if (!key || typeof body.idempotencyKey !== 'string' || key !== expectedHeaderKey(body.idempotencyKey)) {
+				return error(400, 'Idempotency-Key header missing or not the body idempotencyKey, percent-encoded');
+			}
 			if (typeof body.text !== 'string' || body.text === '') return error(422, 'text is required');
 			const id = `evt_${++nextId}`;
 			return {
@@ -69,7 +90,7 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 					to: typeof body.to === 'string' ? body.to : '',
 					text: body.text,
 					...(typeof body.subject === 'string' ? { subject: body.subject } : {}),
-					idempotencyKey: key,
+					idempotencyKey: body.idempotencyKey,
 					raw: body,
 				},
 			};

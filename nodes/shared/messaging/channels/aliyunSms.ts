@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString } from './credentialFields';
 import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
+import { headerSafeKey } from './headerKey';
 import type { HttpExchange, HttpTransport } from './httpTransport';
 import {
 	failedOutcome,
@@ -67,11 +68,10 @@ export function aliyunPhoneNumber(to: string): string {
 	return international.startsWith('86') && international.length === 13 ? international.slice(2) : international;
 }
 
-/** OutId echoes back in delivery receipts; long idempotency keys are hashed to fit. */
+/** OutId echoes back in delivery receipts; keys too long (or not plain text) are hashed to fit, one-to-one. */
 export function aliyunOutId(idempotencyKey: string): string {
-	return idempotencyKey.length <= MAX_OUT_ID_LENGTH
-		? idempotencyKey
-		: createHash('sha256').update(idempotencyKey).digest('hex').slice(0, MAX_OUT_ID_LENGTH);
+	const plain = headerSafeKey(idempotencyKey);
+	return plain.length <= MAX_OUT_ID_LENGTH ? plain : createHash('sha256').update(plain).digest('hex').slice(0, MAX_OUT_ID_LENGTH);
 }
 
 export function aliyunSendSmsParams(

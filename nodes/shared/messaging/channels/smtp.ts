@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 
 import { ConfigError } from '../../input/errors';
 import { optionalBoolean, optionalInteger, optionalString, requiredString } from './credentialFields';
+import { headerSafeKey } from './headerKey';
 import { DEFAULT_TIMEOUT_MS } from './httpTransport';
 import { failedOutcome, redactOutcome, shortBody } from './outcomes';
 import { Redactor } from './redaction';
@@ -50,7 +51,7 @@ export function smtpConfig(credentials: Record<string, unknown>): SmtpConfig {
  */
 export function smtpMessageId(idempotencyKey: string, fromEmail: string): string {
 	const domain = fromEmail.split('@')[1] ?? 'localhost';
-	return `<care.${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
+	return `<care.${createHash('sha256').update(headerSafeKey(idempotencyKey)).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
 type SmtpError = Error & {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { baseUrl, requiredString } from './credentialFields';
+import { headerSafeKey } from './headerKey';
 import type { HttpTransport } from './httpTransport';
 import { httpStatusOutcome, parseJsonObject, redactExchange, redactOutcome, transportFailureOutcome } from './outcomes';
 import { Redactor } from './redaction';
@@ -44,7 +45,8 @@ export function webhookBody(message: OutgoingMessage, timestampSeconds: number):
 }
 
 /**
- * Generic signed webhook: POST JSON with X-Signature, X-Timestamp and Idempotency-Key headers.
+ * Generic signed webhook: POST JSON with X-Signature, X-Timestamp and Idempotency-Key headers (the key
+ * percent-encoded, see headerSafeKey; the body's `idempotencyKey` carries it as is).
  * 2xx sent; 429 / 5xx / 408 retryable (Retry-After honoured); any other status permanent.
  */
 export class WebhookChannel implements Channel {
@@ -71,7 +73,7 @@ export class WebhookChannel implements Channel {
 						'Content-Type': 'application/json',
 						[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
 						[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-						[WEBHOOK_IDEMPOTENCY_HEADER]: message.idempotencyKey,
+						[WEBHOOK_IDEMPOTENCY_HEADER]: headerSafeKey(message.idempotencyKey),
 					},
 					body: rawBody,
 				},

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { ConfigError } from '../../input/errors';
 
 /** How often the same care message may go to the same customer on the same channel. */
 export type KeyPeriod = 'day' | 'week' | 'month' | 'year' | 'once';
@@ -39,4 +40,50 @@ export interface KeyParts {
 /** The default idempotency key: customer, care type, channel and period, e.g. `C17:birthday:smtp:2026`. */
 export function idempotencyKey(parts: KeyParts): string {
 	return [parts.customerId, parts.careType, parts.channel, parts.period].map(keyPart).join(':');
+}
+
+/** A literal piece of a custom key template, or a placeholder. */
+export type KeyTemplatePart = { kind: 'text'; text: string } | { kind: 'placeholder'; path: string };
+
+const WORD_CHARACTER = /[\p{L}\p{N}%]/u;
+
+/**
+ * A custom key template keeps keys apart only if each pair of placeholders is split by a separator
+ * (a character that is not a letter, digit or "%"): `{{customerId}}{{surveyId}}` or
+ * `{{customerId}}x{{surveyId}}` cannot tell ("A1", "2") from ("A", "12").
+ */
+export function checkKeyTemplate(parts: readonly KeyTemplatePart[]): void {
+	let previous: string | undefined;
+	let literal = '';
+	for (const part of parts) {
+		if (part.kind === 'text') {
+			literal += part.text;
+			continue;
+		}
+		if (previous !== undefined && ![...literal].some((ch) => !WORD_CHARACTER.test(ch))) {
+			throw new ConfigError(
+				`The custom key puts {{${previous}}} and {{${part.path}}} next to each other without a separator such as ":"; different values could then make the same key`,
+			);
+		}
+		previous = part.path;
+		literal = '';
+	}
+}
+
+const percentEncoded = (ch: string) =>
+	[...Buffer.from(ch, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+
+/**
+ * The escape for placeholder values in a custom key: "%" and every separator the template's own text
+ * uses are percent-encoded, so a value can never imitate the template's structure (with
+ * `{{customerId}}:apology:{{surveyId}}`, ("A", "apology:B") and ("A:apology", "B") stay apart).
+ */
+export function keyValueEscape(parts: readonly KeyTemplatePart[]): (value: string) => string {
+	const separators = new Set<string>(['%']);
+	for (const part of parts) if (part.kind === 'text') for (const ch of part.text) if (!WORD_CHARACTER.test(ch)) separators.add(ch);
+	return (value) => {
+		let out = '';
+		for (const ch of value) out += separators.has(ch) ? percentEncoded(ch) : ch;
+		return out;
+	};
 }

@@ -1,6 +1,6 @@
 import { getField, InputError, isEmpty } from '../../input';
 import type { ChannelKind, OutgoingMessage } from '../channels/types';
-import { idempotencyKey, periodOf, type KeyPeriod } from '../ledger';
+import { idempotencyKey, keyValueEscape, periodOf, type KeyPeriod } from '../ledger';
 import {
 	checkConsent,
 	countContactsFromField,
@@ -128,7 +128,7 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 	const period = periodOf(config.asOf, config.keyPeriod, timeZone);
 	const keyParts = { customerId, careType: config.careType, channel: config.channel, period };
 	const key = config.keyTemplate
-		? renderParts(config.keyTemplate, (path) => getField(keyParts, path) ?? getField(json, path))
+		? renderParts(config.keyTemplate, (path) => getField(keyParts, path) ?? getField(json, path), keyValueEscape(config.keyTemplate))
 		: idempotencyKey(keyParts);
 
 	const message: OutgoingMessage = { to, text: rendered.text, idempotencyKey: key };
