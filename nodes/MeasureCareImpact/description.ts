@@ -19,7 +19,7 @@ const operationProperty: INodeProperties = {
 		{
 			name: 'KPI Report',
 			value: 'kpiReport',
-			action: 'Report customer care KPIs',
+			action: 'Report care figures by month',
 			description: 'Churn, retention and repeat-purchase rates, average order value, CLV, NPS trend and a cohort table',
 		},
 		{

@@ -1,10 +1,11 @@
 import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
 
 const customers = (n: number, stratum?: (i: number) => string) =>
 	Array.from({ length: n }, (_, i) => ({ customerId: `C${String(i).padStart(6, '0')}`, name: `Customer ${i}`, ...(stratum ? { churn: { riskLevel: stratum(i) } } : {}) }));
 
-const assign = (items: Array<Record<string, unknown>>, parameters: Record<string, unknown> = {}, onError?: 'continueErrorOutput' | 'continueRegularOutput') =>
+const assign = (items: IDataObject[], parameters: IDataObject = {}, onError?: 'continueErrorOutput' | 'continueRegularOutput') =>
 	runNode({ type: 'measureCareImpact', parameters: { operation: 'assignHoldout', campaign: 'win-back-2026-03', ...parameters }, items, onError });
 
 /** The documented rule, written independently: SHA-256(campaign \0 id), top 53 bits / 2^53. */

@@ -57,7 +57,7 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 		const routed = await report(items, { source: 'orders' }, 'continueErrorOutput');
 		const errors = routed.json(NODE_UNDER_TEST, 1).map((e) => e.error as string);
 		expect(errors).toHaveLength(4);
-		expect(errors[1]).toBe('Item 10: field "customerId" is "", which is not a customer ID (expected a customer ID (text or number))');
+		expect(errors[1]).toBe('Item 10: field "customerId" is "", which is empty (expected a customer ID (text or number))');
 		expect(errors[2]).toMatch(/^Item 11: field "orderDate" is "2024-06-01", which lies after the as-of date/);
 		expect(errors[3]).toMatch(/^Item 12: field "amount" is "free", which is not an amount of money/);
 		expect(routed.json(NODE_UNDER_TEST, 0).find((r) => r.kind === 'total')).toMatchObject({ orders: 9 });

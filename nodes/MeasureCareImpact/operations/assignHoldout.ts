@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter, readColumns, readNumber, readOutputField } from '../../common';
 import { fieldAdder } from '../../shared/format/withField';
-import { ConfigError, getField, InputError, isEmpty } from '../../shared/input';
-import { assignGroup, assignmentPosition } from '../../shared/impact';
+import { ConfigError, getField } from '../../shared/input';
+import { assignGroup, assignmentPosition, parseKey } from '../../shared/impact';
+
+const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
 
 const show = { show: { operation: ['assignHoldout'] } };
 
@@ -47,20 +49,6 @@ export const assignHoldoutProperties: INodeProperties[] = [
 	},
 ];
 
-function readCustomerId(json: Record<string, unknown>, column: string): string {
-	const value = getField(json, column);
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value === 'string' && !isEmpty(value)) return value;
-	throw new InputError(column, value, isEmpty(value) ? 'is empty' : 'is not a customer ID', 'a customer ID (text or number)');
-}
-
-function readStratum(json: Record<string, unknown>, column: string): string {
-	const value = getField(json, column);
-	if (typeof value === 'string' && !isEmpty(value)) return value;
-	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
-	throw new InputError(column, value, isEmpty(value) ? 'is empty' : 'is not a stratum value', 'a stratum value such as a segment or risk level (text or number)');
-}
-
 /**
  * Treatment (output 0) or Holdout (output 1) per customer from the stable position of campaign +
  * customer ID (see shared/impact/assignment.ts), recorded under the output field.
@@ -80,8 +68,8 @@ export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		router.attempt(i, () => {
 			const json = items[i].json;
 			checkOutputFieldFree(json, outputField);
-			const customerId = readCustomerId(json, customerIdColumn);
-			const stratum = stratumColumn ? readStratum(json, stratumColumn) : undefined;
+			const customerId = parseKey(getField(json, customerIdColumn), customerIdColumn, 'a customer ID', 'a customer ID (text or number)');
+			const stratum = stratumColumn ? parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', STRATUM_EXPECTED) : undefined;
 			const position = assignmentPosition(campaign, customerId);
 			const group = assignGroup(position, share);
 			const impact = stratum === undefined ? { campaign, group, holdoutShare: share, position } : { campaign, group, stratum, holdoutShare: share, position };

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { ItemRouter, readAsOf, readColumns, readLanguage, readList, readNumber } from '../../common';
-import { ConfigError, dateMsReaderNotAfter, getField, InputError, isEmpty, parseMoney, parseNumber } from '../../shared/input';
+import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
 	customerKpis,
 	monthIndex,
 	npsSentence,
 	npsTrend,
 	orderReport,
+	parseKey,
 	periodSentence,
 	reportMonths,
 	type ChurnCustomer,
@@ -56,10 +57,9 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		const order = router.attempt(i, () => {
-			const id = getField(json, c.kpiCustomerIdColumn);
-			if (isEmpty(id) || (typeof id !== 'string' && typeof id !== 'number')) throw new InputError(c.kpiCustomerIdColumn, id, 'is not a customer ID', 'a customer ID (text or number)');
+			const id = parseKey(getField(json, c.kpiCustomerIdColumn), c.kpiCustomerIdColumn, 'a customer ID', 'a customer ID (text or number)');
 			const ms = readDate(getField(json, c.orderDateColumn), c.orderDateColumn);
-			return { customerId: String(id), month: monthIndex(ms, timeZone), amount: parseMoney(getField(json, c.amountColumn), c.amountColumn), item: i };
+			return { customerId: id, month: monthIndex(ms, timeZone), amount: parseMoney(getField(json, c.amountColumn), c.amountColumn), item: i };
 		});
 		if (order) orders.push(order);
 	}
@@ -85,11 +85,9 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const churnProbability = parseNumber(getField(json, c.churnProbabilityColumn), c.churnProbabilityColumn, { min: 0, max: 1 });
 			const rawValue = c.clvColumn ? getField(json, c.clvColumn) : undefined;
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
-			const level = getField(json, c.riskLevelColumn);
-			if (typeof level !== 'string' || isEmpty(level)) throw new InputError(c.riskLevelColumn, level, 'is not a risk level', 'low, medium, high or critical, as Detect Churn Risk writes it');
-			const group = c.groupByColumn ? getField(json, c.groupByColumn) : '';
-			if (c.groupByColumn && (isEmpty(group) || typeof group === 'object')) throw new InputError(c.groupByColumn, group, 'is not a group value', 'a text or number value');
-			return { group: String(group), churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
+			const level = parseKey(getField(json, c.riskLevelColumn), c.riskLevelColumn, 'a risk level', 'low, medium, high or critical, as Detect Churn Risk writes it');
+			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
+			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
 		});
 		if (row) rows.push(row);
 	}

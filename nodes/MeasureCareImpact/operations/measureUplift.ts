@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { ItemRouter, readColumns, readLanguage, readNumber } from '../../common';
-import { ConfigError, getField, InputError, isEmpty, parseMoney, parseNumber } from '../../shared/input';
+import { ConfigError, getField, parseMoney, parseNumber } from '../../shared/input';
 import {
 	addObservation,
 	ALL,
-	checkState,
 	measureOutcome,
 	mergeState,
 	newState,
 	outcomeLabel,
 	overall,
 	parseGroup,
+	parseKey,
 	parseYesNo,
+	readPageState,
 	upliftSentence,
 	type Language,
 	type OutcomeKind,
@@ -100,9 +101,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 		const ok = router.attempt(i, () => {
 			const group = parseGroup(getField(json, groupColumn), groupColumn);
 			if (stratumColumn) {
-				const raw = getField(json, stratumColumn);
-				if (isEmpty(raw) || typeof raw === 'object') throw new InputError(stratumColumn, raw, isEmpty(raw) ? 'is empty' : 'is not a stratum', 'a stratum value (text or number)');
-				stratum = String(raw);
+				stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
 			}
 			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
 			for (let o = 0; o < outcomes.length; o++) values[o] = outcomes[o].read(getField(json, outcomes[o].column), outcomes[o].column);
@@ -125,13 +124,7 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter): Read {
 	const state: UpliftState = { outcomes: {} };
 	const allPairs: IPairedItemData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const page = router.attempt(i, () => {
-			try {
-				return checkState(items[i].json.state);
-			} catch (error) {
-				throw new InputError('state', items[i].json.state, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
-			}
-		});
+		const page = router.attempt(i, () => readPageState(items[i].json.state));
 		if (page === undefined) continue;
 		mergeState(state, page);
 		allPairs.push({ item: i });

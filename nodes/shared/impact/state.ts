@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, InputError } from '../input';
 import type { Group } from './assignment';
 import { addValue, emptyMoments, mergeMoments, type MomentState } from './sufficient';
 import type { OutcomeKind } from './uplift';
@@ -74,4 +74,13 @@ export function checkState(value: unknown): UpliftState {
 		}
 	}
 	return state;
+}
+
+/** The state of an earlier page read from its state item, or an item error naming what is wrong. */
+export function readPageState(value: unknown): UpliftState {
+	try {
+		return checkState(value);
+	} catch (error) {
+		throw new InputError('state', value, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
+	}
 }

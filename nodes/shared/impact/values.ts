@@ -23,3 +23,13 @@ export function parseYesNo(value: unknown, field: string): number {
 	}
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not yes or no', 'true/false, yes/no or 1/0 (write 0 or false for customers without the outcome)');
 }
+
+/**
+ * A key such as a customer ID, stratum or group value: non-empty text, or a finite number (as text).
+ * `noun` names it in the error ("a customer ID"), `expected` says what would do.
+ */
+export function parseKey(value: unknown, field: string, noun: string, expected: string): string {
+	if (typeof value === 'string' && !isEmpty(value)) return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw new InputError(field, value, isEmpty(value) ? 'is empty' : `is not ${noun}`, expected);
+}
