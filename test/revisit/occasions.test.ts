@@ -231,3 +231,53 @@ describe('care occasions shared between customers', () => {
 		expect(honolulu.window).toEqual({ from: '2026-06-30', to: '2026-09-13' });
 	});
 });
+
+describe('care occasions: dates read by the shared date parser, with its plausible range', () => {
+	const f = finder();
+	it.each([
+		['birthday', 0],
+		['birthday', -1],
+		['birthday', 1e-320],
+		['birthday', 1767225600000000],
+		['birthday', '1850-07-10'],
+		['birthday', '0001-07-10'],
+		['memberSince', 0],
+		['memberSince', '1899-12-31'],
+		['firstPurchaseAt', -1],
+		['firstPurchaseAt', 1e-320],
+	])('rejects %s %j, naming the field, the value and the expected range', (field, value) => {
+		const error = (() => {
+			try {
+				f.find({ [field]: value });
+			} catch (e) {
+				return e as InputError;
+			}
+			throw new Error('no error');
+		})();
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.field).toBe(field);
+		expect(error.message.startsWith(`field "${field}" is ${typeof value === 'string' ? `"${value}"` : String(value)}, which`)).toBe(true);
+		expect(error.message).toMatch(/a date from 1900-01-01 to 2199-12-31/);
+		// The same text again: the remembered error, the same message.
+		expect(() => f.find({ [field]: value })).toThrow(error.message);
+	});
+
+	it('rejects a text of microseconds as no date, naming the field, the value and the forms', () => {
+		expect(() => f.find({ birthday: '1767225600000000' })).toThrow(
+			'field "birthday" is "1767225600000000", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+		);
+	});
+
+	it('still reads epoch seconds and milliseconds, date-times in the customer\'s zone, and month-days for birthdays', () => {
+		const birthdays = finder({ types: ['birthday'], festivals: [] });
+		// 1990-07-10T16:30:00Z is 1990-07-11 in Shanghai.
+		expect(short(birthdays, { birthday: Date.UTC(1990, 6, 10, 16, 30) })).toEqual(['2026-07-11 birthday +10 age 36']);
+		expect(short(birthdays, { birthday: Date.UTC(1990, 6, 10, 16, 30) / 1000 })).toEqual(['2026-07-11 birthday +10 age 36']);
+		expect(short(birthdays, { birthday: '1990-07-10T16:30:00Z' })).toEqual(['2026-07-11 birthday +10 age 36']);
+		expect(short(birthdays, { birthday: '07-12' })).toEqual(['2026-07-12 birthday +11 age null']);
+	});
+
+	it('gives someone born 1996-07-20 (lunar 6/5 of 1996) the lunar birthday 2026-07-18', () => {
+		expect(short(f, { birthday: '1996-07-20' })[0]).toBe('2026-07-18 lunarBirthday +17 age 30 6/5');
+	});
+});

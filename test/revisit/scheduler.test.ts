@@ -415,6 +415,33 @@ describe('reading items', () => {
 		expect(() => read(item)).toThrow(message);
 	});
 
+	// Numbers and texts that are no plausible date (issue: birthday 0 -> 1970, microseconds -> year 57971).
+	it.each([
+		['nextRevisitAt', 1767225600000000],
+		['nextRevisitAt', 0],
+		['nextRevisitAt', -1],
+		['nextRevisitAt', 1e-320],
+		['nextRevisitAt', '2300-01-01'],
+		['nextRevisitAt', '0099-06-01T10:00:00Z'],
+		['lastContactAt', 0],
+		['lastContactAt', -1],
+		['lastContactAt', '1850-03-01'],
+		['lastContactAt', 1767225600000000],
+	])('rejects %s %j as no plausible date, naming the field, the value and the expected range', (field, value) => {
+		const error = (() => {
+			try {
+				read({ customerId: 'C1', [field]: value });
+			} catch (e) {
+				return e as InputError;
+			}
+			throw new Error('no error');
+		})();
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.field).toBe(field);
+		expect(error.message).toMatch(new RegExp(`^field "${field}" is "?${String(value).replace(/[.+-]/g, '\\$&').slice(0, 20)}`));
+		expect(error.message).toMatch(/a date from 1900-01-01 to 2199-12-31/);
+	});
+
 	it('reads the customer\'s zone and dates in that zone', () => {
 		const request = read({ customerId: 7, timeZone: 'america/new_york', lastContactAt: '2025-09-01' });
 		expect(request.customerId).toBe('7');
