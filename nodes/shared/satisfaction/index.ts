@@ -11,3 +11,4 @@ export * from './report';
 export * from './response';
 export * from './rounding';
 export * from './scale';
+export * from './reportState';

@@ -1,4 +1,4 @@
-import { InputError } from '../input';
+import { ConfigError, InputError } from '../input';
 import { summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -6,6 +6,7 @@ import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSumm
 import { tooFewResponsesNote } from './labels';
 import { summariseNps, type NpsSummary } from './nps';
 import type { SatisfactionConfig, SatisfactionResult } from './response';
+import { addTallyJson, measuresOf, parseReportState, tallyToJson, type ReportState } from './reportState';
 import { round2, roundTo } from './rounding';
 
 /** Below this many answers a margin of error is not reported (the normal approximation is poor). */
@@ -156,6 +157,30 @@ export class SatisfactionReport {
 		if (result.index !== null) {
 			t.indexN++;
 			t.indexSum += result.index;
+		}
+	}
+
+	/** The counts and sums behind rows(), to combine this page's report with other pages' (see reportState.ts). */
+	state(): ReportState {
+		return {
+			kind: 'satisfactionReportState',
+			measures: measuresOf(this.config),
+			groupBy: this.options.groupBy ?? null,
+			groups: [...this.groups].map(([group, tally]) => ({ group, tally: tallyToJson(tally) })),
+		};
+	}
+
+	/** Adds another page's report state (an object or JSON text); rows() then report both as one run. */
+	addState(raw: unknown, index = 0): void {
+		const state = parseReportState(raw, measuresOf(this.config), this.options.groupBy ?? null, index);
+		for (const { group, tally } of state.groups) {
+			if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(group)?.slice(0, 40)}; expected text`);
+			let t = this.groups.get(group);
+			if (!t) {
+				t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
+				this.groups.set(group, t);
+			}
+			addTallyJson(t, tally ?? {}, `${index}, group ${JSON.stringify(group).slice(0, 40)}`);
 		}
 	}
 

@@ -1,0 +1,97 @@
+import { ConfigError } from '../input';
+import type { SatisfactionConfig } from './response';
+
+/**
+ * A report's counts and sums per group, written out so that reports made page by page combine into the
+ * report of one run over every response: NPS, CSAT and CES are counts (and, for the CES spread, sums of
+ * squares of whole-number answers), so the combined figures and margins are those of one run exactly.
+ * Sums of fractional values (gap, sentiment, index) combine to the last binary digit of the sum.
+ */
+export interface ReportState {
+	kind: 'satisfactionReportState';
+	/** What the pages measured; pages made with other settings cannot be combined. */
+	measures: MeasuresFingerprint;
+	groupBy: string | null;
+	/** In order of first appearance; each tally as the report keeps it. */
+	groups: Array<{ group: string; tally: Record<string, number | number[]> }>;
+}
+
+export interface MeasuresFingerprint {
+	nps: boolean;
+	csat: string | null;
+	ces: string | null;
+	gapDimensions: string[];
+	kanoFeatures: string[];
+	sentiment: boolean;
+}
+
+export function measuresOf(config: SatisfactionConfig): MeasuresFingerprint {
+	return {
+		nps: config.nps !== undefined,
+		csat: config.csat ? `${config.csat.scale.min}-${config.csat.scale.max}` : null,
+		ces: config.ces ? config.ces.version : null,
+		gapDimensions: config.gap ? config.gap.dimensions.map((d) => d.key) : [],
+		kanoFeatures: config.kano ? config.kano.features.map((f) => f.key) : [],
+		sentiment: config.sentiment !== undefined,
+	};
+}
+
+/** A tally's own fields: numbers and typed arrays. */
+type Tally = object;
+
+export function tallyToJson(tally: Tally): Record<string, number | number[]> {
+	const json: Record<string, number | number[]> = {};
+	for (const [key, value] of Object.entries(tally)) json[key] = value instanceof Float64Array ? Array.from(value) : (value as number);
+	return json;
+}
+
+/** Adds a tally written by tallyToJson into `into` (same shape), field by field. */
+export function addTallyJson(into: Tally, json: Record<string, unknown>, where: string): void {
+	const target = into as Record<string, number | Float64Array>;
+	for (const key of Object.keys(target)) {
+		const current = target[key];
+		const value = json[key];
+		if (current instanceof Float64Array) {
+			if (!Array.isArray(value) || value.length !== current.length || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+				throw new ConfigError(`Report state ${where}: ${key} must list ${current.length} finite numbers; got ${JSON.stringify(value)?.slice(0, 60)}`);
+			}
+			for (let i = 0; i < current.length; i++) current[i] += value[i] as number;
+		} else {
+			// Sums (gap, sentiment, index) may be negative; everything else is a count.
+			const isSum = /Sum/.test(key);
+			if (typeof value !== 'number' || !Number.isFinite(value) || (!isSum && !(Number.isInteger(value) && value >= 0))) {
+				const expected = isSum ? 'a finite number' : 'a whole number >= 0';
+				throw new ConfigError(`Report state ${where}: ${key} is ${JSON.stringify(value)?.slice(0, 40)}; expected ${expected}`);
+			}
+			target[key] = current + value;
+		}
+	}
+}
+
+/** Reads a page's report state: the state object itself or a report row holding it under `reportState`. */
+export function parseReportState(raw: unknown, expected: MeasuresFingerprint, groupBy: string | null, index: number): ReportState {
+	let value = raw;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			throw new ConfigError(`Report state ${index} is not valid JSON: ${(value as string).slice(0, 80)}`);
+		}
+	}
+	const object = (value ?? {}) as Record<string, unknown>;
+	const state = (object.kind === 'satisfactionReportState' ? object : object.reportState) as ReportState | undefined;
+	if (!state || state.kind !== 'satisfactionReportState' || !Array.isArray(state.groups)) {
+		throw new ConfigError(
+			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Output Report State on (or its reportState); got ${JSON.stringify(raw)?.slice(0, 80)}`,
+		);
+	}
+	if (JSON.stringify(state.measures) !== JSON.stringify(expected)) {
+		throw new ConfigError(
+			`Report state ${index} measured ${JSON.stringify(state.measures)}, but this node measures ${JSON.stringify(expected)}; combine pages made with the same settings`,
+		);
+	}
+	if ((state.groupBy ?? null) !== groupBy) {
+		throw new ConfigError(`Report state ${index} is grouped by ${JSON.stringify(state.groupBy)}, but this node groups by ${JSON.stringify(groupBy)}`);
+	}
+	return state;
+}
