@@ -1,4 +1,4 @@
-import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+import { NODE_UNDER_TEST, PARAMETER_ISSUES, runNode } from '../helpers/runWorkflow';
 
 const TYPE = 'scoreSatisfaction';
 
@@ -104,7 +104,7 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 
 	it('rejects a Kano run without features and an answer it does not know', async () => {
 		// An empty Features field is caught by n8n itself (required parameter); a list of only commas reaches the node.
-		await expect(runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: '' }, items: [{}] })).rejects.toThrow('The workflow has issues');
+		await expect(runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: '' }, items: [{}] })).rejects.toThrow(PARAMETER_ISSUES);
 		const none = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: ' , ' }, items: [{}] });
 		expect(none.error?.message).toBe('The Kano method needs at least one feature');
 		const unknown = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: 'app' }, items: [{ kano: { app: { functional: 'love it', dysfunctional: 'dislike' } } }] });

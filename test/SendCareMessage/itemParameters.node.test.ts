@@ -1,4 +1,4 @@
-import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
+import { NODE_UNDER_TEST, PARAMETER_ISSUES } from '../helpers/runWorkflow';
 import { startAliyunSmsServer, startWebhookServer, type ProviderServer, type RecordedRequest } from '../helpers/providers';
 import { runCare } from './helpers/run';
 
@@ -162,7 +162,7 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 		expect(run.result.json(NODE_UNDER_TEST, 3)).toEqual(items.map(() => expect.objectContaining({ error: reason })));
 		expect(server.requests).toHaveLength(0);
 		// An empty one never gets that far: the parameter is required, and n8n refuses to run the workflow.
-		await expect(runCare(server, items, { ...birthdaySms, smsTemplateCode: '' })).rejects.toThrow('The workflow has issues');
+		await expect(runCare(server, items, { ...birthdaySms, smsTemplateCode: '' })).rejects.toThrow(PARAMETER_ISSUES);
 		expect(server.requests).toHaveLength(0);
 	});
 });
