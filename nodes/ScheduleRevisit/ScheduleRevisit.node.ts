@@ -1,18 +1,7 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import { getAsOf } from '../helpers/asOf';
-import { toNodeError } from '../helpers/errors';
-import { checkTimeZone } from '../shared/calendar';
-import type { Language } from '../shared/revisit';
-import { commonProperties, optionProperties } from './description';
-import { findOccasions, findOccasionsProperties } from './operations/findOccasions';
-import { scheduleRevisit, scheduleRevisitProperties } from './operations/scheduleRevisit';
-import type { RunSettings } from './operations/types';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRouted } from '../common';
+import { properties } from './description';
+import { execute } from './execute';
 
 export class ScheduleRevisit implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,53 +17,10 @@ export class ScheduleRevisit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Customers', 'Owner Agenda'],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Find Care Occasions',
-						value: 'findOccasions',
-						action: 'Find care occasions',
-						description: 'Birthdays (also lunar), membership and first-purchase anniversaries, and festivals coming up',
-					},
-					{
-						name: 'Schedule Revisit',
-						value: 'scheduleRevisit',
-						action: 'Schedule a revisit',
-						description: 'A due date from your cadence rules, moved to open days and slots, with an owner within capacity',
-					},
-				],
-				default: 'scheduleRevisit',
-			},
-			...scheduleRevisitProperties,
-			...findOccasionsProperties,
-			...commonProperties,
-			...optionProperties,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const node = this.getNode();
-		const operation = this.getNodeParameter('operation', 0) as string;
-		let settings: RunSettings;
-		try {
-			const zone = String(this.getNodeParameter('timeZone', 0, '') ?? '').trim();
-			settings = {
-				node,
-				asOf: getAsOf(this),
-				language: this.getNodeParameter('language', 0, 'en') as Language,
-				outputField: String(this.getNodeParameter('outputField', 0, 'revisit')).trim() || 'revisit',
-				timeZone: checkTimeZone(zone || this.getTimezone()),
-				continueOnFail: this.continueOnFail(),
-			};
-		} catch (error) {
-			throw toNodeError(node, error);
-		}
-		if (operation === 'findOccasions') return findOccasions.call(this, settings);
-		return scheduleRevisit.call(this, settings);
+		return runRouted(this, 2, () => execute(this));
 	}
 }

@@ -1,13 +1,38 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { findOccasionsProperties } from './operations/findOccasions';
+import { scheduleRevisitProperties } from './operations/scheduleRevisit';
 
-/** Parameters both operations share: the customers' time zone, the as-of moment, labels, output field. */
-export const commonProperties: INodeProperties[] = [
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Find Care Occasions',
+			value: 'findOccasions',
+			action: 'Find care occasions',
+			description: 'Birthdays (also lunar), membership and first-purchase anniversaries, and festivals coming up',
+		},
+		{
+			name: 'Schedule Revisit',
+			value: 'scheduleRevisit',
+			action: 'Schedule a revisit',
+			description: 'A due date from your cadence rules, moved to open days and slots, with an owner within capacity',
+		},
+	],
+	default: 'scheduleRevisit',
+};
+
+/** Parameters both operations share: the customers' time zone (also the owners' for agendas). */
+const timeZoneProperties: INodeProperties[] = [
 	{
 		displayName: 'Time Zone Column',
 		name: 'timeZoneColumn',
 		type: 'string',
 		default: 'timeZone',
-		description: 'Column with the customer\'s IANA time zone (e.g. Asia/Shanghai); when empty for a customer, the Time Zone below applies',
+		description: "Column with the customer's IANA time zone (e.g. Asia/Shanghai); when empty for a customer, the Time Zone below applies",
 	},
 	{
 		displayName: 'Time Zone',
@@ -15,34 +40,16 @@ export const commonProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Asia/Shanghai',
-		description: 'IANA time zone for customers without their own. Empty means the workflow\'s time zone.',
+		description: "IANA time zone for customers without their own, and for owners' agendas. Empty means the workflow's time zone.",
 	},
 ];
 
-export const optionProperties: INodeProperties[] = [
-	{
-		displayName: 'As Of',
-		name: 'asOf',
-		type: 'dateTime',
-		default: '',
-		description: 'The moment the schedule or the look-ahead starts from. Empty means now (the start of this execution).',
-	},
-	{
-		displayName: 'Label Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
-		],
-		default: 'en',
-		description: 'Language of labels, messages and calendar text; the keys stay in English',
-	},
-	{
-		displayName: 'Output Field',
-		name: 'outputField',
-		type: 'string',
-		default: 'revisit',
-		description: 'Name of the field the result is written to; input fields are never overwritten',
-	},
+export const properties: INodeProperties[] = [
+	operation,
+	...scheduleRevisitProperties,
+	...findOccasionsProperties,
+	...timeZoneProperties,
+	asOfProperty('the schedule or the look-ahead starts from'),
+	languageProperty('labels, messages and calendar text'),
+	outputFieldProperty('revisit'),
 ];

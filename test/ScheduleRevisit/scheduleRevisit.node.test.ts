@@ -135,4 +135,27 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		]);
 		expect(result.items(NODE_UNDER_TEST, 2).map((i) => i.pairedItem)).toEqual([1, 2, 3].map((item) => ({ item })));
 	});
+
+	it.each([
+		['continueErrorOutput', 2],
+		['continueRegularOutput', 0],
+	])('under %s puts every item, with the reason, on output %i when a parameter is bad (never passed through unchanged)', async (onError, output) => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, workingHours: '25:00-26:00' }, onError, items: customers });
+		expect(result.error).toBeUndefined();
+		const out = result.json(NODE_UNDER_TEST, output);
+		expect(out).toHaveLength(customers.length);
+		for (const item of out) expect(String(item.error)).toMatch(/25:00-26:00/);
+		expect(out.every((item) => item.revisit === undefined)).toBe(true);
+		expect(result.items(NODE_UNDER_TEST, output).map((i) => i.pairedItem)).toEqual(customers.map((_, item) => ({ item })));
+		if (output !== 0) expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+	});
+
+	it('shows each owner\'s agenda in the node\'s time zone, with a New York customer\'s local time beside it', async () => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: base, items: customers });
+		const agendas = result.json(NODE_UNDER_TEST, 1) as Array<{ owner: string; date: string; timeZone: string; message: string }>;
+		const withNewYork = agendas.find((a) => a.message.includes('C5'))!;
+		expect(withNewYork.timeZone).toBe('Asia/Shanghai');
+		expect(withNewYork.message).toMatch(/\(times in Asia\/Shanghai\)/);
+		expect(withNewYork.message).toMatch(/^2[12]:30 \(customer's time 09:30 America\/New_York\) Phone call — C5, /m);
+	});
 });

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { errorItem, toNodeError } from '../../helpers/errors';
+import { checkOutputFieldFree, type ItemRouter } from '../../common';
 import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
-import { InputError } from '../../shared/input';
-import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { toLocalDateString } from '../../shared/format/isoDate';
-import type { RunSettings } from './types';
 import { fieldAdder } from '../../shared/format/withField';
+import { ConfigError } from '../../shared/input';
+import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
+import { optionalColumn, type RunSettings } from './types';
 
-const show = { show: { operation: ['findOccasions'] } };
+const SHOW = { show: { operation: ['findOccasions'] } };
 
 export const findOccasionsProperties: INodeProperties[] = [
 	{
@@ -16,7 +16,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'birthday',
 		description: 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Lunar Birthday Column',
@@ -24,7 +24,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'lunarBirthday',
 		description: 'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1990-L06-10)',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Member Since Column',
@@ -32,7 +32,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'memberSince',
 		description: 'Column with the date the membership started',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'First Purchase Column',
@@ -40,7 +40,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'firstPurchaseAt',
 		description: 'Column with the date of the first purchase',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Occasions',
@@ -54,7 +54,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		],
 		default: ['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
 		description: 'Personal occasions to look for',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Lunar Birthday From Birthday',
@@ -62,7 +62,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Festivals',
@@ -71,7 +71,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		options: FESTIVALS.map((f) => ({ name: f.en, value: f.key, description: f.zh })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: ['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
 		description: 'Festivals that are an occasion for every customer',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Look For',
@@ -82,7 +82,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 			{ name: 'Occasions on One Date', value: 'onDate' },
 		],
 		default: 'nextDays',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 	{
 		displayName: 'Days Ahead',
@@ -91,7 +91,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 366 },
 		default: 30,
 		description: 'Occasions from the as-of date up to this many days later (0: today only)',
-		displayOptions: { show: { operation: ['findOccasions'], window: ['nextDays'] } },
+		displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
 	},
 	{
 		displayName: 'Date',
@@ -99,7 +99,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'The day to look at',
-		displayOptions: { show: { operation: ['findOccasions'], window: ['onDate'] } },
+		displayOptions: { show: { ...SHOW.show, window: ['onDate'] } },
 	},
 	{
 		displayName: '29 February in Common Years',
@@ -111,63 +111,50 @@ export const findOccasionsProperties: INodeProperties[] = [
 		],
 		default: 'feb28',
 		description: 'When birthdays and anniversaries on 29 February are observed in years without one',
-		displayOptions: show,
+		displayOptions: SHOW,
 	},
 ];
 
-/** The "Find care occasions" operation: every customer with the occasions in the window (possibly none). */
-export async function findOccasions(this: IExecuteFunctions, settings: RunSettings): Promise<INodeExecutionData[][]> {
-	const { node, asOf, language, outputField, timeZone, continueOnFail } = settings;
-	const items = this.getInputData();
-	const column = (name: string, fallback: string) => String(this.getNodeParameter(name, 0, fallback)).trim();
-
-	let finder: OccasionFinder;
-	try {
-		let window: OccasionWindow;
-		if (this.getNodeParameter('window', 0, 'nextDays') === 'onDate') {
-			const raw = this.getNodeParameter('occasionDate', 0, '') as string;
-			if (!raw) throw new InputError('occasionDate', raw, 'is empty', 'the date to look at');
-			// A date picked in the UI arrives as a local date-time; its calendar day is what counts.
-			window = { mode: 'onDate', date: /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : toLocalDateString(new Date(raw), timeZone) };
-		} else {
-			window = { mode: 'nextDays', days: this.getNodeParameter('lookAheadDays', 0, 30) as number };
-		}
-		finder = new OccasionFinder(
-			{
-				asOf,
-				defaultTimeZone: timeZone,
-				window,
-				types: this.getNodeParameter('occasionTypes', 0, []) as OccasionType[],
-				festivals: this.getNodeParameter('festivals', 0, []) as FestivalKey[],
-				feb29: this.getNodeParameter('feb29', 0, 'feb28') as Feb29Rule,
-				lunarFromBirthday: this.getNodeParameter('lunarFromBirthday', 0, false) as boolean,
-				language,
-			},
-			{
-				birthday: column('birthdayColumn', DEFAULT_OCCASION_COLUMNS.birthday),
-				lunarBirthday: column('lunarBirthdayColumn', DEFAULT_OCCASION_COLUMNS.lunarBirthday),
-				memberSince: column('memberSinceColumn', DEFAULT_OCCASION_COLUMNS.memberSince),
-				firstPurchase: column('firstPurchaseColumn', DEFAULT_OCCASION_COLUMNS.firstPurchase),
-				timeZone: column('timeZoneColumn', DEFAULT_OCCASION_COLUMNS.timeZone),
-			},
-		);
-	} catch (error) {
-		throw toNodeError(node, error);
-	}
-
-	const out: INodeExecutionData[] = new Array(items.length);
+/** The "Find care occasions" operation: every customer with the occasions in the window (possibly none), on output 0. */
+export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, router: ItemRouter): INodeExecutionData[] {
+	const { asOf, language, outputField, timeZone } = settings;
+	const items = ctx.getInputData();
+	const finder = new OccasionFinder(
+		{
+			asOf,
+			defaultTimeZone: timeZone,
+			window: readWindow(ctx, timeZone),
+			types: ctx.getNodeParameter('occasionTypes', 0, []) as OccasionType[],
+			festivals: ctx.getNodeParameter('festivals', 0, []) as FestivalKey[],
+			feb29: ctx.getNodeParameter('feb29', 0, 'feb28') as Feb29Rule,
+			lunarFromBirthday: ctx.getNodeParameter('lunarFromBirthday', 0, false) as boolean,
+			language,
+		},
+		{
+			birthday: optionalColumn(ctx, 'birthdayColumn', DEFAULT_OCCASION_COLUMNS.birthday),
+			lunarBirthday: optionalColumn(ctx, 'lunarBirthdayColumn', DEFAULT_OCCASION_COLUMNS.lunarBirthday),
+			memberSince: optionalColumn(ctx, 'memberSinceColumn', DEFAULT_OCCASION_COLUMNS.memberSince),
+			firstPurchase: optionalColumn(ctx, 'firstPurchaseColumn', DEFAULT_OCCASION_COLUMNS.firstPurchase),
+			timeZone: optionalColumn(ctx, 'timeZoneColumn', DEFAULT_OCCASION_COLUMNS.timeZone),
+		},
+	);
 	const addOccasions = fieldAdder(outputField);
 	for (let i = 0; i < items.length; i++) {
-		try {
+		router.attempt(i, () => {
 			const json = items[i].json;
-			if (outputField in json) {
-				throw new InputError(outputField, json[outputField], 'already exists in the item', 'a free output field: change "Output Field"');
-			}
-			out[i] = { json: addOccasions(json, finder.find(json)), pairedItem: { item: i } };
-		} catch (error) {
-			if (!continueOnFail) throw toNodeError(node, error, i);
-			out[i] = errorItem(node, error, i);
-		}
+			checkOutputFieldFree(json, outputField);
+			router.place(i, 0, { json: addOccasions(json, finder.find(json)), pairedItem: { item: i } });
+		});
 	}
-	return [out, []];
+	return [];
+}
+
+function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
+	if (ctx.getNodeParameter('window', 0, 'nextDays') !== 'onDate') {
+		return { mode: 'nextDays', days: ctx.getNodeParameter('lookAheadDays', 0, 30) as number };
+	}
+	const raw = ctx.getNodeParameter('occasionDate', 0, '') as string;
+	if (!raw) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');
+	// A date picked in the UI arrives as a local date-time; its calendar day is what counts.
+	return { mode: 'onDate', date: /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : toLocalDateString(new Date(raw), timeZone) };
 }

@@ -1,0 +1,86 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
+
+const SHOW = { show: { operation: ['scheduleRevisit'] } };
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
+export const businessCalendarProperties: INodeProperties[] = [
+	{
+		displayName: 'Working Days',
+		name: 'workingDays',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Friday', value: 'friday' },
+			{ name: 'Monday', value: 'monday' },
+			{ name: 'Saturday', value: 'saturday' },
+			{ name: 'Sunday', value: 'sunday' },
+			{ name: 'Thursday', value: 'thursday' },
+			{ name: 'Tuesday', value: 'tuesday' },
+			{ name: 'Wednesday', value: 'wednesday' },
+		],
+		default: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+		description: 'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
+		displayOptions: SHOW,
+	},
+	{
+		displayName: 'Working Hours',
+		name: 'workingHours',
+		type: 'string',
+		default: '09:30-12:00, 14:00-18:00',
+		description: 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas',
+		displayOptions: SHOW,
+	},
+	{
+		displayName: 'Appointment Length (Minutes)',
+		name: 'appointmentMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description: 'Each revisit takes one slot of this length in the working hours',
+		displayOptions: SHOW,
+	},
+	{
+		displayName: 'Public Holidays',
+		name: 'publicHolidays',
+		type: 'options',
+		options: [
+			{ name: 'Mainland China (Incl. Make-Up Working Days)', value: 'CN', description: 'Official holidays and 调休 working days, 2004 to 2026' },
+			{ name: 'None', value: 'none' },
+		],
+		default: 'none',
+		displayOptions: SHOW,
+	},
+	{
+		displayName: 'Extra Closed Dates',
+		name: 'extraClosedDates',
+		type: 'string',
+		default: '',
+		placeholder: '2025-12-24, 2025-12-31',
+		description: 'More days without contact: YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD, separated by commas',
+		displayOptions: SHOW,
+	},
+	{
+		displayName: 'Extra Open Dates',
+		name: 'extraOpenDates',
+		type: 'string',
+		default: '',
+		placeholder: '2025-12-27',
+		description: 'Days that are open whatever else applies (e.g. a weekend campaign)',
+		displayOptions: SHOW,
+	},
+];
+
+/** The business calendar and the appointment slots of a working day, from the parameters above. */
+export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: BusinessCalendar; slots: TimeWindow[] } {
+	const workingDays = (ctx.getNodeParameter('workingDays', 0, []) as string[]).map((day) => WEEKDAYS.indexOf(day) as Weekday);
+	return {
+		calendar: new BusinessCalendar({
+			workingDays,
+			publicHolidays: ctx.getNodeParameter('publicHolidays', 0, 'none') as PublicHolidays,
+			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
+			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
+		}),
+		slots: appointmentSlots(parseWorkingHours(ctx.getNodeParameter('workingHours', 0, '') as string), ctx.getNodeParameter('appointmentMinutes', 0, 30) as number),
+	};
+}
