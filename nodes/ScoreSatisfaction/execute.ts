@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { fieldAdder } from '../shared/format/withField';
+import { fieldAdder, type FieldAdder } from '../shared/format/withField';
 import { fieldReader, InputError, isEmpty, parseDate } from '../shared/input';
 import {
 	combineCustomerResponses,
@@ -12,85 +12,115 @@ import {
 	SatisfactionReport,
 	type CustomerSatisfaction,
 	type ResponseScorer,
+	type SatisfactionResult,
 } from '../shared/satisfaction';
-import { readSettings } from './settings';
+import { readSettings, type RunSettings } from './settings';
 
+/** Read settings -> score each response (or combine per customer) -> report -> route. */
 export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readSettings(this);
-	const score = createResponseScorer(settings.config);
-	const report = new SatisfactionReport(settings.config, { minResponsesForMargin: settings.minResponsesForMargin, groupBy: settings.groupBy });
-	const timeZone = this.getTimezone();
-	const { outputField, groupBy, aggregate } = settings;
-	const readGroup = groupBy === undefined ? undefined : fieldReader(groupBy);
-	const groupOf = (json: IDataObject) => (readGroup ? groupKeyOf(readGroup(json), groupBy) : '');
-	const router = new ItemRouter(this, items.length, 2);
-	/** Input positions per report group, for the report rows' pairedItem. */
-	const pairs = new Map<string, IPairedItemData[]>();
-	const addToReport = (result: ReturnType<ResponseScorer>, group: string, pair: IPairedItemData) => {
-		report.add(result, group);
-		let groupPairs = pairs.get(group);
-		if (!groupPairs) pairs.set(group, (groupPairs = []));
-		groupPairs.push(pair);
+	const run: Run = {
+		items,
+		settings,
+		score: createResponseScorer(settings.config),
+		report: new SatisfactionReport(settings.config, { minResponsesForMargin: settings.minResponsesForMargin, groupBy: settings.groupBy }),
+		router: new ItemRouter(this, items.length, 2),
+		pairs: new Map(),
+		groupOf: groupReader(settings.groupBy),
+		addResult: fieldAdder(settings.outputField),
+		timeZone: this.getTimezone(),
 	};
-	const addResult = fieldAdder(outputField);
+	if (settings.aggregate) scoreCustomers(run, settings.aggregate);
+	else scoreEachResponse(run);
 
-	// Every field of a response is read and checked before it counts anywhere: a rejected response
-	// feeds neither the report nor its customer's aggregate.
-	if (!aggregate) {
-		for (let i = 0; i < items.length; i++) {
-			const json = items[i].json;
-			try {
-				checkOutputFieldFree(json, outputField);
-				const group = groupOf(json);
-				const result = score(json);
-				// One pairedItem object serves the item and its report row.
-				const pairedItem = { item: i };
-				router.place(i, 0, { json: addResult(json, result), pairedItem });
-				addToReport(result, group, pairedItem);
-			} catch (error) {
-				router.reject(error, i);
-			}
-		}
-	} else {
-		const readCustomer = fieldReader(aggregate.customerIdColumn);
-		const readDate = aggregate.dateColumn === undefined ? undefined : fieldReader(aggregate.dateColumn);
-		const customers = new CustomerResponses();
-		for (let i = 0; i < items.length; i++) {
-			const json = items[i].json;
-			try {
-				checkOutputFieldFree(json, outputField);
-				const customerId = readCustomer(json);
-				if (isEmpty(customerId) || typeof customerId === 'object') {
-					throw new InputError(aggregate.customerIdColumn, customerId, isEmpty(customerId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
-				}
-				const at = readDate ? parseDate(readDate(json), aggregate.dateColumn!, { timeZone }).getTime() : null;
-				const group = groupOf(json);
-				const result = score(json);
-				customers.add(customerId, { at, order: i, result });
-				addToReport(result, group, { item: i });
-			} catch (error) {
-				router.reject(error, i);
-			}
-		}
-		for (const { responses } of customers.customers()) {
-			const combined = combineCustomerResponses(responses, settings.config, aggregate);
-			// The customer's item carries the fields of their latest response (name, contact, store...).
-			const { latest, firstPosition } = latestAndFirstPosition(responses);
-			router.place(firstPosition, 0, {
-				json: addResult(items[latest.order].json, customerJson(combined, timeZone)),
-				pairedItem: responses.length === 1 ? { item: responses[0].order } : responses.map((r) => ({ item: r.order })).sort((a, b) => a.item - b.item),
-			});
-		}
-	}
-
-	const reportItems: INodeExecutionData[] = report.rows().map((row) => {
-		const pairedItem = row.group === null ? [...pairs.values()].flat() : pairs.get(row.group)!;
+	const reportItems: INodeExecutionData[] = run.report.rows().map((row) => {
+		const pairedItem = row.group === null ? [...run.pairs.values()].flat() : run.pairs.get(row.group)!;
 		const json = row as unknown as IDataObject;
-		if (row.scope === 'overall') json.rejectedItems = router.rejectedItems;
+		if (row.scope === 'overall') json.rejectedItems = run.router.rejectedItems;
 		return { json, pairedItem };
 	});
-	return router.outputs({ 1: reportItems });
+	return run.router.outputs({ 1: reportItems });
+}
+
+interface Run {
+	items: INodeExecutionData[];
+	settings: RunSettings;
+	score: ResponseScorer;
+	report: SatisfactionReport;
+	router: ItemRouter;
+	/** Input positions per report group, for the report rows' pairedItem. */
+	pairs: Map<string, IPairedItemData[]>;
+	groupOf: (json: IDataObject) => string;
+	addResult: FieldAdder;
+	timeZone: string;
+}
+
+function groupReader(groupBy: string | undefined): (json: IDataObject) => string {
+	if (groupBy === undefined) return () => '';
+	const read = fieldReader(groupBy);
+	return (json) => groupKeyOf(read(json), groupBy);
+}
+
+function addToReport(run: Run, result: SatisfactionResult, group: string, pair: IPairedItemData): void {
+	run.report.add(result, group);
+	let groupPairs = run.pairs.get(group);
+	if (!groupPairs) run.pairs.set(group, (groupPairs = []));
+	groupPairs.push(pair);
+}
+
+// Every field of a response is read and checked before it counts anywhere: a rejected response
+// feeds neither the report nor its customer's aggregate.
+
+function scoreEachResponse(run: Run): void {
+	const { items, router, settings } = run;
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		try {
+			checkOutputFieldFree(json, settings.outputField);
+			const group = run.groupOf(json);
+			const result = run.score(json);
+			// One pairedItem object serves the item and its report row.
+			const pairedItem = { item: i };
+			router.place(i, 0, { json: run.addResult(json, result), pairedItem });
+			addToReport(run, result, group, pairedItem);
+		} catch (error) {
+			router.reject(error, i);
+		}
+	}
+}
+
+function scoreCustomers(run: Run, aggregate: NonNullable<RunSettings['aggregate']>): void {
+	const { items, router, settings } = run;
+	const readCustomer = fieldReader(aggregate.customerIdColumn);
+	const readDate = aggregate.dateColumn === undefined ? undefined : fieldReader(aggregate.dateColumn);
+	const customers = new CustomerResponses();
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		try {
+			checkOutputFieldFree(json, settings.outputField);
+			const customerId = readCustomer(json);
+			if (isEmpty(customerId) || typeof customerId === 'object') {
+				throw new InputError(aggregate.customerIdColumn, customerId, isEmpty(customerId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
+			}
+			const at = readDate ? parseDate(readDate(json), aggregate.dateColumn!, { timeZone: run.timeZone }).getTime() : null;
+			const group = run.groupOf(json);
+			const result = run.score(json);
+			customers.add(customerId, { at, order: i, result });
+			addToReport(run, result, group, { item: i });
+		} catch (error) {
+			router.reject(error, i);
+		}
+	}
+	for (const { responses } of customers.customers()) {
+		const combined = combineCustomerResponses(responses, settings.config, aggregate);
+		// The customer's item carries the fields of their latest response (name, contact, store...).
+		const { latest, firstPosition } = latestAndFirstPosition(responses);
+		router.place(firstPosition, 0, {
+			json: run.addResult(items[latest.order].json, customerJson(combined, run.timeZone)),
+			pairedItem: responses.length === 1 ? { item: responses[0].order } : responses.map((r) => ({ item: r.order })).sort((a, b) => a.item - b.item),
+		});
+	}
 }
 
 function customerJson(c: CustomerSatisfaction, timeZone: string): IDataObject {
