@@ -76,7 +76,8 @@ function careFields(config: NodeConfig, pending: Pending, result: CareResult): I
 			...(result.reason === 'dryRun' ? { content } : {}),
 		};
 	}
-	const { output: _output, ...failure } = result;
+	const failure: Partial<typeof result> = { ...result };
+	delete failure.output;
 	return { ...base, ...failure };
 }
 

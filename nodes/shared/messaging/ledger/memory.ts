@@ -63,7 +63,9 @@ export class MemoryLedger implements Ledger {
 
 	async close() {}
 
-	private public({ token: _token, ...entry }: Stored): LedgerEntry {
-		return { ...entry };
+	private public(stored: Stored): LedgerEntry {
+		const entry: LedgerEntry & { token?: string } = { ...stored };
+		delete entry.token;
+		return entry;
 	}
 }

@@ -85,14 +85,16 @@ function duplicate(existing: LedgerEntry): CareResult {
 	};
 }
 
+function withoutKind<T extends { kind: string }>(result: T): Omit<T, 'kind'> {
+	const copy: Partial<T> = { ...result };
+	delete copy.kind;
+	return copy as Omit<T, 'kind'>;
+}
+
 function fromJob(result: JobResult): CareResult {
 	if (result.kind === 'duplicate') return duplicate(result.existing);
-	if (result.kind === 'sent') {
-		const { kind: _sent, ...sent } = result;
-		return { ...sent, output: 'sent' };
-	}
-	const { kind: _failed, ...failed } = result;
-	return { ...failed, output: 'failed' };
+	if (result.kind === 'sent') return { ...withoutKind(result), output: 'sent' };
+	return { ...withoutKind(result), output: 'failed' };
 }
 
 function mayTakeOver(existing: LedgerEntry, before: Date | undefined): boolean {
