@@ -137,8 +137,8 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 	});
 
 	it.each([
-		['continueErrorOutput', 2],
-		['continueRegularOutput', 0],
+		['continueErrorOutput' as const, 2],
+		['continueRegularOutput' as const, 0],
 	])('under %s puts every item, with the reason, on output %i when a parameter is bad (never passed through unchanged)', async (onError, output) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, workingHours: '25:00-26:00' }, onError, items: customers });
 		expect(result.error).toBeUndefined();

@@ -11,46 +11,54 @@ export interface Hit {
 	shift?: ObservedShift;
 }
 
-export const gregorianKey = (month: number, day: number) => month * 32 + day;
-export const lunarKey = (month: number, day: number, isLeap: boolean) => (month * 31 + day) * 2 + (isLeap ? 1 : 0);
+/** The hits of each month and day (1-based), in plain nested arrays: month and day are small integers. */
+export class MonthDayIndex {
+	private readonly months: Array<Array<Hit[] | undefined>> = Array.from({ length: 13 }, () => new Array(32));
+
+	get(month: number, day: number): Hit[] | undefined {
+		return this.months[month]?.[day];
+	}
+
+	add(month: number, day: number, hit: Hit): void {
+		const list = this.months[month][day];
+		if (list) list.push(hit);
+		else this.months[month][day] = [hit];
+	}
+}
 
 /**
- * The window of one time zone, indexed once: every Gregorian and lunar month/day observed in it (by
- * gregorianKey / lunarKey: small integers, so plain arrays), its festivals, and the frozen result of
- * every customer with festivals only.
+ * The window of one time zone, indexed once: every Gregorian and lunar month/day observed in it (leap
+ * lunar months apart), its festivals, and the frozen result of every customer with festivals only.
  */
 export interface ZoneWindow {
 	asOfDay: number;
 	from: number;
 	to: number;
 	window: Readonly<{ from: string; to: string }>;
-	gregorian: Array<Hit[] | undefined>;
-	lunar: Array<Hit[] | undefined>;
+	gregorian: MonthDayIndex;
+	lunar: MonthDayIndex;
+	leapLunar: MonthDayIndex;
 	festivals: readonly CareOccasion[];
 	festivalsOnly: CustomerOccasions;
 }
 
-function add(index: Array<Hit[] | undefined>, key: number, hit: Hit): void {
-	const list = index[key];
-	if (list) list.push(hit);
-	else index[key] = [hit];
-}
-
-function indexGregorian(from: number, to: number, options: OccasionOptions): Array<Hit[] | undefined> {
-	const index: Array<Hit[] | undefined> = new Array(gregorianKey(12, 31) + 1);
+function indexGregorian(from: number, to: number, options: OccasionOptions): MonthDayIndex {
+	const index = new MonthDayIndex();
 	for (let year = fromDayNumber(from).year; year <= fromDayNumber(to).year; year++) {
 		for (let month = 1; month <= 12; month++) {
 			for (let day = 1; day <= daysInMonth(2000, month); day++) {
 				const observed = observedGregorianDay(year, month, day, options.feb29);
-				if (observed.dayNumber >= from && observed.dayNumber <= to) add(index, gregorianKey(month, day), { dayNumber: observed.dayNumber, year, shift: observed.shift });
+				if (observed.dayNumber >= from && observed.dayNumber <= to) index.add(month, day, { dayNumber: observed.dayNumber, year, shift: observed.shift });
 			}
 		}
 	}
 	return index;
 }
 
-function indexLunar(from: number, to: number): Array<Hit[] | undefined> {
-	const index: Array<Hit[] | undefined> = new Array(lunarKey(12, 30, true) + 1);
+/** Regular and leap lunar months, indexed apart. */
+function indexLunar(from: number, to: number): { regular: MonthDayIndex; leap: MonthDayIndex } {
+	const regular = new MonthDayIndex();
+	const leap = new MonthDayIndex();
 	const first = fromDayNumber(from).year - 1;
 	const last = fromDayNumber(to).year;
 	for (let year = Math.max(first, 1900); year <= Math.min(last, 2100); year++) {
@@ -59,13 +67,13 @@ function indexLunar(from: number, to: number): Array<Hit[] | undefined> {
 				for (const isLeap of [false, true]) {
 					const observed = observedLunarDay(year, month, day, isLeap);
 					if (observed && observed.dayNumber >= from && observed.dayNumber <= to) {
-						add(index, lunarKey(month, day, isLeap), { dayNumber: observed.dayNumber, year, shift: observed.shift });
+						(isLeap ? leap : regular).add(month, day, { dayNumber: observed.dayNumber, year, shift: observed.shift });
 					}
 				}
 			}
 		}
 	}
-	return index;
+	return { regular, leap };
 }
 
 /** The window of the zone whose as-of day is `asOfDay`, indexed. */
@@ -86,13 +94,15 @@ export function zoneWindow(timeZone: string, options: OccasionOptions): ZoneWind
 		.map((festival) => Object.freeze(festival));
 	const frozenWindow = Object.freeze({ from: formatDayNumber(from), to: formatDayNumber(to) });
 	const frozenFestivals = Object.freeze(festivals);
+	const lunar = indexLunar(from, to);
 	return {
 		asOfDay,
 		from,
 		to,
 		window: frozenWindow,
 		gregorian: indexGregorian(from, to, options),
-		lunar: indexLunar(from, to),
+		lunar: lunar.regular,
+		leapLunar: lunar.leap,
 		festivals: frozenFestivals,
 		festivalsOnly: Object.freeze({ window: frozenWindow, count: festivals.length, occasions: frozenFestivals, next: frozenFestivals[0] ?? null }),
 	};

@@ -14,7 +14,7 @@ import {
 	type OccasionColumns,
 	type OccasionOptions,
 } from './occasionOptions';
-import { gregorianKey, lunarKey, zoneWindow, type Hit, type ZoneWindow } from './occasionWindow';
+import { zoneWindow, type Hit, type ZoneWindow } from './occasionWindow';
 import { TextMemo } from './textMemo';
 
 export * from './occasionOptions';
@@ -27,8 +27,6 @@ type DateColumn = 'birthday' | 'lunarBirthday' | 'memberSince' | 'firstPurchase'
 interface Zone {
 	window: ZoneWindow;
 	dates: Record<DateColumn, TextMemo<YearlyDate>>;
-	/** The lunar date as written in the occasion, by lunar key. */
-	lunarTexts: Map<number, string>;
 }
 
 /**
@@ -75,7 +73,6 @@ export class OccasionFinder {
 					firstPurchase: gregorian(columns.firstPurchase, false),
 					lunarBirthday: new TextMemo((value) => parseLunarDate(value, columns.lunarBirthday, asOfDay)),
 				},
-				lunarTexts: new Map(),
 			};
 			this.zones.set(timeZone, zone);
 		}
@@ -96,14 +93,9 @@ export class OccasionFinder {
 		return birthday.lunar ?? undefined;
 	}
 
-	private lunarText(zone: Zone, key: number, lunar: YearlyDate): string {
-		let text = zone.lunarTexts.get(key);
-		if (text === undefined) {
-			const described = { month: lunar.month, day: lunar.day, isLeap: lunar.isLeap === true };
-			text = this.options.language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described);
-			zone.lunarTexts.set(key, text);
-		}
-		return text;
+	private lunarText(lunar: YearlyDate): string {
+		const described = { month: lunar.month, day: lunar.day, isLeap: lunar.isLeap === true };
+		return this.options.language === 'zh-CN' ? formatLunarZh(described) : formatLunarEn(described);
 	}
 
 	/** The occasions of one personal date observed in the window (none before the year it started). */
@@ -137,20 +129,17 @@ export class OccasionFinder {
 
 		const birthday = this.date(item, zone, 'birthday');
 		if (birthday && this.wanted.has('birthday')) {
-			this.occasions(found, window.asOfDay, 'birthday', window.gregorian[gregorianKey(birthday.month, birthday.day)], birthday);
+			this.occasions(found, window.asOfDay, 'birthday', window.gregorian.get(birthday.month, birthday.day), birthday);
 		}
 		if (this.wanted.has('lunarBirthday')) {
 			const lunar = this.lunarBirthday(item, birthday, zone);
-			if (lunar) {
-				const key = lunarKey(lunar.month, lunar.day, lunar.isLeap === true);
-				const hits = window.lunar[key];
-				if (hits) this.occasions(found, window.asOfDay, 'lunarBirthday', hits, lunar, this.lunarText(zone, key, lunar));
-			}
+			const hits = lunar && (lunar.isLeap ? window.leapLunar : window.lunar).get(lunar.month, lunar.day);
+			if (hits) this.occasions(found, window.asOfDay, 'lunarBirthday', hits, lunar!, this.lunarText(lunar!));
 		}
 		for (const [type, column] of ANNIVERSARIES) {
 			if (!this.wanted.has(type)) continue;
 			const start = this.date(item, zone, column);
-			if (start) this.occasions(found, window.asOfDay, type, window.gregorian[gregorianKey(start.month, start.day)], start);
+			if (start) this.occasions(found, window.asOfDay, type, window.gregorian.get(start.month, start.day), start);
 		}
 		if (found.length === 0) return window.festivalsOnly;
 		// A stable sort keeps personal occasions before the festivals of the same day and type order.
