@@ -1,4 +1,4 @@
-import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { sleepWithAbort, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem, runRouted, toNodeError } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
@@ -120,10 +120,13 @@ async function sendPending(
 				return failAll(pending, 'CHANNEL_NOT_CONFIGURED', redactError(error), false);
 			}
 		}
+		// Stop: paced and retry waits end at once, and no message not yet under way is sent.
+		const cancel = ctx.getExecutionCancelSignal();
+		const sleep = (ms: number) => sleepWithAbort(ms, cancel).catch(() => undefined);
 		return await runCareBatch(
 			pending.map((p) => p.candidate),
 			config.batch,
-			{ ledger, channel, clock: systemClock(sleep), random: Math.random },
+			{ ledger, channel, clock: systemClock(sleep), random: Math.random, cancel },
 		);
 	} finally {
 		await Promise.allSettled([ledger?.close(), channel?.close?.()]);

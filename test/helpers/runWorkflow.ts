@@ -124,7 +124,7 @@ const nodeTypes = new PackageNodeTypes();
 /** Runs a workflow (JSON as n8n exports it) through n8n-core's WorkflowExecute. */
 export async function runWorkflow(
 	workflowJson: WorkflowJson,
-	options: { credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+	options: { credentials?: Record<string, ICredentialDataDecryptedObject>; onStart?: (cancel: () => void) => void } = {},
 ): Promise<WorkflowResult> {
 	const workflow = new Workflow({
 		id: 'test',
@@ -168,7 +168,10 @@ export async function runWorkflow(
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const startNode = workflowJson.nodes.find((n) => nodeTypes.getByName(n.type).description.inputs.length === 0);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+	// Stop, as n8n's Stop button does it: cancelling the execution aborts its cancel signal.
+	options.onStart?.(() => execution.cancel());
+	const run = await execution;
 	const runData = run.data.resultData.runData;
 	const items = (nodeName: string, outputIndex = 0): INodeExecutionData[] => {
 		const task = runData[nodeName]?.[0];
@@ -196,6 +199,8 @@ export interface NodeRunOptions {
 	timezone?: string;
 	/** Emit items registered with setGeneratedItems under this key instead of `items` (benchmarks). */
 	generatedKey?: string;
+	/** Receives a function that stops the execution (n8n's Stop). */
+	onStart?: (cancel: () => void) => void;
 }
 
 export const NODE_UNDER_TEST = 'Node Under Test';
@@ -227,6 +232,6 @@ export async function runNode(options: NodeRunOptions): Promise<WorkflowResult> 
 			connections: { Source: { main: [[{ node: NODE_UNDER_TEST, type: 'main', index: 0 }]] } },
 			settings: { timezone: options.timezone ?? 'UTC' },
 		},
-		{ credentials: options.credentials },
+		{ credentials: options.credentials, onStart: options.onStart },
 	);
 }

@@ -273,6 +273,30 @@ describe('dispatch', () => {
 		expect(results[3]).toMatchObject({ outcome: 'notSent', code: 'BUDGET_EXHAUSTED', retryable: true, budgetExhausted: true });
 		expect((await ledger.findClaimed(['k-c3', 'k-c4'])).size).toBe(0);
 	});
+
+	it('on Stop sends nothing not yet under way, ends a retry chain, and releases every key it did not send', async () => {
+		const clock = new VirtualClock(0);
+		const ledger = new MemoryLedger();
+		const stop = new AbortController();
+		// c1 keeps answering 503; the execution is stopped while c1 waits for its retry and c2 for its slot.
+		const channel = new ScriptedChannel(clock, (m) => (m.to === 'c1' ? retryable() : { status: 'sent' }));
+		const jobs = Array.from({ length: 5 }, (_, i) => job(`c${i}`));
+		const running = dispatch(jobs, { channel, ledger, clock, random: seededRandom(), cancel: stop.signal }, {
+			...options,
+			concurrency: 2,
+			rate: { count: 1, perMs: 1000 },
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+		while (channel.calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
+		stop.abort();
+		const results = await running;
+		expect(results[0]).toMatchObject({ kind: 'sent' });
+		expect(results[1]).toMatchObject({ kind: 'failed', outcome: 'failed', code: 'HTTP_503', retryable: true });
+		expect(String((results[1] as { message: string }).message)).toContain('stopped');
+		for (const r of results.slice(2)) expect(r).toMatchObject({ kind: 'failed', outcome: 'notSent', code: 'CANCELLED', retryable: true, attempts: 0 });
+		expect(channel.calls.map((c) => c.message.to)).toEqual(['c0', 'c1']);
+		expect([...(await ledger.findClaimed(jobs.map((j) => j.key))).keys()]).toEqual(['k-c0']);
+	});
 });
 
 describe('runCareBatch', () => {

@@ -39,6 +39,8 @@ export interface CareBatchDeps {
 	channel?: Channel;
 	clock: Clock;
 	random: () => number;
+	/** n8n's execution cancel signal (Stop). */
+	cancel?: AbortSignal;
 }
 
 type SentJob = Extract<JobResult, { kind: 'sent' }>;
@@ -186,7 +188,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 			channel: options.channelKind,
 			message: candidates[i].message,
 		}));
-		const sent = await dispatch(jobs, { channel: deps.channel, ledger: deps.ledger, clock: deps.clock, random: deps.random }, options);
+		const sent = await dispatch(jobs, { channel: deps.channel, ledger: deps.ledger, clock: deps.clock, random: deps.random, cancel: deps.cancel }, options);
 		sent.forEach((result, j) => {
 			results[toSend[j]] = fromJob(result);
 		});

@@ -7,6 +7,7 @@ export interface Clock {
 	sleep(ms: number): Promise<void>;
 }
 
+/** Wall-clock time; `sleep` should resolve early when the execution is stopped. */
 export function systemClock(sleep: (ms: number) => Promise<void>): Clock {
 	return { now: () => Date.now(), sleep };
 }

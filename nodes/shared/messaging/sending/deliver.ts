@@ -13,6 +13,11 @@ export interface DeliveryContext {
 	deadline: number;
 	/** Per-attempt timeout handed to the channel. */
 	timeoutMs: number;
+	/**
+	 * The execution was stopped: no new attempt starts and no retry wait goes on. A request already sent is
+	 * left to finish (aborting it would make its outcome unknown).
+	 */
+	cancel?: AbortSignal;
 }
 
 export type Delivery =
@@ -28,8 +33,10 @@ export type Delivery =
 			budgetExhausted: boolean;
 	  }
 	| { result: 'unknown'; attempts: number; message: string }
-	/** The budget ran out before the first attempt: nothing reached the provider. */
-	| { result: 'notAttempted'; attempts: 0; message: string };
+	/** The budget ran out (or the execution was stopped) before the first attempt: nothing reached the provider. */
+	| { result: 'notAttempted'; attempts: 0; message: string; cancelled?: boolean };
+
+const STOPPED = 'The execution was stopped before this message was sent';
 
 /**
  * One message through the channel: paced, retried on retryable failures with backoff that honours
@@ -39,7 +46,10 @@ export type Delivery =
 export async function deliver(message: OutgoingMessage, ctx: DeliveryContext): Promise<Delivery> {
 	let attempts = 0;
 	for (;;) {
-		if (!(await ctx.pacer.acquire(ctx.deadline))) {
+		if (ctx.cancel?.aborted && attempts === 0) return { result: 'notAttempted', attempts: 0, message: STOPPED, cancelled: true };
+		const slot = await ctx.pacer.acquire(ctx.deadline);
+		if (ctx.cancel?.aborted && attempts === 0) return { result: 'notAttempted', attempts: 0, message: STOPPED, cancelled: true };
+		if (!slot) {
 			return { result: 'notAttempted', attempts: 0, message: 'The time budget ran out before this message could be sent' };
 		}
 		attempts++;
@@ -69,5 +79,8 @@ export async function deliver(message: OutgoingMessage, ctx: DeliveryContext): P
 		const wait = retryDelay(attempts, ctx.retry, ctx.random, outcome.retryAfterMs);
 		if (now + wait > ctx.deadline) return { ...failure, budgetExhausted: true };
 		await ctx.clock.sleep(wait);
+		if (ctx.cancel?.aborted) {
+			return { ...failure, message: `${failure.message} (the execution was stopped before the next attempt)`, budgetExhausted: false };
+		}
 	}
 }

@@ -39,13 +39,17 @@ export function takeOverBefore(options: DispatchOptions, nowMs: number): Date | 
 export interface DispatchDeps {
 	channel: Channel;
 	ledger: Ledger;
+	/** Its sleep should end early when `cancel` fires (n8n's execution cancel signal). */
 	clock: Clock;
 	random: () => number;
+	/** Stop: messages not yet under way are not sent (Failed, CANCELLED, key released). */
+	cancel?: AbortSignal;
 }
 
 /** Codes for failures that are ours, not the provider's. */
 export const FAILURE_CODES = {
 	budget: 'BUDGET_EXHAUSTED',
+	cancelled: 'CANCELLED',
 	ledger: 'LEDGER_UNAVAILABLE',
 	ledgerConfig: 'LEDGER_NOT_CONFIGURED',
 	/** The claim may have been stored although its reply was lost, and could not be released. */
@@ -117,7 +121,7 @@ function jobResult(delivery: Delivery, sentAt: number): JobResult {
 				...(delivery.budgetExhausted ? { budgetExhausted: true } : {}),
 			};
 		case 'notAttempted':
-			return notSent(FAILURE_CODES.budget, delivery.message, true);
+			return delivery.cancelled ? notSent(FAILURE_CODES.cancelled, delivery.message) : notSent(FAILURE_CODES.budget, delivery.message, true);
 	}
 }
 
@@ -156,10 +160,15 @@ export async function dispatch(jobs: SendJob[], deps: DispatchDeps, options: Dis
 	const deadline = clock.now() + options.budgetMs;
 	const pacer = new Pacer(options.rate, clock);
 	const results: JobResult[] = new Array(jobs.length);
-	const context = { channel: deps.channel, pacer, clock, random: deps.random, retry: options.retry, deadline, timeoutMs: options.timeoutMs };
+	const { cancel } = deps;
+	const context = { channel: deps.channel, pacer, clock, random: deps.random, retry: options.retry, deadline, timeoutMs: options.timeoutMs, cancel };
 
 	await runWithConcurrency(jobs.length, options.concurrency, async (i) => {
 		const job = jobs[i];
+		if (cancel?.aborted) {
+			results[i] = notSent(FAILURE_CODES.cancelled, 'The execution was stopped before this message was sent');
+			return;
+		}
 		if (clock.now() >= deadline) {
 			results[i] = notSent(FAILURE_CODES.budget, 'The time budget ran out before this message could be sent', true);
 			return;
