@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 // npm run demo: the whole package at work on the sample data, then n8n's editor with everything ready.
-//   1. builds the package and installs the pinned n8n into the cache folder if it is missing;
+//   1. builds the package and installs n8n (N8N_VERSION, default the current tested one) into the cache
+//      folder if it is missing or broken (scripts/n8n-runtime.js);
 //   2. loads the sample data into PostgreSQL (database care_demo on 127.0.0.1:5432) when it answers, otherwise
 //      uses examples/data/sample-data.json (an offline variant of the daily churn watch reads the JSON file;
-//      see offlineChurnWatch below);
+//      see offlineChurnWatch below). A PostgreSQL that refuses the login is reported in one line and, unless
+//      a PostgreSQL option was given, the demo goes on offline;
 //   3. starts loopback servers for the message channels (nothing goes to a real provider) and imports the
 //      credentials and every example workflow into a demo n8n (SQLite in the cache folder, fresh each run);
 //   4. runs the daily churn watch with `n8n execute` and prints a summary;
 //   5. starts the n8n editor on http://localhost:5678 until Ctrl-C.
 // Flags: --no-editor (stop after the summary), --offline (use the JSON file even when PostgreSQL answers),
-//        --database <name> (default care_demo), --port <editor port> (default 5678),
+//        PostgreSQL: --host (PGHOST, default 127.0.0.1), --port (PGPORT, 5432), --user (PGUSER, postgres),
+//        --database (default care_demo; PGDATABASE is not used: the demo replaces its sample tables there);
+//        the password comes from PGPASSWORD (or ~/.pgpass). Giving one of these flags makes PostgreSQL required.
+//        --editor-port <port> (default 5678),
 //        --dir <folder> (default ~/.cache/n8n-nodes-customer-care/demo, emptied on start),
 //        --no-build (use dist/ as it is; the e2e suite test/e2e/suites/demo.js builds once for all).
 const { spawn, spawnSync } = require('child_process');
 const { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('fs');
 const { connect } = require('net');
-const { dirname, join, resolve } = require('path');
-const { ensureN8n, cacheDir, N8N_VERSION } = require('./n8n-runtime');
+const { join, resolve } = require('path');
+const { baseDir, describeRuntime, ensureN8n, runtimeFor } = require('./n8n-runtime');
 
 const ROOT = resolve(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -24,7 +29,6 @@ const SAMPLE_JSON = join(EXAMPLES, 'data', 'sample-data.json');
 const CHURN_WATCH_ID = 'ccDailyChurnWatch01';
 const OFFLINE_CHURN_WATCH_ID = 'ccDailyChurnOffline1';
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'CareDemo2026!' };
-const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: process.env.PGPASSWORD ?? '' };
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const step = (text) => console.log(`\n==> ${text}`);
@@ -34,7 +38,69 @@ function option(name, fallback) {
 	return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
+/** PostgreSQL options, read once here and named by the same words in every message about them. */
+const PG_FLAGS = ['host', 'port', 'user', 'database'];
+
+/** Where the sample data goes: the flags first, then libpq's variables, then the defaults. */
+function postgresTarget() {
+	const env = process.env;
+	return {
+		connection: {
+			host: option('host', env.PGHOST || '127.0.0.1'),
+			port: Number(option('port', env.PGPORT || 5432)),
+			user: option('user', env.PGUSER || 'postgres'),
+			// Unset, the pg client looks in ~/.pgpass.
+			password: env.PGPASSWORD,
+			database: option('database', 'care_demo'),
+		},
+		explicit: PG_FLAGS.some((flag) => process.argv.includes(`--${flag}`)),
+	};
+}
+
+/** Whether an error is PostgreSQL (or the pg client) refusing the login rather than anything else. */
+function isLoginRefused(error) {
+	return ['28P01', '28000'].includes(error?.code) || /^SASL|password/i.test(error?.message ?? '');
+}
+
+/** The one line said when PostgreSQL refuses the login: what was tried and how to fix it. */
+function loginRefusedLine({ host, port, user, password }, error) {
+	const tried = `user "${user}" ${password === undefined ? 'without a password (PGPASSWORD is not set)' : 'with the password in PGPASSWORD'}`;
+	// The pg client's words for "the server asked for a password and none was given".
+	const why = password === undefined && /^SASL/.test(error.message) ? 'the server wants a password' : error.message;
+	return `PostgreSQL on ${host}:${port} refused ${tried}: ${why}. Fix: --user <name> with PGPASSWORD=<password>, or --offline to use no database.`;
+}
+
+/**
+ * Loads the sample data and starts a fresh ledger. Resolves with the counts, or with `{ problem }` (one
+ * line) when PostgreSQL could not be used and the demo may go on offline; rejects when PostgreSQL was
+ * asked for explicitly.
+ */
+async function loadIntoPostgres({ connection, explicit }) {
+	try {
+		const { loadSampleData } = require('./sample-data/load');
+		const counts = await loadSampleData(connection);
+		const { Client } = require('pg');
+		const client = new Client(connection);
+		await client.connect();
+		try {
+			// A fresh ledger, so the WeCom agenda of the as-of day is posted again on every demo run.
+			await client.query('DROP TABLE IF EXISTS care_message_ledger');
+		} finally {
+			await client.end();
+		}
+		return { counts };
+	} catch (error) {
+		const problem = isLoginRefused(error)
+			? loginRefusedLine(connection, error)
+			: `PostgreSQL on ${connection.host}:${connection.port}, database ${connection.database}: ${error.message}.`;
+		if (explicit) throw new Error(problem);
+		return { problem };
+	}
+}
+
 function reachable(host, port, timeoutMs = 1500) {
+	// A socket folder (PGHOST=/var/run/postgresql) is left to the pg client to try.
+	if (host.startsWith('/')) return Promise.resolve(true);
 	return new Promise((done) => {
 		const socket = connect({ host, port });
 		const finish = (ok) => {
@@ -215,11 +281,19 @@ function printSummary(runData, { wecom, managers, statusWhere }) {
 	const levels = {};
 	for (const { churn } of [...atRisk, ...healthy]) levels[churn.riskLevel] = (levels[churn.riskLevel] ?? 0) + 1;
 	console.log(`\nChurn risk (BG/NBD): ${['critical', 'high', 'medium', 'low'].map((l) => `${levels[l] ?? 0} ${l}`).join(', ')}`);
-	console.log(`At-risk customers: ${atRisk.length}; the 10 most likely to be lost, with the reasons:`);
-	const byRisk = [...atRisk].sort((a, b) => (b.churn.churnProbability ?? 0) - (a.churn.churnProbability ?? 0) || a.customerId.localeCompare(b.customerId));
-	for (const c of byRisk.slice(0, 10)) {
-		const p = c.churn.churnProbability == null ? '' : ` ${Math.round(c.churn.churnProbability * 100)}%`;
-		console.log(`  ${c.customerId} ${c.name} — ${c.churn.riskLevel}${p}, ${c.segment.label}`);
+	// Many customers share the same (rounded) churn probability, so the list is ranked by what losing each
+	// would cost: the churn probability times what the customer has spent so far.
+	const percent = (c) => (c.churn.churnProbability == null ? undefined : Math.round(c.churn.churnProbability * 100));
+	const valueAtRisk = (c) => (c.churn.churnProbability ?? 0) * (Number(c.totalSpend) || 0);
+	const byValue = [...atRisk].sort((a, b) => valueAtRisk(b) - valueAtRisk(a) || a.customerId.localeCompare(b.customerId));
+	const topPercent = Math.max(...atRisk.map((c) => percent(c) ?? 0));
+	const tied = atRisk.filter((c) => percent(c) === topPercent).length;
+	const money = (amount) => `¥${Math.round(amount).toLocaleString('en-US')}`;
+	console.log(`At-risk customers: ${atRisk.length}, ${tied} of them at ${topPercent}% churn probability.`);
+	console.log('The 10 with the most value at risk (churn probability × spend so far), with the reasons:');
+	for (const c of byValue.slice(0, 10)) {
+		const p = percent(c) === undefined ? '' : ` ${percent(c)}%`;
+		console.log(`  ${c.customerId} ${c.name} — ${c.churn.riskLevel}${p}, ${money(valueAtRisk(c))} at risk of ${money(Number(c.totalSpend) || 0)} spent, ${c.segment.label}`);
 		for (const reason of (c.churn.reasons ?? []).slice(0, 2)) console.log(`      · ${reason}`);
 	}
 
@@ -285,8 +359,9 @@ async function startEditor(n8n, env, port) {
 async function main() {
 	const withEditor = !process.argv.includes('--no-editor');
 	const forceOffline = process.argv.includes('--offline');
-	const database = option('database', 'care_demo');
-	const editorPort = Number(option('port', 5678));
+	const postgres = postgresTarget();
+	const { database } = postgres.connection;
+	const editorPort = Number(option('editor-port', 5678));
 
 	if (!process.argv.includes('--no-build')) {
 		step('Building the package');
@@ -294,28 +369,31 @@ async function main() {
 		if (build.status !== 0) throw new Error('npm run build failed');
 	}
 
-	step(`n8n ${N8N_VERSION}`);
-	const n8n = await ensureN8n((text) => console.log(`    ${text}`));
-	console.log(`    ${n8n}`);
+	const runtime = runtimeFor();
+	step(`n8n ${runtime.version}`);
+	const n8n = await ensureN8n((text) => console.log(`    ${text}`), runtime);
+	console.log(`    ${describeRuntime(runtime).text}: ${n8n}`);
 
 	step('Sample data');
-	let sampleDb = { ...POSTGRES, database };
-	const online = !forceOffline && (await reachable(POSTGRES.host, POSTGRES.port));
-	if (online) {
-		const { loadSampleData } = require('./sample-data/load');
-		const counts = await loadSampleData(sampleDb);
-		const { Client } = require('pg');
-		const client = new Client(sampleDb);
-		await client.connect();
-		// A fresh ledger, so the WeCom agenda of the as-of day is posted again on every demo run.
-		await client.query('DROP TABLE IF EXISTS care_message_ledger');
-		await client.end();
-		console.log(`    PostgreSQL ${POSTGRES.host}:${POSTGRES.port}, database ${database}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+	const { host, port } = postgres.connection;
+	const sampleDb = { ...postgres.connection, password: postgres.connection.password ?? '' };
+	let online = false;
+	if (forceOffline) {
+		console.log(`    --offline: using ${SAMPLE_JSON} (no database server needed)`);
+	} else if (!(await reachable(host, port))) {
+		if (postgres.explicit) throw new Error(`PostgreSQL is not answering on ${host}:${port} (leave out --host/--port/--user/--database, or use --offline, to run without it)`);
+		console.log(`    PostgreSQL is not answering on ${host}:${port}: using ${SAMPLE_JSON} (no database server needed)`);
 	} else {
-		console.log(`    ${forceOffline ? '--offline' : `PostgreSQL is not answering on ${POSTGRES.host}:${POSTGRES.port}`}: using ${SAMPLE_JSON} (no database server needed)`);
+		const loaded = await loadIntoPostgres(postgres);
+		online = !loaded.problem;
+		if (online) {
+			console.log(`    PostgreSQL ${host}:${port}, database ${database}: ${Object.entries(loaded.counts).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+		} else {
+			console.log(`    ${loaded.problem} Going on offline with ${SAMPLE_JSON}.`);
+		}
 	}
 
-	const demoDir = resolve(option('dir', join(dirname(cacheDir), 'demo')));
+	const demoDir = resolve(option('dir', join(baseDir, 'demo')));
 	const userFolder = join(demoDir, 'n8n');
 	rmSync(demoDir, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
