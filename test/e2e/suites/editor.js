@@ -4,8 +4,10 @@
 // as unknown or "not installed"; for each of our nodes on it the parameter panel (NDV) must open and show
 // its parameters. A Send Care Message panel must offer the credential selector for its channel next to the
 // Channel field (so it is on screen when the panel opens) and, with a Redis or Postgres ledger, the one for its
-// ledger, and no other. Screenshots go to test/e2e/artifacts/editor/ (UPDATE_SCREENSHOTS=1 also refreshes the
-// README's docs/screenshots/).
+// ledger, and no other. Searching the node panel (the "What happens next?" node creator) for "customer care",
+// "RFM", "churn", "NPS" and "回访" must list the nodes whose codex aliases or names match, each with its
+// description; a nonsense term must list none of ours. Screenshots go to test/e2e/artifacts/editor/
+// (UPDATE_SCREENSHOTS=1 also refreshes the README's docs/screenshots/).
 const { spawn } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -320,6 +322,89 @@ async function checkSelectorsFollowParameters({ page, base, record, shots, displ
 	);
 }
 
+/**
+ * Node panel searches and the nodes each must list (by display name). The codex aliases (nodes/<Name>/<Name>.node.json)
+ * are what n8n's node creator searches besides the display name; the nonsense term proves the check can fail.
+ */
+const NODE_SEARCHES = [
+	{ query: 'customer care', expect: ['Segment Customer', 'Detect Churn Risk', 'Score Satisfaction', 'Schedule Revisit', 'Send Care Message'] },
+	{ query: 'RFM', expect: ['Segment Customer', 'Detect Churn Risk'] },
+	{ query: 'churn', expect: ['Detect Churn Risk'] },
+	{ query: 'NPS', expect: ['Score Satisfaction'] },
+	{ query: '回访', expect: ['Schedule Revisit'] },
+	{ query: 'qzxwvk', expect: [] },
+];
+
+/** Our node types from the build: display name -> description, as the editor gets them. */
+function ourNodeDescriptions(root) {
+	const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+	const descriptions = {};
+	for (const file of n8n.nodes) {
+		for (const Type of Object.values(require(join(root, file)))) {
+			const { displayName, description } = new Type().description;
+			descriptions[displayName] = description;
+		}
+	}
+	return descriptions;
+}
+
+/** The node creator's result items as { name, text } in the order shown. */
+function creatorItems(page) {
+	return page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]').evaluateAll((items) =>
+		items
+			.filter((item) => item.getClientRects().length > 0)
+			.map((item) => {
+				const title = item.querySelector('[class*="title"], [class*="name"]');
+				return { name: (title ?? item).innerText.trim().split('\n')[0].trim(), text: item.innerText.replace(/\s+/g, ' ').trim() };
+			}),
+	);
+}
+
+/**
+ * Opens the node creator after a workflow's Manual Trigger (Tab on the canvas, as a user adds the next step) and runs
+ * each search of NODE_SEARCHES: every expected node listed, with its description; none of ours for the nonsense term.
+ */
+async function checkNodePanelSearch({ page, base, record, shots, root }) {
+	const descriptions = ourNodeDescriptions(root);
+	const ours = new Set(Object.keys(descriptions));
+	await page.goto(`${base}/workflow/${CREDENTIALS_WORKFLOW.id}`, { waitUntil: 'domcontentloaded' });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await sleep(1000);
+	for (const { query, expect } of NODE_SEARCHES) {
+		const problems = [];
+		let found = [];
+		try {
+			const creator = page.locator('[data-test-id="node-creator"]');
+			if (!(await creator.isVisible())) {
+				await page.locator('[data-test-id="canvas-wrapper"], [data-test-id="canvas"]').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+				await page.keyboard.press('Tab');
+				await creator.waitFor({ timeout: 20_000 });
+			}
+			const search = creator.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input, input[type="text"]').first();
+			await search.fill('');
+			await search.fill(query);
+			await sleep(1200);
+			const items = await creatorItems(page);
+			found = items.filter((item) => ours.has(item.name));
+			const names = found.map((item) => item.name);
+			const missing = expect.filter((name) => !names.includes(name));
+			if (missing.length) problems.push(`not listed: ${missing.join(', ')}`);
+			if (expect.length === 0 && names.length) problems.push(`lists our nodes for a term none of them has: ${names.join(', ')}`);
+			for (const item of found) {
+				if (!item.text.includes(descriptions[item.name])) problems.push(`${item.name} is listed without its description ("${item.text}")`);
+			}
+			if (problems.length) problems.push(`listed: ${JSON.stringify(items.map((item) => item.name))}`);
+			await page.screenshot({ path: join(shots, `node-search-${fileSafe(query) || 'chinese'}.png`) });
+		} catch (error) {
+			problems.push(error.message.split('\n')[0]);
+		}
+		const what = expect.length ? `lists ${expect.join(', ')} with their descriptions` : 'lists none of our nodes';
+		const listed = found.length ? ` (listed: ${found.map((item) => item.name).join(', ')})` : '';
+		record(problems.length === 0, `searching the node panel for "${query}" ${what}${listed}`, problems.join('\n'));
+	}
+	await page.keyboard.press('Escape');
+}
+
 async function checkWorkflow({ page, base, workflow, record, errors, shots, displayNames, root }) {
 	const mark = errors.length;
 	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
@@ -463,6 +548,7 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		record(uncovered.length === 0, `the examples open the panel of each of our ${OUR_NODE_TYPES.length} node types`, `not covered: ${uncovered.join(', ')}`);
 		// Last, and their console output is not judged: a node type that does not exist is expected to complain, and
 		// the selector check leaves a workflow changed.
+		await checkNodePanelSearch({ page, base, record, shots, root });
 		await checkDetectorsFlagUnknownNode({ page, base, record, shots });
 		await checkSelectorsFollowParameters({ page, base, record, shots, displayNames, root });
 		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
