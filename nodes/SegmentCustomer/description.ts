@@ -1,3 +1,4 @@
+import { learnedStateProperties } from './learnedState';
 import type { INodeProperties } from 'n8n-workflow';
 import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
 import { customRulesProperties } from './operations/customRules';
@@ -134,6 +135,7 @@ export const properties: INodeProperties[] = [
 	...inputProperties,
 	...rfmProperties,
 	...valueTierProperties,
+	...learnedStateProperties,
 	...lifecycleProperties,
 	...customRulesProperties,
 	...optionProperties,

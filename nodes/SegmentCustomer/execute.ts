@@ -8,6 +8,7 @@ import { rfmBins, rfmMethod } from './operations/rfm';
 import { segmentRfmColumns } from './operations/rfmColumns';
 import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
+import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
 import { SegmentOutputs } from './outputs';
 import { readColumnParameters, readCustomerSubjects, readTransactionSubjects } from './read';
 
@@ -31,16 +32,21 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const shape = this.getNodeParameter('inputShape', 0, 'customer') as 'customer' | 'transaction';
 	const language = readLanguage(this);
 	const outputField = readOutputField(this, 'segment');
-	const asOf = readAsOf(this);
+	const bins = rfmBins(this);
+	const learned = readLearnedSettings(this, methodName, bins);
+	// A page run measures recency from the As Of its cut points were learned at.
+	const asOf = learned.asOf ?? readAsOf(this);
 	const timeZone = this.getTimezone();
+	const asOfText = toIsoWithOffset(asOf, timeZone);
+	if (learned.mode === 'histograms') return learnFromHistogramItems(this, items, methodName, bins, asOf, timeZone, asOfText);
 	const columns = readColumnParameters(this);
 	const method = METHODS[methodName](this);
-	const asOfText = toIsoWithOffset(asOf, timeZone);
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };
 
 	if (SEGMENT_PATHS.columnarRfm && shape === 'customer' && methodName === 'rfm') {
-		segmentRfmColumns(items, { columns, readOptions, outputField, bins: rfmBins(this), language, asOfText }, outputs);
+		const scored = segmentRfmColumns(items, { columns, readOptions, outputField, bins, language, asOfText, cuts: learned.rfmCuts }, outputs);
+		if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromRun(this, methodName, bins, scored, []), asOfText));
 		return outputs.result();
 	}
 
@@ -48,7 +54,8 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 		shape === 'customer'
 			? readCustomerSubjects(items, columns, method.needs, readOptions, outputField, outputs)
 			: readTransactionSubjects(items, columns, readOptions, this.getNodeParameter('collapseSameDay', 0, true) as boolean, outputs);
-	const outcomes = method.segment(subjects, { asOf, timeZone, language });
+	const outcomes = method.segment(subjects, { asOf, timeZone, language, learned });
+	if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromSubjects(this, methodName, bins, subjects, outcomes), asOfText));
 	const addSegment = fieldAdder(outputField);
 	for (let s = 0; s < subjects.length; s++) {
 		const subject = subjects[s];

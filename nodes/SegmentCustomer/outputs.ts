@@ -10,6 +10,7 @@ export class SegmentOutputs {
 	private readonly router: ItemRouter;
 	private readonly tally = new SegmentTally();
 	private readonly summaryPairs = new Map<string, IPairedItemData[]>();
+	private readonly extraSummary: INodeExecutionData[] = [];
 
 	constructor(
 		ctx: IExecuteFunctions,
@@ -54,6 +55,11 @@ export class SegmentOutputs {
 		return pairs;
 	}
 
+	/** An item after the segment rows, e.g. the learned state of a full run. */
+	addSummaryItem(json: IDataObject): void {
+		this.extraSummary.push({ json });
+	}
+
 	result(): INodeExecutionData[][] {
 		const { methodName, asOfText } = this;
 		const summary: INodeExecutionData[] = this.tally.rows().map((row) => ({
@@ -64,6 +70,6 @@ export class SegmentOutputs {
 		if (rejectedItems > 0) {
 			summary.push({ json: { key: 'rejected', label: 'Rejected input items', rejectedItems, method: methodName, asOf: asOfText } });
 		}
-		return this.router.outputs({ 1: summary });
+		return this.router.outputs({ 1: [...summary, ...this.extraSummary] });
 	}
 }

@@ -120,7 +120,7 @@ describe('value-tier thresholds learned once, applied to pages', () => {
 		for (const n of [1, 3, 50, 4000]) {
 			const revenues = Array.from({ length: n }, () => (next() < 0.1 ? 0 : Math.round(next() * next() * 100000) / 100));
 			const whole = valueTiers(revenues, shares, 'en');
-			const learned = parseValueTierState(JSON.parse(JSON.stringify(learnValueTierState(revenues, whole, shares))));
+			const learned = parseValueTierState(JSON.parse(JSON.stringify(learnValueTierState(revenues, whole.map((t) => t.tier.key), shares))));
 			revenues.forEach((revenue, i) => {
 				const applied = applyValueTier(revenue, learned, 'en');
 				expect(applied.tier).toEqual(whole[i].tier);
@@ -132,14 +132,14 @@ describe('value-tier thresholds learned once, applied to pages', () => {
 	it('learned from a GROUP BY histogram of whole-number revenues equals learned from a run', () => {
 		const revenues = Array.from({ length: 3000 }, () => Math.floor(next() * next() * 5000));
 		const whole = valueTiers(revenues, shares, 'en');
-		const fromRun = learnValueTierState(revenues, whole, shares);
+		const fromRun = learnValueTierState(revenues, whole.map((t) => t.tier.key), shares);
 		expect(learnValueTierStateFromHistogram(countsOf(Float64Array.from(revenues)), shares)).toEqual(fromRun);
 	});
 
 	it('puts an unseen revenue between two of the base in the lower one’s tier', () => {
 		// 100 is A (share before 0), 50 crosses 80% so it is A too, 10 is B, 1 is C.
 		const revenues = [100, 50, 10, 1, 1, 1];
-		const learned = learnValueTierState(revenues, valueTiers(revenues, shares, 'en'), shares);
+		const learned = learnValueTierState(revenues, valueTiers(revenues, shares, 'en').map((t) => t.tier.key), shares);
 		expect([learned.minimumA, learned.minimumAB]).toEqual([50, 10]);
 		expect([49.99, 50, 10, 9.99, 0, -3].map((r) => applyValueTier(r, learned, 'en').tier.key)).toEqual(['B', 'A', 'B', 'C', 'C', 'C']);
 	});

@@ -32,7 +32,7 @@ export function rfmMethod(ctx: IExecuteFunctions): SegmentMethod {
 				columns.frequency[i] = s.record.purchases!;
 				columns.monetary[i] = s.record.revenue!;
 			});
-			const scored = scoreRfmColumns(columns, bins, run.language);
+			const scored = scoreRfmColumns(columns, bins, run.language, run.learned?.rfmCuts);
 			return scored.map((result, i) => ({
 				key: result.segment.key,
 				label: result.segment.label,

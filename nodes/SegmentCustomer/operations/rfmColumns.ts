@@ -3,7 +3,7 @@ import { checkOutputFieldFree } from '../../common';
 import { sharedFrozen } from '../../shared/format/sharedFrozen';
 import { fieldAdder } from '../../shared/format/withField';
 import type { CustomerColumns, ReadOptions } from '../../shared/customers';
-import { RfmColumnReader, scoreRfmColumnArrays, type Language, type RfmBins } from '../../shared/segments';
+import { RfmColumnReader, scoreRfmColumnArrays, type Language, type RfmBins, type RfmColumns, type ScoreCuts } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';
 import { round2 } from './rfm';
 
@@ -14,6 +14,8 @@ export interface RfmColumnsRun {
 	bins: RfmBins;
 	language: Language;
 	asOfText: string;
+	/** Cut points learned from the whole base (a page run); none: relative to these customers. */
+	cuts?: ScoreCuts;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface RfmColumnsRun {
  * only what the output item holds (the item, its json copy, the segment object, its values and its pair), which keeps
  * a million customers inside the time budget. Output, errors and summary are those of the general path.
  */
-export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRun, outputs: SegmentOutputs): void {
+/** Returns the columns it scored, from which a full run's cut points are learned. */
+export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRun, outputs: SegmentOutputs): RfmColumns {
 	const reader = new RfmColumnReader(run.columns, items.length, run.readOptions);
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -33,7 +36,7 @@ export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRu
 	}
 
 	const { recencyDays, frequency, monetary, itemIndices } = reader;
-	const { r, f, m, codes, segments } = scoreRfmColumnArrays(reader.rfmColumns(), run.bins, run.language);
+	const { r, f, m, codes, segments } = scoreRfmColumnArrays(reader.rfmColumns(), run.bins, run.language, run.cuts);
 	const { bins, asOfText } = run;
 	const addSegment = fieldAdder(run.outputField);
 	// One frozen `scores` object per distinct R-F-M triple (at most k^3, k <= 10, so each fits 4 bits of
@@ -55,4 +58,5 @@ export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRu
 		};
 		outputs.acceptOne(itemIndex, addSegment(items[itemIndex].json, segment), key, label, monetary[row], recencyDays[row], frequency[row]);
 	}
+	return reader.rfmColumns();
 }

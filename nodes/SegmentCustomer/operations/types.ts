@@ -1,3 +1,4 @@
+import type { LearnedSettings } from '../learnedState';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { CustomerNeeds, CustomerRecord } from '../../shared/customers';
 import type { Language } from '../../shared/segments';
@@ -20,6 +21,8 @@ export interface RunContext {
 	asOf: Date;
 	timeZone: string;
 	language: Language;
+	/** Cut points or thresholds learned from the whole base, for a page run (see learnedState.ts). */
+	learned?: LearnedSettings;
 }
 
 export interface SegmentMethod {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
-import { valueTiers } from '../../shared/segments';
+import { applyValueTier, valueTiers } from '../../shared/segments';
 import type { SegmentMethod } from './types';
 
 const show = { show: { method: ['valueTier'] } };
@@ -35,6 +35,14 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'required' },
 		segment(subjects, run) {
+			const learned = run.learned?.valueTier;
+			if (learned) {
+				// A page run: rank and cumulative share would place the customer within this page only.
+				return subjects.map(({ record }) => {
+					const { tier, revenueShare } = applyValueTier(record.revenue!, learned, run.language);
+					return { key: tier.key, label: tier.label, details: { revenue: record.revenue!, revenueShare } };
+				});
+			}
 			const tiers = valueTiers(
 				subjects.map((s) => s.record.revenue!),
 				{ a: a / 100, b: b / 100 },

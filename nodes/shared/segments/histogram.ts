@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -57,4 +57,48 @@ export function histogramCuts(histogram: Histogram, k: number): Float64Array {
 		below += equal;
 	}
 	return cuts;
+}
+
+const DAY_MS = 86_400_000;
+const MEASURES = ['recency', 'frequency', 'monetary'] as const;
+export type HistogramMeasure = (typeof MEASURES)[number];
+
+/**
+ * GROUP BY rows (one per distinct value of one measure, with a count) as the three RFM histograms.
+ * Recency values are last purchase dates, turned into days before As Of exactly as a customer's are;
+ * frequency values are order counts, monetary values total spends. A bad row throws, naming the row,
+ * the column and the value.
+ */
+export function readHistogramRows(
+	rows: Array<Record<string, unknown>>,
+	columns: { measure: string; value: string; count: string },
+	options: { asOf: Date; timeZone: string },
+): Record<'recencyDays' | 'frequency' | 'monetary', Histogram> {
+	const readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
+	const asOfMs = options.asOf.getTime();
+	const collected: Record<HistogramMeasure, { values: number[]; counts: number[] }> = {
+		recency: { values: [], counts: [] },
+		frequency: { values: [], counts: [] },
+		monetary: { values: [], counts: [] },
+	};
+	rows.forEach((row, index) => {
+		try {
+			const measure = getField(row, columns.measure);
+			if (!MEASURES.includes(measure as HistogramMeasure)) throw new InputError(columns.measure, measure, 'is not a measure', 'recency, frequency or monetary');
+			const raw = getField(row, columns.value);
+			const value =
+				measure === 'recency'
+					? (asOfMs - readDateMs(raw, columns.value)) / DAY_MS
+					: measure === 'frequency'
+						? parseCount(raw, columns.value)
+						: parseMoney(raw, columns.value, { min: 0 });
+			const target = collected[measure as HistogramMeasure];
+			target.values.push(value);
+			target.counts.push(parseCount(getField(row, columns.count), columns.count));
+		} catch (error) {
+			throw new ConfigError(`Histogram row ${index}: ${(error as Error).message}`);
+		}
+	});
+	const histogram = (measure: HistogramMeasure) => histogramOf(collected[measure].values, collected[measure].counts, measure);
+	return { recencyDays: histogram('recency'), frequency: histogram('frequency'), monetary: histogram('monetary') };
 }

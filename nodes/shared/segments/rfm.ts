@@ -131,8 +131,8 @@ export function scoreRfmColumnArrays(columns: RfmColumns, bins: RfmBins, languag
 }
 
 /** The same as one result object per customer. */
-export function scoreRfmColumns(columns: RfmColumns, bins: RfmBins, language: Language): RfmResult[] {
-	const { r, f, m, codes, segments } = scoreRfmColumnArrays(columns, bins, language);
+export function scoreRfmColumns(columns: RfmColumns, bins: RfmBins, language: Language, cuts?: ScoreCuts): RfmResult[] {
+	const { r, f, m, codes, segments } = scoreRfmColumnArrays(columns, bins, language, cuts);
 	const results: RfmResult[] = new Array(r.length);
 	for (let i = 0; i < r.length; i++) results[i] = { r: r[i], f: f[i], m: m[i], code: codes[i], segment: segments[i] };
 	return results;

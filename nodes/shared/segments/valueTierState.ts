@@ -1,7 +1,7 @@
 import { ConfigError } from '../input';
 import type { Histogram } from './histogram';
 import type { Labelled, Language } from './labels';
-import { TIER_LABELS, type TierResult, type TierThresholds } from './valueTier';
+import { TIER_LABELS, type TierThresholds } from './valueTier';
 
 /**
  * Value-tier (ABC) thresholds learned from a whole customer base. A customer's tier depends only on its
@@ -22,14 +22,14 @@ export interface ValueTierState {
 	minimumAB: number | null;
 }
 
-/** The thresholds behind a full run's tiers (its revenues, and the results valueTiers gave them). */
-export function learnValueTierState(revenues: ArrayLike<number>, results: ArrayLike<TierResult>, shares: TierThresholds): ValueTierState {
+/** The thresholds behind a full run's tiers (its revenues, and the tier keys valueTiers gave them). */
+export function learnValueTierState(revenues: ArrayLike<number>, tierKeys: ArrayLike<string>, shares: TierThresholds): ValueTierState {
 	let total = 0;
 	for (let i = 0; i < revenues.length; i++) total += revenues[i];
 	let minimumA = Infinity;
 	let minimumAB = Infinity;
-	for (let i = 0; i < results.length; i++) {
-		const key = results[i].tier.key;
+	for (let i = 0; i < tierKeys.length; i++) {
+		const key = tierKeys[i];
 		if (key === 'A' && revenues[i] < minimumA) minimumA = revenues[i];
 		if ((key === 'A' || key === 'B') && revenues[i] < minimumAB) minimumAB = revenues[i];
 	}

@@ -1,0 +1,186 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { SegmentOutcome, SegmentSubject } from './operations/types';
+import { ConfigError } from '../shared/input';
+import {
+	learnRfmCutPoints,
+	learnRfmCutPointsFromHistograms,
+	learnValueTierState,
+	learnValueTierStateFromHistogram,
+	parseRfmCutPoints,
+	parseValueTierState,
+	readHistogramRows,
+	type RfmBins,
+	type RfmColumns,
+	type ScoreCuts,
+	type TierThresholds,
+	type ValueTierState,
+} from '../shared/segments';
+
+/**
+ * Learn once, apply page by page: RFM cut points and value-tier thresholds learned from the whole base
+ * (a full run, or GROUP BY value histograms), then supplied to runs over pages of that base. Lifecycle
+ * and custom rules judge each customer alone and need no learned state.
+ */
+const relative = { method: ['rfm', 'valueTier'] };
+
+export const learnedStateProperties: INodeProperties[] = [
+	{
+		displayName: 'Cut Points',
+		name: 'cutPoints',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Learn From These Customers',
+				value: 'learn',
+				description: 'Scores and tiers relative to the customers of this run',
+			},
+			{
+				name: 'Learn From Value Histograms',
+				value: 'histograms',
+				description: 'Input items are value counts (one per distinct value, as GROUP BY returns); outputs the learned state only',
+			},
+			{
+				name: 'Apply Learned State',
+				value: 'apply',
+				description: 'Score against cut points learned earlier from the whole customer base, e.g. one page of it',
+			},
+		],
+		default: 'learn',
+		displayOptions: { show: relative },
+	},
+	{
+		displayName: 'Add Learned State to Summary',
+		name: 'outputLearnedState',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the Summary output ends with an item holding the learned cut points, for later runs over pages of these customers',
+		displayOptions: { show: { ...relative, cutPoints: ['learn'] } },
+	},
+	{
+		displayName: 'Learned State',
+		name: 'learnedState',
+		type: 'json',
+		default: '{}',
+		description:
+			'The learned-state item of an earlier run: its Summary item "learnedState", or the output of a histogram run, usually as an expression. Recency is measured from its As Of.',
+		displayOptions: { show: { ...relative, cutPoints: ['apply'] } },
+	},
+	...(
+		[
+			['Measure Column', 'histogramMeasureColumn', 'measure', 'Column naming the measure: recency (value: a last purchase date), frequency (an order count) or monetary (a total spend)'],
+			['Value Column', 'histogramValueColumn', 'value', 'Column with the distinct value'],
+			['Count Column', 'histogramCountColumn', 'count', 'Column with how many customers have that value'],
+		] as const
+	).map(
+		([displayName, name, value, description]): INodeProperties => ({
+			displayName,
+			name,
+			type: 'string',
+			default: value,
+			description,
+			displayOptions: { show: { ...relative, cutPoints: ['histograms'] } },
+		}),
+	),
+];
+
+export type CutPointsMode = 'learn' | 'histograms' | 'apply';
+
+export interface LearnedSettings {
+	mode: CutPointsMode;
+	/** Learn mode: end the Summary with the learned state. */
+	output: boolean;
+	rfmCuts?: ScoreCuts;
+	valueTier?: ValueTierState;
+	/** Apply mode: the As Of the state was learned at, when it says. */
+	asOf?: Date;
+}
+
+export function tierShares(ctx: IExecuteFunctions): TierThresholds {
+	const a = Number(ctx.getNodeParameter('tierAShare', 0, 80));
+	const b = Number(ctx.getNodeParameter('tierBShare', 0, 95));
+	if (!(a > 0 && a <= b && b <= 100)) throw new ConfigError(`Tier shares must satisfy 0 < A (${a}) <= A+B (${b}) <= 100`);
+	return { a: a / 100, b: b / 100 };
+}
+
+export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, bins: RfmBins): LearnedSettings {
+	if (methodName !== 'rfm' && methodName !== 'valueTier') return { mode: 'learn', output: false };
+	const mode = ctx.getNodeParameter('cutPoints', 0, 'learn') as CutPointsMode;
+	if (mode === 'learn') return { mode, output: ctx.getNodeParameter('outputLearnedState', 0, false) as boolean };
+	if (mode === 'histograms') return { mode, output: true };
+	const raw = ctx.getNodeParameter('learnedState', 0, {}) as unknown;
+	const settings: LearnedSettings = { mode, output: false };
+	if (methodName === 'rfm') settings.rfmCuts = parseRfmCutPoints(raw, bins);
+	else settings.valueTier = parseValueTierState(raw);
+	const asOfText = stateObject(raw).asOf;
+	if (asOfText !== undefined) {
+		const asOf = new Date(typeof asOfText === 'string' ? asOfText : Number.NaN);
+		if (Number.isNaN(asOf.getTime())) throw new ConfigError(`Learned state: asOf is ${JSON.stringify(asOfText)?.slice(0, 40)}; expected an ISO date`);
+		settings.asOf = asOf;
+	}
+	return settings;
+}
+
+function stateObject(raw: unknown): Record<string, unknown> {
+	const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+	const object = (value ?? {}) as Record<string, unknown>;
+	return typeof object.learned === 'object' && object.learned !== null ? (object.learned as Record<string, unknown>) : object;
+}
+
+/** The Summary item holding a full run's learned state. */
+export function learnedSummaryJson(methodName: string, learned: object, asOfText: string): IDataObject {
+	return { key: 'learnedState', label: 'Learned state', method: methodName, asOf: asOfText, learned: { ...learned, asOf: asOfText } as IDataObject };
+}
+
+/** The same from the general path's subjects and outcomes (every subject of RFM and value tier is scored). */
+export function learnFromSubjects(ctx: IExecuteFunctions, methodName: string, bins: RfmBins, subjects: SegmentSubject[], outcomes: Array<SegmentOutcome | Error>): object {
+	const n = subjects.length;
+	const columns = { recencyDays: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
+	const tierKeys: string[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const { record, recencyDays } = subjects[i];
+		columns.recencyDays[i] = recencyDays ?? Number.NaN;
+		columns.frequency[i] = record.purchases ?? Number.NaN;
+		columns.monetary[i] = record.revenue ?? 0;
+		const outcome = outcomes[i];
+		tierKeys[i] = outcome instanceof Error ? '' : outcome.key;
+	}
+	return learnFromRun(ctx, methodName, bins, columns, tierKeys);
+}
+
+/** A full run's learned state: RFM cut points from the scored columns, or tier thresholds from the tiers given. */
+export function learnFromRun(ctx: IExecuteFunctions, methodName: string, bins: RfmBins, columns: RfmColumns, tierKeys: ArrayLike<string>): object {
+	return methodName === 'rfm' ? learnRfmCutPoints(columns, bins) : learnValueTierState(columns.monetary, tierKeys, tierShares(ctx));
+}
+
+/**
+ * Histogram mode: every input item is one distinct value of one measure with its count (see
+ * readHistogramRows). Bad rows fail the run: a state learned from part of the histogram would score
+ * every page wrongly.
+ */
+export function learnFromHistogramItems(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	methodName: string,
+	bins: RfmBins,
+	asOf: Date,
+	timeZone: string,
+	asOfText: string,
+): INodeExecutionData[][] {
+	const columns = {
+		measure: ctx.getNodeParameter('histogramMeasureColumn', 0, 'measure') as string,
+		value: ctx.getNodeParameter('histogramValueColumn', 0, 'value') as string,
+		count: ctx.getNodeParameter('histogramCountColumn', 0, 'count') as string,
+	};
+	const histogram = readHistogramRows(
+		items.map((item) => item.json),
+		columns,
+		{ asOf, timeZone },
+	);
+	const learned =
+		methodName === 'rfm'
+			? learnRfmCutPointsFromHistograms(histogram, bins)
+			: learnValueTierStateFromHistogram(histogram.monetary, tierShares(ctx));
+	const pairedItem = items.map((_, item) => ({ item }));
+	return [[{ json: learnedSummaryJson(methodName, learned, asOfText), pairedItem }], []];
+}
