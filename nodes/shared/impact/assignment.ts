@@ -1,4 +1,9 @@
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
+
+type OneShotHash = (algorithm: string, data: string, outputEncoding: 'buffer') => Buffer;
+/** Node's one-shot crypto.hash (Node >= 20.12) is about twice as fast as createHash for short texts. */
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest());
 
 export type Group = 'treatment' | 'holdout';
 
@@ -14,7 +19,7 @@ const TWO_POW_53 = 2 ** 53;
  * and on every queue-mode worker.
  */
 export function assignmentPosition(campaign: string, customerId: string): number {
-	const digest = createHash('sha256').update(`${campaign}\u0000${customerId}`, 'utf8').digest();
+	const digest = sha256(`${campaign}\u0000${customerId}`);
 	const high = digest.readUInt32BE(0);
 	const low = digest.readUInt32BE(4);
 	return (high * TWO_POW_21 + (low >>> 11)) / TWO_POW_53;

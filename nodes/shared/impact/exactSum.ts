@@ -7,6 +7,16 @@ export type Partials = number[];
 
 /** Adds x to the partials in place. */
 export function addExact(partials: Partials, x: number): void {
+	if (partials.length === 1) {
+		// The common case (counts, whole amounts): one partial and a sum without rounding error.
+		const p = partials[0];
+		const hi = p + x;
+		const virtual = hi - p;
+		if (p - (hi - virtual) + (x - virtual) === 0) {
+			partials[0] = hi;
+			return;
+		}
+	}
 	let count = 0;
 	for (let i = 0; i < partials.length; i++) {
 		let y = partials[i];
