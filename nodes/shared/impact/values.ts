@@ -7,6 +7,7 @@ const NO = new Set(['false', 'no', 'n', '0', '否']);
 
 /** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too). */
 export function parseGroup(value: unknown, field: string): Group {
+	if (value === 'treatment' || value === 'holdout') return value;
 	const group = typeof value === 'string' ? GROUPS[value.trim().toLowerCase()] : undefined;
 	if (!group) throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not a group', '"treatment" or "holdout", as Assign Holdout writes it');
 	return group;
