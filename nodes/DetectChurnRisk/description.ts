@@ -75,6 +75,7 @@ export const properties: INodeProperties[] = [
 	text('txColumn', 'Recency (t_x) Column', 'tx', 'Time from first to last purchase, in the time unit', shapes('summary')),
 	text('ageColumn', 'Age (T) Column', 'T', 'Time from first purchase to the as-of date, in the time unit', shapes('summary')),
 	text('monetaryColumn', 'Mean Repeat Spend Column', 'monetary', 'Mean value of repeat purchases; leave empty to skip value estimates', shapes('summary')),
+	text('countColumn', 'Customer Count Column', '', 'For GROUP BY summaries: how many customers each item stands for (the fit counts the item that many times); leave empty for one customer per item', shapes('summary')),
 	text('dateColumn', 'Order Date Column', 'orderDate', 'Date of the order', shapes('transaction')),
 	text('amountColumn', 'Amount Column', 'amount', 'Order amount', shapes('transaction')),
 	text('tenureColumn', 'Tenure Column', 'tenure', 'Whole periods completed (renewals)', shapes('subscriber')),

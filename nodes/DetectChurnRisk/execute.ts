@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter } from '../common';
-import { suppliedObject, typicalInterval, type FittedModel } from '../shared/churn';
+import { suppliedObject, type FittedModel } from '../shared/churn';
+import { suppliedTypicalInterval, weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import type { Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
@@ -13,11 +14,12 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const settings = readSettings(this);
 	const items = this.getInputData();
 	const router = new ItemRouter(this, items.length, 3);
-	const subjects = readSubjects(items, settings, router);
-
 	const { model } = settings;
+	const supplied = model && settings.supplied !== undefined ? suppliedObject(model.method, settings.supplied) : undefined;
+	const { subjects, typicalIntervalDays } = readSubjects(items, settings, router, suppliedTypicalInterval(supplied));
+
 	let fitted: FittedModel | undefined;
-	if (model) fitted = settings.supplied !== undefined ? model.fromSupplied(suppliedObject(model.method, settings.supplied)) : model.fit(subjects);
+	if (model) fitted = supplied !== undefined ? model.fromSupplied(supplied) : model.fit(subjects);
 	const score = model && fitted ? model.scorer(fitted, settings.scoreOptions) : undefined;
 
 	const asOfText = toIsoWithOffset(settings.asOf, settings.timeZone);
@@ -35,12 +37,20 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	}
 
 	const modelItems =
-		model && fitted ? [{ json: modelItem(fitted, model, settings, asOfText), pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }] : [];
+		model && fitted ? [{ json: { ...modelItem(fitted, model, settings, asOfText), typicalIntervalDays: typicalIntervalDays ?? null }, pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }] : [];
 	return router.outputs({ 2: modelItems });
 }
 
-/** Every input item read into a subject (or rejected); one-time buyers measured against the batch's typical interval. */
-function readSubjects(items: INodeExecutionData[], settings: RunSettings, router: ItemRouter): Subject[] {
+/**
+ * Every input item read into a subject (or rejected); one-time buyers measured against the typical
+ * interval of the batch, or of the whole base when supplied parameters carry it (page runs).
+ */
+function readSubjects(
+	items: INodeExecutionData[],
+	settings: RunSettings,
+	router: ItemRouter,
+	suppliedTypical: number | undefined,
+): { subjects: Subject[]; typicalIntervalDays: number | undefined } {
 	const ctx = readContext(settings.columns, settings.signalColumns, settings.asOf, settings.timeZone, settings.scoreOptions);
 	let subjects: Subject[] = [];
 	if (settings.shape === 'transaction') {
@@ -66,8 +76,14 @@ function readSubjects(items: INodeExecutionData[], settings: RunSettings, router
 	}
 	// One-time buyers have no interval of their own: measure their silence against the batch's repeat customers.
 	const intervals: number[] = [];
-	for (const s of subjects) if (s.signals.usualIntervalDays !== undefined) intervals.push(s.signals.usualIntervalDays);
-	const typical = typicalInterval(intervals);
+	const counts: number[] = [];
+	for (const s of subjects) {
+		if (s.signals.usualIntervalDays === undefined) continue;
+		intervals.push(s.signals.usualIntervalDays);
+		counts.push(s.count ?? 1);
+	}
+	const grouped = subjects.some((s) => s.count !== undefined);
+	const typical = suppliedTypical ?? weightedTypicalInterval(intervals, grouped ? counts : undefined);
 	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
-	return subjects;
+	return { subjects, typicalIntervalDays: typical };
 }

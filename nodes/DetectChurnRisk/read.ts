@@ -127,7 +127,8 @@ export function readSummaryItem(item: Record<string, unknown>, index: number, ct
 	signals.daysSinceLast = (T - tx) * unitDays;
 	if (x >= 1) signals.usualIntervalDays = (tx * unitDays) / x;
 	const meanSpend = optional(item, c.monetaryColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
-	return { itemIndices: [index], json: item, customerId, summary, meanSpend, signals };
+	const count = optional(item, c.countColumn, (raw, column) => parseCount(raw, column));
+	return { itemIndices: [index], json: item, customerId, summary, meanSpend, signals, ...(count === undefined ? {} : { count }) };
 }
 
 export function readSubscriberItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {

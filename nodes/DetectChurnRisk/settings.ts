@@ -47,6 +47,7 @@ const COLUMNS = {
 	txColumn: 'tx',
 	ageColumn: 'T',
 	monetaryColumn: 'monetary',
+	countColumn: '',
 	dateColumn: 'orderDate',
 	amountColumn: 'amount',
 	tenureColumn: 'tenure',
@@ -55,7 +56,7 @@ const COLUMNS = {
 };
 
 /** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
-const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn'];
+const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn', 'countColumn'];
 
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const method = ctx.getNodeParameter('method', 0) as ModelMethod | 'rules';

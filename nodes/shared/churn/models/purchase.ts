@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError } from '../../input';
-import { discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type FitResult, type RfmSummary } from '../../models';
+import { compress, discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
 import { suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
 
@@ -17,7 +17,7 @@ export interface PurchaseModelParts<S extends z.ZodObject<Record<string, z.ZodNu
 	name: string;
 	/** The parameters' schema: positive finite numbers. */
 	schema: S;
-	fit(summaries: RfmSummary[]): FitResult<z.infer<S>>;
+	fit(summaries: RfmSummary[] | CompressedData): FitResult<z.infer<S>>;
 	probabilityAlive(params: z.infer<S>, c: RfmSummary): number;
 	/** Expected purchases in (0, t] after T, given the customer's history. */
 	conditionalExpected(params: z.infer<S>, c: RfmSummary, t: number): number;
@@ -38,8 +38,12 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 			if (!(options.annualDiscountRate >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${options.annualDiscountRate * 100}`);
 		},
 		fit(subjects) {
-			const fit = parts.fit(subjects.map((s) => s.summary!));
-			const spenders = subjects.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0).map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend! }));
+			const summaries = subjects.map((s) => s.summary!);
+			const grouped = subjects.some((s) => s.count !== undefined);
+			const fit = parts.fit(grouped ? compress(summaries, subjects.map((s) => s.count ?? 1)) : summaries);
+			const spenders = subjects
+				.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0)
+				.map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend!, count: s.count }));
 			const spend = spenders.length > 0 ? fitSpend(spenders) : {};
 			return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
 		},
@@ -82,7 +86,7 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 }
 
 /** The spend model's fit, or a note saying why there is none (the purchase model stands without it). */
-function fitSpend(spenders: Array<{ x: number; meanSpend: number }>): Pick<FittedModel, 'spendParameters' | 'spendFit' | 'spendNote'> {
+function fitSpend(spenders: Array<{ x: number; meanSpend: number; count?: number }>): Pick<FittedModel, 'spendParameters' | 'spendFit' | 'spendNote'> {
 	try {
 		const spendFit = fitGammaGamma(spenders);
 		return { spendParameters: spendFit.params, spendFit };

@@ -12,6 +12,8 @@ export interface ModelSubject {
 	subscriber?: Subscriber;
 	/** Revenue per renewal period, for sBG's value. */
 	periodValue?: number;
+	/** How many customers this subject stands for (a GROUP BY summary row); 1 when absent. */
+	count?: number;
 }
 
 export interface ScoreOptions {

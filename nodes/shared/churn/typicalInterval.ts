@@ -1,0 +1,46 @@
+import { ConfigError } from '../input';
+import { typicalInterval } from './signals';
+
+/**
+ * The typical interval of customers given with counts (GROUP BY summary rows): the median of the
+ * intervals as if each row were repeated `count` times, without repeating it. With every count 1 it is
+ * typicalInterval's median exactly.
+ */
+export function weightedTypicalInterval(intervals: ArrayLike<number>, counts: ArrayLike<number> | undefined): number | undefined {
+	if (!counts) return typicalInterval(intervals);
+	const rows: Array<[number, number]> = [];
+	let total = 0;
+	for (let i = 0; i < intervals.length; i++) {
+		const value = intervals[i];
+		if (value > 0 && Number.isFinite(value) && counts[i] > 0) {
+			rows.push([value, counts[i]]);
+			total += counts[i];
+		}
+	}
+	if (total < 3) return undefined;
+	rows.sort((a, b) => a[0] - b[0]);
+	// 0-based positions of the middle one or two customers in sorted order.
+	const low = Math.floor((total - 1) / 2);
+	const high = Math.floor(total / 2);
+	let seen = 0;
+	let lowValue = Number.NaN;
+	for (const [value, count] of rows) {
+		if (Number.isNaN(lowValue) && low < seen + count) lowValue = value;
+		if (high < seen + count) return (lowValue + value) / 2;
+		seen += count;
+	}
+	return undefined;
+}
+
+/**
+ * The typical interval a page run takes from supplied parameters (the Model item of the run that
+ * fitted on the whole base), so one-time buyers are judged against the base, not against their page.
+ */
+export function suppliedTypicalInterval(object: Record<string, unknown> | undefined): number | undefined {
+	const value = object?.typicalIntervalDays;
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+		throw new ConfigError(`Supplied typicalIntervalDays is ${JSON.stringify(value)?.slice(0, 40)}; expected a number of days > 0`);
+	}
+	return value;
+}
