@@ -34,6 +34,7 @@ const EXPECTED_LABELS = {
 	scoreSatisfaction: ['Metrics'],
 	scheduleRevisit: ['Operation'],
 	sendCareMessage: ['Channel', 'Customer ID Field', 'Template'],
+	measureCareImpact: ['Operation'],
 };
 /**
  * n8n's labels above a node's credential selector (i18n `nodeCredentials.credentialFor` and
