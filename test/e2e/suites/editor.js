@@ -6,7 +6,8 @@
 // Channel field (so it is on screen when the panel opens) and, with a Redis or Postgres ledger, the one for its
 // ledger, and no other. Searching the node panel (the "What happens next?" node creator) for "customer care",
 // "RFM", "churn", "NPS" and "回访" must list the nodes whose codex aliases or names match, each with its
-// description; a nonsense term must list none of ours. Screenshots go to test/e2e/artifacts/editor/
+// description; a nonsense term must list none of ours. In the light theme the canvas must draw our nodes' light
+// icons, in the dark theme their `.dark.svg` variants. Screenshots go to test/e2e/artifacts/editor/
 // (UPDATE_SCREENSHOTS=1 also refreshes the README's docs/screenshots/).
 const { spawn } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -406,6 +407,37 @@ async function checkNodePanelSearch({ page, base, record, shots, root }) {
 	await page.keyboard.press('Escape');
 }
 
+/**
+ * The canvas draws each of our nodes with its light icon in the light theme and its dark variant (`*.dark.svg`,
+ * lighter strokes) in the dark one (n8n's `?theme=` override), for every node of the daily churn watch.
+ */
+async function checkThemedIcons({ page, base, record, shots, workflows }) {
+	const workflow = workflows.find((w) => w.id === 'ccDailyChurnWatch01') ?? workflows[0];
+	const ours = workflow.nodes.filter(isOurNode).map((n) => n.name);
+	for (const theme of ['light', 'dark']) {
+		const problems = [];
+		try {
+			await page.goto(`${base}/workflow/${workflow.id}?theme=${theme}`, { waitUntil: 'domcontentloaded' });
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+			await sleep(1500);
+			for (const name of ours) {
+				const src = await page
+					.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] img`)
+					.first()
+					.getAttribute('src', { timeout: 10_000 })
+					.catch(() => null);
+				const dark = /\.dark\.svg(\?|$)/.test(src ?? '');
+				if (!src || !/\.svg(\?|$)/.test(src)) problems.push(`${name}: no SVG icon (${src})`);
+				else if (dark !== (theme === 'dark')) problems.push(`${name}: ${src}`);
+			}
+			await page.screenshot({ path: join(shots, `icons-${theme}.png`) });
+		} catch (error) {
+			problems.push(error.message.split('\n')[0]);
+		}
+		record(problems.length === 0, `${theme} theme: the canvas shows the ${theme} icon of each of our ${ours.length} nodes in ${workflow.name}`, problems.join('\n'));
+	}
+}
+
 async function checkWorkflow({ page, base, workflow, record, errors, shots, displayNames, root }) {
 	const mark = errors.length;
 	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
@@ -550,6 +582,7 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		// Last, and their console output is not judged: a node type that does not exist is expected to complain, and
 		// the selector check leaves a workflow changed.
 		await checkNodePanelSearch({ page, base, record, shots, root });
+		await checkThemedIcons({ page, base, record, shots, workflows });
 		await checkDetectorsFlagUnknownNode({ page, base, record, shots });
 		await checkSelectorsFollowParameters({ page, base, record, shots, displayNames, root });
 		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
