@@ -45,6 +45,11 @@ const MAX_READERS = 1000;
 
 /** Reads one field by the rule above; for many items prefer a fieldReader made once. */
 export function getField(item: Record<string, unknown>, path: string): unknown {
+	if (!path.includes('.')) {
+		// A plain key: one lookup. Only what objects inherit is a function (JSON holds none) or __proto__.
+		const value = item[path];
+		return typeof value === 'function' || path === '__proto__' ? own(item, path) : value;
+	}
 	let read = readers.get(path);
 	if (read === undefined) {
 		read = fieldReader(path);
