@@ -1,3 +1,4 @@
+import { reportStateProperties } from './reportState';
 import type { INodeProperties } from 'n8n-workflow';
 import { languageProperty, outputFieldProperty } from '../common';
 import { cesProperties } from './operations/ces';
@@ -199,5 +200,6 @@ export const properties: INodeProperties[] = [
 	...kanoProperties,
 	...aggregateProperties,
 	...reportProperties,
+	...reportStateProperties,
 	...outputProperties,
 ];

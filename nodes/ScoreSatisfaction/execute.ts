@@ -14,6 +14,7 @@ import {
 	type ResponseScorer,
 	type SatisfactionResult,
 } from '../shared/satisfaction';
+import { combinePageReports, withReportState, type ReportStateMode } from './reportState';
 import { readSettings, type RunSettings } from './settings';
 
 /** Read settings -> score each response (or combine per customer) -> report -> route. */
@@ -31,13 +32,16 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		addResult: fieldAdder(settings.outputField),
 		timeZone: this.getTimezone(),
 	};
-	if (settings.aggregate) scoreCustomers(run, settings.aggregate);
+	const reportState = this.getNodeParameter('reportState', 0, 'none') as ReportStateMode;
+	if (reportState === 'combine') combinePageReports(items, run.report, run.router, run.pairs);
+	else if (settings.aggregate) scoreCustomers(run, settings.aggregate);
 	else scoreEachResponse(run);
 
 	const reportItems: INodeExecutionData[] = run.report.rows().map((row) => {
 		const pairedItem = row.group === null ? [...run.pairs.values()].flat() : run.pairs.get(row.group)!;
 		const json = row as unknown as IDataObject;
 		if (row.scope === 'overall') json.rejectedItems = run.router.rejectedItems;
+		if (row.scope === 'overall' && reportState === 'output') withReportState(json, run.report);
 		return { json, pairedItem };
 	});
 	return run.router.outputs({ 1: reportItems });

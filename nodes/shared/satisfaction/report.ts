@@ -170,18 +170,24 @@ export class SatisfactionReport {
 		};
 	}
 
-	/** Adds another page's report state (an object or JSON text); rows() then report both as one run. */
-	addState(raw: unknown, index = 0): void {
+	/**
+	 * Adds another page's report state (an object or JSON text); rows() then report both as one run.
+	 * All or nothing: a malformed state throws before anything is added. Returns the state's groups.
+	 */
+	addState(raw: unknown, index = 0): string[] {
 		const state = parseReportState(raw, measuresOf(this.config), this.options.groupBy ?? null, index);
-		for (const { group, tally } of state.groups) {
+		const read = state.groups.map(({ group, tally }) => {
 			if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(group)?.slice(0, 40)}; expected text`);
-			let t = this.groups.get(group);
-			if (!t) {
-				t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
-				this.groups.set(group, t);
-			}
+			const t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
 			addTallyJson(t, tally ?? {}, `${index}, group ${JSON.stringify(group).slice(0, 40)}`);
+			return { group, t };
+		});
+		for (const { group, t } of read) {
+			const existing = this.groups.get(group);
+			if (existing) existing.merge(t);
+			else this.groups.set(group, t);
 		}
+		return read.map(({ group }) => group);
 	}
 
 	/** The overall row first, then one row per group in order of first appearance. */

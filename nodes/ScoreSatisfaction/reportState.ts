@@ -1,0 +1,58 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { ItemRouter } from '../common';
+import type { SatisfactionReport } from '../shared/satisfaction';
+
+/**
+ * Reports page by page: each page run adds its counts to its overall report row, and a final run adds
+ * the pages' states up into the report of one run over every response (see shared/satisfaction/reportState.ts).
+ */
+export const reportStateProperties: INodeProperties[] = [
+	{
+		displayName: 'Report State',
+		name: 'reportState',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'None', value: 'none', description: 'Report the responses of this run only' },
+			{
+				name: 'Add to Overall Row',
+				value: 'output',
+				description: 'Also put this run’s counts on its overall report row (reportState), to combine pages later',
+			},
+			{
+				name: 'Combine Page Reports',
+				value: 'combine',
+				description: 'Input items are the overall report rows of page runs; outputs the report of all their responses together',
+			},
+		],
+		default: 'none',
+	},
+];
+
+export type ReportStateMode = 'none' | 'output' | 'combine';
+
+/** Combine mode: every input item is one page's overall row (or its reportState); all of them leave on the report rows' pairing. */
+export function combinePageReports(
+	items: INodeExecutionData[],
+	report: SatisfactionReport,
+	router: ItemRouter,
+	pairs: Map<string, IPairedItemData[]>,
+): void {
+	items.forEach((item, index) => {
+		try {
+			for (const group of report.addState(item.json, index)) {
+				let groupPairs = pairs.get(group);
+				if (!groupPairs) pairs.set(group, (groupPairs = []));
+				groupPairs.push({ item: index });
+			}
+		} catch (error) {
+			router.reject(error, index);
+		}
+	});
+}
+
+/** The overall row of a page run, carrying the page's counts. */
+export function withReportState(json: IDataObject, report: SatisfactionReport): IDataObject {
+	json.reportState = report.state() as unknown as IDataObject;
+	return json;
+}
