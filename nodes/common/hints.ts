@@ -10,35 +10,29 @@ const customers = (count: number) => `${count.toLocaleString('en-US')} customer$
 
 const hint = (message: string, type: NodeExecutionHint['type'] = 'info'): NodeExecutionHint => ({ message, type, location: 'outputPane' });
 
-/** Segment Customer, RFM: recency, frequency and monetary scores are quantile bins of this batch. */
+const LEARN_ONCE =
+	'For pages or single customers, learn the cut points once from all customers (Cut Points → Learn From These ' +
+	'Customers with Add Learned State to Summary, or Learn From Value Histograms) and score with Cut Points → Apply Learned State.';
+
+/** Segment Customer, RFM with cut points learned from this run: the scores are quantile bins of this batch. */
 export function rfmHints(count: number, bins: number): NodeExecutionHint[] {
 	if (count === 0) return [];
 	if (count < bins) {
 		return [
 			hint(
 				`RFM scores rank these ${customers(count)} against each other in ${bins} bins, which needs at least ${bins} customers: ` +
-					'with fewer the scores say little. Segment all customers in one run.',
+					`with fewer the scores say little. ${LEARN_ONCE}`,
 				'warning',
 			),
 		];
 	}
-	return [
-		hint(
-			`RFM scores are relative to these ${customers(count)} (quantile bins of this batch): the same customer can score ` +
-				'differently in another batch. For pages, segment all customers in one run, or compare pages only by their values.',
-		),
-	];
+	return [hint(`RFM scores are relative to these ${customers(count)} (quantile bins of this batch). ${LEARN_ONCE}`)];
 }
 
-/** Segment Customer, value tier: A, B and C split the revenue of this batch. */
+/** Segment Customer, value tier with thresholds learned from this run: A, B and C split this batch's revenue. */
 export function valueTierHints(count: number): NodeExecutionHint[] {
 	if (count === 0) return [];
-	return [
-		hint(
-			`Tiers A, B and C split the revenue of these ${customers(count)}: a customer's tier depends on who else is in the batch. ` +
-				'For pages, segment all customers in one run.',
-		),
-	];
+	return [hint(`Tiers A, B and C split the revenue of these ${customers(count)}. ${LEARN_ONCE}`)];
 }
 
 /** Detect Churn Risk: a statistical model fitted on the incoming customers rather than supplied. */

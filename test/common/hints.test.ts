@@ -7,6 +7,7 @@ describe('execution hints for batch-relative results', () => {
 		]);
 		expect(rfmHints(1, 5)).toEqual([{ type: 'warning', location: 'outputPane', message: expect.stringContaining('these 1 customer against each other in 5 bins') }]);
 		expect(rfmHints(12_345, 3)[0].message).toContain('12,345 customers');
+		expect(rfmHints(73, 5)[0].message).toContain('Cut Points → Apply Learned State');
 		expect(rfmHints(0, 5)).toEqual([]);
 	});
 
