@@ -25,6 +25,18 @@ const LOAD_FAILURE = /Unrecognized node type|Error loading|could not be loaded|C
 
 const run = (bin, args, env) => runCommand(bin, args, env, { cwd: ROOT });
 
+/** What a run leaves behind (databases, the user folder), removed at its end whether it passed or not. */
+const cleanups = [];
+async function cleanUp() {
+	for (const cleanup of cleanups.splice(0).reverse()) {
+		try {
+			await cleanup();
+		} catch (error) {
+			console.error(`cleanup: ${error?.message ?? error}`);
+		}
+	}
+}
+
 /**
  * The last `count` executions of a workflow as n8n saved them in its own database. `n8n execute` prints
  * large run data (thousands of items) only partly before it exits, so the saved copy is read instead.
@@ -75,12 +87,15 @@ async function main() {
 	}
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	cleanups.push(() => rmSync(userFolder, { recursive: true, force: true }));
 	const n8nDatabase = await createDatabase('n8n_e2e');
+	cleanups.push(() => n8nDatabase.drop());
 	const env = await n8nEnv({ userFolder, database: n8nDatabase });
 	console.log(`${describeRuntime().text}, database ${env.DB_TYPE} ${n8nDatabase.database}, custom nodes from ${env.N8N_CUSTOM_EXTENSIONS}`);
 	// The sample data (examples/data/seed.sql) in its own database, behind the credential the examples use.
 	const sampleDatabase = await createDatabase('care_e2e');
 	const { drop: dropSampleDatabase, ...sampleDb } = sampleDatabase;
+	cleanups.push(dropSampleDatabase);
 	await loadSampleData(sampleDb);
 	const sampleCredentials = join(userFolder, 'sample-data.credentials.json');
 	writeFileSync(sampleCredentials, JSON.stringify([sampleDataCredential(sampleDb)]));
@@ -174,17 +189,16 @@ async function main() {
 		}
 	}
 
-	rmSync(userFolder, { recursive: true, force: true });
-	await n8nDatabase.drop();
-	await dropSampleDatabase();
+	await cleanUp();
 	if (only.length === 0 && examples.length === 0) record(false, 'finds example workflows', `none in ${EXAMPLES}`);
 	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed, n8n: describeRuntime().text }));
 	console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
 	console.error(error);
+	await cleanUp();
 	mkdirSync(ARTIFACTS, { recursive: true });
 	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed: 0, failed: 1 }));
 	process.exitCode = 1;

@@ -6,13 +6,14 @@
 // (tom.lee@example.com) are the two that may be sent (see test/e2e/care-birthday.expect.js for the others).
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
+const http = require('node:http');
 const { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { Client } = require('pg');
 const Redis = require('ioredis');
-const { createDatabase, n8nDatabaseEnv, freePort, POSTGRES } = require('../services');
+const { createDatabase, n8nDatabaseEnv, freePort, POSTGRES, REDIS } = require('../services');
 const { startProcess, stopProcess } = require('../processes');
 
 const RUNS = 6;
@@ -20,7 +21,6 @@ const WORKERS = 2;
 const WORKFLOW_ID = 'ccQueueModeCare01';
 const SEND_NODE = 'Send Care Message';
 const EXPECTED_SENT = { C01: 'wang.fang@example.cn', C06: 'tom.lee@example.com' };
-const REDIS = { host: '127.0.0.1', port: 6379 };
 const LEDGER_DB = { ...POSTGRES, database: 'test' };
 const START_TIMEOUT_MS = 180_000;
 const EXECUTIONS_TIMEOUT_MS = 180_000;
@@ -88,15 +88,39 @@ async function waitForHealth(url, proc, name) {
 	throw new Error(`${name} did not answer ${url} within ${START_TIMEOUT_MS / 1000} s (see ${proc.logPath})`);
 }
 
-/** The main registers the published workflow's webhook after its HTTP server is up. */
-async function waitForLog(proc, pattern, name) {
+/**
+ * The main registers the published workflow's webhook some time after its HTTP server is up (and each n8n
+ * version logs that differently). A CORS preflight for POST asks n8n whether the webhook is registered
+ * without running the workflow: 204 once it is, 404 before.
+ */
+async function waitForWebhook(url, proc, name) {
 	const deadline = Date.now() + START_TIMEOUT_MS;
+	let last = 'no answer';
 	while (Date.now() < deadline) {
-		if (pattern.test(proc.output)) return;
 		if (proc.exited) throw new Error(`${name} exited (see ${proc.logPath})`);
+		const answer = await preflight(url);
+		if (answer.status === 204 && /\bPOST\b/.test(answer.allowMethods ?? '')) return;
+		last = `HTTP ${answer.status ?? answer.error}`;
 		await sleep(500);
 	}
-	throw new Error(`${name} never logged ${pattern} (see ${proc.logPath})`);
+	throw new Error(`${name} did not register the webhook ${url} within ${START_TIMEOUT_MS / 1000} s (last answer: ${last}; see ${proc.logPath})`);
+}
+
+function preflight(url) {
+	return new Promise((done) => {
+		const request = http.request(url, {
+			method: 'OPTIONS',
+			headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+			timeout: 5000,
+		});
+		request.on('response', (response) => {
+			response.resume();
+			done({ status: response.statusCode, allowMethods: response.headers['access-control-allow-methods'] });
+		});
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', (error) => done({ error: error.code ?? error.message }));
+		request.end();
+	});
 }
 
 async function query(db, sql, params) {
@@ -228,11 +252,11 @@ async function run({ n8n, env, record, root, artifacts }) {
 			processes.push(worker);
 		}
 		await waitForHealth(`http://127.0.0.1:${mainEnv.N8N_PORT}/healthz`, main, 'main');
-		await waitForLog(main, new RegExp(`Activated workflow .*\\(ID: ${WORKFLOW_ID}\\)`), 'main');
+		const url = `http://127.0.0.1:${mainEnv.N8N_PORT}/webhook/${webhookPath}`;
+		await waitForWebhook(url, main, 'main');
 		for (const worker of workers) await waitForHealth(worker.healthUrl, worker, worker.name);
 		record(true, `a main and ${WORKERS} workers start in queue mode and the main serves the published webhook`);
 
-		const url = `http://127.0.0.1:${mainEnv.N8N_PORT}/webhook/${webhookPath}`;
 		const responses = await Promise.all(
 			Array.from({ length: RUNS }, (_, i) =>
 				fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ call: i + 1 }) }).then(
@@ -283,10 +307,13 @@ async function run({ n8n, env, record, root, artifacts }) {
 			);
 		});
 
-		await check(record, `in the other ${RUNS - 1} executions those customers are skipped as duplicates`, async () => {
+		// The other executions find each key either sent (Skipped, duplicate) or still claimed by the execution
+		// sending it (Failed, CLAIM_UNRESOLVED: outcome not known yet, nothing sent); never sent a second time.
+		await check(record, `in the other ${RUNS - 1} executions those customers are skipped as duplicates or reported as claimed by another, never sent`, async () => {
 			const sentBy = Object.fromEntries(Object.keys(EXPECTED_SENT).map((id) => [id, []]));
+			const seen = { duplicate: 0, CLAIM_UNRESOLVED: 0 };
 			for (const id of ids) {
-				const [sent, skipped] = await sendNodeOutputs(n8nDb, id, parseFlatted);
+				const [sent, skipped, failed] = await sendNodeOutputs(n8nDb, id, parseFlatted);
 				for (const item of sent) {
 					assert.ok(item.customerId in sentBy, `execution ${id} sent to ${item.customerId}`);
 					sentBy[item.customerId].push(id);
@@ -294,12 +321,16 @@ async function run({ n8n, env, record, root, artifacts }) {
 				for (const customerId of Object.keys(EXPECTED_SENT)) {
 					if (sent.some((item) => item.customerId === customerId)) continue;
 					const skip = skipped.find((item) => item.customerId === customerId);
-					assert.equal(skip?.care?.reason, 'duplicate', `execution ${id}: ${customerId} is ${JSON.stringify(skip?.care ?? 'missing')}`);
+					const fail = failed.find((item) => item.customerId === customerId);
+					const outcome = skip?.care?.reason === 'duplicate' ? 'duplicate' : fail?.care?.code === 'CLAIM_UNRESOLVED' ? 'CLAIM_UNRESOLVED' : undefined;
+					assert.ok(outcome, `execution ${id}: ${customerId} is ${JSON.stringify(skip?.care ?? fail?.care ?? 'missing')}`);
+					seen[outcome]++;
 				}
 			}
 			for (const [customerId, executionIds] of Object.entries(sentBy)) {
 				assert.equal(executionIds.length, 1, `${customerId} was sent by executions [${executionIds}]`);
 			}
+			return `${seen.duplicate} duplicate, ${seen.CLAIM_UNRESOLVED} claimed by another`;
 		});
 	} finally {
 		for (const proc of processes) await stopProcess(proc);
