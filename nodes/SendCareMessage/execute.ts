@@ -1,4 +1,4 @@
-import { sleepWithAbort, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem, runRouted, toNodeError } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
@@ -81,6 +81,25 @@ function careFields(config: NodeConfig, pending: Pending, result: CareResult): I
 	return { ...base, ...failure };
 }
 
+/**
+ * n8n's sleep, ended early by the execution's cancel signal (n8n-workflow 2.8 has sleepWithAbort, 2.41 no
+ * longer exports it; `sleep` and the signal exist in both).
+ */
+function sleepUntilStopped(cancel: AbortSignal | undefined): (ms: number) => Promise<void> {
+	return async (ms) => {
+		if (!cancel) return await sleep(ms);
+		if (cancel.aborted) return;
+		await new Promise<void>((resolve) => {
+			const done = () => {
+				cancel.removeEventListener('abort', done);
+				resolve();
+			};
+			cancel.addEventListener('abort', done);
+			void sleep(ms).then(done);
+		});
+	};
+}
+
 /** A ledger that cannot open: a wrong setting or credential is not worth retrying, an outage is. */
 function ledgerOpenFailure(error: unknown): { code: string; retryable: boolean } {
 	const configuration = error instanceof ConfigError || (error instanceof LedgerError && !error.retryable);
@@ -122,11 +141,10 @@ async function sendPending(
 		}
 		// Stop: paced and retry waits end at once, and no message not yet under way is sent.
 		const cancel = ctx.getExecutionCancelSignal();
-		const sleep = (ms: number) => sleepWithAbort(ms, cancel).catch(() => undefined);
 		return await runCareBatch(
 			pending.map((p) => p.candidate),
 			config.batch,
-			{ ledger, channel, clock: systemClock(sleep), random: Math.random, cancel },
+			{ ledger, channel, clock: systemClock(sleepUntilStopped(cancel)), random: Math.random, cancel },
 		);
 	} finally {
 		await Promise.allSettled([ledger?.close(), channel?.close?.()]);
