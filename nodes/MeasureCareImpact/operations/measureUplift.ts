@@ -1,24 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { ItemRouter, readColumns, readLanguage, readNumber } from '../../common';
-import { ConfigError, getField, parseMoney, parseNumber } from '../../shared/input';
-import {
-	addObservation,
-	ALL,
-	measureOutcome,
-	mergeState,
-	newState,
-	outcomeLabel,
-	overall,
-	parseGroup,
-	parseKey,
-	parseYesNo,
-	readPageState,
-	upliftSentence,
-	type Language,
-	type OutcomeKind,
-	type StratumState,
-	type UpliftState,
-} from '../../shared/impact';
+import { ConfigError } from '../../shared/input';
+// The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
+import { getField } from '../../shared/input/fields';
+import { parseMoney, parseNumber } from '../../shared/input/numbers';
+import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
+import { ALL, emptyStratum, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { addValue } from '../../shared/impact/sufficient';
+import { parseGroup, parseKey, parseYesNo } from '../../shared/impact/values';
 import { upliftJson } from './upliftJson';
 
 const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'], ...extra } });
@@ -95,20 +84,27 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 	const allPairs: IPairedItemData[] = [];
 	const values = new Array<number>(outcomes.length);
 	const { groupColumn, stratumColumn } = columns;
+	const cellsByOutcome = outcomes.map((o) => state.outcomes[o.key].strata);
+	const columnsOf = outcomes.map((o) => o.column);
+	const readers = outcomes.map((o) => o.read);
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		let stratum = ALL;
-		const ok = router.attempt(i, () => {
-			const group = parseGroup(getField(json, groupColumn), groupColumn);
-			if (stratumColumn) {
-				stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
-			}
+		let group;
+		try {
+			group = parseGroup(getField(json, groupColumn), groupColumn);
+			if (stratumColumn) stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
 			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
-			for (let o = 0; o < outcomes.length; o++) values[o] = outcomes[o].read(getField(json, outcomes[o].column), outcomes[o].column);
-			return group;
-		});
-		if (ok === undefined) continue;
-		for (let o = 0; o < outcomes.length; o++) addObservation(state, outcomes[o].key, stratum, ok, values[o]);
+			for (let o = 0; o < values.length; o++) values[o] = readers[o](getField(json, columnsOf[o]), columnsOf[o]);
+		} catch (error) {
+			router.reject(error, i);
+			continue;
+		}
+		for (let o = 0; o < values.length; o++) {
+			const strata = cellsByOutcome[o];
+			const cell = strata[stratum] ?? (strata[stratum] = emptyStratum());
+			addValue(cell[group], values[o]);
+		}
 		const pair = { item: i };
 		allPairs.push(pair);
 		if (stratumColumn) {

@@ -1,4 +1,5 @@
-import { InputError, isEmpty } from '../input';
+import { InputError } from '../input/errors';
+import { isEmpty } from '../input/fields';
 import type { Group } from './assignment';
 
 const GROUPS: Record<string, Group> = { treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout' };
