@@ -10,6 +10,7 @@ import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
 import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
 import { SegmentOutputs } from './outputs';
+import { readTransactionSubjectsColumnar } from './readTransactionsColumnar';
 import { readColumnParameters, readCustomerSubjects, readTransactionSubjects } from './read';
 
 export const METHODS: Record<string, MethodFactory> = {
@@ -23,7 +24,7 @@ export const METHODS: Record<string, MethodFactory> = {
  * RFM on one item per customer runs on column arrays (operations/rfmColumns.ts); the general path gives
  * the same output. Tests switch this off to run both paths on the same data.
  */
-export const SEGMENT_PATHS = { columnarRfm: true };
+export const SEGMENT_PATHS = { columnarRfm: true, columnarTransactions: true };
 
 /** Read -> segment -> route. */
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -53,7 +54,13 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const subjects =
 		shape === 'customer'
 			? readCustomerSubjects(items, columns, method.needs, readOptions, outputField, outputs)
-			: readTransactionSubjects(items, columns, readOptions, this.getNodeParameter('collapseSameDay', 0, true) as boolean, outputs);
+			: (SEGMENT_PATHS.columnarTransactions ? readTransactionSubjectsColumnar : readTransactionSubjects)(
+					items,
+					columns,
+					readOptions,
+					this.getNodeParameter('collapseSameDay', 0, true) as boolean,
+					outputs,
+				);
 	const outcomes = method.segment(subjects, { asOf, timeZone, language, learned });
 	if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromSubjects(this, methodName, bins, subjects, outcomes), asOfText));
 	const addSegment = fieldAdder(outputField);
