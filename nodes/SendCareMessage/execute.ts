@@ -1,9 +1,9 @@
-import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem, runRouted, toNodeError } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
 import { ConfigError, InputError } from '../shared/input';
-import { CHANNEL_CREDENTIAL_TYPES, createChannel, Redactor } from '../shared/messaging/channels';
+import { CHANNEL_CREDENTIAL_TYPES, createChannel, Redactor, type HelperRequestOptions } from '../shared/messaging/channels';
 import type { Channel } from '../shared/messaging/channels/types';
 import { LedgerError, type Ledger } from '../shared/messaging/ledger';
 import { SKIP_REASON_LABELS } from '../shared/messaging/policy';
@@ -133,7 +133,9 @@ async function sendPending(
 		}
 		if (!config.batch.dryRun) {
 			try {
-				channel = createChannel(config.channel, channelCredentials, { defaultTimeoutMs: config.batch.timeoutMs });
+				// n8n's request helper, so the instance's proxy and SSRF settings apply to every HTTP channel.
+				const http = async (options: HelperRequestOptions) => ctx.helpers.httpRequest(options as IHttpRequestOptions);
+				channel = createChannel(config.channel, channelCredentials, { defaultTimeoutMs: config.batch.timeoutMs, http });
 			} catch (error) {
 				if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), redactError(error));
 				return failAll(pending, 'CHANNEL_NOT_CONFIGURED', redactError(error), false);

@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { HelperTransport, type HelperRequestOptions } from '../../nodes/shared/messaging/channels/helperTransport';
 import { HttpTransport } from '../../nodes/shared/messaging/channels/httpTransport';
 import { transportFailureOutcome } from '../../nodes/shared/messaging/channels/outcomes';
 import { Redactor } from '../../nodes/shared/messaging/channels/redaction';
@@ -125,5 +126,48 @@ describe('HttpTransport', () => {
 		} finally {
 			lookup.mockRestore();
 		}
+	});
+});
+
+describe('HelperTransport (n8n request helper)', () => {
+	it("classifies n8n 2.41's SSRF refusal as not sent and not retryable, with n8n's reason", async () => {
+		// The shape of @n8n/backend-network's SsrfBlockedIpError (a UserError with a description).
+		const refusal = Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), {
+			name: 'SsrfBlockedIpError',
+			description: "The target '169.254.169.254' is not allowed.",
+		});
+		const transport = new HelperTransport(async () => {
+			throw refusal;
+		});
+		const exchange = await transport.exchange({ method: 'POST', url: 'http://169.254.169.254/hook', body: '{}' });
+		expect(exchange).toEqual({
+			kind: 'notSent',
+			code: 'SSRF_BLOCKED',
+			retryable: false,
+			detail: "n8n refused the request: The request was blocked because it resolves to a restricted IP address. The target '169.254.169.254' is not allowed.",
+		});
+	});
+
+	it('passes the request as n8n expects it: full response, no status errors, no redirects, text body, an abort signal', async () => {
+		let seen: HelperRequestOptions | undefined;
+		const transport = new HelperTransport(async (options) => {
+			seen = options;
+			return { statusCode: 503, headers: { 'Retry-After': '2' }, body: 'busy' };
+		});
+		const exchange = await transport.exchange({ method: 'POST', url: 'https://x.example/h', headers: { A: 'b' }, body: 'x', auth: { username: 'u', password: 'p' } });
+		expect(exchange).toEqual({ kind: 'response', status: 503, headers: { 'retry-after': '2' }, body: 'busy' });
+		expect(seen).toMatchObject({
+			method: 'POST',
+			url: 'https://x.example/h',
+			headers: { A: 'b' },
+			body: 'x',
+			auth: { username: 'u', password: 'p' },
+			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+			json: false,
+			encoding: 'text',
+		});
+		expect(seen?.abortSignal).toBeInstanceOf(AbortSignal);
 	});
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { baseUrl, optionalString, requiredString } from './credentialFields';
 import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
 import { headerSafeKey } from './headerKey';
-import type { HttpExchange, HttpTransport } from './httpTransport';
+import type { HttpClient, HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
 	httpStatusOutcome,
@@ -100,7 +100,7 @@ export class AliyunSmsChannel implements Channel {
 
 	constructor(
 		private readonly config: AliyunSmsConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
-import type { HttpTransport } from './httpTransport';
+import type { HttpClient } from './httpTransport';
 import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
@@ -70,7 +70,7 @@ export class DingTalkChannel implements Channel {
 
 	constructor(
 		private readonly config: DingTalkConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
-import type { HttpTransport } from './httpTransport';
+import type { HttpClient } from './httpTransport';
 import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
@@ -71,7 +71,7 @@ export class FeishuChannel implements Channel {
 
 	constructor(
 		private readonly config: FeishuConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });

@@ -43,6 +43,12 @@ export interface ExchangeOptions {
 	signal?: AbortSignal;
 }
 
+/** What every HTTP channel sends through: n8n's request helper in a node, our own axios client elsewhere. */
+export interface HttpClient {
+	exchange(spec: HttpRequestSpec, options?: ExchangeOptions): Promise<HttpExchange>;
+	close(): void;
+}
+
 /** Failures that happen before any byte of the request can reach the provider. */
 const BEFORE_SENDING: Record<string, boolean> = {
 	ECONNREFUSED: true,
@@ -67,7 +73,7 @@ const BEFORE_SENDING: Record<string, boolean> = {
  * server dropped the connection after taking the request" (not safe), and a duplicate message is worse
  * than one extra TCP handshake.
  */
-export class HttpTransport {
+export class HttpTransport implements HttpClient {
 	private readonly httpAgent = new http.Agent({ keepAlive: false });
 	private readonly httpsAgent = new https.Agent({ keepAlive: false });
 	private readonly client: AxiosInstance;
@@ -118,7 +124,7 @@ export class HttpTransport {
 	}
 }
 
-function flattenHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {
+export function flattenHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {
 	const out: Record<string, string | undefined> = {};
 	for (const [name, value] of Object.entries(headers)) {
 		out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value === undefined ? undefined : String(value);
@@ -126,8 +132,9 @@ function flattenHeaders(headers: Record<string, unknown>): Record<string, string
 	return out;
 }
 
-function describeFailure(error: unknown, timedOut: string | undefined): HttpNotSent | HttpUnknown {
-	const axiosError = error instanceof AxiosError ? error : undefined;
+export function describeFailure(error: unknown, timedOut: string | undefined): HttpNotSent | HttpUnknown {
+	// Duck-typed: n8n's request helper throws errors of its own axios copy, which are not our AxiosError.
+	const axiosError = error instanceof AxiosError || (error as { isAxiosError?: unknown } | undefined)?.isAxiosError === true ? (error as AxiosError) : undefined;
 	const cause = (axiosError?.cause ?? error) as NodeJS.ErrnoException | undefined;
 	const code = (cause?.code ?? axiosError?.code ?? 'EUNKNOWN').toString();
 	const request = axiosError?.request as { writableFinished?: boolean } | undefined;

@@ -1,6 +1,7 @@
 import { AliyunSmsChannel, aliyunSmsConfig } from './aliyunSms';
 import { DingTalkChannel, dingTalkConfig } from './dingtalk';
 import { FeishuChannel, feishuConfig } from './feishu';
+import { HelperTransport, type HelperRequest } from './helperTransport';
 import { HttpTransport } from './httpTransport';
 import { SlackChannel, slackConfig } from './slack';
 import { SmtpChannel, smtpConfig } from './smtp';
@@ -12,6 +13,7 @@ import { WeComChannel, weComConfig } from './wecom';
 export type { Channel, ChannelKind, OutgoingMessage, SendOptions, SendOutcome } from './types';
 export { CHANNEL_KINDS } from './types';
 export { Redactor, credentialSecrets } from './redaction';
+export type { HelperRequest, HelperRequestOptions } from './helperTransport';
 
 /** The n8n credential type (credentials/*.credentials.ts `name`) each channel reads. */
 export const CHANNEL_CREDENTIAL_TYPES: Record<ChannelKind, string> = {
@@ -28,6 +30,8 @@ export const CHANNEL_CREDENTIAL_TYPES: Record<ChannelKind, string> = {
 export interface ChannelSettings {
 	/** Per-send timeout when send() is not given one. */
 	defaultTimeoutMs?: number;
+	/** n8n's request helper (`this.helpers.httpRequest`); without it, our own HTTP client (tests, scripts). */
+	http?: HelperRequest;
 }
 
 /**
@@ -35,7 +39,8 @@ export interface ChannelSettings {
  * (missing field, bad URL); send() itself never throws for provider or network failures.
  */
 export function createChannel(kind: ChannelKind, credentials: Record<string, unknown>, settings: ChannelSettings = {}): Channel {
-	const http = () => new HttpTransport(settings.defaultTimeoutMs);
+	const http = () =>
+		settings.http ? new HelperTransport(settings.http, settings.defaultTimeoutMs) : new HttpTransport(settings.defaultTimeoutMs);
 	switch (kind) {
 		case 'smtp':
 			return new SmtpChannel(smtpConfig(credentials), settings.defaultTimeoutMs);

@@ -1,5 +1,5 @@
 import { requiredString } from './credentialFields';
-import type { HttpTransport } from './httpTransport';
+import type { HttpClient } from './httpTransport';
 import { failedOutcome, httpStatusOutcome, redactExchange, redactOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
@@ -35,7 +35,7 @@ export class SlackChannel implements Channel {
 
 	constructor(
 		private readonly config: SlackConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });
 	}
@@ -56,7 +56,7 @@ export class SlackChannel implements Channel {
 		return redactOutcome(this.interpret(exchange), this.redactor);
 	}
 
-	private interpret(exchange: Awaited<ReturnType<HttpTransport['exchange']>>): SendOutcome {
+	private interpret(exchange: Awaited<ReturnType<HttpClient['exchange']>>): SendOutcome {
 		if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
 		if (exchange.status >= 200 && exchange.status < 300) return { status: 'sent', providerCode: shortBody(exchange.body) || 'ok' };
 		const code = shortBody(exchange.body);

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../input/errors';
 import { baseUrl, optionalString, requiredString } from './credentialFields';
-import type { HttpExchange, HttpTransport } from './httpTransport';
+import type { HttpClient, HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
 	httpStatusOutcome,
@@ -65,7 +65,7 @@ export class TwilioSmsChannel implements Channel {
 
 	constructor(
 		private readonly config: TwilioConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });
 	}

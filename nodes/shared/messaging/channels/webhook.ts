@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, requiredString } from './credentialFields';
 import { headerSafeKey } from './headerKey';
-import type { HttpTransport } from './httpTransport';
+import type { HttpClient } from './httpTransport';
 import { httpStatusOutcome, parseJsonObject, redactExchange, redactOutcome, transportFailureOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
@@ -55,7 +55,7 @@ export class WebhookChannel implements Channel {
 
 	constructor(
 		private readonly config: WebhookConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });

@@ -1,5 +1,5 @@
 import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
-import type { HttpTransport } from './httpTransport';
+import type { HttpClient } from './httpTransport';
 import { redactExchange, redactOutcome } from './outcomes';
 import { Redactor } from './redaction';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
@@ -46,7 +46,7 @@ export class WeComChannel implements Channel {
 
 	constructor(
 		private readonly config: WeComConfig,
-		private readonly transport: HttpTransport,
+		private readonly transport: HttpClient,
 	) {
 		this.redactor = Redactor.forCredentials({ ...config });
 	}
