@@ -6,10 +6,18 @@ const { createWriteStream } = require('node:fs');
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
+/** The one-off commands still running, so a runner that is stopped can stop them too (stopCommands). */
+const commands = new Set();
+
+function stopCommands() {
+	for (const child of commands) child.kill('SIGKILL');
+}
+
 /** Runs a command to its end (killed after `timeoutMs`) and resolves with its exit code and output. */
-function runCommand(bin, args, env, { cwd, timeoutMs = 240_000 } = {}) {
+function runCommand(bin, args, env, { cwd, timeoutMs = 600_000 } = {}) {
 	return new Promise((done) => {
 		const child = spawn(bin, args, { env, cwd });
+		commands.add(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -17,6 +25,7 @@ function runCommand(bin, args, env, { cwd, timeoutMs = 240_000 } = {}) {
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.on('close', (code) => {
 			clearTimeout(timer);
+			commands.delete(child);
 			done({ code, stdout, stderr });
 		});
 	});
@@ -70,4 +79,4 @@ async function stopProcess(proc) {
 	}
 }
 
-module.exports = { parseRunOutput, runCommand, startProcess, stopProcess };
+module.exports = { parseRunOutput, runCommand, stopCommands, startProcess, stopProcess };

@@ -14,7 +14,7 @@ const { Client } = require('pg');
 const { ensureN8n, describeRuntime, runtimeFor } = require('../../scripts/n8n-runtime');
 const { n8nEnv } = require('./n8nEnv');
 const { createDatabase, freePort } = require('./services');
-const { parseRunOutput, runCommand } = require('./processes');
+const { parseRunOutput, runCommand, stopCommands } = require('./processes');
 const { loadSampleData } = require('../../scripts/sample-data/load');
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -194,6 +194,16 @@ async function main() {
 	writeFileSync(join(ARTIFACTS, 'results.json'), JSON.stringify({ passed, failed, n8n: describeRuntime().text }));
 	console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;
+}
+
+// Stopped (Ctrl-C, a CI timeout): stop the n8n commands under way and remove what the run made.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, async () => {
+		console.error(`\n${signal}: stopping`);
+		stopCommands();
+		await cleanUp();
+		process.exit(1);
+	});
 }
 
 main().catch(async (error) => {
