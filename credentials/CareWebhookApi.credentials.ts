@@ -1,8 +1,17 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, webhookSignature } from '../nodes/shared/messaging/channels/webhook';
 
 /**
  * Any HTTP endpoint that takes care messages as signed JSON (X-Signature: sha256=<HMAC of the body>).
- * Tested by the Send Care Message node with a signed ping.
+ * Tested with a signed ping that the receiver acknowledges with 2xx and does not deliver.
  */
 export class CareWebhookApi implements ICredentialType {
 	name = 'careWebhookApi';
@@ -16,7 +25,7 @@ export class CareWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'The credential test posts a signed {"type": "ping"} with no message; the receiver checks the signature and answers it with 2xx',
+				'The credential test posts a signed {"type": "ping"} with no message: the receiver checks the signature and answers 2xx without delivering anything (401 means the signing secrets differ)',
 			name: 'testNotice',
 			type: 'notice',
 			default: '',
@@ -40,4 +49,28 @@ export class CareWebhookApi implements ICredentialType {
 				'Shared with the receiver, which checks X-Signature = "sha256=" + hex(HMAC-SHA256(secret, raw body)) and X-Timestamp',
 		},
 	];
+
+	/** Signs the JSON body as the channel does: a timestamp inside it, X-Signature over the exact bytes sent. */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const timestamp = Math.floor(Date.now() / 1000);
+		const body = typeof requestOptions.body === 'object' && requestOptions.body !== null ? (requestOptions.body as IDataObject) : {};
+		const rawBody = JSON.stringify({ ...body, timestamp });
+		return {
+			...requestOptions,
+			body: rawBody,
+			json: false,
+			headers: {
+				...requestOptions.headers,
+				'Content-Type': 'application/json',
+				[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(String(credentials.signingSecret ?? ''), rawBody),
+				[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+			},
+		};
+	}
+
+	// A signed {"type": "ping"}: the receiver checks signature and timestamp, answers 2xx and delivers nothing.
+	// n8n words a refusal by its status (401: "Authorization failed", 404: "could not be found").
+	test: ICredentialTestRequest = {
+		request: { url: '={{$credentials.url}}', method: 'POST', body: { type: 'ping' } },
+	};
 }

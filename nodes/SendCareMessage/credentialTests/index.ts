@@ -1,4 +1,3 @@
-// Credential tests for the channels whose providers answer a message-less call with a non-2xx reply,
-// which a declarative credential test would always report as a failure.
+// The Slack webhook's credential test: Slack answers a message-less post with 400 no_text, which a
+// declarative credential test would always report as a failure, so the node tests it.
 export { careSlackWebhookApiTest } from './slackWebhook';
-export { careWebhookApiTest } from './webhook';

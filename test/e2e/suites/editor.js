@@ -7,7 +7,8 @@
 // ledger, and no other. Searching the node panel (the "What happens next?" node creator) for "customer care",
 // "RFM", "churn", "NPS" and "回访" must list the nodes whose codex aliases or names match, each with its
 // description; a nonsense term must list none of ours. In the light theme the canvas must draw our nodes' light
-// icons, in the dark theme their `.dark.svg` variants. Screenshots go to test/e2e/artifacts/editor/
+// icons, in the dark theme their `.dark.svg` variants. The credential Test button must pass the right DingTalk,
+// Feishu and webhook credentials and fail wrong ones. Screenshots go to test/e2e/artifacts/editor/
 // (UPDATE_SCREENSHOTS=1 also refreshes the README's docs/screenshots/).
 const { spawn } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -438,6 +439,52 @@ async function checkThemedIcons({ page, base, record, shots, workflows }) {
 	}
 }
 
+/**
+ * The credential Test button (POST /rest/credentials/test, n8n's CredentialsTester) for the channel credentials
+ * whose tests are declared in the credential (DingTalk, Feishu, generic webhook: signed message-less posts),
+ * against the loopback providers: the right credential passes, a wrong secret fails naming why, and nothing
+ * reaches the group or receiver. (Slack's test is the node's `testedBy`, which n8n 2.8 finds only for installed
+ * packages, not for this suite's custom folder, whose credentials it registers without supported nodes.)
+ */
+async function checkCredentialTests({ base, auth, record, root }) {
+	require('ts-node').register({ transpileOnly: true, project: join(root, 'tsconfig.json') });
+	const providers = require(join(root, 'test/helpers/providers'));
+	const headers = { 'content-type': 'application/json', cookie: `n8n-auth=${auth}` };
+	const rest = async (path, body) => {
+		const response = await fetch(`${base}/rest${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+		const json = await response.json().catch(() => ({}));
+		if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
+		return json.data;
+	};
+	const cases = [
+		{ type: 'careDingtalkRobotApi', start: providers.startDingTalkServer, wrong: { signingSecret: 'SECwrong' }, reason: /310000/ },
+		{ type: 'careFeishuBotApi', start: providers.startFeishuServer, wrong: { signingSecret: 'wrong' }, reason: /19021/ },
+		// n8n's wording of the receiver's 401.
+		{ type: 'careWebhookApi', start: providers.startWebhookServer, wrong: { signingSecret: 'wrong' }, reason: /Authorization failed/ },
+	];
+	for (const { type, start, wrong, reason } of cases) {
+		const problems = [];
+		const server = await start();
+		try {
+			const good = server.credentials;
+			const bad = { ...good, ...(typeof wrong === 'function' ? wrong(good) : wrong) };
+			const results = [];
+			for (const data of [good, bad]) {
+				const created = await rest('/credentials', { name: `Test ${type}`, type, data });
+				results.push(await rest('/credentials/test', { credentials: { id: created.id, name: created.name, type, data } }));
+			}
+			if (results[0]?.status !== 'OK') problems.push(`the right credential: ${JSON.stringify(results[0])}`);
+			if (results[1]?.status !== 'Error' || !reason.test(results[1]?.message ?? '')) problems.push(`a wrong one: ${JSON.stringify(results[1])}`);
+			if (server.deliveries.length) problems.push(`${server.deliveries.length} message(s) reached the provider`);
+		} catch (error) {
+			problems.push(error.message.split('\n')[0]);
+		} finally {
+			await server.close();
+		}
+		record(problems.length === 0, `credential Test button for ${type}: the right credential passes, a wrong one fails naming why, nothing is posted`, problems.join('\n'));
+	}
+}
+
 async function checkWorkflow({ page, base, workflow, record, errors, shots, displayNames, root }) {
 	const mark = errors.length;
 	await page.goto(`${base}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
@@ -583,6 +630,7 @@ async function run({ n8n, env: baseEnv, record, root, artifacts }) {
 		// the selector check leaves a workflow changed.
 		await checkNodePanelSearch({ page, base, record, shots, root });
 		await checkThemedIcons({ page, base, record, shots, workflows });
+		await checkCredentialTests({ base, auth, record, root });
 		await checkDetectorsFlagUnknownNode({ page, base, record, shots });
 		await checkSelectorsFollowParameters({ page, base, record, shots, displayNames, root });
 		writeFileSync(join(shots, 'ignored-console-errors.txt'), ignoredErrors.join('\n'));
