@@ -188,7 +188,7 @@ function problemWith(runtime) {
 async function install(runtime, log) {
 	writePackageJson(runtime.dir, { n8n: runtime.version });
 	const scripts = runtime.node ? '--ignore-scripts' : '--ignore-scripts=false';
-	log(`Installing n8n ${runtime.version} into ${runtime.dir} (once per machine; about 2.5 GB, several minutes)...`);
+	log(`Installing n8n ${runtime.version} into ${runtime.dir} (once per machine; about 3 GB, several minutes)...`);
 	const result = await runWithProgress('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', scripts], {
 		cwd: runtime.dir,
 		env: npmEnv(runtime),
