@@ -27,11 +27,13 @@ describe('fieldReader', () => {
 describe('one rule for every reader', () => {
 	const item = { 'survey.nps': 3, survey: { nps: 9 } };
 
-	it('reads a key written with the dots before the nested path', () => {
-		expect(fieldReader('survey.nps')(item)).toBe(3);
-		expect(getField(item, 'survey.nps')).toBe(3);
-		expect(fieldReader('a.b.c')({ 'a.b.c': 1, a: { b: { c: 2 } } })).toBe(1);
-		expect(fieldReader('survey.nps')({ survey: { nps: 9 } })).toBe(9);
+	it('follows the nested path first, and reads a key written with the dots when it leads nowhere', () => {
+		expect(fieldReader('survey.nps')(item)).toBe(9);
+		expect(getField(item, 'survey.nps')).toBe(9);
+		expect(fieldReader('a.b.c')({ 'a.b.c': 1, a: { b: { c: 2 } } })).toBe(2);
+		expect(fieldReader('a.b.c')({ 'a.b.c': 1, a: { b: {} } })).toBe(1);
+		expect(fieldReader('survey.nps')({ 'survey.nps': 3, survey: 'text' })).toBe(3);
+		expect(getField({ 'orders.0.date': 'flat', orders: [] }, 'orders.0.date')).toBe('flat');
 	});
 
 	it('reads only own keys, never what objects inherit', () => {
@@ -39,6 +41,7 @@ describe('one rule for every reader', () => {
 		expect(fieldReader('__proto__')({})).toBeUndefined();
 		expect(fieldReader('toString')({ toString: 'own' })).toBe('own');
 		expect(fieldReader('survey.constructor')({ survey: {} })).toBeUndefined();
+		expect(fieldReader('survey.constructor')({ survey: {}, 'survey.constructor': 'flat' })).toBe('flat');
 		expect(fieldReader('a.b.hasOwnProperty')({ a: { b: {} } })).toBeUndefined();
 		expect(getField({}, 'valueOf')).toBeUndefined();
 	});

@@ -71,9 +71,10 @@ describe('parseNumber and parseMoney', () => {
 });
 
 describe('getField and describeValue', () => {
-	it('follows dot paths, preferring a literal key with dots', () => {
+	it('follows dot paths, then a key written with the dots', () => {
 		expect(getField({ customer: { id: 7 } }, 'customer.id')).toBe(7);
-		expect(getField({ 'customer.id': 1, customer: { id: 7 } }, 'customer.id')).toBe(1);
+		expect(getField({ 'customer.id': 1, customer: { id: 7 } }, 'customer.id')).toBe(7);
+		expect(getField({ 'customer.id': 1 }, 'customer.id')).toBe(1);
 		expect(getField({ orders: [{ date: 'x' }] }, 'orders.0.date')).toBe('x');
 		expect(getField({ a: null }, 'a.b')).toBeUndefined();
 	});

@@ -18,8 +18,8 @@ describe('fieldReader', () => {
 		},
 	);
 
-	it('reads literal dotted keys before nested paths, and nested values', () => {
-		expect(fieldReader('churn.level')(items[0])).toBe('literal wins');
+	it('reads nested values before keys written with the dots (nodes/shared/input/fields.ts)', () => {
+		expect(fieldReader('churn.level')(items[0])).toBe('high');
 		expect(fieldReader('churn.level')(items[1])).toBe('low');
 		expect(fieldReader('orders.0.date')(items[2])).toBe('2025-01-02');
 		expect(fieldReader('churn.level')(items[2])).toBeUndefined();

@@ -1,11 +1,14 @@
 /**
  * THE way to read a mapped column from an item, for every node. The rule, for a path with dots such
  * as "survey.nps":
- *   1. a key written with the dots exactly as the path (`{ "survey.nps": 3 }`) wins;
- *   2. otherwise the path is followed through nested objects and arrays ("customer.id", "orders.0.date").
- * So `{ 'survey.nps': 3, survey: { nps: 9 } }` reads 3: what the user typed is first a column name,
- * as in a spreadsheet export, and a dot path only when no such column exists. Only an item's own keys
- * count: a column named "constructor" or "__proto__" is never read from Object.prototype.
+ *   1. the path is followed through nested objects and arrays ("customer.id", "orders.0.date");
+ *   2. when that leads to nothing, a key written with the dots (`{ "survey.nps": 3 }`, as spreadsheet
+ *      and CSV exports have them) is read.
+ * So `{ 'survey.nps': 3, survey: { nps: 9 } }` reads 9: a dot path means what n8n's expressions mean by
+ * it ($json.survey.nps), and flat exports, which have no nested object, still read. Nested first is
+ * also the fast order: looking up a dotted key that is absent costs about as much as the whole nested
+ * read, and would be paid on every read of every item. Only an item's own keys count: a column named
+ * "constructor" or "__proto__" is never read from Object.prototype.
  */
 export type FieldReader = (item: Record<string, unknown>) => unknown;
 
@@ -23,19 +26,28 @@ const inherited = (key: string) => key in Object.prototype;
 export function fieldReader(path: string): FieldReader {
 	if (!path.includes('.')) return inherited(path) ? (item) => own(item, path) : (item) => item[path];
 	const parts = path.split('.');
-	if (parts.length === 2 && !parts.some(inherited)) {
+	if (parts.some(inherited)) {
+		return (item) => {
+			let current: unknown = item;
+			for (let i = 0; i < parts.length && current !== undefined; i++) current = own(current, parts[i]);
+			return current !== undefined ? current : own(item, path);
+		};
+	}
+	// No part is inherited, and a dotted key never is: plain reads are exact (JSON holds no undefined).
+	if (parts.length === 2) {
 		const [a, b] = parts;
 		return (item) => {
-			if (hasOwn.call(item, path)) return item[path];
 			const outer = item[a];
-			return outer !== null && typeof outer === 'object' ? (outer as Record<string, unknown>)[b] : undefined;
+			const nested = outer !== null && typeof outer === 'object' ? (outer as Record<string, unknown>)[b] : undefined;
+			return nested !== undefined ? nested : item[path];
 		};
 	}
 	return (item) => {
-		if (hasOwn.call(item, path)) return item[path];
 		let current: unknown = item;
-		for (let i = 0; i < parts.length && current !== undefined; i++) current = own(current, parts[i]);
-		return current;
+		for (let i = 0; i < parts.length && current !== undefined; i++) {
+			current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[parts[i]] : undefined;
+		}
+		return current !== undefined ? current : item[path];
 	};
 }
 
