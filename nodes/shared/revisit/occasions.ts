@@ -2,9 +2,9 @@ import { formatDayNumber, toDayNumber } from '../calendar/civilDate';
 import { formatLunarEn, formatLunarZh, toLunar } from '../calendar/lunar';
 import { checkTimeZone } from '../calendar/timeZone';
 import { isEmpty } from '../input/fields';
-import { fieldReader } from './fieldReader';
+import { fieldReader, type FieldReader } from './fieldReader';
 import { OCCASION_LABELS, type OccasionType } from './labels';
-import { parseLunarDate, parsePastDate, type YearlyDate } from './occasionDates';
+import { parseLunarDate, parsePastDate, yearly, type YearlyDate } from './occasionDates';
 import {
 	checkOccasionWindow,
 	compareOccasions,
@@ -23,10 +23,27 @@ export { LUNAR_DATE_EXPECTED } from './occasionDates';
 type PersonalType = Exclude<OccasionType, 'festival'>;
 type DateColumn = 'birthday' | 'lunarBirthday' | 'memberSince' | 'firstPurchase';
 
-/** One zone's window and its date readers: a date-time's local day depends on the zone. */
+/** One date column in one zone: its field reader (none when not mapped) and its remembered parses. */
+class DateColumnReader {
+	constructor(
+		private readonly field: FieldReader | undefined,
+		private readonly memo: TextMemo<YearlyDate>,
+	) {}
+
+	of(item: Record<string, unknown>): YearlyDate | undefined {
+		if (this.field === undefined) return undefined;
+		const value = this.field(item);
+		return isEmpty(value) ? undefined : this.memo.read(value);
+	}
+}
+
+/** One zone's window and its date columns: a date-time's local day depends on the zone. */
 interface Zone {
 	window: ZoneWindow;
-	dates: Record<DateColumn, TextMemo<YearlyDate>>;
+	birthday: DateColumnReader;
+	lunarBirthday: DateColumnReader;
+	memberSince: DateColumnReader;
+	firstPurchase: DateColumnReader;
 }
 
 /**
@@ -37,16 +54,26 @@ interface Zone {
  */
 export class OccasionFinder {
 	private readonly zones = new Map<string, Zone>();
-	private readonly wanted: ReadonlySet<OccasionType>;
+	private readonly wanted: Record<PersonalType, boolean>;
+	/** The personal occasions of the customer being looked at: one array, reused. */
+	private readonly found: CareOccasion[] = [];
+	private lastZoneName: string | undefined;
+	private lastZone: Zone | undefined;
 	/** Column readers; undefined for a column that is not mapped. */
-	private readonly read: Record<keyof OccasionColumns, ((item: Record<string, unknown>) => unknown) | undefined>;
+	private readonly read: Record<keyof OccasionColumns, FieldReader | undefined>;
 
 	constructor(
 		private readonly options: OccasionOptions,
 		private readonly columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS,
 	) {
 		checkOccasionWindow(options.window);
-		this.wanted = new Set(options.types);
+		const types = new Set(options.types);
+		this.wanted = {
+			birthday: types.has('birthday'),
+			lunarBirthday: types.has('lunarBirthday'),
+			membershipAnniversary: types.has('membershipAnniversary'),
+			firstPurchaseAnniversary: types.has('firstPurchaseAnniversary'),
+		};
 		const reader = (column: string) => (column ? fieldReader(column) : undefined);
 		this.read = {
 			birthday: reader(columns.birthday),
@@ -58,38 +85,36 @@ export class OccasionFinder {
 	}
 
 	private zone(timeZone: string): Zone {
+		if (timeZone === this.lastZoneName) return this.lastZone!;
 		let zone = this.zones.get(timeZone);
 		if (!zone) {
 			const window = zoneWindow(timeZone, this.options);
 			const { asOfDay } = window;
 			const { columns } = this;
-			const gregorian = (column: string, allowNoYear: boolean) =>
-				new TextMemo((value) => parsePastDate(value, column, timeZone, asOfDay, allowNoYear));
+			const gregorian = (column: DateColumn, allowNoYear: boolean) =>
+				new DateColumnReader(this.read[column], new TextMemo((value) => parsePastDate(value, columns[column], timeZone, asOfDay, allowNoYear)));
 			zone = {
 				window,
-				dates: {
-					birthday: gregorian(columns.birthday, true),
-					memberSince: gregorian(columns.memberSince, false),
-					firstPurchase: gregorian(columns.firstPurchase, false),
-					lunarBirthday: new TextMemo((value) => parseLunarDate(value, columns.lunarBirthday, asOfDay)),
-				},
+				birthday: gregorian('birthday', true),
+				memberSince: gregorian('memberSince', false),
+				firstPurchase: gregorian('firstPurchase', false),
+				lunarBirthday: new DateColumnReader(this.read.lunarBirthday, new TextMemo((value) => parseLunarDate(value, columns.lunarBirthday, asOfDay))),
 			};
 			this.zones.set(timeZone, zone);
 		}
+		this.lastZoneName = timeZone;
+		this.lastZone = zone;
 		return zone;
-	}
-
-	/** A mapped date column's value, read; undefined when the column is not mapped or the item has no value. */
-	private date(item: Record<string, unknown>, zone: Zone, column: DateColumn): YearlyDate | undefined {
-		const value = this.read[column]?.(item);
-		return isEmpty(value) ? undefined : zone.dates[column].read(value);
 	}
 
 	/** The lunar birthday to look for: the lunar column, or the lunar date of the Gregorian birthday. */
 	private lunarBirthday(item: Record<string, unknown>, birthday: YearlyDate | undefined, zone: Zone): YearlyDate | undefined {
-		const lunar = this.date(item, zone, 'lunarBirthday');
+		const lunar = zone.lunarBirthday.of(item);
 		if (lunar || !this.options.lunarFromBirthday || birthday?.year === undefined) return lunar;
-		if (birthday.lunar === undefined) birthday.lunar = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day)) ?? null;
+		if (birthday.lunar === undefined) {
+			const lunarDate = toLunar(toDayNumber(birthday.year, birthday.month, birthday.day));
+			birthday.lunar = lunarDate ? yearly(lunarDate.year, lunarDate.month, lunarDate.day, lunarDate.isLeap) : null;
+		}
 		return birthday.lunar ?? undefined;
 	}
 
@@ -122,33 +147,29 @@ export class OccasionFinder {
 	/** The occasions of one customer item; a date that cannot be used throws an InputError naming the column. */
 	find(item: Record<string, unknown>): CustomerOccasions {
 		const rawZone = this.read.timeZone?.(item);
-		const timeZone = isEmpty(rawZone) ? this.options.defaultTimeZone : checkTimeZone(rawZone, this.columns.timeZone);
-		const zone = this.zone(timeZone);
+		const zone = this.zone(isEmpty(rawZone) ? this.options.defaultTimeZone : checkTimeZone(rawZone, this.columns.timeZone));
 		const { window } = zone;
-		const found: CareOccasion[] = [];
+		const { wanted } = this;
+		const found = this.found;
+		if (found.length > 0) found.length = 0;
 
-		const birthday = this.date(item, zone, 'birthday');
-		if (birthday && this.wanted.has('birthday')) {
-			this.occasions(found, window.asOfDay, 'birthday', window.gregorian.get(birthday.month, birthday.day), birthday);
-		}
-		if (this.wanted.has('lunarBirthday')) {
+		const birthday = zone.birthday.of(item);
+		if (birthday && wanted.birthday) this.occasions(found, window.asOfDay, 'birthday', window.gregorian.get(birthday.month, birthday.day), birthday);
+		if (wanted.lunarBirthday) {
 			const lunar = this.lunarBirthday(item, birthday, zone);
 			const hits = lunar && (lunar.isLeap ? window.leapLunar : window.lunar).get(lunar.month, lunar.day);
 			if (hits) this.occasions(found, window.asOfDay, 'lunarBirthday', hits, lunar!, this.lunarText(lunar!));
 		}
-		for (const [type, column] of ANNIVERSARIES) {
-			if (!this.wanted.has(type)) continue;
-			const start = this.date(item, zone, column);
-			if (start) this.occasions(found, window.asOfDay, type, window.gregorian.get(start.month, start.day), start);
-		}
+		if (wanted.membershipAnniversary) this.anniversary(found, zone.window, 'membershipAnniversary', zone.memberSince.of(item));
+		if (wanted.firstPurchaseAnniversary) this.anniversary(found, zone.window, 'firstPurchaseAnniversary', zone.firstPurchase.of(item));
 		if (found.length === 0) return window.festivalsOnly;
-		// A stable sort keeps personal occasions before the festivals of the same day and type order.
+		// One new array of the exact size (a million customers' lists are kept); a stable sort keeps
+		// personal occasions before the festivals of the same day.
 		const occasions = found.concat(window.festivals).sort(compareOccasions);
 		return { window: window.window, count: occasions.length, occasions, next: occasions[0] };
 	}
-}
 
-const ANNIVERSARIES: ReadonlyArray<[PersonalType, DateColumn]> = [
-	['membershipAnniversary', 'memberSince'],
-	['firstPurchaseAnniversary', 'firstPurchase'],
-];
+	private anniversary(found: CareOccasion[], window: ZoneWindow, type: PersonalType, start: YearlyDate | undefined): void {
+		if (start) this.occasions(found, window.asOfDay, type, window.gregorian.get(start.month, start.day), start);
+	}
+}
