@@ -14,10 +14,7 @@ export class SendCareMessage implements INodeType {
 		description: 'Send care messages by email, SMS or staff chat with consent, quiet hours, frequency caps and no double sends',
 		defaults: { name: 'Send Care Message' },
 		usableAsTool: true,
-		// The two rules below predate NodeConnectionTypes and only accept the literal 'main'.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Skipped', 'Failed'],
 		credentials: [
