@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { careSlackWebhookApiTest } from './credentialTests';
 import { credentialTest } from './credentials';
 import { sendCareMessageProperties } from './description';
 import { sendCareMessages } from './execute';
@@ -60,6 +61,7 @@ export class SendCareMessage implements INodeType {
 				name: 'careSlackWebhookApi',
 				required: true,
 				displayOptions: { show: { '/channel': ['slack'] } },
+				testedBy: 'careSlackWebhookApiTest',
 			},
 			{
 				name: 'careWebhookApi',
@@ -82,7 +84,7 @@ export class SendCareMessage implements INodeType {
 		properties: sendCareMessageProperties,
 	};
 
-	methods = { credentialTest };
+	methods = { credentialTest: { ...credentialTest, careSlackWebhookApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return sendCareMessages.call(this);
