@@ -141,6 +141,7 @@ export function perItemParameters<S extends ParameterSpecs, R>(
 				return ctx.getNodeParameter(spec.name, itemIndex, spec.fallback);
 			} catch (error) {
 				const message = error instanceof Error ? error.message : String(error);
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a value error; execute.ts turns it into a NodeOperationError per item (toNodeError)
 				throw new ItemParameterError(spec.name, `the expression of "${spec.label}" could not be evaluated: ${message}`);
 			}
 		});
@@ -157,7 +158,9 @@ export function perItemParameters<S extends ParameterSpecs, R>(
 			try {
 				all[spec.key] = spec.read(values[j]);
 			} catch (error) {
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- any other error passes on unchanged to execute.ts (toNodeError)
 				if (!(error instanceof BadValue)) throw error;
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a value error; execute.ts turns it into a NodeOperationError per item (toNodeError)
 				throw new ItemParameterError(spec.name, worded(`the expression of "${spec.label}" gives`, values[j], error));
 			}
 		});
