@@ -94,7 +94,7 @@ module.exports = {
 			const agenda = output('Schedule Revisit', 1);
 			assert.equal(agenda.reduce((sum, a) => sum + a.count, 0), Object.values(load).reduce((a, b) => a + b, 0));
 		},
-		"the WeCom group got today's agenda of each owner exactly once, although two executions ran": ({ output, runs }) => {
+		"the WeCom group got today's agenda of each owner exactly once, although two executions ran": async ({ output, runs, context }) => {
 			const today = output('Schedule Revisit', 1).filter((a) => a.date === AS_OF_DAY);
 			assert.ok(today.length > 0);
 			assert.deepEqual(wecom.duplicates(), []);
@@ -104,11 +104,31 @@ module.exports = {
 				assert.equal(received.length, 1, agenda.owner);
 				for (const customer of agenda.customers) assert.ok(received[0].text.includes(customer.customerId), `${agenda.owner}: ${customer.customerId}`);
 			}
-			const sentByRun = runs.map((run) => run('Agenda to WeCom', 0).length);
-			const skippedByRun = runs.map((run) => run('Agenda to WeCom', 1).map((i) => i.care.reason));
-			assert.equal(sentByRun[0] + sentByRun[1], today.length);
-			assert.ok(skippedByRun.flat().every((reason) => reason === 'duplicate'));
-			assert.equal(skippedByRun.flat().length, today.length);
+			// The executions run at once: for each owner one sends the agenda; the other finds it sent (Skipped,
+			// duplicate) or still being sent (Failed, CLAIM_UNRESOLVED since the sender's claim), never both silent.
+			const claimedAt = Object.fromEntries(
+				(await query(context, 'SELECT key, claimed_at FROM care_message_ledger')).map((r) => [r.key, r.claimed_at.getTime()]),
+			);
+			for (const run of runs) assert.equal([0, 1, 2].reduce((n, out) => n + run('Agenda to WeCom', out).length, 0), today.length, 'each agenda leaves once per run');
+			for (const agenda of today) {
+				const outcomes = runs.map((run) => {
+					const [sent, skipped, failed] = [0, 1, 2].map((out) => run('Agenda to WeCom', out).filter((i) => i.owner === agenda.owner));
+					assert.equal(sent.length + skipped.length + failed.length, 1, agenda.owner);
+					if (sent.length === 1) return 'sent';
+					if (skipped.length === 1) {
+						const { care } = skipped[0];
+						assert.equal(care.reason, 'duplicate', agenda.owner);
+						assert.equal(care.previous.status, 'sent', agenda.owner);
+						assert.equal(Date.parse(care.previous.claimedAt), claimedAt[care.key], agenda.owner);
+						return 'duplicate';
+					}
+					const { care } = failed[0];
+					assert.deepEqual([care.code, care.outcome, care.retryable], ['CLAIM_UNRESOLVED', 'unknown', false], `${agenda.owner}: ${care.message}`);
+					assert.equal(Date.parse(care.unknownSince), claimedAt[care.key], `${agenda.owner}: unknownSince is the sending run's claim`);
+					return 'CLAIM_UNRESOLVED';
+				});
+				assert.ok(['duplicate,sent', 'CLAIM_UNRESOLVED,sent'].includes([...outcomes].sort().join()), `${agenda.owner}: ${outcomes}`);
+			}
 		},
 		'the ledger records each agenda as sent once': async ({ output, context }) => {
 			const rows = await query(context, `SELECT status, count(*)::int AS n FROM care_message_ledger GROUP BY status`);
