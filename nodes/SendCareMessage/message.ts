@@ -39,7 +39,9 @@ function template(value: string, name: string): TemplatePart[] {
 	try {
 		return parseTemplate(value, name);
 	} catch (error) {
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- any other error passes on unchanged to execute.ts (toNodeError)
 		if (!(error instanceof ConfigError)) throw error;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a value error: itemParameters.ts words it for the parameter, execute.ts makes it a NodeOperationError
 		throw new BadValue(`is not a usable template: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
 	}
 }
@@ -56,6 +58,7 @@ function smsTemplateParams(raw: unknown, literal = false): Record<string, Templa
 		try {
 			parsed = JSON.parse(raw);
 		} catch {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a value error: itemParameters.ts words it for the parameter, execute.ts makes it a NodeOperationError
 			throw new BadValue('is not JSON', 'an object like {"name": "{{name}}"}');
 		}
 	}
