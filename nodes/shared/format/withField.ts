@@ -74,6 +74,9 @@ function compileShape(keys: string[], field: string): Shape | undefined | null {
 	const entries = keys.map((key) => `${JSON.stringify(key)}: json[${JSON.stringify(key)}]`);
 	entries.push(`${JSON.stringify(field)}: value`);
 	try {
+		// The code is only an object literal of JSON.stringify-quoted keys (data never becomes code); without
+		// code generation (--disallow-code-generation-from-strings) it falls back to the plain copy below.
+		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions
 		return { keys, copy: new Function('json', 'value', `return { ${entries.join(', ')} };`) as Shape['copy'] };
 	} catch {
 		return null;
