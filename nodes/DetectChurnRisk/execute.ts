@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter } from '../common';
+import { fittedModelHints } from '../common/hints';
 import { suppliedObject, type FittedModel } from '../shared/churn';
 import { suppliedTypicalInterval, weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import type { Transaction } from '../shared/customers';
@@ -20,6 +21,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 
 	let fitted: FittedModel | undefined;
 	if (model) fitted = supplied !== undefined ? model.fromSupplied(supplied) : model.fit(subjects);
+	if (model && supplied === undefined) this.addExecutionHints(...fittedModelHints(subjects.length, model.name));
 	const score = model && fitted ? model.scorer(fitted, settings.scoreOptions) : undefined;
 
 	const asOfText = toIsoWithOffset(settings.asOf, settings.timeZone);
