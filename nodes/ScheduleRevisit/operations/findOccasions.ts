@@ -140,11 +140,13 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 	);
 	const addOccasions = fieldAdder(outputField);
 	for (let i = 0; i < items.length; i++) {
-		router.attempt(i, () => {
-			const json = items[i].json;
+		const json = items[i].json;
+		try {
 			checkOutputFieldFree(json, outputField);
 			router.place(i, 0, { json: addOccasions(json, finder.find(json)), pairedItem: { item: i } });
-		});
+		} catch (error) {
+			router.reject(error, i);
+		}
 	}
 	return [];
 }
