@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readAsOf, readLanguage, readOutputField } from '../common';
+import { rfmHints, valueTierHints } from '../common/hints';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
 import { customRulesMethod } from './operations/customRules';
@@ -48,6 +49,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	if (SEGMENT_PATHS.columnarRfm && shape === 'customer' && methodName === 'rfm') {
 		const scored = segmentRfmColumns(items, { columns, readOptions, outputField, bins, language, asOfText, cuts: learned.rfmCuts }, outputs);
 		if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromRun(this, methodName, bins, scored, []), asOfText));
+		if (learned.mode === 'learn') this.addExecutionHints(...rfmHints(scored.recencyDays.length, bins));
 		return outputs.result();
 	}
 
@@ -62,6 +64,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 					outputs,
 				);
 	const outcomes = method.segment(subjects, { asOf, timeZone, language, learned });
+	if (learned.mode === 'learn') this.addExecutionHints(...batchRelativeHints(methodName, outcomes.filter((o) => !(o instanceof Error)).length, bins));
 	if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromSubjects(this, methodName, bins, subjects, outcomes), asOfText));
 	const addSegment = fieldAdder(outputField);
 	for (let s = 0; s < subjects.length; s++) {
@@ -81,4 +84,10 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 		});
 	}
 	return outputs.result();
+}
+
+/** RFM scores and value tiers learned from this run are relative to its customers; the other methods are not. */
+function batchRelativeHints(methodName: string, customers: number, bins: number) {
+	if (methodName === 'rfm') return rfmHints(customers, bins);
+	return methodName === 'valueTier' ? valueTierHints(customers) : [];
 }

@@ -26,4 +26,21 @@ describe('execution hints in the engine run', () => {
 		expect(supplied.error).toBeUndefined();
 		expect(hintsOf(supplied)).toEqual([]);
 	});
+
+	const segmentAsOf = '2024-07-01T00:00:00Z';
+	const customers = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({ customerId: `c${i}`, lastPurchaseAt: `2024-0${1 + (i % 6)}-15`, orderCount: 1 + (i % 9), totalSpend: 100 * (1 + (i % 13)) }));
+
+	it('Segment Customer: RFM and value tier learned from the batch say so with its size; lifecycle says nothing', async () => {
+		const rfm = await runNode({ type: 'segmentCustomer', parameters: { method: 'rfm', rfmBins: 5, asOf: segmentAsOf }, items: customers(73) });
+		expect(hintsOf(rfm)).toEqual([expect.objectContaining({ type: 'info', message: expect.stringContaining('RFM scores are relative to these 73 customers') })]);
+		const tiers = await runNode({ type: 'segmentCustomer', parameters: { method: 'valueTier', asOf: segmentAsOf }, items: customers(40) });
+		expect(hintsOf(tiers)).toEqual([expect.objectContaining({ message: expect.stringContaining('split the revenue of these 40 customers') })]);
+		const few = await runNode({ type: 'segmentCustomer', parameters: { method: 'rfm', rfmBins: 5, asOf: segmentAsOf }, items: customers(3) });
+		expect(hintsOf(few)).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('needs at least 5 customers') })]);
+		const lifecycle = await runNode({ type: 'segmentCustomer', parameters: { method: 'lifecycle', asOf: segmentAsOf }, items: customers(10) });
+		expect(lifecycle.error).toBeUndefined();
+		expect(hintsOf(lifecycle)).toEqual([]);
+	});
 });
+
