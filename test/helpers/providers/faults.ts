@@ -3,6 +3,8 @@
  * one request; what it looks like on the wire is provider-specific (WeCom's rate limit is HTTP 200 with
  * errcode 45009, Twilio's is HTTP 429 with code 20429).
  */
+import { seededRandom } from '../random';
+
 export type Fault =
 	/** The provider's documented rate-limit answer; `retryAfterSeconds` sets Retry-After where the provider sends one. */
 	| { kind: 'rateLimit'; retryAfterSeconds?: number }
@@ -49,7 +51,7 @@ export class FaultInjector<Request> {
 
 	setRandom(random: RandomFaults | undefined): void {
 		this.random = random;
-		this.nextRandom = random ? mulberry32(random.seed) : () => 1;
+		this.nextRandom = random ? seededRandom(random.seed) : () => 1;
 	}
 
 	/** Decide per request (e.g. "the first attempt for +15550001111 gets a 429"); return undefined for normal handling. */
@@ -84,16 +86,4 @@ export class FaultInjector<Request> {
 		if (pick(r.dropDelivered)) return { kind: 'drop', delivered: true };
 		return undefined;
 	}
-}
-
-/** A small, fast, seedable PRNG (Tommy Ettinger's mulberry32). */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }

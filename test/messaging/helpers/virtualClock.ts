@@ -1,4 +1,5 @@
 import type { Clock } from '../../../nodes/shared/messaging/sending';
+import { seededRandom as seededUniform } from '../../helpers/random';
 
 /**
  * A clock whose time moves only when every runnable promise has settled and someone sleeps: it then
@@ -41,14 +42,5 @@ export class VirtualClock implements Clock {
 	}
 }
 
-/** A seeded uniform random in [0, 1) (mulberry32), for reproducible jitter. */
-export function seededRandom(seed = 42): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A seeded uniform random in [0, 1), for reproducible jitter. */
+export const seededRandom = (seed = 42): (() => number) => seededUniform(seed);
