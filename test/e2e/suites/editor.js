@@ -379,8 +379,14 @@ async function checkNodePanelSearch({ page, base, record, shots, root }) {
 		try {
 			const creator = page.locator('[data-test-id="node-creator"]');
 			if (!(await creator.isVisible())) {
-				await page.locator('[data-test-id="canvas-wrapper"], [data-test-id="canvas"]').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
-				await page.keyboard.press('Tab');
+				// n8n 2.8 opens the node creator with Tab on the canvas; newer editors also have a "+" button in the
+				// canvas toolbar (and Tab may go to the side bar there), so the button is used where it shows.
+				const plus = page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="node-creation-plus"]').first();
+				if (await plus.isVisible().catch(() => false)) await plus.click();
+				else {
+					await page.locator('[data-test-id="canvas-wrapper"], [data-test-id="canvas"]').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+					await page.keyboard.press('Tab');
+				}
 				await creator.waitFor({ timeout: 20_000 });
 			}
 			const search = creator.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input, input[type="text"]').first();
@@ -459,8 +465,8 @@ async function checkCredentialTests({ base, auth, record, root }) {
 	const cases = [
 		{ type: 'careDingtalkRobotApi', start: providers.startDingTalkServer, wrong: { signingSecret: 'SECwrong' }, reason: /310000/ },
 		{ type: 'careFeishuBotApi', start: providers.startFeishuServer, wrong: { signingSecret: 'wrong' }, reason: /19021/ },
-		// n8n's wording of the receiver's 401.
-		{ type: 'careWebhookApi', start: providers.startWebhookServer, wrong: { signingSecret: 'wrong' }, reason: /Authorization failed/ },
+		// n8n's wording of the receiver's 401: "Authorization failed…" in 2.8, "Unauthorized" in 2.41.
+		{ type: 'careWebhookApi', start: providers.startWebhookServer, wrong: { signingSecret: 'wrong' }, reason: /Authorization failed|Unauthorized/ },
 	];
 	for (const { type, start, wrong, reason } of cases) {
 		const problems = [];
