@@ -38,17 +38,12 @@ export const PARAMETER_ISSUES = /The workflow has issues|node has issues/;
 export const TEST_ITEMS_TYPE = 'test.testItems';
 export const TEST_GENERATED_TYPE = 'test.testGenerated';
 
-/** Node types as a real n8n instance registers a community package: `CUSTOM.<description.name>`. */
-class PackageNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType>();
+/** Node types by type name, answered to the engine as n8n's registry does. */
+export class NodeTypeRegistry implements INodeTypes {
+	private readonly types: Map<string, INodeType>;
 
-	constructor() {
-		for (const NodeClass of nodeClasses) {
-			const node = new NodeClass();
-			this.types.set(`CUSTOM.${node.description.name}`, node);
-		}
-		this.types.set(TEST_ITEMS_TYPE, new TestItems());
-		this.types.set(TEST_GENERATED_TYPE, new TestGenerated());
+	constructor(entries: Iterable<[string, INodeType]>) {
+		this.types = new Map(entries);
 	}
 
 	getByName(type: string): INodeType {
@@ -67,7 +62,7 @@ class PackageNodeTypes implements INodeTypes {
 }
 
 /** The credential store: credentials given by the test, by credential type name. */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly byType: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -119,7 +114,15 @@ export interface WorkflowResult {
 	error?: Error;
 }
 
-const nodeTypes = new PackageNodeTypes();
+/** Node types as a real n8n instance registers a community package: `CUSTOM.<description.name>`. */
+const nodeTypes = new NodeTypeRegistry([
+	...nodeClasses.map((NodeClass): [string, INodeType] => {
+		const node = new NodeClass();
+		return [`CUSTOM.${node.description.name}`, node];
+	}),
+	[TEST_ITEMS_TYPE, new TestItems()],
+	[TEST_GENERATED_TYPE, new TestGenerated()],
+]);
 
 /** Runs a workflow (JSON as n8n exports it) through n8n-core's WorkflowExecute. */
 export async function runWorkflow(

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-	ICredentialsHelper,
 	NodeConnectionTypes,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -13,11 +12,11 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type INodeTypeDescription,
-	type INodeTypes,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 import { nodeClasses } from '../helpers/nodeClasses';
+import { NodeTypeRegistry, TestCredentialsHelper } from '../helpers/runWorkflow';
 import { TestItems } from '../helpers/testNodes';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-tool-harness-'));
@@ -83,58 +82,14 @@ function asTool(node: INodeType): INodeType {
 	return Object.assign(Object.create(node) as INodeType, { description });
 }
 
-class HarnessNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType>();
-	constructor() {
-		for (const NodeClass of nodeClasses) {
-			const node = new NodeClass();
-			if (node.description.usableAsTool) this.types.set(`CUSTOM.${node.description.name}Tool`, asTool(node));
-		}
-		this.types.set('test.testItems', new TestItems());
-		this.types.set('test.toolCaller', new ToolCaller());
-	}
-	getByName(type: string): INodeType {
-		const node = this.types.get(type);
-		if (!node) throw new Error(`Unknown node type "${type}" (known: ${[...this.types.keys()].join(', ')})`);
-		return node;
-	}
-	getByNameAndVersion(type: string): INodeType {
-		return this.getByName(type);
-	}
-	getKnownTypes() {
-		return {};
-	}
-}
-
-class Credentials extends ICredentialsHelper {
-	constructor(private readonly byType: Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(_c: ICredentialDataDecryptedObject, _t: string, options: never) {
-		return options;
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async getCredentials(): Promise<never> {
-		throw new Error('not used');
-	}
-	async getDecrypted(_a: unknown, _n: unknown, type: string) {
-		const data = this.byType[type];
-		if (!data) throw new Error(`No test credentials of type "${type}"`);
-		return data;
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return [];
-	}
-}
-
-const nodeTypes = new HarnessNodeTypes();
+const nodeTypes = new NodeTypeRegistry([
+	...nodeClasses.flatMap((NodeClass): Array<[string, INodeType]> => {
+		const node = new NodeClass();
+		return node.description.usableAsTool ? [[`CUSTOM.${node.description.name}Tool`, asTool(node)]] : [];
+	}),
+	['test.testItems', new TestItems()],
+	['test.toolCaller', new ToolCaller()],
+]);
 
 /**
  * Runs one of our nodes as an AI-agent tool through n8n-core's WorkflowExecute and node-as-tool wrapper:
@@ -178,7 +133,7 @@ export async function callNodeAsTool(options: {
 		activeVersionId: null,
 	});
 	const additionalData = {
-		credentialsHelper: new Credentials(options.credentials ?? {}),
+		credentialsHelper: new TestCredentialsHelper(options.credentials ?? {}),
 		hooks,
 		executeWorkflow: async () => {
 			throw new Error('not used');
