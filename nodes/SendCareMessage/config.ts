@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getAsOf } from '../helpers/asOf';
+import { readAsOf } from '../common/parameters';
 import { ConfigError } from '../shared/input';
 import type { ChannelKind } from '../shared/messaging/channels/types';
 import { quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
@@ -81,7 +81,7 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');
 	const options = param<IDataObject>('options', {});
-	const asOf = getAsOf(ctx, 'options.asOf');
+	const asOf = readAsOf(ctx, 'options.asOf');
 
 	const isCustom = templateName === 'custom';
 	if (!isCustom && !BUILTIN_TEMPLATE_KEYS.includes(templateName as BuiltinTemplateKey)) {

@@ -1,2 +1,0 @@
-/** Moved to nodes/common; kept until every node imports nodes/common. */
-export { errorItem, toNodeError } from '../common/errors';
