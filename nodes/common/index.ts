@@ -10,6 +10,9 @@
  * - `toNodeError(node, error, itemIndex?)`, `errorItem(node, error, itemIndices)`: NodeOperationError
  *   with "Item i: " prefix, itemIndex and a description naming the column to check.
  * - `checkOutputFieldFree(json, outputField)`: per-item error when the result field already exists.
+ * - AI-agent tool calls: `isToolCall(ctx)`; ItemRouter and runRouted then put every answer, errors
+ *   included, on output 0 (the only output the agent gets); `refuseInToolCall(what, why, instead)` for a
+ *   setting that needs more than the one customer a tool call carries; `toolErrorItem`, `onFirstOutput`.
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` and their readers
  *   `readAsOf`, `readLanguage`, `readOutputField`; `readColumn(s)`, `readNumber`, `readList` for the rest.
  */
@@ -17,3 +20,4 @@ export * from './errors';
 export * from './outputField';
 export * from './parameters';
 export * from './routing';
+export * from './toolCall';

@@ -1,14 +1,21 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { errorItem, toNodeError } from './errors';
+import { isToolCall, onFirstOutput, toolErrorItem } from './toolCall';
 
 /**
  * Places every input item on exactly one output, in input order. A result for a customer made of
  * several input items is placed where its first item was; a rejected item becomes an error item on the
  * failure output under continue-on-fail, and stops the node otherwise.
+ *
+ * In an AI agent's tool call (see toolCall.ts) everything leaves on output 0, the only output the agent
+ * gets: results whatever output they were placed on, then the extra items, and a rejected item as an
+ * answer saying what was wrong, whatever the node's error setting.
  */
 export class ItemRouter {
 	readonly node: INode;
 	readonly continueOnFail: boolean;
+	/** The node runs as an AI agent's tool: one item in, every answer on output 0. */
+	readonly toolCall: boolean;
 	/** Input items rejected so far (a rejected customer of three items counts three). */
 	rejectedItems = 0;
 	private readonly placed: Array<INodeExecutionData | undefined>;
@@ -24,6 +31,7 @@ export class ItemRouter {
 	) {
 		this.node = ctx.getNode();
 		this.continueOnFail = ctx.continueOnFail();
+		this.toolCall = isToolCall(ctx);
 		this.placed = new Array(itemCount);
 		this.outputOf = new Uint8Array(itemCount);
 	}
@@ -38,8 +46,9 @@ export class ItemRouter {
 	/** A bad item (or customer): throws the per-item node error, or under continue-on-fail places an error item. */
 	reject(error: unknown, itemIndices: number | number[]): void {
 		const indices = typeof itemIndices === 'number' ? [itemIndices] : itemIndices;
-		if (!this.continueOnFail) throw toNodeError(this.node, error, indices[0]);
-		this.place(indices[0], this.failureOutput, errorItem(this.node, error, indices));
+		if (this.toolCall) this.place(indices[0], 0, toolErrorItem(this.node, error, indices));
+		else if (!this.continueOnFail) throw toNodeError(this.node, error, indices[0]);
+		else this.place(indices[0], this.failureOutput, errorItem(this.node, error, indices));
 		this.rejectedItems += indices.length;
 	}
 
@@ -69,7 +78,7 @@ export class ItemRouter {
 			}
 		}
 		for (const [output, items] of Object.entries(extra)) for (const item of items) outputs[Number(output)].push(item);
-		return outputs;
+		return this.toolCall ? onFirstOutput(outputs) : outputs;
 	}
 }
 
@@ -79,6 +88,9 @@ export class ItemRouter {
  * mode every input item leaves as an error item carrying the reason on `failureOutput` (moved by the
  * engine to the error output when the node has one): n8n itself would pass the input through unchanged
  * on output 0, as if nothing had gone wrong.
+ *
+ * In an AI agent's tool call every item of every output leaves on output 0, and a node-level error
+ * comes back there as the answer (see toolCall.ts), so the agent never gets an empty answer.
  */
 export async function runRouted(
 	ctx: IExecuteFunctions,
@@ -86,6 +98,7 @@ export async function runRouted(
 	run: () => Promise<INodeExecutionData[][]> | INodeExecutionData[][],
 	failureOutput = 0,
 ): Promise<INodeExecutionData[][]> {
+	if (isToolCall(ctx)) return runToolCall(ctx, outputCount, run);
 	try {
 		return await run();
 	} catch (error) {
@@ -94,6 +107,21 @@ export async function runRouted(
 		const nodeError = toNodeError(node, error);
 		const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 		outputs[failureOutput] = ctx.getInputData().map((_, i) => ({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: i } }));
+		return outputs;
+	}
+}
+
+async function runToolCall(
+	ctx: IExecuteFunctions,
+	outputCount: number,
+	run: () => Promise<INodeExecutionData[][]> | INodeExecutionData[][],
+): Promise<INodeExecutionData[][]> {
+	try {
+		return onFirstOutput(await run());
+	} catch (error) {
+		const node = ctx.getNode();
+		const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+		outputs[0] = ctx.getInputData().map((_, i) => toolErrorItem(node, error, i));
 		return outputs;
 	}
 }
