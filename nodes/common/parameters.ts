@@ -15,7 +15,7 @@ export function asOfProperty(measures: string): INodeProperties {
 }
 
 /** The Language parameter, one label across nodes; `of` names what it translates. */
-export function languageProperty(of: string): INodeProperties {
+export function languageProperty(of: string, defaultLanguage: Language = 'en'): INodeProperties {
 	return {
 		displayName: 'Language',
 		name: 'language',
@@ -24,7 +24,7 @@ export function languageProperty(of: string): INodeProperties {
 			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
 			{ name: 'English', value: 'en' },
 		],
-		default: 'en',
+		default: defaultLanguage,
 		description: `Language of ${of}; the keys stay in English`,
 	};
 }
