@@ -21,7 +21,7 @@ const { careWorkflow } = require('../ssrf/workflow');
 
 /** Webhook targets that resolve to blocked addresses; with protection off they would hang or fail, so they run only with it on. */
 const BLOCKED_WEBHOOKS = [
-	{ node: 'Webhook to localhost', id: 'ccSsrfLocalhost0', address: /'localhost' \((127\.0\.0\.1|::1)\)/, url: (port) => `http://localhost:${port}/care-hook` },
+	{ node: 'Webhook to localhost', id: 'ccSsrfLocalhost0', address: /\b127\.0\.0\.1\b|::1\b/, url: (port) => `http://localhost:${port}/care-hook` },
 	{ node: 'Webhook to cloud metadata', id: 'ccSsrfMetadata00', address: /169\.254\.169\.254/, url: () => 'http://169.254.169.254/latest/meta-data/care-hook' },
 	{ node: 'Webhook to a private address', id: 'ccSsrfPrivate000', address: /10\.0\.0\.1\b/, url: () => 'http://10.0.0.1/care-hook' },
 ];
@@ -68,6 +68,7 @@ async function runSuite({ n8n, env, record, root, artifacts }) {
 	const allSecrets = Object.values(servers).flatMap((server) => server.secrets);
 	const httpRequests = () => Object.values(servers).reduce((n, server) => n + server.requests.length, 0);
 	try {
+		if (allSecrets.length < CHANNELS.length) throw new Error(`the loopback providers handed out ${allSecrets.length} secrets, expected one per channel at least`);
 		const credentials = [
 			...CHANNELS.map((channel) => ({ id: credentialId(channel.kind), name: channelNode(channel), type: channel.credentialType, data: servers[channel.kind].credentials })),
 			...BLOCKED_WEBHOOKS.map((target) => ({
@@ -208,7 +209,9 @@ async function protectionOn({ env, execute, check, outputsOf, resetServers, serv
 			const [sent, skipped, failed] = outputs(node);
 			assert.deepEqual([sent.length, skipped.length, failed.length], [0, 0, 1], `${node}: ${JSON.stringify(failed)}`);
 			const { care } = failed[0];
-			assert.deepEqual([care.status, care.outcome, care.code, care.retryable, care.attempts], ['failed', 'notSent', 'SSRF_BLOCKED', false, 1], care.message);
+			assert.deepEqual([care.status, care.code, care.retryable, care.attempts], ['failed', 'SSRF_BLOCKED', false, 1], care.message);
+			// Refused before any connection: never "unknown" (which would block a rerun once the address is allowed).
+			assert.notEqual(care.outcome, 'unknown', care.message);
 			assert.ok(care.message.startsWith(`${label}: `), `names the channel: ${care.message}`);
 			assert.match(care.message, /blocked/i);
 			assert.match(care.message, /Server-Side Request Forgery \(SSRF\)/);
