@@ -13,7 +13,15 @@ export class DetectChurnRisk implements INodeType {
 		subtitle: '={{ { bgNbd: "BG/NBD", paretoNbd: "Pareto/NBD", sbg: "sBG", rules: "Rules only" }[$parameter["method"]] }}',
 		description: 'Score how likely each customer is to churn, what they are worth, and why',
 		defaults: { name: 'Detect Churn Risk' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Churn risk of one customer: risk level (low, medium, high or critical, healthy customers included), risk score 0-100 and the reasons, ' +
+					'plus the probability still active and expected value when a model with supplied parameters is set. Pass the customer as the node\'s ' +
+					'columns name its fields, by default customerId, firstPurchaseAt and lastPurchaseAt (dates, YYYY-MM-DD), orderCount (orders including ' +
+					'the first) and optionally totalSpend; for subscriptions customerId, tenure (renewals completed) and active (true/false).',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['At Risk', 'Healthy', 'Model'],

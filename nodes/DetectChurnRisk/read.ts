@@ -1,8 +1,12 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import { checkOutputFieldFree, type ItemRouter } from '../common';
 import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, type SignalInput } from '../shared/churn';
+import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
+import type { RunSettings } from './settings';
 
 const DAY_MS = 86_400_000;
 export type TimeUnit = ScoreOptions['unit'];
@@ -203,4 +207,51 @@ export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadC
 			},
 		};
 	});
+}
+
+/**
+ * Every input item read into a subject (or rejected); one-time buyers measured against the typical
+ * interval of the batch, or of the whole base when supplied parameters carry it (page runs).
+ */
+export function readSubjects(
+	items: INodeExecutionData[],
+	settings: RunSettings,
+	router: ItemRouter,
+	suppliedTypical: number | undefined,
+): { subjects: Subject[]; typicalIntervalDays: number | undefined } {
+	const ctx = readContext(settings.columns, settings.signalColumns, settings.asOf, settings.timeZone, settings.scoreOptions);
+	let subjects: Subject[] = [];
+	if (settings.shape === 'transaction') {
+		const transactions: Transaction[] = [];
+		for (let i = 0; i < items.length; i++) {
+			try {
+				transactions.push(readTransactionItem(items[i].json, i, ctx));
+			} catch (error) {
+				router.reject(error, i);
+			}
+		}
+		subjects = subjectsFromTransactions(transactions, ctx, settings.spendWindowDays);
+	} else {
+		const read = settings.shape === 'summary' ? readSummaryItem : settings.shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
+		for (let i = 0; i < items.length; i++) {
+			try {
+				checkOutputFieldFree(items[i].json, settings.outputField);
+				subjects.push(read(items[i].json, i, ctx));
+			} catch (error) {
+				router.reject(error, i);
+			}
+		}
+	}
+	// One-time buyers have no interval of their own: measure their silence against the batch's repeat customers.
+	const intervals: number[] = [];
+	const counts: number[] = [];
+	for (const s of subjects) {
+		if (s.signals.usualIntervalDays === undefined) continue;
+		intervals.push(s.signals.usualIntervalDays);
+		counts.push(s.count ?? 1);
+	}
+	const grouped = subjects.some((s) => s.count !== undefined);
+	const typical = suppliedTypical ?? weightedTypicalInterval(intervals, grouped ? counts : undefined);
+	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
+	return { subjects, typicalIntervalDays: typical };
 }

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { assessRisk, ruleSignals, type ChurnModel, type FittedModel, type ModelScore, type RiskLevel, RISK_LEVELS } from '../shared/churn';
+import { assessRisk, ruleSignals, type ChurnModel, type ModelScore, type RiskLevel, RISK_LEVELS } from '../shared/churn';
 import type { RunSettings } from './settings';
 import type { Subject } from './read';
 
@@ -66,24 +66,5 @@ export function resultBuilder(settings: RunSettings, model: ChurnModel | undefin
 			result.expectedRenewals = round(s.expectedRenewals!);
 		}
 		return { result, output: RISK_LEVELS.indexOf(risk.riskLevel as RiskLevel) >= atRiskIndex ? 0 : 1 };
-	};
-}
-
-/** The Model output's item: parameters and fit figures, to store and supply to later runs. */
-export function modelItem(fitted: FittedModel, model: ChurnModel, settings: RunSettings, asOf: string): IDataObject {
-	return {
-		method: fitted.method,
-		source: fitted.source,
-		parameters: fitted.parameters,
-		logLikelihood: fitted.fit ? round(fitted.fit.logLikelihood, 2) : null,
-		customersUsed: fitted.fit?.customers ?? null,
-		distinctRows: fitted.fit?.distinctRows ?? null,
-		iterations: fitted.fit?.iterations ?? null,
-		converged: fitted.fit ? fitted.fit.converged : null,
-		timeUnit: model.timeUnit(settings.scoreOptions),
-		...(fitted.spendParameters ? { spendParameters: { ...fitted.spendParameters } } : {}),
-		...(fitted.spendFit ? { spendLogLikelihood: round(fitted.spendFit.logLikelihood, 2), spendCustomersUsed: fitted.spendFit.customers } : {}),
-		...(fitted.spendNote ? { spendNote: fitted.spendNote } : {}),
-		asOf,
 	};
 }

@@ -1,9 +1,9 @@
-import { callNodeAsTool } from './toolHarness';
+import { callNodeAsTool, TOOL_PATHS } from './toolHarness';
 
 /** A column parameter that makes the agent pass `key` (a $fromAI placeholder) and reads the item field `key`. */
 const agentField = (key: string, what: string) => `={{ $fromAI('${key}', '${what}', 'string') && '${key}' }}`;
 
-describe('our nodes through n8n-core\'s node-as-tool wrapper (createNodeAsTool, as the AI Agent calls them)', () => {
+describe.each(TOOL_PATHS)('our nodes as AI-agent tools (%s path)', (via) => {
 	it('Detect Churn Risk (rules): the tool asks for the $fromAI fields and answers an at-risk customer with level and reasons', async () => {
 		const call = await callNodeAsTool({
 			type: 'detectChurnRisk',
@@ -17,6 +17,7 @@ describe('our nodes through n8n-core\'s node-as-tool wrapper (createNodeAsTool, 
 				purchaseCountColumn: agentField('orderCount', 'number of orders'),
 			},
 			args: { customerId: 'C1', firstPurchaseAt: '2023-01-01', lastPurchaseAt: '2024-01-01', orderCount: '5' },
+			via,
 		});
 		expect(call.error).toBeUndefined();
 		expect(call.arguments.sort()).toEqual(['customerId', 'firstPurchaseAt', 'lastPurchaseAt', 'orderCount']);

@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	deepCopy,
 	NodeConnectionTypes,
 	Workflow,
+	type EngineRequest,
+	type EngineResponse,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWorkflowExecuteAdditionalData,
@@ -22,6 +26,14 @@ import { TestItems } from '../helpers/testNodes';
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-tool-harness-'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core') as typeof import('n8n-core');
+
+/**
+ * How the agent calls the tool: through n8n-core's node-as-tool wrapper (createNodeAsTool, the AI Agent
+ * up to version 2 and the other tool users), or by asking the engine to run the tool node (an engine
+ * request, the AI Agent from version 3), which hands the agent the node's output 0.
+ */
+export type ToolPath = 'wrapper' | 'engine';
+export const TOOL_PATHS: ToolPath[] = ['wrapper', 'engine'];
 
 /** What an agent sees of one tool and what one call returned. */
 export interface ToolCall {
@@ -38,13 +50,15 @@ interface AgentTool {
 	name: string;
 	description: string;
 	schema: { shape?: Record<string, unknown> };
+	metadata?: { sourceNodeName?: string };
 	invoke(args: IDataObject): Promise<string>;
 }
 
 /**
  * Stands in for the AI Agent: asks n8n-core for the tools connected to its ai_tool input (so n8n-core's
  * createNodeAsTool wraps the node, as for the real agent) and calls each with the arguments of its
- * `calls` parameter (JSON: tool name -> arguments).
+ * `calls` parameter (JSON: tool name -> arguments), either through the wrapper's invoke or, like the
+ * AI Agent 3, with an engine request whose answer is the tool node's output 0 (an error when it has none).
  */
 class ToolCaller implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,15 +70,44 @@ class ToolCaller implements INodeType {
 		defaults: { name: 'Tool Caller' },
 		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true }],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Calls', name: 'calls', type: 'json', default: '{}' }],
+		properties: [
+			{ displayName: 'Calls', name: 'calls', type: 'json', default: '{}' },
+			{ displayName: 'Via', name: 'via', type: 'string', default: 'wrapper' },
+		],
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	async execute(this: IExecuteFunctions, response?: EngineResponse): Promise<INodeExecutionData[][] | EngineRequest> {
 		const calls = JSON.parse(this.getNodeParameter('calls', 0) as string) as Record<string, IDataObject>;
+		const via = this.getNodeParameter('via', 0) as ToolPath;
 		const tools = ((await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as AgentTool[]).flat();
+		const seen = (tool: AgentTool): ToolCall => ({ name: tool.name, description: tool.description, arguments: Object.keys(tool.schema.shape ?? {}) });
+		if (via === 'engine') {
+			if (!response?.actionResponses?.length) {
+				const actions = tools.map((tool, k) => ({
+					actionType: 'ExecutionNodeAction' as const,
+					nodeName: tool.metadata!.sourceNodeName!,
+					input: calls[tool.name] ?? {},
+					type: NodeConnectionTypes.AiTool,
+					id: `call_${k}`,
+					metadata: { itemIndex: 0 },
+				}));
+				return { actions, metadata: {} };
+			}
+			// As the AI Agent 3 builds its observation (buildSteps): the json of the tool node's output 0.
+			return [
+				tools.map((tool) => {
+					const call = seen(tool);
+					const data = response.actionResponses.find((r) => r.action.nodeName === tool.metadata!.sourceNodeName)?.data;
+					const answer = data?.data?.ai_tool?.[0]?.map((item) => item.json);
+					if (answer && answer.length > 0) call.answer = answer;
+					else call.error = data?.error?.message ?? 'empty answer';
+					return { json: call as unknown as IDataObject };
+				}),
+			];
+		}
 		const out: INodeExecutionData[] = [];
 		for (const tool of tools) {
-			const call: ToolCall = { name: tool.name, description: tool.description, arguments: Object.keys(tool.schema.shape ?? {}) };
+			const call = seen(tool);
 			try {
 				call.answer = JSON.parse(await tool.invoke(calls[tool.name] ?? {}));
 			} catch (error) {
@@ -76,11 +119,47 @@ class ToolCaller implements INodeType {
 	}
 }
 
-/** A node type as n8n registers its tool variant (`<name>Tool`): no inputs, one ai_tool output. */
+/**
+ * A node type as n8n registers its tool variant (n8n's createAiTools and convertNodeToAiTool): the
+ * `usableAsTool.replacements` applied, `<name>Tool`, no inputs, one ai_tool output, and the Tool
+ * Description parameter (defaulting to the description; with a Set Automatically/Manually switch when
+ * the node has an operation or resource parameter).
+ */
 function asTool(node: INodeType): INodeType {
-	const description = { ...node.description, name: `${node.description.name}Tool`, inputs: [], outputs: [NodeConnectionTypes.AiTool] };
+	const usable = node.description.usableAsTool;
+	const base = deepCopy(node.description);
+	const description: INodeTypeDescription = { ...base, ...(typeof usable === 'object' ? usable.replacements : {}) };
+	delete description.usableAsTool;
+	description.name += 'Tool';
+	description.displayName += ' Tool';
+	description.inputs = [];
+	description.outputs = [NodeConnectionTypes.AiTool];
+	const hasOperation = description.properties.some((p) => p.name === 'operation' || p.name === 'resource');
+	const toolDescription: INodeProperties = {
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		default: description.description,
+		required: true,
+		...(hasOperation ? { displayOptions: { show: { descriptionType: ['manual'] } } } : {}),
+	};
+	const descriptionType: INodeProperties = {
+		displayName: 'Tool Description',
+		name: 'descriptionType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Set Automatically', value: 'auto' },
+			{ name: 'Set Manually', value: 'manual' },
+		],
+		default: 'auto',
+	};
+	description.properties = [...(hasOperation ? [descriptionType] : []), toolDescription, ...description.properties];
 	return Object.assign(Object.create(node) as INodeType, { description });
 }
+
+/** The node types n8n offers as AI-agent tools (`usableAsTool`), by node name. */
+export const toolNodeNames: string[] = nodeClasses.map((NodeClass) => new NodeClass().description).filter((d) => d.usableAsTool).map((d) => d.name);
 
 const nodeTypes = new NodeTypeRegistry([
 	...nodeClasses.flatMap((NodeClass): Array<[string, INodeType]> => {
@@ -101,11 +180,15 @@ export async function callNodeAsTool(options: {
 	args: IDataObject;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	nodeCredentials?: Record<string, { id: string; name: string }>;
+	/** How the agent calls the tool; the wrapper unless said. */
+	via?: ToolPath;
+	/** The tool node's error setting, e.g. 'continueErrorOutput'. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }): Promise<ToolCall> {
 	const toolName = 'Care Tool';
 	const nodes = [
 		{ id: 's', name: 'Start', type: 'test.testItems', typeVersion: 1, position: [0, 0] as [number, number], parameters: { items: '[{}]' } },
-		{ id: 'a', name: 'Agent', type: 'test.toolCaller', typeVersion: 1, position: [200, 0] as [number, number], parameters: { calls: JSON.stringify({ Care_Tool: options.args }) } },
+		{ id: 'a', name: 'Agent', type: 'test.toolCaller', typeVersion: 1, position: [200, 0] as [number, number], parameters: { calls: JSON.stringify({ Care_Tool: options.args }), via: options.via ?? 'wrapper' } },
 		{
 			id: 't',
 			name: toolName,
@@ -114,13 +197,14 @@ export async function callNodeAsTool(options: {
 			position: [200, 200] as [number, number],
 			parameters: options.parameters,
 			credentials: options.nodeCredentials,
+			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const connections = {
 		Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
 		[toolName]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
 	};
-	const workflow = new Workflow({ id: 'tool', name: 'tool', nodes, connections, active: false, nodeTypes, settings: { timezone: 'UTC' } });
+	const workflow = new Workflow({ id: 'tool', name: 'tool', nodes, connections, active: false, nodeTypes, settings: { timezone: 'UTC', executionOrder: 'v1' } });
 	const hooks = new ExecutionLifecycleHooks('manual', '1', {
 		id: 'tool',
 		name: 'tool',
@@ -152,6 +236,7 @@ export async function callNodeAsTool(options: {
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0] });
 	const error = run.data.resultData.error;
 	if (error) throw error;
-	const [call] = run.data.resultData.runData.Agent[0].data!.main[0]!;
+	// The agent's last run: the engine path runs it twice (the request, then the resumed run with the answer).
+	const [call] = run.data.resultData.runData.Agent.at(-1)!.data!.main[0]!;
 	return call.json as unknown as ToolCall;
 }

@@ -1,0 +1,47 @@
+import type { IDataObject } from 'n8n-workflow';
+import { fittedModelHints } from '../../common/hints';
+import { suppliedObject, type ChurnModel, type FittedModel } from '../../shared/churn';
+import { suppliedTypicalInterval } from '../../shared/churn/typicalInterval';
+import type { RunSettings } from '../settings';
+import type { ChurnMethod } from './types';
+
+const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * A statistical model (BG/NBD, Pareto/NBD, sBG; nodes/shared/churn/models): fitted on the incoming
+ * customers, or scored with the parameters of an earlier run (Model Parameters → Use Supplied Parameters).
+ */
+export function modelMethod(model: ChurnModel, settings: RunSettings): ChurnMethod {
+	const supplied = settings.supplied === undefined ? undefined : suppliedObject(model.method, settings.supplied);
+	return {
+		baseTypicalIntervalDays: suppliedTypicalInterval(supplied),
+		fit(subjects) {
+			const fitted = supplied === undefined ? model.fit(subjects) : model.fromSupplied(supplied);
+			return {
+				model,
+				score: model.scorer(fitted, settings.scoreOptions),
+				hints: supplied === undefined ? fittedModelHints(subjects.length, model.name) : [],
+				modelJson: (typicalIntervalDays, asOfText) => ({ ...modelItem(fitted, model, settings, asOfText), typicalIntervalDays: typicalIntervalDays ?? null }),
+			};
+		},
+	};
+}
+
+/** The Model output's item: parameters and fit figures, to store and supply to later runs. */
+function modelItem(fitted: FittedModel, model: ChurnModel, settings: RunSettings, asOf: string): IDataObject {
+	return {
+		method: fitted.method,
+		source: fitted.source,
+		parameters: fitted.parameters,
+		logLikelihood: fitted.fit ? round(fitted.fit.logLikelihood, 2) : null,
+		customersUsed: fitted.fit?.customers ?? null,
+		distinctRows: fitted.fit?.distinctRows ?? null,
+		iterations: fitted.fit?.iterations ?? null,
+		converged: fitted.fit ? fitted.fit.converged : null,
+		timeUnit: model.timeUnit(settings.scoreOptions),
+		...(fitted.spendParameters ? { spendParameters: { ...fitted.spendParameters } } : {}),
+		...(fitted.spendFit ? { spendLogLikelihood: round(fitted.spendFit.logLikelihood, 2), spendCustomersUsed: fitted.spendFit.customers } : {}),
+		...(fitted.spendNote ? { spendNote: fitted.spendNote } : {}),
+		asOf,
+	};
+}

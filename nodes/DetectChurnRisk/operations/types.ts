@@ -1,0 +1,25 @@
+import type { IDataObject, NodeExecutionHint } from 'n8n-workflow';
+import type { ChurnModel, Scorer } from '../../shared/churn';
+import type { Subject } from '../read';
+
+/**
+ * One way of scoring churn (the Method parameter): rules only, or a statistical model with its
+ * parameters fitted on the batch or supplied. Read -> fit -> score -> route: execute reads the
+ * subjects, the method fits once, then scores each subject.
+ */
+export interface ChurnMethod {
+	/** The typical interval between purchases of the whole base, when the method brings one (supplied parameters). */
+	readonly baseTypicalIntervalDays?: number;
+	/** Fits (or takes the supplied parameters) once for the run. */
+	fit(subjects: readonly Subject[]): FittedMethod;
+}
+
+export interface FittedMethod {
+	/** The model and its scorer; absent for rules only. */
+	model?: ChurnModel;
+	score?: Scorer;
+	/** Execution hints for results relative to the batch. */
+	hints: NodeExecutionHint[];
+	/** The Model output's item (parameters and fit figures to store and supply later), if any. */
+	modelJson(typicalIntervalDays: number | undefined, asOfText: string): IDataObject | undefined;
+}
