@@ -7,6 +7,7 @@ import { customRulesMethod } from './operations/customRules';
 import { lifecycleMethod } from './operations/lifecycle';
 import { rfmBins, rfmMethod } from './operations/rfm';
 import { segmentRfmColumns } from './operations/rfmColumns';
+import { segmentTransactionRfmColumns } from './operations/rfmTransactionColumns';
 import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
 import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
@@ -46,8 +47,10 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };
 
-	if (SEGMENT_PATHS.columnarRfm && shape === 'customer' && methodName === 'rfm') {
-		const scored = segmentRfmColumns(items, { columns, readOptions, outputField, bins, language, asOfText, cuts: learned.rfmCuts }, outputs);
+	const collapseSameDay = this.getNodeParameter('collapseSameDay', 0, true) as boolean;
+	if (methodName === 'rfm' && (shape === 'customer' ? SEGMENT_PATHS.columnarRfm : SEGMENT_PATHS.columnarTransactions)) {
+		const run = { columns, readOptions, collapseSameDay, outputField, bins, language, asOfText, cuts: learned.rfmCuts };
+		const scored = shape === 'customer' ? segmentRfmColumns(items, run, outputs) : segmentTransactionRfmColumns(items, run, outputs);
 		if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromRun(this, methodName, bins, scored, []), asOfText));
 		if (learned.mode === 'learn') this.addExecutionHints(...rfmHints(scored.recencyDays.length, bins));
 		return outputs.result();
@@ -60,7 +63,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 					items,
 					columns,
 					readOptions,
-					this.getNodeParameter('collapseSameDay', 0, true) as boolean,
+					collapseSameDay,
 					outputs,
 				);
 	const outcomes = method.segment(subjects, { asOf, timeZone, language, learned });

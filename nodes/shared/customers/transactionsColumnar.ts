@@ -76,9 +76,20 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 	const itemStart = new Int32Array(customers + 1);
 	for (let r = 0; r < t.length; r++) if (t.time[r] <= asOfMs) itemStart[t.customer[r] + 1]++;
 	for (let c = 0; c < customers; c++) itemStart[c + 1] += itemStart[c];
-	const rows = new Int32Array(itemStart[customers]);
+	// Rows grouped by customer, in input order within each: one pass that reads the rows in order and
+	// writes each where it belongs, so the per-customer pass below reads memory in order too.
+	const kept = itemStart[customers];
+	const time = new Float64Array(kept);
+	const amount = new Float64Array(kept);
+	const items = new Int32Array(kept);
 	const fill = itemStart.slice(0, customers);
-	for (let r = 0; r < t.length; r++) if (t.time[r] <= asOfMs) rows[fill[t.customer[r]]++] = r;
+	for (let r = 0; r < t.length; r++) {
+		if (!(t.time[r] <= asOfMs)) continue;
+		const at = fill[t.customer[r]]++;
+		time[at] = t.time[r];
+		amount[at] = t.amount[r];
+		items[at] = t.item[r];
+	}
 
 	const totals: CustomerTotals = {
 		ids: t.ids,
@@ -87,56 +98,55 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		purchases: new Int32Array(customers),
 		totalSpend: new Float64Array(customers),
 		itemStart,
-		items: new Int32Array(rows.length),
+		items,
 	};
-	for (let i = 0; i < rows.length; i++) totals.items[i] = t.item[rows[i]];
 	const dayOf = dayNumber(options.timeZone);
 	const order: number[] = [];
 	for (let c = 0; c < customers; c++) {
-		// Time order, ties in input order (rows are in input order): insertion sort for the usual few
-		// purchases, a stable sort for customers with many.
+		const start = itemStart[c];
+		const end = itemStart[c + 1];
+		if (start === end) continue;
+		// Positions in time order, ties in input order (positions are in input order): insertion sort
+		// for the usual few purchases, a stable sort for customers with many.
 		order.length = 0;
-		if (itemStart[c + 1] - itemStart[c] > 32) {
-			for (let i = itemStart[c]; i < itemStart[c + 1]; i++) order.push(rows[i]);
-			order.sort((a, b) => t.time[a] - t.time[b] || a - b);
+		if (end - start > 32) {
+			for (let i = start; i < end; i++) order.push(i);
+			order.sort((a, b) => time[a] - time[b] || a - b);
 		} else {
-			for (let i = itemStart[c]; i < itemStart[c + 1]; i++) {
-				const r = rows[i];
+			for (let i = start; i < end; i++) {
 				let j = order.length;
-				order.push(r);
-				while (j > 0 && t.time[order[j - 1]] > t.time[r]) {
+				order.push(i);
+				while (j > 0 && time[order[j - 1]] > time[i]) {
 					order[j] = order[j - 1];
 					j--;
 				}
-				order[j] = r;
+				order[j] = i;
 			}
 		}
-		if (order.length === 0) continue;
 		let purchases = 0;
 		let total = 0;
 		let occasion = 0;
 		let lastDay = Number.NaN;
 		let lastTime = 0;
 		for (let k = 0; k < order.length; k++) {
-			const time = t.time[order[k]];
-			const amount = t.amount[order[k]];
+			const at = order[k];
 			if (options.collapseSameDay) {
-				const day = dayOf(time);
+				const day = dayOf(time[at]);
 				if (day === lastDay) {
-					occasion += amount;
+					occasion += amount[at];
 					continue;
 				}
 				if (purchases > 0) total += occasion;
-				occasion = amount;
+				occasion = amount[at];
 				lastDay = day;
 			} else {
-				total += amount;
+				total += amount[at];
 			}
 			purchases++;
-			lastTime = time;
+			lastTime = time[at];
 		}
 		if (options.collapseSameDay && purchases > 0) total += occasion;
-		totals.firstMs[c] = t.time[order[0]];
+		totals.firstMs[c] = time[order[0]];
 		totals.lastMs[c] = lastTime;
 		totals.purchases[c] = purchases;
 		totals.totalSpend[c] = total;
