@@ -1,8 +1,9 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { careSlackWebhookApiTest } from './credentialTests';
-import { credentialTest } from './credentials';
-import { sendCareMessageProperties } from './description';
-import { sendCareMessages } from './execute';
+import { runRouted } from '../common';
+import { credentialTest } from './credentialTests';
+import { properties } from './description';
+import { execute } from './execute';
+import { OUTPUT } from './result';
 
 export class SendCareMessage implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,18 +15,29 @@ export class SendCareMessage implements INodeType {
 		subtitle: '={{ $parameter["template"] + " via " + $parameter["channel"] }}',
 		description: 'Send care messages by email, SMS or staff chat with consent, quiet hours, frequency caps and no double sends',
 		defaults: { name: 'Send Care Message' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Send one care message to one customer (email, SMS or a staff chat robot, as configured) and answer with the outcome: ' +
+					'status sent (with providerMessageId), skipped (reason noConsent, quietHours, capped or duplicate, with deferUntil ' +
+					'where it may be sent later) or failed (code, message, retryable). Pass the customer ID, the recipient (email address or ' +
+					'mobile number for those channels), the consent value when the message needs consent, and the template fields such as name. ' +
+					'A key already sent in its period is never sent twice.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Skipped', 'Failed'],
 		credentials: [
-			// One per channel; the same names as CHANNEL_CREDENTIAL_TYPES (a test keeps them in step), then one per ledger.
-			// All are shown by root paths ('/channel', '/ledger'), never by bare parameter names. n8n's editor (2.8)
-			// treats a bare name as an auth-related field: one whose every option selects a credential ('channel')
-			// becomes the authentication switch and is hidden, and the credential selectors are drawn just above the
-			// last such field, so with 'ledger' they sat above Ledger, twenty fields below Channel. A root path is
-			// resolved the same way (from the node's parameters) but names no field, so Channel and Ledger both show
-			// and the selectors come first in the panel, next to Channel (test/e2e/suites/editor.js checks both).
+			// One per channel, in the order of the channel registry and named by its `credentialType`, then one per
+			// ledger (test/SendCareMessage/credentials.test.ts keeps them in step). Written out, not derived: n8n's
+			// lint rules read this array as literal objects (`testedBy` above all). All are shown by root paths
+			// ('/channel', '/ledger'), never by bare parameter names. n8n's editor (2.8) treats a bare name as an
+			// auth-related field: one whose every option selects a credential ('channel') becomes the authentication
+			// switch and is hidden, and the credential selectors are drawn just above the last such field, so with
+			// 'ledger' they sat above Ledger, twenty fields below Channel. A root path is resolved the same way (from
+			// the node's parameters) but names no field, so Channel and Ledger both show and the selectors come first
+			// in the panel, next to Channel (test/e2e/suites/editor.js checks both).
 			{
 				name: 'careSmtpApi',
 				required: true,
@@ -81,12 +93,12 @@ export class SendCareMessage implements INodeType {
 				testedBy: 'carePostgresLedgerApiTest',
 			},
 		],
-		properties: sendCareMessageProperties,
+		properties,
 	};
 
-	methods = { credentialTest: { ...credentialTest, careSlackWebhookApiTest } };
+	methods = { credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return sendCareMessages.call(this);
+		return runRouted(this, 3, () => execute(this), OUTPUT.failed);
 	}
 }

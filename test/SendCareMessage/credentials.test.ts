@@ -1,5 +1,5 @@
 import { NodeHelpers, type ICredentialTestFunctions, type INode } from 'n8n-workflow';
-import { CHANNEL_CREDENTIAL_TYPES } from '../../nodes/shared/messaging/channels';
+import { CHANNELS } from '../../nodes/shared/messaging/channels';
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { CarePostgresLedgerApi } from '../../credentials/CarePostgresLedgerApi.credentials';
 import { CareRedisLedgerApi } from '../../credentials/CareRedisLedgerApi.credentials';
@@ -14,7 +14,7 @@ describe('Send Care Message credentials', () => {
 	it('asks for each channel its own credential, and the ledger credentials when a ledger is chosen', () => {
 		const declared = node.description.credentials!.map((c) => [c.name, c.displayOptions?.show]);
 		expect(declared).toEqual([
-			...Object.entries(CHANNEL_CREDENTIAL_TYPES).map(([channel, name]) => [name, { '/channel': [channel] }]),
+			...Object.entries(CHANNELS).map(([channel, { credentialType }]) => [credentialType, { '/channel': [channel] }]),
 			['careRedisLedgerApi', { '/ledger': ['redis'] }],
 			['carePostgresLedgerApi', { '/ledger': ['postgres'] }],
 		]);
@@ -45,7 +45,7 @@ describe('Send Care Message credentials', () => {
 				.credentials!.filter((c) => NodeHelpers.displayParameter(parameters, c, sendNode, node.description, parameters))
 				.map((c) => c.name);
 		};
-		for (const [channel, type] of Object.entries(CHANNEL_CREDENTIAL_TYPES)) {
+		for (const [channel, { credentialType: type }] of Object.entries(CHANNELS)) {
 			expect(shown({ channel, ledger: 'none' })).toEqual([type]);
 			expect(shown({ channel, ledger: 'redis' })).toEqual([type, 'careRedisLedgerApi']);
 			expect(shown({ channel, ledger: 'postgres' })).toEqual([type, 'carePostgresLedgerApi']);

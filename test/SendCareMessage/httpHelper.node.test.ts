@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ChannelKind } from '../../nodes/shared/messaging/channels/types';
+import type { ChannelKind } from '../../nodes/shared/messaging/channels/registry';
 import { startProviderServer, type AnyProviderServer, type RecordedRequest } from '../helpers/providers';
 import { runCare } from './helpers/run';
 

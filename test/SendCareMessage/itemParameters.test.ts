@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ConfigError } from '../../nodes/shared/input';
-import { BadValue, ItemParameterError, perItemParameters } from '../../nodes/SendCareMessage/itemParameters';
+import { BadValue, ItemParameterError, perItemParameters } from '../../nodes/SendCareMessage/parameters/itemParameters';
 
 // The plumbing alone, with the two IExecuteFunctions calls it makes: how often parameters are read and
 // results built. Its behaviour in the real engine is in itemParameters.node.test.ts.

@@ -1,5 +1,6 @@
 import { createChannel } from '../../nodes/shared/messaging/channels';
-import type { ChannelKind, OutgoingMessage } from '../../nodes/shared/messaging/channels/types';
+import type { ChannelKind } from '../../nodes/shared/messaging/channels/registry';
+import type { OutgoingMessage } from '../../nodes/shared/messaging/channels/types';
 import { startProviderServer } from '../helpers/providers';
 import type { Report } from './run';
 

@@ -1,7 +1,7 @@
+import { CHANNELS } from '../../nodes/shared/messaging/channels/registry';
 import { LedgerError, MemoryLedger, type Ledger } from '../../nodes/shared/messaging/ledger';
 import { parseSendingWindow } from '../../nodes/shared/messaging/policy';
 import {
-	DEFAULT_RATES,
 	Pacer,
 	deliver,
 	dispatch,
@@ -36,7 +36,7 @@ describe('retryDelay', () => {
 describe('Pacer', () => {
 	it('spaces slots evenly at the rate, without a burst', async () => {
 		const clock = new VirtualClock(0);
-		const pacer = new Pacer(DEFAULT_RATES.wecom, clock);
+		const pacer = new Pacer(CHANNELS.wecom.defaultRate, clock);
 		const times: number[] = [];
 		for (let i = 0; i < 5; i++) {
 			await pacer.acquire(Number.POSITIVE_INFINITY);

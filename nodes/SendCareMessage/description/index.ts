@@ -8,4 +8,4 @@ import { policyProperties } from './policy';
 export { optionsProperty };
 
 /** The node's parameters, in panel order. */
-export const sendCareMessageProperties: INodeProperties[] = [...channelProperties, ...messageProperties, ...policyProperties, ...ledgerProperties, optionsProperty];
+export const properties: INodeProperties[] = [...channelProperties, ...messageProperties, ...policyProperties, ...ledgerProperties, optionsProperty];

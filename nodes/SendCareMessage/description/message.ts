@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { languageProperty } from '../../common';
+import { onChannels } from './channel';
 
 const custom = { show: { template: ['custom'] } };
 const builtin = { hide: { template: ['custom'] } };
-const sms = { show: { channel: ['aliyunSms', 'twilioSms'] } };
+const sms = onChannels((entry) => entry.format === 'sms');
 
 export const messageProperties: INodeProperties[] = [
 	{
@@ -25,17 +27,7 @@ export const messageProperties: INodeProperties[] = [
 		],
 		default: 'birthday',
 	},
-	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
-			{ name: 'English', value: 'en' },
-		],
-		default: 'zh-CN',
-		description: 'Language of the built-in texts, the SMS opt-out wording and the skip labels',
-	},
+	languageProperty('the built-in texts, the SMS opt-out wording and the skip labels', 'zh-CN'),
 	{
 		displayName: 'Brand Name',
 		name: 'brandName',
@@ -93,7 +85,7 @@ export const messageProperties: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		description: 'Email HTML with placeholders (values are HTML-escaped). Empty: built from the text.',
-		displayOptions: { show: { template: ['custom'], channel: ['smtp'] } },
+		displayOptions: { show: { template: ['custom'], ...onChannels((entry) => entry.format === 'email').show } },
 	},
 	{
 		displayName: 'SMS Compliance Text',

@@ -1,4 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { asOfProperty, outputFieldProperty } from '../../common';
+import { CHANNEL_KINDS, CHANNELS } from '../../shared/messaging/channels/registry';
+
+const per = (perMs: number) => ({ 1_000: 's', 60_000: 'min', 3_600_000: 'h' })[perMs] ?? `${perMs} ms`;
+
+/** "WeCom Group Robot 20/min, …": each channel's documented limit, from the channel registry. */
+const channelRates = CHANNEL_KINDS.flatMap((kind) => {
+	const { label, defaultRate } = CHANNELS[kind];
+	return defaultRate ? [`${label} ${defaultRate.count}/${per(defaultRate.perMs)}`] : [];
+}).join(', ');
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -7,13 +17,7 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
-		{
-			displayName: 'As Of',
-			name: 'asOf',
-			type: 'dateTime',
-			default: '',
-			description: 'The moment quiet hours, the key period and the cap window are judged at. Empty: now.',
-		},
+		asOfProperty('quiet hours, the key period and the cap window are judged at'),
 		{
 			displayName: 'Attempt Timeout (Seconds)',
 			name: 'attemptTimeout',
@@ -66,19 +70,13 @@ export const optionsProperty: INodeProperties = {
 			default: 4,
 			description: 'Attempts per message for retryable failures (HTTP 429/5xx, provider rate limits), the first included',
 		},
-		{
-			displayName: 'Output Field',
-			name: 'outputField',
-			type: 'string',
-			default: 'care',
-			description: 'Field the result is written to; input fields are never overwritten',
-		},
+		outputFieldProperty('care'),
 		{
 			displayName: 'Pacing',
 			name: 'pacing',
 			type: 'options',
 			options: [
-				{ name: 'Channel Default', value: 'default', description: 'WeCom and DingTalk 20/min, Feishu 5/s, Slack 1/s, others unpaced' },
+				{ name: 'Channel Default', value: 'default', description: `${channelRates}; others unpaced` },
 				{ name: 'Custom Rate', value: 'custom' },
 				{ name: 'Off', value: 'off' },
 			],

@@ -1,6 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { ChannelKind } from '../../../nodes/shared/messaging/channels/types';
-import { CHANNEL_CREDENTIAL_TYPES } from '../../../nodes/shared/messaging/channels';
+import { CHANNELS, type ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
 import { runNode, NODE_UNDER_TEST, type NodeRunOptions, type WorkflowResult } from '../../helpers/runWorkflow';
 import type { Delivery, RecordedRequest } from '../../helpers/providers';
 
@@ -32,7 +31,7 @@ export async function runCare(
 	parameters: IDataObject = {},
 	extra: Partial<NodeRunOptions> = {},
 ): Promise<CareRun> {
-	const credentialType = CHANNEL_CREDENTIAL_TYPES[server.kind];
+	const credentialType = CHANNELS[server.kind].credentialType;
 	const { credentials, nodeCredentials, ...rest } = extra;
 	const result = await runNode({
 		type: 'sendCareMessage',

@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 
-import type { ChannelKind } from '../../../nodes/shared/messaging/channels/types';
+import type { ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
 import { FaultInjector, type Fault } from './faults';
 
 const MAX_BODY_BYTES = 1024 * 1024;

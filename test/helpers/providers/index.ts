@@ -20,7 +20,7 @@
  * raw(status, body) — each rendered the way that provider renders it. Order: hook, then the one-shot
  * queue, then the random mix.
  */
-import type { ChannelKind } from '../../../nodes/shared/messaging/channels/types';
+import type { ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
 import { startAliyunSmsServer, type AliyunSmsServerOptions } from './aliyunSmsServer';
 import { startDingTalkServer, type DingTalkServerOptions } from './dingtalkServer';
 import { startFeishuServer, type FeishuServerOptions } from './feishuServer';

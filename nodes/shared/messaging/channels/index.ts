@@ -1,31 +1,13 @@
-import { AliyunSmsChannel, aliyunSmsConfig } from './aliyunSms';
-import { DingTalkChannel, dingTalkConfig } from './dingtalk';
-import { FeishuChannel, feishuConfig } from './feishu';
 import { HelperTransport, type HelperRequest } from './helperTransport';
 import { HttpTransport } from './httpTransport';
-import { SlackChannel, slackConfig } from './slack';
+import { CHANNELS, type ChannelKind } from './registry';
 import { SmtpChannel, smtpConfig } from './smtp';
-import { TwilioSmsChannel, twilioConfig } from './twilioSms';
-import type { Channel, ChannelKind } from './types';
-import { WebhookChannel, webhookConfig } from './webhook';
-import { WeComChannel, weComConfig } from './wecom';
+import type { Channel } from './types';
 
-export type { Channel, ChannelKind, OutgoingMessage, SendOptions, SendOutcome } from './types';
-export { CHANNEL_KINDS } from './types';
+export type { Channel, OutgoingMessage, Rate, SendOptions, SendOutcome } from './types';
+export { CHANNEL_KINDS, CHANNELS, type ChannelEntry, type ChannelKind, type RecipientKind } from './registry';
 export { Redactor, credentialSecrets } from './redaction';
 export type { HelperRequest, HelperRequestOptions } from './helperTransport';
-
-/** The n8n credential type (credentials/*.credentials.ts `name`) each channel reads. */
-export const CHANNEL_CREDENTIAL_TYPES: Record<ChannelKind, string> = {
-	smtp: 'careSmtpApi',
-	aliyunSms: 'careAliyunSmsApi',
-	twilioSms: 'careTwilioSmsApi',
-	wecom: 'careWecomRobotApi',
-	dingtalk: 'careDingtalkRobotApi',
-	feishu: 'careFeishuBotApi',
-	slack: 'careSlackWebhookApi',
-	webhook: 'careWebhookApi',
-};
 
 export interface ChannelSettings {
 	/** Per-send timeout when send() is not given one. */
@@ -41,24 +23,7 @@ export interface ChannelSettings {
 export function createChannel(kind: ChannelKind, credentials: Record<string, unknown>, settings: ChannelSettings = {}): Channel {
 	const http = () =>
 		settings.http ? new HelperTransport(settings.http, settings.defaultTimeoutMs) : new HttpTransport(settings.defaultTimeoutMs);
-	switch (kind) {
-		case 'smtp':
-			return new SmtpChannel(smtpConfig(credentials), settings.defaultTimeoutMs);
-		case 'aliyunSms':
-			return new AliyunSmsChannel(aliyunSmsConfig(credentials), http());
-		case 'twilioSms':
-			return new TwilioSmsChannel(twilioConfig(credentials), http());
-		case 'wecom':
-			return new WeComChannel(weComConfig(credentials), http());
-		case 'dingtalk':
-			return new DingTalkChannel(dingTalkConfig(credentials), http());
-		case 'feishu':
-			return new FeishuChannel(feishuConfig(credentials), http());
-		case 'slack':
-			return new SlackChannel(slackConfig(credentials), http());
-		case 'webhook':
-			return new WebhookChannel(webhookConfig(credentials), http());
-	}
+	return CHANNELS[kind].create(credentials, http, settings.defaultTimeoutMs);
 }
 
 /**

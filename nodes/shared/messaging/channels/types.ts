@@ -4,15 +4,11 @@
  * send() never throws for provider or network problems: it returns a SendOutcome.
  */
 
-export type ChannelKind =
-	| 'smtp'
-	| 'aliyunSms'
-	| 'twilioSms'
-	| 'wecom'
-	| 'dingtalk'
-	| 'feishu'
-	| 'slack'
-	| 'webhook';
+/** `count` messages per `perMs` milliseconds (a provider's documented limit, or the pace a user sets). */
+export interface Rate {
+	count: number;
+	perMs: number;
+}
 
 export interface OutgoingMessage {
 	/** Email address, E.164 phone number, or '' for group robots and webhooks. */
@@ -56,18 +52,9 @@ export interface SendOptions {
 }
 
 export interface Channel {
-	readonly kind: ChannelKind;
+	/** The registry key it was built for (registry.ts). */
+	readonly kind: string;
 	send(message: OutgoingMessage, options?: SendOptions): Promise<SendOutcome>;
 	close?(): Promise<void>;
 }
 
-export const CHANNEL_KINDS: readonly ChannelKind[] = [
-	'smtp',
-	'aliyunSms',
-	'twilioSms',
-	'wecom',
-	'dingtalk',
-	'feishu',
-	'slack',
-	'webhook',
-];

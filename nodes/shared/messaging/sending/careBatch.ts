@@ -1,4 +1,5 @@
-import type { Channel, ChannelKind, OutgoingMessage } from '../channels/types';
+import type { ChannelKind } from '../channels/registry';
+import type { Channel, OutgoingMessage } from '../channels/types';
 import type { Ledger, LedgerEntry } from '../ledger';
 import {
 	capWindowStart,

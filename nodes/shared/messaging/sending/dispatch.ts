@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, OutgoingMessage } from '../channels/types';
+import type { Channel, OutgoingMessage, Rate } from '../channels/types';
 import type { Ledger, LedgerEntry, LedgerOutcome } from '../ledger';
 import type { Clock } from './clock';
 import { deliver, type Delivery } from './deliver';
-import { Pacer, type Rate } from './pacing';
+import { Pacer } from './pacing';
 import { runWithConcurrency } from './pool';
 import type { RetryPolicy } from './retry';
 

@@ -1,23 +1,5 @@
-import type { ChannelKind } from '../channels/types';
+import type { Rate } from '../channels/types';
 import type { Clock } from './clock';
-
-/** `count` messages per `perMs` milliseconds. */
-export interface Rate {
-	count: number;
-	perMs: number;
-}
-
-/**
- * The providers' documented limits: WeCom and DingTalk group robots 20 messages a minute, Feishu custom
- * bots 5 a second (100 a minute), Slack incoming webhooks 1 a second. Email and SMS gateways queue on
- * their side and answer 429 when pressed, which the retry honours; they are not paced unless asked.
- */
-export const DEFAULT_RATES: Partial<Record<ChannelKind, Rate>> = {
-	wecom: { count: 20, perMs: 60_000 },
-	dingtalk: { count: 20, perMs: 60_000 },
-	feishu: { count: 5, perMs: 1_000 },
-	slack: { count: 1, perMs: 1_000 },
-};
 
 /**
  * Spaces sends evenly at the rate (no bursts: a burst of 20 is exactly what gets a robot muted for ten

@@ -1,5 +1,6 @@
 import { getField, InputError, isEmpty } from '../../input';
-import type { ChannelKind, OutgoingMessage } from '../channels/types';
+import { CHANNELS, type ChannelKind } from '../channels/registry';
+import type { OutgoingMessage } from '../channels/types';
 import { idempotencyKey, keyValueEscape, periodOf, type KeyPeriod } from '../ledger';
 import {
 	checkConsent,
@@ -13,24 +14,9 @@ import {
 	renderParts,
 	type CompiledTemplate,
 	type Locale,
-	type MessageFormat,
 	type TemplatePart,
 } from '../templates';
 import type { CareCandidate } from './careBatch';
-
-export type RecipientKind = 'email' | 'phone' | 'none';
-
-/** What each channel delivers and to whom. */
-export const CHANNEL_FORMATS: Record<ChannelKind, { format: MessageFormat; recipient: RecipientKind }> = {
-	smtp: { format: 'email', recipient: 'email' },
-	aliyunSms: { format: 'sms', recipient: 'phone' },
-	twilioSms: { format: 'sms', recipient: 'phone' },
-	wecom: { format: 'chat', recipient: 'none' },
-	dingtalk: { format: 'chat', recipient: 'none' },
-	feishu: { format: 'chat', recipient: 'none' },
-	slack: { format: 'chat', recipient: 'none' },
-	webhook: { format: 'chat', recipient: 'none' },
-};
 
 export interface PrepareConfig {
 	channel: ChannelKind;
@@ -74,7 +60,7 @@ function readLocale(json: Record<string, unknown>, config: PrepareConfig): Local
 }
 
 function readRecipient(json: Record<string, unknown>, config: PrepareConfig): string {
-	const kind = CHANNEL_FORMATS[config.channel].recipient;
+	const kind = CHANNELS[config.channel].recipient;
 	if (!config.recipientField) {
 		if (kind === 'none') return '';
 		throw new InputError('recipient', undefined, 'is not mapped', `a field with the ${kind === 'email' ? 'email address' : 'phone number'}`);
@@ -117,7 +103,7 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 
 	const to = readRecipient(json, config);
 	const timeZone = recipientTimeZone(getField(json, config.timeZoneField), config.timeZoneField, config.defaultTimeZone);
-	const { format } = CHANNEL_FORMATS[config.channel];
+	const { format } = CHANNELS[config.channel];
 	const rendered = renderMessage(config.template, json, {
 		format,
 		locale,

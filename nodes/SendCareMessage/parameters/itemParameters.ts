@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ConfigError, describeValue } from '../shared/input';
+import { ConfigError, describeValue } from '../../shared/input';
 
 /**
  * What is wrong with a parameter value, thrown by a parameter's `read`. The caller words it: a fixed

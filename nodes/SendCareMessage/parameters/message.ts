@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ConfigError } from '../shared/input';
-import type { ChannelKind } from '../shared/messaging/channels/types';
-import { checkKeyTemplate } from '../shared/messaging/ledger';
-import type { PrepareConfig } from '../shared/messaging/sending';
+import { ConfigError } from '../../shared/input';
+import { CHANNELS, type ChannelKind } from '../../shared/messaging/channels';
+import { checkKeyTemplate } from '../../shared/messaging/ledger';
+import type { PrepareConfig } from '../../shared/messaging/sending';
 import {
 	compileBuiltinTemplate,
 	compileCustomTemplate,
@@ -15,7 +15,7 @@ import {
 	type Locale,
 	type TemplatePart,
 	type TemplateSource,
-} from '../shared/messaging/templates';
+} from '../../shared/messaging/templates';
 import { BadValue, CACHE_LIMIT, isExpression, perItemParameters, type ParameterSpec } from './itemParameters';
 
 /** The parts of PrepareConfig that come from the message parameters, which may differ per item. */
@@ -91,7 +91,7 @@ export function messageConfig(ctx: IExecuteFunctions, setup: MessageSetup): (ite
 		template(value, label);
 		return value;
 	};
-	const sms = channel === 'aliyunSms' || channel === 'twilioSms';
+	const sms = CHANNELS[channel].format === 'sms';
 	const aliyun = channel === 'aliyunSms';
 	const specs = {
 		language: parameter('language', 'Language', 'zh-CN', language),

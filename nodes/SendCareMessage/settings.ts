@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readAsOf } from '../common/parameters';
+import { readAsOf, readColumn } from '../common';
 import { ConfigError } from '../shared/input';
-import type { ChannelKind } from '../shared/messaging/channels/types';
+import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import {
 	capWindowStart,
@@ -11,22 +11,23 @@ import {
 	type ConsentFieldMeaning,
 	type ConsentMode,
 } from '../shared/messaging/policy';
-import { DEFAULT_RATES, DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig, type Rate } from '../shared/messaging/sending';
+import { DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig } from '../shared/messaging/sending';
 import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
-import { optionsProperty, sendCareMessageProperties } from './description';
-import { batchParameters } from './itemParameters';
-import { messageConfig } from './message';
+import { optionsProperty, properties } from './description';
+import { batchParameters } from './parameters/itemParameters';
+import { messageConfig } from './parameters/message';
 
 /** Display names by parameter path ("purpose", "options.concurrency"), for messages about a parameter. */
 const LABELS = new Map([
-	...sendCareMessageProperties.map((p): [string, string] => [p.name, p.displayName]),
+	...properties.map((p): [string, string] => [p.name, p.displayName]),
 	...(optionsProperty.options as INodeProperties[]).map((o): [string, string] => [`options.${o.name}`, `Options › ${o.displayName}`]),
 ]);
 const labelOf = (path: string) => LABELS.get(path) ?? path;
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
 
-export interface NodeConfig {
+/** What execute() reads once per execution. */
+export interface RunSettings {
 	channel: ChannelKind;
 	/** A built-in template key, or "custom". */
 	templateName: string;
@@ -43,7 +44,7 @@ export interface NodeConfig {
 function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
 	const pacing = (options.pacing as string | undefined) ?? 'default';
 	if (pacing === 'off') return undefined;
-	if (pacing === 'default') return DEFAULT_RATES[channel];
+	if (pacing === 'default') return CHANNELS[channel].defaultRate;
 	const count = Number(options.rateCount ?? 20);
 	const perMs = Number(options.ratePeriod ?? 60_000);
 	if (!(count >= 1) || !(perMs > 0)) throw new ConfigError(`Rate ${count} per ${perMs} ms is not a usable rate`);
@@ -75,7 +76,7 @@ function resendLease(options: IDataObject, batch: CareBatchOptions): number | un
  * Reads and checks the batch-level parameters once per execution (a bad one is a ConfigError before any
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
  */
-export function readConfig(ctx: IExecuteFunctions): NodeConfig {
+export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const param = batchParameters(ctx, labelOf);
 	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
 	const channel = param<ChannelKind>('channel', 'smtp');
@@ -104,7 +105,7 @@ export function readConfig(ctx: IExecuteFunctions): NodeConfig {
 			? undefined
 			: validateFrequencyCap({ maxMessages: Number(param('capMaxMessages', 1)), windowDays: Number(param('capWindowDays', 7)) });
 	const defaultTimeZone = ctx.getTimezone();
-	const outputField = String(options.outputField ?? 'care').trim() || 'care';
+	const outputField = readColumn(ctx, 'options.outputField', 'care');
 
 	const prepareFor = messageConfig(ctx, {
 		channel,

@@ -1,0 +1,51 @@
+import { createChannel } from '../../../nodes/shared/messaging/channels';
+import type { ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
+import type { Channel, OutgoingMessage, SendOutcome } from '../../../nodes/shared/messaging/channels/types';
+import type { ProviderServer } from '../../helpers/providers';
+
+let counter = 0;
+
+export function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
+	counter += 1;
+	return { to: '', text: `Care message ${counter}`, idempotencyKey: `cust-${counter}|birthday|test|2025`, ...overrides };
+}
+
+/** Every secret that appears anywhere in the serialised values (outcomes, errors, thrown messages). */
+export function leakedSecrets(values: unknown[], secrets: string[]): string[] {
+	const text = values.map((v) => (v instanceof Error ? `${v.name}: ${v.message}\n${v.stack ?? ''}` : JSON.stringify(v))).join('\n');
+	return secrets.filter((secret) => text.includes(secret) || text.includes(encodeURIComponent(secret)));
+}
+
+export function expectFailed(outcome: SendOutcome): Extract<SendOutcome, { status: 'failed' }> {
+	if (outcome.status !== 'failed') throw new Error(`expected a failed outcome, got ${JSON.stringify(outcome)}`);
+	return outcome;
+}
+
+/**
+ * The hooks every channel suite needs: a loopback provider server and a channel pointed at it, the
+ * server's records reset after each test, and at the end a check that no outcome leaked a secret.
+ * `send` records each outcome for that check; push other values to `outcomes` to have them checked too.
+ */
+export function channelFixture<S extends ProviderServer<any>>(kind: ChannelKind, startServer: () => Promise<S>) {
+	const fixture = {
+		server: undefined as unknown as S,
+		channel: undefined as unknown as Channel,
+		outcomes: [] as unknown[],
+		send: async (...args: Parameters<Channel['send']>) => {
+			const outcome = await fixture.channel.send(...args);
+			fixture.outcomes.push(outcome);
+			return outcome;
+		},
+	};
+	beforeAll(async () => {
+		fixture.server = await startServer();
+		fixture.channel = createChannel(kind, fixture.server.credentials);
+	});
+	afterEach(() => fixture.server.reset());
+	afterAll(async () => {
+		expect(leakedSecrets(fixture.outcomes, fixture.server.secrets)).toEqual([]);
+		await fixture.channel.close?.();
+		await fixture.server.close();
+	});
+	return fixture;
+}

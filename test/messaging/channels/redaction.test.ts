@@ -1,0 +1,179 @@
+import { createChannel, credentialSecrets, Redactor } from '../../../nodes/shared/messaging/channels';
+import type { ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
+import { startProviderServer, startSmtpServer, startWebhookServer, type AnyProviderServer } from '../../helpers/providers';
+import { leakedSecrets, message } from './helpers';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** Every stretch of 8 or more characters of a secret that shows in the text. */
+function partialLeaks(text: string, secret: string, shortest = 8): string[] {
+	const found: string[] = [];
+	for (let i = 0; i + shortest <= secret.length; i++) if (text.includes(secret.slice(i, i + shortest))) found.push(secret.slice(i, i + shortest));
+	return found;
+}
+
+describe('Redactor: derived forms', () => {
+	it('hides base64 of a credential pair as sent in Basic auth, and base64 of a secret at every alignment', () => {
+		const redactor = Redactor.forCredentials({ accountSid: 'AC0123456789abcdef', authToken: 'tok3n-Value-987654' });
+		const basic = `Authorization: Basic ${b64('AC0123456789abcdef:tok3n-Value-987654')}`;
+		expect(redactor.redact(basic)).not.toContain(b64('AC0123456789abcdef:tok3n-Value-987654'));
+		for (const prefix of ['', 'x', 'xy', 'user=me;']) {
+			const encoded = b64(`${prefix}tok3n-Value-987654 trailing`);
+			const out = redactor.redact(`echo ${encoded}`);
+			expect(out).toContain('***');
+			expect(partialLeaks(out, encoded.slice(4, -8), 12)).toEqual([]);
+		}
+	});
+
+	it('hides AUTH PLAIN base64(\\0user\\0password) even for a password under four characters', () => {
+		for (const password of ['p', 'pw', 'pw1', 'pass1234']) {
+			const redactor = Redactor.forCredentials({ user: 'mailer', password });
+			const plain = b64(`\0mailer\0${password}`);
+			expect(redactor.redact(`535 5.7.8 AUTH PLAIN ${plain} rejected`)).toBe('535 5.7.8 AUTH PLAIN *** rejected');
+			expect(redactor.redact(`Basic ${b64(`mailer:${password}`)}`)).toBe('Basic ***');
+		}
+	});
+
+	it('hides a short secret where it stands as a value, leaving the same letters in ordinary words', () => {
+		const redactor = Redactor.forCredentials({ password: 'the' });
+		expect(redactor.redact('login failed: password=the')).toBe('login failed: password=***');
+		expect(redactor.redact('{"pwd": "the"}')).toBe('{"pwd": "***"}');
+		expect(redactor.redact('the customer left the store')).toBe('the customer left the store');
+	});
+
+	it('hides the query, fragment and token-like path values of a webhook URL, and each alone', () => {
+		const redactor = Redactor.forCredentials({ url: 'https://hooks.example.com/hook/a1b2c3d4e5?token=tok_live_9f8e7d&x=ab#sig=s3cr3tsig' });
+		const echoes = [
+			'403 forbidden: POST /hook/a1b2c3d4e5?token=tok_live_9f8e7d&x=ab',
+			'bad token tok_live_9f8e7d',
+			'bad token tok_live_9f8e7d'.replace('tok_live_9f8e7d', encodeURIComponent('tok_live_9f8e7d')),
+			'path a1b2c3d4e5 unknown',
+			'signature s3cr3tsig expired',
+		];
+		for (const echo of echoes) {
+			const out = redactor.redact(echo);
+			expect(out).toContain('***');
+			expect(leakedSecrets([out], ['tok_live_9f8e7d', 'a1b2c3d4e5', 's3cr3tsig'])).toEqual([]);
+		}
+		expect(redactor.redact('x=ab&y=1')).toBe('x=***&y=1');
+		// The host and an ordinary path word stay readable.
+		expect(redactor.redact('POST https://hooks.example.com/hook failed')).toBe('POST https://hooks.example.com/hook failed');
+	});
+
+	it('hides a long secret whose provider cut it, before or after the cut', () => {
+		const key = '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
+		const redactor = new Redactor([key]);
+		for (const cut of [8, 12, 23, 30]) {
+			expect(redactor.redact(`invalid key ${key.slice(0, cut)}…`)).toBe('invalid key ***…');
+			expect(redactor.redact(`invalid key …${key.slice(-cut)}`)).toBe('invalid key …***');
+		}
+	});
+
+	it('is the node-level pass too: credentials of several kinds at once, no length floor of six', () => {
+		const secrets = credentialSecrets(
+			{ webhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZsecret', port: 465, host: 'smtp.example.cn', user: 'mailer' },
+			{ password: 'pa5!', accessKeySecret: 'ak-secret-1', signName: 'Acme Shop' },
+		);
+		const redactor = new Redactor(secrets);
+		expect(redactor.redact('POST https://hooks.slack.com/services/T0/B0/XYZsecret failed')).toBe('POST *** failed');
+		expect(redactor.redact('mailer@smtp.example.cn rejected pa5!')).toBe('mailer@smtp.example.cn rejected ***');
+		expect(redactor.redact('signed 【Acme Shop】')).toBe('signed 【Acme Shop】');
+	});
+});
+
+const HTTP_KINDS: ChannelKind[] = ['wecom', 'dingtalk', 'feishu', 'slack', 'webhook', 'twilioSms', 'aliyunSms'];
+
+/** A provider error reply (in the provider's own shape) carrying `text` as its message. */
+function errorReply(kind: ChannelKind, text: string): { status: number; body: string } {
+	switch (kind) {
+		case 'wecom':
+		case 'dingtalk':
+			return { status: 200, body: JSON.stringify({ errcode: 40001, errmsg: text }) };
+		case 'feishu':
+			return { status: 200, body: JSON.stringify({ code: 19001, msg: text }) };
+		case 'twilioSms':
+			return { status: 400, body: JSON.stringify({ code: 21211, message: text, status: 400 }) };
+		case 'aliyunSms':
+			return { status: 200, body: JSON.stringify({ Code: 'isv.INVALID_PARAMETERS', Message: text }) };
+		default:
+			return { status: 403, body: text };
+	}
+}
+
+function messageFor(kind: ChannelKind) {
+	if (kind === 'twilioSms') return message({ to: '+14155550123' });
+	if (kind === 'aliyunSms') return message({ to: '+8613800138000', templateCode: 'SMS_000001', templateParams: { name: 'A' } });
+	return message();
+}
+
+describe.each(HTTP_KINDS.map((kind) => [kind]))('%s: a secret straddling the 300-character cut of an error text', (kind) => {
+	let server: AnyProviderServer;
+	beforeAll(async () => {
+		server = await startProviderServer(kind);
+	});
+	afterAll(async () => server.close());
+
+	it('leaves no part of it in the outcome, wherever it starts around the cut', async () => {
+		const channel = createChannel(kind, server.credentials);
+		const outcomes: unknown[] = [];
+		for (const secret of server.secrets) {
+			for (const before of [300 - 23, 300 - 12, 300 - 8, 299, 300 - secret.length + 4]) {
+				const text = `${'x'.repeat(Math.max(0, before))}${secret} tail`;
+				server.faults.inject({ kind: 'raw', ...errorReply(kind, text) });
+				const outcome = await channel.send(messageFor(kind), { timeoutMs: 2_000 });
+				expect(outcome.status).toBe('failed');
+				outcomes.push(outcome);
+				expect(partialLeaks(JSON.stringify(outcome), secret)).toEqual([]);
+			}
+		}
+		expect(leakedSecrets(outcomes, server.secrets)).toEqual([]);
+		await channel.close?.();
+	});
+});
+
+describe('derived forms through the channels', () => {
+	it('Twilio: an error echoing Authorization: Basic base64(sid:token) shows neither', async () => {
+		const server = await startProviderServer('twilioSms');
+		const { accountSid, authToken } = server.credentials as { accountSid: string; authToken: string };
+		const basic = b64(`${accountSid}:${authToken}`);
+		server.faults.inject({ kind: 'raw', status: 401, body: JSON.stringify({ code: 20003, message: `Authenticate: got Authorization: Basic ${basic}` }) });
+		const channel = createChannel('twilioSms', server.credentials);
+		const outcome = await channel.send(messageFor('twilioSms'), { timeoutMs: 2_000 });
+		await channel.close?.();
+		await server.close();
+		expect(JSON.stringify(outcome)).not.toContain(basic.slice(0, 16));
+		expect(JSON.stringify(outcome)).toContain('Basic ***');
+	});
+
+	it('SMTP: a 535 echoing AUTH PLAIN base64(\\0user\\0password), in a send and in the credential test', async () => {
+		for (const password of ['pw1', 'a-longer-password-99']) {
+			const server = await startSmtpServer({ password: 'the-right-one', echoAuthPlainInErrors: true });
+			const credentials = { ...server.credentials, password };
+			const plain = b64(`\0${String((credentials as Record<string, unknown>).user)}\0${password}`);
+			const channel = createChannel('smtp', credentials);
+			const outcome = await channel.send(message({ to: 'ann@example.com', subject: 's' }), { timeoutMs: 2_000 });
+			await channel.close?.();
+			const { verifySmtpCredentials } = await import('../../../nodes/shared/messaging/channels');
+			const verified = await verifySmtpCredentials(credentials);
+			await server.close();
+			expect(outcome.status).toBe('failed');
+			expect(verified.ok).toBe(false);
+			for (const value of [outcome, verified]) {
+				expect(JSON.stringify(value)).not.toContain(plain.replace(/=+$/, ''));
+				expect(JSON.stringify(value)).toContain('AUTH PLAIN ***');
+			}
+		}
+	});
+
+	it('webhook: a URL whose query carries the token, echoed back as the request line', async () => {
+		const server = await startWebhookServer();
+		const url = `${String(server.credentials.url)}?token=tok_7Hq2x9`;
+		server.faults.inject({ kind: 'raw', status: 403, body: '403 forbidden: POST /care-hook?token=tok_7Hq2x9' });
+		const channel = createChannel('webhook', { ...server.credentials, url });
+		const outcome = await channel.send(message(), { timeoutMs: 2_000 });
+		await channel.close?.();
+		await server.close();
+		expect(outcome.status).toBe('failed');
+		expect(JSON.stringify(outcome)).not.toContain('tok_7Hq2x9');
+	});
+});
