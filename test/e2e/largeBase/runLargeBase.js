@@ -10,6 +10,8 @@ const { spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { Client } = require('pg');
+const { runtimeFor } = require('../../../scripts/n8n-runtime');
 const { createDatabase, n8nDatabaseEnv, freePort, REDIS } = require('../services');
 const { startProcess, stopProcess } = require('../processes');
 const { clearScores } = require('./data');
@@ -68,14 +70,23 @@ async function waitFor(what, proc, test) {
 const webhookRegistered = async (url) =>
 	(await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' } })).status === 204;
 
-/** The parent's run data as `n8n execute --rawOutput` prints it (start-up lines first). */
-function runDataOf(stdout) {
-	const start = stdout.search(/^\{/m);
-	if (start < 0) return undefined;
+/**
+ * The parent's last execution as n8n saved it (its printed run data holds the learn step's thousands of
+ * items, more than `n8n execute` prints before it exits), read with the flatted parser of the n8n under test.
+ */
+async function savedParentExecution(n8nDb) {
+	const { parse } = require(join(runtimeFor().dir, 'node_modules', 'flatted'));
+	const client = new Client(n8nDb);
+	await client.connect();
 	try {
-		return JSON.parse(stdout.slice(start));
-	} catch {
-		return undefined;
+		const { rows } = await client.query(
+			`SELECT e.status, d.data FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id
+			 WHERE e."workflowId" = $1 ORDER BY e.id DESC LIMIT 1`,
+			[PARENT_ID],
+		);
+		return rows[0] ? { status: rows[0].status, data: parse(rows[0].data) } : undefined;
+	} finally {
+		await client.end();
 	}
 }
 
@@ -171,12 +182,12 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 
 		log(`${tag}: n8n ${mode === 'queue' ? `main + ${workers} workers` : 'start'} up; running the parent workflow`);
 		const started = Date.now();
-		const execution = await runSampled(n8n, ['execute', `--id=${PARENT_ID}`, '--rawOutput'], await processEnv(), 4 * 3600_000);
+		const execution = await runSampled(n8n, ['execute', `--id=${PARENT_ID}`], await processEnv({ N8N_LOG_LEVEL: 'info' }), 4 * 3600_000);
 		const seconds = (Date.now() - started) / 1000;
 		writeFileSync(join(artifacts, `large-base-${tag}-parent.log`), `${execution.stdout}\n--- stderr ---\n${execution.stderr}`);
 		const peakRss = { parent: execution.peakRssMb, main: peakRssMb(main.child.pid) };
 		for (const worker of workerProcs) peakRss[worker.name] = peakRssMb(worker.child.pid);
-		const runData = runDataOf(execution.stdout);
+		const runData = await savedParentExecution(n8nDb);
 		const summaryTask = runData?.data?.resultData?.runData?.Summary?.[0];
 		const summary = summaryTask?.data?.main?.[0]?.[0]?.json;
 		const error = runData?.data?.resultData?.error?.message;
