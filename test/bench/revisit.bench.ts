@@ -135,7 +135,7 @@ function occasionItems(): Array<Record<string, unknown>> {
 
 const FESTIVALS = ['midAutumnFestival', 'nationalDay', 'christmas'] as const;
 
-function occasionBench(report: Report): void {
+export function occasionBench(report: Report): void {
 	const items = occasionItems();
 	const customers = items.length;
 	const finder = new OccasionFinder({

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { toIsoWithOffset } from '../../nodes/shared/format/isoDate';
 import { appointmentSlots, BusinessCalendar, parseWorkingHours } from '../../nodes/shared/calendar';
 import {
 	buildCadencePolicy,
@@ -152,6 +153,53 @@ describe('owner agenda across time zones: times in the owner\'s zone, the custom
 				'10:00 电话回访 — B，紧急：Critical churn risk',
 		);
 		expect(list[1].message).toBe('sh 2025-09-30 回访安排（共 1 位客户）：\n09:30 电话回访 — C，紧急：Critical churn risk');
+	});
+
+	it('writes a start already in the owner\'s zone as it is, the same text as converting it, on a DST day and with a zone of the same offset', () => {
+		const pool = buildOwnerPool([{ id: 'ny', timeZone: 'America/New_York' }, { id: 'sh' }], 6);
+		const at = new Date('2025-11-01T12:00:00Z');
+		const customers = [
+			...['N1', 'N2', 'N3', 'N4', 'N5', 'N6'].map((customerId) => ({ customerId, timeZone: 'America/New_York', accountManager: 'ny' })),
+			// 2025-11-02 01:00-02:00 happens twice in New York: slots take its first occurrence, this one the second.
+			{ customerId: 'N7', timeZone: 'America/New_York', accountManager: 'ny', nextRevisitAt: '2025-11-02T01:45:30.250-05:00' },
+			{ customerId: 'S1', timeZone: 'Asia/Singapore', accountManager: 'sh' },
+			{ customerId: 'S2', timeZone: 'Asia/Shanghai', accountManager: 'sh' },
+		];
+		const requests = customers.map((item, i) => readRevisitRequest({ ...item, churn: 'critical' }, i, DEFAULT_REVISIT_COLUMNS, { policy, defaultTimeZone: 'Asia/Shanghai', asOf: at }));
+		const results = scheduleRevisits(requests, {
+			asOf: at,
+			calendar: everyDay,
+			slots: appointmentSlots(parseWorkingHours('00:30-03:00'), 30),
+			owners: pool,
+			assignment: 'roundRobin',
+			overflow: 'nextOpenDay',
+			horizonDays: 30,
+			reschedule: false,
+			language: 'en',
+		});
+		const list = buildOwnerAgendas(requests, results, pool, 'en', 'Asia/Shanghai');
+		const entries = list.flatMap((agenda) => agenda.customers.map((entry) => ({ agenda, entry })));
+		expect(entries.map(({ entry }) => entry.customerId).sort()).toEqual(['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'S1', 'S2']);
+		expect(entries.map(({ entry }) => entry.slotStart)).toEqual(
+			expect.arrayContaining(['2025-11-02T01:30:00-04:00', '2025-11-02T01:45:30.250-05:00', '2025-11-02T00:30:00+08:00']),
+		);
+		for (const { agenda, entry } of entries) {
+			expect(entry.ownerStart).toBe(toIsoWithOffset(new Date(entry.slotStart), agenda.timeZone));
+			expect(entry.ownerStart.slice(0, 10)).toBe(agenda.date);
+			expect(entry.customerLocalTime).toBeNull();
+		}
+		const ny = list.find((agenda) => agenda.owner === 'ny' && agenda.date === '2025-11-02')!;
+		// In time order through the repeated hour: 01:30 EDT, then 01:45:30 EST, then 02:00 EST.
+		expect(ny.customers.map((entry) => entry.ownerStart.slice(11))).toEqual([
+			'00:30:00-04:00',
+			'01:00:00-04:00',
+			'01:30:00-04:00',
+			'01:45:30.250-05:00',
+			'02:00:00-05:00',
+			'02:30:00-05:00',
+		]);
+		const times = ny.customers.map((entry) => Date.parse(entry.ownerStart));
+		expect(times).toEqual([...times].sort((a, b) => a - b));
 	});
 
 	it('refuses an owner time zone that does not exist', () => {

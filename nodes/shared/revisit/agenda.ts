@@ -74,20 +74,35 @@ function localTimeNote(localTime: string, ownerDate: string, timeZone: string, z
 	return zh ? `（客户当地 ${when} ${timeZone}）` : ` (customer's time ${when} ${timeZone})`;
 }
 
-/** Owner-zone start and customer-local time of one start text, worked out once per text (customers share slots). */
+/** Where one appointment start falls for its owner. */
+interface OwnerTime {
+	/** The instant, epoch ms (the order within an agenda). */
+	at: number;
+	ownerStart: string;
+	/** The date of `ownerStart`: the agenda it belongs to. */
+	ownerDate: string;
+	customerLocalTime: string | null;
+}
+
+/**
+ * Owner-zone start and customer-local time of each start text, worked out once per text (customers
+ * share slots). A start written in the owner's own zone already is the owner's time: it is used as it
+ * is, without a zone conversion (the same text toIsoWithOffset would give).
+ */
 class OwnerClock {
-	private readonly starts = new Map<string, { at: number; ownerStart: string; customerLocalTime: string | null }>();
+	private readonly starts = new Map<string, OwnerTime>();
 
-	constructor(private readonly timeZone: string) {}
+	constructor(readonly timeZone: string) {}
 
-	read(slotStart: string) {
+	read(slotStart: string, customerZone: string): OwnerTime {
 		let found = this.starts.get(slotStart);
 		if (!found) {
 			const at = Date.parse(slotStart);
-			const ownerStart = toIsoWithOffset(new Date(at), this.timeZone);
+			const ownerStart = customerZone === this.timeZone ? slotStart : toIsoWithOffset(new Date(at), this.timeZone);
 			// Same wall-clock date and time: the customer's local time adds nothing.
 			const same = ownerStart.slice(0, 16) === slotStart.slice(0, 16);
-			found = { at, ownerStart, customerLocalTime: same ? null : `${slotStart.slice(0, 10)} ${slotStart.slice(11, 16)}` };
+			const customerLocalTime = same ? null : `${slotStart.slice(0, 10)} ${slotStart.slice(11, 16)}`;
+			found = { at, ownerStart, ownerDate: ownerStart.slice(0, 10), customerLocalTime };
 			this.starts.set(slotStart, found);
 		}
 		return found;
@@ -105,6 +120,12 @@ interface AgendaGroup {
 	events: Array<string | null>;
 }
 
+/** One owner's clock and agendas by the owner's date, found with one lookup per revisit. */
+interface OwnerDays {
+	clock: OwnerClock;
+	dates: Map<string, AgendaGroup>;
+}
+
 /**
  * Groups scheduled (and already planned) revisits by owner and the owner's local date: pool order,
  * then date, then appointment time. Owners outside the pool (already planned revisits only) come
@@ -117,24 +138,26 @@ export function buildOwnerAgendas(
 	language: Language,
 	timeZone: string,
 ): OwnerAgenda[] {
-	const byOwner = new Map<string, Map<string, AgendaGroup>>();
+	const byOwner = new Map<string, OwnerDays>();
 	const groups: AgendaGroup[] = [];
 	const zoneOf = new Map(owners.map((owner) => [owner.id, owner.timeZone ?? timeZone]));
+	// Owners in one zone share its clock.
 	const clocks = new Map<string, OwnerClock>();
 	for (let r = 0; r < results.length; r++) {
 		const result = results[r];
 		if (result.owner === null || result.dueDate === null || result.slotStart === null) continue;
-		const ownerZone = zoneOf.get(result.owner) ?? timeZone;
-		let clock = clocks.get(ownerZone);
-		if (!clock) clocks.set(ownerZone, (clock = new OwnerClock(ownerZone)));
-		const { at, ownerStart, customerLocalTime } = clock.read(result.slotStart);
-		const date = ownerStart.slice(0, 10);
-		let dates = byOwner.get(result.owner);
-		if (!dates) byOwner.set(result.owner, (dates = new Map()));
-		let group = dates.get(date);
+		let days = byOwner.get(result.owner);
+		if (!days) {
+			const ownerZone = zoneOf.get(result.owner) ?? timeZone;
+			let clock = clocks.get(ownerZone);
+			if (!clock) clocks.set(ownerZone, (clock = new OwnerClock(ownerZone)));
+			byOwner.set(result.owner, (days = { clock, dates: new Map() }));
+		}
+		const { at, ownerStart, ownerDate, customerLocalTime } = days.clock.read(result.slotStart, result.timeZone);
+		let group = days.dates.get(ownerDate);
 		if (!group) {
-			group = { owner: result.owner, date, timeZone: ownerZone, entries: [], indices: [], times: [], events: [] };
-			dates.set(date, group);
+			group = { owner: result.owner, date: ownerDate, timeZone: days.clock.timeZone, entries: [], indices: [], times: [], events: [] };
+			days.dates.set(ownerDate, group);
 			groups.push(group);
 		}
 		group.indices.push(requests[r].index);

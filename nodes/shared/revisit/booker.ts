@@ -16,6 +16,8 @@ export interface PendingRevisit extends SearchRange {
 	result: RevisitResult;
 	/** The day the cadence asks for (not before the as-of day). */
 	target: number;
+	/** The rule's priority as its place in PRIORITIES (0 = urgent), read by the booking order. */
+	priorityRank: number;
 }
 
 const ICS_PRIORITY: Record<Priority, number> = { urgent: 1, high: 3, normal: 5, low: 9 };

@@ -42,17 +42,23 @@ function checkOptions(options: ScheduleOptions): void {
 	}
 }
 
-/** Priority first, then target day, then customers tied to their account manager, then customer ID and input position. */
+/**
+ * Priority first, then target day, then customers tied to their account manager, then customer ID and
+ * input position. Sorting 100,000 customers calls this about 1.7 million times: it reads fields of the
+ * pending revisit (the rank is looked up once per customer, not per comparison), and the request only
+ * for a tie.
+ */
 function bookingOrder(a: PendingRevisit, b: PendingRevisit): number {
-	const idA = a.request.customerId;
-	const idB = b.request.customerId;
 	return (
-		PRIORITY_RANK[a.request.rule.priority] - PRIORITY_RANK[b.request.rule.priority] ||
+		a.priorityRank - b.priorityRank ||
 		a.target - b.target ||
 		Number(a.preferred < 0) - Number(b.preferred < 0) ||
-		(idA < idB ? -1 : idA > idB ? 1 : 0) ||
-		a.request.index - b.request.index
+		byCustomer(a.request, b.request)
 	);
+}
+
+function byCustomer(a: RevisitRequest, b: RevisitRequest): number {
+	return a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.index - b.index;
 }
 
 /** A revisit planned before this run: it stays, and it counts against its owner's capacity that day. */
@@ -109,7 +115,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		const limit = target + options.horizonDays;
 		firstDay = Math.min(firstDay, zone.asOfDay);
 		lastDay = Math.max(lastDay, limit);
-		pending.push({ request, result, zone, target, firstOpen: calendar.nextOpenDay(target), limit, preferred });
+		pending.push({ request, result, zone, target, priorityRank: PRIORITY_RANK[rule.priority], firstOpen: calendar.nextOpenDay(target), limit, preferred });
 	}
 
 	if (pending.length > 0) {

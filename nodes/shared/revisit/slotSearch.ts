@@ -72,16 +72,18 @@ export class SlotSearch {
 	/** Fewer bookings that day, then fewer in total; pool order breaks the remaining ties. */
 	private leastLoaded(day: number, first: number): SlotChoice | undefined {
 		const { ledger } = this;
-		let best: SlotChoice | undefined;
+		// The best so far as plain numbers: one choice object per search, not one per better owner.
+		let bestOwner = -1;
+		let bestSlot = -1;
 		for (let owner = 0; owner < this.ownerCount; owner++) {
 			const slot = ledger.slotFor(owner, day, first);
 			if (slot < 0) continue;
-			if (!best) best = { owner, day, slot };
-			else {
-				const byDay = ledger.count(owner, day) - ledger.count(best.owner, day);
-				if (byDay < 0 || (byDay === 0 && ledger.totals[owner] < ledger.totals[best.owner])) best = { owner, day, slot };
+			const byDay = bestOwner < 0 ? -1 : ledger.count(owner, day) - ledger.count(bestOwner, day);
+			if (byDay < 0 || (byDay === 0 && ledger.totals[owner] < ledger.totals[bestOwner])) {
+				bestOwner = owner;
+				bestSlot = slot;
 			}
 		}
-		return best;
+		return bestOwner < 0 ? undefined : { owner: bestOwner, day, slot: bestSlot };
 	}
 }
