@@ -35,8 +35,7 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 		}
 	}
 
-	// A tool call answers with the customer alone: the Model item would only repeat the supplied parameters.
-	const modelJson = router.toolCall ? undefined : fitted.modelJson(typicalIntervalDays, asOfText);
+	const modelJson = fitted.modelJson(typicalIntervalDays, asOfText);
 	const modelItems = modelJson ? [{ json: modelJson, pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }] : [];
 	return router.outputs({ 2: modelItems });
 }

@@ -12,10 +12,14 @@ export class MeasureCareImpact implements INodeType {
 		subtitle: '={{ { assignHoldout: "Assign holdout", measureUplift: "Measure uplift", kpiReport: "KPI report" }[$parameter["operation"]] }}',
 		description: 'Split customers into treatment and holdout, measure the uplift of a care campaign with confidence intervals and ROI, and report care KPIs',
 		defaults: { name: 'Measure Care Impact' },
+		// As a tool, only Assign Holdout: one customer's group is the same as in a batch run (a stable hash),
+		// while Measure Uplift and KPI Report need a whole population and are refused in a tool call.
 		usableAsTool: {
 			replacements: {
 				description:
-					'Customer care impact: assign customers to treatment or holdout for a named campaign (stable, reproducible), measure the uplift of a campaign per outcome (conversion, revenue, retention, satisfaction) with 95% confidence intervals, p-values, minimum detectable effect and ROI, or report churn, retention, repeat-purchase, average order value, CLV and NPS KPIs by month',
+					'Whether one customer is in the treatment group (give them the campaign) or the holdout (leave them out, to measure the campaign ' +
+					'against), stable for a named campaign: the same answer every time and as in the batch assignment. Pass the customer\'s ID as the ' +
+					'node\'s Customer ID Column names it (by default customerId). Only the Assign Holdout operation answers as a tool.',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],

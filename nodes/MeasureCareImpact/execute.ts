@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { runRouted } from '../common';
+import { isToolCall, refuseInToolCall, runRouted } from '../common';
 import { ConfigError } from '../shared/input';
 import { assignHoldout } from './operations/assignHoldout';
 import { kpiReport } from './operations/kpiReport';
@@ -16,6 +16,13 @@ export async function measureCareImpact(this: IExecuteFunctions): Promise<INodeE
 	const operation = OPERATIONS[name];
 	return runRouted(this, operation?.outputs ?? 1, () => {
 		if (!operation) throw new ConfigError(`Operation must be assignHoldout, measureUplift or kpiReport; got "${name}"`);
+		if (name !== 'assignHoldout' && isToolCall(this)) {
+			refuseInToolCall(
+				`Operation "${name === 'kpiReport' ? 'KPI Report' : 'Measure Uplift'}"`,
+				'it compares whole groups of customers (treatment against holdout, or months of a customer base)',
+				'As a tool, use Operation → Assign Holdout; measure and report in a workflow over all customers.',
+			);
+		}
 		return operation.run(this);
 	});
 }

@@ -13,7 +13,16 @@ export class ScheduleRevisit implements INodeType {
 		subtitle: '={{ { scheduleRevisit: "Schedule revisit", findOccasions: "Find care occasions" }[$parameter["operation"]] }}',
 		description: 'Plan revisits on business days with owner capacity, and find birthdays, anniversaries and festivals',
 		defaults: { name: 'Schedule Revisit' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Plan the next revisit of one customer (Schedule Revisit: date and time on an open day, owner, or why it cannot be scheduled) or ' +
+					'find their coming care occasions (Find Care Occasions: birthdays, lunar birthdays, anniversaries, festivals). Pass the customer as ' +
+					'the node\'s columns name its fields, by default customerId, lastContactAt (date), accountManager and timeZone (IANA) for a revisit; ' +
+					'customerId, birthday, lunarBirthday, memberSince or firstPurchaseAt (dates) for occasions. Owner capacity counts this customer only: ' +
+					'book the proposed revisit where your team keeps its agenda.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Customers', 'Owner Agenda'],

@@ -13,7 +13,14 @@ export class ScoreSatisfaction implements INodeType {
 		subtitle: '={{ ($parameter["metrics"] || []).join(" + ").toUpperCase() }}',
 		description: 'Score survey answers (NPS, CSAT, CES, expectation gap, Kano) per response or customer, with a report and margins',
 		defaults: { name: 'Score Satisfaction' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Score one survey response with the metrics the node is set to: NPS class (promoter, passive or detractor), CSAT (satisfied or not), ' +
+					'CES (easy or not), the expectation gap per service dimension or the Kano class per feature. Pass the answers as the node\'s columns ' +
+					'name them, by default nps (0-10), csat (1-5) and ces (1-7).',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Responses', 'Report'],

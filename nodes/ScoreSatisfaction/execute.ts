@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter } from '../common';
+import { checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder, type FieldAdder } from '../shared/format/withField';
 import { fieldReader, InputError, isEmpty, parseDate } from '../shared/input';
@@ -33,6 +33,9 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		timeZone: this.getTimezone(),
 	};
 	const reportState = this.getNodeParameter('reportState', 0, 'none') as ReportStateMode;
+	if (run.router.toolCall && reportState === 'combine') {
+		refuseInToolCall('Report State "Combine Page Reports"', 'it reads the report rows of page runs, not a survey response', 'Set Report State to None.');
+	}
 	if (reportState === 'combine') combinePageReports(items, run.report, run.router, run.pairs);
 	else if (settings.aggregate) scoreCustomers(run, settings.aggregate);
 	else scoreEachResponse(run);

@@ -13,7 +13,14 @@ export class SegmentCustomer implements INodeType {
 		subtitle: '={{ { rfm: "RFM", valueTier: "Value tier", lifecycle: "Lifecycle stage", customRules: "Custom rules" }[$parameter["method"]] }}',
 		description: 'Segment customers by RFM, value tier, lifecycle stage or your own rules, and explain why',
 		defaults: { name: 'Segment Customer' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: {
+				description:
+					'Segment one customer, with the reason: RFM scores and segment or value tier A/B/C (against cut points learned from all customers), ' +
+					'lifecycle stage, or your own rules. Pass the customer as the node\'s columns name its fields, by default customerId, ' +
+					'lastPurchaseAt and firstPurchaseAt (dates, YYYY-MM-DD), orderCount and totalSpend.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Customers', 'Summary'],

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { readAsOf, readLanguage, readOutputField } from '../common';
+import { readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
 import { rfmHints, valueTierHints } from '../common/hints';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/format/withField';
@@ -37,6 +37,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const outputField = readOutputField(this, 'segment');
 	const bins = rfmBins(this);
 	const learned = readLearnedSettings(this, methodName, bins);
+	if (isToolCall(this)) checkToolCall(methodName, shape, learned.mode);
 	// A page run measures recency from the As Of its cut points were learned at.
 	const asOf = learned.asOf ?? readAsOf(this);
 	const timeZone = this.getTimezone();
@@ -93,4 +94,23 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 function batchRelativeHints(methodName: string, customers: number, bins: number) {
 	if (methodName === 'rfm') return rfmHints(customers, bins);
 	return methodName === 'valueTier' ? valueTierHints(customers) : [];
+}
+
+/**
+ * An AI agent's tool call carries one customer. RFM scores and value tiers rank customers against each
+ * other, so they are learned from all customers first and applied to the one; a single order is not a
+ * purchase history. Lifecycle and custom rules judge each customer alone and need nothing more.
+ */
+function checkToolCall(methodName: string, shape: string, cutPoints: string): void {
+	if ((methodName === 'rfm' || methodName === 'valueTier') && cutPoints !== 'apply') {
+		const rfm = methodName === 'rfm';
+		refuseInToolCall(
+			`${rfm ? 'RFM' : 'Value Tier'} with cut points learned from the incoming customers`,
+			rfm ? 'one customer ranked against itself always scores in the middle' : 'one customer alone holds all the revenue and is always tier A',
+			'Learn the cut points once from all customers (Cut Points → Learn From These Customers with Add Learned State to Summary) and give the tool that state with Cut Points → Apply Learned State.',
+		);
+	}
+	if (shape === 'transaction') {
+		refuseInToolCall('Input Shape "One Item per Transaction"', 'one order is not a purchase history', 'Use One Item per Customer (last purchase date, order count, total spend).');
+	}
 }

@@ -11,8 +11,9 @@
  *   with "Item i: " prefix, itemIndex and a description naming the column to check.
  * - `checkOutputFieldFree(json, outputField)`: per-item error when the result field already exists.
  * - AI-agent tool calls: `isToolCall(ctx)`; ItemRouter and runRouted then put every answer, errors
- *   included, on output 0 (the only output the agent gets); `refuseInToolCall(what, why, instead)` for a
- *   setting that needs more than the one customer a tool call carries; `toolErrorItem`, `onFirstOutput`.
+ *   included, on output 0 (the only output the agent gets), ItemRouter without its extra items (the
+ *   summary of a batch of one); `refuseInToolCall(what, why, instead)` for a setting that needs more
+ *   than the one customer a tool call carries; `toolErrorItem`, `onFirstOutput`.
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` and their readers
  *   `readAsOf`, `readLanguage`, `readOutputField`; `readColumn(s)`, `readNumber`, `readList` for the rest.
  */

@@ -7,9 +7,10 @@ import { isToolCall, onFirstOutput, toolErrorItem } from './toolCall';
  * several input items is placed where its first item was; a rejected item becomes an error item on the
  * failure output under continue-on-fail, and stops the node otherwise.
  *
- * In an AI agent's tool call (see toolCall.ts) everything leaves on output 0, the only output the agent
- * gets: results whatever output they were placed on, then the extra items, and a rejected item as an
- * answer saying what was wrong, whatever the node's error setting.
+ * In an AI agent's tool call (see toolCall.ts) the answer leaves on output 0, the only output the agent
+ * gets: each result whatever output it was placed on, a rejected item as an answer saying what was
+ * wrong whatever the node's error setting, and no extra items: a summary, report, agenda or model of a
+ * batch of one would only repeat the customer's own answer.
  */
 export class ItemRouter {
 	readonly node: INode;
@@ -62,8 +63,13 @@ export class ItemRouter {
 		}
 	}
 
-	/** The outputs, each in input order; `extra` items (summaries, models) are appended to their output. */
+	/** The outputs, each in input order; `extra` items (summaries, models) are appended to their output, except in a tool call. */
 	outputs(extra: Record<number, INodeExecutionData[]> = {}): INodeExecutionData[][] {
+		if (this.toolCall) return onFirstOutput(this.outputsOf({}));
+		return this.outputsOf(extra);
+	}
+
+	private outputsOf(extra: Record<number, INodeExecutionData[]>): INodeExecutionData[][] {
 		const outputs: INodeExecutionData[][] = [];
 		if (this.outputCount === 1 || (this.filled === this.placed.length && this.outputOf.every((o) => o === 0))) {
 			// Every slot on output 0 (the common case): the array is the output, no copy.
@@ -78,7 +84,7 @@ export class ItemRouter {
 			}
 		}
 		for (const [output, items] of Object.entries(extra)) for (const item of items) outputs[Number(output)].push(item);
-		return this.toolCall ? onFirstOutput(outputs) : outputs;
+		return outputs;
 	}
 }
 

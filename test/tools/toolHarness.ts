@@ -35,6 +35,12 @@ const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core') as type
 export type ToolPath = 'wrapper' | 'engine';
 export const TOOL_PATHS: ToolPath[] = ['wrapper', 'engine'];
 
+/**
+ * A column parameter in a tool: the column name `key`, while `$fromAI` makes n8n ask the agent for an
+ * argument of that name (the item the tool gets is the agent's arguments), described by `what`.
+ */
+export const fromAgent = (key: string, what: string, type: 'string' | 'number' | 'boolean' = 'string') => `={{ ($fromAI('${key}', '${what}', '${type}'), '${key}') }}`;
+
 /** What an agent sees of one tool and what one call returned. */
 export interface ToolCall {
 	name: string;
