@@ -38,7 +38,8 @@ function orders(n: number): Array<Record<string, unknown>> {
 		const forms = [day, day.slice(0, 10), day.slice(0, 10).replace(/-/g, '/'), Date.parse(day)];
 		const amount = Math.round(next() * 50000) / 100;
 		return {
-			customerId: customer % 5 === 0 ? customer : `C${customer}`,
+			// Integer IDs, and the same customers' IDs as (padded) text on every other row: one customer each.
+			customerId: customer % 5 === 0 ? (i % 2 ? customer : ` ${customer} `) : `C${customer}`,
 			orderDate: i === 7 ? 'not a date' : i === 11 ? '2031-01-01' : forms[i % forms.length],
 			amount: i === 13 ? -5 : i % 3 === 0 ? `¥${amount.toLocaleString('en')}` : amount,
 		};
@@ -67,5 +68,38 @@ describe('Segment Customer transactions: column path and general path give the s
 		// Three bad rows everywhere; in New York a date-only "2024-07-01" also lies after As Of (04:00 UTC).
 		expect(col.outputs[2].length).toBeGreaterThanOrEqual(3);
 		expect(col).toEqual(general);
+	});
+
+	it('RFM learning its cut points (10 bins), then a page scored with them: both paths alike', async () => {
+		const items = orders(1500) as never;
+		const learn = await bothPaths({
+			type: 'segmentCustomer',
+			onError: 'continueErrorOutput',
+			parameters: { method: 'rfm', rfmBins: 10, inputShape: 'transaction', asOf, cutPoints: 'learn', outputLearnedState: true },
+			items,
+		});
+		expect(learn.columnar).toEqual(learn.general);
+		const summary = learn.columnar.outputs[1];
+		const learned = summary[summary.length - 1].json;
+		expect(learned.key).toBe('learnedState');
+		const page = await bothPaths({
+			type: 'segmentCustomer',
+			onError: 'continueErrorOutput',
+			parameters: {
+				method: 'rfm',
+				rfmBins: 10,
+				inputShape: 'transaction',
+				asOf: '2030-01-01T00:00:00Z',
+				cutPoints: 'apply',
+				learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}`,
+			},
+			// Every order of the customers whose ID ends in 3: whole customers, so each must come out as in the full run.
+			items: orders(1500).filter((order) => String(order.customerId).trim().endsWith('3')) as never,
+		});
+		expect(page.columnar.error).toBeUndefined();
+		expect(page.columnar.outputs[0].length).toBeGreaterThan(20);
+		expect(page.columnar).toEqual(page.general);
+		const fullRun = new Map(learn.columnar.outputs[0].map((item) => [item.json.customerId, item.json]));
+		for (const item of page.columnar.outputs[0]) expect(item.json).toEqual(fullRun.get(item.json.customerId));
 	});
 });

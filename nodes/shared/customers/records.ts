@@ -54,7 +54,11 @@ export interface ReadOptions {
 }
 
 export function readCustomerId(item: Record<string, unknown>, column: string): string {
-	const raw = getField(item, column);
+	return customerIdText(getField(item, column), column);
+}
+
+/** A customer ID as read from a column: its text, trimmed; an item error when empty or not text or a number. */
+export function customerIdText(raw: unknown, column: string): string {
 	if (isEmpty(raw)) throw new InputError(column, raw, 'is empty', 'a customer id (text or number)');
 	if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'bigint') {
 		throw new InputError(column, raw, 'is not a text or number', 'a customer id (text or number)');

@@ -1,6 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import { dateMsReaderNotAfter, getField, parseMoney, PLAUSIBLE } from '../input';
-import { readCustomerId, type ReadOptions, type TransactionColumns } from './records';
+import { CustomerNumbers } from './customerNumbers';
+import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
 
 const DAY_MS = 86_400_000;
 
@@ -10,14 +11,16 @@ const DAY_MS = 86_400_000;
  * in the same order (customer ID, date, amount); date-only texts are parsed once per distinct day.
  */
 export class TransactionColumnReader {
-	customer: Int32Array;
-	time: Float64Array;
-	amount: Float64Array;
-	item: Int32Array;
+	readonly customer: Int32Array;
+	readonly time: Float64Array;
+	readonly amount: Float64Array;
+	readonly item: Int32Array;
 	length = 0;
+	/** Room for the rows grouped by customer (see summariseTransactionColumns). */
+	readonly grouped: { time: Float64Array; amount: Float64Array; item: Int32Array };
+	private readonly numbers = new CustomerNumbers();
 	/** Customer IDs by customer number, in order of first appearance. */
-	readonly ids: string[] = [];
-	private readonly numberOf = new Map<string, number>();
+	readonly ids: string[] = this.numbers.ids;
 	private readonly readDateMs: (value: unknown, field: string) => number;
 
 	constructor(
@@ -25,26 +28,33 @@ export class TransactionColumnReader {
 		capacity: number,
 		options: ReadOptions,
 	) {
-		this.customer = new Int32Array(capacity);
-		this.time = new Float64Array(capacity);
-		this.amount = new Float64Array(capacity);
-		this.item = new Int32Array(capacity);
+		// One buffer for the rows and for summariseTransactionColumns' copy of them grouped by customer:
+		// V8 answers each large allocation outside its heap with a full collection of the heap, which
+		// holds every input item, so one allocation costs one collection instead of seven.
+		const buffer = new ArrayBuffer(capacity * 44);
+		this.time = new Float64Array(buffer, 0, capacity);
+		this.amount = new Float64Array(buffer, capacity * 8, capacity);
+		this.grouped = {
+			time: new Float64Array(buffer, capacity * 16, capacity),
+			amount: new Float64Array(buffer, capacity * 24, capacity),
+			item: new Int32Array(buffer, capacity * 40, capacity),
+		};
+		this.customer = new Int32Array(buffer, capacity * 32, capacity);
+		this.item = new Int32Array(buffer, capacity * 36, capacity);
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
 	}
 
 	/** Reads one row; throws the item's InputError and keeps nothing if a value is bad. */
 	read(row: Record<string, unknown>, itemIndex: number): void {
 		const { columns } = this;
-		const id = readCustomerId(row, columns.customerId);
+		const rawId = getField(row, columns.customerId);
+		// An integer ID is looked up by value; its text is written once per customer, not per row.
+		const integerId = typeof rawId === 'number' && Number.isSafeInteger(rawId);
+		const id = integerId ? '' : customerIdText(rawId, columns.customerId);
 		const time = this.readDateMs(getField(row, columns.date), columns.date);
 		const raw = getField(row, columns.amount);
 		const amount = typeof raw === 'number' && raw >= 0 && raw <= PLAUSIBLE.money ? raw : parseMoney(raw, columns.amount, { min: 0 });
-		let customer = this.numberOf.get(id);
-		if (customer === undefined) {
-			customer = this.ids.length;
-			this.numberOf.set(id, customer);
-			this.ids.push(id);
-		}
+		const customer = integerId ? this.numbers.ofInteger(rawId) : this.numbers.ofText(id);
 		const r = this.length++;
 		this.customer[r] = customer;
 		this.time[r] = time;
@@ -79,9 +89,9 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 	// Rows grouped by customer, in input order within each: one pass that reads the rows in order and
 	// writes each where it belongs, so the per-customer pass below reads memory in order too.
 	const kept = itemStart[customers];
-	const time = new Float64Array(kept);
-	const amount = new Float64Array(kept);
-	const items = new Int32Array(kept);
+	const time = t.grouped.time.subarray(0, kept);
+	const amount = t.grouped.amount.subarray(0, kept);
+	const items = t.grouped.item.subarray(0, kept);
 	const fill = itemStart.slice(0, customers);
 	for (let r = 0; r < t.length; r++) {
 		if (!(t.time[r] <= asOfMs)) continue;
