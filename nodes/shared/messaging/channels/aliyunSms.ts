@@ -3,19 +3,17 @@ import { createHash } from 'node:crypto';
 import { baseUrl, optionalString, requiredString } from './credentialFields';
 import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
 import { headerSafeKey } from './headerKey';
+import { HttpChannel } from './httpChannel';
 import type { HttpClient, HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
 	httpStatusOutcome,
 	parseJsonObject,
-	redactExchange,
-	redactOutcome,
 	retryAfterOf,
 	shortBody,
 	transportFailureOutcome,
 } from './outcomes';
-import { Redactor } from './redaction';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 export const ALIYUN_SMS_VERSION = '2017-05-25';
@@ -94,16 +92,15 @@ export function aliyunSendSmsParams(
 }
 
 /** Aliyun SMS (dysmsapi) SendSms, RPC style: signed GET with the parameters in the query. */
-export class AliyunSmsChannel implements Channel {
+export class AliyunSmsChannel extends HttpChannel<AliyunSmsConfig> {
 	readonly kind = 'aliyunSms' as const;
-	private readonly redactor: Redactor;
 
 	constructor(
-		private readonly config: AliyunSmsConfig,
-		private readonly transport: HttpClient,
+		config: AliyunSmsConfig,
+		transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = Redactor.forCredentials({ ...config });
+		super(config, transport);
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
@@ -112,18 +109,11 @@ export class AliyunSmsChannel implements Channel {
 			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${LABEL}: SendSms needs an approved template code (SMS_…) and none was given`);
 		}
 		const params = aliyunSendSmsParams(this.config, { ...message, templateCode: message.templateCode }, new Date(this.now()));
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
+			options,
+			aliyunSmsOutcome,
 		);
-		return redactOutcome(aliyunSmsOutcome(exchange), this.redactor);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }
 

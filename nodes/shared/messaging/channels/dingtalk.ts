@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
+import { HttpChannel } from './httpChannel';
 import type { HttpClient } from './httpTransport';
-import { redactExchange, redactOutcome } from './outcomes';
-import { Redactor } from './redaction';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
 const CREDENTIAL = 'DingTalk Robot';
@@ -64,35 +63,27 @@ export function dingTalkBody(message: OutgoingMessage): Record<string, unknown> 
 }
 
 /** DingTalk (钉钉) custom group robot: POST /robot/send?access_token=…&timestamp=…&sign=…. */
-export class DingTalkChannel implements Channel {
+export class DingTalkChannel extends HttpChannel<DingTalkConfig> {
 	readonly kind = 'dingtalk' as const;
-	private readonly redactor: Redactor;
 
 	constructor(
-		private readonly config: DingTalkConfig,
-		private readonly transport: HttpClient,
+		config: DingTalkConfig,
+		transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = Redactor.forCredentials({ ...config });
+		super(config, transport);
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify(dingTalkBody(message)),
-				},
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(dingTalkBody(message)),
+			},
+			options,
+			(exchange) => robotReplyOutcome(exchange, DINGTALK_RULES),
 		);
-		return redactOutcome(robotReplyOutcome(exchange, DINGTALK_RULES), this.redactor);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }

@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
+import { HttpChannel } from './httpChannel';
 import type { HttpClient } from './httpTransport';
-import { redactExchange, redactOutcome } from './outcomes';
-import { Redactor } from './redaction';
 import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const FEISHU_DEFAULT_BASE_URL = 'https://open.feishu.cn';
 export const FEISHU_HOOK_PATH = '/open-apis/bot/v2/hook/';
@@ -65,38 +64,30 @@ export function feishuBody(message: OutgoingMessage, signing?: { timestampSecond
 }
 
 /** Feishu / Lark custom bot: POST /open-apis/bot/v2/hook/{token}. */
-export class FeishuChannel implements Channel {
+export class FeishuChannel extends HttpChannel<FeishuConfig> {
 	readonly kind = 'feishu' as const;
-	private readonly redactor: Redactor;
 
 	constructor(
-		private readonly config: FeishuConfig,
-		private readonly transport: HttpClient,
+		config: FeishuConfig,
+		transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = Redactor.forCredentials({ ...config });
+		super(config, transport);
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const signing = this.config.signingSecret
 			? { timestampSeconds: Math.floor(this.now() / 1000), secret: this.config.signingSecret }
 			: undefined;
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify(feishuBody(message, signing)),
-				},
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(feishuBody(message, signing)),
+			},
+			options,
+			(exchange) => robotReplyOutcome(exchange, FEISHU_RULES),
 		);
-		return redactOutcome(robotReplyOutcome(exchange, FEISHU_RULES), this.redactor);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }

@@ -1,8 +1,8 @@
 import { requiredString } from './credentialFields';
-import type { HttpClient } from './httpTransport';
-import { failedOutcome, httpStatusOutcome, redactExchange, redactOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
-import { Redactor } from './redaction';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import { HttpChannel } from './httpChannel';
+import type { HttpExchange } from './httpTransport';
+import { failedOutcome, httpStatusOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 import { ConfigError } from '../../input/errors';
 
 const CREDENTIAL = 'Slack Webhook';
@@ -29,34 +29,23 @@ export function slackBody(message: OutgoingMessage): Record<string, unknown> {
  * status: 400 invalid_payload / no_text, 403 invalid_token / action_prohibited, 404 no_service /
  * channel_not_found, 410 channel_is_archived, 429 rate limited (Retry-After), 5xx rollup_error.
  */
-export class SlackChannel implements Channel {
+export class SlackChannel extends HttpChannel<SlackConfig> {
 	readonly kind = 'slack' as const;
-	private readonly redactor: Redactor;
-
-	constructor(
-		private readonly config: SlackConfig,
-		private readonly transport: HttpClient,
-	) {
-		this.redactor = Redactor.forCredentials({ ...config });
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: this.config.webhookUrl,
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify(slackBody(message)),
-				},
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: this.config.webhookUrl,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(slackBody(message)),
+			},
+			options,
+			(exchange) => this.interpret(exchange),
 		);
-		return redactOutcome(this.interpret(exchange), this.redactor);
 	}
 
-	private interpret(exchange: Awaited<ReturnType<HttpClient['exchange']>>): SendOutcome {
+	private interpret(exchange: HttpExchange): SendOutcome {
 		if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
 		if (exchange.status >= 200 && exchange.status < 300) return { status: 'sent', providerCode: shortBody(exchange.body) || 'ok' };
 		const code = shortBody(exchange.body);
@@ -67,9 +56,5 @@ export class SlackChannel implements Channel {
 			});
 		}
 		return httpStatusOutcome(LABEL, exchange, providerCode);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }

@@ -1,18 +1,16 @@
 import { ConfigError } from '../../input/errors';
 import { baseUrl, optionalString, requiredString } from './credentialFields';
-import type { HttpClient, HttpExchange } from './httpTransport';
+import { HttpChannel } from './httpChannel';
+import type { HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
 	httpStatusOutcome,
 	parseJsonObject,
-	redactExchange,
-	redactOutcome,
 	retryAfterOf,
 	shortBody,
 	transportFailureOutcome,
 } from './outcomes';
-import { Redactor } from './redaction';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
 const CREDENTIAL = 'Twilio SMS';
@@ -59,37 +57,22 @@ export function twilioForm(config: TwilioConfig, message: OutgoingMessage): stri
  * Twilio Programmable Messaging: POST /2010-04-01/Accounts/{AccountSid}/Messages.json with basic auth
  * (Account SID : Auth Token). 201 with the message `sid`; errors are {code, message, more_info, status}.
  */
-export class TwilioSmsChannel implements Channel {
+export class TwilioSmsChannel extends HttpChannel<TwilioConfig> {
 	readonly kind = 'twilioSms' as const;
-	private readonly redactor: Redactor;
-
-	constructor(
-		private readonly config: TwilioConfig,
-		private readonly transport: HttpClient,
-	) {
-		this.redactor = Redactor.forCredentials({ ...config });
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: `${this.config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`,
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-					auth: { username: this.config.accountSid, password: this.config.authToken },
-					body: twilioForm(this.config, message),
-				},
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				auth: { username: this.config.accountSid, password: this.config.authToken },
+				body: twilioForm(this.config, message),
+			},
+			options,
+			twilioOutcome,
 		);
-		return redactOutcome(twilioOutcome(exchange), this.redactor);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }
 

@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, requiredString } from './credentialFields';
 import { headerSafeKey } from './headerKey';
-import type { HttpClient } from './httpTransport';
-import { httpStatusOutcome, parseJsonObject, redactExchange, redactOutcome, transportFailureOutcome } from './outcomes';
-import { Redactor } from './redaction';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import { HttpChannel } from './httpChannel';
+import type { HttpClient, HttpExchange } from './httpTransport';
+import { httpStatusOutcome, parseJsonObject, transportFailureOutcome } from './outcomes';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 const CREDENTIAL = 'Care Webhook';
 const LABEL = 'Webhook';
@@ -49,48 +49,45 @@ export function webhookBody(message: OutgoingMessage, timestampSeconds: number):
  * percent-encoded, see headerSafeKey; the body's `idempotencyKey` carries it as is).
  * 2xx sent; 429 / 5xx / 408 retryable (Retry-After honoured); any other status permanent.
  */
-export class WebhookChannel implements Channel {
+export class WebhookChannel extends HttpChannel<WebhookConfig> {
 	readonly kind = 'webhook' as const;
-	private readonly redactor: Redactor;
 
 	constructor(
-		private readonly config: WebhookConfig,
-		private readonly transport: HttpClient,
+		config: WebhookConfig,
+		transport: HttpClient,
 		private readonly now: () => number = Date.now,
 	) {
-		this.redactor = Redactor.forCredentials({ ...config });
+		super(config, transport);
 	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const timestamp = Math.floor(this.now() / 1000);
 		const rawBody = JSON.stringify(webhookBody(message, timestamp));
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: this.config.url,
-					headers: {
-						'Content-Type': 'application/json',
-						[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
-						[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-						[WEBHOOK_IDEMPOTENCY_HEADER]: headerSafeKey(message.idempotencyKey),
-					},
-					body: rawBody,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: this.config.url,
+				headers: {
+					'Content-Type': 'application/json',
+					[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
+					[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+					[WEBHOOK_IDEMPOTENCY_HEADER]: headerSafeKey(message.idempotencyKey),
 				},
-				options,
-			),
-			this.redactor,
+				body: rawBody,
+			},
+			options,
+			webhookOutcome,
 		);
-		if (exchange.kind !== 'response') return redactOutcome(transportFailureOutcome(LABEL, exchange), this.redactor);
-		if (exchange.status >= 200 && exchange.status < 300) {
-			const reply = parseJsonObject(exchange.body);
-			const id = reply && (typeof reply.id === 'string' || typeof reply.id === 'number') ? String(reply.id) : undefined;
-			return { status: 'sent', providerCode: `HTTP_${exchange.status}`, ...(id ? { providerMessageId: id } : {}) };
-		}
-		return redactOutcome(httpStatusOutcome(LABEL, exchange), this.redactor);
 	}
+}
 
-	async close(): Promise<void> {
-		this.transport.close();
+/** 2xx sent (a JSON `id` is the provider message id); 429 / 5xx / 408 retryable; any other status permanent. */
+function webhookOutcome(exchange: HttpExchange): SendOutcome {
+	if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
+	if (exchange.status >= 200 && exchange.status < 300) {
+		const reply = parseJsonObject(exchange.body);
+		const id = reply && (typeof reply.id === 'string' || typeof reply.id === 'number') ? String(reply.id) : undefined;
+		return { status: 'sent', providerCode: `HTTP_${exchange.status}`, ...(id ? { providerMessageId: id } : {}) };
 	}
+	return httpStatusOutcome(LABEL, exchange);
 }

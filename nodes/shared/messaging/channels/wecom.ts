@@ -1,9 +1,7 @@
 import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
-import type { HttpClient } from './httpTransport';
-import { redactExchange, redactOutcome } from './outcomes';
-import { Redactor } from './redaction';
+import { HttpChannel } from './httpChannel';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
-import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 const CREDENTIAL = 'WeCom Robot';
@@ -40,34 +38,19 @@ export function weComBody(message: OutgoingMessage): Record<string, unknown> {
 }
 
 /** WeCom (企业微信) group robot: POST /cgi-bin/webhook/send?key=KEY. */
-export class WeComChannel implements Channel {
+export class WeComChannel extends HttpChannel<WeComConfig> {
 	readonly kind = 'wecom' as const;
-	private readonly redactor: Redactor;
-
-	constructor(
-		private readonly config: WeComConfig,
-		private readonly transport: HttpClient,
-	) {
-		this.redactor = Redactor.forCredentials({ ...config });
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		const exchange = redactExchange(
-			await this.transport.exchange(
-				{
-					method: 'POST',
-					url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify(weComBody(message)),
-				},
-				options,
-			),
-			this.redactor,
+		return this.exchange(
+			{
+				method: 'POST',
+				url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(weComBody(message)),
+			},
+			options,
+			(exchange) => robotReplyOutcome(exchange, WECOM_RULES),
 		);
-		return redactOutcome(robotReplyOutcome(exchange, WECOM_RULES), this.redactor);
-	}
-
-	async close(): Promise<void> {
-		this.transport.close();
 	}
 }
