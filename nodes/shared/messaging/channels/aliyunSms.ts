@@ -4,7 +4,7 @@ import { baseUrl, optionalString, requiredString } from './credentialFields';
 import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
 import { headerSafeKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
-import type { HttpClient, HttpExchange } from './httpTransport';
+import type { HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
 	httpStatusOutcome,
@@ -94,14 +94,6 @@ export function aliyunSendSmsParams(
 /** Aliyun SMS (dysmsapi) SendSms, RPC style: signed GET with the parameters in the query. */
 export class AliyunSmsChannel extends HttpChannel<AliyunSmsConfig> {
 	readonly kind = 'aliyunSms' as const;
-
-	constructor(
-		config: AliyunSmsConfig,
-		transport: HttpClient,
-		private readonly now: () => number = Date.now,
-	) {
-		super(config, transport);
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);

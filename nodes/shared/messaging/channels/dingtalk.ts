@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import type { HttpClient } from './httpTransport';
 import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
@@ -65,14 +64,6 @@ export function dingTalkBody(message: OutgoingMessage): Record<string, unknown> 
 /** DingTalk (钉钉) custom group robot: POST /robot/send?access_token=…&timestamp=…&sign=…. */
 export class DingTalkChannel extends HttpChannel<DingTalkConfig> {
 	readonly kind = 'dingtalk' as const;
-
-	constructor(
-		config: DingTalkConfig,
-		transport: HttpClient,
-		private readonly now: () => number = Date.now,
-	) {
-		super(config, transport);
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		return this.exchange(

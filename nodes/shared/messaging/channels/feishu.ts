@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import type { HttpClient } from './httpTransport';
 import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
@@ -66,14 +65,6 @@ export function feishuBody(message: OutgoingMessage, signing?: { timestampSecond
 /** Feishu / Lark custom bot: POST /open-apis/bot/v2/hook/{token}. */
 export class FeishuChannel extends HttpChannel<FeishuConfig> {
 	readonly kind = 'feishu' as const;
-
-	constructor(
-		config: FeishuConfig,
-		transport: HttpClient,
-		private readonly now: () => number = Date.now,
-	) {
-		super(config, transport);
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const signing = this.config.signingSecret

@@ -15,6 +15,8 @@ export abstract class HttpChannel<Config extends object> implements Channel {
 	constructor(
 		protected readonly config: Config,
 		protected readonly transport: HttpClient,
+		/** The clock of timestamps and signatures (tests set it). */
+		protected readonly now: () => number = Date.now,
 	) {
 		this.redactor = Redactor.forCredentials(Object.fromEntries(Object.entries(config)));
 	}

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { baseUrl, requiredString } from './credentialFields';
 import { headerSafeKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
-import type { HttpClient, HttpExchange } from './httpTransport';
+import type { HttpExchange } from './httpTransport';
 import { httpStatusOutcome, parseJsonObject, transportFailureOutcome } from './outcomes';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
@@ -51,14 +51,6 @@ export function webhookBody(message: OutgoingMessage, timestampSeconds: number):
  */
 export class WebhookChannel extends HttpChannel<WebhookConfig> {
 	readonly kind = 'webhook' as const;
-
-	constructor(
-		config: WebhookConfig,
-		transport: HttpClient,
-		private readonly now: () => number = Date.now,
-	) {
-		super(config, transport);
-	}
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		const timestamp = Math.floor(this.now() / 1000);
