@@ -92,12 +92,17 @@ describeWithService('postgres')('the large-base example SQL on PostgreSQL', () =
 	}, 60_000);
 
 	it('the write-back is one upsert that answers with a count and updates on a re-run', async () => {
+		// One list per column, as the page's Aggregate node (Page Rows) gives them.
 		const rows = (probability: number) =>
-			JSON.stringify([1, 2, 3].map((id) => ({ customer_id: id, segment_key: 'champions', rfm_code: '555', probability_alive: probability, expected_purchases: 1.5, risk_level: 'low' })));
+			JSON.stringify({ customer_id: [1, 2, 3], segment_key: ['champions', 'champions', 'lost'], rfm_code: ['555', '545', '111'], probability_alive: [probability, 0.1234, null], expected_purchases: [1.5, 0, null], risk_level: ['low', 'high', 'critical'] });
 		const write = queryOf(page, 'Write Results');
 		expect((await client.query(write, [rows(0.25)])).rows).toEqual([{ written: 3 }]);
 		expect((await client.query(write, [rows(0.75)])).rows).toEqual([{ written: 3 }]);
-		const stored = (await client.query('SELECT customer_id, probability_alive FROM customer_care_scores ORDER BY customer_id')).rows;
-		expect(stored).toEqual([1, 2, 3].map((id) => ({ customer_id: id, probability_alive: 0.75 })));
+		const stored = (await client.query('SELECT customer_id, segment_key, rfm_code, probability_alive, expected_purchases, risk_level FROM customer_care_scores ORDER BY customer_id')).rows;
+		expect(stored).toEqual([
+			{ customer_id: 1, segment_key: 'champions', rfm_code: '555', probability_alive: 0.75, expected_purchases: 1.5, risk_level: 'low' },
+			{ customer_id: 2, segment_key: 'champions', rfm_code: '545', probability_alive: 0.1234, expected_purchases: 0, risk_level: 'high' },
+			{ customer_id: 3, segment_key: 'lost', rfm_code: '111', probability_alive: null, expected_purchases: null, risk_level: 'critical' },
+		]);
 	});
 });

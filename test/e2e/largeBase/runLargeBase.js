@@ -166,7 +166,7 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 				const healthPort = await freePort();
 				const worker = startProcess(
 					n8n,
-					['worker', '--concurrency=2'],
+					['worker', '--concurrency=1'],
 					await processEnv({ ...queue, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }),
 					join(artifacts, `large-base-${tag}-worker-${i}.log`),
 				);
