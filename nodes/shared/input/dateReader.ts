@@ -1,17 +1,27 @@
-import { parseDate, parseDateNotAfter, type DateOptions } from './dates';
+import { parseDate, parseDateNotAfter, PLAUSIBLE_DATES, type DateOptions } from './dates';
+import { dateTimeMsReader } from './dateTimeFast';
 
 /** Distinct days kept at most: decades of dates fit; a column of something else cannot grow it unbounded. */
 const MAX_CACHED_DAYS = 100_000;
 
 /**
  * parseDateNotAfter for large batches, returning epoch milliseconds. A date-only text ("2024-05-17",
- * "2024/05/17") is parsed once per distinct day and then looked up; everything else, and every error,
- * goes through parseDateNotAfter, so results and error messages are the same.
+ * "2024/05/17") is parsed once per distinct day and then looked up; a plain ISO date-time is read by
+ * dateTimeMsReader; everything else, and every error, goes through parseDateNotAfter, so results and
+ * error messages are the same.
  */
 export function dateMsReaderNotAfter(asOf: Date, options: DateOptions = {}): (value: unknown, field: string) => number {
 	const limit = asOf.getTime();
 	const days = new Map<number, number>();
+	const range = options.range ?? PLAUSIBLE_DATES;
+	const dateTimes = new Map<string, (text: string) => number>();
 	return (value, field) => {
+		if (typeof value === 'string' && value.length > 10) {
+			let read = dateTimes.get(field);
+			if (read === undefined) dateTimes.set(field, (read = dateTimeMsReader(field, options)));
+			const ms = read(value);
+			if (ms >= range.from && ms < range.to && ms <= limit) return ms;
+		}
 		const day = typeof value === 'string' && value.length === 10 ? dateOnlyKey(value) : -1;
 		if (day >= 0) {
 			let ms = days.get(day);
