@@ -1,51 +1,35 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { asOfProperty, languageProperty, numberParameter, optionsParameter, outputFieldProperty, textParameter, type ParameterExtras } from '../common';
 
-const shapes = (...inputShape: string[]) => ({ show: { inputShape } });
-const models = { show: { method: ['bgNbd', 'paretoNbd', 'sbg'] } };
-const text = (name: string, displayName: string, value: string, description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: value,
-	description,
-	...(displayOptions ? { displayOptions } : {}),
-});
-const num = (name: string, displayName: string, value: number, description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	default: value,
-	typeOptions: { minValue: 0, numberPrecision: 2 },
-	description,
-	...(displayOptions ? { displayOptions } : {}),
-});
+const shapes = (...inputShape: string[]): ParameterExtras => ({ displayOptions: { show: { inputShape } } });
+const models: ParameterExtras = { displayOptions: { show: { method: ['bgNbd', 'paretoNbd', 'sbg'] } } };
+const nonNegative: ParameterExtras = { typeOptions: { minValue: 0, numberPrecision: 2 } };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'method',
+		'Method',
+		[
 			{ name: 'BG/NBD', value: 'bgNbd', description: 'Buy-till-you-die model for non-contractual purchases (retail, e-commerce)' },
 			{ name: 'Pareto/NBD', value: 'paretoNbd', description: 'Like BG/NBD, with dropout possible at any moment rather than only after a purchase' },
 			{ name: 'Rules Only', value: 'rules', description: 'Only the rule signals below, no statistical model' },
 			{ name: 'Shifted-Beta-Geometric (sBG)', value: 'sbg', description: 'For subscriptions and contracts: churn happens at renewal' },
 		],
-		default: 'bgNbd',
-	},
-	{
-		displayName: 'Model Parameters',
-		name: 'modelSource',
-		type: 'options',
-		options: [
+		'bgNbd',
+		undefined,
+		{ noDataExpression: true },
+	),
+	optionsParameter(
+		'modelSource',
+		'Model Parameters',
+		[
 			{ name: 'Fit on This Batch', value: 'fit', description: 'Estimate the model from the incoming customers' },
 			{ name: 'Use Supplied Parameters', value: 'supplied', description: 'Score with parameters fitted earlier (the Model output of an earlier run)' },
 		],
-		default: 'fit',
-		displayOptions: models,
-	},
+		'fit',
+		undefined,
+		models,
+	),
 	{
 		displayName: 'Parameters JSON',
 		name: 'suppliedParameters',
@@ -54,61 +38,58 @@ export const properties: INodeProperties[] = [
 		description: 'The Model output item of an earlier run, or just its "parameters" object',
 		displayOptions: { show: { method: ['bgNbd', 'paretoNbd', 'sbg'], modelSource: ['supplied'] } },
 	},
-	{
-		displayName: 'Input Shape',
-		name: 'inputShape',
-		type: 'options',
-		options: [
+	optionsParameter(
+		'inputShape',
+		'Input Shape',
+		[
 			{ name: 'One Item per Customer (Dates)', value: 'customer', description: 'First and last purchase dates and order count per customer' },
 			{ name: 'One Item per Customer (Summary)', value: 'summary', description: 'Repeat purchases x, recency t_x and age T already computed' },
 			{ name: 'One Item per Subscriber', value: 'subscriber', description: 'Periods completed and whether the contract is active (for sBG)' },
 			{ name: 'One Item per Transaction', value: 'transaction', description: 'Orders, aggregated per customer by the node' },
 		],
-		default: 'customer',
-	},
-	text('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID'),
-	text('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Date of the first purchase', shapes('customer')),
-	text('lastPurchaseColumn', 'Last Purchase Column', 'lastPurchaseAt', 'Date of the most recent purchase', shapes('customer')),
-	text('purchaseCountColumn', 'Order Count Column', 'orderCount', 'Number of purchases including the first', shapes('customer')),
-	text('totalSpendColumn', 'Total Spend Column', 'totalSpend', 'Total spent; leave empty to skip value estimates', shapes('customer')),
-	text('xColumn', 'Repeat Purchases (x) Column', 'x', 'Purchases after the first', shapes('summary')),
-	text('txColumn', 'Recency (t_x) Column', 'tx', 'Time from first to last purchase, in the time unit', shapes('summary')),
-	text('ageColumn', 'Age (T) Column', 'T', 'Time from first purchase to the as-of date, in the time unit', shapes('summary')),
-	text('monetaryColumn', 'Mean Repeat Spend Column', 'monetary', 'Mean value of repeat purchases; leave empty to skip value estimates', shapes('summary')),
-	text('countColumn', 'Customer Count Column', '', 'For GROUP BY summaries: how many customers each item stands for (the fit counts the item that many times); leave empty for one customer per item', shapes('summary')),
-	text('dateColumn', 'Order Date Column', 'orderDate', 'Date of the order', shapes('transaction')),
-	text('amountColumn', 'Amount Column', 'amount', 'Order amount', shapes('transaction')),
-	text('tenureColumn', 'Tenure Column', 'tenure', 'Whole periods completed (renewals)', shapes('subscriber')),
-	text('activeColumn', 'Active Column', 'active', 'Whether the contract is still running (true/false, 1/0, yes/no)', shapes('subscriber')),
-	text('periodValueColumn', 'Value per Period Column', 'periodValue', 'Revenue per period; leave empty to skip value estimates', shapes('subscriber')),
-	{
-		displayName: 'Time Unit',
-		name: 'timeUnit',
-		type: 'options',
-		options: [
+		'customer',
+	),
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID'),
+	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Date of the first purchase', shapes('customer')),
+	textParameter('lastPurchaseColumn', 'Last Purchase Column', 'lastPurchaseAt', 'Date of the most recent purchase', shapes('customer')),
+	textParameter('purchaseCountColumn', 'Order Count Column', 'orderCount', 'Number of purchases including the first', shapes('customer')),
+	textParameter('totalSpendColumn', 'Total Spend Column', 'totalSpend', 'Total spent; leave empty to skip value estimates', shapes('customer')),
+	textParameter('xColumn', 'Repeat Purchases (x) Column', 'x', 'Purchases after the first', shapes('summary')),
+	textParameter('txColumn', 'Recency (t_x) Column', 'tx', 'Time from first to last purchase, in the time unit', shapes('summary')),
+	textParameter('ageColumn', 'Age (T) Column', 'T', 'Time from first purchase to the as-of date, in the time unit', shapes('summary')),
+	textParameter('monetaryColumn', 'Mean Repeat Spend Column', 'monetary', 'Mean value of repeat purchases; leave empty to skip value estimates', shapes('summary')),
+	textParameter('countColumn', 'Customer Count Column', '', 'For GROUP BY summaries: how many customers each item stands for (the fit counts the item that many times); leave empty for one customer per item', shapes('summary')),
+	textParameter('dateColumn', 'Order Date Column', 'orderDate', 'Date of the order', shapes('transaction')),
+	textParameter('amountColumn', 'Amount Column', 'amount', 'Order amount', shapes('transaction')),
+	textParameter('tenureColumn', 'Tenure Column', 'tenure', 'Whole periods completed (renewals)', shapes('subscriber')),
+	textParameter('activeColumn', 'Active Column', 'active', 'Whether the contract is still running (true/false, 1/0, yes/no)', shapes('subscriber')),
+	textParameter('periodValueColumn', 'Value per Period Column', 'periodValue', 'Revenue per period; leave empty to skip value estimates', shapes('subscriber')),
+	optionsParameter(
+		'timeUnit',
+		'Time Unit',
+		[
 			{ name: 'Days', value: 'days' },
 			{ name: 'Weeks', value: 'weeks' },
 		],
-		default: 'weeks',
-		description: 'Unit of x/t_x/T, of the horizon and of supplied parameters (parameters fitted in weeks only fit data in weeks)',
-		displayOptions: { hide: { method: ['sbg'] } },
-	},
-	num('horizon', 'Horizon', 26, 'How far ahead to count expected purchases and value, in the time unit', { show: { method: ['bgNbd', 'paretoNbd'] } }),
-	{
-		displayName: 'Renewal Period',
-		name: 'renewalPeriod',
-		type: 'options',
-		options: [
+		'weeks',
+		'Unit of x/t_x/T, of the horizon and of supplied parameters (parameters fitted in weeks only fit data in weeks)',
+		{ displayOptions: { hide: { method: ['sbg'] } } },
+	),
+	numberParameter('horizon', 'Horizon', 26, 'How far ahead to count expected purchases and value, in the time unit', { ...nonNegative, displayOptions: { show: { method: ['bgNbd', 'paretoNbd'] } } }),
+	optionsParameter(
+		'renewalPeriod',
+		'Renewal Period',
+		[
 			{ name: 'Month', value: 'month' },
 			{ name: 'Quarter', value: 'quarter' },
 			{ name: 'Year', value: 'year' },
 		],
-		default: 'month',
-		description: 'How often subscriptions renew; tenure counts these periods and value is discounted per period',
-		displayOptions: { show: { method: ['sbg'] } },
-	},
-	num('annualDiscountRate', 'Annual Discount Rate (%)', 10, 'Discount rate for the customer value estimate', models),
-	num('spendWindowDays', 'Spend Window (Days)', 90, 'Spend in the last this-many days is compared with the same span before it', shapes('transaction')),
+		'month',
+		'How often subscriptions renew; tenure counts these periods and value is discounted per period',
+		{ displayOptions: { show: { method: ['sbg'] } } },
+	),
+	numberParameter('annualDiscountRate', 'Annual Discount Rate (%)', 10, 'Discount rate for the customer value estimate', { ...nonNegative, ...models }),
+	numberParameter('spendWindowDays', 'Spend Window (Days)', 90, 'Spend in the last this-many days is compared with the same span before it', { ...nonNegative, ...shapes('transaction') }),
 	{
 		displayName: 'Rule Signals',
 		name: 'signals',
@@ -117,13 +98,13 @@ export const properties: INodeProperties[] = [
 		default: {},
 		description: 'Columns for the rule signals; a signal whose column is not set is off',
 		options: [
-			text('complaintsColumn', 'Complaints Column', '', 'Count of complaints or tickets in the recent window'),
-			text('contractEndColumn', 'Contract End Column', '', 'Date the contract ends'),
-			text('decliningColumn', 'Satisfaction Declining Column', '', 'A true/false flag such as satisfaction.declining from Score Satisfaction'),
-			text('previousSatisfactionColumn', 'Previous Satisfaction Column', '', 'Earlier satisfaction score (0-100)'),
-			text('previousSpendColumn', 'Previous Window Spend Column', '', 'Spend in the window before the recent one'),
-			text('recentSpendColumn', 'Recent Window Spend Column', '', 'Spend in the recent window'),
-			text('satisfactionColumn', 'Satisfaction Column', '', 'Current satisfaction score (0-100)'),
+			textParameter('complaintsColumn', 'Complaints Column', '', 'Count of complaints or tickets in the recent window'),
+			textParameter('contractEndColumn', 'Contract End Column', '', 'Date the contract ends'),
+			textParameter('decliningColumn', 'Satisfaction Declining Column', '', 'A true/false flag such as satisfaction.declining from Score Satisfaction'),
+			textParameter('previousSatisfactionColumn', 'Previous Satisfaction Column', '', 'Earlier satisfaction score (0-100)'),
+			textParameter('previousSpendColumn', 'Previous Window Spend Column', '', 'Spend in the window before the recent one'),
+			textParameter('recentSpendColumn', 'Recent Window Spend Column', '', 'Spend in the recent window'),
+			textParameter('satisfactionColumn', 'Satisfaction Column', '', 'Current satisfaction score (0-100)'),
 		],
 	},
 	{
@@ -133,29 +114,28 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Change Threshold',
 		default: {},
 		options: [
-			num('complaints', 'Complaints', 2, 'This many complaints or more fire the complaints signal'),
-			num('contractEndDays', 'Contract Ends Within (Days)', 30, 'Fire when the contract ends within this many days'),
-			num('critical', 'Critical From Risk Score', 75, 'Risk scores at or above this are critical'),
-			num('high', 'High From Risk Score', 50, 'Risk scores at or above this are high'),
-			num('inactivityIntervals', 'Silent For (Usual Intervals)', 2, 'Fire when the time since the last purchase is this many times the customer’s usual interval'),
-			num('lowSatisfaction', 'Low Satisfaction Below', 60, 'Fire when satisfaction (0-100) is below this'),
-			num('medium', 'Medium From Risk Score', 25, 'Risk scores at or above this are medium'),
-			num('satisfactionDrop', 'Satisfaction Drop (Points)', 10, 'Fire when satisfaction fell by at least this many points'),
-			num('spendDropPercent', 'Spend Drop (%)', 30, 'Fire when recent spend is this much below the previous window'),
+			numberParameter('complaints', 'Complaints', 2, 'This many complaints or more fire the complaints signal', nonNegative),
+			numberParameter('contractEndDays', 'Contract Ends Within (Days)', 30, 'Fire when the contract ends within this many days', nonNegative),
+			numberParameter('critical', 'Critical From Risk Score', 75, 'Risk scores at or above this are critical', nonNegative),
+			numberParameter('high', 'High From Risk Score', 50, 'Risk scores at or above this are high', nonNegative),
+			numberParameter('inactivityIntervals', 'Silent For (Usual Intervals)', 2, 'Fire when the time since the last purchase is this many times the customer’s usual interval', nonNegative),
+			numberParameter('lowSatisfaction', 'Low Satisfaction Below', 60, 'Fire when satisfaction (0-100) is below this', nonNegative),
+			numberParameter('medium', 'Medium From Risk Score', 25, 'Risk scores at or above this are medium', nonNegative),
+			numberParameter('satisfactionDrop', 'Satisfaction Drop (Points)', 10, 'Fire when satisfaction fell by at least this many points', nonNegative),
+			numberParameter('spendDropPercent', 'Spend Drop (%)', 30, 'Fire when recent spend is this much below the previous window', nonNegative),
 		],
 	},
-	{
-		displayName: 'At Risk From Level',
-		name: 'atRiskFrom',
-		type: 'options',
-		options: [
+	optionsParameter(
+		'atRiskFrom',
+		'At Risk From Level',
+		[
 			{ name: 'Critical', value: 'critical' },
 			{ name: 'High', value: 'high' },
 			{ name: 'Medium', value: 'medium' },
 		],
-		default: 'high',
-		description: 'Customers at this risk level or above leave on the At Risk output',
-	},
+		'high',
+		'Customers at this risk level or above leave on the At Risk output',
+	),
 	asOfProperty('ages and recency are measured to'),
 	languageProperty('the reasons and level labels'),
 	outputFieldProperty('churn'),

@@ -1,7 +1,55 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { LANGUAGES, type Language } from '../shared/format/language';
 import { ConfigError, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
+
+/** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
+export type ParameterExtras = Omit<Partial<INodeProperties>, 'name' | 'displayName' | 'type' | 'default' | 'description'>;
+
+/**
+ * One n8n parameter of `type`. The builders below are the one way descriptions declare a parameter:
+ * name, label, default, description, then whatever else it needs (displayOptions, typeOptions, …).
+ * A missing description is left out rather than set to undefined.
+ */
+function parameter(
+	type: INodeProperties['type'],
+	name: string,
+	displayName: string,
+	defaultValue: INodeProperties['default'],
+	description: string | undefined,
+	extras: ParameterExtras | undefined,
+): INodeProperties {
+	return { displayName, name, type, default: defaultValue, ...(description === undefined ? {} : { description }), ...extras };
+}
+
+export function textParameter(name: string, displayName: string, defaultValue: string, description?: string, extras?: ParameterExtras): INodeProperties {
+	return parameter('string', name, displayName, defaultValue, description, extras);
+}
+
+export function numberParameter(name: string, displayName: string, defaultValue: number, description?: string, extras?: ParameterExtras): INodeProperties {
+	return parameter('number', name, displayName, defaultValue, description, extras);
+}
+
+export function booleanParameter(name: string, displayName: string, defaultValue: boolean, description?: string, extras?: ParameterExtras): INodeProperties {
+	return parameter('boolean', name, displayName, defaultValue, description, extras);
+}
+
+/** A drop-down; `options` in the order n8n shows them. */
+export function optionsParameter(
+	name: string,
+	displayName: string,
+	options: INodePropertyOptions[],
+	defaultValue: string,
+	description?: string,
+	extras?: ParameterExtras,
+): INodeProperties {
+	return parameter('options', name, displayName, defaultValue, description, { options, ...extras });
+}
+
+/** `displayOptions` that show a parameter only when `parameterName` is one of `values`. */
+export function showWhen(parameterName: string, ...values: Array<string | boolean | number>): ParameterExtras {
+	return { displayOptions: { show: { [parameterName]: values } } };
+}
 
 /** The As Of parameter; `measures` says what is measured to it, e.g. "recency is measured from". */
 export function asOfProperty(measures: string): INodeProperties {
