@@ -1,6 +1,6 @@
 import { reportStateProperties } from './reportState';
 import type { INodeProperties } from 'n8n-workflow';
-import { languageProperty, outputFieldProperty } from '../common';
+import { booleanParameter, languageProperty, numberParameter, optionsParameter, outputFieldProperty, textParameter } from '../common';
 import { cesProperties } from './operations/ces';
 import { csatProperties } from './operations/csat';
 import { gapProperties } from './operations/gap';
@@ -46,71 +46,54 @@ export const metricsProperty: INodeProperties = {
 const aggregating = { show: { aggregatePerCustomer: [true] } };
 
 export const aggregateProperties: INodeProperties[] = [
-	{
-		displayName: 'Aggregate per Customer',
-		name: 'aggregatePerCustomer',
-		type: 'boolean',
-		default: false,
-		description: "Whether to output one item per customer combining their responses, with a trend and a 'declining' flag",
-	},
-	{
-		displayName: 'Customer ID Column',
-		name: 'customerIdColumn',
-		type: 'string',
-		default: 'customerId',
-		description: 'Column identifying the customer who answered',
-		displayOptions: aggregating,
-	},
-	{
-		displayName: 'Response Date Column',
-		name: 'responseDateColumn',
-		type: 'string',
-		default: 'respondedAt',
-		description: 'Column with when the survey was answered; empty takes the input order as the time order',
-		displayOptions: aggregating,
-	},
-	{
-		displayName: 'Combine By',
-		name: 'combineBy',
-		type: 'options',
-		options: [
+	booleanParameter('aggregatePerCustomer', 'Aggregate per Customer', false, "Whether to output one item per customer combining their responses, with a trend and a 'declining' flag"),
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column identifying the customer who answered', { displayOptions: aggregating }),
+	textParameter(
+		'responseDateColumn',
+		'Response Date Column',
+		'respondedAt',
+		'Column with when the survey was answered; empty takes the input order as the time order',
+		{ displayOptions: aggregating },
+	),
+	optionsParameter(
+		'combineBy',
+		'Combine By',
+		[
 			{ name: 'Latest Response', value: 'latest', description: 'The most recent answer to each question' },
 			{ name: 'Mean', value: 'mean', description: 'All responses count the same' },
 			{ name: 'Recency-Weighted Mean', value: 'recencyWeighted', description: 'Older responses count less, halving every half-life' },
 		],
-		default: 'latest',
-		description: "How a customer's responses are combined into one score",
-		displayOptions: aggregating,
-	},
-	{
-		displayName: 'Half-Life (Days)',
-		name: 'halfLifeDays',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 90,
-		description: 'A response this many days older than the latest one weighs half as much',
-		displayOptions: { show: { aggregatePerCustomer: [true], combineBy: ['recencyWeighted'] } },
-	},
-	{
-		displayName: 'Declining Drop (Index Points)',
-		name: 'decliningDrop',
-		type: 'number',
-		typeOptions: { minValue: 0.01 },
-		default: 10,
-		description: 'Flag the customer as declining when the 0-100 index fell at least this much from the previous response to the last',
-		displayOptions: aggregating,
-	},
+		'latest',
+		"How a customer's responses are combined into one score",
+		{ displayOptions: aggregating },
+	),
+	numberParameter(
+		'halfLifeDays',
+		'Half-Life (Days)',
+		90,
+		'A response this many days older than the latest one weighs half as much',
+		{
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { aggregatePerCustomer: [true], combineBy: ['recencyWeighted'] } },
+		},
+	),
+	numberParameter(
+		'decliningDrop',
+		'Declining Drop (Index Points)',
+		10,
+		'Flag the customer as declining when the 0-100 index fell at least this much from the previous response to the last',
+		{ typeOptions: { minValue: 0.01 }, displayOptions: aggregating },
+	),
 ];
 
 export const reportProperties: INodeProperties[] = [
-	{
-		displayName: 'Group Report By Column',
-		name: 'groupByColumn',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. store, agent, channel',
-		description: 'The Report output has one row per value of this column besides the overall row; empty gives the overall row only',
-	},
+	textParameter(
+		'groupByColumn',
+		'Group Report By Column',
+		'',
+		'The Report output has one row per value of this column besides the overall row; empty gives the overall row only',
+		{ placeholder: 'e.g. store, agent, channel' },
+	),
 ];
 
 export const outputProperties: INodeProperties[] = [
@@ -123,69 +106,31 @@ export const outputProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'CES Weight in Index',
-				name: 'cesWeight',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Weight of the effort score (as ease, 0-100) in the satisfaction index; 0 leaves it out',
-			},
-			{
-				displayName: 'CSAT Weight in Index',
-				name: 'csatWeight',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Weight of CSAT (placed on 0-100) in the satisfaction index; 0 leaves it out',
-			},
-			{
-				displayName: 'Gap Weight in Index',
-				name: 'gapWeight',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Weight of the overall gap (no gap = 50) in the satisfaction index; 0 leaves it out',
-			},
-			{
-				displayName: 'Minimum Responses for Margin',
-				name: 'minResponsesForMargin',
-				type: 'number',
-				typeOptions: { minValue: 2 },
-				default: 30,
-				description: 'Groups with fewer answers get no margin of error, with a note saying so',
-			},
-			{
-				displayName: 'NPS Weight in Index',
-				name: 'npsWeight',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Weight of the NPS answer (0-10 as 0-100) in the satisfaction index; 0 leaves it out',
-			},
-			{
-				displayName: 'Sentiment Column',
-				name: 'sentimentColumn',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. sentiment.score',
-				description: 'Column with a sentiment score from -1 to 1 from an upstream node (e.g. AI sentiment analysis) to include in the index',
-			},
-			{
-				displayName: 'Sentiment Weight in Index',
-				name: 'sentimentWeight',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Weight of the sentiment score (-1..1 as 0-100) in the satisfaction index; 0 leaves it out',
-			},
-			{
-				displayName: 'Skip Missing Metrics',
-				name: 'skipMissing',
-				type: 'boolean',
-				default: false,
-				description: 'Whether an empty answer counts as not answered (null, left out of the index and report) instead of an item error; never as 0',
-			},
+			numberParameter('cesWeight', 'CES Weight in Index', 1, 'Weight of the effort score (as ease, 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+			numberParameter('csatWeight', 'CSAT Weight in Index', 1, 'Weight of CSAT (placed on 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+			numberParameter('gapWeight', 'Gap Weight in Index', 1, 'Weight of the overall gap (no gap = 50) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+			numberParameter('minResponsesForMargin', 'Minimum Responses for Margin', 30, 'Groups with fewer answers get no margin of error, with a note saying so', { typeOptions: { minValue: 2 } }),
+			numberParameter('npsWeight', 'NPS Weight in Index', 1, 'Weight of the NPS answer (0-10 as 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+			textParameter(
+				'sentimentColumn',
+				'Sentiment Column',
+				'',
+				'Column with a sentiment score from -1 to 1 from an upstream node (e.g. AI sentiment analysis) to include in the index',
+				{ placeholder: 'e.g. sentiment.score' },
+			),
+			numberParameter(
+				'sentimentWeight',
+				'Sentiment Weight in Index',
+				1,
+				'Weight of the sentiment score (-1..1 as 0-100) in the satisfaction index; 0 leaves it out',
+				{ typeOptions: { minValue: 0 } },
+			),
+			booleanParameter(
+				'skipMissing',
+				'Skip Missing Metrics',
+				false,
+				'Whether an empty answer counts as not answered (null, left out of the index and report) instead of an item error; never as 0',
+			),
 		],
 	},
 ];

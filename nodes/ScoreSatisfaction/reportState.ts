@@ -1,18 +1,17 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import type { ItemRouter } from '../common';
 import type { SatisfactionReport } from '../shared/satisfaction';
+import { optionsParameter } from '../common';
 
 /**
  * Reports page by page: each page run adds its counts to its overall report row, and a final run adds
  * the pages' states up into the report of one run over every response (see shared/satisfaction/reportState.ts).
  */
 export const reportStateProperties: INodeProperties[] = [
-	{
-		displayName: 'Report State',
-		name: 'reportState',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'reportState',
+		'Report State',
+		[
 			{ name: 'None', value: 'none', description: 'Report the responses of this run only' },
 			{
 				name: 'Add to Overall Row',
@@ -25,8 +24,10 @@ export const reportStateProperties: INodeProperties[] = [
 				description: 'Input items are the overall report rows of page runs; outputs the report of all their responses together',
 			},
 		],
-		default: 'none',
-	},
+		'none',
+		undefined,
+		{ noDataExpression: true },
+	),
 ];
 
 export type ReportStateMode = 'none' | 'output' | 'combine';

@@ -1,23 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
-import { readColumn } from '../../common';
+import { optionsParameter, readColumn, textParameter } from '../../common';
 import { showFor } from './params';
 
 export const cesProperties: INodeProperties[] = [
-	{
-		displayName: 'CES Column',
-		name: 'cesColumn',
-		type: 'string',
-		default: 'ces',
-		description: 'Column with the Customer Effort Score answer',
-		displayOptions: showFor('ces'),
-	},
-	{
-		displayName: 'CES Version',
-		name: 'cesVersion',
-		type: 'options',
-		options: [
+	textParameter('cesColumn', 'CES Column', 'ces', 'Column with the Customer Effort Score answer', { displayOptions: showFor('ces') }),
+	optionsParameter(
+		'cesVersion',
+		'CES Version',
+		[
 			{
 				name: 'CES 1.0 (1-5 Effort, Lower Is Easier)',
 				value: '1.0',
@@ -29,10 +21,10 @@ export const cesProperties: INodeProperties[] = [
 				description: '"The company made it easy for me to handle my issue" 1 strongly disagree to 7 strongly agree; 5-7 count as easy',
 			},
 		],
-		default: '2.0',
-		description: 'Which question was asked; it decides the scale and whether high or low is good',
-		displayOptions: showFor('ces'),
-	},
+		'2.0',
+		'Which question was asked; it decides the scale and whether high or low is good',
+		{ displayOptions: showFor('ces') },
+	),
 ];
 
 export function readCesConfig(ctx: IExecuteFunctions): SatisfactionConfig['ces'] {

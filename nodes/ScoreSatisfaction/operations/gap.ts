@@ -1,68 +1,47 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import { SERVQUAL_DIMENSIONS, type GapConfig } from '../../shared/satisfaction';
-import { readColumn, readList, readNumber } from '../../common';
+import { numberParameter, readColumn, readList, readNumber, textParameter } from '../../common';
 import { fillPattern, showFor } from './params';
 
 export const gapProperties: INodeProperties[] = [
-	{
-		displayName: 'Dimensions',
-		name: 'gapDimensions',
-		type: 'string',
-		default: 'tangibles, reliability, responsiveness, assurance, empathy',
-		description: 'Comma-separated service dimensions, each rated twice: what the customer expected and what they got',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Expectation Column Pattern',
-		name: 'expectationColumnPattern',
-		type: 'string',
-		default: 'expectation.{dimension}',
-		description: 'Where the expectation rating of each dimension is; {dimension} is replaced by its name (e.g. E_{dimension})',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Perception Column Pattern',
-		name: 'perceptionColumnPattern',
-		type: 'string',
-		default: 'perception.{dimension}',
-		description: 'Where the perception rating of each dimension is; {dimension} is replaced by its name (e.g. P_{dimension})',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Gap Rating Scale From',
-		name: 'gapScaleMin',
-		type: 'number',
-		default: 1,
-		description: 'Lowest rating of expectation and perception; ratings may be decimals (means of several questions)',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Gap Rating Scale To',
-		name: 'gapScaleMax',
-		type: 'number',
-		default: 7,
-		description: 'Highest rating of expectation and perception',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Importance Weights',
-		name: 'gapWeights',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 11, 32, 22, 19, 16',
-		description: 'Comma-separated weights in the order of the dimensions for the overall gap; empty weighs them equally',
-		displayOptions: showFor('gap'),
-	},
-	{
-		displayName: 'Tolerance',
-		name: 'gapTolerance',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0.5,
-		description: 'A gap within plus or minus this many points meets expectations; below is dissatisfied, above is delighted',
-		displayOptions: showFor('gap'),
-	},
+	textParameter(
+		'gapDimensions',
+		'Dimensions',
+		'tangibles, reliability, responsiveness, assurance, empathy',
+		'Comma-separated service dimensions, each rated twice: what the customer expected and what they got',
+		{ displayOptions: showFor('gap') },
+	),
+	textParameter(
+		'expectationColumnPattern',
+		'Expectation Column Pattern',
+		'expectation.{dimension}',
+		'Where the expectation rating of each dimension is; {dimension} is replaced by its name (e.g. E_{dimension})',
+		{ displayOptions: showFor('gap') },
+	),
+	textParameter(
+		'perceptionColumnPattern',
+		'Perception Column Pattern',
+		'perception.{dimension}',
+		'Where the perception rating of each dimension is; {dimension} is replaced by its name (e.g. P_{dimension})',
+		{ displayOptions: showFor('gap') },
+	),
+	numberParameter('gapScaleMin', 'Gap Rating Scale From', 1, 'Lowest rating of expectation and perception; ratings may be decimals (means of several questions)', { displayOptions: showFor('gap') }),
+	numberParameter('gapScaleMax', 'Gap Rating Scale To', 7, 'Highest rating of expectation and perception', { displayOptions: showFor('gap') }),
+	textParameter(
+		'gapWeights',
+		'Importance Weights',
+		'',
+		'Comma-separated weights in the order of the dimensions for the overall gap; empty weighs them equally',
+		{ placeholder: 'e.g. 11, 32, 22, 19, 16', displayOptions: showFor('gap') },
+	),
+	numberParameter(
+		'gapTolerance',
+		'Tolerance',
+		0.5,
+		'A gap within plus or minus this many points meets expectations; below is dissatisfied, above is delighted',
+		{ typeOptions: { minValue: 0, numberPrecision: 2 }, displayOptions: showFor('gap') },
+	),
 ];
 
 function weights(ctx: IExecuteFunctions, count: number): number[] {

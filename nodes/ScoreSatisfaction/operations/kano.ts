@@ -1,35 +1,34 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { readColumn, readList } from '../../common';
+import { readColumn, readList, textParameter } from '../../common';
 import { fillPattern, showFor } from './params';
 
 export const kanoProperties: INodeProperties[] = [
-	{
-		displayName: 'Features',
-		name: 'kanoFeatures',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. mobileApp, freeDelivery, liveChat',
-		description: 'Comma-separated features, each asked about twice: how do you feel if it is there, and if it is not',
-		displayOptions: showFor('kano'),
-	},
-	{
-		displayName: 'Functional Column Pattern',
-		name: 'functionalColumnPattern',
-		type: 'string',
-		default: 'kano.{feature}.functional',
-		description: 'Where the answer for "the feature is there" is; {feature} is replaced by its name',
-		displayOptions: showFor('kano'),
-	},
-	{
-		displayName: 'Dysfunctional Column Pattern',
-		name: 'dysfunctionalColumnPattern',
-		type: 'string',
-		default: 'kano.{feature}.dysfunctional',
-		description: 'Where the answer for "the feature is not there" is. Answers: like, expect, neutral, tolerate, dislike, 1-5 or 喜欢/理所当然/无所谓/能忍受/不喜欢.',
-		displayOptions: showFor('kano'),
-	},
+	textParameter(
+		'kanoFeatures',
+		'Features',
+		'',
+		'Comma-separated features, each asked about twice: how do you feel if it is there, and if it is not',
+		{
+			required: true,
+			placeholder: 'e.g. mobileApp, freeDelivery, liveChat',
+			displayOptions: showFor('kano'),
+		},
+	),
+	textParameter(
+		'functionalColumnPattern',
+		'Functional Column Pattern',
+		'kano.{feature}.functional',
+		'Where the answer for "the feature is there" is; {feature} is replaced by its name',
+		{ displayOptions: showFor('kano') },
+	),
+	textParameter(
+		'dysfunctionalColumnPattern',
+		'Dysfunctional Column Pattern',
+		'kano.{feature}.dysfunctional',
+		'Where the answer for "the feature is not there" is. Answers: like, expect, neutral, tolerate, dislike, 1-5 or 喜欢/理所当然/无所谓/能忍受/不喜欢.',
+		{ displayOptions: showFor('kano') },
+	),
 ];
 
 export function readKanoConfig(ctx: IExecuteFunctions): SatisfactionConfig['kano'] {

@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { readColumn } from '../../common';
+import { readColumn, textParameter } from '../../common';
 import { showFor } from './params';
 
 export const npsProperties: INodeProperties[] = [
-	{
-		displayName: 'NPS Column',
-		name: 'npsColumn',
-		type: 'string',
-		default: 'nps',
-		description: 'Column with the 0-10 answer to "How likely are you to recommend us?" (9-10 promoter, 7-8 passive, 0-6 detractor)',
-		displayOptions: showFor('nps'),
-	},
+	textParameter(
+		'npsColumn',
+		'NPS Column',
+		'nps',
+		'Column with the 0-10 answer to "How likely are you to recommend us?" (9-10 promoter, 7-8 passive, 0-6 detractor)',
+		{ displayOptions: showFor('nps') },
+	),
 ];
 
 export function readNpsConfig(ctx: IExecuteFunctions): SatisfactionConfig['nps'] {
