@@ -1,15 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { asOfProperty, languageProperty, optionsParameter, outputFieldProperty } from '../common';
 import { assignHoldoutProperties, campaignProperty } from './operations/assignHoldout';
 import { kpiReportProperties } from './operations/kpiReport';
 import { measureUpliftProperties } from './operations/measureUplift';
 
-const operationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+const operationProperty: INodeProperties = optionsParameter(
+	'operation',
+	'Operation',
+	[
 		{
 			name: 'Assign Holdout',
 			value: 'assignHoldout',
@@ -29,8 +27,10 @@ const operationProperty: INodeProperties = {
 			description: 'Treatment against holdout per outcome: uplift with confidence interval, p-value, increments and ROI',
 		},
 	],
-	default: 'assignHoldout',
-};
+	'assignHoldout',
+	undefined,
+	{ noDataExpression: true },
+);
 
 const only = (operations: string[], property: INodeProperties): INodeProperties => ({ ...property, displayOptions: { show: { operation: operations } } });
 

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { asOfProperty, languageProperty, optionsParameter, outputFieldProperty, textParameter } from '../common';
 import { findOccasionsProperties } from './operations/findOccasions';
 import { scheduleRevisitProperties } from './operations/scheduleRevisit';
 
-const operation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+const operation: INodeProperties = optionsParameter(
+	'operation',
+	'Operation',
+	[
 		{
 			name: 'Find Care Occasions',
 			value: 'findOccasions',
@@ -22,26 +20,15 @@ const operation: INodeProperties = {
 			description: 'A due date from your cadence rules, moved to open days and slots, with an owner within capacity',
 		},
 	],
-	default: 'scheduleRevisit',
-};
+	'scheduleRevisit',
+	undefined,
+	{ noDataExpression: true },
+);
 
 /** Parameters both operations share: the customers' time zone (also the owners' for agendas). */
 const timeZoneProperties: INodeProperties[] = [
-	{
-		displayName: 'Time Zone Column',
-		name: 'timeZoneColumn',
-		type: 'string',
-		default: 'timeZone',
-		description: "Column with the customer's IANA time zone (e.g. Asia/Shanghai); when empty for a customer, the Time Zone below applies",
-	},
-	{
-		displayName: 'Time Zone',
-		name: 'timeZone',
-		type: 'string',
-		default: '',
-		placeholder: 'Asia/Shanghai',
-		description: "IANA time zone for customers without their own, and for owners' agendas. Empty means the workflow's time zone.",
-	},
+	textParameter('timeZoneColumn', 'Time Zone Column', 'timeZone', "Column with the customer's IANA time zone (e.g. Asia/Shanghai); when empty for a customer, the Time Zone below applies"),
+	textParameter('timeZone', 'Time Zone', '', "IANA time zone for customers without their own, and for owners' agendas. Empty means the workflow's time zone.", { placeholder: 'Asia/Shanghai' }),
 ];
 
 export const properties: INodeProperties[] = [

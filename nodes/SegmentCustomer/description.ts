@@ -1,6 +1,6 @@
 import { learnedStateProperties } from './learnedState';
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, outputFieldProperty } from '../common';
+import { asOfProperty, booleanParameter, languageProperty, optionsParameter, outputFieldProperty, textParameter } from '../common';
 import { customRulesProperties } from './operations/customRules';
 import { lifecycleProperties } from './operations/lifecycle';
 import { rfmProperties } from './operations/rfm';
@@ -11,12 +11,10 @@ const transactionShape = { show: { inputShape: ['transaction'] } };
 
 /** Parameters every method shares: what the input looks like and where the result goes. */
 export const inputProperties: INodeProperties[] = [
-	{
-		displayName: 'Input Shape',
-		name: 'inputShape',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'inputShape',
+		'Input Shape',
+		[
 			{
 				name: 'One Item per Customer',
 				value: 'customer',
@@ -28,71 +26,18 @@ export const inputProperties: INodeProperties[] = [
 				description: 'Each item is an order; the node aggregates them per customer and outputs one item per customer',
 			},
 		],
-		default: 'customer',
-	},
-	{
-		displayName: 'Customer ID Column',
-		name: 'customerIdColumn',
-		type: 'string',
-		default: 'customerId',
-		description: 'Column holding the customer ID (dot paths such as customer.code work)',
-	},
-	{
-		displayName: 'Last Purchase Column',
-		name: 'lastPurchaseColumn',
-		type: 'string',
-		default: 'lastPurchaseAt',
-		description: 'Column with the date of the most recent purchase',
-		displayOptions: customerShape,
-	},
-	{
-		displayName: 'First Purchase Column',
-		name: 'firstPurchaseColumn',
-		type: 'string',
-		default: 'firstPurchaseAt',
-		description: 'Column with the date of the first purchase (used by the lifecycle method)',
-		displayOptions: customerShape,
-	},
-	{
-		displayName: 'Order Count Column',
-		name: 'purchaseCountColumn',
-		type: 'string',
-		default: 'orderCount',
-		description: 'Column with the number of purchases',
-		displayOptions: customerShape,
-	},
-	{
-		displayName: 'Total Spend Column',
-		name: 'totalSpendColumn',
-		type: 'string',
-		default: 'totalSpend',
-		description: 'Column with the total amount spent; "¥1,234.50" style text is accepted',
-		displayOptions: customerShape,
-	},
-	{
-		displayName: 'Order Date Column',
-		name: 'dateColumn',
-		type: 'string',
-		default: 'orderDate',
-		description: 'Column with the date of the order',
-		displayOptions: transactionShape,
-	},
-	{
-		displayName: 'Amount Column',
-		name: 'amountColumn',
-		type: 'string',
-		default: 'amount',
-		description: 'Column with the order amount',
-		displayOptions: transactionShape,
-	},
-	{
-		displayName: 'Collapse Same-Day Orders',
-		name: 'collapseSameDay',
-		type: 'boolean',
-		default: true,
-		description: 'Whether several orders of one customer on one calendar day count as one purchase',
-		displayOptions: transactionShape,
-	},
+		'customer',
+		undefined,
+		{ noDataExpression: true },
+	),
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths such as customer.code work)'),
+	textParameter('lastPurchaseColumn', 'Last Purchase Column', 'lastPurchaseAt', 'Column with the date of the most recent purchase', { displayOptions: customerShape }),
+	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase (used by the lifecycle method)', { displayOptions: customerShape }),
+	textParameter('purchaseCountColumn', 'Order Count Column', 'orderCount', 'Column with the number of purchases', { displayOptions: customerShape }),
+	textParameter('totalSpendColumn', 'Total Spend Column', 'totalSpend', 'Column with the total amount spent; "¥1,234.50" style text is accepted', { displayOptions: customerShape }),
+	textParameter('dateColumn', 'Order Date Column', 'orderDate', 'Column with the date of the order', { displayOptions: transactionShape }),
+	textParameter('amountColumn', 'Amount Column', 'amount', 'Column with the order amount', { displayOptions: transactionShape }),
+	booleanParameter('collapseSameDay', 'Collapse Same-Day Orders', true, 'Whether several orders of one customer on one calendar day count as one purchase', { displayOptions: transactionShape }),
 ];
 
 export const optionProperties: INodeProperties[] = [
@@ -103,12 +48,10 @@ export const optionProperties: INodeProperties[] = [
 
 /** Every parameter of the node, in the order the editor shows them. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'method',
+		'Method',
+		[
 			{
 				name: 'Custom Rules',
 				value: 'customRules',
@@ -130,8 +73,10 @@ export const properties: INodeProperties[] = [
 				description: 'A, B and C tiers by cumulative share of revenue',
 			},
 		],
-		default: 'rfm',
-	},
+		'rfm',
+		undefined,
+		{ noDataExpression: true },
+	),
 	...inputProperties,
 	...rfmProperties,
 	...valueTierProperties,

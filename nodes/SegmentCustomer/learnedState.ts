@@ -15,6 +15,7 @@ import {
 	type TierThresholds,
 	type ValueTierState,
 } from '../shared/segments';
+import { booleanParameter, optionsParameter } from '../common';
 
 /**
  * Learn once, apply page by page: RFM cut points and value-tier thresholds learned from the whole base
@@ -24,12 +25,10 @@ import {
 const relative = { method: ['rfm', 'valueTier'] };
 
 export const learnedStateProperties: INodeProperties[] = [
-	{
-		displayName: 'Cut Points',
-		name: 'cutPoints',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'cutPoints',
+		'Cut Points',
+		[
 			{
 				name: 'Learn From These Customers',
 				value: 'learn',
@@ -46,17 +45,17 @@ export const learnedStateProperties: INodeProperties[] = [
 				description: 'Score against cut points learned earlier from the whole customer base, e.g. one page of it',
 			},
 		],
-		default: 'learn',
-		displayOptions: { show: relative },
-	},
-	{
-		displayName: 'Add Learned State to Summary',
-		name: 'outputLearnedState',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the Summary output ends with an item holding the learned cut points, for later runs over pages of these customers',
-		displayOptions: { show: { ...relative, cutPoints: ['learn'] } },
-	},
+		'learn',
+		undefined,
+		{ noDataExpression: true, displayOptions: { show: relative } },
+	),
+	booleanParameter(
+		'outputLearnedState',
+		'Add Learned State to Summary',
+		false,
+		'Whether the Summary output ends with an item holding the learned cut points, for later runs over pages of these customers',
+		{ displayOptions: { show: { ...relative, cutPoints: ['learn'] } } },
+	),
 	{
 		displayName: 'Learned State',
 		name: 'learnedState',

@@ -39,7 +39,7 @@ export function optionsParameter(
 	name: string,
 	displayName: string,
 	options: INodePropertyOptions[],
-	defaultValue: string,
+	defaultValue: string | number,
 	description?: string,
 	extras?: ParameterExtras,
 ): INodeProperties {

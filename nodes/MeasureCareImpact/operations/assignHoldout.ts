@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, readColumns, readNumber, readOutputField } from '../../common';
+import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/format/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey } from '../../shared/impact';
@@ -9,44 +9,33 @@ const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text 
 const show = { show: { operation: ['assignHoldout'] } };
 
 /** Shown for Assign Holdout (where it decides the groups) and Measure Uplift (where it names the campaign). */
-export const campaignProperty: INodeProperties = {
-	displayName: 'Campaign',
-	name: 'campaign',
-	type: 'string',
-	default: '',
-	placeholder: 'win-back-2026-03',
-	description:
-		'Name of the campaign. Assign Holdout: together with the customer ID it decides the group, so keep it the same for every run of the campaign. Measure Uplift: named in the results and sentences.',
-	displayOptions: { show: { operation: ['assignHoldout', 'measureUplift'] } },
-};
+export const campaignProperty: INodeProperties = textParameter(
+	'campaign',
+	'Campaign',
+	'',
+	'Name of the campaign. Assign Holdout: together with the customer ID it decides the group, so keep it the same for every run of the campaign. Measure Uplift: named in the results and sentences.',
+	{
+		placeholder: 'win-back-2026-03',
+		displayOptions: { show: { operation: ['assignHoldout', 'measureUplift'] } },
+	},
+);
 
 export const assignHoldoutProperties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID Column',
-		name: 'customerIdColumn',
-		type: 'string',
-		default: 'customerId',
-		description: 'Column holding the customer ID (dot paths such as customer.code work)',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Holdout Share (%)',
-		name: 'holdoutPercent',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
-		default: 10,
-		description: 'Share of customers kept out of the campaign to measure it against',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Stratify By Column',
-		name: 'stratumColumn',
-		type: 'string',
-		default: '',
-		placeholder: 'churn.riskLevel',
-		description: 'Optional column (segment, risk level) recorded as the stratum, so Measure Uplift reports each stratum; every stratum keeps the holdout share',
-		displayOptions: show,
-	},
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths such as customer.code work)', { displayOptions: show }),
+	numberParameter(
+		'holdoutPercent',
+		'Holdout Share (%)',
+		10,
+		'Share of customers kept out of the campaign to measure it against',
+		{ typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 }, displayOptions: show },
+	),
+	textParameter(
+		'stratumColumn',
+		'Stratify By Column',
+		'',
+		'Optional column (segment, risk level) recorded as the stratum, so Measure Uplift reports each stratum; every stratum keeps the holdout share',
+		{ placeholder: 'churn.riskLevel', displayOptions: show },
+	),
 ];
 
 /**

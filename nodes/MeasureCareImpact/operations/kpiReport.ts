@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { ItemRouter, readAsOf, readColumns, readLanguage, readList, readNumber } from '../../common';
+import { ItemRouter, numberParameter, optionsParameter, readAsOf, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
 import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
 	customerKpis,
@@ -19,30 +19,35 @@ import {
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 
 export const kpiReportProperties: INodeProperties[] = [
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'source',
+		'Source',
+		[
 			{ name: 'Orders', value: 'orders', description: 'One item per order: buyers, new and returning, revenue, average order value, repeat-purchase, retention and churn rates per month, and a cohort table' },
 			{ name: 'Customers With Churn Results', value: 'customers', description: 'Detect Churn Risk output: expected churn and retention, at-risk share and CLV totals' },
 			{ name: 'Survey Responses', value: 'responses', description: 'NPS answers (0-10): NPS per month and its trend' },
 		],
-		default: 'orders',
-		displayOptions: show(),
-	},
-	{ displayName: 'Customer ID Column', name: 'kpiCustomerIdColumn', type: 'string', default: 'customerId', displayOptions: show(['orders']) },
-	{ displayName: 'Order Date Column', name: 'orderDateColumn', type: 'string', default: 'orderDate', displayOptions: show(['orders']) },
-	{ displayName: 'Amount Column', name: 'amountColumn', type: 'string', default: 'amount', description: 'Order amount; "¥1,234.50" style text is accepted', displayOptions: show(['orders']) },
-	{ displayName: 'Answered At Column', name: 'answeredAtColumn', type: 'string', default: 'respondedAt', displayOptions: show(['responses']) },
-	{ displayName: 'NPS Column', name: 'npsColumn', type: 'string', default: 'nps', description: 'The 0-10 answer to "How likely are you to recommend us?"', displayOptions: show(['responses']) },
-	{ displayName: 'Months', name: 'months', type: 'number', typeOptions: { minValue: 1, maxValue: 120 }, default: 6, description: 'Whole calendar months before the as-of month to report, in the workflow time zone', displayOptions: show(['orders', 'responses']) },
-	{ displayName: 'Churn Probability Column', name: 'churnProbabilityColumn', type: 'string', default: 'churn.churnProbability', displayOptions: show(['customers']) },
-	{ displayName: 'CLV Column', name: 'clvColumn', type: 'string', default: 'churn.expectedValue', description: 'Expected customer value; empty or missing in the items leaves CLV out', displayOptions: show(['customers']) },
-	{ displayName: 'Risk Level Column', name: 'riskLevelColumn', type: 'string', default: 'churn.riskLevel', displayOptions: show(['customers']) },
-	{ displayName: 'At-Risk Levels', name: 'atRiskLevels', type: 'string', default: 'high, critical', displayOptions: show(['customers']) },
-	{ displayName: 'Group By Column', name: 'groupByColumn', type: 'string', default: '', placeholder: 'segment.key', description: 'Optional: a row per value besides the row for all customers', displayOptions: show(['customers']) },
+		'orders',
+		undefined,
+		{ noDataExpression: true, displayOptions: show() },
+	),
+	textParameter('kpiCustomerIdColumn', 'Customer ID Column', 'customerId', undefined, { displayOptions: show(['orders']) }),
+	textParameter('orderDateColumn', 'Order Date Column', 'orderDate', undefined, { displayOptions: show(['orders']) }),
+	textParameter('amountColumn', 'Amount Column', 'amount', 'Order amount; "¥1,234.50" style text is accepted', { displayOptions: show(['orders']) }),
+	textParameter('answeredAtColumn', 'Answered At Column', 'respondedAt', undefined, { displayOptions: show(['responses']) }),
+	textParameter('npsColumn', 'NPS Column', 'nps', 'The 0-10 answer to "How likely are you to recommend us?"', { displayOptions: show(['responses']) }),
+	numberParameter(
+		'months',
+		'Months',
+		6,
+		'Whole calendar months before the as-of month to report, in the workflow time zone',
+		{ typeOptions: { minValue: 1, maxValue: 120 }, displayOptions: show(['orders', 'responses']) },
+	),
+	textParameter('churnProbabilityColumn', 'Churn Probability Column', 'churn.churnProbability', undefined, { displayOptions: show(['customers']) }),
+	textParameter('clvColumn', 'CLV Column', 'churn.expectedValue', 'Expected customer value; empty or missing in the items leaves CLV out', { displayOptions: show(['customers']) }),
+	textParameter('riskLevelColumn', 'Risk Level Column', 'churn.riskLevel', undefined, { displayOptions: show(['customers']) }),
+	textParameter('atRiskLevels', 'At-Risk Levels', 'high, critical', undefined, { displayOptions: show(['customers']) }),
+	textParameter('groupByColumn', 'Group By Column', '', 'Optional: a row per value besides the row for all customers', { placeholder: 'segment.key', displayOptions: show(['customers']) }),
 ];
 
 const allPairs = (n: number[]): IPairedItemData[] => n.map((item) => ({ item }));

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { ItemRouter, readColumns, readLanguage, readNumber } from '../../common';
+import { booleanParameter, ItemRouter, numberParameter, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
 import { ConfigError } from '../../shared/input';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
@@ -14,12 +14,10 @@ const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'
 const fromCustomers = show({ input: ['customers'] });
 
 export const measureUpliftProperties: INodeProperties[] = [
-	{
-		displayName: 'Input',
-		name: 'input',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	optionsParameter(
+		'input',
+		'Input',
+		[
 			{ name: 'Customers', value: 'customers', description: 'One item per customer with its group and outcomes' },
 			{
 				name: 'Page States to Merge',
@@ -27,19 +25,26 @@ export const measureUpliftProperties: INodeProperties[] = [
 				description: 'The state items of earlier runs on pages of customers (Include Page State on); gives the same result as one run on all of them',
 			},
 		],
-		default: 'customers',
-		displayOptions: show(),
-	},
-	{ displayName: 'Group Column', name: 'groupColumn', type: 'string', default: 'impact.group', description: 'Column with "treatment" or "holdout", as Assign Holdout writes it', displayOptions: fromCustomers },
-	{ displayName: 'Stratify By Column', name: 'stratumColumn', type: 'string', default: '', placeholder: 'impact.stratum', description: 'Optional column whose values get results of their own, next to the result for all customers', displayOptions: fromCustomers },
-	{ displayName: 'Converted Column', name: 'conversionColumn', type: 'string', default: 'converted', description: 'Yes/no outcome (true/false, 1/0, yes/no); empty to skip', displayOptions: fromCustomers },
-	{ displayName: 'Revenue Column', name: 'revenueColumn', type: 'string', default: 'revenue', description: 'Revenue per customer in the window (0 for none); empty to skip', displayOptions: fromCustomers },
-	{ displayName: 'Retained Column', name: 'retainedColumn', type: 'string', default: '', description: 'Yes/no: still a customer at the end of the window; empty to skip', displayOptions: fromCustomers },
-	{ displayName: 'Satisfaction Column', name: 'satisfactionColumn', type: 'string', default: '', description: 'A satisfaction score per customer (e.g. CSAT or NPS answer); empty to skip', displayOptions: fromCustomers },
-	{ displayName: 'Window (Days)', name: 'windowDays', type: 'number', default: 30, description: 'Days after the campaign over which the outcomes were observed (named in the sentences; 0 leaves it out)', displayOptions: show() },
-	{ displayName: 'Confidence Level (%)', name: 'confidenceLevel', type: 'number', typeOptions: { minValue: 50, maxValue: 99.9 }, default: 95, displayOptions: show() },
-	{ displayName: 'Cost per Contact', name: 'costPerContact', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0, description: 'Cost of the campaign per treated customer, for ROI (0: no ROI)', displayOptions: show() },
-	{ displayName: 'Margin (%)', name: 'marginPercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 100, description: 'Share of revenue kept as profit, for ROI', displayOptions: show() },
+		'customers',
+		undefined,
+		{ noDataExpression: true, displayOptions: show() },
+	),
+	textParameter('groupColumn', 'Group Column', 'impact.group', 'Column with "treatment" or "holdout", as Assign Holdout writes it', { displayOptions: fromCustomers }),
+	textParameter(
+		'stratumColumn',
+		'Stratify By Column',
+		'',
+		'Optional column whose values get results of their own, next to the result for all customers',
+		{ placeholder: 'impact.stratum', displayOptions: fromCustomers },
+	),
+	textParameter('conversionColumn', 'Converted Column', 'converted', 'Yes/no outcome (true/false, 1/0, yes/no); empty to skip', { displayOptions: fromCustomers }),
+	textParameter('revenueColumn', 'Revenue Column', 'revenue', 'Revenue per customer in the window (0 for none); empty to skip', { displayOptions: fromCustomers }),
+	textParameter('retainedColumn', 'Retained Column', '', 'Yes/no: still a customer at the end of the window; empty to skip', { displayOptions: fromCustomers }),
+	textParameter('satisfactionColumn', 'Satisfaction Column', '', 'A satisfaction score per customer (e.g. CSAT or NPS answer); empty to skip', { displayOptions: fromCustomers }),
+	numberParameter('windowDays', 'Window (Days)', 30, 'Days after the campaign over which the outcomes were observed (named in the sentences; 0 leaves it out)', { displayOptions: show() }),
+	numberParameter('confidenceLevel', 'Confidence Level (%)', 95, undefined, { typeOptions: { minValue: 50, maxValue: 99.9 }, displayOptions: show() }),
+	numberParameter('costPerContact', 'Cost per Contact', 0, 'Cost of the campaign per treated customer, for ROI (0: no ROI)', { typeOptions: { numberPrecision: 4 }, displayOptions: show() }),
+	numberParameter('marginPercent', 'Margin (%)', 100, 'Share of revenue kept as profit, for ROI', { typeOptions: { minValue: 0, maxValue: 100 }, displayOptions: show() }),
 	{
 		displayName: 'Options',
 		name: 'upliftOptions',
@@ -48,8 +53,8 @@ export const measureUpliftProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show(),
 		options: [
-			{ displayName: 'Conversion Name', name: 'conversionName', type: 'string', default: '', placeholder: 'repurchase', description: 'How the sentences call the converted outcome (default "conversion" / 转化率)' },
-			{ displayName: 'Include Page State', name: 'includeState', type: 'boolean', default: false, description: 'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately' },
+			textParameter('conversionName', 'Conversion Name', '', 'How the sentences call the converted outcome (default "conversion" / 转化率)', { placeholder: 'repurchase' }),
+			booleanParameter('includeState', 'Include Page State', false, 'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately'),
 		],
 	},
 ];

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, type ItemRouter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, optionsParameter, textParameter } from '../../common';
 import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/format/withField';
@@ -10,38 +10,16 @@ import { optionalColumn, type RunSettings } from './types';
 const SHOW = { show: { operation: ['findOccasions'] } };
 
 export const findOccasionsProperties: INodeProperties[] = [
-	{
-		displayName: 'Birthday Column',
-		name: 'birthdayColumn',
-		type: 'string',
-		default: 'birthday',
-		description: 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Lunar Birthday Column',
-		name: 'lunarBirthdayColumn',
-		type: 'string',
-		default: 'lunarBirthday',
-		description: 'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1990-L06-10)',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Member Since Column',
-		name: 'memberSinceColumn',
-		type: 'string',
-		default: 'memberSince',
-		description: 'Column with the date the membership started',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'First Purchase Column',
-		name: 'firstPurchaseColumn',
-		type: 'string',
-		default: 'firstPurchaseAt',
-		description: 'Column with the date of the first purchase',
-		displayOptions: SHOW,
-	},
+	textParameter('birthdayColumn', 'Birthday Column', 'birthday', 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)', { displayOptions: SHOW }),
+	textParameter(
+		'lunarBirthdayColumn',
+		'Lunar Birthday Column',
+		'lunarBirthday',
+		'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1990-L06-10)',
+		{ displayOptions: SHOW },
+	),
+	textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW }),
+	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase', { displayOptions: SHOW }),
 	{
 		displayName: 'Occasions',
 		name: 'occasionTypes',
@@ -56,14 +34,13 @@ export const findOccasionsProperties: INodeProperties[] = [
 		description: 'Personal occasions to look for',
 		displayOptions: SHOW,
 	},
-	{
-		displayName: 'Lunar Birthday From Birthday',
-		name: 'lunarFromBirthday',
-		type: 'boolean',
-		default: false,
-		description: 'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
-		displayOptions: SHOW,
-	},
+	booleanParameter(
+		'lunarFromBirthday',
+		'Lunar Birthday From Birthday',
+		false,
+		'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
+		{ displayOptions: SHOW },
+	),
 	{
 		displayName: 'Festivals',
 		name: 'festivals',
@@ -73,26 +50,27 @@ export const findOccasionsProperties: INodeProperties[] = [
 		description: 'Festivals that are an occasion for every customer',
 		displayOptions: SHOW,
 	},
-	{
-		displayName: 'Look For',
-		name: 'window',
-		type: 'options',
-		options: [
+	optionsParameter(
+		'window',
+		'Look For',
+		[
 			{ name: 'Occasions in the Next Days', value: 'nextDays' },
 			{ name: 'Occasions on One Date', value: 'onDate' },
 		],
-		default: 'nextDays',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Days Ahead',
-		name: 'lookAheadDays',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 366 },
-		default: 30,
-		description: 'Occasions from the as-of date up to this many days later (0: today only)',
-		displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
-	},
+		'nextDays',
+		undefined,
+		{ displayOptions: SHOW },
+	),
+	numberParameter(
+		'lookAheadDays',
+		'Days Ahead',
+		30,
+		'Occasions from the as-of date up to this many days later (0: today only)',
+		{
+			typeOptions: { minValue: 0, maxValue: 366 },
+			displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
+		},
+	),
 	{
 		displayName: 'Date',
 		name: 'occasionDate',
@@ -101,18 +79,17 @@ export const findOccasionsProperties: INodeProperties[] = [
 		description: 'The day to look at',
 		displayOptions: { show: { ...SHOW.show, window: ['onDate'] } },
 	},
-	{
-		displayName: '29 February in Common Years',
-		name: 'feb29',
-		type: 'options',
-		options: [
+	optionsParameter(
+		'feb29',
+		'29 February in Common Years',
+		[
 			{ name: '1 March', value: 'mar1' },
 			{ name: '28 February', value: 'feb28' },
 		],
-		default: 'feb28',
-		description: 'When birthdays and anniversaries on 29 February are observed in years without one',
-		displayOptions: SHOW,
-	},
+		'feb28',
+		'When birthdays and anniversaries on 29 February are observed in years without one',
+		{ displayOptions: SHOW },
+	),
 ];
 
 /** The "Find care occasions" operation: every customer with the occasions in the window (possibly none), on output 0. */

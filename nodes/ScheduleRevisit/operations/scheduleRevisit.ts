@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, readColumn, type ItemRouter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readColumn, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/format/withField';
 import { buildOwnerAgendas, DEFAULT_REVISIT_COLUMNS, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
@@ -10,66 +10,40 @@ import { optionalColumn, type RunSettings } from './types';
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
 export const scheduleRevisitProperties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID Column',
-		name: 'customerIdColumn',
-		type: 'string',
-		default: 'customerId',
-		description: 'Column holding the customer ID (dot paths like customer.code work)',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Name Column',
-		name: 'nameColumn',
-		type: 'string',
-		default: 'name',
-		description: 'Column with the customer\'s name, used in calendar events and agendas (optional)',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Last Contact Column',
-		name: 'lastContactColumn',
-		type: 'string',
-		default: 'lastContactAt',
-		description: 'Column with the date of the last contact; the interval counts from it (from the as-of date when empty)',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Next Revisit Column',
-		name: 'nextRevisitColumn',
-		type: 'string',
-		default: 'nextRevisitAt',
-		description: 'Column with a revisit already planned; customers with one in the future are left alone unless Reschedule is on',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Account Manager Column',
-		name: 'accountManagerColumn',
-		type: 'string',
-		default: 'accountManager',
-		description: 'Column with the customer\'s account manager (an owner ID); kept as owner while they have room',
-		displayOptions: SHOW,
-	},
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths like customer.code work)', { displayOptions: SHOW }),
+	textParameter('nameColumn', 'Name Column', 'name', 'Column with the customer\'s name, used in calendar events and agendas (optional)', { displayOptions: SHOW }),
+	textParameter(
+		'lastContactColumn',
+		'Last Contact Column',
+		'lastContactAt',
+		'Column with the date of the last contact; the interval counts from it (from the as-of date when empty)',
+		{ displayOptions: SHOW },
+	),
+	textParameter(
+		'nextRevisitColumn',
+		'Next Revisit Column',
+		'nextRevisitAt',
+		'Column with a revisit already planned; customers with one in the future are left alone unless Reschedule is on',
+		{ displayOptions: SHOW },
+	),
+	textParameter(
+		'accountManagerColumn',
+		'Account Manager Column',
+		'accountManager',
+		'Column with the customer\'s account manager (an owner ID); kept as owner while they have room',
+		{ displayOptions: SHOW },
+	),
 	...cadenceProperties,
 	...businessCalendarProperties,
 	...ownerProperties,
-	{
-		displayName: 'Horizon (Days)',
-		name: 'horizonDays',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 30,
-		description: 'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Reschedule Existing Revisits',
-		name: 'reschedule',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to plan a new revisit for customers that already have one in the future',
-		displayOptions: SHOW,
-	},
+	numberParameter(
+		'horizonDays',
+		'Horizon (Days)',
+		30,
+		'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
+		{ typeOptions: { minValue: 0 }, displayOptions: SHOW },
+	),
+	booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', { displayOptions: SHOW }),
 ];
 
 /**

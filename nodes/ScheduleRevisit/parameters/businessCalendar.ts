@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
+import { numberParameter, optionsParameter, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -23,52 +24,27 @@ export const businessCalendarProperties: INodeProperties[] = [
 		description: 'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
 		displayOptions: SHOW,
 	},
-	{
-		displayName: 'Working Hours',
-		name: 'workingHours',
-		type: 'string',
-		default: '09:30-12:00, 14:00-18:00',
-		description: 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Appointment Length (Minutes)',
-		name: 'appointmentMinutes',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 30,
-		description: 'Each revisit takes one slot of this length in the working hours',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Public Holidays',
-		name: 'publicHolidays',
-		type: 'options',
-		options: [
+	textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas', { displayOptions: SHOW }),
+	numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW }),
+	optionsParameter(
+		'publicHolidays',
+		'Public Holidays',
+		[
 			{ name: 'Mainland China (Incl. Make-Up Working Days)', value: 'CN', description: 'Official holidays and 调休 working days, 2004 to 2026' },
 			{ name: 'None', value: 'none' },
 		],
-		default: 'none',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Extra Closed Dates',
-		name: 'extraClosedDates',
-		type: 'string',
-		default: '',
-		placeholder: '2025-12-24, 2025-12-31',
-		description: 'More days without contact: YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD, separated by commas',
-		displayOptions: SHOW,
-	},
-	{
-		displayName: 'Extra Open Dates',
-		name: 'extraOpenDates',
-		type: 'string',
-		default: '',
-		placeholder: '2025-12-27',
-		description: 'Days that are open whatever else applies (e.g. a weekend campaign)',
-		displayOptions: SHOW,
-	},
+		'none',
+		undefined,
+		{ displayOptions: SHOW },
+	),
+	textParameter(
+		'extraClosedDates',
+		'Extra Closed Dates',
+		'',
+		'More days without contact: YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD, separated by commas',
+		{ placeholder: '2025-12-24, 2025-12-31', displayOptions: SHOW },
+	),
+	textParameter('extraOpenDates', 'Extra Open Dates', '', 'Days that are open whatever else applies (e.g. a weekend campaign)', { placeholder: '2025-12-27', displayOptions: SHOW }),
 ];
 
 /** The business calendar and the appointment slots of a working day, from the parameters above. */

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
+import { numberParameter, optionsParameter, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -35,23 +36,15 @@ export const cadenceProperties: INodeProperties[] = [
 				displayName: 'Rule',
 				name: 'rule',
 				values: [
-					{ displayName: 'Channel', name: 'channel', type: 'options', options: CHANNEL_OPTIONS, default: 'call' },
-					{
-						displayName: 'Field',
-						name: 'field',
-						type: 'string',
-						default: '',
-						placeholder: 'churn.level',
-						description: 'Column to test, e.g. segment.key, churn.level, satisfaction.level or valueTier (dot paths work)',
-					},
-					{ displayName: 'Interval', name: 'interval', type: 'number', typeOptions: { minValue: 0 }, default: 1, description: 'Days after the last contact' },
-					{ displayName: 'Interval Unit', name: 'unit', type: 'options', options: UNIT_OPTIONS, default: 'businessDays' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'Critical churn risk' },
-					{
-						displayName: 'Operator',
-						name: 'operator',
-						type: 'options',
-						options: [
+					optionsParameter('channel', 'Channel', CHANNEL_OPTIONS, 'call'),
+					textParameter('field', 'Field', '', 'Column to test, e.g. segment.key, churn.level, satisfaction.level or valueTier (dot paths work)', { placeholder: 'churn.level' }),
+					numberParameter('interval', 'Interval', 1, 'Days after the last contact', { typeOptions: { minValue: 0 } }),
+					optionsParameter('unit', 'Interval Unit', UNIT_OPTIONS, 'businessDays'),
+					textParameter('name', 'Name', '', undefined, { placeholder: 'Critical churn risk' }),
+					optionsParameter(
+						'operator',
+						'Operator',
+						[
 							{ name: 'At Least (Number)', value: 'atLeast' },
 							{ name: 'At Most (Number)', value: 'atMost' },
 							{ name: 'Is Empty', value: 'isEmpty' },
@@ -59,35 +52,20 @@ export const cadenceProperties: INodeProperties[] = [
 							{ name: 'Is Not One Of', value: 'isNot' },
 							{ name: 'Is One Of', value: 'is' },
 						],
-						default: 'is',
-					},
-					{ displayName: 'Priority', name: 'priority', type: 'options', options: PRIORITY_OPTIONS, default: 'normal' },
-					{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why the customer is contacted; the rule name when empty' },
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'critical, high',
-						description: 'Values separated by commas (not case-sensitive), or a number for At Least / At Most',
-					},
+						'is',
+					),
+					optionsParameter('priority', 'Priority', PRIORITY_OPTIONS, 'normal'),
+					textParameter('reason', 'Reason', '', 'Why the customer is contacted; the rule name when empty'),
+					textParameter('value', 'Value', '', 'Values separated by commas (not case-sensitive), or a number for At Least / At Most', { placeholder: 'critical, high' }),
 				],
 			},
 		],
 	},
-	{
-		displayName: 'Default Interval',
-		name: 'defaultInterval',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 30,
-		description: 'Interval for customers no rule matches',
-		displayOptions: SHOW,
-	},
-	{ displayName: 'Default Interval Unit', name: 'defaultUnit', type: 'options', options: UNIT_OPTIONS, default: 'calendarDays', displayOptions: SHOW },
-	{ displayName: 'Default Priority', name: 'defaultPriority', type: 'options', options: PRIORITY_OPTIONS, default: 'normal', displayOptions: SHOW },
-	{ displayName: 'Default Channel', name: 'defaultChannel', type: 'options', options: CHANNEL_OPTIONS, default: 'call', displayOptions: SHOW },
-	{ displayName: 'Default Reason', name: 'defaultReason', type: 'string', default: 'Regular revisit', displayOptions: SHOW },
+	numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW }),
+	optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW }),
+	optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW }),
+	optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW }),
+	textParameter('defaultReason', 'Default Reason', 'Regular revisit', undefined, { displayOptions: SHOW }),
 ];
 
 export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyRules, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
+import { optionsParameter, textParameter } from '../../common';
 
 const show = { show: { method: ['customRules'] } };
 
@@ -19,30 +20,22 @@ export const customRulesProperties: INodeProperties[] = [
 				displayName: 'Rule',
 				name: 'rule',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', description: 'Column to test (dot paths work)' },
-					{
-						displayName: 'Operator',
-						name: 'operator',
-						type: 'options',
-						options: Object.entries(RULE_OPERATORS)
+					textParameter('field', 'Field', '', 'Column to test (dot paths work)'),
+					optionsParameter(
+						'operator',
+						'Operator',
+						Object.entries(RULE_OPERATORS)
 							.map(([value, name]) => ({ name: name[0].toUpperCase() + name.slice(1), value }))
 							.sort((x, y) => x.name.localeCompare(y.name)),
-						default: 'equals',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Value to compare with; a number of days for the date operators' },
-					{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Segment label when this rule matches' },
+						'equals',
+					),
+					textParameter('value', 'Value', '', 'Value to compare with; a number of days for the date operators'),
+					textParameter('label', 'Label', '', 'Segment label when this rule matches'),
 				],
 			},
 		],
 	},
-	{
-		displayName: 'Default Label',
-		name: 'defaultLabel',
-		type: 'string',
-		default: 'Other',
-		description: 'Label for customers no rule matches',
-		displayOptions: show,
-	},
+	textParameter('defaultLabel', 'Default Label', 'Other', 'Label for customers no rule matches', { displayOptions: show }),
 ];
 
 export function customRulesMethod(ctx: IExecuteFunctions): SegmentMethod {

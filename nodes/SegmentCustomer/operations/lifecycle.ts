@@ -2,6 +2,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import type { SegmentMethod } from './types';
+import { optionsParameter } from '../../common';
 
 const show = { show: { method: ['lifecycle'] } };
 const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
@@ -17,11 +18,10 @@ const days = (name: string, displayName: string, value: number, description: str
 });
 
 export const lifecycleProperties: INodeProperties[] = [
-	{
-		displayName: 'Judge Recency By',
-		name: 'lifecycleMode',
-		type: 'options',
-		options: [
+	optionsParameter(
+		'lifecycleMode',
+		'Judge Recency By',
+		[
 			{
 				name: 'Fixed Days',
 				value: 'fixedDays',
@@ -33,9 +33,10 @@ export const lifecycleProperties: INodeProperties[] = [
 				description: 'How many of the customer’s usual gaps between purchases have passed (one-time buyers use fixed days)',
 			},
 		],
-		default: 'fixedDays',
-		displayOptions: show,
-	},
+		'fixedDays',
+		undefined,
+		{ displayOptions: show },
+	),
 	days('newWithinDays', 'New Within (Days)', D.newWithinDays, 'A one-time buyer whose first purchase is at most this old is new', show),
 	days('activeWithinDays', 'Active Within (Days)', D.activeWithinDays, 'Last purchase at most this many days ago: active', show),
 	days('atRiskWithinDays', 'At Risk Within (Days)', D.atRiskWithinDays, 'Beyond active and up to this many days: at risk', show),

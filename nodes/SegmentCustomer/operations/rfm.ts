@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins } from '../../shared/segments';
 import type { SegmentMethod } from './types';
+import { optionsParameter } from '../../common';
 
 export const rfmProperties: INodeProperties[] = [
-	{
-		displayName: 'Score Bins',
-		name: 'rfmBins',
-		type: 'options',
-		options: RFM_BIN_CHOICES.map((k) => ({ name: `${k} (Scores 1-${k})`, value: k })),
-		default: 5,
-		description: 'How many quantile bins each of recency, frequency and monetary is scored in',
-		displayOptions: { show: { method: ['rfm'] } },
-	},
+	optionsParameter(
+		'rfmBins',
+		'Score Bins',
+		RFM_BIN_CHOICES.map((k) => ({ name: `${k} (Scores 1-${k})`, value: k })),
+		5,
+		'How many quantile bins each of recency, frequency and monetary is scored in',
+		{ displayOptions: { show: { method: ['rfm'] } } },
+	),
 ];
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;

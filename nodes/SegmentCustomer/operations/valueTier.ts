@@ -2,28 +2,25 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import { applyValueTier, valueTiers } from '../../shared/segments';
 import type { SegmentMethod } from './types';
+import { numberParameter } from '../../common';
 
 const show = { show: { method: ['valueTier'] } };
 
 export const valueTierProperties: INodeProperties[] = [
-	{
-		displayName: 'Tier A Revenue Share (%)',
-		name: 'tierAShare',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: 80,
-		description: 'Top customers who together bring this share of revenue are tier A',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Tier A+B Revenue Share (%)',
-		name: 'tierBShare',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: 95,
-		description: 'Tiers A and B together cover this share of revenue; the rest is tier C',
-		displayOptions: show,
-	},
+	numberParameter(
+		'tierAShare',
+		'Tier A Revenue Share (%)',
+		80,
+		'Top customers who together bring this share of revenue are tier A',
+		{ typeOptions: { minValue: 1, maxValue: 100 }, displayOptions: show },
+	),
+	numberParameter(
+		'tierBShare',
+		'Tier A+B Revenue Share (%)',
+		95,
+		'Tiers A and B together cover this share of revenue; the rest is tier C',
+		{ typeOptions: { minValue: 1, maxValue: 100 }, displayOptions: show },
+	),
 ];
 
 export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
