@@ -1,18 +1,16 @@
 import { reportStateProperties } from './reportState';
 import type { INodeProperties } from 'n8n-workflow';
-import { booleanParameter, languageProperty, numberParameter, optionsParameter, outputFieldProperty, textParameter } from '../common';
+import { booleanParameter, languageProperty, multiOptionsParameter, numberParameter, optionsParameter, outputFieldProperty, textParameter } from '../common';
 import { cesProperties } from './operations/ces';
 import { csatProperties } from './operations/csat';
 import { gapProperties } from './operations/gap';
 import { kanoProperties } from './operations/kano';
 import { npsProperties } from './operations/nps';
 
-export const metricsProperty: INodeProperties = {
-	displayName: 'Metrics',
-	name: 'metrics',
-	type: 'multiOptions',
-	noDataExpression: true,
-	options: [
+export const metricsProperty: INodeProperties = multiOptionsParameter(
+	'metrics',
+	'Metrics',
+	[
 		{
 			name: 'CES (Customer Effort Score)',
 			value: 'ces',
@@ -39,9 +37,10 @@ export const metricsProperty: INodeProperties = {
 			description: 'How likely the customer is to recommend you, 0-10',
 		},
 	],
-	default: ['nps'],
-	description: 'Which survey answers to score; the satisfaction index combines all of them except Kano',
-};
+	['nps'],
+	'Which survey answers to score; the satisfaction index combines all of them except Kano',
+	{ noDataExpression: true },
+);
 
 const aggregating = { show: { aggregatePerCustomer: [true] } };
 

@@ -46,9 +46,16 @@ export function optionsParameter(
 	return parameter('options', name, displayName, defaultValue, description, { options, ...extras });
 }
 
-/** `displayOptions` that show a parameter only when `parameterName` is one of `values`. */
-export function showWhen(parameterName: string, ...values: Array<string | boolean | number>): ParameterExtras {
-	return { displayOptions: { show: { [parameterName]: values } } };
+/** A multi-select; `options` in the order n8n shows them, `defaultValues` those selected at first. */
+export function multiOptionsParameter(
+	name: string,
+	displayName: string,
+	options: INodePropertyOptions[],
+	defaultValues: string[],
+	description?: string,
+	extras?: ParameterExtras,
+): INodeProperties {
+	return parameter('multiOptions', name, displayName, defaultValues, description, { options, ...extras });
 }
 
 /** The As Of parameter; `measures` says what is measured to it, e.g. "recency is measured from". */

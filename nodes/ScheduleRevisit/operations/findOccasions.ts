@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, optionsParameter, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
 import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/format/withField';
@@ -20,20 +20,19 @@ export const findOccasionsProperties: INodeProperties[] = [
 	),
 	textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW }),
 	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase', { displayOptions: SHOW }),
-	{
-		displayName: 'Occasions',
-		name: 'occasionTypes',
-		type: 'multiOptions',
-		options: [
+	multiOptionsParameter(
+		'occasionTypes',
+		'Occasions',
+		[
 			{ name: 'Birthday', value: 'birthday' },
 			{ name: 'First Purchase Anniversary', value: 'firstPurchaseAnniversary' },
 			{ name: 'Lunar Birthday', value: 'lunarBirthday' },
 			{ name: 'Membership Anniversary', value: 'membershipAnniversary' },
 		],
-		default: ['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
-		description: 'Personal occasions to look for',
-		displayOptions: SHOW,
-	},
+		['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
+		'Personal occasions to look for',
+		{ displayOptions: SHOW },
+	),
 	booleanParameter(
 		'lunarFromBirthday',
 		'Lunar Birthday From Birthday',
@@ -41,15 +40,14 @@ export const findOccasionsProperties: INodeProperties[] = [
 		'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
 		{ displayOptions: SHOW },
 	),
-	{
-		displayName: 'Festivals',
-		name: 'festivals',
-		type: 'multiOptions',
-		options: FESTIVALS.map((f) => ({ name: f.en, value: f.key, description: f.zh })).sort((a, b) => a.name.localeCompare(b.name)),
-		default: ['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
-		description: 'Festivals that are an occasion for every customer',
-		displayOptions: SHOW,
-	},
+	multiOptionsParameter(
+		'festivals',
+		'Festivals',
+		FESTIVALS.map((f) => ({ name: f.en, value: f.key, description: f.zh })).sort((a, b) => a.name.localeCompare(b.name)),
+		['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
+		'Festivals that are an occasion for every customer',
+		{ displayOptions: SHOW },
+	),
 	optionsParameter(
 		'window',
 		'Look For',

@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
-import { numberParameter, optionsParameter, textParameter } from '../../common';
+import { multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
 export const businessCalendarProperties: INodeProperties[] = [
-	{
-		displayName: 'Working Days',
-		name: 'workingDays',
-		type: 'multiOptions',
-		options: [
+	multiOptionsParameter(
+		'workingDays',
+		'Working Days',
+		[
 			{ name: 'Friday', value: 'friday' },
 			{ name: 'Monday', value: 'monday' },
 			{ name: 'Saturday', value: 'saturday' },
@@ -20,10 +19,10 @@ export const businessCalendarProperties: INodeProperties[] = [
 			{ name: 'Tuesday', value: 'tuesday' },
 			{ name: 'Wednesday', value: 'wednesday' },
 		],
-		default: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-		description: 'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
-		displayOptions: SHOW,
-	},
+		['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+		'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
+		{ displayOptions: SHOW },
+	),
 	textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas', { displayOptions: SHOW }),
 	numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW }),
 	optionsParameter(
