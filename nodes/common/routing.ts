@@ -22,6 +22,8 @@ export class ItemRouter {
 	private readonly placed: Array<INodeExecutionData | undefined>;
 	private readonly outputOf: Uint8Array;
 	private filled = 0;
+	/** Placed items not on output 0, kept by place() so outputs() need not scan every item to know. */
+	private offFirstOutput = 0;
 
 	constructor(
 		ctx: IExecuteFunctions,
@@ -40,6 +42,8 @@ export class ItemRouter {
 	/** The result of the input item `itemIndex` (or of the customer whose first item it is). */
 	place(itemIndex: number, output: number, item: INodeExecutionData): void {
 		if (this.placed[itemIndex] === undefined) this.filled++;
+		else if (this.outputOf[itemIndex] !== 0) this.offFirstOutput--;
+		if (output !== 0) this.offFirstOutput++;
 		this.placed[itemIndex] = item;
 		this.outputOf[itemIndex] = output;
 	}
@@ -71,7 +75,7 @@ export class ItemRouter {
 
 	private outputsOf(extra: Record<number, INodeExecutionData[]>): INodeExecutionData[][] {
 		const outputs: INodeExecutionData[][] = [];
-		if (this.outputCount === 1 || (this.filled === this.placed.length && this.outputOf.every((o) => o === 0))) {
+		if (this.outputCount === 1 || (this.filled === this.placed.length && this.offFirstOutput === 0)) {
 			// Every slot on output 0 (the common case): the array is the output, no copy.
 			outputs.push(this.filled === this.placed.length ? (this.placed as INodeExecutionData[]) : this.placed.filter((item) => item !== undefined));
 			for (let o = 1; o < this.outputCount; o++) outputs.push([]);

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { ItemRouter } from '../../nodes/common/routing';
+
+const node = { id: '1', name: 'Router', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+const ctx = (continueOnFail = false) => ({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
+const item = (n: number): INodeExecutionData => ({ json: { n }, pairedItem: { item: n } });
+const ns = (items: INodeExecutionData[]) => items.map((i) => i.json.n);
+
+describe('ItemRouter outputs', () => {
+	it('all items on output 0: the placed array itself, other outputs empty, extras appended', () => {
+		const router = new ItemRouter(ctx(), 3, 2);
+		for (let i = 0; i < 3; i++) router.place(i, 0, item(i));
+		const out = router.outputs({ 1: [item(9)] });
+		expect(ns(out[0])).toEqual([0, 1, 2]);
+		expect(ns(out[1])).toEqual([9]);
+	});
+
+	it('an item on another output splits the items by output, in input order', () => {
+		const router = new ItemRouter(ctx(), 4, 3);
+		[0, 2, 0, 1].forEach((o, i) => router.place(i, o, item(i)));
+		expect(router.outputs().map(ns)).toEqual([[0, 2], [3], [1]]);
+	});
+
+	it('re-placing an item moves it: off output 0 and back again', () => {
+		const router = new ItemRouter(ctx(), 2, 2);
+		router.place(0, 1, item(0));
+		router.place(1, 0, item(1));
+		router.place(0, 0, item(10));
+		expect(router.outputs().map(ns)).toEqual([[10, 1], []]);
+		router.place(1, 1, item(11));
+		expect(router.outputs().map(ns)).toEqual([[10], [11]]);
+	});
+
+	it('items never placed (the later items of a customer) leave no gap', () => {
+		const router = new ItemRouter(ctx(), 3, 2);
+		router.place(0, 0, item(0));
+		router.place(2, 0, item(2));
+		expect(router.outputs().map(ns)).toEqual([[0, 2], []]);
+	});
+
+	it('under continue-on-fail a rejected item is an error item on the failure output', () => {
+		const router = new ItemRouter(ctx(true), 2, 2, 1);
+		router.place(0, 0, item(0));
+		router.reject(new Error('bad value'), 1);
+		const [first, failed] = router.outputs();
+		expect(ns(first)).toEqual([0]);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toEqual(expect.stringContaining('bad value'));
+		expect(router.rejectedItems).toBe(1);
+	});
+});
