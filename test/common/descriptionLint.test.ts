@@ -1,7 +1,10 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 import { nodeClasses } from '../helpers/nodeClasses';
+
+// The plugin ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const n8nNodesPlugin = require('eslint-plugin-n8n-nodes-base') as { configs: { nodes: { rules: Record<string, unknown> } } };
 
 /**
  * n8n's parameter lint rules (eslint-plugin-n8n-nodes-base `node-param-*`: title-case labels, no final
@@ -22,7 +25,7 @@ function literal(value: unknown, indent = ''): string {
 }
 
 const paramRules = Object.fromEntries(
-	Object.entries(n8nNodesPlugin.configs.nodes.rules as Record<string, unknown>).filter(([name]) => name.startsWith('n8n-nodes-base/node-param-')),
+	Object.entries(n8nNodesPlugin.configs.nodes.rules).filter(([name]) => name.startsWith('n8n-nodes-base/node-param-')),
 );
 
 /**
