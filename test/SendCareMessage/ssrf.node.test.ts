@@ -27,7 +27,7 @@ function engineHasSsrfProtection(): boolean {
 		try {
 			const run = await runCare(server, [{ customerId: 'X1', name: 'X', orderId: 'O', timeZone: 'Asia/Shanghai' }], {}, { onError: 'continueRegularOutput' });
 			expect(run.care('failed')).toEqual([
-				expect.objectContaining({ code: 'SSRF_BLOCKED', retryable: false, attempts: 1, message: expect.stringContaining('resolves to a restricted IP address') }),
+				expect.objectContaining({ code: 'SSRF_BLOCKED', outcome: 'notSent', retryable: false, attempts: 1, message: expect.stringContaining('resolves to a restricted IP address') }),
 			]);
 			expect(server.requests).toHaveLength(0);
 		} finally {

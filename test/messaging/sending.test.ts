@@ -130,6 +130,18 @@ describe('deliver', () => {
 		expect(await deliver(message('a'), context(clock, throwing))).toMatchObject({ result: 'unknown', attempts: 1 });
 	});
 
+	it('says the provider never saw the message only when no attempt reached it', async () => {
+		const clock = new VirtualClock(0);
+		const refused = { status: 'failed' as const, retryable: true, providerCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED', neverSent: true };
+		const neverReached = new ScriptedChannel(clock, () => refused);
+		expect(await deliver(message('a'), context(clock, neverReached))).toMatchObject({ result: 'failed', attempts: 4, neverSent: true });
+		// A 503 first, then refused connections: the provider did see (and refuse) the message once.
+		const reachedOnce = new ScriptedChannel(clock, (_m, attempt) => (attempt === 1 ? retryable('HTTP_503') : refused));
+		const mixed = await deliver(message('a'), context(clock, reachedOnce));
+		expect(mixed).toMatchObject({ result: 'failed', attempts: 4, providerCode: 'ECONNREFUSED' });
+		expect(mixed).not.toHaveProperty('neverSent');
+	});
+
 	it('stops after the maximum attempts', async () => {
 		const clock = new VirtualClock(0);
 		const channel = new ScriptedChannel(clock, () => retryable());
@@ -178,6 +190,20 @@ describe('dispatch', () => {
 		const kinds = [...first, ...second].map((r) => r.kind).sort();
 		expect(kinds).toEqual(['duplicate', 'duplicate', 'duplicate', 'sent', 'sent', 'sent']);
 		expect(channel.calls.map((c) => c.message.to).sort()).toEqual(['a', 'b', 'c']);
+	});
+
+	it('reports a message that never left this machine as notSent and one the provider refused as failed', async () => {
+		const clock = new VirtualClock();
+		const channel = new ScriptedChannel(clock, (m) =>
+			m.to === 'blocked'
+				? { status: 'failed', retryable: false, providerCode: 'SSRF_BLOCKED', message: 'n8n refused the request', neverSent: true }
+				: { status: 'failed', retryable: false, providerCode: 'INVALID', message: 'bad body' },
+		);
+		const results = await dispatch([job('blocked'), job('refused')], { channel, ledger: new MemoryLedger(), clock, random: seededRandom() }, options);
+		expect(results.map((r) => [r.kind, 'outcome' in r ? r.outcome : undefined, 'code' in r ? r.code : undefined])).toEqual([
+			['failed', 'notSent', 'SSRF_BLOCKED'],
+			['failed', 'failed', 'INVALID'],
+		]);
 	});
 
 	it('frees the key of a refused message for a later run, but keeps an unknown one', async () => {

@@ -210,8 +210,8 @@ async function protectionOn({ env, execute, check, outputsOf, resetServers, serv
 			assert.deepEqual([sent.length, skipped.length, failed.length], [0, 0, 1], `${node}: ${JSON.stringify(failed)}`);
 			const { care } = failed[0];
 			assert.deepEqual([care.status, care.code, care.retryable, care.attempts], ['failed', 'SSRF_BLOCKED', false, 1], care.message);
-			// Refused before any connection: never "unknown" (which would block a rerun once the address is allowed).
-			assert.notEqual(care.outcome, 'unknown', care.message);
+			// Refused before any connection: the provider never saw it (not "unknown", which would block a rerun once the address is allowed).
+			assert.equal(care.outcome, 'notSent', care.message);
 			assert.ok(care.message.startsWith(`${label}: `), `names the channel: ${care.message}`);
 			assert.match(care.message, /blocked/i);
 			assert.match(care.message, /Server-Side Request Forgery \(SSRF\)/);

@@ -129,7 +129,9 @@ describe('DingTalk robot channel', () => {
 
 	it('treats 5xx as retryable, a slow answer as unknown, a refused connection as retryable', async () => {
 		fixture.server.faults.inject({ kind: 'serverError' }, { kind: 'slow', delayMs: 1_000 });
-		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: 'HTTP_503' });
+		const refusedByProvider = expectFailed(await send(message()));
+		expect(refusedByProvider).toMatchObject({ retryable: true, providerCode: 'HTTP_503' });
+		expect(refusedByProvider.neverSent).toBeUndefined();
 		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
 
 		const closed = await startDingTalkServer();
@@ -138,7 +140,7 @@ describe('DingTalk robot channel', () => {
 		const robot = createChannel('dingtalk', credentials);
 		const outcome = expectFailed(await robot.send(message()));
 		outcomes.push(outcome);
-		expect(outcome).toMatchObject({ retryable: true, providerCode: 'ECONNREFUSED' });
+		expect(outcome).toMatchObject({ retryable: true, providerCode: 'ECONNREFUSED', neverSent: true });
 		await robot.close?.();
 	});
 });

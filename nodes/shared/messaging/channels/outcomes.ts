@@ -17,7 +17,7 @@ export function failedOutcome(
 	retryable: boolean,
 	providerCode: string,
 	message: string,
-	extra: { retryAfterMs?: number; optedOut?: boolean } = {},
+	extra: { retryAfterMs?: number; optedOut?: boolean; neverSent?: boolean } = {},
 ): SendOutcome {
 	return {
 		status: 'failed',
@@ -26,6 +26,7 @@ export function failedOutcome(
 		message,
 		...(extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}),
 		...(extra.optedOut ? { optedOut: true } : {}),
+		...(extra.neverSent ? { neverSent: true } : {}),
 	};
 }
 
@@ -34,7 +35,7 @@ export function transportFailureOutcome(label: string, failure: HttpNotSent | Ht
 	if (failure.kind === 'unknown') {
 		return { status: 'unknown', message: `${label}: ${failure.detail}; it may have been delivered, so it is not sent again` };
 	}
-	return failedOutcome(failure.retryable, failure.code, `${label}: ${failure.detail}`);
+	return failedOutcome(failure.retryable, failure.code, `${label}: ${failure.detail}`, { neverSent: true });
 }
 
 /** HTTP 429 and 5xx (and 408) are worth retrying; any other status is the request's own fault. */

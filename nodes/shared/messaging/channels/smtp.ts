@@ -90,7 +90,7 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 	if (code === 'EDNS' || code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	const networkCode = [e.originalCode, code].find((c) => c !== undefined && NETWORK_BEFORE_SENDING.has(c));
 	if (networkCode || e.syscall === 'connect') {
-		return failedOutcome(true, networkCode ?? code, `${LABEL}: ${e.message} (nothing was sent)`);
+		return failedOutcome(true, networkCode ?? code, `${LABEL}: ${e.message} (nothing was sent)`, { neverSent: true });
 	}
 	const why = timedOut ? `no answer within ${timeoutMs} ms` : `${e.originalCode ?? code}: ${e.message}`;
 	return { status: 'unknown', message: `${LABEL}: ${why}; the message may have been delivered, so it is not sent again` };
@@ -127,7 +127,7 @@ export class SmtpChannel implements Channel {
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
 		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no email address to send to`);
-		if (options.signal?.aborted) return failedOutcome(true, 'ABORTED', `${LABEL}: the send was cancelled before it started`);
+		if (options.signal?.aborted) return failedOutcome(true, 'ABORTED', `${LABEL}: the send was cancelled before it started`, { neverSent: true });
 		const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
 		const deadline = AbortSignal.timeout(timeoutMs);
 		const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;

@@ -42,6 +42,8 @@ export type SendOutcome =
 			message: string;
 			retryAfterMs?: number;
 			optedOut?: boolean;
+			/** The request never left this machine (connection refused, refused by n8n's SSRF rule, cancelled before it started). */
+			neverSent?: boolean;
 	  }
 	/** Timeout or connection reset after the request may have been delivered. */
 	| { status: 'unknown'; message: string };

@@ -29,6 +29,8 @@ export type Delivery =
 			providerCode: string;
 			message: string;
 			optedOut?: boolean;
+			/** No attempt left this machine (see SendOutcome): the provider never saw the message. */
+			neverSent?: boolean;
 			/** Retryable, but the time budget ran out before the next attempt. */
 			budgetExhausted: boolean;
 	  }
@@ -45,6 +47,7 @@ const STOPPED = 'The execution was stopped before this message was sent';
  */
 export async function deliver(message: OutgoingMessage, ctx: DeliveryContext): Promise<Delivery> {
 	let attempts = 0;
+	let reachedProvider = false;
 	for (;;) {
 		if (ctx.cancel?.aborted && attempts === 0) return { result: 'notAttempted', attempts: 0, message: STOPPED, cancelled: true };
 		const slot = await ctx.pacer.acquire(ctx.deadline);
@@ -65,6 +68,7 @@ export async function deliver(message: OutgoingMessage, ctx: DeliveryContext): P
 			return { result: 'sent', attempts, providerMessageId: outcome.providerMessageId, providerCode: outcome.providerCode };
 		}
 		if (outcome.status === 'unknown') return { result: 'unknown', attempts, message: outcome.message };
+		if (!outcome.neverSent) reachedProvider = true;
 		const failure = {
 			result: 'failed' as const,
 			attempts,
@@ -72,6 +76,7 @@ export async function deliver(message: OutgoingMessage, ctx: DeliveryContext): P
 			providerCode: outcome.providerCode,
 			message: outcome.message,
 			...(outcome.optedOut ? { optedOut: true } : {}),
+			...(reachedProvider ? {} : { neverSent: true }),
 		};
 		if (!outcome.retryable || attempts >= ctx.retry.maxAttempts) return { ...failure, budgetExhausted: false };
 		const now = ctx.clock.now();

@@ -112,7 +112,7 @@ function jobResult(delivery: Delivery, sentAt: number): JobResult {
 		case 'failed':
 			return {
 				kind: 'failed',
-				outcome: 'failed',
+				outcome: delivery.neverSent ? 'notSent' : 'failed',
 				code: delivery.providerCode,
 				message: delivery.budgetExhausted ? `${delivery.message} (no time left in the budget to retry)` : delivery.message,
 				retryable: delivery.retryable,
