@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ItemRouter, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { fieldAdder } from '../shared/format/withField';
+import { fieldAdder } from '../shared/outputItems/withField';
 import { modelMethod } from './operations/model';
 import { rulesMethod } from './operations/rules';
 import type { ChurnMethod } from './operations/types';

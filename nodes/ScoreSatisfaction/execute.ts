@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { fieldAdder, type FieldAdder } from '../shared/format/withField';
+import { fieldAdder, type FieldAdder } from '../shared/outputItems/withField';
 import { fieldReader, InputError, isEmpty, parseDate } from '../shared/input';
 import {
 	combineCustomerResponses,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
 import { rfmHints, valueTierHints } from '../common/hints';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { fieldAdder } from '../shared/format/withField';
+import { fieldAdder } from '../shared/outputItems/withField';
 import { customRulesMethod } from './operations/customRules';
 import { lifecycleMethod } from './operations/lifecycle';
 import { rfmBins, rfmMethod } from './operations/rfm';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter } from '../common';
-import { fieldAdder } from '../shared/format/withField';
+import { fieldAdder } from '../shared/outputItems/withField';
 import { Redactor } from '../shared/messaging/channels';
 import { prepareCareItem } from '../shared/messaging/sending';
 import { readCredentials, sendPending } from './operations/send';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
-import { fieldAdder, withField } from '../../nodes/shared/format/withField';
+import { fieldAdder, withField } from '../../nodes/shared/outputItems/withField';
 
 describe('withField', () => {
 	it('copies the item with the new field last, leaving the item as it was', () => {
@@ -140,7 +140,7 @@ describe('fieldAdder', () => {
 
 	it('still copies every item when code generation is switched off in the process', () => {
 		const script = [
-			"const { fieldAdder } = require('./nodes/shared/format/withField');",
+			"const { fieldAdder } = require('./nodes/shared/outputItems/withField');",
 			"const add = fieldAdder('s');",
 			"let generation = 'allowed'; try { new Function('return 1'); } catch { generation = 'blocked'; }",
 			'process.stdout.write(JSON.stringify({ generation, copies: [add({ a: 2 }, 3), add({ b: 1 }, 4)] }));',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
-import { fieldAdder } from '../../shared/format/withField';
+import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey } from '../../shared/impact';
 

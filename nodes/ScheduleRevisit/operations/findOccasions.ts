@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
 import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
-import { fieldAdder } from '../../shared/format/withField';
+import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError } from '../../shared/input';
 import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { optionalColumn, type RunSettings } from './types';

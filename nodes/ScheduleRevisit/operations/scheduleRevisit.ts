@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readColumn, textParameter } from '../../common';
-import { fieldAdder } from '../../shared/format/withField';
+import { fieldAdder } from '../../shared/outputItems/withField';
 import { buildOwnerAgendas, DEFAULT_REVISIT_COLUMNS, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
 import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree } from '../../common';
-import { sharedFrozen } from '../../shared/format/sharedFrozen';
-import { fieldAdder } from '../../shared/format/withField';
+import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
+import { fieldAdder } from '../../shared/outputItems/withField';
 import type { CustomerColumns, ReadOptions } from '../../shared/customers';
 import { RfmColumnReader, scoreRfmColumnArrays, type Language, type RfmBins, type RfmColumns, type ScoreCuts } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';

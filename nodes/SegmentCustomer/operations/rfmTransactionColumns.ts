@@ -1,6 +1,6 @@
 import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { sharedFrozen } from '../../shared/format/sharedFrozen';
-import { fieldAdder } from '../../shared/format/withField';
+import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
+import { fieldAdder } from '../../shared/outputItems/withField';
 import type { ReadOptions } from '../../shared/customers';
 import { scoreRfmColumnArrays, type Language, type RfmBins, type RfmColumns, type ScoreCuts } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';

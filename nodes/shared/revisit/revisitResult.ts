@@ -1,6 +1,6 @@
 import type { BusinessCalendar, DayKind } from '../calendar/businessCalendar';
 import { formatDayNumber } from '../calendar/civilDate';
-import { sharedFrozen } from '../format/sharedFrozen';
+import { sharedFrozen } from '../outputItems/sharedFrozen';
 import { CHANNEL_LABELS, PRIORITY_LABELS, type Channel, type Language, type Priority, type RevisitStatus } from './labels';
 import type { RevisitRequest } from './request';
 

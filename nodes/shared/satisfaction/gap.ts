@@ -2,7 +2,7 @@ import { ConfigError, fieldReader, InputError, type FieldReader } from '../input
 import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
 import { readRating, type RatingRules, type Scale } from './scale';
-import { sharedFrozenByPair } from '../format/sharedFrozen';
+import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
 
 /** The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988). */
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];

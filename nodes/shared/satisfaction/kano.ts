@@ -1,7 +1,7 @@
 import { ConfigError, fieldReader, InputError, isEmpty, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
-import { sharedFrozenByPair } from '../format/sharedFrozen';
+import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
 
 /** The five answers to "how do you feel if the feature is present / absent?". Codes 1-5 in this order. */
 export type KanoAnswer = 'like' | 'expect' | 'neutral' | 'tolerate' | 'dislike';

@@ -8,7 +8,7 @@ import type { Language } from './labels';
 import { classifyNps, NPS_LABELS, NPS_SCALE, npsTo100, type NpsCategory } from './nps';
 import { roundTo } from './rounding';
 import { readRating, type Scale } from './scale';
-import { sharedFrozen } from '../format/sharedFrozen';
+import { sharedFrozen } from '../outputItems/sharedFrozen';
 
 /** Which metrics a run scores, and where their answers are. Leave a metric out to not score it. */
 export interface SatisfactionConfig {

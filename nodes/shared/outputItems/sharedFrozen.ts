@@ -2,7 +2,8 @@
  * Output parts that many customers have in common (a score's result, a rule's reference, a closed
  * day's explanation) are one frozen object shared by all of them: on a million customers that saves
  * millions of objects, most of a node's time. A later node that changes one in place fails instead of
- * changing it for every customer that shares it. See README, Limits.
+ * changing it for every customer that shares it. See README, Limits. Lives with withField.ts: both are
+ * how output items are made cheaply on large runs (nodes/shared/outputItems).
  */
 
 /** Keys remembered by default; past them a value is still made and frozen, just not shared. */
