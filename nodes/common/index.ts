@@ -14,6 +14,9 @@
  *   included, on output 0 (the only output the agent gets), ItemRouter without its extra items (the
  *   summary of a batch of one); `refuseInToolCall(what, why, instead)` for a setting that needs more
  *   than the one customer a tool call carries; `toolErrorItem`, `onFirstOutput`.
+ * - Parameters are declared with `textParameter`, `numberParameter`, `booleanParameter`, `optionsParameter`
+ *   and `multiOptionsParameter` (name, label, default, description, then displayOptions and the rest),
+ *   so n8n's node-param lint cannot read them: test/common/descriptionLint.test.ts runs it on the result.
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` and their readers
  *   `readAsOf`, `readLanguage`, `readOutputField`; `readColumn(s)`, `readNumber`, `readList` for the rest.
  */
