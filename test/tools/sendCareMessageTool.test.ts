@@ -5,7 +5,7 @@ import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { callNodeAsTool } from './toolHarness';
 
 /** A field parameter that makes the agent pass `key` (a $fromAI placeholder) and reads the item field `key`. */
-const agentField = (key: string, what: string) => `={{ $fromAI('${key}', '${what}', 'string') && '${key}' }}`;
+const agentField = (key: string, what: string) => `={{ ($fromAI('${key}', '${what}', 'string'), '${key}') }}`;
 
 /** A marketing message over the generic webhook, as an agent would be given it: who, their name, their consent. */
 function toolParameters(options: IDataObject = {}): INodeParameters {
