@@ -2,7 +2,7 @@ import { formatDayNumber, toDayNumber } from '../calendar/civilDate';
 import { formatLunarEn, formatLunarZh, toLunar } from '../calendar/lunar';
 import { checkTimeZone } from '../calendar/timeZone';
 import { isEmpty } from '../input/fields';
-import { fieldReader, type FieldReader } from './fieldReader';
+import { fieldReader, type FieldReader } from '../input/fields';
 import { OCCASION_LABELS, type OccasionType } from './labels';
 import { parseLunarDate, parsePastDate, yearly, type YearlyDate } from './occasionDates';
 import {

@@ -1,5 +1,5 @@
 import { getField } from '../../nodes/shared/input/fields';
-import { fieldReader } from '../../nodes/shared/revisit/fieldReader';
+import { fieldReader } from '../../nodes/shared/input/fields';
 
 describe('fieldReader', () => {
 	const items: Array<Record<string, unknown>> = [
