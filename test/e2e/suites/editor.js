@@ -184,9 +184,9 @@ function credentialDisplayNames(root) {
 
 /** The credential types a Send Care Message node needs for its parameters: its channel's, and its ledger's if any. */
 function neededCredentialTypes(root, node) {
-	const { CHANNEL_CREDENTIAL_TYPES } = require(join(root, 'dist', 'nodes', 'shared', 'messaging', 'channels'));
+	const { CHANNELS } = require(join(root, 'dist', 'nodes', 'shared', 'messaging', 'channels'));
 	const { channel = 'smtp', ledger = 'none' } = node.parameters;
-	return [CHANNEL_CREDENTIAL_TYPES[channel], LEDGER_CREDENTIAL_TYPES[ledger]].filter(Boolean);
+	return [CHANNELS[channel].credentialType, LEDGER_CREDENTIAL_TYPES[ledger]].filter(Boolean);
 }
 
 /**
