@@ -5,6 +5,7 @@
 // must have run pages and the main none.
 // Size: LARGE_BASE_CUSTOMERS, else 1,000,000 on the current n8n and 100,000 on 2.8.x (regular mode only
 // there: CI time); LARGE_BASE_MODES=regular,queue picks the modes.
+const { check } = require('../recordCheck');
 const assert = require('node:assert/strict');
 const { createDatabase } = require('../services');
 const { generateCustomers } = require('../largeBase/data');
@@ -12,15 +13,6 @@ const { runLargeBase, compareWithOneBatch } = require('../largeBase/runLargeBase
 const { runtimeFor } = require('../../../scripts/n8n-runtime');
 
 const PAGE_SIZE = 50_000;
-
-async function check(record, label, fn) {
-	try {
-		const note = await fn();
-		record(true, note ? `${label} (${note})` : label);
-	} catch (error) {
-		record(false, label, error?.message ?? error);
-	}
-}
 
 const mb = (value) => (value === undefined ? 'gone' : `${Math.round(value)} MB`);
 

@@ -4,6 +4,7 @@
 // six send each idempotency key, whichever worker runs it; the other five skip those customers as duplicates.
 // As of 2026-03-08 12:00 in Shanghai the workflow's customers C01 (wang.fang@example.cn) and C06
 // (tom.lee@example.com) are the two that may be sent (see test/e2e/care-birthday.expect.js for the others).
+const { check } = require('../recordCheck');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const http = require('node:http');
@@ -164,15 +165,6 @@ async function deleteRedisKeys(prefix) {
 		for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
 	} finally {
 		redis.disconnect();
-	}
-}
-
-async function check(record, label, fn) {
-	try {
-		const note = await fn();
-		record(true, note ? `${label} (${note})` : label);
-	} catch (error) {
-		record(false, label, error?.message ?? error);
 	}
 }
 
