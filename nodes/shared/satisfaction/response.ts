@@ -7,7 +7,7 @@ import { createKanoScorer, type KanoFeatureConfig, type KanoResult } from './kan
 import type { Language } from './labels';
 import { classifyNps, NPS_LABELS, NPS_SCALE, npsTo100, type NpsCategory } from './nps';
 import { roundTo } from './rounding';
-import { readRating, type Scale } from './scale';
+import { readRating, type RatingRules, type Scale } from './scale';
 import { sharedFrozen } from '../outputItems/sharedFrozen';
 
 /** Which metrics a run scores, and where their answers are. Leave a metric out to not score it. */
@@ -75,6 +75,38 @@ class ScoredResponse {}
 
 export type ResponseScorer = (record: Record<string, unknown>) => SatisfactionResult;
 
+/**
+ * One configured metric of a run: `score` gives its result for a response, or null when it was not
+ * answered (skipMissing); `index`, for the metrics in the composite index, says what enters it.
+ */
+interface Metric<R = unknown> {
+	key: 'nps' | 'csat' | 'ces' | 'gap' | 'kano' | 'sentiment';
+	score(record: Record<string, unknown>): R | null;
+	index?: { weight: number; outOf100(result: R): number };
+}
+
+const ownOutOf100 = (result: { outOf100: number }) => result.outOf100;
+
+/** NPS, CSAT and CES alike: a rating read from one field, scored by `result` (shared per rating). */
+function ratedMetric<R extends { outOf100: number }>(
+	key: 'nps' | 'csat' | 'ces',
+	field: string,
+	rules: RatingRules,
+	skipMissing: boolean,
+	weight: number,
+	result: (rating: number) => R,
+): Metric<R> {
+	const read = fieldReader(field);
+	return {
+		key,
+		score: (record) => {
+			const rating = readRating(read(record), field, rules, skipMissing);
+			return rating === undefined ? null : result(rating);
+		},
+		index: { weight, outOf100: ownOutOf100 },
+	};
+}
+
 /** The metrics of a config that take part in the composite index. */
 export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
 	return (['nps', 'csat', 'ces', 'gap', 'sentiment'] as const).filter((m) => config[m] !== undefined);
@@ -87,91 +119,55 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
 	const { skipMissing, language, indexWeights: w } = config;
 	checkIndexWeights(w, indexMetricsOf(config));
-	const npsField = config.nps?.field;
-	const readNps = npsField === undefined ? undefined : fieldReader(npsField);
-	const csatField = config.csat?.field;
-	const readCsat = csatField === undefined ? undefined : fieldReader(csatField);
-	const csatScale = config.csat ? csatRules(config.csat.scale) : CES_SCALES['2.0'];
-	const cesField = config.ces?.field;
-	const readCes = cesField === undefined ? undefined : fieldReader(cesField);
-	const cesVersion: CesVersion = config.ces?.version ?? '2.0';
-	const cesScale = CES_SCALES[cesVersion];
-	const scoreGap = config.gap && createGapScorer(config.gap, skipMissing, language);
-	const scoreKano = config.kano && createKanoScorer(config.kano.features, skipMissing, language);
-	const sentimentField = config.sentiment?.field;
-	const readSentiment = sentimentField === undefined ? undefined : fieldReader(sentimentField);
-	const npsResult = sharedFrozen((score: number): NpsResult => {
-		const category = classifyNps(score);
-		return { score, category, label: NPS_LABELS[category][language], outOf100: npsTo100(score) };
-	});
-	const csatResult = sharedFrozen((score: number): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
-	const cesResult = sharedFrozen((score: number): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
+	const metrics: Metric[] = [];
+	if (config.nps) {
+		const npsResult = sharedFrozen((score: number): NpsResult => {
+			const category = classifyNps(score);
+			return { score, category, label: NPS_LABELS[category][language], outOf100: npsTo100(score) };
+		});
+		metrics.push(ratedMetric('nps', config.nps.field, NPS_SCALE, skipMissing, w.nps, npsResult));
+	}
+	if (config.csat) {
+		const csatScale = csatRules(config.csat.scale);
+		const csatResult = sharedFrozen((score: number): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
+		metrics.push(ratedMetric('csat', config.csat.field, csatScale, skipMissing, w.csat, csatResult));
+	}
+	if (config.ces) {
+		const cesVersion: CesVersion = config.ces.version ?? '2.0';
+		const cesResult = sharedFrozen((score: number): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
+		metrics.push(ratedMetric('ces', config.ces.field, CES_SCALES[cesVersion], skipMissing, w.ces, cesResult));
+	}
+	if (config.gap) {
+		const gap: Metric<GapResult> = { key: 'gap', score: createGapScorer(config.gap, skipMissing, language), index: { weight: w.gap, outOf100: ownOutOf100 } };
+		metrics.push(gap);
+	}
+	if (config.kano) metrics.push({ key: 'kano', score: createKanoScorer(config.kano.features, skipMissing, language) });
+	if (config.sentiment) {
+		const field = config.sentiment.field;
+		const read = fieldReader(field);
+		const sentiment: Metric<number> = {
+			key: 'sentiment',
+			score: (record) => readRating(read(record), field, SENTIMENT_RULES, skipMissing) ?? null,
+			index: { weight: w.sentiment, outOf100: (value) => roundTo(sentimentTo100(value), 2) },
+		};
+		metrics.push(sentiment);
+	}
 
 	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
 		const result = new ScoredResponse() as SatisfactionResult;
+		const slots = result as Record<Metric['key'], unknown>;
 		let notAnswered: string[] | undefined;
 		let sum = 0;
 		let total = 0;
-		if (readNps) {
-			const score = readRating(readNps(record), npsField!, NPS_SCALE, skipMissing);
-			if (score === undefined) {
-				result.nps = null;
-				(notAnswered ??= []).push('nps');
-			} else {
-				const nps = npsResult(score);
-				result.nps = nps;
-				sum += w.nps * nps.outOf100;
-				total += w.nps;
-			}
-		}
-		if (readCsat) {
-			const score = readRating(readCsat(record), csatField!, csatScale, skipMissing);
-			if (score === undefined) {
-				result.csat = null;
-				(notAnswered ??= []).push('csat');
-			} else {
-				const csat = csatResult(score);
-				result.csat = csat;
-				sum += w.csat * csat.outOf100;
-				total += w.csat;
-			}
-		}
-		if (readCes) {
-			const score = readRating(readCes(record), cesField!, cesScale, skipMissing);
-			if (score === undefined) {
-				result.ces = null;
-				(notAnswered ??= []).push('ces');
-			} else {
-				const ces = cesResult(score);
-				result.ces = ces;
-				sum += w.ces * ces.outOf100;
-				total += w.ces;
-			}
-		}
-		if (scoreGap) {
-			const gap = scoreGap(record);
-			result.gap = gap;
-			if (gap === null) (notAnswered ??= []).push('gap');
-			else {
-				sum += w.gap * gap.outOf100;
-				total += w.gap;
-			}
-		}
-		if (scoreKano) {
-			const kano = scoreKano(record);
-			result.kano = kano;
-			if (kano === null) (notAnswered ??= []).push('kano');
-		}
-		if (readSentiment) {
-			const value = readRating(readSentiment(record), sentimentField!, SENTIMENT_RULES, skipMissing);
-			if (value === undefined) {
-				result.sentiment = null;
-				(notAnswered ??= []).push('sentiment');
-			} else {
-				result.sentiment = value;
-				sum += w.sentiment * roundTo(sentimentTo100(value), 2);
-				total += w.sentiment;
+		for (let m = 0; m < metrics.length; m++) {
+			const metric = metrics[m];
+			const value = metric.score(record);
+			slots[metric.key] = value;
+			if (value === null) (notAnswered ??= []).push(metric.key);
+			else if (metric.index) {
+				sum += metric.index.weight * metric.index.outOf100(value);
+				total += metric.index.weight;
 			}
 		}
 		result.index = total === 0 ? null : roundTo(sum / total, 2);
