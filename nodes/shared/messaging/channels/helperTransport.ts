@@ -1,12 +1,7 @@
 import { DEFAULT_TIMEOUT_MS, describeFailure, flattenHeaders, type ExchangeOptions, type HttpClient, type HttpExchange, type HttpRequestSpec } from './httpTransport';
 
-/** The options of n8n's `this.helpers.httpRequest` that the channels use (IHttpRequestOptions). */
-export interface HelperRequestOptions {
-	method: 'GET' | 'POST';
-	url: string;
-	headers?: Record<string, string>;
-	body?: string;
-	auth?: { username: string; password: string };
+/** The options of n8n's `this.helpers.httpRequest` that the channels use (IHttpRequestOptions): the request itself, and how to make it. */
+export interface HelperRequestOptions extends HttpRequestSpec {
 	abortSignal: AbortSignal;
 	disableFollowRedirect: true;
 	ignoreHttpStatusErrors: true;
