@@ -1,5 +1,5 @@
 import { digamma, lnBeta, lnGamma, series } from '../stats';
-import { fitCountModel } from './countFit';
+import { fitCountModel, toLogGradient } from './countFit';
 import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, alpha), dropout p ~ Beta(a, b). */
@@ -118,12 +118,7 @@ class BgNbdLikelihood {
 				gb += w * (pAlive * this.aliveDb[g] + pDrop * this.dropDb[g]);
 			}
 		}
-		if (gradient) {
-			gradient[0] = gr * r;
-			gradient[1] = gAlpha * alpha;
-			gradient[2] = ga * a;
-			gradient[3] = gb * b;
-		}
+		if (gradient) toLogGradient(gradient, [gr, gAlpha, ga, gb], [r, alpha, a, b]);
 		return total;
 	}
 }
@@ -134,7 +129,6 @@ export function fitBgNbd(customers: ArrayLike<RfmSummary> | RfmColumns | Compres
 		{
 			name: 'BG/NBD',
 			aspects: { r: 'purchase rates', alpha: 'purchase rates', a: 'dropout chances', b: 'dropout chances' },
-			fromLog: (theta) => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) }),
 			start: (data) => [0, rateStart(data), 0, 0],
 			likelihood: (data) => new BgNbdLikelihood(data),
 		},

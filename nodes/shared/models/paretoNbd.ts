@@ -1,5 +1,5 @@
 import { digamma, hyp2f1OneWithDerivatives, lnGamma } from '../stats';
-import { fitCountModel } from './countFit';
+import { fitCountModel, toLogGradient } from './countFit';
 import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
 /** Pareto/NBD parameters: purchase rate ~ Gamma(r, alpha), dropout rate ~ Gamma(s, beta). */
@@ -144,12 +144,7 @@ class ParetoNbdLikelihood {
 				gBeta += w * (s / beta - (pAlive * s) / (beta + T) + pDied * k * (tail[u + 4] - ratio * tail[l + 4]));
 			}
 		}
-		if (gradient) {
-			gradient[0] = gr * r;
-			gradient[1] = gAlpha * alpha;
-			gradient[2] = gs * s;
-			gradient[3] = gBeta * beta;
-		}
+		if (gradient) toLogGradient(gradient, [gr, gAlpha, gs, gBeta], [r, alpha, s, beta]);
 		return total;
 	}
 }
@@ -160,7 +155,6 @@ export function fitParetoNbd(customers: ArrayLike<RfmSummary> | RfmColumns | Com
 		{
 			name: 'Pareto/NBD',
 			aspects: { r: 'purchase rates', alpha: 'purchase rates', s: 'lifetimes', beta: 'lifetimes' },
-			fromLog: (theta) => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }),
 			start: (data) => [0, rateStart(data), 0, Math.log(meanAge(data))],
 			likelihood: (data) => new ParetoNbdLikelihood(data),
 		},
