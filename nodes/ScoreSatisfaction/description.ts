@@ -1,6 +1,6 @@
 import { reportStateProperties } from './reportState';
 import type { INodeProperties } from 'n8n-workflow';
-import { booleanParameter, languageProperty, multiOptionsParameter, numberParameter, optionsParameter, outputFieldProperty, textParameter } from '../common';
+import { booleanParameter, languageProperty, multiOptionsParameter, numberParameter, optionsCollection, optionsParameter, outputFieldProperty, textParameter } from '../common';
 import { cesProperties } from './operations/ces';
 import { csatProperties } from './operations/csat';
 import { gapProperties } from './operations/gap';
@@ -98,40 +98,33 @@ export const reportProperties: INodeProperties[] = [
 export const outputProperties: INodeProperties[] = [
 	languageProperty('the labels (Promoter / 推荐者, Meets expectations / 满意)'),
 	outputFieldProperty('satisfaction'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			numberParameter('cesWeight', 'CES Weight in Index', 1, 'Weight of the effort score (as ease, 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
-			numberParameter('csatWeight', 'CSAT Weight in Index', 1, 'Weight of CSAT (placed on 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
-			numberParameter('gapWeight', 'Gap Weight in Index', 1, 'Weight of the overall gap (no gap = 50) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
-			numberParameter('minResponsesForMargin', 'Minimum Responses for Margin', 30, 'Groups with fewer answers get no margin of error, with a note saying so', { typeOptions: { minValue: 2 } }),
-			numberParameter('npsWeight', 'NPS Weight in Index', 1, 'Weight of the NPS answer (0-10 as 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
-			textParameter(
-				'sentimentColumn',
-				'Sentiment Column',
-				'',
-				'Column with a sentiment score from -1 to 1 from an upstream node (e.g. AI sentiment analysis) to include in the index',
-				{ placeholder: 'e.g. sentiment.score' },
-			),
-			numberParameter(
-				'sentimentWeight',
-				'Sentiment Weight in Index',
-				1,
-				'Weight of the sentiment score (-1..1 as 0-100) in the satisfaction index; 0 leaves it out',
-				{ typeOptions: { minValue: 0 } },
-			),
-			booleanParameter(
-				'skipMissing',
-				'Skip Missing Metrics',
-				false,
-				'Whether an empty answer counts as not answered (null, left out of the index and report) instead of an item error; never as 0',
-			),
-		],
-	},
+	optionsCollection([
+		numberParameter('cesWeight', 'CES Weight in Index', 1, 'Weight of the effort score (as ease, 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+		numberParameter('csatWeight', 'CSAT Weight in Index', 1, 'Weight of CSAT (placed on 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+		numberParameter('gapWeight', 'Gap Weight in Index', 1, 'Weight of the overall gap (no gap = 50) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+		numberParameter('minResponsesForMargin', 'Minimum Responses for Margin', 30, 'Groups with fewer answers get no margin of error, with a note saying so', { typeOptions: { minValue: 2 } }),
+		numberParameter('npsWeight', 'NPS Weight in Index', 1, 'Weight of the NPS answer (0-10 as 0-100) in the satisfaction index; 0 leaves it out', { typeOptions: { minValue: 0 } }),
+		textParameter(
+			'sentimentColumn',
+			'Sentiment Column',
+			'',
+			'Column with a sentiment score from -1 to 1 from an upstream node (e.g. AI sentiment analysis) to include in the index',
+			{ placeholder: 'e.g. sentiment.score' },
+		),
+		numberParameter(
+			'sentimentWeight',
+			'Sentiment Weight in Index',
+			1,
+			'Weight of the sentiment score (-1..1 as 0-100) in the satisfaction index; 0 leaves it out',
+			{ typeOptions: { minValue: 0 } },
+		),
+		booleanParameter(
+			'skipMissing',
+			'Skip Missing Metrics',
+			false,
+			'Whether an empty answer counts as not answered (null, left out of the index and report) instead of an item error; never as 0',
+		),
+	]),
 ];
 
 /** Every parameter of the node, in the order the editor shows them. */

@@ -17,8 +17,9 @@
  * - Parameters are declared with `textParameter`, `numberParameter`, `booleanParameter`, `optionsParameter`
  *   and `multiOptionsParameter` (name, label, default, description, then displayOptions and the rest),
  *   so n8n's node-param lint cannot read them: test/common/descriptionLint.test.ts runs it on the result.
- * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` and their readers
- *   `readAsOf`, `readLanguage`, `readOutputField`; `readColumn(s)`, `readNumber`, `readList` for the rest.
+ * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` (built the same way) and
+ *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
+ *   option" collection; `readColumn(s)`, `readNumber`, `readList` for the rest.
  */
 export * from './errors';
 export * from './outputField';

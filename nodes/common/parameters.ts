@@ -60,39 +60,31 @@ export function multiOptionsParameter(
 
 /** The As Of parameter; `measures` says what is measured to it, e.g. "recency is measured from". */
 export function asOfProperty(measures: string): INodeProperties {
-	return {
-		displayName: 'As Of',
-		name: 'asOf',
-		type: 'dateTime',
-		default: '',
-		description: `The moment ${measures}. Empty means now (the start of this execution).`,
-	};
+	return parameter('dateTime', 'asOf', 'As Of', '', `The moment ${measures}. Empty means now (the start of this execution).`, undefined);
 }
 
 /** The Language parameter, one label across nodes; `of` names what it translates. */
 export function languageProperty(of: string, defaultLanguage: Language = 'en'): INodeProperties {
-	return {
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		options: [
+	return optionsParameter(
+		'language',
+		'Language',
+		[
 			{ name: 'Chinese (Simplified)', value: 'zh-CN' },
 			{ name: 'English', value: 'en' },
 		],
-		default: defaultLanguage,
-		description: `Language of ${of}; the keys stay in English`,
-	};
+		defaultLanguage,
+		`Language of ${of}; the keys stay in English`,
+	);
 }
 
 /** The Output Field parameter with the node's default field. */
 export function outputFieldProperty(defaultField: string): INodeProperties {
-	return {
-		displayName: 'Output Field',
-		name: 'outputField',
-		type: 'string',
-		default: defaultField,
-		description: 'Name of the field the result is written to; input fields are never overwritten',
-	};
+	return textParameter('outputField', 'Output Field', defaultField, 'Name of the field the result is written to; input fields are never overwritten');
+}
+
+/** The "Options" collection of optional settings ("Add option" in the editor); `options` in the order n8n shows them. */
+export function optionsCollection(options: INodeProperties[], name = 'options', extras?: ParameterExtras): INodeProperties {
+	return parameter('collection', name, 'Options', {}, undefined, { placeholder: 'Add option', options, ...extras });
 }
 
 /**

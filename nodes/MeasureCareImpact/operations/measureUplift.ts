@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { booleanParameter, ItemRouter, numberParameter, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
+import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
 import { ConfigError } from '../../shared/input';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
@@ -45,18 +45,14 @@ export const measureUpliftProperties: INodeProperties[] = [
 	numberParameter('confidenceLevel', 'Confidence Level (%)', 95, undefined, { typeOptions: { minValue: 50, maxValue: 99.9 }, displayOptions: show() }),
 	numberParameter('costPerContact', 'Cost per Contact', 0, 'Cost of the campaign per treated customer, for ROI (0: no ROI)', { typeOptions: { numberPrecision: 4 }, displayOptions: show() }),
 	numberParameter('marginPercent', 'Margin (%)', 100, 'Share of revenue kept as profit, for ROI', { typeOptions: { minValue: 0, maxValue: 100 }, displayOptions: show() }),
-	{
-		displayName: 'Options',
-		name: 'upliftOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: show(),
-		options: [
+	optionsCollection(
+		[
 			textParameter('conversionName', 'Conversion Name', '', 'How the sentences call the converted outcome (default "conversion" / 转化率)', { placeholder: 'repurchase' }),
 			booleanParameter('includeState', 'Include Page State', false, 'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately'),
 		],
-	},
+		'upliftOptions',
+		{ displayOptions: show() },
+	),
 ];
 
 const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [

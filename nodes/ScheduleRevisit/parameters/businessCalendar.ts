@@ -10,15 +10,7 @@ export const businessCalendarProperties: INodeProperties[] = [
 	multiOptionsParameter(
 		'workingDays',
 		'Working Days',
-		[
-			{ name: 'Friday', value: 'friday' },
-			{ name: 'Monday', value: 'monday' },
-			{ name: 'Saturday', value: 'saturday' },
-			{ name: 'Sunday', value: 'sunday' },
-			{ name: 'Thursday', value: 'thursday' },
-			{ name: 'Tuesday', value: 'tuesday' },
-			{ name: 'Wednesday', value: 'wednesday' },
-		],
+		WEEKDAYS.map((day) => ({ name: day[0].toUpperCase() + day.slice(1), value: day })).sort((a, b) => a.name.localeCompare(b.name)),
 		['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
 		'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
 		{ displayOptions: SHOW },
