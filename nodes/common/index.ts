@@ -19,7 +19,8 @@
  *   so n8n's node-param lint cannot read them: test/common/descriptionLint.test.ts runs it on the result.
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` (built the same way) and
  *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
- *   option" collection; `readColumn(s)`, `readNumber`, `readList` for the rest.
+ *   option" collection; `listParameter` and `readEntries` for a list of entries the user adds and orders
+ *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest.
  */
 export * from './errors';
 export * from './outputField';

@@ -58,6 +58,26 @@ export function multiOptionsParameter(
 	return parameter('multiOptions', name, displayName, defaultValues, description, { options, ...extras });
 }
 
+/**
+ * A list the user adds entries to and reorders (a fixedCollection of one kind of entry, "Add <entry>" in
+ * the editor); each entry has `values`. Read it back with readEntries.
+ */
+export function listParameter(
+	name: string,
+	displayName: string,
+	entry: { name: string; displayName: string },
+	values: INodeProperties[],
+	description: string,
+	extras?: ParameterExtras,
+): INodeProperties {
+	return parameter('fixedCollection', name, displayName, {}, description, {
+		placeholder: `Add ${entry.displayName}`,
+		typeOptions: { multipleValues: true, sortable: true },
+		options: [{ ...entry, values }],
+		...extras,
+	});
+}
+
 /** The As Of parameter; `measures` says what is measured to it, e.g. "recency is measured from". */
 export function asOfProperty(measures: string): INodeProperties {
 	return parameter('dateTime', 'asOf', 'As Of', '', `The moment ${measures}. Empty means now (the start of this execution).`, undefined);
@@ -124,6 +144,11 @@ export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: 
 
 export function readOutputField(ctx: IExecuteFunctions, fallback: string): string {
 	return readColumn(ctx, 'outputField', fallback);
+}
+
+/** The entries of a listParameter, in the user's order (none when the list is empty). */
+export function readEntries<T>(ctx: IExecuteFunctions, name: string, entryName: string): T[] {
+	return (ctx.getNodeParameter(name, 0, {}) as Record<string, T[] | undefined>)[entryName] ?? [];
 }
 
 /** A number parameter that must be finite (n8n hands over null for a cleared field). */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
-import { numberParameter, optionsParameter, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readEntries, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -22,45 +22,36 @@ const UNIT_OPTIONS = [
 
 /** The cadence: rules checked top to bottom, and the defaults for customers no rule matches. */
 export const cadenceProperties: INodeProperties[] = [
-	{
-		displayName: 'Cadence Rules',
-		name: 'cadenceRules',
-		placeholder: 'Add Rule',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		description: 'Checked top to bottom; the first rule that matches sets the interval, priority, channel and reason',
-		displayOptions: SHOW,
-		options: [
-			{
-				displayName: 'Rule',
-				name: 'rule',
-				values: [
-					optionsParameter('channel', 'Channel', CHANNEL_OPTIONS, 'call'),
-					textParameter('field', 'Field', '', 'Column to test, e.g. segment.key, churn.level, satisfaction.level or valueTier (dot paths work)', { placeholder: 'churn.level' }),
-					numberParameter('interval', 'Interval', 1, 'Days after the last contact', { typeOptions: { minValue: 0 } }),
-					optionsParameter('unit', 'Interval Unit', UNIT_OPTIONS, 'businessDays'),
-					textParameter('name', 'Name', '', undefined, { placeholder: 'Critical churn risk' }),
-					optionsParameter(
-						'operator',
-						'Operator',
-						[
-							{ name: 'At Least (Number)', value: 'atLeast' },
-							{ name: 'At Most (Number)', value: 'atMost' },
-							{ name: 'Is Empty', value: 'isEmpty' },
-							{ name: 'Is Not Empty', value: 'isNotEmpty' },
-							{ name: 'Is Not One Of', value: 'isNot' },
-							{ name: 'Is One Of', value: 'is' },
-						],
-						'is',
-					),
-					optionsParameter('priority', 'Priority', PRIORITY_OPTIONS, 'normal'),
-					textParameter('reason', 'Reason', '', 'Why the customer is contacted; the rule name when empty'),
-					textParameter('value', 'Value', '', 'Values separated by commas (not case-sensitive), or a number for At Least / At Most', { placeholder: 'critical, high' }),
+	listParameter(
+		'cadenceRules',
+		'Cadence Rules',
+		{ name: 'rule', displayName: 'Rule' },
+		[
+			optionsParameter('channel', 'Channel', CHANNEL_OPTIONS, 'call'),
+			textParameter('field', 'Field', '', 'Column to test, e.g. segment.key, churn.level, satisfaction.level or valueTier (dot paths work)', { placeholder: 'churn.level' }),
+			numberParameter('interval', 'Interval', 1, 'Days after the last contact', { typeOptions: { minValue: 0 } }),
+			optionsParameter('unit', 'Interval Unit', UNIT_OPTIONS, 'businessDays'),
+			textParameter('name', 'Name', '', undefined, { placeholder: 'Critical churn risk' }),
+			optionsParameter(
+				'operator',
+				'Operator',
+				[
+					{ name: 'At Least (Number)', value: 'atLeast' },
+					{ name: 'At Most (Number)', value: 'atMost' },
+					{ name: 'Is Empty', value: 'isEmpty' },
+					{ name: 'Is Not Empty', value: 'isNotEmpty' },
+					{ name: 'Is Not One Of', value: 'isNot' },
+					{ name: 'Is One Of', value: 'is' },
 				],
-			},
+				'is',
+			),
+			optionsParameter('priority', 'Priority', PRIORITY_OPTIONS, 'normal'),
+			textParameter('reason', 'Reason', '', 'Why the customer is contacted; the rule name when empty'),
+			textParameter('value', 'Value', '', 'Values separated by commas (not case-sensitive), or a number for At Least / At Most', { placeholder: 'critical, high' }),
 		],
-	},
+		'Checked top to bottom; the first rule that matches sets the interval, priority, channel and reason',
+		{ displayOptions: SHOW },
+	),
 	numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW }),
 	optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW }),
 	optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW }),
@@ -69,7 +60,7 @@ export const cadenceProperties: INodeProperties[] = [
 ];
 
 export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
-	const rules = (ctx.getNodeParameter('cadenceRules', 0, {}) as { rule?: CadenceRuleInput[] }).rule ?? [];
+	const rules = readEntries<CadenceRuleInput>(ctx, 'cadenceRules', 'rule');
 	return buildCadencePolicy(rules, {
 		interval: ctx.getNodeParameter('defaultInterval', 0, 30) as number,
 		unit: ctx.getNodeParameter('defaultUnit', 0, 'calendarDays') as IntervalUnit,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
-import { numberParameter, optionsParameter, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readEntries, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -17,33 +17,24 @@ export const ownerProperties: INodeProperties[] = [
 		undefined,
 		{ displayOptions: SHOW },
 	),
-	{
-		displayName: 'Owners',
-		name: 'owners',
-		placeholder: 'Add Owner',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		description: 'Who makes the revisits, in order (the order breaks ties)',
-		displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } },
-		options: [
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				values: [
-					textParameter('id', 'Owner ID', '', 'As it appears in the account manager column'),
-					numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: { minValue: 0 } }),
-					textParameter(
-						'timeZone',
-						'Time Zone',
-						'',
-						"The owner's IANA time zone: their agenda shows times in it (with the customer's local time where it differs). Empty: the node's Time Zone.",
-						{ placeholder: 'Asia/Shanghai' },
-					),
-				],
-			},
+	listParameter(
+		'owners',
+		'Owners',
+		{ name: 'owner', displayName: 'Owner' },
+		[
+			textParameter('id', 'Owner ID', '', 'As it appears in the account manager column'),
+			numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: { minValue: 0 } }),
+			textParameter(
+				'timeZone',
+				'Time Zone',
+				'',
+				"The owner's IANA time zone: their agenda shows times in it (with the customer's local time where it differs). Empty: the node's Time Zone.",
+				{ placeholder: 'Asia/Shanghai' },
+			),
 		],
-	},
+		'Who makes the revisits, in order (the order breaks ties)',
+		{ displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } } },
+	),
 	textParameter(
 		'ownerList',
 		'Owner List',
@@ -91,7 +82,7 @@ export function readOwners(ctx: IExecuteFunctions): { owners: Owner[]; assignmen
 	if (ctx.getNodeParameter('ownersInput', 0, 'list') === 'text') {
 		owners = parseOwnerList(ctx.getNodeParameter('ownerList', 0, '') as string, ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
 	} else {
-		owners = buildOwnerPool((ctx.getNodeParameter('owners', 0, {}) as { owner?: OwnerInput[] }).owner ?? []);
+		owners = buildOwnerPool(readEntries<OwnerInput>(ctx, 'owners', 'owner'));
 	}
 	return {
 		owners,

@@ -1,45 +1,36 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyRules, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
-import { optionsParameter, textParameter } from '../../common';
+import { listParameter, optionsParameter, readEntries, textParameter } from '../../common';
 
 const show = { show: { method: ['customRules'] } };
 
 export const customRulesProperties: INodeProperties[] = [
-	{
-		displayName: 'Rules',
-		name: 'rules',
-		placeholder: 'Add Rule',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		description: 'Checked top to bottom; the first rule that matches gives the label',
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'Rule',
-				name: 'rule',
-				values: [
-					textParameter('field', 'Field', '', 'Column to test (dot paths work)'),
-					optionsParameter(
-						'operator',
-						'Operator',
-						Object.entries(RULE_OPERATORS)
-							.map(([value, name]) => ({ name: name[0].toUpperCase() + name.slice(1), value }))
-							.sort((x, y) => x.name.localeCompare(y.name)),
-						'equals',
-					),
-					textParameter('value', 'Value', '', 'Value to compare with; a number of days for the date operators'),
-					textParameter('label', 'Label', '', 'Segment label when this rule matches'),
-				],
-			},
+	listParameter(
+		'rules',
+		'Rules',
+		{ name: 'rule', displayName: 'Rule' },
+		[
+			textParameter('field', 'Field', '', 'Column to test (dot paths work)'),
+			optionsParameter(
+				'operator',
+				'Operator',
+				Object.entries(RULE_OPERATORS)
+					.map(([value, name]) => ({ name: name[0].toUpperCase() + name.slice(1), value }))
+					.sort((x, y) => x.name.localeCompare(y.name)),
+				'equals',
+			),
+			textParameter('value', 'Value', '', 'Value to compare with; a number of days for the date operators'),
+			textParameter('label', 'Label', '', 'Segment label when this rule matches'),
 		],
-	},
+		'Checked top to bottom; the first rule that matches gives the label',
+		{ displayOptions: show },
+	),
 	textParameter('defaultLabel', 'Default Label', 'Other', 'Label for customers no rule matches', { displayOptions: show }),
 ];
 
 export function customRulesMethod(ctx: IExecuteFunctions): SegmentMethod {
-	const rules = ((ctx.getNodeParameter('rules', 0, {}) as { rule?: SegmentRule[] }).rule ?? []).map((r) => ({
+	const rules = readEntries<SegmentRule>(ctx, 'rules', 'rule').map((r) => ({
 		...r,
 		value: String(r.value ?? ''),
 	}));
