@@ -2,3 +2,6 @@
 export type Language = 'en' | 'zh-CN';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+
+/** The display label of each English key, in every language. */
+export type LabelTable<K extends string> = Record<K, Record<Language, string>>;

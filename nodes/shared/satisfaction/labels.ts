@@ -1,8 +1,6 @@
 import type { Language } from '../format/language';
 
-export type { Language };
-
-export type LabelTable<K extends string> = Record<K, { en: string; 'zh-CN': string }>;
+export type { LabelTable, Language } from '../format/language';
 
 /** Notes written into report rows, in the chosen language. */
 export function tooFewResponsesNote(responses: number, minimum: number, language: Language): string {

@@ -1,5 +1,5 @@
 export type { Language } from '../format/language';
-import type { Language } from '../format/language';
+import type { LabelTable, Language } from '../format/language';
 
 /** A stable English key plus the label shown to people, in the chosen language. */
 export interface Labelled {
@@ -7,6 +7,6 @@ export interface Labelled {
 	label: string;
 }
 
-export function labelFor<K extends string>(table: Record<K, { en: string; 'zh-CN': string }>, key: K, language: Language): Labelled {
+export function labelFor<K extends string>(table: LabelTable<K>, key: K, language: Language): Labelled {
 	return { key, label: table[key][language] };
 }

@@ -1,8 +1,9 @@
+import type { LabelTable } from '../format/language';
 import { labelFor, type Labelled, type Language } from './labels';
 
 export type LifecycleStage = 'prospect' | 'new' | 'active' | 'atRisk' | 'lapsed' | 'lost';
 
-const STAGE_LABELS: Record<LifecycleStage, { en: string; 'zh-CN': string }> = {
+const STAGE_LABELS: LabelTable<LifecycleStage> = {
 	prospect: { en: 'Prospect', 'zh-CN': '潜在客户' },
 	new: { en: 'New', 'zh-CN': '新客户' },
 	active: { en: 'Active', 'zh-CN': '活跃客户' },

@@ -1,3 +1,4 @@
+import type { LabelTable } from '../format/language';
 import { labelFor, type Labelled, type Language } from './labels';
 import type { ScoreCuts } from './learnedCuts';
 import { quantileScores, scoresFromCuts } from './quantileScores';
@@ -17,7 +18,7 @@ export type RfmSegmentKey =
 	| 'cantLoseThem'
 	| 'hibernating';
 
-export const RFM_SEGMENT_LABELS: Record<RfmSegmentKey, { en: string; 'zh-CN': string }> = {
+export const RFM_SEGMENT_LABELS: LabelTable<RfmSegmentKey> = {
 	champions: { en: 'Champions', 'zh-CN': '冠军客户' },
 	loyalCustomers: { en: 'Loyal Customers', 'zh-CN': '忠诚客户' },
 	potentialLoyalists: { en: 'Potential Loyalists', 'zh-CN': '潜在忠诚客户' },
