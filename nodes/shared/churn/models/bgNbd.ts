@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { bgNbdConditionalExpected, bgNbdProbabilityAlive, fitBgNbd } from '../../models';
 import { purchaseModel } from './purchase';
-
-const positive = z.number().finite().positive();
+import { positive } from './supplied';
 
 /** BG/NBD (Fader, Hardie & Lee 2005): dropout can happen only right after a purchase. */
 export const bgNbdModel = purchaseModel({

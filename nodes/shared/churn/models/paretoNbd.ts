@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdProbabilityAlive } from '../../models';
 import { purchaseModel } from './purchase';
-
-const positive = z.number().finite().positive();
+import { positive } from './supplied';
 
 /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): dropout can happen at any moment. */
 export const paretoNbdModel = purchaseModel({

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError } from '../../input';
 import { compress, discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
-import { suppliedParameters } from './supplied';
+import { positive, suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
 
-const positive = z.number().finite().positive();
 const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma: positive });
 
 /** Value is discounted month by month (as is usual for CLV), whatever the time unit. */

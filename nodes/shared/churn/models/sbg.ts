@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError } from '../../input';
 import { fitSbgSubscribers, sbgDiscountedResidualLifetime, sbgRetention } from '../../models';
-import { suppliedParameters } from './supplied';
+import { positive, suppliedParameters } from './supplied';
 import { percent, RENEWAL_PERIOD_DAYS, wholePercent, type ChurnModel, type ModelScore } from './types';
 
-const positive = z.number().finite().positive();
 const SCHEMA = z.object({ alpha: positive, beta: positive });
 const CHURNED: ModelScore = Object.freeze({ probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 });
 

@@ -1,6 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfigError } from '../../input';
 import type { ModelMethod } from './types';
+
+/** What every model parameter must be, supplied or fitted: a positive finite number. */
+export const positive = z.number().finite().positive();
 
 /** The supplied-parameters JSON (text or object): the Model item of an earlier run, or its `parameters`. */
 export function suppliedObject(method: ModelMethod, raw: unknown): Record<string, unknown> {
