@@ -1,4 +1,4 @@
-import { CustomerNumbers } from '../../nodes/shared/customers/customerNumbers';
+import { BATCH, CustomerNumbers } from '../../nodes/shared/customers/customerNumbers';
 import { seededRandom } from '../helpers/random';
 
 /** The rule the table must keep: one number per distinct ID text (an integer ID is its decimal text), in order of first appearance. */
@@ -21,6 +21,24 @@ function intern(ids: Array<string | number>): { numbers: number[]; texts: string
 	const table = new CustomerNumbers();
 	const numbers = ids.map((id) => (typeof id === 'number' ? table.ofInteger(id) : table.ofText(id)));
 	return { numbers, texts: table.ids };
+}
+
+/** The same through numberAll, in batches of uneven sizes (a full batch among them), one by one in between. */
+function internInBatches(ids: Array<string | number>): { numbers: number[]; texts: string[] } {
+	const table = new CustomerNumbers();
+	const out = new Int32Array(ids.length);
+	const sizes = [1, BATCH, 7, BATCH - 1, 0, 100];
+	for (let at = 0, b = 0; at < ids.length; b++) {
+		const size = Math.min(sizes[b % sizes.length], ids.length - at);
+		if (b % 5 === 4) {
+			const id = ids[at];
+			out[at++] = typeof id === 'number' ? table.ofInteger(id) : table.ofText(id);
+			continue;
+		}
+		table.numberAll(ids.slice(at, at + size), size, out, at);
+		at += size;
+	}
+	return { numbers: Array.from(out), texts: table.ids };
 }
 
 describe('CustomerNumbers', () => {
@@ -48,17 +66,19 @@ describe('CustomerNumbers', () => {
 			ids.push(form());
 		}
 		ids.push(-0, '0', 0);
-		const got = intern(ids);
 		const want = reference(ids);
-		expect(got.texts).toEqual(want.texts);
-		expect(got.numbers).toEqual(want.numbers);
-		expect(got.texts.length).toBeGreaterThan(20_000); // the tables grew many times
+		for (const got of [intern(ids), internInBatches(ids)]) {
+			expect(got.texts).toEqual(want.texts);
+			expect(got.numbers).toEqual(want.numbers);
+		}
+		expect(want.texts.length).toBeGreaterThan(20_000); // the tables grew many times
 	});
 
 	it('tells apart short texts that differ only in length or in the last word', () => {
 		const ids = ['a', 'a\u0000', 'a\u0000\u0000', 'abcd', 'abcde', 'abcdefgh', 'abcdefghi', 'abcdefghijkl', 'abcdefghijkk', '1', 1, '01', 'a'];
 		const got = intern(ids);
 		expect(got).toEqual(reference(ids));
+		expect(internInBatches(ids)).toEqual(got);
 		expect(got.texts).toHaveLength(11);
 	});
 });

@@ -18,6 +18,13 @@ export class CustomerNumbers {
 	private slots: Array<string | number | undefined>;
 	private mask: number;
 	private used = 0;
+	/**
+	 * Per key of a batch (numberAll), and in the last place for ofText: a short text's three packed words
+	 * and its length (0: not a short text), then its hash in the table it belongs to.
+	 */
+	private readonly keys = new Int32Array(KEY_WORDS * (BATCH + 1));
+	/** What numberAll's early reads found, kept so that the reads are not left out as unused. */
+	private touched = 0;
 
 	constructor() {
 		this.mask = (1 << INITIAL_BITS) - 1;
@@ -26,22 +33,8 @@ export class CustomerNumbers {
 
 	/** The number of the customer with this ID text (already trimmed). */
 	ofText(text: string): number {
-		let short = this.short.find(text);
-		if (short >= 0) return short;
-		// Past the numbers a short slot can hold, every new text goes to the general table.
-		if (this.ids.length >= MAX_SHORT_NUMBER) short = NOT_SHORT;
-		if (short === NOT_SHORT) {
-			const found = this.find(text, hashText(text));
-			if (found >= 0) return found;
-		}
-		const number = this.ids.length;
-		this.ids.push(text);
-		if (short === NOT_SHORT) this.insert(text, hashText(text), number);
-		else this.short.insert(number);
-		// The decimal text of an integer is also found by the integer.
-		const value = Number(text);
-		if (Number.isSafeInteger(value) && String(value) === text) this.insert(value, hashInteger(value), number);
-		return number;
+		this.pack(text, BATCH);
+		return this.textNumber(text, BATCH);
 	}
 
 	/** The number of the customer with this integer ID (a safe integer). */
@@ -49,6 +42,77 @@ export class CustomerNumbers {
 		const found = this.find(value, hashInteger(value));
 		if (found >= 0) return found;
 		return this.ofText(String(value)); // registers the integer too
+	}
+
+	/**
+	 * ofText or ofInteger for `count` IDs (at most BATCH), their numbers written to `out` from `at`.
+	 * On millions of rows of random customers the table is far larger than the processor's caches and
+	 * each lookup waits for its slot from memory; here every ID's slot is read first, in a loop that
+	 * has nothing else to do, so those waits overlap instead of following one another, and then the
+	 * IDs are numbered in order as one by one.
+	 */
+	numberAll(ids: ReadonlyArray<string | number>, count: number, out: Int32Array, at: number): void {
+		const { keys } = this;
+		for (let k = 0; k < count; k++) {
+			const id = ids[k];
+			if (typeof id === 'string') this.pack(id, k);
+			else {
+				keys[k * KEY_WORDS + 3] = 0;
+				keys[k * KEY_WORDS + 4] = hashInteger(id);
+			}
+		}
+		const shortSlots = this.short.slots;
+		const shortMask = this.short.mask;
+		const { slots, mask } = this;
+		let touched = 0;
+		for (let k = 0; k < count; k++) {
+			const hash = keys[k * KEY_WORDS + 4];
+			touched |= keys[k * KEY_WORDS + 3] !== 0 ? shortSlots[((hash & shortMask) << 2) + 3] : slots[2 * (hash & mask)] === undefined ? 0 : 1;
+		}
+		this.touched |= touched;
+		for (let k = 0; k < count; k++) {
+			const id = ids[k];
+			if (typeof id === 'string') out[at + k] = this.textNumber(id, k);
+			else {
+				const found = this.find(id, keys[k * KEY_WORDS + 4]);
+				out[at + k] = found >= 0 ? found : this.ofText(String(id));
+			}
+		}
+	}
+
+	/** Packs a text into key place k: its words if it is a short text, and its hash. */
+	private pack(text: string, k: number): void {
+		const at = k * KEY_WORDS;
+		const { keys } = this;
+		if (packShort(text, keys, at)) keys[at + 4] = shortHash(keys[at], keys[at + 1], keys[at + 2], keys[at + 3]);
+		else keys[at + 4] = hashText(text);
+	}
+
+	/** The number of a text packed into key place k, given one if it is new. */
+	private textNumber(text: string, k: number): number {
+		const at = k * KEY_WORDS;
+		const { keys } = this;
+		const length = keys[at + 3];
+		if (length !== 0) {
+			const found = this.short.find(keys[at], keys[at + 1], keys[at + 2], length, keys[at + 4]);
+			if (found >= 0) return found;
+		}
+		// Past the numbers a short slot can hold, every new text goes to the general table.
+		const short = length !== 0 && this.ids.length < MAX_SHORT_NUMBER;
+		let hash = 0;
+		if (!short) {
+			hash = length !== 0 ? hashText(text) : keys[at + 4];
+			const found = this.find(text, hash);
+			if (found >= 0) return found;
+		}
+		const number = this.ids.length;
+		this.ids.push(text);
+		if (short) this.short.insert(number);
+		else this.insert(text, hash, number);
+		// The decimal text of an integer is also found by the integer.
+		const value = Number(text);
+		if (Number.isSafeInteger(value) && String(value) === text) this.insert(value, hashInteger(value), number);
+		return number;
 	}
 
 	private find(key: string | number, hash: number): number {
@@ -81,8 +145,10 @@ export class CustomerNumbers {
 	}
 }
 
-/** ShortTexts.find's answer for a text it cannot hold. */
-const NOT_SHORT = -2;
+/** IDs numbered together by numberAll at the most. */
+export const BATCH = 256;
+/** Int32 words per key place: three packed words, the length, the hash. */
+const KEY_WORDS = 5;
 /** A short slot keeps number * 16 + length in 32 bits. */
 const MAX_SHORT_NUMBER = 2 ** 27;
 
@@ -91,13 +157,38 @@ function shortHash(w0: number, w1: number, w2: number, length: number): number {
 }
 
 /**
- * Texts of 1 to 12 characters below 256 packed into three 32-bit words, with the customer number and
- * length in a fourth: a slot compares whole keys by value. `find` leaves the packed key of the text it
- * looked for, and where it belongs, for `insert`.
+ * A text of 1 to 12 characters below 256 packed into three 32-bit words at `into[at..at+2]` and its
+ * length at `into[at+3]`; false (and length 0) for any other text.
+ */
+function packShort(text: string, into: Int32Array, at: number): boolean {
+	const length = text.length;
+	into[at + 3] = 0;
+	if (length === 0 || length > 12) return false;
+	let w0 = 0;
+	let w1 = 0;
+	let w2 = 0;
+	for (let i = 0; i < length; i++) {
+		const c = text.charCodeAt(i);
+		if (c > 255) return false;
+		const shift = (i & 3) << 3;
+		if (i < 4) w0 |= c << shift;
+		else if (i < 8) w1 |= c << shift;
+		else w2 |= c << shift;
+	}
+	into[at] = w0;
+	into[at + 1] = w1;
+	into[at + 2] = w2;
+	into[at + 3] = length;
+	return true;
+}
+
+/**
+ * Packed short texts (see packShort), with the customer number and length in a fourth word: a slot
+ * compares whole keys by value. `find` leaves the key it missed, and where it belongs, for `insert`.
  */
 class ShortTexts {
-	private slots = new Int32Array(4 << INITIAL_BITS);
-	private mask = (1 << INITIAL_BITS) - 1;
+	slots = new Int32Array(4 << INITIAL_BITS);
+	mask = (1 << INITIAL_BITS) - 1;
 	private used = 0;
 	private w0 = 0;
 	private w1 = 0;
@@ -105,27 +196,14 @@ class ShortTexts {
 	private length = 0;
 	private freeSlot = 0;
 
-	/** The number of a text held, -1 when it is not held, NOT_SHORT when it cannot be. */
-	find(text: string): number {
-		const length = text.length;
-		if (length > 12) return NOT_SHORT;
-		let w0 = 0;
-		let w1 = 0;
-		let w2 = 0;
-		for (let i = 0; i < length; i++) {
-			const c = text.charCodeAt(i);
-			if (c > 255) return NOT_SHORT;
-			const shift = (i & 3) << 3;
-			if (i < 4) w0 |= c << shift;
-			else if (i < 8) w1 |= c << shift;
-			else w2 |= c << shift;
-		}
+	/** The number of a packed text held, -1 when it is not held. */
+	find(w0: number, w1: number, w2: number, length: number, hash: number): number {
 		this.w0 = w0;
 		this.w1 = w1;
 		this.w2 = w2;
 		this.length = length;
 		const { slots, mask } = this;
-		for (let slot = shortHash(w0, w1, w2, length) & mask; ; slot = (slot + 1) & mask) {
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const at = slot << 2;
 			const last = slots[at + 3];
 			// The fourth word is number * 16 + length; a held text has length 1 or more, so 0 is a free slot.
@@ -149,14 +227,21 @@ class ShortTexts {
 
 	private grow(): void {
 		const old = this.slots;
-		this.mask = this.mask * 2 + 1;
-		this.slots = new Int32Array(4 * (this.mask + 1));
-		for (let at = 0; at < old.length; at += 4) {
-			if (old[at + 3] === 0) continue;
-			let slot = shortHash(old[at], old[at + 1], old[at + 2], old[at + 3] & 15) & this.mask;
-			while (this.slots[(slot << 2) + 3] !== 0) slot = (slot + 1) & this.mask;
-			this.slots.set(old.subarray(at, at + 4), slot << 2);
+		const mask = this.mask * 2 + 1;
+		const slots = new Int32Array(4 * (mask + 1));
+		for (let from = 0; from < old.length; from += 4) {
+			const last = old[from + 3];
+			if (last === 0) continue;
+			let slot = shortHash(old[from], old[from + 1], old[from + 2], last & 15) & mask;
+			while (slots[(slot << 2) + 3] !== 0) slot = (slot + 1) & mask;
+			const to = slot << 2;
+			slots[to] = old[from];
+			slots[to + 1] = old[from + 1];
+			slots[to + 2] = old[from + 2];
+			slots[to + 3] = last;
 		}
+		this.slots = slots;
+		this.mask = mask;
 	}
 }
 

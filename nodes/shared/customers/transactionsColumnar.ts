@@ -1,6 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { dateMsReaderNotAfter, getField, parseMoney, PLAUSIBLE } from '../input';
-import { CustomerNumbers } from './customerNumbers';
+import { BATCH, CustomerNumbers } from './customerNumbers';
 import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
 
 const DAY_MS = 86_400_000;
@@ -19,8 +19,11 @@ export class TransactionColumnReader {
 	/** Room for the rows grouped by customer (see summariseTransactionColumns). */
 	readonly grouped: { time: Float64Array; amount: Float64Array; item: Int32Array };
 	private readonly numbers = new CustomerNumbers();
-	/** Customer IDs by customer number, in order of first appearance. */
+	/** Customer IDs by customer number, in order of first appearance (all of them after numberPending). */
 	readonly ids: string[] = this.numbers.ids;
+	/** Customer IDs of the last rows read, numbered together (CustomerNumbers.numberAll). */
+	private readonly pending: Array<string | number> = new Array<string>(BATCH).fill('');
+	private pendingCount = 0;
 	private readonly readDateMs: (value: unknown, field: string) => number;
 
 	constructor(
@@ -54,12 +57,18 @@ export class TransactionColumnReader {
 		const time = this.readDateMs(getField(row, columns.date), columns.date);
 		const raw = getField(row, columns.amount);
 		const amount = typeof raw === 'number' && raw >= 0 && raw <= PLAUSIBLE.money ? raw : parseMoney(raw, columns.amount, { min: 0 });
-		const customer = integerId ? this.numbers.ofInteger(rawId) : this.numbers.ofText(id);
 		const r = this.length++;
-		this.customer[r] = customer;
 		this.time[r] = time;
 		this.amount[r] = amount;
 		this.item[r] = itemIndex;
+		this.pending[this.pendingCount++] = integerId ? rawId : id;
+		if (this.pendingCount === BATCH) this.numberPending();
+	}
+
+	/** Writes the customer numbers of the rows read since the last call (`customer` holds them all then). */
+	numberPending(): void {
+		this.numbers.numberAll(this.pending, this.pendingCount, this.customer, this.length - this.pendingCount);
+		this.pendingCount = 0;
 	}
 }
 
@@ -81,6 +90,7 @@ export interface CustomerTotals {
  * order), the total added in that order from 0.
  */
 export function summariseTransactionColumns(t: TransactionColumnReader, options: { asOf: Date; collapseSameDay: boolean; timeZone?: string }): CustomerTotals {
+	t.numberPending();
 	const customers = t.ids.length;
 	const asOfMs = options.asOf.getTime();
 	const itemStart = new Int32Array(customers + 1);
@@ -111,21 +121,24 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		items,
 	};
 	const dayOf = dayNumber(options.timeZone);
-	const order: number[] = [];
+	// Reused for every customer: a fresh array per customer would be a million small allocations.
+	let order = new Int32Array(64);
 	for (let c = 0; c < customers; c++) {
 		const start = itemStart[c];
 		const end = itemStart[c + 1];
-		if (start === end) continue;
+		const n = end - start;
+		if (n === 0) continue;
 		// Positions in time order, ties in input order (positions are in input order): insertion sort
-		// for the usual few purchases, a stable sort for customers with many.
-		order.length = 0;
-		if (end - start > 32) {
-			for (let i = start; i < end; i++) order.push(i);
-			order.sort((a, b) => time[a] - time[b] || a - b);
+		// for the usual few purchases, a sort with ties broken by position for customers with many.
+		if (n > order.length) order = new Int32Array(2 * n);
+		if (n > 32) {
+			const many: number[] = [];
+			for (let i = start; i < end; i++) many.push(i);
+			many.sort((a, b) => time[a] - time[b] || a - b);
+			order.set(many);
 		} else {
 			for (let i = start; i < end; i++) {
-				let j = order.length;
-				order.push(i);
+				let j = i - start;
 				while (j > 0 && time[order[j - 1]] > time[i]) {
 					order[j] = order[j - 1];
 					j--;
@@ -138,7 +151,7 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		let occasion = 0;
 		let lastDay = Number.NaN;
 		let lastTime = 0;
-		for (let k = 0; k < order.length; k++) {
+		for (let k = 0; k < n; k++) {
 			const at = order[k];
 			if (options.collapseSameDay) {
 				const day = dayOf(time[at]);
