@@ -75,35 +75,34 @@ class ScoredResponse {}
 
 export type ResponseScorer = (record: Record<string, unknown>) => SatisfactionResult;
 
-/**
- * One configured metric of a run: `score` gives its result for a response, or null when it was not
- * answered (skipMissing); `index`, for the metrics in the composite index, says what enters it.
- */
-interface Metric<R = unknown> {
-	key: 'nps' | 'csat' | 'ces' | 'gap' | 'kano' | 'sentiment';
-	score(record: Record<string, unknown>): R | null;
-	index?: { weight: number; outOf100(result: R): number };
+/** The composite index of one response as it is summed, and the metrics not answered (skipMissing). */
+interface Tally {
+	sum: number;
+	total: number;
+	notAnswered: string[] | undefined;
 }
 
-const ownOutOf100 = (result: { outOf100: number }) => result.outOf100;
-
-/** NPS, CSAT and CES alike: a rating read from one field, scored by `result` (shared per rating). */
-function ratedMetric<R extends { outOf100: number }>(
+/** NPS, CSAT and CES alike: a rating read from one field and scored (one result per rating), added to the tally. */
+function ratedScorer<R extends { outOf100: number }>(
 	key: 'nps' | 'csat' | 'ces',
 	field: string,
 	rules: RatingRules,
 	skipMissing: boolean,
 	weight: number,
 	result: (rating: number) => R,
-): Metric<R> {
+): (record: Record<string, unknown>, tally: Tally) => R | null {
 	const read = fieldReader(field);
-	return {
-		key,
-		score: (record) => {
-			const rating = readRating(read(record), field, rules, skipMissing);
-			return rating === undefined ? null : result(rating);
-		},
-		index: { weight, outOf100: ownOutOf100 },
+	const scored = sharedFrozen(result);
+	return (record, tally) => {
+		const rating = readRating(read(record), field, rules, skipMissing);
+		if (rating === undefined) {
+			(tally.notAnswered ??= []).push(key);
+			return null;
+		}
+		const value = scored(rating);
+		tally.sum += weight * value.outOf100;
+		tally.total += weight;
+		return value;
 	};
 }
 
@@ -119,55 +118,56 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
 	const { skipMissing, language, indexWeights: w } = config;
 	checkIndexWeights(w, indexMetricsOf(config));
-	const metrics: Metric[] = [];
-	if (config.nps) {
-		const npsResult = sharedFrozen((score: number): NpsResult => {
+	const scoreNps =
+		config.nps &&
+		ratedScorer('nps', config.nps.field, NPS_SCALE, skipMissing, w.nps, (score: number): NpsResult => {
 			const category = classifyNps(score);
 			return { score, category, label: NPS_LABELS[category][language], outOf100: npsTo100(score) };
 		});
-		metrics.push(ratedMetric('nps', config.nps.field, NPS_SCALE, skipMissing, w.nps, npsResult));
-	}
-	if (config.csat) {
-		const csatScale = csatRules(config.csat.scale);
-		const csatResult = sharedFrozen((score: number): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
-		metrics.push(ratedMetric('csat', config.csat.field, csatScale, skipMissing, w.csat, csatResult));
-	}
-	if (config.ces) {
-		const cesVersion: CesVersion = config.ces.version ?? '2.0';
-		const cesResult = sharedFrozen((score: number): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
-		metrics.push(ratedMetric('ces', config.ces.field, CES_SCALES[cesVersion], skipMissing, w.ces, cesResult));
-	}
-	if (config.gap) {
-		const gap: Metric<GapResult> = { key: 'gap', score: createGapScorer(config.gap, skipMissing, language), index: { weight: w.gap, outOf100: ownOutOf100 } };
-		metrics.push(gap);
-	}
-	if (config.kano) metrics.push({ key: 'kano', score: createKanoScorer(config.kano.features, skipMissing, language) });
-	if (config.sentiment) {
-		const field = config.sentiment.field;
-		const read = fieldReader(field);
-		const sentiment: Metric<number> = {
-			key: 'sentiment',
-			score: (record) => readRating(read(record), field, SENTIMENT_RULES, skipMissing) ?? null,
-			index: { weight: w.sentiment, outOf100: (value) => roundTo(sentimentTo100(value), 2) },
-		};
-		metrics.push(sentiment);
-	}
+	const csatScale = config.csat ? csatRules(config.csat.scale) : CES_SCALES['2.0'];
+	const scoreCsat =
+		config.csat &&
+		ratedScorer('csat', config.csat.field, csatScale, skipMissing, w.csat, (score: number): CsatResult => ({ score, satisfied: isCsatSatisfied(score, csatScale), outOf100: roundTo(csatTo100(score, csatScale), 2) }));
+	const cesVersion: CesVersion = config.ces?.version ?? '2.0';
+	const scoreCes =
+		config.ces &&
+		ratedScorer('ces', config.ces.field, CES_SCALES[cesVersion], skipMissing, w.ces, (score: number): CesResult => ({ score, easy: isCesEasy(score, cesVersion), version: cesVersion, outOf100: roundTo(cesTo100(score, cesVersion), 2) }));
+	const scoreGap = config.gap && createGapScorer(config.gap, skipMissing, language);
+	const scoreKano = config.kano && createKanoScorer(config.kano.features, skipMissing, language);
+	const sentimentField = config.sentiment?.field;
+	const readSentiment = sentimentField === undefined ? undefined : fieldReader(sentimentField);
 
 	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
 		const result = new ScoredResponse() as SatisfactionResult;
-		const slots = result as Record<Metric['key'], unknown>;
-		let notAnswered: string[] | undefined;
-		let sum = 0;
-		let total = 0;
-		for (let m = 0; m < metrics.length; m++) {
-			const metric = metrics[m];
-			const value = metric.score(record);
-			slots[metric.key] = value;
-			if (value === null) (notAnswered ??= []).push(metric.key);
-			else if (metric.index) {
-				sum += metric.index.weight * metric.index.outOf100(value);
-				total += metric.index.weight;
+		const tally: Tally = { sum: 0, total: 0, notAnswered: undefined };
+		if (scoreNps) result.nps = scoreNps(record, tally);
+		if (scoreCsat) result.csat = scoreCsat(record, tally);
+		if (scoreCes) result.ces = scoreCes(record, tally);
+		let { notAnswered, sum, total } = tally;
+		if (scoreGap) {
+			const gap = scoreGap(record);
+			result.gap = gap;
+			if (gap === null) (notAnswered ??= []).push('gap');
+			else {
+				sum += w.gap * gap.outOf100;
+				total += w.gap;
+			}
+		}
+		if (scoreKano) {
+			const kano = scoreKano(record);
+			result.kano = kano;
+			if (kano === null) (notAnswered ??= []).push('kano');
+		}
+		if (readSentiment) {
+			const value = readRating(readSentiment(record), sentimentField!, SENTIMENT_RULES, skipMissing);
+			if (value === undefined) {
+				result.sentiment = null;
+				(notAnswered ??= []).push('sentiment');
+			} else {
+				result.sentiment = value;
+				sum += w.sentiment * roundTo(sentimentTo100(value), 2);
+				total += w.sentiment;
 			}
 		}
 		result.index = total === 0 ? null : roundTo(sum / total, 2);
