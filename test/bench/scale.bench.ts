@@ -11,7 +11,8 @@ import type { Report } from './run';
  *   scale: <customers> customers, <pages> pages, <seconds> s, peak RSS <MB> MB, equal to one batch: yes|no
  * seconds: the parent execution, learn step to summary; peak RSS: the largest VmHWM of the n8n processes
  * (the parent and the server running the pages); equal to one batch: every customer's written row compared
- * with one batch over all customers (test/e2e/largeBase/oneBatch.ts). BENCH_SCALE_SIZES=1000000,10000000
+ * with one batch over all customers (test/e2e/largeBase/oneBatch.ts). The page server runs with the heap limit
+ * the README recommends (runLargeBase.js, HEAP_MB; LARGE_BASE_HEAP_MB=0 for none). BENCH_SCALE_SIZES=1000000,10000000
  * picks the sizes; N8N_VERSION the n8n (the current one by default); BENCH_NO_BUILD=1 skips the build.
  */
 const ROOT = resolve(__dirname, '..', '..');
@@ -21,7 +22,7 @@ const { ensureN8n } = require('../../scripts/n8n-runtime');
 const { n8nEnv } = require('../e2e/n8nEnv');
 const { createDatabase } = require('../e2e/services');
 const { generateCustomers } = require('../e2e/largeBase/data');
-const { runLargeBase, compareWithOneBatch } = require('../e2e/largeBase/runLargeBase');
+const { runLargeBase, compareWithOneBatch, HEAP_MB } = require('../e2e/largeBase/runLargeBase');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const PAGE_SIZE = 50_000;
@@ -51,7 +52,7 @@ export async function run(_report: Report): Promise<void> {
 				const equal = comparison.customers === customers && comparison.compared === customers && comparison.missing === 0 && comparison.mismatches === 0;
 				const pages = result.summary.pages as number;
 				const peak = Math.max(...(Object.values(result.peakRss) as number[]).filter((v) => v !== undefined));
-				console.log(`  (peak RSS per process: ${Object.entries(result.peakRss).map(([name, mb]) => `${name} ${Math.round(Number(mb))} MB`).join(', ')}; pages of ${PAGE_SIZE}${equal ? '' : `; comparison ${JSON.stringify(comparison)}`})`);
+				console.log(`  (peak RSS per process: ${Object.entries(result.peakRss).map(([name, mb]) => `${name} ${Math.round(Number(mb))} MB`).join(', ')}; pages of ${PAGE_SIZE}; page server heap limit ${HEAP_MB > 0 ? `${HEAP_MB} MB` : 'none'}${equal ? '' : `; comparison ${JSON.stringify(comparison)}`})`);
 				console.log(`scale: ${customers} customers, ${pages} pages, ${result.seconds.toFixed(1)} s, peak RSS ${Math.round(peak)} MB, equal to one batch: ${equal ? 'yes' : 'no'}`);
 			} finally {
 				await drop();

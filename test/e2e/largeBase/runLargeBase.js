@@ -19,6 +19,14 @@ const { clearScores } = require('./data');
 const PARENT_ID = 'ccLargeBaseWatch01';
 const PAGE_ID = 'ccLargeBasePage01';
 const START_TIMEOUT_MS = 180_000;
+/**
+ * V8's heap limit (MB) for the n8n processes that serve and run pages, as the README's large-base section
+ * recommends: without one, V8 collects lazily and lets the heap grow toward its default limit (a quarter of
+ * the machine's memory, at most 4 GB), so the peak follows the run's length, not what n8n keeps. With it the
+ * peak stays flat, and a run that kept anything per page would fail with "heap out of memory".
+ * LARGE_BASE_HEAP_MB overrides it; 0 runs without a limit.
+ */
+const HEAP_MB = Number(process.env.LARGE_BASE_HEAP_MB ?? 1024);
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** Peak resident set size of a running process in MB (VmHWM), or undefined once it is gone. */
@@ -29,6 +37,44 @@ function peakRssMb(pid) {
 	} catch {
 		return undefined;
 	}
+}
+
+/** Current resident set size of a running process in MB (VmRSS), or undefined once it is gone. */
+function rssMb(pid) {
+	try {
+		const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) / 1024 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Samples the resident set size of the given processes every `everyMs` into rows of
+ * [seconds since start, MB per process]; `stop()` ends it and returns a tab-separated table. Whether memory
+ * grows with the number of pages shows in this timeline, not in the one peak figure.
+ */
+function rssTimeline(processes, everyMs = 2000) {
+	const started = Date.now();
+	const rows = [];
+	const sample = () => rows.push([((Date.now() - started) / 1000).toFixed(0), ...processes.map((p) => Math.round(rssMb(p.child.pid) ?? 0))]);
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return {
+				rows,
+				table: [['seconds', ...processes.map((p) => `${p.name} MB`)].join('\t'), ...rows.map((r) => r.join('\t'))].join('\n') + '\n',
+			};
+		},
+	};
+}
+
+/** The largest value in the first and in the second half of a series. */
+function halfPeaks(values) {
+	const middle = Math.floor(values.length / 2);
+	return { first: Math.max(0, ...values.slice(0, middle)), second: Math.max(0, ...values.slice(middle)) };
 }
 
 /** Runs a command to its end, sampling its peak RSS every 200 ms (a process's VmHWM is gone once it exits). */
@@ -114,7 +160,7 @@ async function deleteRedisKeys(prefix) {
  * Summary item, the wall time of the parent execution, each process's peak RSS and, in queue mode, the
  * page executions each worker started.
  */
-async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers = 2, tag = mode, log = console.log }) {
+async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers = 2, tag = mode, log = console.log, heapMb = HEAP_MB }) {
 	const unique = `${process.pid}_${Date.now().toString(36)}`;
 	const folders = [];
 	const processes = [];
@@ -133,8 +179,10 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 			folders.push(folder);
 			return { ...shared, N8N_USER_FOLDER: folder, N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extra };
 		};
+		// The processes that run or serve pages get the heap limit the README recommends (see HEAP_MB).
+		const heapLimit = heapMb > 0 ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {};
 		const queue = mode === 'queue' ? { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: REDIS.host, QUEUE_BULL_REDIS_PORT: String(REDIS.port), QUEUE_BULL_PREFIX: queuePrefix } : {};
-		const mainEnv = await processEnv(queue);
+		const mainEnv = await processEnv({ ...queue, ...heapLimit });
 		const webhookUrl = `http://127.0.0.1:${mainEnv.N8N_PORT}/webhook/care-large-base-page`;
 
 		// The example as shipped, with the page webhook's URL set to this main's port.
@@ -167,7 +215,7 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 				const worker = startProcess(
 					n8n,
 					['worker', '--concurrency=1'],
-					await processEnv({ ...queue, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }),
+					await processEnv({ ...queue, ...heapLimit, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }),
 					join(artifacts, `large-base-${tag}-worker-${i}.log`),
 				);
 				worker.name = `worker ${i}`;
@@ -183,8 +231,11 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 
 		log(`${tag}: n8n ${mode === 'queue' ? `main + ${workers} workers` : 'start'} up; running the parent workflow`);
 		const started = Date.now();
+		const timeline = rssTimeline(processes);
 		const execution = await runSampled(n8n, ['execute', `--id=${PARENT_ID}`], await processEnv({ N8N_LOG_LEVEL: 'info' }), 4 * 3600_000);
 		const commandSeconds = (Date.now() - started) / 1000;
+		const rss = timeline.stop();
+		writeFileSync(join(artifacts, `large-base-${tag}-rss.tsv`), rss.table);
 		writeFileSync(join(artifacts, `large-base-${tag}-parent.log`), `${execution.stdout}\n--- stderr ---\n${execution.stderr}`);
 		const peakRss = { parent: execution.peakRssMb, main: peakRssMb(main.child.pid) };
 		for (const worker of workerProcs) peakRss[worker.name] = peakRssMb(worker.child.pid);
@@ -200,6 +251,8 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 			seconds: runData?.seconds,
 			commandSeconds,
 			peakRss,
+			// Each n8n server's peak in the first and in the second half of the run: flat memory means no growth between them.
+			halves: Object.fromEntries(processes.map((proc, i) => [proc.name, halfPeaks(rss.rows.map((row) => row[i + 1]))])),
 			workerExecutions: workerProcs.map((w) => ({ name: w.name, executions: executionsStarted(w.output).size })),
 			mainRanPages: mode === 'queue' ? /Worker started execution/.test(main.output) : undefined,
 		};
@@ -237,4 +290,4 @@ function compareWithOneBatch(root, dataDb) {
 	});
 }
 
-module.exports = { runLargeBase, compareWithOneBatch, peakRssMb };
+module.exports = { runLargeBase, compareWithOneBatch, peakRssMb, HEAP_MB };

@@ -9,7 +9,7 @@ const { check } = require('../recordCheck');
 const assert = require('node:assert/strict');
 const { createDatabase } = require('../services');
 const { generateCustomers } = require('../largeBase/data');
-const { runLargeBase, compareWithOneBatch } = require('../largeBase/runLargeBase');
+const { runLargeBase, compareWithOneBatch, HEAP_MB } = require('../largeBase/runLargeBase');
 const { runtimeFor } = require('../../../scripts/n8n-runtime');
 
 const PAGE_SIZE = 50_000;
@@ -46,6 +46,12 @@ async function run({ n8n, env, record, root, artifacts }) {
 				assert.deepEqual({ missing: comparison.missing, mismatches: comparison.mismatches, examples: comparison.examples }, { missing: 0, mismatches: 0, examples: [] });
 				assert.equal(comparison.compared, customers);
 				return `${comparison.compared.toLocaleString('en-US')} rows compared in ${((Date.now() - t) / 1000).toFixed(0)} s`;
+			});
+			await check(record, `${label}: n8n's memory does not grow with the pages run (each server's RSS peak in the run's second half within 25 % of the first half's)`, () => {
+				const halves = Object.entries(result.halves).map(([name, { first, second }]) => ({ name, first, second, text: `${name} ${mb(first)} then ${mb(second)}` }));
+				const grown = halves.filter((h) => h.second > h.first * 1.25);
+				assert.deepEqual(grown.map((h) => h.text), []);
+				return `${halves.map((h) => h.text).join(', ')}; heap limit ${HEAP_MB > 0 ? `${HEAP_MB} MB` : 'none'}`;
 			});
 			const rss = Object.entries(result.peakRss).map(([name, value]) => `${name} ${mb(value)}`).join(', ');
 			console.log(`    ${label}: peak RSS ${rss}; ${((Date.now() - t0) / 1000).toFixed(0)} s with start-up and comparison`);
