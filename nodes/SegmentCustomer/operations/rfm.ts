@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins } from '../../shared/segments';
+import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
+import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins, type RfmColumnScores } from '../../shared/segments';
 import type { SegmentMethod } from './types';
 import { optionsParameter } from '../../common';
 
@@ -15,6 +16,30 @@ export const rfmProperties: INodeProperties[] = [
 ];
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The `segment` object of row `row` of scored columns, for the column paths (one item per customer or
+ * per transaction): the fields in the order rfmMethod's outcome writes them, the label, code and
+ * `scores` object shared by every customer that has them.
+ */
+export function rfmSegmentWriter(scored: RfmColumnScores, bins: RfmBins, asOfText: string) {
+	const { r, f, m, codes, segments } = scored;
+	// One frozen `scores` object per distinct R-F-M triple (at most k^3, k <= 10, so each fits 4 bits of the key).
+	const scoresOf = sharedFrozen((code: number) => ({ recency: code >> 8, frequency: (code >> 4) & 15, monetary: code & 15 }));
+	return (row: number, recencyDays: number, frequency: number, monetary: number) => {
+		const { key, label } = segments[row];
+		return {
+			key,
+			label,
+			method: 'rfm',
+			scores: scoresOf((r[row] << 8) | (f[row] << 4) | m[row]),
+			code: codes[row],
+			bins,
+			values: { recencyDays: round2(recencyDays), frequency, monetary },
+			asOf: asOfText,
+		};
+	};
+}
 
 export function rfmBins(ctx: IExecuteFunctions): RfmBins {
 	return Number(ctx.getNodeParameter('rfmBins', 0, 5)) as RfmBins;

@@ -11,13 +11,12 @@ const DAY_MS = 86_400_000;
  * in the same order (customer ID, date, amount); date-only texts are parsed once per distinct day.
  */
 export class TransactionColumnReader {
+	/** Row r's epoch ms, amount and input item at 3r, 3r + 1 and 3r + 2: one cache line for a row read out of order. */
+	readonly rows: Float64Array;
 	readonly customer: Int32Array;
-	readonly time: Float64Array;
-	readonly amount: Float64Array;
-	readonly item: Int32Array;
 	length = 0;
-	/** Room for the rows grouped by customer (see summariseTransactionColumns). */
-	readonly grouped: { time: Float64Array; amount: Float64Array; item: Int32Array };
+	/** Room for the row numbers grouped by customer (see summariseTransactionColumns). */
+	readonly grouped: Int32Array;
 	private readonly numbers = new CustomerNumbers();
 	/** Customer IDs by customer number, in order of first appearance (all of them after numberPending). */
 	readonly ids: string[] = this.numbers.ids;
@@ -31,19 +30,13 @@ export class TransactionColumnReader {
 		capacity: number,
 		options: ReadOptions,
 	) {
-		// One buffer for the rows and for summariseTransactionColumns' copy of them grouped by customer:
-		// V8 answers each large allocation outside its heap with a full collection of the heap, which
-		// holds every input item, so one allocation costs one collection instead of seven.
-		const buffer = new ArrayBuffer(capacity * 44);
-		this.time = new Float64Array(buffer, 0, capacity);
-		this.amount = new Float64Array(buffer, capacity * 8, capacity);
-		this.grouped = {
-			time: new Float64Array(buffer, capacity * 16, capacity),
-			amount: new Float64Array(buffer, capacity * 24, capacity),
-			item: new Int32Array(buffer, capacity * 40, capacity),
-		};
-		this.customer = new Int32Array(buffer, capacity * 32, capacity);
-		this.item = new Int32Array(buffer, capacity * 36, capacity);
+		// One buffer for the rows and for summariseTransactionColumns' grouping of them by customer: V8
+		// answers each large allocation outside its heap with a full collection of the heap, which holds
+		// every input item, so one allocation costs one collection instead of one per column.
+		const buffer = new ArrayBuffer(capacity * 32);
+		this.rows = new Float64Array(buffer, 0, 3 * capacity);
+		this.customer = new Int32Array(buffer, capacity * 24, capacity);
+		this.grouped = new Int32Array(buffer, capacity * 28, capacity);
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
 	}
 
@@ -57,10 +50,10 @@ export class TransactionColumnReader {
 		const time = this.readDateMs(getField(row, columns.date), columns.date);
 		const raw = getField(row, columns.amount);
 		const amount = typeof raw === 'number' && raw >= 0 && raw <= PLAUSIBLE.money ? raw : parseMoney(raw, columns.amount, { min: 0 });
-		const r = this.length++;
-		this.time[r] = time;
-		this.amount[r] = amount;
-		this.item[r] = itemIndex;
+		const at = 3 * this.length++;
+		this.rows[at] = time;
+		this.rows[at + 1] = amount;
+		this.rows[at + 2] = itemIndex;
 		this.pending[this.pendingCount++] = integerId ? rawId : id;
 		if (this.pendingCount === BATCH) this.numberPending();
 	}
@@ -82,34 +75,41 @@ export interface CustomerTotals {
 	/** Customer c's input items are items[itemStart[c] .. itemStart[c + 1]), in input order. */
 	itemStart: Int32Array;
 	items: Int32Array;
+	/** The same rows in input order: row r is input item rows[3r + 2] of customer rowCustomer[r] (its ms and amount at 3r, 3r + 1). */
+	rows: Float64Array;
+	rowCustomer: Int32Array;
 }
 
 /**
  * summariseTransactions on columns, with the same results bit for bit: per customer the purchases in
  * time order (ties in input order), same-day purchases optionally collapsed (amounts added in that
- * order), the total added in that order from 0.
+ * order), the total added in that order from 0. Rows dated after As Of are left out (the reader
+ * refuses them, so there are none unless a caller's As Of differs): the reader's columns keep the rows
+ * left in, moved up in place.
  */
 export function summariseTransactionColumns(t: TransactionColumnReader, options: { asOf: Date; collapseSameDay: boolean; timeZone?: string }): CustomerTotals {
 	t.numberPending();
 	const customers = t.ids.length;
 	const asOfMs = options.asOf.getTime();
+	const { rows, customer } = t;
 	const itemStart = new Int32Array(customers + 1);
-	for (let r = 0; r < t.length; r++) if (t.time[r] <= asOfMs) itemStart[t.customer[r] + 1]++;
-	for (let c = 0; c < customers; c++) itemStart[c + 1] += itemStart[c];
-	// Rows grouped by customer, in input order within each: one pass that reads the rows in order and
-	// writes each where it belongs, so the per-customer pass below reads memory in order too.
-	const kept = itemStart[customers];
-	const time = t.grouped.time.subarray(0, kept);
-	const amount = t.grouped.amount.subarray(0, kept);
-	const items = t.grouped.item.subarray(0, kept);
-	const fill = itemStart.slice(0, customers);
+	let kept = 0;
 	for (let r = 0; r < t.length; r++) {
-		if (!(t.time[r] <= asOfMs)) continue;
-		const at = fill[t.customer[r]]++;
-		time[at] = t.time[r];
-		amount[at] = t.amount[r];
-		items[at] = t.item[r];
+		if (!(rows[3 * r] <= asOfMs)) continue;
+		if (kept !== r) {
+			rows.copyWithin(3 * kept, 3 * r, 3 * r + 3);
+			customer[kept] = customer[r];
+		}
+		itemStart[customer[kept] + 1]++;
+		kept++;
 	}
+	for (let c = 0; c < customers; c++) itemStart[c + 1] += itemStart[c];
+	// Row numbers grouped by customer, in input order within each: one pass in row order, writing only
+	// a row number where it belongs (not the row's values, which the customer pass reads where they
+	// are); the customer pass replaces each by the row's input item.
+	const grouped = t.grouped.subarray(0, kept);
+	const fill = itemStart.slice(0, customers);
+	for (let r = 0; r < kept; r++) grouped[fill[customer[r]]++] = r;
 
 	const totals: CustomerTotals = {
 		ids: t.ids,
@@ -118,7 +118,9 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		purchases: new Int32Array(customers),
 		totalSpend: new Float64Array(customers),
 		itemStart,
-		items,
+		items: grouped,
+		rows: rows.subarray(0, 3 * kept),
+		rowCustomer: customer.subarray(0, kept),
 	};
 	const dayOf = dayNumber(options.timeZone);
 	// Reused for every customer: a fresh array per customer would be a million small allocations.
@@ -128,22 +130,26 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		const end = itemStart[c + 1];
 		const n = end - start;
 		if (n === 0) continue;
-		// Positions in time order, ties in input order (positions are in input order): insertion sort
-		// for the usual few purchases, a sort with ties broken by position for customers with many.
+		// Rows in time order, ties in input order (row numbers rise in input order): insertion sort for
+		// the usual few purchases, a sort with ties broken by row number for customers with many.
 		if (n > order.length) order = new Int32Array(2 * n);
 		if (n > 32) {
-			const many: number[] = [];
-			for (let i = start; i < end; i++) many.push(i);
-			many.sort((a, b) => time[a] - time[b] || a - b);
+			const many = Array.from(grouped.subarray(start, end));
+			many.sort((a, b) => rows[3 * a] - rows[3 * b] || a - b);
 			order.set(many);
+			for (let i = start; i < end; i++) grouped[i] = rows[3 * grouped[i] + 2];
 		} else {
-			for (let i = start; i < end; i++) {
-				let j = i - start;
-				while (j > 0 && time[order[j - 1]] > time[i]) {
+			for (let k = 0; k < n; k++) {
+				const row = grouped[start + k];
+				// Grouped from here on holds the rows' input items (totals.items).
+				grouped[start + k] = rows[3 * row + 2];
+				const at = rows[3 * row];
+				let j = k;
+				while (j > 0 && rows[3 * order[j - 1]] > at) {
 					order[j] = order[j - 1];
 					j--;
 				}
-				order[j] = i;
+				order[j] = row;
 			}
 		}
 		let purchases = 0;
@@ -152,24 +158,24 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		let lastDay = Number.NaN;
 		let lastTime = 0;
 		for (let k = 0; k < n; k++) {
-			const at = order[k];
+			const row = order[k];
 			if (options.collapseSameDay) {
-				const day = dayOf(time[at]);
+				const day = dayOf(rows[3 * row]);
 				if (day === lastDay) {
-					occasion += amount[at];
+					occasion += rows[3 * row + 1];
 					continue;
 				}
 				if (purchases > 0) total += occasion;
-				occasion = amount[at];
+				occasion = rows[3 * row + 1];
 				lastDay = day;
 			} else {
-				total += amount[at];
+				total += rows[3 * row + 1];
 			}
 			purchases++;
-			lastTime = time[at];
+			lastTime = rows[3 * row];
 		}
 		if (options.collapseSameDay && purchases > 0) total += occasion;
-		totals.firstMs[c] = time[order[0]];
+		totals.firstMs[c] = rows[3 * order[0]];
 		totals.lastMs[c] = lastTime;
 		totals.purchases[c] = purchases;
 		totals.totalSpend[c] = total;
