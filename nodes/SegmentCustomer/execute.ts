@@ -12,7 +12,6 @@ import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
 import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
 import { SegmentOutputs } from './outputs';
-import { readTransactionSubjectsColumnar } from './readTransactionsColumnar';
 import { readColumnParameters, readCustomerSubjects, readTransactionSubjects } from './read';
 
 export const METHODS: Record<string, MethodFactory> = {
@@ -60,13 +59,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const subjects =
 		shape === 'customer'
 			? readCustomerSubjects(items, columns, method.needs, readOptions, outputField, outputs)
-			: (SEGMENT_PATHS.columnarTransactions ? readTransactionSubjectsColumnar : readTransactionSubjects)(
-					items,
-					columns,
-					readOptions,
-					collapseSameDay,
-					outputs,
-				);
+			: readTransactionSubjects(items, columns, readOptions, collapseSameDay, outputs, SEGMENT_PATHS.columnarTransactions);
 	const outcomes = method.segment(subjects, { asOf, timeZone, language, learned });
 	if (learned.mode === 'learn') this.addExecutionHints(...batchRelativeHints(methodName, outcomes.filter((o) => !(o instanceof Error)).length, bins));
 	if (learned.output) outputs.addSummaryItem(learnedSummaryJson(methodName, learnFromSubjects(this, methodName, bins, subjects, outcomes), asOfText));

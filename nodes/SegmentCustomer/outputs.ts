@@ -27,6 +27,17 @@ export class SegmentOutputs {
 		this.router.reject(error, itemIndices);
 	}
 
+	/** Reads each input item's json with `read`; an item it throws for is rejected. */
+	readEach(items: INodeExecutionData[], read: (json: IDataObject, itemIndex: number) => void): void {
+		for (let i = 0; i < items.length; i++) {
+			try {
+				read(items[i].json, i);
+			} catch (error) {
+				this.reject(error, [i]);
+			}
+		}
+	}
+
 	/** A segmented customer, placed where its first input item was. */
 	accept(
 		itemIndex: number,

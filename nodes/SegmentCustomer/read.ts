@@ -13,6 +13,7 @@ import {
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
+import { readTransactionTotals } from './readTransactionsColumnar';
 
 const DAY_MS = 86_400_000;
 
@@ -54,50 +55,77 @@ export function readCustomerSubjects(
 	outputs: SegmentOutputs,
 ): Subject[] {
 	const subjects: Subject[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const json = items[i].json;
-			checkOutputFieldFree(json, outputField);
-			const record = readCustomer(json, cols, needs, options);
-			const recencyDays = record.lastPurchase ? (options.asOf.getTime() - record.lastPurchase.getTime()) / DAY_MS : undefined;
-			subjects.push({ record, json, recencyDays, itemIndices: [i] });
-		} catch (error) {
-			outputs.reject(error, [i]);
-		}
-	}
+	outputs.readEach(items, (json, i) => {
+		checkOutputFieldFree(json, outputField);
+		const record = readCustomer(json, cols, needs, options);
+		const recencyDays = record.lastPurchase ? (options.asOf.getTime() - record.lastPurchase.getTime()) / DAY_MS : undefined;
+		subjects.push({ record, json, recencyDays, itemIndices: [i] });
+	});
 	return subjects;
 }
 
-/** One item per transaction: rows read (or rejected) and summarised into one subject per customer. */
+/**
+ * One item per transaction: rows read (or rejected) and summarised into one subject per customer, on
+ * typed-array columns (`columnar`: no object per transaction, dates parsed once per distinct day) or
+ * through summariseTransactions. Same subjects, same errors.
+ */
 export function readTransactionSubjects(
 	items: INodeExecutionData[],
 	cols: Columns,
 	options: ReadOptions & { timeZone: string },
 	collapseSameDay: boolean,
 	outputs: SegmentOutputs,
+	columnar: boolean,
 ): Subject[] {
-	const transactions: Transaction[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			transactions.push(readTransaction(items[i].json, cols, i, options));
-		} catch (error) {
-			outputs.reject(error, [i]);
-		}
-	}
-	const { asOf, timeZone } = options;
-	return summariseTransactions(transactions, { asOf, unit: 'days', collapseSameDay, timeZone }).map((s) => {
-		const json: IDataObject = {
-			[cols.customerId]: s.customerId,
-			firstPurchaseAt: toIsoWithOffset(s.firstPurchase, timeZone),
-			lastPurchaseAt: toIsoWithOffset(s.lastPurchase, timeZone),
-			orderCount: s.purchases,
-			totalSpend: s.totalSpend,
-		};
-		return {
-			record: { customerId: s.customerId, firstPurchase: s.firstPurchase, lastPurchase: s.lastPurchase, purchases: s.purchases, revenue: s.totalSpend },
-			json,
-			recencyDays: (asOf.getTime() - s.lastPurchase.getTime()) / DAY_MS,
-			itemIndices: s.itemIndices,
-		};
+	const fields = customerFieldsWriter(cols.customerId, options.timeZone);
+	const asOfMs = options.asOf.getTime();
+	const subject = (customerId: string, firstMs: number, lastMs: number, purchases: number, revenue: number, itemIndices: number[]): Subject => ({
+		record: { customerId, firstPurchase: new Date(firstMs), lastPurchase: new Date(lastMs), purchases, revenue },
+		json: fields(customerId, firstMs, lastMs, purchases, revenue),
+		recencyDays: (asOfMs - lastMs) / DAY_MS,
+		itemIndices,
 	});
+	if (columnar) {
+		const totals = readTransactionTotals(items, cols, options, collapseSameDay, outputs);
+		const { itemStart } = totals;
+		const subjects: Subject[] = [];
+		for (let c = 0; c < totals.ids.length; c++) {
+			if (itemStart[c] === itemStart[c + 1]) continue;
+			const itemIndices = Array.from(totals.items.subarray(itemStart[c], itemStart[c + 1]));
+			subjects.push(subject(totals.ids[c], totals.firstMs[c], totals.lastMs[c], totals.purchases[c], totals.totalSpend[c], itemIndices));
+		}
+		return subjects;
+	}
+	const transactions: Transaction[] = [];
+	outputs.readEach(items, (json, i) => transactions.push(readTransaction(json, cols, i, options)));
+	return summariseTransactions(transactions, { asOf: options.asOf, unit: 'days', collapseSameDay, timeZone: options.timeZone }).map((s) =>
+		subject(s.customerId, s.firstPurchase.getTime(), s.lastPurchase.getTime(), s.purchases, s.totalSpend, s.itemIndices),
+	);
+}
+
+/**
+ * A transaction customer's derived fields as an item's json; each date text is written once per
+ * distinct instant (date-only data has a few thousand). Given `into` (an object this writer made), the
+ * fields are written into it instead of a new object: a caller that copies them at once (fieldAdder)
+ * then makes no object per customer for them.
+ */
+export function customerFieldsWriter(customerIdColumn: string, timeZone: string) {
+	const isoTexts = new Map<number, string>();
+	const iso = (ms: number) => {
+		let text = isoTexts.get(ms);
+		if (text === undefined) isoTexts.set(ms, (text = toIsoWithOffset(new Date(ms), timeZone)));
+		return text;
+	};
+	return (customerId: string, firstMs: number, lastMs: number, orderCount: number, totalSpend: number, into?: IDataObject): IDataObject => {
+		if (into === undefined) {
+			return { [customerIdColumn]: customerId, firstPurchaseAt: iso(firstMs), lastPurchaseAt: iso(lastMs), orderCount, totalSpend };
+		}
+		// The order of the literal above, so a column named like a derived field ends the same way.
+		into[customerIdColumn] = customerId;
+		into.firstPurchaseAt = iso(firstMs);
+		into.lastPurchaseAt = iso(lastMs);
+		into.orderCount = orderCount;
+		into.totalSpend = totalSpend;
+		return into;
+	};
 }

@@ -1,11 +1,8 @@
-import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { summariseTransactionColumns, TransactionColumnReader, type CustomerTotals } from '../shared/customers/transactionsColumnar';
 import type { ReadOptions } from '../shared/customers';
-import { toIsoWithOffset } from '../shared/format/isoDate';
 import { inputPair, type SegmentOutputs } from './outputs';
-import type { Columns, Subject } from './read';
-
-const DAY_MS = 86_400_000;
+import type { Columns } from './read';
 
 /** Transaction items read into typed-array columns (bad items rejected) and totalled per customer. */
 export function readTransactionTotals(
@@ -16,49 +13,8 @@ export function readTransactionTotals(
 	outputs: SegmentOutputs,
 ): CustomerTotals {
 	const reader = new TransactionColumnReader(cols, items.length, options);
-	for (let i = 0; i < items.length; i++) {
-		try {
-			reader.read(items[i].json, i);
-		} catch (error) {
-			outputs.reject(error, [i]);
-		}
-	}
+	outputs.readEach(items, (json, i) => reader.read(json, i));
 	return summariseTransactionColumns(reader, { asOf: options.asOf, collapseSameDay, timeZone: options.timeZone });
-}
-
-/**
- * The derived fields of customer c, as the general path writes them; each date text is written once
- * per distinct instant (date-only data has a few thousand). Given `into` (an object this writer made),
- * the fields are written into it instead of a new object: a caller that copies them at once (fieldAdder)
- * makes no object per customer for them.
- */
-export function customerJsonWriter(totals: CustomerTotals, customerIdColumn: string, timeZone: string): (c: number, into?: IDataObject) => IDataObject {
-	// Only the per-customer columns are kept, not the rows behind them.
-	const { ids, firstMs, lastMs, purchases, totalSpend } = totals;
-	const isoTexts = new Map<number, string>();
-	const iso = (ms: number) => {
-		let text = isoTexts.get(ms);
-		if (text === undefined) isoTexts.set(ms, (text = toIsoWithOffset(new Date(ms), timeZone)));
-		return text;
-	};
-	return (c, into) => {
-		if (into === undefined) {
-			return {
-				[customerIdColumn]: ids[c],
-				firstPurchaseAt: iso(firstMs[c]),
-				lastPurchaseAt: iso(lastMs[c]),
-				orderCount: purchases[c],
-				totalSpend: totalSpend[c],
-			};
-		}
-		// The order of the literal above, so a column named like a derived field ends the same way.
-		into[customerIdColumn] = ids[c];
-		into.firstPurchaseAt = iso(firstMs[c]);
-		into.lastPurchaseAt = iso(lastMs[c]);
-		into.orderCount = purchases[c];
-		into.totalSpend = totalSpend[c];
-		return into;
-	};
 }
 
 /**
@@ -81,37 +37,4 @@ export function customerPairs(items: INodeExecutionData[], totals: CustomerTotal
 		else (pairs as IPairedItemData[])[filled[c]++] = pair;
 	}
 	return pairsOf;
-}
-
-/**
- * readTransactionSubjects on typed-array columns: no object per transaction, dates parsed once per
- * distinct day. Same subjects, same errors.
- */
-export function readTransactionSubjectsColumnar(
-	items: INodeExecutionData[],
-	cols: Columns,
-	options: ReadOptions & { timeZone: string },
-	collapseSameDay: boolean,
-	outputs: SegmentOutputs,
-): Subject[] {
-	const totals = readTransactionTotals(items, cols, options, collapseSameDay, outputs);
-	const customerJson = customerJsonWriter(totals, cols.customerId, options.timeZone);
-	const asOfMs = options.asOf.getTime();
-	const subjects: Subject[] = [];
-	for (let c = 0; c < totals.ids.length; c++) {
-		const start = totals.itemStart[c];
-		const end = totals.itemStart[c + 1];
-		if (start === end) continue;
-		const firstMs = totals.firstMs[c];
-		const lastMs = totals.lastMs[c];
-		const itemIndices: number[] = new Array(end - start);
-		for (let i = start; i < end; i++) itemIndices[i - start] = totals.items[i];
-		subjects.push({
-			record: { customerId: totals.ids[c], firstPurchase: new Date(firstMs), lastPurchase: new Date(lastMs), purchases: totals.purchases[c], revenue: totals.totalSpend[c] },
-			json: customerJson(c),
-			recencyDays: (asOfMs - lastMs) / DAY_MS,
-			itemIndices,
-		});
-	}
-	return subjects;
 }

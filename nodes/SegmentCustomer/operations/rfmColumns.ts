@@ -26,14 +26,10 @@ export interface RfmColumnsRun {
  */
 export function segmentRfmColumns(items: INodeExecutionData[], run: RfmColumnsRun, outputs: SegmentOutputs): RfmColumns {
 	const reader = new RfmColumnReader(run.columns, items.length, run.readOptions);
-	for (let i = 0; i < items.length; i++) {
-		try {
-			checkOutputFieldFree(items[i].json, run.outputField);
-			reader.read(items[i].json, i);
-		} catch (error) {
-			outputs.reject(error, [i]);
-		}
-	}
+	outputs.readEach(items, (json, i) => {
+		checkOutputFieldFree(json, run.outputField);
+		reader.read(json, i);
+	});
 
 	const { recencyDays, frequency, monetary, itemIndices } = reader;
 	const columns = reader.rfmColumns();

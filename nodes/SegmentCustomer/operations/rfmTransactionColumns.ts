@@ -3,8 +3,8 @@ import { fieldAdder } from '../../shared/outputItems/withField';
 import type { ReadOptions } from '../../shared/customers';
 import { scoreRfmColumnArrays, type Language, type RfmBins, type RfmColumns, type ScoreCuts } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';
-import type { Columns } from '../read';
-import { customerJsonWriter, customerPairs, readTransactionTotals } from '../readTransactionsColumnar';
+import { customerFieldsWriter, type Columns } from '../read';
+import { customerPairs, readTransactionTotals } from '../readTransactionsColumnar';
 import { rfmSegmentWriter } from './rfm';
 
 const DAY_MS = 86_400_000;
@@ -67,7 +67,6 @@ function scoreableCustomers(items: INodeExecutionData[], run: RfmTransactionsRun
 	const totals = readTransactionTotals(items, run.columns, run.readOptions, run.collapseSameDay, outputs);
 	const { itemStart } = totals;
 	const allPairs = customerPairs(items, totals);
-	const allJson = customerJsonWriter(totals, run.columns.customerId, run.readOptions.timeZone);
 	const customerOf = new Int32Array(totals.ids.length);
 	let n = 0;
 	for (let c = 0; c < totals.ids.length; c++) if (itemStart[c + 1] > itemStart[c]) customerOf[n++] = c;
@@ -81,6 +80,11 @@ function scoreableCustomers(items: INodeExecutionData[], run: RfmTransactionsRun
 		columns.monetary[row] = totals.totalSpend[c];
 		pairsOf[row] = allPairs[c];
 	}
-	const customerJson = (row: number, into?: IDataObject) => allJson(customerOf[row], into);
+	const fields = customerFieldsWriter(run.columns.customerId, run.readOptions.timeZone);
+	const { ids, firstMs, lastMs, purchases, totalSpend } = totals;
+	const customerJson = (row: number, into?: IDataObject) => {
+		const c = customerOf[row];
+		return fields(ids[c], firstMs[c], lastMs[c], purchases[c], totalSpend[c], into);
+	};
 	return { columns, customerJson, pairsOf };
 }
