@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { dateMsReaderNotAfter, getField, parseMoney, PLAUSIBLE } from '../input';
+import { dateMsReaderNotAfter, fieldReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
 import { BATCH, CustomerNumbers } from './customerNumbers';
 import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
 
@@ -24,6 +24,10 @@ export class TransactionColumnReader {
 	private readonly pending: Array<string | number> = new Array<string>(BATCH).fill('');
 	private pendingCount = 0;
 	private readonly readDateMs: (value: unknown, field: string) => number;
+	/** The three columns' readers, made once (getField works the path out on every call). */
+	private readonly idOf: FieldReader;
+	private readonly dateOf: FieldReader;
+	private readonly amountOf: FieldReader;
 
 	constructor(
 		private readonly columns: TransactionColumns,
@@ -38,17 +42,20 @@ export class TransactionColumnReader {
 		this.customer = new Int32Array(buffer, capacity * 24, capacity);
 		this.grouped = new Int32Array(buffer, capacity * 28, capacity);
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
+		this.idOf = fieldReader(columns.customerId);
+		this.dateOf = fieldReader(columns.date);
+		this.amountOf = fieldReader(columns.amount);
 	}
 
 	/** Reads one row; throws the item's InputError and keeps nothing if a value is bad. */
 	read(row: Record<string, unknown>, itemIndex: number): void {
 		const { columns } = this;
-		const rawId = getField(row, columns.customerId);
+		const rawId = this.idOf(row);
 		// An integer ID is looked up by value; its text is written once per customer, not per row.
 		const integerId = typeof rawId === 'number' && Number.isSafeInteger(rawId);
 		const id = integerId ? '' : customerIdText(rawId, columns.customerId);
-		const time = this.readDateMs(getField(row, columns.date), columns.date);
-		const raw = getField(row, columns.amount);
+		const time = this.readDateMs(this.dateOf(row), columns.date);
+		const raw = this.amountOf(row);
 		const amount = typeof raw === 'number' && raw >= 0 && raw <= PLAUSIBLE.money ? raw : parseMoney(raw, columns.amount, { min: 0 });
 		const at = 3 * this.length++;
 		this.rows[at] = time;
