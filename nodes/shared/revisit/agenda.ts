@@ -4,6 +4,7 @@ import type { Channel, Language, Priority } from './labels';
 import type { Owner } from './owners';
 import type { RevisitRequest } from './request';
 import type { RevisitResult } from './revisitResult';
+import { TextSlab } from './textSlab';
 
 export interface AgendaEntry {
 	customerId: string;
@@ -65,7 +66,10 @@ function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Lang
 			? `${time}${local} ${entry.channelLabel} — ${who}，${entry.priorityLabel}：${entry.reason}${planned}`
 			: `${time}${local} ${entry.channelLabel} — ${who}, ${entry.priorityLabel}: ${entry.reason}${planned}`;
 	});
-	return [head, ...lines].join('\n');
+	// Appended rather than joined: the slab the caller adds it to makes the one flat copy.
+	let text = head;
+	for (const line of lines) text += '\n' + line;
+	return text;
 }
 
 /** "(customer 10:30 America/New_York)", with the customer's date when it is not the owner's. */
@@ -188,7 +192,11 @@ export function buildOwnerAgendas(
 		if (a.owner !== b.owner) return a.owner < b.owner ? -1 : 1;
 		return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 	});
-	return groups.map((group) => {
+	// Messages are kept as slices of a few big strings until the run ends (see TextSlab).
+	const messages = new TextSlab<{ message: string }>((agenda, message) => {
+		agenda.message = message;
+	});
+	const agendas = groups.map((group) => {
 		const { entries, indices, times } = group;
 		const order = indices.map((_, row) => row);
 		order.sort((a, b) => {
@@ -215,7 +223,9 @@ export function buildOwnerAgendas(
 			message: '',
 			ics: buildCalendar(events, calendarName),
 		};
-		agenda.message = messageFor(agenda, language);
+		messages.add(agenda, messageFor(agenda, language));
 		return agenda;
 	});
+	messages.flush();
+	return agendas;
 }

@@ -9,6 +9,7 @@ import type { ScheduleOptions } from './scheduler';
 import { SlotSearch, type SearchRange, type SlotChoice } from './slotSearch';
 import type { SlotTimes } from './slotTimes';
 import { RevisitEventWriter } from './revisitEvent';
+import { TextSlab } from './textSlab';
 
 /** A customer waiting to be booked; all days are day numbers in the customer's zone. */
 export interface PendingRevisit extends SearchRange {
@@ -28,6 +29,10 @@ export class Booker {
 	private readonly search: SlotSearch;
 	private readonly events: RevisitEventWriter;
 	private readonly calendar: BusinessCalendar;
+	/** Every result's calendar event, kept as slices of a few big strings (see TextSlab) until the run ends. */
+	private readonly vevents = new TextSlab<RevisitResult>((result, vevent) => {
+		result.vevent = vevent;
+	});
 
 	constructor(
 		private readonly ledger: CapacityLedger,
@@ -102,14 +107,22 @@ export class Booker {
 		if (this.calendar.lacksHolidayData(day)) {
 			addNote(result, `No official China holiday data for ${result.dueDate.slice(0, 4)} yet: only working days and custom dates were applied`);
 		}
-		result.vevent = this.events.write({
-			customerId: item.request.customerId,
-			name: item.request.name,
-			channelLabel: result.channelLabel,
-			reason: result.reason,
-			compactDate: times.compactDate,
-			timeLines: times.timeLines,
-			priority: ICS_PRIORITY[result.priority],
-		});
+		this.vevents.add(
+			result,
+			this.events.write({
+				customerId: item.request.customerId,
+				name: item.request.name,
+				channelLabel: result.channelLabel,
+				reason: result.reason,
+				compactDate: times.compactDate,
+				timeLines: times.timeLines,
+				priority: ICS_PRIORITY[result.priority],
+			}),
+		);
+	}
+
+	/** Call after the last place(): results get their calendar events. */
+	finish(): void {
+		this.vevents.flush();
 	}
 }

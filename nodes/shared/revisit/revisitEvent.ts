@@ -124,9 +124,6 @@ export class RevisitEventWriter {
 			line(description.text, description.octets, who, whoOctets) +
 			CRLF +
 			this.tail(event.priority);
-		// Flatten now: one flat string per event is far less for the garbage collector to trace than a
-		// tree of pieces, and a schedule keeps 100,000 of them.
-		whole.charCodeAt(0);
 		return whole;
 	}
 }

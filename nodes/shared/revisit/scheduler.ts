@@ -105,6 +105,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		for (const { owner, day } of existing) if (ledger.covers(day)) ledger.bookExisting(owner, day);
 		const booker = new Booker(ledger, options, shared);
 		for (const item of sortForBooking(pending)) booker.place(item);
+		booker.finish();
 	}
 
 	for (const result of results) result.statusLabel = STATUS_LABELS[result.status][language];
