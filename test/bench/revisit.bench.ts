@@ -12,17 +12,7 @@ import {
 } from '../../nodes/shared/revisit';
 import { collectGarbage, PASS_THROUGH, runInEngine, seconds, type EngineRun } from './engineTiming';
 import type { Report } from './run';
-
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as random } from '../helpers/random';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

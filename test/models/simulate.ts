@@ -1,13 +1,7 @@
 /** Seeded samplers for parameter-recovery tests and benchmarks. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as rng } from '../helpers/random';
+
+export { rng };
 
 function normal(u: () => number): number {
 	return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());

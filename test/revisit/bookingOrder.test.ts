@@ -1,16 +1,6 @@
 import type { PendingRevisit } from '../../nodes/shared/revisit/booker';
 import { bookingOrder, sortForBooking } from '../../nodes/shared/revisit/bookingOrder';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as random } from '../helpers/random';
 
 /** Only the fields the booking order reads. */
 function pending(customerId: string, index: number, priorityRank: number, target: number, preferred: number): PendingRevisit {

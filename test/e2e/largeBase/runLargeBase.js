@@ -29,25 +29,18 @@ const START_TIMEOUT_MS = 180_000;
 const HEAP_MB = Number(process.env.LARGE_BASE_HEAP_MB ?? 1024);
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** Peak resident set size of a running process in MB (VmHWM), or undefined once it is gone. */
-function peakRssMb(pid) {
+/** A memory line of a running process's /proc status in MB (VmHWM: its peak so far, VmRSS: now), or undefined once it is gone. */
+function statusMb(pid, field) {
 	try {
-		const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 		return match ? Number(match[1]) / 1024 : undefined;
 	} catch {
 		return undefined;
 	}
 }
 
-/** Current resident set size of a running process in MB (VmRSS), or undefined once it is gone. */
-function rssMb(pid) {
-	try {
-		const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) / 1024 : undefined;
-	} catch {
-		return undefined;
-	}
-}
+const peakRssMb = (pid) => statusMb(pid, 'VmHWM');
+const rssMb = (pid) => statusMb(pid, 'VmRSS');
 
 /**
  * Samples the resident set size of the given processes every `everyMs` into rows of
