@@ -23,7 +23,8 @@ const START_TIMEOUT_MS = 180_000;
  * V8's heap limit (MB) for the n8n processes that serve and run pages, as the README's large-base section
  * recommends: without one, V8 collects lazily and lets the heap grow toward its default limit (a quarter of
  * the machine's memory, at most 4 GB), so the peak follows the run's length, not what n8n keeps. With it the
- * peak stays flat, and a run that kept anything per page would fail with "heap out of memory".
+ * peak stays flat, and a run that kept anything per page would fail with "heap out of memory" (the e2e
+ * suite checks each server's peak against the limit).
  * LARGE_BASE_HEAP_MB overrides it; 0 runs without a limit.
  */
 const HEAP_MB = Number(process.env.LARGE_BASE_HEAP_MB ?? 1024);
@@ -62,12 +63,6 @@ function rssTimeline(processes, everyMs = 2000) {
 			};
 		},
 	};
-}
-
-/** The largest value in the first and in the second half of a series. */
-function halfPeaks(values) {
-	const middle = Math.floor(values.length / 2);
-	return { first: Math.max(0, ...values.slice(0, middle)), second: Math.max(0, ...values.slice(middle)) };
 }
 
 /** Runs a command to its end, sampling its peak RSS every 200 ms (a process's VmHWM is gone once it exits). */
@@ -244,8 +239,6 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 			seconds: runData?.seconds,
 			commandSeconds,
 			peakRss,
-			// Each n8n server's peak in the first and in the second half of the run: flat memory means no growth between them.
-			halves: Object.fromEntries(processes.map((proc, i) => [proc.name, halfPeaks(rss.rows.map((row) => row[i + 1]))])),
 			workerExecutions: workerProcs.map((w) => ({ name: w.name, executions: executionsStarted(w.output).size })),
 			mainRanPages: mode === 'queue' ? /Worker started execution/.test(main.output) : undefined,
 		};

@@ -1,8 +1,8 @@
 // The large-base example (examples/large-base-churn-watch.json and its page workflow
 // examples/large-base-churn-page.json) over generated customers in PostgreSQL, in regular mode and in
 // queue mode with two workers: every customer's written result must equal one batch over all customers
-// (test/e2e/largeBase/oneBatch.ts); each n8n process's peak RSS is printed; in queue mode both workers
-// must have run pages and the main none.
+// (test/e2e/largeBase/oneBatch.ts); each n8n server's peak RSS must stay within its heap limit plus room
+// for what is outside the heap; in queue mode both workers must have run pages and the main none.
 // Size: LARGE_BASE_CUSTOMERS, else 1,000,000 on the current n8n and 100,000 on 2.8.x (regular mode only
 // there: CI time); LARGE_BASE_MODES=regular,queue picks the modes.
 const { check } = require('../recordCheck');
@@ -13,6 +13,8 @@ const { runLargeBase, compareWithOneBatch, HEAP_MB } = require('../largeBase/run
 const { runtimeFor } = require('../../../scripts/n8n-runtime');
 
 const PAGE_SIZE = 50_000;
+/** Room for what is not V8's heap: code, buffers, the pg driver's rows while they are read. */
+const OUTSIDE_HEAP_MB = 512;
 
 const mb = (value) => (value === undefined ? 'gone' : `${Math.round(value)} MB`);
 
@@ -47,12 +49,18 @@ async function run({ n8n, env, record, root, artifacts }) {
 				assert.equal(comparison.compared, customers);
 				return `${comparison.compared.toLocaleString('en-US')} rows compared in ${((Date.now() - t) / 1000).toFixed(0)} s`;
 			});
-			await check(record, `${label}: n8n's memory does not grow with the pages run (each server's RSS peak in the run's second half within 25 % of the first half's)`, () => {
-				const halves = Object.entries(result.halves).map(([name, { first, second }]) => ({ name, first, second, text: `${name} ${mb(first)} then ${mb(second)}` }));
-				const grown = halves.filter((h) => h.second > h.first * 1.25);
-				assert.deepEqual(grown.map((h) => h.text), []);
-				return `${halves.map((h) => h.text).join(', ')}; heap limit ${HEAP_MB > 0 ? `${HEAP_MB} MB` : 'none'}`;
-			});
+			// The heap limit bounds what V8 keeps (a run that kept anything per page would die of "heap out of
+			// memory"); this bounds the rest (code, buffers, memory outside the heap), whatever the number of pages.
+			if (HEAP_MB > 0) {
+				await check(record, `${label}: every n8n server's peak RSS within its heap limit + ${OUTSIDE_HEAP_MB} MB (${HEAP_MB + OUTSIDE_HEAP_MB} MB), whatever the number of pages`, () => {
+					const servers = Object.entries(result.peakRss).filter(([name]) => name !== 'parent');
+					const over = servers.filter(([, value]) => !(value <= HEAP_MB + OUTSIDE_HEAP_MB));
+					assert.deepEqual(over.map(([name, value]) => `${name} ${mb(value)}`), []);
+					return servers.map(([name, value]) => `${name} ${mb(value)}`).join(', ');
+				});
+			} else {
+				console.log(`    ${label}: no heap limit (LARGE_BASE_HEAP_MB=0), so no memory bound is checked`);
+			}
 			const rss = Object.entries(result.peakRss).map(([name, value]) => `${name} ${mb(value)}`).join(', ');
 			console.log(`    ${label}: peak RSS ${rss}; ${((Date.now() - t0) / 1000).toFixed(0)} s with start-up and comparison`);
 			if (mode === 'queue') {
