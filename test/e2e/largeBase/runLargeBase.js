@@ -21,8 +21,8 @@ const PAGE_ID = 'ccLargeBasePage01';
 const START_TIMEOUT_MS = 180_000;
 /**
  * V8's heap limit (MB) for the n8n processes that serve and run pages, as the README's large-base section
- * recommends: without one, V8 collects lazily and lets the heap grow toward its default limit (a quarter of
- * the machine's memory, at most 4 GB), so the peak follows the run's length, not what n8n keeps. With it the
+ * recommends: without one, V8 collects lazily and lets the heap grow toward its default limit (4,288 MB for
+ * Node 24 on a 24 GB machine), so the peak follows the run's length, not what n8n keeps. With it the
  * peak stays flat, and a run that kept anything per page would fail with "heap out of memory" (the e2e
  * suite checks each server's peak against the limit).
  * LARGE_BASE_HEAP_MB overrides it; 0 runs without a limit.
@@ -57,10 +57,7 @@ function rssTimeline(processes, everyMs = 2000) {
 		stop() {
 			clearInterval(timer);
 			sample();
-			return {
-				rows,
-				table: [['seconds', ...processes.map((p) => `${p.name} MB`)].join('\t'), ...rows.map((r) => r.join('\t'))].join('\n') + '\n',
-			};
+			return [['seconds', ...processes.map((p) => `${p.name} MB`)].join('\t'), ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
 		},
 	};
 }
@@ -148,7 +145,7 @@ async function deleteRedisKeys(prefix) {
  * Summary item, the wall time of the parent execution, each process's peak RSS and, in queue mode, the
  * page executions each worker started.
  */
-async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers = 2, tag = mode, log = console.log, heapMb = HEAP_MB }) {
+async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers = 2, tag = mode, log = console.log }) {
 	const unique = `${process.pid}_${Date.now().toString(36)}`;
 	const folders = [];
 	const processes = [];
@@ -168,7 +165,7 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 			return { ...shared, N8N_USER_FOLDER: folder, N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extra };
 		};
 		// The processes that run or serve pages get the heap limit the README recommends (see HEAP_MB).
-		const heapLimit = heapMb > 0 ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {};
+		const heapLimit = HEAP_MB > 0 ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim() } : {};
 		const queue = mode === 'queue' ? { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: REDIS.host, QUEUE_BULL_REDIS_PORT: String(REDIS.port), QUEUE_BULL_PREFIX: queuePrefix } : {};
 		const mainEnv = await processEnv({ ...queue, ...heapLimit });
 		const webhookUrl = `http://127.0.0.1:${mainEnv.N8N_PORT}/webhook/care-large-base-page`;
@@ -222,8 +219,7 @@ async function runLargeBase({ n8n, env, root, artifacts, dataDb, mode, workers =
 		const timeline = rssTimeline(processes);
 		const execution = await runSampled(n8n, ['execute', `--id=${PARENT_ID}`], await processEnv({ N8N_LOG_LEVEL: 'info' }), 4 * 3600_000);
 		const commandSeconds = (Date.now() - started) / 1000;
-		const rss = timeline.stop();
-		writeFileSync(join(artifacts, `large-base-${tag}-rss.tsv`), rss.table);
+		writeFileSync(join(artifacts, `large-base-${tag}-rss.tsv`), timeline.stop());
 		writeFileSync(join(artifacts, `large-base-${tag}-parent.log`), `${execution.stdout}\n--- stderr ---\n${execution.stderr}`);
 		const peakRss = { parent: execution.peakRssMb, main: peakRssMb(main.child.pid) };
 		for (const worker of workerProcs) peakRss[worker.name] = peakRssMb(worker.child.pid);
