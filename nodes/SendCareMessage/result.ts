@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { SKIP_REASON_LABELS } from '../shared/messaging/policy';
 import type { CareCandidate, CareResult } from '../shared/messaging/sending';
-import type { Locale } from '../shared/messaging/templates';
+import type { Language } from '../shared/format/language';
 import type { RunSettings } from './settings';
 
 /** The outputs, by the status a result carries. */
@@ -12,7 +12,7 @@ export const OUTPUT = { sent: 0, skipped: 1, failed: 2 } as const;
 export interface Pending {
 	index: number;
 	candidate: CareCandidate;
-	locale: Locale;
+	locale: Language;
 }
 
 /** Deep copy of the care object with every string passed through the redactor. */
@@ -26,7 +26,7 @@ export function redactAll<T>(value: T, redact: (text: string) => string): T {
 }
 
 /** The care field of an item that needs no send: the consent rule ruled it out. */
-export function withoutConsentCare(settings: RunSettings, careType: string, locale: Locale, detail: string): IDataObject {
+export function withoutConsentCare(settings: RunSettings, careType: string, locale: Language, detail: string): IDataObject {
 	return {
 		status: 'skipped',
 		channel: settings.channel,

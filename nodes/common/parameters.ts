@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { LANGUAGES, type Language } from '../shared/format/language';
+import { isLanguage, LANGUAGES, type Language } from '../shared/format/language';
 import { ConfigError, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
 
@@ -122,8 +122,8 @@ export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf'): Date {
 }
 
 export function readLanguage(ctx: IExecuteFunctions): Language {
-	const language = ctx.getNodeParameter('language', 0, 'en') as Language;
-	if (!LANGUAGES.includes(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got "${String(language)}"`);
+	const language = ctx.getNodeParameter('language', 0, 'en');
+	if (!isLanguage(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got "${String(language)}"`);
 	return language;
 }
 

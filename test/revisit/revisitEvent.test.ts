@@ -1,13 +1,14 @@
 import ICAL from 'ical.js';
 import { buildEvent, icsUtc, revisitUid } from '../../nodes/shared/revisit';
 import { eventTimeLines, RevisitEventWriter } from '../../nodes/shared/revisit/revisitEvent';
+import type { Language } from '../../nodes/shared/format/language';
 
 const stamp = new Date('2025-09-29T02:00:00Z');
 const start = icsUtc(new Date('2025-10-09T01:30:00Z'));
 const end = icsUtc(new Date('2025-10-09T02:00:00Z'));
 
 /** The event as buildEvent writes it from the summary and description the writer promises. */
-function expected(language: 'en' | 'zh-CN', customerId: string, name: string | undefined, channelLabel: string, reason: string, priority: number) {
+function expected(language: Language, customerId: string, name: string | undefined, channelLabel: string, reason: string, priority: number) {
 	const zh = language === 'zh-CN';
 	const who = name === undefined ? customerId : zh ? `${name}（${customerId}）` : `${name} (${customerId})`;
 	return buildEvent({

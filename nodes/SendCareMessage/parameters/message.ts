@@ -12,10 +12,10 @@ import {
 	type BuiltinTemplateKey,
 	type CarePurpose,
 	type CompiledTemplate,
-	type Locale,
 	type TemplatePart,
 	type TemplateSource,
 } from '../../shared/messaging/templates';
+import { isLanguage, type Language } from '../../shared/format/language';
 import { BadValue, CACHE_LIMIT, isExpression, perItemParameters, type ParameterSpec } from './itemParameters';
 
 /** The parts of PrepareConfig that come from the message parameters, which may differ per item. */
@@ -46,8 +46,8 @@ function template(value: string, name: string): TemplatePart[] {
 	}
 }
 
-function language(value: unknown): Locale {
-	if (value === 'en' || value === 'zh-CN') return value;
+function language(value: unknown): Language {
+	if (isLanguage(value)) return value;
 	throw new BadValue('is not a language of the templates', 'en or zh-CN (or map a per-customer language with the Language Field option)');
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from '../segments';
+import type { LabelTable, Language } from '../format/language';
 import type { Signal } from './signals';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
@@ -12,7 +12,7 @@ export interface RiskThresholds {
 
 export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = { medium: 25, high: 50, critical: 75 };
 
-const LEVEL_LABELS: Record<RiskLevel, { en: string; 'zh-CN': string }> = {
+const LEVEL_LABELS: LabelTable<RiskLevel> = {
 	low: { en: 'Low', 'zh-CN': '低' },
 	medium: { en: 'Medium', 'zh-CN': '中' },
 	high: { en: 'High', 'zh-CN': '高' },

@@ -3,5 +3,9 @@ export type Language = 'en' | 'zh-CN';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
+export function isLanguage(value: unknown): value is Language {
+	return LANGUAGES.includes(value as Language);
+}
+
 /** The display label of each English key, in every language. */
 export type LabelTable<K extends string> = Record<K, Record<Language, string>>;

@@ -1,6 +1,7 @@
+import type { LabelTable, Language } from '../format/language';
 import type { OutcomeMeasure } from './uplift';
 
-export type Language = 'en' | 'zh-CN';
+export type { Language } from '../format/language';
 
 export interface SentenceContext {
 	language: Language;
@@ -56,7 +57,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect!).slice(1)}${unit} would be detected 80% of the time.`;
 }
 
-const OUTCOME_LABELS: Record<string, Record<Language, string>> = {
+const OUTCOME_LABELS: LabelTable<string> = {
 	conversion: { en: 'conversion', 'zh-CN': '转化率' },
 	revenue: { en: 'revenue per customer', 'zh-CN': '人均收入' },
 	retention: { en: 'retention', 'zh-CN': '留存率' },

@@ -1,9 +1,9 @@
-import type { Locale } from '../templates';
+import type { LabelTable } from '../../format/language';
 
 /** Why an item went to the Skipped output. */
 export type SkipReason = 'noConsent' | 'quietHours' | 'capped' | 'duplicate' | 'dryRun';
 
-export const SKIP_REASON_LABELS: Record<SkipReason, Record<Locale, string>> = {
+export const SKIP_REASON_LABELS: LabelTable<SkipReason> = {
 	noConsent: { en: 'No consent', 'zh-CN': '未获授权' },
 	quietHours: { en: 'Quiet hours', 'zh-CN': '免打扰时段' },
 	capped: { en: 'Frequency cap reached', 'zh-CN': '已达发送频次上限' },

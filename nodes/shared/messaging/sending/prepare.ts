@@ -13,16 +13,16 @@ import {
 	renderMessage,
 	renderParts,
 	type CompiledTemplate,
-	type Locale,
 	type TemplatePart,
 } from '../templates';
+import type { Language } from '../../format/language';
 import type { CareCandidate } from './careBatch';
 
 export interface PrepareConfig {
 	channel: ChannelKind;
 	template: CompiledTemplate;
 	careType: string;
-	language: Locale;
+	language: Language;
 	/** Field with the recipient's language; empty values use `language`. */
 	languageField?: string;
 	/** Placeholder values the items do not carry, such as `brand`. */
@@ -43,13 +43,13 @@ export interface PrepareConfig {
 }
 
 export type PreparedItem =
-	| { kind: 'candidate'; candidate: CareCandidate; locale: Locale }
-	| { kind: 'noConsent'; detail: string; customerId: string; locale: Locale };
+	| { kind: 'candidate'; candidate: CareCandidate; locale: Language }
+	| { kind: 'noConsent'; detail: string; customerId: string; locale: Language };
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const PHONE = /^\+?\d{6,15}$/;
 
-function readLocale(json: Record<string, unknown>, config: PrepareConfig): Locale {
+function readLocale(json: Record<string, unknown>, config: PrepareConfig): Language {
 	if (!config.languageField) return config.language;
 	const value = getField(json, config.languageField);
 	if (isEmpty(value)) return config.language;

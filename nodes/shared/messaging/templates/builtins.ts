@@ -1,5 +1,4 @@
-export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+import type { Language } from '../../format/language';
 
 /**
  * Why a message is sent, which decides the rules it must follow: marketing needs opt-in consent and
@@ -20,9 +19,9 @@ export type BuiltinTemplateKey = 'birthday' | 'holiday' | 'postPurchase' | 'winB
 
 export interface BuiltinTemplate {
 	key: BuiltinTemplateKey;
-	label: Record<Locale, string>;
+	label: Record<Language, string>;
 	purpose: CarePurpose;
-	content: Record<Locale, TemplateContent>;
+	content: Record<Language, TemplateContent>;
 }
 
 /**

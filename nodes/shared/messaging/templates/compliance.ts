@@ -1,13 +1,13 @@
-import type { Locale } from './builtins';
+import type { Language } from '../../format/language';
 
 /** The opt-out instruction carriers and regulators expect in marketing SMS, per language. */
-export const SMS_OPT_OUT_TEXT: Record<Locale, string> = {
+export const SMS_OPT_OUT_TEXT: Record<Language, string> = {
 	'zh-CN': '拒收请回复R',
 	en: 'Reply STOP to opt out',
 };
 
 export interface SmsComplianceOptions {
-	locale: Locale;
+	locale: Language;
 	/** The sender's signature; written at the start in 【】. Empty: no signature. */
 	signature?: string;
 	/** Append the opt-out instruction. */

@@ -1,5 +1,6 @@
 import { getField } from '../../input';
-import { BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose, type Locale, type TemplateContent } from './builtins';
+import { BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose, type TemplateContent } from './builtins';
+import type { Language } from '../../format/language';
 import { applySmsCompliance } from './compliance';
 import { escapeHtml, paragraphsToHtml } from './html';
 import { parseHtmlTemplate, renderHtmlParts, type HtmlPart } from './htmlTemplate';
@@ -51,7 +52,7 @@ function isBlank(source: TemplateSource | undefined): boolean {
 export interface CompiledTemplate {
 	name: string;
 	purpose: CarePurpose;
-	byLocale: Partial<Record<Locale, CompiledContent>>;
+	byLocale: Partial<Record<Language, CompiledContent>>;
 	/** SMS provider template parameters (Aliyun's TemplateParam): name -> template for its value. */
 	params?: Record<string, TemplatePart[]>;
 }
@@ -100,7 +101,7 @@ export function compileCustomTemplate(
 
 export interface RenderOptions {
 	format: MessageFormat;
-	locale: Locale;
+	locale: Language;
 	/** Values for placeholders the item does not have, such as `brand`. */
 	extras?: Record<string, unknown>;
 	/** SMS only: signature in 【】 and opt-out text. */
