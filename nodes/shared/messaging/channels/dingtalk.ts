@@ -66,13 +66,9 @@ export class DingTalkChannel extends HttpChannel<DingTalkConfig> {
 	readonly kind = 'dingtalk' as const;
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		return this.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(dingTalkBody(message)),
-			},
+		return this.postJson(
+			`${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
+			dingTalkBody(message),
 			options,
 			(exchange) => robotReplyOutcome(exchange, DINGTALK_RULES),
 		);

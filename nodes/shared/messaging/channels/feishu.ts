@@ -70,13 +70,9 @@ export class FeishuChannel extends HttpChannel<FeishuConfig> {
 		const signing = this.config.signingSecret
 			? { timestampSeconds: Math.floor(this.now() / 1000), secret: this.config.signingSecret }
 			: undefined;
-		return this.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(feishuBody(message, signing)),
-			},
+		return this.postJson(
+			`${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
+			feishuBody(message, signing),
 			options,
 			(exchange) => robotReplyOutcome(exchange, FEISHU_RULES),
 		);

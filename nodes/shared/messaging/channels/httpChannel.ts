@@ -29,6 +29,11 @@ export abstract class HttpChannel<Config extends object> implements Channel {
 		return redactOutcome(interpret(exchange), this.redactor);
 	}
 
+	/** POSTs `body` as JSON to `url` (how the group robots and Slack take a message) and reads the answer with `interpret`. */
+	protected postJson(url: string, body: unknown, options: SendOptions, interpret: (exchange: HttpExchange) => SendOutcome): Promise<SendOutcome> {
+		return this.exchange({ method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, options, interpret);
+	}
+
 	async close(): Promise<void> {
 		this.transport.close();
 	}

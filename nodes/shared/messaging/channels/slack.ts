@@ -33,13 +33,9 @@ export class SlackChannel extends HttpChannel<SlackConfig> {
 	readonly kind = 'slack' as const;
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		return this.exchange(
-			{
-				method: 'POST',
-				url: this.config.webhookUrl,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(slackBody(message)),
-			},
+		return this.postJson(
+			this.config.webhookUrl,
+			slackBody(message),
 			options,
 			(exchange) => this.interpret(exchange),
 		);

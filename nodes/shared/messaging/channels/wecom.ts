@@ -42,13 +42,9 @@ export class WeComChannel extends HttpChannel<WeComConfig> {
 	readonly kind = 'wecom' as const;
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		return this.exchange(
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(weComBody(message)),
-			},
+		return this.postJson(
+			`${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
+			weComBody(message),
 			options,
 			(exchange) => robotReplyOutcome(exchange, WECOM_RULES),
 		);
