@@ -91,7 +91,7 @@ export function readTransactionSubjects(
 		const subjects: Subject[] = [];
 		for (let c = 0; c < totals.ids.length; c++) {
 			if (itemStart[c] === itemStart[c + 1]) continue;
-			const itemIndices = Array.from(totals.items.subarray(itemStart[c], itemStart[c + 1]));
+			const itemIndices = totals.items.slice(itemStart[c], itemStart[c + 1]);
 			subjects.push(subject(totals.ids[c], totals.firstMs[c], totals.lastMs[c], totals.purchases[c], totals.totalSpend[c], itemIndices));
 		}
 		return subjects;

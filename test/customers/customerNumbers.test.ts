@@ -26,7 +26,7 @@ function intern(ids: Array<string | number>): { numbers: number[]; texts: string
 /** The same through numberAll, in batches of uneven sizes (a full batch among them), one by one in between. */
 function internInBatches(ids: Array<string | number>): { numbers: number[]; texts: string[] } {
 	const table = new CustomerNumbers();
-	const out = new Int32Array(ids.length);
+	const out = new Array<number>(ids.length).fill(0);
 	const sizes = [1, BATCH, 7, BATCH - 1, 0, 100];
 	for (let at = 0, b = 0; at < ids.length; b++) {
 		const size = Math.min(sizes[b % sizes.length], ids.length - at);

@@ -51,7 +51,7 @@ export class CustomerNumbers {
 	 * has nothing else to do, so those waits overlap instead of following one another, and then the
 	 * IDs are numbered in order as one by one.
 	 */
-	numberAll(ids: ReadonlyArray<string | number>, count: number, out: Int32Array, at: number): void {
+	numberAll(ids: ReadonlyArray<string | number>, count: number, out: number[], at: number): void {
 		const { keys } = this;
 		for (let k = 0; k < count; k++) {
 			const id = ids[k];
