@@ -1,18 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRouted } from '../common';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { mainOutputs, nodeIdentity, runRouted } from '../common';
 import { properties } from './description';
 import { detectChurnRisk } from './execute';
 
 export class DetectChurnRisk implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Detect Churn Risk',
-		name: 'detectChurnRisk',
+		...nodeIdentity('Detect Churn Risk'),
 		icon: { light: 'file:detectChurnRisk.svg', dark: 'file:detectChurnRisk.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ { bgNbd: "BG/NBD", paretoNbd: "Pareto/NBD", sbg: "sBG", rules: "Rules only" }[$parameter["method"]] }}',
 		description: 'Score how likely each customer is to churn, what they are worth, and why',
-		defaults: { name: 'Detect Churn Risk' },
 		usableAsTool: {
 			replacements: {
 				description:
@@ -22,9 +18,7 @@ export class DetectChurnRisk implements INodeType {
 					'the first) and optionally totalSpend; for subscriptions customerId, tenure (renewals completed) and active (true/false).',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['At Risk', 'Healthy', 'Model'],
+		...mainOutputs(['At Risk', 'Healthy', 'Model']),
 		properties,
 	};
 

@@ -1,17 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { nodeIdentity } from '../common';
 import { outputs, properties } from './description';
 import { measureCareImpact } from './execute';
 
 export class MeasureCareImpact implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Measure Care Impact',
-		name: 'measureCareImpact',
+		...nodeIdentity('Measure Care Impact'),
 		icon: { light: 'file:measureCareImpact.svg', dark: 'file:measureCareImpact.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ { assignHoldout: "Assign holdout", measureUplift: "Measure uplift", kpiReport: "KPI report" }[$parameter["operation"]] }}',
 		description: 'Split customers into treatment and holdout, measure the uplift of a care campaign with confidence intervals and ROI, and report care KPIs',
-		defaults: { name: 'Measure Care Impact' },
 		// As a tool, only Assign Holdout: one customer's group is the same as in a batch run (a stable hash),
 		// while Measure Uplift and KPI Report need a whole population and are refused in a tool call.
 		usableAsTool: {
@@ -22,7 +19,6 @@ export class MeasureCareImpact implements INodeType {
 					'node\'s Customer ID Column names it (by default customerId). Only the Assign Holdout operation answers as a tool.',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
 		outputs,
 		properties,
 	};

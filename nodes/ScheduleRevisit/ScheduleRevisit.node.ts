@@ -1,18 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRouted } from '../common';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { mainOutputs, nodeIdentity, runRouted } from '../common';
 import { properties } from './description';
 import { execute } from './execute';
 
 export class ScheduleRevisit implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Schedule Revisit',
-		name: 'scheduleRevisit',
+		...nodeIdentity('Schedule Revisit'),
 		icon: { light: 'file:scheduleRevisit.svg', dark: 'file:scheduleRevisit.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ { scheduleRevisit: "Schedule revisit", findOccasions: "Find care occasions" }[$parameter["operation"]] }}',
 		description: 'Plan revisits on business days with owner capacity, and find birthdays, anniversaries and festivals',
-		defaults: { name: 'Schedule Revisit' },
 		usableAsTool: {
 			replacements: {
 				description:
@@ -23,9 +19,7 @@ export class ScheduleRevisit implements INodeType {
 					'book the proposed revisit where your team keeps its agenda.',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Customers', 'Owner Agenda'],
+		...mainOutputs(['Customers', 'Owner Agenda']),
 		properties,
 	};
 

@@ -1,18 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRouted } from '../common';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { mainOutputs, nodeIdentity, runRouted } from '../common';
 import { properties } from './description';
 import { scoreSatisfaction } from './execute';
 
 export class ScoreSatisfaction implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Score Satisfaction',
-		name: 'scoreSatisfaction',
+		...nodeIdentity('Score Satisfaction'),
 		icon: { light: 'file:scoreSatisfaction.svg', dark: 'file:scoreSatisfaction.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ ($parameter["metrics"] || []).join(" + ").toUpperCase() }}',
 		description: 'Score survey answers (NPS, CSAT, CES, expectation gap, Kano) per response or customer, with a report and margins',
-		defaults: { name: 'Score Satisfaction' },
 		usableAsTool: {
 			replacements: {
 				description:
@@ -21,9 +17,7 @@ export class ScoreSatisfaction implements INodeType {
 					'name them, by default nps (0-10), csat (1-5) and ces (1-7).',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Responses', 'Report'],
+		...mainOutputs(['Responses', 'Report']),
 		properties,
 	};
 

@@ -1,18 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRouted } from '../common';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { mainOutputs, nodeIdentity, runRouted } from '../common';
 import { properties } from './description';
 import { segmentCustomers } from './execute';
 
 export class SegmentCustomer implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Segment Customer',
-		name: 'segmentCustomer',
+		...nodeIdentity('Segment Customer'),
 		icon: { light: 'file:segmentCustomer.svg', dark: 'file:segmentCustomer.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ { rfm: "RFM", valueTier: "Value tier", lifecycle: "Lifecycle stage", customRules: "Custom rules" }[$parameter["method"]] }}',
 		description: 'Segment customers by RFM, value tier, lifecycle stage or your own rules, and explain why',
-		defaults: { name: 'Segment Customer' },
 		usableAsTool: {
 			replacements: {
 				description:
@@ -21,9 +17,7 @@ export class SegmentCustomer implements INodeType {
 					'lastPurchaseAt and firstPurchaseAt (dates, YYYY-MM-DD), orderCount and totalSpend.',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Customers', 'Summary'],
+		...mainOutputs(['Customers', 'Summary']),
 		properties,
 	};
 

@@ -1,5 +1,5 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRouted } from '../common';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { mainOutputs, nodeIdentity, runRouted } from '../common';
 import { credentialTest } from './credentialTests';
 import { properties } from './description';
 import { execute } from './execute';
@@ -7,14 +7,10 @@ import { OUTPUT } from './result';
 
 export class SendCareMessage implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Send Care Message',
-		name: 'sendCareMessage',
+		...nodeIdentity('Send Care Message', 'output'),
 		icon: { light: 'file:sendCareMessage.svg', dark: 'file:sendCareMessage.dark.svg' },
-		group: ['output'],
-		version: 1,
 		subtitle: '={{ $parameter["template"] + " via " + $parameter["channel"] }}',
 		description: 'Send care messages by email, SMS or staff chat with consent, quiet hours, frequency caps and no double sends',
-		defaults: { name: 'Send Care Message' },
 		usableAsTool: {
 			replacements: {
 				description:
@@ -25,9 +21,7 @@ export class SendCareMessage implements INodeType {
 					'A key already sent in its period is never sent twice.',
 			},
 		},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Sent', 'Skipped', 'Failed'],
+		...mainOutputs(['Sent', 'Skipped', 'Failed']),
 		credentials: [
 			// One per channel, in the order of the channel registry and named by its `credentialType`, then one per
 			// ledger (test/SendCareMessage/credentials.test.ts keeps them in step). Written out, not derived: n8n's

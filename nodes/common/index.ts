@@ -21,8 +21,12 @@
  *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
  *   option" collection; `listParameter` and `readEntries` for a list of entries the user adds and orders
  *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest.
+ * - The node class: `...nodeIdentity(displayName, group?)` (name, defaults, version, main input) and
+ *   `...mainOutputs(names)`; the icon stays literal for n8n's lint, and test/common/nodeClassLint.test.ts
+ *   runs the class rules over the built description.
  */
 export * from './errors';
+export * from './nodeIdentity';
 export * from './outputField';
 export * from './parameters';
 export * from './routing';

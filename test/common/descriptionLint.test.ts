@@ -1,5 +1,6 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { literal } from '../helpers/literal';
 import { nodeClasses } from '../helpers/nodeClasses';
 
 // The plugin ships no type declarations.
@@ -12,18 +13,6 @@ const n8nNodesPlugin = require('eslint-plugin-n8n-nodes-base') as { configs: { n
  * they cannot see parameters made by the builders in nodes/common. This runs the same rules over every
  * node's properties as n8n receives them, written out as literals.
  */
-function literal(value: unknown, indent = ''): string {
-	const inner = `${indent}\t`;
-	if (Array.isArray(value)) return value.length === 0 ? '[]' : `[\n${value.map((v) => `${inner}${literal(v, inner)},`).join('\n')}\n${indent}]`;
-	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>);
-		if (entries.length === 0) return '{}';
-		const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
-		return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join('\n')}\n${indent}}`;
-	}
-	return JSON.stringify(value);
-}
-
 const paramRules = Object.fromEntries(
 	Object.entries(n8nNodesPlugin.configs.nodes.rules).filter(([name]) => name.startsWith('n8n-nodes-base/node-param-')),
 );
