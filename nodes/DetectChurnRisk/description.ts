@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, numberParameter, optionsParameter, outputFieldProperty, textParameter, type ParameterExtras } from '../common';
+import { asOfProperty, collectionParameter, languageProperty, numberParameter, optionsParameter, outputFieldProperty, textParameter, type ParameterExtras } from '../common';
 
 const shapes = (...inputShape: string[]): ParameterExtras => ({ displayOptions: { show: { inputShape } } });
 const models: ParameterExtras = { displayOptions: { show: { method: ['bgNbd', 'paretoNbd', 'sbg'] } } };
@@ -90,14 +90,11 @@ export const properties: INodeProperties[] = [
 	),
 	numberParameter('annualDiscountRate', 'Annual Discount Rate (%)', 10, 'Discount rate for the customer value estimate', { ...nonNegative, ...models }),
 	numberParameter('spendWindowDays', 'Spend Window (Days)', 90, 'Spend in the last this-many days is compared with the same span before it', { ...nonNegative, ...shapes('transaction') }),
-	{
-		displayName: 'Rule Signals',
-		name: 'signals',
-		type: 'collection',
-		placeholder: 'Add Signal Column',
-		default: {},
-		description: 'Columns for the rule signals; a signal whose column is not set is off',
-		options: [
+	collectionParameter(
+		'signals',
+		'Rule Signals',
+		'Add Signal Column',
+		[
 			textParameter('complaintsColumn', 'Complaints Column', '', 'Count of complaints or tickets in the recent window'),
 			textParameter('contractEndColumn', 'Contract End Column', '', 'Date the contract ends'),
 			textParameter('decliningColumn', 'Satisfaction Declining Column', '', 'A true/false flag such as satisfaction.declining from Score Satisfaction'),
@@ -106,14 +103,13 @@ export const properties: INodeProperties[] = [
 			textParameter('recentSpendColumn', 'Recent Window Spend Column', '', 'Spend in the recent window'),
 			textParameter('satisfactionColumn', 'Satisfaction Column', '', 'Current satisfaction score (0-100)'),
 		],
-	},
-	{
-		displayName: 'Thresholds',
-		name: 'thresholds',
-		type: 'collection',
-		placeholder: 'Change Threshold',
-		default: {},
-		options: [
+		'Columns for the rule signals; a signal whose column is not set is off',
+	),
+	collectionParameter(
+		'thresholds',
+		'Thresholds',
+		'Change Threshold',
+		[
 			numberParameter('complaints', 'Complaints', 2, 'This many complaints or more fire the complaints signal', nonNegative),
 			numberParameter('contractEndDays', 'Contract Ends Within (Days)', 30, 'Fire when the contract ends within this many days', nonNegative),
 			numberParameter('critical', 'Critical From Risk Score', 75, 'Risk scores at or above this are critical', nonNegative),
@@ -124,7 +120,7 @@ export const properties: INodeProperties[] = [
 			numberParameter('satisfactionDrop', 'Satisfaction Drop (Points)', 10, 'Fire when satisfaction fell by at least this many points', nonNegative),
 			numberParameter('spendDropPercent', 'Spend Drop (%)', 30, 'Fire when recent spend is this much below the previous window', nonNegative),
 		],
-	},
+	),
 	optionsParameter(
 		'atRiskFrom',
 		'At Risk From Level',

@@ -19,7 +19,7 @@
  *   so n8n's node-param lint cannot read them: test/common/descriptionLint.test.ts runs it on the result.
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` (built the same way) and
  *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
- *   option" collection; `listParameter` and `readEntries` for a list of entries the user adds and orders
+ *   option" collection (`collectionParameter` for any other); `listParameter` and `readEntries` for a list of entries the user adds and orders
  *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest.
  * - The node class: `...nodeIdentity(displayName, group?)` (name, defaults, version, main input) and
  *   `...mainOutputs(names)`; the icon stays literal for n8n's lint, and test/common/nodeClassLint.test.ts

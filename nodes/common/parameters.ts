@@ -102,9 +102,21 @@ export function outputFieldProperty(defaultField: string): INodeProperties {
 	return textParameter('outputField', 'Output Field', defaultField, 'Name of the field the result is written to; input fields are never overwritten');
 }
 
-/** The "Options" collection of optional settings ("Add option" in the editor); `options` in the order n8n shows them. */
+/** A collection of settings the user adds one by one (`placeholder` on the editor's add button); `options` in the order n8n shows them. */
+export function collectionParameter(
+	name: string,
+	displayName: string,
+	placeholder: string,
+	options: INodeProperties[],
+	description?: string,
+	extras?: ParameterExtras,
+): INodeProperties {
+	return parameter('collection', name, displayName, {}, description, { placeholder, options, ...extras });
+}
+
+/** The "Options" collection of optional settings ("Add option" in the editor). */
 export function optionsCollection(options: INodeProperties[], name = 'options', extras?: ParameterExtras): INodeProperties {
-	return parameter('collection', name, 'Options', {}, undefined, { placeholder: 'Add option', options, ...extras });
+	return collectionParameter(name, 'Options', 'Add option', options, undefined, extras);
 }
 
 /**
