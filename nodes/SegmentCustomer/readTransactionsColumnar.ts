@@ -24,14 +24,14 @@ export function readTransactionTotals(
  * items, against 0.3 s in order).
  */
 export function customerPairs(items: INodeExecutionData[], totals: CustomerTotals): Array<IPairedItemData | IPairedItemData[]> {
-	const { itemStart, rows, rowCount, rowCustomer } = totals;
+	const { itemStart, rowItem, rowCount, rowCustomer } = totals;
 	const customers = totals.ids.length;
 	const pairsOf = new Array<IPairedItemData | IPairedItemData[]>(customers);
 	for (let c = 0; c < customers; c++) if (itemStart[c + 1] - itemStart[c] > 1) pairsOf[c] = new Array<IPairedItemData>(itemStart[c + 1] - itemStart[c]);
 	const filled = new Int32Array(customers);
 	for (let r = 0; r < rowCount; r++) {
 		const c = rowCustomer[r];
-		const pair = inputPair(items, rows[3 * r + 2]);
+		const pair = inputPair(items, rowItem === undefined ? r : rowItem[r]);
 		const pairs = pairsOf[c];
 		if (pairs === undefined) pairsOf[c] = pair;
 		else (pairs as IPairedItemData[])[filled[c]++] = pair;

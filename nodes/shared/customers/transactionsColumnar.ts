@@ -11,9 +11,15 @@ const DAY_MS = 86_400_000;
  * in the same order (customer ID, date, amount); date-only texts are parsed once per distinct day.
  */
 export class TransactionColumnReader {
-	/** Row r's epoch ms, amount and input item at 3r, 3r + 1 and 3r + 2: one cache line for a row read out of order. */
+	/** Row r's epoch ms and amount at 2r and 2r + 1: one cache line for a row read out of order. */
 	readonly rows: number[];
 	readonly customer: number[];
+	/**
+	 * Row r's input item, made at the first row that is not item r (an item rejected before it); until
+	 * then, and usually throughout, row r is input item r and this column takes no memory.
+	 */
+	rowItem: number[] | undefined;
+	private readonly capacity: number;
 	length = 0;
 	/** Room for the row numbers grouped by customer (see summariseTransactionColumns). */
 	readonly grouped: number[];
@@ -34,7 +40,8 @@ export class TransactionColumnReader {
 		capacity: number,
 		options: ReadOptions,
 	) {
-		this.rows = numberColumn(3 * capacity, 0.5);
+		this.capacity = capacity;
+		this.rows = numberColumn(2 * capacity, 0.5);
 		this.customer = numberColumn(capacity, 0);
 		this.grouped = numberColumn(capacity, 0);
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
@@ -53,12 +60,21 @@ export class TransactionColumnReader {
 		const time = this.readDateMs(this.dateOf(row), columns.date);
 		const raw = this.amountOf(row);
 		const amount = typeof raw === 'number' && raw >= 0 && raw <= PLAUSIBLE.money ? raw : parseMoney(raw, columns.amount, { min: 0 });
-		const at = 3 * this.length++;
-		this.rows[at] = time;
-		this.rows[at + 1] = amount;
-		this.rows[at + 2] = itemIndex;
+		const r = this.length++;
+		this.rows[2 * r] = time;
+		this.rows[2 * r + 1] = amount;
+		if (itemIndex !== r || this.rowItem !== undefined) this.itemsOfRows()[r] = itemIndex;
 		this.pending[this.pendingCount++] = integerId ? rawId : id;
 		if (this.pendingCount === BATCH) this.numberPending();
+	}
+
+	/** The rowItem column, made on first use with each row read so far as its own item. */
+	itemsOfRows(): number[] {
+		if (this.rowItem === undefined) {
+			this.rowItem = numberColumn(this.capacity, 0);
+			for (let r = 0; r < this.length; r++) this.rowItem[r] = r;
+		}
+		return this.rowItem;
 	}
 
 	/** Writes the customer numbers of the rows read since the last call (`customer` holds them all then). */
@@ -91,9 +107,12 @@ export interface CustomerTotals {
 	/** Customer c's input items are items[itemStart[c] .. itemStart[c + 1]), in input order. */
 	itemStart: Int32Array;
 	items: number[];
-	/** The rows kept, in input order: row r < rowCount is input item rows[3r + 2] of customer rowCustomer[r] (its ms and amount at 3r, 3r + 1). */
+	/**
+	 * The rows kept, in input order: row r < rowCount is of customer rowCustomer[r] and is input item
+	 * rowItem[r], or item r when there is no rowItem (no item rejected or left out).
+	 */
 	rowCount: number;
-	rows: number[];
+	rowItem: number[] | undefined;
 	rowCustomer: number[];
 }
 
@@ -112,10 +131,13 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 	const itemStart = new Int32Array(customers + 1);
 	let kept = 0;
 	for (let r = 0; r < t.length; r++) {
-		if (!(rows[3 * r] <= asOfMs)) continue;
+		if (!(rows[2 * r] <= asOfMs)) continue;
 		if (kept !== r) {
-			rows.copyWithin(3 * kept, 3 * r, 3 * r + 3);
+			const rowItem = t.itemsOfRows();
+			rows[2 * kept] = rows[2 * r];
+			rows[2 * kept + 1] = rows[2 * r + 1];
 			customer[kept] = customer[r];
+			rowItem[kept] = rowItem[r];
 		}
 		itemStart[customer[kept] + 1]++;
 		kept++;
@@ -137,9 +159,10 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		itemStart,
 		items: grouped,
 		rowCount: kept,
-		rows,
+		rowItem: t.rowItem,
 		rowCustomer: customer,
 	};
+	const { rowItem } = t;
 	const dayOf = dayNumber(options.timeZone);
 	// Reused for every customer: a fresh array per customer would be a million small allocations.
 	let order = new Int32Array(64);
@@ -153,17 +176,17 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		if (n > order.length) order = new Int32Array(2 * n);
 		if (n > 32) {
 			const many = grouped.slice(start, end);
-			many.sort((a, b) => rows[3 * a] - rows[3 * b] || a - b);
+			many.sort((a, b) => rows[2 * a] - rows[2 * b] || a - b);
 			order.set(many);
-			for (let i = start; i < end; i++) grouped[i] = rows[3 * grouped[i] + 2];
+			if (rowItem !== undefined) for (let i = start; i < end; i++) grouped[i] = rowItem[grouped[i]];
 		} else {
 			for (let k = 0; k < n; k++) {
 				const row = grouped[start + k];
 				// Grouped from here on holds the rows' input items (totals.items).
-				grouped[start + k] = rows[3 * row + 2];
-				const at = rows[3 * row];
+				if (rowItem !== undefined) grouped[start + k] = rowItem[row];
+				const at = rows[2 * row];
 				let j = k;
-				while (j > 0 && rows[3 * order[j - 1]] > at) {
+				while (j > 0 && rows[2 * order[j - 1]] > at) {
 					order[j] = order[j - 1];
 					j--;
 				}
@@ -178,22 +201,22 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		for (let k = 0; k < n; k++) {
 			const row = order[k];
 			if (options.collapseSameDay) {
-				const day = dayOf(rows[3 * row]);
+				const day = dayOf(rows[2 * row]);
 				if (day === lastDay) {
-					occasion += rows[3 * row + 1];
+					occasion += rows[2 * row + 1];
 					continue;
 				}
 				if (purchases > 0) total += occasion;
-				occasion = rows[3 * row + 1];
+				occasion = rows[2 * row + 1];
 				lastDay = day;
 			} else {
-				total += rows[3 * row + 1];
+				total += rows[2 * row + 1];
 			}
 			purchases++;
-			lastTime = rows[3 * row];
+			lastTime = rows[2 * row];
 		}
 		if (options.collapseSameDay && purchases > 0) total += occasion;
-		totals.firstMs[c] = rows[3 * order[0]];
+		totals.firstMs[c] = rows[2 * order[0]];
 		totals.lastMs[c] = lastTime;
 		totals.purchases[c] = purchases;
 		totals.totalSpend[c] = total;
