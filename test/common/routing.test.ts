@@ -38,6 +38,33 @@ describe('ItemRouter outputs', () => {
 		expect(router.outputs().map(ns)).toEqual([[0, 2], []]);
 	});
 
+	it('placements in rising input order with gaps, then one out of order: every item where its input item was', () => {
+		const router = new ItemRouter(ctx(), 10, 2);
+		[0, 3, 4, 8].forEach((i) => router.place(i, 0, item(i)));
+		expect(router.outputs().map(ns)).toEqual([[0, 3, 4, 8], []]);
+		router.place(6, 0, item(6));
+		router.place(9, 1, item(9));
+		router.place(3, 1, item(13));
+		expect(router.outputs().map(ns)).toEqual([[0, 4, 6, 8], [13, 9]]);
+	});
+
+	it('rejected items first, then customers at their first items (a transaction run): merged in input order', () => {
+		const router = new ItemRouter(ctx(true), 8, 2);
+		router.reject(new Error('bad date'), 5);
+		router.reject(new Error('bad amount'), 6);
+		[0, 1, 7].forEach((i) => router.place(i, 0, item(i)));
+		const [first] = router.outputs();
+		expect(first.map((i) => i.json.n ?? i.json.error)).toEqual([0, 1, expect.stringContaining('bad date'), expect.stringContaining('bad amount'), 7]);
+	});
+
+	it('extra items on output 0 go on a copy: placing more afterwards and asking again gives them once', () => {
+		const router = new ItemRouter(ctx(), 4, 1);
+		router.place(0, 0, item(0));
+		expect(router.outputs({ 0: [item(90)] }).map(ns)).toEqual([[0, 90]]);
+		router.place(2, 0, item(2));
+		expect(router.outputs({ 0: [item(91)] }).map(ns)).toEqual([[0, 2, 91]]);
+	});
+
 	it('under continue-on-fail a rejected item is an error item on the failure output', () => {
 		const router = new ItemRouter(ctx(true), 2, 2, 1);
 		router.place(0, 0, item(0));
