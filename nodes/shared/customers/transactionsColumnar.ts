@@ -104,7 +104,7 @@ export interface CustomerTotals {
 	lastMs: Float64Array;
 	purchases: Int32Array;
 	totalSpend: Float64Array;
-	/** Customer c's input items are items[itemStart[c] .. itemStart[c + 1]), in input order. */
+	/** Customer c's input items are items[itemStart[c] .. itemStart[c + 1]), in input order (until customerPairs uses this array up). */
 	itemStart: Int32Array;
 	items: number[];
 	/**
