@@ -28,6 +28,8 @@ export class ItemRouter {
 	 */
 	private inOrder: INodeExecutionData[] | undefined = [];
 	private inOrderIndex: number[] | undefined;
+	/** The input item of the last placement kept in order. */
+	private lastInOrder = -1;
 	/** A slot per input item, and its output. */
 	private placed: Array<INodeExecutionData | undefined> = [];
 	private outputOf = new Uint8Array(0);
@@ -51,12 +53,11 @@ export class ItemRouter {
 	place(itemIndex: number, output: number, item: INodeExecutionData): void {
 		const { inOrder } = this;
 		if (inOrder !== undefined) {
-			const count = inOrder.length;
-			const last = count === 0 ? -1 : this.inOrderIndex === undefined ? count - 1 : this.inOrderIndex[count - 1];
-			if (output === 0 && itemIndex > last) {
-				if (this.inOrderIndex === undefined && itemIndex !== count) this.inOrderIndex = Array.from({ length: count }, (_, k) => k);
+			if (output === 0 && itemIndex > this.lastInOrder) {
+				if (this.inOrderIndex === undefined && itemIndex !== inOrder.length) this.inOrderIndex = Array.from({ length: inOrder.length }, (_, k) => k);
 				this.inOrderIndex?.push(itemIndex);
 				inOrder.push(item);
+				this.lastInOrder = itemIndex;
 				return;
 			}
 			this.toSlots(inOrder);
@@ -108,7 +109,7 @@ export class ItemRouter {
 			outputs.push(this.inOrder);
 			for (let o = 1; o < this.outputCount; o++) outputs.push([]);
 		} else if (this.outputCount === 1 || (this.filled === this.placed.length && this.offFirstOutput === 0)) {
-			// Every slot on output 0 (the common case): the array is the output, no copy.
+			// Every slot on output 0: the array is the output, no copy.
 			outputs.push(this.filled === this.placed.length ? (this.placed as INodeExecutionData[]) : this.placed.filter((item) => item !== undefined));
 			for (let o = 1; o < this.outputCount; o++) outputs.push([]);
 		} else {

@@ -150,6 +150,7 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 	const fill = itemStart.slice(0, customers);
 	for (let r = 0; r < kept; r++) grouped[fill[customer[r]]++] = r;
 
+	const { rowItem } = t;
 	const totals: CustomerTotals = {
 		ids: t.ids,
 		firstMs: new Float64Array(customers),
@@ -159,10 +160,9 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		itemStart,
 		items: grouped,
 		rowCount: kept,
-		rowItem: t.rowItem,
+		rowItem,
 		rowCustomer: customer,
 	};
-	const { rowItem } = t;
 	const dayOf = dayNumber(options.timeZone);
 	// Reused for every customer: a fresh array per customer would be a million small allocations.
 	let order = new Int32Array(64);
