@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks what `npm publish` would ship: exactly the built nodes and credentials (JavaScript, type
-// declarations, icons, codex files), README, LICENSE and package.json, and every node and credential
-// that package.json's "n8n" section lists. Run after `npm run build`:  npm run build && npm run pack:check
+// declarations, icons, codex files, the JSON data modules they require), README, LICENSE and
+// package.json, and every node and credential that package.json's "n8n" section lists.
+// Run after `npm run build`:  npm run build && npm run pack:check
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -12,7 +13,8 @@ const root = path.resolve(__dirname, '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const ALWAYS = new Set(['package.json', 'README.md', 'LICENSE']);
-const BUILT = /^dist\/(nodes|credentials)\/.+\.(js|d\.ts|svg|node\.json)$/;
+const BUILT = /^dist\/(nodes|credentials)\/.+\.(js|d\.ts|svg|json)$/;
+const CODEX = /\.node\.json$/;
 // Built, but never for users: test output if a full `tsc -p tsconfig.json` ever ran, source maps, stray sources.
 const NEVER = [/(^|\/)test\//, /\.map$/, /(?<!\.d)\.ts$/, /\.(png|jpe?g|gif)$/, /(^|\/)(docs|examples|scripts)\//];
 
@@ -26,10 +28,16 @@ function packedFiles() {
 function check(files) {
 	const problems = [];
 	const present = new Set(files);
+	const required = requiredJson(files);
 	for (const file of files) {
 		if (ALWAYS.has(file)) continue;
 		if (!BUILT.test(file)) problems.push(`not for users: ${file}`);
 		else if (NEVER.some((pattern) => pattern.test(file))) problems.push(`not for users: ${file}`);
+		else if (file.endsWith('.json') && !CODEX.test(file) && !required.has(file)) problems.push(`not for users (no module requires it): ${file}`);
+	}
+	// tsc emits the JSON a module imports, but npm packs only what "files" names.
+	for (const [file, requiredBy] of required) {
+		if (!present.has(file)) problems.push(`required by ${requiredBy} but not packed: ${file}`);
 	}
 	for (const file of ALWAYS) if (!present.has(file)) problems.push(`missing: ${file}`);
 
@@ -55,6 +63,22 @@ function check(files) {
 		problems.push(`"main" names a file that is not packed: ${packageJson.main}`);
 	}
 	return problems;
+}
+
+/** The JSON files the packed JavaScript requires by a relative path, as packed paths, each with one file that requires it. */
+function requiredJson(files) {
+	const required = new Map();
+	for (const file of files) {
+		if (!file.endsWith('.js')) continue;
+		const absolute = path.join(root, file);
+		if (!existsSync(absolute)) continue;
+		const dir = path.posix.dirname(file);
+		for (const match of readFileSync(absolute, 'utf8').matchAll(/require\(["'](\.{1,2}\/[^"']+\.json)["']\)/g)) {
+			const json = path.posix.join(dir, match[1]);
+			if (!required.has(json)) required.set(json, file);
+		}
+	}
+	return required;
 }
 
 /** The `file:` icons a built node or credential names (light and dark), as packed paths. */

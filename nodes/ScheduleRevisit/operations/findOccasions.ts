@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
-import { FESTIVALS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
+import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError } from '../../shared/input';
@@ -43,7 +43,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 	multiOptionsParameter(
 		'festivals',
 		'Festivals',
-		FESTIVALS.map((f) => ({ name: f.en, value: f.key, description: f.zh })).sort((a, b) => a.name.localeCompare(b.name)),
+		FESTIVAL_KEYS.map((key) => ({ name: FESTIVAL_LABELS[key].en, value: key, description: FESTIVAL_LABELS[key]['zh-CN'] })).sort((a, b) => a.name.localeCompare(b.name)),
 		['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
 		'Festivals that are an occasion for every customer',
 		{ displayOptions: SHOW },

@@ -1,5 +1,6 @@
 import type { LabelTable, Language } from '../format/language';
 import type { Signal } from './signals';
+import LABELS from '../format/labels.json';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
 
@@ -12,12 +13,7 @@ export interface RiskThresholds {
 
 export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = { medium: 25, high: 50, critical: 75 };
 
-const LEVEL_LABELS: LabelTable<RiskLevel> = {
-	low: { en: 'Low', 'zh-CN': '低' },
-	medium: { en: 'Medium', 'zh-CN': '中' },
-	high: { en: 'High', 'zh-CN': '高' },
-	critical: { en: 'Critical', 'zh-CN': '极高' },
-};
+const LEVEL_LABELS: LabelTable<RiskLevel> = LABELS.riskLevel;
 
 export const RISK_LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 

@@ -1,5 +1,6 @@
 import type { LabelTable, Language } from '../format/language';
 import type { OutcomeMeasure } from './uplift';
+import LABELS from '../format/labels.json';
 
 export type { Language } from '../format/language';
 
@@ -57,12 +58,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect!).slice(1)}${unit} would be detected 80% of the time.`;
 }
 
-const OUTCOME_LABELS: LabelTable<string> = {
-	conversion: { en: 'conversion', 'zh-CN': '转化率' },
-	revenue: { en: 'revenue per customer', 'zh-CN': '人均收入' },
-	retention: { en: 'retention', 'zh-CN': '留存率' },
-	satisfaction: { en: 'satisfaction score', 'zh-CN': '满意度得分' },
-};
+const OUTCOME_LABELS: LabelTable<string> = LABELS.impactOutcome;
 
 /** "30-day conversion" / "30天转化率"; a user-given name replaces the outcome's own. */
 export function outcomeLabel(outcome: string, language: Language, windowDays: number, name?: string): string {

@@ -1,6 +1,6 @@
 import { observedGregorianDay, observedLunarDay, type ObservedShift } from '../calendar/anniversary';
 import { dayNumberFromIso, daysInMonth, formatDayNumber, fromDayNumber } from '../calendar/civilDate';
-import { festivalsBetween } from '../calendar/festivals';
+import { FESTIVAL_LABELS, festivalsBetween } from '../calendar/festivals';
 import { localDayNumber } from '../calendar/timeZone';
 import { compareOccasions, type CareOccasion, type CustomerOccasions, type OccasionOptions } from './occasionOptions';
 
@@ -86,7 +86,7 @@ export function zoneWindow(timeZone: string, options: OccasionOptions): ZoneWind
 		.map((f): CareOccasion => ({
 			type: 'festival',
 			key: f.key,
-			label: language === 'zh-CN' ? f.zh : f.en,
+			label: FESTIVAL_LABELS[f.key][language],
 			date: formatDayNumber(f.dayNumber),
 			daysUntil: f.dayNumber - asOfDay,
 		}))

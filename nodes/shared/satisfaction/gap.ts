@@ -3,17 +3,14 @@ import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
 import { readRating, type RatingRules, type Scale } from './scale';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
+import LABELS from '../format/labels.json';
 
 /** The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988). */
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 
 export type GapLevel = 'belowExpectations' | 'meetsExpectations' | 'exceedsExpectations';
 
-export const GAP_LABELS: LabelTable<GapLevel> = {
-	belowExpectations: { en: 'Below expectations', 'zh-CN': '不满意' },
-	meetsExpectations: { en: 'Meets expectations', 'zh-CN': '满意' },
-	exceedsExpectations: { en: 'Exceeds expectations', 'zh-CN': '非常满意' },
-};
+export const GAP_LABELS: LabelTable<GapLevel> = LABELS.gapLevel;
 
 export interface GapDimensionConfig {
 	key: string;

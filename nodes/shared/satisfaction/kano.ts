@@ -2,6 +2,7 @@ import { ConfigError, fieldReader, InputError, isEmpty, type FieldReader } from 
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
+import LABELS from '../format/labels.json';
 
 /** The five answers to "how do you feel if the feature is present / absent?". Codes 1-5 in this order. */
 export type KanoAnswer = 'like' | 'expect' | 'neutral' | 'tolerate' | 'dislike';
@@ -16,14 +17,7 @@ export type KanoCategory = 'attractive' | 'oneDimensional' | 'mustBe' | 'indiffe
  */
 export const KANO_CATEGORIES: KanoCategory[] = ['mustBe', 'oneDimensional', 'attractive', 'indifferent', 'reverse', 'questionable'];
 
-export const KANO_LABELS: LabelTable<KanoCategory> = {
-	attractive: { en: 'Attractive', 'zh-CN': '魅力属性' },
-	oneDimensional: { en: 'One-dimensional', 'zh-CN': '期望属性' },
-	mustBe: { en: 'Must-be', 'zh-CN': '必备属性' },
-	indifferent: { en: 'Indifferent', 'zh-CN': '无差异属性' },
-	reverse: { en: 'Reverse', 'zh-CN': '反向属性' },
-	questionable: { en: 'Questionable', 'zh-CN': '可疑结果' },
-};
+export const KANO_LABELS: LabelTable<KanoCategory> = LABELS.kanoCategory;
 
 const A = 'attractive', O = 'oneDimensional', M = 'mustBe', I = 'indifferent', R = 'reverse', Q = 'questionable';
 

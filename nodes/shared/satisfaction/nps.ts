@@ -2,17 +2,14 @@ import type { LabelTable, Language } from './labels';
 import { npsMarginOfError } from './margin';
 import { round2 } from './rounding';
 import type { RatingRules } from './scale';
+import LABELS from '../format/labels.json';
 
 /** "How likely are you to recommend us?" from 0 (not at all) to 10 (extremely likely). */
 export const NPS_SCALE: RatingRules = { min: 0, max: 10, integer: true };
 
 export type NpsCategory = 'promoter' | 'passive' | 'detractor';
 
-export const NPS_LABELS: LabelTable<NpsCategory> = {
-	promoter: { en: 'Promoter', 'zh-CN': '推荐者' },
-	passive: { en: 'Passive', 'zh-CN': '被动者' },
-	detractor: { en: 'Detractor', 'zh-CN': '贬损者' },
-};
+export const NPS_LABELS: LabelTable<NpsCategory> = LABELS.npsCategory;
 
 /** 9-10 promoter, 7-8 passive, 0-6 detractor. A combined (mean) score uses the same cut points: 8.6 is passive. */
 export function classifyNps(score: number): NpsCategory {

@@ -1,16 +1,10 @@
 import type { LabelTable } from '../format/language';
 import { labelFor, type Labelled, type Language } from './labels';
+import LABELS from '../format/labels.json';
 
 export type LifecycleStage = 'prospect' | 'new' | 'active' | 'atRisk' | 'lapsed' | 'lost';
 
-const STAGE_LABELS: LabelTable<LifecycleStage> = {
-	prospect: { en: 'Prospect', 'zh-CN': '潜在客户' },
-	new: { en: 'New', 'zh-CN': '新客户' },
-	active: { en: 'Active', 'zh-CN': '活跃客户' },
-	atRisk: { en: 'At Risk', 'zh-CN': '有流失风险' },
-	lapsed: { en: 'Lapsed', 'zh-CN': '沉默客户' },
-	lost: { en: 'Lost', 'zh-CN': '已流失' },
-};
+const STAGE_LABELS: LabelTable<LifecycleStage> = LABELS.lifecycleStage;
 
 export interface LifecycleThresholds {
 	/** First purchase at most this many days ago (and no repeat yet): new. */

@@ -2,6 +2,7 @@ import type { LabelTable } from '../format/language';
 import { labelFor, type Labelled, type Language } from './labels';
 import type { ScoreCuts } from './learnedCuts';
 import { quantileScores, scoresFromCuts } from './quantileScores';
+import LABELS from '../format/labels.json';
 
 export const RFM_BIN_CHOICES = [3, 4, 5, 10] as const;
 export type RfmBins = (typeof RFM_BIN_CHOICES)[number];
@@ -18,18 +19,7 @@ export type RfmSegmentKey =
 	| 'cantLoseThem'
 	| 'hibernating';
 
-export const RFM_SEGMENT_LABELS: LabelTable<RfmSegmentKey> = {
-	champions: { en: 'Champions', 'zh-CN': '冠军客户' },
-	loyalCustomers: { en: 'Loyal Customers', 'zh-CN': '忠诚客户' },
-	potentialLoyalists: { en: 'Potential Loyalists', 'zh-CN': '潜在忠诚客户' },
-	newCustomers: { en: 'New Customers', 'zh-CN': '新客户' },
-	promising: { en: 'Promising', 'zh-CN': '有潜力客户' },
-	needAttention: { en: 'Need Attention', 'zh-CN': '需要关注客户' },
-	aboutToSleep: { en: 'About to Sleep', 'zh-CN': '即将沉睡客户' },
-	atRisk: { en: 'At Risk', 'zh-CN': '流失风险客户' },
-	cantLoseThem: { en: "Can't Lose Them", 'zh-CN': '不能失去的客户' },
-	hibernating: { en: 'Hibernating', 'zh-CN': '沉睡客户' },
-};
+export const RFM_SEGMENT_LABELS: LabelTable<RfmSegmentKey> = LABELS.rfmSegment;
 
 /**
  * The R (row) x F (column) grid on 1..5 scores. Every one of the 25 cells is named exactly once:

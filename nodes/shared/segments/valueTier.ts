@@ -1,3 +1,5 @@
+import type { LabelTable } from '../format/language';
+import LABELS from '../format/labels.json';
 import type { Labelled, Language } from './labels';
 
 export interface TierThresholds {
@@ -17,11 +19,9 @@ export interface TierResult {
 	cumulativeShare: number;
 }
 
-export const TIER_LABELS = {
-	A: { en: 'A (top revenue)', 'zh-CN': 'A 类（核心）' },
-	B: { en: 'B (middle revenue)', 'zh-CN': 'B 类（重要）' },
-	C: { en: 'C (long tail)', 'zh-CN': 'C 类（一般）' },
-} as const;
+export type ValueTier = 'A' | 'B' | 'C';
+
+export const TIER_LABELS: LabelTable<ValueTier> = LABELS.valueTier;
 
 /**
  * ABC / Pareto tiers. Customers are ranked by revenue; a customer belongs to A while the revenue ranked
