@@ -7,9 +7,9 @@ import { HttpChannel } from './httpChannel';
 import type { HttpExchange } from './httpTransport';
 import {
 	failedOutcome,
-	httpStatusOutcome,
+	missingResultCodeOutcome,
 	parseJsonObject,
-	retryAfterOf,
+	providerErrorOutcome,
 	shortBody,
 	transportFailureOutcome,
 } from './outcomes';
@@ -114,26 +114,11 @@ export function aliyunSmsOutcome(exchange: HttpExchange): SendOutcome {
 	if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
 	const body = parseJsonObject(exchange.body);
 	const code = body && typeof body.Code === 'string' ? body.Code : undefined;
-	if (code === undefined) {
-		if (exchange.status >= 200 && exchange.status < 300) {
-			return {
-				status: 'unknown',
-				message: `${LABEL} answered HTTP ${exchange.status} without a Code (${shortBody(exchange.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
-			};
-		}
-		return httpStatusOutcome(LABEL, exchange);
-	}
+	if (code === undefined) return missingResultCodeOutcome(LABEL, exchange, 'a Code');
 	if (code === 'OK') {
 		const bizId = body && typeof body.BizId === 'string' ? body.BizId : undefined;
 		return { status: 'sent', providerCode: 'OK', ...(bizId ? { providerMessageId: bizId } : {}) };
 	}
 	const text = body && typeof body.Message === 'string' ? shortBody(body.Message) : '';
-	const message = `${LABEL} rejected the message: ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`;
-	if (Object.prototype.hasOwnProperty.call(RETRYABLE, code)) {
-		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(exchange) ?? RETRYABLE[code] });
-	}
-	if (exchange.status === 429 || exchange.status >= 500) {
-		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(exchange) });
-	}
-	return failedOutcome(false, code, message);
+	return providerErrorOutcome(exchange, code, `${LABEL} rejected the message: ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`, RETRYABLE);
 }

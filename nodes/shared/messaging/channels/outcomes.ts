@@ -59,6 +59,39 @@ export function httpStatusOutcome(label: string, response: HttpResponse, provide
 	);
 }
 
+/**
+ * An answer that carries no result code where the provider always puts one. A 2xx means the provider took
+ * the request but its reply cannot be read: the message may have been posted, so it is not sent again.
+ * `missing` names the code in the message ("a Code", "a result code").
+ */
+export function missingResultCodeOutcome(label: string, response: HttpResponse, missing: string): SendOutcome {
+	if (response.status >= 200 && response.status < 300) {
+		return {
+			status: 'unknown',
+			message: `${label} answered HTTP ${response.status} without ${missing} (${shortBody(response.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
+		};
+	}
+	return httpStatusOutcome(label, response);
+}
+
+/**
+ * A provider's own error code. Retryable when the provider's table lists the code (after Retry-After, or
+ * else the wait of the code's documented window) or when the HTTP status is 429 or 5xx; any other code is
+ * the request's own fault.
+ */
+export function providerErrorOutcome(
+	response: HttpResponse,
+	code: string,
+	message: string,
+	retryWaits: Readonly<Record<string, number | undefined>>,
+): SendOutcome {
+	if (Object.prototype.hasOwnProperty.call(retryWaits, code)) {
+		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) ?? retryWaits[code] });
+	}
+	if (response.status === 429 || response.status >= 500) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) });
+	return failedOutcome(false, code, message);
+}
+
 export function shortBody(body: string): string {
 	const flat = body.replace(/\s+/g, ' ').trim();
 	return flat.length > MAX_DETAIL_LENGTH ? `${flat.slice(0, MAX_DETAIL_LENGTH - 1)}…` : flat;

@@ -1,11 +1,10 @@
 import type { HttpExchange } from './httpTransport';
 import {
-	failedOutcome,
-	httpStatusOutcome,
+	missingResultCodeOutcome,
 	parseJsonObject,
+	providerErrorOutcome,
 	shortBody,
 	transportFailureOutcome,
-	retryAfterOf,
 } from './outcomes';
 import type { SendOutcome } from './types';
 
@@ -16,7 +15,7 @@ export interface RobotReplyRules {
 	codeFields: string[];
 	messageFields: string[];
 	/** Result codes worth retrying, with the wait that the provider's documented window implies. */
-	retryable: Record<number, number | undefined>;
+	retryable: Record<string, number | undefined>;
 }
 
 /**
@@ -27,28 +26,12 @@ export function robotReplyOutcome(exchange: HttpExchange, rules: RobotReplyRules
 	if (exchange.kind !== 'response') return transportFailureOutcome(rules.label, exchange);
 	const body = parseJsonObject(exchange.body);
 	const codeField = body && rules.codeFields.find((field) => typeof body[field] === 'number');
-	if (!body || !codeField) {
-		if (exchange.status >= 200 && exchange.status < 300) {
-			// The provider took the request but its reply is unreadable: it may have posted the message.
-			return {
-				status: 'unknown',
-				message: `${rules.label} answered HTTP ${exchange.status} without a result code (${shortBody(exchange.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
-			};
-		}
-		return httpStatusOutcome(rules.label, exchange);
-	}
+	if (!body || !codeField) return missingResultCodeOutcome(rules.label, exchange, 'a result code');
 	const code = body[codeField] as number;
 	if (code === 0) return { status: 'sent', providerCode: '0' };
 	const messageField = rules.messageFields.find((field) => typeof body[field] === 'string');
 	const text = messageField ? shortBody(body[messageField] as string) : '';
-	const message = `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}`;
-	if (Object.prototype.hasOwnProperty.call(rules.retryable, code)) {
-		return failedOutcome(true, String(code), message, { retryAfterMs: retryAfterOf(exchange) ?? rules.retryable[code] });
-	}
-	if (exchange.status === 429 || exchange.status >= 500) {
-		return failedOutcome(true, String(code), message, { retryAfterMs: retryAfterOf(exchange) });
-	}
-	return failedOutcome(false, String(code), message);
+	return providerErrorOutcome(exchange, String(code), `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}`, rules.retryable);
 }
 
 /** Robots can @-mention a group member by mobile number; anything else in `to` (an email, a name) is not mentioned. */

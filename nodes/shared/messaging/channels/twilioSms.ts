@@ -6,7 +6,7 @@ import {
 	failedOutcome,
 	httpStatusOutcome,
 	parseJsonObject,
-	retryAfterOf,
+	providerErrorOutcome,
 	shortBody,
 	transportFailureOutcome,
 } from './outcomes';
@@ -20,6 +20,8 @@ const LABEL = 'Twilio';
 export const TWILIO_UNSUBSCRIBED = 21610;
 /** Twilio error 20429: too many requests (also sent with HTTP 429). */
 export const TWILIO_TOO_MANY_REQUESTS = 20429;
+/** Codes worth a later retry; no documented wait, so only Retry-After sets one. */
+const RETRYABLE = { [TWILIO_TOO_MANY_REQUESTS]: undefined };
 
 export interface TwilioConfig {
 	accountSid: string;
@@ -89,8 +91,5 @@ export function twilioOutcome(exchange: HttpExchange): SendOutcome {
 	const text = body && typeof body.message === 'string' ? shortBody(body.message) : '';
 	const message = `${LABEL} error ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`;
 	if (code === TWILIO_UNSUBSCRIBED) return failedOutcome(false, String(code), message, { optedOut: true });
-	if (code === TWILIO_TOO_MANY_REQUESTS || exchange.status === 429 || exchange.status >= 500) {
-		return failedOutcome(true, String(code), message, { retryAfterMs: retryAfterOf(exchange) });
-	}
-	return failedOutcome(false, String(code), message);
+	return providerErrorOutcome(exchange, String(code), message, RETRYABLE);
 }
