@@ -43,7 +43,9 @@ export const findOccasionsProperties: INodeProperties[] = [
 	multiOptionsParameter(
 		'festivals',
 		'Festivals',
-		FESTIVAL_KEYS.map((key) => ({ name: FESTIVAL_LABELS[key].en, value: key, description: FESTIVAL_LABELS[key]['zh-CN'] })).sort((a, b) => a.name.localeCompare(b.name)),
+		FESTIVAL_KEYS.map((key) => ({ name: FESTIVAL_LABELS[key].en, value: key, description: FESTIVAL_LABELS[key]['zh-CN'] })).sort((a, b) =>
+			a.name.localeCompare(b.name),
+		),
 		['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
 		'Festivals that are an occasion for every customer',
 		{ displayOptions: SHOW },
