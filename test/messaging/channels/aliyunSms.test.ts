@@ -108,7 +108,7 @@ describe('Aliyun SMS channel', () => {
 		const outcome = expectFailed(await wrong.send(birthday('13800138000')));
 		outcomes.push(outcome);
 		expect(outcome).toMatchObject({ retryable: false, providerCode: 'SignatureDoesNotMatch' });
-		expect(outcome.message).toContain('(HTTP 400)');
+		expect(outcome.message).toContain(', HTTP 400');
 		expect(fixture.server.deliveries).toEqual([]);
 		await wrong.close?.();
 	});
@@ -130,7 +130,7 @@ describe('Aliyun SMS channel', () => {
 			status: 'failed',
 			retryable: false,
 			providerCode: 'isv.MOBILE_NUMBER_ILLEGAL',
-			message: 'Aliyun SMS rejected the message: isv.MOBILE_NUMBER_ILLEGAL (HTTP 200): 非法手机号',
+			message: 'Aliyun SMS rejected the message: Code isv.MOBILE_NUMBER_ILLEGAL (非法手机号)',
 		});
 	});
 

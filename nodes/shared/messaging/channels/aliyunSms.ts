@@ -4,37 +4,38 @@ import { baseUrl, optionalString, requiredString } from './credentialFields';
 import { aliyunCommonParams, aliyunSignedQuery } from './aliyunSignature';
 import { headerSafeKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
-import type { HttpExchange } from './httpTransport';
-import {
-	failedOutcome,
-	missingResultCodeOutcome,
-	parseJsonObject,
-	providerErrorOutcome,
-	shortBody,
-	transportFailureOutcome,
-} from './outcomes';
+import { failedOutcome } from './outcomes';
+import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 export const ALIYUN_SMS_VERSION = '2017-05-25';
 const CREDENTIAL = 'Aliyun SMS';
-const LABEL = 'Aliyun SMS';
 const MAX_OUT_ID_LENGTH = 64;
 
 /**
- * Codes worth a later retry, with the wait their documented window implies. BUSINESS_LIMIT_CONTROL is the
- * per-number frequency control (for example 1 message a minute to the same number).
+ * Success is Code "OK" in the body, with the BizId of the message; business errors (isv.*) come with
+ * HTTP 200 too. Codes worth a later retry carry the wait their documented window implies:
+ * BUSINESS_LIMIT_CONTROL is the per-number frequency control (for example 1 message a minute to the
+ * same number).
  */
-const RETRYABLE: Record<string, number | undefined> = {
-	'isv.BUSINESS_LIMIT_CONTROL': 60_000,
-	Throttling: 1_000,
-	'Throttling.User': 1_000,
-	'Throttling.Api': 1_000,
-	ServiceUnavailable: 1_000,
-	InternalError: 1_000,
-	'isp.SYSTEM_ERROR': 1_000,
-	// A repeated nonce is refused; the next attempt signs with a fresh one.
-	SignatureNonceUsed: undefined,
+const RULES: ResultCodeRules = {
+	label: 'Aliyun SMS',
+	codeFields: ['Code'],
+	sent: 'OK',
+	messageFields: ['Message'],
+	messageIdField: 'BizId',
+	retryable: {
+		'isv.BUSINESS_LIMIT_CONTROL': 60_000,
+		Throttling: 1_000,
+		'Throttling.User': 1_000,
+		'Throttling.Api': 1_000,
+		ServiceUnavailable: 1_000,
+		InternalError: 1_000,
+		'isp.SYSTEM_ERROR': 1_000,
+		// A repeated nonce is refused; the next attempt signs with a fresh one.
+		SignatureNonceUsed: undefined,
+	},
 };
 
 export interface AliyunSmsConfig {
@@ -96,29 +97,15 @@ export class AliyunSmsChannel extends HttpChannel<AliyunSmsConfig> {
 	readonly kind = 'aliyunSms' as const;
 
 	async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendOutcome> {
-		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${LABEL}: the message has no phone number to send to`);
+		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${RULES.label}: the message has no phone number to send to`);
 		if (!message.templateCode) {
-			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${LABEL}: SendSms needs an approved template code (SMS_…) and none was given`);
+			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${RULES.label}: SendSms needs an approved template code (SMS_…) and none was given`);
 		}
 		const params = aliyunSendSmsParams(this.config, { ...message, templateCode: message.templateCode }, new Date(this.now()));
 		return this.exchange(
 			{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
 			options,
-			aliyunSmsOutcome,
+			(exchange) => resultCodeOutcome(exchange, RULES),
 		);
 	}
-}
-
-/** Success is Code "OK" in the body; business errors (isv.*) come with HTTP 200 too. */
-export function aliyunSmsOutcome(exchange: HttpExchange): SendOutcome {
-	if (exchange.kind !== 'response') return transportFailureOutcome(LABEL, exchange);
-	const body = parseJsonObject(exchange.body);
-	const code = body && typeof body.Code === 'string' ? body.Code : undefined;
-	if (code === undefined) return missingResultCodeOutcome(LABEL, exchange, 'a Code');
-	if (code === 'OK') {
-		const bizId = body && typeof body.BizId === 'string' ? body.BizId : undefined;
-		return { status: 'sent', providerCode: 'OK', ...(bizId ? { providerMessageId: bizId } : {}) };
-	}
-	const text = body && typeof body.Message === 'string' ? shortBody(body.Message) : '';
-	return providerErrorOutcome(exchange, code, `${LABEL} rejected the message: ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`, RETRYABLE);
 }

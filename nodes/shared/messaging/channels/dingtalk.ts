@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import { mentionableMobile, resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
@@ -13,9 +13,10 @@ const CREDENTIAL = 'DingTalk Robot';
  * are worth a later retry; 310000 (signature, keyword or IP allowlist), 300001 / 400101 (token) and the
  * 4301xx content checks are not.
  */
-const DINGTALK_RULES: RobotReplyRules = {
+const DINGTALK_RULES: ResultCodeRules = {
 	label: 'DingTalk robot',
 	codeFields: ['errcode'],
+	sent: 0,
 	messageFields: ['errmsg'],
 	retryable: { [-1]: 1_000, 130101: 60_000, 410100: 60_000 },
 };
@@ -70,7 +71,7 @@ export class DingTalkChannel extends HttpChannel<DingTalkConfig> {
 			`${this.config.baseUrl}/robot/send?${dingTalkQuery(this.config, this.now())}`,
 			dingTalkBody(message),
 			options,
-			(exchange) => robotReplyOutcome(exchange, DINGTALK_RULES),
+			(exchange) => resultCodeOutcome(exchange, DINGTALK_RULES),
 		);
 	}
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import { robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const FEISHU_DEFAULT_BASE_URL = 'https://open.feishu.cn';
@@ -14,9 +14,10 @@ const CREDENTIAL = 'Feishu Bot';
  * 19021 (signature or timestamp), 19022 (IP), 19024 (keyword) and 19001 (token) are not.
  * Older bots answer {StatusCode, StatusMessage} instead of {code, msg}.
  */
-const FEISHU_RULES: RobotReplyRules = {
+const FEISHU_RULES: ResultCodeRules = {
 	label: 'Feishu bot',
 	codeFields: ['code', 'StatusCode'],
+	sent: 0,
 	messageFields: ['msg', 'StatusMessage'],
 	retryable: { 11232: 1_000 },
 };
@@ -74,7 +75,7 @@ export class FeishuChannel extends HttpChannel<FeishuConfig> {
 			`${this.config.baseUrl}${FEISHU_HOOK_PATH}${encodeURIComponent(this.config.token)}`,
 			feishuBody(message, signing),
 			options,
-			(exchange) => robotReplyOutcome(exchange, FEISHU_RULES),
+			(exchange) => resultCodeOutcome(exchange, FEISHU_RULES),
 		);
 	}
 }

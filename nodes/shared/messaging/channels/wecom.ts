@@ -1,15 +1,16 @@
 import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import { mentionableMobile, robotReplyOutcome, type RobotReplyRules } from './robotReply';
+import { mentionableMobile, resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 const CREDENTIAL = 'WeCom Robot';
 
 /** WeCom global error codes: -1 system busy, 45009 call frequency over the limit (20/min per robot), 45033 concurrency. */
-const WECOM_RULES: RobotReplyRules = {
+const WECOM_RULES: ResultCodeRules = {
 	label: 'WeCom robot',
 	codeFields: ['errcode'],
+	sent: 0,
 	messageFields: ['errmsg'],
 	retryable: { [-1]: 1_000, 45009: 60_000, 45033: 1_000 },
 };
@@ -46,7 +47,7 @@ export class WeComChannel extends HttpChannel<WeComConfig> {
 			`${this.config.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(this.config.key)}`,
 			weComBody(message),
 			options,
-			(exchange) => robotReplyOutcome(exchange, WECOM_RULES),
+			(exchange) => resultCodeOutcome(exchange, WECOM_RULES),
 		);
 	}
 }

@@ -1,0 +1,50 @@
+import type { HttpExchange } from './httpTransport';
+import {
+	missingResultCodeOutcome,
+	parseJsonObject,
+	providerErrorOutcome,
+	shortBody,
+	transportFailureOutcome,
+} from './outcomes';
+import type { SendOutcome } from './types';
+
+/**
+ * How a provider that answers with a result code in a JSON body (group robots, Aliyun's RPC APIs) says
+ * what became of a message. Such providers answer HTTP 200 for their own errors too.
+ */
+export interface ResultCodeRules {
+	/** Channel name for messages, e.g. "WeCom robot". */
+	label: string;
+	/** Fields that may hold the result code, in order of preference ("errcode", "code", "StatusCode"). */
+	codeFields: string[];
+	/** The code for "sent": 0 for the robots, "OK" for Aliyun. A field holding another type is no code. */
+	sent: number | string;
+	messageFields: string[];
+	/** Field holding the provider's message ID, when it returns one. */
+	messageIdField?: string;
+	/** Result codes worth retrying, with the wait that the provider's documented window implies. */
+	retryable: Record<string, number | undefined>;
+}
+
+/** The outcome of one exchange with such a provider: sent, a provider error (retryable or not), unknown or a transport failure. */
+export function resultCodeOutcome(exchange: HttpExchange, rules: ResultCodeRules): SendOutcome {
+	if (exchange.kind !== 'response') return transportFailureOutcome(rules.label, exchange);
+	const body = parseJsonObject(exchange.body);
+	const codeField = body && rules.codeFields.find((field) => typeof body[field] === typeof rules.sent);
+	if (!body || !codeField) return missingResultCodeOutcome(rules.label, exchange, 'a result code');
+	const code = String(body[codeField]);
+	if (code === String(rules.sent)) {
+		const messageId = rules.messageIdField === undefined ? undefined : body[rules.messageIdField];
+		return { status: 'sent', providerCode: code, ...(typeof messageId === 'string' && messageId ? { providerMessageId: messageId } : {}) };
+	}
+	const messageField = rules.messageFields.find((field) => typeof body[field] === 'string');
+	const text = messageField ? shortBody(body[messageField] as string) : '';
+	const status = exchange.status === 200 ? '' : `, HTTP ${exchange.status}`;
+	return providerErrorOutcome(exchange, code, `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}${status}`, rules.retryable);
+}
+
+/** Robots can @-mention a group member by mobile number; anything else in `to` (an email, a name) is not mentioned. */
+export function mentionableMobile(to: string): string | undefined {
+	const compact = to.replace(/[\s-]/g, '');
+	return /^\+?\d{5,15}$/.test(compact) ? compact : undefined;
+}
