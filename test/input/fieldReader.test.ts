@@ -1,5 +1,4 @@
-import { getField } from '../../nodes/shared/input/fields';
-import { fieldReader } from '../../nodes/shared/input/fields';
+import { columnReaders, fieldReader, getField } from '../../nodes/shared/input/fields';
 
 describe('fieldReader', () => {
 	const items: Array<Record<string, unknown>> = [
@@ -23,5 +22,16 @@ describe('fieldReader', () => {
 		expect(fieldReader('churn.level')(items[1])).toBe('low');
 		expect(fieldReader('orders.0.date')(items[2])).toBe('2025-01-02');
 		expect(fieldReader('churn.level')(items[2])).toBeUndefined();
+	});
+});
+
+describe('columnReaders', () => {
+	it('makes a reader per mapped column, following the same rule, and none for a column left empty', () => {
+		const read = columnReaders({ customerId: 'customer.id', name: 'name', timeZone: '' });
+		const item = { customer: { id: 'C1' }, 'customer.id': 'flat', name: 'Ada', timeZone: 'Asia/Shanghai' };
+		expect(read.customerId?.(item)).toBe('C1');
+		expect(read.name?.(item)).toBe('Ada');
+		expect(Object.keys(read)).toEqual(['customerId', 'name', 'timeZone']);
+		expect(read.timeZone).toBeUndefined();
 	});
 });

@@ -51,6 +51,16 @@ export function fieldReader(path: string): FieldReader {
 	};
 }
 
+/**
+ * A reader for each column of a node's column mapping (what the node reads → the column the user
+ * named); undefined for a column left empty, which the user did not map.
+ */
+export function columnReaders<K extends string>(columns: Record<K, string>): Record<K, FieldReader | undefined> {
+	const read = {} as Record<K, FieldReader | undefined>;
+	for (const key of Object.keys(columns) as K[]) read[key] = columns[key] ? fieldReader(columns[key]) : undefined;
+	return read;
+}
+
 const readers = new Map<string, FieldReader>();
 /** Paths whose readers are kept; a run maps a handful of columns. */
 const MAX_READERS = 1000;

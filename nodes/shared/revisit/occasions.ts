@@ -1,8 +1,7 @@
 import { formatDayNumber, toDayNumber } from '../calendar/civilDate';
 import { formatLunarEn, formatLunarZh, toLunar } from '../calendar/lunar';
 import { checkTimeZone } from '../calendar/timeZone';
-import { isEmpty } from '../input/fields';
-import { fieldReader, type FieldReader } from '../input/fields';
+import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { OCCASION_LABELS, type OccasionType } from './labels';
 import { parseLunarDate, parsePastDate, yearly, type YearlyDate } from './occasionDates';
 import {
@@ -74,14 +73,7 @@ export class OccasionFinder {
 			membershipAnniversary: types.has('membershipAnniversary'),
 			firstPurchaseAnniversary: types.has('firstPurchaseAnniversary'),
 		};
-		const reader = (column: string) => (column ? fieldReader(column) : undefined);
-		this.read = {
-			birthday: reader(columns.birthday),
-			lunarBirthday: reader(columns.lunarBirthday),
-			memberSince: reader(columns.memberSince),
-			firstPurchase: reader(columns.firstPurchase),
-			timeZone: reader(columns.timeZone),
-		};
+		this.read = columnReaders(columns);
 	}
 
 	private zone(timeZone: string): Zone {

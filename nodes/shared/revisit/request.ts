@@ -1,9 +1,8 @@
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { parseDate, parseDateNotAfter } from '../input/dates';
 import { InputError } from '../input/errors';
-import { isEmpty } from '../input/fields';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
-import { fieldReader } from '../input';
+import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { TextMemo } from './textMemo';
 
 /** Item columns the revisit scheduler reads (dot paths allowed). An empty name means "not mapped". */
@@ -46,13 +45,8 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
-type Reader = (item: Record<string, unknown>) => unknown;
-
-/** Reads nothing: the column is not mapped. */
-const unmapped: Reader = () => undefined;
-
-function text(item: Record<string, unknown>, read: Reader): string | undefined {
-	const value = read(item);
+function text(item: Record<string, unknown>, read: FieldReader | undefined): string | undefined {
+	const value = read?.(item);
 	if (isEmpty(value) || typeof value === 'object') return undefined;
 	return String(value).trim();
 }
@@ -71,20 +65,12 @@ export class RevisitRequestReader {
 	private readonly columns: RevisitColumns;
 	private readonly options: ReadRequestOptions;
 	private readonly zones = new Map<string, ZoneDates>();
-	private readonly readers: Record<keyof RevisitColumns, Reader>;
+	private readonly readers: Record<keyof RevisitColumns, FieldReader | undefined>;
 
 	constructor(columns: RevisitColumns, options: ReadRequestOptions) {
 		this.columns = columns;
 		this.options = options;
-		const reader = (column: string) => (column ? fieldReader(column) : unmapped);
-		this.readers = {
-			customerId: fieldReader(columns.customerId),
-			name: reader(columns.name),
-			timeZone: reader(columns.timeZone),
-			lastContact: reader(columns.lastContact),
-			nextRevisit: reader(columns.nextRevisit),
-			accountManager: reader(columns.accountManager),
-		};
+		this.readers = columnReaders(columns);
 	}
 
 	private dates(timeZone: string): ZoneDates {
@@ -103,14 +89,14 @@ export class RevisitRequestReader {
 	/** Reads one item; a value that cannot be used throws an InputError naming the column. */
 	read(item: Record<string, unknown>, index: number): RevisitRequest {
 		const { columns, options, readers: read } = this;
-		const rawId = read.customerId(item);
+		const rawId = read.customerId?.(item);
 		if (isEmpty(rawId) || (typeof rawId !== 'string' && typeof rawId !== 'number')) {
 			throw new InputError(columns.customerId, rawId, isEmpty(rawId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
 		}
-		const rawZone = read.timeZone(item);
+		const rawZone = read.timeZone?.(item);
 		const timeZone = isEmpty(rawZone) ? options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
-		const rawLast = read.lastContact(item);
-		const rawNext = read.nextRevisit(item);
+		const rawLast = read.lastContact?.(item);
+		const rawNext = read.nextRevisit?.(item);
 		return {
 			index,
 			customerId: String(rawId).trim(),
