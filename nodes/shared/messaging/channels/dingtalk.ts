@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import { mentionableMobile, resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { mentionableMobile } from './robotMention';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';

@@ -60,21 +60,6 @@ export function httpStatusOutcome(label: string, response: HttpResponse, provide
 }
 
 /**
- * An answer that carries no result code where the provider always puts one. A 2xx means the provider took
- * the request but its reply cannot be read: the message may have been posted, so it is not sent again.
- * `missing` names the code in the message ("a Code", "a result code").
- */
-export function missingResultCodeOutcome(label: string, response: HttpResponse, missing: string): SendOutcome {
-	if (response.status >= 200 && response.status < 300) {
-		return {
-			status: 'unknown',
-			message: `${label} answered HTTP ${response.status} without ${missing} (${shortBody(response.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
-		};
-	}
-	return httpStatusOutcome(label, response);
-}
-
-/**
  * A provider's own error code. Retryable when the provider's table lists the code (after Retry-After, or
  * else the wait of the code's documented window) or when the HTTP status is 429 or 5xx; any other code is
  * the request's own fault.

@@ -1,11 +1,5 @@
-import type { HttpExchange } from './httpTransport';
-import {
-	missingResultCodeOutcome,
-	parseJsonObject,
-	providerErrorOutcome,
-	shortBody,
-	transportFailureOutcome,
-} from './outcomes';
+import type { HttpExchange, HttpResponse } from './httpTransport';
+import { httpStatusOutcome, parseJsonObject, providerErrorOutcome, shortBody, transportFailureOutcome } from './outcomes';
 import type { SendOutcome } from './types';
 
 /**
@@ -31,7 +25,7 @@ export function resultCodeOutcome(exchange: HttpExchange, rules: ResultCodeRules
 	if (exchange.kind !== 'response') return transportFailureOutcome(rules.label, exchange);
 	const body = parseJsonObject(exchange.body);
 	const codeField = body && rules.codeFields.find((field) => typeof body[field] === typeof rules.sent);
-	if (!body || !codeField) return missingResultCodeOutcome(rules.label, exchange, 'a result code');
+	if (!body || !codeField) return missingResultCodeOutcome(rules.label, exchange);
 	const code = String(body[codeField]);
 	if (code === String(rules.sent)) {
 		const messageId = rules.messageIdField === undefined ? undefined : body[rules.messageIdField];
@@ -43,8 +37,16 @@ export function resultCodeOutcome(exchange: HttpExchange, rules: ResultCodeRules
 	return providerErrorOutcome(exchange, code, `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}${status}`, rules.retryable);
 }
 
-/** Robots can @-mention a group member by mobile number; anything else in `to` (an email, a name) is not mentioned. */
-export function mentionableMobile(to: string): string | undefined {
-	const compact = to.replace(/[\s-]/g, '');
-	return /^\+?\d{5,15}$/.test(compact) ? compact : undefined;
+/**
+ * An answer without the result code such a provider always sends. A 2xx means the provider took the
+ * request but its reply cannot be read: the message may have been posted, so it is not sent again.
+ */
+function missingResultCodeOutcome(label: string, response: HttpResponse): SendOutcome {
+	if (response.status >= 200 && response.status < 300) {
+		return {
+			status: 'unknown',
+			message: `${label} answered HTTP ${response.status} without a result code (${shortBody(response.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
+		};
+	}
+	return httpStatusOutcome(label, response);
 }

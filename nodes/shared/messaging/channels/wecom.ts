@@ -1,6 +1,7 @@
 import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
-import { mentionableMobile, resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { mentionableMobile } from './robotMention';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
