@@ -1,4 +1,4 @@
-import { checkTimeZone, formatOffset, localDayAndMinute, toDayNumber, uniformDayOffset, zonedInstant } from '../../nodes/shared/calendar';
+import { checkTimeZone, formatOffset, localDayAndMinute, offsetMinutes, toDayNumber, uniformDayOffset, zonedInstant } from '../../nodes/shared/calendar';
 import { ConfigError, InputError } from '../../nodes/shared/input';
 
 const day = (y: number, m: number, d: number) => toDayNumber(y, m, d);
@@ -38,6 +38,48 @@ describe('time zones', () => {
 			expect(localDayAndMinute(new Date('2025-03-09T07:30:00Z'), ny)).toEqual({ dayNumber: day(2025, 3, 9), minute: 3 * 60 + 30 });
 			expect(localDayAndMinute(new Date('2025-11-02T06:30:00Z'), ny)).toEqual({ dayNumber: day(2025, 11, 2), minute: 60 + 30 });
 		});
+	});
+
+	// Checked against Intl (not the offsets zonedInstant uses): on every DST-change day of 2024-2026, each
+	// wall-clock minute that exists is the earliest instant showing it; one that does not is shifted by the gap.
+	it.each(['Europe/Berlin', 'Europe/London', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Beirut', 'America/New_York', 'America/Santiago', 'America/Havana'])(
+		'reads every minute of the DST-change days in %s as RFC 5545 does: first occurrence, offset before a gap',
+		(zone) => {
+			const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+			const wallOf = (ms: number) => {
+				const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+				return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+			};
+			const wrong: string[] = [];
+			let changeDays = 0;
+			for (let n = day(2024, 1, 1); n <= day(2026, 12, 31); n++) {
+				// The day of a change and the day before (a zone changing at midnight repeats the hour before it).
+				if (uniformDayOffset(n, zone) !== undefined && uniformDayOffset(n + 1, zone) !== undefined && offsetMinutes(zone, new Date(n * 86_400_000)) === offsetMinutes(zone, new Date((n + 2) * 86_400_000))) continue;
+				changeDays++;
+				for (let minute = 0; minute < 1440; minute++) {
+					const wall = (n * 1440 + minute) * 60_000;
+					const instant = zonedInstant(n, minute, zone).getTime();
+					const shown = wallOf(instant);
+					// An earlier instant (the repeated half hour or hour) showing the same wall time.
+					const earlier = [30, 60].some((m) => wallOf(instant - m * 60_000) === wall);
+					const gap = shown - wall;
+					if (earlier || (gap !== 0 && !(gap > 0 && gap <= 3_600_000 && wallOf(instant - gap) !== wall))) wrong.push(`${n}:${minute} -> ${new Date(instant).toISOString()}`);
+				}
+			}
+			expect(changeDays).toBeGreaterThanOrEqual(6);
+			expect(wrong.slice(0, 5)).toEqual([]);
+		},
+	);
+
+	it.each([
+		['Europe/Berlin', 2025, 10, 26, 150, '2025-10-26T00:30:00.000Z'],
+		['Europe/London', 2025, 10, 26, 90, '2025-10-26T00:30:00.000Z'],
+		['Australia/Sydney', 2025, 4, 6, 150, '2025-04-05T15:30:00.000Z'],
+		['Australia/Lord_Howe', 2025, 4, 6, 105, '2025-04-05T14:45:00.000Z'],
+		['Asia/Beirut', 2024, 10, 26, 1410, '2024-10-26T20:30:00.000Z'],
+		['Europe/Berlin', 2025, 3, 30, 150, '2025-03-30T01:30:00.000Z'],
+	])('reads a repeated or skipped time east of UTC as in the west: %s %i-%i-%i minute %i', (zone, y, m, d, minute, iso) => {
+		expect(zonedInstant(day(y, m, d), minute, zone).toISOString()).toBe(iso);
 	});
 
 	it('puts an instant on different local days across a year end', () => {

@@ -1,6 +1,5 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { ConfigError, InputError } from '../input';
-import { fromDayNumber } from './civilDate';
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
 
@@ -46,21 +45,27 @@ export function localDayNumber(instant: Date, timeZone: string): number {
 	return localDayAndMinute(instant, timeZone).dayNumber;
 }
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
 /**
  * The instant of a wall-clock time on a local day. As RFC 5545 (3.3.5) reads local times:
  * a time skipped by a DST change is taken with the offset before the gap (02:30 on the spring-forward
- * night becomes 03:30), and a time that occurs twice means its first occurrence.
+ * night becomes 03:30), and a time that occurs twice means its first occurrence, east of UTC as
+ * much as west of it (02:30 on Berlin's autumn night is 02:30 CEST, not CET).
  */
 export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: string): Date {
-	const { year, month, day } = fromDayNumber(dayNumber);
-	const hours = Math.floor(minuteOfDay / 60);
-	const minutes = minuteOfDay % 60;
-	if (timeZone === 'UTC') return new Date(Date.UTC(year, month - 1, day, hours, minutes));
-	return new Date(new TZDate(year, month - 1, day, hours, minutes, 0, 0, timeZone).getTime());
+	const wall = (dayNumber * 1440 + minuteOfDay) * 60_000;
+	if (timeZone === 'UTC') return new Date(wall);
+	// The offsets a day either side of the wall time: any change near it lies between them.
+	const before = tzOffset(timeZone, new Date(wall - DAY_MS));
+	const earlier = wall - before * 60_000;
+	if (earlier + tzOffset(timeZone, new Date(earlier)) * 60_000 === wall) return new Date(earlier);
+	const after = tzOffset(timeZone, new Date(wall + DAY_MS));
+	const later = wall - after * 60_000;
+	// Neither reads back as the wall time: it lies in a gap, and takes the offset before it.
+	return new Date(later + tzOffset(timeZone, new Date(later)) * 60_000 === wall ? later : earlier);
 }
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /**
  * The zone's UTC offset (minutes) when it is the same all through a local day, or undefined on a
