@@ -155,6 +155,38 @@ describe('time zones and DST (America/New_York, no public holidays)', () => {
 		expect(ics).toContain('DTSTART:20251102T050000Z\r\nDTEND:20251102T070000Z');
 	});
 
+	// After the clocks go back the wall clock repeats an hour: the first slots of the day may already be
+	// past although their wall-clock minute lies ahead of the as-of's, and a slot in the repeated hour is
+	// its first occurrence whichever side of UTC the zone is.
+	it.each([
+		// as-of in the second 01:00 in New York (06:00Z): 01:00 EDT was 05:00Z, an hour ago
+		['America/New_York', '2025-11-02T06:00:00Z', '00:00-04:00', 60, ['2025-11-02T02:00:00-05:00', '2025-11-02T03:00:00-05:00', '2025-11-03T00:00:00-05:00']],
+		// as-of 02:10 CET, the second 02:10 in Berlin (01:10Z): 02:30 CEST (00:30Z) is past, 03:00 CET is next
+		['Europe/Berlin', '2025-10-26T01:10:00Z', '01:00-05:00', 30, ['2025-10-26T03:00:00+01:00', '2025-10-26T03:30:00+01:00', '2025-10-26T04:00:00+01:00']],
+		// as-of 00:30 CEST: 02:00 and 02:30 are their first (CEST) occurrences
+		['Europe/Berlin', '2025-10-25T22:30:00Z', '02:00-04:00', 30, ['2025-10-26T02:00:00+02:00', '2025-10-26T02:30:00+02:00', '2025-10-26T03:00:00+01:00']],
+		['Europe/London', '2025-10-25T23:00:00Z', '01:00-03:00', 30, ['2025-10-26T01:00:00+01:00', '2025-10-26T01:30:00+01:00', '2025-10-26T02:00:00+00:00']],
+		['Australia/Sydney', '2025-04-05T13:00:00Z', '02:00-04:00', 30, ['2025-04-06T02:00:00+11:00', '2025-04-06T02:30:00+11:00', '2025-04-06T03:00:00+10:00']],
+		// Lord Howe goes back half an hour at 02:00: 01:30-02:00 happens twice
+		['Australia/Lord_Howe', '2025-04-05T13:00:00Z', '01:30-03:00', 30, ['2025-04-06T01:30:00+11:00', '2025-04-06T02:00:00+10:30', '2025-04-06T02:30:00+10:30']],
+	])('on the night the clocks go back in %s (as of %s) books no past slot and a repeated time once, first', (timeZone, asOf, hours, minutes, starts) => {
+		const everyDay = new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6] });
+		const { results } = plan([{ customerId: 'A', today: 'x' }, { customerId: 'B', today: 'x' }, { customerId: 'C', today: 'x' }], {
+			timeZone,
+			asOf: new Date(asOf),
+			calendar: everyDay,
+			slots: appointmentSlots(parseWorkingHours(hours), minutes),
+			owners: buildOwnerPool([{ id: 'alice' }], 10),
+		});
+		expect(results.map((r) => r.slotStart)).toEqual(starts);
+		for (const r of results) {
+			expect(Date.parse(r.slotStart!)).toBeGreaterThanOrEqual(Date.parse(asOf));
+			expect(Date.parse(r.slotEnd!)).toBeGreaterThan(Date.parse(r.slotStart!));
+		}
+		const instants = results.map((r) => [Date.parse(r.slotStart!), Date.parse(r.slotEnd!)]);
+		for (let i = 1; i < instants.length; i++) expect(instants[i][0]).toBeGreaterThanOrEqual(instants[i - 1][1]);
+	});
+
 	it('uses each customer\'s own zone and local "today"', () => {
 		// 2025-09-29T23:00Z: Tuesday 07:00 in Shanghai, Monday 19:00 in New York.
 		const { results } = plan(

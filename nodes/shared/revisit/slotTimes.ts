@@ -37,7 +37,14 @@ export class ZoneSlots {
 		private readonly slots: readonly TimeWindow[],
 	) {
 		const { dayNumber, minute } = localDayAndMinute(asOf, timeZone);
-		const first = slots.findIndex((slot) => slot.start >= minute);
+		// On a DST-change day a wall-clock minute is no measure of time (after the clocks go back, 01:30
+		// EDT lies before 01:00 EST): the slot's start instant is compared with the as-of minute instead.
+		const asOfMinute = Math.floor(asOf.getTime() / 60_000) * 60_000;
+		const startsInTime =
+			uniformDayOffset(dayNumber, timeZone) === undefined
+				? (slot: TimeWindow) => zonedInstant(dayNumber, slot.start, timeZone).getTime() >= asOfMinute
+				: (slot: TimeWindow) => slot.start >= minute;
+		const first = slots.findIndex(startsInTime);
 		this.asOfDay = dayNumber;
 		this.firstSlotToday = first < 0 ? slots.length : first;
 	}
