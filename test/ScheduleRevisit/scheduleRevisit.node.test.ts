@@ -75,6 +75,25 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		expect(first.json(NODE_UNDER_TEST, 0)[2].plan).toMatchObject({ statusLabel: '已排期', channelLabel: '上门拜访', closedDay: { holiday: '国庆节' } });
 	});
 
+	it('gives no owner a new revisit over one planned earlier, and shows both in the agenda without overlap', async () => {
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { ...base, ownersInput: 'text', ownerList: 'alice:4', workingHours: '09:30-11:00' },
+			items: [
+				{ customerId: 'E', accountManager: 'alice', nextRevisitAt: '2025-09-30T09:40:00+08:00' },
+				{ customerId: 'A', churn: { level: 'critical' } },
+				{ customerId: 'B', churn: { level: 'critical' } },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const agenda = result.json(NODE_UNDER_TEST, 1).find((a) => a.date === '2025-09-30')!;
+		// E holds 09:40-10:10: the 09:30 and 10:00 slots overlap it; B waits for the next open day after National Day.
+		expect(result.json(NODE_UNDER_TEST, 0).map((o) => (o.revisit as { slotStart: string }).slotStart)).toEqual(['2025-09-30T09:40:00+08:00', '2025-09-30T10:30:00+08:00', '2025-10-09T09:30:00+08:00']);
+		expect(agenda.message).toBe(
+			'Revisits for alice on 2025-09-30 (2):\n09:40 Phone call — E, Normal: Regular revisit [planned earlier]\n10:30 Phone call — A, Urgent: Critical churn risk',
+		);
+	});
+
 	it('reports customers that cannot be placed within the horizon on the main output', async () => {
 		const result = await runNode({
 			type: 'scheduleRevisit',

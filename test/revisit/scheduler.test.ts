@@ -399,6 +399,38 @@ describe('existing revisits', () => {
 		expect(brief(results[1])).toBe('N1 alice 2025-10-09T09:30:00+08:00');
 	});
 
+	// A revisit planned earlier holds its owner's time: no new revisit of that owner may overlap it.
+	it.each([
+		['at the first free slot', '09:00-12:00', ['2025-09-30T09:30:00+08:00'], ['09-30 09:00', '09-30 10:00', '09-30 10:30']],
+		['between two slots, overlapping both', '09:00-12:00', ['2025-09-30T10:15:00+08:00'], ['09-30 09:00', '09-30 09:30', '09-30 11:00']],
+		['two of them, one at the start of the afternoon', '09:00-10:30, 14:00-15:00', ['2025-09-30T09:00:00+08:00', '2025-09-30T14:00:00+08:00'], ['09-30 09:30', '09-30 10:00', '09-30 14:30']],
+		['at the last slot of the day, which leaves no slot for the third', '09:00-10:30', ['2025-09-30T10:00:00+08:00'], ['09-30 09:00', '09-30 09:30', '10-09 09:00']],
+	])('books no new revisit of the owner over one planned earlier, %s', (_label, hours, planned, starts) => {
+		const slots = appointmentSlots(parseWorkingHours(hours), 30);
+		const earlier = planned.map((at, i) => ({ customerId: `E${i}`, accountManager: 'alice', nextRevisitAt: at }));
+		const fresh = Array.from({ length: 3 }, (_, i) => ({ customerId: `N${i}`, today: 'x', accountManager: 'alice' }));
+		const { results } = plan([...earlier, ...fresh], { asOf: new Date('2025-09-30T08:00:00+08:00'), slots, owners: buildOwnerPool([{ id: 'alice' }], 8) });
+		expect(results.slice(earlier.length).map((r) => `${r.owner} ${r.slotStart!.slice(5, 16).replace('T', ' ')}`)).toEqual(starts.map((t) => `alice ${t}`));
+		const held = planned.map((at) => Date.parse(at));
+		for (const r of results.slice(earlier.length)) {
+			for (const start of held) expect(Date.parse(r.slotEnd!) <= start || Date.parse(r.slotStart!) >= start + 30 * 60_000).toBe(true);
+		}
+	});
+
+	it('measures that overlap in time on the night the clocks go back (01:10 EST holds the 01:30 EDT slot, which lasts until 02:00 EST, not the 01:00 EDT one)', () => {
+		const { results } = plan(
+			[{ customerId: 'E', accountManager: 'alice', nextRevisitAt: '2025-11-02T01:10:00-05:00' }, ...['N0', 'N1', 'N2', 'N3'].map((customerId) => ({ customerId, today: 'x', accountManager: 'alice' }))],
+			{
+				timeZone: 'America/New_York',
+				asOf: new Date('2025-11-02T04:00:00Z'),
+				calendar: new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6] }),
+				slots: appointmentSlots(parseWorkingHours('00:00-03:00'), 30),
+				owners: buildOwnerPool([{ id: 'alice' }], 8),
+			},
+		);
+		expect(results.slice(1).map((r) => r.slotStart)).toEqual(['2025-11-02T00:00:00-04:00', '2025-11-02T00:30:00-04:00', '2025-11-02T01:00:00-04:00', '2025-11-02T02:00:00-05:00']);
+	});
+
 	it('plans anew when told to reschedule, or when the planned revisit has passed', () => {
 		const rescheduled = plan([{ customerId: 'E1', churn: 'critical', nextRevisitAt: '2025-10-20T15:00:00+08:00' }], { reschedule: true }).results[0];
 		expect([rescheduled.status, rescheduled.dueAt]).toEqual(['scheduled', '2025-09-30T09:30:00+08:00']);

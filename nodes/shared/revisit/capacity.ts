@@ -15,6 +15,8 @@ export class CapacityLedger {
 	private readonly ownerNext: Int32Array[];
 	private readonly fullOwners: Int32Array;
 	private readonly anyNext: Int32Array;
+	/** Per owner: slots of a day (by day index) held by revisits planned before this run; made on first use. */
+	private taken?: Array<Map<number, Set<number>>>;
 	readonly totals: number[];
 
 	constructor(
@@ -73,8 +75,15 @@ export class CapacityLedger {
 	slotFor(owner: number, day: number, firstSlot: number): number {
 		const i = day - this.firstDay;
 		if (this.counts[owner][i] >= this.owners[owner].dailyCapacity) return -1;
-		const slot = Math.max(this.nextSlot[owner][i], firstSlot);
+		const slot = this.freeFrom(owner, i, Math.max(this.nextSlot[owner][i], firstSlot));
 		return slot < this.slotsPerDay ? slot : -1;
+	}
+
+	/** The first slot from `slot` on that no earlier revisit holds. */
+	private freeFrom(owner: number, i: number, slot: number): number {
+		const held = this.taken?.[owner].get(i);
+		if (held) while (held.has(slot)) slot++;
+		return slot;
 	}
 
 	book(owner: number, day: number, slot: number): void {
@@ -92,16 +101,22 @@ export class CapacityLedger {
 		this.markIfFull(owner, i);
 	}
 
-	/** A revisit planned before this run: it uses capacity but no slot of ours. */
-	bookExisting(owner: number, day: number): void {
+	/** A revisit planned before this run: it uses capacity, and the slots its time overlaps are not given to anyone else. */
+	bookExisting(owner: number, day: number, slots: readonly number[]): void {
 		const i = day - this.firstDay;
 		this.counts[owner][i]++;
 		this.totals[owner]++;
+		if (slots.length > 0) {
+			this.taken ??= this.owners.map(() => new Map<number, Set<number>>());
+			const held = this.taken[owner].get(i) ?? new Set<number>();
+			for (const slot of slots) held.add(slot);
+			this.taken[owner].set(i, held);
+		}
 		this.markIfFull(owner, i);
 	}
 
 	private markIfFull(owner: number, i: number): void {
-		const full = this.counts[owner][i] >= this.owners[owner].dailyCapacity || this.nextSlot[owner][i] >= this.slotsPerDay;
+		const full = this.counts[owner][i] >= this.owners[owner].dailyCapacity || this.freeFrom(owner, i, this.nextSlot[owner][i]) >= this.slotsPerDay;
 		if (!full || this.ownerNext[owner][i] !== i) return;
 		this.ownerNext[owner][i] = i + 1;
 		this.fullOwners[i]++;

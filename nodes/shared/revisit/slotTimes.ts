@@ -60,6 +60,20 @@ export class ZoneSlots {
 		return (daySlots[slot] ??= this.compute(day, this.slots[slot]));
 	}
 
+	/**
+	 * The slots of `day` that a revisit planned earlier, from `at` for one appointment length, overlaps
+	 * in time (after the clocks go back, 01:45 EST does not overlap the 01:30 EDT slot).
+	 */
+	overlappedBy(at: Date, day: number): number[] {
+		const from = at.getTime();
+		const to = from + (this.slots[0].end - this.slots[0].start) * 60_000;
+		const offset = this.offset(day);
+		const instant = (minute: number) => (offset === null ? zonedInstant(day, minute, this.timeZone).getTime() : (day * 1440 + minute - offset) * 60_000);
+		const overlapped: number[] = [];
+		for (let s = 0; s < this.slots.length; s++) if (instant(this.slots[s].start) < to && instant(this.slots[s].end) > from) overlapped.push(s);
+		return overlapped;
+	}
+
 	private offset(day: number): number | null {
 		let offset = this.offsets.get(day);
 		if (offset === undefined) {
