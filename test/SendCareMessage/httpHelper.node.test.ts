@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ChannelKind } from '../../nodes/shared/messaging/channels/registry';
 import { startProviderServer, type AnyProviderServer, type RecordedRequest } from '../helpers/providers';
+import { ECHO_FORMS } from '../messaging/channels/helpers';
 import { runCare } from './helpers/run';
 
 // The HTTP channels, with an item and parameters each can send.
@@ -12,6 +13,14 @@ const CASES: Array<[ChannelKind, IDataObject, IDataObject]> = [
 	['slack', {}, { options: { pacing: 'off' } }],
 	['twilioSms', { phone: '+15550001111' }, { recipientField: 'phone' }],
 ];
+
+/** Every string anywhere in a value. */
+function strings(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(strings);
+	if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+	return [];
+}
 
 const item = (extra: IDataObject) => ({ customerId: 'H1', name: 'Hana', orderId: 'O-1', timeZone: 'Asia/Shanghai', ...extra });
 const httpRequests = (server: AnyProviderServer) => server.requests as RecordedRequest[];
@@ -62,6 +71,26 @@ describe.each(CASES)("%s through n8n's request helper", (kind, fields, parameter
 		for (const secret of server.secrets) {
 			expect(everything).not.toContain(secret);
 			expect(everything).not.toContain(Buffer.from(secret).toString('base64').slice(0, 12));
+		}
+	});
+
+	it('an echoed secret re-cased, hex, JSON-, URL- or HTML-escaped, split over lines or cut is redacted too', async () => {
+		const forms = Object.entries(ECHO_FORMS);
+		for (const [name, form] of forms) {
+			server.faults.inject({ kind: 'raw', status: 400, body: `denied (${name}): ${server.secrets.map(form).join(' ')}` });
+		}
+		const items = forms.map((_, i) => item({ ...fields, customerId: `E${i}` }));
+		const result = await runCare(server, items, { ...parameters, options: { ...((parameters.options as IDataObject) ?? {}), retryDelay: 100 } }, { onError: 'continueRegularOutput' });
+		expect(result.care('failed')).toHaveLength(forms.length);
+		const shown = strings(JSON.parse(JSON.stringify(result.result.run.data)));
+		expect(shown.some((text) => text.includes('***'))).toBe(true);
+		for (const secret of server.secrets) {
+			const stretches = Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8).toLowerCase());
+			for (const text of shown) {
+				const lower = text.toLowerCase();
+				for (const [name, form] of forms) expect([name, lower.includes(form(secret).toLowerCase())]).toEqual([name, false]);
+				expect(stretches.filter((stretch) => lower.includes(stretch))).toEqual([]);
+			}
 		}
 	});
 });

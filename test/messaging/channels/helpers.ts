@@ -49,3 +49,23 @@ export function channelFixture<S extends ProviderServer<any>>(kind: ChannelKind,
 	});
 	return fixture;
 }
+
+/** Ways a provider, proxy or library may show a secret back: re-encoded, re-cased, escaped, wrapped, cut. */
+export const ECHO_FORMS: Record<string, (secret: string) => string> = {
+	upper: (s) => s.toUpperCase(),
+	lower: (s) => s.toLowerCase(),
+	hex: (s) => Buffer.from(s).toString('hex'),
+	hexUpper: (s) => Buffer.from(s).toString('hex').toUpperCase(),
+	jsonEveryChar: (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+	jsonAsciiOnly: (s) => JSON.stringify(s).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`),
+	phpJson: (s) => JSON.stringify(s).slice(1, -1).replace(/\//g, '\\/'),
+	percentLowerHex: (s) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+	percentEveryByte: (s) => [...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+	htmlDecimal: (s) => [...s].map((c) => `&#${c.codePointAt(0)};`).join(''),
+	htmlHexUpper: (s) => [...s].map((c) => `&#X${c.codePointAt(0)!.toString(16).toUpperCase()};`).join(''),
+	jsonInsidePercent: (s) => encodeURIComponent(JSON.stringify(s).slice(1, -1).replace(/\//g, '\\/')),
+	threeLines: (s) => `${s.slice(0, 5)}\n${s.slice(5, -5)}\r\n  ${s.slice(-5)}`,
+	jsonThreeLines: (s) => `${s.slice(0, 5)}\\n${s.slice(5, -5)}\\n${s.slice(-5)}`,
+	middleOnly: (s) => s.slice(3, -3),
+	cutAndUpper: (s) => s.slice(0, 10).toUpperCase(),
+};

@@ -1,7 +1,7 @@
 import { createChannel, credentialSecrets, Redactor } from '../../../nodes/shared/messaging/channels';
 import type { ChannelKind } from '../../../nodes/shared/messaging/channels/registry';
 import { startProviderServer, startSmtpServer, startWebhookServer, type AnyProviderServer } from '../../helpers/providers';
-import { leakedSecrets, message } from './helpers';
+import { ECHO_FORMS, leakedSecrets, message } from './helpers';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -78,6 +78,46 @@ describe('Redactor: derived forms', () => {
 		expect(redactor.redact('POST https://hooks.slack.com/services/T0/B0/XYZsecret failed')).toBe('POST *** failed');
 		expect(redactor.redact('mailer@smtp.example.cn rejected pa5!')).toBe('mailer@smtp.example.cn rejected ***');
 		expect(redactor.redact('signed 【Acme Shop】')).toBe('signed 【Acme Shop】');
+	});
+});
+
+describe('Redactor: a secret re-encoded, re-cased, escaped, wrapped or cut', () => {
+	const secrets = ['Sk8/tok+en=Secret99', 'pässwört-Geheim-1', 'SEC7f3a9c0d12e4b5a6f7089c1d2e3f4a5b', 'tw-9XbQ_2kLm-Pq7rS'];
+
+	it.each(Object.entries(ECHO_FORMS))('%s', (_name, form) => {
+		const redactor = Redactor.forCredentials({ password: secrets[0], user: 'mailer' }, { secret: secrets[1], accessKeySecret: secrets[2], authToken: secrets[3] });
+		for (const secret of secrets) {
+			const out = redactor.redact(`denied: ${form(secret)} (end)`);
+			expect(out).toBe('denied: *** (end)');
+		}
+	});
+
+	it('base64 of a longer text, wrapped every 20 characters: no stretch of the secret decodes from what is left', () => {
+		const redactor = Redactor.forCredentials({ secret: secrets[1], accessKeySecret: secrets[2], authToken: secrets[3] });
+		for (const secret of secrets.slice(1)) {
+			for (const before of ['From: ', 'From: a longer line of other text, ', 'x']) {
+				const wrapped = Buffer.from(`${before}${secret} and after`).toString('base64').replace(/(.{20})/g, '$1\r\n');
+				const out = redactor.redact(wrapped);
+				expect(out).toContain('***');
+				const left = Buffer.from(out.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('latin1');
+				expect(partialLeaks(left, Buffer.from(secret).toString('latin1'))).toEqual([]);
+			}
+		}
+	});
+
+	it('a secret of 4 to 11 characters too, whole in any case or escape', () => {
+		for (const secret of ['pa5!', 'Hunter2/x']) {
+			const redactor = Redactor.forCredentials({ password: secret });
+			for (const name of ['upper', 'lower', 'hex', 'jsonEveryChar', 'percentEveryByte', 'htmlDecimal', 'phpJson']) {
+				expect(redactor.redact(`denied: ${ECHO_FORMS[name](secret)} (end)`)).toBe('denied: *** (end)');
+			}
+		}
+	});
+
+	it('leaves escapes, line breaks and case that hold no secret as they were', () => {
+		const redactor = Redactor.forCredentials({ password: 'Sk8/tok+en=Secret99' });
+		const text = 'Line one\r\n  line two: 100% of \\u00e4 &amp; %41 &#x41; \\/ ok';
+		expect(redactor.redact(text)).toBe(text);
 	});
 });
 

@@ -1,10 +1,11 @@
-import { secretForms } from './secretForms';
+import { base64Forms, secretForms } from './secretForms';
+import { foldText, secretPattern, secretStretches } from './textViews';
 
 /** Secrets at least this long are hidden wherever they appear; shorter ones only where they stand as a value. */
 export const SHORTEST_ANYWHERE = 4;
-/** A secret this long is also hidden when only part of it shows (a provider that cut it, say). */
+/** A secret this long is also hidden when only part of it shows (a provider that cut it, or a line split it). */
 const SHORTEST_PARTIAL = 12;
-/** The shortest leaked part of a long secret that is hidden. */
+/** The shortest leaked part of a long secret (or of its base64) that is hidden, wherever in the secret it starts. */
 const PARTIAL_RUN = 8;
 
 /**
@@ -19,20 +20,6 @@ const VALUE_NAMES = ['pass', 'password', 'passwd', 'pwd', 'secret', 'token', 'ke
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A regular expression matching any prefix of `secret` of at least PARTIAL_RUN characters (greedy). */
-function prefixPattern(secret: string): string {
-	let tail = '';
-	for (let i = secret.length - 2; i >= PARTIAL_RUN; i--) tail = `(?:${escapeRegExp(secret[i])}${tail})?`;
-	return `${escapeRegExp(secret.slice(0, PARTIAL_RUN))}${tail}`;
-}
-
-/** Any suffix of `secret` of at least PARTIAL_RUN characters. */
-function suffixPattern(secret: string): string {
-	let head = '';
-	for (let i = 1; i < secret.length - PARTIAL_RUN; i++) head = `(?:${head}${escapeRegExp(secret[i])})?`;
-	return `${head}${escapeRegExp(secret.slice(-PARTIAL_RUN))}`;
-}
-
 export interface SecretSource {
 	/** Values to hide, each with every derived form (encodings, base64 at any alignment). */
 	secrets: ReadonlyArray<string | undefined>;
@@ -46,14 +33,16 @@ export interface SecretSource {
 
 /**
  * Hides secrets in any text: the one mechanism for channel outcomes, node errors and output items.
- * A secret is hidden whole, URL-, form- or JSON-encoded, base64/base64url-encoded alone or inside any
- * longer text (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and
- * a long secret also when only a prefix or suffix of 8+ characters shows. Secrets shorter than four
- * characters would blank out ordinary words, so they are hidden only where they stand as a credential
- * value (`token=ab1`, `password: ab1`) and inside the encodings of the pairs they belong to.
+ * A secret is hidden whole in any case, hex- or base64/base64url-encoded alone or inside any longer text
+ * (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and in every
+ * reading of the text (textViews.ts): JSON-, URL- or HTML-escaped, once or twice, and across line breaks.
+ * A long secret is also hidden where only a stretch of 8+ of its characters (or of its base64) shows: cut
+ * by a provider, or split over lines. Secrets shorter than four characters would blank out ordinary words,
+ * so they are hidden only where they stand as a credential value (`token=ab1`, `password: ab1`) and
+ * inside the encodings of the pairs they belong to.
  */
 export class Redactor {
-	private readonly anywhere: RegExp | undefined;
+	private readonly pattern: RegExp | undefined;
 	private readonly asValue: RegExp | undefined;
 
 	constructor(source: SecretSource | ReadonlyArray<string | undefined>) {
@@ -62,23 +51,29 @@ export class Redactor {
 			: (source as SecretSource);
 		const forms = new Set<string>();
 		const short = new Set<string>();
-		const partial = new Set<string>();
+		const runs = new Set<string>();
+		const addForms = (text: string, keepShort: boolean) => {
+			for (const form of secretForms(text)) {
+				const folded = foldText(form);
+				if (folded.length >= SHORTEST_ANYWHERE) forms.add(folded);
+				else if (keepShort) short.add(form);
+			}
+		};
 		const present = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
 		for (const secret of present) {
-			for (const form of secretForms(secret)) (form.length >= SHORTEST_ANYWHERE ? forms : short).add(form);
-			if (secret.length >= SHORTEST_PARTIAL) partial.add(secret);
-		}
-		for (const composite of composites) for (const form of secretForms(composite)) if (form.length >= SHORTEST_ANYWHERE) forms.add(form);
-		for (const [a, b] of pairs) {
-			if (!a || !b) continue;
-			for (const joined of [`${a}:${b}`, `\0${a}\0${b}`, `${a}\0${b}`]) {
-				for (const form of secretForms(joined)) if (form.length >= SHORTEST_ANYWHERE) forms.add(form);
+			addForms(secret, true);
+			if (secret.length < SHORTEST_PARTIAL) continue;
+			for (const form of [secret, ...base64Forms(secret)]) {
+				const folded = foldText(form);
+				for (let i = 0; i + PARTIAL_RUN <= folded.length; i++) runs.add(folded.slice(i, i + PARTIAL_RUN));
 			}
 		}
-		const whole = [...forms].sort((x, y) => y.length - x.length).map(escapeRegExp);
-		const parts = [...partial].flatMap((s) => [prefixPattern(s), suffixPattern(s)]);
-		const all = [...whole, ...parts];
-		this.anywhere = all.length > 0 ? new RegExp(all.join('|'), 'g') : undefined;
+		for (const composite of composites) addForms(composite, false);
+		for (const [a, b] of pairs) {
+			if (!a || !b) continue;
+			for (const joined of [`${a}:${b}`, `\0${a}\0${b}`, `${a}\0${b}`]) addForms(joined, false);
+		}
+		this.pattern = secretPattern([...forms], runs);
 		if (short.size > 0) {
 			const names = [...VALUE_NAMES, ...valueNames].map(escapeRegExp).join('|');
 			const values = [...short].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|');
@@ -92,7 +87,13 @@ export class Redactor {
 	}
 
 	redact(text: string): string {
-		let out = this.anywhere ? text.replace(this.anywhere, '***') : text;
+		let out = '';
+		let from = 0;
+		for (const [start, end] of this.pattern ? secretStretches(text, this.pattern) : []) {
+			out += `${text.slice(from, start)}***`;
+			from = end;
+		}
+		out += text.slice(from);
 		if (this.asValue) out = out.replace(this.asValue, '$1***');
 		return out;
 	}

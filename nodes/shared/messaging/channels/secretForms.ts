@@ -25,23 +25,27 @@ function base64Cores(bytes: Buffer): string[] {
 	return cores;
 }
 
-/**
- * Every form in which a secret can reappear in text a provider or library sends back: as is, URL-,
- * form- and double URL-encoded, JSON-escaped, and base64 / base64url, whole and inside longer text.
- */
-export function secretForms(secret: string): string[] {
+/** The secret's UTF-8 bytes in base64 / base64url, whole and as they show inside longer encoded text. */
+export function base64Forms(secret: string): string[] {
 	const bytes = Buffer.from(secret, 'utf8');
 	const b64 = bytes.toString('base64');
+	return [...new Set([b64, b64.replace(/=+$/, ''), toBase64Url(b64), ...base64Cores(bytes)])];
+}
+
+/**
+ * Every form in which a secret can reappear in text a provider or library sends back: as is, URL-,
+ * form- and double URL-encoded, JSON-escaped, hex, and base64 / base64url, whole and inside longer text.
+ * (Escapes of other kinds, mixed escapes and any letter case are read by textViews.ts.)
+ */
+export function secretForms(secret: string): string[] {
 	const forms = [
 		secret,
 		tryEncode(encodeURIComponent, secret),
 		tryEncode((s) => encodeURIComponent(encodeURIComponent(s)), secret),
 		tryEncode((s) => encodeURIComponent(s).replace(/%20/g, '+'), secret),
 		JSON.stringify(secret).slice(1, -1),
-		b64,
-		b64.replace(/=+$/, ''),
-		toBase64Url(b64),
-		...base64Cores(bytes),
+		Buffer.from(secret, 'utf8').toString('hex'),
+		...base64Forms(secret),
 	];
 	return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))];
 }
