@@ -140,6 +140,58 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(badState.error?.message).toMatch(/^Item 0: field "state" is .*outcome "x" has no kind "proportion" or "mean"/);
 	});
 
+	// No NaN or Infinity may leave the node: a value or parameter that would make one is refused, naming it,
+	// and the extremes that are allowed are measured with finite numbers.
+	const finite = (out: IDataObject[]) => expect(JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `!${v}` : v))).not.toMatch(/!(NaN|-?Infinity)/);
+	const scored = (scores: number[]) => scores.map((score, i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, score }));
+	const satisfactionOnly = { conversionColumn: '', revenueColumn: '', satisfactionColumn: 'score' };
+
+	it.each([
+		['1e200', [0, 1e200, 2e200, 3e200, 4e200, 5e200], 'above 1000000'],
+		['-1e7', [1, 2, -1e7, 4, 5, 6], 'below -1000000'],
+		['1e300', [1e300, 1.1e300, 1.2e300, 1.3e300, 1.4e300, 1.5e300], 'above 1000000'],
+	])('refuses a satisfaction score of %s, whose square overflows the variance, as an item error', async (_label, scores, problem) => {
+		const result = await measure(scored(scores), satisfactionOnly, 'continueErrorOutput');
+		expect(result.json(NODE_UNDER_TEST, 1).map((e) => String(e.error))).toEqual(
+			expect.arrayContaining([expect.stringMatching(new RegExp(`field "score" is .*, which is ${problem} \\(expected a number from -1000000 to 1000000\\)`))]),
+		);
+		finite(result.json(NODE_UNDER_TEST, 0));
+	});
+
+	it.each([
+		['tiny scores (their squares underflow)', satisfactionOnly, scored([1e-160, 2e-160, 3e-160, 4e-160, 5e-160, 6e-160])],
+		['scores at the limits', satisfactionOnly, scored([-1e6, 1e6, -1e6, 1e6, 0, 1e6])],
+		['revenue at the plausible limit, the smallest cost per contact', { costPerContact: 0.0001 }, [1e13, -1e13, 1e13, 0, 1e13, -1e13].map((revenue, i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2, revenue }))],
+	])('measures %s with finite numbers', async (_label, parameters, items) => {
+		const result = await measure(items, parameters);
+		expect(result.error).toBeUndefined();
+		const out = result.json(NODE_UNDER_TEST, 0);
+		expect(out.length).toBeGreaterThan(0);
+		finite(out);
+	});
+
+	it.each([
+		[{ costPerContact: 1e-320 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e-320'],
+		[{ costPerContact: 1e308 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e+308'],
+		[{ windowDays: -3 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got -3'],
+		[{ windowDays: 1.5 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1.5'],
+		[{ windowDays: 1e21 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1e+21'],
+	])('refuses the parameters %j, which gave Infinity, NaN or a garbled sentence', async (parameters, message) => {
+		const items = [0, 1, 2, 3, 4, 5].map((i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2, revenue: i * 100 }));
+		expect((await measure(items, parameters)).error?.message).toBe(message);
+	});
+
+	it.each([
+		['sums that overflow', { n: 2, sum: [1e308, 1e308], sumOfSquares: [1] }],
+		['a sum no two plausible values make', { n: 2, sum: [1e300], sumOfSquares: [1] }],
+		['a negative sum of squares', { n: 2, sum: [1], sumOfSquares: [-5] }],
+	])('refuses a page state with %s instead of merging it into NaN', async (_label, treatment) => {
+		const holdout = { n: 2, sum: [1], sumOfSquares: [1] };
+		const state = { outcomes: { revenue: { kind: 'mean', strata: { '': { treatment, holdout } } } } };
+		const result = await measure([{ state }], { input: 'pageStates' });
+		expect(result.error?.message).toMatch(/^Item 0: field "state" is .*outcome "revenue", stratum "" has no valid treatment and holdout statistics/);
+	});
+
 	it('gives the same results on every run', async () => {
 		const items = campaignCustomers(500, 10);
 		const a = (await measure(items)).json(NODE_UNDER_TEST, 0);

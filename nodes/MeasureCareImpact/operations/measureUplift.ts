@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
-import { ConfigError } from '../../shared/input';
+import { ConfigError, PLAUSIBLE } from '../../shared/input';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
@@ -62,11 +62,20 @@ const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [
 	{ key: 'satisfaction', parameter: 'satisfactionColumn', kind: 'mean' },
 ];
 
+/**
+ * Scores of any scale in use (NPS 0-10, CSAT 1-5, 0-100 indices) fit well inside; beyond it a value is an
+ * upstream mistake whose square would overflow the variance into Infinity or NaN.
+ */
+const SATISFACTION_RANGE = { min: -1e6, max: 1e6 };
+/** Cost per contact, when given: from a hundredth of a cent (the field's precision) to PLAUSIBLE.money, so ROI = profit / cost stays finite. */
+const COST_RANGE = { min: 1e-4, max: PLAUSIBLE.money };
+const MAX_WINDOW_DAYS = 3660;
+
 const READERS: Record<string, (value: unknown, field: string) => number> = {
 	conversion: parseYesNo,
 	retention: parseYesNo,
 	revenue: (value, field) => parseMoney(value, field),
-	satisfaction: (value, field) => parseNumber(value, field),
+	satisfaction: (value, field) => parseNumber(value, field, SATISFACTION_RANGE),
 };
 
 interface Read {
@@ -138,7 +147,13 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
 	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
 	if (costPerContact < 0 || marginPercent < 0 || marginPercent > 100) throw new ConfigError('"Cost per Contact" may not be negative and "Margin (%)" must lie from 0 to 100');
+	if (costPerContact !== 0 && !(costPerContact >= COST_RANGE.min && costPerContact <= COST_RANGE.max)) {
+		throw new ConfigError(`"Cost per Contact" must be 0 (no ROI) or from ${COST_RANGE.min} to ${COST_RANGE.max.toExponential()}; got ${costPerContact}`);
+	}
 	const windowDays = readNumber(ctx, 'windowDays', 30, 'Window (Days)');
+	if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > MAX_WINDOW_DAYS) {
+		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
+	}
 	const language = readLanguage(ctx) as Language;
 	const campaign = String(ctx.getNodeParameter('campaign', 0, '') ?? '').trim();
 	const options = ctx.getNodeParameter('upliftOptions', 0, {}) as { conversionName?: string; includeState?: boolean };

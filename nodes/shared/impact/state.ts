@@ -1,4 +1,5 @@
-import { ConfigError, InputError } from '../input';
+import { ConfigError, InputError, PLAUSIBLE } from '../input';
+import { roundedSum } from './exactSum';
 import type { Group } from './assignment';
 import { addValue, emptyMoments, mergeMoments, type MomentState } from './sufficient';
 import type { OutcomeKind } from './uplift';
@@ -58,9 +59,20 @@ export function overall(strata: Record<string, StratumState>): StratumState {
 	return total;
 }
 
+/** No outcome value is larger than this (revenue is money within PLAUSIBLE.money; satisfaction and yes/no far less). */
+const LARGEST_VALUE = PLAUSIBLE.money;
+
+/**
+ * Statistics some page could have made: finite partials whose sums n values of at most LARGEST_VALUE
+ * could give, so means, variances and intervals stay finite after merging.
+ */
 const isMoments = (v: unknown): v is MomentState => {
 	const m = v as MomentState;
-	return !!m && Number.isInteger(m.n) && m.n >= 0 && Array.isArray(m.sum) && Array.isArray(m.sumOfSquares) && [...m.sum, ...m.sumOfSquares].every(Number.isFinite);
+	if (!m || !Number.isInteger(m.n) || m.n < 0 || !Array.isArray(m.sum) || !Array.isArray(m.sumOfSquares)) return false;
+	if (![...m.sum, ...m.sumOfSquares].every(Number.isFinite)) return false;
+	const sum = roundedSum(m.sum);
+	const squares = roundedSum(m.sumOfSquares);
+	return Math.abs(sum) <= m.n * LARGEST_VALUE && squares >= 0 && squares <= m.n * LARGEST_VALUE * LARGEST_VALUE;
 };
 
 /** Checks a state read from an item (an earlier page's result); throws a message naming what is wrong. */

@@ -21,7 +21,10 @@ export function welchInterval(a: Moments, b: Moments, level: number): WelchResul
 	const vb = b.variance / b.n;
 	const standardError = Math.sqrt(va + vb);
 	if (!(standardError > 0)) return null;
-	const degreesOfFreedom = (va + vb) ** 2 / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+	// In units of the larger variance, so tiny values (1e-160 and below) do not underflow to 0 / 0.
+	const scale = Math.max(va, vb);
+	const [ra, rb] = [va / scale, vb / scale];
+	const degreesOfFreedom = (ra + rb) ** 2 / ((ra * ra) / (a.n - 1) + (rb * rb) / (b.n - 1));
 	const difference = a.mean - b.mean;
 	const t = studentQuantile(1 - (1 - level) / 2, degreesOfFreedom);
 	return {
