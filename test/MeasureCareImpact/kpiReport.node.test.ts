@@ -100,4 +100,16 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 		const bad = await report([{ respondedAt: '2024-02-01', nps: 11 }], { source: 'responses' });
 		expect(bad.error?.message).toBe('Item 0: field "nps" is 11, which is above 10 (expected a whole number from 0 to 10)');
 	});
+
+	// An expression can give any number, past the editor's 1-120: months 0 reported nothing but the total,
+	// 2.5 wrote "2024-2.5", 1,000,000 wrote a million rows back to the year -81309.
+	it.each([0, -2, 2.5, 121, 1e6])('refuses Months = %p for orders and survey answers alike', async (months) => {
+		for (const [source, items] of [
+			['orders', [{ customerId: 'a', orderDate: '2024-03-01', amount: 5 }]],
+			['responses', [{ respondedAt: '2024-03-01', nps: 9 }]],
+		] as const) {
+			const result = await report([...items], { source, months });
+			expect(result.error?.message).toBe(`"Months" must be a whole number from 1 to 120; got ${months}`);
+		}
+	});
 });

@@ -56,7 +56,7 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
 	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', orderDateColumn: 'orderDate', amountColumn: 'amount' });
-	const months = reportMonths(asOf.getTime(), timeZone, readNumber(ctx, 'months', 6, 'Months'));
+	const months = reportMonths(asOf.getTime(), timeZone, readMonths(ctx));
 	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
 	const orders: Order[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -103,7 +103,7 @@ function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
 	const c = readColumns(ctx, { answeredAtColumn: 'respondedAt', npsColumn: 'nps' });
-	const months = reportMonths(asOf.getTime(), timeZone, readNumber(ctx, 'months', 6, 'Months'));
+	const months = reportMonths(asOf.getTime(), timeZone, readMonths(ctx));
 	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
 	const answers: NpsAnswer[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -121,6 +121,15 @@ function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 		json: { kind: 'nps', ...p, summary: npsSentence({ ...p, items: [] }, language) } as IDataObject,
 		pairedItem: periodItems.length ? allPairs(periodItems) : valid,
 	}));
+}
+
+const MAX_MONTHS = 120;
+
+/** Months to report: a whole number from 1 to 120, also when an expression gives it (the editor's limits bind only typed values). */
+function readMonths(ctx: IExecuteFunctions): number {
+	const months = readNumber(ctx, 'months', 6, 'Months');
+	if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) throw new ConfigError(`"Months" must be a whole number from 1 to ${MAX_MONTHS}; got ${months}`);
+	return months;
 }
 
 /** KPI rows on the Report output; bad items are rejected one by one. */
