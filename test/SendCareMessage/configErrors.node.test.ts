@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
 import { POSTGRES } from '../helpers/services';
@@ -53,5 +53,33 @@ describe('Send Care Message: a node-level configuration error under Continue', (
 	it.each(BAD_SETTINGS)('%s: stops the node with the reason otherwise', async (_name, parameters, reason) => {
 		const run = await runCare(server, customers, parameters, ledgerCredentials);
 		expect(run.result.error?.message).toMatch(reason);
+	});
+});
+
+/** Connection URLs pasted into a ledger credential's Host, the password in the URL only or in both places. */
+const PASTED_URLS: Array<[string, Record<string, ICredentialDataDecryptedObject>]> = [
+	['Redis, password only in the URL', { careRedisLedgerApi: { host: 'redis://care:Pw-in-url-7788@127.0.0.1', port: 1 } }],
+	['Redis, an escaped password', { careRedisLedgerApi: { host: 'rediss://:p%40ss%2Fw0rd-x@127.0.0.1', port: 1, password: '' } }],
+	['Postgres, password in both', { carePostgresLedgerApi: { ...POSTGRES, host: 'postgres://care:Pw-in-url-7788@127.0.0.1', port: 1, password: 'Pw-in-url-7788' } }],
+];
+
+describe('Send Care Message: a ledger credential whose Host is a connection URL with a password', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	it.each(PASTED_URLS)('%s: the password shows nowhere, on Failed or as the node error', async (_name, credentials) => {
+		const ledger = 'careRedisLedgerApi' in credentials ? 'redis' : 'postgres';
+		const extra = { credentials, nodeCredentials: ledgerCredentials.nodeCredentials };
+		const failed = await runCare(server, customers, { ledger }, { ...extra, onError: 'continueRegularOutput' });
+		expect(failed.failed).toHaveLength(customers.length);
+		const stopped = await runCare(server, customers, { ledger }, extra);
+		expect(stopped.result.error?.message).toMatch(/^Ledger .* failed: the host name was not found/);
+		const shown = JSON.stringify([failed.result.run.data, stopped.result.run.data, stopped.result.error?.message, (stopped.result.error as { description?: unknown } | undefined)?.description]);
+		expect(shown).toContain('***');
+		for (const password of ['Pw-in-url-7788', 'p@ss/w0rd-x', 'p%40ss%2Fw0rd-x']) expect(shown).not.toContain(password);
+		expect(server.requests).toHaveLength(0);
 	});
 });

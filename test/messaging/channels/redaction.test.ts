@@ -205,6 +205,22 @@ describe('derived forms through the channels', () => {
 		}
 	});
 
+	it('webhook: a URL with user-info; an echo of the Basic header it became, or of the password, shows neither', async () => {
+		const server = await startWebhookServer();
+		const url = String(server.credentials.url).replace('://', '://hook-user:h0ok%2Fpass-99@');
+		const basic = b64('hook-user:h0ok/pass-99');
+		for (const echo of [`Authorization: Basic ${basic}`, 'password h0ok/pass-99 refused', 'password h0ok%2Fpass-99 refused']) {
+			server.faults.inject({ kind: 'raw', status: 401, body: echo });
+			const channel = createChannel('webhook', { ...server.credentials, url });
+			const outcome = await channel.send(message(), { timeoutMs: 2_000 });
+			await channel.close?.();
+			expect(outcome.status).toBe('failed');
+			expect(JSON.stringify(outcome)).toContain('***');
+			for (const shown of [basic.slice(0, 12), 'h0ok/pass', 'h0ok%2Fpass']) expect(JSON.stringify(outcome)).not.toContain(shown);
+		}
+		await server.close();
+	});
+
 	it('webhook: a URL whose query carries the token, echoed back as the request line', async () => {
 		const server = await startWebhookServer();
 		const url = `${String(server.credentials.url)}?token=tok_7Hq2x9`;

@@ -131,7 +131,27 @@ export function urlSecrets(value: string): { secrets: string[]; valueNames: stri
 	return { secrets: secrets.filter((s) => s !== ''), valueNames, composites: composites.filter((c) => c !== '/' && c !== '') };
 }
 
-/** The secrets, pairs and value names of n8n credential records (see SECRET_FIELD). */
+/** The user and password of a URL's user-info (`scheme://user:password@host`), as written and decoded. */
+function userInfo(value: string): { user: string; password?: string } | undefined {
+	const found = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]*)@/i.exec(value);
+	if (!found || found[1] === '') return undefined;
+	const decode = (text: string) => {
+		try {
+			return decodeURIComponent(text);
+		} catch {
+			return text;
+		}
+	};
+	const colon = found[1].indexOf(':');
+	if (colon < 0) return { user: decode(found[1]) };
+	return { user: decode(found[1].slice(0, colon)), password: decode(found[1].slice(colon + 1)) || undefined };
+}
+
+/**
+ * The secrets, pairs and value names of n8n credential records (see SECRET_FIELD). A password written into
+ * a URL's user-info is a secret whatever the field (a connection URL pasted as the host), and travels
+ * joined with its user (Basic auth); a user-info with no password in a secret field's URL is a token.
+ */
 export function credentialSecrets(...credentials: ReadonlyArray<Record<string, unknown>>): Required<SecretSource> {
 	const secrets: string[] = [];
 	const valueNames: string[] = [];
@@ -139,7 +159,14 @@ export function credentialSecrets(...credentials: ReadonlyArray<Record<string, u
 	const pairs: Array<[string, string]> = [];
 	for (const record of credentials) {
 		for (const [field, value] of Object.entries(record)) {
-			if (typeof value !== 'string' || value === '' || !SECRET_FIELD.test(field) || NOT_SECRET_FIELD.test(field)) continue;
+			if (typeof value !== 'string' || value === '') continue;
+			const secretField = SECRET_FIELD.test(field) && !NOT_SECRET_FIELD.test(field);
+			const info = userInfo(value);
+			if (info?.password !== undefined) {
+				secrets.push(info.password);
+				pairs.push([info.user, info.password]);
+			} else if (info && secretField) secrets.push(info.user);
+			if (!secretField) continue;
 			if (/^https?:\/\//i.test(value.trim())) {
 				const parts = urlSecrets(value.trim());
 				secrets.push(...parts.secrets);
