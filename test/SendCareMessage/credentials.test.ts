@@ -90,3 +90,16 @@ describeWithService('postgres')('Postgres ledger credential test', () => {
 		expect(result.message).toBe(`Ledger connection to Postgres at ${POSTGRES.host}:${POSTGRES.port} failed: database "no_such_db_care" does not exist`);
 	});
 });
+
+describe('ledger credential tests: a connection URL pasted as the Host', () => {
+	it.each([
+		['careRedisLedgerApiTest', { host: 'redis://care:Pw-in-url-7788@127.0.0.1', port: 1, password: 'Pw-in-url-7788' }],
+		['careRedisLedgerApiTest', { host: 'redis://:Pw-in-url-7788@127.0.0.1', port: 1 }],
+		['carePostgresLedgerApiTest', { host: 'postgres://care:Pw-in-url-7788@127.0.0.1/db', port: 1, password: '' }],
+	] as const)('%s does not show the password in its message', async (name, data) => {
+		const result = await call(name, data);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('***');
+		expect(result.message).not.toContain('Pw-in-url-7788');
+	});
+});

@@ -10,6 +10,7 @@ import { CareWebhookApi } from '../../credentials/CareWebhookApi.credentials';
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { careSlackWebhookApiTest } from '../../nodes/SendCareMessage/credentialTests';
 import { startDingTalkServer, startFeishuServer, startSlackServer, startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { ECHO_FORMS } from '../messaging/channels/helpers';
 import { runDeclarativeCredentialTest, runFunctionCredentialTest } from './n8nCredentialTester';
 
 const OK = { status: 'OK', message: expect.any(String) };
@@ -108,6 +109,18 @@ describe('Slack webhook credential test (the node\'s testedBy, in n8n-core\'s Cr
 		const result = await runFunctionCredentialTest(careSlackWebhookApiTest, new CareSlackWebhookApi(), { webhookUrl });
 		expect(result).toEqual({ status: 'Error', message });
 		expect(result.message).not.toContain(webhookUrl);
+		expect(server.deliveries).toEqual([]);
+	});
+
+	it('an unexpected reply that echoes the token in any form (base64, percent, case, hex, escaped, cut) shows none of it', async () => {
+		server = await startSlackServer();
+		const token = server.secrets[0];
+		const forms = { ...ECHO_FORMS, base64: (s: string) => Buffer.from(s).toString('base64'), percent: encodeURIComponent };
+		for (const [name, form] of Object.entries(forms)) {
+			server.faults.inject({ kind: 'raw', status: 500, body: `oops ${form(token)}` });
+			const result = await runFunctionCredentialTest(careSlackWebhookApiTest, new CareSlackWebhookApi(), server.credentials);
+			expect([name, result.message]).toEqual([name, 'Unexpected reply from the webhook URL: HTTP 500 oops ***']);
+		}
 		expect(server.deliveries).toEqual([]);
 	});
 

@@ -1,4 +1,5 @@
 import type { ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type { Redactor } from '../../shared/messaging/channels';
 
 export interface HttpReply {
 	statusCode: number;
@@ -37,9 +38,8 @@ export function unreachable(error: unknown): INodeCredentialTestResult {
 	return { status: 'Error', message: `Could not reach the URL${code ? ` (${code})` : ''}` };
 }
 
-/** At most 80 characters of a reply body, on one line, for an error message; `secrets` never appear in it. */
-export function shortReply(body: string, secrets: string[]): string {
-	let line = body.replace(/\s+/g, ' ').trim();
-	for (const secret of secrets) if (secret) line = line.split(secret).join('***');
+/** At most 80 characters of a reply body, on one line, for an error message; redacted (in any form) before it is cut. */
+export function shortReply(body: string, redactor: Redactor): string {
+	const line = redactor.redact(body).replace(/\s+/g, ' ').trim();
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
+import { Redactor } from '../../shared/messaging/channels';
 import { post, shortReply, unreachable } from './reply';
 
 /** Slack's plain-text error codes that mean the URL is no working incoming webhook. */
@@ -39,5 +40,5 @@ export async function careSlackWebhookApiTest(
 	if (reply.statusCode >= 200 && reply.statusCode < 300) {
 		return { status: 'Error', message: 'This URL accepted an empty message, which a Slack incoming webhook never does' };
 	}
-	return { status: 'Error', message: `Unexpected reply from the webhook URL: HTTP ${reply.statusCode} ${shortReply(code, [url, ...url.split('/').slice(-3)])}` };
+	return { status: 'Error', message: `Unexpected reply from the webhook URL: HTTP ${reply.statusCode} ${shortReply(code, Redactor.forCredentials({ webhookUrl: url }))}` };
 }
