@@ -66,6 +66,31 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 		expect(continued.json(NODE_UNDER_TEST, 2).map((e) => e.error)).toEqual([stopped.error?.message]);
 	});
 
+	// The date is read by the package's one date parser, not JavaScript's lenient Date ("1" was 2001-01-01,
+	// 30 February rolled into March, "x" said "NaN-NaN-Na"), and the window must lie where the lunar calendar
+	// data reaches (2150 or 2101 found no lunar birthday and no Spring Festival, silently).
+	it.each([
+		['1', 'Parameter "Date" is "1", which is not a date'],
+		['12', 'Parameter "Date" is "12", which is not a date'],
+		['2026-02-30T10:00:00', 'Parameter "Date" is "2026-02-30T10:00:00", which is not a date'],
+		['x', 'Parameter "Date" is "x", which is not a date'],
+		['2150-09-20', 'Date 2150-09-20 lies outside the lunar calendar data, where lunar birthdays and festivals cannot be found (expected dates from 1900-01-31 to 2101-01-28)'],
+		['2101-02-01', 'Date 2101-02-01 lies outside the lunar calendar data'],
+		['1850-01-01', 'Parameter "Date" is "1850-01-01", which is 1849-12-31T15:54:17.000Z, outside the plausible range'],
+	])('stops on the date %j, naming it and what was expected', async (occasionDate, message) => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, window: 'onDate', occasionDate }, items: [{ customerId: 'A', birthday: '1990-01-27' }] });
+		expect(result.error?.message).toContain(message);
+	});
+
+	it('stops when the next days reach past the lunar calendar data, and takes a date-time in the node\'s zone', async () => {
+		const late = await runNode({ type: 'scheduleRevisit', parameters: { ...base, asOf: '2100-12-01T10:00:00+08:00', lookAheadDays: 90 }, items: [{ customerId: 'A' }] });
+		expect(late.error?.message).toBe(
+			'The next 90 days from the as-of 2100-12-01T02:00:00.000Z reach outside the lunar calendar data, where lunar birthdays and festivals cannot be found (expected dates from 1900-01-31 to 2101-01-28)',
+		);
+		const utc = await runNode({ type: 'scheduleRevisit', parameters: { ...base, window: 'onDate', occasionDate: '2026-08-18T16:30:00Z' }, items: [{ customerId: 'A' }] });
+		expect(utc.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ window: { from: '2026-08-19', to: '2026-08-19' }, occasions: [{ key: 'qixiFestival', date: '2026-08-19' }] });
+	});
+
 	it('refuses a window that is too long', async () => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: 500 }, items: [{ customerId: 'A' }] });
 		expect(result.error?.message).toBe('Look-ahead 500 is not valid (expected a whole number of days from 0 to 366)');

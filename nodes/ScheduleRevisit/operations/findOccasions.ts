@@ -3,7 +3,7 @@ import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsPa
 import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
-import { ConfigError } from '../../shared/input';
+import { ConfigError, InputError, parseDate } from '../../shared/input';
 import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { optionalColumn, type RunSettings } from './types';
 
@@ -132,8 +132,15 @@ function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
 	if (ctx.getNodeParameter('window', 0, 'nextDays') !== 'onDate') {
 		return { mode: 'nextDays', days: ctx.getNodeParameter('lookAheadDays', 0, 30) as number };
 	}
-	const raw = ctx.getNodeParameter('occasionDate', 0, '') as string;
-	if (!raw) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');
-	// A date picked in the UI arrives as a local date-time; its calendar day is what counts.
-	return { mode: 'onDate', date: /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : toLocalDateString(new Date(raw), timeZone) };
+	const raw = ctx.getNodeParameter('occasionDate', 0, '') as unknown;
+	if (raw === '' || raw === null || raw === undefined) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');
+	// A date picked in the UI arrives as a local date-time, an expression may give a Luxon DateTime (its
+	// text is ISO 8601). The package's date parser reads it strictly ("1" is not 2001-01-01, 30 February is
+	// not rolled into March); its calendar day in the node's zone is what counts.
+	const value = typeof raw === 'object' && !(raw instanceof Date) ? String(raw) : raw;
+	try {
+		return { mode: 'onDate', date: toLocalDateString(parseDate(value, 'Date', { timeZone }), timeZone) };
+	} catch (error) {
+		throw error instanceof InputError ? new ConfigError(error.message.replace(/^field "Date"/, 'Parameter "Date"')) : error;
+	}
 }

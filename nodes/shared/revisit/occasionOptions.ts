@@ -1,5 +1,6 @@
 import type { Feb29Rule, ObservedShift } from '../calendar/anniversary';
-import { dayNumberFromIso } from '../calendar/civilDate';
+import { dayNumberFromIso, formatDayNumber, utcDayNumber } from '../calendar/civilDate';
+import { firstLunarDayNumber, lastLunarDayNumber } from '../calendar/lunar';
 import type { FestivalKey } from '../calendar/festivals';
 import { ConfigError } from '../input/errors';
 import type { Language, OccasionType } from './labels';
@@ -67,16 +68,37 @@ export interface CustomerOccasions {
 
 export const MAX_WINDOW_DAYS = 366;
 
-/** Checks the window: a whole number of days ahead, or one date. */
-export function checkOccasionWindow(window: OccasionWindow): void {
+/**
+ * Checks the window: a whole number of days ahead of the as-of, or one date, inside the lunar calendar
+ * data (lunar years 1900-2100), without which lunar birthdays and festivals would silently be missing.
+ * The as-of day differs by a day between zones, so the check allows a day either side.
+ */
+export function checkOccasionWindow(window: OccasionWindow, asOf: Date): void {
+	let from: number;
+	let to: number;
+	let described: string;
 	if (window.mode === 'nextDays') {
 		const { days } = window;
 		if (!Number.isInteger(days) || days < 0 || days > MAX_WINDOW_DAYS) {
 			throw new ConfigError(`Look-ahead ${days} is not valid (expected a whole number of days from 0 to ${MAX_WINDOW_DAYS})`);
 		}
-	} else if (dayNumberFromIso(String(window.date).slice(0, 10)) === undefined) {
-		throw new ConfigError(`Date "${window.date}" is not a date (expected YYYY-MM-DD)`);
+		from = utcDayNumber(asOf) - 1;
+		to = utcDayNumber(asOf) + 1 + days;
+		described = `The next ${days} days from the as-of ${asOf.toISOString()}`;
+	} else {
+		const day = dayNumberFromIso(String(window.date).slice(0, 10));
+		if (day === undefined) throw new ConfigError(`Date "${window.date}" is not a date (expected YYYY-MM-DD)`);
+		from = to = day;
+		described = `Date ${window.date}`;
 	}
+	if (from < firstLunarDayNumber() || to > lastLunarDayNumber()) {
+		throw new ConfigError(`${described} ${from === to ? 'lies' : 'reach'} outside the lunar calendar data, where lunar birthdays and festivals cannot be found (expected ${lunarRangeText()})`);
+	}
+}
+
+/** "dates from 1900-01-31 to 2101-01-28" (lunar 1900-01-01 to the end of lunar 2100). */
+export function lunarRangeText(): string {
+	return `dates from ${formatDayNumber(firstLunarDayNumber())} to ${formatDayNumber(lastLunarDayNumber())}`;
 }
 
 const TYPE_ORDER: Record<OccasionType, number> = {

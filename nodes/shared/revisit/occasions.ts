@@ -65,7 +65,7 @@ export class OccasionFinder {
 		private readonly options: OccasionOptions,
 		private readonly columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS,
 	) {
-		checkOccasionWindow(options.window);
+		checkOccasionWindow(options.window, options.asOf);
 		const types = new Set(options.types);
 		this.wanted = {
 			birthday: types.has('birthday'),
