@@ -6,6 +6,7 @@ import { readCustomerId, summariseTransactions, type Transaction } from '../shar
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
+import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
 
 const DAY_MS = 86_400_000;
@@ -194,7 +195,7 @@ export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadC
 				firstPurchaseAt: toIsoWithOffset(s.firstPurchase, ctx.timeZone),
 				lastPurchaseAt: toIsoWithOffset(s.lastPurchase, ctx.timeZone),
 				orderCount: s.purchases,
-				totalSpend: Math.round(s.totalSpend * 100) / 100,
+				totalSpend: roundTo(s.totalSpend, 2),
 			},
 			customerId: s.customerId,
 			summary: { x: s.x, tx: s.tx, T: s.T },

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { assessRisk, ruleSignals, type ChurnModel, type ModelScore, type RiskLevel, RISK_LEVELS } from '../shared/churn';
+import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
 import type { Subject } from './read';
 
-const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+const round = (n: number, digits = 4) => roundTo(n, digits);
 
 /**
  * The model's reason made once per key (the whole percent its text shows): a million customers share

@@ -2,10 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { fittedModelHints } from '../../common/hints';
 import { suppliedObject, type ChurnModel, type FittedModel } from '../../shared/churn';
 import { suppliedTypicalInterval } from '../../shared/churn/typicalInterval';
+import { roundTo } from '../../shared/stats';
 import type { RunSettings } from '../settings';
 import type { ChurnMethod } from './types';
 
-const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+const round = (n: number, digits = 4) => roundTo(n, digits);
 
 /**
  * A statistical model (BG/NBD, Pareto/NBD, sBG; nodes/shared/churn/models): fitted on the incoming

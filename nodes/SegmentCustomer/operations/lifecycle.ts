@@ -1,6 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
+import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
 import { optionsParameter } from '../../common';
 
@@ -46,7 +47,7 @@ export const lifecycleProperties: INodeProperties[] = [
 	days('lapsedWithinIntervals', 'Lapsed Within (Intervals)', D.lapsedWithinIntervals, 'Up to this many usual gaps: lapsed; more: lost', own),
 ];
 
-const round2 = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 100) / 100);
+const round2 = (n: number | undefined) => (n === undefined ? undefined : roundTo(n, 2));
 const DAY_MS = 86_400_000;
 
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {

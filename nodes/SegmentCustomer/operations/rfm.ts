@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
 import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins, type RfmColumnScores } from '../../shared/segments';
+import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
 import { optionsParameter } from '../../common';
 
@@ -15,7 +16,7 @@ export const rfmProperties: INodeProperties[] = [
 	),
 ];
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+export const round2 = (n: number) => roundTo(n, 2);
 
 /**
  * The `segment` object of row `row` of scored columns, for the column paths (one item per customer or

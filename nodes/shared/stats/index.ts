@@ -1,3 +1,4 @@
 export * from './special';
 export * from './hypergeometric';
 export * from './optimize';
+export * from './rounding';

@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+import { cdnowSummary } from '../models/cdnowData';
+import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
+
+/**
+ * Parameter values at their edges (a threshold of 0, a cleared field, a horizon of centuries,
+ * supplied parameters far out) never put NaN or Infinity into a result: they work, or the run stops
+ * with a message naming the parameter.
+ */
+const asOf = '1997-09-30T00:00:00Z';
+
+function nonFinitePaths(value: unknown, path = ''): string[] {
+	if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, v]) => nonFinitePaths(v, `${path}.${key}`));
+}
+
+const scoredOf = (result: WorkflowResult) => [...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)];
+
+/** CDNOW customers with signal values that sit exactly on a threshold of 0 for some of them. */
+const customers = (): IDataObject[] =>
+	cdnowSummary()
+		.slice(0, 200)
+		.map((c, i) => ({
+			customerId: `C${i}`,
+			x: c.x,
+			tx: c.tx,
+			T: c.T,
+			satisfaction: 70,
+			previousSatisfaction: i % 2 ? 70 : 80,
+			complaints: i % 3,
+			recentSpend: 10 + (i % 2) * 10,
+			previousSpend: 20,
+		}));
+
+describe('Detect Churn Risk rounding', () => {
+	// Far-out supplied parameters give very large but finite expectations; rounding them to 4
+	// decimals must not turn them into Infinity.
+	it.each([
+		['paretoNbd', { r: 1e308, alpha: 1, s: 1, beta: 1 }, undefined],
+		['paretoNbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, { p: 1e308, q: 2, gamma: 1 }],
+		['bgNbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 1e308, q: 2, gamma: 1 }],
+	])('%s with %p', async (method, parameters, spendParameters?: IDataObject) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method, inputShape: 'summary', modelSource: 'supplied', suppliedParameters: JSON.stringify({ method, parameters, spendParameters }), asOf },
+			items: customers().map((c) => ({ ...c, monetary: 20 })),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.error).toBeUndefined();
+		const scored = scoredOf(result);
+		expect(scored.length + result.json(NODE_UNDER_TEST, 3).length).toBe(200);
+		expect(scored.length).toBeGreaterThan(0);
+		expect(nonFinitePaths(scored)).toEqual([]);
+	});
+});
