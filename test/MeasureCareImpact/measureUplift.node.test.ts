@@ -192,6 +192,16 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(result.error?.message).toMatch(/^Item 0: field "state" is .*outcome "revenue", stratum "" has no valid treatment and holdout statistics/);
 	});
 
+	it('sends a page state without outcomes to the error output, not nowhere', async () => {
+		const page = (await measure([{ impact: { group: 'treatment' }, converted: 1, revenue: 5 }], { upliftOptions: { includeState: true } })).json(NODE_UNDER_TEST, 0).find((j) => j.kind === 'state')!;
+		const result = await measure([page, { state: { outcomes: {} } }], { input: 'pageStates' }, 'continueErrorOutput');
+		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([
+			{ error: 'Item 1: field "state" is "{"outcomes":{}}", which has no outcome in "outcomes" (expected the state item of a Measure Uplift run with Include Page State on)' },
+		]);
+		const paired = new Set(result.items(NODE_UNDER_TEST, 0).flatMap((i) => (i.pairedItem as Array<{ item: number }>).map((p) => p.item)));
+		expect([...paired]).toEqual([0]);
+	});
+
 	it('gives the same results on every run', async () => {
 		const items = campaignCustomers(500, 10);
 		const a = (await measure(items)).json(NODE_UNDER_TEST, 0);

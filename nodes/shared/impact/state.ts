@@ -79,6 +79,8 @@ const isMoments = (v: unknown): v is MomentState => {
 export function checkState(value: unknown): UpliftState {
 	const state = value as UpliftState;
 	if (!state || typeof state !== 'object' || !state.outcomes || typeof state.outcomes !== 'object') throw new Error('has no "outcomes"');
+	// Every run measures at least one outcome; a state without any would give no result to pair its item with.
+	if (Object.keys(state.outcomes).length === 0) throw new Error('has no outcome in "outcomes"');
 	for (const [key, outcome] of Object.entries(state.outcomes)) {
 		if (outcome.kind !== 'proportion' && outcome.kind !== 'mean') throw new Error(`outcome "${key}" has no kind "proportion" or "mean"`);
 		for (const [stratum, cell] of Object.entries(outcome.strata ?? {})) {
