@@ -13,6 +13,7 @@ import {
 } from '../shared/churn';
 import type { Language } from '../shared/format/language';
 import { ConfigError } from '../shared/input';
+import { properties } from './description';
 
 export type InputShape = 'customer' | 'summary' | 'subscriber' | 'transaction';
 
@@ -58,6 +59,27 @@ const COLUMNS = {
 /** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
 const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn', 'countColumn'];
 
+/** The Thresholds entries' labels, by name, for the errors that name them. */
+const THRESHOLD_LABELS = new Map(
+	(properties.find((p) => p.name === 'thresholds')?.options ?? []).map((o) => [o.name, 'displayName' in o ? o.displayName : o.name]),
+);
+
+/**
+ * The Thresholds collection over its defaults. Each threshold set must be a number of at least 0: a
+ * cleared field (null) is not read as 0, which would fire its signal for every customer.
+ */
+function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
+	const t: Record<string, number> = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30 };
+	for (const [name, raw] of Object.entries(ctx.getNodeParameter('thresholds', 0, {}) as IDataObject)) {
+		const value = raw === null || raw === '' || typeof raw === 'boolean' ? Number.NaN : Number(raw);
+		if (!(value >= 0) || !Number.isFinite(value)) {
+			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);
+		}
+		t[name] = value;
+	}
+	return t;
+}
+
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const method = ctx.getNodeParameter('method', 0) as ModelMethod | 'rules';
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
@@ -71,7 +93,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	}
 	const columns = readColumns(ctx, COLUMNS);
 	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(ctx.getNodeParameter(name, 0, '') ?? '').trim();
-	const t = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30, ...(ctx.getNodeParameter('thresholds', 0, {}) as IDataObject) } as Record<string, number>;
+	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: Number(ctx.getNodeParameter('horizon', 0, 26)),
 		unit: ctx.getNodeParameter('timeUnit', 0, 'weeks') as ScoreOptions['unit'],

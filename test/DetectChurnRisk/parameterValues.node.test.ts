@@ -17,6 +17,14 @@ function nonFinitePaths(value: unknown, path = ''): string[] {
 
 const scoredOf = (result: WorkflowResult) => [...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)];
 
+const signals = {
+	satisfactionColumn: 'satisfaction',
+	previousSatisfactionColumn: 'previousSatisfaction',
+	complaintsColumn: 'complaints',
+	recentSpendColumn: 'recentSpend',
+	previousSpendColumn: 'previousSpend',
+};
+
 /** CDNOW customers with signal values that sit exactly on a threshold of 0 for some of them. */
 const customers = (): IDataObject[] =>
 	cdnowSummary()
@@ -32,6 +40,35 @@ const customers = (): IDataObject[] =>
 			recentSpend: 10 + (i % 2) * 10,
 			previousSpend: 20,
 		}));
+
+describe('Detect Churn Risk thresholds', () => {
+	it.each(['complaints', 'satisfactionDrop', 'spendDropPercent', 'inactivityIntervals'])('%s = 0 fires its signal with a finite weight', async (name) => {
+		const items = customers();
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape: 'summary', signals, thresholds: { [name]: 0 }, asOf },
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		const scored = scoredOf(result);
+		expect(scored).toHaveLength(items.length);
+		expect(nonFinitePaths(scored)).toEqual([]);
+	});
+
+	it.each([
+		['complaints', null, 'Complaints'],
+		['high', '', 'High From Risk Score'],
+		['spendDropPercent', 'abc', 'Spend Drop (%)'],
+		['lowSatisfaction', -5, 'Low Satisfaction Below'],
+	])('%s = %p stops the run naming the threshold', async (name, value, label) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape: 'summary', signals, thresholds: { [name]: value }, asOf },
+			items: customers(),
+		});
+		expect(result.error?.message).toBe(`Threshold "${label}" must be a number of at least 0; got ${JSON.stringify(value)}`);
+	});
+});
 
 describe('Detect Churn Risk rounding', () => {
 	// Far-out supplied parameters give very large but finite expectations; rounding them to 4

@@ -69,7 +69,8 @@ const BASE_WEIGHT: Record<Signal['key'], number> = {
 	contractEnd: 0.3,
 };
 
-const scaled = (key: Signal['key'], excess: number) => Math.min(0.95, BASE_WEIGHT[key] * Math.min(1.5, Math.max(1, excess)));
+// `excess` is value / threshold: with a threshold of 0 it is Infinity, or NaN (0 / 0) at the threshold itself.
+const scaled = (key: Signal['key'], excess: number) => Math.min(0.95, BASE_WEIGHT[key] * (excess > 1 ? Math.min(1.5, excess) : 1));
 
 export function ruleSignals(input: SignalInput, t: SignalThresholds, language: Language): Signal[] {
 	const zh = language === 'zh-CN';
