@@ -70,6 +70,21 @@ describe('Detect Churn Risk thresholds', () => {
 	});
 });
 
+describe('Detect Churn Risk horizon', () => {
+	it.each([
+		['weeks', 1e300],
+		['weeks', 10436],
+		['days', 73051],
+	])('a horizon of %s %p is refused, not counted period by period', async (timeUnit, horizon) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'bgNbd', inputShape: 'summary', timeUnit, horizon, asOf },
+			items: customers(),
+		});
+		expect(result.error?.message).toMatch(new RegExp(`^Horizon must be at most 200 years \\(\\d+ ${timeUnit}\\); got `));
+	});
+});
+
 describe('Detect Churn Risk rounding', () => {
 	// Far-out supplied parameters give very large but finite expectations; rounding them to 4
 	// decimals must not turn them into Infinity.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
-import { ConfigError } from '../../input';
+import { ConfigError, PLAUSIBLE } from '../../input';
 import { compress, discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
 import { positive, suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
@@ -34,6 +34,10 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 		input: 'purchases',
 		checkOptions(options) {
 			if (!(options.horizon > 0) || !Number.isFinite(options.horizon)) throw new ConfigError(`Horizon must be more than 0; got ${options.horizon}`);
+			const maxHorizon = PLAUSIBLE.spanDays / UNIT_DAYS[options.unit];
+			if (options.horizon > maxHorizon) {
+				throw new ConfigError(`Horizon must be at most 200 years (${Math.floor(maxHorizon)} ${options.unit}); got ${options.horizon}`);
+			}
 			if (!(options.annualDiscountRate >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${options.annualDiscountRate * 100}`);
 		},
 		fit(subjects) {
