@@ -1,17 +1,21 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { optionalInteger } from '../shared/messaging/channels/credentialFields';
 import { openLedger, type Ledger } from '../shared/messaging/ledger';
 import type { RunSettings } from './settings';
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
+/** A port or database number that cannot work is a ConfigError (not worth retrying), never a silent fallback. */
+const PORT = { min: 1, max: 65535 };
+
 /** The Redis connection a Care Redis Ledger credential describes. */
 export function redisSettings(credentials: ICredentialDataDecryptedObject) {
 	return {
 		host: text(credentials.host) || 'localhost',
-		port: Number(credentials.port ?? 6379),
+		port: optionalInteger(credentials, 'port', 6379, 'Care Redis Ledger', PORT),
 		username: text(credentials.user) || undefined,
 		password: text(credentials.password) || undefined,
-		database: Number(credentials.database ?? 0),
+		database: optionalInteger(credentials, 'database', 0, 'Care Redis Ledger', { min: 0, max: 2 ** 31 - 1 }),
 		tls: credentials.ssl === true,
 	};
 }
@@ -20,7 +24,7 @@ export function redisSettings(credentials: ICredentialDataDecryptedObject) {
 export function postgresSettings(credentials: ICredentialDataDecryptedObject) {
 	return {
 		host: text(credentials.host) || 'localhost',
-		port: Number(credentials.port ?? 5432),
+		port: optionalInteger(credentials, 'port', 5432, 'Care Postgres Ledger', PORT),
 		database: text(credentials.database) || 'postgres',
 		user: text(credentials.user) || 'postgres',
 		password: text(credentials.password) || undefined,

@@ -177,3 +177,50 @@ describe('Send Care Message with an unreachable ledger', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 });
+
+/** A ledger setting no rerun can fix: every item on Failed as LEDGER_NOT_CONFIGURED, not retryable; nothing sent. */
+async function expectNotConfigured(parameters: IDataObject, credentials: Record<string, ICredentialDataDecryptedObject>, reason: RegExp) {
+	const server = await startWebhookServer();
+	try {
+		const nodeCredentials = { careRedisLedgerApi: { id: 'r', name: 'r' }, carePostgresLedgerApi: { id: 'p', name: 'p' } };
+		const run = await runCare(server, customers(2), parameters, { credentials, nodeCredentials, onError: 'continueRegularOutput' });
+		expect(run.care('failed')).toEqual(
+			customers(2).map(() => expect.objectContaining({ code: 'LEDGER_NOT_CONFIGURED', retryable: false, outcome: 'notSent', message: expect.stringMatching(reason) })),
+		);
+		expect([...run.sent, ...run.skipped]).toEqual([]);
+		expect(server.requests).toHaveLength(0);
+	} finally {
+		await server.close();
+	}
+}
+
+describe('Send Care Message: a ledger port or database number that cannot work', () => {
+	it.each([
+		['a Redis port of 70000', { careRedisLedgerApi: { host: '127.0.0.1', port: 70000 } }, /"port" is 70000/],
+		['a Redis database of 1.5', { careRedisLedgerApi: { host: '127.0.0.1', port: 6379, database: 1.5 } }, /"database" is 1.5/],
+		['a Redis database of -1', { careRedisLedgerApi: { host: '127.0.0.1', port: 6379, database: -1 } }, /"database" is -1/],
+		['a Postgres port of 0', { carePostgresLedgerApi: { ...POSTGRES, port: 0 } }, /"port" is 0/],
+	] as const)('%s is a configuration error, not retryable', async (_name, credentials, reason) => {
+		// Own key prefix and table: the code before this check went on in database 0 and sent.
+		const options = { redisKeyPrefix: `${uniqueName('care_node_cfg')}:`, postgresTable: uniqueName('care_node_cfg') };
+		await expectNotConfigured({ ledger: 'careRedisLedgerApi' in credentials ? 'redis' : 'postgres', options }, credentials, reason);
+	});
+});
+
+describeWithService('redis')('Send Care Message: a Redis database number the server does not have', () => {
+	it('is a configuration error, and nothing is claimed in database 0 instead', async () => {
+		const prefix = `${uniqueName('care_node_db')}:`;
+		await expectNotConfigured({ ledger: 'redis', options: { redisKeyPrefix: prefix } }, { careRedisLedgerApi: { ...REDIS, password: '', database: 999 } }, /DB index/);
+		const client = new Redis({ ...REDIS, lazyConnect: true });
+		await client.connect();
+		const written = await client.keys(`${prefix}*`);
+		await client.quit();
+		expect(written).toEqual([]);
+	});
+});
+
+describeWithService('postgres')('Send Care Message: SSL on for a Postgres server without SSL', () => {
+	it('is a configuration error, not retryable', async () => {
+		await expectNotConfigured({ ledger: 'postgres', options: { postgresTable: uniqueName('care_node_ssl') } }, { carePostgresLedgerApi: { ...POSTGRES, password: '', ssl: true } }, /does not support SSL/);
+	});
+});

@@ -28,14 +28,17 @@ const CODE_WORDS: Record<string, string> = {
 };
 const CODE_PATTERN = new RegExp(`\\b(?:connect |getaddrinfo |read |write )?(${Object.keys(CODE_WORDS).join('|')})\\b`, 'gi');
 
-/** Postgres SQLSTATEs and Redis replies that mean "fix the settings", not "try later". */
+/** Postgres SQLSTATEs, Redis replies and driver messages that mean "fix the settings", not "try later". */
 const POSTGRES_CONFIGURATION = /^(28|3D|3F|42)/;
 const REDIS_CONFIGURATION = /^(WRONGPASS|NOAUTH|NOPERM|ERR invalid password|ERR DB index)/i;
+/** The SSL setting does not match the server (pg's own message), or a port no socket can use. */
+const DRIVER_CONFIGURATION = /^The server does not support SSL connections|ERR_SOCKET_BAD_PORT/;
 
 function isConfigurationError(error: unknown): boolean {
 	const e = error as { code?: unknown; message?: unknown } | undefined;
 	if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && POSTGRES_CONFIGURATION.test(e.code)) return true;
-	return typeof e?.message === 'string' && REDIS_CONFIGURATION.test(e.message);
+	if (e?.code === 'ERR_SOCKET_BAD_PORT') return true;
+	return typeof e?.message === 'string' && (REDIS_CONFIGURATION.test(e.message) || DRIVER_CONFIGURATION.test(e.message));
 }
 
 /**

@@ -124,6 +124,9 @@ export class RedisLedger implements Ledger {
 		});
 		try {
 			await client.connect();
+			// ioredis reports a refused SELECT (a database number the server does not have) only as an
+			// 'error' event and goes on in database 0: ask again, so the refusal fails the connection.
+			if (config.database) await client.select(config.database);
 			connected = true;
 		} catch (error) {
 			client.disconnect();
