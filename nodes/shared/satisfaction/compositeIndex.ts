@@ -32,6 +32,18 @@ export function checkIndexWeights(weights: IndexWeights, metricsInUse: IndexMetr
 }
 
 /**
+ * The weights of the metrics in use divided by the largest of them. The weighted means are the same,
+ * and weights of 1e308 cannot overflow a weighted sum into Infinity (or NaN, Infinity / Infinity).
+ */
+export function relativeIndexWeights(weights: IndexWeights, metricsInUse: IndexMetric[]): IndexWeights {
+	const largest = Math.max(0, ...metricsInUse.map((m) => weights[m]));
+	if (!(largest > 0)) return weights;
+	const relative = { ...weights };
+	for (const metric of metricsInUse) relative[metric] = weights[metric] / largest;
+	return relative;
+}
+
+/**
  * Weighted mean of the answered parts, 0-100, two decimals. Metrics not answered in this response
  * are left out (their weight is not counted), so they neither pull the index down nor up. Null when
  * no weighted part was answered.

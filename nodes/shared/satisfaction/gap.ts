@@ -1,7 +1,7 @@
 import { ConfigError, fieldReader, InputError, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { roundTo } from './rounding';
-import { readRating, type RatingRules, type Scale } from './scale';
+import { checkScaleEnds, readRating, type RatingRules, type Scale } from './scale';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
 import LABELS from '../format/labels.json';
 
@@ -78,6 +78,7 @@ export function checkGapConfig(config: GapConfig): void {
 	if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.max <= scale.min) {
 		throw new ConfigError(`Gap rating scale ${scale.min} to ${scale.max} is not a range`);
 	}
+	checkScaleEnds(scale, 'Gap rating');
 	if (!(tolerance >= 0) || tolerance >= scale.max - scale.min) {
 		throw new ConfigError(`Gap tolerance must be at least 0 and below the scale's width ${scale.max - scale.min} (got ${tolerance})`);
 	}
@@ -98,8 +99,11 @@ export type GapScorer = (record: Record<string, unknown>) => GapResult | null;
 export function createGapScorer(config: GapConfig, skipMissing: boolean, language: Language): GapScorer {
 	checkGapConfig(config);
 	const rules: RatingRules = { ...config.scale, integer: false };
+	// Relative to the largest: the same weighted mean, and weights of 1e308 cannot overflow its sum.
+	const largestWeight = Math.max(...config.dimensions.map((d) => d.weight));
 	const dims: PreparedDimension[] = config.dimensions.map((d) => ({
 		...d,
+		weight: d.weight / largestWeight,
 		readExpectation: fieldReader(d.expectationField),
 		readPerception: fieldReader(d.perceptionField),
 	}));

@@ -1,5 +1,5 @@
 import { cesTo100, CES_SCALES, isCesEasy, type CesVersion } from './ces';
-import { checkIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights } from './compositeIndex';
+import { checkIndexWeights, relativeIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights } from './compositeIndex';
 import { csatRules, csatTo100, isCsatSatisfied } from './csat';
 import { fieldReader } from '../input';
 import { createGapScorer, type GapConfig, type GapResult } from './gap';
@@ -116,8 +116,9 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
  * scores one response, throwing an InputError for the first unusable answer.
  */
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
-	const { skipMissing, language, indexWeights: w } = config;
-	checkIndexWeights(w, indexMetricsOf(config));
+	const { skipMissing, language } = config;
+	checkIndexWeights(config.indexWeights, indexMetricsOf(config));
+	const w = relativeIndexWeights(config.indexWeights, indexMetricsOf(config));
 	const scoreNps =
 		config.nps &&
 		ratedScorer('nps', config.nps.field, NPS_SCALE, skipMissing, w.nps, (score: number): NpsResult => {

@@ -24,12 +24,25 @@ export function readRating(value: unknown, field: string, rules: RatingRules, sk
 	return parseNumber(value, field, rules);
 }
 
-/** Checks a scale given as parameters: whole-number ends, at least `minPoints` points. */
+/**
+ * The largest size of a rating scale's ends. Survey scales run to 10 or 100; ends such as 1e308 would
+ * overflow a gap (perception − expectation) or a report's sum of ratings into Infinity.
+ */
+export const RATING_SCALE_LIMIT = 1_000_000;
+
+export function checkScaleEnds(scale: Scale, name: string): void {
+	if (!(Math.abs(scale.min) <= RATING_SCALE_LIMIT && Math.abs(scale.max) <= RATING_SCALE_LIMIT)) {
+		throw new ConfigError(`${name} scale ${scale.min} to ${scale.max} goes beyond the plausible ±${RATING_SCALE_LIMIT} for a rating scale`);
+	}
+}
+
+/** Checks a scale given as parameters: whole-number ends within ±RATING_SCALE_LIMIT, at least `minPoints` points. */
 export function checkScale(scale: Scale, name: string, minPoints: number): Scale {
 	const { min, max } = scale;
 	if (!Number.isInteger(min) || !Number.isInteger(max)) {
 		throw new ConfigError(`${name} scale ends must be whole numbers (got ${min} to ${max})`);
 	}
+	checkScaleEnds(scale, name);
 	if (max - min + 1 < minPoints) {
 		throw new ConfigError(`${name} scale ${min} to ${max} needs at least ${minPoints} points`);
 	}

@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+
+/**
+ * Weights and scales at their edges never put NaN or Infinity into a result: weights only count
+ * relative to each other (1e308 each weighs as 1 each), and a rating scale beyond any survey's
+ * (ends such as 1e308) stops the run naming the parameter.
+ */
+function nonFinitePaths(value: unknown, path = ''): string[] {
+	if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, v]) => nonFinitePaths(v, `${path}.${key}`));
+}
+
+const responses = (): IDataObject[] =>
+	Array.from({ length: 20 }, (_, i) => ({
+		customerId: `C${i % 4}`,
+		nps: i % 11,
+		csat: 1 + (i % 5),
+		sentiment: ((i % 5) - 2) / 2,
+		store: i % 2 ? 'SH' : 'BJ',
+		expectation: { speed: 5, care: 4 },
+		perception: { speed: 1 + (i % 7), care: 3 },
+	}));
+
+const base = { metrics: ['nps', 'csat', 'gap'], gapDimensions: 'speed, care', groupByColumn: 'store' };
+
+async function score(parameters: IDataObject, items = responses()) {
+	const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items });
+	expect(result.error).toBeUndefined();
+	const scored = result.json(NODE_UNDER_TEST, 0);
+	const report = result.json(NODE_UNDER_TEST, 1);
+	expect(nonFinitePaths([scored, report])).toEqual([]);
+	return { scored, report };
+}
+
+const indexOf = (rows: IDataObject[]) => rows.map((r) => (r.satisfaction as IDataObject).index);
+const gapOf = (rows: IDataObject[]) => rows.map((r) => ((r.satisfaction as IDataObject).gap as IDataObject).gap);
+
+describe('Score Satisfaction index weights count relative to each other', () => {
+	it.each([
+		['one metric at 1e308', { npsWeight: 1e308 }, { npsWeight: 1, csatWeight: 0, gapWeight: 0, sentimentWeight: 0 }],
+		['two metrics at 1e308', { npsWeight: 1e308, csatWeight: 1e308 }, { npsWeight: 1, csatWeight: 1, gapWeight: 0, sentimentWeight: 0 }],
+		['every metric at 1e308', { npsWeight: 1e308, csatWeight: 1e308, gapWeight: 1e308, sentimentWeight: 1e308 }, {}],
+		['every metric at 5e-324', { npsWeight: 5e-324, csatWeight: 5e-324, gapWeight: 5e-324, sentimentWeight: 5e-324 }, {}],
+	])('%s', async (_name, weights, equivalent) => {
+		const options = { sentimentColumn: 'sentiment' };
+		const huge = await score({ options: { ...options, ...weights } });
+		const plain = await score({ options: { ...options, ...equivalent } });
+		// A metric weighing 1e308 against 1 is, to two decimals, the index alone.
+		expect(indexOf(huge.scored)).toEqual(indexOf(plain.scored));
+	});
+});
+
+describe('Score Satisfaction gap importance weights count relative to each other', () => {
+	it.each([
+		['1e308, 1e308', '1, 1'],
+		['1e308, 1e-308', '1, 0'],
+		['5e-324, 5e-324', '1, 1'],
+	])('%s', async (weights, equivalent) => {
+		const huge = await score({ metrics: ['gap'], gapWeights: weights });
+		if (equivalent === '1, 0') {
+			expect(gapOf(huge.scored)).toEqual(responses().map((r) => (r.perception as IDataObject).speed as number - 5));
+			return;
+		}
+		const plain = await score({ metrics: ['gap'], gapWeights: equivalent });
+		expect(gapOf(huge.scored)).toEqual(gapOf(plain.scored));
+	});
+});
+
+describe('Score Satisfaction rating scales beyond any survey stop the run', () => {
+	it.each([
+		[{ metrics: ['csat'], csatScaleMin: 0, csatScaleMax: 1.7e308 }, 'CSAT scale 0 to 1.7e+308'],
+		[{ metrics: ['csat'], csatScaleMin: -1e308, csatScaleMax: 1e308 }, 'CSAT scale -1e+308 to 1e+308'],
+		[{ metrics: ['gap'], gapScaleMin: -1e308, gapScaleMax: 1e308 }, 'Gap rating scale -1e+308 to 1e+308'],
+		[{ metrics: ['gap'], gapScaleMin: 1, gapScaleMax: 2e6 }, 'Gap rating scale 1 to 2000000'],
+	])('%p', async (parameters, scale) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
+		expect(result.error?.message).toBe(`${scale} goes beyond the plausible ±1000000 for a rating scale`);
+	});
+});
