@@ -417,6 +417,20 @@ describe('existing revisits', () => {
 		}
 	});
 
+	it('holds the next day\'s first slots when a revisit planned earlier runs past midnight', () => {
+		const { results } = plan(
+			[{ customerId: 'E', accountManager: 'alice', nextRevisitAt: '2025-09-30T23:30:00+08:00' }, ...['N0', 'N1', 'N2'].map((customerId) => ({ customerId, today: 'x', accountManager: 'alice' }))],
+			{
+				asOf: new Date('2025-09-30T21:00:00+08:00'),
+				calendar: new BusinessCalendar({ workingDays: [0, 1, 2, 3, 4, 5, 6] }),
+				slots: appointmentSlots(parseWorkingHours('00:00-03:00, 22:00-24:00'), 60),
+				owners: buildOwnerPool([{ id: 'alice' }], 8),
+			},
+		);
+		// E holds 23:30-00:30: the 23:00 slot of its day and the 00:00 slot of the next.
+		expect(results.slice(1).map((r) => r.slotStart)).toEqual(['2025-09-30T22:00:00+08:00', '2025-10-01T01:00:00+08:00', '2025-10-01T02:00:00+08:00']);
+	});
+
 	it('measures that overlap in time on the night the clocks go back (01:10 EST holds the 01:30 EDT slot, which lasts until 02:00 EST, not the 01:00 EDT one)', () => {
 		const { results } = plan(
 			[{ customerId: 'E', accountManager: 'alice', nextRevisitAt: '2025-11-02T01:10:00-05:00' }, ...['N0', 'N1', 'N2', 'N3'].map((customerId) => ({ customerId, today: 'x', accountManager: 'alice' }))],

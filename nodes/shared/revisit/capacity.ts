@@ -101,17 +101,22 @@ export class CapacityLedger {
 		this.markIfFull(owner, i);
 	}
 
-	/** A revisit planned before this run: it uses capacity, and the slots its time overlaps are not given to anyone else. */
-	bookExisting(owner: number, day: number, slots: readonly number[]): void {
+	/** A revisit planned before this run: it uses the owner's capacity that day. */
+	bookExisting(owner: number, day: number): void {
 		const i = day - this.firstDay;
 		this.counts[owner][i]++;
 		this.totals[owner]++;
-		if (slots.length > 0) {
-			this.taken ??= this.owners.map(() => new Map<number, Set<number>>());
-			const held = this.taken[owner].get(i) ?? new Set<number>();
-			for (const slot of slots) held.add(slot);
-			this.taken[owner].set(i, held);
-		}
+		this.markIfFull(owner, i);
+	}
+
+	/** Slots of `day` that a revisit planned before this run overlaps: they are given to no one else. */
+	holdSlots(owner: number, day: number, slots: readonly number[]): void {
+		if (slots.length === 0) return;
+		const i = day - this.firstDay;
+		this.taken ??= this.owners.map(() => new Map<number, Set<number>>());
+		const held = this.taken[owner].get(i) ?? new Set<number>();
+		for (const slot of slots) held.add(slot);
+		this.taken[owner].set(i, held);
 		this.markIfFull(owner, i);
 	}
 

@@ -70,7 +70,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 	const shared = new SharedParts(calendar, language);
 	const results: RevisitResult[] = new Array(requests.length);
 	const pending: PendingRevisit[] = [];
-	const existing: Array<{ owner: number; day: number; slots: number[] }> = [];
+	const existing: Array<{ owner: number; day: number; zone: ZoneSlots; at: Date }> = [];
 	let firstDay = Number.POSITIVE_INFINITY;
 	let lastDay = Number.NEGATIVE_INFINITY;
 
@@ -88,7 +88,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 		if (request.existingRevisitAt && request.existingRevisitAt.getTime() > asOf.getTime() && !options.reschedule) {
 			const day = keepExisting(result, request, request.existingRevisitAt, shared);
-			if (preferred >= 0) existing.push({ owner: preferred, day, slots: zone.overlappedBy(request.existingRevisitAt, day) });
+			if (preferred >= 0) existing.push({ owner: preferred, day, zone, at: request.existingRevisitAt });
 			continue;
 		}
 		if (request.accountManager !== undefined && preferred < 0) {
@@ -102,7 +102,11 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 	if (pending.length > 0) {
 		const ledger = new CapacityLedger(owners, firstDay, lastDay, slots.length, (day) => calendar.isOpen(day));
-		for (const { owner, day, slots: held } of existing) if (ledger.covers(day)) ledger.bookExisting(owner, day, held);
+		for (const { owner, day, zone, at } of existing) {
+			if (ledger.covers(day)) ledger.bookExisting(owner, day);
+			// Its time may run past midnight into the next day's first slots.
+			for (const d of [day, day + 1]) if (ledger.covers(d)) ledger.holdSlots(owner, d, zone.overlappedBy(at, d));
+		}
 		const booker = new Booker(ledger, options, shared);
 		for (const item of sortForBooking(pending)) booker.place(item);
 		booker.finish();
