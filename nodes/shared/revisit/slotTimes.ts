@@ -65,12 +65,27 @@ export class ZoneSlots {
 	 * in time (after the clocks go back, 01:45 EST does not overlap the 01:30 EDT slot).
 	 */
 	overlappedBy(at: Date, day: number): number[] {
+		const { slots } = this;
 		const from = at.getTime();
-		const to = from + (this.slots[0].end - this.slots[0].start) * 60_000;
+		const to = from + (slots[0].end - slots[0].start) * 60_000;
 		const offset = this.offset(day);
-		const instant = (minute: number) => (offset === null ? zonedInstant(day, minute, this.timeZone).getTime() : (day * 1440 + minute - offset) * 60_000);
 		const overlapped: number[] = [];
-		for (let s = 0; s < this.slots.length; s++) if (instant(this.slots[s].start) < to && instant(this.slots[s].end) > from) overlapped.push(s);
+		if (offset === null) {
+			const instant = (minute: number) => zonedInstant(day, minute, this.timeZone).getTime();
+			for (let s = 0; s < slots.length; s++) if (instant(slots[s].start) < to && instant(slots[s].end) > from) overlapped.push(s);
+			return overlapped;
+		}
+		// A uniform day: wall-clock minutes of that day, and the slots (in order) found by bisection.
+		const fromMinute = from / 60_000 + offset - day * 1440;
+		const toMinute = to / 60_000 + offset - day * 1440;
+		let lo = 0;
+		let hi = slots.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (slots[mid].end > fromMinute) hi = mid;
+			else lo = mid + 1;
+		}
+		for (let s = lo; s < slots.length && slots[s].start < toMinute; s++) overlapped.push(s);
 		return overlapped;
 	}
 
