@@ -116,6 +116,11 @@ describe('date lists', () => {
 		['2025-01-01..2027-01-01', 'is not a valid range'],
 		['[2025-12-24', 'is not valid JSON'],
 		['{"a":1}', 'is not a date or date range'],
+		// A mistyped year is refused, not a closed day that never comes.
+		['0202-12-24', 'Extra closed dates: "0202-12-24" is outside the plausible range (expected dates from 1900-01-01 to 2199-12-31)'],
+		['2025-12-24, 2205-12-24', '"2205-12-24" is outside the plausible range'],
+		['1899-12-31..1900-01-02', '"1899-12-31..1900-01-02" is outside the plausible range'],
+		['["9999-01-01"]', '"9999-01-01" is outside the plausible range'],
 	])('rejects %j', (text, message) => {
 		expect(() => parseDateList(text, 'Extra closed dates')).toThrow(message);
 	});

@@ -1,8 +1,12 @@
-import { ConfigError } from '../input';
-import { dayNumberFromIso } from './civilDate';
+import { ConfigError, PLAUSIBLE_DATES } from '../input';
+import { dayNumberFromIso, formatDayNumber } from './civilDate';
 
 export const DATE_LIST_EXPECTED =
 	'dates as YYYY-MM-DD separated by commas or new lines, ranges as YYYY-MM-DD..YYYY-MM-DD, or a JSON array of such strings';
+
+/** The days any date of the package may lie on (PLAUSIBLE_DATES): a year typed as 0202 or 2205 is a mistake, not a date that never comes. */
+const FIRST_DAY = PLAUSIBLE_DATES.from / 86_400_000;
+const LAST_DAY = PLAUSIBLE_DATES.to / 86_400_000 - 1;
 
 /** The longest range accepted in one entry: a typo like 2025..2052 should fail, not close 27 years. */
 const MAX_RANGE_DAYS = 366;
@@ -41,6 +45,9 @@ export function parseDateList(value: unknown, label: string): Set<number> {
 		const end = to === undefined ? start : dayNumberFromIso(to.trim());
 		if (start === undefined || end === undefined || extra !== undefined) {
 			throw new ConfigError(`${label}: "${entry}" is not a date or date range (expected ${DATE_LIST_EXPECTED})`);
+		}
+		if (start < FIRST_DAY || end > LAST_DAY) {
+			throw new ConfigError(`${label}: "${entry}" is outside the plausible range (expected dates from ${formatDayNumber(FIRST_DAY)} to ${formatDayNumber(LAST_DAY)})`);
 		}
 		if (end < start || end - start >= MAX_RANGE_DAYS) {
 			throw new ConfigError(
