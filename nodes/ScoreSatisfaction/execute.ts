@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder, type FieldAdder } from '../shared/outputItems/withField';
-import { fieldReader, InputError, isEmpty, parseDate } from '../shared/input';
+import { customerIdText } from '../shared/customers';
+import { fieldReader, parseDate } from '../shared/input';
 import {
 	combineCustomerResponses,
 	createResponseScorer,
@@ -107,9 +108,7 @@ function scoreCustomers(run: Run, aggregate: NonNullable<RunSettings['aggregate'
 		try {
 			checkOutputFieldFree(json, settings.outputField);
 			const customerId = readCustomer(json);
-			if (isEmpty(customerId) || typeof customerId === 'object') {
-				throw new InputError(aggregate.customerIdColumn, customerId, isEmpty(customerId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
-			}
+			customerIdText(customerId, aggregate.customerIdColumn);
 			const at = readDate ? parseDate(readDate(json), aggregate.dateColumn!, { timeZone: run.timeZone }).getTime() : null;
 			const group = run.groupOf(json);
 			const result = run.score(json);

@@ -102,7 +102,7 @@ describe('Segment Customer node (RFM) in the real engine', () => {
 		const errors = result.json(NODE_UNDER_TEST, 2);
 		expect(errors).toHaveLength(4);
 		expect(errors.map((e) => e.error)).toEqual([
-			'Item 1: field "customerId" is "", which is empty (expected a customer id (text or number))',
+			'Item 1: field "customerId" is "", which is empty (expected a customer ID (text or number))',
 			'Item 2: field "lastPurchaseAt" is "2024-08-01", which lies after the as-of date 2024-07-01T00:00:00.000Z (expected a date on or before 2024-07-01T00:00:00.000Z)',
 			'Item 3: field "totalSpend" is -5, which is below 0 (expected an amount of at least 0, like 1234.50, "1,234.50" or "¥1,234.50")',
 			'Item 4: field "totalSpend" is "abc", which is not an amount of money (expected an amount of at least 0, like 1234.50, "1,234.50" or "¥1,234.50")',

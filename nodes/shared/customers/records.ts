@@ -57,12 +57,18 @@ export function readCustomerId(item: Record<string, unknown>, column: string): s
 	return customerIdText(getField(item, column), column);
 }
 
-/** A customer ID as read from a column: its text, trimmed; an item error when empty or not text or a number. */
+const CUSTOMER_ID = 'a customer ID (text or number)';
+
+/**
+ * A customer ID as read from a column: its text, trimmed; an item error when empty, or not text or a
+ * number, or a number that is no ID (NaN, Infinity: "NaN" would join every such item into one customer).
+ */
 export function customerIdText(raw: unknown, column: string): string {
-	if (isEmpty(raw)) throw new InputError(column, raw, 'is empty', 'a customer id (text or number)');
+	if (isEmpty(raw)) throw new InputError(column, raw, 'is empty', CUSTOMER_ID);
 	if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'bigint') {
-		throw new InputError(column, raw, 'is not a text or number', 'a customer id (text or number)');
+		throw new InputError(column, raw, 'is not a text or number', CUSTOMER_ID);
 	}
+	if (typeof raw === 'number' && !Number.isFinite(raw)) throw new InputError(column, raw, 'is not a finite number', CUSTOMER_ID);
 	return String(raw).trim();
 }
 
