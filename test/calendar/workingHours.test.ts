@@ -15,7 +15,9 @@ describe('working hours', () => {
 		['25:00-26:00', '"25:00-26:00" starts at 25:00, which is not a time of day'],
 		['9-12', '"9-12" is not a time window'],
 		['09:00-12:60', 'ends at 12:60, which is not a time of day'],
-		['12:00-09:00', '"12:00-09:00" ends before it starts'],
+		['12:00-09:00', '"12:00-09:00" crosses midnight; a day\'s hours run from 00:00 to 24:00, so write it as 12:00-24:00, 00:00-09:00'],
+		['22:00-02:00', '"22:00-02:00" crosses midnight; a day\'s hours run from 00:00 to 24:00, so write it as 22:00-24:00, 00:00-02:00 (the hours after midnight are then the next day\'s)'],
+		['09:00-09:00', '"09:00-09:00" ends when it starts'],
 		['09:00-12:00, 11:00-13:00', '"11:00-13:00" overlaps 09:00-12:00'],
 		['', 'Working hours are empty'],
 	])('rejects %j naming the bad part', (text, message) => {

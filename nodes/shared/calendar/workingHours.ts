@@ -36,7 +36,11 @@ export function parseWorkingHours(text: string): TimeWindow[] {
 		const end = minuteOfDay(m[3], m[4], true);
 		if (start === undefined) throw invalid(source, part, `starts at ${m[1]}:${m[2]}, which is not a time of day`);
 		if (end === undefined) throw invalid(source, part, `ends at ${m[3]}:${m[4]}, which is not a time of day`);
-		if (end <= start) throw invalid(source, part, 'ends before it starts');
+		if (end === start) throw invalid(source, part, 'ends when it starts');
+		if (end < start) {
+			// A night shift: each local day has its own hours, from 00:00 to 24:00.
+			throw invalid(source, part, `crosses midnight; a day's hours run from 00:00 to 24:00, so write it as ${m[1]}:${m[2]}-24:00, 00:00-${m[3]}:${m[4]} (the hours after midnight are then the next day's)`);
+		}
 		windows.push({ start, end });
 	}
 	windows.sort((a, b) => a.start - b.start);
