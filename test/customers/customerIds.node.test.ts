@@ -7,7 +7,7 @@ import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
  * that item's error naming the column, in every node that reads customer IDs: it never becomes a
  * customer "NaN" that joins every such item, nor reaches an output as NaN.
  */
-const badIds: Array<[string, unknown]> = [
+const badIds: Array<[string, number]> = [
 	['NaN', Number.NaN],
 	['Infinity', Number.POSITIVE_INFINITY],
 	['-Infinity', Number.NEGATIVE_INFINITY],
