@@ -224,3 +224,21 @@ describeWithService('postgres')('Send Care Message: SSL on for a Postgres server
 		await expectNotConfigured({ ledger: 'postgres', options: { postgresTable: uniqueName('care_node_ssl') } }, { carePostgresLedgerApi: { ...POSTGRES, password: '', ssl: true } }, /does not support SSL/);
 	});
 });
+
+describeWithService('postgres')('Send Care Message: a Postgres table of the ledger name but another shape', () => {
+	it.each([
+		['without the status column the lookup reads', 'key text PRIMARY KEY, customer_id text, claimed_at timestamptz'],
+		['without the token column the claim writes', 'key text PRIMARY KEY, customer_id text, status text, claimed_at timestamptz, provider_message_id text'],
+	])('%s: a configuration error, not retryable, nothing sent', async (_name, columns) => {
+		const table = uniqueName('care_node_shape');
+		const client = new Client(POSTGRES);
+		await client.connect();
+		try {
+			await client.query(`CREATE TABLE "${table}" (${columns})`);
+			await expectNotConfigured({ ledger: 'postgres', options: { postgresTable: table } }, { carePostgresLedgerApi: { ...POSTGRES, password: '' } }, /column "\w+" .*does not exist/);
+		} finally {
+			await client.query(`DROP TABLE IF EXISTS "${table}"`);
+			await client.end();
+		}
+	});
+});

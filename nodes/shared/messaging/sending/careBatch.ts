@@ -10,7 +10,7 @@ import {
 	type SkipReason,
 } from '../policy';
 import type { Clock } from './clock';
-import { dispatch, FAILURE_CODES, takeOverBefore, type DispatchOptions, type JobResult } from './dispatch';
+import { dispatch, FAILURE_CODES, ledgerNotSent, takeOverBefore, type DispatchOptions, type JobResult } from './dispatch';
 
 /** An item that passed its own checks (fields readable, message rendered, consent given). */
 export interface CareCandidate {
@@ -120,15 +120,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 			ledgerCounts = await deps.ledger.countSince([...new Set(candidates.map((c) => c.customerId))], since);
 		}
 	} catch (error) {
-		const failure: CareResult = {
-			output: 'failed',
-			outcome: 'notSent',
-			code: FAILURE_CODES.ledger,
-			message: `${(error as Error).message}; nothing was sent`,
-			retryable: true,
-			attempts: 0,
-		};
-		return candidates.map(() => ({ ...failure }));
+		return candidates.map(() => fromJob(ledgerNotSent(error)));
 	}
 
 	const takeOver = takeOverBefore(options, deps.clock.now());

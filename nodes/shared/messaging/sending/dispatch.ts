@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, OutgoingMessage, Rate } from '../channels/types';
-import type { Ledger, LedgerEntry, LedgerOutcome } from '../ledger';
+import { LedgerError, type Ledger, type LedgerEntry, type LedgerOutcome } from '../ledger';
 import type { Clock } from './clock';
 import { deliver, type Delivery } from './deliver';
 import { Pacer } from './pacing';
@@ -130,10 +130,27 @@ function notSent(code: string, message: string, budgetExhausted = false): JobRes
 }
 
 /**
+ * A ledger command the ledger refused for its settings (wrong table shape, permission, password: a
+ * LedgerError that is not retryable) was refused before it took effect, and a rerun cannot fix it.
+ */
+export function isLedgerConfigError(error: unknown): boolean {
+	return error instanceof LedgerError && !error.retryable;
+}
+
+/** Every item of a batch whose ledger failed before anything was sent: not configured (not retryable) or unavailable. */
+export function ledgerNotSent(error: unknown): JobResult {
+	const message = `${error instanceof Error ? error.message : String(error)}; nothing was sent`;
+	return isLedgerConfigError(error)
+		? { kind: 'failed', outcome: 'notSent', code: FAILURE_CODES.ledgerConfig, message, retryable: false, attempts: 0 }
+		: notSent(FAILURE_CODES.ledger, message);
+}
+
+/**
  * A claim whose reply never came may still have been stored, where it would block every rerun. It is
  * released with our token; only if that fails too is the item reported as stuck rather than retryable.
  */
 async function claimFailed(ledger: Ledger, job: SendJob, token: string, error: unknown): Promise<JobResult> {
+	if (isLedgerConfigError(error)) return ledgerNotSent(error);
 	const reason = (error as Error).message;
 	try {
 		await ledger.record(job.key, job.customerId, token, { status: 'released' });
