@@ -91,6 +91,13 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 		expect(utc.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ window: { from: '2026-08-19', to: '2026-08-19' }, occasions: [{ key: 'qixiFestival', date: '2026-08-19' }] });
 	});
 
+	it('reads the days ahead given as text by an expression, and names text that is no number', async () => {
+		const text = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: '={{ "60" }}' }, items: [{ customerId: 'C' }] });
+		expect(text.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ window: { from: '2026-07-01', to: '2026-08-30' } });
+		const words = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: '={{ "two months" }}' }, items: [{ customerId: 'C' }] });
+		expect(words.error?.message).toBe('"Days Ahead" must be a number; got "two months"');
+	});
+
 	it('refuses a window that is too long', async () => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: 500 }, items: [{ customerId: 'A' }] });
 		expect(result.error?.message).toBe('Look-ahead 500 is not valid (expected a whole number of days from 0 to 366)');

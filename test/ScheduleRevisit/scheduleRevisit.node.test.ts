@@ -121,6 +121,28 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		expect(result.error?.message).toContain(message);
 	});
 
+	// An expression gives text: "30" from an upstream item was refused as "Horizon 30 is not valid (expected a
+	// whole number…)"; the number is read from it, and text that is no number is named as such.
+	it.each([
+		[{ horizonDays: '={{ "30" }}' }],
+		[{ appointmentMinutes: '={{ "30" }}' }],
+		[{ defaultInterval: '={{ "30" }}' }],
+		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "1" }}' }] } }],
+	])('reads a number given as text by an expression: %j', async (override) => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers });
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ status: 'scheduled', dueAt: '2025-09-30T09:30:00+08:00' });
+	});
+
+	it.each([
+		[{ horizonDays: '={{ "soon" }}' }, '"Horizon (Days)" must be a number; got "soon"'],
+		[{ appointmentMinutes: '={{ "half an hour" }}' }, '"Appointment Length (Minutes)" must be a number; got "half an hour"'],
+		[{ defaultInterval: '={{ "monthly" }}' }, '"Default Interval" must be a number; got "monthly"'],
+		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "daily" }}' }] } }, 'Cadence rule 1 ("Critical churn"): interval "daily" is not valid (expected a whole number of days from 0 to 3660)'],
+	])('names a number parameter given as text that is no number: %j', async (override, message) => {
+		expect((await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers })).error?.message).toBe(message);
+	});
+
 	it('stops on a bad item naming the item, field and value', async () => {
 		const result = await runNode({
 			type: 'scheduleRevisit',

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readNumber, textParameter } from '../../common';
 import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
@@ -130,7 +130,7 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 
 function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
 	if (ctx.getNodeParameter('window', 0, 'nextDays') !== 'onDate') {
-		return { mode: 'nextDays', days: ctx.getNodeParameter('lookAheadDays', 0, 30) as number };
+		return { mode: 'nextDays', days: readNumber(ctx, 'lookAheadDays', 30, 'Days Ahead') };
 	}
 	const raw = ctx.getNodeParameter('occasionDate', 0, '') as unknown;
 	if (raw === '' || raw === null || raw === undefined) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');

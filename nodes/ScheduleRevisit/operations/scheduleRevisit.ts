@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readColumn, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readColumn, readNumber, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { buildOwnerAgendas, DEFAULT_REVISIT_COLUMNS, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
@@ -68,7 +68,7 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 		asOf,
 		...readBusinessCalendar(ctx),
 		...readOwners(ctx),
-		horizonDays: ctx.getNodeParameter('horizonDays', 0, 30) as number,
+		horizonDays: readNumber(ctx, 'horizonDays', 30, 'Horizon (Days)'),
 		reschedule: ctx.getNodeParameter('reschedule', 0, false) as boolean,
 		language,
 	};

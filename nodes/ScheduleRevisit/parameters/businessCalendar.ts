@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
-import { multiOptionsParameter, numberParameter, optionsParameter, textParameter } from '../../common';
+import { multiOptionsParameter, numberParameter, optionsParameter, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -48,6 +48,6 @@ export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: Busine
 			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
 			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
 		}),
-		slots: appointmentSlots(parseWorkingHours(ctx.getNodeParameter('workingHours', 0, '') as string), ctx.getNodeParameter('appointmentMinutes', 0, 30) as number),
+		slots: appointmentSlots(parseWorkingHours(ctx.getNodeParameter('workingHours', 0, '') as string), readNumber(ctx, 'appointmentMinutes', 30, 'Appointment Length (Minutes)')),
 	};
 }

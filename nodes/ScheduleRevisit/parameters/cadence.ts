@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
-import { listParameter, numberParameter, optionsParameter, readEntries, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readEntries, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -62,7 +62,7 @@ export const cadenceProperties: INodeProperties[] = [
 export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
 	const rules = readEntries<CadenceRuleInput>(ctx, 'cadenceRules', 'rule');
 	return buildCadencePolicy(rules, {
-		interval: ctx.getNodeParameter('defaultInterval', 0, 30) as number,
+		interval: readNumber(ctx, 'defaultInterval', 30, 'Default Interval'),
 		unit: ctx.getNodeParameter('defaultUnit', 0, 'calendarDays') as IntervalUnit,
 		priority: ctx.getNodeParameter('defaultPriority', 0, 'normal') as Priority,
 		channel: ctx.getNodeParameter('defaultChannel', 0, 'call') as Channel,

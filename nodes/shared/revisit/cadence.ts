@@ -54,9 +54,11 @@ export interface CadencePolicy {
 const MAX_INTERVAL_DAYS = 3660;
 
 function checkAction(input: Partial<CadenceAction>, where: string, defaults?: CadenceAction): CadenceAction {
-	const interval = input.interval ?? defaults?.interval;
+	const given: unknown = input.interval ?? defaults?.interval;
+	// An expression may give the number as text ("5"), as the owners' capacities may be.
+	const interval = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
 	if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 0 || interval > MAX_INTERVAL_DAYS) {
-		throw new ConfigError(`${where}: interval ${String(interval)} is not valid (expected a whole number of days from 0 to ${MAX_INTERVAL_DAYS})`);
+		throw new ConfigError(`${where}: interval ${JSON.stringify(given) ?? String(given)} is not valid (expected a whole number of days from 0 to ${MAX_INTERVAL_DAYS})`);
 	}
 	const unit = input.unit ?? defaults?.unit ?? 'businessDays';
 	if (unit !== 'businessDays' && unit !== 'calendarDays') {
