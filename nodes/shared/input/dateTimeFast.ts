@@ -48,8 +48,11 @@ export function dateTimeMsReader(field: string, options: DateOptions): (text: st
 		if (at + 1 === length && text.charCodeAt(at) === 90) return dayStart(utcDays, key, dateText, false) + timeOfDay;
 		if (at + 6 !== length || text.charCodeAt(at + 3) !== 58) return Number.NaN;
 		const sign = text.charCodeAt(at);
-		const offsetMinutes = digits(text, at + 1, 2) * 60 + digits(text, at + 4, 2);
-		if ((sign !== 43 && sign !== 45) || !(offsetMinutes >= 0)) return Number.NaN;
+		const offsetHours = digits(text, at + 1, 2);
+		const offsetMinutesPart = digits(text, at + 4, 2);
+		// Beyond ±13:59 is left to parseDate, which reads ±14:00 and refuses later offsets (+25:00, +05:99).
+		if ((sign !== 43 && sign !== 45) || !(offsetHours >= 0 && offsetHours <= 13 && offsetMinutesPart >= 0 && offsetMinutesPart <= 59)) return Number.NaN;
+		const offsetMinutes = offsetHours * 60 + offsetMinutesPart;
 		return dayStart(utcDays, key, dateText, false) + timeOfDay - (sign === 45 ? -offsetMinutes : offsetMinutes) * 60_000;
 	};
 }

@@ -72,11 +72,18 @@ function fromEpoch(n: number): Date {
 	return new Date(Math.abs(n) < EPOCH_SECONDS_LIMIT ? n * 1000 : n);
 }
 
-function offsetMinutes(offset: string): number {
+/** No time zone is more than 14 hours from UTC: an offset such as +25:00 or +05:99 is a mistake, not a date. */
+const MAX_OFFSET_HOURS = 14;
+
+/** The offset in minutes, or undefined when it is no real offset. */
+function offsetMinutes(offset: string): number | undefined {
 	if (offset.toUpperCase() === 'Z') return 0;
 	const sign = offset.startsWith('-') ? -1 : 1;
 	const digits = offset.slice(1).replace(':', '');
-	return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+	const hours = Number(digits.slice(0, 2));
+	const minutes = Number(digits.slice(2) || 0);
+	if (hours > MAX_OFFSET_HOURS || minutes > 59 || (hours === MAX_OFFSET_HOURS && minutes > 0)) return undefined;
+	return sign * (hours * 60 + minutes);
 }
 
 function fromText(text: string, options: DateOptions): Date | undefined {
@@ -93,6 +100,7 @@ function fromText(text: string, options: DateOptions): Date | undefined {
 		if (!isRealDate(y, mo, d) || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) return undefined;
 		if (!m[8]) return wallClock([y, mo, d, h, mi, s, ms], options.timeZone);
 		const offset = offsetMinutes(m[8]);
+		if (offset === undefined) return undefined;
 		return new Date(utcMs(y, mo, d, h, mi, s, ms) - offset * 60_000);
 	}
 	if (EPOCH.test(text)) return fromEpoch(Number(text));
