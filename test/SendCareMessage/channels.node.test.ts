@@ -113,6 +113,29 @@ describe('SendCareMessage through each channel (loopback providers)', () => {
 		}
 	});
 
+	it('Slack and Feishu: a customer value never mentions the whole group or becomes a link; the template\'s own markup does', async () => {
+		const reason = '<!channel> 看 <https://evil.example/x|订单详情> & <at user_id="all">所有人</at>';
+		const item = { customerId: 'C7', name: '<@U0ADMIN>', timeZone: 'Asia/Shanghai', revisit: { dueAt: '2026-03-10T10:00:00+08:00', owner: '张三', reason } };
+		const slack = await started(startSlackServer());
+		const slackRun = await runCare(slack, [item], { template: 'revisitReminder', options: { pacing: 'off' } });
+		const slackText = slack.deliveries[0].text;
+		expect(slackText).toContain('客户&lt;@U0ADMIN&gt;');
+		expect(slackText).toContain('&lt;!channel&gt; 看 &lt;https://evil.example/x|订单详情&gt; &amp; &lt;at user_id="all"&gt;所有人&lt;/at&gt;');
+		expect(slackText).not.toMatch(/<[!@h]/);
+		expect(slackRun.care('sent')).toHaveLength(1);
+
+		const own = await started(startSlackServer());
+		await runCare(own, [item], { subject: '回访', text: '<!here> {{revisit.owner}}: {{name}}', options: { pacing: 'off' } });
+		expect(own.deliveries[0].text).toBe('<!here> 张三: &lt;@U0ADMIN&gt;');
+
+		const feishu = await started(startFeishuServer());
+		await runCare(feishu, [item], { subject: '回访', text: '<at user_id="all">所有人</at> {{revisit.reason}}', options: { pacing: 'off' } });
+		const feishuText = feishu.deliveries[0].text;
+		expect(feishuText.startsWith('<at user_id="all">所有人</at> ')).toBe(true);
+		expect(feishuText.match(/<at /g)).toHaveLength(1);
+		expect(feishuText.replace(/\u200b/g, '')).toBe(`<at user_id="all">所有人</at> ${reason}`);
+	});
+
 	it('a WeCom rate limit (errcode 45009, wait a minute) that outlasts the time budget fails as retryable', async () => {
 		const server = await started(startWeComServer());
 		server.faults.inject({ kind: 'rateLimit' });

@@ -45,6 +45,14 @@ export function feishuSignature(timestampSeconds: number, secret: string): strin
 	return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
 }
 
+/**
+ * Feishu reads `<at user_id="all">…</at>` in a text message as a mention of the whole group, and has no
+ * escape for it: a zero-width space after each "<" of a value keeps it text and looks the same.
+ */
+export function escapeFeishuValue(value: string): string {
+	return value.replace(/</g, '<\u200b');
+}
+
 export function feishuBody(message: OutgoingMessage, signing?: { timestampSeconds: number; secret: string }): Record<string, unknown> {
 	const signed = signing
 		? { timestamp: String(signing.timestampSeconds), sign: feishuSignature(signing.timestampSeconds, signing.secret) }

@@ -1,9 +1,9 @@
 import type { MessageFormat } from '../templates/render';
 import { AliyunSmsChannel, aliyunSmsConfig } from './aliyunSms';
 import { DingTalkChannel, dingTalkConfig } from './dingtalk';
-import { FeishuChannel, feishuConfig } from './feishu';
+import { escapeFeishuValue, FeishuChannel, feishuConfig } from './feishu';
 import type { HttpClient } from './httpTransport';
-import { SlackChannel, slackConfig } from './slack';
+import { escapeSlackValue, SlackChannel, slackConfig } from './slack';
 import { SmtpChannel, smtpConfig } from './smtp';
 import { TwilioSmsChannel, twilioConfig } from './twilioSms';
 import type { Channel, Rate } from './types';
@@ -23,6 +23,12 @@ export interface ChannelEntry {
 	/** What the templates render for it, and what its recipient field holds. */
 	format: MessageFormat;
 	recipient: RecipientKind;
+	/**
+	 * Escapes what a placeholder inserts into the text where the channel would read it as markup (a
+	 * mention of the whole group, a disguised link): customer data is shown as written. The template's own
+	 * text is left as it is.
+	 */
+	valueEscape?: (value: string) => string;
 	/** The provider's documented limit, used by Pacing "Channel Default"; none: not paced unless asked. */
 	defaultRate?: Rate;
 	/** Builds the channel from its decrypted credential; throws ConfigError when the credential is unusable. */
@@ -85,6 +91,7 @@ const ENTRIES = {
 		format: 'chat',
 		recipient: 'none',
 		defaultRate: { count: 5, perMs: 1_000 },
+		valueEscape: escapeFeishuValue,
 		create: (credentials, http) => new FeishuChannel(feishuConfig(credentials), http()),
 	},
 	slack: {
@@ -94,6 +101,7 @@ const ENTRIES = {
 		format: 'chat',
 		recipient: 'none',
 		defaultRate: { count: 1, perMs: 1_000 },
+		valueEscape: escapeSlackValue,
 		create: (credentials, http) => new SlackChannel(slackConfig(credentials), http()),
 	},
 	webhook: {

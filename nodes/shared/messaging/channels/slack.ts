@@ -20,6 +20,14 @@ export function slackConfig(credentials: Record<string, unknown>): SlackConfig {
 	return { webhookUrl };
 }
 
+/**
+ * Slack reads `<…>` in a message as a mention (`<!channel>`, `<!here>`, `<@U123>`) or a link
+ * (`<https://…|label>`) and `&` as the start of an entity; escaped as Slack documents, a value shows as written.
+ */
+export function escapeSlackValue(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function slackBody(message: OutgoingMessage): Record<string, unknown> {
 	return { text: message.text, ...(message.markdown ? { mrkdwn: true } : {}) };
 }

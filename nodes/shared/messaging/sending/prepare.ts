@@ -103,9 +103,10 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 
 	const to = readRecipient(json, config);
 	const timeZone = recipientTimeZone(getField(json, config.timeZoneField), config.timeZoneField, config.defaultTimeZone);
-	const { format } = CHANNELS[config.channel];
+	const { format, valueEscape } = CHANNELS[config.channel];
 	const rendered = renderMessage(config.template, json, {
 		format,
+		escapeValue: valueEscape,
 		locale,
 		extras: config.extras,
 		smsCompliance: format === 'sms' ? config.smsCompliance : undefined,

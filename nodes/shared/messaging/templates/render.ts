@@ -108,6 +108,8 @@ export interface RenderOptions {
 	smsCompliance?: { signature?: string; optOut: boolean };
 	/** Build the provider template parameters (SMS providers with approved templates). */
 	withTemplateParams?: boolean;
+	/** SMS and chat: escapes each inserted value of the text and subject (a channel that reads markup in them). */
+	escapeValue?: (value: string) => string;
 }
 
 export interface RenderedMessage {
@@ -137,9 +139,10 @@ export function renderMessage(
 		const value = getField(item, path);
 		return value === undefined ? getField(extras, path) : value;
 	};
-	let text = renderParts(content.text, lookup).trim();
+	const escapeValue = options.format === 'email' ? undefined : options.escapeValue;
+	let text = renderParts(content.text, lookup, escapeValue).trim();
 	const message: RenderedMessage = { text };
-	if (options.format !== 'sms') message.subject = renderParts(content.subject, lookup).trim();
+	if (options.format !== 'sms') message.subject = renderParts(content.subject, lookup, escapeValue).trim();
 	if (options.format === 'email') {
 		message.html = content.html
 			? renderHtmlParts(content.html, lookup, (parts, escape) => renderParts(parts, lookup, escape))
