@@ -162,6 +162,7 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		['tiny scores (their squares underflow)', satisfactionOnly, scored([1e-160, 2e-160, 3e-160, 4e-160, 5e-160, 6e-160])],
 		['scores at the limits', satisfactionOnly, scored([-1e6, 1e6, -1e6, 1e6, 0, 1e6])],
 		['revenue at the plausible limit, the smallest cost per contact', { costPerContact: 0.0001 }, [1e13, -1e13, 1e13, 0, 1e13, -1e13].map((revenue, i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2, revenue }))],
+		['three customers at the highest confidence level', { confidenceLevel: 99.9, costPerContact: 1 }, [{ impact: { group: 'treatment' }, converted: 1, revenue: 3 }, { impact: { group: 'treatment' }, converted: 0, revenue: 1 }, { impact: { group: 'holdout' }, converted: 0, revenue: 0 }, { impact: { group: 'holdout' }, converted: 0, revenue: 2 }]],
 	])('measures %s with finite numbers', async (_label, parameters, items) => {
 		const result = await measure(items, parameters);
 		expect(result.error).toBeUndefined();
@@ -176,6 +177,9 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		[{ windowDays: -3 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got -3'],
 		[{ windowDays: 1.5 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1.5'],
 		[{ windowDays: 1e21 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1e+21'],
+		[{ confidenceLevel: 99.99999999999999 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 99.99999999999999'],
+		[{ confidenceLevel: 100 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 100'],
+		[{ confidenceLevel: 49 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 49'],
 	])('refuses the parameters %j, which gave Infinity, NaN or a garbled sentence', async (parameters, message) => {
 		const items = [0, 1, 2, 3, 4, 5].map((i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2, revenue: i * 100 }));
 		expect((await measure(items, parameters)).error?.message).toBe(message);

@@ -142,8 +142,11 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter): Read {
 export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const router = new ItemRouter(ctx, items.length, 1);
-	const level = readNumber(ctx, 'confidenceLevel', 95, 'Confidence Level (%)') / 100;
-	if (!(level >= 0.5 && level < 1)) throw new ConfigError(`"Confidence Level (%)" must be at least 50 and below 100; got ${level * 100}`);
+	// The editor's 50-99.9, also for an expression: 99.99999999999999 left no tail for the quantile and
+	// stopped the node with an internal message.
+	const percent = readNumber(ctx, 'confidenceLevel', 95, 'Confidence Level (%)');
+	if (!(percent >= 50 && percent <= 99.9)) throw new ConfigError(`"Confidence Level (%)" must lie from 50 to 99.9; got ${percent}`);
+	const level = percent / 100;
 	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
 	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
 	if (costPerContact < 0 || marginPercent < 0 || marginPercent > 100) throw new ConfigError('"Cost per Contact" may not be negative and "Margin (%)" must lie from 0 to 100');
