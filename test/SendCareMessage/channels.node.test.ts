@@ -113,6 +113,23 @@ describe('SendCareMessage through each channel (loopback providers)', () => {
 		}
 	});
 
+	it.each([
+		['<iframe srcdoc="{{name}}"></iframe>', /srcdoc/],
+		['<svg><a><set attributeName="href" to="{{name}}"/>x</a></svg>', /"to" value of <set>/],
+	])('SMTP: the HTML template %j is refused before any item; every item on Failed, nothing sent', async (html, reason) => {
+		const server = await started(startSmtpServer());
+		const run = await runCare(
+			server,
+			[{ customerId: 'C1', name: '<script>alert(1)</script>', email: 'ann@example.cn', timeZone: 'Asia/Shanghai' }],
+			{ subject: 'Hi', text: 'Hi {{name}}', html, recipientField: 'email' },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.sent).toEqual([]);
+		expect(run.failed).toHaveLength(1);
+		expect(String(run.failed[0].error)).toMatch(reason);
+		expect(server.requests).toEqual([]);
+	});
+
 	it('Slack and Feishu: a customer value never mentions the whole group or becomes a link; the template\'s own markup does', async () => {
 		const reason = '<!channel> 看 <https://evil.example/x|订单详情> & <at user_id="all">所有人</at>';
 		const item = { customerId: 'C7', name: '<@U0ADMIN>', timeZone: 'Asia/Shanghai', revisit: { dueAt: '2026-03-10T10:00:00+08:00', owner: '张三', reason } };

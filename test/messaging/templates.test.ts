@@ -295,6 +295,12 @@ describe('HTML templates: customer data in links and attributes (never markup or
 		["<script>var name = '{{name}}';</script>", /inside <script>/],
 		['<style>.a{background:url({{u}})}</style>', /inside <style>/],
 		['<!-- {{note}} -->', /comment/],
+		['<iframe srcdoc="{{page}}"></iframe>', /inside the "srcdoc" attribute/],
+		["<iframe SRCDOC='<p>{{page}}</p>'></iframe>", /inside the "srcdoc" attribute/],
+		['<svg><a><animate attributeName="href" to="{{u}}"/>x</a></svg>', /"to" value of <animate>/],
+		['<svg><a><set attributeName="href" to="{{u}}"/>x</a></svg>', /"to" value of <set>/],
+		['<svg><a><animate attributeName="href" values="https://a;{{u}}"/>x</a></svg>', /"values" value of <animate>/],
+		['<svg><a><animate attributeName="href" from="{{u}}" to="#"/>x</a></svg>', /"from" value of <animate>/],
 	])('refuses %j when the template is compiled', (source, message) => {
 		expect(() => html(source)).toThrow(ConfigError);
 		expect(() => html(source)).toThrow(message);

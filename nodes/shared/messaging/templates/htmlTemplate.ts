@@ -15,6 +15,9 @@ const URL_ATTRIBUTES = new Set([
 	'href', 'src', 'action', 'formaction', 'background', 'poster', 'cite', 'longdesc', 'usemap', 'xlink:href',
 	'data', 'codebase', 'classid', 'archive', 'manifest', 'icon', 'dynsrc', 'lowsrc', 'ping', 'profile',
 ]);
+/** SVG animation elements, and their attributes that set another attribute (a link's href) to a value. */
+const SVG_ANIMATIONS = new Set(['animate', 'set', 'animatemotion', 'animatetransform', 'animatecolor']);
+const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 /** Elements whose content is script, style or raw text, where escaping does not make a value safe. */
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template']);
 /** Elements whose content is text up to the end tag (escaping suffices). */
@@ -29,7 +32,8 @@ const SPACE = /[\t\n\f\r ]/;
 /**
  * Why a placeholder may not stand where it stands, or undefined when escaping makes any value safe there.
  * Placeholders in an unquoted attribute (`href={{url}}` lets `x onmouseover=...` add an attribute),
- * inside a tag, in an event handler, style or srcset, in a comment or in script/style are refused.
+ * inside a tag, in an event handler, style, srcset or srcdoc, in the value of an SVG animation, in a
+ * comment or in script/style are refused.
  */
 function refusal(state: State, attribute: string, tag: string, element: string): string | undefined {
 	switch (state) {
@@ -39,6 +43,11 @@ function refusal(state: State, attribute: string, tag: string, element: string):
 		case 'singleQuoted':
 			if (attribute.startsWith('on')) return `is inside the event handler attribute "${attribute}"`;
 			if (attribute === 'style' || attribute === 'srcset') return `is inside the "${attribute}" attribute`;
+			// The browser decodes srcdoc's value and reads it as a page: escaped markup becomes markup again.
+			if (attribute === 'srcdoc') return 'is inside the "srcdoc" attribute, whose value is a page of its own';
+			if (SVG_ANIMATIONS.has(tag) && ANIMATION_VALUES.has(attribute)) {
+				return `is the "${attribute}" value of <${tag}>, which can set a link's address unchecked`;
+			}
 			if (tag === 'meta' && attribute === 'content') return 'is inside a <meta> content attribute';
 			return undefined;
 		case 'beforeValue':
