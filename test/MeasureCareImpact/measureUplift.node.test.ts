@@ -196,6 +196,18 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(result.error?.message).toMatch(/^Item 0: field "state" is .*outcome "revenue", stratum "" has no valid treatment and holdout statistics/);
 	});
 
+	it.each([
+		['every customer converted', 6, 1],
+		['no customer converted, many customers', 600, 0],
+	])('gives no minimum detectable effect when %s (the formula said 0 points would be detected)', async (_label, n, converted) => {
+		const items = Array.from({ length: n }, (_, i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted }));
+		const [en] = (await measure(items, { revenueColumn: '' })).json(NODE_UNDER_TEST, 0);
+		expect(en).toMatchObject({ verdict: 'inconclusive', minimumDetectableEffect: null });
+		expect(en.sentence).toMatch(/\. Every customer had the same outcome, so no minimum detectable effect can be given\.$/);
+		const [zh] = (await measure(items, { revenueColumn: '', language: 'zh-CN' })).json(NODE_UNDER_TEST, 0);
+		expect(zh.sentence).toMatch(/。所有客户的结果相同，无法给出可检测的最小效果。$/);
+	});
+
 	it('sends a page state without outcomes to the error output, not nowhere', async () => {
 		const page = (await measure([{ impact: { group: 'treatment' }, converted: 1, revenue: 5 }], { upliftOptions: { includeState: true } })).json(NODE_UNDER_TEST, 0).find((j) => j.kind === 'state')!;
 		const result = await measure([page, { state: { outcomes: {} } }], { input: 'pageStates' }, 'continueErrorOutput');

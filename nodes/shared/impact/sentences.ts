@@ -42,7 +42,11 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 			const verb = m.verdict === 'increase' ? '提升到' : '降低到';
 			return `${prefix}${who}使${c.outcomeLabel}从 ${holdout} ${verb} ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。`;
 		}
-		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect!).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
+		const detectable =
+			m.minimumDetectableEffect === null
+				? '所有客户的结果相同，无法给出可检测的最小效果。'
+				: `按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
+		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${detectable}`;
 	}
 	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
 	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
@@ -55,7 +59,11 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 		const verb = m.verdict === 'increase' ? 'raised' : 'lowered';
 		return `${prefix}${who} ${verb} ${c.outcomeLabel} from ${holdout} to ${treatment} (${diff(m.absolute!)}${unit}, ${ci}).`;
 	}
-	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect!).slice(1)}${unit} would be detected 80% of the time.`;
+	const detectable =
+		m.minimumDetectableEffect === null
+			? 'Every customer had the same outcome, so no minimum detectable effect can be given.'
+			: `With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect).slice(1)}${unit} would be detected 80% of the time.`;
+	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${detectable}`;
 }
 
 const OUTCOME_LABELS: LabelTable<string> = LABELS.impactOutcome;

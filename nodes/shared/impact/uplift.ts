@@ -84,7 +84,9 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		upper = ci.upper;
 		pValue = newcombePValue(treatment.successes!, nT, holdout.successes!, nH);
 		const pooled = (treatment.successes! + holdout.successes!) / (nT + nH);
-		mde = (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH));
+		// With every customer converted (or none) the pooled variance is 0 and the formula says any effect,
+		// even 0 points, would be detected: no MDE can be given then.
+		mde = pooled > 0 && pooled < 1 ? (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH)) : null;
 	} else if (kind === 'mean' && nT > 0 && nH > 0) {
 		absolute = treatment.value - holdout.value;
 		const welch = welchInterval(moments(treatmentState), moments(holdoutState), options.level);
