@@ -15,7 +15,7 @@ import {
 	type TierThresholds,
 	type ValueTierState,
 } from '../shared/segments';
-import { booleanParameter, optionsParameter } from '../common';
+import { booleanParameter, optionsParameter, readNumber } from '../common';
 
 /**
  * Learn once, apply page by page: RFM cut points and value-tier thresholds learned from the whole base
@@ -96,8 +96,8 @@ export interface LearnedSettings {
 }
 
 export function tierShares(ctx: IExecuteFunctions): TierThresholds {
-	const a = Number(ctx.getNodeParameter('tierAShare', 0, 80));
-	const b = Number(ctx.getNodeParameter('tierBShare', 0, 95));
+	const a = readNumber(ctx, 'tierAShare', 80, 'Tier A Revenue Share (%)');
+	const b = readNumber(ctx, 'tierBShare', 95, 'Tier A+B Revenue Share (%)');
 	if (!(a > 0 && a <= b && b <= 100)) throw new ConfigError(`Tier shares must satisfy 0 < A (${a}) <= A+B (${b}) <= 100`);
 	return { a: a / 100, b: b / 100 };
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
-import { optionsParameter } from '../../common';
+import { optionsParameter, readNumber } from '../../common';
 
 const show = { show: { method: ['lifecycle'] } };
 const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
@@ -50,11 +50,17 @@ export const lifecycleProperties: INodeProperties[] = [
 const round2 = (n: number | undefined) => (n === undefined ? undefined : roundTo(n, 2));
 const DAY_MS = 86_400_000;
 
+/** A threshold parameter: a number of at least 0 (a cleared field is an error, not 0). */
+function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): number {
+	const displayName = lifecycleProperties.find((p) => p.name === name)?.displayName ?? name;
+	const value = readNumber(ctx, name, fallback, displayName);
+	if (value < 0) throw new ConfigError(`"${displayName}" must be at least 0; got ${value}`);
+	return value;
+}
+
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 	const mode = ctx.getNodeParameter('lifecycleMode', 0, 'fixedDays') as 'fixedDays' | 'ownInterval';
-	const t = Object.fromEntries(
-		Object.entries(D).map(([name, fallback]) => [name, Number(ctx.getNodeParameter(name, 0, fallback))]),
-	) as unknown as LifecycleThresholds;
+	const t = Object.fromEntries(Object.entries(D).map(([name, fallback]) => [name, readThreshold(ctx, name, fallback)])) as unknown as LifecycleThresholds;
 	if (!(t.activeWithinDays <= t.atRiskWithinDays && t.atRiskWithinDays <= t.lapsedWithinDays)) {
 		throw new ConfigError('Lifecycle day thresholds must grow: active <= at risk <= lapsed');
 	}

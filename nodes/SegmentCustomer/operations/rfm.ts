@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
 import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins, type RfmColumnScores } from '../../shared/segments';
+import { ConfigError } from '../../shared/input';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
 import { optionsParameter } from '../../common';
@@ -43,7 +44,10 @@ export function rfmSegmentWriter(scored: RfmColumnScores, bins: RfmBins, asOfTex
 }
 
 export function rfmBins(ctx: IExecuteFunctions): RfmBins {
-	return Number(ctx.getNodeParameter('rfmBins', 0, 5)) as RfmBins;
+	const raw = ctx.getNodeParameter('rfmBins', 0, 5);
+	const bins = Number(raw) as RfmBins;
+	if (!RFM_BIN_CHOICES.includes(bins)) throw new ConfigError(`"Score Bins" must be one of ${RFM_BIN_CHOICES.join(', ')}; got ${JSON.stringify(raw)}`);
+	return bins;
 }
 
 export function rfmMethod(ctx: IExecuteFunctions): SegmentMethod {

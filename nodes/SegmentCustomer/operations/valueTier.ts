@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError } from '../../shared/input';
 import { applyValueTier, valueTiers } from '../../shared/segments';
+import { tierShares } from '../learnedState';
 import type { SegmentMethod } from './types';
 import { numberParameter } from '../../common';
 
@@ -24,11 +24,7 @@ export const valueTierProperties: INodeProperties[] = [
 ];
 
 export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
-	const a = Number(ctx.getNodeParameter('tierAShare', 0, 80));
-	const b = Number(ctx.getNodeParameter('tierBShare', 0, 95));
-	if (!(a > 0 && a <= b && b <= 100)) {
-		throw new ConfigError(`Tier shares must satisfy 0 < A (${a}) <= A+B (${b}) <= 100`);
-	}
+	const shares = tierShares(ctx);
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'required' },
 		segment(subjects, run) {
@@ -42,7 +38,7 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 			}
 			const tiers = valueTiers(
 				subjects.map((s) => s.record.revenue!),
-				{ a: a / 100, b: b / 100 },
+				shares,
 				run.language,
 			);
 			return tiers.map((t, i) => ({
