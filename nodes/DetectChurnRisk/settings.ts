@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { readAsOf, readColumns, readLanguage, readOutputField } from '../common';
+import { readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
 	DEFAULT_RISK_THRESHOLDS,
@@ -12,7 +12,7 @@ import {
 	type SignalThresholds,
 } from '../shared/churn';
 import type { Language } from '../shared/format/language';
-import { ConfigError } from '../shared/input';
+import { ConfigError, PLAUSIBLE } from '../shared/input';
 import { properties } from './description';
 
 export type InputShape = 'customer' | 'summary' | 'subscriber' | 'transaction';
@@ -80,6 +80,13 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	return t;
 }
 
+/** Spend Window (Days): more than 0 and at most 200 years (a cleared field or 0 is not read as 90). */
+function readSpendWindow(ctx: IExecuteFunctions): number {
+	const days = readNumber(ctx, 'spendWindowDays', 90, 'Spend Window (Days)');
+	if (!(days > 0) || days > PLAUSIBLE.spanDays) throw new ConfigError(`"Spend Window (Days)" must be more than 0 and at most ${PLAUSIBLE.spanDays}; got ${days}`);
+	return days;
+}
+
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const method = ctx.getNodeParameter('method', 0) as ModelMethod | 'rules';
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
@@ -95,9 +102,9 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(ctx.getNodeParameter(name, 0, '') ?? '').trim();
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
-		horizon: Number(ctx.getNodeParameter('horizon', 0, 26)),
+		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
 		unit: ctx.getNodeParameter('timeUnit', 0, 'weeks') as ScoreOptions['unit'],
-		annualDiscountRate: Number(ctx.getNodeParameter('annualDiscountRate', 0, 10)) / 100,
+		annualDiscountRate: model ? readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)') / 100 : 0.1,
 		renewalPeriod: ctx.getNodeParameter('renewalPeriod', 0, 'month') as ScoreOptions['renewalPeriod'],
 	};
 	model?.checkOptions(scoreOptions);
@@ -112,7 +119,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
 		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },
 		atRiskFrom: ctx.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel,
-		spendWindowDays: Number(ctx.getNodeParameter('spendWindowDays', 0, 90)) || 90,
+		spendWindowDays: shape === 'transaction' ? readSpendWindow(ctx) : 90,
 		language: readLanguage(ctx),
 		outputField: readOutputField(ctx, 'churn'),
 		asOf: readAsOf(ctx),

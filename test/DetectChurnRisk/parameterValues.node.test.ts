@@ -106,3 +106,20 @@ describe('Detect Churn Risk rounding', () => {
 		expect(nonFinitePaths(scored)).toEqual([]);
 	});
 });
+
+describe('Detect Churn Risk number parameters', () => {
+	const orders = (): IDataObject[] =>
+		Array.from({ length: 12 }, (_, i) => ({ customerId: `C${i % 4}`, orderDate: new Date(Date.parse(asOf) - (i * 23 + 1) * 86_400_000).toISOString(), amount: 10 + i }));
+	it.each([
+		[{ method: 'bgNbd', inputShape: 'summary', horizon: null }, customers, '"Horizon" must be a number; got null'],
+		[{ method: 'paretoNbd', inputShape: 'summary', horizon: '' }, customers, '"Horizon" must be a number; got ""'],
+		[{ method: 'bgNbd', inputShape: 'summary', annualDiscountRate: null }, customers, '"Annual Discount Rate (%)" must be a number; got null'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 0 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got 0'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: -30 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got -30'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 1e308 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got 1e+308'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: null }, orders, '"Spend Window (Days)" must be a number; got null'],
+	])('%j stops the run naming the parameter', async (parameters, items, message) => {
+		const result = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, asOf }, items: items() });
+		expect(result.error?.message).toBe(message);
+	});
+});
