@@ -1,5 +1,5 @@
 import { ConfigError, InputError } from '../input';
-import { summariseCes, type CesSummary } from './ces';
+import { CES_SCALES, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
 import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSummary } from './kano';
@@ -82,6 +82,56 @@ class GroupTally {
 		for (let i = 0; i < this.gapDims.length; i++) this.gapDims[i] += other.gapDims[i];
 		for (let i = 0; i < this.kano.length; i++) this.kano[i] += other.kano[i];
 	}
+}
+
+/** Responses one page run can have reported: far more than n8n holds in one execution. */
+export const MAX_PAGE_RESPONSES = 1e12;
+
+/** Largest size of a value on a scale. */
+const largestEnd = (scale: { min: number; max: number }) => Math.max(Math.abs(scale.min), Math.abs(scale.max));
+
+/**
+ * A page's tally must be one that answers on this node's scales can add up to: no more of a kind than
+ * there are responses, no sum larger than its answers at the scale's ends. Otherwise one hand-edited
+ * or foreign state (a count of 1e308, more satisfied than CSAT answers) would put Infinity, NaN or
+ * a share above 100% into the combined report.
+ */
+function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string): void {
+	const fail = (problem: string): never => {
+		throw new ConfigError(`Report state ${where}: ${problem}`);
+	};
+	if (t.responses > MAX_PAGE_RESPONSES) fail(`responses is ${t.responses}; expected at most ${MAX_PAGE_RESPONSES}`);
+	const atMost = (name: string, count: number, limit: number, limitName: string) => {
+		if (count > limit) fail(`${name} is ${count}, more than ${limitName} (${limit})`);
+	};
+	atMost('promoters + passives + detractors', t.promoters + t.passives + t.detractors, t.responses, 'responses');
+	for (const name of ['csatN', 'cesN', 'gapOverallN', 'sentimentN', 'indexN'] as const) atMost(name, t[name], t.responses, 'responses');
+	atMost('csatSatisfied', t.csatSatisfied, t.csatN, 'csatN');
+	atMost('cesEasy', t.cesEasy, t.cesN, 'cesN');
+	for (let d = 0; d < t.gapDims.length; d += 4) atMost(`gapDims[${d}]`, t.gapDims[d], t.responses, 'responses');
+	for (let f = 0; f < t.kano.length; f += 6) atMost(`kano[${f}..${f + 5}]`, t.kano.subarray(f, f + 6).reduce((a, b) => a + b, 0), t.responses, 'responses');
+	// Sums of answers: each answer lies within its scale; the slack covers rounding in sums of decimals.
+	const within = (name: string, sum: number, answers: number, size: number) => {
+		if (!(Math.abs(sum) <= answers * size * (1 + 1e-9))) fail(`${name} is ${sum}; expected at most ${size} in size per answer (${answers} answers)`);
+	};
+	if (config.csat) within('csatSum', t.csatSum, t.csatN, largestEnd(config.csat.scale));
+	if (config.ces) {
+		const size = largestEnd(CES_SCALES[config.ces.version]);
+		within('cesSum', t.cesSum, t.cesN, size);
+		if (t.cesSumOfSquares < 0) fail(`cesSumOfSquares is ${t.cesSumOfSquares}; expected a sum of squares (at least 0)`);
+		within('cesSumOfSquares', t.cesSumOfSquares, t.cesN, size * size);
+	}
+	if (config.gap) {
+		const width = config.gap.scale.max - config.gap.scale.min;
+		within('gapOverallSum', t.gapOverallSum, t.gapOverallN, width);
+		for (let d = 0; d < t.gapDims.length; d += 4) {
+			within(`gapDims[${d + 1}]`, t.gapDims[d + 1], t.gapDims[d], largestEnd(config.gap.scale));
+			within(`gapDims[${d + 2}]`, t.gapDims[d + 2], t.gapDims[d], largestEnd(config.gap.scale));
+			within(`gapDims[${d + 3}]`, t.gapDims[d + 3], t.gapDims[d], width);
+		}
+	}
+	within('sentimentSum', t.sentimentSum, t.sentimentN, 1);
+	within('indexSum', t.indexSum, t.indexN, 100);
 }
 
 /**
@@ -179,7 +229,9 @@ export class SatisfactionReport {
 		const read = state.groups.map(({ group, tally }) => {
 			if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(group)?.slice(0, 40)}; expected text`);
 			const t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
-			addTallyJson(t, tally ?? {}, `${index}, group ${JSON.stringify(group).slice(0, 40)}`);
+			const where = `${index}, group ${JSON.stringify(group).slice(0, 40)}`;
+			addTallyJson(t, tally ?? {}, where);
+			checkPageTally(t, this.config, where);
 			return { group, t };
 		});
 		for (const { group, t } of read) {
