@@ -94,6 +94,26 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		);
 	});
 
+	it('gives an owner no two revisits at the same time when the customers live in zones with different offsets', async () => {
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { ...base, owners: { owner: [{ id: 'alice', dailyCapacity: 4 }] }, workingHours: '09:00-13:00', appointmentMinutes: 60 },
+			items: [
+				{ customerId: 'A', churn: { level: 'critical' } },
+				{ customerId: 'B', churn: { level: 'critical' } },
+				{ customerId: 'C', churn: { level: 'critical' }, timeZone: 'Asia/Tokyo' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		// C's 11:00 in Tokyo would be B's 10:00 in Shanghai: C gets 12:00 Tokyo time, 11:00 in Shanghai.
+		expect(result.json(NODE_UNDER_TEST, 0).map((o) => (o.revisit as { slotStart: string }).slotStart)).toEqual([
+			'2025-09-30T09:00:00+08:00',
+			'2025-09-30T10:00:00+08:00',
+			'2025-09-30T12:00:00+09:00',
+		]);
+		expect(result.json(NODE_UNDER_TEST, 1)[0].message).toMatch(/\n10:00 Phone call — B, [^\n]*\n11:00 \(customer's time 12:00 Asia\/Tokyo\) Phone call — C, /);
+	});
+
 	it('reports customers that cannot be placed within the horizon on the main output', async () => {
 		const result = await runNode({
 			type: 'scheduleRevisit',

@@ -5,9 +5,10 @@ import { seededRandom } from '../helpers/random';
 /**
  * Random schedules across the cases where a day coordinate goes wrong: DST nights (New York, Berlin,
  * London, Lord Howe's half hour, Santiago's midnight change), 45-minute offsets, night shifts, slots from
- * 1 minute to a whole day, capacities, revisits planned earlier (at any second). Whatever the draw, no
- * revisit starts before the as-of, lies off its slot grid or on a closed day, exceeds an owner's daily
- * capacity, or overlaps another of the same owner in the same zone (one planned earlier included).
+ * 1 minute to a whole day, capacities, revisits planned earlier (at any second), customers of one owner
+ * in two zones. Whatever the draw, no revisit starts before the as-of, lies off its slot grid or on a
+ * closed day, exceeds an owner's daily capacity (counted per customer-local date), or overlaps another
+ * revisit of the same owner in time, whatever the zones (one planned earlier included).
  */
 const policy = buildCadencePolicy(
 	[
@@ -63,7 +64,7 @@ it.each(Array.from({ length: 200 }, (_, i) => i + 1))('keeps every scheduling ru
 		const isNew = r.status === 'scheduled';
 		const start = Date.parse(r.slotStart!);
 		const end = isNew ? Date.parse(r.slotEnd!) : start + minutes * 60_000;
-		const key = `${r.owner} ${r.timeZone}`;
+		const key = r.owner;
 		times.set(key, [...(times.get(key) ?? []), { start, end, id: r.customerId, isNew }]);
 		const day = perDay.get(`${key} ${r.dueDate}`) ?? { planned: 0, added: 0 };
 		day[isNew ? 'added' : 'planned']++;

@@ -10,6 +10,7 @@ import { SlotSearch, type SearchRange, type SlotChoice } from './slotSearch';
 import type { SlotTimes } from './slotTimes';
 import { RevisitEventWriter } from './revisitEvent';
 import { TextSlab } from './textSlab';
+import type { OwnerBusyTimes } from './busyTimes';
 
 /** A customer waiting to be booked; all days are day numbers in the customer's zone. */
 export interface PendingRevisit extends SearchRange {
@@ -38,6 +39,8 @@ export class Booker {
 		private readonly ledger: CapacityLedger,
 		private readonly options: ScheduleOptions,
 		private readonly shared: SharedParts,
+		/** Set when customers live in more than one zone: slots of different zones may overlap in time. */
+		private readonly busy?: OwnerBusyTimes,
 	) {
 		this.calendar = options.calendar;
 		this.rotation = new OwnerRotation(options.owners.length);
@@ -56,13 +59,16 @@ export class Booker {
 		return assignment === 'roundRobin' ? this.rotation.take() : -1;
 	}
 
-	/** The earliest slot that exists on its day (a slot inside a spring-forward gap is used up and skipped). */
+	/**
+	 * The earliest slot that exists on its day and is free in time: a slot inside a spring-forward gap,
+	 * or one overlapping the owner's revisit with a customer of another zone, is used up and skipped.
+	 */
 	private findSlot(item: PendingRevisit, owner: number): { choice: SlotChoice; times: SlotTimes } | undefined {
 		for (;;) {
 			const choice = owner >= 0 ? this.search.forOwner(item, owner) : this.search.forAnyOwner(item);
 			if (!choice) return undefined;
 			const times = item.zone.times(choice.day, choice.slot);
-			if (times.exists) return { choice, times };
+			if (times.exists && !this.busy?.overlaps(choice.owner, times.startMs, times.endMs)) return { choice, times };
 			this.ledger.skipSlot(choice.owner, choice.day, choice.slot);
 		}
 	}
@@ -84,6 +90,7 @@ export class Booker {
 		}
 		const { choice, times } = found;
 		this.ledger.book(choice.owner, choice.day, choice.slot);
+		this.busy?.add(choice.owner, times.startMs, times.endMs);
 		const byAccountManager = choice.owner === item.preferred;
 		if (fixedOwner < 0 && !byAccountManager && this.options.assignment === 'roundRobin') this.rotation.servedBy(choice.owner);
 		this.write(item, choice, times, byAccountManager);

@@ -11,6 +11,7 @@ import type { Owner } from './owners';
 import type { RevisitRequest } from './request';
 import { addNote, SharedParts, unscheduledResult, type RevisitResult } from './revisitResult';
 import { ZoneSlots } from './slotTimes';
+import { OwnerBusyTimes } from './busyTimes';
 
 
 export type AssignmentStrategy = 'roundRobin' | 'leastLoaded';
@@ -102,12 +103,16 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 	if (pending.length > 0) {
 		const ledger = new CapacityLedger(owners, firstDay, lastDay, slots.length, (day) => calendar.isOpen(day));
+		// Slot grids of zones with different offsets overlap in time: then every booking is also checked in time.
+		const busy = zones.size > 1 ? new OwnerBusyTimes(owners.length) : undefined;
+		const length = (slots[0].end - slots[0].start) * 60_000;
 		for (const { owner, day, zone, at } of existing) {
 			if (ledger.covers(day)) ledger.bookExisting(owner, day);
 			// Its time may run past midnight into the next day's first slots.
 			for (const d of [day, day + 1]) if (ledger.covers(d)) ledger.holdSlots(owner, d, zone.overlappedBy(at, d));
+			busy?.add(owner, at.getTime(), at.getTime() + length);
 		}
-		const booker = new Booker(ledger, options, shared);
+		const booker = new Booker(ledger, options, shared, busy);
 		for (const item of sortForBooking(pending)) booker.place(item);
 		booker.finish();
 	}

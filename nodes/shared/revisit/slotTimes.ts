@@ -11,6 +11,9 @@ export interface SlotTimes {
 	exists: boolean;
 	start: string;
 	end: string;
+	/** The same start and end in epoch milliseconds. */
+	startMs: number;
+	endMs: number;
 	/** The event's DTSTART and DTEND lines. */
 	timeLines: string;
 	/** The local date without dashes, for the event UID. */
@@ -110,6 +113,8 @@ export class ZoneSlots {
 				exists: true,
 				start: `${date}T${formatMinute(startMinute)}${suffix}`,
 				end: endMinute < 1440 ? `${date}T${formatMinute(endMinute)}${suffix}` : toIsoWithOffset(end, this.timeZone),
+				startMs: start.getTime(),
+				endMs: end.getTime(),
 				timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
 				compactDate: date.replace(/-/g, ''),
 			};
@@ -121,6 +126,8 @@ export class ZoneSlots {
 			exists: local.dayNumber === day && local.minute === startMinute,
 			start: toIsoWithOffset(start, this.timeZone),
 			end: toIsoWithOffset(end, this.timeZone),
+			startMs: start.getTime(),
+			endMs: end.getTime(),
 			timeLines: eventTimeLines(icsUtc(start), icsUtc(end)),
 			compactDate: formatDayNumber(day).replace(/-/g, ''),
 		};
