@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SegmentOutcome, SegmentSubject } from './operations/types';
-import { ConfigError } from '../shared/input';
+import { ConfigError, parseDate } from '../shared/input';
 import {
 	learnRfmCutPoints,
 	learnRfmCutPointsFromHistograms,
@@ -112,12 +112,20 @@ export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, 
 	if (methodName === 'rfm') settings.rfmCuts = parseRfmCutPoints(raw, bins);
 	else settings.valueTier = parseValueTierState(raw);
 	const asOfText = stateObject(raw).asOf;
-	if (asOfText !== undefined) {
-		const asOf = new Date(typeof asOfText === 'string' ? asOfText : Number.NaN);
-		if (Number.isNaN(asOf.getTime())) throw new ConfigError(`Learned state: asOf is ${JSON.stringify(asOfText)?.slice(0, 40)}; expected an ISO date`);
-		settings.asOf = asOf;
-	}
+	if (asOfText !== undefined) settings.asOf = learnedAsOf(asOfText);
 	return settings;
+}
+
+/** The As Of a state was learned at, read as every date is (parseDate: a real date within the plausible range). */
+function learnedAsOf(value: unknown): Date {
+	if (typeof value !== 'string') throw new ConfigError(`Learned state: asOf is ${JSON.stringify(value)?.slice(0, 40)}; expected an ISO date`);
+	let problem = '';
+	try {
+		return parseDate(value, 'asOf');
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new ConfigError(`Learned state: ${problem}`);
 }
 
 function stateObject(raw: unknown): Record<string, unknown> {

@@ -32,6 +32,12 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 			if (learned) {
 				// A page run: rank and cumulative share would place the customer within this page only.
 				return subjects.map(({ record }) => {
+					// A share of the base above 1 (or Infinity against a total of 5e-324) means the state is another base's.
+					if (record.revenue! > learned.totalRevenue) {
+						return new Error(
+							`customer "${record.customerId}" has revenue ${record.revenue}, more than the whole base's ${learned.totalRevenue} in the learned state; apply the state learned from this customer's base`,
+						);
+					}
 					const { tier, revenueShare } = applyValueTier(record.revenue!, learned, run.language);
 					return { key: tier.key, label: tier.label, details: { revenue: record.revenue!, revenueShare } };
 				});

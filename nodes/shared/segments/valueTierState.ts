@@ -81,9 +81,9 @@ export function parseValueTierState(raw: unknown): ValueTierState {
 	const object = (value ?? {}) as Record<string, unknown>;
 	const s = (object.kind === 'valueTierThresholds' ? object : (object.learned as Record<string, unknown> | undefined)) ?? object;
 	const finiteOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-	if (s.kind !== 'valueTierThresholds' || typeof s.totalRevenue !== 'number' || !Number.isFinite(s.totalRevenue) || !finiteOrNull(s.minimumA) || !finiteOrNull(s.minimumAB)) {
+	if (s.kind !== 'valueTierThresholds' || typeof s.totalRevenue !== 'number' || !(s.totalRevenue >= 0) || !Number.isFinite(s.totalRevenue) || !finiteOrNull(s.minimumA) || !finiteOrNull(s.minimumAB)) {
 		throw new ConfigError(
-			`Learned value-tier state: expected an object with kind "valueTierThresholds", a finite totalRevenue and minimumA / minimumAB as numbers or null (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`,
+			`Learned value-tier state: expected an object with kind "valueTierThresholds", a finite totalRevenue of at least 0 and minimumA / minimumAB as numbers or null (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`,
 		);
 	}
 	return s as unknown as ValueTierState;
