@@ -114,6 +114,15 @@ describe('Redactor: a secret re-encoded, re-cased, escaped, wrapped or cut', () 
 		}
 	});
 
+	it('a secret of 9 to 11 characters cut to 8, at either end or in the middle', () => {
+		for (const secret of ['Hunter2pass', 'pw-9x7q!z', 'мойпароль1']) {
+			const redactor = Redactor.forCredentials({ password: secret });
+			for (const cut of [secret.slice(0, 8), secret.slice(-8), secret.slice(1, 9)]) {
+				expect(redactor.redact(`535 login failed for "${cut}…"`)).toBe('535 login failed for "***…"');
+			}
+		}
+	});
+
 	it('leaves escapes, line breaks and case that hold no secret as they were', () => {
 		const redactor = Redactor.forCredentials({ password: 'Sk8/tok+en=Secret99' });
 		const text = 'Line one\r\n  line two: 100% of \\u00e4 &amp; %41 &#x41; \\/ ok';

@@ -3,10 +3,10 @@ import { foldText, secretPattern, secretStretches } from './textViews';
 
 /** Secrets at least this long are hidden wherever they appear; shorter ones only where they stand as a value. */
 export const SHORTEST_ANYWHERE = 4;
-/** A secret this long is also hidden when only part of it shows (a provider that cut it, or a line split it). */
-const SHORTEST_PARTIAL = 12;
-/** The shortest leaked part of a long secret (or of its base64) that is hidden, wherever in the secret it starts. */
+/** The shortest leaked part of a secret (or of its base64) that is hidden, wherever in the secret it starts. */
 const PARTIAL_RUN = 8;
+/** A secret longer than a run is also hidden when only part of it shows (a provider that cut it, or a line split it). */
+const SHORTEST_PARTIAL = PARTIAL_RUN + 1;
 
 /**
  * Credential fields that hold or embed a secret: passwords, tokens, keys, signing secrets and webhook
@@ -36,8 +36,8 @@ export interface SecretSource {
  * A secret is hidden whole in any case, hex- or base64/base64url-encoded alone or inside any longer text
  * (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and in every
  * reading of the text (textViews.ts): JSON-, URL- or HTML-escaped, once or twice, and across line breaks.
- * A long secret is also hidden where only a stretch of 8+ of its characters (or of its base64) shows: cut
- * by a provider, or split over lines. Secrets shorter than four characters would blank out ordinary words,
+ * A secret of 9 characters or more is also hidden where only a stretch of 8+ of its characters (or of its
+ * base64) shows: cut by a provider, or split over lines. Secrets shorter than four characters would blank out ordinary words,
  * so they are hidden only where they stand as a credential value (`token=ab1`, `password: ab1`) and
  * inside the encodings of the pairs they belong to.
  */
