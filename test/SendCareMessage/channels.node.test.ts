@@ -9,6 +9,8 @@ import {
 	type AnyProviderServer,
 	type SmtpTransaction,
 } from '../helpers/providers';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
 import { runCare, type CareRun } from './helpers/run';
 
@@ -167,5 +169,40 @@ describe('SendCareMessage through each channel (loopback providers)', () => {
 		expect(run.care('failed')[0].message).toMatch(/no time left in the budget to retry\)$/);
 		expect(server.requests).toHaveLength(1);
 		expect(run.result.items(NODE_UNDER_TEST, 2)[0].pairedItem).toEqual({ item: 0 });
+	});
+});
+
+describe('SMTP: an SSL/TLS setting that does not match the server', () => {
+	let tlsServer: SMTPServer;
+	let tlsPort: number;
+	beforeAll(async () => {
+		// smtp-server's built-in test certificate: self-signed and expired, as an unchecked server's may be.
+		tlsServer = new SMTPServer({ secure: true, authOptional: true, onData: (stream, _session, done) => stream.resume().on('end', () => done()) });
+		await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', () => resolve()));
+		tlsPort = (tlsServer.server.address() as AddressInfo).port;
+	});
+	afterAll(async () => new Promise<void>((resolve) => tlsServer.close(() => resolve())));
+
+	const customers = [
+		{ customerId: 'T1', name: 'Ann', email: 'ann@example.cn', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'T2', name: 'Bo', email: 'bo@example.cn', timeZone: 'Asia/Shanghai' },
+	];
+	const send = (credentials: Record<string, unknown>) =>
+		runCare({ kind: 'smtp', credentials }, customers, { subject: 'Hi', text: 'Hi {{name}}', recipientField: 'email', options: { attemptTimeout: 5 } }, { onError: 'continueRegularOutput' });
+
+	it.each([
+		['SSL/TLS on for a plain server', async () => ({ ...(await started(startSmtpServer())).credentials, secure: true }), /^ERR_SSL_/],
+		['a certificate that fails the check', async () => ({ host: '127.0.0.1', port: tlsPort, secure: true, fromEmail: 'care@example.com' }), /CERT|SELF_SIGNED/],
+	])('%s: each item Failed as not sent and not retryable, not an unknown outcome that would strand the key', async (_name, credentials, code) => {
+		const run = await send(await credentials());
+		expect(run.sent).toEqual([]);
+		expect(run.care('failed')).toEqual(
+			customers.map(() => expect.objectContaining({ outcome: 'notSent', code: expect.stringMatching(code), retryable: false, message: expect.stringContaining('nothing was sent') })),
+		);
+	});
+
+	it('the same server with the certificate check off takes the messages', async () => {
+		const run = await send({ host: '127.0.0.1', port: tlsPort, secure: true, allowUnauthorizedCerts: true, fromEmail: 'care@example.com' });
+		expect(run.care('sent')).toHaveLength(2);
 	});
 });

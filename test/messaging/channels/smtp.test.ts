@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { createChannel, verifySmtpCredentials } from '../../../nodes/shared/messaging/channels';
 import { smtpConfig, smtpMessageId } from '../../../nodes/shared/messaging/channels/smtp';
 import { startSmtpServer } from '../../helpers/providers';
@@ -104,6 +106,27 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		outcomes.push(outcome);
 		expect(outcome).toMatchObject({ retryable: true, providerCode: 'ECONNREFUSED', neverSent: true });
 		await mailer.close?.();
+	});
+
+	it('classifies a plain connection to an implicit-TLS port (no greeting) as not sent, and a TLS mismatch or refused certificate as permanent', async () => {
+		const tls = new SMTPServer({ secure: true, authOptional: true, onData: (stream, _session, done) => stream.resume().on('end', () => done()) });
+		await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', () => resolve()));
+		const port = (tls.server.address() as AddressInfo).port;
+		const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+			[{ host: '127.0.0.1', port, secure: false, disableStartTls: true, fromEmail: 'care@example.com' }, { retryable: true, providerCode: 'GREETING_TIMEOUT', neverSent: true }],
+			[{ host: '127.0.0.1', port, secure: true, fromEmail: 'care@example.com' }, { retryable: false, providerCode: expect.stringMatching(/CERT|SELF_SIGNED/), neverSent: true }],
+			[{ ...fixture.server.credentials, secure: true }, { retryable: false, providerCode: expect.stringMatching(/^ERR_SSL_/), neverSent: true }],
+		];
+		for (const [credentials, expected] of cases) {
+			// nodemailer's own greeting wait (the channel default) ends before the attempt's.
+			const mailer = createChannel('smtp', credentials, { defaultTimeoutMs: 800 });
+			const outcome = expectFailed(await mailer.send(message({ to: 'ann@example.com' }), { timeoutMs: 5_000 }));
+			outcomes.push(outcome);
+			expect(outcome).toMatchObject(expected);
+			expect(outcome.message).toContain('nothing was sent');
+			await mailer.close?.();
+		}
+		await new Promise<void>((resolve) => tls.close(() => resolve()));
 	});
 
 	it('verifies credentials without sending (the credential test)', async () => {
