@@ -93,4 +93,13 @@ describe.each(CASES)("%s through n8n's request helper", (kind, fields, parameter
 			}
 		}
 	});
+
+	it('https:// on the plain-HTTP port is a permanent failure with nothing sent, not an unknown outcome that strands the key', async () => {
+		const credentials = Object.fromEntries(Object.entries(server.credentials).map(([k, v]) => [k, typeof v === 'string' ? v.replace('http://', 'https://') : v]));
+		const result = await runCare({ kind, credentials }, [item(fields)], { ...parameters, options: { ...((parameters.options as IDataObject) ?? {}), attemptTimeout: 3 } }, { onError: 'continueRegularOutput' });
+		expect(result.care('failed')).toEqual([
+			expect.objectContaining({ outcome: 'notSent', code: 'EPROTO', retryable: false, message: expect.stringContaining('TLS connection could not be set up') }),
+		]);
+		expect(httpRequests(server)).toHaveLength(0);
+	});
 });

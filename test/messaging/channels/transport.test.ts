@@ -112,6 +112,13 @@ describe('HttpTransport', () => {
 		});
 	});
 
+	it('calls https:// on a plain-HTTP port not sent and permanent (the TLS handshake failed), though the request was queued', async () => {
+		behaviour = (_req, res) => res.end('ok');
+		const exchange = await transport.exchange({ method: 'POST', url: url.replace('http://', 'https://'), body: 'x' });
+		expect(exchange).toMatchObject({ kind: 'notSent', code: 'EPROTO', retryable: false });
+		expect(exchange.kind !== 'response' && exchange.detail).toContain('TLS connection could not be set up (wrong version number)');
+	});
+
 	// The resolver's answers are simulated, so these do not depend on the machine's DNS.
 	it.each([
 		['an unknown host', 'ENOTFOUND', false],

@@ -132,6 +132,12 @@ export function flattenHeaders(headers: Record<string, unknown>): Record<string,
 	return out;
 }
 
+/**
+ * OpenSSL's words for a TLS handshake that failed (an https:// URL on a plain-HTTP port, no protocol in
+ * common): the request was queued on the socket, but nothing of it can have left, encrypted or not.
+ */
+const TLS_HANDSHAKE = /wrong version number|packet length too long|unknown protocol|unsupported protocol|no protocols available|handshake failure/i;
+
 export function describeFailure(error: unknown, timedOut: string | undefined): HttpNotSent | HttpUnknown {
 	// Duck-typed: n8n's request helper throws errors of its own axios copy, which are not our AxiosError.
 	const axiosError = error instanceof AxiosError || (error as { isAxiosError?: unknown } | undefined)?.isAxiosError === true ? (error as AxiosError) : undefined;
@@ -140,6 +146,10 @@ export function describeFailure(error: unknown, timedOut: string | undefined): H
 	const request = axiosError?.request as { writableFinished?: boolean } | undefined;
 	const written = request?.writableFinished === true;
 
+	if ((code === 'EPROTO' || code.startsWith('ERR_SSL_')) && TLS_HANDSHAKE.test(cause?.message ?? '')) {
+		const reason = (cause?.message ?? '').replace(/^.*SSL routines:[^:]*:/s, '').split(':')[0].trim();
+		return { kind: 'notSent', code, retryable: false, detail: `${code}: the TLS connection could not be set up (${reason}); check that the URL's https:// or http:// is what the server speaks` };
+	}
 	if (code in BEFORE_SENDING && !written) {
 		return { kind: 'notSent', code, retryable: BEFORE_SENDING[code], detail: `${code}: ${cause?.message ?? 'connection failed'}` };
 	}
