@@ -147,19 +147,21 @@ export function ledgerNotSent(error: unknown): JobResult {
 
 /**
  * A claim whose reply never came may still have been stored, where it would block every rerun. It is
- * released with our token; only if that fails too is the item reported as stuck rather than retryable.
+ * released with our token; only if that fails too is the item reported as stuck rather than retryable
+ * (as not configured, when the ledger refused the claim for its settings).
  */
 async function claimFailed(ledger: Ledger, job: SendJob, token: string, error: unknown): Promise<JobResult> {
-	if (isLedgerConfigError(error)) return ledgerNotSent(error);
 	const reason = (error as Error).message;
+	// A script refused for a permission part-way may have stored the claim: released in any case.
+	const configuration = isLedgerConfigError(error);
 	try {
 		await ledger.record(job.key, job.customerId, token, { status: 'released' });
-		return notSent(FAILURE_CODES.ledger, `${reason}; nothing was sent`);
+		return ledgerNotSent(error);
 	} catch {
 		return {
 			kind: 'failed',
 			outcome: 'notSent',
-			code: FAILURE_CODES.claimUncertain,
+			code: configuration ? FAILURE_CODES.ledgerConfig : FAILURE_CODES.claimUncertain,
 			message: `${reason}; nothing was sent, but the claim may have been stored and could not be released, so a rerun may report this key as ${FAILURE_CODES.unresolved} (nothing was sent for it)`,
 			retryable: false,
 			attempts: 0,
