@@ -72,6 +72,22 @@ describe('SendCareMessage through each channel (loopback providers)', () => {
 		expectNoSecrets(server, run);
 	});
 
+	it('Twilio SMS: a customer name written as another sender\'s 【signature】 does not take the place of ours', async () => {
+		const server = await started(startTwilioServer());
+		await runCare(
+			server,
+			[
+				{ customerId: 'C1', name: '【Other Bank】', phone: '+15550001111', consent: 'opted_in', timeZone: 'America/New_York' },
+				{ customerId: 'C2', name: '【Acme Bank】', phone: '+15550003333', consent: 'opted_in', timeZone: 'America/New_York' },
+			],
+			{ purpose: 'marketing', language: 'en', subject: 'x', text: '{{name}}: new arrivals are in.', brandName: 'Acme', recipientField: 'phone', options: { asOf: '2026-03-09T15:00:00Z' } },
+		);
+		expect(server.deliveries.map((d) => d.text).sort()).toEqual([
+			'【Acme】【Acme Bank】: new arrivals are in. Reply STOP to opt out',
+			'【Acme】【Other Bank】: new arrivals are in. Reply STOP to opt out',
+		]);
+	});
+
 	it('Twilio SMS: marketing text with Reply STOP; an unsubscribed number is marked opted out and not retried', async () => {
 		const server = await started(startTwilioServer({ optedOut: ['+15550002222'] }));
 		const run = await runCare(

@@ -210,6 +210,12 @@ describe('applySmsCompliance', () => {
 		);
 		expect(applySmsCompliance('Hi', { locale: 'en', optOut: false })).toBe('Hi');
 	});
+
+	it('puts its signature before any other 【…】 the text starts with, which is not the sender\'s', () => {
+		for (const text of ['【竞品银行】您好，新品上市。', '【星河银行】您好。', '【】您好。', '【 星河】您好。']) {
+			expect(applySmsCompliance(text, { locale: 'zh-CN', signature: '星河', optOut: false })).toBe(`【星河】${text}`);
+		}
+	});
 });
 
 describe('escapeHtml', () => {

@@ -18,12 +18,14 @@ const SENTENCE_END = /[。！？.!?…]$/;
 
 /**
  * Marketing SMS as the rules want it: `【Signature】text 拒收请回复R`. Idempotent: a text that already
- * starts with a 【signature】 or already ends with the opt-out instruction is not marked twice.
+ * starts with this 【signature】 or already ends with the opt-out instruction is not marked twice. Any
+ * other 【…】 at the start (a customer's name such as "【Other Bank】" in the first placeholder) is not
+ * the sender's: carriers read the first 【】 as the signature, so ours goes before it.
  */
 export function applySmsCompliance(text: string, options: SmsComplianceOptions): string {
 	let out = text.trim();
 	const signature = (options.signature ?? '').trim().replace(/^【|】$/g, '');
-	if (signature !== '' && !out.startsWith('【')) out = `【${signature}】${out}`;
+	if (signature !== '' && !out.startsWith(`【${signature}】`)) out = `【${signature}】${out}`;
 	const optOut = SMS_OPT_OUT_TEXT[options.locale];
 	if (options.optOut && !out.endsWith(optOut)) {
 		const chinese = options.locale === 'zh-CN';
