@@ -5,7 +5,8 @@ import { fieldAdder } from '../shared/outputItems/withField';
 import { modelMethod } from './operations/model';
 import { rulesMethod } from './operations/rules';
 import type { ChurnMethod } from './operations/types';
-import { readSubjects } from './read';
+import { getField, InputError } from '../shared/input';
+import { readSubjects, type Subject } from './read';
 import { resultBuilder } from './result';
 import { readSettings, type RunSettings } from './settings';
 
@@ -25,6 +26,11 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const build = resultBuilder(settings, fitted.model, fitted.score, asOfText);
 	const addResult = fieldAdder(settings.outputField);
 	for (const subject of subjects) {
+		const leftOut = fitted.leftOut?.get(subject);
+		if (leftOut !== undefined) {
+			router.reject(leftOutError(subject, leftOut, settings), subject.itemIndices);
+			continue;
+		}
 		try {
 			const { result, output } = build(subject);
 			const indices = subject.itemIndices;
@@ -38,6 +44,17 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const modelJson = fitted.modelJson(typicalIntervalDays, asOfText);
 	const modelItems = modelJson ? [{ json: modelJson, pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }] : [];
 	return router.outputs({ 2: modelItems });
+}
+
+/**
+ * A customer the fit left out, as an error of its item naming the column that holds its purchase count
+ * (the customer ID for transactions, which have no such column).
+ */
+function leftOutError(subject: Subject, reason: string, settings: RunSettings): InputError {
+	const c = settings.columns;
+	const field = settings.shape === 'summary' ? c.xColumn : settings.shape === 'customer' ? c.purchaseCountColumn : c.customerIdColumn;
+	const value = settings.shape === 'transaction' ? subject.customerId : getField(subject.json, field);
+	return new InputError(field, value, reason, 'a purchase history the model can fit together with the rest of the batch');
 }
 
 /** An AI agent's tool call carries one customer: what needs the whole base is refused, saying what to set. */

@@ -136,3 +136,35 @@ describe('V1: Segment Customer', () => {
 		expect(nonFinitePaths([...customers, ...summary])).toEqual([]);
 	});
 });
+
+describe('one customer far faster than the batch is left out of a fit that fails with it', () => {
+	const DAY = 86_400_000;
+	it.each([
+		['summary', { 5: { x: 1_000_000, tx: 100, T: 110 } }, 'x'],
+		['summary', { 5: { x: 1000, tx: 0.01, T: 50 } }, 'x'],
+		['summary', { 5: { x: 1_000_000, tx: 100, T: 110 }, 9: { x: 3_000_000, tx: 100, T: 110 } }, 'x'],
+		['customer', { 7: { x: 1_000_000, tx: 100, T: 110 } }, 'orderCount'],
+	])('Pareto/NBD, %s shape, %j', async (inputShape, outliers: Record<number, { x: number; tx: number; T: number }>, field) => {
+		const end = Date.parse(asOf);
+		const weeksAgo = (w: number) => new Date(end - w * 7 * DAY).toISOString();
+		const items: IDataObject[] = cdnowItems()
+			.slice(0, 300)
+			.map((c, i) => {
+				const o = outliers[i];
+				const s = o ?? { x: c.x as number, tx: c.tx as number, T: c.T as number };
+				return inputShape === 'summary'
+					? { ...c, ...s }
+					: { customerId: c.customerId, firstPurchaseAt: weeksAgo(s.T), lastPurchaseAt: weeksAgo(s.T - s.tx), orderCount: s.x + 1 };
+			});
+		const result = await runNode({ type: 'detectChurnRisk', parameters: { method: 'paretoNbd', inputShape, horizon: 26, asOf }, items, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		const [atRisk, healthy, model, errors] = outputsOf(result, 4);
+		const bad = Object.keys(outliers).map(Number);
+		expect(errors.map((e) => e.error)).toEqual(
+			bad.map((i) => expect.stringMatching(new RegExp(`^Item ${i}: field "${field}" is \\d+, which with t_x [\\d.e-]+ and T [\\d.]+ is a purchase rate \\d+ times the batch's median: Pareto/NBD could not be fitted with this customer, so it was fitted on the others`))),
+		);
+		expect(atRisk.length + healthy.length).toBe(items.length - bad.length);
+		expect(model[0]).toMatchObject({ customersUsed: items.length - bad.length, converged: true });
+		expect(nonFinitePaths([...atRisk, ...healthy, ...model])).toEqual([]);
+	});
+});

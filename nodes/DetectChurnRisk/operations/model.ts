@@ -3,6 +3,7 @@ import { fittedModelHints } from '../../common/hints';
 import { suppliedObject, type ChurnModel, type FittedModel } from '../../shared/churn';
 import { suppliedTypicalInterval } from '../../shared/churn/typicalInterval';
 import { roundTo } from '../../shared/stats';
+import type { Subject } from '../read';
 import type { RunSettings } from '../settings';
 import type { ChurnMethod } from './types';
 
@@ -21,6 +22,7 @@ export function modelMethod(model: ChurnModel, settings: RunSettings): ChurnMeth
 			return {
 				model,
 				score: model.scorer(fitted, settings.scoreOptions),
+				leftOut: fitted.leftOut as ReadonlyMap<Subject, string> | undefined,
 				hints: supplied === undefined ? fittedModelHints(subjects.length, model.name) : [],
 				modelJson: (typicalIntervalDays, asOfText) => ({ ...modelItem(fitted, model, settings, asOfText), typicalIntervalDays: typicalIntervalDays ?? null }),
 			};

@@ -18,6 +18,8 @@ export interface FittedMethod {
 	/** The model and its scorer; absent for rules only. */
 	model?: ChurnModel;
 	score?: Scorer;
+	/** Customers the fit left out (it failed with them), each with why: item errors, not scored. */
+	leftOut?: ReadonlyMap<Subject, string>;
 	/** Execution hints for results relative to the batch. */
 	hints: NodeExecutionHint[];
 	/** The Model output's item (parameters and fit figures to store and supply later), if any. */

@@ -41,14 +41,23 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 			if (!(options.annualDiscountRate >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${options.annualDiscountRate * 100}`);
 		},
 		fit(subjects) {
-			const summaries = subjects.map((s) => s.summary!);
-			const grouped = subjects.some((s) => s.count !== undefined);
-			const fit = parts.fit(grouped ? compress(summaries, subjects.map((s) => s.count ?? 1)) : summaries);
-			const spenders = subjects
-				.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0)
-				.map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend!, count: s.count }));
-			const spend = spenders.length > 0 ? fitSpend(spenders) : {};
-			return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
+			const fitOn = (list: readonly ModelSubject[]): FittedModel => {
+				const summaries = list.map((s) => s.summary!);
+				const grouped = list.some((s) => s.count !== undefined);
+				const fit = parts.fit(grouped ? compress(summaries, list.map((s) => s.count ?? 1)) : summaries);
+				const spenders = list
+					.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0)
+					.map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend!, count: s.count }));
+				const spend = spenders.length > 0 ? fitSpend(spenders) : {};
+				return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
+			};
+			let failure: unknown;
+			try {
+				return fitOn(subjects);
+			} catch (error) {
+				failure = error;
+			}
+			return fitWithoutFastestBuyers(subjects, fitOn, name) ?? rethrow(failure);
 		},
 		fromSupplied(object) {
 			const parameters = suppliedParameters(method, schema, object);
@@ -86,6 +95,52 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 		},
 		reasonKey: (churnProbability) => wholePercent(1 - churnProbability),
 	};
+}
+
+/** At most this many customers are left out of a fit that fails with them. */
+const MAX_LEFT_OUT = 3;
+/** A purchase rate this many times the batch's median rate of repeat buyers is far outside the batch. */
+const OUTLYING_RATE = 100;
+
+/**
+ * A fit that fails on the batch can fail for one customer whose purchase rate is far beyond everyone
+ * else's (a million purchases in two years: the likelihood's series cannot be evaluated along the way).
+ * The fastest such buyers are left out, one more at a time, up to MAX_LEFT_OUT; the first fit that
+ * works is kept, with the customers it left out and why, so that each is its own item's error instead
+ * of the whole batch failing unnamed. Undefined when no such fit works (the batch's own error stands).
+ */
+function fitWithoutFastestBuyers(
+	subjects: readonly ModelSubject[],
+	fitOn: (list: readonly ModelSubject[]) => FittedModel,
+	name: string,
+): FittedModel | undefined {
+	const rate = (s: ModelSubject) => s.summary!.x / s.summary!.T;
+	const rates = subjects.filter((s) => s.summary!.x > 0).map(rate).sort((a, b) => a - b);
+	if (rates.length === 0) return undefined;
+	const median = rates[rates.length >> 1];
+	const fastest = subjects
+		.filter((s) => rate(s) > OUTLYING_RATE * median)
+		.sort((a, b) => rate(b) - rate(a))
+		.slice(0, MAX_LEFT_OUT);
+	for (let k = 1; k <= fastest.length; k++) {
+		const out = new Set(fastest.slice(0, k));
+		let fitted: FittedModel;
+		try {
+			fitted = fitOn(subjects.filter((s) => !out.has(s)));
+		} catch {
+			continue;
+		}
+		const reason = (s: ModelSubject) => {
+			const { tx, T } = s.summary!;
+			return `with t_x ${tx} and T ${T} is a purchase rate ${Math.round(rate(s) / median)} times the batch's median: ${name} could not be fitted with this customer, so it was fitted on the others`;
+		};
+		return { ...fitted, leftOut: new Map([...out].map((s) => [s, reason(s)])) };
+	}
+	return undefined;
+}
+
+function rethrow(error: unknown): never {
+	throw error;
 }
 
 /** The spend model's fit, or a note saying why there is none (the purchase model stands without it). */

@@ -39,6 +39,8 @@ export interface FittedModel {
 	readonly fit?: FitInfo;
 	readonly spendFit?: FitInfo;
 	readonly spendNote?: string;
+	/** Customers a fit on the batch failed with and left out (see purchase.ts), each with why. */
+	readonly leftOut?: ReadonlyMap<ModelSubject, string>;
 }
 
 export interface ModelScore {
