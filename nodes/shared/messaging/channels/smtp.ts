@@ -69,7 +69,7 @@ const TLS_SET_UP = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_
 
 /**
  * Classifies a nodemailer failure. An SMTP reply settles it (4xx retry later, 5xx never); a failure to
- * open the TCP connection, set up TLS or get the greeting means nothing was sent. Any other break is
+ * open the TCP connection or to set up TLS on it means nothing was sent. Any other break is
  * unknown: nodemailer labels socket errors "CONN" whatever the stage, so a reset during the message
  * content looks the same as one during the greeting, and only the reply-less failures of connect() are
  * known to be harmless to repeat.
@@ -99,12 +99,6 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 			`${LABEL}: the TLS connection could not be set up (${e.message.trim()}): check the port and SSL/TLS (465: on, 587 or 25: off) and the server's certificate; nothing was sent`,
 			{ neverSent: true },
 		);
-	}
-	// Before the greeting the client writes nothing: a plain connection to an implicit-TLS port (465) waits here.
-	if (code === 'ETIMEDOUT' && /^Greeting never received/.test(e.message)) {
-		return failedOutcome(true, 'GREETING_TIMEOUT', `${LABEL}: the server sent no greeting (on port 465, turn SSL/TLS on); nothing was sent`, {
-			neverSent: true,
-		});
 	}
 	const networkCode = [e.originalCode, code].find((c) => c !== undefined && NETWORK_BEFORE_SENDING.has(c));
 	if (networkCode || e.syscall === 'connect') {
