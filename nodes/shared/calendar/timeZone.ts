@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { ConfigError, InputError } from '../input';
+import { ConfigError, InputError, wallClockInstant } from '../input';
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
 
@@ -48,23 +48,9 @@ export function localDayNumber(instant: Date, timeZone: string): number {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/**
- * The instant of a wall-clock time on a local day. As RFC 5545 (3.3.5) reads local times:
- * a time skipped by a DST change is taken with the offset before the gap (02:30 on the spring-forward
- * night becomes 03:30), and a time that occurs twice means its first occurrence, east of UTC as
- * much as west of it (02:30 on Berlin's autumn night is 02:30 CEST, not CET).
- */
+/** The instant of a wall-clock time on a local day, as wallClockInstant reads it (RFC 5545). */
 export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: string): Date {
-	const wall = (dayNumber * 1440 + minuteOfDay) * 60_000;
-	if (timeZone === 'UTC') return new Date(wall);
-	// The offsets a day either side of the wall time: any change near it lies between them.
-	const before = tzOffset(timeZone, new Date(wall - DAY_MS));
-	const earlier = wall - before * 60_000;
-	if (earlier + tzOffset(timeZone, new Date(earlier)) * 60_000 === wall) return new Date(earlier);
-	const after = tzOffset(timeZone, new Date(wall + DAY_MS));
-	const later = wall - after * 60_000;
-	// Neither reads back as the wall time: it lies in a gap, and takes the offset before it.
-	return new Date(later + tzOffset(timeZone, new Date(later)) * 60_000 === wall ? later : earlier);
+	return new Date(wallClockInstant((dayNumber * 1440 + minuteOfDay) * 60_000, timeZone));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { parseDate, type DateOptions } from './dates';
+import { wallClockInstant } from './wallClock';
 
 const DAY_MS = 86_400_000;
 /** Distinct days kept at most, as in dateReader. */
@@ -82,7 +82,7 @@ function zonedDayStart(dateText: string, field: string, options: DateOptions): n
 	try {
 		const start = parseDate(dateText, field, { timeZone: options.timeZone }).getTime();
 		const [y, mo, d] = [Number(dateText.slice(0, 4)), Number(dateText.slice(5, 7)), Number(dateText.slice(8, 10))];
-		const next = new TZDate(y, mo - 1, d + 1, 0, 0, 0, 0, options.timeZone!).getTime();
+		const next = wallClockInstant(Date.UTC(y, mo - 1, d + 1), options.timeZone!);
 		return next - start === DAY_MS ? start : Number.NaN;
 	} catch {
 		return Number.NaN;

@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { InputError } from './errors';
 import { isEmpty } from './fields';
+import { wallClockInstant } from './wallClock';
 
 export const DATE_FORMS = 'ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds';
 
@@ -65,7 +65,7 @@ function wallClock(parts: number[], timeZone: string | undefined): Date {
 	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = parts;
 	// Years before 100 are out of range whatever the zone; utcMs keeps them out of 1900-1999.
 	if (!timeZone || timeZone === 'UTC' || y < 100) return new Date(utcMs(y, mo, d, h, mi, s, ms));
-	return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
+	return new Date(wallClockInstant(utcMs(y, mo, d, h, mi, s, ms), timeZone));
 }
 
 function fromEpoch(n: number): Date {

@@ -4,3 +4,4 @@ export * from './numbers';
 export * from './dates';
 export * from './dateReader';
 export * from './plausible';
+export * from './wallClock';
