@@ -60,7 +60,25 @@ describe('DetectChurnRisk node in the real engine', () => {
 			parameters: { ...summaryParams, modelSource: 'supplied', suppliedParameters: '{"r": -1, "alpha": 4, "a": 1}' },
 			items: [{ customerId: 'a', x: 2, tx: 30, T: 38 }],
 		});
-		expect(result.error?.message).toMatch(/^Supplied bgNbd parameters are malformed or out of range \(r: .*b: .*\); expected positive numbers r, alpha, a, b$/);
+		expect(result.error?.message).toMatch(/^Supplied bgNbd parameters are malformed or out of range \(r: .*b: .*\); expected numbers from 0.000001 to 1,000,000 \(the range a fit gives\) for r, alpha, a, b$/);
+	});
+
+	// Beyond the range a fit gives, the scoring series do not converge: every customer failed with an
+	// internal "hyp2f1(Infinity, ...) did not converge" instead of one error naming the parameter.
+	it.each([
+		['bgNbd', { r: 0.243, alpha: 4.414, a: 1e308, b: 1e308 }, /\(a: .*; b: .*\)/],
+		['bgNbd', { r: 2e6, alpha: 4.414, a: 0.793, b: 2.426 }, /\(r: /],
+		['paretoNbd', { r: 0.55, alpha: 10.58, s: 1e-9, beta: 11.67 }, /\(s: /],
+		['paretoNbd', { r: 0.55, alpha: 1e300, s: 0.61, beta: 11.67 }, /\(alpha: /],
+	])('refuses supplied %s parameters no fit gives (%j), naming them', async (method, parameters, named) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { ...summaryParams, method, modelSource: 'supplied', suppliedParameters: JSON.stringify(parameters) },
+			items: [{ customerId: 'a', x: 2, tx: 30, T: 38 }],
+		});
+		expect(result.error?.message).toMatch(new RegExp(`^Supplied ${method} parameters are malformed or out of range`));
+		expect(result.error?.message).toMatch(named);
+		expect(result.error?.message).toContain('expected numbers from 0.000001 to 1,000,000 (the range a fit gives)');
 	});
 
 	it('says how many customers a fit needs when the batch is too small', async () => {

@@ -87,9 +87,10 @@ describe('Detect Churn Risk horizon', () => {
 
 describe('Detect Churn Risk rounding', () => {
 	// Far-out supplied parameters give very large but finite expectations; rounding them to 4
-	// decimals must not turn them into Infinity.
+	// decimals must not turn them into Infinity. (Count-model parameters beyond the range a fit gives,
+	// 1e-6 to 1e6, are refused: see detectChurnRisk.node.test.ts.)
 	it.each([
-		['paretoNbd', { r: 1e308, alpha: 1, s: 1, beta: 1 }, undefined],
+		['paretoNbd', { r: 1e6, alpha: 1e-6, s: 1e-6, beta: 1e6 }, undefined],
 		['paretoNbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, { p: 1e308, q: 2, gamma: 1 }],
 		['bgNbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 1e308, q: 2, gamma: 1 }],
 	])('%s with %p', async (method, parameters, spendParameters?: IDataObject) => {

@@ -240,6 +240,12 @@ export function checkIdentifiable(data: CompressedData, model: string): void {
 }
 
 /**
+ * The range a count model's parameters (BG/NBD, Pareto/NBD) lie in: a fit beyond it has run off, and
+ * supplied parameters beyond it are no fit's (the scoring series are not made for them).
+ */
+export const COUNT_PARAMETER_RANGE = { min: 1e-6, max: 1e6 } as const;
+
+/**
  * A fit whose parameters ran off to 0 or infinity: the likelihood keeps improving along a direction the
  * data cannot pin down. `aspects` names what each parameter describes, so the message can say what the
  * batch fails to show (e.g. r and alpha growing together: every customer seems to buy at the same rate).
@@ -251,7 +257,8 @@ export function checkFitted(
 	customers: number,
 	aspects: Record<string, string>,
 ): void {
-	const runaway = Object.keys(params).filter((k) => !Number.isFinite(params[k]) || params[k] < 1e-6 || params[k] > 1e6);
+	const { min, max } = COUNT_PARAMETER_RANGE;
+	const runaway = Object.keys(params).filter((k) => !Number.isFinite(params[k]) || params[k] < min || params[k] > max);
 	if (runaway.length === 0 && converged) return;
 	const shown = Object.entries(params)
 		.map(([k, v]) => `${k} = ${Number.isFinite(v) ? +v.toPrecision(4) : v}`)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError, PLAUSIBLE } from '../../input';
 import { compress, discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
-import { positive, suppliedParameters } from './supplied';
+import { COUNT_PARAMETERS_EXPECTED, positive, suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
 
 const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma: positive });
@@ -14,7 +14,7 @@ const MONTH_DAYS = 365.25 / 12;
 export interface PurchaseModelParts<S extends z.ZodObject<Record<string, z.ZodNumber>>> {
 	method: ModelMethod;
 	name: string;
-	/** The parameters' schema: positive finite numbers. */
+	/** The parameters' schema: numbers within the range a fit gives (countParameter). */
 	schema: S;
 	fit(summaries: RfmSummary[] | CompressedData): FitResult<z.infer<S>>;
 	probabilityAlive(params: z.infer<S>, c: RfmSummary): number;
@@ -60,7 +60,7 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 			return fitWithoutFastestBuyers(subjects, fitOn, name) ?? rethrow(failure);
 		},
 		fromSupplied(object) {
-			const parameters = suppliedParameters(method, schema, object);
+			const parameters = suppliedParameters(method, schema, object, COUNT_PARAMETERS_EXPECTED);
 			const spend = object.spendParameters === undefined ? undefined : SPEND_SCHEMA.safeParse(object.spendParameters);
 			if (spend && !spend.success) throw new ConfigError('Supplied spendParameters are malformed: expected p > 0, q > 1, gamma > 0');
 			return { method, source: 'supplied', parameters, spendParameters: spend?.data };

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { ConfigError } from '../../input';
+import { COUNT_PARAMETER_RANGE } from '../../models';
 import type { ModelMethod } from './types';
 
 /** What every model parameter must be, supplied or fitted: a positive finite number. */
 export const positive = z.number().finite().positive();
+
+/** A BG/NBD or Pareto/NBD parameter: within the range a fit gives (COUNT_PARAMETER_RANGE). */
+export const countParameter = z.number().finite().min(COUNT_PARAMETER_RANGE.min).max(COUNT_PARAMETER_RANGE.max);
+export const COUNT_PARAMETERS_EXPECTED = `numbers from ${COUNT_PARAMETER_RANGE.min} to ${COUNT_PARAMETER_RANGE.max.toLocaleString('en')} (the range a fit gives)`;
 
 /** The supplied-parameters JSON (text or object): the Model item of an earlier run, or its `parameters`. */
 export function suppliedObject(method: ModelMethod, raw: unknown): Record<string, unknown> {
@@ -23,13 +28,18 @@ export function suppliedObject(method: ModelMethod, raw: unknown): Record<string
 	return object;
 }
 
-/** The model's own parameters out of a supplied object, checked against its schema. */
-export function suppliedParameters<S extends z.ZodObject<Record<string, z.ZodNumber>>>(method: ModelMethod, schema: S, object: Record<string, unknown>): z.infer<S> {
+/** The model's own parameters out of a supplied object, checked against its schema (`expected` says what it wants). */
+export function suppliedParameters<S extends z.ZodObject<Record<string, z.ZodNumber>>>(
+	method: ModelMethod,
+	schema: S,
+	object: Record<string, unknown>,
+	expected = 'positive numbers',
+): z.infer<S> {
 	const parsed = schema.safeParse(object.parameters ?? object);
 	if (!parsed.success) {
 		const keys = Object.keys(schema.shape).join(', ');
 		throw new ConfigError(
-			`Supplied ${method} parameters are malformed or out of range (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}); expected positive numbers ${keys}`,
+			`Supplied ${method} parameters are malformed or out of range (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}); expected ${expected} for ${keys}`,
 		);
 	}
 	return parsed.data;
