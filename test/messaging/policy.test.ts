@@ -87,6 +87,19 @@ describe('quiet hours', () => {
 		expect(check('2026-10-31T23:30:00Z', 'Europe/London')).toBe('2026-11-01T09:00:00+00:00');
 	});
 
+	it('opens at a start the clocks show twice at its first showing, east of UTC too, and never in the past', () => {
+		const fromHalfPastTwo = parseSendingWindow('02:30', '20:00');
+		// Berlin's autumn night: 02:30 CEST (00:30Z) comes before 02:30 CET (01:30Z).
+		expect(check('2025-10-25T23:00:00Z', 'Europe/Berlin', fromHalfPastTwo)).toBe('2025-10-26T02:30:00+02:00');
+		expect(check('2025-04-05T14:00:00Z', 'Australia/Sydney', fromHalfPastTwo)).toBe('2025-04-06T02:30:00+11:00');
+		// At 01:15 EST, New York's second 01:15: the 01:30 EDT of an hour ago is past, so it opens at 01:30 EST.
+		const fromHalfPastOne = parseSendingWindow('01:30', '20:00');
+		expect(check('2025-11-02T06:15:00Z', 'America/New_York', fromHalfPastOne)).toBe('2025-11-02T01:30:00-05:00');
+		expect(check('2025-11-02T05:15:00Z', 'America/New_York', fromHalfPastOne)).toBe('2025-11-02T01:30:00-04:00');
+		// A start the clocks skip opens at the change (02:30 EST is 03:30 EDT).
+		expect(check('2026-03-08T05:00:00Z', 'America/New_York', fromHalfPastTwo)).toBe('2026-03-08T03:30:00-04:00');
+	});
+
 	it('supports a window across midnight', () => {
 		const night = parseSendingWindow('22:00', '06:00');
 		expect(check('2026-03-08T15:00:00Z', 'Asia/Shanghai', night)).toBe('allowed'); // 23:00

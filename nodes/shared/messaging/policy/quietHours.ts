@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { localDayAndMinute, offsetMinutes, zonedInstant } from '../../calendar';
 import { ConfigError } from '../../input';
 
 /** The hours in which messages may reach a recipient, as minutes after local midnight; end exclusive. */
@@ -29,26 +29,20 @@ export type WindowDecision = { allowed: true } | { allowed: false; deferUntil: D
 
 /**
  * Whether `now` lies inside the sending window in the recipient's zone, and if not, the next moment it
- * opens there (DST-aware: the wall-clock start on that local day).
+ * opens there: the wall-clock start on that local day, read as the calendar reads local times (a start
+ * the clocks skip opens at the change, a start they show twice at its first showing, or at its second
+ * when `now` is between the two).
  */
 export function checkSendingWindow(now: Date, timeZone: string, window: SendingWindow): WindowDecision {
-	const local = new TZDate(now.getTime(), timeZone);
-	const minute = local.getHours() * 60 + local.getMinutes();
+	const { dayNumber, minute } = localDayAndMinute(now, timeZone);
 	const { startMinute, endMinute } = window;
 	const inside =
 		startMinute < endMinute ? minute >= startMinute && minute < endMinute : minute >= startMinute || minute < endMinute;
 	if (inside) return { allowed: true };
-	const opensLaterToday = minute < startMinute;
-	const day = opensLaterToday ? local : new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, timeZone);
-	const opens = new TZDate(
-		day.getFullYear(),
-		day.getMonth(),
-		day.getDate(),
-		Math.floor(startMinute / 60),
-		startMinute % 60,
-		0,
-		0,
-		timeZone,
-	);
-	return { allowed: false, deferUntil: new Date(opens.getTime()) };
+	const day = minute < startMinute ? dayNumber : dayNumber + 1;
+	const opens = zonedInstant(day, startMinute, timeZone).getTime();
+	if (opens > now.getTime()) return { allowed: false, deferUntil: new Date(opens) };
+	// Inside the hour the clocks repeat, after the start's first showing: it opens at its second.
+	const wallMs = (day * 1440 + startMinute) * 60_000;
+	return { allowed: false, deferUntil: new Date(wallMs - offsetMinutes(timeZone, now) * 60_000) };
 }
