@@ -41,6 +41,20 @@ describe('Redactor: derived forms', () => {
 		expect(redactor.redact('the customer left the store')).toBe('the customer left the store');
 	});
 
+	it("hides a short secret's hex and base64 only where they stand as a value, leaving amounts and phone numbers", () => {
+		for (const [password, text] of [
+			['ab', 'Order 6162, total 616263'],
+			['abc', 'Call 13616263000 about YWJj'],
+			['12', 'Invoice 3132 paid, MTI= noted'],
+			['A1', 'Room 4131 at 41:31'],
+		]) {
+			const redactor = Redactor.forCredentials({ password });
+			expect(redactor.redact(text)).toBe(text);
+			const hex = Buffer.from(password).toString('hex');
+			expect(redactor.redact(`login failed: password=${hex}`)).toBe('login failed: password=***');
+		}
+	});
+
 	it('hides the query, fragment and token-like path values of a webhook URL, and each alone', () => {
 		const redactor = Redactor.forCredentials({ url: 'https://hooks.example.com/hook/a1b2c3d4e5?token=tok_live_9f8e7d&x=ab#sig=s3cr3tsig' });
 		const echoes = [

@@ -53,9 +53,11 @@ export class Redactor {
 		const short = new Set<string>();
 		const runs = new Set<string>();
 		const addForms = (text: string, keepShort: boolean) => {
+			// A short secret's encodings are as short and common as it is (hex 6162 of "ab" is an amount).
+			const anywhere = !keepShort || text.length >= SHORTEST_ANYWHERE;
 			for (const form of secretForms(text)) {
 				const folded = foldText(form);
-				if (folded.length >= SHORTEST_ANYWHERE) forms.add(folded);
+				if (anywhere && folded.length >= SHORTEST_ANYWHERE) forms.add(folded);
 				else if (keepShort) short.add(form);
 			}
 		};
