@@ -68,6 +68,31 @@ describe('Score Satisfaction gap importance weights count relative to each other
 	});
 });
 
+describe('Score Satisfaction: a part with a tiny weight answered alone is the mean, not 0 / 0', () => {
+	// Beside a weight of 1e308 the tiny one is 0 when both are answered; alone, the mean is its own value.
+	const alone = { customerId: 'A', csat: 4, expectation: { care: 4 }, perception: { care: 3 } };
+	const both = { customerId: 'B', nps: 9, csat: 4, expectation: { speed: 5, care: 4 }, perception: { speed: 2, care: 3 } };
+
+	it.each(['1e308, 1e-308', '1e308, 5e-324', '1, 1e-320'])('gap weights %s: the care dimension alone', async (gapWeights) => {
+		const { scored } = await score({ metrics: ['gap'], gapWeights, options: { skipMissing: true } }, [alone, both]);
+		const gaps = scored.map((r) => (r.satisfaction as IDataObject).gap as IDataObject);
+		expect(gaps.map((g) => [g.gap, g.level])).toEqual([
+			[-1, 'belowExpectations'],
+			[-3, 'belowExpectations'],
+		]);
+	});
+
+	it.each([
+		['nps 1e308, csat 5e-324', { npsWeight: 1e308, csatWeight: 5e-324 }],
+		['nps 1e308, csat 1e-308', { npsWeight: 1e308, csatWeight: 1e-308 }],
+		['nps 1, csat 1e-320', { npsWeight: 1, csatWeight: 1e-320 }],
+	])('index weights %s: CSAT alone', async (_name, weights) => {
+		const { scored } = await score({ metrics: ['nps', 'csat'], options: { skipMissing: true, ...weights } }, [alone, both]);
+		// A: CSAT 4 of 1-5 is 75 out of 100; B: NPS 9 is 90, CSAT beside it weighs nothing.
+		expect(indexOf(scored)).toEqual([75, 90]);
+	});
+});
+
 describe('Score Satisfaction rating scales beyond any survey stop the run', () => {
 	it.each([
 		[{ metrics: ['csat'], csatScaleMin: 0, csatScaleMax: 1.7e308 }, 'CSAT scale 0 to 1.7e+308'],

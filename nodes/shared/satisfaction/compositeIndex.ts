@@ -32,15 +32,27 @@ export function checkIndexWeights(weights: IndexWeights, metricsInUse: IndexMetr
 }
 
 /**
- * The weights of the metrics in use divided by the largest of them. The weighted means are the same,
- * and weights of 1e308 cannot overflow a weighted sum into Infinity (or NaN, Infinity / Infinity).
+ * A weighted mean summed as it goes, in units of the largest weight added so far: the same mean, and
+ * weights of 1e308 cannot overflow the sum into Infinity, nor a weight of 5e-324 vanish (0 / 0) when it
+ * is the only one answered. A weight of 0 leaves the part out.
  */
-export function relativeIndexWeights(weights: IndexWeights, metricsInUse: IndexMetric[]): IndexWeights {
-	const largest = Math.max(0, ...metricsInUse.map((m) => weights[m]));
-	if (!(largest > 0)) return weights;
-	const relative = { ...weights };
-	for (const metric of metricsInUse) relative[metric] = weights[metric] / largest;
-	return relative;
+export interface WeightedSum {
+	sum: number;
+	total: number;
+	largest: number;
+}
+
+export function addWeighted(t: WeightedSum, weight: number, value: number): void {
+	if (!(weight > 0)) return;
+	if (weight > t.largest) {
+		const shrink = t.largest / weight;
+		t.sum *= shrink;
+		t.total *= shrink;
+		t.largest = weight;
+	}
+	const relative = weight / t.largest;
+	t.sum += relative * value;
+	t.total += relative;
 }
 
 /**
@@ -49,15 +61,10 @@ export function relativeIndexWeights(weights: IndexWeights, metricsInUse: IndexM
  * no weighted part was answered.
  */
 export function compositeIndex(parts: IndexParts, weights: IndexWeights): number | null {
-	let sum = 0;
-	let total = 0;
+	const t: WeightedSum = { sum: 0, total: 0, largest: 0 };
 	for (let i = 0; i < INDEX_METRICS.length; i++) {
-		const metric = INDEX_METRICS[i];
-		const value = parts[metric];
-		const w = weights[metric];
-		if (value === undefined || w === 0) continue;
-		sum += w * value;
-		total += w;
+		const value = parts[INDEX_METRICS[i]];
+		if (value !== undefined) addWeighted(t, weights[INDEX_METRICS[i]], value);
 	}
-	return total === 0 ? null : roundTo(sum / total, 2);
+	return t.total === 0 ? null : roundTo(t.sum / t.total, 2);
 }

@@ -1,5 +1,6 @@
 import { ConfigError, fieldReader, InputError, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
+import { addWeighted, type WeightedSum } from './compositeIndex';
 import { roundTo } from './rounding';
 import { checkScaleEnds, readRating, type RatingRules, type Scale } from './scale';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
@@ -99,11 +100,8 @@ export type GapScorer = (record: Record<string, unknown>) => GapResult | null;
 export function createGapScorer(config: GapConfig, skipMissing: boolean, language: Language): GapScorer {
 	checkGapConfig(config);
 	const rules: RatingRules = { ...config.scale, integer: false };
-	// Relative to the largest: the same weighted mean, and weights of 1e308 cannot overflow its sum.
-	const largestWeight = Math.max(...config.dimensions.map((d) => d.weight));
 	const dims: PreparedDimension[] = config.dimensions.map((d) => ({
 		...d,
-		weight: d.weight / largestWeight,
 		readExpectation: fieldReader(d.expectationField),
 		readPerception: fieldReader(d.perceptionField),
 	}));
@@ -122,8 +120,8 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 	});
 	return (record) => {
 		const dimensions = { ...template };
-		let weighted = 0;
-		let weights = 0;
+		// In units of the largest answered weight (addWeighted): weights of 1e308 and 1e-308 alike.
+		const weighted: WeightedSum = { sum: 0, total: 0, largest: 0 };
 		let answered = 0;
 		for (let i = 0; i < dims.length; i++) {
 			const d = dims[i];
@@ -140,12 +138,11 @@ export function createGapScorer(config: GapConfig, skipMissing: boolean, languag
 			}
 			const dimension = dimensionGap(expectation, perception);
 			dimensions[d.key] = dimension;
-			weighted += d.weight * dimension.gap;
-			weights += d.weight;
+			addWeighted(weighted, d.weight, dimension.gap);
 			answered++;
 		}
 		if (answered === 0) return null;
-		const gap = roundTo(weighted / weights, 4);
+		const gap = roundTo(weighted.sum / weighted.total, 4);
 		const level = gapLevel(gap, tolerance);
 		return { dimensions, gap, level, label: labels[level], outOf100: roundTo(gapTo100(gap, scale), 2), answeredDimensions: answered };
 	};

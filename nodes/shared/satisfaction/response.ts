@@ -1,5 +1,5 @@
 import { cesTo100, CES_SCALES, isCesEasy, type CesVersion } from './ces';
-import { checkIndexWeights, relativeIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights } from './compositeIndex';
+import { addWeighted, checkIndexWeights, SENTIMENT_RULES, sentimentTo100, type IndexMetric, type IndexWeights, type WeightedSum } from './compositeIndex';
 import { csatRules, csatTo100, isCsatSatisfied } from './csat';
 import { fieldReader } from '../input';
 import { createGapScorer, type GapConfig, type GapResult } from './gap';
@@ -76,9 +76,7 @@ class ScoredResponse {}
 export type ResponseScorer = (record: Record<string, unknown>) => SatisfactionResult;
 
 /** The composite index of one response as it is summed, and the metrics not answered (skipMissing). */
-interface Tally {
-	sum: number;
-	total: number;
+interface Tally extends WeightedSum {
 	notAnswered: string[] | undefined;
 }
 
@@ -100,8 +98,7 @@ function ratedScorer<R extends { outOf100: number }>(
 			return null;
 		}
 		const value = scored(rating);
-		tally.sum += weight * value.outOf100;
-		tally.total += weight;
+		addWeighted(tally, weight, value.outOf100);
 		return value;
 	};
 }
@@ -117,8 +114,8 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
  */
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
 	const { skipMissing, language } = config;
-	checkIndexWeights(config.indexWeights, indexMetricsOf(config));
-	const w = relativeIndexWeights(config.indexWeights, indexMetricsOf(config));
+	const { indexWeights: w } = config;
+	checkIndexWeights(w, indexMetricsOf(config));
 	const scoreNps =
 		config.nps &&
 		ratedScorer('nps', config.nps.field, NPS_SCALE, skipMissing, w.nps, (score: number): NpsResult => {
@@ -141,19 +138,16 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 	// Runs a million times a run: the index is summed as it goes (compositeIndex's weighted mean, inlined).
 	return (record) => {
 		const result = new ScoredResponse() as SatisfactionResult;
-		const tally: Tally = { sum: 0, total: 0, notAnswered: undefined };
+		const tally: Tally = { sum: 0, total: 0, largest: 0, notAnswered: undefined };
 		if (scoreNps) result.nps = scoreNps(record, tally);
 		if (scoreCsat) result.csat = scoreCsat(record, tally);
 		if (scoreCes) result.ces = scoreCes(record, tally);
-		let { notAnswered, sum, total } = tally;
+		let { notAnswered } = tally;
 		if (scoreGap) {
 			const gap = scoreGap(record);
 			result.gap = gap;
 			if (gap === null) (notAnswered ??= []).push('gap');
-			else {
-				sum += w.gap * gap.outOf100;
-				total += w.gap;
-			}
+			else addWeighted(tally, w.gap, gap.outOf100);
 		}
 		if (scoreKano) {
 			const kano = scoreKano(record);
@@ -167,11 +161,10 @@ export function createResponseScorer(config: SatisfactionConfig): ResponseScorer
 				(notAnswered ??= []).push('sentiment');
 			} else {
 				result.sentiment = value;
-				sum += w.sentiment * roundTo(sentimentTo100(value), 2);
-				total += w.sentiment;
+				addWeighted(tally, w.sentiment, roundTo(sentimentTo100(value), 2));
 			}
 		}
-		result.index = total === 0 ? null : roundTo(sum / total, 2);
+		result.index = tally.total === 0 ? null : roundTo(tally.sum / tally.total, 2);
 		if (skipMissing) result.notAnswered = notAnswered ?? [];
 		return result;
 	};
