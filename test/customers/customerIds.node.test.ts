@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+import { startWebhookServer } from '../helpers/providers';
+import { runCare } from '../SendCareMessage/helpers/run';
 
 /**
  * A customer ID is a text or a finite number. NaN, Infinity or a yes/no value from a node upstream is
@@ -55,6 +57,36 @@ describe.each(badIds)('a customer ID of %s', (name, id) => {
 		expect(rejected(result.json(NODE_UNDER_TEST, 2))).toEqual([expected(1)]);
 		expect(result.json(NODE_UNDER_TEST, 0).map((c) => c.customerId)).toEqual(['C0']);
 		expect(result.json(NODE_UNDER_TEST, 1)[0]).toMatchObject({ responses: 2, rejectedItems: 1 });
+	});
+});
+
+describe.each(badIds)('a customer ID of %s', (name, id) => {
+	const expected = (item: number) => `Item ${item}: field "customerId" is ${name}, which is not a finite number (expected a customer ID (text or number))`;
+
+	it('is an item error in Schedule Revisit, which would plan a customer "NaN"', async () => {
+		const items = [0, 1, 2, 3].map((i) => ({ customerId: i % 2 ? id : `C${i}` }));
+		const parameters = { operation: 'scheduleRevisit', asOf: '2025-09-29T10:00:00+08:00', timeZone: 'Asia/Shanghai', owners: { owner: [{ id: 'alice', dailyCapacity: 8 }] } };
+		const result = await runWith('scheduleRevisit', parameters, items);
+		expect(rejected(result.json(NODE_UNDER_TEST, 2))).toEqual([expected(1), expected(3)]);
+		expect(result.json(NODE_UNDER_TEST, 0).map((c) => c.customerId)).toEqual(['C0', 'C2']);
+	});
+
+	it('is an item error in Send Care Message, whose key would join every such item into one', async () => {
+		const server = await startWebhookServer();
+		try {
+			const items = [0, 1, 2, 3].map((i) => ({ customerId: i % 2 ? id : `C${i}`, name: `N${i}`, orderId: `O${i}`, consent: 'yes', timeZone: 'Asia/Shanghai' }));
+			const key = `customer-ids-${run++}`;
+			setGeneratedItems(key, items);
+			const care = await runCare(server, [], {}, { generatedKey: key, onError: 'continueErrorOutput' });
+			expect(care.result.error).toBeUndefined();
+			expect(care.sent.map((c) => c.customerId)).toEqual(['C0', 'C2']);
+			expect([care.skipped, care.failed]).toEqual([[], []]);
+			// The error output, after Sent, Skipped and Failed.
+			expect(rejected(care.result.json(NODE_UNDER_TEST, 3))).toEqual([expected(1), expected(3)]);
+			expect(server.deliveries).toHaveLength(2);
+		} finally {
+			await server.close();
+		}
 	});
 });
 

@@ -54,7 +54,7 @@ describe('prepareCareItem', () => {
 		expect(() => prepareCareItem({ ...ok, email: 'a@b' }, base)).toThrow(
 			'field "email" is "a@b", which is not an email address (expected an address like name@example.com)',
 		);
-		expect(() => prepareCareItem({ ...ok, customerId: ' ' }, base)).toThrow(/^field "customerId" is " ", which is not a customer ID/);
+		expect(() => prepareCareItem({ ...ok, customerId: ' ' }, base)).toThrow(/^field "customerId" is " ", which is empty \(expected a customer ID \(text or number\)\)/);
 		expect(() => prepareCareItem({ ...ok, timeZone: 'China' }, base)).toThrow(/^field "timeZone" is "China", which is not a time zone/);
 		expect(() => prepareCareItem({ ...ok, lang: 'fr' }, { ...base, languageField: 'lang' })).toThrow(InputError);
 	});

@@ -1,6 +1,6 @@
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
+import { customerIdText } from '../customers/records';
 import { parseDate, parseDateNotAfter } from '../input/dates';
-import { InputError } from '../input/errors';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
 import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { TextMemo } from './textMemo';
@@ -89,17 +89,14 @@ export class RevisitRequestReader {
 	/** Reads one item; a value that cannot be used throws an InputError naming the column. */
 	read(item: Record<string, unknown>, index: number): RevisitRequest {
 		const { columns, options, readers: read } = this;
-		const rawId = read.customerId?.(item);
-		if (isEmpty(rawId) || (typeof rawId !== 'string' && typeof rawId !== 'number')) {
-			throw new InputError(columns.customerId, rawId, isEmpty(rawId) ? 'is empty' : 'is not an ID', 'a customer ID (text or number)');
-		}
+		const customerId = customerIdText(read.customerId?.(item), columns.customerId);
 		const rawZone = read.timeZone?.(item);
 		const timeZone = isEmpty(rawZone) ? options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
 		const rawLast = read.lastContact?.(item);
 		const rawNext = read.nextRevisit?.(item);
 		return {
 			index,
-			customerId: String(rawId).trim(),
+			customerId,
 			name: text(item, read.name),
 			timeZone,
 			lastContactDay: isEmpty(rawLast) ? undefined : this.dates(timeZone).lastContactDay.read(rawLast),

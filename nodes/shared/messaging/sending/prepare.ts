@@ -1,3 +1,4 @@
+import { customerIdText } from '../../customers/records';
 import { getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import type { OutgoingMessage } from '../channels/types';
@@ -83,20 +84,12 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 	return phone;
 }
 
-function readCustomerId(json: Record<string, unknown>, field: string): string {
-	const value = getField(json, field);
-	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
-		throw new InputError(field, value, 'is not a customer ID', 'a non-empty text or number that identifies the customer');
-	}
-	return String(value).trim();
-}
-
 /**
  * One input item -> the message it would get and the facts policy needs, or "no consent". Throws an
  * InputError (naming the field) for anything unusable, before anything is sent.
  */
 export function prepareCareItem(json: Record<string, unknown>, config: PrepareConfig): PreparedItem {
-	const customerId = readCustomerId(json, config.customerIdField);
+	const customerId = customerIdText(getField(json, config.customerIdField), config.customerIdField);
 	const locale = readLocale(json, config);
 	const consent = checkConsent(getField(json, config.consent.field), config.consent.field, config.consent.mode, config.consent.meaning);
 	if (!consent.allowed) return { kind: 'noConsent', detail: consent.detail, customerId, locale };
