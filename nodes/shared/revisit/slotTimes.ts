@@ -33,6 +33,8 @@ export class ZoneSlots {
 	private readonly days = new Map<number, Array<SlotTimes | undefined>>();
 	/** Per local day: the zone's offset when constant that day, null on a DST-change day. */
 	private readonly offsets = new Map<number, number | null>();
+	/** Per DST-change day: each slot's start and end instant (slot s at 2s and 2s + 1), worked out once. */
+	private readonly changeDayInstants = new Map<number, Float64Array>();
 
 	constructor(
 		private readonly timeZone: string,
@@ -74,8 +76,8 @@ export class ZoneSlots {
 		const offset = this.offset(day);
 		const overlapped: number[] = [];
 		if (offset === null) {
-			const instant = (minute: number) => zonedInstant(day, minute, this.timeZone).getTime();
-			for (let s = 0; s < slots.length; s++) if (instant(slots[s].start) < to && instant(slots[s].end) > from) overlapped.push(s);
+			const instants = this.instantsOf(day);
+			for (let s = 0; s < slots.length; s++) if (instants[2 * s] < to && instants[2 * s + 1] > from) overlapped.push(s);
 			return overlapped;
 		}
 		// A uniform day: wall-clock minutes of that day, and the slots (in order) found by bisection.
@@ -90,6 +92,20 @@ export class ZoneSlots {
 		}
 		for (let s = lo; s < slots.length && slots[s].start < toMinute; s++) overlapped.push(s);
 		return overlapped;
+	}
+
+	/** The slots' instants on a DST-change day: once per day, not per revisit planned earlier on it. */
+	private instantsOf(day: number): Float64Array {
+		let instants = this.changeDayInstants.get(day);
+		if (!instants) {
+			instants = new Float64Array(this.slots.length * 2);
+			for (let s = 0; s < this.slots.length; s++) {
+				instants[2 * s] = zonedInstant(day, this.slots[s].start, this.timeZone).getTime();
+				instants[2 * s + 1] = zonedInstant(day, this.slots[s].end, this.timeZone).getTime();
+			}
+			this.changeDayInstants.set(day, instants);
+		}
+		return instants;
 	}
 
 	private offset(day: number): number | null {
