@@ -50,7 +50,7 @@ export function channelFixture<S extends ProviderServer<any>>(kind: ChannelKind,
 	return fixture;
 }
 
-/** Ways a provider, proxy or library may show a secret back: re-encoded, re-cased, escaped, wrapped, cut. */
+/** Ways a provider, proxy or library may show a secret back: re-encoded, re-cased (a secret of 12 characters or more), escaped, wrapped, cut. */
 export const ECHO_FORMS: Record<string, (secret: string) => string> = {
 	upper: (s) => s.toUpperCase(),
 	lower: (s) => s.toLowerCase(),
@@ -67,5 +67,5 @@ export const ECHO_FORMS: Record<string, (secret: string) => string> = {
 	threeLines: (s) => `${s.slice(0, 5)}\n${s.slice(5, -5)}\r\n  ${s.slice(-5)}`,
 	jsonThreeLines: (s) => `${s.slice(0, 5)}\\n${s.slice(5, -5)}\\n${s.slice(-5)}`,
 	middleOnly: (s) => s.slice(3, -3),
-	cutAndUpper: (s) => s.slice(0, 10).toUpperCase(),
+	cutAndWrapped: (s) => `${s.slice(0, 6)}\n${s.slice(6, 12)}`,
 };

@@ -119,13 +119,24 @@ describe('Redactor: a secret re-encoded, re-cased, escaped, wrapped or cut', () 
 		}
 	});
 
-	it('a secret of 4 to 11 characters too, whole in any case or escape', () => {
+	it('a secret of 4 to 11 characters too, whole as written, in hex of either case or in any escape', () => {
 		for (const secret of ['pa5!', 'Hunter2/x']) {
 			const redactor = Redactor.forCredentials({ password: secret });
-			for (const name of ['upper', 'lower', 'hex', 'jsonEveryChar', 'percentEveryByte', 'htmlDecimal', 'phpJson']) {
+			for (const name of ['hex', 'hexUpper', 'jsonEveryChar', 'percentEveryByte', 'htmlDecimal', 'htmlHexUpper', 'phpJson']) {
 				expect(redactor.redact(`denied: ${ECHO_FORMS[name](secret)} (end)`)).toBe('denied: *** (end)');
 			}
 		}
+	});
+
+	// Case is ignored only for whole forms of 12 characters or more: a short password, or a piece of a long
+	// one, in another case is ordinary text (a customer's name, a word of the message), not the secret.
+	it.each([
+		['anna', 'Hi Anna, your order ANNA-1 has shipped', 'Hi Anna, your order ANNA-1 has shipped'],
+		['CustomerCare2024', 'Thank you from customer care, CUSTOMER service', 'Thank you from customer care, CUSTOMER service'],
+		['CustomerCare2024', 'login CUSTOMERCARE2024 refused', 'login *** refused'],
+		['anna', 'login anna refused', 'login *** refused'],
+	])('password %p: %p reads %p', (password, text, expected) => {
+		expect(Redactor.forCredentials({ password }).redact(text)).toBe(expected);
 	});
 
 	it('a secret of 9 to 11 characters cut to 8, at either end or in the middle', () => {

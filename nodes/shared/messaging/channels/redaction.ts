@@ -1,5 +1,5 @@
 import { base64Forms, secretForms } from './secretForms';
-import { foldText, secretPattern, secretStretches } from './textViews';
+import { folded, secretPattern, secretStretches, unwrapped, type SecretPatterns } from './textViews';
 
 /** Secrets at least this long are hidden wherever they appear; shorter ones only where they stand as a value. */
 export const SHORTEST_ANYWHERE = 4;
@@ -7,6 +7,13 @@ export const SHORTEST_ANYWHERE = 4;
 const PARTIAL_RUN = 8;
 /** A secret longer than a run is also hidden when only part of it shows (a provider that cut it, or a line split it). */
 const SHORTEST_PARTIAL = PARTIAL_RUN + 1;
+/**
+ * Forms at least this long are also hidden in any letter case (a re-cased echo of a token). Shorter ones,
+ * and the pieces of a cut secret, only as written: in any case, a password `anna` would blank every "Anna"
+ * in a care message and `CustomerCare2024` every "customer".
+ */
+const SHORTEST_ANY_CASE = 12;
+const HEX_FORM = /^[0-9a-f]+$/;
 
 /**
  * Credential fields that hold or embed a secret: passwords, tokens, keys, signing secrets and webhook
@@ -33,7 +40,8 @@ export interface SecretSource {
 
 /**
  * Hides secrets in any text: the one mechanism for channel outcomes, node errors and output items.
- * A secret is hidden whole in any case, hex- or base64/base64url-encoded alone or inside any longer text
+ * A secret is hidden whole (in any letter case when it is 12 characters or more; hex in either case),
+ * hex- or base64/base64url-encoded alone or inside any longer text
  * (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and in every
  * reading of the text (textViews.ts): JSON-, URL- or HTML-escaped, once or twice, and across line breaks.
  * A secret of 9 characters or more is also hidden where only a stretch of 8+ of its characters (or of its
@@ -42,23 +50,28 @@ export interface SecretSource {
  * inside the encodings of the pairs they belong to.
  */
 export class Redactor {
-	private readonly pattern: RegExp | undefined;
+	private readonly patterns: SecretPatterns;
 	private readonly asValue: RegExp | undefined;
 
 	constructor(source: SecretSource | ReadonlyArray<string | undefined>) {
 		const { secrets, pairs = [], valueNames = [], composites = [] } = Array.isArray(source)
 			? { secrets: source as string[] }
 			: (source as SecretSource);
-		const forms = new Set<string>();
+		const exact = new Set<string>();
+		const anyCase = new Set<string>();
 		const short = new Set<string>();
-		const runs = new Set<string>();
 		const addForms = (text: string, keepShort: boolean) => {
 			// A short secret's encodings are as short and common as it is (hex 6162 of "ab" is an amount).
 			const anywhere = !keepShort || text.length >= SHORTEST_ANYWHERE;
 			for (const form of secretForms(text)) {
-				const folded = foldText(form);
-				if (anywhere && folded.length >= SHORTEST_ANYWHERE) forms.add(folded);
-				else if (keepShort) short.add(form);
+				const shown = unwrapped(form);
+				if (!anywhere || shown.length < SHORTEST_ANYWHERE) {
+					if (keepShort) short.add(form);
+				} else if (shown.length >= SHORTEST_ANY_CASE) anyCase.add(folded(form));
+				else {
+					exact.add(shown);
+					if (HEX_FORM.test(shown)) exact.add(shown.toUpperCase());
+				}
 			}
 		};
 		const present = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
@@ -66,8 +79,8 @@ export class Redactor {
 			addForms(secret, true);
 			if (secret.length < SHORTEST_PARTIAL) continue;
 			for (const form of [secret, ...base64Forms(secret)]) {
-				const folded = foldText(form);
-				for (let i = 0; i + PARTIAL_RUN <= folded.length; i++) runs.add(folded.slice(i, i + PARTIAL_RUN));
+				const shown = unwrapped(form);
+				for (let i = 0; i + PARTIAL_RUN <= shown.length; i++) exact.add(shown.slice(i, i + PARTIAL_RUN));
 			}
 		}
 		for (const composite of composites) addForms(composite, false);
@@ -75,7 +88,7 @@ export class Redactor {
 			if (!a || !b) continue;
 			for (const joined of [`${a}:${b}`, `\0${a}\0${b}`, `${a}\0${b}`]) addForms(joined, false);
 		}
-		this.pattern = secretPattern([...forms], runs);
+		this.patterns = { exact: secretPattern(exact), anyCase: secretPattern(anyCase) };
 		if (short.size > 0) {
 			const names = [...VALUE_NAMES, ...valueNames].map(escapeRegExp).join('|');
 			const values = [...short].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|');
@@ -91,7 +104,7 @@ export class Redactor {
 	redact(text: string): string {
 		let out = '';
 		let from = 0;
-		for (const [start, end] of this.pattern ? secretStretches(text, this.pattern) : []) {
+		for (const [start, end] of secretStretches(text, this.patterns)) {
 			out += `${text.slice(from, start)}***`;
 			from = end;
 		}

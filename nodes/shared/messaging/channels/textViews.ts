@@ -1,9 +1,9 @@
 /**
  * Readings of a text in which an escaped or wrapped secret reads as itself: the text as is, then decoded
  * once and twice (JSON `\u0041` and `\/` escapes, percent-encoding in either case, HTML character
- * references), each without its line breaks (a wrapped line, a folded header) and case-folded. Every
- * character of a reading remembers the stretch of the original text it stands for, so a secret found in a
- * reading is hidden in the original.
+ * references), each without its line breaks (a wrapped line, a folded header), and looked at as written
+ * and case-folded. Every character of a reading remembers the stretch of the original text it stands for,
+ * so a secret found in a reading is hidden in the original.
  */
 
 /** One reading: its characters (one UTF-16 unit each) and the original stretch [start, end) of each. */
@@ -36,9 +36,14 @@ function fold(text: string): string {
 	return lower.length === text.length ? lower : text.split('').map(foldUnit).join('');
 }
 
-/** A secret or form as the readings show it: case-folded, without line breaks. */
-export function foldText(text: string): string {
-	return fold(text.replace(/[\r\n]/g, ''));
+/** A secret or form as the readings show it: without line breaks. */
+export function unwrapped(text: string): string {
+	return text.replace(/[\r\n]/g, '');
+}
+
+/** The same, case-folded: how a form to be found in any letter case is looked for. */
+export function folded(text: string): string {
+	return fold(unwrapped(text));
 }
 
 /** The reading without its line breaks and the indentation that follows one (wrapped and folded lines). */
@@ -160,31 +165,38 @@ function readings(text: string): ReadingText[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * What to look for in a reading: folded texts hidden wherever they appear whole, and folded runs (stretches
- * of long secrets) hidden wherever they appear. One pattern, tried at every position.
- */
-export function secretPattern(whole: readonly string[], runs: Iterable<string>): RegExp | undefined {
+/** One pattern for texts hidden wherever they appear, tried at every position; undefined for none. */
+export function secretPattern(texts: Iterable<string>): RegExp | undefined {
 	// Longest first: at each position the longest text that matches there is taken (the shorter ones are inside it).
-	const alternatives = [...new Set([...whole, ...runs])].sort((x, y) => y.length - x.length).map(escapeRegExp);
+	const alternatives = [...new Set(texts)].sort((x, y) => y.length - x.length).map(escapeRegExp);
 	return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
 }
 
+/** What to look for: texts as written (`exact`), and case-folded texts in the folded readings (`anyCase`). */
+export interface SecretPatterns {
+	exact?: RegExp;
+	anyCase?: RegExp;
+}
+
 /**
- * The stretches [start, end) of `text`, sorted and merged, that show the pattern in any of its readings.
+ * The stretches [start, end) of `text`, sorted and merged, that show a pattern in any of its readings.
  * Overlapping matches join, so a long secret cut or split anywhere is hidden in every run-long piece.
  */
-export function secretStretches(text: string, pattern: RegExp): Array<[number, number]> {
+export function secretStretches(text: string, patterns: SecretPatterns): Array<[number, number]> {
+	if (!patterns.exact && !patterns.anyCase) return [];
 	const found: Array<[number, number]> = [];
-	for (const { text: shown, from: origin } of readings(text)) {
-		const folded = fold(shown);
+	const collect = (shown: string, origin: Reading | undefined, pattern: RegExp) => {
 		pattern.lastIndex = 0;
-		for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
+		for (let match = pattern.exec(shown); match; match = pattern.exec(shown)) {
 			const at = match.index;
 			const length = match[0].length;
 			found.push(origin ? [origin.start[at], origin.end[at + length - 1]] : [at, at + length]);
 			pattern.lastIndex = at + 1;
 		}
+	};
+	for (const { text: shown, from: origin } of readings(text)) {
+		if (patterns.exact) collect(shown, origin, patterns.exact);
+		if (patterns.anyCase) collect(fold(shown), origin, patterns.anyCase);
 	}
 	found.sort((a, b) => a[0] - b[0]);
 	const merged: Array<[number, number]> = [];
