@@ -82,6 +82,15 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 		expect(result.error?.message).toContain(message);
 	});
 
+	it('finds birthdays and solar festivals past the lunar calendar data when nothing lunar is asked for', async () => {
+		const solar = { ...base, window: 'onDate', occasionDate: '2150-12-25', occasionTypes: ['birthday'], festivals: ['christmas'], lunarFromBirthday: false };
+		const result = await runNode({ type: 'scheduleRevisit', parameters: solar, items: [{ customerId: 'A', birthday: '1990-12-25' }] });
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ count: 2, occasions: [{ type: 'birthday', date: '2150-12-25' }, { key: 'christmas', date: '2150-12-25' }] });
+		const lunarFestival = await runNode({ type: 'scheduleRevisit', parameters: { ...solar, festivals: ['christmas', 'springFestival'] }, items: [{ customerId: 'A' }] });
+		expect(lunarFestival.error?.message).toContain('Date 2150-12-25 lies outside the lunar calendar data');
+	});
+
 	it('stops when the next days reach past the lunar calendar data, and takes a date-time in the node\'s zone', async () => {
 		const late = await runNode({ type: 'scheduleRevisit', parameters: { ...base, asOf: '2100-12-01T10:00:00+08:00', lookAheadDays: 90 }, items: [{ customerId: 'A' }] });
 		expect(late.error?.message).toBe(

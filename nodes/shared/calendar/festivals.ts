@@ -30,6 +30,8 @@ interface FestivalRule {
 	key: FestivalKey;
 	/** The festival's day in (or around) Gregorian year `year`; undefined when out of the data range. */
 	dayIn(year: number): number | undefined;
+	/** Dated by the lunar calendar, so found only within its data (lunar years 1900-2100). */
+	lunar?: true;
 }
 
 const fixed = (month: number, day: number) => (year: number) => toDayNumber(year, month, day);
@@ -45,30 +47,36 @@ export const FESTIVALS: readonly FestivalRule[] = [
 	{ key: 'newYearsDay', dayIn: fixed(1, 1) },
 	{
 		key: 'chineseNewYearsEve',
+		lunar: true,
 		dayIn: (year) => {
 			const next = lunarNewYear(year);
 			return next === undefined ? undefined : next - 1;
 		},
 	},
-	{ key: 'springFestival', dayIn: (year) => lunarNewYear(year) },
-	{ key: 'lanternFestival', dayIn: lunar(1, 15) },
+	{ key: 'springFestival', dayIn: (year) => lunarNewYear(year), lunar: true },
+	{ key: 'lanternFestival', dayIn: lunar(1, 15), lunar: true },
 	{ key: 'valentinesDay', dayIn: fixed(2, 14) },
 	{ key: 'womensDay', dayIn: fixed(3, 8) },
 	{ key: 'laborDay', dayIn: fixed(5, 1) },
 	{ key: 'mothersDay', dayIn: (year) => nthWeekday(year, 5, 0, 2) },
 	{ key: 'childrensDay', dayIn: fixed(6, 1) },
-	{ key: 'dragonBoatFestival', dayIn: lunar(5, 5) },
+	{ key: 'dragonBoatFestival', dayIn: lunar(5, 5), lunar: true },
 	{ key: 'fathersDay', dayIn: (year) => nthWeekday(year, 6, 0, 3) },
-	{ key: 'qixiFestival', dayIn: lunar(7, 7) },
-	{ key: 'midAutumnFestival', dayIn: lunar(8, 15) },
+	{ key: 'qixiFestival', dayIn: lunar(7, 7), lunar: true },
+	{ key: 'midAutumnFestival', dayIn: lunar(8, 15), lunar: true },
 	{ key: 'nationalDay', dayIn: fixed(10, 1) },
-	{ key: 'doubleNinthFestival', dayIn: lunar(9, 9) },
+	{ key: 'doubleNinthFestival', dayIn: lunar(9, 9), lunar: true },
 	{ key: 'thanksgiving', dayIn: (year) => nthWeekday(year, 11, 4, 4) },
 	{ key: 'christmasEve', dayIn: fixed(12, 24) },
 	{ key: 'christmas', dayIn: fixed(12, 25) },
 ];
 
 export const FESTIVAL_KEYS: readonly FestivalKey[] = FESTIVALS.map((f) => f.key);
+
+/** Whether a festival is dated by the lunar calendar (the Spring Festival, Mid-Autumn...). */
+export function isLunarFestival(key: FestivalKey): boolean {
+	return FESTIVALS.some((f) => f.key === key && f.lunar === true);
+}
 
 export interface FestivalDay {
 	key: FestivalKey;

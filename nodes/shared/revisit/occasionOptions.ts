@@ -69,11 +69,12 @@ export interface CustomerOccasions {
 export const MAX_WINDOW_DAYS = 366;
 
 /**
- * Checks the window: a whole number of days ahead of the as-of, or one date, inside the lunar calendar
- * data (lunar years 1900-2100), without which lunar birthdays and festivals would silently be missing.
- * The as-of day differs by a day between zones, so the check allows a day either side.
+ * Checks the window: a whole number of days ahead of the as-of, or one date; when lunar birthdays or a
+ * lunar festival are wanted, inside the lunar calendar data (lunar years 1900-2100), without which they
+ * would silently be missing. The as-of day differs by a day between zones, so the check allows a day
+ * either side.
  */
-export function checkOccasionWindow(window: OccasionWindow, asOf: Date): void {
+export function checkOccasionWindow(window: OccasionWindow, asOf: Date, needsLunar = true): void {
 	let from: number;
 	let to: number;
 	let described: string;
@@ -91,7 +92,7 @@ export function checkOccasionWindow(window: OccasionWindow, asOf: Date): void {
 		from = to = day;
 		described = `Date ${window.date}`;
 	}
-	if (from < firstLunarDayNumber() || to > lastLunarDayNumber()) {
+	if (needsLunar && (from < firstLunarDayNumber() || to > lastLunarDayNumber())) {
 		throw new ConfigError(`${described} ${from === to ? 'lies' : 'reach'} outside the lunar calendar data, where lunar birthdays and festivals cannot be found (expected ${lunarRangeText()})`);
 	}
 }

@@ -1,6 +1,7 @@
 import { formatDayNumber, toDayNumber } from '../calendar/civilDate';
 import { formatLunarEn, formatLunarZh, toLunar } from '../calendar/lunar';
 import { checkTimeZone } from '../calendar/timeZone';
+import { isLunarFestival } from '../calendar/festivals';
 import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { OCCASION_LABELS, type OccasionType } from './labels';
 import { parseLunarDate, parsePastDate, yearly, type YearlyDate } from './occasionDates';
@@ -65,7 +66,7 @@ export class OccasionFinder {
 		private readonly options: OccasionOptions,
 		private readonly columns: OccasionColumns = DEFAULT_OCCASION_COLUMNS,
 	) {
-		checkOccasionWindow(options.window, options.asOf);
+		checkOccasionWindow(options.window, options.asOf, options.types.includes('lunarBirthday') || options.festivals.some(isLunarFestival));
 		const types = new Set(options.types);
 		this.wanted = {
 			birthday: types.has('birthday'),
