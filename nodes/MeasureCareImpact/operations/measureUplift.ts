@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
 import { ConfigError, PLAUSIBLE } from '../../shared/input';
+import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
@@ -63,10 +64,11 @@ const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [
 ];
 
 /**
- * Scores of any scale in use (NPS 0-10, CSAT 1-5, 0-100 indices) fit well inside; beyond it a value is an
- * upstream mistake whose square would overflow the variance into Infinity or NaN.
+ * Scores of any scale in use (NPS 0-10, CSAT 1-5, 0-100 indices) fit well inside the ends a rating scale
+ * may have; beyond them a value is an upstream mistake whose square would overflow the variance into
+ * Infinity or NaN.
  */
-const SATISFACTION_RANGE = { min: -1e6, max: 1e6 };
+const SATISFACTION_RANGE = { min: -RATING_SCALE_LIMIT, max: RATING_SCALE_LIMIT };
 /** Cost per contact, when given: from a hundredth of a cent (the field's precision) to PLAUSIBLE.money, so ROI = profit / cost stays finite. */
 const COST_RANGE = { min: 1e-4, max: PLAUSIBLE.money };
 const MAX_WINDOW_DAYS = 3660;

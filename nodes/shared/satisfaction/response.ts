@@ -113,8 +113,7 @@ export function indexMetricsOf(config: SatisfactionConfig): IndexMetric[] {
  * scores one response, throwing an InputError for the first unusable answer.
  */
 export function createResponseScorer(config: SatisfactionConfig): ResponseScorer {
-	const { skipMissing, language } = config;
-	const { indexWeights: w } = config;
+	const { skipMissing, language, indexWeights: w } = config;
 	checkIndexWeights(w, indexMetricsOf(config));
 	const scoreNps =
 		config.nps &&

@@ -51,13 +51,13 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 				const spend = spenders.length > 0 ? fitSpend(spenders) : {};
 				return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
 			};
-			let failure: unknown;
 			try {
 				return fitOn(subjects);
-			} catch (error) {
-				failure = error;
+			} catch (failure) {
+				const refitted = fitWithoutFastestBuyers(subjects, fitOn, name);
+				if (refitted) return refitted;
+				throw failure;
 			}
-			return fitWithoutFastestBuyers(subjects, fitOn, name) ?? rethrow(failure);
 		},
 		fromSupplied(object) {
 			const parameters = suppliedParameters(method, schema, object, COUNT_PARAMETERS_EXPECTED);
@@ -137,10 +137,6 @@ function fitWithoutFastestBuyers(
 		return { ...fitted, leftOut: new Map([...out].map((s) => [s, reason(s)])) };
 	}
 	return undefined;
-}
-
-function rethrow(error: unknown): never {
-	throw error;
 }
 
 /** The spend model's fit, or a note saying why there is none (the purchase model stands without it). */

@@ -1,5 +1,5 @@
-import { localDayAndMinute, offsetMinutes, zonedInstant } from '../../calendar';
-import { ConfigError } from '../../input';
+import { localDayAndMinute, offsetMinutes } from '../../calendar';
+import { ConfigError, wallClockInstant } from '../../input';
 
 /** The hours in which messages may reach a recipient, as minutes after local midnight; end exclusive. */
 export interface SendingWindow {
@@ -40,9 +40,9 @@ export function checkSendingWindow(now: Date, timeZone: string, window: SendingW
 		startMinute < endMinute ? minute >= startMinute && minute < endMinute : minute >= startMinute || minute < endMinute;
 	if (inside) return { allowed: true };
 	const day = minute < startMinute ? dayNumber : dayNumber + 1;
-	const opens = zonedInstant(day, startMinute, timeZone).getTime();
+	const wallMs = (day * 1440 + startMinute) * 60_000;
+	const opens = wallClockInstant(wallMs, timeZone);
 	if (opens > now.getTime()) return { allowed: false, deferUntil: new Date(opens) };
 	// Inside the hour the clocks repeat, after the start's first showing: it opens at its second.
-	const wallMs = (day * 1440 + startMinute) * 60_000;
 	return { allowed: false, deferUntil: new Date(wallMs - offsetMinutes(timeZone, now) * 60_000) };
 }
