@@ -59,7 +59,7 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 		const items = [{ customerId: 'A', birthday: '1990-02-30' }, { customerId: 'B', birthday: '1990-07-04' }];
 		const stopped = await runNode({ type: 'scheduleRevisit', parameters: base, items });
 		expect(stopped.error?.message).toBe(
-			'Item 0: field "birthday" is "1990-02-30", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+			'Item 0: field "birthday" is "1990-02-30", which is not a date (expected a date from 1900-01-01 to 2199-12-31 (ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds))',
 		);
 		const continued = await runNode({ type: 'scheduleRevisit', parameters: base, items, onError: 'continueErrorOutput' });
 		expect(continued.json(NODE_UNDER_TEST, 0).map((o) => o.customerId)).toEqual(['B']);
@@ -70,8 +70,8 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 	// 30 February rolled into March, "x" said "NaN-NaN-Na"), and the window must lie where the lunar calendar
 	// data reaches (2150 or 2101 found no lunar birthday and no Spring Festival, silently).
 	it.each([
-		['1', 'Parameter "Date" is "1", which is not a date'],
-		['12', 'Parameter "Date" is "12", which is not a date'],
+		['1', 'Parameter "Date" is "1", which is a number but not an epoch time (expected a date from 1900-01-01 to 2199-12-31: epoch seconds'],
+		['12', 'Parameter "Date" is "12", which is a number but not an epoch time (expected a date from 1900-01-01 to 2199-12-31: epoch seconds'],
 		['2026-02-30T10:00:00', 'Parameter "Date" is "2026-02-30T10:00:00", which is not a date'],
 		['x', 'Parameter "Date" is "x", which is not a date'],
 		['2150-09-20', 'Date 2150-09-20 lies outside the lunar calendar data, where lunar birthdays and festivals cannot be found (expected dates from 1900-01-31 to 2101-01-28)'],

@@ -190,7 +190,7 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		expect(result.json(NODE_UNDER_TEST, 0).map((o) => o.customerId)).toEqual(['C1']);
 		const errors = result.json(NODE_UNDER_TEST, 2);
 		expect(errors.map((e) => e.error)).toEqual([
-			'Item 1: field "lastContactAt" is "2025-02-30", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+			'Item 1: field "lastContactAt" is "2025-02-30", which is not a date (expected a date from 1900-01-01 to 2199-12-31 (ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds))',
 			'Item 2: field "revisit" is "taken", which already exists in the item (expected a free output field: change "Output Field")',
 			'Item 3: field "satisfaction.nps" is "n/a", which is not a number (cadence rule 2 "Detractor" compares it) (expected a number)',
 		]);

@@ -168,7 +168,7 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 		});
 		expect(result.json(NODE_UNDER_TEST, 2).map((j) => j.error)).toEqual([
 			'Item 0: field "customerId" is "", which is empty (expected a customer ID (text or number))',
-			'Item 1: field "respondedAt" is "2024-02-30", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+			'Item 1: field "respondedAt" is "2024-02-30", which is not a date (expected a date from 1900-01-01 to 2199-12-31 (ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds))',
 		]);
 		expect(result.json(NODE_UNDER_TEST, 0)).toHaveLength(1);
 		expect(result.json(NODE_UNDER_TEST, 0)[0].satisfaction).toMatchObject({ responses: 1, combinedBy: 'latest', trend: { previous: null, declining: false } });

@@ -80,7 +80,7 @@ describe('Segment Customer node (RFM) in the real engine', () => {
 			items: [customer('a', '2024-06-30', 2, 10), customer('b', '31/02/2024', 2, 10)],
 		});
 		expect(result.error?.message).toBe(
-			'Item 1: field "lastPurchaseAt" is "31/02/2024", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+			'Item 1: field "lastPurchaseAt" is "31/02/2024", which is not a date (expected a date from 1900-01-01 to 2199-12-31 (ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds))',
 		);
 	});
 

@@ -32,7 +32,7 @@ describe('parseDate', () => {
 	it.each(['31/02/2024', '2024-02-30', '2023-02-29', '2024-13-01', '2024-03-01T25:00', 'yesterday', '', '   ', NaN, {}, true])(
 		'rejects %p with a message naming field, value and forms',
 		(input) => {
-			expect(() => parseDate(input, 'lastPurchaseAt')).toThrow(/^field "lastPurchaseAt" is .*, which (is not a date|is empty) \(expected ISO 8601, YYYY-MM-DD, YYYY\/MM\/DD, YYYYMMDD or epoch seconds\/milliseconds\)$/);
+			expect(() => parseDate(input, 'lastPurchaseAt')).toThrow(/^field "lastPurchaseAt" is .*, which (is not a date|is empty) \(expected a date from 1900-01-01 to 2199-12-31 \(ISO 8601, YYYY-MM-DD, YYYY\/MM\/DD, YYYYMMDD or epoch seconds\/milliseconds\)\)$/);
 		},
 	);
 
@@ -94,7 +94,7 @@ describe('parseDate: only plausible dates', () => {
 		[86400, /field "birthday" is 86400, which is a number but not an epoch time/],
 		[1767225600000000, /field "birthday" is 1767225600000000, which is a number but not an epoch time/],
 		[99999999999, /field "birthday" is 99999999999, which is 5138-11-16T09:46:39.000Z, outside the plausible range \(expected a date from 1900-01-01 to 2199-12-31/],
-		['1767225600000000', /field "birthday" is "1767225600000000", which is not a date/],
+		['1767225600000000', /field "birthday" is "1767225600000000", which is a number but not an epoch time \(expected a date from 1900-01-01 to 2199-12-31: epoch seconds/],
 		['0001-01-01', /field "birthday" is "0001-01-01", which is 0001-01-01T00:00:00.000Z, outside the plausible range/],
 		['0050-06-01T00:00:00+08:00', /field "birthday" is "0050-06-01T00:00:00\+08:00", which is 0050-05-31T16:00:00.000Z, outside the plausible range/],
 		['1899-12-31T23:59:59Z', /outside the plausible range \(expected a date from 1900-01-01 to 2199-12-31/],

@@ -262,9 +262,9 @@ describe('care occasions: dates read by the shared date parser, with its plausib
 		expect(() => f.find({ [field]: value })).toThrow(error.message);
 	});
 
-	it('rejects a text of microseconds as no date, naming the field, the value and the forms', () => {
+	it('rejects a text of microseconds as no epoch, naming the field, the value, the range and the forms', () => {
 		expect(() => f.find({ birthday: '1767225600000000' })).toThrow(
-			'field "birthday" is "1767225600000000", which is not a date (expected ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+			'field "birthday" is "1767225600000000", which is a number but not an epoch time (expected a date from 1900-01-01 to 2199-12-31: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
 		);
 	});
 

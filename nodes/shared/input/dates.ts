@@ -45,6 +45,19 @@ function rangeText(range: DateRange): string {
 	return `a date from ${isoDay(range.from)} to ${isoDay(range.to - 1)}`;
 }
 
+/** What a refused date was expected to be: the range, and the forms. */
+function expectedDate(range: DateRange): string {
+	return `${rangeText(range)} (${DATE_FORMS})`;
+}
+
+/** What a number, or a text of digits, refused as a date was expected to be: the range, and an epoch's digits. */
+function expectedEpoch(range: DateRange): string {
+	return `${rangeText(range)}: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ${DATE_FORMS}`;
+}
+
+/** A number written as text (digits, a minus, a fraction); one fromText did not read is not an epoch's digits. */
+const NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -115,22 +128,29 @@ function fromText(text: string, options: DateOptions): Date | undefined {
  * `options.range` (PLAUSIBLE_DATES): errors name the field, the value and the expected range.
  */
 export function parseDate(value: unknown, field: string, options: DateOptions = {}): Date {
-	if (isEmpty(value)) throw new InputError(field, value, 'is empty', DATE_FORMS);
 	const range = options.range ?? PLAUSIBLE_DATES;
+	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expectedDate(range));
 	let parsed: Date | undefined;
 	if (value instanceof Date) parsed = value;
 	else if (typeof value === 'number') {
 		if (Number.isFinite(value) && !isEpochNumber(value)) {
-			throw new InputError(field, value, 'is a number but not an epoch time', `${rangeText(range)}: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ${DATE_FORMS}`);
+			throw new InputError(field, value, 'is a number but not an epoch time', expectedEpoch(range));
 		}
 		parsed = Number.isFinite(value) ? fromEpoch(value) : undefined;
-	} else if (typeof value === 'string') parsed = fromText(value.trim(), options);
+	} else if (typeof value === 'string') {
+		const text = value.trim();
+		parsed = fromText(text, options);
+		// "12", "20240" or microseconds as text: the same explanation as the number ("20241399" is no YYYYMMDD date either).
+		if (!parsed && NUMBER_TEXT.test(text)) {
+			throw new InputError(field, value, `is a number but not an epoch time${/^\d{8}$/.test(text) ? ' nor a real YYYYMMDD date' : ''}`, expectedEpoch(range));
+		}
+	}
 	if (!parsed || Number.isNaN(parsed.getTime())) {
-		throw new InputError(field, value, 'is not a date', DATE_FORMS);
+		throw new InputError(field, value, 'is not a date', expectedDate(range));
 	}
 	const ms = parsed.getTime();
 	if (ms < range.from || ms >= range.to) {
-		throw new InputError(field, value, `is ${parsed.toISOString()}, outside the plausible range`, `${rangeText(range)} (${DATE_FORMS})`);
+		throw new InputError(field, value, `is ${parsed.toISOString()}, outside the plausible range`, expectedDate(range));
 	}
 	return parsed;
 }
