@@ -39,10 +39,10 @@ describe('the As Of of a learned state', () => {
 });
 
 describe('the total revenue of a learned value-tier state', () => {
-	it.each([-5, -1e308])('%p stops the run', async (totalRevenue) => {
+	it.each([-5, -1e308])('%p stops the run naming totalRevenue, its value and what was expected', async (totalRevenue) => {
 		const result = await apply('valueTier', { ...(await learnedState('valueTier')), totalRevenue });
 		expect(result.json(NODE_UNDER_TEST, 2).map((e) => String(e.error))).toEqual(
-			customers().map(() => expect.stringMatching(/^Learned value-tier state: expected an object with kind "valueTierThresholds", a finite totalRevenue of at least 0/)),
+			customers().map(() => `Learned value-tier state: totalRevenue is ${totalRevenue} (expected a finite number of at least 0: the whole base's revenue)`),
 		);
 	});
 
@@ -56,7 +56,57 @@ describe('the total revenue of a learned value-tier state', () => {
 			customers()
 				.map((c, i) => ({ c, i }))
 				.filter(({ c }) => (c.totalSpend as number) > totalRevenue)
-				.map(({ c, i }) => `Item ${i}: customer "${c.customerId}" has revenue ${c.totalSpend}, more than the whole base's ${totalRevenue} in the learned state; apply the state learned from this customer's base`),
+				.map(({ c, i }) => `Item ${i}: field "totalSpend" is ${c.totalSpend}, which is more than the whole base's revenue in the learned state (its totalRevenue, ${totalRevenue}) for customer "${c.customerId}" (expected a revenue of at most ${totalRevenue}: apply the state learned from this customer's base)`),
 		);
+	});
+
+	it('names the column the revenue was read from', async () => {
+		const state = { ...(await learnedState('valueTier')), totalRevenue: 350 };
+		const items = customers().map(({ totalSpend, ...rest }) => ({ ...rest, spend: { total: totalSpend } }));
+		const result = await runNode({
+			type: 'segmentCustomer',
+			parameters: { method: 'valueTier', cutPoints: 'apply', learnedState: JSON.stringify(state), totalSpendColumn: 'spend.total' },
+			items,
+			onError: 'continueErrorOutput',
+		});
+		expect(result.json(NODE_UNDER_TEST, 2).map((e) => String(e.error))[0]).toBe(
+			'Item 3: field "spend.total" is 400, which is more than the whole base\'s revenue in the learned state (its totalRevenue, 350) for customer "C3" (expected a revenue of at most 350: apply the state learned from this customer\'s base)',
+		);
+	});
+
+	it('in transaction mode names the amount column the revenue is summed from', async () => {
+		const state = { ...(await learnedState('valueTier')), totalRevenue: 350 };
+		const orders = [
+			{ customerId: 'A', orderDate: '2026-01-10', amount: 100 },
+			{ customerId: 'B', orderDate: '2026-01-10', amount: 300 },
+			{ customerId: 'B', orderDate: '2026-02-10', amount: 100 },
+		];
+		const result = await runNode({
+			type: 'segmentCustomer',
+			parameters: { method: 'valueTier', inputShape: 'transaction', cutPoints: 'apply', learnedState: JSON.stringify(state) },
+			items: orders,
+			onError: 'continueErrorOutput',
+		});
+		expect(result.json(NODE_UNDER_TEST, 0).map((c) => c.customerId)).toEqual(['A']);
+		expect(result.json(NODE_UNDER_TEST, 2).map((e) => String(e.error))).toEqual([
+			'Item 1: field "totalSpend" is 400, which is the sum of field "amount" over customer "B"\'s transactions and more than the whole base\'s revenue in the learned state (its totalRevenue, 350) (expected a revenue of at most 350: apply the state learned from this customer\'s base)',
+		]);
+	});
+});
+
+describe('the other fields of a learned state', () => {
+	it.each([
+		['valueTier', { kind: 'rfmCutPoints' }, 'Learned value-tier state: kind is "rfmCutPoints" (expected "valueTierThresholds": the learned item of a Segment Customer run with Value Tier)'],
+		['valueTier', { totalRevenue: '1000' }, 'Learned value-tier state: totalRevenue is "1000" (expected a finite number of at least 0: the whole base\'s revenue)'],
+		['valueTier', { minimumA: 'x' }, 'Learned value-tier state: minimumA is "x" (expected a finite number, or null when no customer of the base is in that tier)'],
+		['valueTier', { minimumAB: true }, 'Learned value-tier state: minimumAB is true (expected a finite number, or null when no customer of the base is in that tier)'],
+		['valueTier', { asOf: 20260601 }, 'Learned state: asOf is 20260601 (expected a date text from 1900-01-01 to 2199-12-31, as the learned item writes it)'],
+		['rfm', { kind: 'valueTierThresholds' }, 'Learned RFM state: kind is "valueTierThresholds" (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)'],
+		['rfm', { frequency: [1, 2, 'x', 4] }, 'Learned RFM state: frequency[2] is "x" (expected a number or null)'],
+		['rfm', { monetary: [1, 2] }, 'Learned RFM state: monetary is [1,2] (expected 4 boundaries for 5 bins)'],
+		['rfm', { monetary: [4, 3, 2, 1] }, 'Learned RFM state: monetary is [4,3,2,1] (expected boundaries running upwards, null last)'],
+	])('%s with %j stops the run naming the field, the value and what was expected', async (method, change, message) => {
+		const result = await apply(method, { ...(await learnedState(method)), ...change });
+		expect(result.json(NODE_UNDER_TEST, 2).map((e) => String(e.error))).toEqual(customers().map(() => message));
 	});
 });

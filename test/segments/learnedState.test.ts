@@ -94,11 +94,11 @@ describe('RFM cut points learned once, applied to pages', () => {
 	});
 
 	it.each([
-		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [1, 2], frequency: [1, 2], monetary: [1, 2] }, /boundaries must run downwards/],
-		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [2, 1], frequency: [1], monetary: [1, 2] }, /frequency must list 2 boundaries/],
+		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [1, 2], frequency: [1, 2], monetary: [1, 2] }, /recencyDays is \[1,2\] \(expected boundaries running downwards, null last\)/],
+		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [2, 1], frequency: [1], monetary: [1, 2] }, /frequency is \[1\] \(expected 2 boundaries for 3 bins\)/],
 		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [2, 1], frequency: [1, '2'], monetary: [1, 2] }, /frequency\[1\] is "2"/],
 		[{ kind: 'rfmCutPoints', bins: 5, customers: 1, recencyDays: [], frequency: [], monetary: [] }, /has 5 bins, but this node scores in 3/],
-		[{ kind: 'valueTierThresholds' }, /kind "rfmCutPoints"/],
+		[{ kind: 'valueTierThresholds' }, /kind is "valueTierThresholds" \(expected "rfmCutPoints"/],
 		['{not json', /not valid JSON/],
 	])('refuses a malformed state %#', (raw, message) => {
 		expect(() => parseRfmCutPoints(raw, 3)).toThrow(message);
@@ -145,7 +145,7 @@ describe('value-tier thresholds learned once, applied to pages', () => {
 	});
 
 	it('refuses a malformed state', () => {
-		expect(() => parseValueTierState({ kind: 'valueTierThresholds', totalRevenue: 'x', minimumA: 1, minimumAB: 1 })).toThrow(/finite totalRevenue/);
+		expect(() => parseValueTierState({ kind: 'valueTierThresholds', totalRevenue: 'x', minimumA: 1, minimumAB: 1 })).toThrow(/totalRevenue is "x" \(expected a finite number of at least 0/);
 		expect(() => parseValueTierState({ kind: 'rfmCutPoints' })).toThrow(/valueTierThresholds/);
 	});
 });

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { applyValueTier, valueTiers } from '../../shared/segments';
+import { applyValueTier, revenueBeyondLearnedTotal, valueTiers } from '../../shared/segments';
 import { tierShares } from '../learnedState';
 import type { SegmentMethod } from './types';
-import { numberParameter } from '../../common';
+import { numberParameter, readColumn } from '../../common';
 
 const show = { show: { method: ['valueTier'] } };
 
@@ -30,14 +30,14 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 		segment(subjects, run) {
 			const learned = run.learned?.valueTier;
 			if (learned) {
+				// The field the revenue is read from: the total spend column, or the derived totalSpend summed from the amounts.
+				const transactions = ctx.getNodeParameter('inputShape', 0, 'customer') === 'transaction';
+				const field = transactions ? 'totalSpend' : readColumn(ctx, 'totalSpendColumn', 'totalSpend');
+				const summedFrom = transactions ? readColumn(ctx, 'amountColumn', 'amount') : undefined;
 				// A page run: rank and cumulative share would place the customer within this page only.
 				return subjects.map(({ record }) => {
-					// A share of the base above 1 (or Infinity against a total of 5e-324) means the state is another base's.
-					if (record.revenue! > learned.totalRevenue) {
-						return new Error(
-							`customer "${record.customerId}" has revenue ${record.revenue}, more than the whole base's ${learned.totalRevenue} in the learned state; apply the state learned from this customer's base`,
-						);
-					}
+					const beyond = revenueBeyondLearnedTotal(record.revenue!, learned, record.customerId, field, summedFrom);
+					if (beyond) return beyond;
 					const { tier, revenueShare } = applyValueTier(record.revenue!, learned, run.language);
 					return { key: tier.key, label: tier.label, details: { revenue: record.revenue!, revenueShare } };
 				});

@@ -2,6 +2,7 @@ import { ConfigError } from '../input';
 import { histogramCuts, type Histogram } from './histogram';
 import { quantileCuts } from './quantileScores';
 import { RFM_BIN_CHOICES, type RfmBins, type RfmColumns } from './rfm';
+import { stateValueText } from './stateValue';
 
 /**
  * RFM cut points learned from a whole customer base, applied later to any page of it.
@@ -93,20 +94,20 @@ export function learnRfmCutPointsFromHistograms(
 
 function readBoundaries(raw: unknown, name: string, bins: number, rising: boolean): Float64Array {
 	if (!Array.isArray(raw) || raw.length !== bins - 1) {
-		throw new ConfigError(`Learned RFM state: ${name} must list ${bins - 1} boundaries for ${bins} bins; got ${JSON.stringify(raw)?.slice(0, 80)}`);
+		throw new ConfigError(`Learned RFM state: ${name} is ${stateValueText(raw)} (expected ${bins - 1} boundaries for ${bins} bins)`);
 	}
 	const cuts = new Float64Array(bins).fill(Infinity);
 	for (let s = 1; s < bins; s++) {
 		const value = raw[s - 1];
 		if (value === null) continue;
 		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			throw new ConfigError(`Learned RFM state: ${name}[${s - 1}] is ${JSON.stringify(value)?.slice(0, 40)}; expected a number or null`);
+			throw new ConfigError(`Learned RFM state: ${name}[${s - 1}] is ${stateValueText(value)} (expected a number or null)`);
 		}
 		cuts[s] = rising ? value : -value || 0;
 	}
 	for (let s = 2; s < bins; s++) {
 		if (cuts[s] < cuts[s - 1]) {
-			throw new ConfigError(`Learned RFM state: ${name} boundaries must run ${rising ? 'upwards' : 'downwards'} (null last); got ${JSON.stringify(raw).slice(0, 80)}`);
+			throw new ConfigError(`Learned RFM state: ${name} is ${stateValueText(raw)} (expected boundaries running ${rising ? 'upwards' : 'downwards'}, null last)`);
 		}
 	}
 	return cuts;
@@ -125,7 +126,7 @@ export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { cu
 	const object = (value ?? {}) as Record<string, unknown>;
 	const state = (object.kind === 'rfmCutPoints' ? object : (object.learned as Record<string, unknown> | undefined)) ?? object;
 	if (state.kind !== 'rfmCutPoints') {
-		throw new ConfigError(`Learned RFM state: expected an object with kind "rfmCutPoints" (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`);
+		throw new ConfigError(`Learned RFM state: kind is ${stateValueText(state.kind)} (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)`);
 	}
 	if (!RFM_BIN_CHOICES.includes(state.bins as RfmBins) || state.bins !== bins) {
 		throw new ConfigError(`Learned RFM state has ${String(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);

@@ -1,7 +1,8 @@
-import { ConfigError } from '../input';
+import { ConfigError, InputError } from '../input';
 import type { Histogram } from './histogram';
 import type { Labelled, Language } from './labels';
 import { TIER_LABELS, type TierThresholds } from './valueTier';
+import { stateValueText } from './stateValue';
 
 /**
  * Value-tier (ABC) thresholds learned from a whole customer base. A customer's tier depends only on its
@@ -78,15 +79,30 @@ export function parseValueTierState(raw: unknown): ValueTierState {
 			throw new ConfigError(`Learned value-tier state is not valid JSON: ${(value as string).slice(0, 80)}`);
 		}
 	}
-	const object = (value ?? {}) as Record<string, unknown>;
-	const s = (object.kind === 'valueTierThresholds' ? object : (object.learned as Record<string, unknown> | undefined)) ?? object;
-	const finiteOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-	if (s.kind !== 'valueTierThresholds' || typeof s.totalRevenue !== 'number' || !(s.totalRevenue >= 0) || !Number.isFinite(s.totalRevenue) || !finiteOrNull(s.minimumA) || !finiteOrNull(s.minimumAB)) {
-		throw new ConfigError(
-			`Learned value-tier state: expected an object with kind "valueTierThresholds", a finite totalRevenue of at least 0 and minimumA / minimumAB as numbers or null (the learned item of a Segment Customer run); got ${JSON.stringify(raw)?.slice(0, 80)}`,
-		);
+	const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+	const learned = object.learned;
+	const s = object.kind === 'valueTierThresholds' || typeof learned !== 'object' || learned === null ? object : (learned as Record<string, unknown>);
+	const refuse = (name: string, expected: string) => new ConfigError(`Learned value-tier state: ${name} is ${stateValueText(s[name])} (expected ${expected})`);
+	if (s.kind !== 'valueTierThresholds') throw refuse('kind', '"valueTierThresholds": the learned item of a Segment Customer run with Value Tier');
+	const total = s.totalRevenue;
+	if (typeof total !== 'number' || !(total >= 0) || !Number.isFinite(total)) throw refuse('totalRevenue', "a finite number of at least 0: the whole base's revenue");
+	for (const name of ['minimumA', 'minimumAB']) {
+		const v = s[name];
+		if (!(v === null || (typeof v === 'number' && Number.isFinite(v)))) throw refuse(name, 'a finite number, or null when no customer of the base is in that tier');
 	}
 	return s as unknown as ValueTierState;
+}
+
+/**
+ * The error of a customer whose revenue is more than the whole base's in the learned state (a share
+ * above 1, or Infinity against a total of 5e-324): the state is another base's. Names the field the
+ * revenue was read from (`summedFrom`: the transaction column it is the sum of), the value and the limit.
+ */
+export function revenueBeyondLearnedTotal(revenue: number, learned: ValueTierState, customerId: string, field: string, summedFrom?: string): InputError | undefined {
+	if (!(revenue > learned.totalRevenue)) return undefined;
+	const beyond = `more than the whole base's revenue in the learned state (its totalRevenue, ${learned.totalRevenue})`;
+	const problem = summedFrom === undefined ? `is ${beyond} for customer "${customerId}"` : `is the sum of field "${summedFrom}" over customer "${customerId}"'s transactions and ${beyond}`;
+	return new InputError(field, revenue, problem, `a revenue of at most ${learned.totalRevenue}: apply the state learned from this customer's base`);
 }
 
 export interface AppliedTier {
