@@ -202,6 +202,23 @@ describe('SMTP: a break before the message content left is not sent, after it un
 		},
 	);
 
+	it('messages waiting in the pool behind connections that get no greeting: not sent either', async () => {
+		const silent = await scriptedServer('GREETING', 'silent');
+		const channel = createChannel('smtp', credentials(silent.port, { maxConnections: 1 }), { defaultTimeoutMs: SETUP_MS });
+		try {
+			const sent = await Promise.all([1, 2, 3].map((n) => channel.send(message({ to: `c${n}@example.com` }))));
+			outcomes.push(...sent);
+			for (const outcome of sent) {
+				expect(expectFailed(outcome)).toMatchObject({ retryable: true, neverSent: true });
+				expect(expectFailed(outcome).message).toContain('nothing was sent');
+			}
+			expect(silent.lines).toEqual([]);
+		} finally {
+			await channel.close?.();
+			await silent.close();
+		}
+	});
+
 	it.each(['silent', 'close'] as const)('no answer to the end of the content (%s): unknown, not sent again', async (how) => {
 		const server = await scriptedServer('CONTENT', how);
 		try {
