@@ -178,7 +178,9 @@ describe('SMTP: a server that never greets (a plain connection to an implicit-TL
 		try {
 			const outcome = expectFailed(await sendOnce(credentials(plain.port, { secure: true })));
 			expect(outcome).toMatchObject({ retryable: false, neverSent: true, providerCode: expect.stringMatching(/^ERR_SSL_/) });
-			expect(outcome.message).toContain('nothing was sent');
+			expect(outcome.message).toBe(
+				`SMTP: SSL/TLS is on but 127.0.0.1:${plain.port} answered without TLS: turn SSL/TLS off (ports 587 and 25 start in plain text and switch to TLS with STARTTLS); nothing was sent`,
+			);
 		} finally {
 			await plain.close();
 		}

@@ -92,6 +92,8 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 const NETWORK_BEFORE_SENDING = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** OpenSSL and Node codes of a TLS set-up that failed: a certificate refused, or TLS spoken to a plain port. */
 const TLS_SET_UP = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH)/;
+/** OpenSSL's codes for a first reply that is not TLS at all: a plain server's "220 …" greeting read as a TLS record. */
+const PLAIN_ANSWER = /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG)$/;
 
 /**
  * Classifies a nodemailer failure. An SMTP reply settles it (4xx retry later, 5xx never); a failure to
@@ -120,6 +122,14 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 	if (code === 'EDNS' || code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	// A TLS handshake comes before the server's greeting, so no SMTP command went out; retrying cannot fix it.
 	if (e.originalCode && TLS_SET_UP.test(e.originalCode)) {
+		if (PLAIN_ANSWER.test(e.originalCode)) {
+			return failedOutcome(
+				false,
+				e.originalCode,
+				`${LABEL}: SSL/TLS is on but ${stage?.endpoint ?? 'the server'} answered without TLS: turn SSL/TLS off (ports 587 and 25 start in plain text and switch to TLS with STARTTLS); nothing was sent`,
+				{ neverSent: true },
+			);
+		}
 		return failedOutcome(
 			false,
 			e.originalCode,
