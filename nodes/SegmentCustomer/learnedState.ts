@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SegmentOutcome, SegmentSubject } from './operations/types';
-import { ConfigError, parseDate, PLAUSIBLE_DATES } from '../shared/input';
+import { ConfigError, dateRangeText, parseDate, PLAUSIBLE_DATES } from '../shared/input';
 import { stateValueText } from '../shared/segments/stateValue';
 import {
 	learnRfmCutPoints,
@@ -120,7 +120,7 @@ export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, 
 /** The As Of a state was learned at, read as every date is (parseDate: a real date within the plausible range). */
 function learnedAsOf(value: unknown): Date {
 	if (typeof value !== 'string') {
-		throw new ConfigError(`Learned state: asOf is ${stateValueText(value)} (expected a date text from ${isoDay(PLAUSIBLE_DATES.from)} to ${isoDay(PLAUSIBLE_DATES.to - 1)}, as the learned item writes it)`);
+		throw new ConfigError(`Learned state: asOf is ${stateValueText(value)} (expected ${dateRangeText(PLAUSIBLE_DATES)} as text, as the learned item writes it)`);
 	}
 	let problem = '';
 	try {
@@ -130,8 +130,6 @@ function learnedAsOf(value: unknown): Date {
 	}
 	throw new ConfigError(`Learned state: ${problem}`);
 }
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function stateObject(raw: unknown): Record<string, unknown> {
 	const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;

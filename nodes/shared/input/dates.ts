@@ -41,18 +41,19 @@ function isEpochNumber(n: number): boolean {
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function rangeText(range: DateRange): string {
+/** "a date from 1900-01-01 to 2199-12-31": a range as error messages name it. */
+export function dateRangeText(range: DateRange): string {
 	return `a date from ${isoDay(range.from)} to ${isoDay(range.to - 1)}`;
 }
 
 /** What a refused date was expected to be: the range, and the forms. */
 function expectedDate(range: DateRange): string {
-	return `${rangeText(range)} (${DATE_FORMS})`;
+	return `${dateRangeText(range)} (${DATE_FORMS})`;
 }
 
 /** What a number, or a text of digits, refused as a date was expected to be: the range, and an epoch's digits. */
 function expectedEpoch(range: DateRange): string {
-	return `${rangeText(range)}: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ${DATE_FORMS}`;
+	return `${dateRangeText(range)}: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ${DATE_FORMS}`;
 }
 
 /** A number written as text (digits, a minus, a fraction); one fromText did not read is not an epoch's digits. */
