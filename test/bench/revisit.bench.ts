@@ -10,6 +10,7 @@ import {
 	scheduleRevisits,
 	type RevisitRequest,
 } from '../../nodes/shared/revisit';
+import { OwnerBusyTimes } from '../../nodes/shared/revisit/busyTimes';
 import { collectGarbage, PASS_THROUGH, runInEngine, seconds, type EngineRun } from './engineTiming';
 import type { Report } from './run';
 import { seededRandom as random } from '../helpers/random';
@@ -102,6 +103,33 @@ export function scheduleBench(report: Report, hooks: { before?: () => void; afte
 	report('schedule 100,000 all due the same day, round-robin waiting for the own owner (nodes/shared)', seconds(start), {
 		scheduled: crowded.filter((r) => r.status === 'scheduled').length,
 	});
+	busyTimesAddOrders(report);
+}
+
+/**
+ * One owner's busy times (multi-zone runs check every slot against them): 200,000 half-hour bookings
+ * added in time order and in random order, as priority passes fill gaps between earlier bookings.
+ * Random order should cost a small multiple of time order, not grow with the square of the bookings.
+ */
+function busyTimesAddOrders(report: Report): void {
+	const slot = 30 * 60_000;
+	const inOrder = Array.from({ length: 200_000 }, (_, i) => Date.UTC(2026, 0, 1) + i * slot + (i % 2) * 7 * 60_000);
+	const shuffled = inOrder.slice();
+	const rand = random(7);
+	for (let i = shuffled.length - 1; i > 0; i--) {
+		const j = Math.floor(rand() * (i + 1));
+		[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+	}
+	for (const [order, starts] of [['time order', inOrder], ['random order', shuffled]] as const) {
+		const busy = new OwnerBusyTimes(1);
+		const start = process.hrtime.bigint();
+		let overlapping = 0;
+		for (const at of starts) {
+			if (busy.overlaps(0, at, at + slot)) overlapping++;
+			busy.add(0, at, at + slot);
+		}
+		report(`owner busy times: 200,000 bookings of one owner added in ${order}, each checked first (nodes/shared)`, seconds(start), { overlapping });
+	}
 }
 
 /** 1,000,000 customers drawn from 20,000 birthdays, half with a membership date, a tenth with a lunar birthday. */
