@@ -103,8 +103,8 @@ const MAX_LEFT_OUT = 3;
 const OUTLYING_RATE = 100;
 
 /**
- * A fit that fails on the batch can fail for one customer whose purchase rate is far beyond everyone
- * else's (a million purchases in two years: the likelihood's series cannot be evaluated along the way).
+ * A fit that fails on the batch can fail for customers whose purchase rates are far beyond everyone
+ * else's (two customers with millions of purchases in two years: Pareto/NBD's parameters run off).
  * The fastest such buyers are left out, one more at a time, up to MAX_LEFT_OUT; the first fit that
  * works is kept, with the customers it left out and why, so that each is its own item's error instead
  * of the whole batch failing unnamed. Undefined when no such fit works (the batch's own error stands).
