@@ -117,15 +117,29 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 	return { itemIndices: [index], json: item, customerId, summary, meanSpend: total === undefined ? undefined : total / count, signals };
 }
 
+/**
+ * t_x or T in the time unit: at most 200 years, and, when not 0, at least one millisecond, the finest a
+ * date shows. A positive time below that (5e-324 weeks) is no customer's and would only meet the models
+ * where their arithmetic under- or overflows.
+ */
+function parseSpan(raw: unknown, field: string, unit: TimeUnit): number {
+	const maxSpan = PLAUSIBLE.spanDays / UNIT_DAYS[unit];
+	const value = parseNumber(raw, field, { min: 0, max: maxSpan });
+	const minSpan = 1 / (UNIT_DAYS[unit] * DAY_MS);
+	if (value > 0 && value < minSpan) {
+		throw new InputError(field, raw, `is shorter than 1 millisecond (${minSpan} ${unit}), finer than any date shows`, `0 or a number from ${minSpan} to ${maxSpan}`);
+	}
+	return value;
+}
+
 /** One item per customer with x, t_x, T (and optionally mean repeat spend) in the time unit. */
 export function readSummaryItem(item: Record<string, unknown>, index: number, ctx: ReadContext): Subject {
 	const c = ctx.columns;
 	const customerId = readCustomerId(item, c.customerIdColumn);
 	// Plausible sizes first: one absurd value (an epoch in the x column, 1e308) would run the whole fit off.
-	const maxSpan = PLAUSIBLE.spanDays / UNIT_DAYS[ctx.unit];
 	const x = parseCount(getField(item, c.xColumn), c.xColumn);
-	const tx = parseNumber(getField(item, c.txColumn), c.txColumn, { min: 0, max: maxSpan });
-	const T = parseNumber(getField(item, c.ageColumn), c.ageColumn, { min: 0, max: maxSpan });
+	const tx = parseSpan(getField(item, c.txColumn), c.txColumn, ctx.unit);
+	const T = parseSpan(getField(item, c.ageColumn), c.ageColumn, ctx.unit);
 	const summary = checkedSummary({ x, tx, T }, c.txColumn, getField(item, c.txColumn));
 	const unitDays = UNIT_DAYS[ctx.unit];
 	const signals = ctx.readSignals(item);

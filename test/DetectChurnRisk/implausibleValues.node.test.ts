@@ -73,6 +73,36 @@ describe('V3: one absurd value in a fitted batch is that item’s error; the fit
 	});
 });
 
+describe('a time finer than any date (under 1 millisecond) is its item’s error, naming field, value and range', () => {
+	it.each([
+		['paretoNbd', 'T', { x: 0, tx: 0, T: 5e-324 }],
+		['paretoNbd', 'T', { x: 0, tx: 0, T: 1e-300 }],
+		['bgNbd', 'T', { x: 0, tx: 0, T: 5e-324 }],
+		['paretoNbd', 'tx', { x: 2, tx: 1e-200, T: 1e-100 }],
+		['paretoNbd', 'tx', { x: 2, tx: 5e-324, T: 30 }],
+		['bgNbd', 'tx', { x: 1, tx: 1e-12, T: 30 }],
+	])('%s, %s in %j', async (method, field, values) => {
+		const items: IDataObject[] = cdnowItems();
+		items[17] = { ...items[17], ...values };
+		const result = await runNode({ type: 'detectChurnRisk', parameters: { method, inputShape: 'summary', horizon: 39, asOf }, items, onError: 'continueErrorOutput' });
+		const { model } = expectOnlyItemRejected(result, items.length, 17, field);
+		expect(outputsOf(result, 4)[3][0].error).toMatch(
+			new RegExp(`^Item 17: field "${field}" is [\\d.e-]+, which is shorter than 1 millisecond \\(1\\.65\\d*e-9 weeks\\), finer than any date shows \\(expected 0 or a number from 1\\.65\\d*e-9 to 10435\\.7`),
+		);
+		expect(model[0]).toMatchObject({ customersUsed: items.length - 1, converged: true });
+	});
+
+	it('one millisecond itself is a customer: scored', async () => {
+		const items: IDataObject[] = cdnowItems();
+		items[17] = { ...items[17], x: 0, tx: 0, T: 1 / (7 * DAY_MS) };
+		const result = await runNode({ type: 'detectChurnRisk', parameters: { method: 'paretoNbd', inputShape: 'summary', horizon: 39, asOf }, items, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		const [atRisk, healthy, , errors] = outputsOf(result, 4);
+		expect(errors).toEqual([]);
+		expect(nonFinitePaths([...atRisk, ...healthy])).toEqual([]);
+	});
+});
+
 describe('V1: no Infinity written into results', () => {
 	const bgNbd = JSON.stringify({ method: 'bgNbd', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, spendParameters: { p: 6.25, q: 3.74, gamma: 15.44 } });
 

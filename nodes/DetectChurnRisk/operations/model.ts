@@ -7,8 +7,6 @@ import type { Subject } from '../read';
 import type { RunSettings } from '../settings';
 import type { ChurnMethod } from './types';
 
-const round = (n: number, digits = 4) => roundTo(n, digits);
-
 /**
  * A statistical model (BG/NBD, Pareto/NBD, sBG; nodes/shared/churn/models): fitted on the incoming
  * customers, or scored with the parameters of an earlier run (Model Parameters → Use Supplied Parameters).
@@ -36,14 +34,14 @@ function modelItem(fitted: FittedModel, model: ChurnModel, settings: RunSettings
 		method: fitted.method,
 		source: fitted.source,
 		parameters: fitted.parameters,
-		logLikelihood: fitted.fit ? round(fitted.fit.logLikelihood, 2) : null,
+		logLikelihood: fitted.fit ? roundTo(fitted.fit.logLikelihood, 2) : null,
 		customersUsed: fitted.fit?.customers ?? null,
 		distinctRows: fitted.fit?.distinctRows ?? null,
 		iterations: fitted.fit?.iterations ?? null,
 		converged: fitted.fit ? fitted.fit.converged : null,
 		timeUnit: model.timeUnit(settings.scoreOptions),
 		...(fitted.spendParameters ? { spendParameters: { ...fitted.spendParameters } } : {}),
-		...(fitted.spendFit ? { spendLogLikelihood: round(fitted.spendFit.logLikelihood, 2), spendCustomersUsed: fitted.spendFit.customers } : {}),
+		...(fitted.spendFit ? { spendLogLikelihood: roundTo(fitted.spendFit.logLikelihood, 2), spendCustomersUsed: fitted.spendFit.customers } : {}),
 		...(fitted.spendNote ? { spendNote: fitted.spendNote } : {}),
 		asOf,
 	};
