@@ -1,6 +1,7 @@
 import { compress } from '../../nodes/shared/models/data';
 import { gammaGammaLogLikelihood } from '../../nodes/shared/models/gammaGamma';
-import { fitParetoNbd, lnDropoutTail, paretoNbdLogLikelihood, paretoNbdProbabilityAlive, type ParetoNbdParams } from '../../nodes/shared/models/paretoNbd';
+import { lnDropoutTail } from '../../nodes/shared/models/dropoutTail';
+import { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdProbabilityAlive, type ParetoNbdParams } from '../../nodes/shared/models/paretoNbd';
 import { lnGamma } from '../../nodes/shared/stats';
 import { cdnowSummary, cdnowWithSpend } from './cdnowData';
 
