@@ -100,6 +100,8 @@ describe('the other fields of a learned state', () => {
 		['valueTier', { totalRevenue: '1000' }, 'Learned value-tier state: totalRevenue is "1000" (expected a finite number of at least 0: the whole base\'s revenue)'],
 		['valueTier', { minimumA: 'x' }, 'Learned value-tier state: minimumA is "x" (expected a finite number, or null when no customer of the base is in that tier)'],
 		['valueTier', { minimumAB: true }, 'Learned value-tier state: minimumAB is true (expected a finite number, or null when no customer of the base is in that tier)'],
+		['valueTier', { minimumA: 500, minimumAB: 600 }, "Learned value-tier state: minimumAB is 600 (expected a number of at most minimumA (500): the smallest revenue in tiers A or B, which tier A's customers are among)"],
+		['valueTier', { minimumA: 500, minimumAB: null }, "Learned value-tier state: minimumAB is null (expected a number of at most minimumA (500): the smallest revenue in tiers A or B, which tier A's customers are among)"],
 		['valueTier', { asOf: 20260601 }, 'Learned state: asOf is 20260601 (expected a date from 1900-01-01 to 2199-12-31 as text, as the learned item writes it)'],
 		['rfm', { kind: 'valueTierThresholds' }, 'Learned RFM state: kind is "valueTierThresholds" (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)'],
 		['rfm', { frequency: [1, 2, 'x', 4] }, 'Learned RFM state: frequency[2] is "x" (expected a number or null)'],

@@ -90,6 +90,12 @@ export function parseValueTierState(raw: unknown): ValueTierState {
 		const v = s[name];
 		if (!(v === null || (typeof v === 'number' && Number.isFinite(v)))) throw refuse(name, 'a finite number, or null when no customer of the base is in that tier');
 	}
+	// Every customer of tier A is one of tiers A or B, so the smallest revenue in A or B is at most the smallest in A.
+	const minimumA = s.minimumA as number | null;
+	const minimumAB = s.minimumAB as number | null;
+	if (minimumA !== null && (minimumAB === null || minimumAB > minimumA)) {
+		throw refuse('minimumAB', `a number of at most minimumA (${minimumA}): the smallest revenue in tiers A or B, which tier A's customers are among`);
+	}
 	return s as unknown as ValueTierState;
 }
 
