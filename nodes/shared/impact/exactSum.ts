@@ -34,7 +34,7 @@ export function addExact(partials: Partials, x: number): void {
 	partials.push(x);
 }
 
-/** The exact sum of the partials, rounded once to the nearest double (ties to even). */
+/** The exact sum of the partials, rounded once to the nearest double (ties to even); a sum of zeros is 0, never -0. */
 export function roundedSum(partials: Partials): number {
 	let n = partials.length;
 	if (n === 0) return 0;
@@ -52,7 +52,7 @@ export function roundedSum(partials: Partials): number {
 		const x = hi + y;
 		if (y === x - hi) hi = x;
 	}
-	return hi;
+	return hi === 0 ? 0 : hi;
 }
 
 const SPLITTER = 134217729; // 2^27 + 1 (Veltkamp)

@@ -1,4 +1,5 @@
 import { offsetMinutes } from '../calendar/timeZone';
+import { roundTo } from '../stats/rounding';
 
 /** Months counted from year 0: year × 12 + month (0-based). */
 export function monthIndex(ms: number, timeZone: string): number {
@@ -17,10 +18,8 @@ export function reportMonths(asOfMs: number, timeZone: string, count: number): n
 	return Array.from({ length: count }, (_, i) => current - count + i);
 }
 
-export const round = (x: number, digits: number) => {
-	const f = 10 ** digits;
-	return Math.round(x * f) / f;
-};
+/** The package's one rounding (half away from zero; -0 becomes 0: refunds cancelling a month out give revenue 0). */
+export const round = roundTo;
 
 /** a / b, or null when b is 0 (never NaN or Infinity). */
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

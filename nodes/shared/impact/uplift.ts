@@ -58,11 +58,21 @@ function summarise(kind: OutcomeKind, state: MomentState): GroupSummary {
 	return { customers: state.n, value: m.mean, standardDeviation: Math.sqrt(m.variance) };
 }
 
+/** factor × x with -0 as 0 (a margin of 0 times a loss is no profit, not -0). */
+const times = (factor: number, x: number) => factor * x + 0;
+
 const scaled = (factor: number, lower: number | null, upper: number | null, estimate: number): Estimate => ({
-	estimate: factor * estimate,
-	lower: lower === null ? null : factor * lower,
-	upper: upper === null ? null : factor * upper,
+	estimate: times(factor, estimate),
+	lower: lower === null ? null : times(factor, lower),
+	upper: upper === null ? null : times(factor, upper),
 });
+
+/** absolute ÷ holdout value, or null when that is no finite number (a holdout of 0, or so near 0 the ratio passes any double). */
+function relativeTo(absolute: number | null, holdout: number): number | null {
+	if (absolute === null || holdout === 0) return null;
+	const relative = absolute / holdout + 0;
+	return Number.isFinite(relative) ? relative : null;
+}
 
 /** Treatment against holdout for one outcome: difference, interval, p-value, MDE, verdict, increments, ROI. */
 export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, holdoutState: MomentState, options: MeasureOptions): OutcomeMeasure {
@@ -98,7 +108,7 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		}
 	}
 	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : lower > 0 ? 'increase' : upper < 0 ? 'decrease' : 'inconclusive';
-	const relative = absolute !== null && holdout.value !== 0 ? absolute / holdout.value : null;
+	const relative = relativeTo(absolute, holdout.value);
 	const incremental = absolute === null ? null : scaled(nT, lower, upper, absolute);
 	let roi: OutcomeMeasure['roi'] = null;
 	if (kind === 'mean' && incremental && options.costPerContact > 0) {
