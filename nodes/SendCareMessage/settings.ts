@@ -72,6 +72,20 @@ function resendLease(options: IDataObject, batch: CareBatchOptions): number | un
 	return leaseMs;
 }
 
+/** The longest wait a Node.js timer can keep (2^31 - 1 ms); a longer one fires at once. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+/** Redis keeps a key for a whole number of milliseconds, at least one. */
+function retentionDays(options: IDataObject, days: number): number {
+	const ms = Math.round(days * 86_400_000);
+	if (ms < 1 || !Number.isSafeInteger(ms)) {
+		throw new ConfigError(
+			`${labelOf('options.retentionDays')} is ${options.retentionDays} days, which is ${ms < 1 ? 'under a millisecond' : 'too long for Redis to keep a key'} (expected at least a millisecond, at most ${Math.floor(Number.MAX_SAFE_INTEGER / 86_400_000)} days)`,
+		);
+	}
+	return days;
+}
+
 /**
  * Reads and checks the batch-level parameters once per execution (a bad one is a ConfigError before any
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
@@ -136,6 +150,14 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`Option "${name}" must be a positive number, not ${options[name]}`);
 		return value;
 	};
+	const milliseconds = (name: string, fallback: number, scale: number, unit: string) => {
+		const ms = Math.round(positive(name, fallback) * scale);
+		if (ms < 1 || ms > LONGEST_TIMER_MS) {
+			const longest = `${Math.floor(LONGEST_TIMER_MS / scale)} ${unit} (about ${Math.floor(LONGEST_TIMER_MS / 86_400_000)} days)`;
+			throw new ConfigError(`${labelOf(`options.${name}`)} is ${options[name]} ${unit}, which is ${ms < 1 ? 'under a millisecond' : 'longer than a timer can wait'} (expected 1 ms to ${longest})`);
+		}
+		return ms;
+	};
 	const batch: CareBatchOptions = {
 		asOf,
 		channelKind: channel,
@@ -150,7 +172,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			maxDelayMs: Math.max(DEFAULT_RETRY.maxDelayMs, positive('retryDelay', DEFAULT_RETRY.baseDelayMs)),
 		},
 		budgetMs: positive('timeBudget', 600) * 1000,
-		timeoutMs: positive('attemptTimeout', 15) * 1000,
+		timeoutMs: milliseconds('attemptTimeout', 15, 1000, 'seconds'),
 	};
 	batch.resendUnconfirmedAfterMs = resendLease(options, batch);
 	const postgresTable = String(options.postgresTable ?? 'care_message_ledger').trim();
@@ -164,7 +186,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		ledger: {
 			backend: ledgerBackend,
 			redisKeyPrefix: String(options.redisKeyPrefix ?? 'care:ledger:'),
-			retentionDays: positive('retentionDays', 400),
+			retentionDays: ledgerBackend === 'redis' ? retentionDays(options, positive('retentionDays', 400)) : positive('retentionDays', 400),
 			postgresTable,
 		},
 	};

@@ -17,7 +17,30 @@ const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
 	['an unparseable As Of', { options: { asOf: 'next tuesday-ish' } }, /next tuesday-ish/],
 	['a Purpose expression differing per item', { purpose: '={{ $json.purpose }}' }, /Purpose/],
 	['a ledger table name that is not one', { ledger: 'postgres', options: { postgresTable: 'bad name; drop' } }, /bad name; drop/],
+	// Timers take whole milliseconds up to 2^31 - 1: before, each of these made every item OUTCOME_UNKNOWN
+	// (its key taken for good), the long one after sending a request and aborting it a millisecond later.
+	['Attempt Timeout 0.0004 s (under a millisecond)', { options: { attemptTimeout: 0.0004 } }, /Attempt Timeout.* is 0\.0004 seconds, which is under a millisecond \(expected 1 ms to 2147483 seconds/],
+	['Attempt Timeout 3,000,000 s (over a timer\'s 24.8 days)', { options: { attemptTimeout: 3e6 } }, /Attempt Timeout.* is 3000000 seconds, which is longer than a timer can wait/],
+	['Attempt Timeout 1e308 s', { options: { attemptTimeout: 1e308 } }, /Attempt Timeout.* is 1e\+308 seconds/],
+	// Redis keeps a key for whole milliseconds (PX): before, these were LEDGER_UNAVAILABLE, retryable, for ever.
+	['Retention Days 1e-9 (under a millisecond)', { ledger: 'redis', options: { retentionDays: 1e-9 } }, /Retention.* is 1e-9 days, which is under a millisecond/],
+	['Retention Days 1e308', { ledger: 'redis', options: { retentionDays: 1e308 } }, /Retention.* is 1e\+308 days, which is too long/],
 ];
+
+describe('Send Care Message: timers get whole milliseconds', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	it('Attempt Timeout 1.0005 s is 1001 ms: the messages go out (before, every item was OUTCOME_UNKNOWN, nothing sent, its key taken)', async () => {
+		const run = await runCare(server, customers, { options: { attemptTimeout: 1.0005 } }, { onError: 'continueRegularOutput' });
+		expect(run.failed).toEqual([]);
+		expect(run.care('sent').map((c) => c.status)).toEqual(['sent', 'sent', 'sent']);
+		expect(server.deliveries).toHaveLength(customers.length);
+	});
+});
 
 const ledgerCredentials = {
 	credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 6379 }, carePostgresLedgerApi: { ...POSTGRES, password: '' } },
