@@ -225,3 +225,15 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(b).toEqual(a);
 	});
 });
+
+describe('Measure Care Impact: ROI belongs to the revenue outcome only', () => {
+	it('gives a satisfaction score no ROI (cost per contact against score points would be no return on anything)', async () => {
+		const customer = (group: string, revenue: number, satisfaction: number) => ({ impact: { group }, converted: revenue > 0, revenue, satisfaction });
+		const items = [customer('treatment', 10, 8), customer('treatment', 30, 9), customer('treatment', 0, 7), customer('holdout', 5, 6), customer('holdout', 0, 7), customer('holdout', 15, 5)];
+		const out = (await measure(items, { satisfactionColumn: 'satisfaction' })).json(NODE_UNDER_TEST, 0) as Json[];
+		expect(out.map((r) => [r.outcome, r.roi === null])).toEqual([['conversion', true], ['revenue', false], ['satisfaction', true]]);
+		// Revenue: 3 treated at 2 each, 40% of the incremental revenue (3 × (40/3 − 20/3) = 20).
+		expect((out[1].roi as IDataObject).cost).toBe(6);
+		expect(((out[1].roi as IDataObject).incrementalProfit as IDataObject).estimate).toBeCloseTo(8, 10);
+	});
+});

@@ -167,8 +167,10 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 
 	const results: INodeExecutionData[] = [];
 	const measureOptions = { level, costPerContact, margin: marginPercent / 100 };
+	// ROI is revenue's: a satisfaction score is a mean too, but no money to set against the cost.
+	const noRoi = { ...measureOptions, costPerContact: 0 };
 	const emit = (outcome: string, kind: OutcomeKind, cell: StratumState, stratum: string | undefined, pairs: IPairedItemData[]) => {
-		const measure = measureOutcome(kind, cell.treatment, cell.holdout, measureOptions);
+		const measure = measureOutcome(kind, cell.treatment, cell.holdout, outcome === 'revenue' ? measureOptions : noRoi);
 		const label = outcomeLabel(outcome, language, windowDays, outcome === 'conversion' ? options.conversionName : undefined);
 		const sentence = upliftSentence(measure, { language, campaign, outcomeLabel: label, stratum, level });
 		results.push({ json: upliftJson({ campaign, outcome, label, stratum: stratum ?? null, level, measure, sentence }), pairedItem: pairs });
