@@ -11,7 +11,7 @@ import {
 	type ConsentFieldMeaning,
 	type ConsentMode,
 } from '../shared/messaging/policy';
-import { DEFAULT_RETRY, type CareBatchOptions, type PrepareConfig } from '../shared/messaging/sending';
+import { DEFAULT_RETRY, LONGEST_TIMER_MS, type CareBatchOptions, type PrepareConfig } from '../shared/messaging/sending';
 import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
 import { optionsProperty, properties } from './description';
 import { batchParameters } from './parameters/itemParameters';
@@ -71,9 +71,6 @@ function resendLease(options: IDataObject, batch: CareBatchOptions): number | un
 	}
 	return leaseMs;
 }
-
-/** The longest wait a Node.js timer can keep (2^31 - 1 ms); a longer one fires at once. */
-const LONGEST_TIMER_MS = 2_147_483_647;
 
 /** Redis keeps a key for a whole number of milliseconds, at least one. */
 function retentionDays(options: IDataObject, days: number): number {

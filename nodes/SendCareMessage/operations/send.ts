@@ -89,7 +89,7 @@ export async function sendPending(
 		return await runCareBatch(
 			pending.map((p) => p.candidate),
 			settings.batch,
-			{ ledger, channel, clock: systemClock(sleepUntilStopped(cancel)), random: Math.random, cancel },
+			{ ledger, channel, clock: systemClock(sleepUntilStopped(cancel), cancel), random: Math.random, cancel },
 		);
 	} finally {
 		await Promise.allSettled([ledger?.close(), channel?.close?.()]);
