@@ -55,7 +55,9 @@ export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: s
 
 /**
  * The zone's UTC offset (minutes) when it is the same all through a local day, or undefined on a
- * day with a DST change. On uniform days wall-clock times convert with plain arithmetic.
+ * day with a DST change. On uniform days wall-clock times convert with plain arithmetic. Whole
+ * minutes, as ISO 8601 writes offsets: a local mean time with seconds (Shanghai's +08:05:43 before
+ * 1901, Kolkata's +05:21:10 before 1942) is +08:06 and +05:21, not "+08:05.716…" (no date at all).
  */
 export function uniformDayOffset(dayNumber: number, timeZone: string): number | undefined {
 	if (timeZone === 'UTC') return 0;
@@ -64,7 +66,7 @@ export function uniformDayOffset(dayNumber: number, timeZone: string): number | 
 	const start = wallMidnight - offset * 60_000;
 	const atStart = tzOffset(timeZone, new Date(start));
 	const atEnd = tzOffset(timeZone, new Date(start + DAY_MS - 1));
-	return atStart === offset && atEnd === offset ? offset : undefined;
+	return atStart === offset && atEnd === offset ? Math.round(offset) : undefined;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
