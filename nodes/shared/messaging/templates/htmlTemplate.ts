@@ -187,9 +187,11 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 }
 
 /**
- * Fills a parsed HTML template: every inserted value is escaped, and a URL attribute's address (the
- * template's own text with its character references decoded, plus the values) must have a safe scheme,
- * else the item fails naming the placeholder and the address.
+ * Fills a parsed HTML template: every inserted value is escaped, and a URL attribute's address must have
+ * a safe scheme, else the item fails naming the placeholder and the address. The address is checked as
+ * put together (the template's own text with its character references decoded, plus the values) and as
+ * the recipient's mail program reads the attribute written (decoded as a whole), since the template's
+ * text may end in part of a reference that a value completes (`&#x6` + `A;avascript:`).
  */
 export function renderHtmlParts(parts: HtmlPart[], lookup: ValueLookup, render: (parts: TemplatePart[], escape: (t: string) => string) => string): string {
 	let out = '';
@@ -197,8 +199,10 @@ export function renderHtmlParts(parts: HtmlPart[], lookup: ValueLookup, render: 
 		if (part.kind === 'text') out += part.text;
 		else if (part.kind === 'placeholder') out += render([part], escapeHtml);
 		else {
-			const address = part.parts.map((p) => (p.kind === 'text' ? decodeHtmlEntities(p.text) : render([p], (t) => t))).join('');
-			const reason = unsafeUrlReason(address);
+			const written = render(part.parts, escapeHtml);
+			const assembled = part.parts.map((p) => (p.kind === 'text' ? decodeHtmlEntities(p.text) : render([p], (t) => t))).join('');
+			const readings = [assembled, decodeHtmlEntities(written)].map((address) => ({ address, reason: unsafeUrlReason(address) }));
+			const { address, reason } = readings.find((r) => r.reason !== undefined) ?? readings[0];
 			if (reason !== undefined) {
 				const first = part.parts.find((p) => p.kind === 'placeholder') as Extract<TemplatePart, { kind: 'placeholder' }>;
 				throw new InputError(
@@ -208,7 +212,7 @@ export function renderHtmlParts(parts: HtmlPart[], lookup: ValueLookup, render: 
 					`an address starting with ${SAFE_URL_SCHEMES.map((s) => `${s}:`).join(', ')} or a relative one`,
 				);
 			}
-			out += render(part.parts, escapeHtml);
+			out += written;
 		}
 	}
 	return out;
