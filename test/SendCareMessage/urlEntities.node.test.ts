@@ -14,7 +14,7 @@ const COMPLETED_REFERENCES: Array<[string, string, string]> = [
 ];
 
 describe('Send Care Message: a link address is checked as the recipient\'s mail program reads it', () => {
-	let server: ProviderServer;
+	let server: ProviderServer<SmtpTransaction>;
 	beforeAll(async () => {
 		server = await startSmtpServer();
 	});
@@ -34,7 +34,7 @@ describe('Send Care Message: a link address is checked as the recipient\'s mail 
 		expect(run.failed).toHaveLength(1);
 		expect(String(run.failed[0].error)).toMatch(/^Item 0: field "code" is ".*", which makes an unsafe href address .*the scheme "javascript:" is not allowed/);
 		expect(run.care('sent').map((c) => c.key)).toEqual(['U2:custom:smtp:2026-03-08']);
-		const mails = server.requests as SmtpTransaction[];
+		const mails = server.requests;
 		expect(mails.map((m) => m.to)).toEqual([['u2@example.cn']]);
 	});
 });
