@@ -135,6 +135,11 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ extraClosedDates: '2025-12-24, 2025-13-01' }, 'Extra closed dates: "2025-13-01" is not a date or date range'],
 		[{ owners: {} }, 'The owner pool is empty'],
 		[{ owners: { owner: [{ id: 'alice', dailyCapacity: 0 }] } }, 'Owner "alice": daily capacity 0 is not valid'],
+		// Text that JavaScript's Number() would read (hex, binary, an exponent) is no capacity anyone wrote: 0x10 was 16 revisits a day.
+		[{ ownersInput: 'text', ownerList: 'alice:0x10' }, 'Owner "alice": daily capacity "0x10" is not valid (expected a whole number from 1 to 1000)'],
+		[{ ownersInput: 'text', ownerList: 'alice:0b11' }, 'Owner "alice": daily capacity "0b11" is not valid'],
+		[{ ownersInput: 'text', ownerList: 'alice:1e2' }, 'Owner "alice": daily capacity "1e2" is not valid'],
+		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, 'Owner "alice": daily capacity "0x8" is not valid'],
 		[{ cadenceRules: { rule: [{ name: 'X', field: 'a', operator: 'atLeast', value: 'many', interval: 1 }] } }, 'Cadence rule 1 ("X"): "many" is not a number to compare with'],
 	])('stops with a clear message for a bad parameter %#', async (override, message) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers });
