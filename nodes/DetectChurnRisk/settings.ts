@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
 	DEFAULT_RISK_THRESHOLDS,
@@ -70,7 +70,7 @@ const THRESHOLD_LABELS = new Map(
  */
 function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	const t: Record<string, number> = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30 };
-	for (const [name, raw] of Object.entries(ctx.getNodeParameter('thresholds', 0, {}) as IDataObject)) {
+	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}) as IDataObject)) {
 		const value = raw === null || raw === '' || typeof raw === 'boolean' ? Number.NaN : Number(raw);
 		if (!(value >= 0) || !Number.isFinite(value)) {
 			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);
@@ -88,10 +88,10 @@ function readSpendWindow(ctx: IExecuteFunctions): number {
 }
 
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
-	const method = ctx.getNodeParameter('method', 0) as ModelMethod | 'rules';
+	const method = batchParameter(ctx, 'method') as ModelMethod | 'rules';
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
 	if (method !== 'rules' && !model) throw new ConfigError(`Unknown method "${String(method)}"`);
-	const shape = ctx.getNodeParameter('inputShape', 0, 'customer') as InputShape;
+	const shape = batchParameter(ctx, 'inputShape', 'customer') as InputShape;
 	if (model?.input === 'subscribers' && shape !== 'subscriber') {
 		throw new ConfigError(`${model.name} scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)`);
 	}
@@ -99,26 +99,26 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		throw new ConfigError(`${model.name} needs purchase histories; subscriber input goes with sBG or Rules Only`);
 	}
 	const columns = readColumns(ctx, COLUMNS);
-	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(ctx.getNodeParameter(name, 0, '') ?? '').trim();
+	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(batchParameter(ctx, name, '') ?? '').trim();
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
-		unit: ctx.getNodeParameter('timeUnit', 0, 'weeks') as ScoreOptions['unit'],
+		unit: batchParameter(ctx, 'timeUnit', 'weeks') as ScoreOptions['unit'],
 		annualDiscountRate: model ? readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)') / 100 : 0.1,
-		renewalPeriod: ctx.getNodeParameter('renewalPeriod', 0, 'month') as ScoreOptions['renewalPeriod'],
+		renewalPeriod: batchParameter(ctx, 'renewalPeriod', 'month') as ScoreOptions['renewalPeriod'],
 	};
 	model?.checkOptions(scoreOptions);
 	return {
 		method,
 		model,
-		supplied: model && ctx.getNodeParameter('modelSource', 0, 'fit') === 'supplied' ? ctx.getNodeParameter('suppliedParameters', 0, '{}') : undefined,
+		supplied: model && batchParameter<string>(ctx, 'modelSource', 'fit') === 'supplied' ? batchParameter<unknown>(ctx, 'suppliedParameters', '{}') : undefined,
 		shape,
 		columns,
-		signalColumns: ctx.getNodeParameter('signals', 0, {}) as Record<string, string>,
+		signalColumns: batchParameter(ctx, 'signals', {}) as Record<string, string>,
 		scoreOptions,
 		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
 		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },
-		atRiskFrom: ctx.getNodeParameter('atRiskFrom', 0, 'high') as RiskLevel,
+		atRiskFrom: batchParameter(ctx, 'atRiskFrom', 'high') as RiskLevel,
 		spendWindowDays: shape === 'transaction' ? readSpendWindow(ctx) : 90,
 		language: readLanguage(ctx),
 		outputField: readOutputField(ctx, 'churn'),

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
+import { batchParameter, checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder, type FieldAdder } from '../shared/outputItems/withField';
 import { customerIdText } from '../shared/customers';
@@ -33,7 +33,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		addResult: fieldAdder(settings.outputField),
 		timeZone: this.getTimezone(),
 	};
-	const reportState = this.getNodeParameter('reportState', 0, 'none') as ReportStateMode;
+	const reportState = batchParameter(this, 'reportState', 'none') as ReportStateMode;
 	if (run.router.toolCall && reportState === 'combine') {
 		refuseInToolCall('Report State "Combine Page Reports"', 'it reads the report rows of page runs, not a survey response', 'Set Report State to None.');
 	}

@@ -14,7 +14,7 @@ import { readCsatConfig } from './operations/csat';
 import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
-import { readColumn, readLanguage, readNumber } from '../common';
+import { batchParameter, readColumn, readLanguage, readNumber, readOutputField } from '../common';
 
 const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
 
@@ -38,11 +38,11 @@ function indexWeights(options: IDataObject): IndexWeights {
 
 /** Reads and checks every parameter once per run; a bad one is a ConfigError for the whole run. */
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
-	const metrics = ctx.getNodeParameter('metrics', 0, ['nps']) as string[];
+	const metrics = batchParameter(ctx, 'metrics', ['nps']) as string[];
 	if (!Array.isArray(metrics) || metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
 	const unknown = metrics.filter((m) => !(METRICS as readonly string[]).includes(m));
 	if (unknown.length) throw new ConfigError(`Unknown metric "${unknown[0]}"`);
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = batchParameter(ctx, 'options', {}) as IDataObject;
 	const sentimentColumn = String(options.sentimentColumn ?? '').trim();
 	const config: SatisfactionConfig = {
 		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,
@@ -59,16 +59,16 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
 		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${options.minResponsesForMargin})`);
 	}
-	const groupBy = String(ctx.getNodeParameter('groupByColumn', 0, '') ?? '').trim() || undefined;
+	const groupBy = String(batchParameter(ctx, 'groupByColumn', '') ?? '').trim() || undefined;
 	const settings: RunSettings = {
 		config,
-		outputField: readColumn(ctx, 'outputField', 'satisfaction'),
+		outputField: readOutputField(ctx, 'satisfaction'),
 		groupBy,
 		minResponsesForMargin,
 	};
-	if (ctx.getNodeParameter('aggregatePerCustomer', 0, false) === true) {
-		const dateColumn = String(ctx.getNodeParameter('responseDateColumn', 0, 'respondedAt') ?? '').trim() || undefined;
-		const combineBy = ctx.getNodeParameter('combineBy', 0, 'latest') as CombineMode;
+	if (batchParameter<boolean>(ctx, 'aggregatePerCustomer', false) === true) {
+		const dateColumn = String(batchParameter(ctx, 'responseDateColumn', 'respondedAt') ?? '').trim() || undefined;
+		const combineBy = batchParameter(ctx, 'combineBy', 'latest') as CombineMode;
 		const aggregate = {
 			combineBy,
 			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,

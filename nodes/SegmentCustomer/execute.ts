@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
+import { batchParameter, readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
 import { rfmHints, valueTierHints } from '../common/hints';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/outputItems/withField';
@@ -30,8 +30,8 @@ export const SEGMENT_PATHS = { columnarRfm: true, columnarTransactions: true };
 /** Read -> segment -> route. */
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const methodName = this.getNodeParameter('method', 0) as string;
-	const shape = this.getNodeParameter('inputShape', 0, 'customer') as 'customer' | 'transaction';
+	const methodName = batchParameter(this, 'method') as string;
+	const shape = batchParameter(this, 'inputShape', 'customer') as 'customer' | 'transaction';
 	const language = readLanguage(this);
 	const outputField = readOutputField(this, 'segment');
 	const bins = rfmBins(this);
@@ -47,7 +47,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };
 
-	const collapseSameDay = this.getNodeParameter('collapseSameDay', 0, true) as boolean;
+	const collapseSameDay = batchParameter(this, 'collapseSameDay', true) as boolean;
 	if (methodName === 'rfm' && (shape === 'customer' ? SEGMENT_PATHS.columnarRfm : SEGMENT_PATHS.columnarTransactions)) {
 		const run = { columns, readOptions, collapseSameDay, outputField, bins, language, asOfText, cuts: learned.rfmCuts };
 		const scored = shape === 'customer' ? segmentRfmColumns(items, run, outputs) : segmentTransactionRfmColumns(items, run, outputs);

@@ -16,7 +16,7 @@ import {
 	type TierThresholds,
 	type ValueTierState,
 } from '../shared/segments';
-import { booleanParameter, optionsParameter, readNumber } from '../common';
+import { batchParameter, booleanParameter, optionsParameter, readNumber } from '../common';
 
 /**
  * Learn once, apply page by page: RFM cut points and value-tier thresholds learned from the whole base
@@ -105,10 +105,10 @@ export function tierShares(ctx: IExecuteFunctions): TierThresholds {
 
 export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, bins: RfmBins): LearnedSettings {
 	if (methodName !== 'rfm' && methodName !== 'valueTier') return { mode: 'learn', output: false };
-	const mode = ctx.getNodeParameter('cutPoints', 0, 'learn') as CutPointsMode;
-	if (mode === 'learn') return { mode, output: ctx.getNodeParameter('outputLearnedState', 0, false) as boolean };
+	const mode = batchParameter(ctx, 'cutPoints', 'learn') as CutPointsMode;
+	if (mode === 'learn') return { mode, output: batchParameter(ctx, 'outputLearnedState', false) as boolean };
 	if (mode === 'histograms') return { mode, output: true };
-	const raw = ctx.getNodeParameter('learnedState', 0, {}) as unknown;
+	const raw = batchParameter(ctx, 'learnedState', {}) as unknown;
 	const settings: LearnedSettings = { mode, output: false };
 	if (methodName === 'rfm') settings.rfmCuts = parseRfmCutPoints(raw, bins);
 	else settings.valueTier = parseValueTierState(raw);
@@ -178,9 +178,9 @@ export function learnFromHistogramItems(
 	asOfText: string,
 ): INodeExecutionData[][] {
 	const columns = {
-		measure: ctx.getNodeParameter('histogramMeasureColumn', 0, 'measure') as string,
-		value: ctx.getNodeParameter('histogramValueColumn', 0, 'value') as string,
-		count: ctx.getNodeParameter('histogramCountColumn', 0, 'count') as string,
+		measure: batchParameter(ctx, 'histogramMeasureColumn', 'measure') as string,
+		value: batchParameter(ctx, 'histogramValueColumn', 'value') as string,
+		count: batchParameter(ctx, 'histogramCountColumn', 'count') as string,
 	};
 	const histogram = readHistogramRows(
 		items.map((item) => item.json),

@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { isLanguage, LANGUAGES, type Language } from '../shared/format/language';
-import { ConfigError, parseDate } from '../shared/input';
+import { ConfigError, describeValue, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
 
 /** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
@@ -119,12 +120,69 @@ export function optionsCollection(options: INodeProperties[], name = 'options', 
 	return collectionParameter(name, 'Options', 'Add option', options, undefined, extras);
 }
 
+/** The raw (unevaluated) value of a parameter by name or dot path ("options.asOf"). */
+function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
+	let value: unknown = ctx.getNode().parameters;
+	for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+	return value;
+}
+
+/**
+ * What in an n8n expression reads the current item: its own data (`$json`, `$binary`, `$input.item`,
+ * `$itemIndex`), a paired item of another node (`$('Orders').item`, legacy `$node["Orders"].json`), or
+ * another parameter (`$parameter`). An expression without any of these (`$('Learn').first().json`,
+ * `$now`, `$vars.x`) gives every item the same value, or, for `$now`, what the run means by "now".
+ */
+const READS_ITEM = /\$json\b|\$binary\b|\$data\b|\$item|\$index\b|\$position\b|\$parameter\b|\$node\s*\[|\.item\b|\.itemMatching\b/;
+
+/** Whether a raw parameter value holds an n8n expression ("=…") that reads the item, anywhere (an option of a collection can). */
+function readsItem(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=') && READS_ITEM.test(raw);
+	return raw !== null && typeof raw === 'object' && Object.values(raw).some(readsItem);
+}
+
+/** Where two values of a parameter differ: the option of a collection ("thresholds.high"), or the whole. */
+function firstDifference(path: string, a: unknown, b: unknown): [string, unknown, unknown] {
+	const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+	if (isRecord(a) && isRecord(b)) {
+		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+			if (!isDeepStrictEqual(a[key], b[key])) return firstDifference(`${path}.${key}`, a[key], b[key]);
+		}
+	}
+	return [path, a, b];
+}
+
+/**
+ * A parameter that applies to the whole run (method, columns, thresholds, scales, As Of, Output Field,
+ * learned state…), read from the first item. When it holds an expression that reads the item, every item
+ * must give it the same value: using the first item's value for all would score the other items under a
+ * setting meant for someone else without saying so. A difference is a ConfigError naming the parameter,
+ * the items and the values. Only such expressions are evaluated per item (each evaluation costs about as
+ * much as reading an item); every parameter a run reads once goes through here.
+ */
+export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string, fallback?: T, label = name): T {
+	const first = ctx.getNodeParameter(name, 0, fallback) as T;
+	if (!readsItem(rawParameter(ctx, name))) return first;
+	const count = ctx.getInputData().length;
+	for (let i = 1; i < count; i++) {
+		const value = ctx.getNodeParameter(name, i, fallback);
+		if (!isDeepStrictEqual(value, first)) {
+			const [path, a, b] = firstDifference(label, first, value);
+			throw new ConfigError(
+				`Parameter "${path}" is an expression that gives item 0 ${describeValue(a)} but item ${i} ${describeValue(b)}; ` +
+					'it applies to the whole run, so it must give every item the same value (split the items with an If or Switch node and use one node per value)',
+			);
+		}
+	}
+	return first;
+}
+
 /**
  * The As Of instant: a date (read in the workflow's time zone when it has no offset), or empty for now,
  * read once per execution so every item of a run shares it.
  */
 export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf'): Date {
-	const raw = ctx.getNodeParameter(parameterName, 0, '') as string | Date;
+	const raw = batchParameter<string | Date>(ctx, parameterName, '', 'As Of');
 	if (raw === '' || raw === null || raw === undefined) return new Date();
 	try {
 		return parseDate(raw, parameterName, { timeZone: ctx.getTimezone() });
@@ -134,7 +192,7 @@ export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf'): Date {
 }
 
 export function readLanguage(ctx: IExecuteFunctions): Language {
-	const language = ctx.getNodeParameter('language', 0, 'en');
+	const language = batchParameter(ctx, 'language', 'en', 'Language');
 	if (!isLanguage(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got "${String(language)}"`);
 	return language;
 }
@@ -144,7 +202,7 @@ export function readLanguage(ctx: IExecuteFunctions): Language {
  * are read from the first item: one mapping per run, as n8n's own nodes read theirs.
  */
 export function readColumn(ctx: IExecuteFunctions, name: string, fallback: string): string {
-	return String(ctx.getNodeParameter(name, 0, fallback) ?? '').trim() || fallback;
+	return String(batchParameter(ctx, name, fallback) ?? '').trim() || fallback;
 }
 
 /** Several column parameters at once: `{ parameterName: defaultColumn }` -> `{ parameterName: column }`. */
@@ -155,17 +213,17 @@ export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: 
 }
 
 export function readOutputField(ctx: IExecuteFunctions, fallback: string): string {
-	return readColumn(ctx, 'outputField', fallback);
+	return String(batchParameter(ctx, 'outputField', fallback, 'Output Field') ?? '').trim() || fallback;
 }
 
 /** The entries of a listParameter, in the user's order (none when the list is empty). */
 export function readEntries<T>(ctx: IExecuteFunctions, name: string, entryName: string): T[] {
-	return (ctx.getNodeParameter(name, 0, {}) as Record<string, T[] | undefined>)[entryName] ?? [];
+	return batchParameter<Record<string, T[] | undefined>>(ctx, name, {})[entryName] ?? [];
 }
 
 /** A number parameter that must be finite (n8n hands over null for a cleared field). */
-export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string, itemIndex = 0): number {
-	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
+export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string): number {
+	const raw = batchParameter<unknown>(ctx, name, fallback, displayName);
 	const value = raw === null || raw === '' ? Number.NaN : Number(raw);
 	if (!Number.isFinite(value)) throw new ConfigError(`"${displayName}" must be a number; got ${JSON.stringify(raw)}`);
 	return value;
@@ -173,7 +231,7 @@ export function readNumber(ctx: IExecuteFunctions, name: string, fallback: numbe
 
 /** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */
 export function readList(ctx: IExecuteFunctions, name: string, fallback: string): string[] {
-	return String(ctx.getNodeParameter(name, 0, fallback) ?? '')
+	return String(batchParameter(ctx, name, fallback) ?? '')
 		.split(/[,，\n]/)
 		.map((s) => s.trim())
 		.filter((s) => s !== '');

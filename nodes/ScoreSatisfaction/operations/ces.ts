@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
-import { optionsParameter, readColumn, textParameter } from '../../common';
+import { batchParameter, optionsParameter, readColumn, textParameter } from '../../common';
 import { showFor } from './params';
 
 export const cesProperties: INodeProperties[] = [
@@ -28,7 +28,7 @@ export const cesProperties: INodeProperties[] = [
 ];
 
 export function readCesConfig(ctx: IExecuteFunctions): SatisfactionConfig['ces'] {
-	const version = String(ctx.getNodeParameter('cesVersion', 0, '2.0')) as CesVersion;
+	const version = String(batchParameter(ctx, 'cesVersion', '2.0')) as CesVersion;
 	if (version !== '1.0' && version !== '2.0') throw new ConfigError(`CES version must be 1.0 or 2.0 (got "${version}")`);
 	return { field: readColumn(ctx, 'cesColumn', 'ces'), version };
 }

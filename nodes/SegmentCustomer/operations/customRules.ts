@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyRules, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
-import { listParameter, optionsParameter, readEntries, textParameter } from '../../common';
+import { batchParameter, listParameter, optionsParameter, readEntries, textParameter } from '../../common';
 
 const show = { show: { method: ['customRules'] } };
 
@@ -35,7 +35,7 @@ export function customRulesMethod(ctx: IExecuteFunctions): SegmentMethod {
 		value: String(r.value ?? ''),
 	}));
 	validateRules(rules);
-	const defaultLabel = ctx.getNodeParameter('defaultLabel', 0, 'Other') as string;
+	const defaultLabel = batchParameter(ctx, 'defaultLabel', 'Other') as string;
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'optional' },
 		segment(subjects, run) {

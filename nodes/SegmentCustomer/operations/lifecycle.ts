@@ -3,7 +3,7 @@ import { ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
-import { optionsParameter, readNumber } from '../../common';
+import { batchParameter, optionsParameter, readNumber } from '../../common';
 
 const show = { show: { method: ['lifecycle'] } };
 const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
@@ -59,7 +59,7 @@ function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): 
 }
 
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
-	const mode = ctx.getNodeParameter('lifecycleMode', 0, 'fixedDays') as 'fixedDays' | 'ownInterval';
+	const mode = batchParameter(ctx, 'lifecycleMode', 'fixedDays') as 'fixedDays' | 'ownInterval';
 	const t = Object.fromEntries(Object.entries(D).map(([name, fallback]) => [name, readThreshold(ctx, name, fallback)])) as unknown as LifecycleThresholds;
 	if (!(t.activeWithinDays <= t.atRiskWithinDays && t.atRiskWithinDays <= t.lapsedWithinDays)) {
 		throw new ConfigError('Lifecycle day thresholds must grow: active <= at risk <= lapsed');

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyValueTier, revenueBeyondLearnedTotal, valueTiers } from '../../shared/segments';
 import { tierShares } from '../learnedState';
 import type { SegmentMethod } from './types';
-import { numberParameter, readColumn } from '../../common';
+import { batchParameter, numberParameter, readColumn } from '../../common';
 
 const show = { show: { method: ['valueTier'] } };
 
@@ -31,7 +31,7 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 			const learned = run.learned?.valueTier;
 			if (learned) {
 				// The field the revenue is read from: the total spend column, or the derived totalSpend summed from the amounts.
-				const transactions = ctx.getNodeParameter('inputShape', 0, 'customer') === 'transaction';
+				const transactions = batchParameter<string>(ctx, 'inputShape', 'customer') === 'transaction';
 				const field = transactions ? 'totalSpend' : readColumn(ctx, 'totalSpendColumn', 'totalSpend');
 				const summedFrom = transactions ? readColumn(ctx, 'amountColumn', 'amount') : undefined;
 				// A page run: rank and cumulative share would place the customer within this page only.
