@@ -267,3 +267,25 @@ describe('derived forms through the channels', () => {
 		expect(JSON.stringify(outcome)).not.toContain('tok_7Hq2x9');
 	});
 });
+
+describe('Redactor: a secret cut over the lines of a reply', () => {
+	const secret = 'Xk9vQ2mPz7LwRt4sHb6N';
+	const redactor = new Redactor([secret]);
+	const cut = (prefix: (i: number) => string) => (secret.match(/.{1,7}/g) as string[]).map((p, i) => `${prefix(i)}${p}`).join('\r\n');
+
+	it.each([
+		['SMTP multi-line reply', cut((i) => (i < 2 ? '535-5.7.8 ' : '535 5.7.8 '))],
+		['SMTP reply without enhanced status', cut(() => '550-')],
+		['quoted reply', cut(() => '> ')],
+		['quoted twice, indented', cut(() => '  > > ')],
+	])('%s: no piece shows', (_name, text) => {
+		const shown = redactor.redact(text);
+		expect(shown).toContain('***');
+		for (const piece of secret.match(/.{1,7}/g) as string[]) expect(shown).not.toContain(piece);
+	});
+
+	it('a wrapped secret that goes on with a reply-code look-alike is still hidden', () => {
+		const wrapped = new Redactor(['abcdefgh123-xyzuvw']);
+		expect(wrapped.redact('token abcdefgh\n123-xyzuvw end')).toBe('token *** end');
+	});
+});

@@ -46,20 +46,31 @@ export function folded(text: string): string {
 	return fold(unwrapped(text));
 }
 
-/** The reading without its line breaks and the indentation that follows one (wrapped and folded lines). */
-function withoutLineBreaks(reading: Reading): Reading {
+/** What a wrapped or folded line starts with before the text it continues: indentation. */
+const INDENT = /[ \t]*/y;
+/**
+ * What a line of a quoted reply or a multi-line reply starts with: indentation, quote marks ("> ") and an
+ * SMTP reply code with its enhanced status ("535-5.7.8 "). A reading of its own, next to INDENT's, since
+ * a wrapped secret may go on with digits.
+ */
+const REPLY_PREFIX = /[ \t]*(?:>[ \t]*)*(?:\d{3}[- ](?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?)?/y;
+
+/** The reading without its line breaks and the prefix that starts each next line. */
+function withoutLineBreaks(reading: Reading, prefix: RegExp): Reading {
 	const out: Reading = { chars: [], start: [], end: [] };
-	let afterBreak = false;
-	reading.chars.forEach((c, i) => {
-		if (c === '\r' || c === '\n') afterBreak = true;
-		else if (afterBreak && (c === ' ' || c === '\t')) return;
-		else {
-			afterBreak = false;
-			out.chars.push(c);
-			out.start.push(reading.start[i]);
-			out.end.push(reading.end[i]);
+	const text = reading.chars.join('');
+	for (let i = 0; i < reading.chars.length; i++) {
+		const c = reading.chars[i];
+		if (c === '\r' || c === '\n') {
+			if (reading.chars[i + 1] === '\r' || reading.chars[i + 1] === '\n') continue;
+			prefix.lastIndex = i + 1;
+			i += prefix.exec(text)?.[0].length ?? 0;
+			continue;
 		}
-	});
+		out.chars.push(c);
+		out.start.push(reading.start[i]);
+		out.end.push(reading.end[i]);
+	}
 	return out;
 }
 
@@ -153,14 +164,20 @@ function readings(text: string): ReadingText[] {
 		raw.start.push(i);
 		raw.end.push(i + 1);
 	}
-	const out: ReadingText[] = [plain ? { text } : asText(withoutLineBreaks(raw))];
+	const out: ReadingText[] = plain ? [{ text }] : unbroken(raw);
 	let current: Reading | undefined = raw;
 	for (let n = 0; n < DECODINGS && escaped; n++) {
 		current = decoded(current);
 		if (!current) break;
-		out.push(asText(withoutLineBreaks(current)));
+		out.push(...unbroken(current));
 	}
 	return out;
+}
+
+/** A reading's texts without its line breaks: as wrapped lines, and as the lines of a quoted or multi-line reply. */
+function unbroken(reading: Reading): ReadingText[] {
+	if (!reading.chars.some((c) => c === '\r' || c === '\n')) return [asText(reading)];
+	return [asText(withoutLineBreaks(reading, INDENT)), asText(withoutLineBreaks(reading, REPLY_PREFIX))];
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
