@@ -196,6 +196,26 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(result.error?.message).toMatch(/^Item 0: field "state" is .*outcome "revenue", stratum "" has no valid treatment and holdout statistics/);
 	});
 
+	// States no customers could make, which merged into "250% converted, 95% CI −NaN to −NaN" or a significant
+	// revenue increase from a spread of 0: a yes/no outcome counts whole successes from 0 to n (each 0 or 1, so
+	// the sum of squares is the sum); a mean's sum of squares is at least sum² / n.
+	it.each([
+		['more conversions than customers', 'conversion', 'proportion', { n: 2, sum: [5], sumOfSquares: [5] }],
+		['a negative conversion count', 'conversion', 'proportion', { n: 3, sum: [-1], sumOfSquares: [1] }],
+		['half a conversion', 'conversion', 'proportion', { n: 4, sum: [1.5], sumOfSquares: [1.5] }],
+		['a yes/no sum of squares unlike its sum', 'conversion', 'proportion', { n: 4, sum: [2], sumOfSquares: [3] }],
+		['a sum of squares below sum² / n', 'revenue', 'mean', { n: 4, sum: [100], sumOfSquares: [1] }],
+		['sums for no customers', 'revenue', 'mean', { n: 0, sum: [7], sumOfSquares: [49] }],
+	])('refuses a page state with %s', async (_label, outcome, kind, treatment) => {
+		const holdout = { n: 3, sum: [1], sumOfSquares: [1] };
+		const state = { outcomes: { [outcome]: { kind, strata: { '': { treatment, holdout } } } } };
+		const result = await measure([{ state }], { input: 'pageStates' }, 'continueErrorOutput');
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual([
+			expect.stringMatching(new RegExp(`^Item 0: field "state" is .*outcome "${outcome}", stratum "" has no valid treatment and holdout statistics`)),
+		]);
+	});
+
 	it.each([
 		['every customer converted', 6, 1],
 		['no customer converted, many customers', 600, 0],

@@ -1,7 +1,7 @@
 import { ConfigError, InputError, PLAUSIBLE } from '../input';
 import { roundedSum } from './exactSum';
 import type { Group } from './assignment';
-import { addValue, emptyMoments, mergeMoments, type MomentState } from './sufficient';
+import { addValue, emptyMoments, mergeMoments, spreadAbout, type MomentState } from './sufficient';
 import type { OutcomeKind } from './uplift';
 
 export interface StratumState {
@@ -62,17 +62,24 @@ export function overall(strata: Record<string, StratumState>): StratumState {
 /** No outcome value is larger than this (revenue is money within PLAUSIBLE.money; satisfaction and yes/no far less). */
 const LARGEST_VALUE = PLAUSIBLE.money;
 
+/** Products of values near 1e-160 and below underflow: their spread may come out a few 1e-324 below 0. */
+const UNDERFLOW = 1e-300;
+
 /**
  * Statistics some page could have made: finite partials whose sums n values of at most LARGEST_VALUE
- * could give, so means, variances and intervals stay finite after merging.
+ * could give, so means, variances and intervals stay finite after merging. A yes/no outcome's values
+ * are 0 or 1: a whole number of successes from 0 to n, with the sum of squares equal to the sum. Any
+ * values' sum of squares is at least sum² / n (their spread about the mean is not negative).
  */
-const isMoments = (v: unknown): v is MomentState => {
+const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
 	const m = v as MomentState;
 	if (!m || !Number.isInteger(m.n) || m.n < 0 || !Array.isArray(m.sum) || !Array.isArray(m.sumOfSquares)) return false;
 	if (![...m.sum, ...m.sumOfSquares].every(Number.isFinite)) return false;
 	const sum = roundedSum(m.sum);
 	const squares = roundedSum(m.sumOfSquares);
-	return Math.abs(sum) <= m.n * LARGEST_VALUE && squares >= 0 && squares <= m.n * LARGEST_VALUE * LARGEST_VALUE;
+	if (!(Math.abs(sum) <= m.n * LARGEST_VALUE && squares >= 0 && squares <= m.n * LARGEST_VALUE * LARGEST_VALUE)) return false;
+	if (kind === 'proportion') return Number.isInteger(sum) && sum >= 0 && sum <= m.n && squares === sum;
+	return m.n === 0 || spreadAbout(m, sum / m.n) >= -UNDERFLOW;
 };
 
 /** Checks a state read from an item (an earlier page's result); throws a message naming what is wrong. */
@@ -84,7 +91,7 @@ export function checkState(value: unknown): UpliftState {
 	for (const [key, outcome] of Object.entries(state.outcomes)) {
 		if (outcome.kind !== 'proportion' && outcome.kind !== 'mean') throw new Error(`outcome "${key}" has no kind "proportion" or "mean"`);
 		for (const [stratum, cell] of Object.entries(outcome.strata ?? {})) {
-			if (!isMoments(cell?.treatment) || !isMoments(cell?.holdout)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
+			if (!isMoments(cell?.treatment, outcome.kind) || !isMoments(cell?.holdout, outcome.kind)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
 		}
 	}
 	return state;

@@ -43,16 +43,24 @@ export function moments(state: MomentState): Moments {
 	if (n === 0) return { n, mean: 0, variance: 0 };
 	const mean = roundedSum(state.sum) / n;
 	if (n < 2) return { n, mean, variance: 0 };
+	return { n, mean, variance: Math.max(0, spreadAbout(state, mean)) / (n - 1) };
+}
+
+/**
+ * Σ(x − m)² = Σx² − 2mΣx + n·m², from exact products summed exactly: an identity for any m, so it is
+ * never negative for statistics that values made (a state that says otherwise was made by no values).
+ */
+export function spreadAbout(state: MomentState, m: number): number {
 	const terms: Partials = [];
 	for (const x of state.sumOfSquares) addExact(terms, x);
 	for (const x of state.sum) {
-		const [hi, lo] = exactProduct(-2 * mean, x);
+		const [hi, lo] = exactProduct(-2 * m, x);
 		addExact(terms, hi);
 		addExact(terms, lo);
 	}
-	const [a, b] = exactProduct(n, mean);
-	for (const part of [...exactProduct(a, mean), ...exactProduct(b, mean)]) addExact(terms, part);
-	return { n, mean, variance: Math.max(0, roundedSum(terms)) / (n - 1) };
+	const [a, b] = exactProduct(state.n, m);
+	for (const part of [...exactProduct(a, m), ...exactProduct(b, m)]) addExact(terms, part);
+	return roundedSum(terms);
 }
 
 /** The sum of the values, rounded once (for 0/1 outcomes: the exact count of successes). */
