@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readAsOf, readColumn } from '../common';
 import { ConfigError } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
-import { quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
+import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import {
 	capWindowStart,
 	consentModeFor,
@@ -137,6 +137,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			timeZoneField: text('timeZoneField', 'timeZone') || 'timeZone',
 			defaultTimeZone,
 			keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
+			storedTextLimit: ledgerBackend === 'postgres' ? POSTGRES_STORED_TEXT_LIMIT : undefined,
 			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStart(asOf, capLimit) } : undefined,
 			asOf,
 		},

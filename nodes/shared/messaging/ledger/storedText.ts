@@ -28,3 +28,14 @@ export function fromStoredText(stored: string): string {
 		escape === '\\' ? '\\' : escape === '0' ? '\0' : String.fromCharCode(parseInt(escape.slice(1), 16)),
 	);
 }
+
+/**
+ * The longest key or customer ID the PostgreSQL ledger takes, in UTF-8 bytes as stored: it indexes both,
+ * and a btree index entry holds at most 2704 bytes (a longer one makes the claim fail).
+ */
+export const POSTGRES_STORED_TEXT_LIMIT = 2048;
+
+/** UTF-8 bytes of a key or customer ID as the ledgers store it. */
+export function storedTextBytes(text: string): number {
+	return Buffer.byteLength(toStoredText(text), 'utf8');
+}

@@ -2,7 +2,7 @@ import { customerIdText } from '../../customers/records';
 import { getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import type { OutgoingMessage } from '../channels/types';
-import { idempotencyKey, keyValueEscape, periodOf, type KeyPeriod } from '../ledger';
+import { idempotencyKey, keyValueEscape, periodOf, storedTextBytes, type KeyPeriod } from '../ledger';
 import {
 	checkConsent,
 	countContactsFromField,
@@ -38,6 +38,8 @@ export interface PrepareConfig {
 	keyTemplate?: TemplatePart[];
 	smsCompliance?: { signature?: string; optOut: boolean };
 	smsTemplateCode?: string;
+	/** The ledger's limit on a stored key or customer ID (UTF-8 bytes), when it has one (Postgres). */
+	storedTextLimit?: number;
 	/** Read contacts from this field for the frequency cap. */
 	capField?: { field: string; since: Date };
 	asOf: Date;
@@ -84,6 +86,14 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 	return phone;
 }
 
+/** A customer ID or key longer than the ledger can store is the item's error, before anything is claimed. */
+function checkStoredSize(field: string, text: string, what: string, limit: number): void {
+	const bytes = storedTextBytes(text);
+	if (bytes > limit) {
+		throw new InputError(field, text, `is ${bytes} bytes, longer than the ledger stores`, `${what} of at most ${limit} bytes in UTF-8 with the Postgres ledger, which indexes keys and customer IDs`);
+	}
+}
+
 /**
  * One input item -> the message it would get and the facts policy needs, or "no consent". Throws an
  * InputError (naming the field) for anything unusable, before anything is sent.
@@ -110,6 +120,11 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 	const key = config.keyTemplate
 		? renderParts(config.keyTemplate, (path) => getField(keyParts, path) ?? getField(json, path), keyValueEscape(config.keyTemplate))
 		: idempotencyKey(keyParts);
+
+	if (config.storedTextLimit !== undefined) {
+		checkStoredSize(config.customerIdField, customerId, 'a customer ID', config.storedTextLimit);
+		checkStoredSize(config.keyTemplate ? 'Custom Key' : 'idempotency key', key, 'an idempotency key', config.storedTextLimit);
+	}
 
 	const message: OutgoingMessage = { to, text: rendered.text, idempotencyKey: key };
 	if (rendered.subject !== undefined) {
