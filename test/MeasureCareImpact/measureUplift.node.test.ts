@@ -257,3 +257,28 @@ describe('Measure Care Impact: ROI belongs to the revenue outcome only', () => {
 		expect(((out[1].roi as IDataObject).incrementalProfit as IDataObject).estimate).toBeCloseTo(8, 10);
 	});
 });
+
+describe('Measure Care Impact: strata named like Object\'s own properties', () => {
+	// A stratum "constructor" found Object's constructor as its cell and stopped the whole batch with
+	// "Cannot read properties of undefined (reading 'n')"; "__proto__" found Object.prototype.
+	it('measures strata "constructor", "toString" and "__proto__" like any other, in one run and merged from page states', async () => {
+		const strata = ['constructor', 'toString', '__proto__', 'lapsed'];
+		const items = strata.flatMap((stratum, s) =>
+			[0, 1, 2, 3, 4, 5].map((i) => ({ impact: { group: i % 2 ? 'treatment' : 'holdout', stratum }, converted: (i + s) % 3 === 0, revenue: 10 * i + s })),
+		);
+		const parameters = { stratumColumn: 'impact.stratum', costPerContact: 0 };
+		const one = await measure(items, parameters);
+		expect(one.error).toBeUndefined();
+		const results = one.json(NODE_UNDER_TEST, 0) as Json[];
+		expect(results.map((r) => `${r.outcome} ${r.stratum} ${(r.treatment as IDataObject).customers}+${(r.holdout as IDataObject).customers}`)).toEqual([
+			'conversion null 12+12', 'conversion __proto__ 3+3', 'conversion constructor 3+3', 'conversion lapsed 3+3', 'conversion toString 3+3',
+			'revenue null 12+12', 'revenue __proto__ 3+3', 'revenue constructor 3+3', 'revenue lapsed 3+3', 'revenue toString 3+3',
+		]);
+		// Two pages, each with its state, merged: the same results.
+		const stateOf = async (page: IDataObject[]) => (await measure(page, { ...parameters, upliftOptions: { includeState: true } })).json(NODE_UNDER_TEST, 0).find((j) => j.kind === 'state')!;
+		const pages = [await stateOf(items.slice(0, 10)), await stateOf(items.slice(10))];
+		const merged = await measure(pages, { ...parameters, input: 'pageStates' });
+		expect(merged.error).toBeUndefined();
+		expect(merged.json(NODE_UNDER_TEST, 0)).toEqual(results);
+	});
+});

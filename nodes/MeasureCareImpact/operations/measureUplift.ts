@@ -6,7 +6,7 @@ import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
 import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
-import { ALL, emptyStratum, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { ALL, cellOf, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo } from '../../shared/impact/values';
 import { upliftJson } from './upliftJson';
@@ -114,7 +114,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 		}
 		for (let o = 0; o < values.length; o++) {
 			const strata = cellsByOutcome[o];
-			const cell = strata[stratum] ?? (strata[stratum] = emptyStratum());
+			const cell = cellOf(strata, stratum);
 			addValue(cell[group], values[o]);
 		}
 		const pair = { item: i };

@@ -28,11 +28,24 @@ export function newState(outcomes: Array<{ key: string; kind: OutcomeKind }>): U
 	return state;
 }
 
+/**
+ * The entry of `key` in a record keyed by customer data (a stratum, an outcome of a page state), made by
+ * `make` when missing. Own properties only: a stratum "constructor" or "toString" is not Object's method,
+ * and "__proto__" is a key like any other, not the record's prototype.
+ */
+export function entryOf<T>(record: Record<string, T>, key: string, make: () => T): T {
+	if (Object.hasOwn(record, key)) return record[key];
+	const value = make();
+	Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+	return value;
+}
+
+/** The cell of a stratum, made empty when it is new. */
+export const cellOf = (strata: Record<string, StratumState>, stratum: string): StratumState => entryOf(strata, stratum, emptyStratum);
+
 /** Adds one customer's value of one outcome. */
 export function addObservation(state: UpliftState, outcome: string, stratum: string, group: Group, value: number): void {
-	const strata = state.outcomes[outcome].strata;
-	const cell = strata[stratum] ?? (strata[stratum] = emptyStratum());
-	addValue(cell[group], value);
+	addValue(cellOf(state.outcomes[outcome].strata, stratum)[group], value);
 }
 
 function mergeStratum(into: StratumState, other: StratumState): void {
@@ -43,12 +56,9 @@ function mergeStratum(into: StratumState, other: StratumState): void {
 /** Merges a page's state into `into` (which is changed). */
 export function mergeState(into: UpliftState, page: UpliftState): void {
 	for (const [key, outcome] of Object.entries(page.outcomes)) {
-		const target = into.outcomes[key] ?? (into.outcomes[key] = { kind: outcome.kind, strata: {} });
+		const target = entryOf(into.outcomes, key, () => ({ kind: outcome.kind, strata: {} }));
 		if (target.kind !== outcome.kind) throw new ConfigError(`Outcome "${key}" is measured as a ${outcome.kind} in one page and as a ${target.kind} in another`);
-		for (const [stratum, cell] of Object.entries(outcome.strata)) {
-			const t = target.strata[stratum] ?? (target.strata[stratum] = emptyStratum());
-			mergeStratum(t, cell);
-		}
+		for (const [stratum, cell] of Object.entries(outcome.strata)) mergeStratum(cellOf(target.strata, stratum), cell);
 	}
 }
 
