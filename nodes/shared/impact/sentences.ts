@@ -29,7 +29,8 @@ function parts(m: OutcomeMeasure) {
 /** One plain sentence on what the campaign did to one outcome, in English or Chinese. */
 export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	const { holdout, treatment, diff, proportion } = parts(m);
-	const level = Math.round(c.level * 100);
+	// As chosen (50 to 99.9, in steps of 0.1 or finer): rounding to whole percent wrote 99.5% as "100%".
+	const level = Number((c.level * 100).toFixed(2));
 	if (c.language === 'zh-CN') {
 		const who = c.campaign ? `“${c.campaign}”` : '本次活动';
 		const prefix = c.stratum === undefined ? '' : `分层“${c.stratum}”：`;
