@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { readAsOf, readColumn } from '../common';
-import { ConfigError } from '../shared/input';
+import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import {
@@ -23,6 +23,27 @@ const LABELS = new Map([
 	...(optionsProperty.options as INodeProperties[]).map((o): [string, string] => [`options.${o.name}`, `Options › ${o.displayName}`]),
 ]);
 const labelOf = (path: string) => LABELS.get(path) ?? path;
+
+/** The values an options or boolean parameter may take, by path ("keyPeriod", "options.pacing"). */
+const CHOICES = new Map<string, unknown[]>();
+for (const [prefix, list] of [['', properties], ['options.', optionsProperty.options as INodeProperties[]]] as const) {
+	for (const p of list) {
+		const values = p.type === 'boolean' ? [true, false] : p.type === 'options' ? (p.options as INodePropertyOptions[]).map((o) => o.value) : undefined;
+		if (values) CHOICES.set(`${prefix}${p.name}`, [...(CHOICES.get(`${prefix}${p.name}`) ?? []), ...values]);
+	}
+}
+
+/**
+ * The panel offers only an options parameter's choices, but an expression can give anything: a value
+ * that is none of them ("weekly" for Frequency Cap, "false" as text for Dry Run) is a ConfigError,
+ * never read as some other choice (a Consent Rule that is none of them would skip the consent check).
+ */
+function checkChoice(path: string, value: unknown): void {
+	const allowed = CHOICES.get(path);
+	if (allowed && !allowed.includes(value)) {
+		throw new ConfigError(`Parameter "${labelOf(path)}" is ${describeValue(value)}, which is not one of its choices (expected ${allowed.map((v) => JSON.stringify(v)).join(', ')})`);
+	}
+}
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
 
@@ -88,7 +109,13 @@ function retentionDays(options: IDataObject, days: number): number {
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
  */
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
-	const param = batchParameters(ctx, labelOf);
+	const read = batchParameters(ctx, labelOf);
+	const param = <T>(name: string, fallback: T): T => {
+		const value = read(name, fallback);
+		if (name !== 'options') checkChoice(name, value);
+		else for (const [option, v] of Object.entries(value as IDataObject)) checkChoice(`options.${option}`, v);
+		return value;
+	};
 	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');

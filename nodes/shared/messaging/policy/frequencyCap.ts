@@ -1,4 +1,4 @@
-import { ConfigError, isEmpty, parseDate } from '../../input';
+import { ConfigError, isEmpty, parseDate, PLAUSIBLE_DATES } from '../../input';
 
 /** At most `maxMessages` care messages per customer in any rolling `windowDays`. */
 export interface FrequencyCap {
@@ -16,8 +16,15 @@ export function validateFrequencyCap(cap: FrequencyCap): FrequencyCap {
 	return cap;
 }
 
+/** The first instant a contact date can be: 1900-01-01, the plausible range, in the zone furthest east. */
+const EARLIEST_CONTACT = PLAUSIBLE_DATES.from - 86_400_000;
+
+/**
+ * Where the window starts. A window reaching back before the first instant a contact can have starts
+ * there: 1e9 days or 1e308 would otherwise start at no date at all, and nothing would ever count.
+ */
 export function capWindowStart(asOf: Date, cap: FrequencyCap): Date {
-	return new Date(asOf.getTime() - cap.windowDays * 86_400_000);
+	return new Date(Math.max(asOf.getTime() - cap.windowDays * 86_400_000, EARLIEST_CONTACT));
 }
 
 /**
