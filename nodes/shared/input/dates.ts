@@ -1,5 +1,6 @@
 import { InputError } from './errors';
 import { isEmpty } from './fields';
+import { luxonDate } from './luxon';
 import { wallClockInstant } from './wallClock';
 
 export const DATE_FORMS = 'ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds';
@@ -145,7 +146,7 @@ export function parseDate(value: unknown, field: string, options: DateOptions = 
 		if (!parsed && NUMBER_TEXT.test(text)) {
 			throw new InputError(field, value, `is a number but not an epoch time${/^\d{8}$/.test(text) ? ' nor a real YYYYMMDD date' : ''}`, expectedEpoch(range));
 		}
-	}
+	} else parsed = luxonDate(value);
 	if (!parsed || Number.isNaN(parsed.getTime())) {
 		throw new InputError(field, value, 'is not a date', expectedDate(range));
 	}

@@ -1,3 +1,5 @@
+import { luxonDate } from './luxon';
+
 const MAX_VALUE_LENGTH = 80;
 
 /** Renders a bad value for an error message: JSON-ish, truncated to 80 characters. */
@@ -6,11 +8,14 @@ export function describeValue(value: unknown): string {
 	if (value === undefined) return 'missing';
 	if (value === null) return 'null';
 	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+	else if (Number.isNaN(luxonDate(value)?.getTime() ?? 0)) text = 'Invalid DateTime';
 	else if (typeof value === 'string') text = value;
 	else if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	else {
 		try {
 			text = JSON.stringify(value) ?? String(value);
+			// An object written as a text (a luxon DateTime, anything with a toJSON giving one) shows that text once quoted.
+			if (text.startsWith('"')) text = JSON.parse(text) as string;
 		} catch {
 			text = String(value);
 		}

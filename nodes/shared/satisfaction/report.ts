@@ -1,4 +1,4 @@
-import { ConfigError, InputError } from '../input';
+import { ConfigError, InputError, luxonDate } from '../input';
 import { CES_SCALES, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -318,9 +318,10 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
 		return String(value);
 	}
-	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw new InputError(field, value, 'is an invalid date', 'a text, number or valid date to group the report by');
-		return value.toISOString();
+	const date = value instanceof Date ? value : luxonDate(value);
+	if (date) {
+		if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', 'a text, number or valid date to group the report by');
+		return date.toISOString();
 	}
 	const text = jsonOrUndefined(value);
 	if (text === undefined) throw new InputError(field, value, 'cannot be written as a group', 'a text, number or valid date to group the report by');
