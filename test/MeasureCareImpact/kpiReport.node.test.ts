@@ -112,4 +112,14 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 			expect(result.error?.message).toBe(`"Months" must be a whole number from 1 to 120; got ${months}`);
 		}
 	});
+	it('gives the churn rate as the share of last month\'s buyers who did not buy, not as 1 minus the retention rate', async () => {
+		// Ten buyers in February, seven of them again in March: retention 0.7, churn 0.3 (1 − 0.7 is 0.30000000000000004).
+		const orders: IDataObject[] = [];
+		for (let k = 0; k < 10; k++) orders.push({ customerId: `c${k}`, orderDate: '2024-02-10', amount: 10 });
+		for (let k = 0; k < 7; k++) orders.push({ customerId: `c${k}`, orderDate: '2024-03-10', amount: 10 });
+		const periods = (await report(orders, { source: 'orders' })).json(NODE_UNDER_TEST, 0).filter((r) => r.kind === 'period');
+		const march = periods.find((p) => p.period === '2024-03')!;
+		expect(march).toMatchObject({ retentionRate: 0.7, churnRate: 0.3 });
+		expect((periods.find((p) => p.period === '2024-04')!.change as IDataObject).churnRate).toBe(0.7);
+	});
 });

@@ -99,7 +99,7 @@ export function orderReport(orders: Order[], months: number[]): OrderReport {
 			averageOrderValue: m ? round(revenue / m.orders, 2) : null,
 			repeatPurchaseRate: ratio(active - fresh, active),
 			retentionRate,
-			churnRate: retentionRate === null ? null : 1 - retentionRate,
+			churnRate: ratio(previous - retained, previous),
 		};
 	};
 	let before = months.length > 0 ? kpisOf(months[0] - 1) : undefined;
