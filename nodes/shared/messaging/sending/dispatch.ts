@@ -33,7 +33,9 @@ export interface DispatchOptions {
 
 /** The instant before which an unconfirmed claim may be taken over, or undefined. */
 export function takeOverBefore(options: DispatchOptions, nowMs: number): Date | undefined {
-	return options.resendUnconfirmedAfterMs === undefined ? undefined : new Date(nowMs - options.resendUnconfirmedAfterMs);
+	// A lease reaching back before 1970 takes over no claim: its instant is 1970, not a date before any
+	// date can be (1e12 minutes or 1e308 give no date at all, which a ledger cannot compare with).
+	return options.resendUnconfirmedAfterMs === undefined ? undefined : new Date(Math.max(nowMs - options.resendUnconfirmedAfterMs, 0));
 }
 
 export interface DispatchDeps {
