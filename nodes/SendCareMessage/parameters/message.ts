@@ -33,7 +33,14 @@ export interface MessageSetup {
 	base: Omit<PrepareConfig, MessageFields>;
 }
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+/** A parameter's value as text; an object or list (from an expression) would be written as "[object Object]" or "a,b". */
+function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object' && !(value instanceof Date)) {
+		throw new BadValue(`is ${Array.isArray(value) ? 'a list' : 'an object'}, not text`, 'text, a number or a date (pick the field you mean, such as $json.address.city)');
+	}
+	return String(value);
+}
 
 function template(value: string, name: string): TemplatePart[] {
 	try {
