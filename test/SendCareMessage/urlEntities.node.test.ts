@@ -38,3 +38,38 @@ describe('Send Care Message: a link address is checked as the recipient\'s mail 
 		expect(mails.map((m) => m.to)).toEqual([['u2@example.cn']]);
 	});
 });
+
+/**
+ * "</script" followed by anything but a space, "/" or ">" does not end the script in a browser: the
+ * template tokenizer read it as the end, so a placeholder after it was allowed and went into the script.
+ */
+const NOT_AN_END_TAG: Array<[string, string]> = [
+	['<script>var seen = 1;</scripts><p>{{name}}</p></script>', 'script'],
+	['<style>p { color: red }</style-x>{{name}}</style>', 'style'],
+	['<textarea></textareax><p>{{name}}</p>', 'ok'],
+];
+
+describe('Send Care Message: the end of a script or style element is where a browser sees it', () => {
+	let server: ProviderServer<SmtpTransaction>;
+	beforeAll(async () => {
+		server = await startSmtpServer();
+	});
+	afterEach(() => server.reset());
+	afterAll(() => server.close());
+
+	it.each(NOT_AN_END_TAG)('%s', async (html, inside) => {
+		const run = await runCare(
+			server,
+			[{ customerId: 'T1', email: 't1@example.cn', name: 'alert(document.cookie)//', timeZone: 'Asia/Shanghai' }],
+			{ recipientField: 'email', subject: 'Hi', text: 'Hi {{name}}', html },
+		);
+		if (inside === 'ok') {
+			// Inside <textarea> a value is text either way, escaped.
+			expect(run.result.error).toBeUndefined();
+			expect(server.requests.map((m) => m.to)).toEqual([['t1@example.cn']]);
+			return;
+		}
+		expect(run.result.error?.message).toMatch(new RegExp(`^The custom template HTML has the placeholder \\{\\{name\\}\\}, which is inside <${inside}>, where escaping cannot make text safe`));
+		expect(server.requests).toHaveLength(0);
+	});
+});

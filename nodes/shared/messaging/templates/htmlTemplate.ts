@@ -158,7 +158,10 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 				if (recent.endsWith('-->') || recent.endsWith('--!>')) state = 'data';
 				break;
 			case 'rawText':
-				if (recent.endsWith(`</${element}`)) [state, tag] = ['endTag', ''];
+				// "</script" ends the element only where a space, "/" or ">" follows, as in a browser: "</scripts>" does not.
+				if ((SPACE.test(c) || c === '/' || c === '>') && recent.slice(0, -1).endsWith(`</${element}`)) {
+					[state, tag] = [c === '>' ? 'data' : 'endTag', ''];
+				}
 				break;
 		}
 		text += c;
