@@ -73,3 +73,43 @@ describe('Send Care Message: the end of a script or style element is where a bro
 		expect(server.requests).toHaveLength(0);
 	});
 });
+
+/**
+ * An address from customer data that loads code or a style sheet, or moves every relative link: an
+ * https: scheme passed the link check, so the template was accepted and sent.
+ */
+const LOADING_ADDRESSES: Array<[string, RegExp]> = [
+	['<script src="{{asset}}"></script><p>Hi</p>', /is in the "src" attribute of <script>, which could load a script/],
+	['<svg><script href="{{asset}}"/></svg><p>Hi</p>', /is in the "href" attribute of <script>/],
+	['<link rel="stylesheet" href="{{asset}}"><p>Hi</p>', /is the "href" of <link>, which could load a style sheet/],
+	['<base href="{{asset}}"><p><a href="/orders">Orders</a></p>', /is the "href" of <base>, which could send every relative link elsewhere/],
+];
+
+describe('Send Care Message: a placeholder in an address that loads code', () => {
+	let server: ProviderServer<SmtpTransaction>;
+	beforeAll(async () => {
+		server = await startSmtpServer();
+	});
+	afterEach(() => server.reset());
+	afterAll(() => server.close());
+
+	it.each(LOADING_ADDRESSES)('%s is refused before any item', async (html, reason) => {
+		const run = await runCare(
+			server,
+			[{ customerId: 'L1', email: 'l1@example.cn', asset: 'https://attacker.example/x.js', timeZone: 'Asia/Shanghai' }],
+			{ recipientField: 'email', subject: 'Hi', text: 'Hi', html },
+		);
+		expect(run.result.error?.message).toMatch(reason);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('a link or image address from customer data is still allowed', async () => {
+		const run = await runCare(
+			server,
+			[{ customerId: 'L2', email: 'l2@example.cn', asset: 'https://shop.example/p.png', timeZone: 'Asia/Shanghai' }],
+			{ recipientField: 'email', subject: 'Hi', text: 'Hi', html: '<a href="{{asset}}"><img src="{{asset}}"></a>' },
+		);
+		expect(run.result.error).toBeUndefined();
+		expect(server.requests[0]?.html).toContain('<a href="https://shop.example/p.png"><img src="https://shop.example/p.png"></a>');
+	});
+});

@@ -32,8 +32,8 @@ const SPACE = /[\t\n\f\r ]/;
 /**
  * Why a placeholder may not stand where it stands, or undefined when escaping makes any value safe there.
  * Placeholders in an unquoted attribute (`href={{url}}` lets `x onmouseover=...` add an attribute),
- * inside a tag, in an event handler, style, srcset or srcdoc, in the value of an SVG animation, in a
- * comment or in script/style are refused.
+ * inside a tag, in an event handler, style, srcset or srcdoc, in the value of an SVG animation, in any
+ * attribute of <script>, in the address of <link> or <base>, in a comment or in script/style are refused.
  */
 function refusal(state: State, attribute: string, tag: string, element: string): string | undefined {
 	switch (state) {
@@ -49,6 +49,11 @@ function refusal(state: State, attribute: string, tag: string, element: string):
 				return `is the "${attribute}" value of <${tag}>, which can set a link's address unchecked`;
 			}
 			if (tag === 'meta' && attribute === 'content') return 'is inside a <meta> content attribute';
+			// An address that loads code or changes every link: a safe scheme does not make it safe.
+			if (tag === 'script') return `is in the "${attribute}" attribute of <script>, which could load a script`;
+			if ((tag === 'link' || tag === 'base') && URL_ATTRIBUTES.has(attribute)) {
+				return `is the "${attribute}" of <${tag}>, which could ${tag === 'link' ? 'load a style sheet' : 'send every relative link elsewhere'}`;
+			}
 			return undefined;
 		case 'beforeValue':
 		case 'unquoted':
