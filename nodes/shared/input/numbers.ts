@@ -18,7 +18,8 @@ function checkRange(field: string, raw: unknown, value: number, rules: NumberRul
 	if (rules.integer && !Number.isInteger(value)) throw new InputError(field, raw, 'is not a whole number', expected());
 	if (rules.min !== undefined && value < rules.min) throw new InputError(field, raw, `is below ${rules.min}`, expected());
 	if (rules.max !== undefined && value > rules.max) throw new InputError(field, raw, `is above ${rules.max}`, expected());
-	return value;
+	// -0 (a number from upstream, or the text "-0") is read as 0: it would come out as -0 in results.
+	return value + 0;
 }
 
 function describeExpected(kind: string, rules: NumberRules): string {
@@ -57,7 +58,7 @@ function checkPlausible(field: string, raw: unknown, value: number, limit: numbe
 
 /** A count of purchases, orders, complaints or renewals: a whole number from `min`, at most PLAUSIBLE.count. */
 export function parseCount(value: unknown, field: string, min = 0): number {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= PLAUSIBLE.count) return value;
+	if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= PLAUSIBLE.count) return value + 0;
 	const count = parseNumber(value, field, { min, integer: true });
 	return checkPlausible(field, value, count, PLAUSIBLE.count, 'count', () => describeExpected('number', { min, integer: true }));
 }

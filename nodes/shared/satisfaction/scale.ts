@@ -18,7 +18,7 @@ export interface RatingRules extends Scale {
  */
 export function readRating(value: unknown, field: string, rules: RatingRules, skipMissing: boolean): number | undefined {
 	if (typeof value === 'number' && value >= rules.min && value <= rules.max && (!rules.integer || Number.isInteger(value))) {
-		return value;
+		return value + 0; // -0 as 0, as parseNumber reads it
 	}
 	if (skipMissing && isEmpty(value)) return undefined;
 	return parseNumber(value, field, rules);

@@ -48,7 +48,7 @@ export class RfmColumnReader {
 		const frequency = parseCount(field(item, columns.purchaseCount), columns.purchaseCount);
 		const spend = field(item, columns.totalSpend);
 		const monetary =
-			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend : parseMoney(spend, columns.totalSpend, { min: 0 });
+			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend + 0 : parseMoney(spend, columns.totalSpend, { min: 0 }); // -0 as 0
 		const row = this.length++;
 		this.recencyDays[row] = (this.asOfMs - lastPurchaseMs) / DAY_MS;
 		this.frequency[row] = frequency;
