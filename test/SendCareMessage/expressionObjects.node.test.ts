@@ -43,3 +43,17 @@ describe('Send Care Message: a message parameter whose expression gives an objec
 		expect(JSON.stringify(server.requests.map((r) => r.rawBody))).not.toContain('[object Object]');
 	});
 });
+
+describe('Send Care Message: a message parameter whose expression gives a date', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	it('keeps its own text form (a luxon DateTime its ISO text, a Date its text)', async () => {
+		const run = await runCare(server, [customers[1]], { text: '={{ DateTime.fromISO("2026-03-08T12:00:00.000+08:00", { setZone: true }) }}', subject: '={{ new Date(Date.UTC(2026, 2, 8)) }}' }, { onError: 'continueRegularOutput' });
+		expect(run.failed).toEqual([]);
+		expect(run.care('sent')[0].content).toEqual({ text: '2026-03-08T12:00:00.000+08:00', subject: expect.stringMatching(/^(2026-03-08T00:00:00.000Z|Sun Mar 08 2026 .*)$/) });
+	});
+});

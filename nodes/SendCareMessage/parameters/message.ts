@@ -33,13 +33,28 @@ export interface MessageSetup {
 	base: Omit<PrepareConfig, MessageFields>;
 }
 
-/** A parameter's value as text; an object or list (from an expression) would be written as "[object Object]" or "a,b". */
+/** An object's own text form (a Date's, a luxon DateTime's ISO text), or undefined for a plain object. */
+function ownText(value: object): string | undefined {
+	try {
+		const shown = String(value);
+		return shown.startsWith('[object ') ? undefined : shown;
+	} catch {
+		return undefined; // no toString at all (a null-prototype object)
+	}
+}
+
+/**
+ * A parameter's value as text; a plain object or a list (from an expression) would be written as
+ * "[object Object]" or "a,b". A value with a text form of its own (a Date, a luxon DateTime) keeps it.
+ */
 function text(value: unknown): string {
 	if (value === undefined || value === null) return '';
-	if (typeof value === 'object' && !(value instanceof Date)) {
+	if (typeof value !== 'object') return String(value);
+	const shown = Array.isArray(value) ? undefined : ownText(value);
+	if (shown === undefined) {
 		throw new BadValue(`is ${Array.isArray(value) ? 'a list' : 'an object'}, not text`, 'text, a number or a date (pick the field you mean, such as $json.address.city)');
 	}
-	return String(value);
+	return shown;
 }
 
 function template(value: string, name: string): TemplatePart[] {
