@@ -23,6 +23,12 @@ export interface MeasuresFingerprint {
 	gapDimensions: string[];
 	kanoFeatures: string[];
 	sentiment: boolean;
+	/**
+	 * What each response's index and overall gap were computed with (they are summed per page): the
+	 * index weights of the measured metrics, the gap scale and importance weights. Absent in states
+	 * written before it was added; those are compared without it.
+	 */
+	scoring?: { indexWeights: Record<string, number>; gapScale: string | null; gapWeights: number[] };
 }
 
 export function measuresOf(config: SatisfactionConfig): MeasuresFingerprint {
@@ -33,8 +39,15 @@ export function measuresOf(config: SatisfactionConfig): MeasuresFingerprint {
 		gapDimensions: config.gap ? config.gap.dimensions.map((d) => d.key) : [],
 		kanoFeatures: config.kano ? config.kano.features.map((f) => f.key) : [],
 		sentiment: config.sentiment !== undefined,
+		scoring: {
+			indexWeights: Object.fromEntries(INDEX_METRICS.filter((m) => config[m] !== undefined).map((m) => [m, config.indexWeights[m]])),
+			gapScale: config.gap ? `${config.gap.scale.min}-${config.gap.scale.max}` : null,
+			gapWeights: config.gap ? config.gap.dimensions.map((d) => d.weight) : [],
+		},
 	};
 }
+
+const INDEX_METRICS = ['nps', 'csat', 'ces', 'gap', 'sentiment'] as const;
 
 /** A tally's own fields: numbers and typed arrays. */
 type Tally = object;
@@ -85,9 +98,11 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Output Report State on (or its reportState); got ${JSON.stringify(raw)?.slice(0, 80)}`,
 		);
 	}
-	if (JSON.stringify(state.measures) !== JSON.stringify(expected)) {
+	const measures = (state.measures ?? {}) as Partial<MeasuresFingerprint>;
+	const compared = measures.scoring === undefined ? { ...expected, scoring: undefined } : expected;
+	if (JSON.stringify(state.measures) !== JSON.stringify(compared)) {
 		throw new ConfigError(
-			`Report state ${index} measured ${JSON.stringify(state.measures)}, but this node measures ${JSON.stringify(expected)}; combine pages made with the same settings`,
+			`Report state ${index} measured ${JSON.stringify(state.measures)}, but this node measures ${JSON.stringify(expected)}; combine pages made with the same settings (metrics, scales, index and importance weights)`,
 		);
 	}
 	if ((state.groupBy ?? null) !== groupBy) {
