@@ -12,7 +12,7 @@ import type { ChurnMethod } from './types';
  * customers, or scored with the parameters of an earlier run (Model Parameters → Use Supplied Parameters).
  */
 export function modelMethod(model: ChurnModel, settings: RunSettings): ChurnMethod {
-	const supplied = settings.supplied === undefined ? undefined : suppliedObject(model.method, settings.supplied);
+	const supplied = settings.supplied === undefined ? undefined : suppliedObject(model.method, settings.supplied, model.timeUnit(settings.scoreOptions));
 	return {
 		baseTypicalIntervalDays: suppliedTypicalInterval(supplied),
 		fit(subjects) {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, PLAUSIBLE } from '../input';
 import { typicalInterval } from './signals';
 
 /**
@@ -39,8 +39,8 @@ export function weightedTypicalInterval(intervals: ArrayLike<number>, counts: Ar
 export function suppliedTypicalInterval(object: Record<string, unknown> | undefined): number | undefined {
 	const value = object?.typicalIntervalDays;
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-		throw new ConfigError(`Supplied typicalIntervalDays is ${JSON.stringify(value)?.slice(0, 40)}; expected a number of days > 0`);
+	if (typeof value !== 'number' || !(value > 0) || !(value <= PLAUSIBLE.spanDays)) {
+		throw new ConfigError(`Supplied typicalIntervalDays is ${JSON.stringify(value)?.slice(0, 40)}; expected a number of days > 0 and at most ${PLAUSIBLE.spanDays} (200 years)`);
 	}
 	return value;
 }

@@ -10,8 +10,13 @@ export const positive = z.number().finite().positive();
 export const countParameter = z.number().finite().min(COUNT_PARAMETER_RANGE.min).max(COUNT_PARAMETER_RANGE.max);
 export const COUNT_PARAMETERS_EXPECTED = `numbers from ${COUNT_PARAMETER_RANGE.min} to ${COUNT_PARAMETER_RANGE.max.toLocaleString('en')} (the range a fit gives)`;
 
-/** The supplied-parameters JSON (text or object): the Model item of an earlier run, or its `parameters`. */
-export function suppliedObject(method: ModelMethod, raw: unknown): Record<string, unknown> {
+/**
+ * The supplied-parameters JSON (text or object): the Model item of an earlier run, or its `parameters`.
+ * A Model item names its method and the time unit its parameters are in (weeks, days; months, quarters,
+ * years for sBG); either differing from this run's is a ConfigError: rates per week read as rates per
+ * day would score every customer wrongly without a word.
+ */
+export function suppliedObject(method: ModelMethod, raw: unknown, timeUnit: string): Record<string, unknown> {
 	let value = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -24,6 +29,11 @@ export function suppliedObject(method: ModelMethod, raw: unknown): Record<string
 	const object = (value ?? {}) as Record<string, unknown>;
 	if (object.method !== undefined && object.method !== method) {
 		throw new ConfigError(`The supplied parameters are for ${String(object.method)}, but the method is ${method}`);
+	}
+	if (object.timeUnit !== undefined && object.timeUnit !== null && object.timeUnit !== timeUnit) {
+		throw new ConfigError(
+			`The supplied parameters are in ${JSON.stringify(object.timeUnit)?.slice(0, 40)}, but this run's time unit is "${timeUnit}": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)`,
+		);
 	}
 	return object;
 }
