@@ -4,7 +4,7 @@ import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, t
 import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
+import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
 import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
@@ -146,7 +146,7 @@ export function readSummaryItem(item: Record<string, unknown>, index: number, ct
 	signals.daysSinceLast = (T - tx) * unitDays;
 	if (x >= 1) signals.usualIntervalDays = (tx * unitDays) / x;
 	const meanSpend = optional(item, c.monetaryColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
-	const count = optional(item, c.countColumn, (raw, column) => parseCount(raw, column));
+	const count = optional(item, c.countColumn, (raw, column) => parseCustomerCount(raw, column));
 	return { itemIndices: [index], json: item, customerId, summary, meanSpend, signals, ...(count === undefined ? {} : { count }) };
 }
 

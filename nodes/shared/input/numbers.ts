@@ -64,6 +64,16 @@ export function parseCount(value: unknown, field: string, min = 0): number {
 }
 
 /**
+ * How many customers one row stands for (a GROUP BY row's count, a histogram bin's): a whole number of at
+ * least 0, at most PLAUSIBLE.customers. Not a per-customer count: one value held by 15 million customers
+ * of a large base is a histogram row, not an epoch in the wrong column.
+ */
+export function parseCustomerCount(value: unknown, field: string): number {
+	const count = parseNumber(value, field, { min: 0, integer: true });
+	return checkPlausible(field, value, count, PLAUSIBLE.customers, 'number of customers', () => describeExpected('number', { min: 0, integer: true }));
+}
+
+/**
  * Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50",
  * "$12"), within ±PLAUSIBLE.money unless the rules say otherwise.
  */

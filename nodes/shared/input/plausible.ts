@@ -7,6 +7,8 @@
 export const PLAUSIBLE = {
 	/** Purchases, orders, complaints or renewals of one customer. */
 	count: 10_000_000,
+	/** Customers one row stands for (a GROUP BY row, a histogram bin): more than the world's population. */
+	customers: 1e10,
 	/** An amount of money, per order or per customer (ten trillion in any currency). */
 	money: 1e13,
 	/** A customer's age or recency: 200 years, in days. */

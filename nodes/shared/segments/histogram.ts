@@ -1,4 +1,4 @@
-import { ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseMoney } from '../input';
+import { ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -94,7 +94,7 @@ export function readHistogramRows(
 						: parseMoney(raw, columns.value, { min: 0 });
 			const target = collected[measure as HistogramMeasure];
 			target.values.push(value);
-			target.counts.push(parseCount(getField(row, columns.count), columns.count));
+			target.counts.push(parseCustomerCount(getField(row, columns.count), columns.count));
 		} catch (error) {
 			throw new ConfigError(`Histogram row ${index}: ${(error as Error).message}`);
 		}
