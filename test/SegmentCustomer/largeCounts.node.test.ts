@@ -13,7 +13,7 @@ import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
  */
 function histogramRows(scale: number): IDataObject[] {
 	const rows: IDataObject[] = [];
-	const add = (measure: string, value: unknown, count: number) => rows.push({ measure, value, count: count * scale });
+	const add = (measure: string, value: string | number, count: number) => rows.push({ measure, value, count: count * scale });
 	[['2024-06-20', 3], ['2024-05-01', 2], ['2024-01-15', 4], ['2023-08-01', 1]].forEach(([d, n]) => add('recency', d, n as number));
 	[[1, 5], [2, 3], [7, 2]].forEach(([v, n]) => add('frequency', v, n));
 	[[10, 4], [120, 3], [900, 2], [5000, 1]].forEach(([v, n]) => add('monetary', v, n));

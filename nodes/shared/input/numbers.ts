@@ -38,6 +38,15 @@ function fromText(text: string): number | undefined {
 	return undefined;
 }
 
+/**
+ * A number written as text the way parseNumber reads it ("7", " -1.5 ", "1e3", "1,234.5"); undefined for
+ * anything else, an empty text, "0x10" or "0b11" included (Number() would read those as 0, 16 and 3).
+ */
+export function numberFromText(text: string): number | undefined {
+	const value = fromText(text);
+	return value === undefined || !Number.isFinite(value) ? undefined : value + 0;
+}
+
 /** A number given as a number or as text (" 7 ", "1,234.5"). Empty, NaN and Infinity are errors. */
 export function parseNumber(value: unknown, field: string, rules: NumberRules = {}): number {
 	// Built only when an error needs it: this runs once per value on million-row batches.

@@ -1,4 +1,4 @@
-import { ConfigError, getField, isEmpty, parseDate, parseNumber } from '../input';
+import { ConfigError, getField, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
 	equals: 'is equal to',
@@ -36,8 +36,10 @@ export function validateRules(rules: SegmentRule[]): void {
 		if (!rule.field?.trim()) throw new ConfigError(`${where} has no field`);
 		if (!(rule.operator in RULE_OPERATORS)) throw new ConfigError(`${where} has an unknown operator "${rule.operator}"`);
 		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
-		if ((NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) && !Number.isFinite(Number(rule.value))) {
-			throw new ConfigError(`${where} compares with "${rule.value}", which is not a number`);
+		if (NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) {
+			const limit = numberFromText(String(rule.value ?? ''));
+			if (limit === undefined) throw new ConfigError(`${where} compares with "${rule.value}", which is not a number (expected digits such as 30 or 1.5)`);
+			if (DAYS.includes(rule.operator) && limit < 0) throw new ConfigError(`${where} counts ${limit} days, which is below 0 (expected a number of days of at least 0)`);
 		}
 	});
 }
@@ -58,7 +60,7 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 	if (isEmpty(raw)) return rule.operator === 'notEquals' || rule.operator === 'notContains';
 	if (NUMERIC.includes(rule.operator)) {
 		const value = parseNumber(raw, rule.field);
-		const limit = Number(rule.value);
+		const limit = numberFromText(rule.value)!;
 		if (rule.operator === 'greaterThan') return value > limit;
 		if (rule.operator === 'greaterOrEqual') return value >= limit;
 		if (rule.operator === 'lessThan') return value < limit;
@@ -66,17 +68,17 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 	}
 	if (DAYS.includes(rule.operator)) {
 		const ageDays = (asOf.getTime() - parseDate(raw, rule.field, { timeZone }).getTime()) / DAY_MS;
-		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= Number(rule.value) : ageDays > Number(rule.value);
+		const days = numberFromText(rule.value)!;
+		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= days : ageDays > days;
 	}
 	const text = String(raw).trim();
 	const expected = rule.value.trim();
 	switch (rule.operator) {
 		case 'equals':
 		case 'notEquals': {
-			const same =
-				typeof raw === 'number' || (text !== '' && expected !== '' && Number.isFinite(Number(text)) && Number.isFinite(Number(expected)))
-					? Number(text) === Number(expected)
-					: text === expected;
+			const expectedNumber = numberFromText(expected);
+			const number = typeof raw === 'number' ? raw : numberFromText(text);
+			const same = number !== undefined && expectedNumber !== undefined ? number === expectedNumber : text === expected;
 			return rule.operator === 'equals' ? same : !same;
 		}
 		case 'contains':
