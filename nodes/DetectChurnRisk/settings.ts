@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { batchParameter, readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, parameterNumber, readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
 	DEFAULT_RISK_THRESHOLDS,
@@ -71,8 +71,8 @@ const THRESHOLD_LABELS = new Map(
 function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	const t: Record<string, number> = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30 };
 	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}) as IDataObject)) {
-		const value = raw === null || raw === '' || typeof raw === 'boolean' ? Number.NaN : Number(raw);
-		if (!(value >= 0) || !Number.isFinite(value)) {
+		const value = parameterNumber(raw) ?? Number.NaN;
+		if (!(value >= 0)) {
 			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);
 		}
 		t[name] = value;

@@ -14,7 +14,7 @@ import { readCsatConfig } from './operations/csat';
 import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
-import { batchParameter, readColumn, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, parameterNumber, readColumn, readLanguage, readNumber, readOutputField } from '../common';
 
 const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
 
@@ -31,7 +31,7 @@ export interface RunSettings {
 function indexWeights(options: IDataObject): IndexWeights {
 	const weight = (name: keyof IndexWeights) => {
 		const value = options[`${name}Weight`];
-		return value === undefined || value === null || value === '' ? DEFAULT_INDEX_WEIGHTS[name] : Number(value);
+		return value === undefined || value === null || value === '' ? DEFAULT_INDEX_WEIGHTS[name] : (parameterNumber(value) ?? Number.NaN);
 	};
 	return { nps: weight('nps'), csat: weight('csat'), ces: weight('ces'), gap: weight('gap'), sentiment: weight('sentiment') };
 }
@@ -55,7 +55,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		skipMissing: options.skipMissing === true,
 		language: readLanguage(ctx),
 	};
-	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : Number(options.minResponsesForMargin);
+	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(options.minResponsesForMargin) ?? Number.NaN);
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
 		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${options.minResponsesForMargin})`);
 	}

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { isLanguage, LANGUAGES, type Language } from '../shared/format/language';
-import { ConfigError, describeValue, parseDate } from '../shared/input';
+import { ConfigError, describeValue, numberFromText, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
 
 /** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
@@ -224,9 +224,19 @@ export function readEntries<T>(ctx: IExecuteFunctions, name: string, entryName: 
 /** A number parameter that must be finite (n8n hands over null for a cleared field). */
 export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string): number {
 	const raw = batchParameter<unknown>(ctx, name, fallback, displayName);
-	const value = raw === null || raw === '' ? Number.NaN : Number(raw);
-	if (!Number.isFinite(value)) throw new ConfigError(`"${displayName}" must be a number; got ${JSON.stringify(raw)}`);
+	const value = parameterNumber(raw);
+	if (value === undefined) throw new ConfigError(`"${displayName}" must be a number; got ${JSON.stringify(raw)}`);
 	return value;
+}
+
+/**
+ * A number parameter's value as a finite number, or undefined: a number, or a text of digits as item
+ * values are read (an expression's "30"); not null, "", true, "0x10" or "0b11", which Number() would
+ * read as 0, 0, 1, 16 and 3.
+ */
+export function parameterNumber(raw: unknown): number | undefined {
+	if (typeof raw === 'number') return Number.isFinite(raw) ? raw + 0 : undefined;
+	return typeof raw === 'string' ? numberFromText(raw) : undefined;
 }
 
 /** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */

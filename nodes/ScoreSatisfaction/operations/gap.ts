@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError } from '../../shared/input';
+import { ConfigError, numberFromText } from '../../shared/input';
 import { SERVQUAL_DIMENSIONS, type GapConfig } from '../../shared/satisfaction';
 import { numberParameter, readColumn, readList, readNumber, textParameter } from '../../common';
 import { fillPattern, showFor } from './params';
@@ -49,8 +49,8 @@ function weights(ctx: IExecuteFunctions, count: number): number[] {
 	if (raw.length === 0) return new Array(count).fill(1);
 	if (raw.length !== count) throw new ConfigError(`"Importance Weights" lists ${raw.length} weights for ${count} dimensions`);
 	return raw.map((text) => {
-		const w = Number(text);
-		if (!Number.isFinite(w) || w <= 0) throw new ConfigError(`"Importance Weights" has "${text}", which is not a positive number`);
+		const w = numberFromText(text);
+		if (w === undefined || w <= 0) throw new ConfigError(`"Importance Weights" has "${text}", which is not a positive number`);
 		return w;
 	});
 }

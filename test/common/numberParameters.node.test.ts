@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+import { cdnowSummary } from '../models/cdnowData';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+
+/**
+ * Number parameters, typed or given by an expression, are read as the package reads numbers: a text of
+ * digits ("26", "1e1") works; true, "0x10" or "0b11" are not read as 1, 16 or 3 by Number() but stop
+ * the run naming the parameter and the value.
+ */
+const customers = (): IDataObject[] => cdnowSummary().slice(0, 60).map((c, i) => ({ customerId: `C${i}`, x: c.x, tx: c.tx, T: c.T }));
+const asOf = '1997-09-30T00:00:00Z';
+
+async function run(type: string, parameters: IDataObject, items: IDataObject[]) {
+	const result = await runNode({ type, parameters, items });
+	return { error: result.error?.message, json: result.error ? [] : [0, 1].flatMap((o) => result.json(NODE_UNDER_TEST, o)) };
+}
+
+describe('number parameters', () => {
+	it.each([
+		['={{ true }}', '"Horizon" must be a number; got true'],
+		['={{ "0x10" }}', '"Horizon" must be a number; got "0x10"'],
+	])('Detect Churn Risk Horizon %s is refused', async (horizon, message) => {
+		const result = await run('detectChurnRisk', { method: 'bgNbd', inputShape: 'summary', asOf, horizon }, customers());
+		expect(result.error).toBe(message);
+	});
+
+	it('Detect Churn Risk: a threshold given as "0x10" is refused, "2" works', async () => {
+		const bad = await run('detectChurnRisk', { method: 'rules', inputShape: 'summary', asOf, thresholds: { complaints: '={{ "0x10" }}' } }, customers());
+		expect(bad.error).toBe('Threshold "Complaints" must be a number of at least 0; got "0x10"');
+		const good = await run('detectChurnRisk', { method: 'rules', inputShape: 'summary', asOf, thresholds: { complaints: '={{ "2" }}' } }, customers());
+		expect(good.error).toBeUndefined();
+		expect(good.json).toHaveLength(60);
+	});
+
+	it('Score Satisfaction: importance weights and Minimum Responses for Margin', async () => {
+		const responses = [{ expectation: { a: 5, b: 5 }, perception: { a: 4, b: 6 }, nps: 9 }];
+		const hex = await run('scoreSatisfaction', { metrics: ['gap'], gapDimensions: 'a, b', gapWeights: '0x10, 1' }, responses);
+		expect(hex.error).toBe('"Importance Weights" has "0x10", which is not a positive number');
+		const decimal = await run('scoreSatisfaction', { metrics: ['gap'], gapDimensions: 'a, b', gapWeights: '3, 1' }, responses);
+		expect(decimal.error).toBeUndefined();
+		const margin = await run('scoreSatisfaction', { metrics: ['nps'], options: { minResponsesForMargin: '={{ "0b11" }}' } }, responses);
+		expect(margin.error).toMatch(/^"Minimum Responses for Margin" must be a whole number of at least 2 \(got 0b11\)/);
+	});
+});
