@@ -4,7 +4,7 @@ import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, t
 import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
+import { calendarDays, dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
 import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
@@ -83,7 +83,7 @@ export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: R
 			previousSatisfaction: optional(item, c.previousSatisfactionColumn, score),
 			satisfactionDeclining: optional(item, c.decliningColumn, readBoolean),
 			complaints: optional(item, c.complaintsColumn, count),
-			daysToContractEnd: contractEnd ? (contractEnd.getTime() - asOf.getTime()) / DAY_MS : undefined,
+			daysToContractEnd: contractEnd ? calendarDays(asOf.getTime(), contractEnd.getTime(), timeZone) : undefined,
 		};
 	};
 }
@@ -112,8 +112,8 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 	);
 	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
 	const signals = ctx.readSignals(item);
-	signals.daysSinceLast = (ctx.asOf.getTime() - last) / DAY_MS;
-	if (count >= 2) signals.usualIntervalDays = (last - first) / DAY_MS / (count - 1);
+	signals.daysSinceLast = calendarDays(last, ctx.asOf.getTime(), ctx.timeZone);
+	if (count >= 2) signals.usualIntervalDays = calendarDays(first, last, ctx.timeZone) / (count - 1);
 	return { itemIndices: [index], json: item, customerId, summary, meanSpend: total === undefined ? undefined : total / count, signals };
 }
 
@@ -215,8 +215,8 @@ export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadC
 			summary: { x: s.x, tx: s.tx, T: s.T },
 			meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
 			signals: {
-				daysSinceLast: (ctx.asOf.getTime() - s.lastPurchase.getTime()) / DAY_MS,
-				usualIntervalDays: s.x > 0 ? (s.lastPurchase.getTime() - s.firstPurchase.getTime()) / DAY_MS / s.x : undefined,
+				daysSinceLast: calendarDays(s.lastPurchase.getTime(), ctx.asOf.getTime(), ctx.timeZone),
+				usualIntervalDays: s.x > 0 ? calendarDays(s.firstPurchase.getTime(), s.lastPurchase.getTime(), ctx.timeZone) / s.x : undefined,
 				recentSpend: spend?.recent,
 				previousSpend: spend?.previous,
 			},

@@ -11,11 +11,11 @@ import {
 	type TransactionColumns,
 } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
+import { calendarDays } from '../shared/input';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
 import { readTransactionTotals } from './readTransactionsColumnar';
 
-const DAY_MS = 86_400_000;
 
 export type Columns = CustomerColumns & TransactionColumns;
 
@@ -58,7 +58,7 @@ export function readCustomerSubjects(
 	outputs.readEach(items, (json, i) => {
 		checkOutputFieldFree(json, outputField);
 		const record = readCustomer(json, cols, needs, options);
-		const recencyDays = record.lastPurchase ? (options.asOf.getTime() - record.lastPurchase.getTime()) / DAY_MS : undefined;
+		const recencyDays = record.lastPurchase ? calendarDays(record.lastPurchase.getTime(), options.asOf.getTime(), options.timeZone) : undefined;
 		subjects.push({ record, json, recencyDays, itemIndices: [i] });
 	});
 	return subjects;
@@ -82,7 +82,7 @@ export function readTransactionSubjects(
 	const subject = (customerId: string, firstMs: number, lastMs: number, purchases: number, revenue: number, itemIndices: number[]): Subject => ({
 		record: { customerId, firstPurchase: new Date(firstMs), lastPurchase: new Date(lastMs), purchases, revenue },
 		json: fields(customerId, firstMs, lastMs, purchases, revenue),
-		recencyDays: (asOfMs - lastMs) / DAY_MS,
+		recencyDays: calendarDays(lastMs, asOfMs, options.timeZone),
 		itemIndices,
 	});
 	if (columnar) {

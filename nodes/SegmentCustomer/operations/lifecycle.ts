@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError } from '../../shared/input';
+import { calendarDays, ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
@@ -48,7 +48,6 @@ export const lifecycleProperties: INodeProperties[] = [
 ];
 
 const round2 = (n: number | undefined) => (n === undefined ? undefined : roundTo(n, 2));
-const DAY_MS = 86_400_000;
 
 /** A threshold parameter: a number of at least 0 (a cleared field is an error, not 0). */
 function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): number {
@@ -71,7 +70,7 @@ export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 		needs: { lastPurchase: 'optional', firstPurchase: 'optional', purchaseCount: 'required', totalSpend: 'optional' },
 		segment(subjects, run) {
 			return subjects.map(({ record, recencyDays }) => {
-				const daysSinceFirst = record.firstPurchase ? (run.asOf.getTime() - record.firstPurchase.getTime()) / DAY_MS : undefined;
+				const daysSinceFirst = record.firstPurchase ? calendarDays(record.firstPurchase.getTime(), run.asOf.getTime(), run.timeZone) : undefined;
 				const purchases = record.purchases ?? 0;
 				if (purchases > 0 && recencyDays === undefined) {
 					return new Error(`customer "${record.customerId}" has ${purchases} purchases but no last purchase date`);

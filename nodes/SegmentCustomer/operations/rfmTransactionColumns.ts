@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import type { ReadOptions } from '../../shared/customers';
+import { calendarDays } from '../../shared/input';
 import { scoreRfmColumnArrays, type Language, type RfmBins, type RfmColumns, type ScoreCuts } from '../../shared/segments';
 import type { SegmentOutputs } from '../outputs';
 import { customerFieldsWriter, type Columns } from '../read';
 import { customerPairs, readTransactionTotals } from '../readTransactionsColumnar';
 import { rfmSegmentWriter } from './rfm';
 
-const DAY_MS = 86_400_000;
 
 export interface RfmTransactionsRun {
 	columns: Columns;
@@ -75,7 +75,7 @@ function scoreableCustomers(items: INodeExecutionData[], run: RfmTransactionsRun
 	const pairsOf = new Array<IPairedItemData | IPairedItemData[]>(n);
 	for (let row = 0; row < n; row++) {
 		const c = customerOf[row];
-		columns.recencyDays[row] = (asOfMs - totals.lastMs[c]) / DAY_MS;
+		columns.recencyDays[row] = calendarDays(totals.lastMs[c], asOfMs, run.readOptions.timeZone);
 		columns.frequency[row] = totals.purchases[c];
 		columns.monetary[row] = totals.totalSpend[c];
 		pairsOf[row] = allPairs[c];

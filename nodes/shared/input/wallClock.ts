@@ -24,3 +24,40 @@ export function wallClockInstant(wallMs: number, timeZone: string): number {
 	// Neither reads back as the wall time: it lies in a gap, and takes the offset before it.
 	return later + offsetMs(timeZone, later) === wallMs ? later : earlier;
 }
+
+const HOUR_MS = 3_600_000;
+/** Hours whose offset is kept per counter: a century of date-only values fits. */
+const MAX_CACHED_HOURS = 200_000;
+
+/**
+ * Days from one instant to another as the zone's calendar counts them: the difference of their wall-clock
+ * times. Midnight to midnight 90 days later is 90 across a clock change too (elapsed time says 90.04 when
+ * New York's clocks go back, and a customer who bought 90 calendar days ago would not be "within 90
+ * days"); a fraction is wall-clock hours. In UTC it is the elapsed days. Offsets are kept per UTC hour
+ * (found exactly when one changes within the hour), so a batch costs a lookup per value.
+ */
+export function calendarDaysCounter(timeZone = 'UTC'): (fromMs: number, toMs: number) => number {
+	if (timeZone === 'UTC') return (fromMs, toMs) => (toMs - fromMs) / DAY_MS;
+	const byHour = new Map<number, number>();
+	const offsetAt = (ms: number): number => {
+		const hour = Math.floor(ms / HOUR_MS);
+		let offset = byHour.get(hour);
+		if (offset === undefined) {
+			offset = offsetMs(timeZone, hour * HOUR_MS);
+			if (offset !== offsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1)) return offsetMs(timeZone, ms);
+			if (byHour.size < MAX_CACHED_HOURS) byHour.set(hour, offset);
+		}
+		return offset;
+	};
+	return (fromMs, toMs) => (toMs + offsetAt(toMs) - (fromMs + offsetAt(fromMs))) / DAY_MS;
+}
+
+const counters = new Map<string, (fromMs: number, toMs: number) => number>();
+
+/** calendarDaysCounter's days, with one counter (and its offsets) kept per zone. */
+export function calendarDays(fromMs: number, toMs: number, timeZone = 'UTC'): number {
+	if (timeZone === 'UTC') return (toMs - fromMs) / DAY_MS;
+	let count = counters.get(timeZone);
+	if (count === undefined) counters.set(timeZone, (count = calendarDaysCounter(timeZone)));
+	return count(fromMs, toMs);
+}

@@ -1,4 +1,4 @@
-import { ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
+import { calendarDays, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -59,7 +59,6 @@ export function histogramCuts(histogram: Histogram, k: number): Float64Array {
 	return cuts;
 }
 
-const DAY_MS = 86_400_000;
 const MEASURES = ['recency', 'frequency', 'monetary'] as const;
 export type HistogramMeasure = (typeof MEASURES)[number];
 
@@ -88,7 +87,7 @@ export function readHistogramRows(
 			const raw = getField(row, columns.value);
 			const value =
 				measure === 'recency'
-					? (asOfMs - readDateMs(raw, columns.value)) / DAY_MS
+					? calendarDays(readDateMs(raw, columns.value), asOfMs, options.timeZone)
 					: measure === 'frequency'
 						? parseCount(raw, columns.value)
 						: parseMoney(raw, columns.value, { min: 0 });

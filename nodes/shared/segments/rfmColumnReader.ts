@@ -1,8 +1,7 @@
 import { readCustomerId, type CustomerColumns, type ReadOptions } from '../customers';
-import { dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
+import { calendarDays, dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
 import type { RfmColumns } from './rfm';
 
-const DAY_MS = 86_400_000;
 
 /** getField, with the common case (a plain key that is present) answered by one lookup instead of two. */
 function field(item: Record<string, unknown>, column: string): unknown {
@@ -25,6 +24,7 @@ export class RfmColumnReader {
 	/** Rows accepted so far. */
 	length = 0;
 	private readonly asOfMs: number;
+	private readonly timeZone: string;
 	private readonly readDateMs: (value: unknown, field: string) => number;
 
 	constructor(
@@ -37,6 +37,7 @@ export class RfmColumnReader {
 		this.monetary = new Float64Array(capacity);
 		this.itemIndices = new Int32Array(capacity);
 		this.asOfMs = options.asOf.getTime();
+		this.timeZone = options.timeZone ?? 'UTC';
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
 	}
 
@@ -50,7 +51,7 @@ export class RfmColumnReader {
 		const monetary =
 			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend + 0 : parseMoney(spend, columns.totalSpend, { min: 0 }); // -0 as 0
 		const row = this.length++;
-		this.recencyDays[row] = (this.asOfMs - lastPurchaseMs) / DAY_MS;
+		this.recencyDays[row] = calendarDays(lastPurchaseMs, this.asOfMs, this.timeZone);
 		this.frequency[row] = frequency;
 		this.monetary[row] = monetary;
 		this.itemIndices[row] = itemIndex;

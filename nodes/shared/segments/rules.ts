@@ -1,4 +1,4 @@
-import { ConfigError, getField, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
+import { calendarDays, ConfigError, getField, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
 	equals: 'is equal to',
@@ -27,7 +27,6 @@ export interface SegmentRule {
 
 const NUMERIC: RuleOperator[] = ['greaterThan', 'greaterOrEqual', 'lessThan', 'lessOrEqual'];
 const DAYS: RuleOperator[] = ['withinLastDays', 'olderThanDays'];
-const DAY_MS = 86_400_000;
 
 /** Checks the rule table once, before any item: unknown operators and non-numeric thresholds are parameter errors. */
 export function validateRules(rules: SegmentRule[]): void {
@@ -67,7 +66,7 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 		return value <= limit;
 	}
 	if (DAYS.includes(rule.operator)) {
-		const ageDays = (asOf.getTime() - parseDate(raw, rule.field, { timeZone }).getTime()) / DAY_MS;
+		const ageDays = calendarDays(parseDate(raw, rule.field, { timeZone }).getTime(), asOf.getTime(), timeZone);
 		const days = numberFromText(rule.value)!;
 		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= days : ageDays > days;
 	}
