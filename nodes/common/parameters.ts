@@ -129,14 +129,15 @@ function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 
 /**
  * What in an n8n expression reads the current item: its own data (`$json`, `$binary`, `$input.item`,
- * `$itemIndex`), a paired item of another node (`$('Orders').item`, legacy `$node["Orders"].json`), or
- * another parameter (`$parameter`). An expression without any of these (`$('Learn').first().json`,
- * `$now`, `$vars.x`) gives every item the same value, or, for `$now`, what the run means by "now".
+ * `$itemIndex`), a paired item of another node (`$('Orders').item`, `.pairedItem()`, legacy
+ * `$node["Orders"].json`), or another parameter (`$parameter`). An expression without any of these
+ * (`$('Learn').first().json`, `$now`, `$vars.x`) gives every item the same value, or, for `$now`, what
+ * the run means by "now".
  */
-const READS_ITEM = /\$json\b|\$binary\b|\$data\b|\$item|\$index\b|\$position\b|\$parameter\b|\$node\s*\[|\.item\b|\.itemMatching\b/;
+const READS_ITEM = /\$json\b|\$binary\b|\$data\b|\$item|\$index\b|\$position\b|\$parameter\b|\$node\s*\[|\.item\b|\.itemMatching\b|\.pairedItem\b/;
 
 /** Whether a raw parameter value holds an n8n expression ("=…") that reads the item, anywhere (an option of a collection can). */
-function readsItem(raw: unknown): boolean {
+export function readsItem(raw: unknown): boolean {
 	if (typeof raw === 'string') return raw.startsWith('=') && READS_ITEM.test(raw);
 	return raw !== null && typeof raw === 'object' && Object.values(raw).some(readsItem);
 }

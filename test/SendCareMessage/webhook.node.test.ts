@@ -165,6 +165,20 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 			expect(server.deliveries).toHaveLength(0);
 		});
 
+		it('reads an expression that reads no item once: As Of {{ $now }} over 50 customers (its value moves by milliseconds from item to item)', async () => {
+			const customers = Array.from({ length: 50 }, (_, k) => customer(`N${k}`));
+			const run = await runCare(server, customers, { dryRun: true, options: { asOf: '={{ $now }}' } });
+			expect(run.result.error).toBeUndefined();
+			expect(run.care('sent').length + run.care('skipped').length).toBe(50);
+		});
+
+		it('still compares an expression that reads the item through an earlier node\'s pairedItem()', async () => {
+			const run = await runCare(server, [customer('C1', { vip: false }), customer('C2', { vip: true })], {
+				purpose: "={{ $('Source').pairedItem().json.vip ? 'service' : 'marketing' }}",
+			});
+			expect(run.result.error?.message).toMatch(/^Parameter "Purpose" is an expression that gives item 0 "marketing" but item 1 "service"/);
+		});
+
 		it('accepts an expression that gives every item the same value', async () => {
 			const run = await runCare(server, [customer('C1', { vip: true }), customer('C2', { vip: true })], { purpose: "={{ $json.vip ? 'service' : 'marketing' }}" });
 			expect(run.result.error).toBeUndefined();

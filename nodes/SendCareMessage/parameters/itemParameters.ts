@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { readsItem } from '../../common';
 import { ConfigError, describeValue } from '../../shared/input';
 
 /**
@@ -51,25 +52,21 @@ export function isExpression(raw: unknown): boolean {
 	return typeof raw === 'string' && raw.startsWith('=');
 }
 
-/** Whether a raw parameter value holds an expression anywhere (an option of a collection can). */
-function holdsExpression(raw: unknown): boolean {
-	if (isExpression(raw)) return true;
-	return raw !== null && typeof raw === 'object' && Object.values(raw).some(holdsExpression);
-}
-
 /**
  * A reader for the parameters that apply to the whole batch (channel, consent rule, quiet hours, ledger,
- * options...), read from the first item. Where one is an expression, every item must give it the same
- * value, else it is a ConfigError before anything is sent: using the first item's value for all would
- * send some customers under rules that were meant for others (a marketing purpose chosen per customer,
- * say, decides whose consent is needed) without saying so.
+ * options...), read from the first item. Where one is an expression that reads the item (readsItem),
+ * every item must give it the same value, else it is a ConfigError before anything is sent: using the
+ * first item's value for all would send some customers under rules that were meant for others (a
+ * marketing purpose chosen per customer, say, decides whose consent is needed) without saying so. One
+ * that reads no item (`$now`, another node's first item) is read once: `$now` differs by milliseconds
+ * from one evaluation to the next, and is what the run means by "now".
  */
 export function batchParameters(ctx: IExecuteFunctions, labelOf: (path: string) => string) {
 	const raw = ctx.getNode().parameters;
 	const count = ctx.getInputData().length;
 	return <T>(name: string, fallback: T): T => {
 		const first = ctx.getNodeParameter(name, 0, fallback) as T;
-		if (!holdsExpression(raw[name])) return first;
+		if (!readsItem(raw[name])) return first;
 		for (let i = 1; i < count; i++) {
 			const value = ctx.getNodeParameter(name, i, fallback);
 			if (!isDeepStrictEqual(value, first)) {
