@@ -1,7 +1,7 @@
 import { InputError } from './errors';
 import { isEmpty } from './fields';
 import { luxonDate } from './luxon';
-import { wallClockInstant } from './wallClock';
+import { offsetMs, wallClockInstant } from './wallClock';
 
 export const DATE_FORMS = 'ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds';
 
@@ -15,8 +15,9 @@ const EPOCH_SECONDS_LIMIT = 1e11;
 
 /**
  * The dates a customer record can plausibly hold (purchases, birthdays, contract ends, revisits):
- * from 1900-01-01 up to, not including, 2200-01-01 (UTC). Anything outside is a mistake upstream
- * (a count in a date column, microseconds, 0 or -1 for "none") and an item error, never a date.
+ * from 1900-01-01 up to, not including, 2200-01-01, on the calendar of the zone dates are read in (UTC
+ * unless given: see inPlausibleRange). Anything outside is a mistake upstream (a count in a date column,
+ * microseconds, 0 or -1 for "none") and an item error, never a date.
  */
 export const PLAUSIBLE_DATES: DateRange = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2200, 0, 1) };
 
@@ -41,6 +42,20 @@ function isEpochNumber(n: number): boolean {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether an instant lies in the range as the zone's calendar counts it: midnight of 1900-01-01 in
+ * Shanghai is 1899-12-31T15:54:17Z, and a date written 1900-01-01 is in range in every zone. Only an
+ * instant within a day of an end needs the zone's offset.
+ */
+function inPlausibleRange(ms: number, range: DateRange, timeZone: string | undefined): boolean {
+	if (ms >= range.from && ms < range.to) return true;
+	if (!timeZone || timeZone === 'UTC' || ms < range.from - DAY_MS || ms >= range.to + DAY_MS) return false;
+	const wallMs = ms + offsetMs(timeZone, ms);
+	return wallMs >= range.from && wallMs < range.to;
+}
 
 /** "a date from 1900-01-01 to 2199-12-31": a range as error messages name it. */
 export function dateRangeText(range: DateRange): string {
@@ -151,7 +166,7 @@ export function parseDate(value: unknown, field: string, options: DateOptions = 
 		throw new InputError(field, value, 'is not a date', expectedDate(range));
 	}
 	const ms = parsed.getTime();
-	if (ms < range.from || ms >= range.to) {
+	if (!inPlausibleRange(ms, range, options.timeZone)) {
 		throw new InputError(field, value, `is ${parsed.toISOString()}, outside the plausible range`, expectedDate(range));
 	}
 	return parsed;

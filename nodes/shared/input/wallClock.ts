@@ -3,7 +3,7 @@ import { tzOffset } from '@date-fns/tz';
 const DAY_MS = 86_400_000;
 
 /** The zone's offset from UTC at an instant, in whole milliseconds (a local mean time such as Shanghai's +08:05:43 before 1901 has seconds). */
-function offsetMs(timeZone: string, instant: number): number {
+export function offsetMs(timeZone: string, instant: number): number {
 	return Math.round(tzOffset(timeZone, new Date(instant)) * 60_000);
 }
 
