@@ -51,13 +51,27 @@ for (const answer of KANO_ANSWERS) for (const text of SYNONYMS[answer]) ANSWER_B
 
 const ACCEPTED = 'like, expect (must-be), neutral, tolerate (live with) or dislike; 1-5 in that order; or 喜欢, 理所当然, 无所谓, 能忍受, 不喜欢';
 
+/**
+ * Traditional characters of the zh-CN answers above, mapped to their simplified forms: customers in Hong
+ * Kong and Taiwan write 喜歡 / 無所謂 / 不喜歡 for the same answers.
+ */
+const SIMPLIFIED: Record<string, string> = { 歡: '欢', 當: '当', 應: '应', 須: '须', 這: '这', 樣: '样', 無: '无', 謂: '谓', 沒: '没', 覺: '觉', 強: '强', 討: '讨', 厭: '厌' };
+const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'gu');
+
+/**
+ * The answer as written, in one form: full-width digits, letters and punctuation as typed by Chinese
+ * input methods (１, ｌｉｋｅ, ？) read as their half-width forms (NFKC), traditional characters as
+ * simplified, case, quotes and spaces folded, and closing punctuation dropped.
+ */
 function normalise(text: string): string {
 	return text
+		.normalize('NFKC')
 		.trim()
 		.toLowerCase()
 		.replace(/[‘’`]/g, "'")
 		.replace(/\s+/g, ' ')
-		.replace(/[.!。！]+$/u, '');
+		.replace(TRADITIONAL, (c) => SIMPLIFIED[c])
+		.replace(/[.!?,~。、]+$/u, '');
 }
 
 /** Reads an answer in English or zh-CN words, or the codes 1-5. Returns undefined for empty when allowed. */
