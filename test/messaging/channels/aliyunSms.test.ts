@@ -145,6 +145,21 @@ describe('Aliyun SMS channel', () => {
 		await limited.close();
 	});
 
+	it.each([
+		['触发小时级流控Permits:5', 'hour'],
+		['触发天级流控Permits:10', 'day'],
+	])('classifies isv.BUSINESS_LIMIT_CONTROL "%s" as permanent: the %s window does not reopen within a run', async (text) => {
+		// Retried, its wait paused the whole channel (every other customer) for each attempt, in vain.
+		const body = JSON.stringify({ Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: text, RequestId: 'R1' });
+		fixture.server.faults.inject({ kind: 'raw', status: 200, body });
+		expect(expectFailed(await send(birthday('13800138000')))).toEqual({
+			status: 'failed',
+			retryable: false,
+			providerCode: 'isv.BUSINESS_LIMIT_CONTROL',
+			message: `Aliyun SMS rejected the message: Code isv.BUSINESS_LIMIT_CONTROL (${text}); this number's limit does not reset within this run, so it is not retried`,
+		});
+	});
+
 	it('checks the template: unknown code, missing variable, unapproved signature', async () => {
 		const unknown = expectFailed(await send(message({ to: '13800138000', templateCode: 'SMS_999' })));
 		const missing = expectFailed(await send(message({ to: '13800138000', templateCode: 'SMS_000001', templateParams: { other: 'x' } })));

@@ -105,7 +105,19 @@ export class AliyunSmsChannel extends HttpChannel<AliyunSmsConfig> {
 		return this.exchange(
 			{ method: 'GET', url: `${this.config.endpoint}/?${aliyunSignedQuery(params, this.config.accessKeySecret)}` },
 			options,
-			(exchange) => resultCodeOutcome(exchange, RULES),
+			(exchange) => aliyunOutcome(resultCodeOutcome(exchange, RULES)),
 		);
 	}
+}
+
+/** BUSINESS_LIMIT_CONTROL names its window in the message: 分钟级 (a minute), 小时级 (an hour), 天级 (a day). */
+const LONG_WINDOW = /小时级|天级|日级|hour|day/i;
+
+/**
+ * The per-number hourly and daily limits reopen only after an hour or a day: no retry of this run can
+ * pass, and each retry's wait would pause the channel for every other customer. They are final here.
+ */
+export function aliyunOutcome(outcome: SendOutcome): SendOutcome {
+	if (outcome.status !== 'failed' || outcome.providerCode !== 'isv.BUSINESS_LIMIT_CONTROL' || !LONG_WINDOW.test(outcome.message)) return outcome;
+	return failedOutcome(false, outcome.providerCode, `${outcome.message}; this number's limit does not reset within this run, so it is not retried`);
 }
