@@ -1,4 +1,4 @@
-import { normalQuantile } from './distributions';
+import { normalQuantile, studentQuantile } from './distributions';
 import { newcombeInterval, newcombePValue, twoSidedZ } from './proportions';
 import { moments, roundedSumOf, type MomentState } from './sufficient';
 import { welchInterval } from './welch';
@@ -104,7 +104,10 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 			lower = welch.lower;
 			upper = welch.upper;
 			pValue = welch.pValue;
-			mde = (z + POWER_Z) * welch.standardError;
+			// Student's t at Welch's degrees of freedom, as the interval itself: with few customers the normal
+			// quantiles named effects smaller than one the interval could separate from 0.
+			const { degreesOfFreedom: df } = welch;
+			mde = (studentQuantile(1 - (1 - options.level) / 2, df) + studentQuantile(0.8, df)) * welch.standardError;
 		}
 	}
 	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : lower > 0 ? 'increase' : upper < 0 ? 'decrease' : 'inconclusive';

@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
+
+/**
+ * The minimum detectable effect goes with the test it describes. For a mean, Welch's interval uses
+ * Student's t at the Welch–Satterthwaite degrees of freedom, so the effect detected 80% of the time is
+ * (t(df, 1 − α/2) + t(df, 0.8)) × se; with few customers it is far larger than the normal formula says.
+ */
+const customers = (treatment: number[], holdout: number[]): IDataObject[] => [
+	...treatment.map((revenue, i) => ({ customerId: `T${i}`, impact: { campaign: 'c', group: 'treatment' }, revenue, converted: 'no' })),
+	...holdout.map((revenue, i) => ({ customerId: `H${i}`, impact: { campaign: 'c', group: 'holdout' }, revenue, converted: 'no' })),
+];
+
+async function revenueOf(items: IDataObject[]) {
+	const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c' }, items });
+	expect(result.error).toBeUndefined();
+	return result.json(NODE_UNDER_TEST, 0).find((j) => j.outcome === 'revenue') as IDataObject & {
+		uplift: { absolute: number; lower: number; upper: number };
+		minimumDetectableEffect: number;
+		verdict: string;
+		sentence: string;
+	};
+}
+
+describe('Measure Uplift: the minimum detectable effect of a mean', () => {
+	it('is at least the effect the interval needs to exclude 0, with three treated customers and a constant holdout', async () => {
+		// se = √(100/3) = 5.7735, df = 2 (the holdout has no variance): t(2, 0.975) = 4.302653, t(2, 0.8) = 1.060660 (scipy).
+		const r = await revenueOf(customers([10, 20, 30], [0, 0, 0]));
+		expect(r.verdict).toBe('inconclusive');
+		expect(r.uplift.absolute).toBe(20);
+		expect(r.minimumDetectableEffect).toBeCloseTo((4.302653 + 1.06066) * Math.sqrt(100 / 3), 4);
+		// An observed effect of 20 that the interval does not separate from 0 is below the effect named as detectable.
+		expect(r.minimumDetectableEffect).toBeGreaterThan(r.uplift.absolute);
+		expect(r.sentence).toMatch(/only an effect of at least 30\.97 would be detected 80% of the time\.$/);
+	});
+
+	it('equals the t formula at the Welch degrees of freedom for unequal groups', async () => {
+		// Treatment 1..5: variance 2.5, n 5; holdout 0,2: variance 2, n 2. va = 0.5, vb = 1, se = √1.5,
+		// df = 1.5² / (0.25/4 + 1/1) = 36/17; t quantiles at that df (scipy.stats.t.ppf: 4.0815118, 1.0462660).
+		const r = await revenueOf(customers([1, 2, 3, 4, 5], [0, 2]));
+		expect(r.minimumDetectableEffect).toBeCloseTo((4.0815118 + 1.046266) * Math.sqrt(1.5), 5);
+	});
+});
