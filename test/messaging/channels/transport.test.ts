@@ -17,6 +17,9 @@ describe('parseRetryAfter', () => {
 		['1.5', 1_500],
 		['Sat, 01 Mar 2025 08:00:30 GMT', 30_000],
 		['Sat, 01 Mar 2025 07:59:00 GMT', 0],
+		// RFC 9110 §5.6.7: a recipient MUST accept the two obsolete HTTP-date forms too (RFC 850 and asctime).
+		['Saturday, 01-Mar-25 08:00:30 GMT', 30_000],
+		['Sat Mar  1 08:01:00 2025', 60_000],
 	])('reads %p as %i ms', (value, ms) => {
 		expect(parseRetryAfter(value, now)).toBe(ms);
 	});
