@@ -41,3 +41,35 @@ describe('Measure Uplift: the minimum detectable effect of a mean', () => {
 		expect(r.minimumDetectableEffect).toBeCloseTo((4.0815118 + 1.046266) * Math.sqrt(1.5), 5);
 	});
 });
+
+describe('Measure Uplift: the minimum detectable effect of a rate', () => {
+	const converted = (treatment: string[], holdout: string[]): IDataObject[] => [
+		...treatment.map((c, i) => ({ customerId: `T${i}`, impact: { campaign: 'c', group: 'treatment' }, revenue: 0, converted: c })),
+		...holdout.map((c, i) => ({ customerId: `H${i}`, impact: { campaign: 'c', group: 'holdout' }, revenue: 0, converted: c })),
+	];
+	const conversionOf = async (items: IDataObject[], language = 'en') => {
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', language }, items });
+		expect(result.error).toBeUndefined();
+		return result.json(NODE_UNDER_TEST, 0).find((j) => j.outcome === 'conversion') as IDataObject & { minimumDetectableEffect: number | null; verdict: string; sentence: string };
+	};
+
+	it('is null, not a difference of rates above 100 points, when no change of the rate could be detected', async () => {
+		// One customer per group, 1 of 2 converted: the formula gives (1.96 + 0.84) × √(0.25 × 2) = 1.98, 198 points.
+		const tiny = await conversionOf(converted(['yes'], ['no']));
+		expect(tiny.verdict).toBe('inconclusive');
+		expect(tiny.minimumDetectableEffect).toBeNull();
+		expect(tiny.sentence).toMatch(/With these group sizes not even a change from 0% to 100% would be detected 80% of the time\.$/);
+		const zh = await conversionOf(converted(['yes', 'yes', 'no'], ['no', 'no', 'no']), 'zh-CN');
+		expect(zh.minimumDetectableEffect).toBeNull();
+		expect(zh.sentence).toMatch(/按目前的组规模，即使从 0% 变到 100% 也没有 80% 的把握被检测出来。$/);
+	});
+
+	it('keeps an MDE within 100 points, and null with its own sentence when every customer had the same outcome', async () => {
+		const some = await conversionOf(converted(['yes', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no'], ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'yes', 'no', 'no']));
+		// pooled 0.1, n 10 and 10: (1.959964 + 0.841621) × √(0.09 × 0.2) = 0.37587
+		expect(some.minimumDetectableEffect).toBeCloseTo((1.959964 + 0.841621) * Math.sqrt(0.09 * 0.2), 5);
+		const same = await conversionOf(converted(['no', 'no'], ['no', 'no']));
+		expect(same.minimumDetectableEffect).toBeNull();
+		expect(same.sentence).toMatch(/Every customer had the same outcome, so no minimum detectable effect can be given\.$/);
+	});
+});

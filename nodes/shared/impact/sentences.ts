@@ -26,6 +26,12 @@ function parts(m: OutcomeMeasure) {
 	return { holdout: value(m.holdout.value), treatment: value(m.treatment.value), diff, proportion };
 }
 
+/** Every customer converted, or none: why an inconclusive rate has no minimum detectable effect (else: groups too small). */
+function sameOutcome(m: OutcomeMeasure): boolean {
+	const successes = (m.treatment.successes ?? 0) + (m.holdout.successes ?? 0);
+	return successes === 0 || successes === m.treatment.customers + m.holdout.customers;
+}
+
 /** One plain sentence on what the campaign did to one outcome, in English or Chinese. */
 export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	const { holdout, treatment, diff, proportion } = parts(m);
@@ -45,7 +51,9 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 		}
 		const detectable =
 			m.minimumDetectableEffect === null
-				? '所有客户的结果相同，无法给出可检测的最小效果。'
+				? sameOutcome(m)
+					? '所有客户的结果相同，无法给出可检测的最小效果。'
+					: '按目前的组规模，即使从 0% 变到 100% 也没有 80% 的把握被检测出来。'
 				: `按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
 		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${detectable}`;
 	}
@@ -62,7 +70,9 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	}
 	const detectable =
 		m.minimumDetectableEffect === null
-			? 'Every customer had the same outcome, so no minimum detectable effect can be given.'
+			? sameOutcome(m)
+				? 'Every customer had the same outcome, so no minimum detectable effect can be given.'
+				: 'With these group sizes not even a change from 0% to 100% would be detected 80% of the time.'
 			: `With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect).slice(1)}${unit} would be detected 80% of the time.`;
 	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${detectable}`;
 }

@@ -96,7 +96,10 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		const pooled = (treatment.successes! + holdout.successes!) / (nT + nH);
 		// With every customer converted (or none) the pooled variance is 0 and the formula says any effect,
 		// even 0 points, would be detected: no MDE can be given then.
-		mde = pooled > 0 && pooled < 1 ? (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH)) : null;
+		const effect = pooled > 0 && pooled < 1 ? (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH)) : null;
+		// Rates differ by at most 1 (0% against 100%): above that no change these groups could show is
+		// detected 80% of the time (the sentence says so), and there is no effect size to give.
+		mde = effect !== null && effect <= 1 ? effect : null;
 	} else if (kind === 'mean' && nT > 0 && nH > 0) {
 		absolute = treatment.value - holdout.value;
 		const welch = welchInterval(moments(treatmentState), moments(holdoutState), options.level);
