@@ -95,15 +95,22 @@ describe('DingTalk robot channel', () => {
 		await keyed.close();
 	});
 
-	it('classifies 130101 (send too fast) as retryable with a one-minute wait', async () => {
+	// DingTalk: a robot that sends more than 20 messages in a minute is throttled for 10 minutes (限流10分钟);
+	// a retry after one minute falls inside that block.
+	it('classifies 130101 (send too fast) as retryable after the ten-minute block', async () => {
 		fixture.server.faults.inject({ kind: 'rateLimit' });
 		expect(expectFailed(await send(message()))).toEqual({
 			status: 'failed',
 			retryable: true,
 			providerCode: '130101',
 			message: 'DingTalk robot rejected the message: errcode 130101 (send too fast, exceed 20 times per minute)',
-			retryAfterMs: 60_000,
+			retryAfterMs: 600_000,
 		});
+	});
+
+	it('waits the ten-minute block after 410100 (throttled) too', async () => {
+		fixture.server.faults.inject({ kind: 'providerError', code: 410100 });
+		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: '410100', retryAfterMs: 600_000 });
 	});
 
 	it('enforces 20 messages a minute when configured', async () => {

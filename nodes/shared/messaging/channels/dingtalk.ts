@@ -10,16 +10,19 @@ export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
 const CREDENTIAL = 'DingTalk Robot';
 
 /**
- * DingTalk custom-robot codes: 130101 "send too fast" (20 messages/min per robot) and 410100 throttled
- * are worth a later retry; 310000 (signature, keyword or IP allowlist), 300001 / 400101 (token) and the
- * 4301xx content checks are not.
+ * DingTalk custom-robot codes: 130101 "send too fast" and 410100 throttled are worth a later retry, after
+ * the block they start: a robot that sends more than 20 messages in a minute is throttled for 10 minutes
+ * (限流10分钟), so a retry within them fails again. 310000 (signature, keyword or IP allowlist), 300001 /
+ * 400101 (token) and the 4301xx content checks are not worth one.
  */
+const THROTTLE_BLOCK_MS = 10 * 60_000;
+
 const DINGTALK_RULES: ResultCodeRules = {
 	label: 'DingTalk robot',
 	codeFields: ['errcode'],
 	sent: 0,
 	messageFields: ['errmsg'],
-	retryable: { [-1]: 1_000, 130101: 60_000, 410100: 60_000 },
+	retryable: { [-1]: 1_000, 130101: THROTTLE_BLOCK_MS, 410100: THROTTLE_BLOCK_MS },
 };
 
 export interface DingTalkConfig {
