@@ -17,6 +17,16 @@ describe('Generic signed webhook channel', () => {
 		);
 	});
 
+	it('posts to the URL as written: a trailing slash is part of the endpoint', async () => {
+		// Stripped, '/hooks/care/' became '/hooks/care': a 404, or a redirect that a POST does not follow.
+		const slashed = await startWebhookServer({ path: '/hooks/care/' });
+		const hook = createChannel('webhook', slashed.credentials);
+		expect(await hook.send(message({ idempotencyKey: 'k-slash' }))).toMatchObject({ status: 'sent' });
+		expect(slashed.requests.map((r) => r.path)).toEqual(['/hooks/care/']);
+		await hook.close?.();
+		await slashed.close();
+	});
+
 	it('posts the signed JSON with X-Timestamp and Idempotency-Key; 2xx is sent with the receiver id', async () => {
 		const outcome = await send(
 			message({ to: 'owner@example.com', subject: 'Revisit', text: 'Call Ms Wang', idempotencyKey: 'k-1', data: { customerId: 'C1' } }),

@@ -41,8 +41,13 @@ export function optionalInteger(
 	return value;
 }
 
-/** A base URL without a trailing slash; only http and https are accepted. */
+/** A base URL without a trailing slash (paths are appended to it); only http and https are accepted. */
 export function baseUrl(credentials: Record<string, unknown>, field: string, fallback: string, credentialName: string): string {
+	return endpointUrl(credentials, field, fallback, credentialName).replace(/\/+$/, '');
+}
+
+/** A URL used as written, the whole endpoint (a trailing slash or query is part of it); only http and https are accepted. */
+export function endpointUrl(credentials: Record<string, unknown>, field: string, fallback: string, credentialName: string): string {
 	const value = optionalString(credentials, field) ?? fallback;
 	let parsed: URL;
 	try {
@@ -53,7 +58,7 @@ export function baseUrl(credentials: Record<string, unknown>, field: string, fal
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
 		throw new ConfigError(`The ${credentialName} credential's "${field}" must start with https:// or http://`);
 	}
-	return value.replace(/\/+$/, '');
+	return value;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { baseUrl, requiredString } from './credentialFields';
+import { endpointUrl, requiredString } from './credentialFields';
 import { headerSafeKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
 import type { HttpExchange } from './httpTransport';
@@ -21,7 +21,7 @@ export interface WebhookConfig {
 
 export function webhookConfig(credentials: Record<string, unknown>): WebhookConfig {
 	return {
-		url: baseUrl(credentials, 'url', 'https://example.com/care-hook', CREDENTIAL),
+		url: endpointUrl(credentials, 'url', 'https://example.com/care-hook', CREDENTIAL),
 		signingSecret: requiredString(credentials, 'signingSecret', CREDENTIAL),
 	};
 }
