@@ -68,21 +68,28 @@ export function checkAggregateOptions(options: AggregateOptions, hasDates: boole
 
 /**
  * Combines one value per response (null = not answered) by the chosen mode. Responses are in
- * chronological order; weights are 1 (mean), 0.5^(age / half-life) with age counted back from the
- * customer's latest response (recencyWeighted), or only the latest answered value (latest).
+ * chronological order; `halfLives` is each response's age in half-lives (all 0 for the plain mean).
+ * Weights are 0.5^(age), counted from the latest response that answered this value: the mean is the
+ * same as counted from the customer's latest response, but a weight never underflows to 0 or to a
+ * subnormal number (an answer 1,100 half-lives older than an unrelated later response kept its value).
+ * Mode latest: only the latest answered value.
  */
-function combine(values: ArrayLike<number | null>, weights: ArrayLike<number>, mode: CombineMode): number | null {
+function combine(values: ArrayLike<number | null>, halfLives: ArrayLike<number>, mode: CombineMode): number | null {
 	if (mode === 'latest') {
 		for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return values[i];
 		return null;
 	}
+	let youngest = Infinity;
+	for (let i = 0; i < values.length; i++) if (values[i] !== null && halfLives[i] < youngest) youngest = halfLives[i];
 	let sum = 0;
 	let total = 0;
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i];
 		if (v === null) continue;
-		sum += weights[i] * v;
-		total += weights[i];
+		// The youngest weigh 1, also when a half-life of 1e-310 days makes ages Infinity (∞ − ∞ is NaN).
+		const weight = halfLives[i] === youngest ? 1 : 0.5 ** (halfLives[i] - youngest);
+		sum += weight * v;
+		total += weight;
 	}
 	return total === 0 ? null : sum / total;
 }
@@ -119,16 +126,16 @@ export function combineCustomerResponses(
 	const n = sorted.length;
 	const language: Language = config.language;
 	const mode = options.combineBy;
-	const weights = new Float64Array(n).fill(1);
+	const halfLives = new Float64Array(n);
 	if (mode === 'recencyWeighted') {
 		const latest = sorted[n - 1].at!;
 		const halfLifeMs = options.halfLifeDays * DAY_MS;
-		for (let i = 0; i < n; i++) weights[i] = 0.5 ** ((latest - sorted[i].at!) / halfLifeMs);
+		for (let i = 0; i < n; i++) halfLives[i] = (latest - sorted[i].at!) / halfLifeMs;
 	}
 	const pick = (value: (r: SatisfactionResult) => number | null | undefined) =>
 		combine(
 			sorted.map((r) => value(r.result) ?? null),
-			weights,
+			halfLives,
 			mode,
 		);
 
