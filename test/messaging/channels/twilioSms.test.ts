@@ -73,6 +73,13 @@ describe('Twilio SMS channel', () => {
 		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable, providerCode: String(code) });
 	});
 
+	it('treats HTTP 408 with an error code as retryable, as it is without one: the server did not take the request', async () => {
+		const body = JSON.stringify({ code: 20001, message: 'Request Timeout', status: 408 });
+		fixture.server.faults.inject({ kind: 'raw', status: 408, body, headers: { 'Retry-After': '3' } }, { kind: 'raw', status: 408, body: 'Request Timeout' });
+		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable: true, providerCode: '20001', retryAfterMs: 3_000 });
+		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable: true, providerCode: 'HTTP_408' });
+	});
+
 	it('treats 5xx as retryable and a drop as unknown; no number means no request', async () => {
 		fixture.server.faults.inject({ kind: 'serverError' }, { kind: 'drop', delivered: true });
 		expect(expectFailed(await send(message({ to: '+14155550123' })))).toMatchObject({ retryable: true, providerCode: '20500' });

@@ -61,8 +61,8 @@ export function httpStatusOutcome(label: string, response: HttpResponse, provide
 
 /**
  * A provider's own error code. Retryable when the provider's table lists the code (after Retry-After, or
- * else the wait of the code's documented window) or when the HTTP status is 429 or 5xx; any other code is
- * the request's own fault.
+ * else the wait of the code's documented window) or when the HTTP status is retryable (429, 408, 5xx, as
+ * without a code); any other code is the request's own fault.
  */
 export function providerErrorOutcome(
 	response: HttpResponse,
@@ -73,7 +73,7 @@ export function providerErrorOutcome(
 	if (Object.prototype.hasOwnProperty.call(retryWaits, code)) {
 		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) ?? retryWaits[code] });
 	}
-	if (response.status === 429 || response.status >= 500) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) });
+	if (isRetryableStatus(response.status)) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) });
 	return failedOutcome(false, code, message);
 }
 
