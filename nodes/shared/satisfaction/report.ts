@@ -285,19 +285,15 @@ export class SatisfactionReport {
 					label: lvl ? GAP_LABELS[lvl][language] : null,
 				};
 			};
-			const dimensions: Record<string, GapDimensionSummary> = {};
-			this.dimensionKeys.forEach((key, d) => {
-				dimensions[key] = summary(t.gapDims[4 * d], t.gapDims[4 * d + 1], t.gapDims[4 * d + 2], t.gapDims[4 * d + 3]);
-			});
+			// fromEntries defines own fields: assigning would make a dimension "__proto__" the prototype.
+			const dimensions: Record<string, GapDimensionSummary> = Object.fromEntries(
+				this.dimensionKeys.map((key, d) => [key, summary(t.gapDims[4 * d], t.gapDims[4 * d + 1], t.gapDims[4 * d + 2], t.gapDims[4 * d + 3])]),
+			);
 			const { responses, meanGap, level: overallLevel, label } = summary(t.gapOverallN, null, null, t.gapOverallSum);
 			row.gap = { overall: { responses, meanGap, level: overallLevel, label }, dimensions };
 		}
 		if (config.kano) {
-			const kano: Record<string, KanoFeatureSummary> = {};
-			this.featureKeys.forEach((key, f) => {
-				kano[key] = summariseKanoFeature(t.kano.subarray(6 * f, 6 * f + KANO_CATEGORIES.length), language);
-			});
-			row.kano = kano;
+			row.kano = Object.fromEntries(this.featureKeys.map((key, f) => [key, summariseKanoFeature(t.kano.subarray(6 * f, 6 * f + KANO_CATEGORIES.length), language)]));
 		}
 		if (config.sentiment) row.sentiment = { responses: t.sentimentN, mean: t.sentimentN ? roundTo(t.sentimentSum / t.sentimentN, 4) : null };
 		row.index = { responses: t.indexN, mean: t.indexN ? round2(t.indexSum / t.indexN) : null };
