@@ -12,6 +12,7 @@ export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 export const ALIYUN_SMS_VERSION = '2017-05-25';
 const CREDENTIAL = 'Aliyun SMS';
 const MAX_OUT_ID_LENGTH = 64;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Success is Code "OK" in the body, with the BizId of the message; business errors (isv.*) come with
@@ -100,6 +101,10 @@ export class AliyunSmsChannel extends HttpChannel<AliyunSmsConfig> {
 		if (!message.to) return failedOutcome(false, 'NO_RECIPIENT', `${RULES.label}: the message has no phone number to send to`);
 		if (!message.templateCode) {
 			return failedOutcome(false, 'NO_TEMPLATE_CODE', `${RULES.label}: SendSms needs an approved template code (SMS_…) and none was given`);
+		}
+		if (LONE_SURROGATE.test(message.templateCode)) {
+			// Nothing can percent-encode it into the signed query: the request is never made.
+			return failedOutcome(false, 'BAD_TEMPLATE_CODE', `${RULES.label}: the template code ${JSON.stringify(message.templateCode)} holds broken Unicode (a lone surrogate); nothing was sent`, { neverSent: true });
 		}
 		const params = aliyunSendSmsParams(this.config, { ...message, templateCode: message.templateCode }, new Date(this.now()));
 		return this.exchange(
