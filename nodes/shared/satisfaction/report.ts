@@ -301,7 +301,6 @@ export class SatisfactionReport {
 	}
 }
 
-/** Group value of a response: text as given, numbers and booleans as text, empty as "(empty)". */
 /**
  * The report group of a response's group-by value. A value that names no group (an invalid date, a
  * value JSON cannot write) is an item error naming the column, never a group of its own.
@@ -312,6 +311,15 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (typeof value === 'boolean') return String(value);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
+		// A 64-bit store or agent ID has lost digits as a JSON number: two stores would be one group named after neither.
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			throw new InputError(
+				field,
+				value,
+				'is a number beyond 9007199254740991, which has lost digits on its way as a number (two groups could become one)',
+				'values this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source',
+			);
+		}
 		return String(value);
 	}
 	const date = value instanceof Date ? value : luxonDate(value);
