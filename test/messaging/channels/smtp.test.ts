@@ -142,4 +142,13 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		expect(smtpConfig({ host: 'smtp.example.com', fromEmail: 'a@b.c', secure: false })).toMatchObject({ port: 587 });
 		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: 70000 })).toThrow('"port" is 70000');
 	});
+
+	it('reads a port or pool size given as text only as decimal digits', () => {
+		// Number() read '0x24B' as port 587, '0b11001' as 25, '1e1' as 10 connections and ' ' as 0 (refused).
+		expect(smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: ' 587 ', maxConnections: '10' })).toMatchObject({ port: 587, maxConnections: 10 });
+		for (const port of ['0x24B', '0b11001', '0o1113', '5.87e2']) {
+			expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port })).toThrow(`"port" is ${JSON.stringify(port)}, which is not a whole number from 1 to 65535`);
+		}
+		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', maxConnections: '1e1' })).toThrow('"maxConnections" is "1e1"');
+	});
 });

@@ -32,7 +32,8 @@ export function optionalInteger(
 ): number {
 	const raw = credentials[field];
 	if (raw === undefined || raw === null || raw === '') return fallback;
-	const value = typeof raw === 'number' ? raw : Number(raw);
+	// Text is read as decimal digits only: Number() would take '0x24B' as 587 and '1e1' as 10.
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
 		throw new ConfigError(
 			`The ${credentialName} credential's "${field}" is ${JSON.stringify(raw)}, which is not a whole number from ${range.min} to ${range.max}`,
