@@ -73,3 +73,13 @@ describe('Measure Uplift: the minimum detectable effect of a rate', () => {
 		expect(same.sentence).toMatch(/Every customer had the same outcome, so no minimum detectable effect can be given\.$/);
 	});
 });
+
+describe('Measure Uplift sentences: a difference that rounds to zero', () => {
+	it('is written +0.00, not −0.00', async () => {
+		// Means 10.001 and 10.002: a difference of −0.001 shows as 0.00 at two decimals.
+		const r = await revenueOf(customers([9, 11.002], [9, 11.004]));
+		expect(r.uplift.absolute).toBeCloseTo(-0.001, 12);
+		expect(r.sentence).toContain('(+0.00, 95% CI ');
+		expect(r.sentence).not.toMatch(/−0\.00\b/);
+	});
+});

@@ -1,24 +1,24 @@
 import type { PeriodKpis } from './kpi';
 import type { NpsPeriod } from './npsTrend';
-import type { Language } from './sentences';
+import { fixed, signed, type Language } from './sentences';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const points = (x: number | null | undefined, unit: string, [open, close] = [' (', ')']) =>
-	x === null || x === undefined ? '' : `${open}${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}${unit}${close}`;
+	x === null || x === undefined ? '' : `${open}${signed(x * 100, 1)}${unit}${close}`;
 
 /** One line on a month's KPIs, e.g. "2026-02: 812 buyers (95 new), retention 34.2% (−1.3 points), …". */
 export function periodSentence(p: PeriodKpis, language: Language): string {
-	const aov = p.averageOrderValue === null ? '—' : p.averageOrderValue.toFixed(2);
+	const aov = p.averageOrderValue === null ? '—' : fixed(p.averageOrderValue, 2);
 	const retentionChange = p.change?.retentionRate;
 	if (language === 'zh-CN') {
-		return `${p.period}：购买客户 ${p.activeCustomers} 人（新客 ${p.newCustomers} 人），订单 ${p.orders} 笔，收入 ${p.revenue.toFixed(2)}，客单价 ${aov}；复购客户占比 ${pct(p.repeatPurchaseRate)}，留存率 ${pct(p.retentionRate)}${points(retentionChange, ' 个百分点', ['（', '）'])}，流失率 ${pct(p.churnRate)}。`;
+		return `${p.period}：购买客户 ${p.activeCustomers} 人（新客 ${p.newCustomers} 人），订单 ${p.orders} 笔，收入 ${fixed(p.revenue, 2)}，客单价 ${aov}；复购客户占比 ${pct(p.repeatPurchaseRate)}，留存率 ${pct(p.retentionRate)}${points(retentionChange, ' 个百分点', ['（', '）'])}，流失率 ${pct(p.churnRate)}。`;
 	}
-	return `${p.period}: ${p.activeCustomers} buyers (${p.newCustomers} new), ${p.orders} orders, revenue ${p.revenue.toFixed(2)}, average order ${aov}; repeat buyers ${pct(p.repeatPurchaseRate)}, retention ${pct(p.retentionRate)}${points(retentionChange, ' points')}, churn ${pct(p.churnRate)}.`;
+	return `${p.period}: ${p.activeCustomers} buyers (${p.newCustomers} new), ${p.orders} orders, revenue ${fixed(p.revenue, 2)}, average order ${aov}; repeat buyers ${pct(p.repeatPurchaseRate)}, retention ${pct(p.retentionRate)}${points(retentionChange, ' points')}, churn ${pct(p.churnRate)}.`;
 }
 
 export function npsSentence(p: NpsPeriod, language: Language): string {
-	const nps = p.nps === null ? '—' : p.nps.toFixed(1);
-	const change = p.change === null ? '' : ` (${p.change >= 0 ? '+' : '−'}${Math.abs(p.change).toFixed(1)})`;
+	const nps = p.nps === null ? '—' : fixed(p.nps, 1);
+	const change = p.change === null ? '' : ` (${signed(p.change, 1)})`;
 	return language === 'zh-CN'
 		? `${p.period}：NPS ${nps}${change}，共 ${p.responses} 份回答。`
 		: `${p.period}: NPS ${nps}${change} from ${p.responses} answers.`;

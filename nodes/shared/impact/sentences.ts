@@ -16,8 +16,18 @@ export interface SentenceContext {
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
-const plain = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+/** Sign and digits as written: a difference that rounds to zero is +0.0, not −0.0. */
+export const signed = (x: number, digits: number) => {
+	const text = Math.abs(x).toFixed(digits);
+	return `${x < 0 && Number(text) !== 0 ? '−' : '+'}${text}`;
+};
+
+/** toFixed without the minus of a value that rounds to zero (−0.04 is 0.0, not -0.0). */
+export const fixed = (x: number, digits: number) => {
+	const text = x.toFixed(digits);
+	return Number(text) === 0 ? Math.abs(x).toFixed(digits) : text;
+};
+const plain = (x: number) => (Math.abs(x) >= 100 ? fixed(x, 0) : fixed(x, 2));
 
 function parts(m: OutcomeMeasure) {
 	const proportion = m.kind === 'proportion';
