@@ -2,14 +2,17 @@ import { InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import type { Group } from './assignment';
 
-const GROUPS: Record<string, Group> = { treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout' };
+// 干預組 / 對照組: the traditional forms (Hong Kong, Taiwan).
+const GROUPS: Record<string, Group> = { treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout', 干預組: 'treatment', 對照組: 'holdout' };
 const YES = new Set(['true', 'yes', 'y', '1', '是']);
 const NO = new Set(['false', 'no', 'n', '0', '否']);
 
-/** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too). */
+/** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too, traditional and full-width forms included). */
 export function parseGroup(value: unknown, field: string): Group {
 	if (value === 'treatment' || value === 'holdout') return value;
-	const group = typeof value === 'string' ? GROUPS[value.trim().toLowerCase()] : undefined;
+	// NFKC: full-width letters typed with a Chinese input method (ｈｏｌｄｏｕｔ) read as ASCII. Own keys only.
+	const key = typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : undefined;
+	const group = key !== undefined && Object.hasOwn(GROUPS, key) ? GROUPS[key] : undefined;
 	if (!group) throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not a group', '"treatment" or "holdout", as Assign Holdout writes it');
 	return group;
 }
