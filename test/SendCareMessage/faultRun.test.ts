@@ -76,6 +76,7 @@ describe('Send Care Message fault run (10,000 messages, injected faults)', () =>
 	it('retries every retryable failure within the budget and never retries an unknown outcome', () => {
 		const requests = requestsByKey(server.requests);
 		let retried = 0;
+		let lateAnswers = 0;
 		for (const item of [...outputs.sent, ...outputs.failed]) {
 			const c = care(item);
 			const seen = requests.get(c.key as string) ?? [];
@@ -92,9 +93,17 @@ describe('Send Care Message fault run (10,000 messages, injected faults)', () =>
 			if (last === 'drop' || last === 'drop-after-delivery' || last === 'delivered-slowly') {
 				expect(c).toMatchObject({ status: 'failed', outcome: 'unknown', code: 'OUTCOME_UNKNOWN', retryable: false });
 			}
-			if (last === 'delivered') expect(c.status).toBe('sent');
+			if (last === 'delivered' && c.status !== 'sent') {
+				// The receiver answered in time, but on a loaded machine the answer can reach the client after
+				// the attempt timeout: then, and only then, the honest outcome is unknown (never a failure).
+				expect(c).toMatchObject({ status: 'failed', outcome: 'unknown', code: 'OUTCOME_UNKNOWN', retryable: false });
+				expect(c.message).toMatch(/no answer within 3000 ms after the request was sent/);
+				lateAnswers++;
+			}
 			if (seen.length > 1) retried++;
 		}
+		// Late answers are the machine's doing and rare; many would mean answers are lost.
+		expect(lateAnswers).toBeLessThan(MESSAGES * 0.01);
 		// About 8% of first attempts are refused with 429/503: hundreds of retries happened.
 		expect(retried).toBeGreaterThan(MESSAGES * 0.05);
 	});
