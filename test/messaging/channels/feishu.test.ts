@@ -3,6 +3,9 @@ import { createHmac } from 'node:crypto';
 import { createChannel } from '../../../nodes/shared/messaging/channels';
 import { FeishuChannel, feishuBody, feishuConfig, feishuSignature } from '../../../nodes/shared/messaging/channels/feishu';
 import { HttpTransport } from '../../../nodes/shared/messaging/channels/httpTransport';
+import { CHANNELS } from '../../../nodes/shared/messaging/channels/registry';
+import { Pacer } from '../../../nodes/shared/messaging/sending';
+import { VirtualClock } from '../../messaging/helpers/virtualClock';
 import { startFeishuServer } from '../../helpers/providers';
 import { channelFixture, expectFailed, message } from './helpers';
 
@@ -101,5 +104,21 @@ describe('Feishu / Lark bot channel', () => {
 		fixture.server.faults.inject({ kind: 'slow', delayMs: 1_000 });
 		expect(await send(message(), { timeoutMs: 150 })).toMatchObject({ status: 'unknown' });
 		expect(fixture.server.deliveries).toHaveLength(1);
+	});
+});
+
+describe('Feishu / Lark bot pacing', () => {
+	// A custom bot may post 100 times a minute and 5 times a second; reaching either limit is 11232.
+	it('"Channel Default" pacing keeps both: no minute holds more than 100 posts, no second more than 5', async () => {
+		const clock = new VirtualClock(0);
+		const pacer = new Pacer(CHANNELS.feishu.defaultRate, clock);
+		const times: number[] = [];
+		for (let i = 0; i < 250; i++) {
+			await pacer.acquire(Number.POSITIVE_INFINITY);
+			times.push(clock.now());
+		}
+		const most = (windowMs: number) => Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + windowMs).length));
+		expect(most(60_000)).toBeLessThanOrEqual(100);
+		expect(most(1_000)).toBeLessThanOrEqual(5);
 	});
 });
