@@ -121,5 +121,11 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 		const march = periods.find((p) => p.period === '2024-03')!;
 		expect(march).toMatchObject({ retentionRate: 0.7, churnRate: 0.3 });
 		expect((periods.find((p) => p.period === '2024-04')!.change as IDataObject).churnRate).toBe(0.7);
+		expect(periods.find((p) => p.period === '2024-04')!.summary).toMatch(/^2024-04: 0 buyers \(0 new\), 0 orders,/);
+	});
+
+	it('writes one buyer and one order in the singular', async () => {
+		const periods = (await report([{ customerId: 'x', orderDate: '2024-03-10', amount: 10 }], { source: 'orders' })).json(NODE_UNDER_TEST, 0).filter((r) => r.kind === 'period');
+		expect(periods.find((p) => p.period === '2024-03')!.summary).toMatch(/^2024-03: 1 buyer \(1 new\), 1 order, revenue 10\.00,/);
 	});
 });

@@ -2,6 +2,8 @@ import type { PeriodKpis } from './kpi';
 import type { NpsPeriod } from './npsTrend';
 import { fixed, signed, type Language } from './sentences';
 
+/** "1 buyer", "2 buyers". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const points = (x: number | null | undefined, unit: string, [open, close] = [' (', ')']) =>
 	x === null || x === undefined ? '' : `${open}${signed(x * 100, 1)}${unit}${close}`;
@@ -13,7 +15,7 @@ export function periodSentence(p: PeriodKpis, language: Language): string {
 	if (language === 'zh-CN') {
 		return `${p.period}：购买客户 ${p.activeCustomers} 人（新客 ${p.newCustomers} 人），订单 ${p.orders} 笔，收入 ${fixed(p.revenue, 2)}，客单价 ${aov}；复购客户占比 ${pct(p.repeatPurchaseRate)}，留存率 ${pct(p.retentionRate)}${points(retentionChange, ' 个百分点', ['（', '）'])}，流失率 ${pct(p.churnRate)}。`;
 	}
-	return `${p.period}: ${p.activeCustomers} buyers (${p.newCustomers} new), ${p.orders} orders, revenue ${fixed(p.revenue, 2)}, average order ${aov}; repeat buyers ${pct(p.repeatPurchaseRate)}, retention ${pct(p.retentionRate)}${points(retentionChange, ' points')}, churn ${pct(p.churnRate)}.`;
+	return `${p.period}: ${count(p.activeCustomers, 'buyer')} (${p.newCustomers} new), ${count(p.orders, 'order')}, revenue ${fixed(p.revenue, 2)}, average order ${aov}; repeat buyers ${pct(p.repeatPurchaseRate)}, retention ${pct(p.retentionRate)}${points(retentionChange, ' points')}, churn ${pct(p.churnRate)}.`;
 }
 
 export function npsSentence(p: NpsPeriod, language: Language): string {
@@ -21,5 +23,5 @@ export function npsSentence(p: NpsPeriod, language: Language): string {
 	const change = p.change === null ? '' : ` (${signed(p.change, 1)})`;
 	return language === 'zh-CN'
 		? `${p.period}：NPS ${nps}${change}，共 ${p.responses} 份回答。`
-		: `${p.period}: NPS ${nps}${change} from ${p.responses} answers.`;
+		: `${p.period}: NPS ${nps}${change} from ${count(p.responses, 'answer')}.`;
 }
