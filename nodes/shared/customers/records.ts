@@ -1,4 +1,4 @@
-import { getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
+import { checkKeyNumber, getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
 import type { Transaction } from './summarise';
 
 /** Column names (dot paths allowed) of a one-item-per-customer table. */
@@ -62,9 +62,8 @@ const CUSTOMER_ID = 'a customer ID (text or number)';
 /**
  * A customer ID as read from a column: its text, trimmed; an item error when empty, or not text or a
  * number, or a number that is no ID (NaN, Infinity: "NaN" would join every such item into one customer),
- * or a whole number beyond 2^53 − 1: JSON numbers that large lose their last digits before n8n hands them
- * on (a 64-bit ID 1420000000000000001 arrives as 1420000000000000000), so different customers would be
- * joined into one and no result could be matched back to its row.
+ * or a whole number beyond 2^53 − 1 (checkKeyNumber: it has lost digits, so different customers would be
+ * joined into one and no result could be matched back to its row).
  */
 export function customerIdText(raw: unknown, column: string): string {
 	if (isEmpty(raw)) throw new InputError(column, raw, 'is empty', CUSTOMER_ID);
@@ -72,14 +71,7 @@ export function customerIdText(raw: unknown, column: string): string {
 		throw new InputError(column, raw, 'is not a text or number', CUSTOMER_ID);
 	}
 	if (typeof raw === 'number' && !Number.isFinite(raw)) throw new InputError(column, raw, 'is not a finite number', CUSTOMER_ID);
-	if (typeof raw === 'number' && Number.isInteger(raw) && !Number.isSafeInteger(raw)) {
-		throw new InputError(
-			column,
-			raw,
-			'is a number beyond 9007199254740991, which has lost digits on its way as a number (two customers could become one)',
-			'IDs this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source',
-		);
-	}
+	if (typeof raw === 'number') checkKeyNumber(raw, column, 'customers', 'IDs');
 	return String(raw).trim();
 }
 

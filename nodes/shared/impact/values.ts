@@ -1,5 +1,6 @@
 import { InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
+import { checkKeyNumber } from '../input/numbers';
 import type { Group } from './assignment';
 
 // 干預組 / 對照組: the traditional forms (Hong Kong, Taiwan).
@@ -32,21 +33,13 @@ export function parseYesNo(value: unknown, field: string): number {
 /**
  * A key such as a customer ID, stratum or group value: non-empty text, or a finite number (as text).
  * `noun` names it in the error ("a customer ID"), `expected` says what would do. A whole number beyond
- * 2^53 − 1 is refused as customerIdText refuses it: as a JSON number it has lost its last digits before
- * n8n hands it on (1420000000000000001 and …002 both arrive as 1420000000000000000), so two customers
- * would share one key, and Assign Holdout would hash a text no system holding the real ID reproduces.
+ * 2^53 − 1 is refused (checkKeyNumber): two customers would share one key, and Assign Holdout would hash
+ * a text no system holding the real ID reproduces.
  */
 export function parseKey(value: unknown, field: string, noun: string, expected: string): string {
 	if (typeof value === 'string' && !isEmpty(value)) return value;
 	if (typeof value === 'number' && Number.isFinite(value)) {
-		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-			throw new InputError(
-				field,
-				value,
-				'is a number beyond 9007199254740991, which has lost digits on its way as a number (two keys could become one)',
-				'values this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source',
-			);
-		}
+		checkKeyNumber(value, field, 'keys', 'values');
 		return String(value);
 	}
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : `is not ${noun}`, expected);

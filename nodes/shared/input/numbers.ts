@@ -47,6 +47,23 @@ export function numberFromText(text: string): number | undefined {
 	return value === undefined || !Number.isFinite(value) ? undefined : value + 0;
 }
 
+/**
+ * Refuses a key (a customer ID, a stratum or group value) given as a whole number beyond 2^53 − 1: as a JSON
+ * number it has lost its last digits before n8n hands it on (64-bit IDs 1420000000000000001 and …002 both
+ * arrive as 1420000000000000000), so two keys would become one, named after neither. `what` names the keys
+ * ("customers"), `asText` what to send as text instead ("IDs").
+ */
+export function checkKeyNumber(value: number, field: string, what: string, asText: string): void {
+	if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw new InputError(
+			field,
+			value,
+			`is a number beyond 9007199254740991, which has lost digits on its way as a number (two ${what} could become one)`,
+			`${asText} this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source`,
+		);
+	}
+}
+
 /** A number given as a number or as text (" 7 ", "1,234.5"). Empty, NaN and Infinity are errors. */
 export function parseNumber(value: unknown, field: string, rules: NumberRules = {}): number {
 	// Built only when an error needs it: this runs once per value on million-row batches.

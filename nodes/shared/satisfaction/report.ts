@@ -1,4 +1,4 @@
-import { ConfigError, InputError, luxonDate } from '../input';
+import { checkKeyNumber, ConfigError, InputError, luxonDate } from '../input';
 import { CES_SCALES, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -312,14 +312,7 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
 		// A 64-bit store or agent ID has lost digits as a JSON number: two stores would be one group named after neither.
-		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-			throw new InputError(
-				field,
-				value,
-				'is a number beyond 9007199254740991, which has lost digits on its way as a number (two groups could become one)',
-				'values this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source',
-			);
-		}
+		checkKeyNumber(value, field, 'groups', 'values');
 		return String(value);
 	}
 	const date = value instanceof Date ? value : luxonDate(value);
