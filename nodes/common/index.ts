@@ -23,7 +23,8 @@
  *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest.
  *   Every one of them reads through `batchParameter(ctx, name, fallback, label)`: a parameter applies to
  *   the whole run, and an expression reading the item that gives the items different values is a ConfigError
- *   (`readsItem(raw)` tells such an expression; Send Care Message's batch parameters use it too).
+ *   (`firstItemValue` and `differenceText` are its two halves, for Send Care Message's batch parameters,
+ *   which word the error for a batch).
  * - The node class: `...nodeIdentity(displayName, group?)` (name, defaults, version, main input) and
  *   `...mainOutputs(names)`; the icon stays literal for n8n's lint, and test/common/nodeClassLint.test.ts
  *   runs the class rules over the built description.

@@ -137,7 +137,7 @@ function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 const READS_ITEM = /\$json\b|\$binary\b|\$data\b|\$item|\$index\b|\$position\b|\$parameter\b|\$node\s*\[|\.item\b|\.itemMatching\b|\.pairedItem\b/;
 
 /** Whether a raw parameter value holds an n8n expression ("=…") that reads the item, anywhere (an option of a collection can). */
-export function readsItem(raw: unknown): boolean {
+function readsItem(raw: unknown): boolean {
 	if (typeof raw === 'string') return raw.startsWith('=') && READS_ITEM.test(raw);
 	return raw !== null && typeof raw === 'object' && Object.values(raw).some(readsItem);
 }
@@ -153,29 +153,55 @@ function firstDifference(path: string, a: unknown, b: unknown): [string, unknown
 	return [path, a, b];
 }
 
+/** Where a whole-run parameter's value differs between items: the path (`root` or an option under it), the item, both values. */
+export interface ItemDifference {
+	path: string;
+	item: number;
+	first: unknown;
+	other: unknown;
+}
+
+/**
+ * A whole-run parameter's value from the first item, and the first item that gives it another value.
+ * Only an expression that reads the item (readsItem) is evaluated for the other items (each evaluation
+ * costs about as much as reading an item); any other parameter is read once. `root` starts the path of
+ * a difference (the parameter's label, or its name for the caller to word).
+ */
+export function firstItemValue<T>(ctx: IExecuteFunctions, name: string, fallback: T, root: string): { value: T; differs?: ItemDifference } {
+	const value = ctx.getNodeParameter(name, 0, fallback) as T;
+	if (!readsItem(rawParameter(ctx, name))) return { value };
+	const count = ctx.getInputData().length;
+	for (let item = 1; item < count; item++) {
+		const other = ctx.getNodeParameter(name, item, fallback);
+		if (!isDeepStrictEqual(other, value)) {
+			const [path, a, b] = firstDifference(root, value, other);
+			return { value, differs: { path, item, first: a, other: b } };
+		}
+	}
+	return { value };
+}
+
+/** "Parameter "X" is an expression that gives item 0 … but item i …; " : the start of the error for a difference. */
+export function differenceText({ path, item, first, other }: ItemDifference, label = path): string {
+	return `Parameter "${label}" is an expression that gives item 0 ${describeValue(first)} but item ${item} ${describeValue(other)}; `;
+}
+
 /**
  * A parameter that applies to the whole run (method, columns, thresholds, scales, As Of, Output Field,
  * learned state…), read from the first item. When it holds an expression that reads the item, every item
  * must give it the same value: using the first item's value for all would score the other items under a
  * setting meant for someone else without saying so. A difference is a ConfigError naming the parameter,
- * the items and the values. Only such expressions are evaluated per item (each evaluation costs about as
- * much as reading an item); every parameter a run reads once goes through here.
+ * the items and the values. Every parameter a run reads once goes through here.
  */
 export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string, fallback?: T, label = name): T {
-	const first = ctx.getNodeParameter(name, 0, fallback) as T;
-	if (!readsItem(rawParameter(ctx, name))) return first;
-	const count = ctx.getInputData().length;
-	for (let i = 1; i < count; i++) {
-		const value = ctx.getNodeParameter(name, i, fallback);
-		if (!isDeepStrictEqual(value, first)) {
-			const [path, a, b] = firstDifference(label, first, value);
-			throw new ConfigError(
-				`Parameter "${path}" is an expression that gives item 0 ${describeValue(a)} but item ${i} ${describeValue(b)}; ` +
-					'it applies to the whole run, so it must give every item the same value (split the items with an If or Switch node and use one node per value)',
-			);
-		}
+	const { value, differs } = firstItemValue(ctx, name, fallback as T, label);
+	if (differs) {
+		throw new ConfigError(
+			differenceText(differs) +
+				'it applies to the whole run, so it must give every item the same value (split the items with an If or Switch node and use one node per value)',
+		);
 	}
-	return first;
+	return value;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { readsItem } from '../../common';
+import { differenceText, firstItemValue } from '../../common';
 import { ConfigError, describeValue } from '../../shared/input';
 
 /**
@@ -62,34 +61,16 @@ export function isExpression(raw: unknown): boolean {
  * from one evaluation to the next, and is what the run means by "now".
  */
 export function batchParameters(ctx: IExecuteFunctions, labelOf: (path: string) => string) {
-	const raw = ctx.getNode().parameters;
-	const count = ctx.getInputData().length;
 	return <T>(name: string, fallback: T): T => {
-		const first = ctx.getNodeParameter(name, 0, fallback) as T;
-		if (!readsItem(raw[name])) return first;
-		for (let i = 1; i < count; i++) {
-			const value = ctx.getNodeParameter(name, i, fallback);
-			if (!isDeepStrictEqual(value, first)) {
-				const [path, a, b] = firstDifference(name, first, value);
-				throw new ConfigError(
-					`Parameter "${labelOf(path)}" is an expression that gives item 0 ${describeValue(a)} but item ${i} ${describeValue(b)}; ` +
-						'it applies to the whole batch, so it must give every item the same value (split the items with an If or Switch node and use one Send Care Message node per value)',
-				);
-			}
+		const { value, differs } = firstItemValue(ctx, name, fallback, name);
+		if (differs) {
+			throw new ConfigError(
+				differenceText(differs, labelOf(differs.path)) +
+					'it applies to the whole batch, so it must give every item the same value (split the items with an If or Switch node and use one Send Care Message node per value)',
+			);
 		}
-		return first;
+		return value;
 	};
-}
-
-/** Where two values of a parameter differ: the option of a collection ("options.concurrency"), or the whole. */
-function firstDifference(path: string, a: unknown, b: unknown): [string, unknown, unknown] {
-	const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-	if (isRecord(a) && isRecord(b)) {
-		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-			if (!isDeepStrictEqual(a[key], b[key])) return firstDifference(`${path}.${key}`, a[key], b[key]);
-		}
-	}
-	return [path, a, b];
 }
 
 function worded(subject: string, value: unknown, error: BadValue): string {
