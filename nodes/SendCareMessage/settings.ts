@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { readAsOf, readColumn } from '../common';
+import { parameterNumber, readAsOf, readColumn } from '../common';
 import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
@@ -66,9 +66,8 @@ function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
 	const pacing = (options.pacing as string | undefined) ?? 'default';
 	if (pacing === 'off') return undefined;
 	if (pacing === 'default') return CHANNELS[channel].defaultRate;
-	const count = Number(options.rateCount ?? 20);
+	const count = optionNumber(options, 'rateCount', 20, WHOLE_FROM_1);
 	const perMs = Number(options.ratePeriod ?? 60_000);
-	if (!(count >= 1) || !(perMs > 0)) throw new ConfigError(`Rate ${count} per ${perMs} ms is not a usable rate`);
 	return { count, perMs };
 }
 
@@ -77,11 +76,7 @@ function rate(options: IDataObject, channel: ChannelKind): Rate | undefined {
  * sending it (time budget plus one attempt), or two executions could send the same key at once.
  */
 function resendLease(options: IDataObject, batch: CareBatchOptions): number | undefined {
-	const raw = options.resendUnconfirmedAfter ?? 0;
-	const minutes = Number(raw);
-	if (!Number.isFinite(minutes) || minutes < 0) {
-		throw new ConfigError(`Option "Resend Unconfirmed After" is ${JSON.stringify(raw)}, which is not a number of minutes (0 or more)`);
-	}
+	const minutes = optionNumber(options, 'resendUnconfirmedAfter', 0, { atLeast: 0, expected: 'a number of minutes, 0 or more' });
 	if (minutes === 0) return undefined;
 	const leaseMs = minutes * 60_000;
 	const longestRunMs = batch.budgetMs + batch.timeoutMs;
@@ -91,6 +86,37 @@ function resendLease(options: IDataObject, batch: CareBatchOptions): number | un
 		);
 	}
 	return leaseMs;
+}
+
+interface NumberRule {
+	atLeast: number;
+	/** The lowest value is itself refused (a positive number). */
+	above?: boolean;
+	atMost?: number;
+	whole?: boolean;
+	expected: string;
+}
+const POSITIVE: NumberRule = { atLeast: 0, above: true, expected: 'a positive number' };
+const WHOLE_FROM_1: NumberRule = { atLeast: 1, whole: true, expected: 'a whole number of at least 1' };
+
+/**
+ * A number parameter read as item numbers are (never Number()'s "0x10" as 16 or true as 1), within its
+ * rule; a fraction where a count is meant is refused, not rounded down.
+ */
+function checkedNumber(label: string, raw: unknown, rule: NumberRule): number {
+	const value = parameterNumber(raw);
+	const fits =
+		value !== undefined &&
+		(rule.above ? value > rule.atLeast : value >= rule.atLeast) &&
+		value <= (rule.atMost ?? Number.POSITIVE_INFINITY) &&
+		(!rule.whole || Number.isInteger(value));
+	if (!fits) throw new ConfigError(`${label} is ${describeValue(raw)}, which is not ${rule.expected}`);
+	return value;
+}
+
+/** An Options number; a cleared field (null) takes the default. */
+function optionNumber(options: IDataObject, name: string, fallback: number, rule: NumberRule): number {
+	return checkedNumber(labelOf(`options.${name}`), options[name] ?? fallback, rule);
 }
 
 /** Redis keeps a key for a whole number of milliseconds, at least one. */
@@ -141,7 +167,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const capLimit =
 		capChoice === 'off'
 			? undefined
-			: validateFrequencyCap({ maxMessages: Number(param('capMaxMessages', 1)), windowDays: Number(param('capWindowDays', 7)) });
+			: validateFrequencyCap({
+					maxMessages: checkedNumber(labelOf('capMaxMessages'), param('capMaxMessages', 1), WHOLE_FROM_1),
+					windowDays: checkedNumber(labelOf('capWindowDays'), param('capWindowDays', 7), { ...POSITIVE, expected: 'a positive number of days' }),
+				});
 	const defaultTimeZone = ctx.getTimezone();
 	const outputField = readColumn(ctx, 'options.outputField', 'care');
 
@@ -170,11 +199,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		},
 	});
 
-	const positive = (name: string, fallback: number) => {
-		const value = Number(options[name] ?? fallback);
-		if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`Option "${name}" must be a positive number, not ${options[name]}`);
-		return value;
-	};
+	const positive = (name: string, fallback: number) => optionNumber(options, name, fallback, POSITIVE);
 	const milliseconds = (name: string, fallback: number, scale: number, unit: string) => {
 		const ms = Math.round(positive(name, fallback) * scale);
 		if (ms < 1 || ms > LONGEST_TIMER_MS) {
@@ -189,10 +214,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		sendingWindow: param('quietHours', true) ? parseSendingWindow(text('sendingHoursStart', '09:00'), text('sendingHoursEnd', '20:00')) : undefined,
 		cap: capLimit ? { limit: capLimit, source: capChoice === 'ledger' ? 'ledger' : 'field' } : undefined,
 		dryRun: param('dryRun', false),
-		concurrency: Math.floor(positive('concurrency', 5)),
+		concurrency: optionNumber(options, 'concurrency', 5, WHOLE_FROM_1),
 		rate: rate(options, channel),
 		retry: {
-			maxAttempts: Math.floor(positive('maxAttempts', DEFAULT_RETRY.maxAttempts)),
+			maxAttempts: optionNumber(options, 'maxAttempts', DEFAULT_RETRY.maxAttempts, { ...WHOLE_FROM_1, atMost: 10, expected: 'a whole number from 1 to 10' }),
 			baseDelayMs: positive('retryDelay', DEFAULT_RETRY.baseDelayMs),
 			maxDelayMs: Math.max(DEFAULT_RETRY.maxDelayMs, positive('retryDelay', DEFAULT_RETRY.baseDelayMs)),
 		},

@@ -19,6 +19,9 @@ describe('Segment Customer number parameters', () => {
 		[{ method: 'rfm', rfmBins: 0 }, '"Score Bins" must be one of 3, 4, 5, 10; got 0'],
 		[{ method: 'rfm', rfmBins: 7 }, '"Score Bins" must be one of 3, 4, 5, 10; got 7'],
 		[{ method: 'rfm', rfmBins: null }, '"Score Bins" must be one of 3, 4, 5, 10; got null'],
+		// Number() read "0b101" as 5 and true as 1 (not a choice, but the same path).
+		[{ method: 'rfm', rfmBins: '={{ "0b101" }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got "0b101"'],
+		[{ method: 'rfm', rfmBins: '={{ "5" }}' }, undefined],
 		[{ method: 'lifecycle', newWithinDays: null }, '"New Within (Days)" must be a number; got null'],
 		[{ method: 'lifecycle', newWithinDays: 'abc' }, '"New Within (Days)" must be a number; got "abc"'],
 		[{ method: 'lifecycle', newWithinDays: -5 }, '"New Within (Days)" must be at least 0; got -5'],

@@ -12,7 +12,20 @@ const customers = [
 
 /** Node-level settings that cannot work, each with a part of the reason it must give. */
 const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
-	['Retention Days 0', { ledger: 'redis', options: { retentionDays: 0 } }, /retentionDays.*positive/],
+	['Retention Days 0', { ledger: 'redis', options: { retentionDays: 0 } }, /^Options › Ledger Retention \(Days, Redis\) is 0, which is not a positive number$/],
+	// Number options read as item numbers are: Number() read "0x10" as 16, true as 1, and floored 2.5 to 2.
+	['Concurrency "0x10"', { options: { concurrency: '={{ "0x10" }}' } }, /^Options › Concurrency is "0x10", which is not a whole number of at least 1$/],
+	['Concurrency 2.5', { options: { concurrency: 2.5 } }, /^Options › Concurrency is 2\.5, which is not a whole number of at least 1$/],
+	['Max Attempts 2.5', { options: { maxAttempts: 2.5 } }, /^Options › Max Attempts is 2\.5, which is not a whole number from 1 to 10$/],
+	['Max Attempts 50 (the panel allows 10)', { options: { maxAttempts: '={{ 50 }}' } }, /^Options › Max Attempts is 50, which is not a whole number from 1 to 10$/],
+	['Retry Delay true', { options: { retryDelay: '={{ true }}' } }, /^Options › Retry Delay \(Ms\) is true, which is not a positive number$/],
+	['Time Budget "0b11"', { options: { timeBudget: '={{ "0b11" }}' } }, /^Options › Time Budget \(Seconds\) is "0b11", which is not a positive number$/],
+	['Attempt Timeout "0x10"', { options: { attemptTimeout: '={{ "0x10" }}' } }, /^Options › Attempt Timeout \(Seconds\) is "0x10", which is not a positive number$/],
+	['Rate "0x14" a minute', { options: { pacing: 'custom', rateCount: '={{ "0x14" }}' } }, /^Options › Rate \(Messages\) is "0x14", which is not a whole number of at least 1$/],
+	['Rate 0.5 a minute', { options: { pacing: 'custom', rateCount: 0.5 } }, /^Options › Rate \(Messages\) is 0\.5, which is not a whole number of at least 1$/],
+	['Resend Unconfirmed After ""', { options: { resendUnconfirmedAfter: '={{ "" }}' } }, /^Options › Resend Unconfirmed After \(Minutes\) is "", which is not a number of minutes, 0 or more$/],
+	['Max Messages "0b10"', { frequencyCap: 'field', capMaxMessages: '={{ "0b10" }}' }, /^Max Messages is "0b10", which is not a whole number of at least 1$/],
+	['Window (Days) "0x7"', { frequencyCap: 'field', capWindowDays: '={{ "0x7" }}' }, /^Window \(Days\) is "0x7", which is not a positive number of days$/],
 	['sending hours 25:00', { quietHours: true, sendingHoursEnd: '25:00' }, /25:00/],
 	['an unparseable As Of', { options: { asOf: 'next tuesday-ish' } }, /next tuesday-ish/],
 	['a Purpose expression differing per item', { purpose: '={{ $json.purpose }}' }, /Purpose/],

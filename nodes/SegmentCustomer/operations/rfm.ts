@@ -4,7 +4,7 @@ import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins, type RfmColumnScores } 
 import { ConfigError } from '../../shared/input';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
-import { batchParameter, optionsParameter } from '../../common';
+import { batchParameter, optionsParameter, parameterNumber } from '../../common';
 
 export const rfmProperties: INodeProperties[] = [
 	optionsParameter(
@@ -45,7 +45,7 @@ export function rfmSegmentWriter(scored: RfmColumnScores, bins: RfmBins, asOfTex
 
 export function rfmBins(ctx: IExecuteFunctions): RfmBins {
 	const raw = batchParameter(ctx, 'rfmBins', 5);
-	const bins = Number(raw) as RfmBins;
+	const bins = parameterNumber(raw) as RfmBins;
 	if (!RFM_BIN_CHOICES.includes(bins)) throw new ConfigError(`"Score Bins" must be one of ${RFM_BIN_CHOICES.join(', ')}; got ${JSON.stringify(raw)}`);
 	return bins;
 }

@@ -48,6 +48,15 @@ export function numberFromText(text: string): number | undefined {
 }
 
 /**
+ * A whole number written in decimal digits only (" 30 "), for counts and ports typed as text; undefined
+ * for anything else. Number() would also read "0x10" as 16, "0b11" as 3 and "1e2" as 100.
+ */
+export function digitsFromText(text: string): number | undefined {
+	const trimmed = text.trim();
+	return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/**
  * Refuses a key (a customer ID, a stratum or group value) given as a whole number beyond 2^53 − 1: as a JSON
  * number it has lost its last digits before n8n hands it on (64-bit IDs 1420000000000000001 and …002 both
  * arrive as 1420000000000000000), so two keys would become one, named after neither. `what` names the keys

@@ -1,5 +1,5 @@
 import { checkTimeZone } from '../calendar/timeZone';
-import { ConfigError } from '../input';
+import { ConfigError, digitsFromText } from '../input';
 
 export interface OwnerInput {
 	id?: unknown;
@@ -20,11 +20,8 @@ export interface Owner {
 
 const MAX_CAPACITY = 1000;
 
-/** Digits only: Number() would also read "0x10" as 16, "0b11" as 3 and "1e2" as 100. */
-const WHOLE_NUMBER_TEXT = /^\d+$/;
-
 function checkCapacity(value: unknown, owner: string): number {
-	const n = typeof value === 'string' && WHOLE_NUMBER_TEXT.test(value.trim()) ? Number(value) : value;
+	const n = typeof value === 'string' ? (digitsFromText(value) ?? value) : value;
 	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) {
 		throw new ConfigError(
 			`Owner "${owner}": daily capacity ${JSON.stringify(value)} is not valid (expected a whole number from 1 to ${MAX_CAPACITY})`,

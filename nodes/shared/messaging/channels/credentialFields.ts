@@ -1,4 +1,5 @@
 import { ConfigError } from '../../input/errors';
+import { digitsFromText } from '../../input/numbers';
 
 /** Reads one field of a channel credential (as n8n hands it over) with a clear error when it is unusable. */
 export function requiredString(credentials: Record<string, unknown>, field: string, credentialName: string): string {
@@ -32,8 +33,7 @@ export function optionalInteger(
 ): number {
 	const raw = credentials[field];
 	if (raw === undefined || raw === null || raw === '') return fallback;
-	// Text is read as decimal digits only: Number() would take '0x24B' as 587 and '1e1' as 10.
-	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? (digitsFromText(raw) ?? Number.NaN) : Number.NaN;
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
 		throw new ConfigError(
 			`The ${credentialName} credential's "${field}" is ${JSON.stringify(raw)}, which is not a whole number from ${range.min} to ${range.max}`,
