@@ -1,6 +1,6 @@
 import { ConfigError, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
-import { parseNumber } from '../input/numbers';
+import { numberFromText, parseNumber } from '../input/numbers';
 import { fieldReader } from '../input';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
@@ -55,8 +55,9 @@ const MAX_INTERVAL_DAYS = 3660;
 
 function checkAction(input: Partial<CadenceAction>, where: string, defaults?: CadenceAction): CadenceAction {
 	const given: unknown = input.interval ?? defaults?.interval;
-	// An expression may give the number as text ("5"), as the owners' capacities may be.
-	const interval = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
+	// An expression may give the number as text ("5"), read as item numbers are: not "0x10" or "0b11",
+	// which Number() would take for 16 and 3.
+	const interval = typeof given === 'string' ? (numberFromText(given) ?? given) : given;
 	if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 0 || interval > MAX_INTERVAL_DAYS) {
 		throw new ConfigError(`${where}: interval ${JSON.stringify(given) ?? String(given)} is not valid (expected a whole number of days from 0 to ${MAX_INTERVAL_DAYS})`);
 	}
@@ -94,10 +95,10 @@ function checkRule(input: CadenceRuleInput, index: number): CadenceRule {
 			.filter((v) => v !== '');
 		if (values.length === 0) throw new ConfigError(`${where}: the value to compare with is empty (expected one or more values separated by commas)`);
 	} else if (operator === 'atLeast' || operator === 'atMost') {
-		threshold = Number(String(input.value ?? '').trim());
-		if (String(input.value ?? '').trim() === '' || !Number.isFinite(threshold)) {
-			throw new ConfigError(`${where}: "${String(input.value ?? '')}" is not a number to compare with`);
-		}
+		// Read as the item's values are ("1,000" too), so a threshold and the values it is compared with agree.
+		const given = typeof input.value === 'number' && Number.isFinite(input.value) ? input.value : numberFromText(String(input.value ?? ''));
+		if (given === undefined) throw new ConfigError(`${where}: "${String(input.value ?? '')}" is not a number to compare with`);
+		threshold = given;
 	}
 	const reason = String(input.reason ?? '').trim() || name;
 	return { index, name, field, operator, values, threshold, ...checkAction({ ...input, reason }, where) };

@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+
+// README "Schedule Revisit": what a user reading it may rely on, through n8n's engine.
+const base = {
+	operation: 'scheduleRevisit',
+	asOf: '2025-09-29T10:00:00+08:00', // Monday 10:00 in Shanghai, two days before National Day
+	timeZone: 'Asia/Shanghai',
+	publicHolidays: 'CN',
+	owners: { owner: [{ id: 'alice', dailyCapacity: 2 }, { id: 'bob', dailyCapacity: 2 }] },
+};
+
+async function run(parameters: object, items: IDataObject[]) {
+	const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...parameters }, items, onError: 'continueErrorOutput' });
+	expect(result.error).toBeUndefined();
+	return {
+		revisits: result.json(NODE_UNDER_TEST, 0).map((o) => o.revisit as Record<string, unknown>),
+		errors: result.json(NODE_UNDER_TEST, 2).map((e) => e.error),
+	};
+}
+
+const rule = (operator: string, value: unknown, field = 'score') => ({ cadenceRules: { rule: [{ name: 'R', field, operator, value, interval: 1, priority: 'urgent' }] } });
+
+describe('Schedule Revisit, cadence rules as the README describes them', () => {
+	// A number given as text is read as item numbers are: Number() took "0x10" for 16 and "0b11" for 3.
+	it.each([
+		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0x2" }}' }] } }, 'Cadence rule 1 ("R"): interval "0x2" is not valid (expected a whole number of days from 0 to 3660)'],
+		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0b11" }}' }] } }, 'Cadence rule 1 ("R"): interval "0b11" is not valid'],
+		[rule('atLeast', '0x10'), 'Cadence rule 1 ("R"): "0x10" is not a number to compare with'],
+		[rule('atMost', '0b101'), 'Cadence rule 1 ("R"): "0b101" is not a number to compare with'],
+		[rule('atLeast', 'Infinity'), 'Cadence rule 1 ("R"): "Infinity" is not a number to compare with'],
+	])('refuses a rule number that is no decimal number: %j', async (override, message) => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: [{ customerId: 'A', score: 20 }] });
+		expect(result.error?.message).toContain(message);
+	});
+
+	it('compares a threshold written with thousands separators, as the item values are read', async () => {
+		const { revisits, errors } = await run(rule('atLeast', '1,000'), [
+			{ customerId: 'A', score: '2,000' },
+			{ customerId: 'B', score: 999 },
+			{ customerId: 'C', score: '1,000.5' },
+		]);
+		expect(errors).toEqual([]);
+		expect(revisits.map((r) => (r.rule as { name: string }).name)).toEqual(['R', 'Default', 'R']);
+	});
+});
