@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
+import { batchParameter, checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey } from '../../shared/impact';
@@ -39,12 +39,20 @@ export const assignHoldoutProperties: INodeProperties[] = [
 ];
 
 /**
+ * The campaign of the whole run. Read from the first item alone, a name given per item by an expression
+ * put every customer in item 0's campaign: hashed, recorded and measured under another campaign's name.
+ */
+export function readCampaign(ctx: IExecuteFunctions): string {
+	return String(batchParameter(ctx, 'campaign', '', 'Campaign') ?? '').trim();
+}
+
+/**
  * Treatment (output 0) or Holdout (output 1) per customer from the stable position of campaign +
  * customer ID (see shared/impact/assignment.ts), recorded under the output field.
  */
 export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
-	const campaign = String(ctx.getNodeParameter('campaign', 0, '') ?? '').trim();
+	const campaign = readCampaign(ctx);
 	if (campaign === '') throw new ConfigError('"Campaign" is empty: name the campaign, e.g. "win-back-2026-03"; the name is part of every customer\'s assignment');
 	const percent = readNumber(ctx, 'holdoutPercent', 10, 'Holdout Share (%)');
 	if (!(percent > 0 && percent < 100)) throw new ConfigError(`"Holdout Share (%)" must lie between 0 and 100 (exclusive); got ${percent}`);

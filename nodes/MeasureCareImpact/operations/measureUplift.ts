@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
+import { batchParameter, booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
 import { ConfigError, PLAUSIBLE } from '../../shared/input';
 import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
@@ -9,6 +9,7 @@ import { measureOutcome, outcomeLabel, upliftSentence, type Language, type Outco
 import { ALL, cellOf, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo } from '../../shared/impact/values';
+import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 
 const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'], ...extra } });
@@ -160,8 +161,8 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
 	}
 	const language = readLanguage(ctx) as Language;
-	const campaign = String(ctx.getNodeParameter('campaign', 0, '') ?? '').trim();
-	const options = ctx.getNodeParameter('upliftOptions', 0, {}) as { conversionName?: string; includeState?: boolean };
+	const campaign = readCampaign(ctx);
+	const options = batchParameter(ctx, 'upliftOptions', {}, 'Options') as { conversionName?: string; includeState?: boolean };
 	const mode = ctx.getNodeParameter('input', 0, 'customers') as string;
 	const read = mode === 'pageStates' ? readPageStates(items, router) : readCustomers(ctx, items, router);
 

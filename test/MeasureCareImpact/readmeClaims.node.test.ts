@@ -1,0 +1,65 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+
+/** The README's rule: the first 8 bytes of SHA-256(campaign + "\u0000" + customer ID), top 53 bits ÷ 2^53. */
+function documentedPosition(campaign: string, customerId: string): number {
+	const digest = createHash('sha256').update(`${campaign}\u0000${customerId}`, 'utf8').digest();
+	return Number(digest.readBigUInt64BE(0) >> 11n) / 2 ** 53;
+}
+
+describe('Measure Care Impact, Assign Holdout as the README describes it', () => {
+	it('puts every customer on exactly one output, at the documented position, with its stratum', async () => {
+		const items: IDataObject[] = [
+			{ customerId: 'C001', seg: 'lapsed' },
+			{ customerId: 12345, seg: '流失' },
+			{ customerId: '客户甲', seg: 3 },
+		];
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'assignHoldout', campaign: 'win-back-2026-03', stratumColumn: 'seg', holdoutPercent: 50 }, items });
+		expect(result.error).toBeUndefined();
+		const out = [...result.items(NODE_UNDER_TEST, 0), ...result.items(NODE_UNDER_TEST, 1)].sort((a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item);
+		expect(out.map((o) => o.json)).toEqual(
+			items.map((item) => {
+				const position = documentedPosition('win-back-2026-03', String(item.customerId));
+				return { ...item, impact: { campaign: 'win-back-2026-03', group: position < 0.5 ? 'holdout' : 'treatment', stratum: String(item.seg), holdoutShare: 0.5, position } };
+			}),
+		);
+	});
+});
+
+/**
+ * Campaign and Measure Uplift's options are read once per run. Read from the first item alone, a Campaign
+ * given per item by an expression put every customer in item 0's campaign without a word: customer C002
+ * of campaign "b" was hashed and recorded as campaign "a". A value that differs between items stops the
+ * run naming the parameter, the items and both values, as for every other whole-run parameter.
+ */
+describe('Measure Care Impact, parameters per run', () => {
+	const customers: IDataObject[] = [
+		{ customerId: 'C001', campaign: 'a', name: 'repurchase', impact: { group: 'treatment' }, converted: true },
+		{ customerId: 'C002', campaign: 'b', name: 'reorder', impact: { group: 'holdout' }, converted: false },
+	];
+
+	it.each([
+		['Assign Holdout, Campaign', { operation: 'assignHoldout', campaign: '={{ $json.campaign }}', outputField: 'assigned' }, /^Parameter "Campaign" is an expression that gives item 0 "a" but item 1 "b"/],
+		['Measure Uplift, Campaign', { operation: 'measureUplift', campaign: '={{ $json.campaign }}' }, /^Parameter "Campaign" is an expression that gives item 0 "a" but item 1 "b"/],
+		[
+			'Measure Uplift, Conversion Name',
+			{ operation: 'measureUplift', campaign: 'a', revenueColumn: '', upliftOptions: { conversionName: '={{ $json.name }}' } },
+			/^Parameter "Options.conversionName" is an expression that gives item 0 "repurchase" but item 1 "reorder"/,
+		],
+	])('%s differing between items stops the run', async (_name, parameters, message) => {
+		const result = await runNode({ type: 'measureCareImpact', parameters, items: customers });
+		expect(result.error?.message).toMatch(message);
+	});
+
+	it('an expression that gives every item the same value works', async () => {
+		const items: IDataObject[] = customers.map((c) => ({ ...c, campaign: 'a', name: 'repurchase' }));
+		const assigned = await runNode({ type: 'measureCareImpact', parameters: { operation: 'assignHoldout', campaign: '={{ $json.campaign }}' }, items: items.map(({ customerId, campaign }) => ({ customerId, campaign })) });
+		expect(assigned.error).toBeUndefined();
+		const impacts = [...assigned.json(NODE_UNDER_TEST, 0), ...assigned.json(NODE_UNDER_TEST, 1)].map((j) => j.impact as IDataObject);
+		expect(impacts.map((i) => [i.campaign, i.position])).toEqual(expect.arrayContaining([['a', documentedPosition('a', 'C001')], ['a', documentedPosition('a', 'C002')]]));
+		const measured = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '={{ $json.campaign }}', revenueColumn: '', upliftOptions: { conversionName: '={{ $json.name }}' } }, items });
+		expect(measured.error).toBeUndefined();
+		expect(measured.json(NODE_UNDER_TEST, 0).map((r) => [r.campaign, r.label])).toEqual([['a', '30-day repurchase']]);
+	});
+});
