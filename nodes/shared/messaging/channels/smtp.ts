@@ -90,6 +90,8 @@ export function smtpSetupTimeoutMs(attemptTimeoutMs: number): number {
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
 const NETWORK_BEFORE_SENDING = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** A host name that could not be resolved for now (EAI_AGAIN, a resolver timeout), as the HTTP channels retry it; ENOTFOUND is final. */
+const DNS_TEMPORARY = new Set(['EAI_AGAIN', 'ETIMEOUT', 'ETIMEDOUT']);
 /** OpenSSL and Node codes of a TLS set-up that failed: a certificate refused, or TLS spoken to a plain port. */
 const TLS_SET_UP = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH)/;
 /** OpenSSL's codes for a first reply that is not TLS at all: a plain server's "220 …" greeting read as a TLS record. */
@@ -119,7 +121,12 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 	if (code === 'ECONFIG' || code === 'EENVELOPE' || code === 'EMESSAGE' || code === 'EREQUIRETLS') {
 		return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	}
-	if (code === 'EDNS' || code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
+	if (code === 'EDNS') {
+		// nodemailer keeps the resolver's own code: a resolver down for now or too slow may answer the next attempt, an unknown host will not.
+		const resolverCode = e.originalCode ?? code;
+		return failedOutcome(DNS_TEMPORARY.has(resolverCode), resolverCode, `${LABEL}: ${e.message} (nothing was sent)`, { neverSent: true });
+	}
+	if (code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	// A TLS handshake comes before the server's greeting, so no SMTP command went out; retrying cannot fix it.
 	if (e.originalCode && TLS_SET_UP.test(e.originalCode)) {
 		if (PLAIN_ANSWER.test(e.originalCode)) {
