@@ -43,4 +43,43 @@ describe('Schedule Revisit, cadence rules as the README describes them', () => {
 		expect(errors).toEqual([]);
 		expect(revisits.map((r) => (r.rule as { name: string }).name)).toEqual(['R', 'Default', 'R']);
 	});
+
+	it('gives an "is one of" rule a value of a list or an object as the item\'s error, not a silent non-match', async () => {
+		const { revisits, errors } = await run(rule('is', 'vip', 'tags'), [
+			{ customerId: 'A', tags: ['vip'] },
+			{ customerId: 'B', tags: { level: 'vip' } },
+			{ customerId: 'C', tags: 'VIP' },
+			{ customerId: 'D' },
+		]);
+		expect(errors).toEqual([
+			'Item 0: field "tags" is "["vip"]", which is a list, not one value (cadence rule 1 "R" compares it) (expected text or a number)',
+			'Item 1: field "tags" is "{"level":"vip"}", which is an object, not one value (cadence rule 1 "R" compares it) (expected text or a number)',
+		]);
+		expect(revisits.map((r) => (r.rule as { name: string }).name)).toEqual(['R', 'Default']);
+	});
+
+	it('names a value an "at least" rule cannot compare', async () => {
+		const { errors } = await run(rule('atLeast', '6'), [{ customerId: 'A', score: 'n/a' }, { customerId: 'B', score: [7] }]);
+		expect(errors).toEqual([
+			'Item 0: field "score" is "n/a", which is not a number (cadence rule 1 "R" compares it) (expected a number)',
+			'Item 1: field "score" is "[7]", which is not a number (cadence rule 1 "R" compares it) (expected a number)',
+		]);
+	});
+});
+
+describe('Schedule Revisit, input columns', () => {
+	// An account manager sent as {id, name} was left out and the customer went to round-robin; a name
+	// object left the events and agendas without one. Both silently.
+	it('gives a name or account manager that is a list or an object as the item\'s error', async () => {
+		const { revisits, errors } = await run({}, [
+			{ customerId: 'A', accountManager: { id: 'bob' } },
+			{ customerId: 'B', name: ['王', '芳'] },
+			{ customerId: 'C', name: '李雷', accountManager: 'bob' },
+		]);
+		expect(errors).toEqual([
+			'Item 0: field "accountManager" is "{"id":"bob"}", which is an object (expected text)',
+			'Item 1: field "name" is "["王","芳"]", which is a list (expected text)',
+		]);
+		expect(revisits).toMatchObject([{ owner: 'bob', ownerSource: 'accountManager' }]);
+	});
 });

@@ -45,18 +45,19 @@ describe('cadence policy', () => {
 			{ interval: 30 },
 		);
 		const ruleOf = (tier: unknown) => matchCadenceRule(rules, { tier }).name;
-		expect([' Gold ', ' Gold ', 'GOLD', 3, '3', true, { level: 'gold' }, 'silver', ' SILVER', undefined].map(ruleOf)).toEqual([
+		expect([' Gold ', ' Gold ', 'GOLD', 3, '3', true, 'silver', ' SILVER', undefined].map(ruleOf)).toEqual([
 			'Gold',
 			'Gold',
 			'Gold',
 			'Gold',
 			'Gold',
-			'Not silver',
 			'Not silver',
 			'Default',
 			'Default',
 			'Not silver',
 		]);
+		// A list or an object is no one value to compare: the item's error, not a match of "is not".
+		expect(() => ruleOf({ level: 'gold' })).toThrow('which is an object, not one value (cadence rule 1 "Gold" compares it)');
 	});
 
 	it('refuses numbers that are not finite, as parseNumber does', () => {

@@ -152,7 +152,8 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 			const listed = (text: string) => rule.values.includes(text.trim().toLowerCase());
 			return (item) => {
 				const value = read(item);
-				if (isEmpty(value) || typeof value === 'object') return !wanted;
+				if (isEmpty(value)) return !wanted;
+				if (typeof value === 'object') throw notOneValue(rule, value);
 				if (typeof value !== 'string') return listed(String(value)) === wanted;
 				let found = remembered.get(value);
 				if (found === undefined) {
@@ -169,29 +170,35 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 			return (item) => {
 				const value = read(item);
 				if (isEmpty(value)) return false;
-				const n = typeof value === 'number' && Number.isFinite(value) ? value : parseNumber(value, rule.field);
+				let n: number;
+				try {
+					n = typeof value === 'number' && Number.isFinite(value) ? value : parseNumber(value, rule.field);
+				} catch (error) {
+					if (error instanceof InputError) throw new InputError(rule.field, value, `is not a number (${ruleText(rule)} compares it)`, 'a number');
+					throw error;
+				}
 				return atLeast ? n >= threshold : n <= threshold;
 			};
 		}
 	}
 }
 
+const ruleText = (rule: CadenceRule) => `cadence rule ${rule.index} "${rule.name}"`;
+
+/** A list or an object where is/isNot compares one value: which of its entries was meant is not for the node to guess. */
+function notOneValue(rule: CadenceRule, value: object): InputError {
+	return new InputError(rule.field, value, `is ${Array.isArray(value) ? 'a list' : 'an object'}, not one value (${ruleText(rule)} compares it)`, 'text or a number');
+}
+
 /**
- * The first rule that matches the item, else the default rule. A field a numeric rule tests that
- * holds something other than a number is an item error, not a silent non-match.
+ * The first rule that matches the item, else the default rule. A field a rule tests that holds
+ * something it cannot compare (text where a number belongs, a list or an object) is an item error,
+ * not a silent non-match.
  */
 export function matchCadenceRule(policy: CadencePolicy, item: Record<string, unknown>): CadenceRule {
 	const { rules, matchers } = policy;
 	for (let i = 0; i < rules.length; i++) {
-		const rule = rules[i];
-		try {
-			if (matchers[i](item)) return rule;
-		} catch (error) {
-			if (error instanceof InputError) {
-				throw new InputError(rule.field, error.value, `is not a number (cadence rule ${rule.index} "${rule.name}" compares it)`, 'a number');
-			}
-			throw error;
-		}
+		if (matchers[i](item)) return rules[i];
 	}
 	return policy.fallback;
 }

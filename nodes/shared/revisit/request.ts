@@ -1,6 +1,7 @@
 import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { customerIdText } from '../customers/records';
 import { parseDate, parseDateNotAfter } from '../input/dates';
+import { InputError } from '../input/errors';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
 import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { TextMemo } from './textMemo';
@@ -45,9 +46,11 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
-function text(item: Record<string, unknown>, read: FieldReader | undefined): string | undefined {
+/** An optional text column; a list or an object there is the item's error, not a name or owner left out. */
+function text(item: Record<string, unknown>, read: FieldReader | undefined, column: string): string | undefined {
 	const value = read?.(item);
-	if (isEmpty(value) || typeof value === 'object') return undefined;
+	if (isEmpty(value)) return undefined;
+	if (typeof value === 'object') throw new InputError(column, value, `is ${Array.isArray(value) ? 'a list' : 'an object'}`, 'text');
 	return String(value).trim();
 }
 
@@ -97,11 +100,11 @@ export class RevisitRequestReader {
 		return {
 			index,
 			customerId,
-			name: text(item, read.name),
+			name: text(item, read.name, columns.name),
 			timeZone,
 			lastContactDay: isEmpty(rawLast) ? undefined : this.dates(timeZone).lastContactDay.read(rawLast),
 			existingRevisitAt: isEmpty(rawNext) ? undefined : this.dates(timeZone).nextRevisit.read(rawNext),
-			accountManager: text(item, read.accountManager),
+			accountManager: text(item, read.accountManager, columns.accountManager),
 			rule: matchCadenceRule(options.policy, item),
 		};
 	}
