@@ -186,7 +186,7 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 const ruleText = (rule: CadenceRule) => `cadence rule ${rule.index} "${rule.name}"`;
 
 /** A list or an object where is/isNot compares one value: which of its entries was meant is not for the node to guess. */
-function notOneValue(rule: CadenceRule, value: object): InputError {
+function notOneValue(rule: CadenceRule, value: unknown): InputError {
 	return new InputError(rule.field, value, `is ${Array.isArray(value) ? 'a list' : 'an object'}, not one value (${ruleText(rule)} compares it)`, 'text or a number');
 }
 
