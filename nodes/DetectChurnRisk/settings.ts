@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { batchParameter, parameterNumber, readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
@@ -80,6 +80,21 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	return t;
 }
 
+/**
+ * An options parameter's value, one of the choices its panel offers. An expression can give any value
+ * ("High", "months"), and an unknown one would run as some other choice without a word: an At Risk From
+ * Level of "High" sent every customer to At Risk.
+ */
+function choice<T extends string>(ctx: IExecuteFunctions, name: string, fallback: T): T {
+	const property = properties.find((p) => p.name === name)!;
+	const values = (property.options as INodePropertyOptions[]).map((o) => o.value);
+	const value = batchParameter<unknown>(ctx, name, fallback);
+	if (!values.includes(value as string)) {
+		throw new ConfigError(`"${property.displayName}" must be one of ${values.join(', ')}; got ${JSON.stringify(value) ?? String(value)}`);
+	}
+	return value as T;
+}
+
 /** Spend Window (Days): more than 0 and at most 200 years (a cleared field or 0 is not read as 90). */
 function readSpendWindow(ctx: IExecuteFunctions): number {
 	const days = readNumber(ctx, 'spendWindowDays', 90, 'Spend Window (Days)');
@@ -91,7 +106,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const method = batchParameter(ctx, 'method') as ModelMethod | 'rules';
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
 	if (method !== 'rules' && !model) throw new ConfigError(`Unknown method "${String(method)}"`);
-	const shape = batchParameter(ctx, 'inputShape', 'customer') as InputShape;
+	const shape = choice<InputShape>(ctx, 'inputShape', 'customer');
 	if (model?.input === 'subscribers' && shape !== 'subscriber') {
 		throw new ConfigError(`${model.name} scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)`);
 	}
@@ -103,22 +118,23 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
-		unit: batchParameter(ctx, 'timeUnit', 'weeks') as ScoreOptions['unit'],
+		// Each read only where the panel shows it, so a value left behind in a hidden one stops nothing.
+		unit: method === 'sbg' ? 'weeks' : choice<ScoreOptions['unit']>(ctx, 'timeUnit', 'weeks'),
 		annualDiscountRate: model ? readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)') / 100 : 0.1,
-		renewalPeriod: batchParameter(ctx, 'renewalPeriod', 'month') as ScoreOptions['renewalPeriod'],
+		renewalPeriod: method === 'sbg' ? choice<ScoreOptions['renewalPeriod']>(ctx, 'renewalPeriod', 'month') : 'month',
 	};
 	model?.checkOptions(scoreOptions);
 	return {
 		method,
 		model,
-		supplied: model && batchParameter<string>(ctx, 'modelSource', 'fit') === 'supplied' ? batchParameter<unknown>(ctx, 'suppliedParameters', '{}') : undefined,
+		supplied: model && choice<'fit' | 'supplied'>(ctx, 'modelSource', 'fit') === 'supplied' ? batchParameter<unknown>(ctx, 'suppliedParameters', '{}') : undefined,
 		shape,
 		columns,
 		signalColumns: batchParameter(ctx, 'signals', {}) as Record<string, string>,
 		scoreOptions,
 		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
 		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },
-		atRiskFrom: batchParameter(ctx, 'atRiskFrom', 'high') as RiskLevel,
+		atRiskFrom: choice<RiskLevel>(ctx, 'atRiskFrom', 'high'),
 		spendWindowDays: shape === 'transaction' ? readSpendWindow(ctx) : 90,
 		language: readLanguage(ctx),
 		outputField: readOutputField(ctx, 'churn'),

@@ -1,0 +1,141 @@
+import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import { properties } from '../../nodes/DetectChurnRisk/description';
+import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
+
+/** What README's "Detect Churn Risk" section promises, through the engine. */
+const asOf = '1997-09-30T00:00:00Z';
+const published = { method: 'bgNbd', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, spendParameters: { p: 6.25, q: 3.74, gamma: 15.44 }, timeUnit: 'weeks' };
+const cdnow2 = { customerId: '2', firstPurchaseAt: '1997-01-01', lastPurchaseAt: '1997-01-13', orderCount: 2, totalSpend: 23.54 };
+const churnOf = (result: WorkflowResult, output = 0) => result.json(NODE_UNDER_TEST, output).map((j) => j.churn as Record<string, unknown>);
+const parameter = (name: string) => properties.find((p) => p.name === name) as INodeProperties;
+
+describe('Detect Churn Risk as README describes it', () => {
+	it('scores CDNOW customer 2 as the README example shows, in English and Chinese', async () => {
+		const run = (language: string) =>
+			runNode({ type: 'detectChurnRisk', parameters: { modelSource: 'supplied', suppliedParameters: JSON.stringify(published), asOf, language }, items: [cdnow2] });
+		expect(churnOf(await run('en'))).toEqual([
+			{
+				method: 'bgNbd', probabilityAlive: 0.2123, churnProbability: 0.7877, expectedPurchases: 0.142,
+				horizon: 26, timeUnit: 'weeks', expectedValue: 2.61, riskScore: 91.5, riskLevel: 'critical',
+				riskLabel: 'Critical', reasons: ['Probability still active is 21% (BG/NBD)',
+					"No purchase for 260 days, 21.7 times this customer's usual interval"], asOf: '1997-09-30T00:00:00+00:00',
+			},
+		]);
+		expect(churnOf(await run('zh-CN'))[0]).toMatchObject({
+			riskLabel: '极高',
+			reasons: ['仍为活跃客户的概率为 21%（BG/NBD 模型）', '已 260 天未购买，是该客户平均购买间隔的 21.7 倍'],
+		});
+	});
+
+	it('has the panel defaults the README names', () => {
+		expect(parameter('method').default).toBe('bgNbd');
+		expect(parameter('modelSource').default).toBe('fit');
+		expect(parameter('inputShape').default).toBe('customer');
+		expect(parameter('timeUnit').default).toBe('weeks');
+		expect(parameter('horizon').default).toBe(26);
+		expect(parameter('annualDiscountRate').default).toBe(10);
+		expect(parameter('renewalPeriod').default).toBe('month');
+		expect(parameter('atRiskFrom').default).toBe('high');
+		expect(parameter('outputField').default).toBe('churn');
+		const thresholds = Object.fromEntries(((parameter('thresholds').options ?? []) as Array<INodeProperties | INodePropertyCollection>).map((o) => [o.name, (o as INodeProperties).default]));
+		expect(thresholds).toEqual({
+			complaints: 2, contractEndDays: 30, critical: 75, high: 50, inactivityIntervals: 2,
+			lowSatisfaction: 60, medium: 25, satisfactionDrop: 10, spendDropPercent: 30,
+		});
+		const columns = Object.fromEntries(
+			['customerIdColumn', 'firstPurchaseColumn', 'lastPurchaseColumn', 'purchaseCountColumn', 'totalSpendColumn', 'xColumn', 'txColumn', 'ageColumn', 'monetaryColumn', 'countColumn', 'dateColumn', 'amountColumn', 'tenureColumn', 'activeColumn', 'periodValueColumn'].map((n) => [n, parameter(n).default]),
+		);
+		expect(columns).toEqual({
+			customerIdColumn: 'customerId', firstPurchaseColumn: 'firstPurchaseAt', lastPurchaseColumn: 'lastPurchaseAt', purchaseCountColumn: 'orderCount',
+			totalSpendColumn: 'totalSpend', xColumn: 'x', txColumn: 'tx', ageColumn: 'T', monetaryColumn: 'monetary', countColumn: '',
+			dateColumn: 'orderDate', amountColumn: 'amount', tenureColumn: 'tenure', activeColumn: 'active', periodValueColumn: 'periodValue',
+		});
+	});
+
+	it('combines the evidence by noisy-OR and sends each level to its output', async () => {
+		const signals = { complaintsColumn: 'c', satisfactionColumn: 's', previousSatisfactionColumn: 'ps', contractEndColumn: 'ce', recentSpendColumn: 'rs', previousSpendColumn: 'pv' };
+		const customer = { firstPurchaseAt: '1997-01-01', lastPurchaseAt: '1997-09-13', orderCount: 2 };
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', asOf, signals },
+			items: [
+				// Each signal exactly at its threshold: 0.3, 0.25, 0.25, 0.2, 0.2 (low satisfaction 1 point under 60: 0.275).
+				{ customerId: 'all', ...customer, c: 2, s: 59, ps: 69, ce: '1997-10-30', rs: 70, pv: 100 },
+				{ customerId: 'none', ...customer, c: 1, s: 60, ps: 69.5, ce: '1997-10-31', rs: 71, pv: 100 },
+				{ customerId: 'ended', ...customer, ce: '1990-10-31' },
+			],
+		});
+		const [all] = churnOf(result, 0);
+		expect(all.riskScore).toBe(Math.round((1 - 0.7 * 0.725 * 0.75 * 0.8 * 0.8) * 1000) / 10);
+		expect(all.riskLevel).toBe('critical');
+		expect(churnOf(result, 1).map((c) => [c.riskScore, c.riskLevel, c.reasons])).toEqual([
+			[0, 'low', []],
+			// Far beyond its threshold (ended), the contract signal's weight grows 1.5x: 0.45.
+			[45, 'medium', ['Contract ended 2526 days ago']],
+		]);
+	});
+
+	it('gives sBG retention (beta + t − 1) / (alpha + beta + t − 1) at the next renewal', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'sbg', inputShape: 'subscriber', modelSource: 'supplied', suppliedParameters: JSON.stringify({ alpha: 0.704, beta: 1.182 }), asOf },
+			items: [{ customerId: 'a', tenure: 0, active: true }, { customerId: 'b', tenure: 3, active: 'yes' }],
+		});
+		const next = churnOf(result, 0).concat(churnOf(result, 1)).map((c) => c.nextRenewalProbability);
+		expect(next).toEqual([Math.round((1.182 / 1.886) * 1e4) / 1e4, Math.round((4.182 / 4.886) * 1e4) / 1e4]);
+	});
+
+	it.each([
+		[{ spendWindowDays: 0 }, '"Spend Window (Days)" must be more than 0 and at most 73050; got 0'],
+		[{ spendWindowDays: 73051 }, '"Spend Window (Days)" must be more than 0 and at most 73050; got 73051'],
+		[{ thresholds: { complaints: '' } }, 'Threshold "Complaints" must be a number of at least 0; got ""'],
+	])('refuses %j naming the parameter', async (parameters, message) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape: 'transaction', asOf, ...parameters },
+			items: [{ customerId: 'a', orderDate: '1997-01-01', amount: 1 }],
+		});
+		expect(result.error?.message).toBe(message);
+	});
+
+	it('refuses a horizon beyond 200 years in the time unit', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { modelSource: 'supplied', suppliedParameters: JSON.stringify(published), asOf, horizon: 10436 },
+			items: [cdnow2],
+		});
+		expect(result.error?.message).toBe('Horizon must be at most 200 years (10435 weeks); got 10436');
+	});
+
+	// An expression can give an options parameter any value; an unknown one ran as another choice
+	// ("High" sent every customer to At Risk, "months" made every customer's T NaN).
+	it.each([
+		[{ atRiskFrom: '={{ "High" }}' }, '"At Risk From Level" must be one of critical, high, medium; got "High"'],
+		[{ timeUnit: '={{ "months" }}' }, '"Time Unit" must be one of days, weeks; got "months"'],
+		[{ inputShape: '={{ "customers" }}' }, '"Input Shape" must be one of customer, summary, subscriber, transaction; got "customers"'],
+		[{ modelSource: '={{ "yesterday" }}' }, '"Model Parameters" must be one of fit, supplied; got "yesterday"'],
+		[{ method: 'sbg', inputShape: 'subscriber', renewalPeriod: '={{ "week" }}' }, '"Renewal Period" must be one of month, quarter, year; got "week"'],
+	])('refuses the option value %j naming the parameter and its choices', async (parameters, message) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { modelSource: 'supplied', suppliedParameters: JSON.stringify(published), asOf, ...parameters },
+			items: [{ ...cdnow2, tenure: 1, active: true }],
+		});
+		expect(result.error?.message).toBe(message);
+	});
+
+	it('sends every item to the error output for a bad option value under Continue', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', asOf, atRiskFrom: '={{ $json.level }}' },
+			onError: 'continueErrorOutput',
+			items: [{ ...cdnow2, level: 'High' }, { ...cdnow2, customerId: '3', level: 'High' }],
+		});
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 3).map((e) => e.error)).toEqual([
+			'"At Risk From Level" must be one of critical, high, medium; got "High"',
+			'"At Risk From Level" must be one of critical, high, medium; got "High"',
+		]);
+	});
+});
