@@ -83,3 +83,23 @@ describe('Schedule Revisit, input columns', () => {
 		expect(revisits).toMatchObject([{ owner: 'bob', ownerSource: 'accountManager' }]);
 	});
 });
+
+describe('Schedule Revisit, one revisit per customer', () => {
+	// Two items of one customer were both booked, by two owners at the same time, and both events had
+	// the UID revisit-A-20251029, so a calendar importing both kept one.
+	it('gives a second item of a customer ID the item\'s error naming the first', async () => {
+		const { revisits, errors } = await run({}, [
+			{ customerId: 'A', accountManager: 'bob' },
+			{ customerId: 'B' },
+			{ customerId: ' A ', accountManager: 'alice' },
+			{ customerId: 'C', lastContactAt: 'soon' },
+			{ customerId: 'C' },
+		]);
+		expect(errors).toEqual([
+			'Item 2: field "customerId" is " A ", which is also the customer ID of item 0, which is scheduled (expected one item per customer)',
+			expect.stringContaining('Item 3: field "lastContactAt" is "soon", which is not a date'),
+		]);
+		expect(revisits.map((r) => `${r.customerId} ${r.owner}`)).toEqual(['A bob', 'B alice', 'C bob']);
+		expect(new Set(revisits.map((r) => /UID:([^\r]+)/.exec(r.vevent as string)![1])).size).toBe(3);
+	});
+});

@@ -69,6 +69,8 @@ export class RevisitRequestReader {
 	private readonly options: ReadRequestOptions;
 	private readonly zones = new Map<string, ZoneDates>();
 	private readonly readers: Record<keyof RevisitColumns, FieldReader | undefined>;
+	/** The item each customer ID was read from. */
+	private readonly itemOfCustomer = new Map<string, number>();
 
 	constructor(columns: RevisitColumns, options: ReadRequestOptions) {
 		this.columns = columns;
@@ -97,7 +99,7 @@ export class RevisitRequestReader {
 		const timeZone = isEmpty(rawZone) ? options.defaultTimeZone : checkTimeZone(rawZone, columns.timeZone);
 		const rawLast = read.lastContact?.(item);
 		const rawNext = read.nextRevisit?.(item);
-		return {
+		const request: RevisitRequest = {
 			index,
 			customerId,
 			name: text(item, read.name, columns.name),
@@ -107,6 +109,13 @@ export class RevisitRequestReader {
 			accountManager: text(item, read.accountManager, columns.accountManager),
 			rule: matchCadenceRule(options.policy, item),
 		};
+		// A second item of a customer would book them twice, by two owners, under one event UID.
+		const earlier = this.itemOfCustomer.get(customerId);
+		if (earlier !== undefined) {
+			throw new InputError(columns.customerId, read.customerId?.(item), `is also the customer ID of item ${earlier}, which is scheduled`, 'one item per customer');
+		}
+		this.itemOfCustomer.set(customerId, index);
+		return request;
 	}
 }
 
