@@ -77,6 +77,12 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 		}
 		t[name] = value;
 	}
+	// Levels are tried from critical down: out of order, one level is never given (medium 60 over high 50
+	// made a score of 55 high and 45 low).
+	if (!(t.medium <= t.high && t.high <= t.critical)) {
+		const level = (name: string) => `"${THRESHOLD_LABELS.get(name)}" (${t[name]})`;
+		throw new ConfigError(`Risk level thresholds must grow: ${level('medium')} <= ${level('high')} <= ${level('critical')}`);
+	}
 	return t;
 }
 

@@ -107,6 +107,26 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect(result.error?.message).toBe('Horizon must be at most 200 years (10435 weeks); got 10436');
 	});
 
+	it('refuses risk level thresholds out of order instead of never giving one level', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', asOf, thresholds: { medium: 60, high: 50 } },
+			items: [cdnow2],
+		});
+		expect(result.error?.message).toBe(
+			'Risk level thresholds must grow: "Medium From Risk Score" (60) <= "High From Risk Score" (50) <= "Critical From Risk Score" (75)',
+		);
+	});
+
+	it('accepts equal risk level thresholds (a level may be left out on purpose)', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', asOf, thresholds: { medium: 50, high: 50 } },
+			items: [cdnow2],
+		});
+		expect(result.error).toBeUndefined();
+	});
+
 	// An expression can give an options parameter any value; an unknown one ran as another choice
 	// ("High" sent every customer to At Risk, "months" made every customer's T NaN).
 	it.each([
