@@ -63,3 +63,27 @@ describe('Measure Care Impact, parameters per run', () => {
 		expect(measured.json(NODE_UNDER_TEST, 0).map((r) => [r.campaign, r.label])).toEqual([['a', '30-day repurchase']]);
 	});
 });
+
+/**
+ * KPI Report, Customers With Churn Results: At-Risk Levels (default high and critical) match a risk level
+ * whatever the case or width of either. Compared as written, "High, Critical" typed in the parameter found
+ * none of Detect Churn Risk's "high" and "critical", and a CRM's "High" was not at risk: atRiskCustomers 0
+ * and clvAtRisk 0 without a word.
+ */
+describe('Measure Care Impact, KPI Report: at-risk levels', () => {
+	const customers: IDataObject[] = [
+		{ churn: { churnProbability: 0.9, expectedValue: 300, riskLevel: 'critical' } },
+		{ churn: { churnProbability: 0.6, expectedValue: 200, riskLevel: 'High' } },
+		{ churn: { churnProbability: 0.5, expectedValue: 100, riskLevel: 'ｈｉｇｈ ' } },
+		{ churn: { churnProbability: 0.1, expectedValue: 50, riskLevel: 'low' } },
+	];
+
+	it.each([
+		['the default levels, risk levels written in capitals or full width', {}],
+		['levels typed in capitals', { atRiskLevels: 'High, Critical' }],
+	])('%s', async (_name, parameters) => {
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', source: 'customers', ...parameters }, items: customers });
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([expect.objectContaining({ customers: 4, atRiskCustomers: 3, atRiskShare: 0.75, clvTotal: 650, clvAtRisk: 600 })]);
+	});
+});

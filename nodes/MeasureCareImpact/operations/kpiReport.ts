@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { ItemRouter, numberParameter, optionsParameter, readAsOf, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
 import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
+	atRiskMatcher,
 	customerKpis,
 	monthIndex,
 	npsSentence,
@@ -82,7 +83,7 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 
 function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
 	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' });
-	const atRiskLevels = new Set(readList(ctx, 'atRiskLevels', 'high, critical'));
+	const isAtRisk = atRiskMatcher(readList(ctx, 'atRiskLevels', 'high, critical'));
 	const rows: ChurnCustomer[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
@@ -92,7 +93,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
 			const level = parseKey(getField(json, c.riskLevelColumn), c.riskLevelColumn, 'a risk level', 'low, medium, high or critical, as Detect Churn Risk writes it');
 			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
-			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
+			return { group, churnProbability, value, atRisk: isAtRisk(level), item: i };
 		});
 		if (row) rows.push(row);
 	}
