@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { aliyunCommonParams, aliyunSignature } from '../nodes/shared/messaging/channels/aliyunSignature';
+import { ALIYUN_SMS_VERSION, aliyunSmsConfig } from '../nodes/shared/messaging/channels/aliyunSms';
 
 /** Aliyun SMS (dysmsapi 2017-05-25) with RPC signing (HMAC-SHA1, SignatureVersion 1.0). */
 export class CareAliyunSmsApi implements ICredentialType {
@@ -61,17 +62,21 @@ export class CareAliyunSmsApi implements ICredentialType {
 		},
 	];
 
-	/** Signs any dysmsapi call: common parameters, a fresh nonce, then Signature over the sorted query. */
+	/**
+	 * Signs any dysmsapi call: common parameters, a fresh nonce, then Signature over the sorted query. The
+	 * fields are read by the channel's own reader (aliyunSmsConfig), so the test proves what the node will send.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const config = aliyunSmsConfig(credentials);
 		const qs = Object.fromEntries(Object.entries(requestOptions.qs ?? {}).map(([name, value]) => [name, String(value)]));
 		const action = qs.Action ?? 'SendSms';
 		const params: Record<string, string> = {
-			...aliyunCommonParams(String(credentials.accessKeyId ?? ''), action, qs.Version ?? '2017-05-25', new Date()),
-			...(credentials.regionId ? { RegionId: String(credentials.regionId) } : {}),
+			...aliyunCommonParams(config.accessKeyId, action, qs.Version ?? ALIYUN_SMS_VERSION, new Date()),
+			...(config.regionId ? { RegionId: config.regionId } : {}),
 			...qs,
 		};
-		params.Signature = aliyunSignature('GET', params, String(credentials.accessKeySecret ?? ''));
-		return { ...requestOptions, method: 'GET', qs: params };
+		params.Signature = aliyunSignature('GET', params, config.accessKeySecret);
+		return { ...requestOptions, baseURL: config.endpoint, method: 'GET', qs: params };
 	}
 
 	// Lists one approved signature: proves the key pair and the signing without sending a message.

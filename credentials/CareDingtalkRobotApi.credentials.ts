@@ -6,8 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { tokenFromUrlOrValue } from '../nodes/shared/messaging/channels/credentialFields';
-import { dingTalkSignature } from '../nodes/shared/messaging/channels/dingtalk';
+import { dingTalkConfig, dingTalkSignature } from '../nodes/shared/messaging/channels/dingtalk';
 
 /** A DingTalk (钉钉) custom group robot, with 加签 signing. */
 export class CareDingtalkRobotApi implements ICredentialType {
@@ -48,19 +47,19 @@ export class CareDingtalkRobotApi implements ICredentialType {
 		},
 	];
 
-	/** The robot's access_token (also from a pasted webhook URL) and, with 加签, a fresh timestamp and sign. */
+	/**
+	 * The robot's access_token, and with 加签 a fresh timestamp and sign, read by the channel's own reader
+	 * (dingTalkConfig): the test proves what the node will send, a pasted URL or stray whitespace included.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const qs: Record<string, string | number> = {
-			...(requestOptions.qs as Record<string, string | number> | undefined),
-			access_token: tokenFromUrlOrValue(String(credentials.accessToken ?? ''), { queryName: 'access_token' }),
-		};
-		const secret = String(credentials.signingSecret ?? '');
-		if (secret) {
+		const config = dingTalkConfig(credentials);
+		const qs: Record<string, string | number> = { ...(requestOptions.qs as Record<string, string | number> | undefined), access_token: config.accessToken };
+		if (config.signingSecret) {
 			const timestamp = Date.now();
 			qs.timestamp = timestamp;
-			qs.sign = dingTalkSignature(timestamp, secret);
+			qs.sign = dingTalkSignature(timestamp, config.signingSecret);
 		}
-		return { ...requestOptions, qs };
+		return { ...requestOptions, baseURL: config.baseUrl, qs };
 	}
 
 	// Posts an empty JSON object: DingTalk checks the token (300001) and the signature, IP allowlist

@@ -7,8 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { tokenFromUrlOrValue } from '../nodes/shared/messaging/channels/credentialFields';
-import { FEISHU_HOOK_PATH, feishuSignature } from '../nodes/shared/messaging/channels/feishu';
+import { FEISHU_HOOK_PATH, feishuConfig, feishuSignature } from '../nodes/shared/messaging/channels/feishu';
 
 /** A Feishu / Lark custom bot webhook, with signature verification. */
 export class CareFeishuBotApi implements ICredentialType {
@@ -49,18 +48,18 @@ export class CareFeishuBotApi implements ICredentialType {
 	];
 
 	/**
-	 * The hook path with the token (also from a pasted webhook URL), and a fresh timestamp with, when
-	 * signature verification is on, its sign in the JSON body, where Feishu expects them.
+	 * The hook path with the token, and a fresh timestamp with, when signature verification is on, its sign
+	 * in the JSON body, where Feishu expects them; read by the channel's own reader (feishuConfig), so the
+	 * test proves what the node will send, a pasted URL or stray whitespace included.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const token = tokenFromUrlOrValue(String(credentials.webhookToken ?? ''), { pathPrefix: FEISHU_HOOK_PATH });
+		const config = feishuConfig(credentials);
 		const body: IDataObject = { ...(requestOptions.body as IDataObject | undefined) };
 		// The timestamp goes in even unsigned (bots without verification ignore it): n8n drops an empty body.
 		const timestamp = Math.floor(Date.now() / 1000);
 		body.timestamp = String(timestamp);
-		const secret = String(credentials.signingSecret ?? '');
-		if (secret) body.sign = feishuSignature(timestamp, secret);
-		return { ...requestOptions, url: `${FEISHU_HOOK_PATH}${encodeURIComponent(token)}`, body, json: true };
+		if (config.signingSecret) body.sign = feishuSignature(timestamp, config.signingSecret);
+		return { ...requestOptions, baseURL: config.baseUrl, url: `${FEISHU_HOOK_PATH}${encodeURIComponent(config.token)}`, body, json: true };
 	}
 
 	// Posts a signed body without a message: Feishu checks the token (19001) and the signature (19021) or

@@ -1,4 +1,12 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { twilioConfig } from '../nodes/shared/messaging/channels/twilioSms';
 
 /** Twilio Programmable Messaging with the Account SID and Auth Token. */
 export class CareTwilioSmsApi implements ICredentialType {
@@ -52,18 +60,25 @@ export class CareTwilioSmsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: '={{$credentials.accountSid}}', password: '={{$credentials.authToken}}' },
-		},
-	};
+	/**
+	 * Basic auth and the account's own URL, read by the channel's own reader (twilioConfig): the test proves
+	 * what the node will send, stray whitespace included, and needs a From Number or Messaging Service as sending does.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const config = twilioConfig(credentials);
+		return {
+			...requestOptions,
+			baseURL: config.baseUrl,
+			url: `/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}.json`,
+			auth: { username: config.accountSid, password: config.authToken },
+		};
+	}
 
 	// Fetches the account resource: free, and fails with 20003 for a wrong SID or token.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '=/2010-04-01/Accounts/{{$credentials.accountSid}}.json',
+			url: '/2010-04-01/Accounts',
 			method: 'GET',
 		},
 	};

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, webhookSignature } from '../nodes/shared/messaging/channels/webhook';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, webhookConfig, webhookSignature } from '../nodes/shared/messaging/channels/webhook';
 
 /**
  * Any HTTP endpoint that takes care messages as signed JSON (X-Signature: sha256=<HMAC of the body>).
@@ -50,19 +50,24 @@ export class CareWebhookApi implements ICredentialType {
 		},
 	];
 
-	/** Signs the JSON body as the channel does: a timestamp inside it, X-Signature over the exact bytes sent. */
+	/**
+	 * Signs the JSON body as the channel does: a timestamp inside it, X-Signature over the exact bytes sent;
+	 * URL and secret read by the channel's own reader (webhookConfig), so the test proves what the node will send.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const config = webhookConfig(credentials);
 		const timestamp = Math.floor(Date.now() / 1000);
 		const body = typeof requestOptions.body === 'object' && requestOptions.body !== null ? (requestOptions.body as IDataObject) : {};
 		const rawBody = JSON.stringify({ ...body, timestamp });
 		return {
 			...requestOptions,
+			url: config.url,
 			body: rawBody,
 			json: false,
 			headers: {
 				...requestOptions.headers,
 				'Content-Type': 'application/json',
-				[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(String(credentials.signingSecret ?? ''), rawBody),
+				[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(config.signingSecret, rawBody),
 				[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
 			},
 		};

@@ -1,4 +1,12 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { weComConfig } from '../nodes/shared/messaging/channels/wecom';
 
 /** A WeCom (企业微信) group robot webhook. */
 export class CareWecomRobotApi implements ICredentialType {
@@ -32,6 +40,15 @@ export class CareWecomRobotApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * The robot key in the query, read by the channel's own reader (weComConfig): the test proves what the
+	 * node will send, a pasted URL or stray whitespace included.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const config = weComConfig(credentials);
+		return { ...requestOptions, baseURL: config.baseUrl, qs: { ...requestOptions.qs, key: config.key } };
+	}
+
 	// Posts an empty request: WeCom checks the key first (errcode 93000 when wrong) and then refuses the
 	// missing message type, so nothing appears in the group.
 	test: ICredentialTestRequest = {
@@ -39,7 +56,6 @@ export class CareWecomRobotApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/cgi-bin/webhook/send',
 			method: 'POST',
-			qs: { key: "={{$credentials.webhookKey.includes('key=') ? $credentials.webhookKey.split('key=')[1].split('&')[0] : $credentials.webhookKey}}" },
 			body: {},
 		},
 		rules: [

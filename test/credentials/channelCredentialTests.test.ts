@@ -3,14 +3,27 @@ import path from 'node:path';
 
 import type { ICredentialType } from 'n8n-workflow';
 
+import { CareAliyunSmsApi } from '../../credentials/CareAliyunSmsApi.credentials';
 import { CareDingtalkRobotApi } from '../../credentials/CareDingtalkRobotApi.credentials';
 import { CareFeishuBotApi } from '../../credentials/CareFeishuBotApi.credentials';
 import { CareSlackWebhookApi } from '../../credentials/CareSlackWebhookApi.credentials';
+import { CareTwilioSmsApi } from '../../credentials/CareTwilioSmsApi.credentials';
 import { CareWebhookApi } from '../../credentials/CareWebhookApi.credentials';
+import { CareWecomRobotApi } from '../../credentials/CareWecomRobotApi.credentials';
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
 import { careSlackWebhookApiTest } from '../../nodes/SendCareMessage/credentialTests';
-import { startDingTalkServer, startFeishuServer, startSlackServer, startWebhookServer, type ProviderServer } from '../helpers/providers';
-import { ECHO_FORMS } from '../messaging/channels/helpers';
+import { createChannel, type ChannelKind, type OutgoingMessage } from '../../nodes/shared/messaging/channels';
+import {
+	startAliyunSmsServer,
+	startDingTalkServer,
+	startFeishuServer,
+	startSlackServer,
+	startTwilioServer,
+	startWebhookServer,
+	startWeComServer,
+	type ProviderServer,
+} from '../helpers/providers';
+import { ECHO_FORMS, message } from '../messaging/channels/helpers';
 import { runDeclarativeCredentialTest, runFunctionCredentialTest } from './n8nCredentialTester';
 
 const OK = { status: 'OK', message: expect.any(String) };
@@ -181,5 +194,58 @@ describe('every credential has a test', () => {
 		const testedBy = node.description.credentials?.find((credential) => credential.name === type.name)?.testedBy;
 		expect(typeof testedBy).toBe('string');
 		expect(typeof (node.methods.credentialTest as Record<string, unknown>)[testedBy as string]).toBe('function');
+	});
+});
+
+/**
+ * A credential test proves what the node will send only if it reads the credential as the channel does.
+ * Values copied from a console often carry a space or a line break, which the channel's reader trims; a
+ * test that signed or addressed with the raw value refused a credential the node sends with.
+ */
+describe('a credential test reads the credential as the channel does (n8n-core RoutingNode)', () => {
+	const padded = (value: unknown) => ` ${String(value)}\n`;
+	const cases: Array<[ChannelKind, () => Promise<ProviderServer>, ICredentialType, string[], OutgoingMessage]> = [
+		['dingtalk', () => startDingTalkServer(), new CareDingtalkRobotApi(), ['accessToken', 'signingSecret', 'baseUrl'], message()],
+		['feishu', () => startFeishuServer(), new CareFeishuBotApi(), ['webhookToken', 'signingSecret', 'baseUrl'], message()],
+		['wecom', () => startWeComServer(), new CareWecomRobotApi(), ['webhookKey', 'baseUrl'], message()],
+		['webhook', () => startWebhookServer(), new CareWebhookApi(), ['url', 'signingSecret'], message()],
+		['twilioSms', () => startTwilioServer(), new CareTwilioSmsApi(), ['accountSid', 'authToken', 'from', 'baseUrl'], message({ to: '+15005550001' })],
+		[
+			'aliyunSms',
+			() => startAliyunSmsServer(),
+			new CareAliyunSmsApi(),
+			['accessKeyId', 'accessKeySecret', 'signName', 'endpoint'],
+			message({ to: '13800138000', templateCode: 'SMS_000001', templateParams: { name: '韩梅梅' } }),
+		],
+	];
+
+	it.each(cases)('%s: each field with whitespace around it passes the test, and the channel sends with it', async (kind, start, type, fields, sample) => {
+		const server = await start();
+		try {
+			for (const field of fields) {
+				const credentials = { ...server.credentials, [field]: padded(server.credentials[field]) };
+				expect([field, await runDeclarativeCredentialTest(type, credentials)]).toEqual([field, OK]);
+				const channel = createChannel(kind, credentials);
+				expect([field, (await channel.send(sample)).status]).toEqual([field, 'sent']);
+				await channel.close?.();
+			}
+		} finally {
+			await server.close();
+		}
+	});
+
+	it.each([
+		['DingTalk without an access token', new CareDingtalkRobotApi(), () => startDingTalkServer(), { accessToken: ' ' }, /DingTalk Robot credential has no "accessToken"/],
+		['Twilio without a From Number or Messaging Service', new CareTwilioSmsApi(), () => startTwilioServer(), { from: '' }, /needs a "from" number or a "messagingServiceSid"/],
+	])('%s fails the test as it fails sending, with the same words', async (_case, type, start, change, words) => {
+		const server = await start();
+		try {
+			const credentials = { ...server.credentials, ...change };
+			expect(await runDeclarativeCredentialTest(type, credentials)).toEqual({ status: 'Error', message: expect.stringMatching(words) });
+			expect(() => createChannel(type.name === 'careTwilioSmsApi' ? 'twilioSms' : 'dingtalk', credentials)).toThrow(words);
+			expect(server.requests).toEqual([]);
+		} finally {
+			await server.close();
+		}
 	});
 });

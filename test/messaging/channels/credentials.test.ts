@@ -57,7 +57,7 @@ async function runCredentialTest(type: ICredentialType, credentials: Record<stri
 		url: options.url,
 		params: options.qs,
 		data: options.body,
-		auth: generic ? { username: String(resolve(generic.username, credentials)), password: String(resolve(generic.password, credentials)) } : undefined,
+		auth: generic ? { username: String(resolve(generic.username, credentials)), password: String(resolve(generic.password, credentials)) } : options.auth,
 		validateStatus: () => true,
 	});
 	if (response.status < 200 || response.status > 299) return { ok: false, message: `HTTP ${response.status}` };
