@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ScheduleRevisit } from '../../nodes/ScheduleRevisit/ScheduleRevisit.node';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 // README "Schedule Revisit": what a user reading it may rely on, through n8n's engine.
@@ -101,5 +102,27 @@ describe('Schedule Revisit, one revisit per customer', () => {
 		]);
 		expect(revisits.map((r) => `${r.customerId} ${r.owner}`)).toEqual(['A bob', 'B alice', 'C bob']);
 		expect(new Set(revisits.map((r) => /UID:([^\r]+)/.exec(r.vevent as string)![1])).size).toBe(3);
+	});
+});
+
+describe('Find care occasions, the lunar birthday column', () => {
+	const find = { operation: 'findOccasions', asOf: '2025-09-29T10:00:00+08:00', timeZone: 'Asia/Shanghai', festivals: [], occasionTypes: ['lunarBirthday'], lookAheadDays: 366 };
+
+	// The panel's example was 1990-L06-10, a date that does not exist (1990's leap month is the 5th): a
+	// user who typed it got "lunar year 1990 has no leap month 6".
+	it('reads the leap-month example the panel gives, in both spellings', async () => {
+		const property = new ScheduleRevisit().description.properties.find((p) => p.name === 'lunarBirthdayColumn')!;
+		const example = /\((\d{4})-L(\d{2})-(\d{2})\)/.exec(property.description ?? '')!;
+		expect(example).not.toBeNull();
+		const [, year, month, day] = example;
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: find,
+			items: [{ lunarBirthday: `${year}-L${month}-${day}` }, { lunarBirthday: `${year}-闰${month}-${day}` }],
+		});
+		expect(result.error).toBeUndefined();
+		const occasions = result.json(NODE_UNDER_TEST, 0).map((o) => (o.revisit as { occasions: Array<{ type: string; date: string }> }).occasions);
+		expect(occasions[0]).toHaveLength(1);
+		expect(occasions[1]).toEqual(occasions[0]);
 	});
 });

@@ -15,7 +15,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		'lunarBirthdayColumn',
 		'Lunar Birthday Column',
 		'lunarBirthday',
-		'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1990-L06-10)',
+		'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1987-L06-10)',
 		{ displayOptions: SHOW },
 	),
 	textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW }),
