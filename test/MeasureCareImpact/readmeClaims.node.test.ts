@@ -87,3 +87,41 @@ describe('Measure Care Impact, KPI Report: at-risk levels', () => {
 		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([expect.objectContaining({ customers: 4, atRiskCustomers: 3, atRiskShare: 0.75, clvTotal: 650, clvAtRisk: 600 })]);
 	});
 });
+
+/**
+ * Keys (customer IDs, strata, groups) are read without their surrounding spaces, as the other nodes read
+ * customer IDs. Read as written, "C001 " from a padded export (a CHAR column, a spreadsheet) was another
+ * customer than "C001": Assign Holdout gave it another position and group, KPI Report counted it as a
+ * second buyer, and Measure Uplift reported "lapsed " as a stratum of its own.
+ */
+describe('Measure Care Impact, keys with surrounding spaces', () => {
+	it('Assign Holdout: a padded ID gets the position and group of the ID', async () => {
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'assignHoldout', campaign: 'win-back-2026-03', stratumColumn: 'seg' }, items: [{ customerId: ' C001 ', seg: 'lapsed\t' }] });
+		expect(result.error).toBeUndefined();
+		const [item] = [...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)];
+		expect(item.impact).toEqual(expect.objectContaining({ position: documentedPosition('win-back-2026-03', 'C001'), stratum: 'lapsed' }));
+	});
+
+	it('KPI Report: a padded ID is the same buyer', async () => {
+		const orders = [
+			{ customerId: 'C001', orderDate: '2024-02-10', amount: 100 },
+			{ customerId: 'C001 ', orderDate: '2024-03-10', amount: 50 },
+			{ customerId: ' C002', orderDate: '2024-03-12', amount: 80 },
+		];
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', asOf: '2024-04-02', months: 1 }, items: orders });
+		expect(result.error).toBeUndefined();
+		const [march] = result.json(NODE_UNDER_TEST, 0);
+		expect(march).toEqual(expect.objectContaining({ period: '2024-03', activeCustomers: 2, newCustomers: 1, returningCustomers: 1, retentionRate: 1 }));
+		expect(result.json(NODE_UNDER_TEST, 0).at(-1)).toEqual(expect.objectContaining({ kind: 'total', customers: 2, repeatCustomerRate: 0.5 }));
+	});
+
+	it('Measure Uplift: a padded stratum is the same stratum', async () => {
+		const customers = ['lapsed', 'lapsed ', ' lapsed', 'lapsed'].map((stratum, i) => ({ impact: { group: i % 2 ? 'holdout' : 'treatment', stratum }, converted: i < 2 }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', revenueColumn: '', stratumColumn: 'impact.stratum' }, items: customers });
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0).map((r) => [r.stratum, (r.treatment as IDataObject).customers, (r.holdout as IDataObject).customers])).toEqual([
+			[null, 2, 2],
+			['lapsed', 2, 2],
+		]);
+	});
+});

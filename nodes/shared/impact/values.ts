@@ -31,13 +31,15 @@ export function parseYesNo(value: unknown, field: string): number {
 }
 
 /**
- * A key such as a customer ID, stratum or group value: non-empty text, or a finite number (as text).
- * `noun` names it in the error ("a customer ID"), `expected` says what would do. A whole number beyond
- * 2^53 − 1 is refused (checkKeyNumber): two customers would share one key, and Assign Holdout would hash
- * a text no system holding the real ID reproduces.
+ * A key such as a customer ID, stratum or group value: non-empty text without its surrounding spaces (as
+ * customerIdText reads customer IDs in the other nodes), or a finite number (as text). `noun` names it in
+ * the error ("a customer ID"), `expected` says what would do. A whole number beyond 2^53 − 1 is refused
+ * (checkKeyNumber): two customers would share one key, and Assign Holdout would hash a text no system
+ * holding the real ID reproduces.
  */
 export function parseKey(value: unknown, field: string, noun: string, expected: string): string {
-	if (typeof value === 'string' && !isEmpty(value)) return value;
+	// Untrimmed, "C001 " from a padded export was another customer than "C001": another hash, group and buyer.
+	if (typeof value === 'string' && !isEmpty(value)) return value.trim();
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		checkKeyNumber(value, field, 'keys', 'values');
 		return String(value);

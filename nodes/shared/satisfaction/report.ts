@@ -307,7 +307,11 @@ export class SatisfactionReport {
  */
 export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
-	if (typeof value === 'string') return value.trim() === '' ? EMPTY_GROUP : value;
+	if (typeof value === 'string') {
+		// "Shanghai " from a padded export is the store "Shanghai", as customer IDs are read trimmed.
+		const text = value.trim();
+		return text === '' ? EMPTY_GROUP : text;
+	}
 	if (typeof value === 'boolean') return String(value);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
