@@ -24,7 +24,8 @@ export interface WeComServerOptions {
 /**
  * WeCom group robot. Enforces: POST /cgi-bin/webhook/send, `key` query equal to the robot key (93000
  * otherwise), JSON body, msgtype text|markdown (40008), non-empty content (44004) within 2048 bytes for
- * text and 4096 for markdown (45002). Answers HTTP 200 {errcode, errmsg} always, as WeCom does.
+ * text and 4096 for markdown (45002). Answers HTTP 200 {errcode, errmsg} always, as WeCom does. A delivery's
+ * `to` lists the members it mentions: mentioned_mobile_list and each `<@userid>` in the content.
  */
 export async function startWeComServer(options: WeComServerOptions = {}): Promise<ProviderServer> {
 	const key = options.key ?? randomSecret('wk-');
@@ -62,12 +63,14 @@ export async function startWeComServer(options: WeComServerOptions = {}): Promis
 			if (typeof content !== 'string' || content === '') return error(44004);
 			if (utf8Length(content) > limit) return error(45002);
 			if (!window.admit()) return error(45009);
-			const mentioned = (body.text as Record<string, unknown> | undefined)?.mentioned_mobile_list;
+			// Members mentioned: by mobile (text messages), and by `<@userid>` in the content (text and markdown).
+			const mobiles = (body.text as Record<string, unknown> | undefined)?.mentioned_mobile_list;
+			const mentioned = [...(Array.isArray(mobiles) ? mobiles.map(String) : []), ...[...content.matchAll(/<@([^<>\s]+)>/g)].map((m) => m[1])];
 			return {
 				status: 200,
 				code: 0,
 				body: { errcode: 0, errmsg: 'ok' },
-				delivered: { to: Array.isArray(mentioned) ? mentioned.join(',') : '', text: content, raw: body },
+				delivered: { to: mentioned.join(','), text: content, raw: body },
 			};
 		},
 		faultReply: (fault: Fault) => {

@@ -8,7 +8,7 @@ import { SmtpChannel, smtpConfig } from './smtp';
 import { TwilioSmsChannel, twilioConfig } from './twilioSms';
 import type { Channel, Rate } from './types';
 import { WebhookChannel, webhookConfig } from './webhook';
-import { WeComChannel, weComConfig } from './wecom';
+import { escapeWeComValue, WeComChannel, weComConfig } from './wecom';
 
 /** Whom a channel's `to` names: an email address, a phone number, or nobody (group robots, webhooks). */
 export type RecipientKind = 'email' | 'phone' | 'none';
@@ -73,6 +73,7 @@ const ENTRIES = {
 		format: 'chat',
 		recipient: 'none',
 		defaultRate: { count: 20, perMs: 60_000 },
+		valueEscape: escapeWeComValue,
 		create: (credentials, http) => new WeComChannel(weComConfig(credentials), http()),
 	},
 	dingtalk: {

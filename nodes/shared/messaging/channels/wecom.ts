@@ -29,6 +29,14 @@ export function weComConfig(credentials: Record<string, unknown>): WeComConfig {
 	};
 }
 
+/**
+ * WeCom reads `<@userid>` in a text or markdown message as a mention of that member, and has no escape
+ * for it: a zero-width space after each "<" of a value keeps it text and looks the same.
+ */
+export function escapeWeComValue(value: string): string {
+	return value.replace(/</g, '<\u200b');
+}
+
 /** The JSON body of a WeCom group-robot message. A mobile number in `to` is @-mentioned in text messages. */
 export function weComBody(message: OutgoingMessage): Record<string, unknown> {
 	if (message.markdown) return { msgtype: 'markdown', markdown: { content: message.text } };
