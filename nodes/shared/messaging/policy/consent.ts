@@ -9,28 +9,44 @@ export type ConsentMode = 'optIn' | 'optOut' | 'ignore';
 /** What the mapped field records: permission to contact (`consent`), or a request not to (`optedOut`). */
 export type ConsentFieldMeaning = 'consent' | 'optedOut';
 
-const YES = new Set([
-	'true', 'yes', 'y', '1', 'on', 'opt-in', 'opt_in', 'optin', 'opted-in', 'opted_in', 'optedin', 'subscribed',
-	'granted', 'consented', 'agree', 'agreed', 'allow', 'allowed', '是', '同意', '已同意', '允许', '已授权', '订阅', '已订阅',
+/**
+ * Answers to the question the field asks ("has the customer consented?" or, for an opt-out field, "has
+ * the customer opted out?"): what they mean depends on the field.
+ */
+const YES = new Set(['true', 'yes', 'y', '1', 'on', 'agree', 'agreed', 'allow', 'allowed', '是', '同意', '已同意', '允许']);
+const NO = new Set(['false', 'no', 'n', '0', 'off', 'disagree', '否', '不同意']);
+/**
+ * Words that name the customer's consent status themselves: "unsubscribed" or 退订 means no consent in an
+ * opt-out field as much as in a consent field, so they are never read the other way round.
+ */
+const CONSENTED = new Set([
+	'opt-in', 'opt_in', 'optin', 'opted-in', 'opted_in', 'optedin', 'subscribed', 'granted', 'consented', '已授权', '订阅', '已订阅',
 ]);
-const NO = new Set([
-	'false', 'no', 'n', '0', 'off', 'opt-out', 'opt_out', 'optout', 'opted-out', 'opted_out', 'optedout', 'unsubscribed',
-	'denied', 'refused', 'withdrawn', 'revoked', 'disagree', 'deny', 'stop', '否', '不同意', '拒绝', '未授权', '撤回',
-	'已撤回', '退订', '已退订',
+const NOT_CONSENTED = new Set([
+	'opt-out', 'opt_out', 'optout', 'opted-out', 'opted_out', 'optedout', 'unsubscribed', 'denied', 'refused', 'withdrawn',
+	'revoked', 'deny', 'stop', '拒绝', '未授权', '撤回', '已撤回', '退订', '已退订',
 ]);
 const EXPECTED = 'yes/no, true/false, 1/0, opted_in/opted_out, subscribed/unsubscribed, 同意/拒绝 or 是/否';
 
-/** Reads a yes/no field the way CRMs write it. Empty means "not recorded"; anything else unknown is an error. */
-export function parseYesNo(value: unknown, field: string): boolean | undefined {
+type Answer = { value: boolean; status: boolean };
+
+function readAnswer(value: unknown, field: string): Answer | undefined {
 	if (isEmpty(value)) return undefined;
-	if (typeof value === 'boolean') return value;
-	if (value === 1 || value === 0) return value === 1;
+	if (typeof value === 'boolean') return { value, status: false };
+	if (value === 1 || value === 0) return { value: value === 1, status: false };
 	if (typeof value === 'string') {
 		const text = value.trim().toLowerCase();
-		if (YES.has(text)) return true;
-		if (NO.has(text)) return false;
+		if (YES.has(text)) return { value: true, status: false };
+		if (NO.has(text)) return { value: false, status: false };
+		if (CONSENTED.has(text)) return { value: true, status: true };
+		if (NOT_CONSENTED.has(text)) return { value: false, status: true };
 	}
 	throw new InputError(field, value, 'is not a recognised yes/no value', EXPECTED);
+}
+
+/** Reads a yes/no field the way CRMs write it. Empty means "not recorded"; anything else unknown is an error. */
+export function parseYesNo(value: unknown, field: string): boolean | undefined {
+	return readAnswer(value, field)?.value;
 }
 
 export type ConsentDecision = { allowed: true } | { allowed: false; detail: string };
@@ -43,8 +59,8 @@ export function checkConsent(
 	meaning: ConsentFieldMeaning = 'consent',
 ): ConsentDecision {
 	if (mode === 'ignore') return { allowed: true };
-	const answer = parseYesNo(value, field);
-	const consented = answer === undefined ? undefined : meaning === 'consent' ? answer : !answer;
+	const answer = readAnswer(value, field);
+	const consented = answer === undefined ? undefined : meaning === 'consent' || answer.status ? answer.value : !answer.value;
 	if (consented === false) return { allowed: false, detail: `"${field}" records that the customer opted out` };
 	if (consented === undefined && mode === 'optIn') {
 		return { allowed: false, detail: `"${field}" records no opt-in consent` };

@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { runCare } from './helpers/run';
+
+// README "Send Care Message": what a user reading it may rely on, through n8n's engine.
+describe('Send Care Message, consent as the README describes it', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterEach(() => server.reset());
+	afterAll(() => server.close());
+
+	const customer = (value: unknown, i: number): IDataObject => ({ customerId: `C${i}`, name: 'Ann', orderId: 'O-1', timeZone: 'Asia/Shanghai', consentValue: value as IDataObject[string] });
+	const YES: unknown[] = [true, 'true', 1, '1', 'yes', 'Y', 'opted_in', 'subscribed', 'granted', '同意', '是', '已授权'];
+	const NO: unknown[] = [false, 'false', 0, '0', 'no', 'n', 'opted_out', 'unsubscribed', 'denied', 'withdrawn', '不同意', '拒绝', '否', '未授权', '退订'];
+
+	async function decisions(values: unknown[], consentFieldMeaning: 'consent' | 'optedOut') {
+		const run = await runCare(server, values.map(customer), { purpose: 'marketing', consentField: 'consentValue', consentFieldMeaning, frequencyCap: 'off', dryRun: true });
+		expect(run.result.error).toBeUndefined();
+		expect(run.failed).toEqual([]);
+		expect(run.skipped).toHaveLength(values.length);
+		return values.map((_, i) => ((run.skipped.find((item) => item.customerId === `C${i}`)!.care as IDataObject).reason === 'dryRun' ? 'send' : 'noConsent'));
+	}
+
+	it('reads each listed value of a consent field: Require Opt-In sends on a recorded yes only', async () => {
+		expect(await decisions([...YES, ...NO, ''], 'consent')).toEqual([...YES.map(() => 'send'), ...NO.map(() => 'noConsent'), 'noConsent']);
+	});
+
+	// "Consent Field Records: Opt-Out" turned every value round: a customer recorded as unsubscribed, opted_out,
+	// withdrawn or 退订 was read as having consented and got marketing; one recorded as subscribed did not.
+	it('reads an opt-out field\'s yes/no the other way round, but a value that names the status as it says', async () => {
+		const answers: unknown[] = [true, 'true', 'yes', '是', false, 'false', 'no', '否'];
+		const statuses: unknown[] = ['opted_in', 'subscribed', 'granted', '已授权', 'opted_out', 'unsubscribed', 'withdrawn', 'denied', '拒绝', '未授权', '退订', 'STOP'];
+		expect(await decisions([...answers, ...statuses], 'optedOut')).toEqual([
+			...['noConsent', 'noConsent', 'noConsent', 'noConsent', 'send', 'send', 'send', 'send'],
+			...['send', 'send', 'send', 'send'],
+			...['noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent'],
+		]);
+		expect(server.requests).toHaveLength(0);
+	});
+});
