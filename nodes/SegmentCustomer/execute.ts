@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { batchParameter, readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
+import { readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
 import { rfmHints, valueTierHints } from '../common/hints';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/outputItems/withField';
@@ -12,6 +12,8 @@ import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
 import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
 import { SegmentOutputs } from './outputs';
+import { choice, flag } from './choices';
+import { properties } from './description';
 import { readColumnParameters, readCustomerSubjects, readTransactionSubjects } from './read';
 
 export const METHODS: Record<string, MethodFactory> = {
@@ -30,8 +32,8 @@ export const SEGMENT_PATHS = { columnarRfm: true, columnarTransactions: true };
 /** Read -> segment -> route. */
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const methodName = batchParameter(this, 'method') as string;
-	const shape = batchParameter(this, 'inputShape', 'customer') as 'customer' | 'transaction';
+	const methodName = choice(this, properties, 'method');
+	const shape = choice<'customer' | 'transaction'>(this, properties, 'inputShape');
 	const language = readLanguage(this);
 	const outputField = readOutputField(this, 'segment');
 	const bins = rfmBins(this);
@@ -47,7 +49,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };
 
-	const collapseSameDay = batchParameter(this, 'collapseSameDay', true) as boolean;
+	const collapseSameDay = flag(this, properties, 'collapseSameDay');
 	if (methodName === 'rfm' && (shape === 'customer' ? SEGMENT_PATHS.columnarRfm : SEGMENT_PATHS.columnarTransactions)) {
 		const run = { columns, readOptions, collapseSameDay, outputField, bins, language, asOfText, cuts: learned.rfmCuts };
 		const scored = shape === 'customer' ? segmentRfmColumns(items, run, outputs) : segmentTransactionRfmColumns(items, run, outputs);

@@ -16,6 +16,7 @@ import {
 	type TierThresholds,
 	type ValueTierState,
 } from '../shared/segments';
+import { choice, flag } from './choices';
 import { batchParameter, booleanParameter, optionsParameter, readNumber } from '../common';
 
 /**
@@ -105,8 +106,8 @@ export function tierShares(ctx: IExecuteFunctions): TierThresholds {
 
 export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, bins: RfmBins): LearnedSettings {
 	if (methodName !== 'rfm' && methodName !== 'valueTier') return { mode: 'learn', output: false };
-	const mode = batchParameter(ctx, 'cutPoints', 'learn') as CutPointsMode;
-	if (mode === 'learn') return { mode, output: batchParameter(ctx, 'outputLearnedState', false) as boolean };
+	const mode = choice<CutPointsMode>(ctx, learnedStateProperties, 'cutPoints');
+	if (mode === 'learn') return { mode, output: flag(ctx, learnedStateProperties, 'outputLearnedState') };
 	if (mode === 'histograms') return { mode, output: true };
 	const raw = batchParameter(ctx, 'learnedState', {}) as unknown;
 	const settings: LearnedSettings = { mode, output: false };

@@ -3,7 +3,8 @@ import { calendarDays, ConfigError } from '../../shared/input';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
-import { batchParameter, optionsParameter, readNumber } from '../../common';
+import { optionsParameter, readNumber } from '../../common';
+import { choice } from '../choices';
 
 const show = { show: { method: ['lifecycle'] } };
 const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
@@ -58,7 +59,7 @@ function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): 
 }
 
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
-	const mode = batchParameter(ctx, 'lifecycleMode', 'fixedDays') as 'fixedDays' | 'ownInterval';
+	const mode = choice<'fixedDays' | 'ownInterval'>(ctx, lifecycleProperties, 'lifecycleMode');
 	const t = Object.fromEntries(Object.entries(D).map(([name, fallback]) => [name, readThreshold(ctx, name, fallback)])) as unknown as LifecycleThresholds;
 	if (!(t.activeWithinDays <= t.atRiskWithinDays && t.atRiskWithinDays <= t.lapsedWithinDays)) {
 		throw new ConfigError('Lifecycle day thresholds must grow: active <= at risk <= lapsed');
