@@ -1,0 +1,32 @@
+import { startDingTalkServer, startWeComServer, type ProviderServer } from '../../helpers/providers';
+import { runCare } from '../../SendCareMessage/helpers/run';
+
+/**
+ * The robots @-mention the member whose mobile number is in the Recipient Field. A number is read as the
+ * phone channels read one (spaces, dashes, dots and parentheses are layout), so a CRM's "(+86) 138.0013.8000"
+ * mentions the member as "13800138000" does; anything else (a name, an email) mentions nobody.
+ */
+describe('robot mentions through the engine: the mobile number as a CRM writes it', () => {
+	const servers: ProviderServer[] = [];
+	afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+	const items = [
+		{ customerId: 'C1', name: '韩梅梅', owner: '138 0013 8000', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'C2', name: '李雷', owner: '(+86) 139-0013-9000', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'C3', name: '王芳', owner: '137.0013.7000', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'C4', name: '赵强', owner: '客服主管', timeZone: 'Asia/Shanghai' },
+	];
+
+	it.each([
+		['DingTalk', startDingTalkServer],
+		['WeCom', startWeComServer],
+	])('%s: each mobile is mentioned, a name is not; every customer is sent', async (_name, start) => {
+		const server = await start();
+		servers.push(server);
+		const run = await runCare(server, items, { subject: '回访', text: '请跟进 {{name}}', recipientField: 'owner', options: { pacing: 'off' } });
+		expect(run.result.error).toBeUndefined();
+		expect(run.care('sent')).toHaveLength(4);
+		const byText = Object.fromEntries(server.deliveries.map((d) => [d.text.split('请跟进 ')[1].split(' ')[0], d.to]));
+		expect(byText).toEqual({ 韩梅梅: '13800138000', 李雷: '+8613900139000', 王芳: '13700137000', 赵强: '' });
+	});
+});
