@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { startTwilioServer, startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { runCare } from './helpers/run';
 
 // README "Send Care Message": what a user reading it may rely on, through n8n's engine.
@@ -36,6 +36,34 @@ describe('Send Care Message, consent as the README describes it', () => {
 			...['noConsent', 'noConsent', 'noConsent', 'noConsent', 'send', 'send', 'send', 'send'],
 			...['send', 'send', 'send', 'send'],
 			...['noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent', 'noConsent'],
+		]);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('Send Care Message, the phone field', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startTwilioServer();
+	});
+	afterAll(() => server.close());
+
+	// "Phone numbers lose spaces and dashes": dots and brackets went too, so a number a spreadsheet exported as
+	// 13800138000.0 was sent to 138001380000, and +44 (0)20 7946 0958 to +4402079460958 (the trunk 0 is
+	// not dialled after the country code).
+	it('keeps the number the field means, or names a number it cannot be sure of', async () => {
+		const phones = ['+86 138-0013-8000', 13800138000, '+1 (212) 555-0112', '+44 (0)20 7946 0958', '+33 1.23.45.67.89', '13800138000.0', 13800138000.5];
+		const run = await runCare(server, phones.map((phone, i) => ({ customerId: `P${i}`, phone, orderId: 'O-1', timeZone: 'Asia/Shanghai' })), { dryRun: true, recipientField: 'phone' }, { onError: 'continueRegularOutput' });
+		expect(run.skipped.map((item) => [item.phone, (item.care as IDataObject).to])).toEqual([
+			['+86 138-0013-8000', '+8613800138000'],
+			[13800138000, '13800138000'],
+			['+1 (212) 555-0112', '+12125550112'],
+			['+44 (0)20 7946 0958', '+442079460958'],
+			['+33 1.23.45.67.89', '+33123456789'],
+		]);
+		expect(run.failed.map((item) => item.error)).toEqual([
+			'Item 5: field "phone" is "13800138000.0", which is a phone number written as a decimal number, as a spreadsheet exports one (expected digits with an optional leading +, like +8613800138000 or 13800138000, sent as text)',
+			'Item 6: field "phone" is 13800138000.5, which is not a phone number (expected digits with an optional leading +, like +8613800138000 or 13800138000, sent as text)',
 		]);
 		expect(server.requests).toHaveLength(0);
 	});

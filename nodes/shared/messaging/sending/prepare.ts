@@ -79,10 +79,25 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 		if (!EMAIL.test(address)) throw new InputError(field, value, 'is not an email address', 'an address like name@example.com');
 		return address;
 	}
-	const phone = String(value).trim().replace(/[\s\-().]/g, '');
-	if (!PHONE.test(phone)) {
-		throw new InputError(field, value, 'is not a phone number', 'digits with an optional leading +, like +8613800138000 or 13800138000');
+	return readPhone(value, field);
+}
+
+const PHONE_EXPECTED = 'digits with an optional leading +, like +8613800138000 or 13800138000';
+
+/**
+ * A phone number without its spaces, dashes, dots and brackets. Two forms would otherwise lose their
+ * meaning there: a number a spreadsheet exported as a decimal ("13800138000.0", 13800138000.5) would
+ * gain a digit, and the "(0)" of "+44 (0)20 7946 0958" is the trunk prefix, not dialled after the
+ * country code.
+ */
+function readPhone(value: string | number, field: string): string {
+	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, value, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
+	const text = String(value).trim();
+	if (/^\+?\d+\.\d+$/.test(text) && /\.0+$/.test(text)) {
+		throw new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
 	}
+	const phone = (text.startsWith('+') ? text.replace(/\(\s*0\s*\)/, '') : text).replace(/[\s\-().]/g, '');
+	if (!PHONE.test(phone)) throw new InputError(field, value, 'is not a phone number', PHONE_EXPECTED);
 	return phone;
 }
 
