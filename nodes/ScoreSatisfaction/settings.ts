@@ -28,10 +28,22 @@ export interface RunSettings {
 	aggregate?: AggregateOptions & { customerIdColumn: string; dateColumn?: string };
 }
 
+const WEIGHT_LABELS: Record<keyof IndexWeights, string> = {
+	nps: 'NPS Weight in Index',
+	csat: 'CSAT Weight in Index',
+	ces: 'CES Weight in Index',
+	gap: 'Gap Weight in Index',
+	sentiment: 'Sentiment Weight in Index',
+};
+
+/** The index weights, each a number of at least 0; a bad one is refused naming its option and the value given. */
 function indexWeights(options: IDataObject): IndexWeights {
 	const weight = (name: keyof IndexWeights) => {
-		const value = options[`${name}Weight`];
-		return value === undefined || value === null || value === '' ? DEFAULT_INDEX_WEIGHTS[name] : (parameterNumber(value) ?? Number.NaN);
+		const raw = options[`${name}Weight`];
+		if (raw === undefined || raw === null || raw === '') return DEFAULT_INDEX_WEIGHTS[name];
+		const value = parameterNumber(raw);
+		if (value === undefined || value < 0) throw new ConfigError(`"${WEIGHT_LABELS[name]}" must be a number of at least 0; got ${JSON.stringify(raw)}`);
+		return value;
 	};
 	return { nps: weight('nps'), csat: weight('csat'), ces: weight('ces'), gap: weight('gap'), sentiment: weight('sentiment') };
 }
