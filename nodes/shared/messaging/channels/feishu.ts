@@ -30,11 +30,26 @@ export interface FeishuConfig {
 
 export function feishuConfig(credentials: Record<string, unknown>): FeishuConfig {
 	const raw = requiredString(credentials, 'webhookToken', CREDENTIAL);
+	const configured = baseUrl(credentials, 'baseUrl', FEISHU_DEFAULT_BASE_URL, CREDENTIAL);
 	return {
 		token: tokenFromUrlOrValue(raw, { pathPrefix: FEISHU_HOOK_PATH }),
 		signingSecret: optionalString(credentials, 'signingSecret'),
-		baseUrl: baseUrl(credentials, 'baseUrl', FEISHU_DEFAULT_BASE_URL, CREDENTIAL),
+		baseUrl: configured === FEISHU_DEFAULT_BASE_URL ? (pastedOrigin(raw) ?? configured) : configured,
 	};
+}
+
+/**
+ * The origin of a whole webhook address pasted as the token: a Lark bot's address is on open.larksuite.com,
+ * which Feishu's default host does not know. A Base URL changed from the default still decides.
+ */
+function pastedOrigin(value: string): string | undefined {
+	if (!/^https?:\/\//i.test(value)) return undefined;
+	try {
+		const url = new URL(value);
+		return url.pathname.startsWith(FEISHU_HOOK_PATH) ? url.origin : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /**
