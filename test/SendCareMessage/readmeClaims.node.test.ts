@@ -68,3 +68,23 @@ describe('Send Care Message, the phone field', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 });
+
+describe('Send Care Message, the recipient of a robot or webhook', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	// The optional Recipient Field of robots and webhooks wrote a list or an object as "[object Object]" or
+	// "a,b" and posted that as the recipient.
+	it('passes text or a number on, and names a list or an object', async () => {
+		const owners: unknown[] = ['lina', 1001, undefined, { id: 'lina' }, ['lina', 'bob']];
+		const run = await runCare(server, owners.map((owner, i) => ({ customerId: `W${i}`, owner: owner as IDataObject[string], orderId: 'O-1', timeZone: 'Asia/Shanghai' })), { dryRun: true, recipientField: 'owner' }, { onError: 'continueRegularOutput' });
+		expect(run.skipped.map((item) => (item.care as IDataObject).to)).toEqual(['lina', '1001', undefined]);
+		expect(run.failed.map((item) => item.error)).toEqual([
+			'Item 3: field "owner" is "{"id":"lina"}", which is not usable as a recipient (expected text or a number, or nothing)',
+			'Item 4: field "owner" is "["lina","bob"]", which is not usable as a recipient (expected text or a number, or nothing)',
+		]);
+	});
+});

@@ -70,10 +70,12 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 	}
 	const field = config.recipientField;
 	const value = getField(json, field);
-	if (kind === 'none') return isEmpty(value) ? '' : String(value).trim();
+	if (kind === 'none' && isEmpty(value)) return '';
 	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
+		if (kind === 'none') throw new InputError(field, value, 'is not usable as a recipient', 'text or a number, or nothing');
 		throw new InputError(field, value, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
 	}
+	if (kind === 'none') return String(value).trim();
 	if (kind === 'email') {
 		const address = String(value).trim();
 		if (!EMAIL.test(address)) throw new InputError(field, value, 'is not an email address', 'an address like name@example.com');
