@@ -70,6 +70,22 @@ describe('Segment Customer as README describes it', () => {
 		expect(keysOf(await segment({ method: 'lifecycle' }, items))).toEqual(['prospect', 'new', 'active', 'active', 'atRisk', 'lapsed', 'lost']);
 	});
 
+	it('refuses an order count its purchase dates contradict, instead of letting the count decide the stage', async () => {
+		const items = [
+			{ customerId: 'bought', orderCount: 0, lastPurchaseAt: '2024-06-20' }, // was a prospect
+			{ customerId: 'twice', orderCount: 1, firstPurchaseAt: '2024-06-10', lastPurchaseAt: '2024-06-20' }, // was new
+			{ customerId: 'sameDay', orderCount: 1, firstPurchaseAt: '2024-06-20T09:00:00', lastPurchaseAt: '2024-06-20T23:00:00' },
+			{ customerId: 'never', orderCount: 0 },
+		];
+		const result = await segment({ method: 'lifecycle' }, items, { onError: 'continueErrorOutput', timezone: 'America/New_York' });
+		expect(keysOf(result)).toEqual(['new', 'prospect']);
+		expect(errorsOf(result)).toEqual([
+			'Item 0: field "orderCount" is 0, which contradicts the last purchase date (2024-06-20T00:00:00-04:00) (expected at least 1 for a customer with a purchase date)',
+			'Item 1: field "orderCount" is 1, which contradicts first and last purchases on different days (2024-06-10T00:00:00-04:00 and 2024-06-20T00:00:00-04:00) (expected at least 2 for purchases on different days)',
+		]);
+		expect(result.json(NODE_UNDER_TEST, 1).map((s) => [s.key, s.customers ?? s.rejectedItems])).toEqual([['new', 1], ['prospect', 1], ['rejected', 2]]);
+	});
+
 	it("judges by the customer's own interval: a weekly buyer silent for a month is lost, a yearly buyer silent 200 days active", async () => {
 		const items = [
 			{ customerId: 'weekly', orderCount: 11, firstPurchaseAt: '2024-03-23', lastPurchaseAt: '2024-06-01' },

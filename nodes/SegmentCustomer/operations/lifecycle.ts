@@ -1,9 +1,10 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { calendarDays, ConfigError } from '../../shared/input';
+import { calendarDays, ConfigError, InputError, offsetMs } from '../../shared/input';
+import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
-import type { SegmentMethod } from './types';
-import { optionsParameter, readNumber } from '../../common';
+import type { SegmentMethod, SegmentSubject } from './types';
+import { optionsParameter, readColumn, readNumber } from '../../common';
 import { choice } from '../choices';
 
 const show = { show: { method: ['lifecycle'] } };
@@ -58,6 +59,28 @@ function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): 
 	return value;
 }
 
+const DAY_MS = 86_400_000;
+const localDay = (date: Date, timeZone: string) => Math.floor((date.getTime() + offsetMs(timeZone, date.getTime())) / DAY_MS);
+
+/**
+ * An order count the purchase dates contradict, which would decide the stage on its own: 0 orders with
+ * a purchase date made a buyer a prospect, 1 order with first and last purchases on different days made
+ * a repeat buyer new. One order on one day may have a first and last time (same-day orders collapsed).
+ */
+function countAgainstDates(record: SegmentSubject['record'], countColumn: string, timeZone: string): InputError | undefined {
+	const { purchases, firstPurchase, lastPurchase } = record;
+	const dated = lastPurchase ?? firstPurchase;
+	if (purchases === 0 && dated) {
+		const which = lastPurchase ? 'last' : 'first';
+		return new InputError(countColumn, purchases, `contradicts the ${which} purchase date (${toIsoWithOffset(dated, timeZone)})`, 'at least 1 for a customer with a purchase date');
+	}
+	if (purchases === 1 && firstPurchase && lastPurchase && localDay(firstPurchase, timeZone) !== localDay(lastPurchase, timeZone)) {
+		const days = `${toIsoWithOffset(firstPurchase, timeZone)} and ${toIsoWithOffset(lastPurchase, timeZone)}`;
+		return new InputError(countColumn, purchases, `contradicts first and last purchases on different days (${days})`, 'at least 2 for purchases on different days');
+	}
+	return undefined;
+}
+
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 	const mode = choice<'fixedDays' | 'ownInterval'>(ctx, lifecycleProperties, 'lifecycleMode');
 	const t = Object.fromEntries(Object.entries(D).map(([name, fallback]) => [name, readThreshold(ctx, name, fallback)])) as unknown as LifecycleThresholds;
@@ -67,15 +90,18 @@ export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 	if (!(t.activeWithinIntervals <= t.atRiskWithinIntervals && t.atRiskWithinIntervals <= t.lapsedWithinIntervals)) {
 		throw new ConfigError('Lifecycle interval thresholds must grow: active <= at risk <= lapsed');
 	}
+	const countColumn = readColumn(ctx, 'purchaseCountColumn', 'orderCount');
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'optional', purchaseCount: 'required', totalSpend: 'optional' },
 		segment(subjects, run) {
 			return subjects.map(({ record, recencyDays }) => {
-				const daysSinceFirst = record.firstPurchase ? calendarDays(record.firstPurchase.getTime(), run.asOf.getTime(), run.timeZone) : undefined;
 				const purchases = record.purchases ?? 0;
 				if (purchases > 0 && recencyDays === undefined) {
 					return new Error(`customer "${record.customerId}" has ${purchases} purchases but no last purchase date`);
 				}
+				const contradiction = countAgainstDates(record, countColumn, run.timeZone);
+				if (contradiction) return contradiction;
+				const daysSinceFirst = record.firstPurchase ? calendarDays(record.firstPurchase.getTime(), run.asOf.getTime(), run.timeZone) : undefined;
 				const result = lifecycleStage({ purchases, daysSinceFirst, daysSinceLast: recencyDays }, mode, t, run.language);
 				return {
 					key: result.stage.key,
