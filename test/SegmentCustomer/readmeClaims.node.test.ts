@@ -86,6 +86,11 @@ describe('Segment Customer as README describes it', () => {
 		expect(result.json(NODE_UNDER_TEST, 1).map((s) => [s.key, s.customers ?? s.rejectedItems])).toEqual([['new', 1], ['prospect', 1], ['rejected', 2]]);
 	});
 
+	it('calls a one-time buyer of 10 days ago new also without a first purchase column (the first purchase is the last)', async () => {
+		const result = await segment({ method: 'lifecycle' }, [{ customerId: 'a', orderCount: 1, lastPurchaseAt: '2024-06-21' }]);
+		expect(segmentsOf(result)[0]).toMatchObject({ key: 'new', daysSinceLast: 10 });
+	});
+
 	it("judges by the customer's own interval: a weekly buyer silent for a month is lost, a yearly buyer silent 200 days active", async () => {
 		const items = [
 			{ customerId: 'weekly', orderCount: 11, firstPurchaseAt: '2024-03-23', lastPurchaseAt: '2024-06-01' },

@@ -101,7 +101,9 @@ export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 				}
 				const contradiction = countAgainstDates(record, countColumn, run.timeZone);
 				if (contradiction) return contradiction;
-				const daysSinceFirst = record.firstPurchase ? calendarDays(record.firstPurchase.getTime(), run.asOf.getTime(), run.timeZone) : undefined;
+				// One purchase: the first is the last, also when the first purchase column is not given.
+				const first = record.firstPurchase ?? (purchases === 1 ? record.lastPurchase : undefined);
+				const daysSinceFirst = first ? calendarDays(first.getTime(), run.asOf.getTime(), run.timeZone) : undefined;
 				const result = lifecycleStage({ purchases, daysSinceFirst, daysSinceLast: recencyDays }, mode, t, run.language);
 				return {
 					key: result.stage.key,
