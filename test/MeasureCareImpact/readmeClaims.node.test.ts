@@ -125,3 +125,27 @@ describe('Measure Care Impact, keys with surrounding spaces', () => {
 		]);
 	});
 });
+
+/**
+ * `holdoutShare` is the Holdout Share (%) as a share, and the rule is "holdout when position < share". The
+ * share was percent / 100 in binary: 14.3 % was recorded (and compared) as 0.14300000000000002, 0.35 % as
+ * 0.0034999999999999996, so an If node testing holdoutShare = 0.143 matched no customer.
+ */
+describe('Measure Care Impact, Assign Holdout: the holdout share as written', () => {
+	it.each([
+		[14.3, 0.143],
+		[0.35, 0.0035],
+		[57.5, 0.575],
+		[10, 0.1],
+	])('%s %% is a share of %s', async (percent, share) => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ customerId: `C${i}` }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'assignHoldout', campaign: 'spring', holdoutPercent: percent }, items });
+		expect(result.error).toBeUndefined();
+		const impacts: IDataObject[] = [0, 1].flatMap((output) => result.json(NODE_UNDER_TEST, output).map((j) => ({ output, ...(j.impact as IDataObject) })));
+		expect(impacts).toHaveLength(20);
+		for (const impact of impacts) {
+			expect(impact.holdoutShare).toBe(share);
+			expect(impact.output).toBe((impact.position as number) < share ? 1 : 0);
+		}
+	});
+});
