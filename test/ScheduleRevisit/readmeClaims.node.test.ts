@@ -126,3 +126,29 @@ describe('Find care occasions, the lunar birthday column', () => {
 		expect(occasions[1]).toEqual(occasions[0]);
 	});
 });
+
+describe('Schedule Revisit, time zones are IANA names', () => {
+	// ICU reads Java's three-letter IDs: a Chinese customer's "CST" was planned in Chicago time (09:30 there is
+	// 22:30 in Shanghai), a British "BST" in Dhaka's, with no word of it.
+	it('gives an abbreviation the item\'s error, and reads IANA names in any letter case', async () => {
+		const { revisits, errors } = await run({}, [
+			{ customerId: 'A', timeZone: 'CST' },
+			{ customerId: 'B', timeZone: 'bst' },
+			{ customerId: 'C', timeZone: 'asia/shanghai' },
+			{ customerId: 'D', timeZone: 'PRC' },
+			{ customerId: 'E', timeZone: 'EST' },
+		]);
+		expect(errors).toEqual([
+			'Item 0: field "timeZone" is "CST", which is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central) (expected an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC")',
+			'Item 1: field "timeZone" is "bst", which is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central) (expected an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC")',
+		]);
+		expect(revisits.map((r) => `${r.customerId} ${r.timeZone}`)).toEqual(['C Asia/Shanghai', 'D Asia/Shanghai', 'E America/Panama']);
+	});
+
+	it('refuses an abbreviation as the node\'s Time Zone or an owner\'s', async () => {
+		const node = await runNode({ type: 'scheduleRevisit', parameters: { ...base, timeZone: 'CST' }, items: [{ customerId: 'A' }] });
+		expect(node.error?.message).toBe('Time zone "CST" is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central) (expected an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC")');
+		const owner = await runNode({ type: 'scheduleRevisit', parameters: { ...base, owners: { owner: [{ id: 'alice', dailyCapacity: 2, timeZone: 'IST' }] } }, items: [{ customerId: 'A' }] });
+		expect(owner.error?.message).toMatch(/^Owner "alice": Time zone "IST" is an abbreviation, not an IANA time zone/);
+	});
+});

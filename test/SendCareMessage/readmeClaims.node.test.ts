@@ -88,3 +88,28 @@ describe('Send Care Message, the recipient of a robot or webhook', () => {
 		]);
 	});
 });
+
+describe('Send Care Message, the recipient\'s time zone', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	// "CST" was read as America/Chicago: a Chinese customer's quiet hours were Chicago's, so a message could
+	// reach them at night. ICU's three-letter IDs are no IANA names.
+	it('gives an abbreviation the item\'s error; IANA names are read in any letter case', async () => {
+		const zones = ['CST', 'BST', 'asia/shanghai', 'PRC', 'UTC'];
+		const run = await runCare(server, zones.map((timeZone, i) => ({ customerId: `Z${i}`, timeZone, orderId: 'O-1' })), { dryRun: true }, { onError: 'continueRegularOutput' });
+		expect(run.failed.map((item) => item.error)).toEqual([
+			'Item 0: field "timeZone" is "CST", which is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central) (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)',
+			'Item 1: field "timeZone" is "BST", which is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central) (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)',
+		]);
+		// 12:00 in Shanghai is inside the sending hours, 04:00 UTC is not.
+		expect(run.skipped.map((item) => [item.customerId, (item.care as IDataObject).reason])).toEqual([
+			['Z2', 'dryRun'],
+			['Z3', 'dryRun'],
+			['Z4', 'quietHours'],
+		]);
+	});
+});

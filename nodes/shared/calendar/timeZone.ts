@@ -2,12 +2,27 @@ import { tzOffset } from '@date-fns/tz';
 import { ConfigError, InputError, wallClockInstant } from '../input';
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
+export const ABBREVIATION_PROBLEM = 'is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central)';
 
 const canonicalZones = new Map<string, string>();
 
-function canonicalZone(name: string): string | undefined {
+/**
+ * ICU also takes Java's three-letter IDs, which are no IANA names and often mean another zone than the
+ * data does: "CST" (China Standard Time in a Chinese export) is America/Chicago there, "BST" (British
+ * Summer Time) Asia/Dhaka, "IST" Asia/Kolkata. The IANA names of three letters are these.
+ */
+const IANA_THREE_LETTER_NAMES = new Set(['UTC', 'UCT', 'GMT', 'EST', 'MST', 'HST', 'CET', 'EET', 'WET', 'MET', 'PRC', 'ROC', 'ROK']);
+
+/** A three-letter abbreviation ICU would read as some zone, but that names no IANA zone. */
+export function isZoneAbbreviation(name: string): boolean {
+	return /^[A-Za-z]{3}$/.test(name) && !IANA_THREE_LETTER_NAMES.has(name.toUpperCase());
+}
+
+/** The canonical spelling of an IANA zone name, or undefined when it is none. */
+export function canonicalZone(name: string): string | undefined {
 	const cached = canonicalZones.get(name);
 	if (cached !== undefined) return cached;
+	if (isZoneAbbreviation(name)) return undefined;
 	try {
 		const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 		canonicalZones.set(name, resolved);
@@ -25,8 +40,9 @@ export function checkTimeZone(value: unknown, field?: string): string {
 	const name = typeof value === 'string' ? value.trim() : '';
 	const zone = name ? canonicalZone(name) : undefined;
 	if (zone) return zone;
-	if (field) throw new InputError(field, value, 'is not a known time zone', TIME_ZONE_EXPECTED);
-	throw new ConfigError(`Time zone "${String(value)}" is not a known time zone (expected ${TIME_ZONE_EXPECTED})`);
+	const problem = isZoneAbbreviation(name) ? ABBREVIATION_PROBLEM : 'is not a known time zone';
+	if (field) throw new InputError(field, value, problem, TIME_ZONE_EXPECTED);
+	throw new ConfigError(`Time zone "${String(value)}" ${problem} (expected ${TIME_ZONE_EXPECTED})`);
 }
 
 /** Minutes east of UTC in `timeZone` at `instant` (+480 for Asia/Shanghai). */

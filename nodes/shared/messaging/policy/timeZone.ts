@@ -1,19 +1,9 @@
+import { ABBREVIATION_PROBLEM, canonicalZone, isZoneAbbreviation } from '../../calendar/timeZone';
 import { ConfigError, InputError, isEmpty } from '../../input';
 
-const known = new Map<string, boolean>();
-
+/** An IANA zone name (any letter case), as the business calendar reads one: not "CST" or "BST". */
 export function isValidTimeZone(timeZone: string): boolean {
-	let valid = known.get(timeZone);
-	if (valid === undefined) {
-		try {
-			new Intl.DateTimeFormat('en-US', { timeZone });
-			valid = true;
-		} catch {
-			valid = false;
-		}
-		known.set(timeZone, valid);
-	}
-	return valid;
+	return canonicalZone(timeZone) !== undefined;
 }
 
 /** The recipient's IANA time zone from its field, or the default when the field is empty. */
@@ -23,7 +13,8 @@ export function recipientTimeZone(value: unknown, field: string, fallback: strin
 		return fallback;
 	}
 	if (typeof value !== 'string' || !isValidTimeZone(value.trim())) {
-		throw new InputError(field, value, 'is not a time zone', 'an IANA time zone such as Asia/Shanghai or Europe/Berlin');
+		const problem = typeof value === 'string' && isZoneAbbreviation(value.trim()) ? ABBREVIATION_PROBLEM : 'is not a time zone';
+		throw new InputError(field, value, problem, 'an IANA time zone such as Asia/Shanghai or Europe/Berlin');
 	}
 	return value.trim();
 }
