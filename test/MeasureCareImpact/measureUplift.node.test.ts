@@ -288,15 +288,15 @@ describe('Measure Care Impact: strata named like Object\'s own properties', () =
 describe('Measure Care Impact: the sentence names the confidence level as chosen', () => {
 	// Math.round wrote a 99.5% interval as "100% CI" (an interval no data can give) and 97.5% as "98% CI".
 	it.each([
-		[99.5, 'en', '99.5% CI'],
-		[97.5, 'en', '97.5% CI'],
-		[99.9, 'zh-CN', '99.9% 置信区间'],
-		[90, 'en', '90% CI'],
-	])('at %s%% (%s) says "%s"', async (confidenceLevel, language, words) => {
+		[99.5, 'en', '99.5% CI', 0.995],
+		[97.5, 'en', '97.5% CI', 0.975],
+		[99.9, 'zh-CN', '99.9% 置信区间', 0.999],
+		[90, 'en', '90% CI', 0.9],
+	])('at %s%% (%s) says "%s"', async (confidenceLevel, language, words, share) => {
 		const items = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ impact: { group: i % 2 ? 'treatment' : 'holdout' }, converted: i % 3 === 0, revenue: i * 10 + (i % 2) * 25 }));
 		const results = (await measure(items, { confidenceLevel, language })).json(NODE_UNDER_TEST, 0);
 		for (const r of results) {
-			expect((r.uplift as IDataObject).confidenceLevel).toBe(confidenceLevel / 100);
+			expect((r.uplift as IDataObject).confidenceLevel).toBe(share);
 			expect(r.sentence).toContain(words);
 		}
 	});

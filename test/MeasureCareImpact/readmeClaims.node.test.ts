@@ -127,8 +127,8 @@ describe('Measure Care Impact, keys with surrounding spaces', () => {
 });
 
 /**
- * `holdoutShare` is the Holdout Share (%) as a share, and the rule is "holdout when position < share". The
- * share was percent / 100 in binary: 14.3 % was recorded (and compared) as 0.14300000000000002, 0.35 % as
+ * A percent parameter is the share it names (shareOfPercent). `holdoutShare` is the Holdout Share (%) as a
+ * share, and the rule is "holdout when position < share". The share was percent / 100 in binary: 14.3 % was recorded (and compared) as 0.14300000000000002, 0.35 % as
  * 0.0034999999999999996, so an If node testing holdoutShare = 0.143 matched no customer.
  */
 describe('Measure Care Impact, Assign Holdout: the holdout share as written', () => {
@@ -147,5 +147,18 @@ describe('Measure Care Impact, Assign Holdout: the holdout share as written', ()
 			expect(impact.holdoutShare).toBe(share);
 			expect(impact.output).toBe((impact.position as number) < share ? 1 : 0);
 		}
+	});
+});
+
+describe('Measure Care Impact, Measure Uplift: the confidence level as written', () => {
+	it.each([
+		[99.9, 0.999],
+		[68.3, 0.683],
+		[95, 0.95],
+	])('%s %% is a confidenceLevel of %s', async (percent, level) => {
+		const customers = Array.from({ length: 12 }, (_, i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2 === 0 }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', revenueColumn: '', confidenceLevel: percent }, items: customers });
+		expect(result.error).toBeUndefined();
+		expect(result.json(NODE_UNDER_TEST, 0).map((r) => (r.uplift as IDataObject).confidenceLevel)).toEqual([level]);
 	});
 });

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { batchParameter, checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
-import { assignGroup, assignmentPosition, holdoutShareOf, parseKey } from '../../shared/impact';
+import { assignGroup, assignmentPosition, parseKey, shareOfPercent } from '../../shared/impact';
 
 const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
 
@@ -56,7 +56,7 @@ export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	if (campaign === '') throw new ConfigError('"Campaign" is empty: name the campaign, e.g. "win-back-2026-03"; the name is part of every customer\'s assignment');
 	const percent = readNumber(ctx, 'holdoutPercent', 10, 'Holdout Share (%)');
 	if (!(percent > 0 && percent < 100)) throw new ConfigError(`"Holdout Share (%)" must lie between 0 and 100 (exclusive); got ${percent}`);
-	const share = holdoutShareOf(percent);
+	const share = shareOfPercent(percent);
 	const { customerIdColumn, stratumColumn } = readColumns(ctx, { customerIdColumn: 'customerId', stratumColumn: '' });
 	const outputField = readOutputField(ctx, 'impact');
 	const addImpact = fieldAdder(outputField);

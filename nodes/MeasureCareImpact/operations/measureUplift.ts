@@ -8,7 +8,7 @@ import { parseMoney, parseNumber } from '../../shared/input/numbers';
 import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
 import { ALL, cellOf, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
-import { parseGroup, parseKey, parseYesNo } from '../../shared/impact/values';
+import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 
@@ -149,7 +149,7 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	// stopped the node with an internal message.
 	const percent = readNumber(ctx, 'confidenceLevel', 95, 'Confidence Level (%)');
 	if (!(percent >= 50 && percent <= 99.9)) throw new ConfigError(`"Confidence Level (%)" must lie from 50 to 99.9; got ${percent}`);
-	const level = percent / 100;
+	const level = shareOfPercent(percent);
 	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
 	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
 	if (costPerContact < 0 || marginPercent < 0 || marginPercent > 100) throw new ConfigError('"Cost per Contact" may not be negative and "Margin (%)" must lie from 0 to 100');
@@ -167,7 +167,7 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const read = mode === 'pageStates' ? readPageStates(items, router) : readCustomers(ctx, items, router);
 
 	const results: INodeExecutionData[] = [];
-	const measureOptions = { level, costPerContact, margin: marginPercent / 100 };
+	const measureOptions = { level, costPerContact, margin: shareOfPercent(marginPercent) };
 	// ROI is revenue's: a satisfaction score is a mean too, but no money to set against the cost.
 	const noRoi = { ...measureOptions, costPerContact: 0 };
 	const emit = (outcome: string, kind: OutcomeKind, cell: StratumState, stratum: string | undefined, pairs: IPairedItemData[]) => {

@@ -26,15 +26,6 @@ export function assignmentPosition(campaign: string, customerId: string): number
 }
 
 /**
- * The share of a Holdout Share (%) as the decimal it names: 14.3 % is 0.143. Divided in binary, 14.3 / 100
- * is 0.14300000000000002 and 0.35 / 100 is 0.0034999999999999996, which every item recorded as its
- * holdoutShare and the rule compared positions with; 15 significant digits give back the decimal.
- */
-export function holdoutShareOf(percent: number): number {
-	return Number((percent / 100).toPrecision(15));
-}
-
-/**
  * Holdout when the position lies below the holdout share. Stratified assignment uses the same rule in
  * every stratum (a per-stratum threshold, here the same share for all): exact quotas would need the
  * whole stratum in one batch and would move a customer between groups as others join, so they cannot be

@@ -46,3 +46,13 @@ export function parseKey(value: unknown, field: string, noun: string, expected: 
 	}
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : `is not ${noun}`, expected);
 }
+
+/**
+ * The share a percent parameter names, as that decimal: 14.3 % is 0.143, 99.9 % is 0.999. Divided in
+ * binary, 14.3 / 100 is 0.14300000000000002 and 99.9 / 100 is 0.9990000000000001, which the outputs
+ * recorded (holdoutShare, confidenceLevel) and the holdout rule compared positions with; 15 significant
+ * digits give back the decimal.
+ */
+export function shareOfPercent(percent: number): number {
+	return Number((percent / 100).toPrecision(15));
+}
