@@ -57,7 +57,8 @@ function smtpError(code: number, text = SMTP_REPLIES[code] ?? 'Error'): SmtpErro
  * A loopback SMTP server (the smtp-server package) for the SMTP channel. Enforces AUTH PLAIN/LOGIN with
  * the configured user and password (535 otherwise, and no mail without it), allowed senders (553),
  * refused recipients (their code at RCPT TO), and records each accepted message with its headers, text
- * and HTML parts. STARTTLS is off: the channel connects with secure=false, disableStartTls=true.
+ * and HTML parts. STARTTLS is off: the channel connects with secure=false, disableStartTls=true. A header
+ * beyond ASCII without SMTPUTF8 on MAIL FROM is refused with 554 5.6.7, as a strict server does.
  * Faults apply at the end of DATA: rateLimit 451, serverError 452 (or `status`), providerError(code),
  * slow (accept, answer late), drop (close the connection without answering; `delivered` keeps the message).
  */
@@ -111,6 +112,13 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 					html: mail.html,
 				};
 				requests.push(transaction);
+				// Header bytes beyond ASCII need SMTPUTF8 (RFC 6531/6532); a strict server refuses them otherwise.
+				const headerBlock = raw.split('\r\n\r\n')[0];
+				if (/[^\x00-\x7f]/.test(headerBlock) && !session.envelope.smtpUtf8) {
+					transaction.result = 'rejected';
+					transaction.replyCode = 554;
+					return callback(smtpError(554, '5.6.7 Non-ASCII header without SMTPUTF8'));
+				}
 				const deliver = () => {
 					const message: DeliveredMessage = {
 						to: transaction.to.join(','),

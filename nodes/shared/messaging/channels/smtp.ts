@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 
@@ -48,11 +49,13 @@ export function smtpConfig(credentials: Record<string, unknown>): SmtpConfig {
 
 /**
  * A stable Message-ID per idempotency key, so a receiving system (or a human) can tell a repeat from a new
- * message. The key is hashed: it names customers and must not travel in a header.
+ * message. The key is hashed: it names customers and must not travel in a header. A Message-ID is ASCII
+ * (RFC 5322), so an internationalised From domain goes in its punycode form, as nodemailer writes From.
  */
 export function smtpMessageId(idempotencyKey: string, fromEmail: string): string {
 	const domain = fromEmail.split('@')[1] ?? 'localhost';
-	return `<care.${createHash('sha256').update(headerSafeKey(idempotencyKey)).digest('hex').slice(0, 32)}@${domain}>`;
+	const ascii = /^[\x21-\x7e]*$/.test(domain) ? domain : domainToASCII(domain) || 'localhost';
+	return `<care.${createHash('sha256').update(headerSafeKey(idempotencyKey)).digest('hex').slice(0, 32)}@${ascii}>`;
 }
 
 type SmtpError = Error & {
