@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { isLanguage, LANGUAGES, type Language } from '../shared/format/language';
-import { ConfigError, describeValue, numberFromText, parseDate } from '../shared/input';
+import { ConfigError, describeValue, InputError, numberFromText, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
 
 /** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
@@ -206,41 +206,62 @@ export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string
 
 /**
  * The As Of instant: a date (read in the workflow's time zone when it has no offset), or empty for now,
- * read once per execution so every item of a run shares it.
+ * read once per execution so every item of a run shares it. A value that is no date is a ConfigError
+ * naming the parameter by its label and its name (for the expression that gave it), not an item's field.
  */
-export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf'): Date {
-	const raw = batchParameter<string | Date>(ctx, parameterName, '', 'As Of');
+export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf', label = 'As Of'): Date {
+	const raw = batchParameter<string | Date>(ctx, parameterName, '', label);
 	if (raw === '' || raw === null || raw === undefined) return new Date();
 	try {
 		return parseDate(raw, parameterName, { timeZone: ctx.getTimezone() });
 	} catch (error) {
-		throw toNodeError(ctx.getNode(), error);
+		const reason = error instanceof InputError ? new ConfigError(error.message.replace(/^field "[^"]*"/, `Parameter "${label}" (${parameterName})`)) : error;
+		throw toNodeError(ctx.getNode(), reason);
 	}
 }
 
 export function readLanguage(ctx: IExecuteFunctions): Language {
 	const language = batchParameter(ctx, 'language', 'en', 'Language');
-	if (!isLanguage(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got "${String(language)}"`);
+	if (!isLanguage(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got ${describeValue(language)}`);
 	return language;
 }
 
 /**
- * A column-name (or field-name) parameter: trimmed, blank falls back to the default. Column mappings
- * are read from the first item: one mapping per run, as n8n's own nodes read theirs.
+ * A text parameter's value: text, or a number written as its digits (a column named 2024); undefined
+ * for anything else an expression can give (true, an object, an array), which String() would turn into
+ * "true", "[object Object]" or "1,2" and look up as a column of that name.
  */
-export function readColumn(ctx: IExecuteFunctions, name: string, fallback: string): string {
-	return String(batchParameter(ctx, name, fallback) ?? '').trim() || fallback;
+export function parameterText(raw: unknown): string | undefined {
+	if (typeof raw === 'string') return raw;
+	return typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
 }
 
-/** Several column parameters at once: `{ parameterName: defaultColumn }` -> `{ parameterName: column }`. */
-export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: Record<K, string>): Record<K, string> {
+/** A text parameter (a cleared one, null, is ""); anything but text or a number is a ConfigError naming `label`. */
+function readText(ctx: IExecuteFunctions, name: string, fallback: string, label: string, expected: string): string {
+	const raw = batchParameter<unknown>(ctx, name, fallback, label);
+	const text = raw === null || raw === undefined ? '' : parameterText(raw);
+	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
+	return text;
+}
+
+/**
+ * A column-name (or field-name) parameter: trimmed, blank falls back to the default. Column mappings
+ * are read from the first item: one mapping per run, as n8n's own nodes read theirs. `label` is the
+ * parameter's display name, for the message when it is not text.
+ */
+export function readColumn(ctx: IExecuteFunctions, name: string, fallback: string, label = name): string {
+	return readText(ctx, name, fallback, label, 'a column name').trim() || fallback;
+}
+
+/** Several column parameters at once: `{ parameterName: defaultColumn }` -> `{ parameterName: column }`; `labels` their display names. */
+export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: Record<K, string>, labels: Partial<Record<K, string>> = {}): Record<K, string> {
 	const columns = {} as Record<K, string>;
-	for (const name of Object.keys(defaults) as K[]) columns[name] = readColumn(ctx, name, defaults[name]);
+	for (const name of Object.keys(defaults) as K[]) columns[name] = readColumn(ctx, name, defaults[name], labels[name]);
 	return columns;
 }
 
 export function readOutputField(ctx: IExecuteFunctions, fallback: string): string {
-	return String(batchParameter(ctx, 'outputField', fallback, 'Output Field') ?? '').trim() || fallback;
+	return readText(ctx, 'outputField', fallback, 'Output Field', 'a field name').trim() || fallback;
 }
 
 /** The entries of a listParameter, in the user's order (none when the list is empty). */
@@ -267,8 +288,8 @@ export function parameterNumber(raw: unknown): number | undefined {
 }
 
 /** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */
-export function readList(ctx: IExecuteFunctions, name: string, fallback: string): string[] {
-	return String(batchParameter(ctx, name, fallback) ?? '')
+export function readList(ctx: IExecuteFunctions, name: string, fallback: string, label = name): string[] {
+	return readText(ctx, name, fallback, label, 'a list separated by commas or new lines')
 		.split(/[,，\n]/)
 		.map((s) => s.trim())
 		.filter((s) => s !== '');
