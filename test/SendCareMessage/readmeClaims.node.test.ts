@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startTwilioServer, startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { startAliyunSmsServer, startTwilioServer, startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { runCare } from './helpers/run';
 
 // README "Send Care Message": what a user reading it may rely on, through n8n's engine.
@@ -111,5 +111,32 @@ describe('Send Care Message, the recipient\'s time zone', () => {
 			['Z3', 'dryRun'],
 			['Z4', 'quietHours'],
 		]);
+	});
+});
+
+describe('Send Care Message, Brand Name fills {{brand}}', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startAliyunSmsServer();
+	});
+	afterAll(() => server.close());
+
+	// An item's own "brand" field (the brand of the customer's last order, say) stood in for the Brand Name:
+	// "【好店】亲爱的王芳，Nike祝您生日快乐", signed by one brand and greeting from another; a brand column
+	// left empty (null) failed the item although the Brand Name was set.
+	it('uses the Brand Name whatever brand field the item has, and the item\'s field when no Brand Name is set', async () => {
+		const customers = [
+			{ customerId: 'A', phone: '13800138000', consent: 'yes', name: '王芳', brand: 'Nike', timeZone: 'Asia/Shanghai' },
+			{ customerId: 'B', phone: '13800138001', consent: 'yes', name: '李雷', brand: null, timeZone: 'Asia/Shanghai' },
+		];
+		const parameters = { template: 'birthday', recipientField: 'phone', smsTemplateCode: 'SMS_1', dryRun: true };
+		const named = await runCare(server, customers, { ...parameters, brandName: '好店' }, { onError: 'continueRegularOutput' });
+		expect(named.failed).toEqual([]);
+		expect(named.care('skipped').map((c) => (c.content as IDataObject).text)).toEqual([
+			'【好店】亲爱的王芳，好店祝您生日快乐！愿新的一岁平安喜乐、万事顺意。拒收请回复R',
+			'【好店】亲爱的李雷，好店祝您生日快乐！愿新的一岁平安喜乐、万事顺意。拒收请回复R',
+		]);
+		const unnamed = await runCare(server, customers.slice(0, 1), parameters, { onError: 'continueRegularOutput' });
+		expect((unnamed.care('skipped')[0].content as IDataObject).text).toBe('亲爱的王芳，Nike祝您生日快乐！愿新的一岁平安喜乐、万事顺意。拒收请回复R');
 	});
 });

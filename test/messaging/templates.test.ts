@@ -98,7 +98,7 @@ describe('renderMessage', () => {
 		expect(message.text).toBe('Hi A<B');
 	});
 
-	it('reads extras (the brand) when the item has no such field, and the item wins when it does', () => {
+	it('reads extras (the brand), also when the item has a field of that name: the Brand Name is the sender', () => {
 		const birthday = compileBuiltinTemplate('birthday');
 		expect(renderMessage(birthday, { name: '王芳' }, { format: 'chat', locale: 'zh-CN', extras: { brand: '星河银行' } })).toEqual({
 			subject: '星河银行祝您生日快乐',
@@ -106,7 +106,10 @@ describe('renderMessage', () => {
 		});
 		expect(
 			renderMessage(birthday, { brand: 'Shop B' }, { format: 'chat', locale: 'en', extras: { brand: 'Shop A' } }).text,
-		).toBe('Dear valued customer, everyone at Shop B wishes you a very happy birthday and a wonderful year ahead.');
+		).toBe('Dear valued customer, everyone at Shop A wishes you a very happy birthday and a wonderful year ahead.');
+		expect(renderMessage(birthday, { brand: 'Shop B' }, { format: 'chat', locale: 'en', extras: {} }).text).toBe(
+			'Dear valued customer, everyone at Shop B wishes you a very happy birthday and a wonderful year ahead.',
+		);
 	});
 
 	it('SMS: signature in 【】 and the opt-out text when asked; no subject', () => {

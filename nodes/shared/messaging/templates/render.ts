@@ -102,7 +102,10 @@ export function compileCustomTemplate(
 export interface RenderOptions {
 	format: MessageFormat;
 	locale: Language;
-	/** Values for placeholders the item does not have, such as `brand`. */
+	/**
+	 * Values the node's parameters give placeholders (`brand` from Brand Name). They win over an item field
+	 * of the same name: a customer's `brand` column (the brand of their last order, say) is not the sender.
+	 */
 	extras?: Record<string, unknown>;
 	/** SMS only: signature in 【】 and opt-out text. */
 	smsCompliance?: { signature?: string; optOut: boolean };
@@ -135,10 +138,7 @@ export function renderMessage(
 ): RenderedMessage {
 	const content = template.byLocale[options.locale] ?? template.byLocale.en!;
 	const extras = options.extras ?? {};
-	const lookup = (path: string) => {
-		const value = getField(item, path);
-		return value === undefined ? getField(extras, path) : value;
-	};
+	const lookup = (path: string) => (Object.hasOwn(extras, path) ? extras[path] : getField(item, path));
 	const escapeValue = options.format === 'email' ? undefined : options.escapeValue;
 	let text = renderParts(content.text, lookup, escapeValue).trim();
 	const message: RenderedMessage = { text };
