@@ -162,3 +162,22 @@ describe('Measure Care Impact, Measure Uplift: the confidence level as written',
 		expect(result.json(NODE_UNDER_TEST, 0).map((r) => (r.uplift as IDataObject).confidenceLevel)).toEqual([level]);
 	});
 });
+
+/**
+ * The sentence of a mean gives both means with the two decimals of the difference and interval. Means
+ * from 100 up were rounded to whole units: "75.00 in the holdout, 413 with the campaign (+337.50, …)",
+ * figures whose difference is not the one stated.
+ */
+describe('Measure Care Impact, Measure Uplift: sentences of means', () => {
+	const customers = [10, 140, 25, 125, 700, 550, 1000, 50].map((revenue, i) => ({ impact: { group: i < 2 ? 'holdout' : 'treatment' }, revenue }));
+
+	it.each([
+		['en', 'showed no clear effect on 30-day revenue per customer: 75.00 in the holdout, 408.33 with the campaign (+333.33, 95% CI'],
+		['zh-CN', '对30天人均收入没有可确认的效果：对照组 75.00，干预组 408.33（+333.33，95% 置信区间'],
+	])('%s', async (language, words) => {
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', conversionColumn: '', language }, items: customers });
+		expect(result.error).toBeUndefined();
+		const [revenue] = result.json(NODE_UNDER_TEST, 0);
+		expect(revenue.sentence).toContain(words);
+	});
+});

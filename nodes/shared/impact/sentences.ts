@@ -27,11 +27,11 @@ export const fixed = (x: number, digits: number) => {
 	const text = x.toFixed(digits);
 	return Number(text) === 0 ? Math.abs(x).toFixed(digits) : text;
 };
-const plain = (x: number) => (Math.abs(x) >= 100 ? fixed(x, 0) : fixed(x, 2));
-
 function parts(m: OutcomeMeasure) {
 	const proportion = m.kind === 'proportion';
-	const value = (x: number) => (proportion ? percent(x) : plain(x));
+	// Means with the difference's two decimals: rounded to whole units from 100 up, 75.00 against 412.50
+	// read '75.00 …, 413 … (+337.50', a difference the two figures do not show.
+	const value = (x: number) => (proportion ? percent(x) : fixed(x, 2));
 	const diff = (x: number) => (proportion ? signed(x * 100, 1) : signed(x, 2));
 	return { holdout: value(m.holdout.value), treatment: value(m.treatment.value), diff, proportion };
 }
