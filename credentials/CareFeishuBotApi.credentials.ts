@@ -43,7 +43,8 @@ export class CareFeishuBotApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://open.feishu.cn',
-			description: 'Use https://open.larksuite.com for Lark; change otherwise only to point at a test server',
+			description:
+				'Use https://open.larksuite.com for Lark, or leave the default and paste the whole Lark webhook address as the token; change otherwise only to point at a test server',
 		},
 	];
 
