@@ -11,6 +11,7 @@ import {
 	type ScoreOptions,
 	type SignalThresholds,
 } from '../shared/churn';
+import { checkOutputFieldBesideCustomerFields } from '../shared/customers';
 import type { Language } from '../shared/format/language';
 import { ConfigError, PLAUSIBLE } from '../shared/input';
 import { properties } from './description';
@@ -121,6 +122,8 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	}
 	const columns = readColumns(ctx, COLUMNS);
 	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(batchParameter(ctx, name, '') ?? '').trim();
+	const outputField = readOutputField(ctx, 'churn');
+	if (shape === 'transaction') checkOutputFieldBesideCustomerFields(outputField, columns.customerIdColumn);
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
@@ -143,7 +146,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		atRiskFrom: choice<RiskLevel>(ctx, 'atRiskFrom', 'high'),
 		spendWindowDays: shape === 'transaction' ? readSpendWindow(ctx) : 90,
 		language: readLanguage(ctx),
-		outputField: readOutputField(ctx, 'churn'),
+		outputField,
 		asOf: readAsOf(ctx),
 		timeZone: ctx.getTimezone(),
 	};

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readAsOf, readLanguage, readOutputField, refuseInToolCall, isToolCall } from '../common';
 import { rfmHints, valueTierHints } from '../common/hints';
+import { checkOutputFieldBesideCustomerFields } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder } from '../shared/outputItems/withField';
 import { customRulesMethod } from './operations/customRules';
@@ -45,6 +46,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const asOfText = toIsoWithOffset(asOf, timeZone);
 	if (learned.mode === 'histograms') return learnFromHistogramItems(this, items, methodName, bins, asOf, timeZone, asOfText);
 	const columns = readColumnParameters(this);
+	if (shape === 'transaction') checkOutputFieldBesideCustomerFields(outputField, columns.customerId);
 	const method = METHODS[methodName](this);
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };

@@ -127,6 +127,18 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect(result.error).toBeUndefined();
 	});
 
+	it.each(['customerId', 'orderCount', 'firstPurchaseAt'])('refuses, over transactions, an Output Field %j the customer item already has, instead of replacing it', async (outputField) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape: 'transaction', asOf, outputField },
+			onError: 'continueErrorOutput',
+			items: [{ customerId: 'a', orderDate: '1997-06-01', amount: 5 }, { customerId: 'b', orderDate: '1997-06-02', amount: 7 }],
+		});
+		const message = `"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than customerId, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`;
+		expect(result.json(NODE_UNDER_TEST, 3).map((e) => e.error)).toEqual([message, message]);
+		expect([...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)]).toEqual([]);
+	});
+
 	// An expression can give an options parameter any value; an unknown one ran as another choice
 	// ("High" sent every customer to At Risk, "months" made every customer's T NaN).
 	it.each([

@@ -139,6 +139,18 @@ describe('Segment Customer as README describes it', () => {
 		expect(errorsOf(result)).toEqual(['Item 1: field "customerId" is true, which is not a text or number (expected a customer ID (text or number))']);
 	});
 
+	it.each([
+		['rfm', 'orderCount', 'customerId'],
+		['lifecycle', 'customerId', 'customerId'],
+		['valueTier', 'totalSpend', 'customerId'],
+		['rfm', 'client.code', 'client.code'],
+	])('refuses, over transactions (%s), an Output Field %j the customer item already has, instead of replacing it', async (method, outputField, customerIdColumn) => {
+		const result = await segment({ method, inputShape: 'transaction', outputField, customerIdColumn }, [{ customerId: 'a', client: { code: 'a' }, orderDate: '2024-06-01', amount: 5 }]);
+		expect(result.error?.message).toBe(
+			`"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than ${customerIdColumn}, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`,
+		);
+	});
+
 	// An expression can give an options or boolean parameter any value; an unknown one ran as another
 	// choice ("own" as Fixed Days, the text "false" as on).
 	it.each([

@@ -1,4 +1,4 @@
-import { checkKeyNumber, getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
+import { checkKeyNumber, ConfigError, getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
 import type { Transaction } from './summarise';
 
 /** Column names (dot paths allowed) of a one-item-per-customer table. */
@@ -17,6 +17,20 @@ export const DEFAULT_CUSTOMER_COLUMNS: CustomerColumns = {
 	purchaseCount: 'orderCount',
 	totalSpend: 'totalSpend',
 };
+
+/** The fields of the customer item a run over transactions builds, besides the customer ID column. */
+export const TRANSACTION_CUSTOMER_FIELDS = ['firstPurchaseAt', 'lastPurchaseAt', 'orderCount', 'totalSpend'];
+
+/**
+ * A run over transactions writes its result into the customer item it builds: an Output Field named
+ * like one of that item's fields replaced it without a word (the customer ID or the order count lost).
+ */
+export function checkOutputFieldBesideCustomerFields(outputField: string, customerIdColumn: string): void {
+	const taken = [customerIdColumn, ...TRANSACTION_CUSTOMER_FIELDS];
+	if (taken.includes(outputField)) {
+		throw new ConfigError(`"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than ${taken.join(', ')})`);
+	}
+}
 
 /** Column names of a one-item-per-transaction table. */
 export interface TransactionColumns {
