@@ -140,3 +140,29 @@ describe('Send Care Message, Brand Name fills {{brand}}', () => {
 		expect((unnamed.care('skipped')[0].content as IDataObject).text).toBe('亲爱的王芳，Nike祝您生日快乐！愿新的一岁平安喜乐、万事顺意。拒收请回复R');
 	});
 });
+
+describe('Send Care Message, SMS compliance text', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startTwilioServer();
+	});
+	afterAll(() => server.close());
+
+	// A template that already ended with the opt-out instruction and a full stop got it a second time
+	// ("… Reply STOP to opt out. Reply STOP to opt out"), a longer SMS that may cost another segment.
+	it('adds the opt-out text once, also when the template ends with it and a full stop', async () => {
+		const texts = ['New arrivals at Acme. Reply STOP to opt out.', 'New arrivals at Acme. Reply STOP to opt out', 'New arrivals at Acme'];
+		const runs = await Promise.all(
+			texts.map((text) =>
+				runCare(server, [{ customerId: 'S1', phone: '+15550001111', consent: 'yes', timeZone: 'America/New_York' }], {
+					recipientField: 'phone', purpose: 'marketing', language: 'en', text, dryRun: true, options: { asOf: '2026-03-09T15:00:00Z' },
+				}),
+			),
+		);
+		expect(runs.map((run) => (run.care('skipped')[0].content as IDataObject).text)).toEqual([
+			'New arrivals at Acme. Reply STOP to opt out.',
+			'New arrivals at Acme. Reply STOP to opt out',
+			'New arrivals at Acme. Reply STOP to opt out',
+		]);
+	});
+});

@@ -15,6 +15,7 @@ export interface SmsComplianceOptions {
 }
 
 const SENTENCE_END = /[。！？.!?…]$/;
+const SENTENCE_ENDS = /[。！？.!?…\s]+$/;
 
 /**
  * Marketing SMS as the rules want it: `【Signature】text 拒收请回复R`. Idempotent: a text that already
@@ -27,7 +28,8 @@ export function applySmsCompliance(text: string, options: SmsComplianceOptions):
 	const signature = (options.signature ?? '').trim().replace(/^【|】$/g, '');
 	if (signature !== '' && !out.startsWith(`【${signature}】`)) out = `【${signature}】${out}`;
 	const optOut = SMS_OPT_OUT_TEXT[options.locale];
-	if (options.optOut && !out.endsWith(optOut)) {
+	// Written by the template's author, the instruction may end a sentence: "… Reply STOP to opt out."
+	if (options.optOut && !out.replace(SENTENCE_ENDS, '').endsWith(optOut)) {
 		const chinese = options.locale === 'zh-CN';
 		if (!SENTENCE_END.test(out)) out += chinese ? '。' : '.';
 		out += chinese ? optOut : ` ${optOut}`;
