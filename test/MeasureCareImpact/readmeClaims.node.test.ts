@@ -181,3 +181,25 @@ describe('Measure Care Impact, Measure Uplift: sentences of means', () => {
 		expect(revenue.sentence).toContain(words);
 	});
 });
+
+/**
+ * A sentence writes every negative number with the one minus sign its changes use (−, as in the README's
+ * "retention 50.0% (−50.0 points)"). Figures were written with "-" next to changes with "−": "NPS -56.7
+ * (−56.7)", "revenue -100.00", "-5.00 in the holdout … (−7.50, …)".
+ */
+describe('Measure Care Impact: one minus sign in a sentence', () => {
+	it('KPI Report: a negative NPS and a month of refunds', async () => {
+		const answers = [0, 1, 9].map((nps) => ({ nps, respondedAt: '2024-03-05' }));
+		const nps = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', source: 'responses', asOf: '2024-04-02', months: 1 }, items: answers });
+		expect(nps.json(NODE_UNDER_TEST, 0).map((r) => r.summary)).toEqual(['2024-03: NPS −33.3 from 3 answers.']);
+		const orders = [{ customerId: 'a', orderDate: '2024-03-05', amount: -100 }];
+		const refunds = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', asOf: '2024-04-02', months: 1, language: 'zh-CN' }, items: orders });
+		expect(refunds.json(NODE_UNDER_TEST, 0)[0].summary).toContain('收入 −100.00，客单价 −100.00');
+	});
+
+	it('Measure Uplift: negative means', async () => {
+		const customers = [-5, -5.5, -4.5, -12, -13, -14].map((revenue, i) => ({ impact: { group: i < 3 ? 'holdout' : 'treatment' }, revenue }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', conversionColumn: '' }, items: customers });
+		expect(result.json(NODE_UNDER_TEST, 0)[0].sentence).toMatch(/^The c campaign lowered 30-day revenue per customer from −5\.00 to −13\.00 \(−8\.00, 95% CI −/);
+	});
+});

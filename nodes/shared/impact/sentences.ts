@@ -22,10 +22,13 @@ export const signed = (x: number, digits: number) => {
 	return `${x < 0 && Number(text) !== 0 ? '−' : '+'}${text}`;
 };
 
-/** toFixed without the minus of a value that rounds to zero (−0.04 is 0.0, not -0.0). */
+/**
+ * toFixed with the minus sign the changes next to it are written with (signed): "NPS −56.7 (−56.7)", not
+ * "NPS -56.7 (−56.7)"; a value that rounds to zero has none (−0.04 is 0.0, not -0.0).
+ */
 export const fixed = (x: number, digits: number) => {
-	const text = x.toFixed(digits);
-	return Number(text) === 0 ? Math.abs(x).toFixed(digits) : text;
+	const text = Math.abs(x).toFixed(digits);
+	return x < 0 && Number(text) !== 0 ? `−${text}` : text;
 };
 function parts(m: OutcomeMeasure) {
 	const proportion = m.kind === 'proportion';
