@@ -79,7 +79,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 		segment.asOf = asOfText;
 		const pairs = subject.itemIndices.map((item) => ({ item }));
 		outputs.accept(subject.itemIndices[0], pairs, addSegment(subject.json, segment), outcome, {
-			revenue: subject.record.revenue ?? 0,
+			revenue: subject.record.revenue,
 			recencyDays: subject.recencyDays,
 			purchases: subject.record.purchases,
 		});

@@ -44,7 +44,7 @@ export class SegmentOutputs {
 		pairs: IPairedItemData[],
 		json: IDataObject,
 		segment: { key: string; label: string },
-		values: { revenue: number; recencyDays?: number; purchases?: number },
+		values: { revenue?: number; recencyDays?: number; purchases?: number },
 	): void {
 		this.router.place(itemIndex, 0, { json, pairedItem: pairs.length === 1 ? pairs[0] : pairs });
 		this.tally.add(segment.key, segment.label, values.revenue, values.recencyDays, values.purchases);

@@ -91,6 +91,23 @@ describe('Segment Customer as README describes it', () => {
 		expect(segmentsOf(result)[0]).toMatchObject({ key: 'new', daysSinceLast: 10 });
 	});
 
+	it('gives a summary row revenue null, not 0, when none of its customers has a total spend (an optional column)', async () => {
+		const items = [
+			{ customerId: 'a', orderCount: 2, lastPurchaseAt: '2024-06-20', totalSpend: 30 },
+			{ customerId: 'b', orderCount: 2, lastPurchaseAt: '2024-06-21', totalSpend: 10 },
+			{ customerId: 'c', orderCount: 2, lastPurchaseAt: '2024-06-22' },
+			{ customerId: 'd', orderCount: 0 },
+		];
+		const summary = (await segment({ method: 'lifecycle' }, items)).json(NODE_UNDER_TEST, 1);
+		expect(summary.map((s) => [s.key, s.customers, s.revenue, s.revenueShare])).toEqual([
+			['active', 3, 40, 1],
+			['prospect', 1, null, null],
+		]);
+		const rules = { rule: [{ field: 'points', operator: 'greaterThan', value: '10', label: 'Loyal' }] };
+		const ruled = (await segment({ method: 'customRules', rules }, [{ customerId: 'a', points: 20 }])).json(NODE_UNDER_TEST, 1);
+		expect(ruled).toMatchObject([{ key: 'Loyal', customers: 1, revenue: null, revenueShare: null }]);
+	});
+
 	it("judges by the customer's own interval: a weekly buyer silent for a month is lost, a yearly buyer silent 200 days active", async () => {
 		const items = [
 			{ customerId: 'weekly', orderCount: 11, firstPurchaseAt: '2024-03-23', lastPurchaseAt: '2024-06-01' },

@@ -3,8 +3,8 @@ export interface SegmentSummary {
 	label: string;
 	customers: number;
 	customerShare: number;
-	revenue: number;
-	revenueShare: number;
+	revenue: number | null;
+	revenueShare: number | null;
 	meanRecencyDays: number | null;
 	meanFrequency: number | null;
 }
@@ -13,6 +13,7 @@ interface Group {
 	label: string;
 	n: number;
 	revenue: number;
+	revenueN: number;
 	recencySum: number;
 	recencyN: number;
 	frequencySum: number;
@@ -21,23 +22,27 @@ interface Group {
 
 /**
  * Per-segment totals, added one customer at a time (no per-customer rows kept). Rows come out in
- * order of first appearance; means skip customers without the value.
+ * order of first appearance; means skip customers without the value, and so do revenue sums: a group
+ * none of whose customers has a revenue (a method whose spend column is optional) has revenue null, not 0.
  */
 export class SegmentTally {
 	private readonly groups = new Map<string, Group>();
 	private customers = 0;
 	private revenue = 0;
 
-	add(key: string, label: string, revenue: number, recencyDays?: number, frequency?: number): void {
+	add(key: string, label: string, revenue: number | undefined, recencyDays?: number, frequency?: number): void {
 		let g = this.groups.get(key);
 		if (!g) {
-			g = { label, n: 0, revenue: 0, recencySum: 0, recencyN: 0, frequencySum: 0, frequencyN: 0 };
+			g = { label, n: 0, revenue: 0, revenueN: 0, recencySum: 0, recencyN: 0, frequencySum: 0, frequencyN: 0 };
 			this.groups.set(key, g);
 		}
 		g.n++;
-		g.revenue += revenue;
 		this.customers++;
-		this.revenue += revenue;
+		if (revenue !== undefined) {
+			g.revenue += revenue;
+			g.revenueN++;
+			this.revenue += revenue;
+		}
 		if (recencyDays !== undefined) {
 			g.recencySum += recencyDays;
 			g.recencyN++;
@@ -54,8 +59,8 @@ export class SegmentTally {
 			label: g.label,
 			customers: g.n,
 			customerShare: this.customers ? g.n / this.customers : 0,
-			revenue: g.revenue,
-			revenueShare: this.revenue > 0 ? g.revenue / this.revenue : 0,
+			revenue: g.revenueN ? g.revenue : null,
+			revenueShare: g.revenueN ? (this.revenue > 0 ? g.revenue / this.revenue : 0) : null,
 			meanRecencyDays: g.recencyN ? g.recencySum / g.recencyN : null,
 			meanFrequency: g.frequencyN ? g.frequencySum / g.frequencyN : null,
 		}));
