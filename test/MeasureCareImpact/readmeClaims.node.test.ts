@@ -203,3 +203,22 @@ describe('Measure Care Impact: one minus sign in a sentence', () => {
 		expect(result.json(NODE_UNDER_TEST, 0)[0].sentence).toMatch(/^The c campaign lowered 30-day revenue per customer from −5\.00 to −13\.00 \(−8\.00, 95% CI −/);
 	});
 });
+
+/**
+ * The relative uplift is the difference over the holdout's size, so its sign is the difference's. Over a
+ * negative holdout mean (net revenue after refunds, a −1..1 sentiment as the satisfaction outcome) a rise
+ * from −0.2 to +0.1 was a relative uplift of −1.5, a fall.
+ */
+describe('Measure Care Impact, Measure Uplift: relative uplift from a negative holdout mean', () => {
+	it.each([
+		['a rise', [-0.3, -0.1, -0.2], [0.1, 0, 0.2], 1.5],
+		['a fall', [-0.3, -0.1, -0.2], [-0.4, -0.5, -0.3], -1],
+		['from a positive mean', [0.3, 0.1, 0.2], [0.4, 0.5, 0.3], 1],
+	])('%s', async (_name, holdout, treatment, relative) => {
+		const customers = [...holdout.map((sentiment) => ({ impact: { group: 'holdout' }, sentiment })), ...treatment.map((sentiment) => ({ impact: { group: 'treatment' }, sentiment }))];
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', conversionColumn: '', revenueColumn: '', satisfactionColumn: 'sentiment' }, items: customers });
+		expect(result.error).toBeUndefined();
+		const [satisfaction] = result.json(NODE_UNDER_TEST, 0);
+		expect((satisfaction.uplift as IDataObject).relative).toBeCloseTo(relative, 12);
+	});
+});

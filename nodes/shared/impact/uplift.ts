@@ -67,10 +67,14 @@ const scaled = (factor: number, lower: number | null, upper: number | null, esti
 	upper: upper === null ? null : times(factor, upper),
 });
 
-/** absolute ÷ holdout value, or null when that is no finite number (a holdout of 0, or so near 0 the ratio passes any double). */
+/**
+ * absolute ÷ the holdout value's size, or null when that is no finite number (a holdout of 0, or so near 0
+ * the ratio passes any double). The size, so a rise is positive also from a negative holdout mean (net
+ * revenue after refunds, a sentiment or NPS-style score): from −0.2 to +0.1 was a relative uplift of −1.5.
+ */
 function relativeTo(absolute: number | null, holdout: number): number | null {
 	if (absolute === null || holdout === 0) return null;
-	const relative = absolute / holdout + 0;
+	const relative = absolute / Math.abs(holdout) + 0;
 	return Number.isFinite(relative) ? relative : null;
 }
 
