@@ -166,3 +166,29 @@ describe('Send Care Message, SMS compliance text', () => {
 		]);
 	});
 });
+
+describe('Send Care Message, the built-in templates\' placeholders', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	// The error advised "a default in the template like {{brand|…}}", which a built-in template does not let
+	// anyone write; the Brand Name, which the built-in templates need, was not named.
+	it('names what gives a built-in template the value it needs', async () => {
+		const customers = [
+			{ customerId: 'T1', name: 'Ann', timeZone: 'Asia/Shanghai', consent: 'yes' },
+			{ customerId: 'T2', name: 'Bo', brand: '', timeZone: 'Asia/Shanghai', consent: 'yes' },
+		];
+		const birthday = await runCare(server, customers, { template: 'birthday', dryRun: true }, { onError: 'continueRegularOutput' });
+		expect(birthday.failed.map((item) => item.error)).toEqual([
+			'Item 0: field "brand" is missing, which the birthday template\'s placeholder {{brand}} needs (expected the Brand Name parameter, or a "brand" field in the item: the built-in template has no default for it)',
+			'Item 1: field "brand" is "", which the birthday template\'s placeholder {{brand}} needs (expected the Brand Name parameter, or a "brand" field in the item: the built-in template has no default for it)',
+		]);
+		const reminder = await runCare(server, customers.slice(0, 1), { template: 'revisitReminder', brandName: 'Shop', dryRun: true }, { onError: 'continueRegularOutput' });
+		expect(reminder.failed.map((item) => item.error)).toEqual([
+			'Item 0: field "revisit.dueAt" is missing, which the revisitReminder template\'s placeholder {{revisit.dueAt}} needs (expected a "revisit.dueAt" field in the item: the built-in template has no default for it)',
+		]);
+	});
+});

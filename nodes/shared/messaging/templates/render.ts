@@ -1,4 +1,4 @@
-import { getField } from '../../input';
+import { getField, InputError, isEmpty } from '../../input';
 import { BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose, type TemplateContent } from './builtins';
 import type { Language } from '../../format/language';
 import { applySmsCompliance } from './compliance';
@@ -55,6 +55,8 @@ export interface CompiledTemplate {
 	byLocale: Partial<Record<Language, CompiledContent>>;
 	/** SMS provider template parameters (Aliyun's TemplateParam): name -> template for its value. */
 	params?: Record<string, TemplatePart[]>;
+	/** One of the built-in templates, whose placeholders the user cannot give a default. */
+	builtin?: boolean;
 }
 
 function compileContent(content: TemplateContent | CustomTemplateContent, name: string): CompiledContent {
@@ -85,6 +87,7 @@ export function compileBuiltinTemplate(key: BuiltinTemplateKey, params?: Record<
 			'zh-CN': compileContent(builtin.content['zh-CN'], `${key} template`),
 		},
 		params: compileParams(params, `${key} template`),
+		builtin: true,
 	};
 }
 
@@ -136,6 +139,18 @@ export function renderMessage(
 	item: Record<string, unknown>,
 	options: RenderOptions,
 ): RenderedMessage {
+	if (!template.builtin) return renderFilled(template, item, options);
+	try {
+		return renderFilled(template, item, options);
+	} catch (error) {
+		// "A default in the template like {{brand|…}}" is no advice for a template the user cannot edit.
+		if (!(error instanceof InputError) || !isEmpty(error.value)) throw error;
+		const where = error.field === 'brand' ? 'the Brand Name parameter, or a "brand" field in the item' : `a "${error.field}" field in the item`;
+		throw new InputError(error.field, error.value, `the ${template.name} template's placeholder {{${error.field}}} needs`, `${where}: the built-in template has no default for it`);
+	}
+}
+
+function renderFilled(template: CompiledTemplate, item: Record<string, unknown>, options: RenderOptions): RenderedMessage {
 	const content = template.byLocale[options.locale] ?? template.byLocale.en!;
 	const extras = options.extras ?? {};
 	const lookup = (path: string) => (Object.hasOwn(extras, path) ? extras[path] : getField(item, path));
