@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { startWebhookServer, type ProviderServer } from '../helpers/providers';
+import { CHANNELS } from '../../nodes/shared/messaging/channels/registry';
+import { startAliyunSmsServer, startSmtpServer, startWebhookServer, type AnyProviderServer } from '../helpers/providers';
 import { nodeClasses } from '../helpers/nodeClasses';
 import { NODE_UNDER_TEST, runNode, type NodeRunOptions } from '../helpers/runWorkflow';
 import { cdnowSummary } from '../models/cdnowData';
@@ -25,7 +26,11 @@ interface Config {
 	volatile?: RegExp;
 	/** Parameters this configuration does not read, by path: none of their values can change the run. */
 	unread?: string[];
+	/** Send Care Message: the loopback provider it sends to. */
+	channel?: Channel;
 }
+
+type Channel = 'webhook' | 'smtp' | 'aliyunSms';
 
 /** An odd value and, when it has one, the valid value it must behave as. */
 interface Odd {
@@ -48,6 +53,12 @@ const segmentCustomers: IDataObject[] = Array.from({ length: 6 }, (_, i) => ({
 	totalSpend: 100 * (i + 1),
 	tier: i % 2 ? 'gold' : 'silver',
 }));
+/** segmentCustomers as GROUP BY histograms of recency, frequency and monetary value. */
+const histogramRows: IDataObject[] = segmentCustomers.flatMap((c) => [
+	{ measure: 'recency', value: c.lastPurchaseAt, count: 1 },
+	{ measure: 'frequency', value: c.orderCount, count: 1 },
+	{ measure: 'monetary', value: c.totalSpend, count: 1 },
+]);
 const orders: IDataObject[] = [
 	{ customerId: 'a', orderDate: '2026-01-15', amount: 100 },
 	{ customerId: 'a', orderDate: '2026-03-03', amount: 50 },
@@ -110,6 +121,16 @@ const careCustomers: IDataObject[] = [
 const CONFIGS: Config[] = [
 	{ node: 'segmentCustomer', name: 'RFM', parameters: { method: 'rfm', asOf: asOfCustomers, outputLearnedState: true }, items: segmentCustomers },
 	{ node: 'segmentCustomer', name: 'RFM from transactions', parameters: { method: 'rfm', inputShape: 'transaction', asOf: asOfCustomers }, items: orders },
+	{
+		node: 'segmentCustomer',
+		name: 'RFM from histograms',
+		parameters: { method: 'rfm', cutPoints: 'histograms', asOf: asOfCustomers },
+		items: histogramRows,
+		// The input is histogram rows, not customers.
+		unread: ['customerIdColumn', 'lastPurchaseColumn', 'firstPurchaseColumn', 'purchaseCountColumn', 'totalSpendColumn'],
+	},
+	// The learned state is the one the RFM run above outputs (set in beforeAll); its As Of is the run's.
+	{ node: 'segmentCustomer', name: 'RFM applying a learned state', parameters: { method: 'rfm', cutPoints: 'apply' }, items: segmentCustomers, unread: ['asOf'] },
 	{ node: 'segmentCustomer', name: 'Value Tier', parameters: { method: 'valueTier', asOf: asOfCustomers }, items: segmentCustomers },
 	{ node: 'segmentCustomer', name: 'Lifecycle (days)', parameters: { method: 'lifecycle', asOf: asOfCustomers }, items: segmentCustomers },
 	{ node: 'segmentCustomer', name: 'Lifecycle (intervals)', parameters: { method: 'lifecycle', lifecycleMode: 'ownInterval', asOf: asOfCustomers }, items: segmentCustomers },
@@ -192,6 +213,44 @@ const CONFIGS: Config[] = [
 		volatile: /^(sentAt|providerMessageId)$/,
 		// Read only with a ledger (Postgres or Redis), which this run does not use.
 		unread: ['options.redisKeyPrefix', 'options.retentionDays', 'options.postgresTable'],
+		channel: 'webhook',
+	},
+	{
+		node: 'sendCareMessage',
+		name: 'SMTP',
+		parameters: {
+			channel: 'smtp',
+			template: 'custom',
+			purpose: 'service',
+			subject: 'Order {{orderId}}',
+			text: 'Hi {{name|there}}, order {{orderId}} has shipped.',
+			html: '<p>Hi {{name|there}}, order {{orderId}} has shipped.</p>',
+			recipientField: 'email',
+			options: { asOf: '2026-03-08T04:00:00Z' },
+		},
+		items: careCustomers.map((c, i) => ({ ...c, email: `c${i}@example.cn` })),
+		volatile: /^(sentAt|providerMessageId)$/,
+		// Pacing is the channel's default: Rate is read only with Custom pacing.
+		unread: ['options.redisKeyPrefix', 'options.retentionDays', 'options.postgresTable', 'options.rateCount'],
+		channel: 'smtp',
+	},
+	{
+		node: 'sendCareMessage',
+		name: 'Aliyun SMS',
+		parameters: {
+			channel: 'aliyunSms',
+			template: 'holiday',
+			brandName: '星河银行',
+			recipientField: 'phone',
+			smsTemplateCode: 'SMS_2026',
+			smsTemplateParams: '{"holidayName": "{{holidayName}}"}',
+			smsSignature: '星河银行',
+			options: { asOf: '2026-03-08T04:00:00Z' },
+		},
+		items: careCustomers.map((c, i) => ({ ...c, phone: `1380013800${i}`, holidayName: '春节' })),
+		volatile: /^(sentAt|providerMessageId)$/,
+		unread: ['options.redisKeyPrefix', 'options.retentionDays', 'options.postgresTable', 'options.rateCount'],
+		channel: 'aliyunSms',
 	},
 ];
 
@@ -330,13 +389,13 @@ function nonFinite(value: unknown, path = ''): string[] {
 	return Object.entries(value).flatMap(([key, v]) => nonFinite(v, `${path}.${key}`));
 }
 
-let server: ProviderServer;
+const servers = new Map<Channel, AnyProviderServer>();
 
 async function run(config: Config, parameters: IDataObject) {
+	const server = config.channel && servers.get(config.channel);
+	const type = config.channel && CHANNELS[config.channel].credentialType;
 	const extra: Partial<NodeRunOptions> =
-		config.node === 'sendCareMessage'
-			? { credentials: { careWebhookApi: server.credentials as never }, nodeCredentials: { careWebhookApi: { id: 'webhook', name: 'webhook loopback' } } }
-			: {};
+		server && type ? { credentials: { [type]: server.credentials as never }, nodeCredentials: { [type]: { id: config.channel!, name: `${config.channel} loopback` } } } : {};
 	try {
 		const result = await runNode({ type: config.node, parameters, items: config.items, ...extra, ...config.run });
 		return { error: result.error?.message, output: result.error ? undefined : outputOf(result, config.volatile) };
@@ -377,18 +436,9 @@ async function problem(config: Config, target: Target, odd: Odd, outputs: Map<st
 
 /** Parameters no configuration above sets, by node and path: why. */
 const NOT_COVERED: Record<string, string> = {
-	'segmentCustomer.histogramCountColumn': 'Cut Points "From Histograms": needs histogram rows as input',
-	'segmentCustomer.histogramMeasureColumn': 'Cut Points "From Histograms": needs histogram rows as input',
-	'segmentCustomer.histogramValueColumn': 'Cut Points "From Histograms": needs histogram rows as input',
-	'segmentCustomer.learnedState': 'Cut Points "Apply Learned State": needs the state of an earlier run',
-	'sendCareMessage.html': 'SMTP only: needs an SMTP loopback server',
 	'sendCareMessage.options.postgresTable': 'read only with a Postgres ledger',
 	'sendCareMessage.options.redisKeyPrefix': 'read only with a Redis ledger',
 	'sendCareMessage.options.retentionDays': 'read only with a Redis ledger',
-	'sendCareMessage.smsCompliance': 'SMS channels only: needs an SMS loopback server',
-	'sendCareMessage.smsSignature': 'SMS channels only: needs an SMS loopback server',
-	'sendCareMessage.smsTemplateCode': 'Aliyun SMS only: needs an SMS loopback server',
-	'sendCareMessage.smsTemplateParams': 'Aliyun SMS only: needs an SMS loopback server',
 };
 
 /**
@@ -403,12 +453,18 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Segment Customer (RFM) › First Purchase Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (RFM) › Order Count Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (RFM) › Total Spend Column': 'label not passed to readColumn(s)/readList',
-	'Segment Customer (RFM) › Add Learned State to Summary': 'text "false" not read as false; boolean not checked to be true or false; null accepted',
 	'Segment Customer (RFM from transactions) › Customer ID Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (RFM from transactions) › Order Date Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (RFM from transactions) › Amount Column': 'label not passed to readColumn(s)/readList',
-	'Segment Customer (RFM from transactions) › Collapse Same-Day Orders': 'boolean not checked to be true or false; null accepted',
-	'Segment Customer (RFM from transactions) › Add Learned State to Summary': 'text "false" not read as false; boolean not checked to be true or false; null accepted',
+	'Segment Customer (RFM from histograms) › Measure Column': 'raw error path.includes is not a function; raw error Cannot read properties of null (reading \'includes\'); message does not name the parameter',
+	'Segment Customer (RFM from histograms) › Value Column': 'raw error path.includes is not a function; raw error Cannot read properties of null (reading \'includes\'); message does not name the parameter',
+	'Segment Customer (RFM from histograms) › Count Column': 'raw error path.includes is not a function; raw error Cannot read properties of null (reading \'includes\'); message does not name the parameter',
+	'Segment Customer (RFM applying a learned state) › Customer ID Column': 'label not passed to readColumn(s)/readList',
+	'Segment Customer (RFM applying a learned state) › Last Purchase Column': 'label not passed to readColumn(s)/readList',
+	'Segment Customer (RFM applying a learned state) › First Purchase Column': 'label not passed to readColumn(s)/readList',
+	'Segment Customer (RFM applying a learned state) › Order Count Column': 'label not passed to readColumn(s)/readList',
+	'Segment Customer (RFM applying a learned state) › Total Spend Column': 'label not passed to readColumn(s)/readList',
+	'Segment Customer (RFM applying a learned state) › Learned State': 'message does not name the parameter',
 	'Segment Customer (Value Tier) › Customer ID Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Value Tier) › Last Purchase Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Value Tier) › First Purchase Column': 'label not passed to readColumn(s)/readList',
@@ -416,13 +472,11 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Segment Customer (Value Tier) › Total Spend Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Value Tier) › Tier A Revenue Share (%)': 'message does not name the parameter',
 	'Segment Customer (Value Tier) › Tier A+B Revenue Share (%)': 'message does not name the parameter',
-	'Segment Customer (Value Tier) › Add Learned State to Summary': 'text "false" not read as false; boolean not checked to be true or false; null accepted',
 	'Segment Customer (Lifecycle (days)) › Customer ID Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (days)) › Last Purchase Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (days)) › First Purchase Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (days)) › Order Count Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (days)) › Total Spend Column': 'label not passed to readColumn(s)/readList',
-	'Segment Customer (Lifecycle (days)) › Judge Recency By': 'not checked against its choices; null accepted; non-text value used as is or via String()',
 	'Segment Customer (Lifecycle (days)) › Active Within (Days)': 'message does not name the parameter',
 	'Segment Customer (Lifecycle (days)) › At Risk Within (Days)': 'message does not name the parameter',
 	'Segment Customer (Lifecycle (intervals)) › Customer ID Column': 'label not passed to readColumn(s)/readList',
@@ -430,7 +484,6 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Segment Customer (Lifecycle (intervals)) › First Purchase Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (intervals)) › Order Count Column': 'label not passed to readColumn(s)/readList',
 	'Segment Customer (Lifecycle (intervals)) › Total Spend Column': 'label not passed to readColumn(s)/readList',
-	'Segment Customer (Lifecycle (intervals)) › Judge Recency By': 'not checked against its choices; null accepted; non-text value used as is or via String()',
 	'Segment Customer (Lifecycle (intervals)) › Active Within (Days)': 'message does not name the parameter',
 	'Segment Customer (Lifecycle (intervals)) › At Risk Within (Days)': 'message does not name the parameter',
 	'Segment Customer (Lifecycle (intervals)) › Active Within (Intervals)': 'message does not name the parameter',
@@ -525,13 +578,13 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Score Satisfaction (all metrics) › Dysfunctional Column Pattern': 'label not passed to readColumn(s)/readList',
 	'Score Satisfaction (all metrics) › Aggregate per Customer': 'text "true" not read as true; boolean not checked to be true or false; null accepted',
 	'Score Satisfaction (all metrics) › Group Report By Column': 'non-text value used as is or via String()',
-	'Score Satisfaction (all metrics) › Options › CES Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
-	'Score Satisfaction (all metrics) › Options › CSAT Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
-	'Score Satisfaction (all metrics) › Options › Gap Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (all metrics) › Options › CES Weight in Index': 'null accepted; "" accepted',
+	'Score Satisfaction (all metrics) › Options › CSAT Weight in Index': 'null accepted; "" accepted',
+	'Score Satisfaction (all metrics) › Options › Gap Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (all metrics) › Options › Minimum Responses for Margin': 'message does not show the value as given; raw error [object Object]',
-	'Score Satisfaction (all metrics) › Options › NPS Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (all metrics) › Options › NPS Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (all metrics) › Options › Sentiment Column': 'message does not name the parameter; raw error [object Object]',
-	'Score Satisfaction (all metrics) › Options › Sentiment Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (all metrics) › Options › Sentiment Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (all metrics) › Options › Skip Missing Metrics': 'text "true" not read as true; boolean not checked to be true or false; null accepted',
 	'Score Satisfaction (per customer) › NPS Column': 'label not passed to readColumn(s)/readList',
 	'Score Satisfaction (per customer) › CSAT Column': 'label not passed to readColumn(s)/readList',
@@ -544,13 +597,13 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Score Satisfaction (per customer) › Half-Life (Days)': 'message does not name the parameter',
 	'Score Satisfaction (per customer) › Declining Drop (Index Points)': 'message does not name the parameter',
 	'Score Satisfaction (per customer) › Group Report By Column': 'non-text value used as is or via String()',
-	'Score Satisfaction (per customer) › Options › CES Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
-	'Score Satisfaction (per customer) › Options › CSAT Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
-	'Score Satisfaction (per customer) › Options › Gap Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (per customer) › Options › CES Weight in Index': 'null accepted; "" accepted',
+	'Score Satisfaction (per customer) › Options › CSAT Weight in Index': 'null accepted; "" accepted',
+	'Score Satisfaction (per customer) › Options › Gap Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (per customer) › Options › Minimum Responses for Margin': 'message does not show the value as given; raw error [object Object]',
-	'Score Satisfaction (per customer) › Options › NPS Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (per customer) › Options › NPS Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (per customer) › Options › Sentiment Column': 'message does not name the parameter; raw error [object Object]',
-	'Score Satisfaction (per customer) › Options › Sentiment Weight in Index': 'message does not name the parameter; null accepted; "" accepted',
+	'Score Satisfaction (per customer) › Options › Sentiment Weight in Index': 'null accepted; "" accepted',
 	'Score Satisfaction (per customer) › Options › Skip Missing Metrics': 'boolean not checked to be true or false; null accepted',
 	'Schedule Revisit (Schedule Revisit) › Customer ID Column': 'label not passed to readColumn(s)/readList',
 	'Schedule Revisit (Schedule Revisit) › Name Column': 'non-text value used as is or via String()',
@@ -687,15 +740,65 @@ const KNOWN_DEFECTS: Record<string, string> = {
 	'Send Care Message (webhook) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
 	'Send Care Message (webhook) › Options › Retry Delay (Ms)': 'null accepted',
 	'Send Care Message (webhook) › Options › Time Budget (Seconds)': 'null accepted',
+	'Send Care Message (SMTP) › Email Field': 'message does not name the parameter; raw error [object Object]',
+	'Send Care Message (SMTP) › Customer ID Field': 'message does not name the parameter; raw error [object Object]',
+	'Send Care Message (SMTP) › Brand Name': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Subject': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Text': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › HTML': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Care Type': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Consent Field': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Sending Hours Start': 'raw error [object Object]',
+	'Send Care Message (SMTP) › Sending Hours End': 'raw error [object Object]',
+	'Send Care Message (SMTP) › Time Zone Field': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Last Contacted Field': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Custom Key': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Options › Attempt Timeout (Seconds)': 'null accepted',
+	'Send Care Message (SMTP) › Options › Concurrency': 'null accepted',
+	'Send Care Message (SMTP) › Options › Language Field': 'non-text value used as is or via String()',
+	'Send Care Message (SMTP) › Options › Max Attempts': 'null accepted',
+	'Send Care Message (SMTP) › Options › Output Field': 'label not passed to readColumn(s)/readList',
+	'Send Care Message (SMTP) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
+	'Send Care Message (SMTP) › Options › Retry Delay (Ms)': 'null accepted',
+	'Send Care Message (SMTP) › Options › Time Budget (Seconds)': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Phone Field': 'message does not name the parameter; raw error [object Object]',
+	'Send Care Message (Aliyun SMS) › Customer ID Field': 'message does not name the parameter; raw error [object Object]',
+	'Send Care Message (Aliyun SMS) › Brand Name': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › SMS Signature': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Aliyun Template Code': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Aliyun Template Parameters': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Care Type': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Consent Field': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Sending Hours Start': 'raw error [object Object]',
+	'Send Care Message (Aliyun SMS) › Sending Hours End': 'raw error [object Object]',
+	'Send Care Message (Aliyun SMS) › Time Zone Field': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Last Contacted Field': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Custom Key': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Options › Attempt Timeout (Seconds)': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Options › Concurrency': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Options › Language Field': 'non-text value used as is or via String()',
+	'Send Care Message (Aliyun SMS) › Options › Max Attempts': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Options › Output Field': 'label not passed to readColumn(s)/readList',
+	'Send Care Message (Aliyun SMS) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Options › Retry Delay (Ms)': 'null accepted',
+	'Send Care Message (Aliyun SMS) › Options › Time Budget (Seconds)': 'null accepted',
 };
 
 const cases = CONFIGS.flatMap((config) => targets(config).map((target) => ({ config, target, id: `${descriptions.get(config.node)!.displayName} (${config.name}) › ${target.title}` })));
 
 describe('every parameter against the values an expression can give', () => {
 	beforeAll(async () => {
-		server = await startWebhookServer();
+		servers.set('webhook', await startWebhookServer());
+		servers.set('smtp', await startSmtpServer());
+		servers.set('aliyunSms', await startAliyunSmsServer({ signNames: ['星河银行'], templates: { SMS_2026: '${name}您好，${brand}祝您${holidayName}快乐！拒收请回复R' } }));
+		const learn = CONFIGS.find((c) => c.name === 'RFM')!;
+		const learned = await runNode({ type: learn.node, parameters: learn.parameters, items: learn.items });
+		const state = learned.json(NODE_UNDER_TEST, 1).find((row) => row.learned)!.learned;
+		CONFIGS.find((c) => c.name === 'RFM applying a learned state')!.parameters.learnedState = JSON.stringify(state);
 	});
-	afterAll(() => server.close());
+	afterAll(async () => {
+		await Promise.all([...servers.values()].map((s) => s.close()));
+	});
 
 	it('covers every node', () => {
 		expect(new Set(CONFIGS.map((c) => c.node))).toEqual(new Set(descriptions.keys()));
