@@ -222,3 +222,49 @@ describe('Measure Care Impact, Measure Uplift: relative uplift from a negative h
 		expect((satisfaction.uplift as IDataObject).relative).toBeCloseTo(relative, 12);
 	});
 });
+
+/** The README's examples, as the engine gives them. */
+describe('Measure Care Impact, the README examples', () => {
+	it('the sample campaign: 165 of 1,068 treated against 23 of 262 held out', async () => {
+		const customers = [
+			...Array.from({ length: 1068 }, (_, i) => ({ impact: { group: 'treatment' }, converted: i < 165 })),
+			...Array.from({ length: 262 }, (_, i) => ({ impact: { group: 'holdout' }, converted: i < 23 })),
+		];
+		const parameters = { operation: 'measureUplift', campaign: 'win-back-2026-01', revenueColumn: '', upliftOptions: { conversionName: 'repurchase' } };
+		const [result] = (await runNode({ type: 'measureCareImpact', parameters, items: customers })).json(NODE_UNDER_TEST, 0);
+		const uplift = result.uplift as Record<string, number>;
+		const incremental = (result.incremental as Record<string, Record<string, number>>).conversions;
+		expect([uplift.absolute, uplift.relative, uplift.lower, uplift.upper, uplift.pValue, result.minimumDetectableEffect as number].map((x) => Number(x.toFixed(4)))).toEqual([0.0667, 0.7599, 0.0214, 0.1033, 0.0058, 0.0673]);
+		expect([incremental.estimate, incremental.lower, incremental.upper].map((x) => Number(x.toFixed(1)))).toEqual([71.2, 22.8, 110.4]);
+		expect(result).toEqual(expect.objectContaining({ label: '30-day repurchase', stratum: null, measure: 'proportion', significant: true, verdict: 'increase', roi: null }));
+		expect(result.sentence).toBe('The win-back-2026-01 campaign raised 30-day repurchase from 8.8% to 15.4% (+6.7 points, 95% CI +2.1 to +10.3).');
+		const [chinese] = (await runNode({ type: 'measureCareImpact', parameters: { ...parameters, language: 'zh-CN', upliftOptions: { conversionName: '复购率' } }, items: customers })).json(NODE_UNDER_TEST, 0);
+		expect(chinese.sentence).toBe('“win-back-2026-01”使30天复购率从 8.8% 提升到 15.4%（+6.7个百分点，95% 置信区间 +2.1 至 +10.3）。');
+	});
+
+	it('the KPI Report period row', async () => {
+		const orders = [
+			{ customerId: 'a', orderDate: '2024-01-10', amount: 50 },
+			{ customerId: 'a', orderDate: '2024-02-10', amount: 50 },
+			{ customerId: 'b', orderDate: '2024-02-12', amount: 50 },
+			{ customerId: 'a', orderDate: '2024-03-03', amount: 200 },
+			{ customerId: 'c', orderDate: '2024-03-20', amount: 70 },
+		];
+		const rows = (await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', asOf: '2024-04-01T09:00:00', months: 2 }, items: orders })).json(NODE_UNDER_TEST, 0);
+		expect(rows.find((r) => r.period === '2024-03')).toEqual({
+			kind: 'period',
+			period: '2024-03',
+			activeCustomers: 2,
+			newCustomers: 1,
+			returningCustomers: 1,
+			orders: 2,
+			revenue: 270,
+			averageOrderValue: 135,
+			repeatPurchaseRate: 0.5,
+			retentionRate: 0.5,
+			churnRate: 0.5,
+			change: expect.objectContaining({ activeCustomers: 0, revenue: 170, retentionRate: -0.5 }),
+			summary: '2024-03: 2 buyers (1 new), 2 orders, revenue 270.00, average order 135.00; repeat buyers 50.0%, retention 50.0% (−50.0 points), churn 50.0%.',
+		});
+	});
+});

@@ -48,3 +48,55 @@ describe('Score Satisfaction index weights that cannot work', () => {
 		expect((result.json(NODE_UNDER_TEST, 0)[0].satisfaction as { index: number }).index).toBe(90);
 	});
 });
+
+/** The README's examples and figures, as the engine gives them. */
+describe('Score Satisfaction, the README examples', () => {
+	it('the Responses output example (zh-CN labels, sentiment in the index)', async () => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps', 'csat', 'ces'], language: 'zh-CN', options: { sentimentColumn: 'sentiment' } }, items: [{ nps: 9, csat: 5, ces: 6, sentiment: 0.8 }] });
+		expect(result.json(NODE_UNDER_TEST, 0)[0].satisfaction).toEqual({
+			nps: { score: 9, category: 'promoter', label: '推荐者', outOf100: 90 },
+			csat: { score: 5, satisfied: true, outOf100: 100 },
+			ces: { score: 6, easy: true, version: '2.0', outOf100: 83.33 },
+			sentiment: 0.8,
+			index: 90.83,
+		});
+	});
+
+	it('5 promoters, 3 passives, 2 detractors of 10: NPS 30 ± 48.4, and below the minimum no margin but a note', async () => {
+		const items = [10, 9, 9, 10, 9, 7, 8, 7, 3, 0].map((nps) => ({ nps }));
+		const withMargin = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'], options: { minResponsesForMargin: 10 } }, items });
+		expect(withMargin.json(NODE_UNDER_TEST, 1)[0].nps).toEqual(expect.objectContaining({ nps: 30, marginOfError: 48.41, marginNote: null }));
+		const byDefault = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'] }, items });
+		expect(byDefault.json(NODE_UNDER_TEST, 1)[0].nps).toEqual(expect.objectContaining({ nps: 30, marginOfError: null, marginNote: 'Too few responses for a meaningful margin of error (10 < 30)' }));
+	});
+
+	it('the Bad input example message', async () => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'] }, items: [{ nps: 9 }, { nps: 11 }] });
+		expect(result.error?.message).toBe('Item 1: field "nps" is 11, which is above 10 (expected a whole number from 0 to 10)');
+	});
+
+	it('a mean NPS of 8.67 is passive; a drop of 10 index points is declining', async () => {
+		const items = [
+			{ customerId: 'C1', respondedAt: '2024-01-05', nps: 9 },
+			{ customerId: 'C1', respondedAt: '2024-02-05', nps: 9 },
+			{ customerId: 'C1', respondedAt: '2024-03-05', nps: 8 },
+		];
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'], aggregatePerCustomer: true, combineBy: 'mean' }, items });
+		expect(result.json(NODE_UNDER_TEST, 0)[0].satisfaction).toEqual(
+			expect.objectContaining({ nps: { score: 8.67, category: 'passive', label: 'Passive' }, trend: { last: 80, previous: 90, change: -10, declining: true } }),
+		);
+	});
+
+	it('Kano ties go to the category that hurts most when neglected (M > O > A > I > R > Q)', async () => {
+		const pairs = [
+			['like', 'dislike'], // O
+			['expect', 'dislike'], // M
+			['like', 'neutral'], // A
+		];
+		const items = pairs.map(([functional, dysfunctional]) => ({ kano: { chat: { functional, dysfunctional } } }));
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['kano'], kanoFeatures: 'chat' }, items });
+		expect(result.json(NODE_UNDER_TEST, 1)[0].kano).toEqual({
+			chat: expect.objectContaining({ dominant: 'mustBe', tiedWith: ['mustBe', 'oneDimensional', 'attractive'], better: 0.6667, worse: -0.6667 }),
+		});
+	});
+});
