@@ -138,6 +138,16 @@ describe('Segment Customer as README describes it', () => {
 		expect(keysOf(await segment({ method: 'customRules', rules }, [{ customerId: 'a', points: 1000 }, { customerId: 'b', points: '1e3' }, { customerId: 'c', points: 999 }]))).toEqual(['X', 'X', 'Other']);
 	});
 
+	it('refuses, over transactions, a rule on a field of the transactions, which the customer items do not have', async () => {
+		const orders = [{ customerId: 'a', region: '华东', orderDate: '2024-06-01', amount: 5 }, { customerId: 'b', region: '华北', orderDate: '2024-06-01', amount: 500 }];
+		const rule = (field: string) => ({ rule: [{ field, operator: 'greaterThan', value: '100', label: 'Big' }] });
+		const onRegion = await segment({ method: 'customRules', inputShape: 'transaction', rules: rule('region') }, orders);
+		expect(onRegion.error?.message).toBe(
+			'Rule 1 tests field "region", which the customer item built from the transactions does not have (expected one of customerId, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)',
+		);
+		expect(keysOf(await segment({ method: 'customRules', inputShape: 'transaction', rules: rule('totalSpend') }, orders))).toEqual(['Other', 'Big']);
+	});
+
 	it('names the README bad dates in its words', async () => {
 		const result = await segment({}, [customer('a', '31/02/2024', 1, 1), customer('b', 12, 1, 1), customer('c', '2024-06-01T00:00:00+25:00', 1, 1)], { onError: 'continueErrorOutput' });
 		const range = 'a date from 1900-01-01 to 2199-12-31';

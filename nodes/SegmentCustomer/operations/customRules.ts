@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyRules, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
-import { batchParameter, listParameter, optionsParameter, readEntries, textParameter } from '../../common';
+import { batchParameter, listParameter, optionsParameter, readColumn, readEntries, textParameter } from '../../common';
+import { TRANSACTION_CUSTOMER_FIELDS } from '../../shared/customers';
 
 const show = { show: { method: ['customRules'] } };
 
@@ -34,7 +35,10 @@ export function customRulesMethod(ctx: IExecuteFunctions): SegmentMethod {
 		...r,
 		value: String(r.value ?? ''),
 	}));
-	validateRules(rules);
+	// Over transactions the rules see the customer item the run builds, not the transactions.
+	const transactions = batchParameter<string>(ctx, 'inputShape', 'customer') === 'transaction';
+	const customerFields = [readColumn(ctx, 'customerIdColumn', 'customerId'), ...TRANSACTION_CUSTOMER_FIELDS];
+	validateRules(rules, transactions ? { names: customerFields, of: 'the customer item built from the transactions' } : undefined);
 	const defaultLabel = batchParameter(ctx, 'defaultLabel', 'Other') as string;
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'optional' },

@@ -28,11 +28,18 @@ export interface SegmentRule {
 const NUMERIC: RuleOperator[] = ['greaterThan', 'greaterOrEqual', 'lessThan', 'lessOrEqual'];
 const DAYS: RuleOperator[] = ['withinLastDays', 'olderThanDays'];
 
-/** Checks the rule table once, before any item: unknown operators and non-numeric thresholds are parameter errors. */
-export function validateRules(rules: SegmentRule[]): void {
+/**
+ * Checks the rule table once, before any item: unknown operators and non-numeric thresholds are
+ * parameter errors. `fields`, when given, are the only fields the items have (the customer items a run
+ * over transactions builds): a rule on another field would never match, for every customer.
+ */
+export function validateRules(rules: SegmentRule[], fields?: { names: string[]; of: string }): void {
 	rules.forEach((rule, i) => {
 		const where = `Rule ${i + 1}`;
 		if (!rule.field?.trim()) throw new ConfigError(`${where} has no field`);
+		if (fields && !fields.names.includes(rule.field.trim())) {
+			throw new ConfigError(`${where} tests field "${rule.field}", which ${fields.of} does not have (expected one of ${fields.names.join(', ')})`);
+		}
 		if (!(rule.operator in RULE_OPERATORS)) throw new ConfigError(`${where} has an unknown operator "${rule.operator}"`);
 		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
 		if (NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) {
