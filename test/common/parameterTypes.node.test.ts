@@ -825,6 +825,16 @@ describe('every parameter against the values an expression can give', () => {
 		expect(outcome.error).toBeUndefined();
 	});
 
+	// Under Continue, a parameter refused in nodes/common sends every input item to the error output once, with the reason.
+	const refusedInCommon = cases.filter(({ config, target, id }) => ['Output Field', 'As Of', 'Language'].includes(target.title) && !config.channel && !(id in KNOWN_DEFECTS));
+	it.each(refusedInCommon.map(({ config, target, id }) => [id, config, target] as const))('%s: under Continue every item leaves with the reason', async (_id, config, target) => {
+		const result = await runNode({ type: config.node, parameters: target.set(config.parameters, expression(OBJECT)), items: config.items, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		const outputs = result.run.data.resultData.runData[NODE_UNDER_TEST][0].data!.main.map((items) => (items ?? []).map((i) => i.json));
+		expect(outputs.slice(0, -1).flat()).toEqual([]);
+		expect(outputs[outputs.length - 1].map((j) => j.error)).toEqual(config.items.map(() => expect.stringMatching(new RegExp(`^(Language|Parameter "${target.title}"[^"]*) .*\\{"a":1\\}`))));
+	});
+
 	for (const { config, target, id } of cases) {
 		const test = id in KNOWN_DEFECTS ? it.failing : it;
 		test(id, async () => {
