@@ -268,3 +268,34 @@ describe('Measure Care Impact, the README examples', () => {
 		});
 	});
 });
+
+/**
+ * Input: Page States to Merge gives the result of one run on all the pages' customers, so the pages must
+ * be one campaign's. A state item of another campaign (a state table holding several campaigns) is an
+ * item error naming its campaign; before, the pages of two campaigns merged into one result without a
+ * word. With Campaign empty the result is named after the pages' campaign.
+ */
+describe('Measure Care Impact, Measure Uplift: page states of one campaign', () => {
+	const pageOf = async (campaign: string, converted: boolean[]) => {
+		const customers = converted.map((c, i) => ({ impact: { group: i % 2 ? 'holdout' : 'treatment' }, converted: c }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign, revenueColumn: '', upliftOptions: { includeState: true } }, items: customers });
+		return result.json(NODE_UNDER_TEST, 0).find((r) => r.kind === 'state')!;
+	};
+
+	it('refuses the state of another campaign and merges the rest', async () => {
+		const pages = [await pageOf('spring', [true, false, true, true]), await pageOf('autumn', [true, true, true, true]), await pageOf('spring', [false, false, true, false])];
+		const merged = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'spring', input: 'pageStates' }, items: pages, onError: 'continueErrorOutput' });
+		expect(merged.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual(['Item 1: field "campaign" is "autumn", which is another campaign than "spring" (expected the state items of campaign "spring" only)']);
+		const [result] = merged.json(NODE_UNDER_TEST, 0);
+		expect(result).toEqual(expect.objectContaining({ campaign: 'spring', treatment: { customers: 4, conversions: 3, rate: 0.75 }, holdout: { customers: 4, conversions: 1, rate: 0.25 } }));
+		const stopped = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '', input: 'pageStates' }, items: pages });
+		expect(stopped.error?.message).toBe('Item 1: field "campaign" is "autumn", which is another campaign than "spring" (expected the state items of campaign "spring" only)');
+	});
+
+	it('names the result after the pages when Campaign is empty', async () => {
+		const pages = [await pageOf('spring', [true, false, true, true]), await pageOf('', [false, false, true, false])];
+		const merged = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '', input: 'pageStates' }, items: pages });
+		expect(merged.error).toBeUndefined();
+		expect(merged.json(NODE_UNDER_TEST, 0)[0]).toEqual(expect.objectContaining({ campaign: 'spring', treatment: expect.objectContaining({ customers: 4 }) }));
+	});
+});

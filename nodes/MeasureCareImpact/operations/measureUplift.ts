@@ -6,7 +6,7 @@ import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
 import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
-import { ALL, cellOf, mergeState, newState, overall, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
@@ -129,16 +129,19 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 	return { state, pairs, allPairs };
 }
 
-function readPageStates(items: INodeExecutionData[], router: ItemRouter): Read {
+/** The pages' states merged; the campaign is the Campaign parameter, or else the pages' own. */
+function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaign: string): Read & { campaign: string } {
 	const state: UpliftState = { outcomes: {} };
 	const allPairs: IPairedItemData[] = [];
+	let runCampaign = campaign;
 	for (let i = 0; i < items.length; i++) {
-		const page = router.attempt(i, () => readPageState(items[i].json.state));
+		const page = router.attempt(i, () => ({ campaign: pageCampaign(items[i].json.campaign, runCampaign), state: readPageState(items[i].json.state) }));
 		if (page === undefined) continue;
-		mergeState(state, page);
+		if (runCampaign === '') runCampaign = page.campaign;
+		mergeState(state, page.state);
 		allPairs.push({ item: i });
 	}
-	return { state, pairs: new Map(), allPairs };
+	return { state, pairs: new Map(), allPairs, campaign: runCampaign };
 }
 
 /** One result per outcome for all customers, then one per outcome and stratum; optionally the page state. */
@@ -161,10 +164,11 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
 	}
 	const language = readLanguage(ctx) as Language;
-	const campaign = readCampaign(ctx);
 	const options = batchParameter(ctx, 'upliftOptions', {}, 'Options') as { conversionName?: string; includeState?: boolean };
 	const mode = ctx.getNodeParameter('input', 0, 'customers') as string;
-	const read = mode === 'pageStates' ? readPageStates(items, router) : readCustomers(ctx, items, router);
+	const named = readCampaign(ctx);
+	const read = mode === 'pageStates' ? readPageStates(items, router, named) : { ...readCustomers(ctx, items, router), campaign: named };
+	const { campaign } = read;
 
 	const results: INodeExecutionData[] = [];
 	const measureOptions = { level, costPerContact, margin: shareOfPercent(marginPercent) };

@@ -115,3 +115,16 @@ export function readPageState(value: unknown): UpliftState {
 		throw new InputError('state', value, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
 	}
 }
+
+/**
+ * The campaign of a page's state item, which must be the run's: `expected` is the Campaign parameter, or
+ * else the first page's campaign ('' while none is known). Pages of two campaigns merged without a word
+ * into one result, as one campaign's customers. A page without a campaign name fits any run.
+ */
+export function pageCampaign(value: unknown, expected: string): string {
+	const campaign = typeof value === 'string' ? value.trim() : '';
+	if (campaign !== '' && expected !== '' && campaign !== expected) {
+		throw new InputError('campaign', value, `is another campaign than "${expected}"`, `the state items of campaign "${expected}" only`);
+	}
+	return campaign;
+}
