@@ -60,10 +60,28 @@ const COLUMNS = {
 /** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
 const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn', 'countColumn'];
 
-/** The Thresholds entries' labels, by name, for the errors that name them. */
-const THRESHOLD_LABELS = new Map(
-	(properties.find((p) => p.name === 'thresholds')?.options ?? []).map((o) => [o.name, 'displayName' in o ? o.displayName : o.name]),
-);
+/** A collection's entries' labels, by name, for the errors that name them. */
+const entryLabels = (collection: string) =>
+	new Map((properties.find((p) => p.name === collection)?.options ?? []).map((o) => [o.name, 'displayName' in o ? o.displayName : o.name]));
+const THRESHOLD_LABELS = entryLabels('thresholds');
+const SIGNAL_LABELS = entryLabels('signals');
+
+/**
+ * The Rule Signals columns. Over transactions the customer items are built from the orders (the spend
+ * trend computed from them) and carry none of these columns: a signal mapped there was off for every
+ * customer without a word, so it stops the run instead.
+ */
+function readSignalColumns(ctx: IExecuteFunctions, shape: InputShape): Record<string, string> {
+	const columns = batchParameter(ctx, 'signals', {}) as Record<string, string>;
+	const mapped = Object.entries(columns).filter(([, column]) => String(column ?? '').trim() !== '');
+	if (shape === 'transaction' && mapped.length > 0) {
+		const names = mapped.map(([name, column]) => `"${SIGNAL_LABELS.get(name) ?? name}" (${column})`).join(', ');
+		throw new ConfigError(
+			`Rule Signals ${names} cannot be read over transactions: the customer items are built from the orders and have no such columns (the spend trend is computed from the orders). Use One Item per Customer for these signals, or remove them`,
+		);
+	}
+	return columns;
+}
 
 /**
  * The Thresholds collection over its defaults. Each threshold set must be a number of at least 0: a
@@ -139,7 +157,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		supplied: model && choice<'fit' | 'supplied'>(ctx, 'modelSource', 'fit') === 'supplied' ? batchParameter<unknown>(ctx, 'suppliedParameters', '{}') : undefined,
 		shape,
 		columns,
-		signalColumns: batchParameter(ctx, 'signals', {}) as Record<string, string>,
+		signalColumns: readSignalColumns(ctx, shape),
 		scoreOptions,
 		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
 		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },

@@ -139,6 +139,15 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect([...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)]).toEqual([]);
 	});
 
+	it('refuses, over transactions, rule signal columns the customer items built from the orders do not have', async () => {
+		const orders = [{ customerId: 'a', csat: 10, tickets: 5, orderDate: '1997-06-01', amount: 5 }, { customerId: 'a', csat: 10, tickets: 5, orderDate: '1997-06-05', amount: 5 }];
+		const run = (signals: object) => runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', inputShape: 'transaction', asOf, signals }, items: orders });
+		expect((await run({ satisfactionColumn: 'csat', complaintsColumn: 'tickets' })).error?.message).toBe(
+			'Rule Signals "Complaints Column" (tickets), "Satisfaction Column" (csat) cannot be read over transactions: the customer items are built from the orders and have no such columns (the spend trend is computed from the orders). Use One Item per Customer for these signals, or remove them',
+		);
+		expect((await run({ satisfactionColumn: ' ' })).error).toBeUndefined();
+	});
+
 	// An expression can give an options parameter any value; an unknown one ran as another choice
 	// ("High" sent every customer to At Risk, "months" made every customer's T NaN).
 	it.each([
