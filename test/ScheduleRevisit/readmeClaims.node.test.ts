@@ -68,6 +68,18 @@ describe('Schedule Revisit, cadence rules as the README describes them', () => {
 	});
 });
 
+describe('Schedule Revisit, "is empty" rules', () => {
+	// A list or an object with nothing in it ("tags": [], "complaints": {}) counted as not empty: "is empty"
+	// missed those customers and "is not empty" took them.
+	it('counts an empty list or object as empty, as it counts a blank or missing value', async () => {
+		const items = [{ customerId: 'A', tags: [] }, { customerId: 'B', tags: {} }, { customerId: 'C', tags: '' }, { customerId: 'D' }, { customerId: 'E', tags: ['vip'] }, { customerId: 'F', tags: { vip: true } }, { customerId: 'G', tags: 0 }];
+		const empty = await run(rule('isEmpty', '', 'tags'), items);
+		expect(empty.revisits.map((r) => `${r.customerId} ${(r.rule as { name: string }).name}`)).toEqual(['A R', 'B R', 'C R', 'D R', 'E Default', 'F Default', 'G Default']);
+		const notEmpty = await run(rule('isNotEmpty', '', 'tags'), items);
+		expect(notEmpty.revisits.map((r) => `${r.customerId} ${(r.rule as { name: string }).name}`)).toEqual(['A Default', 'B Default', 'C Default', 'D Default', 'E R', 'F R', 'G R']);
+	});
+});
+
 describe('Schedule Revisit, input columns', () => {
 	// An account manager sent as {id, name} was left out and the customer went to round-robin; a name
 	// object left the events and agendas without one. Both silently.

@@ -130,6 +130,13 @@ export function buildCadencePolicy(rules: CadenceRuleInput[], fallback: Partial<
 	};
 }
 
+/** Empty for is empty / is not empty: also a list or an object with nothing in it (tags: [], churn: {}). */
+function holdsNothing(value: unknown): boolean {
+	if (isEmpty(value)) return true;
+	if (Array.isArray(value)) return value.length === 0;
+	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
 /** Texts compared by one is/isNot rule and whether they are in its list; bounded, values repeat. */
 const MAX_REMEMBERED_TEXTS = 10_000;
 
@@ -142,9 +149,9 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 	const read = fieldReader(rule.field);
 	switch (rule.operator) {
 		case 'isEmpty':
-			return (item) => isEmpty(read(item));
+			return (item) => holdsNothing(read(item));
 		case 'isNotEmpty':
-			return (item) => !isEmpty(read(item));
+			return (item) => !holdsNothing(read(item));
 		case 'is':
 		case 'isNot': {
 			const wanted = rule.operator === 'is';
