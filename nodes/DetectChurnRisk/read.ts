@@ -4,7 +4,21 @@ import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, t
 import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
 import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { calendarDays, dateMsReaderNotAfter, getField, InputError, isEmpty, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, PLAUSIBLE } from '../shared/input';
+import {
+	calendarDays,
+	dateMsReaderNotAfter,
+	getField,
+	InputError,
+	isEmpty,
+	offsetMs,
+	parseCount,
+	parseCustomerCount,
+	parseDate,
+	parseMoney,
+	parseNumber,
+	PLAUSIBLE,
+	wallClockInstant,
+} from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
 import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
@@ -177,10 +191,13 @@ export function readTransactionItem(item: Record<string, unknown>, index: number
 }
 
 /** Spend per customer in the recent window (asOf − days, asOf] and the one before it. */
-function windowSpends(transactions: Transaction[], asOf: Date, days: number): Map<string, { recent: number; previous: number }> {
+function windowSpends(transactions: Transaction[], asOf: Date, days: number, timeZone: string): Map<string, { recent: number; previous: number }> {
 	const end = asOf.getTime();
-	const recentStart = end - days * DAY_MS;
-	const previousStart = recentStart - days * DAY_MS;
+	// Days on the zone's calendar, as every other count of days: 30 days of 24 hours before New York's
+	// April 1 began at 23:00 on March 1, and took March 2's orders into the recent window.
+	const wallEnd = end + offsetMs(timeZone, end);
+	const recentStart = wallClockInstant(wallEnd - days * DAY_MS, timeZone);
+	const previousStart = wallClockInstant(wallEnd - 2 * days * DAY_MS, timeZone);
 	const spends = new Map<string, { recent: number; previous: number }>();
 	for (const t of transactions) {
 		const time = t.date.getTime();
@@ -198,7 +215,7 @@ function windowSpends(transactions: Transaction[], asOf: Date, days: number): Ma
  * window before.
  */
 export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadContext, spendWindowDays: number): Subject[] {
-	const spends = windowSpends(transactions, ctx.asOf, spendWindowDays);
+	const spends = windowSpends(transactions, ctx.asOf, spendWindowDays, ctx.timeZone);
 	const idColumn = ctx.columns.customerIdColumn || 'customerId';
 	return summariseTransactions(transactions, { asOf: ctx.asOf, unit: ctx.unit, collapseSameDay: true, timeZone: ctx.timeZone }).map((s) => {
 		const spend = spends.get(s.customerId);

@@ -75,6 +75,21 @@ describe('Detect Churn Risk as README describes it', () => {
 		]);
 	});
 
+	it.each(['UTC', 'America/New_York', 'Asia/Shanghai'])('counts the spend windows in calendar days of the zone (%s), also across a clock change', async (timezone) => {
+		// 30 days before April 1: the recent window holds March 3 to April 1, the previous one February 2 to March 2.
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape: 'transaction', asOf: '2024-04-01', spendWindowDays: 30 },
+			timezone,
+			items: [
+				{ customerId: 'a', orderDate: '2024-03-02', amount: 100 },
+				{ customerId: 'a', orderDate: '2024-03-20', amount: 10 },
+				{ customerId: 'a', orderDate: '2024-03-30', amount: 10 },
+			],
+		});
+		expect(churnOf(result, 0).concat(churnOf(result, 1))[0].reasons).toContain('Spend fell 80% (100 → 20) against the previous window');
+	});
+
 	it('gives sBG retention (beta + t − 1) / (alpha + beta + t − 1) at the next renewal', async () => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
