@@ -20,7 +20,8 @@
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` (built the same way) and
  *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
  *   option" collection (`collectionParameter` for any other); `listParameter` and `readEntries` for a list of entries the user adds and orders
- *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest.
+ *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest, and `readChoice` for an
+ *   options, multi-options or boolean parameter, against the choices of its description.
  *   Every one of them reads through `batchParameter(ctx, name, fallback, label)`: a parameter applies to
  *   the whole run, and an expression reading the item that gives the items different values is a ConfigError
  *   (`firstItemValue` and `differenceText` are its two halves, for Send Care Message's batch parameters,

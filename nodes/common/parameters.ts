@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { isLanguage, LANGUAGES, type Language } from '../shared/format/language';
+import type { Language } from '../shared/format/language';
 import { ConfigError, describeValue, InputError, numberFromText, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
 
@@ -221,9 +221,28 @@ export function readAsOf(ctx: IExecuteFunctions, parameterName = 'asOf', label =
 }
 
 export function readLanguage(ctx: IExecuteFunctions): Language {
-	const language = batchParameter(ctx, 'language', 'en', 'Language');
-	if (!isLanguage(language)) throw new ConfigError(`Language must be one of ${LANGUAGES.join(', ')}; got ${describeValue(language)}`);
-	return language;
+	return readChoice<Language>(ctx, languageProperty(''));
+}
+
+/**
+ * An options, multi-options or boolean parameter, read against the choices its description offers
+ * (`path` for an option of a collection, "options.pacing"; `label` as messages name it). The panel
+ * offers only those, but an expression can give anything: "own" for Fixed Days, "false" as text for a
+ * boolean (truthy), ["en"] for a language. Such a value is a ConfigError naming the parameter, the
+ * value and the choices, never read as some other choice.
+ */
+export function readChoice<T = unknown>(ctx: IExecuteFunctions, property: INodeProperties, path = property.name, label = property.displayName): T {
+	const value = batchParameter<unknown>(ctx, path, property.default, label);
+	const allowed = property.type === 'boolean' ? [true, false] : ((property.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
+	const expected = allowed.map((v) => JSON.stringify(v)).join(', ');
+	if (property.type === 'multiOptions') {
+		if (!Array.isArray(value) || !value.every((v) => allowed.includes(v))) {
+			throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not a list of its choices (expected a list of ${expected})`);
+		}
+	} else if (!allowed.includes(value as string)) {
+		throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not one of its choices (expected ${expected})`);
+	}
+	return value as T;
 }
 
 /**
