@@ -29,4 +29,24 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		const byText = Object.fromEntries(server.deliveries.map((d) => [d.text.split('请跟进 ')[1].split(' ')[0], d.to]));
 		expect(byText).toEqual({ 韩梅梅: '13800138000', 李雷: '+8613900139000', 王芳: '13700137000', 赵强: '' });
 	});
+
+	// The phone channels' two rules hold for mentions too: "(0)" after a country code is the trunk prefix
+	// (+44 (0)20 … was mentioned as +4402079460958), and a decimal export is the item's error (it was
+	// mentioned as 138001380000, a digit too many), the others still sent.
+	it.each([
+		['DingTalk', startDingTalkServer],
+		['WeCom', startWeComServer],
+	])('%s: +44 (0)20 … is mentioned without the (0); 13800138000.0 is the item\'s error', async (_name, start) => {
+		const server = await start();
+		servers.push(server);
+		const odd = [
+			{ customerId: 'D1', name: 'Ann', owner: '+44 (0)20 7946 0958', timeZone: 'Asia/Shanghai' },
+			{ customerId: 'D2', name: 'Bo', owner: '13800138000.0', timeZone: 'Asia/Shanghai' },
+		];
+		const run = await runCare(server, odd, { subject: 'Follow-up', text: 'Call {{name}}', recipientField: 'owner', options: { pacing: 'off' } }, { onError: 'continueRegularOutput' });
+		expect(run.result.error).toBeUndefined();
+		expect(server.deliveries.map((d) => d.to)).toEqual(['+442079460958']);
+		expect(run.failed.map((f) => String(f.error))).toEqual([expect.stringContaining('"13800138000.0"')]);
+		expect(String(run.failed[0].error)).toMatch(/phone number written as a decimal number/);
+	});
 });

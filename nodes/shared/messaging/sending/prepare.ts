@@ -1,6 +1,7 @@
 import { customerIdText } from '../../customers/records';
 import { getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
+import { compactPhone, isDecimalExport } from '../channels/phoneText';
 import type { OutgoingMessage } from '../channels/types';
 import { idempotencyKey, keyValueEscape, periodOf, storedTextBytes, type KeyPeriod } from '../ledger';
 import {
@@ -75,7 +76,11 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 		if (kind === 'none') throw new InputError(field, value, 'is not usable as a recipient', 'text or a number, or nothing');
 		throw new InputError(field, value, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
 	}
-	if (kind === 'none') return String(value).trim();
+	if (kind === 'none') {
+		// A robot's recipient is passed on as given, but a phone number exported as a decimal would be mentioned with an extra digit.
+		if (isDecimalExport(String(value))) throw decimalPhone(field, value);
+		return String(value).trim();
+	}
 	if (kind === 'email') {
 		const address = String(value).trim();
 		if (!EMAIL.test(address)) throw new InputError(field, value, 'is not an email address', 'an address like name@example.com');
@@ -86,19 +91,14 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 
 const PHONE_EXPECTED = 'digits with an optional leading +, like +8613800138000 or 13800138000';
 
-/**
- * A phone number without its spaces, dashes, dots and brackets. Two forms would otherwise lose their
- * meaning there: a number a spreadsheet exported as a decimal ("13800138000.0", 13800138000.5) would
- * gain a digit, and the "(0)" of "+44 (0)20 7946 0958" is the trunk prefix, not dialled after the
- * country code.
- */
+const decimalPhone = (field: string, value: unknown) =>
+	new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
+
+/** A phone number as compactPhone writes it; a number or text a spreadsheet exported as a decimal is refused. */
 function readPhone(value: string | number, field: string): string {
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, value, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
-	const text = String(value).trim();
-	if (/^\+?\d+\.\d+$/.test(text) && /\.0+$/.test(text)) {
-		throw new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
-	}
-	const phone = (text.startsWith('+') ? text.replace(/\(\s*0\s*\)/, '') : text).replace(/[\s\-().]/g, '');
+	if (isDecimalExport(String(value))) throw decimalPhone(field, value);
+	const phone = compactPhone(String(value));
 	if (!PHONE.test(phone)) throw new InputError(field, value, 'is not a phone number', PHONE_EXPECTED);
 	return phone;
 }
