@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { ItemRouter } from '../common';
-import { SegmentTally } from '../shared/segments';
+import { REJECTED_KEY, SegmentTally } from '../shared/segments';
 
 /**
  * The node's two outputs: customer items in input order (error items under continue-on-fail, placed by
@@ -91,7 +91,7 @@ export class SegmentOutputs {
 		});
 		const rejectedItems = this.router.rejectedItems;
 		if (rejectedItems > 0) {
-			summary.push({ json: { key: 'rejected', label: 'Rejected input items', rejectedItems, method: methodName, asOf: asOfText } });
+			summary.push({ json: { key: REJECTED_KEY, label: 'Rejected input items', rejectedItems, method: methodName, asOf: asOfText } });
 		}
 		return this.router.outputs({ 1: [...summary, ...this.extraSummary] });
 	}

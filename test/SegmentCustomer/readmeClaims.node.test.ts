@@ -148,6 +148,17 @@ describe('Segment Customer as README describes it', () => {
 		expect(keysOf(await segment({ method: 'customRules', inputShape: 'transaction', rules: rule('totalSpend') }, orders))).toEqual(['Other', 'Big']);
 	});
 
+	it('refuses the label "rejected", which the summary keeps for its count of rejected items', async () => {
+		const rules = (label: string) => ({ rule: [{ field: 'status', operator: 'equals', value: 'rejected', label }] });
+		const items = [{ customerId: 'a', status: 'rejected' }];
+		expect((await segment({ method: 'customRules', rules: rules('rejected') }, items)).error?.message).toBe(
+			`Rule 1's label is "rejected", which the summary keeps for its row of rejected items (expected another label)`,
+		);
+		expect((await segment({ method: 'customRules', rules: rules('Declined'), defaultLabel: 'rejected' }, items)).error?.message).toBe(
+			`"Default Label" is "rejected", which the summary keeps for its row of rejected items (expected another label)`,
+		);
+	});
+
 	it('names the README bad dates in its words', async () => {
 		const result = await segment({}, [customer('a', '31/02/2024', 1, 1), customer('b', 12, 1, 1), customer('c', '2024-06-01T00:00:00+25:00', 1, 1)], { onError: 'continueErrorOutput' });
 		const range = 'a date from 1900-01-01 to 2199-12-31';

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { applyRules, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
+import { applyRules, checkSegmentLabel, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
 import { batchParameter, listParameter, optionsParameter, readColumn, readEntries, textParameter } from '../../common';
 import { TRANSACTION_CUSTOMER_FIELDS } from '../../shared/customers';
@@ -40,6 +40,7 @@ export function customRulesMethod(ctx: IExecuteFunctions): SegmentMethod {
 	const customerFields = [readColumn(ctx, 'customerIdColumn', 'customerId'), ...TRANSACTION_CUSTOMER_FIELDS];
 	validateRules(rules, transactions ? { names: customerFields, of: 'the customer item built from the transactions' } : undefined);
 	const defaultLabel = batchParameter(ctx, 'defaultLabel', 'Other') as string;
+	checkSegmentLabel(defaultLabel, '"Default Label"');
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'unused', purchaseCount: 'optional', totalSpend: 'optional' },
 		segment(subjects, run) {

@@ -1,3 +1,4 @@
+import { REJECTED_KEY } from './summary';
 import { calendarDays, ConfigError, getField, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
@@ -42,6 +43,7 @@ export function validateRules(rules: SegmentRule[], fields?: { names: string[]; 
 		}
 		if (!(rule.operator in RULE_OPERATORS)) throw new ConfigError(`${where} has an unknown operator "${rule.operator}"`);
 		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
+		checkSegmentLabel(rule.label, `${where}'s label`);
 		if (NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) {
 			const limit = numberFromText(String(rule.value ?? ''));
 			if (limit === undefined) throw new ConfigError(`${where} compares with "${rule.value}", which is not a number (expected digits such as 30 or 1.5)`);
@@ -93,6 +95,16 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 			return !text.includes(expected);
 		default:
 			return text.startsWith(expected);
+	}
+}
+
+/**
+ * A label is the customers' segment key: "rejected" would give the summary two rows of that key, the
+ * segment's and the count of rejected items, which a workflow could not tell apart by key.
+ */
+export function checkSegmentLabel(label: string, what: string): void {
+	if (String(label).trim() === REJECTED_KEY) {
+		throw new ConfigError(`${what} is "${label}", which the summary keeps for its row of rejected items (expected another label)`);
 	}
 }
 

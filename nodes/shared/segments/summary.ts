@@ -1,3 +1,6 @@
+/** The key of the summary row that counts rejected items; no segment may have it. */
+export const REJECTED_KEY = 'rejected';
+
 export interface SegmentSummary {
 	key: string;
 	label: string;
