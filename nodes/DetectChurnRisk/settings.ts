@@ -145,10 +145,9 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
-		// Each read only where the panel shows it, so a value left behind in a hidden one stops nothing.
-		unit: method === 'sbg' ? 'weeks' : choice<ScoreOptions['unit']>(ctx, 'timeUnit', 'weeks'),
+		unit: choice<ScoreOptions['unit']>(ctx, 'timeUnit', 'weeks'),
 		annualDiscountRate: model ? readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)') / 100 : 0.1,
-		renewalPeriod: method === 'sbg' ? choice<ScoreOptions['renewalPeriod']>(ctx, 'renewalPeriod', 'month') : 'month',
+		renewalPeriod: choice<ScoreOptions['renewalPeriod']>(ctx, 'renewalPeriod', 'month'),
 	};
 	model?.checkOptions(scoreOptions);
 	return {

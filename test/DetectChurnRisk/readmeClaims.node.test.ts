@@ -180,6 +180,15 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect(result.error?.message).toBe(message);
 	});
 
+	it('takes a hidden option as its default, as n8n hands it over (Renewal Period under BG/NBD)', async () => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { modelSource: 'supplied', suppliedParameters: JSON.stringify(published), asOf, renewalPeriod: '={{ "week" }}' },
+			items: [cdnow2],
+		});
+		expect(result.error).toBeUndefined();
+	});
+
 	it('sends every item to the error output for a bad option value under Continue', async () => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
