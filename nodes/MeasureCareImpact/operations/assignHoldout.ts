@@ -3,6 +3,7 @@ import { batchParameter, checkOutputFieldFree, ItemRouter, numberParameter, read
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey, shareOfPercent } from '../../shared/impact';
+import { labelsOf } from '../labels';
 
 const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
 
@@ -38,6 +39,8 @@ export const assignHoldoutProperties: INodeProperties[] = [
 	),
 ];
 
+const LABELS = labelsOf(assignHoldoutProperties);
+
 /**
  * The campaign of the whole run. Read from the first item alone, a name given per item by an expression
  * put every customer in item 0's campaign: hashed, recorded and measured under another campaign's name.
@@ -57,7 +60,7 @@ export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const percent = readNumber(ctx, 'holdoutPercent', 10, 'Holdout Share (%)');
 	if (!(percent > 0 && percent < 100)) throw new ConfigError(`"Holdout Share (%)" must lie between 0 and 100 (exclusive); got ${percent}`);
 	const share = shareOfPercent(percent);
-	const { customerIdColumn, stratumColumn } = readColumns(ctx, { customerIdColumn: 'customerId', stratumColumn: '' });
+	const { customerIdColumn, stratumColumn } = readColumns(ctx, { customerIdColumn: 'customerId', stratumColumn: '' }, LABELS);
 	const outputField = readOutputField(ctx, 'impact');
 	const addImpact = fieldAdder(outputField);
 	const router = new ItemRouter(ctx, items.length, 2);

@@ -16,6 +16,7 @@ import {
 	type NpsAnswer,
 	type Order,
 } from '../../shared/impact';
+import { labelsOf } from '../labels';
 
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 
@@ -51,12 +52,14 @@ export const kpiReportProperties: INodeProperties[] = [
 	textParameter('groupByColumn', 'Group By Column', '', 'Optional: a row per value besides the row for all customers', { placeholder: 'segment.key', displayOptions: show(['customers']) }),
 ];
 
+const LABELS = labelsOf(kpiReportProperties);
+
 const allPairs = (n: number[]): IPairedItemData[] => n.map((item) => ({ item }));
 
 function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
-	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', orderDateColumn: 'orderDate', amountColumn: 'amount' });
+	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', orderDateColumn: 'orderDate', amountColumn: 'amount' }, LABELS);
 	const months = reportMonths(asOf.getTime(), timeZone, readMonths(ctx));
 	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
 	const orders: Order[] = [];
@@ -82,8 +85,8 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 }
 
 function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
-	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' });
-	const isAtRisk = atRiskMatcher(readList(ctx, 'atRiskLevels', 'high, critical'));
+	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' }, LABELS);
+	const isAtRisk = atRiskMatcher(readList(ctx, 'atRiskLevels', 'high, critical', LABELS.atRiskLevels));
 	const rows: ChurnCustomer[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
@@ -103,7 +106,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
-	const c = readColumns(ctx, { answeredAtColumn: 'respondedAt', npsColumn: 'nps' });
+	const c = readColumns(ctx, { answeredAtColumn: 'respondedAt', npsColumn: 'nps' }, LABELS);
 	const months = reportMonths(asOf.getTime(), timeZone, readMonths(ctx));
 	const readDate = dateMsReaderNotAfter(asOf, { timeZone });
 	const answers: NpsAnswer[] = [];

@@ -9,6 +9,7 @@ import { measureOutcome, outcomeLabel, upliftSentence, type Language, type Outco
 import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
+import { labelsOf } from '../labels';
 import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 
@@ -57,6 +58,8 @@ export const measureUpliftProperties: INodeProperties[] = [
 	),
 ];
 
+const LABELS = labelsOf(measureUpliftProperties);
+
 const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [
 	{ key: 'conversion', parameter: 'conversionColumn', kind: 'proportion' },
 	{ key: 'revenue', parameter: 'revenueColumn', kind: 'mean' },
@@ -89,7 +92,7 @@ interface Read {
 }
 
 function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): Read {
-	const columns = readColumns(ctx, { groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' });
+	const columns = readColumns(ctx, { groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' }, LABELS);
 	const outcomes = OUTCOMES.filter((o) => columns[o.parameter as keyof typeof columns] !== '').map((o) => ({ ...o, column: columns[o.parameter as keyof typeof columns], read: READERS[o.key] }));
 	if (outcomes.length === 0) throw new ConfigError('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
 	const state = newState(outcomes);
