@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../shared/input';
 import {
 	checkAggregateOptions,
@@ -15,6 +15,8 @@ import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
 import { batchParameter, parameterNumber, readColumn, readLanguage, readNumber, readOutputField } from '../common';
+import { aggregateProperties, outputProperties, reportProperties } from './description';
+import { propertyNamed, readColumnOf } from './operations/params';
 
 const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
 
@@ -36,6 +38,9 @@ const WEIGHT_LABELS: Record<keyof IndexWeights, string> = {
 	sentiment: 'Sentiment Weight in Index',
 };
 
+/** An option of the Options collection, by name. */
+const optionNamed = (name: string) => propertyNamed(propertyNamed(outputProperties, 'options').options as INodeProperties[], name);
+
 /** The index weights, each a number of at least 0; a bad one is refused naming its option and the value given. */
 function indexWeights(options: IDataObject): IndexWeights {
 	const weight = (name: keyof IndexWeights) => {
@@ -55,7 +60,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const unknown = metrics.filter((m) => !(METRICS as readonly string[]).includes(m));
 	if (unknown.length) throw new ConfigError(`Unknown metric "${unknown[0]}"`);
 	const options = batchParameter(ctx, 'options', {}) as IDataObject;
-	const sentimentColumn = String(options.sentimentColumn ?? '').trim();
+	const sentimentColumn = readColumnOf(ctx, optionNamed('sentimentColumn'), 'options.sentimentColumn');
 	const config: SatisfactionConfig = {
 		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,
 		csat: metrics.includes('csat') ? readCsatConfig(ctx) : undefined,
@@ -71,7 +76,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
 		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${options.minResponsesForMargin})`);
 	}
-	const groupBy = String(batchParameter(ctx, 'groupByColumn', '') ?? '').trim() || undefined;
+	const groupBy = readColumnOf(ctx, propertyNamed(reportProperties, 'groupByColumn')) || undefined;
 	const settings: RunSettings = {
 		config,
 		outputField: readOutputField(ctx, 'satisfaction'),
@@ -79,13 +84,14 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		minResponsesForMargin,
 	};
 	if (batchParameter<boolean>(ctx, 'aggregatePerCustomer', false) === true) {
-		const dateColumn = String(batchParameter(ctx, 'responseDateColumn', 'respondedAt') ?? '').trim() || undefined;
+		// Blank is no date column (input order), not the default column.
+		const dateColumn = readColumn(ctx, 'responseDateColumn', '', propertyNamed(aggregateProperties, 'responseDateColumn').displayName) || undefined;
 		const combineBy = batchParameter(ctx, 'combineBy', 'latest') as CombineMode;
 		const aggregate = {
 			combineBy,
 			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,
 			decliningDrop: readNumber(ctx, 'decliningDrop', 10, 'Declining Drop (Index Points)'),
-			customerIdColumn: readColumn(ctx, 'customerIdColumn', 'customerId'),
+			customerIdColumn: readColumnOf(ctx, propertyNamed(aggregateProperties, 'customerIdColumn')),
 			dateColumn,
 		};
 		checkAggregateOptions(aggregate, dateColumn !== undefined);

@@ -104,3 +104,29 @@ describe('Score Satisfaction rating scales beyond any survey stop the run', () =
 		expect(result.error?.message).toBe(`${scale} goes beyond the plausible ±1000000 for a rating scale`);
 	});
 });
+
+describe('Score Satisfaction column and list parameters that are not text stop the run naming their label', () => {
+	const all = { metrics: ['nps', 'csat', 'ces', 'gap', 'kano'], gapDimensions: 'speed, care', kanoFeatures: 'app' };
+	it.each([
+		['npsColumn', 'NPS Column', {}],
+		['csatColumn', 'CSAT Column', {}],
+		['cesColumn', 'CES Column', {}],
+		['gapDimensions', 'Dimensions', {}],
+		['expectationColumnPattern', 'Expectation Column Pattern', {}],
+		['perceptionColumnPattern', 'Perception Column Pattern', {}],
+		['gapWeights', 'Importance Weights', {}],
+		['kanoFeatures', 'Features', {}],
+		['functionalColumnPattern', 'Functional Column Pattern', {}],
+		['dysfunctionalColumnPattern', 'Dysfunctional Column Pattern', {}],
+		['groupByColumn', 'Group Report By Column', {}],
+		['customerIdColumn', 'Customer ID Column', { aggregatePerCustomer: true }],
+		['responseDateColumn', 'Response Date Column', { aggregatePerCustomer: true }],
+		['options.sentimentColumn', 'Sentiment Column', {}],
+	])('%s', async (path, label, extra) => {
+		const [name, option] = path.split('.');
+		const odd = '={{ ({ a: 1 }) }}';
+		const parameters: IDataObject = { ...all, ...extra, ...(option ? { [name]: { [option]: odd } } : { [name]: odd }) };
+		const result = await runNode({ type: 'scoreSatisfaction', parameters, items: responses() });
+		expect(result.error?.message).toMatch(new RegExp(`^Parameter "${label}" is "\\{"a":1\\}", which is not text`));
+	});
+});

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../../shared/input';
 import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
-import { batchParameter, optionsParameter, readColumn, textParameter } from '../../common';
-import { showFor } from './params';
+import { batchParameter, optionsParameter, textParameter } from '../../common';
+import { propertyNamed, readColumnOf, showFor } from './params';
 
 export const cesProperties: INodeProperties[] = [
 	textParameter('cesColumn', 'CES Column', 'ces', 'Column with the Customer Effort Score answer', { displayOptions: showFor('ces') }),
@@ -30,5 +30,5 @@ export const cesProperties: INodeProperties[] = [
 export function readCesConfig(ctx: IExecuteFunctions): SatisfactionConfig['ces'] {
 	const version = String(batchParameter(ctx, 'cesVersion', '2.0')) as CesVersion;
 	if (version !== '1.0' && version !== '2.0') throw new ConfigError(`CES version must be 1.0 or 2.0 (got "${version}")`);
-	return { field: readColumn(ctx, 'cesColumn', 'ces'), version };
+	return { field: readColumnOf(ctx, propertyNamed(cesProperties, 'cesColumn')), version };
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_CSAT_SCALE, type SatisfactionConfig } from '../../shared/satisfaction';
-import { numberParameter, readColumn, readNumber, textParameter } from '../../common';
-import { showFor } from './params';
+import { numberParameter, readNumber, textParameter } from '../../common';
+import { propertyNamed, readColumnOf, showFor } from './params';
 
 export const csatProperties: INodeProperties[] = [
 	textParameter('csatColumn', 'CSAT Column', 'csat', 'Column with the answer to "How satisfied were you?"; the top two points of the scale count as satisfied', { displayOptions: showFor('csat') }),
@@ -11,7 +11,7 @@ export const csatProperties: INodeProperties[] = [
 
 export function readCsatConfig(ctx: IExecuteFunctions): SatisfactionConfig['csat'] {
 	return {
-		field: readColumn(ctx, 'csatColumn', 'csat'),
+		field: readColumnOf(ctx, propertyNamed(csatProperties, 'csatColumn')),
 		scale: {
 			min: readNumber(ctx, 'csatScaleMin', DEFAULT_CSAT_SCALE.min, 'CSAT Scale From'),
 			max: readNumber(ctx, 'csatScaleMax', DEFAULT_CSAT_SCALE.max, 'CSAT Scale To'),

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError, numberFromText } from '../../shared/input';
-import { SERVQUAL_DIMENSIONS, type GapConfig } from '../../shared/satisfaction';
-import { numberParameter, readColumn, readList, readNumber, textParameter } from '../../common';
-import { fillPattern, showFor } from './params';
+import type { GapConfig } from '../../shared/satisfaction';
+import { numberParameter, readNumber, textParameter } from '../../common';
+import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
 
 export const gapProperties: INodeProperties[] = [
 	textParameter(
@@ -45,7 +45,7 @@ export const gapProperties: INodeProperties[] = [
 ];
 
 function weights(ctx: IExecuteFunctions, count: number): number[] {
-	const raw = readList(ctx, 'gapWeights', '');
+	const raw = readListOf(ctx, propertyNamed(gapProperties, 'gapWeights'));
 	if (raw.length === 0) return new Array(count).fill(1);
 	if (raw.length !== count) throw new ConfigError(`"Importance Weights" lists ${raw.length} weights for ${count} dimensions`);
 	return raw.map((text) => {
@@ -56,9 +56,9 @@ function weights(ctx: IExecuteFunctions, count: number): number[] {
 }
 
 export function readGapConfig(ctx: IExecuteFunctions): GapConfig {
-	const names = readList(ctx, 'gapDimensions', SERVQUAL_DIMENSIONS.join(', '));
-	const expectation = readColumn(ctx, 'expectationColumnPattern', 'expectation.{dimension}');
-	const perception = readColumn(ctx, 'perceptionColumnPattern', 'perception.{dimension}');
+	const names = readListOf(ctx, propertyNamed(gapProperties, 'gapDimensions'));
+	const expectation = readColumnOf(ctx, propertyNamed(gapProperties, 'expectationColumnPattern'));
+	const perception = readColumnOf(ctx, propertyNamed(gapProperties, 'perceptionColumnPattern'));
 	const w = weights(ctx, names.length);
 	return {
 		dimensions: names.map((key, i) => ({

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { readColumn, readList, textParameter } from '../../common';
-import { fillPattern, showFor } from './params';
+import { textParameter } from '../../common';
+import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
 
 export const kanoProperties: INodeProperties[] = [
 	textParameter(
@@ -32,10 +32,10 @@ export const kanoProperties: INodeProperties[] = [
 ];
 
 export function readKanoConfig(ctx: IExecuteFunctions): SatisfactionConfig['kano'] {
-	const functional = readColumn(ctx, 'functionalColumnPattern', 'kano.{feature}.functional');
-	const dysfunctional = readColumn(ctx, 'dysfunctionalColumnPattern', 'kano.{feature}.dysfunctional');
+	const functional = readColumnOf(ctx, propertyNamed(kanoProperties, 'functionalColumnPattern'));
+	const dysfunctional = readColumnOf(ctx, propertyNamed(kanoProperties, 'dysfunctionalColumnPattern'));
 	return {
-		features: readList(ctx, 'kanoFeatures', '').map((key) => ({
+		features: readListOf(ctx, propertyNamed(kanoProperties, 'kanoFeatures')).map((key) => ({
 			key,
 			functionalField: fillPattern(functional, 'feature', key, 'Functional Column Pattern'),
 			dysfunctionalField: fillPattern(dysfunctional, 'feature', key, 'Dysfunctional Column Pattern'),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { readColumn, textParameter } from '../../common';
-import { showFor } from './params';
+import { textParameter } from '../../common';
+import { propertyNamed, readColumnOf, showFor } from './params';
 
 export const npsProperties: INodeProperties[] = [
 	textParameter(
@@ -14,5 +14,5 @@ export const npsProperties: INodeProperties[] = [
 ];
 
 export function readNpsConfig(ctx: IExecuteFunctions): SatisfactionConfig['nps'] {
-	return { field: readColumn(ctx, 'npsColumn', 'nps') };
+	return { field: readColumnOf(ctx, propertyNamed(npsProperties, 'npsColumn')) };
 }
