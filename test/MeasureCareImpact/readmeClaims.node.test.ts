@@ -45,7 +45,7 @@ describe('Measure Care Impact, parameters per run', () => {
 		[
 			'Measure Uplift, Conversion Name',
 			{ operation: 'measureUplift', campaign: 'a', revenueColumn: '', upliftOptions: { conversionName: '={{ $json.name }}' } },
-			/^Parameter "Options.conversionName" is an expression that gives item 0 "repurchase" but item 1 "reorder"/,
+			/^Parameter "Options › Conversion Name" is an expression that gives item 0 "repurchase" but item 1 "reorder"/,
 		],
 	])('%s differing between items stops the run', async (_name, parameters, message) => {
 		const result = await runNode({ type: 'measureCareImpact', parameters, items: customers });

@@ -16,7 +16,7 @@ import {
 	type NpsAnswer,
 	type Order,
 } from '../../shared/impact';
-import { labelsOf } from '../labels';
+import { labelsOf } from '../parameters';
 
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 

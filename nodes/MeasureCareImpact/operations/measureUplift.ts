@@ -9,12 +9,20 @@ import { measureOutcome, outcomeLabel, upliftSentence, type Language, type Outco
 import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
-import { labelsOf } from '../labels';
+import { labelsOf, readTextParameter } from '../parameters';
 import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 
 const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'], ...extra } });
 const fromCustomers = show({ input: ['customers'] });
+
+const conversionNameProperty = textParameter('conversionName', 'Conversion Name', '', 'How the sentences call the converted outcome (default "conversion" / 转化率)', { placeholder: 'repurchase' });
+const includeStateProperty = booleanParameter(
+	'includeState',
+	'Include Page State',
+	false,
+	'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately',
+);
 
 export const measureUpliftProperties: INodeProperties[] = [
 	optionsParameter(
@@ -48,14 +56,7 @@ export const measureUpliftProperties: INodeProperties[] = [
 	numberParameter('confidenceLevel', 'Confidence Level (%)', 95, undefined, { typeOptions: { minValue: 50, maxValue: 99.9 }, displayOptions: show() }),
 	numberParameter('costPerContact', 'Cost per Contact', 0, 'Cost of the campaign per treated customer, for ROI (0: no ROI)', { typeOptions: { numberPrecision: 4 }, displayOptions: show() }),
 	numberParameter('marginPercent', 'Margin (%)', 100, 'Share of revenue kept as profit, for ROI', { typeOptions: { minValue: 0, maxValue: 100 }, displayOptions: show() }),
-	optionsCollection(
-		[
-			textParameter('conversionName', 'Conversion Name', '', 'How the sentences call the converted outcome (default "conversion" / 转化率)', { placeholder: 'repurchase' }),
-			booleanParameter('includeState', 'Include Page State', false, 'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately'),
-		],
-		'upliftOptions',
-		{ displayOptions: show() },
-	),
+	optionsCollection([conversionNameProperty, includeStateProperty], 'upliftOptions', { displayOptions: show() }),
 ];
 
 const LABELS = labelsOf(measureUpliftProperties);
@@ -167,7 +168,8 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
 	}
 	const language = readLanguage(ctx) as Language;
-	const options = batchParameter(ctx, 'upliftOptions', {}, 'Options') as { conversionName?: string; includeState?: boolean };
+	const conversionName = readTextParameter(ctx, 'upliftOptions.conversionName', `Options › ${conversionNameProperty.displayName}`, 'what the sentences call the converted outcome');
+	const includeState = batchParameter(ctx, 'upliftOptions.includeState', false, `Options › ${includeStateProperty.displayName}`);
 	const mode = ctx.getNodeParameter('input', 0, 'customers') as string;
 	const named = readCampaign(ctx);
 	const read = mode === 'pageStates' ? readPageStates(items, router, named) : { ...readCustomers(ctx, items, router), campaign: named };
@@ -179,7 +181,7 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const noRoi = { ...measureOptions, costPerContact: 0 };
 	const emit = (outcome: string, kind: OutcomeKind, cell: StratumState, stratum: string | undefined, pairs: IPairedItemData[]) => {
 		const measure = measureOutcome(kind, cell.treatment, cell.holdout, outcome === 'revenue' ? measureOptions : noRoi);
-		const label = outcomeLabel(outcome, language, windowDays, outcome === 'conversion' ? options.conversionName : undefined);
+		const label = outcomeLabel(outcome, language, windowDays, outcome === 'conversion' ? conversionName : undefined);
 		const sentence = upliftSentence(measure, { language, campaign, outcomeLabel: label, stratum, level });
 		results.push({ json: upliftJson({ campaign, outcome, label, stratum: stratum ?? null, level, measure, sentence }), pairedItem: pairs });
 	};
@@ -189,6 +191,6 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		emit(outcome, kind, overall(strata), undefined, read.allPairs);
 		if (stratified) for (const key of keys) emit(outcome, kind, strata[key], key, read.pairs.get(key) ?? read.allPairs);
 	}
-	if (options.includeState) results.push({ json: { kind: 'state', campaign, state: read.state as unknown as IDataObject }, pairedItem: read.allPairs });
+	if (includeState) results.push({ json: { kind: 'state', campaign, state: read.state as unknown as IDataObject }, pairedItem: read.allPairs });
 	return router.outputs({ 0: results });
 }

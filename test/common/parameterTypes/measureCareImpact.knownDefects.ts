@@ -1,10 +1,7 @@
 /** This node's cases in parameterTypes.node.test.ts whose fix is still due (see KNOWN_DEFECTS there). */
 export const KNOWN_DEFECTS: Record<string, string> = {
-	'Measure Care Impact (Assign Holdout) › Campaign': 'non-text value used as is or via String()',
-	'Measure Care Impact (Measure Uplift) › Campaign': 'non-text value used as is or via String()',
 	'Measure Care Impact (Measure Uplift) › Cost per Contact': 'message does not show the value as given',
 	'Measure Care Impact (Measure Uplift) › Margin (%)': 'message does not show the value as given',
-	'Measure Care Impact (Measure Uplift) › Options › Conversion Name': 'raw error name?.trim is not a function',
 	'Measure Care Impact (Measure Uplift) › Options › Include Page State': 'text "false" not read as false; boolean not checked to be true or false',
 	'Measure Care Impact (KPI Report (customers)) › As Of': 'shown for Source "Customers" but never read (hide it there, or read it)',
 };
