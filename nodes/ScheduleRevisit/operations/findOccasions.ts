@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readNumber, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, readNumber, textParameter } from '../../common';
 import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
@@ -8,6 +8,59 @@ import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type Occas
 import { optionalColumn, type RunSettings } from './types';
 
 const SHOW = { show: { operation: ['findOccasions'] } };
+
+const occasionTypes = multiOptionsParameter(
+	'occasionTypes',
+	'Occasions',
+	[
+		{ name: 'Birthday', value: 'birthday' },
+		{ name: 'First Purchase Anniversary', value: 'firstPurchaseAnniversary' },
+		{ name: 'Lunar Birthday', value: 'lunarBirthday' },
+		{ name: 'Membership Anniversary', value: 'membershipAnniversary' },
+	],
+	['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
+	'Personal occasions to look for',
+	{ displayOptions: SHOW },
+);
+const lunarFromBirthday = booleanParameter(
+	'lunarFromBirthday',
+	'Lunar Birthday From Birthday',
+	false,
+	'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
+	{ displayOptions: SHOW },
+);
+const festivals = multiOptionsParameter(
+	'festivals',
+	'Festivals',
+	FESTIVAL_KEYS.map((key) => ({ name: FESTIVAL_LABELS[key].en, value: key, description: FESTIVAL_LABELS[key]['zh-CN'] })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
+	['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
+	'Festivals that are an occasion for every customer',
+	{ displayOptions: SHOW },
+);
+const lookFor = optionsParameter(
+	'window',
+	'Look For',
+	[
+		{ name: 'Occasions in the Next Days', value: 'nextDays' },
+		{ name: 'Occasions on One Date', value: 'onDate' },
+	],
+	'nextDays',
+	undefined,
+	{ displayOptions: SHOW },
+);
+const feb29 = optionsParameter(
+	'feb29',
+	'29 February in Common Years',
+	[
+		{ name: '1 March', value: 'mar1' },
+		{ name: '28 February', value: 'feb28' },
+	],
+	'feb28',
+	'When birthdays and anniversaries on 29 February are observed in years without one',
+	{ displayOptions: SHOW },
+);
 
 export const findOccasionsProperties: INodeProperties[] = [
 	textParameter('birthdayColumn', 'Birthday Column', 'birthday', 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)', { displayOptions: SHOW }),
@@ -20,47 +73,10 @@ export const findOccasionsProperties: INodeProperties[] = [
 	),
 	textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW }),
 	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase', { displayOptions: SHOW }),
-	multiOptionsParameter(
-		'occasionTypes',
-		'Occasions',
-		[
-			{ name: 'Birthday', value: 'birthday' },
-			{ name: 'First Purchase Anniversary', value: 'firstPurchaseAnniversary' },
-			{ name: 'Lunar Birthday', value: 'lunarBirthday' },
-			{ name: 'Membership Anniversary', value: 'membershipAnniversary' },
-		],
-		['birthday', 'lunarBirthday', 'membershipAnniversary', 'firstPurchaseAnniversary'],
-		'Personal occasions to look for',
-		{ displayOptions: SHOW },
-	),
-	booleanParameter(
-		'lunarFromBirthday',
-		'Lunar Birthday From Birthday',
-		false,
-		'Whether customers without a lunar birthday get the lunar date of their Gregorian birthday (for those who celebrate 农历生日)',
-		{ displayOptions: SHOW },
-	),
-	multiOptionsParameter(
-		'festivals',
-		'Festivals',
-		FESTIVAL_KEYS.map((key) => ({ name: FESTIVAL_LABELS[key].en, value: key, description: FESTIVAL_LABELS[key]['zh-CN'] })).sort((a, b) =>
-			a.name.localeCompare(b.name),
-		),
-		['springFestival', 'dragonBoatFestival', 'midAutumnFestival', 'newYearsDay', 'christmas'],
-		'Festivals that are an occasion for every customer',
-		{ displayOptions: SHOW },
-	),
-	optionsParameter(
-		'window',
-		'Look For',
-		[
-			{ name: 'Occasions in the Next Days', value: 'nextDays' },
-			{ name: 'Occasions on One Date', value: 'onDate' },
-		],
-		'nextDays',
-		undefined,
-		{ displayOptions: SHOW },
-	),
+	occasionTypes,
+	lunarFromBirthday,
+	festivals,
+	lookFor,
 	numberParameter(
 		'lookAheadDays',
 		'Days Ahead',
@@ -79,17 +95,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 		description: 'The day to look at',
 		displayOptions: { show: { ...SHOW.show, window: ['onDate'] } },
 	},
-	optionsParameter(
-		'feb29',
-		'29 February in Common Years',
-		[
-			{ name: '1 March', value: 'mar1' },
-			{ name: '28 February', value: 'feb28' },
-		],
-		'feb28',
-		'When birthdays and anniversaries on 29 February are observed in years without one',
-		{ displayOptions: SHOW },
-	),
+	feb29,
 ];
 
 /** The "Find care occasions" operation: every customer with the occasions in the window (possibly none), on output 0. */
@@ -101,10 +107,10 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 			asOf,
 			defaultTimeZone: timeZone,
 			window: readWindow(ctx, timeZone),
-			types: ctx.getNodeParameter('occasionTypes', 0, []) as OccasionType[],
-			festivals: ctx.getNodeParameter('festivals', 0, []) as FestivalKey[],
-			feb29: ctx.getNodeParameter('feb29', 0, 'feb28') as Feb29Rule,
-			lunarFromBirthday: ctx.getNodeParameter('lunarFromBirthday', 0, false) as boolean,
+			types: readChoice<OccasionType[]>(ctx, occasionTypes),
+			festivals: readChoice<FestivalKey[]>(ctx, festivals),
+			feb29: readChoice<Feb29Rule>(ctx, feb29),
+			lunarFromBirthday: readChoice<boolean>(ctx, lunarFromBirthday),
 			language,
 		},
 		{
@@ -129,7 +135,7 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 }
 
 function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
-	if (ctx.getNodeParameter('window', 0, 'nextDays') !== 'onDate') {
+	if (readChoice(ctx, lookFor) !== 'onDate') {
 		return { mode: 'nextDays', days: readNumber(ctx, 'lookAheadDays', 30, 'Days Ahead') };
 	}
 	const raw = ctx.getNodeParameter('occasionDate', 0, '') as unknown;

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readColumn, readNumber, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, readColumn, readNumber, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { buildOwnerAgendas, DEFAULT_REVISIT_COLUMNS, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
@@ -8,6 +8,10 @@ import { ownerProperties, readOwners } from '../parameters/owners';
 import { optionalColumn, type RunSettings } from './types';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
+
+const reschedule = booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', {
+	displayOptions: SHOW,
+});
 
 export const scheduleRevisitProperties: INodeProperties[] = [
 	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths like customer.code work)', { displayOptions: SHOW }),
@@ -43,7 +47,7 @@ export const scheduleRevisitProperties: INodeProperties[] = [
 		'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
 		{ typeOptions: { minValue: 0 }, displayOptions: SHOW },
 	),
-	booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', { displayOptions: SHOW }),
+	reschedule,
 ];
 
 /**
@@ -69,7 +73,7 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 		...readBusinessCalendar(ctx),
 		...readOwners(ctx),
 		horizonDays: readNumber(ctx, 'horizonDays', 30, 'Horizon (Days)'),
-		reschedule: ctx.getNodeParameter('reschedule', 0, false) as boolean,
+		reschedule: readChoice<boolean>(ctx, reschedule),
 		language,
 	};
 

@@ -1,33 +1,36 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
-import { multiOptionsParameter, numberParameter, optionsParameter, readNumber, textParameter } from '../../common';
+import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+const workingDays = multiOptionsParameter(
+	'workingDays',
+	'Working Days',
+	WEEKDAYS.map((day) => ({ name: day[0].toUpperCase() + day.slice(1), value: day })).sort((a, b) => a.name.localeCompare(b.name)),
+	['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+	'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
+	{ displayOptions: SHOW },
+);
+const publicHolidays = optionsParameter(
+	'publicHolidays',
+	'Public Holidays',
+	[
+		{ name: 'Mainland China (Incl. Make-Up Working Days)', value: 'CN', description: 'Official holidays and 调休 working days, 2004 to 2026' },
+		{ name: 'None', value: 'none' },
+	],
+	'none',
+	undefined,
+	{ displayOptions: SHOW },
+);
+
 /** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
 export const businessCalendarProperties: INodeProperties[] = [
-	multiOptionsParameter(
-		'workingDays',
-		'Working Days',
-		WEEKDAYS.map((day) => ({ name: day[0].toUpperCase() + day.slice(1), value: day })).sort((a, b) => a.name.localeCompare(b.name)),
-		['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-		'Weekdays customers are contacted on (public holidays and make-up working days are applied on top)',
-		{ displayOptions: SHOW },
-	),
+	workingDays,
 	textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas', { displayOptions: SHOW }),
 	numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW }),
-	optionsParameter(
-		'publicHolidays',
-		'Public Holidays',
-		[
-			{ name: 'Mainland China (Incl. Make-Up Working Days)', value: 'CN', description: 'Official holidays and 调休 working days, 2004 to 2026' },
-			{ name: 'None', value: 'none' },
-		],
-		'none',
-		undefined,
-		{ displayOptions: SHOW },
-	),
+	publicHolidays,
 	textParameter(
 		'extraClosedDates',
 		'Extra Closed Dates',
@@ -40,11 +43,10 @@ export const businessCalendarProperties: INodeProperties[] = [
 
 /** The business calendar and the appointment slots of a working day, from the parameters above. */
 export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: BusinessCalendar; slots: TimeWindow[] } {
-	const workingDays = (ctx.getNodeParameter('workingDays', 0, []) as string[]).map((day) => WEEKDAYS.indexOf(day) as Weekday);
 	return {
 		calendar: new BusinessCalendar({
-			workingDays,
-			publicHolidays: ctx.getNodeParameter('publicHolidays', 0, 'none') as PublicHolidays,
+			workingDays: readChoice<string[]>(ctx, workingDays).map((day) => WEEKDAYS.indexOf(day) as Weekday),
+			publicHolidays: readChoice<PublicHolidays>(ctx, publicHolidays),
 			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
 			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
 		}),

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
-import { listParameter, numberParameter, optionsParameter, readEntries, readNumber, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -19,6 +19,10 @@ const UNIT_OPTIONS = [
 	{ name: 'Business Days', value: 'businessDays', description: 'Only open days of the business calendar count' },
 	{ name: 'Calendar Days', value: 'calendarDays', description: 'Every day counts; a closed due day moves to the next open one' },
 ];
+
+const defaultUnit = optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW });
+const defaultPriority = optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW });
+const defaultChannel = optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW });
 
 /** The cadence: rules checked top to bottom, and the defaults for customers no rule matches. */
 export const cadenceProperties: INodeProperties[] = [
@@ -53,9 +57,9 @@ export const cadenceProperties: INodeProperties[] = [
 		{ displayOptions: SHOW },
 	),
 	numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW }),
-	optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW }),
-	optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW }),
-	optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW }),
+	defaultUnit,
+	defaultPriority,
+	defaultChannel,
 	textParameter('defaultReason', 'Default Reason', 'Regular revisit', undefined, { displayOptions: SHOW }),
 ];
 
@@ -63,9 +67,9 @@ export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
 	const rules = readEntries<CadenceRuleInput>(ctx, 'cadenceRules', 'rule');
 	return buildCadencePolicy(rules, {
 		interval: readNumber(ctx, 'defaultInterval', 30, 'Default Interval'),
-		unit: ctx.getNodeParameter('defaultUnit', 0, 'calendarDays') as IntervalUnit,
-		priority: ctx.getNodeParameter('defaultPriority', 0, 'normal') as Priority,
-		channel: ctx.getNodeParameter('defaultChannel', 0, 'call') as Channel,
+		unit: readChoice<IntervalUnit>(ctx, defaultUnit),
+		priority: readChoice<Priority>(ctx, defaultPriority),
+		channel: readChoice<Channel>(ctx, defaultChannel),
 		reason: ctx.getNodeParameter('defaultReason', 0, 'Regular revisit') as string,
 	});
 }

@@ -1,22 +1,46 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
-import { listParameter, numberParameter, optionsParameter, readEntries, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
+const ownersInput = optionsParameter(
+	'ownersInput',
+	'Owners Input',
+	[
+		{ name: 'List', value: 'list', description: 'Enter each owner and capacity below' },
+		{ name: 'Text', value: 'text', description: 'One text such as "alice:8, bob:6, carol" (handy with expressions)' },
+	],
+	'list',
+	undefined,
+	{ displayOptions: SHOW },
+);
+const assignment = optionsParameter(
+	'assignment',
+	'Assignment',
+	[
+		{ name: 'Least Loaded', value: 'leastLoaded', description: 'The owner with the fewest revisits that day (then in total)' },
+		{ name: 'Round-Robin', value: 'roundRobin', description: 'Owners take turns in list order' },
+	],
+	'roundRobin',
+	'How customers without an available account manager get an owner',
+	{ displayOptions: SHOW },
+);
+const overflow = optionsParameter(
+	'overflow',
+	'When the Owner Is Full',
+	[
+		{ name: 'Give It to Another Owner', value: 'otherOwner', description: 'Another owner with room on the same day' },
+		{ name: 'Wait for the Owner\'s Next Open Day', value: 'nextOpenDay', description: 'Keep the owner, move the day' },
+	],
+	'nextOpenDay',
+	'Applies to account managers and round-robin; least loaded always picks an owner with room',
+	{ displayOptions: SHOW },
+);
+
 /** Who makes the revisits and how customers are shared among them. */
 export const ownerProperties: INodeProperties[] = [
-	optionsParameter(
-		'ownersInput',
-		'Owners Input',
-		[
-			{ name: 'List', value: 'list', description: 'Enter each owner and capacity below' },
-			{ name: 'Text', value: 'text', description: 'One text such as "alice:8, bob:6, carol" (handy with expressions)' },
-		],
-		'list',
-		undefined,
-		{ displayOptions: SHOW },
-	),
+	ownersInput,
 	listParameter(
 		'owners',
 		'Owners',
@@ -52,41 +76,21 @@ export const ownerProperties: INodeProperties[] = [
 		'Capacity of owners in the owner list written without one',
 		{ typeOptions: { minValue: 0 }, displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } } },
 	),
-	optionsParameter(
-		'assignment',
-		'Assignment',
-		[
-			{ name: 'Least Loaded', value: 'leastLoaded', description: 'The owner with the fewest revisits that day (then in total)' },
-			{ name: 'Round-Robin', value: 'roundRobin', description: 'Owners take turns in list order' },
-		],
-		'roundRobin',
-		'How customers without an available account manager get an owner',
-		{ displayOptions: SHOW },
-	),
-	optionsParameter(
-		'overflow',
-		'When the Owner Is Full',
-		[
-			{ name: 'Give It to Another Owner', value: 'otherOwner', description: 'Another owner with room on the same day' },
-			{ name: 'Wait for the Owner\'s Next Open Day', value: 'nextOpenDay', description: 'Keep the owner, move the day' },
-		],
-		'nextOpenDay',
-		'Applies to account managers and round-robin; least loaded always picks an owner with room',
-		{ displayOptions: SHOW },
-	),
+	assignment,
+	overflow,
 ];
 
 /** The owner pool, the assignment strategy and the overflow policy, from the parameters above. */
 export function readOwners(ctx: IExecuteFunctions): { owners: Owner[]; assignment: AssignmentStrategy; overflow: OverflowPolicy } {
 	let owners: Owner[];
-	if (ctx.getNodeParameter('ownersInput', 0, 'list') === 'text') {
+	if (readChoice(ctx, ownersInput) === 'text') {
 		owners = parseOwnerList(ctx.getNodeParameter('ownerList', 0, '') as string, ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
 	} else {
 		owners = buildOwnerPool(readEntries<OwnerInput>(ctx, 'owners', 'owner'));
 	}
 	return {
 		owners,
-		assignment: ctx.getNodeParameter('assignment', 0, 'roundRobin') as AssignmentStrategy,
-		overflow: ctx.getNodeParameter('overflow', 0, 'nextOpenDay') as OverflowPolicy,
+		assignment: readChoice<AssignmentStrategy>(ctx, assignment),
+		overflow: readChoice<OverflowPolicy>(ctx, overflow),
 	};
 }

@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+import { runNode } from '../helpers/runWorkflow';
+
+/**
+ * Any parameter can be an expression, so it can give a value the panel never offers. Such a value stops
+ * the run naming the parameter and the value, rather than running as some other setting.
+ */
+
+const revisit = {
+	operation: 'scheduleRevisit',
+	asOf: '2025-09-29T10:00:00+08:00',
+	timeZone: 'Asia/Shanghai',
+	owners: { owner: [{ id: 'alice', dailyCapacity: 2 }] },
+};
+const occasions = { operation: 'findOccasions', asOf: '2026-07-01T10:00:00+08:00', timeZone: 'Asia/Shanghai' };
+const customers = [{ customerId: 'C1', lastContactAt: '2025-09-26', birthday: '2025-08-03' }];
+
+async function errorOf(base: IDataObject, override: IDataObject): Promise<string | undefined> {
+	return (await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers })).error?.message;
+}
+
+describe('Schedule Revisit: options, multi-options and booleans given none of their choices', () => {
+	it.each([
+		// Text for a multi-options list: `.map is not a function` before.
+		[{ workingDays: '={{ "monday" }}' }, revisit, 'Parameter "Working Days" is "monday", which is not a list of its choices'],
+		[{ workingDays: '={{ ["monday", "funday"] }}' }, revisit, 'Parameter "Working Days" is "["monday","funday"]", which is not a list of its choices'],
+		// Ran as no public holidays.
+		[{ publicHolidays: '={{ ["CN"] }}' }, revisit, 'Parameter "Public Holidays" is "["CN"]", which is not one of its choices (expected "CN", "none")'],
+		// Ran as the owner list of the panel.
+		[{ ownersInput: '={{ "csv" }}' }, revisit, 'Parameter "Owners Input" is "csv", which is not one of its choices'],
+		[{ assignment: '={{ "random" }}' }, revisit, 'Parameter "Assignment" is "random", which is not one of its choices'],
+		[{ overflow: '={{ null }}' }, revisit, 'Parameter "When the Owner Is Full" is null, which is not one of its choices'],
+		// "false" as text is truthy: revisits planned earlier were replaced.
+		[{ reschedule: '={{ "false" }}' }, revisit, 'Parameter "Reschedule Existing Revisits" is "false", which is not one of its choices (expected true, false)'],
+		// Ran as the default cadence's unit, priority and channel, without a word.
+		[{ defaultUnit: '={{ null }}' }, revisit, 'Parameter "Default Interval Unit" is null, which is not one of its choices'],
+		[{ defaultPriority: '={{ ["high"] }}' }, revisit, 'Parameter "Default Priority" is "["high"]", which is not one of its choices'],
+		[{ defaultChannel: '={{ "email" }}' }, revisit, 'Parameter "Default Channel" is "email", which is not one of its choices'],
+		[{ occasionTypes: '={{ null }}' }, occasions, 'Parameter "Occasions" is null, which is not a list of its choices'],
+		[{ festivals: '={{ "christmas" }}' }, occasions, 'Parameter "Festivals" is "christmas", which is not a list of its choices'],
+		[{ festivals: '={{ ["xmas"] }}' }, occasions, 'Parameter "Festivals" is "["xmas"]", which is not a list of its choices'],
+		[{ lunarFromBirthday: '={{ "false" }}' }, occasions, 'Parameter "Lunar Birthday From Birthday" is "false", which is not one of its choices'],
+		[{ window: '={{ "onDay" }}' }, occasions, 'Parameter "Look For" is "onDay", which is not one of its choices'],
+		[{ feb29: '={{ "mar01" }}' }, occasions, 'Parameter "29 February in Common Years" is "mar01", which is not one of its choices'],
+	])('%j', async (override, base, message) => {
+		expect(await errorOf(base, override)).toContain(message);
+	});
+});
