@@ -14,7 +14,7 @@ import { readCsatConfig } from './operations/csat';
 import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
-import { batchParameter, parameterNumber, readColumn, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, parameterNumber, readChoice, readColumn, readLanguage, readNumber, readOutputField } from '../common';
 import { aggregateProperties, outputProperties, reportProperties } from './description';
 import { propertyNamed, readColumnOf } from './operations/params';
 
@@ -69,7 +69,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		kano: metrics.includes('kano') ? readKanoConfig(ctx) : undefined,
 		sentiment: sentimentColumn ? { field: sentimentColumn } : undefined,
 		indexWeights: indexWeights(options),
-		skipMissing: options.skipMissing === true,
+		skipMissing: readChoice<boolean>(ctx, optionNamed('skipMissing'), 'options.skipMissing'),
 		language: readLanguage(ctx),
 	};
 	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(options.minResponsesForMargin) ?? Number.NaN);
@@ -83,10 +83,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		groupBy,
 		minResponsesForMargin,
 	};
-	if (batchParameter<boolean>(ctx, 'aggregatePerCustomer', false) === true) {
+	if (readChoice<boolean>(ctx, propertyNamed(aggregateProperties, 'aggregatePerCustomer'))) {
 		// Blank is no date column (input order), not the default column.
 		const dateColumn = readColumn(ctx, 'responseDateColumn', '', propertyNamed(aggregateProperties, 'responseDateColumn').displayName) || undefined;
-		const combineBy = batchParameter(ctx, 'combineBy', 'latest') as CombineMode;
+		const combineBy = readChoice<CombineMode>(ctx, propertyNamed(aggregateProperties, 'combineBy'));
 		const aggregate = {
 			combineBy,
 			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,

@@ -130,3 +130,17 @@ describe('Score Satisfaction column and list parameters that are not text stop t
 		expect(result.error?.message).toMatch(new RegExp(`^Parameter "${label}" is "\\{"a":1\\}", which is not text`));
 	});
 });
+
+describe('Score Satisfaction options and switches given none of their choices stop the run naming their label', () => {
+	it.each([
+		['CES Version', { metrics: ['ces'], cesVersion: '={{ ["2.0"] }}' }, '"["2.0"]"'],
+		['CES Version', { metrics: ['ces'], cesVersion: '={{ 2 }}' }, '2'],
+		['Aggregate per Customer', { aggregatePerCustomer: '={{ "true" }}' }, '"true"'],
+		['Combine By', { aggregatePerCustomer: true, combineBy: 'median' }, '"median"'],
+		['Skip Missing Metrics', { options: { skipMissing: '={{ "true" }}' } }, '"true"'],
+		['Skip Missing Metrics', { options: { skipMissing: '={{ 1 }}' } }, '1'],
+	])('%s %#', async (label, parameters, shown) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
+		expect(result.error?.message).toMatch(`Parameter "${label}" is ${shown}, which is not one of its choices`);
+	});
+});

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError } from '../../shared/input';
 import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
-import { batchParameter, optionsParameter, textParameter } from '../../common';
+import { optionsParameter, readChoice, textParameter } from '../../common';
 import { propertyNamed, readColumnOf, showFor } from './params';
 
 export const cesProperties: INodeProperties[] = [
@@ -28,7 +27,6 @@ export const cesProperties: INodeProperties[] = [
 ];
 
 export function readCesConfig(ctx: IExecuteFunctions): SatisfactionConfig['ces'] {
-	const version = String(batchParameter(ctx, 'cesVersion', '2.0')) as CesVersion;
-	if (version !== '1.0' && version !== '2.0') throw new ConfigError(`CES version must be 1.0 or 2.0 (got "${version}")`);
+	const version = readChoice<CesVersion>(ctx, propertyNamed(cesProperties, 'cesVersion'));
 	return { field: readColumnOf(ctx, propertyNamed(cesProperties, 'cesColumn')), version };
 }
