@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { parameterNumber, readAsOf, readColumn } from '../common';
+import { parameterNumber, parameterText, readAsOf, readColumn } from '../common';
 import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
@@ -23,6 +23,22 @@ const LABELS = new Map([
 	...(optionsProperty.options as INodeProperties[]).map((o): [string, string] => [`options.${o.name}`, `Options › ${o.displayName}`]),
 ]);
 const labelOf = (path: string) => LABELS.get(path) ?? path;
+
+/** Recipient Field's label on `channel`: Email Field, Phone Field or Recipient Field. */
+const recipientLabel = (channel: ChannelKind) =>
+	properties.find((p) => p.name === 'recipientField' && (p.displayOptions?.show?.channel as unknown[] | undefined)?.includes(channel))?.displayName ?? labelOf('recipientField');
+
+/**
+ * A text setting (a field name, a sending hour, a ledger table): text or a number as its digits, a
+ * cleared one (null) as empty. String() would look up true, a list or an object as a field
+ * "true", "1,2" or "[object Object]" that no item has, so a consent or time zone field read so would be
+ * missing for everyone without a word; such a value is a ConfigError naming the parameter.
+ */
+function settingText(label: string, raw: unknown, expected: string): string {
+	const text = raw === null || raw === undefined ? '' : parameterText(raw);
+	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
+	return text;
+}
 
 /** The values an options or boolean parameter may take, by path ("keyPeriod", "options.pacing"). */
 const CHOICES = new Map<string, unknown[]>();
@@ -142,10 +158,12 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		else for (const [option, v] of Object.entries(value as IDataObject)) checkChoice(`options.${option}`, v);
 		return value;
 	};
-	const text = (name: string, fallback = '') => String(param(name, fallback) ?? '').trim();
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');
 	const options = param<IDataObject>('options', {});
+	const label = (path: string) => (path === 'recipientField' ? recipientLabel(channel) : labelOf(path));
+	const text = (name: string, fallback = '', expected = 'a field name') => settingText(label(name), param(name, fallback), expected).trim();
+	const option = (name: string, fallback: string, expected = 'a field name') => settingText(labelOf(`options.${name}`), options[name] ?? fallback, expected);
 	const asOf = readAsOf(ctx, 'options.asOf');
 
 	const isCustom = templateName === 'custom';
@@ -172,7 +190,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 					windowDays: checkedNumber(labelOf('capWindowDays'), param('capWindowDays', 7), { ...POSITIVE, expected: 'a positive number of days' }),
 				});
 	const defaultTimeZone = ctx.getTimezone();
-	const outputField = readColumn(ctx, 'options.outputField', 'care');
+	const outputField = readColumn(ctx, 'options.outputField', 'care', labelOf('options.outputField'));
 
 	const prepareFor = messageConfig(ctx, {
 		channel,
@@ -182,7 +200,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		optOut,
 		base: {
 			channel,
-			languageField: String(options.languageField ?? '').trim() || undefined,
+			languageField: option('languageField', '').trim() || undefined,
 			recipientField: text('recipientField') || undefined,
 			customerIdField: text('customerIdField', 'customerId') || 'customerId',
 			consent: {
@@ -211,7 +229,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const batch: CareBatchOptions = {
 		asOf,
 		channelKind: channel,
-		sendingWindow: param('quietHours', true) ? parseSendingWindow(text('sendingHoursStart', '09:00'), text('sendingHoursEnd', '20:00')) : undefined,
+		sendingWindow: param('quietHours', true) ? parseSendingWindow(text('sendingHoursStart', '09:00', 'a time of day like 09:00'), text('sendingHoursEnd', '20:00', 'a time of day like 09:00')) : undefined,
 		cap: capLimit ? { limit: capLimit, source: capChoice === 'ledger' ? 'ledger' : 'field' } : undefined,
 		dryRun: param('dryRun', false),
 		concurrency: optionNumber(options, 'concurrency', 5, WHOLE_FROM_1),
@@ -225,7 +243,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		timeoutMs: milliseconds('attemptTimeout', 15, 1000, 'seconds'),
 	};
 	batch.resendUnconfirmedAfterMs = resendLease(options, batch);
-	const postgresTable = String(options.postgresTable ?? 'care_message_ledger').trim();
+	const postgresTable = option('postgresTable', 'care_message_ledger', 'a table name').trim();
 	if (ledgerBackend === 'postgres') quoteTableName(postgresTable);
 	return {
 		channel,
@@ -235,7 +253,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		batch,
 		ledger: {
 			backend: ledgerBackend,
-			redisKeyPrefix: String(options.redisKeyPrefix ?? 'care:ledger:'),
+			redisKeyPrefix: option('redisKeyPrefix', 'care:ledger:', 'a key prefix'),
 			retentionDays: ledgerBackend === 'redis' ? retentionDays(options, positive('retentionDays', 400)) : positive('retentionDays', 400),
 			postgresTable,
 		},

@@ -27,6 +27,17 @@ const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
 	['Max Messages "0b10"', { frequencyCap: 'field', capMaxMessages: '={{ "0b10" }}' }, /^Max Messages is "0b10", which is not a whole number of at least 1$/],
 	['Window (Days) "0x7"', { frequencyCap: 'field', capWindowDays: '={{ "0x7" }}' }, /^Window \(Days\) is "0x7", which is not a positive number of days$/],
 	['sending hours 25:00', { quietHours: true, sendingHoursEnd: '25:00' }, /25:00/],
+	// Text settings read with String(): true, a list or an object was looked up as a field "true", "1,2" or
+	// "[object Object]" that no item has (no consent, no time zone, never contacted, for everyone).
+	['Consent Field true', { consentField: '={{ true }}' }, /^Parameter "Consent Field" is true, which is not text \(expected a field name\)$/],
+	['Time Zone Field an object', { timeZoneField: '={{ ({ a: 1 }) }}' }, /^Parameter "Time Zone Field" is "\{"a":1\}", which is not text \(expected a field name\)$/],
+	['Last Contacted Field a list', { frequencyCap: 'field', lastContactedField: '={{ [1, 2] }}' }, /^Parameter "Last Contacted Field" is "\[1,2\]", which is not text \(expected a field name\)$/],
+	['Customer ID Field an object', { customerIdField: '={{ ({ a: 1 }) }}' }, /^Parameter "Customer ID Field" is "\{"a":1\}", which is not text/],
+	['Recipient Field true', { recipientField: '={{ true }}' }, /^Parameter "Recipient Field" is true, which is not text/],
+	['Sending Hours Start an object', { quietHours: true, sendingHoursStart: '={{ ({ a: 1 }) }}' }, /^Parameter "Sending Hours Start" is "\{"a":1\}", which is not text \(expected a time of day like 09:00\)$/],
+	['Language Field a list', { options: { languageField: '={{ ["lang"] }}' } }, /^Parameter "Options › Language Field" is "\["lang"\]", which is not text/],
+	['Output Field true', { options: { outputField: '={{ true }}' } }, /^Parameter "Options › Output Field" is true, which is not text/],
+	['Ledger Table an object', { ledger: 'postgres', options: { postgresTable: '={{ ({ a: 1 }) }}' } }, /^Parameter "Options › Ledger Table \(Postgres\)" is "\{"a":1\}", which is not text/],
 	['an unparseable As Of', { options: { asOf: 'next tuesday-ish' } }, /next tuesday-ish/],
 	['a Purpose expression differing per item', { purpose: '={{ $json.purpose }}' }, /Purpose/],
 	['a ledger table name that is not one', { ledger: 'postgres', options: { postgresTable: 'bad name; drop' } }, /bad name; drop/],
