@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { ItemRouter, numberParameter, optionsParameter, readAsOf, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
+import { ItemRouter, numberParameter, optionsParameter, readAsOf, readChoice, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
 import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
 	atRiskMatcher,
@@ -20,19 +20,21 @@ import { labelsOf } from '../parameters';
 
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 
+const sourceProperty = optionsParameter(
+	'source',
+	'Source',
+	[
+		{ name: 'Orders', value: 'orders', description: 'One item per order: buyers, new and returning, revenue, average order value, repeat-purchase, retention and churn rates per month, and a cohort table' },
+		{ name: 'Customers With Churn Results', value: 'customers', description: 'Detect Churn Risk output: expected churn and retention, at-risk share and CLV totals' },
+		{ name: 'Survey Responses', value: 'responses', description: 'NPS answers (0-10): NPS per month and its trend' },
+	],
+	'orders',
+	undefined,
+	{ noDataExpression: true, displayOptions: show() },
+);
+
 export const kpiReportProperties: INodeProperties[] = [
-	optionsParameter(
-		'source',
-		'Source',
-		[
-			{ name: 'Orders', value: 'orders', description: 'One item per order: buyers, new and returning, revenue, average order value, repeat-purchase, retention and churn rates per month, and a cohort table' },
-			{ name: 'Customers With Churn Results', value: 'customers', description: 'Detect Churn Risk output: expected churn and retention, at-risk share and CLV totals' },
-			{ name: 'Survey Responses', value: 'responses', description: 'NPS answers (0-10): NPS per month and its trend' },
-		],
-		'orders',
-		undefined,
-		{ noDataExpression: true, displayOptions: show() },
-	),
+	sourceProperty,
 	textParameter('kpiCustomerIdColumn', 'Customer ID Column', 'customerId', undefined, { displayOptions: show(['orders']) }),
 	textParameter('orderDateColumn', 'Order Date Column', 'orderDate', undefined, { displayOptions: show(['orders']) }),
 	textParameter('amountColumn', 'Amount Column', 'amount', 'Order amount; "¥1,234.50" style text is accepted', { displayOptions: show(['orders']) }),
@@ -141,11 +143,10 @@ export function kpiReport(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const router = new ItemRouter(ctx, items.length, 1);
 	const language = readLanguage(ctx) as Language;
-	const source = ctx.getNodeParameter('source', 0, 'orders') as string;
+	const source = readChoice<'orders' | 'customers' | 'responses'>(ctx, sourceProperty);
 	let rows: INodeExecutionData[];
 	if (source === 'orders') rows = ordersReport(ctx, items, router, language);
 	else if (source === 'customers') rows = customersReport(ctx, items, router);
-	else if (source === 'responses') rows = responsesReport(ctx, items, router, language);
-	else throw new ConfigError(`Source must be orders, customers or responses; got "${source}"`);
+	else rows = responsesReport(ctx, items, router, language);
 	return router.outputs({ 0: rows });
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { batchParameter, booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readColumns, readLanguage, readNumber, textParameter } from '../../common';
+import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, textParameter } from '../../common';
 import { ConfigError, PLAUSIBLE } from '../../shared/input';
 import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
@@ -24,22 +24,24 @@ const includeStateProperty = booleanParameter(
 	'Whether to add one item with the sufficient statistics of this page, for merging pages measured separately',
 );
 
+const inputProperty = optionsParameter(
+	'input',
+	'Input',
+	[
+		{ name: 'Customers', value: 'customers', description: 'One item per customer with its group and outcomes' },
+		{
+			name: 'Page States to Merge',
+			value: 'pageStates',
+			description: 'The state items of earlier runs on pages of customers (Include Page State on); gives the same result as one run on all of them',
+		},
+	],
+	'customers',
+	undefined,
+	{ noDataExpression: true, displayOptions: show() },
+);
+
 export const measureUpliftProperties: INodeProperties[] = [
-	optionsParameter(
-		'input',
-		'Input',
-		[
-			{ name: 'Customers', value: 'customers', description: 'One item per customer with its group and outcomes' },
-			{
-				name: 'Page States to Merge',
-				value: 'pageStates',
-				description: 'The state items of earlier runs on pages of customers (Include Page State on); gives the same result as one run on all of them',
-			},
-		],
-		'customers',
-		undefined,
-		{ noDataExpression: true, displayOptions: show() },
-	),
+	inputProperty,
 	textParameter('groupColumn', 'Group Column', 'impact.group', 'Column with "treatment" or "holdout", as Assign Holdout writes it', { displayOptions: fromCustomers }),
 	textParameter(
 		'stratumColumn',
@@ -169,8 +171,8 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	}
 	const language = readLanguage(ctx) as Language;
 	const conversionName = readTextParameter(ctx, 'upliftOptions.conversionName', `Options › ${conversionNameProperty.displayName}`, 'what the sentences call the converted outcome');
-	const includeState = batchParameter(ctx, 'upliftOptions.includeState', false, `Options › ${includeStateProperty.displayName}`);
-	const mode = ctx.getNodeParameter('input', 0, 'customers') as string;
+	const includeState = readChoice<boolean>(ctx, includeStateProperty, 'upliftOptions.includeState', `Options › ${includeStateProperty.displayName}`);
+	const mode = readChoice<string>(ctx, inputProperty);
 	const named = readCampaign(ctx);
 	const read = mode === 'pageStates' ? readPageStates(items, router, named) : { ...readCustomers(ctx, items, router), campaign: named };
 	const { campaign } = read;

@@ -2,6 +2,5 @@
 export const KNOWN_DEFECTS: Record<string, string> = {
 	'Measure Care Impact (Measure Uplift) › Cost per Contact': 'message does not show the value as given',
 	'Measure Care Impact (Measure Uplift) › Margin (%)': 'message does not show the value as given',
-	'Measure Care Impact (Measure Uplift) › Options › Include Page State': 'text "false" not read as false; boolean not checked to be true or false',
 	'Measure Care Impact (KPI Report (customers)) › As Of': 'shown for Source "Customers" but never read (hide it there, or read it)',
 };
