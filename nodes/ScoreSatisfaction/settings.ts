@@ -45,7 +45,8 @@ const optionNamed = (name: string) => propertyNamed(propertyNamed(outputProperti
 function indexWeights(options: IDataObject): IndexWeights {
 	const weight = (name: keyof IndexWeights) => {
 		const raw = options[`${name}Weight`];
-		if (raw === undefined || raw === null || raw === '') return DEFAULT_INDEX_WEIGHTS[name];
+		// An option left out takes its default; a cleared one (null or "") is no number, as for readNumber.
+		if (raw === undefined) return DEFAULT_INDEX_WEIGHTS[name];
 		const value = parameterNumber(raw);
 		if (value === undefined || value < 0) throw new ConfigError(`"${WEIGHT_LABELS[name]}" must be a number of at least 0; got ${JSON.stringify(raw)}`);
 		return value;
@@ -74,7 +75,8 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	};
 	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(options.minResponsesForMargin) ?? Number.NaN);
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
-		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${options.minResponsesForMargin})`);
+		const raw = options.minResponsesForMargin;
+		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${typeof raw === 'string' && raw !== '' ? raw : JSON.stringify(raw)})`);
 	}
 	const groupBy = readColumnOf(ctx, propertyNamed(reportProperties, 'groupByColumn')) || undefined;
 	const settings: RunSettings = {

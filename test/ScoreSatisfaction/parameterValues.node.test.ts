@@ -144,3 +144,23 @@ describe('Score Satisfaction options and switches given none of their choices st
 		expect(result.error?.message).toMatch(`Parameter "${label}" is ${shown}, which is not one of its choices`);
 	});
 });
+
+describe('Score Satisfaction number options: absent takes the default, anything but a number stops the run', () => {
+	it.each([
+		[{ npsWeight: null }, '"NPS Weight in Index" must be a number of at least 0; got null'],
+		[{ csatWeight: '' }, '"CSAT Weight in Index" must be a number of at least 0; got ""'],
+		[{ gapWeight: '={{ ({ a: 1 }) }}' }, '"Gap Weight in Index" must be a number of at least 0; got {"a":1}'],
+		[{ minResponsesForMargin: '' }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got "")'],
+		[{ minResponsesForMargin: null }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got null)'],
+		[{ minResponsesForMargin: '={{ ({ a: 1 }) }}' }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got {"a":1})'],
+	])('%p', async (options, message) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, options }, items: responses() });
+		expect(result.error?.message).toBe(message);
+	});
+
+	it('an option left out is its default', async () => {
+		const without = await score({ options: {} });
+		const defaults = await score({ options: { npsWeight: 1, csatWeight: 1, gapWeight: 1, minResponsesForMargin: 30 } });
+		expect(without).toEqual(defaults);
+	});
+});
