@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, type ItemRouter } from '../common';
 import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, type SignalInput } from '../shared/churn';
 import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
-import { readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
+import { OneItemPerCustomer, readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
 	calendarDays,
@@ -265,10 +265,13 @@ export function readSubjects(
 		subjects = subjectsFromTransactions(transactions, ctx, settings.spendWindowDays);
 	} else {
 		const read = settings.shape === 'summary' ? readSummaryItem : settings.shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
+		const customers = new OneItemPerCustomer(ctx.columns.customerIdColumn);
 		for (let i = 0; i < items.length; i++) {
 			try {
 				checkOutputFieldFree(items[i].json, settings.outputField);
-				subjects.push(read(items[i].json, i, ctx));
+				const subject = read(items[i].json, i, ctx);
+				customers.add(subject.customerId, i, getField(items[i].json, ctx.columns.customerIdColumn));
+				subjects.push(subject);
 			} catch (error) {
 				router.reject(error, i);
 			}

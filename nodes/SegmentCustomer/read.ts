@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, readColumns } from '../common';
 import {
+	OneItemPerCustomer,
 	readCustomer,
 	readTransaction,
 	summariseTransactions,
@@ -11,7 +12,7 @@ import {
 	type TransactionColumns,
 } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { calendarDays } from '../shared/input';
+import { calendarDays, getField } from '../shared/input';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
 import { readTransactionTotals } from './readTransactionsColumnar';
@@ -55,9 +56,11 @@ export function readCustomerSubjects(
 	outputs: SegmentOutputs,
 ): Subject[] {
 	const subjects: Subject[] = [];
+	const customers = new OneItemPerCustomer(cols.customerId);
 	outputs.readEach(items, (json, i) => {
 		checkOutputFieldFree(json, outputField);
 		const record = readCustomer(json, cols, needs, options);
+		customers.add(record.customerId, i, getField(json, cols.customerId));
 		const recencyDays = record.lastPurchase ? calendarDays(record.lastPurchase.getTime(), options.asOf.getTime(), options.timeZone) : undefined;
 		subjects.push({ record, json, recencyDays, itemIndices: [i] });
 	});

@@ -90,6 +90,23 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect(churnOf(result, 0).concat(churnOf(result, 1))[0].reasons).toContain('Spend fell 80% (100 → 20) against the previous window');
 	});
 
+	it.each([
+		['customer', { firstPurchaseAt: '1997-01-01', lastPurchaseAt: '1997-09-13', orderCount: 2 }],
+		['summary', { x: 1, tx: 10, T: 30 }],
+		['subscriber', { tenure: 3, active: true }],
+	])('refuses a second item of one customer (%s) instead of scoring and fitting the customer twice', async (inputShape, values) => {
+		const result = await runNode({
+			type: 'detectChurnRisk',
+			parameters: { method: 'rules', inputShape, asOf },
+			onError: 'continueErrorOutput',
+			items: [{ customerId: 'a', ...values }, { customerId: 'b', ...values }, { customerId: 'a', ...values }],
+		});
+		expect([...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)].map((j) => j.customerId)).toEqual(['a', 'b']);
+		expect(result.json(NODE_UNDER_TEST, 3).map((e) => e.error)).toEqual([
+			'Item 2: field "customerId" is "a", which is also the customer ID of item 0 (expected one item per customer; orders go with One Item per Transaction)',
+		]);
+	});
+
 	it('gives sBG retention (beta + t − 1) / (alpha + beta + t − 1) at the next renewal', async () => {
 		const result = await runNode({
 			type: 'detectChurnRisk',

@@ -159,6 +159,21 @@ describe('Segment Customer as README describes it', () => {
 		);
 	});
 
+	it.each(['rfm', 'valueTier', 'lifecycle', 'customRules'])('refuses a second item of one customer (%s) instead of counting the customer twice', async (method) => {
+		const rules = { rule: [{ field: 'orderCount', operator: 'greaterThan', value: '1', label: 'Repeat' }] };
+		const items = [customer('a', '2024-06-01', 2, 10), customer(' a ', '2024-05-01', 3, 20), customer('b', '2024-04-01', 1, 5), { ...customer('c', '2024-04-01', 1, 5), customerId: 7 }, customer('7', 'bad', 1, 5), customer('7', '2024-04-01', 1, 5)];
+		const result = await segment({ method, rules }, items, { onError: 'continueErrorOutput' });
+		expect(result.json(NODE_UNDER_TEST, 0).map((j) => j.customerId)).toEqual(['a', 'b', 7]);
+		const expected = 'one item per customer; orders go with One Item per Transaction';
+		expect(errorsOf(result)).toEqual([
+			`Item 1: field "customerId" is " a ", which is also the customer ID of item 0 (expected ${expected})`,
+			expect.stringContaining('Item 4: field "lastPurchaseAt" is "bad"'),
+			`Item 5: field "customerId" is "7", which is also the customer ID of item 3 (expected ${expected})`,
+		]);
+		const summary = result.json(NODE_UNDER_TEST, 1);
+		expect(summary.reduce((n, s) => n + ((s.customers as number) ?? 0), 0)).toBe(3);
+	});
+
 	it('names the README bad dates in its words', async () => {
 		const result = await segment({}, [customer('a', '31/02/2024', 1, 1), customer('b', 12, 1, 1), customer('c', '2024-06-01T00:00:00+25:00', 1, 1)], { onError: 'continueErrorOutput' });
 		const range = 'a date from 1900-01-01 to 2199-12-31';

@@ -73,7 +73,7 @@ describe('RfmColumnReader reads and rejects exactly as readCustomer does', () =>
 		const reader = new RfmColumnReader(DEFAULT_CUSTOMER_COLUMNS, 3, { asOf, timeZone: 'UTC' });
 		reader.read(row('2024-06-30', 1, 10), 0);
 		expect(() => reader.read(row('bad'), 1)).toThrow('field "lastPurchaseAt" is "bad", which is not a date');
-		reader.read(row('2024-06-21', 4, 40), 2);
+		reader.read(row('2024-06-21', 4, 40, 'C2'), 2);
 		expect(reader.length).toBe(2);
 		expect([...reader.itemIndices.subarray(0, 2)]).toEqual([0, 2]);
 		expect(reader.rfmColumns()).toEqual({

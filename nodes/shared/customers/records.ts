@@ -89,6 +89,26 @@ export function customerIdText(raw: unknown, column: string): string {
 	return String(raw).trim();
 }
 
+/**
+ * One item per customer: a second item with a customer's ID scored that customer twice (twice in the
+ * summary's counts, the quantiles and a model's fit; two results for one customer downstream). Keeps
+ * the item of each ID read so far; a later item with the same ID is that item's error.
+ */
+export class OneItemPerCustomer {
+	private readonly itemOf = new Map<string, number>();
+
+	constructor(private readonly column: string) {}
+
+	/** Call once the item has been read; `raw` is its ID as the item holds it. */
+	add(customerId: string, itemIndex: number, raw: unknown): void {
+		const earlier = this.itemOf.get(customerId);
+		if (earlier !== undefined) {
+			throw new InputError(this.column, raw, `is also the customer ID of item ${earlier}`, 'one item per customer; orders go with One Item per Transaction');
+		}
+		this.itemOf.set(customerId, itemIndex);
+	}
+}
+
 function readOptional<T>(item: Record<string, unknown>, column: string, need: Need, parse: (raw: unknown) => T): T | undefined {
 	if (need === 'unused') return undefined;
 	const raw = getField(item, column);

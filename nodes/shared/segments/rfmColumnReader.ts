@@ -1,4 +1,4 @@
-import { readCustomerId, type CustomerColumns, type ReadOptions } from '../customers';
+import { OneItemPerCustomer, readCustomerId, type CustomerColumns, type ReadOptions } from '../customers';
 import { calendarDays, dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
 import type { RfmColumns } from './rfm';
 
@@ -13,7 +13,7 @@ function field(item: Record<string, unknown>, column: string): unknown {
  * Reads one-item-per-customer rows for RFM straight into columns: no record, Date or result object per
  * customer, which is what makes a million rows fit the time budget. It accepts and rejects exactly what
  * readCustomer does with RFM's needs (id, last purchase, purchase count, total spend), with the same
- * errors, checked in the same order.
+ * errors, checked in the same order; and, as the general path, one item per customer (OneItemPerCustomer).
  */
 export class RfmColumnReader {
 	readonly recencyDays: Float64Array;
@@ -26,6 +26,7 @@ export class RfmColumnReader {
 	private readonly asOfMs: number;
 	private readonly timeZone: string;
 	private readonly readDateMs: (value: unknown, field: string) => number;
+	private readonly customers: OneItemPerCustomer;
 
 	constructor(
 		private readonly columns: CustomerColumns,
@@ -39,17 +40,19 @@ export class RfmColumnReader {
 		this.asOfMs = options.asOf.getTime();
 		this.timeZone = options.timeZone ?? 'UTC';
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
+		this.customers = new OneItemPerCustomer(columns.customerId);
 	}
 
 	/** Reads one row; throws the item's InputError and keeps nothing if a value is bad. */
 	read(item: Record<string, unknown>, itemIndex: number): void {
 		const { columns } = this;
-		readCustomerId(item, columns.customerId);
+		const customerId = readCustomerId(item, columns.customerId);
 		const lastPurchaseMs = this.readDateMs(field(item, columns.lastPurchase), columns.lastPurchase);
 		const frequency = parseCount(field(item, columns.purchaseCount), columns.purchaseCount);
 		const spend = field(item, columns.totalSpend);
 		const monetary =
 			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend + 0 : parseMoney(spend, columns.totalSpend, { min: 0 }); // -0 as 0
+		this.customers.add(customerId, itemIndex, field(item, columns.customerId));
 		const row = this.length++;
 		this.recencyDays[row] = calendarDays(lastPurchaseMs, this.asOfMs, this.timeZone);
 		this.frequency[row] = frequency;
