@@ -176,6 +176,10 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 	it.each([
 		[{ costPerContact: 1e-320 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e-320'],
 		[{ costPerContact: 1e308 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e+308'],
+		// Each of Cost per Contact and Margin (%) says its own value: one message for both said neither.
+		[{ costPerContact: -1 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got -1'],
+		[{ marginPercent: -1 }, '"Margin (%)" must lie from 0 to 100; got -1'],
+		[{ marginPercent: 100.5 }, '"Margin (%)" must lie from 0 to 100; got 100.5'],
 		[{ windowDays: -3 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got -3'],
 		[{ windowDays: 1.5 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1.5'],
 		[{ windowDays: 1e21 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1e+21'],

@@ -161,7 +161,7 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const level = shareOfPercent(percent);
 	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
 	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
-	if (costPerContact < 0 || marginPercent < 0 || marginPercent > 100) throw new ConfigError('"Cost per Contact" may not be negative and "Margin (%)" must lie from 0 to 100');
+	if (!(marginPercent >= 0 && marginPercent <= 100)) throw new ConfigError(`"Margin (%)" must lie from 0 to 100; got ${marginPercent}`);
 	if (costPerContact !== 0 && !(costPerContact >= COST_RANGE.min && costPerContact <= COST_RANGE.max)) {
 		throw new ConfigError(`"Cost per Contact" must be 0 (no ROI) or from ${COST_RANGE.min} to ${COST_RANGE.max.toExponential()}; got ${costPerContact}`);
 	}
