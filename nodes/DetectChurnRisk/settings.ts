@@ -84,6 +84,12 @@ function readSignalColumns(ctx: IExecuteFunctions, shape: InputShape): Record<st
 }
 
 /**
+ * Thresholds on a 0-100 scale (a score, a percentage): above 100 a Spend Drop (%) of 150 turned its
+ * signal off, a Critical From of 120 the level, and Low Satisfaction Below 150 fired for everyone, without a word.
+ */
+const UP_TO_100 = new Set(['spendDropPercent', 'lowSatisfaction', 'satisfactionDrop', 'medium', 'high', 'critical']);
+
+/**
  * The Thresholds collection over its defaults. Each threshold set must be a number of at least 0: a
  * cleared field (null) is not read as 0, which would fire its signal for every customer.
  */
@@ -93,6 +99,9 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 		const value = parameterNumber(raw) ?? Number.NaN;
 		if (!(value >= 0)) {
 			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);
+		}
+		if (UP_TO_100.has(name) && value > 100) {
+			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number from 0 to 100 (a score or a percentage, as the signal or level it sets); got ${value}`);
 		}
 		t[name] = value;
 	}

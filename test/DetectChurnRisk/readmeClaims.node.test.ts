@@ -150,6 +150,18 @@ describe('Detect Churn Risk as README describes it', () => {
 		);
 	});
 
+	it.each([
+		['spendDropPercent', 'Spend Drop (%)'],
+		['lowSatisfaction', 'Low Satisfaction Below'],
+		['satisfactionDrop', 'Satisfaction Drop (Points)'],
+		['critical', 'Critical From Risk Score'],
+	])('refuses a %s threshold above 100, which is beyond the 0-100 scale', async (name, label) => {
+		const result = await runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', asOf, thresholds: { [name]: 150 } }, items: [cdnow2] });
+		expect(result.error?.message).toBe(`Threshold "${label}" must be a number from 0 to 100 (a score or a percentage, as the signal or level it sets); got 150`);
+		const at100 = await runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', asOf, thresholds: { [name]: 100 } }, items: [cdnow2] });
+		expect(at100.error).toBeUndefined();
+	});
+
 	it('accepts equal risk level thresholds (a level may be left out on purpose)', async () => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
