@@ -44,6 +44,30 @@ describe('Send Care Message: a message parameter whose expression gives an objec
 	});
 });
 
+// true and false were written as "true" and "false": the customer got "true" as the text or the brand, and
+// as a Custom Key every such customer had the key "true", so all but the first were skipped as duplicates.
+describe('Send Care Message: a message parameter whose expression gives true or false', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterEach(() => server.reset());
+	afterAll(() => server.close());
+
+	const flags = [true, 'Suzhou', false, true].map((pick, i) => ({ ...customers[i], pick }));
+	it.each(PARAMETERS)('%s: each such item fails naming the parameter and the value; the item with text is sent', async (label, _name, parameters) => {
+		const run = await runCare(server, flags, { frequencyCap: 'off', ...parameters }, { onError: 'continueRegularOutput' });
+		const expected = 'which is not text (expected text, a number or a date (pick the field you mean, such as $json.address.city))';
+		expect(run.failed.map((f) => String(f.error))).toEqual([
+			`Item 0: the expression of "${label}" gives true, ${expected}`,
+			`Item 2: the expression of "${label}" gives false, ${expected}`,
+			`Item 3: the expression of "${label}" gives true, ${expected}`,
+		]);
+		expect(run.skipped).toEqual([]);
+		expect(run.sent.map((s) => s.customerId)).toEqual(['E2']);
+	});
+});
+
 describe('Send Care Message: a message parameter whose expression gives a date', () => {
 	let server: ProviderServer;
 	beforeAll(async () => {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { parameterText } from '../../common';
 import { ConfigError } from '../../shared/input';
 import { CHANNELS, type ChannelKind } from '../../shared/messaging/channels';
 import { checkKeyTemplate } from '../../shared/messaging/ledger';
@@ -43,17 +44,23 @@ function ownText(value: object): string | undefined {
 	}
 }
 
+const TEXT_EXPECTED = 'text, a number or a date (pick the field you mean, such as $json.address.city)';
+
 /**
- * A parameter's value as text; a plain object or a list (from an expression) would be written as
- * "[object Object]" or "a,b". A value with a text form of its own (a Date, a luxon DateTime) keeps it.
+ * A parameter's value as text (parameterText: text, or a number's digits); a plain object or a list
+ * (from an expression) would be written as "[object Object]" or "a,b", true as "true" (a customer got
+ * "true" as the text, or every key "true"). A value with a text form of its own (a Date, a luxon
+ * DateTime) keeps it.
  */
 function text(value: unknown): string {
 	if (value === undefined || value === null) return '';
-	if (typeof value !== 'object') return String(value);
-	const shown = Array.isArray(value) ? undefined : ownText(value);
-	if (shown === undefined) {
-		throw new BadValue(`is ${Array.isArray(value) ? 'a list' : 'an object'}, not text`, 'text, a number or a date (pick the field you mean, such as $json.address.city)');
+	if (typeof value !== 'object') {
+		const shown = parameterText(value);
+		if (shown === undefined) throw new BadValue('is not text', TEXT_EXPECTED);
+		return shown;
 	}
+	const shown = Array.isArray(value) ? undefined : ownText(value);
+	if (shown === undefined) throw new BadValue(`is ${Array.isArray(value) ? 'a list' : 'an object'}, not text`, TEXT_EXPECTED);
 	return shown;
 }
 
