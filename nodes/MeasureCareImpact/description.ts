@@ -33,6 +33,8 @@ const operationProperty: INodeProperties = optionsParameter(
 );
 
 const only = (operations: string[], property: INodeProperties): INodeProperties => ({ ...property, displayOptions: { show: { operation: operations } } });
+/** KPI Report's Customers With Churn Results counts no months and writes no sentences: As Of and Language do nothing there. */
+const notForCustomers = (property: INodeProperties): INodeProperties => ({ ...property, displayOptions: { ...property.displayOptions, hide: { source: ['customers'] } } });
 
 export const properties: INodeProperties[] = [
 	operationProperty,
@@ -40,8 +42,8 @@ export const properties: INodeProperties[] = [
 	...assignHoldoutProperties,
 	...measureUpliftProperties,
 	...kpiReportProperties,
-	only(['kpiReport'], asOfProperty('the report months are counted back from (orders and answers after it are rejected)')),
-	only(['measureUplift', 'kpiReport'], languageProperty('the sentences and summaries')),
+	notForCustomers(only(['kpiReport'], asOfProperty('the report months are counted back from (orders and answers after it are rejected)'))),
+	notForCustomers(only(['measureUplift', 'kpiReport'], languageProperty('the sentences and summaries'))),
 	only(['assignHoldout'], outputFieldProperty('impact')),
 ];
 

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { MeasureCareImpact } from '../../nodes/MeasureCareImpact/MeasureCareImpact.node';
 import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
 
 const report = (items: IDataObject[], parameters: IDataObject, onError?: 'continueErrorOutput') =>
@@ -78,6 +79,18 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 		]);
 		const bad = await report([{ churn: { churnProbability: 1.2, riskLevel: 'low' } }], { source: 'customers' });
 		expect(bad.error?.message).toBe('Item 0: field "churn.churnProbability" is 1.2, which is above 1 (expected a number from 0 to 1)');
+	});
+
+	// The customers' report counts no months and writes no sentences, so the panel hides As Of and Language
+	// there; a Language left over from another source (or an expression's "xx") no longer stops it.
+	it('reads neither As Of nor Language for Customers With Churn Results, which hides both', async () => {
+		const customers = [{ churn: { churnProbability: 0.2, riskLevel: 'high' } }, { churn: { churnProbability: 0.6, riskLevel: 'low' } }];
+		const plain = await report(customers, { source: 'customers' });
+		const odd = await report(customers, { source: 'customers', asOf: 'not a date', language: '={{ "xx" }}' });
+		expect(odd.error).toBeUndefined();
+		expect(odd.json(NODE_UNDER_TEST, 0)).toEqual(plain.json(NODE_UNDER_TEST, 0));
+		const { properties } = new MeasureCareImpact().description;
+		for (const name of ['asOf', 'language']) expect(properties.find((p) => p.name === name)?.displayOptions?.hide).toEqual({ source: ['customers'] });
 	});
 
 	it('gives the NPS of each month and its change from survey answers', async () => {

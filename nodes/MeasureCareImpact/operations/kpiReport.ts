@@ -58,7 +58,8 @@ const LABELS = labelsOf(kpiReportProperties);
 
 const allPairs = (n: number[]): IPairedItemData[] => n.map((item) => ({ item }));
 
-function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
+function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
+	const language = readLanguage(ctx) as Language;
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
 	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', orderDateColumn: 'orderDate', amountColumn: 'amount' }, LABELS);
@@ -105,7 +106,8 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 	return customerKpis(rows, c.groupByColumn !== '').map(({ items: rowItems, ...row }) => ({ json: { kind: 'customers', ...row }, pairedItem: allPairs(rowItems) }));
 }
 
-function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter, language: Language): INodeExecutionData[] {
+function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
+	const language = readLanguage(ctx) as Language;
 	const asOf = readAsOf(ctx);
 	const timeZone = ctx.getTimezone();
 	const c = readColumns(ctx, { answeredAtColumn: 'respondedAt', npsColumn: 'nps' }, LABELS);
@@ -142,11 +144,10 @@ function readMonths(ctx: IExecuteFunctions): number {
 export function kpiReport(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const router = new ItemRouter(ctx, items.length, 1);
-	const language = readLanguage(ctx) as Language;
 	const source = readChoice<'orders' | 'customers' | 'responses'>(ctx, sourceProperty);
 	let rows: INodeExecutionData[];
-	if (source === 'orders') rows = ordersReport(ctx, items, router, language);
+	if (source === 'orders') rows = ordersReport(ctx, items, router);
 	else if (source === 'customers') rows = customersReport(ctx, items, router);
-	else rows = responsesReport(ctx, items, router, language);
+	else rows = responsesReport(ctx, items, router);
 	return router.outputs({ 0: rows });
 }

@@ -1,4 +1,3 @@
 /** This node's cases in parameterTypes.node.test.ts whose fix is still due (see KNOWN_DEFECTS there). */
 export const KNOWN_DEFECTS: Record<string, string> = {
-	'Measure Care Impact (KPI Report (customers)) › As Of': 'shown for Source "Customers" but never read (hide it there, or read it)',
 };
