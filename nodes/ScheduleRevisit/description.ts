@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { asOfProperty, languageProperty, optionsParameter, outputFieldProperty, textParameter } from '../common';
+import { asOfProperty, languageProperty, optionsParameter, outputFieldProperty } from '../common';
 import { findOccasionsProperties } from './operations/findOccasions';
 import { scheduleRevisitProperties } from './operations/scheduleRevisit';
+import { timeZoneProperties } from './parameters/timeZone';
 
 const operation: INodeProperties = optionsParameter(
 	'operation',
@@ -24,12 +25,6 @@ const operation: INodeProperties = optionsParameter(
 	undefined,
 	{ noDataExpression: true },
 );
-
-/** Parameters both operations share: the customers' time zone (also the owners' for agendas). */
-const timeZoneProperties: INodeProperties[] = [
-	textParameter('timeZoneColumn', 'Time Zone Column', 'timeZone', "Column with the customer's IANA time zone (e.g. Asia/Shanghai); when empty for a customer, the Time Zone below applies"),
-	textParameter('timeZone', 'Time Zone', '', "IANA time zone for customers without their own, and for owners' agendas. Empty means the workflow's time zone.", { placeholder: 'Asia/Shanghai' }),
-];
 
 export const properties: INodeProperties[] = [
 	operation,

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runNode } from '../helpers/runWorkflow';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 /**
  * Any parameter can be an expression, so it can give a value the panel never offers. Such a value stops
@@ -44,5 +44,42 @@ describe('Schedule Revisit: options, multi-options and booleans given none of th
 		[{ feb29: '={{ "mar01" }}' }, occasions, 'Parameter "29 February in Common Years" is "mar01", which is not one of its choices'],
 	])('%j', async (override, base, message) => {
 		expect(await errorOf(base, override)).toContain(message);
+	});
+});
+
+describe('Schedule Revisit: text parameters given no text', () => {
+	it.each([
+		// Each ran as a column named "true", "1,2" or "[object Object]" that no item has: the column was silently never read.
+		[{ nameColumn: '={{ true }}' }, revisit, 'Parameter "Name Column" is true, which is not text (expected a column name)'],
+		[{ lastContactColumn: '={{ ["lastContactAt"] }}' }, revisit, 'Parameter "Last Contact Column" is "["lastContactAt"]", which is not text (expected a column name)'],
+		[{ nextRevisitColumn: '={{ {} }}' }, revisit, 'Parameter "Next Revisit Column" is "{}", which is not text'],
+		[{ accountManagerColumn: '={{ true }}' }, revisit, 'Parameter "Account Manager Column" is true, which is not text'],
+		[{ timeZoneColumn: '={{ [1, 2] }}' }, revisit, 'Parameter "Time Zone Column" is "[1,2]", which is not text'],
+		[{ birthdayColumn: '={{ true }}' }, occasions, 'Parameter "Birthday Column" is true, which is not text'],
+		[{ lunarBirthdayColumn: '={{ {} }}' }, occasions, 'Parameter "Lunar Birthday Column" is "{}", which is not text'],
+		[{ memberSinceColumn: '={{ [1] }}' }, occasions, 'Parameter "Member Since Column" is "[1]", which is not text'],
+		[{ firstPurchaseColumn: '={{ false }}' }, occasions, 'Parameter "First Purchase Column" is false, which is not text'],
+		[{ timeZoneColumn: '={{ true }}' }, occasions, 'Parameter "Time Zone Column" is true, which is not text'],
+		// Named by its internal name (customerIdColumn) before.
+		[{ customerIdColumn: '={{ true }}' }, revisit, 'Parameter "Customer ID Column" is true, which is not text (expected a column name)'],
+		// 'Time zone "[object Object]" is not a known time zone'.
+		[{ timeZone: '={{ { zone: "Asia/Shanghai" } }}' }, revisit, 'Parameter "Time Zone" is "{"zone":"Asia/Shanghai"}", which is not text'],
+		[{ timeZone: '={{ { zone: "Asia/Shanghai" } }}' }, occasions, 'Parameter "Time Zone" is "{"zone":"Asia/Shanghai"}", which is not text'],
+		// Working hours "[object Object]" are not valid.
+		[{ workingHours: '={{ { from: "09:00" } }}' }, revisit, 'Parameter "Working Hours" is "{"from":"09:00"}", which is not text'],
+		// An owner "true", and the reason "[object Object]" in every revisit.
+		[{ ownersInput: 'text', ownerList: '={{ true }}' }, revisit, 'Parameter "Owner List" is true, which is not text'],
+		[{ defaultReason: '={{ { a: 1 } }}' }, revisit, 'Parameter "Default Reason" is "{"a":1}", which is not text'],
+	])('%j', async (override, base, message) => {
+		expect(await errorOf(base, override)).toContain(message);
+	});
+
+	it('reads a cleared optional column (null) as not mapped, and a number as the column of that name', async () => {
+		const items = [{ customerId: 'C1', 2024: '2025-09-26', lastContactAt: '2025-09-01' }];
+		const run = (lastContactColumn: unknown) =>
+			runNode({ type: 'scheduleRevisit', parameters: { ...revisit, lastContactColumn: lastContactColumn as string }, items }).then((r) => r.json(NODE_UNDER_TEST, 0)[0].revisit);
+		expect(await run('={{ null }}')).toEqual(await run(''));
+		expect(await run('={{ 2024 }}')).toEqual(await run('2024'));
+		expect(await run('={{ 2024 }}')).not.toEqual(await run(''));
 	});
 });

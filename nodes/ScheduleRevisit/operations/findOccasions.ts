@@ -4,11 +4,25 @@ import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, InputError, parseDate } from '../../shared/input';
-import { DEFAULT_OCCASION_COLUMNS, OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
-import { optionalColumn, type RunSettings } from './types';
+import { OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
+import { optionalColumn } from '../parameters/text';
+import { timeZoneColumn } from '../parameters/timeZone';
+import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['findOccasions'] } };
 
+const birthdayColumn = textParameter('birthdayColumn', 'Birthday Column', 'birthday', 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)', {
+	displayOptions: SHOW,
+});
+const lunarBirthdayColumn = textParameter(
+	'lunarBirthdayColumn',
+	'Lunar Birthday Column',
+	'lunarBirthday',
+	'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1987-L06-10)',
+	{ displayOptions: SHOW },
+);
+const memberSinceColumn = textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW });
+const firstPurchaseColumn = textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase', { displayOptions: SHOW });
 const occasionTypes = multiOptionsParameter(
 	'occasionTypes',
 	'Occasions',
@@ -63,16 +77,10 @@ const feb29 = optionsParameter(
 );
 
 export const findOccasionsProperties: INodeProperties[] = [
-	textParameter('birthdayColumn', 'Birthday Column', 'birthday', 'Column with the Gregorian date of birth (YYYY-MM-DD, or MM-DD when the year is unknown)', { displayOptions: SHOW }),
-	textParameter(
-		'lunarBirthdayColumn',
-		'Lunar Birthday Column',
-		'lunarBirthday',
-		'Column with a lunar (农历) birthday as YYYY-MM-DD or MM-DD; mark a leap month with L or 闰 (1987-L06-10)',
-		{ displayOptions: SHOW },
-	),
-	textParameter('memberSinceColumn', 'Member Since Column', 'memberSince', 'Column with the date the membership started', { displayOptions: SHOW }),
-	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase', { displayOptions: SHOW }),
+	birthdayColumn,
+	lunarBirthdayColumn,
+	memberSinceColumn,
+	firstPurchaseColumn,
 	occasionTypes,
 	lunarFromBirthday,
 	festivals,
@@ -114,11 +122,11 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 			language,
 		},
 		{
-			birthday: optionalColumn(ctx, 'birthdayColumn', DEFAULT_OCCASION_COLUMNS.birthday),
-			lunarBirthday: optionalColumn(ctx, 'lunarBirthdayColumn', DEFAULT_OCCASION_COLUMNS.lunarBirthday),
-			memberSince: optionalColumn(ctx, 'memberSinceColumn', DEFAULT_OCCASION_COLUMNS.memberSince),
-			firstPurchase: optionalColumn(ctx, 'firstPurchaseColumn', DEFAULT_OCCASION_COLUMNS.firstPurchase),
-			timeZone: optionalColumn(ctx, 'timeZoneColumn', DEFAULT_OCCASION_COLUMNS.timeZone),
+			birthday: optionalColumn(ctx, birthdayColumn),
+			lunarBirthday: optionalColumn(ctx, lunarBirthdayColumn),
+			memberSince: optionalColumn(ctx, memberSinceColumn),
+			firstPurchase: optionalColumn(ctx, firstPurchaseColumn),
+			timeZone: optionalColumn(ctx, timeZoneColumn),
 		},
 	);
 	const addOccasions = fieldAdder(outputField);

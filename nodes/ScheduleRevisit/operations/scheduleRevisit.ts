@@ -1,42 +1,51 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, readColumn, readNumber, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, readNumber, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
-import { buildOwnerAgendas, DEFAULT_REVISIT_COLUMNS, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
+import { buildOwnerAgendas, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
 import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';
 import { ownerProperties, readOwners } from '../parameters/owners';
-import { optionalColumn, type RunSettings } from './types';
+import { optionalColumn, requiredColumn } from '../parameters/text';
+import { timeZoneColumn } from '../parameters/timeZone';
+import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
+const customerIdColumn = textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths like customer.code work)', {
+	displayOptions: SHOW,
+});
+const nameColumn = textParameter('nameColumn', 'Name Column', 'name', "Column with the customer's name, used in calendar events and agendas (optional)", { displayOptions: SHOW });
+const lastContactColumn = textParameter(
+	'lastContactColumn',
+	'Last Contact Column',
+	'lastContactAt',
+	'Column with the date of the last contact; the interval counts from it (from the as-of date when empty)',
+	{ displayOptions: SHOW },
+);
+const nextRevisitColumn = textParameter(
+	'nextRevisitColumn',
+	'Next Revisit Column',
+	'nextRevisitAt',
+	'Column with a revisit already planned; customers with one in the future are left alone unless Reschedule is on',
+	{ displayOptions: SHOW },
+);
+const accountManagerColumn = textParameter(
+	'accountManagerColumn',
+	'Account Manager Column',
+	'accountManager',
+	"Column with the customer's account manager (an owner ID); kept as owner while they have room",
+	{ displayOptions: SHOW },
+);
 const reschedule = booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', {
 	displayOptions: SHOW,
 });
 
 export const scheduleRevisitProperties: INodeProperties[] = [
-	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths like customer.code work)', { displayOptions: SHOW }),
-	textParameter('nameColumn', 'Name Column', 'name', 'Column with the customer\'s name, used in calendar events and agendas (optional)', { displayOptions: SHOW }),
-	textParameter(
-		'lastContactColumn',
-		'Last Contact Column',
-		'lastContactAt',
-		'Column with the date of the last contact; the interval counts from it (from the as-of date when empty)',
-		{ displayOptions: SHOW },
-	),
-	textParameter(
-		'nextRevisitColumn',
-		'Next Revisit Column',
-		'nextRevisitAt',
-		'Column with a revisit already planned; customers with one in the future are left alone unless Reschedule is on',
-		{ displayOptions: SHOW },
-	),
-	textParameter(
-		'accountManagerColumn',
-		'Account Manager Column',
-		'accountManager',
-		'Column with the customer\'s account manager (an owner ID); kept as owner while they have room',
-		{ displayOptions: SHOW },
-	),
+	customerIdColumn,
+	nameColumn,
+	lastContactColumn,
+	nextRevisitColumn,
+	accountManagerColumn,
 	...cadenceProperties,
 	...businessCalendarProperties,
 	...ownerProperties,
@@ -59,12 +68,12 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 	const items = ctx.getInputData();
 	const reader = new RevisitRequestReader(
 		{
-			customerId: readColumn(ctx, 'customerIdColumn', DEFAULT_REVISIT_COLUMNS.customerId),
-			name: optionalColumn(ctx, 'nameColumn', DEFAULT_REVISIT_COLUMNS.name),
-			timeZone: optionalColumn(ctx, 'timeZoneColumn', DEFAULT_REVISIT_COLUMNS.timeZone),
-			lastContact: optionalColumn(ctx, 'lastContactColumn', DEFAULT_REVISIT_COLUMNS.lastContact),
-			nextRevisit: optionalColumn(ctx, 'nextRevisitColumn', DEFAULT_REVISIT_COLUMNS.nextRevisit),
-			accountManager: optionalColumn(ctx, 'accountManagerColumn', DEFAULT_REVISIT_COLUMNS.accountManager),
+			customerId: requiredColumn(ctx, customerIdColumn),
+			name: optionalColumn(ctx, nameColumn),
+			timeZone: optionalColumn(ctx, timeZoneColumn),
+			lastContact: optionalColumn(ctx, lastContactColumn),
+			nextRevisit: optionalColumn(ctx, nextRevisitColumn),
+			accountManager: optionalColumn(ctx, accountManagerColumn),
 		},
 		{ policy: readCadencePolicy(ctx), defaultTimeZone: timeZone, asOf },
 	);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
+import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, WORKING_HOURS_EXPECTED, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
+import { readText } from './text';
 import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -24,11 +25,14 @@ const publicHolidays = optionsParameter(
 	undefined,
 	{ displayOptions: SHOW },
 );
+const workingHours = textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', "Contact windows in the customer's local time, HH:MM-HH:MM separated by commas", {
+	displayOptions: SHOW,
+});
 
 /** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
 export const businessCalendarProperties: INodeProperties[] = [
 	workingDays,
-	textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', 'Contact windows in the customer\'s local time, HH:MM-HH:MM separated by commas', { displayOptions: SHOW }),
+	workingHours,
 	numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW }),
 	publicHolidays,
 	textParameter(
@@ -50,6 +54,6 @@ export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: Busine
 			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
 			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
 		}),
-		slots: appointmentSlots(parseWorkingHours(ctx.getNodeParameter('workingHours', 0, '') as string), readNumber(ctx, 'appointmentMinutes', 30, 'Appointment Length (Minutes)')),
+		slots: appointmentSlots(parseWorkingHours(readText(ctx, workingHours, WORKING_HOURS_EXPECTED)), readNumber(ctx, 'appointmentMinutes', 30, 'Appointment Length (Minutes)')),
 	};
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
+import { readText } from './text';
 import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, readNumber, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -23,6 +24,7 @@ const UNIT_OPTIONS = [
 const defaultUnit = optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW });
 const defaultPriority = optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW });
 const defaultChannel = optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW });
+const defaultReason = textParameter('defaultReason', 'Default Reason', 'Regular revisit', undefined, { displayOptions: SHOW });
 
 /** The cadence: rules checked top to bottom, and the defaults for customers no rule matches. */
 export const cadenceProperties: INodeProperties[] = [
@@ -60,7 +62,7 @@ export const cadenceProperties: INodeProperties[] = [
 	defaultUnit,
 	defaultPriority,
 	defaultChannel,
-	textParameter('defaultReason', 'Default Reason', 'Regular revisit', undefined, { displayOptions: SHOW }),
+	defaultReason,
 ];
 
 export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
@@ -70,6 +72,6 @@ export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
 		unit: readChoice<IntervalUnit>(ctx, defaultUnit),
 		priority: readChoice<Priority>(ctx, defaultPriority),
 		channel: readChoice<Channel>(ctx, defaultChannel),
-		reason: ctx.getNodeParameter('defaultReason', 0, 'Regular revisit') as string,
+		reason: readText(ctx, defaultReason, 'text'),
 	});
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
+import { readText } from './text';
 import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, textParameter } from '../../common';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -38,6 +39,11 @@ const overflow = optionsParameter(
 	{ displayOptions: SHOW },
 );
 
+const ownerList = textParameter('ownerList', 'Owner List', '', 'Owner IDs separated by commas, each with an optional ":capacity"', {
+	placeholder: 'alice:8, bob:6, carol',
+	displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } },
+});
+
 /** Who makes the revisits and how customers are shared among them. */
 export const ownerProperties: INodeProperties[] = [
 	ownersInput,
@@ -59,16 +65,7 @@ export const ownerProperties: INodeProperties[] = [
 		'Who makes the revisits, in order (the order breaks ties)',
 		{ displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } } },
 	),
-	textParameter(
-		'ownerList',
-		'Owner List',
-		'',
-		'Owner IDs separated by commas, each with an optional ":capacity"',
-		{
-			placeholder: 'alice:8, bob:6, carol',
-			displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } },
-		},
-	),
+	ownerList,
 	numberParameter(
 		'defaultDailyCapacity',
 		'Default Daily Capacity',
@@ -84,7 +81,7 @@ export const ownerProperties: INodeProperties[] = [
 export function readOwners(ctx: IExecuteFunctions): { owners: Owner[]; assignment: AssignmentStrategy; overflow: OverflowPolicy } {
 	let owners: Owner[];
 	if (readChoice(ctx, ownersInput) === 'text') {
-		owners = parseOwnerList(ctx.getNodeParameter('ownerList', 0, '') as string, ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
+		owners = parseOwnerList(readText(ctx, ownerList, 'owner IDs separated by commas'), ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
 	} else {
 		owners = buildOwnerPool(readEntries<OwnerInput>(ctx, 'owners', 'owner'));
 	}
