@@ -86,17 +86,18 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		minResponsesForMargin,
 	};
 	if (readChoice<boolean>(ctx, propertyNamed(aggregateProperties, 'aggregatePerCustomer'))) {
+		const label = (name: string) => propertyNamed(aggregateProperties, name).displayName;
 		// Blank is no date column (input order), not the default column.
-		const dateColumn = readColumn(ctx, 'responseDateColumn', '', propertyNamed(aggregateProperties, 'responseDateColumn').displayName) || undefined;
+		const dateColumn = readColumn(ctx, 'responseDateColumn', '', label('responseDateColumn')) || undefined;
 		const combineBy = readChoice<CombineMode>(ctx, propertyNamed(aggregateProperties, 'combineBy'));
 		const aggregate = {
 			combineBy,
-			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, 'Half-Life (Days)') : 90,
-			decliningDrop: readNumber(ctx, 'decliningDrop', 10, 'Declining Drop (Index Points)'),
+			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, label('halfLifeDays')) : 90,
+			decliningDrop: readNumber(ctx, 'decliningDrop', 10, label('decliningDrop')),
 			customerIdColumn: readColumnOf(ctx, propertyNamed(aggregateProperties, 'customerIdColumn')),
 			dateColumn,
 		};
-		checkAggregateOptions(aggregate, dateColumn !== undefined);
+		checkAggregateOptions(aggregate, dateColumn !== undefined, { halfLifeDays: label('halfLifeDays'), decliningDrop: label('decliningDrop'), dateColumn: label('responseDateColumn') });
 		settings.aggregate = aggregate;
 	}
 	return settings;

@@ -106,7 +106,7 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 		// An empty Features field is caught by n8n itself (required parameter); a list of only commas reaches the node.
 		await expect(runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: '' }, items: [{}] })).rejects.toThrow(PARAMETER_ISSUES);
 		const none = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: ' , ' }, items: [{}] });
-		expect(none.error?.message).toBe('The Kano method needs at least one feature');
+		expect(none.error?.message).toBe('The Kano method needs at least one feature ("Features" is empty)');
 		const unknown = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: 'app' }, items: [{ kano: { app: { functional: 'love it', dysfunctional: 'dislike' } } }] });
 		expect(unknown.error?.message).toMatch(/^Item 0: field "kano.app.functional" is "love it", which is not a Kano answer \(expected like, expect/);
 		const pattern = await runNode({ type: TYPE, parameters: { metrics: ['gap'], expectationColumnPattern: 'expected' }, items: [{}] });
@@ -178,7 +178,7 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 			parameters: { metrics: ['nps'], aggregatePerCustomer: true, responseDateColumn: '', combineBy: 'recencyWeighted' },
 			items: [{ customerId: 'C1', nps: 5 }],
 		});
-		expect(noDates.error?.message).toBe('A recency-weighted mean needs the response date column');
+		expect(noDates.error?.message).toBe('A recency-weighted mean needs the "Response Date Column"');
 	});
 
 	it('without a date column, input order is time order', async () => {

@@ -95,10 +95,10 @@ describe('Score Satisfaction: a part with a tiny weight answered alone is the me
 
 describe('Score Satisfaction rating scales beyond any survey stop the run', () => {
 	it.each([
-		[{ metrics: ['csat'], csatScaleMin: 0, csatScaleMax: 1.7e308 }, 'CSAT scale 0 to 1.7e+308'],
-		[{ metrics: ['csat'], csatScaleMin: -1e308, csatScaleMax: 1e308 }, 'CSAT scale -1e+308 to 1e+308'],
-		[{ metrics: ['gap'], gapScaleMin: -1e308, gapScaleMax: 1e308 }, 'Gap rating scale -1e+308 to 1e+308'],
-		[{ metrics: ['gap'], gapScaleMin: 1, gapScaleMax: 2e6 }, 'Gap rating scale 1 to 2000000'],
+		[{ metrics: ['csat'], csatScaleMin: 0, csatScaleMax: 1.7e308 }, 'CSAT scale 0 to 1.7e+308 ("CSAT Scale From" to "CSAT Scale To")'],
+		[{ metrics: ['csat'], csatScaleMin: -1e308, csatScaleMax: 1e308 }, 'CSAT scale -1e+308 to 1e+308 ("CSAT Scale From" to "CSAT Scale To")'],
+		[{ metrics: ['gap'], gapScaleMin: -1e308, gapScaleMax: 1e308 }, 'Gap rating scale -1e+308 to 1e+308 ("Gap Rating Scale From" to "Gap Rating Scale To")'],
+		[{ metrics: ['gap'], gapScaleMin: 1, gapScaleMax: 2e6 }, 'Gap rating scale 1 to 2000000 ("Gap Rating Scale From" to "Gap Rating Scale To")'],
 	])('%p', async (parameters, scale) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
 		expect(result.error?.message).toBe(`${scale} goes beyond the plausible ±1000000 for a rating scale`);
@@ -162,5 +162,23 @@ describe('Score Satisfaction number options: absent takes the default, anything 
 		const without = await score({ options: {} });
 		const defaults = await score({ options: { npsWeight: 1, csatWeight: 1, gapWeight: 1, minResponsesForMargin: 30 } });
 		expect(without).toEqual(defaults);
+	});
+});
+
+describe('Score Satisfaction parameters that cannot work stop the run naming the parameter', () => {
+	it.each([
+		[{ metrics: ['csat'], csatScaleMax: -1 }, 'CSAT scale 1 to -1 ("CSAT Scale From" to "CSAT Scale To") needs at least 3 points'],
+		[{ metrics: ['csat'], csatScaleMin: 1.5 }, 'CSAT scale 1.5 to 5 ("CSAT Scale From" to "CSAT Scale To") must have whole-number ends'],
+		[{ metrics: ['gap'], gapScaleMin: 9 }, 'Gap rating scale 9 to 7 ("Gap Rating Scale From" to "Gap Rating Scale To") is not a range'],
+		[{ metrics: ['gap'], gapTolerance: 6 }, `"Tolerance" must be at least 0 and below the scale's width 6 (got 6)`],
+		[{ metrics: ['gap'], gapDimensions: ' , ' }, 'The gap method needs at least one dimension ("Dimensions" is empty)'],
+		[{ metrics: ['gap'], gapDimensions: 'speed, speed' }, 'Gap dimension "speed" is listed twice in "Dimensions"'],
+		[{ metrics: ['kano'], kanoFeatures: '={{ null }}' }, 'The Kano method needs at least one feature ("Features" is empty)'],
+		[{ metrics: ['kano'], kanoFeatures: 'app, app' }, 'Kano feature "app" is listed twice in "Features"'],
+		[{ aggregatePerCustomer: true, combineBy: 'recencyWeighted', halfLifeDays: -1, responseDateColumn: 'at' }, '"Half-Life (Days)" must be a positive number of days (got -1)'],
+		[{ aggregatePerCustomer: true, decliningDrop: -1 }, '"Declining Drop (Index Points)" must be a positive number of index points (got -1)'],
+	])('%p', async (parameters, message) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
+		expect(result.error?.message).toBe(message);
 	});
 });

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_CSAT_SCALE, type SatisfactionConfig } from '../../shared/satisfaction';
+import { csatRules, DEFAULT_CSAT_SCALE, type SatisfactionConfig } from '../../shared/satisfaction';
 import { numberParameter, readNumber, textParameter } from '../../common';
 import { propertyNamed, readColumnOf, showFor } from './params';
 
@@ -10,11 +10,9 @@ export const csatProperties: INodeProperties[] = [
 ];
 
 export function readCsatConfig(ctx: IExecuteFunctions): SatisfactionConfig['csat'] {
-	return {
-		field: readColumnOf(ctx, propertyNamed(csatProperties, 'csatColumn')),
-		scale: {
-			min: readNumber(ctx, 'csatScaleMin', DEFAULT_CSAT_SCALE.min, 'CSAT Scale From'),
-			max: readNumber(ctx, 'csatScaleMax', DEFAULT_CSAT_SCALE.max, 'CSAT Scale To'),
-		},
-	};
+	const labels = { min: propertyNamed(csatProperties, 'csatScaleMin').displayName, max: propertyNamed(csatProperties, 'csatScaleMax').displayName };
+	const scale = { min: readNumber(ctx, 'csatScaleMin', DEFAULT_CSAT_SCALE.min, labels.min), max: readNumber(ctx, 'csatScaleMax', DEFAULT_CSAT_SCALE.max, labels.max) };
+	// Checked here to name the parameters; the scorer checks it again, for any caller.
+	csatRules(scale, labels);
+	return { field: readColumnOf(ctx, propertyNamed(csatProperties, 'csatColumn')), scale };
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError, numberFromText } from '../../shared/input';
-import type { GapConfig } from '../../shared/satisfaction';
+import { checkGapConfig, type GapConfig } from '../../shared/satisfaction';
 import { numberParameter, readNumber, textParameter } from '../../common';
 import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
 
@@ -60,14 +60,18 @@ export function readGapConfig(ctx: IExecuteFunctions): GapConfig {
 	const expectation = readColumnOf(ctx, propertyNamed(gapProperties, 'expectationColumnPattern'));
 	const perception = readColumnOf(ctx, propertyNamed(gapProperties, 'perceptionColumnPattern'));
 	const w = weights(ctx, names.length);
-	return {
+	const label = (name: string) => propertyNamed(gapProperties, name).displayName;
+	const config: GapConfig = {
 		dimensions: names.map((key, i) => ({
 			key,
 			expectationField: fillPattern(expectation, 'dimension', key, 'Expectation Column Pattern'),
 			perceptionField: fillPattern(perception, 'dimension', key, 'Perception Column Pattern'),
 			weight: w[i],
 		})),
-		scale: { min: readNumber(ctx, 'gapScaleMin', 1, 'Gap Rating Scale From'), max: readNumber(ctx, 'gapScaleMax', 7, 'Gap Rating Scale To') },
-		tolerance: readNumber(ctx, 'gapTolerance', 0.5, 'Tolerance'),
+		scale: { min: readNumber(ctx, 'gapScaleMin', 1, label('gapScaleMin')), max: readNumber(ctx, 'gapScaleMax', 7, label('gapScaleMax')) },
+		tolerance: readNumber(ctx, 'gapTolerance', 0.5, label('gapTolerance')),
 	};
+	// Checked here to name the parameters; the scorer checks it again, for any caller.
+	checkGapConfig(config, { dimensions: label('gapDimensions'), scale: { min: label('gapScaleMin'), max: label('gapScaleMax') }, tolerance: label('gapTolerance') });
+	return config;
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { SatisfactionConfig } from '../../shared/satisfaction';
+import { checkKanoFeatures, type SatisfactionConfig } from '../../shared/satisfaction';
 import { textParameter } from '../../common';
 import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
 
@@ -34,11 +34,13 @@ export const kanoProperties: INodeProperties[] = [
 export function readKanoConfig(ctx: IExecuteFunctions): SatisfactionConfig['kano'] {
 	const functional = readColumnOf(ctx, propertyNamed(kanoProperties, 'functionalColumnPattern'));
 	const dysfunctional = readColumnOf(ctx, propertyNamed(kanoProperties, 'dysfunctionalColumnPattern'));
-	return {
-		features: readListOf(ctx, propertyNamed(kanoProperties, 'kanoFeatures')).map((key) => ({
-			key,
-			functionalField: fillPattern(functional, 'feature', key, 'Functional Column Pattern'),
-			dysfunctionalField: fillPattern(dysfunctional, 'feature', key, 'Dysfunctional Column Pattern'),
-		})),
-	};
+	const featuresProperty = propertyNamed(kanoProperties, 'kanoFeatures');
+	const features = readListOf(ctx, featuresProperty).map((key) => ({
+		key,
+		functionalField: fillPattern(functional, 'feature', key, 'Functional Column Pattern'),
+		dysfunctionalField: fillPattern(dysfunctional, 'feature', key, 'Dysfunctional Column Pattern'),
+	}));
+	// Checked here to name the parameter; the scorer checks it again, for any caller.
+	checkKanoFeatures(features, featuresProperty.displayName);
+	return { features };
 }

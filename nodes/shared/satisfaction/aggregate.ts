@@ -53,16 +53,24 @@ export interface TimedResponse {
 
 const DAY_MS = 86_400_000;
 
-export function checkAggregateOptions(options: AggregateOptions, hasDates: boolean): void {
+/** The settings AggregateOptions come from, for messages to name them. */
+export interface AggregateLabels {
+	halfLifeDays: string;
+	decliningDrop: string;
+	dateColumn: string;
+}
+
+export function checkAggregateOptions(options: AggregateOptions, hasDates: boolean, labels?: AggregateLabels): void {
+	const named = (key: keyof AggregateLabels, otherwise: string) => (labels ? `"${labels[key]}"` : otherwise);
 	if (!['latest', 'mean', 'recencyWeighted'].includes(options.combineBy)) throw new ConfigError(`Unknown way to combine responses: "${options.combineBy}"`);
 	if (options.combineBy === 'recencyWeighted') {
-		if (!hasDates) throw new ConfigError('A recency-weighted mean needs the response date column');
+		if (!hasDates) throw new ConfigError(`A recency-weighted mean needs the ${named('dateColumn', 'response date column')}`);
 		if (!(options.halfLifeDays > 0) || !Number.isFinite(options.halfLifeDays)) {
-			throw new ConfigError(`Half-life must be a positive number of days (got ${options.halfLifeDays})`);
+			throw new ConfigError(`${named('halfLifeDays', 'Half-life')} must be a positive number of days (got ${options.halfLifeDays})`);
 		}
 	}
 	if (!(options.decliningDrop > 0) || !Number.isFinite(options.decliningDrop)) {
-		throw new ConfigError(`Declining drop must be a positive number of index points (got ${options.decliningDrop})`);
+		throw new ConfigError(`${named('decliningDrop', 'Declining drop')} must be a positive number of index points (got ${options.decliningDrop})`);
 	}
 }
 

@@ -1,12 +1,12 @@
 import { proportionMarginOfError } from './margin';
 import { round2 } from './rounding';
-import { checkScale, type RatingRules, type Scale } from './scale';
+import { checkScale, type RatingRules, type Scale, type ScaleLabels } from './scale';
 
 export const DEFAULT_CSAT_SCALE: Scale = { min: 1, max: 5 };
 
-/** CSAT answers are whole points; top-two-box needs at least three points to mean anything. */
-export function csatRules(scale: Scale): RatingRules {
-	return { ...checkScale(scale, 'CSAT', 3), integer: true };
+/** CSAT answers are whole points; top-two-box needs at least three points to mean anything. `labels` name the settings of the ends in messages. */
+export function csatRules(scale: Scale, labels?: ScaleLabels): RatingRules {
+	return { ...checkScale(scale, 'CSAT', 3, labels), integer: true };
 }
 
 /** Top-two-box: the two highest points of the scale (4 and 5 on 1-5) count as satisfied. */

@@ -2,7 +2,7 @@ import { ConfigError, fieldReader, InputError, type FieldReader } from '../input
 import type { LabelTable, Language } from './labels';
 import { addWeighted, type WeightedSum } from './compositeIndex';
 import { roundTo } from './rounding';
-import { checkScaleEnds, readRating, type RatingRules, type Scale } from './scale';
+import { checkScaleEnds, readRating, scaleText, type RatingRules, type Scale, type ScaleLabels } from './scale';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
 import LABELS from '../format/labels.json';
 
@@ -65,23 +65,30 @@ export function gapTo100(gap: number, scale: Scale): number {
 	return ((gap + range) / (2 * range)) * 100;
 }
 
-export function checkGapConfig(config: GapConfig): void {
+/** The settings a GapConfig comes from, for messages to name them. */
+export interface GapLabels {
+	dimensions: string;
+	scale: ScaleLabels;
+	tolerance: string;
+}
+
+export function checkGapConfig(config: GapConfig, labels?: GapLabels): void {
 	const { dimensions, scale, tolerance } = config;
-	if (dimensions.length === 0) throw new ConfigError('The gap method needs at least one dimension');
+	if (dimensions.length === 0) throw new ConfigError(`The gap method needs at least one dimension${labels ? ` ("${labels.dimensions}" is empty)` : ''}`);
 	const seen = new Set<string>();
 	for (const d of dimensions) {
-		if (seen.has(d.key)) throw new ConfigError(`Gap dimension "${d.key}" is listed twice`);
+		if (seen.has(d.key)) throw new ConfigError(`Gap dimension "${d.key}" is listed twice${labels ? ` in "${labels.dimensions}"` : ''}`);
 		seen.add(d.key);
 		if (!(d.weight > 0) || !Number.isFinite(d.weight)) {
 			throw new ConfigError(`Gap weight of "${d.key}" must be a positive number (got ${d.weight})`);
 		}
 	}
 	if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.max <= scale.min) {
-		throw new ConfigError(`Gap rating scale ${scale.min} to ${scale.max} is not a range`);
+		throw new ConfigError(`${scaleText(scale, 'Gap rating', labels?.scale)} is not a range`);
 	}
-	checkScaleEnds(scale, 'Gap rating');
+	checkScaleEnds(scale, 'Gap rating', labels?.scale);
 	if (!(tolerance >= 0) || tolerance >= scale.max - scale.min) {
-		throw new ConfigError(`Gap tolerance must be at least 0 and below the scale's width ${scale.max - scale.min} (got ${tolerance})`);
+		throw new ConfigError(`${labels ? `"${labels.tolerance}"` : 'Gap tolerance'} must be at least 0 and below the scale's width ${scale.max - scale.min} (got ${tolerance})`);
 	}
 }
 

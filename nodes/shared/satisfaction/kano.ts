@@ -106,11 +106,12 @@ export type KanoResult = Record<string, KanoFeatureResult | null>;
 
 export type KanoScorer = (record: Record<string, unknown>) => KanoResult | null;
 
-export function checkKanoFeatures(features: KanoFeatureConfig[]): void {
-	if (features.length === 0) throw new ConfigError('The Kano method needs at least one feature');
+/** `label`: the setting the features come from, for messages to name it. */
+export function checkKanoFeatures(features: KanoFeatureConfig[], label?: string): void {
+	if (features.length === 0) throw new ConfigError(`The Kano method needs at least one feature${label ? ` ("${label}" is empty)` : ''}`);
 	const seen = new Set<string>();
 	for (const f of features) {
-		if (seen.has(f.key)) throw new ConfigError(`Kano feature "${f.key}" is listed twice`);
+		if (seen.has(f.key)) throw new ConfigError(`Kano feature "${f.key}" is listed twice${label ? ` in "${label}"` : ''}`);
 		seen.add(f.key);
 	}
 }

@@ -30,21 +30,32 @@ export function readRating(value: unknown, field: string, rules: RatingRules, sk
  */
 export const RATING_SCALE_LIMIT = 1_000_000;
 
-export function checkScaleEnds(scale: Scale, name: string): void {
+/** The settings a scale's ends come from ("CSAT Scale From", "CSAT Scale To"), for messages to name them. */
+export interface ScaleLabels {
+	min: string;
+	max: string;
+}
+
+/** "CSAT scale 1 to -1", with the settings that gave the ends when known. */
+export function scaleText(scale: Scale, name: string, labels?: ScaleLabels): string {
+	return `${name} scale ${scale.min} to ${scale.max}${labels ? ` ("${labels.min}" to "${labels.max}")` : ''}`;
+}
+
+export function checkScaleEnds(scale: Scale, name: string, labels?: ScaleLabels): void {
 	if (!(Math.abs(scale.min) <= RATING_SCALE_LIMIT && Math.abs(scale.max) <= RATING_SCALE_LIMIT)) {
-		throw new ConfigError(`${name} scale ${scale.min} to ${scale.max} goes beyond the plausible ±${RATING_SCALE_LIMIT} for a rating scale`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} goes beyond the plausible ±${RATING_SCALE_LIMIT} for a rating scale`);
 	}
 }
 
 /** Checks a scale given as parameters: whole-number ends within ±RATING_SCALE_LIMIT, at least `minPoints` points. */
-export function checkScale(scale: Scale, name: string, minPoints: number): Scale {
+export function checkScale(scale: Scale, name: string, minPoints: number, labels?: ScaleLabels): Scale {
 	const { min, max } = scale;
 	if (!Number.isInteger(min) || !Number.isInteger(max)) {
-		throw new ConfigError(`${name} scale ends must be whole numbers (got ${min} to ${max})`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} must have whole-number ends`);
 	}
-	checkScaleEnds(scale, name);
+	checkScaleEnds(scale, name, labels);
 	if (max - min + 1 < minPoints) {
-		throw new ConfigError(`${name} scale ${min} to ${max} needs at least ${minPoints} points`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} needs at least ${minPoints} points`);
 	}
 	return { min, max };
 }
