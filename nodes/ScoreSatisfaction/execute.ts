@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { batchParameter, checkOutputFieldFree, ItemRouter, refuseInToolCall } from '../common';
+import { checkOutputFieldFree, ItemRouter, readChoice, refuseInToolCall } from '../common';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { fieldAdder, type FieldAdder } from '../shared/outputItems/withField';
 import { customerIdText } from '../shared/customers';
@@ -15,7 +15,7 @@ import {
 	type ResponseScorer,
 	type SatisfactionResult,
 } from '../shared/satisfaction';
-import { combinePageReports, withReportState, type ReportStateMode } from './reportState';
+import { combinePageReports, reportStateProperties, withReportState, type ReportStateMode } from './reportState';
 import { readSettings, type RunSettings } from './settings';
 
 /** Read settings -> score each response (or combine per customer) -> report -> route. */
@@ -33,7 +33,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		addResult: fieldAdder(settings.outputField),
 		timeZone: this.getTimezone(),
 	};
-	const reportState = batchParameter(this, 'reportState', 'none') as ReportStateMode;
+	const reportState = readChoice<ReportStateMode>(this, reportStateProperties[0]);
 	if (run.router.toolCall && reportState === 'combine') {
 		refuseInToolCall('Report State "Combine Page Reports"', 'it reads the report rows of page runs, not a survey response', 'Set Report State to None.');
 	}

@@ -15,10 +15,8 @@ import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
 import { batchParameter, parameterNumber, readChoice, readColumn, readLanguage, readNumber, readOutputField } from '../common';
-import { aggregateProperties, outputProperties, reportProperties } from './description';
+import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
 import { propertyNamed, readColumnOf } from './operations/params';
-
-const METRICS = ['nps', 'csat', 'ces', 'gap', 'kano'] as const;
 
 export interface RunSettings {
 	config: SatisfactionConfig;
@@ -56,10 +54,8 @@ function indexWeights(options: IDataObject): IndexWeights {
 
 /** Reads and checks every parameter once per run; a bad one is a ConfigError for the whole run. */
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
-	const metrics = batchParameter(ctx, 'metrics', ['nps']) as string[];
-	if (!Array.isArray(metrics) || metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
-	const unknown = metrics.filter((m) => !(METRICS as readonly string[]).includes(m));
-	if (unknown.length) throw new ConfigError(`Unknown metric "${unknown[0]}"`);
+	const metrics = readChoice<string[]>(ctx, metricsProperty);
+	if (metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
 	const options = batchParameter(ctx, 'options', {}) as IDataObject;
 	const sentimentColumn = readColumnOf(ctx, optionNamed('sentimentColumn'), 'options.sentimentColumn');
 	const config: SatisfactionConfig = {

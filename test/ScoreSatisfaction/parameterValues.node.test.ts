@@ -182,3 +182,19 @@ describe('Score Satisfaction parameters that cannot work stop the run naming the
 		expect(result.error?.message).toBe(message);
 	});
 });
+
+describe('Score Satisfaction Metrics and Report State (no expressions in the editor, but a workflow file can hold any value) are read against their choices', () => {
+	it.each([
+		['Metrics', { metrics: 'nps' }, '"nps", which is not a list of its choices'],
+		['Metrics', { metrics: ['nps', 'sentiment'] }, '"["nps","sentiment"]", which is not a list of its choices'],
+		['Report State', { reportState: 'combined' }, '"combined", which is not one of its choices'],
+	])('%s %#', async (label, parameters, rest) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
+		expect(result.error?.message).toMatch(`Parameter "${label}" is ${rest}`);
+	});
+
+	it('no metric at all', async () => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, metrics: [] }, items: responses() });
+		expect(result.error?.message).toBe('Choose at least one metric to score');
+	});
+});
