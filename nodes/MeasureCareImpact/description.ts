@@ -4,7 +4,7 @@ import { assignHoldoutProperties, campaignProperty } from './operations/assignHo
 import { kpiReportProperties } from './operations/kpiReport';
 import { measureUpliftProperties } from './operations/measureUplift';
 
-const operationProperty: INodeProperties = optionsParameter(
+export const operationProperty: INodeProperties = optionsParameter(
 	'operation',
 	'Operation',
 	[

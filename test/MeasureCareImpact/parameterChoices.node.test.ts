@@ -2,10 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
 
 /**
- * Input and Source choose what the items are; Include Page State adds an item. The panel offers only
- * their choices, but an expression (or an edited workflow file) can give anything: Input "pageState"
- * measured the items as customers, and Include Page State "false" as text (truthy) added the state item.
- * Such a value stops the run naming the parameter, the value and the choices.
+ * Operation, Input and Source choose what the node does with the items; Include Page State adds an item.
+ * The panel offers only their choices, but an expression (or an edited workflow file) can give anything:
+ * Operation ["kpiReport"] ran the KPI Report and "toString" stopped with 'operation.run is not a
+ * function', Input "pageState" measured the items as customers, and Include Page State "false" as text
+ * (truthy) added the state item. Such a value stops the run naming the parameter, the value and the choices.
  */
 describe('Measure Care Impact, options parameters outside their choices', () => {
 	const customers: IDataObject[] = [
@@ -15,6 +16,9 @@ describe('Measure Care Impact, options parameters outside their choices', () => 
 	const uplift = { operation: 'measureUplift', campaign: 'a', revenueColumn: '' };
 
 	it.each([
+		['Operation as a list', { operation: '={{ ["kpiReport"] }}' }, /^Parameter "Operation" is "\["kpiReport"\]", which is not one of its choices \(expected "assignHoldout", "kpiReport", "measureUplift"\)/],
+		['Operation as a member of every object', { operation: '={{ "toString" }}' }, /^Parameter "Operation" is "toString", which is not one of its choices/],
+		['Operation as an object', { operation: '={{ ({ a: 1 }) }}' }, /^Parameter "Operation" is "\{"a":1\}", which is not one of its choices/],
 		['Input', { ...uplift, input: '={{ "pageState" }}' }, /^Parameter "Input" is "pageState", which is not one of its choices \(expected "customers", "pageStates"\)/],
 		['Source', { operation: 'kpiReport', source: '={{ "order" }}' }, /^Parameter "Source" is "order", which is not one of its choices \(expected "orders", "customers", "responses"\)/],
 		[
