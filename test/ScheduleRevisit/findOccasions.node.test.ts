@@ -109,6 +109,6 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 
 	it('refuses a window that is too long', async () => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: 500 }, items: [{ customerId: 'A' }] });
-		expect(result.error?.message).toBe('Look-ahead 500 is not valid (expected a whole number of days from 0 to 366)');
+		expect(result.error?.message).toBe('Parameter "Days Ahead" is 500, which is not valid (expected a whole number of days from 0 to 366)');
 	});
 });

@@ -83,3 +83,19 @@ describe('Schedule Revisit: text parameters given no text', () => {
 		expect(await run('={{ 2024 }}')).not.toEqual(await run(''));
 	});
 });
+
+describe('Schedule Revisit: whole-number parameters out of range', () => {
+	it.each([
+		// Named by the scheduler's words before ("Default cadence: interval …", "Horizon …", "Look-ahead …", "No 1e+308-minute appointment fits …").
+		[{ defaultInterval: -1 }, revisit, 'Parameter "Default Interval" is -1, which is not valid (expected a whole number of days from 0 to 3660)'],
+		[{ defaultInterval: 1.5 }, revisit, 'Parameter "Default Interval" is 1.5, which is not valid (expected a whole number of days from 0 to 3660)'],
+		[{ horizonDays: '={{ 1e308 }}' }, revisit, 'Parameter "Horizon (Days)" is 1e+308, which is not valid (expected a whole number of days from 0 to 3660)'],
+		[{ appointmentMinutes: '={{ 1e308 }}' }, revisit, 'Parameter "Appointment Length (Minutes)" is 1e+308, which is not valid (expected a whole number of minutes from 1 to 1440)'],
+		[{ lookAheadDays: -1 }, occasions, 'Parameter "Days Ahead" is -1, which is not valid (expected a whole number of days from 0 to 366)'],
+		// 'Owner "alice": daily capacity "0x10" is not valid', as if the owner list had said so.
+		[{ ownersInput: 'text', ownerList: 'alice', defaultDailyCapacity: '={{ "0x10" }}' }, revisit, '"Default Daily Capacity" must be a number; got "0x10"'],
+		[{ ownersInput: 'text', ownerList: 'alice', defaultDailyCapacity: 0 }, revisit, 'Parameter "Default Daily Capacity" is 0, which is not valid (expected a whole number of revisits from 1 to 1000)'],
+	])('%j', async (override, base, message) => {
+		expect(await errorOf(base, override)).toBe(message);
+	});
+});

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, readNumber, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
@@ -8,6 +8,7 @@ import { OccasionFinder, type OccasionType, type OccasionWindow } from '../../sh
 import { optionalColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
 import type { RunSettings } from './types';
+import { RANGES, readWholeNumber } from '../parameters/numbers';
 
 const SHOW = { show: { operation: ['findOccasions'] } };
 
@@ -75,6 +76,16 @@ const feb29 = optionsParameter(
 	'When birthdays and anniversaries on 29 February are observed in years without one',
 	{ displayOptions: SHOW },
 );
+const lookAheadDays = numberParameter(
+	'lookAheadDays',
+	'Days Ahead',
+	30,
+	'Occasions from the as-of date up to this many days later (0: today only)',
+	{
+		typeOptions: { minValue: 0, maxValue: 366 },
+		displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
+	},
+);
 
 export const findOccasionsProperties: INodeProperties[] = [
 	birthdayColumn,
@@ -85,16 +96,7 @@ export const findOccasionsProperties: INodeProperties[] = [
 	lunarFromBirthday,
 	festivals,
 	lookFor,
-	numberParameter(
-		'lookAheadDays',
-		'Days Ahead',
-		30,
-		'Occasions from the as-of date up to this many days later (0: today only)',
-		{
-			typeOptions: { minValue: 0, maxValue: 366 },
-			displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
-		},
-	),
+	lookAheadDays,
 	{
 		displayName: 'Date',
 		name: 'occasionDate',
@@ -144,7 +146,7 @@ export function findOccasions(ctx: IExecuteFunctions, settings: RunSettings, rou
 
 function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
 	if (readChoice(ctx, lookFor) !== 'onDate') {
-		return { mode: 'nextDays', days: readNumber(ctx, 'lookAheadDays', 30, 'Days Ahead') };
+		return { mode: 'nextDays', days: readWholeNumber(ctx, lookAheadDays, RANGES.lookAhead) };
 	}
 	const raw = ctx.getNodeParameter('occasionDate', 0, '') as unknown;
 	if (raw === '' || raw === null || raw === undefined) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');

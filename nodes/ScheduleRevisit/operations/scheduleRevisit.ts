@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, readNumber, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { buildOwnerAgendas, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
@@ -8,6 +8,7 @@ import { ownerProperties, readOwners } from '../parameters/owners';
 import { optionalColumn, requiredColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
 import type { RunSettings } from './types';
+import { RANGES, readWholeNumber } from '../parameters/numbers';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -36,6 +37,13 @@ const accountManagerColumn = textParameter(
 	"Column with the customer's account manager (an owner ID); kept as owner while they have room",
 	{ displayOptions: SHOW },
 );
+const horizonDays = numberParameter(
+	'horizonDays',
+	'Horizon (Days)',
+	30,
+	'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
+	{ typeOptions: { minValue: 0 }, displayOptions: SHOW },
+);
 const reschedule = booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', {
 	displayOptions: SHOW,
 });
@@ -49,13 +57,7 @@ export const scheduleRevisitProperties: INodeProperties[] = [
 	...cadenceProperties,
 	...businessCalendarProperties,
 	...ownerProperties,
-	numberParameter(
-		'horizonDays',
-		'Horizon (Days)',
-		30,
-		'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
-		{ typeOptions: { minValue: 0 }, displayOptions: SHOW },
-	),
+	horizonDays,
 	reschedule,
 ];
 
@@ -81,7 +83,7 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 		asOf,
 		...readBusinessCalendar(ctx),
 		...readOwners(ctx),
-		horizonDays: readNumber(ctx, 'horizonDays', 30, 'Horizon (Days)'),
+		horizonDays: readWholeNumber(ctx, horizonDays, RANGES.horizon),
 		reschedule: readChoice<boolean>(ctx, reschedule),
 		language,
 	};

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, WORKING_HOURS_EXPECTED, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
 import { readText } from './text';
-import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, readNumber, textParameter } from '../../common';
+import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
+import { RANGES, readWholeNumber } from './numbers';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -28,12 +29,13 @@ const publicHolidays = optionsParameter(
 const workingHours = textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', "Contact windows in the customer's local time, HH:MM-HH:MM separated by commas", {
 	displayOptions: SHOW,
 });
+const appointmentMinutes = numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW });
 
 /** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
 export const businessCalendarProperties: INodeProperties[] = [
 	workingDays,
 	workingHours,
-	numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW }),
+	appointmentMinutes,
 	publicHolidays,
 	textParameter(
 		'extraClosedDates',
@@ -54,6 +56,6 @@ export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: Busine
 			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
 			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
 		}),
-		slots: appointmentSlots(parseWorkingHours(readText(ctx, workingHours, WORKING_HOURS_EXPECTED)), readNumber(ctx, 'appointmentMinutes', 30, 'Appointment Length (Minutes)')),
+		slots: appointmentSlots(parseWorkingHours(readText(ctx, workingHours, WORKING_HOURS_EXPECTED)), readWholeNumber(ctx, appointmentMinutes, RANGES.appointment)),
 	};
 }

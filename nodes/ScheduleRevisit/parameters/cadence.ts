@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
 import { readText } from './text';
-import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, readNumber, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, textParameter } from '../../common';
+import { RANGES, readWholeNumber } from './numbers';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -21,6 +22,7 @@ const UNIT_OPTIONS = [
 	{ name: 'Calendar Days', value: 'calendarDays', description: 'Every day counts; a closed due day moves to the next open one' },
 ];
 
+const defaultInterval = numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW });
 const defaultUnit = optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW });
 const defaultPriority = optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW });
 const defaultChannel = optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW });
@@ -58,7 +60,7 @@ export const cadenceProperties: INodeProperties[] = [
 		'Checked top to bottom; the first rule that matches sets the interval, priority, channel and reason',
 		{ displayOptions: SHOW },
 	),
-	numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW }),
+	defaultInterval,
 	defaultUnit,
 	defaultPriority,
 	defaultChannel,
@@ -68,7 +70,7 @@ export const cadenceProperties: INodeProperties[] = [
 export function readCadencePolicy(ctx: IExecuteFunctions): CadencePolicy {
 	const rules = readEntries<CadenceRuleInput>(ctx, 'cadenceRules', 'rule');
 	return buildCadencePolicy(rules, {
-		interval: readNumber(ctx, 'defaultInterval', 30, 'Default Interval'),
+		interval: readWholeNumber(ctx, defaultInterval, RANGES.days),
 		unit: readChoice<IntervalUnit>(ctx, defaultUnit),
 		priority: readChoice<Priority>(ctx, defaultPriority),
 		channel: readChoice<Channel>(ctx, defaultChannel),

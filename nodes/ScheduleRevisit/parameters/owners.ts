@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
 import { readText } from './text';
 import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, textParameter } from '../../common';
+import { RANGES, readWholeNumber } from './numbers';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -43,6 +44,13 @@ const ownerList = textParameter('ownerList', 'Owner List', '', 'Owner IDs separa
 	placeholder: 'alice:8, bob:6, carol',
 	displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } },
 });
+const defaultDailyCapacity = numberParameter(
+	'defaultDailyCapacity',
+	'Default Daily Capacity',
+	8,
+	'Capacity of owners in the owner list written without one',
+	{ typeOptions: { minValue: 0 }, displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } } },
+);
 
 /** Who makes the revisits and how customers are shared among them. */
 export const ownerProperties: INodeProperties[] = [
@@ -66,13 +74,7 @@ export const ownerProperties: INodeProperties[] = [
 		{ displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } } },
 	),
 	ownerList,
-	numberParameter(
-		'defaultDailyCapacity',
-		'Default Daily Capacity',
-		8,
-		'Capacity of owners in the owner list written without one',
-		{ typeOptions: { minValue: 0 }, displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } } },
-	),
+	defaultDailyCapacity,
 	assignment,
 	overflow,
 ];
@@ -81,7 +83,7 @@ export const ownerProperties: INodeProperties[] = [
 export function readOwners(ctx: IExecuteFunctions): { owners: Owner[]; assignment: AssignmentStrategy; overflow: OverflowPolicy } {
 	let owners: Owner[];
 	if (readChoice(ctx, ownersInput) === 'text') {
-		owners = parseOwnerList(readText(ctx, ownerList, 'owner IDs separated by commas'), ctx.getNodeParameter('defaultDailyCapacity', 0, 8));
+		owners = parseOwnerList(readText(ctx, ownerList, 'owner IDs separated by commas'), readWholeNumber(ctx, defaultDailyCapacity, RANGES.capacity));
 	} else {
 		owners = buildOwnerPool(readEntries<OwnerInput>(ctx, 'owners', 'owner'));
 	}

@@ -51,7 +51,7 @@ export interface CadencePolicy {
 	matchers: Array<(item: Record<string, unknown>) => boolean>;
 }
 
-const MAX_INTERVAL_DAYS = 3660;
+export const MAX_INTERVAL_DAYS = 3660;
 
 function checkAction(input: Partial<CadenceAction>, where: string, defaults?: CadenceAction): CadenceAction {
 	const given: unknown = input.interval ?? defaults?.interval;

@@ -18,7 +18,7 @@ export interface Owner {
 	timeZone?: string;
 }
 
-const MAX_CAPACITY = 1000;
+export const MAX_CAPACITY = 1000;
 
 function checkCapacity(value: unknown, owner: string): number {
 	const n = typeof value === 'string' ? (digitsFromText(value) ?? value) : value;

@@ -33,7 +33,7 @@ export interface ScheduleOptions {
 	language: Language;
 }
 
-const MAX_HORIZON_DAYS = 3660;
+export const MAX_HORIZON_DAYS = 3660;
 const PRIORITY_RANK: Record<Priority, number> = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
 
 function checkOptions(options: ScheduleOptions): void {
