@@ -292,6 +292,19 @@ describe('Measure Care Impact, Measure Uplift: page states of one campaign', () 
 		expect(stopped.error?.message).toBe('Item 1: field "campaign" is "autumn", which is another campaign than "spring" (expected the state items of campaign "spring" only)');
 	});
 
+	// A campaign that is no text was taken for a page without a name and merged into any run.
+	it('reads a numeric campaign as its digits and refuses one that is no name', async () => {
+		const spring = await pageOf('2026', [true, false, true, true]);
+		const pages = [spring, { ...spring, campaign: 2025 }, { ...spring, campaign: 2026 }, { ...spring, campaign: true }, { ...spring, campaign: { name: '2026' } }];
+		const merged = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '2026', input: 'pageStates' }, items: pages, onError: 'continueErrorOutput' });
+		expect(merged.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual([
+			'Item 1: field "campaign" is 2025, which is another campaign than "2026" (expected the state items of campaign "2026" only)',
+			'Item 3: field "campaign" is true, which is not a campaign name (expected the name of the campaign the page was measured under)',
+			'Item 4: field "campaign" is "{"name":"2026"}", which is not a campaign name (expected the name of the campaign the page was measured under)',
+		]);
+		expect(merged.json(NODE_UNDER_TEST, 0)[0]).toEqual(expect.objectContaining({ campaign: '2026', treatment: expect.objectContaining({ customers: 4 }) }));
+	});
+
 	it('names the result after the pages when Campaign is empty', async () => {
 		const pages = [await pageOf('spring', [true, false, true, true]), await pageOf('', [false, false, true, false])];
 		const merged = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '', input: 'pageStates' }, items: pages });

@@ -1,8 +1,9 @@
-import { ConfigError, InputError, PLAUSIBLE } from '../input';
+import { ConfigError, InputError, isEmpty, PLAUSIBLE } from '../input';
 import { roundedSum } from './exactSum';
 import type { Group } from './assignment';
 import { addValue, emptyMoments, mergeMoments, spreadAbout, type MomentState } from './sufficient';
 import type { OutcomeKind } from './uplift';
+import { parseKey } from './values';
 
 export interface StratumState {
 	treatment: MomentState;
@@ -119,10 +120,12 @@ export function readPageState(value: unknown): UpliftState {
 /**
  * The campaign of a page's state item, which must be the run's: `expected` is the Campaign parameter, or
  * else the first page's campaign ('' while none is known). Pages of two campaigns merged without a word
- * into one result, as one campaign's customers. A page without a campaign name fits any run.
+ * into one result, as one campaign's customers. A page without a campaign name fits any run; a number is
+ * the name in digits (a campaign "2026" read back from a numeric column), as for the Campaign parameter,
+ * and anything else (true, an object) is an item error, not a page without a name.
  */
 export function pageCampaign(value: unknown, expected: string): string {
-	const campaign = typeof value === 'string' ? value.trim() : '';
+	const campaign = isEmpty(value) ? '' : parseKey(value, 'campaign', 'a campaign name', 'the name of the campaign the page was measured under');
 	if (campaign !== '' && expected !== '' && campaign !== expected) {
 		throw new InputError('campaign', value, `is another campaign than "${expected}"`, `the state items of campaign "${expected}" only`);
 	}
