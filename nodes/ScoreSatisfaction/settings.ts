@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError } from '../shared/input';
 import {
 	checkAggregateOptions,
@@ -28,25 +28,27 @@ export interface RunSettings {
 	aggregate?: AggregateOptions & { customerIdColumn: string; dateColumn?: string };
 }
 
-const WEIGHT_LABELS: Record<keyof IndexWeights, string> = {
-	nps: 'NPS Weight in Index',
-	csat: 'CSAT Weight in Index',
-	ces: 'CES Weight in Index',
-	gap: 'Gap Weight in Index',
-	sentiment: 'Sentiment Weight in Index',
-};
-
 /** An option of the Options collection, by name. */
 const optionNamed = (name: string) => propertyNamed(propertyNamed(outputProperties, 'options').options as INodeProperties[], name);
 
+/**
+ * An option of the Options collection as given, or undefined when it was left out. Each option is read
+ * on its own (batchParameter), so an expression giving the items different values is named by its label.
+ */
+function optionValue(ctx: IExecuteFunctions, name: string): unknown {
+	const given = ctx.getNode().parameters.options;
+	if (given === null || typeof given !== 'object' || !(name in given)) return undefined;
+	return batchParameter<unknown>(ctx, `options.${name}`, null, optionNamed(name).displayName);
+}
+
 /** The index weights, each a number of at least 0; a bad one is refused naming its option and the value given. */
-function indexWeights(options: IDataObject): IndexWeights {
+function indexWeights(ctx: IExecuteFunctions): IndexWeights {
 	const weight = (name: keyof IndexWeights) => {
-		const raw = options[`${name}Weight`];
+		const raw = optionValue(ctx, `${name}Weight`);
 		// An option left out takes its default; a cleared one (null or "") is no number, as for readNumber.
 		if (raw === undefined) return DEFAULT_INDEX_WEIGHTS[name];
 		const value = parameterNumber(raw);
-		if (value === undefined || value < 0) throw new ConfigError(`"${WEIGHT_LABELS[name]}" must be a number of at least 0; got ${JSON.stringify(raw)}`);
+		if (value === undefined || value < 0) throw new ConfigError(`"${optionNamed(`${name}Weight`).displayName}" must be a number of at least 0; got ${JSON.stringify(raw)}`);
 		return value;
 	};
 	return { nps: weight('nps'), csat: weight('csat'), ces: weight('ces'), gap: weight('gap'), sentiment: weight('sentiment') };
@@ -56,7 +58,6 @@ function indexWeights(options: IDataObject): IndexWeights {
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const metrics = readChoice<string[]>(ctx, metricsProperty);
 	if (metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
-	const options = batchParameter(ctx, 'options', {}) as IDataObject;
 	const sentimentColumn = readColumnOf(ctx, optionNamed('sentimentColumn'), 'options.sentimentColumn');
 	const config: SatisfactionConfig = {
 		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,
@@ -65,13 +66,13 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		gap: metrics.includes('gap') ? readGapConfig(ctx) : undefined,
 		kano: metrics.includes('kano') ? readKanoConfig(ctx) : undefined,
 		sentiment: sentimentColumn ? { field: sentimentColumn } : undefined,
-		indexWeights: indexWeights(options),
+		indexWeights: indexWeights(ctx),
 		skipMissing: readChoice<boolean>(ctx, optionNamed('skipMissing'), 'options.skipMissing'),
 		language: readLanguage(ctx),
 	};
-	const minResponsesForMargin = options.minResponsesForMargin === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(options.minResponsesForMargin) ?? Number.NaN);
+	const raw = optionValue(ctx, 'minResponsesForMargin');
+	const minResponsesForMargin = raw === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(raw) ?? Number.NaN);
 	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
-		const raw = options.minResponsesForMargin;
 		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${typeof raw === 'string' && raw !== '' ? raw : JSON.stringify(raw)})`);
 	}
 	const groupBy = readColumnOf(ctx, propertyNamed(reportProperties, 'groupByColumn')) || undefined;

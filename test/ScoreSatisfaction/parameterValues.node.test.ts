@@ -198,3 +198,16 @@ describe('Score Satisfaction Metrics and Report State (no expressions in the edi
 		expect(result.error?.message).toBe('Choose at least one metric to score');
 	});
 });
+
+describe('Score Satisfaction options whose expression gives the items different values are named by their label', () => {
+	const items = () => responses().slice(0, 2).map((r, i) => ({ ...r, w: i + 1, s: i ? 'sentiment' : 'nps', skip: i === 0 }));
+	it.each([
+		[{ npsWeight: '={{ $json.w }}' }, 'NPS Weight in Index', '1', '2'],
+		[{ minResponsesForMargin: '={{ $json.w + 2 }}' }, 'Minimum Responses for Margin', '3', '4'],
+		[{ sentimentColumn: '={{ $json.s }}' }, 'Sentiment Column', '"nps"', '"sentiment"'],
+		[{ skipMissing: '={{ $json.skip }}' }, 'Skip Missing Metrics', 'true', 'false'],
+	])('%p', async (options, label, first, other) => {
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, options }, items: items() });
+		expect(result.error?.message).toMatch(`Parameter "${label}" is an expression that gives item 0 ${first} but item 1 ${other}; it applies to the whole run`);
+	});
+});
