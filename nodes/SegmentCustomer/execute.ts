@@ -13,9 +13,10 @@ import type { MethodFactory } from './operations/types';
 import { valueTierMethod } from './operations/valueTier';
 import { learnedSummaryJson, learnFromHistogramItems, learnFromRun, learnFromSubjects, readLearnedSettings } from './learnedState';
 import { SegmentOutputs } from './outputs';
-import { choice, flag } from './choices';
 import { properties } from './description';
-import { readColumnParameters, readCustomerSubjects, readTransactionSubjects } from './read';
+import { readColumnParameters } from './columns';
+import { choice } from './parameters';
+import { readCustomerSubjects, readTransactionSubjects } from './read';
 
 export const METHODS: Record<string, MethodFactory> = {
 	rfm: rfmMethod,
@@ -33,7 +34,7 @@ export const SEGMENT_PATHS = { columnarRfm: true, columnarTransactions: true };
 /** Read -> segment -> route. */
 export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const methodName = choice(this, properties, 'method');
+	const methodName = choice<string>(this, properties, 'method');
 	const shape = choice<'customer' | 'transaction'>(this, properties, 'inputShape');
 	const language = readLanguage(this);
 	const outputField = readOutputField(this, 'segment');
@@ -51,7 +52,7 @@ export async function segmentCustomers(this: IExecuteFunctions): Promise<INodeEx
 	const outputs = new SegmentOutputs(this, items.length, methodName, asOfText);
 	const readOptions = { asOf, timeZone };
 
-	const collapseSameDay = flag(this, properties, 'collapseSameDay');
+	const collapseSameDay = choice<boolean>(this, properties, 'collapseSameDay');
 	if (methodName === 'rfm' && (shape === 'customer' ? SEGMENT_PATHS.columnarRfm : SEGMENT_PATHS.columnarTransactions)) {
 		const run = { columns, readOptions, collapseSameDay, outputField, bins, language, asOfText, cuts: learned.rfmCuts };
 		const scored = shape === 'customer' ? segmentRfmColumns(items, run, outputs) : segmentTransactionRfmColumns(items, run, outputs);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SegmentOutcome, SegmentSubject } from './operations/types';
-import { ConfigError, dateRangeText, parseDate, PLAUSIBLE_DATES } from '../shared/input';
+import { ConfigError, dateRangeText, describeValue, parseDate, PLAUSIBLE_DATES } from '../shared/input';
 import { stateValueText } from '../shared/segments/stateValue';
 import {
 	learnRfmCutPoints,
@@ -16,7 +16,7 @@ import {
 	type TierThresholds,
 	type ValueTierState,
 } from '../shared/segments';
-import { choice, flag } from './choices';
+import { choice, columnOf } from './parameters';
 import { batchParameter, booleanParameter, optionsParameter, readNumber } from '../common';
 
 /**
@@ -100,22 +100,47 @@ export interface LearnedSettings {
 export function tierShares(ctx: IExecuteFunctions): TierThresholds {
 	const a = readNumber(ctx, 'tierAShare', 80, 'Tier A Revenue Share (%)');
 	const b = readNumber(ctx, 'tierBShare', 95, 'Tier A+B Revenue Share (%)');
-	if (!(a > 0 && a <= b && b <= 100)) throw new ConfigError(`Tier shares must satisfy 0 < A (${a}) <= A+B (${b}) <= 100`);
+	if (!(a > 0 && a <= 100)) throw new ConfigError(`"Tier A Revenue Share (%)" must be more than 0 and at most 100; got ${a}`);
+	if (!(a <= b && b <= 100)) throw new ConfigError(`"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (${a}) to 100; got ${b}`);
 	return { a: a / 100, b: b / 100 };
 }
 
 export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, bins: RfmBins): LearnedSettings {
 	if (methodName !== 'rfm' && methodName !== 'valueTier') return { mode: 'learn', output: false };
 	const mode = choice<CutPointsMode>(ctx, learnedStateProperties, 'cutPoints');
-	if (mode === 'learn') return { mode, output: flag(ctx, learnedStateProperties, 'outputLearnedState') };
+	if (mode === 'learn') return { mode, output: choice<boolean>(ctx, learnedStateProperties, 'outputLearnedState') };
 	if (mode === 'histograms') return { mode, output: true };
-	const raw = batchParameter(ctx, 'learnedState', {}) as unknown;
+	const raw = readLearnedStateObject(ctx);
 	const settings: LearnedSettings = { mode, output: false };
 	if (methodName === 'rfm') settings.rfmCuts = parseRfmCutPoints(raw, bins);
 	else settings.valueTier = parseValueTierState(raw);
 	const asOfText = stateObject(raw).asOf;
 	if (asOfText !== undefined) settings.asOf = learnedAsOf(asOfText);
 	return settings;
+}
+
+/**
+ * The Learned State parameter as an object: the learned item itself or its JSON. An expression can give
+ * anything else (5, true, a list, text that is no JSON), which the state's own checks would only report
+ * as a state of no kind, without naming the parameter or showing the value.
+ */
+function readLearnedStateObject(ctx: IExecuteFunctions): object {
+	const raw = batchParameter<unknown>(ctx, 'learnedState', {}, 'Learned State');
+	const parsed = typeof raw === 'string' ? jsonOf(raw) : { value: raw };
+	if (!parsed) throw new ConfigError(`Parameter "Learned State" is not valid JSON: ${(raw as string).slice(0, 80)}`);
+	const { value } = parsed;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new ConfigError(`Parameter "Learned State" is ${describeValue(raw)}, which is not a learned state (expected the learned-state item of an earlier run, an object)`);
+	}
+	return value;
+}
+
+function jsonOf(text: string): { value: unknown } | undefined {
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch {
+		return undefined;
+	}
 }
 
 /** The As Of a state was learned at, read as every date is (parseDate: a real date within the plausible range). */
@@ -179,9 +204,9 @@ export function learnFromHistogramItems(
 	asOfText: string,
 ): INodeExecutionData[][] {
 	const columns = {
-		measure: batchParameter(ctx, 'histogramMeasureColumn', 'measure') as string,
-		value: batchParameter(ctx, 'histogramValueColumn', 'value') as string,
-		count: batchParameter(ctx, 'histogramCountColumn', 'count') as string,
+		measure: columnOf(ctx, learnedStateProperties, 'histogramMeasureColumn'),
+		value: columnOf(ctx, learnedStateProperties, 'histogramValueColumn'),
+		count: columnOf(ctx, learnedStateProperties, 'histogramCountColumn'),
 	};
 	const histogram = readHistogramRows(
 		items.map((item) => item.json),

@@ -1,49 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { checkOutputFieldFree, readColumns } from '../common';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { checkOutputFieldFree } from '../common';
 import {
 	OneItemPerCustomer,
 	readCustomer,
 	readTransaction,
 	summariseTransactions,
-	type CustomerColumns,
 	type CustomerNeeds,
 	type ReadOptions,
 	type Transaction,
-	type TransactionColumns,
 } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import { calendarDays, getField } from '../shared/input';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
+import type { Columns } from './columns';
 import { readTransactionTotals } from './readTransactionsColumnar';
 
-
-export type Columns = CustomerColumns & TransactionColumns;
+export type { Columns };
 
 export interface Subject extends SegmentSubject {
 	/** Input items this customer came from; the first decides its place in the output. */
 	itemIndices: number[];
-}
-
-export function readColumnParameters(ctx: IExecuteFunctions): Columns {
-	const c = readColumns(ctx, {
-		customerIdColumn: 'customerId',
-		lastPurchaseColumn: 'lastPurchaseAt',
-		firstPurchaseColumn: 'firstPurchaseAt',
-		purchaseCountColumn: 'orderCount',
-		totalSpendColumn: 'totalSpend',
-		dateColumn: 'orderDate',
-		amountColumn: 'amount',
-	});
-	return {
-		customerId: c.customerIdColumn,
-		lastPurchase: c.lastPurchaseColumn,
-		firstPurchase: c.firstPurchaseColumn,
-		purchaseCount: c.purchaseCountColumn,
-		totalSpend: c.totalSpendColumn,
-		date: c.dateColumn,
-		amount: c.amountColumn,
-	};
 }
 
 /** One item per customer: each item read into a subject, or rejected. */

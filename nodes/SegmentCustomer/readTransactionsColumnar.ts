@@ -2,7 +2,7 @@ import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { summariseTransactionColumns, TransactionColumnReader, type CustomerTotals } from '../shared/customers/transactionsColumnar';
 import type { ReadOptions } from '../shared/customers';
 import { inputPair, type SegmentOutputs } from './outputs';
-import type { Columns } from './read';
+import type { Columns } from './columns';
 
 /** Transaction items read into typed-array columns (bad items rejected) and totalled per customer. */
 export function readTransactionTotals(

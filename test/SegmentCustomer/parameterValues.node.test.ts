@@ -40,3 +40,36 @@ describe('Segment Customer number parameters', () => {
 		expect(result.json(NODE_UNDER_TEST, 2).map((e) => e.error)).toEqual(items.map(() => '"Score Bins" must be one of 3, 4, 5, 10; got 0'));
 	});
 });
+
+/**
+ * What an expression can give any other parameter: a column or rule text that is no text, a Learned
+ * State that is no state, thresholds that cannot hold together. Each stops the run naming the parameter
+ * (its label) and showing the value; a number for a text is its digits.
+ */
+describe('Segment Customer parameters named by their labels', () => {
+	const notText = (label: string, shown: string, expected: string) => `Parameter "${label}" is ${shown}, which is not text (expected ${expected})`;
+	const rule = (r: IDataObject) => ({ method: 'customRules', rules: { rule: [{ field: 'tier', operator: 'equals', value: 'gold', label: 'Gold', ...r }] } });
+	it.each([
+		[{ method: 'rfm', customerIdColumn: '={{ {a: 1} }}' }, notText('Customer ID Column', '"{"a":1}"', 'a column name')],
+		[{ method: 'lifecycle', purchaseCountColumn: '={{ true }}' }, notText('Order Count Column', 'true', 'a column name')],
+		[{ method: 'valueTier', inputShape: 'transaction', amountColumn: '={{ [1, 2] }}' }, notText('Amount Column', '"[1,2]"', 'a column name')],
+		[{ method: 'rfm', cutPoints: 'histograms', histogramMeasureColumn: '={{ true }}' }, notText('Measure Column', 'true', 'a column name')],
+		[{ method: 'rfm', cutPoints: 'apply', learnedState: '={{ 5 }}' }, 'Parameter "Learned State" is 5, which is not a learned state (expected the learned-state item of an earlier run, an object)'],
+		[{ method: 'rfm', cutPoints: 'apply', learnedState: 'not json' }, 'Parameter "Learned State" is not valid JSON: not json'],
+		[{ method: 'valueTier', tierAShare: -1 }, '"Tier A Revenue Share (%)" must be more than 0 and at most 100; got -1'],
+		[{ method: 'valueTier', tierBShare: 1e308 }, '"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (80) to 100; got 1e+308'],
+		[{ method: 'lifecycle', activeWithinDays: 1e308 }, 'Lifecycle day thresholds must grow: "Active Within (Days)" (1e+308) <= "At Risk Within (Days)" (180) <= "Lapsed Within (Days)" (365)'],
+		[rule({ field: '={{ true }}' }), 'Parameter "Rules › Field" of rule 1 is true, which is not text (expected a column name)'],
+		[rule({ operator: '={{ null }}' }), expect.stringMatching(/^Parameter "Rules › Operator" of rule 1 is null, which is not one of its choices \(expected "contains", /)],
+		[rule({ value: '={{ {a: 1} }}' }), 'Parameter "Rules › Value" of rule 1 is "{"a":1}", which is not text (expected text or a number)'],
+		[rule({ label: '={{ [1, 2] }}' }), 'Parameter "Rules › Label" of rule 1 is "[1,2]", which is not text (expected a segment label)'],
+		[{ method: 'customRules', defaultLabel: '={{ true }}' }, 'Parameter "Default Label" is true, which is not text (expected a segment label)'],
+	])('%j', async (parameters, message) => {
+		expect(await stopped(parameters as IDataObject)).toEqual(message);
+	});
+
+	it('reads a number given for a text as its digits (Default Label 5 is "5")', async () => {
+		const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', method: 'customRules', defaultLabel: '={{ 5 }}' }, items: customers() });
+		expect(result.json(NODE_UNDER_TEST, 0).map((j) => (j.segment as IDataObject).label)).toEqual(customers().map(() => '5'));
+	});
+});

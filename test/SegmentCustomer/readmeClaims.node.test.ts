@@ -207,12 +207,12 @@ describe('Segment Customer as README describes it', () => {
 	// An expression can give an options or boolean parameter any value; an unknown one ran as another
 	// choice ("own" as Fixed Days, the text "false" as on).
 	it.each([
-		[{ method: 'lifecycle', lifecycleMode: '={{ "own" }}' }, '"Judge Recency By" must be one of fixedDays, ownInterval; got "own"'],
-		[{ inputShape: 'transaction', collapseSameDay: '={{ "false" }}' }, '"Collapse Same-Day Orders" must be true or false; got "false"'],
-		[{ outputLearnedState: '={{ "no" }}' }, '"Add Learned State to Summary" must be true or false; got "no"'],
-		[{ inputShape: '={{ "tx" }}' }, '"Input Shape" must be one of customer, transaction; got "tx"'],
-		[{ cutPoints: '={{ "applied" }}' }, '"Cut Points" must be one of learn, histograms, apply; got "applied"'],
-		[{ method: '={{ "abc" }}' }, '"Method" must be one of customRules, lifecycle, rfm, valueTier; got "abc"'],
+		[{ method: 'lifecycle', lifecycleMode: '={{ "own" }}' }, 'Parameter "Judge Recency By" is "own", which is not one of its choices (expected "fixedDays", "ownInterval")'],
+		[{ inputShape: 'transaction', collapseSameDay: '={{ "false" }}' }, 'Parameter "Collapse Same-Day Orders" is "false", which is not one of its choices (expected true, false)'],
+		[{ outputLearnedState: '={{ "no" }}' }, 'Parameter "Add Learned State to Summary" is "no", which is not one of its choices (expected true, false)'],
+		[{ inputShape: '={{ "tx" }}' }, 'Parameter "Input Shape" is "tx", which is not one of its choices (expected "customer", "transaction")'],
+		[{ cutPoints: '={{ "applied" }}' }, 'Parameter "Cut Points" is "applied", which is not one of its choices (expected "learn", "histograms", "apply")'],
+		[{ method: '={{ "abc" }}' }, 'Parameter "Method" is "abc", which is not one of its choices (expected "customRules", "lifecycle", "rfm", "valueTier")'],
 	])('refuses the parameter value %j naming the parameter', async (parameters, message) => {
 		const items = [{ ...customer('a', '2024-06-01', 1, 1), orderDate: '2024-06-01', amount: 1 }];
 		expect((await segment(parameters, items)).error?.message).toBe(message);

@@ -4,8 +4,9 @@ import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod, SegmentSubject } from './types';
-import { optionsParameter, readColumn, readNumber } from '../../common';
-import { choice } from '../choices';
+import { optionsParameter, readNumber } from '../../common';
+import { readInputColumn } from '../columns';
+import { choice } from '../parameters';
 
 const show = { show: { method: ['lifecycle'] } };
 const own = { show: { method: ['lifecycle'], lifecycleMode: ['ownInterval'] } };
@@ -59,6 +60,13 @@ function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): 
 	return value;
 }
 
+/** Active <= at risk <= lapsed, else a stage is never given; the message names each threshold with its value. */
+function checkGrowing(t: LifecycleThresholds, names: Array<keyof LifecycleThresholds>, kind: string): void {
+	if (names.every((name, i) => i === 0 || t[names[i - 1]] <= t[name])) return;
+	const shown = names.map((name) => `"${lifecycleProperties.find((p) => p.name === name)!.displayName}" (${t[name]})`);
+	throw new ConfigError(`Lifecycle ${kind} thresholds must grow: ${shown.join(' <= ')}`);
+}
+
 const DAY_MS = 86_400_000;
 const localDay = (date: Date, timeZone: string) => Math.floor((date.getTime() + offsetMs(timeZone, date.getTime())) / DAY_MS);
 
@@ -84,13 +92,9 @@ function countAgainstDates(record: SegmentSubject['record'], countColumn: string
 export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 	const mode = choice<'fixedDays' | 'ownInterval'>(ctx, lifecycleProperties, 'lifecycleMode');
 	const t = Object.fromEntries(Object.entries(D).map(([name, fallback]) => [name, readThreshold(ctx, name, fallback)])) as unknown as LifecycleThresholds;
-	if (!(t.activeWithinDays <= t.atRiskWithinDays && t.atRiskWithinDays <= t.lapsedWithinDays)) {
-		throw new ConfigError('Lifecycle day thresholds must grow: active <= at risk <= lapsed');
-	}
-	if (!(t.activeWithinIntervals <= t.atRiskWithinIntervals && t.atRiskWithinIntervals <= t.lapsedWithinIntervals)) {
-		throw new ConfigError('Lifecycle interval thresholds must grow: active <= at risk <= lapsed');
-	}
-	const countColumn = readColumn(ctx, 'purchaseCountColumn', 'orderCount');
+	checkGrowing(t, ['activeWithinDays', 'atRiskWithinDays', 'lapsedWithinDays'], 'day');
+	checkGrowing(t, ['activeWithinIntervals', 'atRiskWithinIntervals', 'lapsedWithinIntervals'], 'interval');
+	const countColumn = readInputColumn(ctx, 'purchaseCountColumn');
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'optional', purchaseCount: 'required', totalSpend: 'optional' },
 		segment(subjects, run) {

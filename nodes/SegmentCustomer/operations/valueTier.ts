@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyValueTier, revenueBeyondLearnedTotal, valueTiers } from '../../shared/segments';
 import { tierShares } from '../learnedState';
 import type { SegmentMethod } from './types';
-import { batchParameter, numberParameter, readColumn } from '../../common';
+import { numberParameter } from '../../common';
+import { inputProperties, readInputColumn } from '../columns';
+import { choice } from '../parameters';
 
 const show = { show: { method: ['valueTier'] } };
 
@@ -31,9 +33,9 @@ export function valueTierMethod(ctx: IExecuteFunctions): SegmentMethod {
 			const learned = run.learned?.valueTier;
 			if (learned) {
 				// The field the revenue is read from: the total spend column, or the derived totalSpend summed from the amounts.
-				const transactions = batchParameter<string>(ctx, 'inputShape', 'customer') === 'transaction';
-				const field = transactions ? 'totalSpend' : readColumn(ctx, 'totalSpendColumn', 'totalSpend');
-				const summedFrom = transactions ? readColumn(ctx, 'amountColumn', 'amount') : undefined;
+				const transactions = choice(ctx, inputProperties, 'inputShape') === 'transaction';
+				const field = transactions ? 'totalSpend' : readInputColumn(ctx, 'totalSpendColumn');
+				const summedFrom = transactions ? readInputColumn(ctx, 'amountColumn') : undefined;
 				// A page run: rank and cumulative share would place the customer within this page only.
 				return subjects.map(({ record }) => {
 					const beyond = revenueBeyondLearnedTotal(record.revenue!, learned, record.customerId, field, summedFrom);
