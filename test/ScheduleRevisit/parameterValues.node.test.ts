@@ -99,3 +99,37 @@ describe('Schedule Revisit: whole-number parameters out of range', () => {
 		expect(await errorOf(base, override)).toBe(message);
 	});
 });
+
+describe('Schedule Revisit: values of the Cadence Rules and Owners entries', () => {
+	const detractor = { name: 'Detractor', field: 'nps', operator: 'atMost', value: '6', interval: 2, unit: 'businessDays', priority: 'high', channel: 'call', reason: 'Detractor' };
+	const secondRule = (values: IDataObject) => ({ cadenceRules: { rule: [detractor, { ...detractor, name: 'Second', ...values }] } });
+	const firstOwner = (values: IDataObject) => ({ owners: { owner: [{ id: 'alice', dailyCapacity: 2, ...values }, { id: 'bob', dailyCapacity: 2 }] } });
+	it.each([
+		// null ran as the default channel, unit, operator and priority without a word.
+		['Parameter "Cadence Rules › Rule 2 › Channel" is null, which is not one of its choices (expected "message", "call", "visit")', secondRule({ channel: '={{ null }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Interval Unit" is null, which is not one of its choices (expected "businessDays", "calendarDays")', secondRule({ unit: '={{ null }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Operator" is null, which is not one of its choices (expected "atLeast", "atMost", "isEmpty", "isNotEmpty", "isNot", "is")', secondRule({ operator: '={{ null }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Priority" is "["high"]", which is not one of its choices (expected "high", "low", "normal", "urgent")', secondRule({ priority: '={{ ["high"] }}' })],
+		// A rule named or tested on "[object Object]" or "true".
+		['Parameter "Cadence Rules › Rule 2 › Name" is "{"a":1}", which is not text (expected text such as "Critical churn risk")', secondRule({ name: '={{ { a: 1 } }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Field" is true, which is not text (expected text such as "churn.level")', secondRule({ field: '={{ true }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Reason" is "[1,2]", which is not text (expected text)', secondRule({ reason: '={{ [1, 2] }}' })],
+		// 'Cadence rule 2 ("Second"): "[object Object]" is not a number to compare with'.
+		['Parameter "Cadence Rules › Rule 2 › Value" is "{"a":1}", which is not text (expected text such as "critical, high")', secondRule({ value: '={{ { a: 1 } }}' })],
+		// 'interval undefined is not valid'.
+		['"Cadence Rules › Rule 2 › Interval" must be a number; got null', secondRule({ interval: '={{ null }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Interval" is -1, which is not valid (expected a whole number of days from 0 to 3660)', secondRule({ interval: -1 })],
+		// An owner "true"; 'daily capacity undefined'; 'Time zone "[object Object]"'.
+		['Parameter "Owners › Owner 1 › Owner ID" is true, which is not text (expected text)', firstOwner({ id: '={{ true }}' })],
+		['"Owners › Owner 1 › Daily Capacity" must be a number; got ""', firstOwner({ dailyCapacity: '' })],
+		['Parameter "Owners › Owner 1 › Time Zone" is "{"a":1}", which is not text (expected text such as "Asia/Shanghai")', firstOwner({ timeZone: '={{ { a: 1 } }}' })],
+	])('%s', async (message, override) => {
+		expect(await errorOf(revisit, override)).toBe(message);
+	});
+
+	it('reads a number given where a rule expects text as its digits, as the same rule written so', async () => {
+		const items = [{ customerId: 'C1', nps: 3 }];
+		const run = (value: unknown) => runNode({ type: 'scheduleRevisit', parameters: { ...revisit, ...secondRule({ field: 'nps', value: value as string }) }, items }).then((r) => r.json(NODE_UNDER_TEST, 0));
+		expect(await run('={{ 6 }}')).toEqual(await run('6'));
+	});
+});

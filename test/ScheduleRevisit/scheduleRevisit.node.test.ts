@@ -134,12 +134,12 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ workingHours: '9-12' }, 'Working hours "9-12" are not valid: "9-12" is not a time window'],
 		[{ extraClosedDates: '2025-12-24, 2025-13-01' }, 'Extra closed dates: "2025-13-01" is not a date or date range'],
 		[{ owners: {} }, 'The owner pool is empty'],
-		[{ owners: { owner: [{ id: 'alice', dailyCapacity: 0 }] } }, 'Owner "alice": daily capacity 0 is not valid'],
+		[{ owners: { owner: [{ id: 'alice', dailyCapacity: 0 }] } }, 'Parameter "Owners › Owner 1 › Daily Capacity" is 0, which is not valid (expected a whole number of revisits from 1 to 1000)'],
 		// Text that JavaScript's Number() would read (hex, binary, an exponent) is no capacity anyone wrote: 0x10 was 16 revisits a day.
 		[{ ownersInput: 'text', ownerList: 'alice:0x10' }, 'Owner "alice": daily capacity "0x10" is not valid (expected a whole number from 1 to 1000)'],
 		[{ ownersInput: 'text', ownerList: 'alice:0b11' }, 'Owner "alice": daily capacity "0b11" is not valid'],
 		[{ ownersInput: 'text', ownerList: 'alice:1e2' }, 'Owner "alice": daily capacity "1e2" is not valid'],
-		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, 'Owner "alice": daily capacity "0x8" is not valid'],
+		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, '"Owners › Owner 1 › Daily Capacity" must be a number; got "0x8"'],
 		[{ cadenceRules: { rule: [{ name: 'X', field: 'a', operator: 'atLeast', value: 'many', interval: 1 }] } }, 'Cadence rule 1 ("X"): "many" is not a number to compare with'],
 	])('stops with a clear message for a bad parameter %#', async (override, message) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers });
@@ -163,7 +163,7 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ horizonDays: '={{ "soon" }}' }, '"Horizon (Days)" must be a number; got "soon"'],
 		[{ appointmentMinutes: '={{ "half an hour" }}' }, '"Appointment Length (Minutes)" must be a number; got "half an hour"'],
 		[{ defaultInterval: '={{ "monthly" }}' }, '"Default Interval" must be a number; got "monthly"'],
-		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "daily" }}' }] } }, 'Cadence rule 1 ("Critical churn"): interval "daily" is not valid (expected a whole number of days from 0 to 3660)'],
+		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "daily" }}' }] } }, '"Cadence Rules › Rule 1 › Interval" must be a number; got "daily"'],
 	])('names a number parameter given as text that is no number: %j', async (override, message) => {
 		expect((await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers })).error?.message).toBe(message);
 	});

@@ -7,8 +7,8 @@ import { ConfigError, InputError, parseDate } from '../../shared/input';
 import { OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { optionalColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
-import type { RunSettings } from './types';
 import { RANGES, readWholeNumber } from '../parameters/numbers';
+import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['findOccasions'] } };
 

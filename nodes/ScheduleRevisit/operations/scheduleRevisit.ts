@@ -7,8 +7,8 @@ import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';
 import { ownerProperties, readOwners } from '../parameters/owners';
 import { optionalColumn, requiredColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
-import type { RunSettings } from './types';
 import { RANGES, readWholeNumber } from '../parameters/numbers';
+import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, WORKING_HOURS_EXPECTED, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
-import { readText } from './text';
 import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { RANGES, readWholeNumber } from './numbers';
+import { readText } from './text';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

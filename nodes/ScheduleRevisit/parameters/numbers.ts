@@ -3,7 +3,7 @@ import { readNumber } from '../../common';
 import { ConfigError } from '../../shared/input';
 import { MAX_CAPACITY, MAX_HORIZON_DAYS, MAX_INTERVAL_DAYS, MAX_WINDOW_DAYS } from '../../shared/revisit';
 
-interface WholeRange {
+export interface WholeRange {
 	min: number;
 	max: number;
 	/** What is counted, as the message names it: "a whole number of days". */

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
-import { readText } from './text';
-import { listParameter, numberParameter, optionsParameter, readChoice, readEntries, textParameter } from '../../common';
+import { listParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
+import { readListEntries } from './entries';
 import { RANGES, readWholeNumber } from './numbers';
+import { readText } from './text';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
 
@@ -40,6 +41,24 @@ const overflow = optionsParameter(
 	{ displayOptions: SHOW },
 );
 
+const ownerEntries = listParameter(
+	'owners',
+	'Owners',
+	{ name: 'owner', displayName: 'Owner' },
+	[
+		textParameter('id', 'Owner ID', '', 'As it appears in the account manager column'),
+		numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: { minValue: 0 } }),
+		textParameter(
+			'timeZone',
+			'Time Zone',
+			'',
+			"The owner's IANA time zone: their agenda shows times in it (with the customer's local time where it differs). Empty: the node's Time Zone.",
+			{ placeholder: 'Asia/Shanghai' },
+		),
+	],
+	'Who makes the revisits, in order (the order breaks ties)',
+	{ displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } } },
+);
 const ownerList = textParameter('ownerList', 'Owner List', '', 'Owner IDs separated by commas, each with an optional ":capacity"', {
 	placeholder: 'alice:8, bob:6, carol',
 	displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } },
@@ -55,24 +74,7 @@ const defaultDailyCapacity = numberParameter(
 /** Who makes the revisits and how customers are shared among them. */
 export const ownerProperties: INodeProperties[] = [
 	ownersInput,
-	listParameter(
-		'owners',
-		'Owners',
-		{ name: 'owner', displayName: 'Owner' },
-		[
-			textParameter('id', 'Owner ID', '', 'As it appears in the account manager column'),
-			numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: { minValue: 0 } }),
-			textParameter(
-				'timeZone',
-				'Time Zone',
-				'',
-				"The owner's IANA time zone: their agenda shows times in it (with the customer's local time where it differs). Empty: the node's Time Zone.",
-				{ placeholder: 'Asia/Shanghai' },
-			),
-		],
-		'Who makes the revisits, in order (the order breaks ties)',
-		{ displayOptions: { show: { ...SHOW.show, ownersInput: ['list'] } } },
-	),
+	ownerEntries,
 	ownerList,
 	defaultDailyCapacity,
 	assignment,
@@ -85,7 +87,7 @@ export function readOwners(ctx: IExecuteFunctions): { owners: Owner[]; assignmen
 	if (readChoice(ctx, ownersInput) === 'text') {
 		owners = parseOwnerList(readText(ctx, ownerList, 'owner IDs separated by commas'), readWholeNumber(ctx, defaultDailyCapacity, RANGES.capacity));
 	} else {
-		owners = buildOwnerPool(readEntries<OwnerInput>(ctx, 'owners', 'owner'));
+		owners = buildOwnerPool(readListEntries<OwnerInput>(ctx, ownerEntries, { dailyCapacity: RANGES.capacity }));
 	}
 	return {
 		owners,

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readChoice, readEntries, readNumber } from '../../common';
+import { readWholeNumber, type WholeRange } from './numbers';
+import { readTextParameter } from './text';
+
+/**
+ * The entries of a listParameter, each value read as its property says: options through readChoice,
+ * numbers through readNumber (or readWholeNumber with a range in `ranges`), text as text, at its path
+ * in the list ("cadenceRules.rule.0.channel") and named "Cadence Rules › Rule 1 › Channel". The
+ * entries as they come, with what an expression gave cast to the type, would run null as the default
+ * channel and an object as the rule name "[object Object]".
+ */
+export function readListEntries<T>(ctx: IExecuteFunctions, list: INodeProperties, ranges: Record<string, WholeRange> = {}): T[] {
+	const [entry] = list.options as Array<{ name: string; displayName: string; values: INodeProperties[] }>;
+	return readEntries<unknown>(ctx, list.name, entry.name).map((_, i) => {
+		const read: Record<string, unknown> = {};
+		for (const property of entry.values) {
+			const path = `${list.name}.${entry.name}.${i}.${property.name}`;
+			const label = `${list.displayName} › ${entry.displayName} ${i + 1} › ${property.displayName}`;
+			const range = ranges[property.name];
+			if (property.type === 'string') read[property.name] = readTextParameter(ctx, path, property.default as string, label, property.placeholder ? `text such as "${property.placeholder}"` : 'text');
+			else if (property.type === 'number') read[property.name] = range ? readWholeNumber(ctx, property, range, path, label) : readNumber(ctx, path, property.default as number, label);
+			else read[property.name] = readChoice(ctx, property, path, label);
+		}
+		return read as T;
+	});
+}
