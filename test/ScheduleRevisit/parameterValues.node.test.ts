@@ -133,3 +133,23 @@ describe('Schedule Revisit: values of the Cadence Rules and Owners entries', () 
 		expect(await run('={{ 6 }}')).toEqual(await run('6'));
 	});
 });
+
+describe('Schedule Revisit: the Date of Find Occasions', () => {
+	const onDate = { ...occasions, window: 'onDate', festivals: ['qixiFestival'] };
+	it('refuses an object that is no date, naming it', async () => {
+		// 'Parameter "Date" is "[object Object]"' before: the object was made text first.
+		expect(await errorOf(onDate, { occasionDate: '={{ { day: "2026-08-19" } }}' })).toBe(
+			'Parameter "Date" is "{"day":"2026-08-19"}", which is not a date (expected a date from 1900-01-01 to 2199-12-31 (ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds))',
+		);
+	});
+
+	it('reads a Luxon DateTime an expression gives as its day in the node\'s zone', async () => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...onDate, occasionDate: '={{ DateTime.fromISO("2026-08-19T00:30:00", { zone: "Asia/Shanghai" }) }}' }, items: customers });
+		expect(result.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ window: { from: '2026-08-19', to: '2026-08-19' }, occasions: [{ key: 'qixiFestival' }] });
+	});
+
+	it('refuses a Date that reads the item and differs between items, as every whole-run parameter', async () => {
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...onDate, occasionDate: '={{ $json.day }}' }, items: [{ customerId: 'A', day: '2026-08-19' }, { customerId: 'B', day: '2026-08-20' }] });
+		expect(result.error?.message).toContain('Parameter "Date" is an expression that gives item 0 "2026-08-19" but item 1 "2026-08-20"');
+	});
+});

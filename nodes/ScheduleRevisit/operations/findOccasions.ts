@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
+import { batchParameter, booleanParameter, checkOutputFieldFree, type ItemRouter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { FESTIVAL_KEYS, FESTIVAL_LABELS, type Feb29Rule, type FestivalKey } from '../../shared/calendar';
 import { toLocalDateString } from '../../shared/format/isoDate';
 import { fieldAdder } from '../../shared/outputItems/withField';
@@ -148,14 +148,13 @@ function readWindow(ctx: IExecuteFunctions, timeZone: string): OccasionWindow {
 	if (readChoice(ctx, lookFor) !== 'onDate') {
 		return { mode: 'nextDays', days: readWholeNumber(ctx, lookAheadDays, RANGES.lookAhead) };
 	}
-	const raw = ctx.getNodeParameter('occasionDate', 0, '') as unknown;
+	const raw = batchParameter<unknown>(ctx, 'occasionDate', '', 'Date');
 	if (raw === '' || raw === null || raw === undefined) throw new ConfigError('Parameter "Date" is empty (expected the date to look at)');
-	// A date picked in the UI arrives as a local date-time, an expression may give a Luxon DateTime (its
-	// text is ISO 8601). The package's date parser reads it strictly ("1" is not 2001-01-01, 30 February is
-	// not rolled into March); its calendar day in the node's zone is what counts.
-	const value = typeof raw === 'object' && !(raw instanceof Date) ? String(raw) : raw;
+	// A date picked in the UI arrives as a local date-time, an expression may give a Luxon DateTime. The
+	// package's date parser reads both strictly ("1" is not 2001-01-01, 30 February is not rolled into
+	// March; any other object is no date); its calendar day in the node's zone is what counts.
 	try {
-		return { mode: 'onDate', date: toLocalDateString(parseDate(value, 'Date', { timeZone }), timeZone) };
+		return { mode: 'onDate', date: toLocalDateString(parseDate(raw, 'Date', { timeZone }), timeZone) };
 	} catch (error) {
 		throw error instanceof InputError ? new ConfigError(error.message.replace(/^field "Date"/, 'Parameter "Date"')) : error;
 	}
