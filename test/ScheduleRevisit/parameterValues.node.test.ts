@@ -153,3 +153,15 @@ describe('Schedule Revisit: the Date of Find Occasions', () => {
 		expect(result.error?.message).toContain('Parameter "Date" is an expression that gives item 0 "2026-08-19" but item 1 "2026-08-20"');
 	});
 });
+
+describe('Schedule Revisit: Extra Closed Dates and Extra Open Dates apply to the whole run', () => {
+	it.each([['extraClosedDates', 'Extra Closed Dates'], ['extraOpenDates', 'Extra Open Dates']])('refuses %s that differ between items', async (name, label) => {
+		// The first item's dates were used for every customer.
+		const items = [
+			{ customerId: 'A', closed: '2025-09-30' },
+			{ customerId: 'B', closed: '2025-10-09' },
+		];
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...revisit, [name]: '={{ $json.closed }}' }, items });
+		expect(result.error?.message).toContain(`Parameter "${label}" is an expression that gives item 0 "2025-09-30" but item 1 "2025-10-09"`);
+	});
+});

@@ -132,7 +132,7 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ timeZone: 'Mars/Olympus' }, 'Time zone "Mars/Olympus" is not a known time zone'],
 		[{ workingHours: '25:00-26:00' }, 'Working hours "25:00-26:00" are not valid: "25:00-26:00" starts at 25:00, which is not a time of day'],
 		[{ workingHours: '9-12' }, 'Working hours "9-12" are not valid: "9-12" is not a time window'],
-		[{ extraClosedDates: '2025-12-24, 2025-13-01' }, 'Extra closed dates: "2025-13-01" is not a date or date range'],
+		[{ extraClosedDates: '2025-12-24, 2025-13-01' }, 'Extra Closed Dates: "2025-13-01" is not a date or date range'],
 		[{ owners: {} }, 'The owner pool is empty'],
 		[{ owners: { owner: [{ id: 'alice', dailyCapacity: 0 }] } }, 'Parameter "Owners › Owner 1 › Daily Capacity" is 0, which is not valid (expected a whole number of revisits from 1 to 1000)'],
 		// Text that JavaScript's Number() would read (hex, binary, an exponent) is no capacity anyone wrote: 0x10 was 16 revisits a day.

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, WORKING_HOURS_EXPECTED, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
-import { multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
+import { batchParameter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { RANGES, readWholeNumber } from './numbers';
 import { readText } from './text';
 
@@ -30,6 +30,17 @@ const workingHours = textParameter('workingHours', 'Working Hours', '09:30-12:00
 	displayOptions: SHOW,
 });
 const appointmentMinutes = numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW });
+const extraClosedDates = textParameter(
+	'extraClosedDates',
+	'Extra Closed Dates',
+	'',
+	'More days without contact: YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD, separated by commas',
+	{ placeholder: '2025-12-24, 2025-12-31', displayOptions: SHOW },
+);
+const extraOpenDates = textParameter('extraOpenDates', 'Extra Open Dates', '', 'Days that are open whatever else applies (e.g. a weekend campaign)', {
+	placeholder: '2025-12-27',
+	displayOptions: SHOW,
+});
 
 /** When customers may be contacted: working days, public holidays, extra dates, working hours and slot length. */
 export const businessCalendarProperties: INodeProperties[] = [
@@ -37,14 +48,8 @@ export const businessCalendarProperties: INodeProperties[] = [
 	workingHours,
 	appointmentMinutes,
 	publicHolidays,
-	textParameter(
-		'extraClosedDates',
-		'Extra Closed Dates',
-		'',
-		'More days without contact: YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD, separated by commas',
-		{ placeholder: '2025-12-24, 2025-12-31', displayOptions: SHOW },
-	),
-	textParameter('extraOpenDates', 'Extra Open Dates', '', 'Days that are open whatever else applies (e.g. a weekend campaign)', { placeholder: '2025-12-27', displayOptions: SHOW }),
+	extraClosedDates,
+	extraOpenDates,
 ];
 
 /** The business calendar and the appointment slots of a working day, from the parameters above. */
@@ -53,9 +58,14 @@ export function readBusinessCalendar(ctx: IExecuteFunctions): { calendar: Busine
 		calendar: new BusinessCalendar({
 			workingDays: readChoice<string[]>(ctx, workingDays).map((day) => WEEKDAYS.indexOf(day) as Weekday),
 			publicHolidays: readChoice<PublicHolidays>(ctx, publicHolidays),
-			extraClosed: parseDateList(ctx.getNodeParameter('extraClosedDates', 0, ''), 'Extra closed dates'),
-			extraOpen: parseDateList(ctx.getNodeParameter('extraOpenDates', 0, ''), 'Extra open dates'),
+			extraClosed: readDates(ctx, extraClosedDates),
+			extraOpen: readDates(ctx, extraOpenDates),
 		}),
 		slots: appointmentSlots(parseWorkingHours(readText(ctx, workingHours, WORKING_HOURS_EXPECTED)), readWholeNumber(ctx, appointmentMinutes, RANGES.appointment)),
 	};
+}
+
+/** A list of dates as text, or as a list an expression gives; one for the whole run. */
+function readDates(ctx: IExecuteFunctions, property: INodeProperties): Set<number> {
+	return parseDateList(batchParameter(ctx, property.name, property.default, property.displayName), property.displayName);
 }
