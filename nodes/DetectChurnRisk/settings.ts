@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { batchParameter, parameterNumber, readAsOf, readColumns, readLanguage, readNumber, readOutputField } from '../common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { batchParameter, parameterNumber, readAsOf, readChoice, readColumn, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
 	DEFAULT_RISK_THRESHOLDS,
@@ -13,7 +13,7 @@ import {
 } from '../shared/churn';
 import { checkOutputFieldBesideCustomerFields } from '../shared/customers';
 import type { Language } from '../shared/format/language';
-import { ConfigError, PLAUSIBLE } from '../shared/input';
+import { ConfigError, describeValue, PLAUSIBLE } from '../shared/input';
 import { properties } from './description';
 
 export type InputShape = 'customer' | 'summary' | 'subscriber' | 'transaction';
@@ -60,9 +60,11 @@ const COLUMNS = {
 /** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
 const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn', 'countColumn'];
 
+const described = (name: string): INodeProperties => properties.find((p) => p.name === name)!;
+/** The column parameters' labels, for the messages that name them. */
+const COLUMN_LABELS = Object.fromEntries(Object.keys(COLUMNS).map((name) => [name, described(name).displayName])) as Record<keyof typeof COLUMNS, string>;
 /** A collection's entries' labels, by name, for the errors that name them. */
-const entryLabels = (collection: string) =>
-	new Map((properties.find((p) => p.name === collection)?.options ?? []).map((o) => [o.name, 'displayName' in o ? o.displayName : o.name]));
+const entryLabels = (collection: string) => new Map(((described(collection).options ?? []) as INodeProperties[]).map((o) => [o.name, o.displayName]));
 const THRESHOLD_LABELS = entryLabels('thresholds');
 const SIGNAL_LABELS = entryLabels('signals');
 
@@ -72,8 +74,12 @@ const SIGNAL_LABELS = entryLabels('signals');
  * customer without a word, so it stops the run instead.
  */
 function readSignalColumns(ctx: IExecuteFunctions, shape: InputShape): Record<string, string> {
-	const columns = batchParameter(ctx, 'signals', {}) as Record<string, string>;
-	const mapped = Object.entries(columns).filter(([, column]) => String(column ?? '').trim() !== '');
+	// Each set signal read as a column name (text or a number's digits) by its label, like any column.
+	const columns: Record<string, string> = {};
+	for (const name of Object.keys(batchParameter<IDataObject>(ctx, 'signals', {}, 'Rule Signals') ?? {})) {
+		columns[name] = readColumn(ctx, `signals.${name}`, '', `Rule Signals › ${SIGNAL_LABELS.get(name) ?? name}`);
+	}
+	const mapped = Object.entries(columns).filter(([, column]) => column !== '');
 	if (shape === 'transaction' && mapped.length > 0) {
 		const names = mapped.map(([name, column]) => `"${SIGNAL_LABELS.get(name) ?? name}" (${column})`).join(', ');
 		throw new ConfigError(
@@ -114,19 +120,24 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	return t;
 }
 
+/** An options parameter against its description's choices ("High" for At Risk From Level ran as another choice). */
+const choice = <T extends string>(ctx: IExecuteFunctions, name: string): T => readChoice<T>(ctx, described(name));
+
 /**
- * An options parameter's value, one of the choices its panel offers. An expression can give any value
- * ("High", "months"), and an unknown one would run as some other choice without a word: an At Risk From
- * Level of "High" sent every customer to At Risk.
+ * Parameters JSON: the Model item of an earlier run or its JSON. Anything else an expression gives (5,
+ * true, null, a list) would be read as a state of no parameters, naming neither the parameter nor the value.
  */
-function choice<T extends string>(ctx: IExecuteFunctions, name: string, fallback: T): T {
-	const property = properties.find((p) => p.name === name)!;
-	const values = (property.options as INodePropertyOptions[]).map((o) => o.value);
-	const value = batchParameter<unknown>(ctx, name, fallback);
-	if (!values.includes(value as string)) {
-		throw new ConfigError(`"${property.displayName}" must be one of ${values.join(', ')}; got ${JSON.stringify(value) ?? String(value)}`);
-	}
-	return value as T;
+function readSupplied(ctx: IExecuteFunctions): unknown {
+	const raw = batchParameter<unknown>(ctx, 'suppliedParameters', '{}', 'Parameters JSON');
+	if (typeof raw === 'string' || (raw !== null && typeof raw === 'object' && !Array.isArray(raw))) return raw;
+	throw new ConfigError(`Parameter "Parameters JSON" is ${describeValue(raw)}, which is not a model's parameters (expected the Model output item of an earlier run, or its "parameters" object)`);
+}
+
+/** Annual Discount Rate (%) as a rate: a number of at least 0 (%). */
+function readDiscountRate(ctx: IExecuteFunctions): number {
+	const percent = readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)');
+	if (!(percent >= 0)) throw new ConfigError(`"Annual Discount Rate (%)" must be 0 or more; got ${percent}`);
+	return percent / 100;
 }
 
 /** Spend Window (Days): more than 0 and at most 200 years (a cleared field or 0 is not read as 90). */
@@ -137,39 +148,38 @@ function readSpendWindow(ctx: IExecuteFunctions): number {
 }
 
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
-	const method = batchParameter(ctx, 'method') as ModelMethod | 'rules';
+	const method = choice<ModelMethod | 'rules'>(ctx, 'method');
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
-	if (method !== 'rules' && !model) throw new ConfigError(`Unknown method "${String(method)}"`);
-	const shape = choice<InputShape>(ctx, 'inputShape', 'customer');
+	const shape = choice<InputShape>(ctx, 'inputShape');
 	if (model?.input === 'subscribers' && shape !== 'subscriber') {
 		throw new ConfigError(`${model.name} scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)`);
 	}
 	if (model?.input === 'purchases' && shape === 'subscriber') {
 		throw new ConfigError(`${model.name} needs purchase histories; subscriber input goes with sBG or Rules Only`);
 	}
-	const columns = readColumns(ctx, COLUMNS);
-	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = String(batchParameter(ctx, name, '') ?? '').trim();
+	const columns = readColumns(ctx, COLUMNS, COLUMN_LABELS);
+	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = readColumn(ctx, name, '', COLUMN_LABELS[name as keyof typeof COLUMNS]);
 	const outputField = readOutputField(ctx, 'churn');
 	if (shape === 'transaction') checkOutputFieldBesideCustomerFields(outputField, columns.customerIdColumn);
 	const t = readThresholds(ctx);
 	const scoreOptions: ScoreOptions = {
 		horizon: model?.input === 'purchases' ? readNumber(ctx, 'horizon', 26, 'Horizon') : 26,
-		unit: choice<ScoreOptions['unit']>(ctx, 'timeUnit', 'weeks'),
-		annualDiscountRate: model ? readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)') / 100 : 0.1,
-		renewalPeriod: choice<ScoreOptions['renewalPeriod']>(ctx, 'renewalPeriod', 'month'),
+		unit: choice<ScoreOptions['unit']>(ctx, 'timeUnit'),
+		annualDiscountRate: model ? readDiscountRate(ctx) : 0.1,
+		renewalPeriod: choice<ScoreOptions['renewalPeriod']>(ctx, 'renewalPeriod'),
 	};
 	model?.checkOptions(scoreOptions);
 	return {
 		method,
 		model,
-		supplied: model && choice<'fit' | 'supplied'>(ctx, 'modelSource', 'fit') === 'supplied' ? batchParameter<unknown>(ctx, 'suppliedParameters', '{}') : undefined,
+		supplied: model && choice<'fit' | 'supplied'>(ctx, 'modelSource') === 'supplied' ? readSupplied(ctx) : undefined,
 		shape,
 		columns,
 		signalColumns: readSignalColumns(ctx, shape),
 		scoreOptions,
 		riskThresholds: { medium: t.medium, high: t.high, critical: t.critical },
 		signalThresholds: { ...DEFAULT_SIGNAL_THRESHOLDS, ...t, spendDrop: t.spendDropPercent / 100 },
-		atRiskFrom: choice<RiskLevel>(ctx, 'atRiskFrom', 'high'),
+		atRiskFrom: choice<RiskLevel>(ctx, 'atRiskFrom'),
 		spendWindowDays: shape === 'transaction' ? readSpendWindow(ctx) : 90,
 		language: readLanguage(ctx),
 		outputField,

@@ -197,6 +197,6 @@ describe('Detect Churn Risk: input shapes', () => {
 		expect(byId.a).toMatchObject({ nextRenewalProbability: Math.round(((1.182 + 3) / (0.704 + 1.182 + 3)) * 1e4) / 1e4, timeUnit: 'months', horizon: null });
 		expect(byId.c).toMatchObject({ probabilityAlive: 0, riskLevel: 'critical', reasons: ['Has already churned: the contract was not renewed'] });
 		const undiscounted = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, annualDiscountRate: 0 }, items });
-		expect(undiscounted.error?.message).toBe('sBG needs an annual discount rate above 0 % to value the expected future renewals');
+		expect(undiscounted.error?.message).toBe('sBG needs an "Annual Discount Rate (%)" above 0 to value the expected future renewals; got 0');
 	});
 });

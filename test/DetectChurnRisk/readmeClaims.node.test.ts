@@ -195,11 +195,11 @@ describe('Detect Churn Risk as README describes it', () => {
 	// An expression can give an options parameter any value; an unknown one ran as another choice
 	// ("High" sent every customer to At Risk, "months" made every customer's T NaN).
 	it.each([
-		[{ atRiskFrom: '={{ "High" }}' }, '"At Risk From Level" must be one of critical, high, medium; got "High"'],
-		[{ timeUnit: '={{ "months" }}' }, '"Time Unit" must be one of days, weeks; got "months"'],
-		[{ inputShape: '={{ "customers" }}' }, '"Input Shape" must be one of customer, summary, subscriber, transaction; got "customers"'],
-		[{ modelSource: '={{ "yesterday" }}' }, '"Model Parameters" must be one of fit, supplied; got "yesterday"'],
-		[{ method: 'sbg', inputShape: 'subscriber', renewalPeriod: '={{ "week" }}' }, '"Renewal Period" must be one of month, quarter, year; got "week"'],
+		[{ atRiskFrom: '={{ "High" }}' }, 'Parameter "At Risk From Level" is "High", which is not one of its choices (expected "critical", "high", "medium")'],
+		[{ timeUnit: '={{ "months" }}' }, 'Parameter "Time Unit" is "months", which is not one of its choices (expected "days", "weeks")'],
+		[{ inputShape: '={{ "customers" }}' }, 'Parameter "Input Shape" is "customers", which is not one of its choices (expected "customer", "summary", "subscriber", "transaction")'],
+		[{ modelSource: '={{ "yesterday" }}' }, 'Parameter "Model Parameters" is "yesterday", which is not one of its choices (expected "fit", "supplied")'],
+		[{ method: 'sbg', inputShape: 'subscriber', renewalPeriod: '={{ "week" }}' }, 'Parameter "Renewal Period" is "week", which is not one of its choices (expected "month", "quarter", "year")'],
 	])('refuses the option value %j naming the parameter and its choices', async (parameters, message) => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
@@ -228,8 +228,8 @@ describe('Detect Churn Risk as README describes it', () => {
 		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
 		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([]);
 		expect(result.json(NODE_UNDER_TEST, 3).map((e) => e.error)).toEqual([
-			'"At Risk From Level" must be one of critical, high, medium; got "High"',
-			'"At Risk From Level" must be one of critical, high, medium; got "High"',
+			'Parameter "At Risk From Level" is "High", which is not one of its choices (expected "critical", "high", "medium")',
+			'Parameter "At Risk From Level" is "High", which is not one of its choices (expected "critical", "high", "medium")',
 		]);
 	});
 });

@@ -83,7 +83,7 @@ describe('a whole-run parameter whose expression differs between items', () => {
 
 	it('without Continue the run stops with the same message', async () => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', timeUnit: '={{ $json.kind === "x" ? "weeks" : "days" }}' }, items: customers });
-		expect(result.error?.message).toMatch(/^Parameter "timeUnit" is an expression that gives item 0 "weeks" but item 1 "days"/);
+		expect(result.error?.message).toMatch(/^Parameter "Time Unit" is an expression that gives item 0 "weeks" but item 1 "days"/);
 	});
 });
 

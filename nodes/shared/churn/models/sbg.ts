@@ -15,7 +15,7 @@ export const sbgModel: ChurnModel = {
 	input: 'subscribers',
 	checkOptions(options) {
 		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
-		if (!(options.annualDiscountRate > 0)) throw new ConfigError('sBG needs an annual discount rate above 0 % to value the expected future renewals');
+		if (!(options.annualDiscountRate > 0)) throw new ConfigError(`sBG needs an "Annual Discount Rate (%)" above 0 to value the expected future renewals; got ${options.annualDiscountRate * 100}`);
 	},
 	fit(subjects) {
 		const fit = fitSbgSubscribers(subjects.map((s) => s.subscriber!));
