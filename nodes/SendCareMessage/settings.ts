@@ -130,9 +130,12 @@ function checkedNumber(label: string, raw: unknown, rule: NumberRule): number {
 	return value;
 }
 
-/** An Options number; a cleared field (null) takes the default. */
+/**
+ * An Options number; one not added takes the default. A cleared one (null) is refused like any other
+ * non-number: taking the default for it would run with a setting the user did not see.
+ */
 function optionNumber(options: IDataObject, name: string, fallback: number, rule: NumberRule): number {
-	return checkedNumber(labelOf(`options.${name}`), options[name] ?? fallback, rule);
+	return checkedNumber(labelOf(`options.${name}`), options[name] === undefined ? fallback : options[name], rule);
 }
 
 /** Redis keeps a key for a whole number of milliseconds, at least one. */

@@ -16,6 +16,11 @@ const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
 	// Number options read as item numbers are: Number() read "0x10" as 16, true as 1, and floored 2.5 to 2.
 	['Concurrency "0x10"', { options: { concurrency: '={{ "0x10" }}' } }, /^Options › Concurrency is "0x10", which is not a whole number of at least 1$/],
 	['Concurrency 2.5', { options: { concurrency: 2.5 } }, /^Options › Concurrency is 2\.5, which is not a whole number of at least 1$/],
+	// A cleared number option (null) took its default without a word; an option not added still does.
+	['Concurrency null', { options: { concurrency: null } }, /^Options › Concurrency is null, which is not a whole number of at least 1$/],
+	['Time Budget null', { options: { timeBudget: '={{ null }}' } }, /^Options › Time Budget \(Seconds\) is null, which is not a positive number$/],
+	['Rate null', { options: { pacing: 'custom', rateCount: null } }, /^Options › Rate \(Messages\) is null, which is not a whole number of at least 1$/],
+	['Resend Unconfirmed After null', { options: { resendUnconfirmedAfter: null } }, /^Options › Resend Unconfirmed After \(Minutes\) is null, which is not a number of minutes, 0 or more$/],
 	['Max Attempts 2.5', { options: { maxAttempts: 2.5 } }, /^Options › Max Attempts is 2\.5, which is not a whole number from 1 to 10$/],
 	['Max Attempts 50 (the panel allows 10)', { options: { maxAttempts: '={{ 50 }}' } }, /^Options › Max Attempts is 50, which is not a whole number from 1 to 10$/],
 	['Retry Delay true', { options: { retryDelay: '={{ true }}' } }, /^Options › Retry Delay \(Ms\) is true, which is not a positive number$/],

@@ -1,23 +1,4 @@
 /** This node's cases in parameterTypes.node.test.ts whose fix is still due (see KNOWN_DEFECTS there). */
 export const KNOWN_DEFECTS: Record<string, string> = {
-	'Send Care Message (webhook) › Options › Attempt Timeout (Seconds)': 'null accepted',
-	'Send Care Message (webhook) › Options › Concurrency': 'null accepted',
-	'Send Care Message (webhook) › Options › Max Attempts': 'null accepted',
-	'Send Care Message (webhook) › Options › Rate (Messages)': 'null accepted',
-	'Send Care Message (webhook) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
-	'Send Care Message (webhook) › Options › Retry Delay (Ms)': 'null accepted',
-	'Send Care Message (webhook) › Options › Time Budget (Seconds)': 'null accepted',
-	'Send Care Message (SMTP) › Options › Attempt Timeout (Seconds)': 'null accepted',
-	'Send Care Message (SMTP) › Options › Concurrency': 'null accepted',
-	'Send Care Message (SMTP) › Options › Max Attempts': 'null accepted',
-	'Send Care Message (SMTP) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
-	'Send Care Message (SMTP) › Options › Retry Delay (Ms)': 'null accepted',
-	'Send Care Message (SMTP) › Options › Time Budget (Seconds)': 'null accepted',
 	'Send Care Message (Aliyun SMS) › Aliyun Template Parameters': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Attempt Timeout (Seconds)': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Concurrency': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Max Attempts': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Resend Unconfirmed After (Minutes)': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Retry Delay (Ms)': 'null accepted',
-	'Send Care Message (Aliyun SMS) › Options › Time Budget (Seconds)': 'null accepted',
 };
