@@ -9,7 +9,8 @@ import { valueTierProperties } from './operations/valueTier';
 
 export const optionProperties: INodeProperties[] = [
 	asOfProperty('recency is measured from'),
-	languageProperty('the segment labels'),
+	// Custom rules label customers with the user's own labels: no language to choose.
+	{ ...languageProperty('the segment labels'), displayOptions: { hide: { method: ['customRules'] } } },
 	outputFieldProperty('segment'),
 ];
 

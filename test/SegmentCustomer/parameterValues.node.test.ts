@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { properties } from '../../nodes/SegmentCustomer/description';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 /**
@@ -71,5 +72,17 @@ describe('Segment Customer parameters named by their labels', () => {
 	it('reads a number given for a text as its digits (Default Label 5 is "5")', async () => {
 		const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', method: 'customRules', defaultLabel: '={{ 5 }}' }, items: customers() });
 		expect(result.json(NODE_UNDER_TEST, 0).map((j) => (j.segment as IDataObject).label)).toEqual(customers().map(() => '5'));
+	});
+});
+
+describe('Segment Customer Language', () => {
+	// Custom rules write the user's own labels: Language was shown, read and checked, and changed nothing.
+	it('is hidden for Custom Rules, so a value stored there neither stops nor changes the run', async () => {
+		const rules = { method: 'customRules', rules: { rule: [{ field: 'orderCount', operator: 'greaterThan', value: '3', label: 'Loyal' }] } };
+		const plain = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', ...rules }, items: customers() });
+		const stored = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', ...rules, language: 'xx' }, items: customers() });
+		expect(stored.error).toBeUndefined();
+		expect(stored.json(NODE_UNDER_TEST, 0)).toEqual(plain.json(NODE_UNDER_TEST, 0));
+		expect(properties.find((p) => p.name === 'language')?.displayOptions).toEqual({ hide: { method: ['customRules'] } });
 	});
 });
