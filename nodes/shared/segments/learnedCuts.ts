@@ -129,7 +129,7 @@ export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { cu
 		throw new ConfigError(`Learned RFM state: kind is ${stateValueText(state.kind)} (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)`);
 	}
 	if (!RFM_BIN_CHOICES.includes(state.bins as RfmBins) || state.bins !== bins) {
-		throw new ConfigError(`Learned RFM state has ${String(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);
+		throw new ConfigError(`Learned RFM state has ${stateValueText(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);
 	}
 	return {
 		customers: Number(state.customers),

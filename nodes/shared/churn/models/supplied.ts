@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../input';
+import { ConfigError, describeValue } from '../../input';
 import { COUNT_PARAMETER_RANGE } from '../../models';
 import type { ModelMethod } from './types';
 
@@ -28,7 +28,8 @@ export function suppliedObject(method: ModelMethod, raw: unknown, timeUnit: stri
 	}
 	const object = (value ?? {}) as Record<string, unknown>;
 	if (object.method !== undefined && object.method !== method) {
-		throw new ConfigError(`The supplied parameters are for ${String(object.method)}, but the method is ${method}`);
+		const named = typeof object.method === 'string' ? object.method : describeValue(object.method);
+		throw new ConfigError(`The supplied parameters are for ${named}, but the method is ${method}`);
 	}
 	if (object.timeUnit !== undefined && object.timeUnit !== null && object.timeUnit !== timeUnit) {
 		throw new ConfigError(
