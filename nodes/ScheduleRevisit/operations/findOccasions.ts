@@ -7,7 +7,7 @@ import { ConfigError, InputError, parseDate } from '../../shared/input';
 import { OccasionFinder, type OccasionType, type OccasionWindow } from '../../shared/revisit';
 import { optionalColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
-import { RANGES, readWholeNumber } from '../parameters/numbers';
+import { limits, RANGES, readWholeNumber } from '../parameters/numbers';
 import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['findOccasions'] } };
@@ -82,7 +82,7 @@ const lookAheadDays = numberParameter(
 	30,
 	'Occasions from the as-of date up to this many days later (0: today only)',
 	{
-		typeOptions: { minValue: 0, maxValue: 366 },
+		typeOptions: limits(RANGES.lookAhead),
 		displayOptions: { show: { ...SHOW.show, window: ['nextDays'] } },
 	},
 );

@@ -7,7 +7,7 @@ import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';
 import { ownerProperties, readOwners } from '../parameters/owners';
 import { optionalColumn, requiredColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
-import { RANGES, readWholeNumber } from '../parameters/numbers';
+import { limits, RANGES, readWholeNumber } from '../parameters/numbers';
 import type { RunSettings } from './types';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -42,7 +42,7 @@ const horizonDays = numberParameter(
 	'Horizon (Days)',
 	30,
 	'How many days past its due date a revisit may move; beyond that the customer is reported as not schedulable',
-	{ typeOptions: { minValue: 0 }, displayOptions: SHOW },
+	{ typeOptions: limits(RANGES.horizon), displayOptions: SHOW },
 );
 const reschedule = booleanParameter('reschedule', 'Reschedule Existing Revisits', false, 'Whether to plan a new revisit for customers that already have one in the future', {
 	displayOptions: SHOW,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { appointmentSlots, BusinessCalendar, parseDateList, parseWorkingHours, WORKING_HOURS_EXPECTED, type PublicHolidays, type TimeWindow, type Weekday } from '../../shared/calendar';
 import { batchParameter, multiOptionsParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
-import { RANGES, readWholeNumber } from './numbers';
+import { limits, RANGES, readWholeNumber } from './numbers';
 import { readText } from './text';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -29,7 +29,7 @@ const publicHolidays = optionsParameter(
 const workingHours = textParameter('workingHours', 'Working Hours', '09:30-12:00, 14:00-18:00', "Contact windows in the customer's local time, HH:MM-HH:MM separated by commas", {
 	displayOptions: SHOW,
 });
-const appointmentMinutes = numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: { minValue: 1 }, displayOptions: SHOW });
+const appointmentMinutes = numberParameter('appointmentMinutes', 'Appointment Length (Minutes)', 30, 'Each revisit takes one slot of this length in the working hours', { typeOptions: limits(RANGES.appointment), displayOptions: SHOW });
 const extraClosedDates = textParameter(
 	'extraClosedDates',
 	'Extra Closed Dates',

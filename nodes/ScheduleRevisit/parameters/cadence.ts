@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildCadencePolicy, type CadencePolicy, type CadenceRuleInput, type Channel, type IntervalUnit, type Priority } from '../../shared/revisit';
 import { listParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { readListEntries } from './entries';
-import { RANGES, readWholeNumber } from './numbers';
+import { limits, RANGES, readWholeNumber } from './numbers';
 import { readText } from './text';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -30,7 +30,7 @@ const cadenceRules = listParameter(
 	[
 		optionsParameter('channel', 'Channel', CHANNEL_OPTIONS, 'call'),
 		textParameter('field', 'Field', '', 'Column to test, e.g. segment.key, churn.level, satisfaction.level or valueTier (dot paths work)', { placeholder: 'churn.level' }),
-		numberParameter('interval', 'Interval', 1, 'Days after the last contact', { typeOptions: { minValue: 0 } }),
+		numberParameter('interval', 'Interval', 1, 'Days after the last contact', { typeOptions: limits(RANGES.days) }),
 		optionsParameter('unit', 'Interval Unit', UNIT_OPTIONS, 'businessDays'),
 		textParameter('name', 'Name', '', undefined, { placeholder: 'Critical churn risk' }),
 		optionsParameter(
@@ -53,7 +53,7 @@ const cadenceRules = listParameter(
 	'Checked top to bottom; the first rule that matches sets the interval, priority, channel and reason',
 	{ displayOptions: SHOW },
 );
-const defaultInterval = numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: { minValue: 0 }, displayOptions: SHOW });
+const defaultInterval = numberParameter('defaultInterval', 'Default Interval', 30, 'Interval for customers no rule matches', { typeOptions: limits(RANGES.days), displayOptions: SHOW });
 const defaultUnit = optionsParameter('defaultUnit', 'Default Interval Unit', UNIT_OPTIONS, 'calendarDays', undefined, { displayOptions: SHOW });
 const defaultPriority = optionsParameter('defaultPriority', 'Default Priority', PRIORITY_OPTIONS, 'normal', undefined, { displayOptions: SHOW });
 const defaultChannel = optionsParameter('defaultChannel', 'Default Channel', CHANNEL_OPTIONS, 'call', undefined, { displayOptions: SHOW });

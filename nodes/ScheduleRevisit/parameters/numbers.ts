@@ -31,3 +31,8 @@ export function readWholeNumber(ctx: IExecuteFunctions, property: INodePropertie
 	}
 	return value;
 }
+
+/** A range as the editor's typeOptions, so the panel offers only what the node accepts. */
+export function limits(range: WholeRange): { minValue: number; maxValue: number } {
+	return { minValue: range.min, maxValue: range.max };
+}

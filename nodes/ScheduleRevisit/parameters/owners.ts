@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildOwnerPool, parseOwnerList, type AssignmentStrategy, type OverflowPolicy, type Owner, type OwnerInput } from '../../shared/revisit';
 import { listParameter, numberParameter, optionsParameter, readChoice, textParameter } from '../../common';
 import { readListEntries } from './entries';
-import { RANGES, readWholeNumber } from './numbers';
+import { limits, RANGES, readWholeNumber } from './numbers';
 import { readText } from './text';
 
 const SHOW = { show: { operation: ['scheduleRevisit'] } };
@@ -47,7 +47,7 @@ const ownerEntries = listParameter(
 	{ name: 'owner', displayName: 'Owner' },
 	[
 		textParameter('id', 'Owner ID', '', 'As it appears in the account manager column'),
-		numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: { minValue: 0 } }),
+		numberParameter('dailyCapacity', 'Daily Capacity', 8, 'Most revisits this owner takes on one day', { typeOptions: limits(RANGES.capacity) }),
 		textParameter(
 			'timeZone',
 			'Time Zone',
@@ -68,7 +68,7 @@ const defaultDailyCapacity = numberParameter(
 	'Default Daily Capacity',
 	8,
 	'Capacity of owners in the owner list written without one',
-	{ typeOptions: { minValue: 0 }, displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } } },
+	{ typeOptions: limits(RANGES.capacity), displayOptions: { show: { ...SHOW.show, ownersInput: ['text'] } } },
 );
 
 /** Who makes the revisits and how customers are shared among them. */
