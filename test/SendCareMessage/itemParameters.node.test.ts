@@ -148,6 +148,29 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 		]);
 	});
 
+	// null was read as empty, so the item was sent with every placeholder of the text by field name instead
+	// of the parameters its expression was meant to give.
+	it('Aliyun template parameters from an expression: null for one item fails that item, naming the value', async () => {
+		const server = await started(startAliyunSmsServer({ signNames: ['星河优选'], templates: { SMS_1: '${who}，生日快乐！' } }));
+		const run = await runCare(
+			server,
+			[
+				{ ...smsCustomer('C1', 'zh-CN', '+8613800000001'), params: '{"who": "Ann"}' },
+				{ ...smsCustomer('C2', 'zh-CN', '+8613800000002'), params: null },
+			],
+			{ ...birthdaySms, smsTemplateCode: 'SMS_1', smsTemplateParams: '={{ $json.params }}' },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.result.error).toBeUndefined();
+		expect(sendSmsRequests(server).map((p) => [p.PhoneNumbers, p.TemplateParam])).toEqual([['13800000001', '{"who":"Ann"}']]);
+		expect(run.failed).toEqual([
+			{
+				error:
+					'Item 1: the expression of "Aliyun Template Parameters" gives null, which is not a JSON object (expected an object of Aliyun template variable names and values, like {"name": "{{name}}"})',
+			},
+		]);
+	});
+
 	it('a blank Aliyun template code without an expression is still a configuration error before any item', async () => {
 		const server = await started(startAliyunSmsServer({ signNames: ['星河优选'], templates: SMS_TEMPLATES }));
 		const items = [smsCustomer('C1', 'zh-CN', '+8613800000001'), smsCustomer('C2', 'en', '+8613800000002')];

@@ -81,7 +81,7 @@ function language(value: unknown): Language {
 }
 
 function smsTemplateParams(raw: unknown, literal = false): Record<string, TemplateSource> | undefined {
-	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (raw === undefined || raw === '') return undefined;
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -91,6 +91,7 @@ function smsTemplateParams(raw: unknown, literal = false): Record<string, Templa
 			throw new BadValue('is not JSON', 'an object like {"name": "{{name}}"}');
 		}
 	}
+	// null too: read as empty, an expression that found no parameters sent every placeholder by field name instead.
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new BadValue('is not a JSON object', 'an object of Aliyun template variable names and values, like {"name": "{{name}}"}');
 	}
