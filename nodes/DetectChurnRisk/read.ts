@@ -70,9 +70,10 @@ function optional<T>(item: Record<string, unknown>, column: string | undefined, 
 
 function readBoolean(raw: unknown, column: string): boolean {
 	if (typeof raw === 'boolean') return raw;
-	const text = String(raw).trim().toLowerCase();
-	if (['true', '1', 'yes', 'y', 'active', '是'].includes(text)) return true;
-	if (['false', '0', 'no', 'n', 'inactive', 'churned', '否'].includes(text)) return false;
+	// A list or an object is no yes/no: String() made ["yes"] "yes", read as true.
+	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : undefined;
+	if (text !== undefined && ['true', '1', 'yes', 'y', 'active', '是'].includes(text)) return true;
+	if (text !== undefined && ['false', '0', 'no', 'n', 'inactive', 'churned', '否'].includes(text)) return false;
 	throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
 }
 

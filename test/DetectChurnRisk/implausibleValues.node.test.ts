@@ -215,3 +215,27 @@ describe('a customer far faster than the batch', () => {
 		expect(nonFinitePaths([...atRisk, ...healthy, ...model])).toEqual([]);
 	});
 });
+
+describe('a yes/no column given a list or an object', () => {
+	// String() made ["yes"] "yes" and [1] "1": a list read as an active contract or a declining satisfaction.
+	it.each([[['yes']], [[1]], [{ a: 1 }]])('Active %j is that item’s error', async (active) => {
+		const items = [
+			{ customerId: 'S1', tenure: 3, active: true },
+			{ customerId: 'S2', tenure: 5, active },
+			{ customerId: 'S3', tenure: 2, active: 'no' },
+		];
+		const parameters = { method: 'sbg', inputShape: 'subscriber', modelSource: 'supplied', suppliedParameters: '{"alpha":0.704,"beta":1.182}', asOf };
+		const result = await runNode({ type: 'detectChurnRisk', parameters, items, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result, 4)[3].map((e) => e.error)).toEqual([`Item 1: field "active" is "${JSON.stringify(active)}", which is not a yes/no value (expected true/false, 1/0 or yes/no)`]);
+	});
+
+	it('Satisfaction Declining ["true"] is that item’s error', async () => {
+		const items = cdnowSummary()
+			.slice(0, 3)
+			.map((c, i) => ({ customerId: `C${i}`, x: c.x, tx: c.tx, T: c.T, declining: i === 1 ? ['true'] : false }));
+		const parameters = { method: 'rules', inputShape: 'summary', signals: { decliningColumn: 'declining' }, asOf };
+		const result = await runNode({ type: 'detectChurnRisk', parameters, items, onError: 'continueErrorOutput' });
+		expect(outputsOf(result, 4)[3].map((e) => e.error)).toEqual(['Item 1: field "declining" is "[\"true\"]", which is not a yes/no value (expected true/false, 1/0 or yes/no)']);
+	});
+});
