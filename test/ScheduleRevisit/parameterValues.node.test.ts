@@ -165,3 +165,12 @@ describe('Schedule Revisit: Extra Closed Dates and Extra Open Dates apply to the
 		expect(result.error?.message).toContain(`Parameter "${label}" is an expression that gives item 0 "2025-09-30" but item 1 "2025-10-09"`);
 	});
 });
+
+describe('Schedule Revisit: a value of an entry that differs between items', () => {
+	it('names the value and shows both, not the whole list', async () => {
+		// 'Parameter "cadenceRules.rule" is an expression that gives item 0 "[{"channel":"call",…" but item 1 "[{"channel":"call",…"'.
+		const rules = { rule: [{ name: 'R', field: 'nps', operator: 'atMost', value: '={{ $json.limit }}', interval: 1 }] };
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...revisit, cadenceRules: rules }, items: [{ customerId: 'A', nps: 3, limit: 5 }, { customerId: 'B', nps: 3, limit: 6 }] });
+		expect(result.error?.message).toMatch(/^Parameter "Cadence Rules › Rule 1 › Value" is an expression that gives item 0 5 but item 1 6; it applies to the whole run/);
+	});
+});

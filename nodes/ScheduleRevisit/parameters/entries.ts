@@ -12,7 +12,11 @@ import { readTextParameter } from './text';
  */
 export function readListEntries<T>(ctx: IExecuteFunctions, list: INodeProperties, ranges: Record<string, WholeRange> = {}): T[] {
 	const [entry] = list.options as Array<{ name: string; displayName: string; values: INodeProperties[] }>;
-	return readEntries<unknown>(ctx, list.name, entry.name).map((_, i) => {
+	// Each value is checked to be the same for every item where it is read, naming it; readEntries, which
+	// would name the whole list (cadenceRules.rule) and show two truncated lists, then only finds a
+	// difference in the number of entries.
+	const listed = (ctx.getNodeParameter(list.name, 0, {}) as Record<string, unknown> | null)?.[entry.name];
+	const entries = (Array.isArray(listed) ? listed : []).map((_, i) => {
 		const read: Record<string, unknown> = {};
 		for (const property of entry.values) {
 			const path = `${list.name}.${entry.name}.${i}.${property.name}`;
@@ -24,4 +28,6 @@ export function readListEntries<T>(ctx: IExecuteFunctions, list: INodeProperties
 		}
 		return read as T;
 	});
+	readEntries(ctx, list.name, entry.name);
+	return entries;
 }
