@@ -77,6 +77,24 @@ describe('SegmentCustomer node: value tier, lifecycle, custom rules, transaction
 		]);
 	});
 
+	// String() made ["gold"] "gold": a list matched "equals gold" as if it were the text.
+	it.each(['equals', 'contains', 'startsWith', 'notEquals'])('refuses a list or an object in a field the text rule "%s" compares, per item', async (operator) => {
+		const result = await runNode({
+			type: 'segmentCustomer',
+			parameters: { method: 'customRules', asOf, rules: { rule: [{ field: 'tier', operator, value: 'gold', label: 'Gold' }] } },
+			onError: 'continueErrorOutput',
+			items: [
+				{ customerId: 'a', tier: 'gold' },
+				{ customerId: 'b', tier: ['gold'] },
+				{ customerId: 'c', tier: { name: 'gold' } },
+			],
+		});
+		expect(result.json(NODE_UNDER_TEST, 0).map((o) => o.customerId)).toEqual(['a']);
+		const rule = { equals: 'is equal to', contains: 'contains', startsWith: 'starts with', notEquals: 'is not equal to' }[operator];
+		const refusal = (shown: string) => `field "tier" is ${shown}, which the rule "${rule}" cannot compare as text (expected text, a number or true/false)`;
+		expect(result.json(NODE_UNDER_TEST, 2)).toEqual([{ error: `Item 1: ${refusal('"[\"gold\"]"')}` }, { error: `Item 2: ${refusal('"{\"name\":\"gold\"}"')}` }]);
+	});
+
 	it('aggregates one item per transaction into one item per customer, paired with all its transactions', async () => {
 		const result = await runNode({
 			type: 'segmentCustomer',

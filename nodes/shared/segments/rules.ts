@@ -1,5 +1,5 @@
 import { REJECTED_KEY } from './summary';
-import { calendarDays, ConfigError, getField, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
+import { calendarDays, ConfigError, getField, InputError, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
 	equals: 'is equal to',
@@ -78,6 +78,10 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 		const ageDays = calendarDays(parseDate(raw, rule.field, { timeZone }).getTime(), asOf.getTime(), timeZone);
 		const days = numberFromText(rule.value)!;
 		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= days : ageDays > days;
+	}
+	// String() made ["gold"] "gold" and {…} "[object Object]": a list or an object matched, or not, as text it is not.
+	if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+		throw new InputError(rule.field, raw, `the rule "${RULE_OPERATORS[rule.operator]}" cannot compare as text`, 'text, a number or true/false');
 	}
 	const text = String(raw).trim();
 	const expected = rule.value.trim();
