@@ -114,6 +114,32 @@ describe('Send Care Message, the recipient\'s time zone', () => {
 	});
 });
 
+describe('Send Care Message, the Language Field', () => {
+	let server: ProviderServer;
+	beforeAll(async () => {
+		server = await startWebhookServer();
+	});
+	afterAll(() => server.close());
+
+	// A list or an object was read with String(): ["en"] as "en", so a customer exported with a list of
+	// languages got the first one's texts without a word.
+	it('reads text only: a list, an object or true is the item\'s error naming the field and the value', async () => {
+		const languages: unknown[] = [['en'], { code: 'en' }, true, 'en-US', 'zh'];
+		const items = languages.map((lang, i) => ({ customerId: `L${i}`, lang: lang as IDataObject[string], orderId: 'O-1', timeZone: 'Asia/Shanghai' }));
+		const run = await runCare(server, items, { dryRun: true, options: { languageField: 'lang' } }, { onError: 'continueRegularOutput' });
+		const expected = 'which is not a supported language (expected en or zh-CN (en-US, zh, zh-Hans and similar are read too))';
+		expect(run.failed.map((item) => item.error)).toEqual([
+			`Item 0: field "lang" is "["en"]", ${expected}`,
+			`Item 1: field "lang" is "{"code":"en"}", ${expected}`,
+			`Item 2: field "lang" is true, ${expected}`,
+		]);
+		expect(run.skipped.map((item) => [item.customerId, (item.care as IDataObject).language])).toEqual([
+			['L3', 'en'],
+			['L4', 'zh-CN'],
+		]);
+	});
+});
+
 describe('Send Care Message, Brand Name fills {{brand}}', () => {
 	let server: ProviderServer;
 	beforeAll(async () => {

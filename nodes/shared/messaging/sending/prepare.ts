@@ -53,14 +53,18 @@ export type PreparedItem =
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const PHONE = /^\+?\d{6,15}$/;
 
+const LANGUAGE_EXPECTED = 'en or zh-CN (en-US, zh, zh-Hans and similar are read too)';
+
 function readLocale(json: Record<string, unknown>, config: PrepareConfig): Language {
 	if (!config.languageField) return config.language;
 	const value = getField(json, config.languageField);
 	if (isEmpty(value)) return config.language;
-	const text = String(value).trim().toLowerCase().replace('_', '-');
+	// Text only: String() read a list ["en"] as "en", so a customer with several languages got the first.
+	if (typeof value !== 'string') throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
+	const text = value.trim().toLowerCase().replace('_', '-');
 	if (text === 'en' || text.startsWith('en-') || text === 'english') return 'en';
 	if (text === 'zh' || text.startsWith('zh-') || text === 'cn' || text === '中文' || text === 'chinese') return 'zh-CN';
-	throw new InputError(config.languageField, value, 'is not a supported language', 'en or zh-CN (en-US, zh, zh-Hans and similar are read too)');
+	throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
 }
 
 function readRecipient(json: Record<string, unknown>, config: PrepareConfig): string {
