@@ -256,7 +256,7 @@ export function parameterText(raw: unknown): string | undefined {
 }
 
 /** A text parameter (a cleared one, null, is ""); anything but text or a number is a ConfigError naming `label`. */
-function readText(ctx: IExecuteFunctions, name: string, fallback: string, label: string, expected: string): string {
+export function readTextParameter(ctx: IExecuteFunctions, name: string, fallback: string, label: string, expected: string): string {
 	const raw = batchParameter<unknown>(ctx, name, fallback, label);
 	const text = raw === null || raw === undefined ? '' : parameterText(raw);
 	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
@@ -269,7 +269,7 @@ function readText(ctx: IExecuteFunctions, name: string, fallback: string, label:
  * parameter's display name, for the message when it is not text.
  */
 export function readColumn(ctx: IExecuteFunctions, name: string, fallback: string, label = name): string {
-	return readText(ctx, name, fallback, label, 'a column name').trim() || fallback;
+	return readTextParameter(ctx, name, fallback, label, 'a column name').trim() || fallback;
 }
 
 /** Several column parameters at once: `{ parameterName: defaultColumn }` -> `{ parameterName: column }`; `labels` their display names. */
@@ -280,7 +280,7 @@ export function readColumns<K extends string>(ctx: IExecuteFunctions, defaults: 
 }
 
 export function readOutputField(ctx: IExecuteFunctions, fallback: string): string {
-	return readText(ctx, 'outputField', fallback, 'Output Field', 'a field name').trim() || fallback;
+	return readTextParameter(ctx, 'outputField', fallback, 'Output Field', 'a field name').trim() || fallback;
 }
 
 /** The entries of a listParameter, in the user's order (none when the list is empty). */
@@ -308,7 +308,7 @@ export function parameterNumber(raw: unknown): number | undefined {
 
 /** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */
 export function readList(ctx: IExecuteFunctions, name: string, fallback: string, label = name): string[] {
-	return readText(ctx, name, fallback, label, 'a list separated by commas or new lines')
+	return readTextParameter(ctx, name, fallback, label, 'a list separated by commas or new lines')
 		.split(/[,，\n]/)
 		.map((s) => s.trim())
 		.filter((s) => s !== '');

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, textParameter } from '../../common';
+import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, readTextParameter, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey, shareOfPercent } from '../../shared/impact';
-import { labelsOf, readTextParameter } from '../parameters';
+import { labelsOf } from '../parameters';
 
 const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
 
@@ -46,7 +46,7 @@ const LABELS = labelsOf(assignHoldoutProperties);
  * put every customer in item 0's campaign: hashed, recorded and measured under another campaign's name.
  */
 export function readCampaign(ctx: IExecuteFunctions): string {
-	return readTextParameter(ctx, 'campaign', 'Campaign', 'the name of the campaign');
+	return readTextParameter(ctx, 'campaign', '', 'Campaign', 'the name of the campaign').trim();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, textParameter } from '../../common';
+import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, readTextParameter, textParameter } from '../../common';
 import { ConfigError, PLAUSIBLE } from '../../shared/input';
 import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
@@ -9,7 +9,7 @@ import { measureOutcome, outcomeLabel, upliftSentence, type Language, type Outco
 import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
-import { labelsOf, readTextParameter } from '../parameters';
+import { labelsOf } from '../parameters';
 import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 
@@ -170,7 +170,7 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
 	}
 	const language = readLanguage(ctx) as Language;
-	const conversionName = readTextParameter(ctx, 'upliftOptions.conversionName', `Options › ${conversionNameProperty.displayName}`, 'what the sentences call the converted outcome');
+	const conversionName = readTextParameter(ctx, 'upliftOptions.conversionName', '', `Options › ${conversionNameProperty.displayName}`, 'what the sentences call the converted outcome').trim();
 	const includeState = readChoice<boolean>(ctx, includeStateProperty, 'upliftOptions.includeState', `Options › ${includeStateProperty.displayName}`);
 	const mode = readChoice<string>(ctx, inputProperty);
 	const named = readCampaign(ctx);

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readChoice, readEntries, readNumber } from '../../common';
+import { readChoice, readEntries, readNumber, readTextParameter } from '../../common';
 import { readWholeNumber, type WholeRange } from './numbers';
-import { readTextParameter } from './text';
 
 /**
  * The entries of a listParameter, each value read as its property says: options through readChoice,
