@@ -74,11 +74,9 @@ const SIGNAL_LABELS = entryLabels('signals');
  * customer without a word, so it stops the run instead.
  */
 function readSignalColumns(ctx: IExecuteFunctions, shape: InputShape): Record<string, string> {
-	// Each set signal read as a column name (text or a number's digits) by its label, like any column.
+	// Each signal read as a column name (text or a number's digits) by its label, like any column; unset is ''.
 	const columns: Record<string, string> = {};
-	for (const name of Object.keys(batchParameter<IDataObject>(ctx, 'signals', {}, 'Rule Signals') ?? {})) {
-		columns[name] = readColumn(ctx, `signals.${name}`, '', `Rule Signals › ${SIGNAL_LABELS.get(name) ?? name}`);
-	}
+	for (const [name, label] of SIGNAL_LABELS) columns[name] = readColumn(ctx, `signals.${name}`, '', `Rule Signals › ${label}`);
 	const mapped = Object.entries(columns).filter(([, column]) => column !== '');
 	if (shape === 'transaction' && mapped.length > 0) {
 		const names = mapped.map(([name, column]) => `"${SIGNAL_LABELS.get(name) ?? name}" (${column})`).join(', ');

@@ -38,6 +38,11 @@ describe('Detect Churn Risk parameters named by their labels', () => {
 		expect((await run(parameters, items)).error?.message).toBe(message);
 	});
 
+	it('names a Rule Signals column whose expression differs between items by its label', async () => {
+		const signal = await run({ signals: { complaintsColumn: '={{ $json.customerId === "C0" ? "complaints" : "5" }}' } });
+		expect(signal.error?.message).toMatch(/^Parameter "Rule Signals › Complaints Column" is an expression that gives item 0 "complaints" but item 1 "5"; /);
+	});
+
 	it('reads a number given for a signal column as its digits (5 is the column "5")', async () => {
 		const asNumber = await run({ signals: { complaintsColumn: '={{ 5 }}' } });
 		const asText = await run({ signals: { complaintsColumn: '5' } });
