@@ -4,12 +4,6 @@ import { startAliyunSmsServer, startSmtpServer, startWebhookServer, type AnyProv
 import { nodeClasses } from '../helpers/nodeClasses';
 import { NODE_UNDER_TEST, runNode, type NodeRunOptions } from '../helpers/runWorkflow';
 import { cdnowSummary } from '../models/cdnowData';
-import { KNOWN_DEFECTS as detectChurnRisk } from './parameterTypes/detectChurnRisk.knownDefects';
-import { KNOWN_DEFECTS as measureCareImpact } from './parameterTypes/measureCareImpact.knownDefects';
-import { KNOWN_DEFECTS as scheduleRevisit } from './parameterTypes/scheduleRevisit.knownDefects';
-import { KNOWN_DEFECTS as scoreSatisfaction } from './parameterTypes/scoreSatisfaction.knownDefects';
-import { KNOWN_DEFECTS as segmentCustomer } from './parameterTypes/segmentCustomer.knownDefects';
-import { KNOWN_DEFECTS as sendCareMessage } from './parameterTypes/sendCareMessage.knownDefects';
 
 /**
  * Any parameter can be an expression, so a number parameter can arrive as "0x10", true or an array, a
@@ -447,14 +441,6 @@ const NOT_COVERED: Record<string, string> = {
 	'sendCareMessage.options.retentionDays': 'read only with a Redis ledger',
 };
 
-/**
- * Cases whose fix lies in a node's own files (nodes/<Node>/**, nodes/shared/**), run with it.failing so
- * each flips when fixed: test name -> what is wrong, one file per node in parameterTypes/ (delete an
- * entry with its fix). "label not passed": the node reads the column
- * through readColumn(s)/readList, which now refuses a value that is not text but can only name the
- * parameter by its internal name until the node passes the display name.
- */
-const KNOWN_DEFECTS: Record<string, string> = { ...detectChurnRisk, ...measureCareImpact, ...scheduleRevisit, ...scoreSatisfaction, ...segmentCustomer, ...sendCareMessage };
 
 const cases = CONFIGS.flatMap((config) => targets(config).map((target) => ({ config, target, id: `${descriptions.get(config.node)!.displayName} (${config.name}) › ${target.title}` })));
 
@@ -498,7 +484,7 @@ describe('every parameter against the values an expression can give', () => {
 	});
 
 	// Under Continue, a parameter refused in nodes/common sends every input item to the error output once, with the reason.
-	const refusedInCommon = cases.filter(({ config, target, id }) => ['Output Field', 'As Of', 'Language'].includes(target.title) && !config.channel && !(id in KNOWN_DEFECTS));
+	const refusedInCommon = cases.filter(({ config, target }) => ['Output Field', 'As Of', 'Language'].includes(target.title) && !config.channel);
 	it.each(refusedInCommon.map(({ config, target, id }) => [id, config, target] as const))('%s: under Continue every item leaves with the reason', async (_id, config, target) => {
 		const result = await runNode({ type: config.node, parameters: target.set(config.parameters, expression(OBJECT)), items: config.items, onError: 'continueErrorOutput' });
 		expect(result.error).toBeUndefined();
@@ -508,8 +494,7 @@ describe('every parameter against the values an expression can give', () => {
 	});
 
 	for (const { config, target, id } of cases) {
-		const test = id in KNOWN_DEFECTS ? it.failing : it;
-		test(id, async () => {
+		it(id, async () => {
 			const outputs = new Map();
 			const problems: string[] = [];
 			for (const odd of oddValues(target)) {
