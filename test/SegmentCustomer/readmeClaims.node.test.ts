@@ -205,14 +205,15 @@ describe('Segment Customer as README describes it', () => {
 	});
 
 	// An expression can give an options or boolean parameter any value; an unknown one ran as another
-	// choice ("own" as Fixed Days, the text "false" as on).
+	// choice ("own" as Fixed Days, the text "false" as on). Input Shape, Cut Points and Method take no
+	// expression (n8n 2.41 reads '={{ … }}' there as the text): their odd values are a workflow file's.
 	it.each([
 		[{ method: 'lifecycle', lifecycleMode: '={{ "own" }}' }, 'Parameter "Judge Recency By" is "own", which is not one of its choices (expected "fixedDays", "ownInterval")'],
 		[{ inputShape: 'transaction', collapseSameDay: '={{ "false" }}' }, 'Parameter "Collapse Same-Day Orders" is "false", which is not one of its choices (expected true, false)'],
 		[{ outputLearnedState: '={{ "no" }}' }, 'Parameter "Add Learned State to Summary" is "no", which is not one of its choices (expected true, false)'],
-		[{ inputShape: '={{ "tx" }}' }, 'Parameter "Input Shape" is "tx", which is not one of its choices (expected "customer", "transaction")'],
-		[{ cutPoints: '={{ "applied" }}' }, 'Parameter "Cut Points" is "applied", which is not one of its choices (expected "learn", "histograms", "apply")'],
-		[{ method: '={{ "abc" }}' }, 'Parameter "Method" is "abc", which is not one of its choices (expected "customRules", "lifecycle", "rfm", "valueTier")'],
+		[{ inputShape: 'tx' }, 'Parameter "Input Shape" is "tx", which is not one of its choices (expected "customer", "transaction")'],
+		[{ cutPoints: 'applied' }, 'Parameter "Cut Points" is "applied", which is not one of its choices (expected "learn", "histograms", "apply")'],
+		[{ method: 'abc' }, 'Parameter "Method" is "abc", which is not one of its choices (expected "customRules", "lifecycle", "rfm", "valueTier")'],
 	])('refuses the parameter value %j naming the parameter', async (parameters, message) => {
 		const items = [{ ...customer('a', '2024-06-01', 1, 1), orderDate: '2024-06-01', amount: 1 }];
 		expect((await segment(parameters, items)).error?.message).toBe(message);
