@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { batchParameter, parameterNumber, readAsOf, readChoice, readColumn, readColumns, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, parameterNumber, propertyNamed, readAsOf, readChoice, readColumn, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
 	DEFAULT_RISK_THRESHOLDS,
@@ -60,7 +60,7 @@ const COLUMNS = {
 /** Optional columns: cleared, they switch their estimate off instead of falling back to the default. */
 const OPTIONAL_COLUMNS = ['totalSpendColumn', 'monetaryColumn', 'periodValueColumn', 'countColumn'];
 
-const described = (name: string): INodeProperties => properties.find((p) => p.name === name)!;
+const described = (name: string): INodeProperties => propertyNamed(properties, name);
 /** The column parameters' labels, for the messages that name them. */
 const COLUMN_LABELS = Object.fromEntries(Object.keys(COLUMNS).map((name) => [name, described(name).displayName])) as Record<keyof typeof COLUMNS, string>;
 /** A collection's entries' labels, by name, for the errors that name them. */

@@ -14,9 +14,8 @@ import { readCsatConfig } from './operations/csat';
 import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
-import { batchParameter, parameterNumber, readChoice, readColumn, readLanguage, readNumber, readOutputField } from '../common';
+import { batchParameter, parameterNumber, propertyNamed, readChoice, readColumn, readColumnOf, readLanguage, readNumber, readOutputField } from '../common';
 import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
-import { propertyNamed, readColumnOf } from './operations/params';
 
 export interface RunSettings {
 	config: SatisfactionConfig;

@@ -306,6 +306,28 @@ export function parameterNumber(raw: unknown): number | undefined {
 	return typeof raw === 'string' ? numberFromText(raw) : undefined;
 }
 
+/** The parameter `name` among `properties`: reads take its default, label and choices from the description, so they cannot drift apart. */
+export function propertyNamed(properties: INodeProperties[], name: string): INodeProperties {
+	const property = properties.find((p) => p.name === name);
+	if (!property) throw new Error(`No parameter "${name}" in the description`);
+	return property;
+}
+
+/** Display names by parameter name, so a message about a parameter names it as the panel shows it. */
+export function labelsOf(properties: INodeProperties[]): Record<string, string> {
+	return Object.fromEntries(properties.map((p) => [p.name, p.displayName]));
+}
+
+/** A column (or column pattern) parameter with its description's default and label (readColumn); `path` for an option of a collection. */
+export function readColumnOf(ctx: IExecuteFunctions, property: INodeProperties, path = property.name): string {
+	return readColumn(ctx, path, property.default as string, property.displayName);
+}
+
+/** A list parameter with its description's default and label (readList). */
+export function readListOf(ctx: IExecuteFunctions, property: INodeProperties): string[] {
+	return readList(ctx, property.name, property.default as string, property.displayName);
+}
+
 /** A comma- or newline-separated list parameter ("a, b" or one per line); blanks dropped. */
 export function readList(ctx: IExecuteFunctions, name: string, fallback: string, label = name): string[] {
 	return readTextParameter(ctx, name, fallback, label, 'a list separated by commas or new lines')

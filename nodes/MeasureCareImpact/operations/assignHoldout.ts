@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, numberParameter, readColumns, readNumber, readOutputField, readTextParameter, textParameter } from '../../common';
+import { checkOutputFieldFree, ItemRouter, labelsOf, numberParameter, readColumns, readNumber, readOutputField, readTextParameter, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseKey, shareOfPercent } from '../../shared/impact';
-import { labelsOf } from '../parameters';
 
 const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
 

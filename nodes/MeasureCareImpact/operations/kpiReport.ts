@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { ItemRouter, numberParameter, optionsParameter, readAsOf, readChoice, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
+import { ItemRouter, labelsOf, numberParameter, optionsParameter, readAsOf, readChoice, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
 import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
 	atRiskMatcher,
@@ -16,7 +16,6 @@ import {
 	type NpsAnswer,
 	type Order,
 } from '../../shared/impact';
-import { labelsOf } from '../parameters';
 
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
-import { booleanParameter, ItemRouter, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, readTextParameter, textParameter } from '../../common';
+import { booleanParameter, ItemRouter, labelsOf, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, readTextParameter, textParameter } from '../../common';
 import { ConfigError, PLAUSIBLE } from '../../shared/input';
 import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
@@ -9,7 +9,6 @@ import { measureOutcome, outcomeLabel, upliftSentence, type Language, type Outco
 import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
-import { labelsOf } from '../parameters';
 import { readCampaign } from './assignHoldout';
 import { upliftJson } from './upliftJson';
 

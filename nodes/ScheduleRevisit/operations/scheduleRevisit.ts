@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, type ItemRouter, numberParameter, readChoice, textParameter } from '../../common';
+import { booleanParameter, checkOutputFieldFree, numberParameter, readChoice, readColumnOf, textParameter, type ItemRouter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { buildOwnerAgendas, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
 import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';
 import { ownerProperties, readOwners } from '../parameters/owners';
-import { optionalColumn, requiredColumn } from '../parameters/text';
+import { optionalColumn } from '../parameters/text';
 import { timeZoneColumn } from '../parameters/timeZone';
 import { limits, RANGES, readWholeNumber } from '../parameters/numbers';
 import type { RunSettings } from './types';
@@ -70,7 +70,7 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 	const items = ctx.getInputData();
 	const reader = new RevisitRequestReader(
 		{
-			customerId: requiredColumn(ctx, customerIdColumn),
+			customerId: readColumnOf(ctx, customerIdColumn),
 			name: optionalColumn(ctx, nameColumn),
 			timeZone: optionalColumn(ctx, timeZoneColumn),
 			lastContact: optionalColumn(ctx, lastContactColumn),

@@ -1,14 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readColumn, readTextParameter } from '../../common';
+import { readTextParameter } from '../../common';
 
 /** A text parameter of the description, named by its label. */
 export function readText(ctx: IExecuteFunctions, property: INodeProperties, expected: string): string {
 	return readTextParameter(ctx, property.name, property.default as string, property.displayName, expected);
-}
-
-/** A column parameter that must name a column: blank is its default column. */
-export function requiredColumn(ctx: IExecuteFunctions, property: INodeProperties): string {
-	return readColumn(ctx, property.name, property.default as string, property.displayName);
 }
 
 /** A column parameter that may be left empty: the column is then not read. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { CesVersion, SatisfactionConfig } from '../../shared/satisfaction';
-import { optionsParameter, readChoice, textParameter } from '../../common';
-import { propertyNamed, readColumnOf, showFor } from './params';
+import { optionsParameter, propertyNamed, readChoice, readColumnOf, textParameter } from '../../common';
+import { showFor } from './params';
 
 export const cesProperties: INodeProperties[] = [
 	textParameter('cesColumn', 'CES Column', 'ces', 'Column with the Customer Effort Score answer', { displayOptions: showFor('ces') }),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { csatRules, DEFAULT_CSAT_SCALE, type SatisfactionConfig } from '../../shared/satisfaction';
-import { numberParameter, readNumber, textParameter } from '../../common';
-import { propertyNamed, readColumnOf, showFor } from './params';
+import { numberParameter, propertyNamed, readColumnOf, readNumber, textParameter } from '../../common';
+import { showFor } from './params';
 
 export const csatProperties: INodeProperties[] = [
 	textParameter('csatColumn', 'CSAT Column', 'csat', 'Column with the answer to "How satisfied were you?"; the top two points of the scale count as satisfied', { displayOptions: showFor('csat') }),

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ConfigError, numberFromText } from '../../shared/input';
 import { checkGapConfig, type GapConfig } from '../../shared/satisfaction';
-import { numberParameter, readNumber, textParameter } from '../../common';
-import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
+import { numberParameter, propertyNamed, readColumnOf, readListOf, readNumber, textParameter } from '../../common';
+import { fillPattern, showFor } from './params';
 
 export const gapProperties: INodeProperties[] = [
 	textParameter(

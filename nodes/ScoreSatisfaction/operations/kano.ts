@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { checkKanoFeatures, type SatisfactionConfig } from '../../shared/satisfaction';
-import { textParameter } from '../../common';
-import { fillPattern, propertyNamed, readColumnOf, readListOf, showFor } from './params';
+import { propertyNamed, readColumnOf, readListOf, textParameter } from '../../common';
+import { fillPattern, showFor } from './params';
 
 export const kanoProperties: INodeProperties[] = [
 	textParameter(

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SatisfactionConfig } from '../../shared/satisfaction';
-import { textParameter } from '../../common';
-import { propertyNamed, readColumnOf, showFor } from './params';
+import { propertyNamed, readColumnOf, textParameter } from '../../common';
+import { showFor } from './params';
 
 export const npsProperties: INodeProperties[] = [
 	textParameter(
