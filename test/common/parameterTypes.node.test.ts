@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { CHANNELS } from '../../nodes/shared/messaging/channels/registry';
 import { startAliyunSmsServer, startSmtpServer, startWebhookServer, type AnyProviderServer } from '../helpers/providers';
 import { nodeClasses } from '../helpers/nodeClasses';
+import { names, nonFinite, outputsOf, RAW_ERROR, valueForms } from '../helpers/runChecks';
 import { NODE_UNDER_TEST, runNode, type NodeRunOptions } from '../helpers/runWorkflow';
 import { cdnowSummary } from '../models/cdnowData';
 
@@ -360,35 +361,6 @@ function oddValues(target: Target): Odd[] {
 /** The value as an n8n expression, so the node receives it with its own type. */
 const expression = (value: Json) => `={{ ${value !== null && typeof value === 'object' && !Array.isArray(value) ? `(${JSON.stringify(value)})` : JSON.stringify(value)} }}`;
 
-/** Ways a message may show the value. */
-function valueForms(value: Json): string[] {
-	if (typeof value === 'string') return value === '' ? ['""', 'empty'] : [value];
-	if (typeof value === 'number') return [String(value), JSON.stringify(value)];
-	if (value === null) return ['null', 'empty'];
-	if (Array.isArray(value)) return [JSON.stringify(value), '[1, 2]', '1, 2', ...(value.length > 1 ? ['1,2'] : []), 'list', 'array'];
-	if (typeof value === 'object') return [JSON.stringify(value), '{ a: 1 }', 'object'];
-	return [String(value)];
-}
-
-/** Whether a message names the parameter: its label as words, in any case ("Extra closed dates"), not inside another name ("gapDimensions"). */
-const names = (message: string, label: string) => new RegExp(`(?<![A-Za-z])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'i').test(message);
-
-const RAW = /Cannot read propert|is not a function|is not iterable|Invalid time value|toFixed|\[object Object\]|\bat .+:\d+:\d+|undefined/;
-
-/** Outputs with volatile fields removed. */
-function outputOf(result: Awaited<ReturnType<typeof runNode>>, volatile?: RegExp): unknown {
-	const task = result.run.data.resultData.runData[NODE_UNDER_TEST]?.[0];
-	const strip = (v: unknown): unknown =>
-		Array.isArray(v) ? v.map(strip) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !volatile?.test(k)).map(([k, x]) => [k, strip(x)])) : v;
-	return strip((task?.data?.main ?? []).map((items) => (items ?? []).map((i) => i.json)));
-}
-
-function nonFinite(value: unknown, path = ''): string[] {
-	if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-	if (value === null || typeof value !== 'object') return [];
-	return Object.entries(value).flatMap(([key, v]) => nonFinite(v, `${path}.${key}`));
-}
-
 const servers = new Map<Channel, AnyProviderServer>();
 
 async function run(config: Config, parameters: IDataObject) {
@@ -398,7 +370,7 @@ async function run(config: Config, parameters: IDataObject) {
 		server && type ? { credentials: { [type]: server.credentials as never }, nodeCredentials: { [type]: { id: config.channel!, name: `${config.channel} loopback` } } } : {};
 	try {
 		const result = await runNode({ type: config.node, parameters, items: config.items, ...extra, ...config.run });
-		return { error: result.error?.message, output: result.error ? undefined : outputOf(result, config.volatile) };
+		return { error: result.error?.message, output: result.error ? undefined : outputsOf(result, config.volatile) };
 	} catch (error) {
 		// n8n refuses to start a node whose required parameter is empty ("" for a required text).
 		return { error: (error as Error).message, output: undefined };
@@ -417,7 +389,7 @@ async function problem(config: Config, target: Target, odd: Odd, outputs: Map<st
 	if (outcome.error !== undefined) {
 		// Stopping as the equivalent valid value does (a column "5" missing from the items) is its behaviour.
 		if ('equivalent' in odd && (await reference()).error === outcome.error) return undefined;
-		if (RAW.test(outcome.error)) return `${shownAs}: raw error: ${outcome.error}`;
+		if (RAW_ERROR.test(outcome.error)) return `${shownAs}: raw error: ${outcome.error}`;
 		if (!names(outcome.error, target.property.displayName)) return `${shownAs}: message does not name "${target.property.displayName}": ${outcome.error}`;
 		if (!valueForms(odd.value).some((form) => outcome.error!.includes(form))) return `${shownAs}: message does not show the value: ${outcome.error}`;
 		return undefined;
