@@ -2,15 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { ItemRouter, labelsOf, numberParameter, optionsParameter, readAsOf, readChoice, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
 import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
 import {
-	atRiskMatcher,
 	customerKpis,
 	monthIndex,
 	npsSentence,
 	npsTrend,
 	orderReport,
 	parseKey,
+	parseRiskLevel,
 	periodSentence,
 	reportMonths,
+	riskLevelsOf,
 	type ChurnCustomer,
 	type Language,
 	type NpsAnswer,
@@ -88,7 +89,7 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 
 function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
 	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' }, LABELS);
-	const isAtRisk = atRiskMatcher(readList(ctx, 'atRiskLevels', 'high, critical', LABELS.atRiskLevels));
+	const atRiskLevels = riskLevelsOf(readList(ctx, 'atRiskLevels', 'high, critical', LABELS.atRiskLevels), LABELS.atRiskLevels);
 	const rows: ChurnCustomer[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
@@ -96,9 +97,9 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const churnProbability = parseNumber(getField(json, c.churnProbabilityColumn), c.churnProbabilityColumn, { min: 0, max: 1 });
 			const rawValue = c.clvColumn ? getField(json, c.clvColumn) : undefined;
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
-			const level = parseKey(getField(json, c.riskLevelColumn), c.riskLevelColumn, 'a risk level', 'low, medium, high or critical, as Detect Churn Risk writes it');
+			const level = parseRiskLevel(getField(json, c.riskLevelColumn), c.riskLevelColumn);
 			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
-			return { group, churnProbability, value, atRisk: isAtRisk(level), item: i };
+			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
 		});
 		if (row) rows.push(row);
 	}

@@ -25,19 +25,6 @@ export interface CustomerKpis {
 	items: number[];
 }
 
-/** A risk level as At-Risk Levels are matched: NFKC, trimmed, lower case. */
-const levelKey = (level: string) => level.normalize('NFKC').trim().toLowerCase();
-
-/**
- * Whether a customer's risk level is one of the at-risk levels, whatever the case or width of either:
- * "High, Critical" typed in the parameter, or a CRM's "High", is Detect Churn Risk's "high". Compared as
- * written, such a customer was counted as not at risk without a word.
- */
-export function atRiskMatcher(levels: string[]): (level: string) => boolean {
-	const keys = new Set(levels.map(levelKey));
-	return (level) => keys.has(levelKey(level));
-}
-
 function summarise(group: string | null, rows: ChurnCustomer[]): CustomerKpis {
 	const churn: Partials = [];
 	const clv: Partials = [];

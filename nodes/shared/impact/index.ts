@@ -6,6 +6,7 @@ export * from './kpi';
 export * from './npsTrend';
 export * from './periods';
 export * from './proportions';
+export * from './riskLevels';
 export * from './sentences';
 export * from './state';
 export * from './sufficient';
