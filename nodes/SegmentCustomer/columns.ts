@@ -29,7 +29,10 @@ export const inputProperties: INodeProperties[] = [
 	),
 	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID (dot paths such as customer.code work)'),
 	textParameter('lastPurchaseColumn', 'Last Purchase Column', 'lastPurchaseAt', 'Column with the date of the most recent purchase', { displayOptions: customerShape }),
-	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase (used by the lifecycle method)', { displayOptions: customerShape }),
+	// Only Lifecycle reads the first purchase (one-time buyers' age, and the order count against the dates).
+	textParameter('firstPurchaseColumn', 'First Purchase Column', 'firstPurchaseAt', 'Column with the date of the first purchase (used by the lifecycle method)', {
+		displayOptions: { show: { inputShape: ['customer'], method: ['lifecycle'] } },
+	}),
 	textParameter('purchaseCountColumn', 'Order Count Column', 'orderCount', 'Column with the number of purchases', { displayOptions: customerShape }),
 	textParameter('totalSpendColumn', 'Total Spend Column', 'totalSpend', 'Column with the total amount spent; "¥1,234.50" style text is accepted', { displayOptions: customerShape }),
 	textParameter('dateColumn', 'Order Date Column', 'orderDate', 'Column with the date of the order', { displayOptions: transactionShape }),

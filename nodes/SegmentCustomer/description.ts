@@ -7,12 +7,22 @@ import { lifecycleProperties } from './operations/lifecycle';
 import { rfmProperties } from './operations/rfm';
 import { valueTierProperties } from './operations/valueTier';
 
-export const optionProperties: INodeProperties[] = [
-	asOfProperty('recency is measured from'),
-	// Custom rules label customers with the user's own labels: no language to choose.
-	{ ...languageProperty('the segment labels'), displayOptions: { hide: { method: ['customRules'] } } },
-	outputFieldProperty('segment'),
+const language = languageProperty('the segment labels');
+
+/**
+ * Language, where labels are written: lifecycle stages, and RFM segments and value tiers unless the run
+ * only learns from value histograms (its one item is the learned state, without labels). Custom rules
+ * label customers with the user's own labels. Two entries of one name, because a rule on Cut Points must
+ * not reach Lifecycle: n8n checks display rules against a hidden parameter's stored value, so a
+ * `hide: { cutPoints: ['histograms'] }` also hid Language for Lifecycle after a switch from RFM with
+ * histograms, and its zh-CN labels came out in English.
+ */
+export const languageProperties: INodeProperties[] = [
+	{ ...language, displayOptions: { show: { method: ['lifecycle'] } } },
+	{ ...language, displayOptions: { show: { method: ['rfm', 'valueTier'], cutPoints: ['learn', 'apply'] } } },
 ];
+
+export const optionProperties: INodeProperties[] = [asOfProperty('recency is measured from'), ...languageProperties, outputFieldProperty('segment')];
 
 /** Every parameter of the node, in the order the editor shows them. */
 export const properties: INodeProperties[] = [

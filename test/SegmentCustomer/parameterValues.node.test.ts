@@ -84,6 +84,55 @@ describe('Segment Customer Language', () => {
 		const stored = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', ...rules, language: 'xx' }, items: customers() });
 		expect(stored.error).toBeUndefined();
 		expect(stored.json(NODE_UNDER_TEST, 0)).toEqual(plain.json(NODE_UNDER_TEST, 0));
-		expect(properties.find((p) => p.name === 'language')?.displayOptions).toEqual({ hide: { method: ['customRules'] } });
+		expect(properties.filter((p) => p.name === 'language').map((p) => p.displayOptions?.show?.method)).not.toContainEqual(expect.arrayContaining(['customRules']));
+	});
+
+	const histogramRows = customers().flatMap((c) => [
+		{ measure: 'recency', value: c.lastPurchaseAt, count: 1 },
+		{ measure: 'frequency', value: c.orderCount, count: 1 },
+		{ measure: 'monetary', value: c.totalSpend, count: 1 },
+	]);
+
+	// Learning from value histograms writes the learned state only, no label.
+	it('is hidden for Learn From Value Histograms, so a value stored there neither stops nor changes the run', async () => {
+		for (const method of ['rfm', 'valueTier']) {
+			const parameters = { asOf: '2026-06-01', method, cutPoints: 'histograms' };
+			const plain = await runNode({ type: 'segmentCustomer', parameters, items: histogramRows });
+			const stored = await runNode({ type: 'segmentCustomer', parameters: { ...parameters, language: 'xx' }, items: histogramRows });
+			expect(stored.error).toBeUndefined();
+			expect(stored.json(NODE_UNDER_TEST, 0)).toEqual(plain.json(NODE_UNDER_TEST, 0));
+		}
+	});
+
+	const repeatBuyers = customers().map((c) => ({ ...c, orderCount: (c.orderCount as number) + 1 }));
+	// n8n checks display rules against a hidden parameter's stored value: a Cut Points left at Learn From
+	// Value Histograms when the method was switched to Lifecycle must not hide Language there.
+	it.each([
+		['lifecycle', { cutPoints: 'histograms' }, 'active', '活跃客户'],
+		['rfm', { cutPoints: 'learn' }, 'champions', '冠军客户'],
+		['rfm', { cutPoints: 'apply', learnedState: '={{ {kind: "rfmCutPoints", bins: 5, recencyDays: [200, 150, 100, 50], frequency: [2, 3, 4, 5], monetary: [200, 300, 400, 500]} }}' }, 'champions', '冠军客户'],
+		['valueTier', { cutPoints: 'learn' }, 'A', 'A 类（核心）'],
+	])('is shown for %s with %j: zh-CN labels', async (method, extra, key, label) => {
+		const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', method, ...extra, language: 'zh-CN' }, items: repeatBuyers });
+		expect(result.error).toBeUndefined();
+		const segments = result.json(NODE_UNDER_TEST, 0).map((j) => j.segment as IDataObject);
+		expect(segments.find((s) => s.key === key)?.label).toBe(label);
+	});
+});
+
+describe('Segment Customer First Purchase Column', () => {
+	// Only Lifecycle reads the first purchase; other methods showed the parameter, read it and could stop on it.
+	it.each(['rfm', 'valueTier', 'customRules'])('is hidden for %s, so a value stored there neither stops nor changes the run', async (method) => {
+		const rules = { rules: { rule: [{ field: 'orderCount', operator: 'greaterThan', value: '3', label: 'Loyal' }] } };
+		const parameters = { asOf: '2026-06-01', method, ...rules };
+		const plain = await runNode({ type: 'segmentCustomer', parameters, items: customers() });
+		const stored = await runNode({ type: 'segmentCustomer', parameters: { ...parameters, firstPurchaseColumn: '={{ true }}' }, items: customers() });
+		expect(stored.error).toBeUndefined();
+		expect(stored.json(NODE_UNDER_TEST, 0)).toEqual(plain.json(NODE_UNDER_TEST, 0));
+	});
+
+	it('is read by Lifecycle', async () => {
+		const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: '2026-06-01', method: 'lifecycle', firstPurchaseColumn: '={{ true }}' }, items: customers() });
+		expect(result.error?.message).toBe('Parameter "First Purchase Column" is true, which is not text (expected a column name)');
 	});
 });
