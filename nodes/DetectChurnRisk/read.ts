@@ -103,10 +103,20 @@ export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: R
 	};
 }
 
-function checkedSummary(summary: RfmSummary, field: string, value: unknown): RfmSummary {
+/** Where each part of a summary was read from: its column, for the error that names the part at fault. */
+type SummaryColumns = Record<keyof RfmSummary, string>;
+
+/**
+ * The summary, or an error naming the part at fault, with that part's value as the item holds it: T for
+ * an age that is no age, t_x for a recency below 0 or beyond T, otherwise x, whose purchases t_x
+ * contradicts ("1,000" repeat purchases with t_x 0 was an error of "tx" showing 0).
+ */
+function checkedSummary(summary: RfmSummary, item: Record<string, unknown>, columns: SummaryColumns): RfmSummary {
 	const problem = summaryProblem(summary);
-	if (problem) throw new InputError(field, value, `gives an impossible customer: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
-	return summary;
+	if (!problem) return summary;
+	const { x, tx, T } = summary;
+	const part: keyof RfmSummary = !Number.isInteger(x) || x < 0 ? 'x' : !(T > 0 && Number.isFinite(T)) ? 'T' : !(tx >= 0) || tx > T ? 'tx' : 'x';
+	throw new InputError(columns[part], getField(item, columns[part]), `gives an impossible customer: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
 }
 
 /** One item per customer with first/last purchase dates and an order count. */
@@ -120,11 +130,11 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${new Date(first).toISOString()})`, 'a last purchase on or after the first');
 	}
 	const unitMs = UNIT_DAYS[ctx.unit] * DAY_MS;
-	const summary = checkedSummary(
-		{ x: count - 1, tx: (last - first) / unitMs, T: (ctx.asOf.getTime() - first) / unitMs },
-		c.purchaseCountColumn,
-		getField(item, c.purchaseCountColumn),
-	);
+	const summary = checkedSummary({ x: count - 1, tx: (last - first) / unitMs, T: (ctx.asOf.getTime() - first) / unitMs }, item, {
+		x: c.purchaseCountColumn,
+		tx: c.lastPurchaseColumn,
+		T: c.firstPurchaseColumn,
+	});
 	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
 	const signals = ctx.readSignals(item);
 	signals.daysSinceLast = calendarDays(last, ctx.asOf.getTime(), ctx.timeZone);
@@ -155,7 +165,7 @@ export function readSummaryItem(item: Record<string, unknown>, index: number, ct
 	const x = parseCount(getField(item, c.xColumn), c.xColumn);
 	const tx = parseSpan(getField(item, c.txColumn), c.txColumn, ctx.unit);
 	const T = parseSpan(getField(item, c.ageColumn), c.ageColumn, ctx.unit);
-	const summary = checkedSummary({ x, tx, T }, c.txColumn, getField(item, c.txColumn));
+	const summary = checkedSummary({ x, tx, T }, item, { x: c.xColumn, tx: c.txColumn, T: c.ageColumn });
 	const unitDays = UNIT_DAYS[ctx.unit];
 	const signals = ctx.readSignals(item);
 	signals.daysSinceLast = (T - tx) * unitDays;

@@ -1,0 +1,438 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { DetectChurnRisk } from '../../nodes/DetectChurnRisk/DetectChurnRisk.node';
+import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
+import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
+import { setGeneratedItems } from '../helpers/testNodes';
+import { cdnowSummary } from '../models/cdnowData';
+
+/**
+ * Every item field Detect Churn Risk reads, against the values real sources give it: a database's
+ * numerics as text, a spreadsheet's " 5 " and "5,000", full-width digits, a Code node's NaN, Infinity,
+ * Date objects and missing fields. For each field of each configuration one run puts a different odd
+ * value on each of its items; every odd item must either be refused on the error output with a message
+ * naming the field and showing the value, or be scored exactly as its equivalent valid value. A second
+ * run (the equivalents, without the refused items) is the reference: every other item, and the Model
+ * item of a fit, must come out of the odd run exactly as there. Every input item leaves on one output;
+ * no NaN or Infinity anywhere.
+ */
+
+const asOf = '1997-09-30T00:00:00Z';
+const AS_OF_MS = Date.parse(asOf);
+const DAY_MS = 86_400_000;
+
+/** Deletes the field (a Code node's undefined, a column the source left out). */
+const MISSING = Symbol('missing');
+type Value = unknown;
+
+type Kind = 'id' | 'count' | 'span' | 'amount' | 'score' | 'customers' | 'date' | 'yesNo';
+
+interface Field {
+	/** The parameter that maps it ("xColumn", "signals.satisfactionColumn"). */
+	parameter: string;
+	/** The column the items hold it in. */
+	column: string;
+	kind: Kind;
+	/** Optional: null, "" and a missing field mean "not given". */
+	optional?: boolean;
+}
+
+interface Config {
+	name: string;
+	parameters: IDataObject;
+	items: Array<Record<string, unknown>>;
+	fields: Field[];
+	/** One item per transaction: the node builds one item per customer, paired with its orders. */
+	transactions?: boolean;
+}
+
+interface Odd {
+	value: Value;
+	/** The valid value it must behave as, when it has an unambiguous one. */
+	equivalent?: Value;
+}
+
+// ---------------------------------------------------------------- odd values by kind
+
+const fullWidth = (text: string) => text.replace(/[0-9.\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const grouped = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
+	const money = kind === 'amount';
+	return [
+		{ value: String(valid), equivalent: valid },
+		{ value: ` ${valid} `, equivalent: valid },
+		{ value: grouped(valid + 1000), equivalent: valid + 1000 },
+		{ value: fullWidth(String(valid)), equivalent: valid },
+		{ value: `${valid * 10}e-1`, equivalent: valid },
+		{ value: '0x10' },
+		{ value: `${valid}abc` },
+		{ value: `¥${valid}`, ...(money ? { equivalent: valid } : {}) },
+		{ value: `￥${valid}`, ...(money ? { equivalent: valid } : {}) },
+		{ value: true },
+		{ value: [valid] },
+		{ value: { value: valid } },
+		...(Number.isInteger(valid) ? [{ value: BigInt(valid), equivalent: valid }] : []),
+		{ value: -1 },
+		{ value: -0, equivalent: 0 },
+		{ value: 1e308 },
+		{ value: 2 ** 53 + 1 },
+		{ value: '9007199254740993' },
+		{ value: Number.NaN },
+		{ value: Number.POSITIVE_INFINITY },
+		{ value: Number.NEGATIVE_INFINITY },
+		...emptyOdds(optional),
+	];
+}
+
+/** null, "" and a missing field: "not given" for an optional field, an error for a required one. */
+const emptyOdds = (optional: boolean): Odd[] => [null, '', '  ', MISSING].map((value) => (optional ? { value, equivalent: MISSING } : { value }));
+
+function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean): Odd[] {
+	const [y, m, d] = valid.split('-').map(Number);
+	const ms = Date.parse(`${valid}T00:00:00Z`);
+	return [
+		{ value: `${valid}T08:00:00+08:00`, equivalent: valid },
+		{ value: `${valid}T00:00:00.000Z`, equivalent: valid },
+		{ value: `${y}-02-30` },
+		{ value: `${y}-13-01` },
+		{ value: valid.replace(/-/g, '/'), equivalent: valid },
+		{ value: valid.replace(/-/g, ''), equivalent: valid },
+		{ value: `${y}年${m}月${d}日`, equivalent: valid },
+		{ value: ms / 1000, equivalent: valid },
+		{ value: ms, equivalent: valid },
+		{ value: String(ms / 1000), equivalent: valid },
+		{ value: 35500 },
+		{ value: new Date(ms), equivalent: valid },
+		{ value: new Date(Number.NaN) },
+		{ value: true },
+		{ value: {} },
+		{ value: [] },
+		{ value: [valid] },
+		{ value: Number.NaN },
+		{ value: '1899-12-31' },
+		...(notAfterAsOf ? [{ value: new Date(AS_OF_MS + DAY_MS).toISOString().slice(0, 10) }] : []),
+		...emptyOdds(optional),
+	];
+}
+
+const LONG_ID = 'x'.repeat(500);
+
+function idOdds(): Odd[] {
+	return [
+		{ value: 5, equivalent: '5' },
+		{ value: 5.5, equivalent: '5.5' },
+		{ value: 2 ** 53 + 1 },
+		{ value: '9007199254740993', equivalent: '9007199254740993' },
+		{ value: BigInt('9007199254740995'), equivalent: '9007199254740995' },
+		{ value: '  a  ', equivalent: 'a' },
+		{ value: LONG_ID, equivalent: LONG_ID },
+		// Decision: an ID is compared as given, never Unicode-normalised or stripped of invisible characters:
+		// two systems' IDs that differ only so are kept apart rather than merged into one customer unasked.
+		{ value: '李é'.normalize('NFC'), equivalent: '李é'.normalize('NFC') },
+		{ value: '李é'.normalize('NFD'), equivalent: '李é'.normalize('NFD') },
+		{ value: 'b\u200b', equivalent: 'b\u200b' },
+		{ value: true },
+		{ value: [] },
+		{ value: ['C1'] },
+		{ value: {} },
+		{ value: Number.NaN },
+		{ value: Number.POSITIVE_INFINITY },
+		...emptyOdds(false),
+	];
+}
+
+function yesNoOdds(valid: boolean, optional: boolean): Odd[] {
+	return [
+		{ value: String(valid), equivalent: valid },
+		{ value: valid ? 'YES' : 'NO', equivalent: valid },
+		{ value: valid ? ' yes ' : ' no ', equivalent: valid },
+		{ value: valid ? '是' : '否', equivalent: valid },
+		{ value: valid ? 1 : 0, equivalent: valid },
+		{ value: '高' },
+		{ value: 'maybe' },
+		{ value: 2 },
+		{ value: [valid] },
+		{ value: { value: valid } },
+		{ value: Number.NaN },
+		...emptyOdds(optional),
+	];
+}
+
+function oddValues(field: Field, valid: Value): Odd[] {
+	switch (field.kind) {
+		case 'id':
+			return idOdds();
+		case 'date':
+			return dateOdds(valid as string, !!field.optional, field.parameter !== 'signals.contractEndColumn');
+		case 'yesNo':
+			return yesNoOdds(valid as boolean, !!field.optional);
+		default:
+			return numberOdds(valid as number, field.kind, !!field.optional);
+	}
+}
+
+// ---------------------------------------------------------------- configurations (small valid runs)
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** CDNOW customers (weeks) as one item per customer with dates, and every rule signal. */
+function customerItems(count: number): Array<Record<string, unknown>> {
+	return cdnowSummary()
+		.slice(0, count)
+		.map((c, i) => {
+			const firstDay = Math.round(c.T * 7);
+			const lastDay = c.x > 0 ? Math.max(1, Math.round(c.tx * 7)) : 0;
+			return {
+				customerId: `C${i}`,
+				firstPurchaseAt: isoDay(AS_OF_MS - firstDay * DAY_MS),
+				lastPurchaseAt: isoDay(AS_OF_MS - (firstDay - Math.min(lastDay, firstDay)) * DAY_MS),
+				orderCount: c.x + 1,
+				totalSpend: 25 * (c.x + 1) + i,
+				satisfaction: 40 + ((i * 7) % 60),
+				previousSatisfaction: 80,
+				complaints: i % 4,
+				recentSpend: 10 + i,
+				previousSpend: 40,
+				contractEnd: isoDay(AS_OF_MS + (5 + (i % 50)) * DAY_MS),
+				declining: i % 2 === 0,
+			};
+		});
+}
+
+const summaryItems = (count: number) =>
+	cdnowSummary()
+		.slice(0, count)
+		.map((c, i) => ({ customerId: `C${i}`, x: c.x, tx: c.tx, T: c.T, monetary: 20 + (i % 9), customers: 1 + (i % 3) }));
+
+const subscriberItems = (count: number) => Array.from({ length: count }, (_, i) => ({ customerId: `S${i}`, tenure: 1 + ((i * 7) % 12), active: i % 3 !== 0, periodValue: 10 + (i % 5) }));
+
+/** CDNOW customers as their orders: the first T weeks before As Of, the repeat ones spread up to t_x. */
+function orderItems(customers: number): Array<Record<string, unknown>> {
+	return cdnowSummary()
+		.slice(0, customers)
+		.flatMap((c, i) => {
+			const first = AS_OF_MS - Math.round(c.T * 7) * DAY_MS;
+			const days = [0, ...Array.from({ length: c.x }, (_, k) => Math.max(1, Math.round((c.tx * 7 * (k + 1)) / c.x)))];
+			return days.map((day, k) => ({ customerId: `C${i}`, orderDate: isoDay(first + day * DAY_MS), amount: 12.5 + (i % 7) + k }));
+		});
+}
+
+const SIGNAL_FIELDS: Field[] = [
+	{ parameter: 'signals.complaintsColumn', column: 'complaints', kind: 'count', optional: true },
+	{ parameter: 'signals.contractEndColumn', column: 'contractEnd', kind: 'date', optional: true },
+	{ parameter: 'signals.decliningColumn', column: 'declining', kind: 'yesNo', optional: true },
+	{ parameter: 'signals.previousSatisfactionColumn', column: 'previousSatisfaction', kind: 'score', optional: true },
+	{ parameter: 'signals.previousSpendColumn', column: 'previousSpend', kind: 'amount', optional: true },
+	{ parameter: 'signals.recentSpendColumn', column: 'recentSpend', kind: 'amount', optional: true },
+	{ parameter: 'signals.satisfactionColumn', column: 'satisfaction', kind: 'score', optional: true },
+];
+const signals = Object.fromEntries(SIGNAL_FIELDS.map((f) => [f.parameter.slice('signals.'.length), f.column]));
+
+const ID: Field = { parameter: 'customerIdColumn', column: 'customerId', kind: 'id' };
+const CUSTOMER_FIELDS: Field[] = [
+	ID,
+	{ parameter: 'firstPurchaseColumn', column: 'firstPurchaseAt', kind: 'date' },
+	{ parameter: 'lastPurchaseColumn', column: 'lastPurchaseAt', kind: 'date' },
+	{ parameter: 'purchaseCountColumn', column: 'orderCount', kind: 'count' },
+	{ parameter: 'totalSpendColumn', column: 'totalSpend', kind: 'amount', optional: true },
+];
+const SUMMARY_FIELDS: Field[] = [
+	{ parameter: 'xColumn', column: 'x', kind: 'count' },
+	{ parameter: 'txColumn', column: 'tx', kind: 'span' },
+	{ parameter: 'ageColumn', column: 'T', kind: 'span' },
+	{ parameter: 'monetaryColumn', column: 'monetary', kind: 'amount', optional: true },
+];
+const TRANSACTION_FIELDS: Field[] = [
+	ID,
+	{ parameter: 'dateColumn', column: 'orderDate', kind: 'date' },
+	{ parameter: 'amountColumn', column: 'amount', kind: 'amount' },
+];
+
+const bgNbdModelItem = {
+	method: 'bgNbd',
+	source: 'fitted',
+	parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+	timeUnit: 'weeks',
+	spendParameters: { p: 6.25, q: 3.74, gamma: 15.44 },
+	typicalIntervalDays: 60,
+	asOf,
+};
+
+const CONFIGS: Config[] = [
+	{
+		name: 'Rules Only, one item per customer (dates), every rule signal',
+		parameters: { method: 'rules', inputShape: 'customer', signals, asOf },
+		items: customerItems(40),
+		fields: [...CUSTOMER_FIELDS, ...SIGNAL_FIELDS],
+	},
+	{ name: 'BG/NBD fitted, one item per customer (dates)', parameters: { method: 'bgNbd', inputShape: 'customer', asOf }, items: customerItems(200), fields: CUSTOMER_FIELDS },
+	{
+		name: 'Pareto/NBD fitted on grouped summaries (Customer Count Column)',
+		parameters: { method: 'paretoNbd', inputShape: 'summary', countColumn: 'customers', asOf },
+		items: summaryItems(80),
+		fields: [ID, ...SUMMARY_FIELDS, { parameter: 'countColumn', column: 'customers', kind: 'customers', optional: true }],
+	},
+	{
+		name: 'BG/NBD with supplied parameters, summaries',
+		parameters: { method: 'bgNbd', inputShape: 'summary', modelSource: 'supplied', suppliedParameters: JSON.stringify(bgNbdModelItem), asOf },
+		items: summaryItems(40),
+		fields: SUMMARY_FIELDS,
+	},
+	{
+		name: 'sBG fitted, one item per subscriber',
+		parameters: { method: 'sbg', inputShape: 'subscriber', asOf },
+		items: subscriberItems(60),
+		fields: [
+			ID,
+			{ parameter: 'tenureColumn', column: 'tenure', kind: 'count' },
+			{ parameter: 'activeColumn', column: 'active', kind: 'yesNo' },
+			{ parameter: 'periodValueColumn', column: 'periodValue', kind: 'amount', optional: true },
+		],
+	},
+	{ name: 'Rules Only, one item per transaction', parameters: { method: 'rules', inputShape: 'transaction', asOf }, items: orderItems(20), fields: TRANSACTION_FIELDS, transactions: true },
+	{ name: 'BG/NBD fitted, one item per transaction', parameters: { method: 'bgNbd', inputShape: 'transaction', asOf }, items: orderItems(200), fields: TRANSACTION_FIELDS, transactions: true },
+];
+
+// ---------------------------------------------------------------- running and reading a run
+
+const ERROR_OUTPUT = 3;
+const MODEL_OUTPUT = 2;
+let runs = 0;
+
+async function run(config: Config, items: Array<Record<string, unknown>>): Promise<WorkflowResult> {
+	const key = `itemValues-${runs++}`;
+	setGeneratedItems(key, items);
+	return runNode({ type: 'detectChurnRisk', parameters: config.parameters, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+}
+
+interface Placement {
+	output: number;
+	/** The result (per-customer shapes), or the whole item the node built (transactions). */
+	result?: unknown;
+	error?: string;
+}
+
+/** Where each input item left, by its index; `duplicates` lists items that left more than once. */
+function placements(result: WorkflowResult, transactions: boolean) {
+	const main = result.run.data.resultData.runData[NODE_UNDER_TEST]?.[0]?.data?.main ?? [];
+	const byItem = new Map<number, Placement>();
+	const duplicates: number[] = [];
+	main.forEach((items, output) => {
+		if (output === MODEL_OUTPUT) return;
+		for (const item of items ?? []) {
+			for (const pair of [item.pairedItem ?? []].flat()) {
+				const index = typeof pair === 'number' ? pair : pair.item;
+				if (byItem.has(index)) duplicates.push(index);
+				byItem.set(
+					index,
+					output === ERROR_OUTPUT ? { output, error: String(item.json.error) } : { output, result: transactions ? item.json : item.json.churn },
+				);
+			}
+		}
+	});
+	const model = (main[MODEL_OUTPUT] ?? []).map((i) => i.json);
+	const all = main.flatMap((items) => (items ?? []).map((i) => i.json));
+	return { byItem, duplicates, model, all, stopped: result.error?.message };
+}
+
+const setField = (item: Record<string, unknown>, column: string, value: Value) => {
+	const copy = { ...item };
+	if (value === MISSING) delete copy[column];
+	else copy[column] = value;
+	return copy;
+};
+
+const shown = (value: Value) => (value === MISSING ? 'missing' : typeof value === 'bigint' ? `${value}n` : value instanceof Date ? `Date(${value.getTime()})` : JSON.stringify(value) ?? String(value));
+
+/** Ways a message may show a value; an Invalid Date has no ISO text. */
+const formsOf = (value: Value) => (value === MISSING ? valueForms(undefined) : value instanceof Date && Number.isNaN(value.getTime()) ? ['Invalid Date'] : valueForms(value));
+
+/** What is wrong with the odd run of `field` (an empty list when every item had an allowed outcome). */
+async function problems(config: Config, field: Field): Promise<string[]> {
+	const odds = oddsFor(config, field);
+	const oddItems = config.items.map((item, i) => (i < odds.length ? setField(item, field.column, odds[i].value) : item));
+	const outcome = placements(await run(config, oddItems), !!config.transactions);
+	const found: string[] = [];
+	if (outcome.stopped) found.push(`the run stopped: ${outcome.stopped}`);
+	if (outcome.duplicates.length) found.push(`items left more than once: ${outcome.duplicates.join(', ')}`);
+	const lost = config.items.map((_, i) => i).filter((i) => !outcome.byItem.has(i));
+	if (lost.length) found.push(`items lost: ${lost.join(', ')}`);
+	if (nonFinite(outcome.all).length) found.push(`NaN/Infinity in the output: ${nonFinite(outcome.all).join(', ')}`);
+
+	// The reference: accepted odd values as their equivalents, refused items left out.
+	const kept: number[] = [];
+	const referenceItems: Array<Record<string, unknown>> = [];
+	config.items.forEach((item, i) => {
+		const placed = outcome.byItem.get(i);
+		if (placed?.error !== undefined) {
+			if (i >= odds.length) found.push(`item ${i} (not odd) refused: ${placed.error}`);
+			else {
+				const { value } = odds[i];
+				if (RAW_ERROR.test(placed.error)) found.push(`${shown(value)}: raw error: ${placed.error}`);
+				else if (!names(placed.error, field.column)) found.push(`${shown(value)}: message does not name "${field.column}": ${placed.error}`);
+				else if (!formsOf(value).some((form) => placed.error!.includes(form))) found.push(`${shown(value)}: message does not show the value: ${placed.error}`);
+			}
+			return;
+		}
+		if (i < odds.length && !('equivalent' in odds[i])) found.push(`${shown(odds[i].value)}: accepted (silently coerced)`);
+		kept.push(i);
+		referenceItems.push(i < odds.length && 'equivalent' in odds[i] ? setField(item, field.column, odds[i].equivalent) : item);
+	});
+	const reference = placements(await run(config, referenceItems), !!config.transactions);
+	kept.forEach((i, r) => {
+		const [got, want] = [outcome.byItem.get(i), reference.byItem.get(r)];
+		if (want?.error !== undefined) {
+			found.push(`${i < odds.length ? shown(odds[i].value) : `item ${i}`}: accepted, but its equivalent is refused: ${want.error}`);
+		} else if (!isEqual(got, want)) {
+			found.push(`${i < odds.length ? shown(odds[i].value) : `item ${i}`}: output differs from the equivalent valid run`);
+		}
+	});
+	if (!isEqual(outcome.model, reference.model)) found.push(`the Model item differs from the fit on the equivalent valid items`);
+	return found;
+}
+
+function oddsFor(config: Config, field: Field): Odd[] {
+	// Each odd value is derived from the valid value of the item it replaces.
+	const odds: Odd[] = [];
+	for (let i = 0; ; i++) {
+		const list = oddValues(field, config.items[i][field.column]);
+		if (i >= list.length) break;
+		if (i >= config.items.length) throw new Error(`${config.name}: ${list.length} odd values for ${field.column}, only ${config.items.length} items`);
+		odds.push(list[i]);
+	}
+	return odds;
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+	try {
+		expect(a).toEqual(b);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// ---------------------------------------------------------------- the tests
+
+const description = new DetectChurnRisk().description;
+
+describe('Detect Churn Risk: every item field against the values real sources give', () => {
+	it('covers every column parameter of the description', () => {
+		const columns = description.properties.flatMap((p) =>
+			p.type === 'collection' ? ((p.options ?? []) as INodeProperties[]).map((o) => `${p.name}.${o.name}`) : [p.name],
+		);
+		const covered = new Set(CONFIGS.flatMap((c) => c.fields.map((f) => f.parameter)));
+		expect(columns.filter((name) => name.endsWith('Column') && !covered.has(name))).toEqual([]);
+	});
+
+	it.each(CONFIGS.map((c) => [c.name, c] as const))('%s: the valid run scores every item', async (_name, config) => {
+		const outcome = placements(await run(config, config.items), !!config.transactions);
+		expect([...outcome.byItem.values()].filter((p) => p.error !== undefined)).toEqual([]);
+		expect(outcome.byItem.size).toBe(config.items.length);
+	});
+
+	const cases = CONFIGS.flatMap((config) => config.fields.map((field) => [`${config.name} › ${field.column}`, config, field] as const));
+	it.each(cases)('%s', async (_name, config, field) => {
+		expect(await problems(config, field)).toEqual([]);
+	});
+});
