@@ -4,7 +4,7 @@ import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 /**
  * Number parameters, typed or given by an expression, are read as the package reads numbers: a text of
- * digits ("26", "1e1") works; true, "0x10" or "0b11" are not read as 1, 16 or 3 by Number() but stop
+ * digits ("26", "1,000") works; true, "0x10", "0b11" or "1e1" are not read as 1, 16, 3 or 10 by Number() but stop
  * the run naming the parameter and the value.
  */
 const customers = (): IDataObject[] => cdnowSummary().slice(0, 60).map((c, i) => ({ customerId: `C${i}`, x: c.x, tx: c.tx, T: c.T }));

@@ -66,7 +66,7 @@ describe('parseNumber and parseMoney', () => {
 		);
 		expect(() => parseNumber('2.5', 'orders', { min: 0, integer: true })).toThrow('is not a whole number');
 		expect(() => parseMoney(-1, 'spend', { min: 0 })).toThrow('which is below 0');
-		expect(parseNumber('1e3', 'n')).toBe(1000);
+		expect(() => parseNumber('1e3', 'n')).toThrow('field "n" is "1e3", which is not a number');
 	});
 });
 
@@ -123,11 +123,11 @@ describe('parseDate: only plausible dates', () => {
 });
 
 describe('parseCount and parseMoney: only plausible sizes', () => {
-	it.each([1e308, 1767225600000, 10_000_001, '1e308', '1,767,225,600,000'])('rejects the count %p naming field and value', (value) => {
+	it.each([1e308, 1767225600000, 10_000_001, '100,000,000', '1,767,225,600,000'])('rejects the count %p naming field and value', (value) => {
 		expect(() => parseCount(value, 'orderCount')).toThrow(/^field "orderCount" is .*, which is beyond any plausible count \(more than 1e\+7 in size\) \(expected a whole number of at least 0\)$/);
 	});
 
-	it.each([1e308, -1e308, 1.5e13, '¥2e13', '-20,000,000,000,000'])('rejects the amount %p naming field and value', (value) => {
+	it.each([1e308, -1e308, 1.5e13, '¥20,000,000,000,000', '-20,000,000,000,000'])('rejects the amount %p naming field and value', (value) => {
 		expect(() => parseMoney(value, 'totalSpend')).toThrow(/^field "totalSpend" is .*, which is beyond any plausible amount \(more than 1e\+13 in size\)/);
 	});
 

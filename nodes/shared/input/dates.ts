@@ -137,6 +137,24 @@ function fromText(text: string, options: DateOptions): Date | undefined {
 	return undefined;
 }
 
+/** Full-width digits and the signs, points, slash and colon of dates (U+FF0B-FF1A), each 0xFEE0 above its half-width form. */
+const FULL_WIDTH_DATE_CHARS = /[\uFF0B-\uFF1A]/g;
+/** A date as Chinese sources write it: 2026年3月5日. */
+const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/**
+ * A text the forms above did not read, written another way they can: full-width digits and punctuation
+ * (２０２６-０３-０５, as Chinese input methods type them) as half-width, and 2026年3月5日 as 2026-3-5.
+ * Undefined when there is nothing to rewrite. Only tried after the usual forms failed, so it costs
+ * nothing on the texts databases give.
+ */
+function halfWidthDate(text: string): string | undefined {
+	const half = text.replace(FULL_WIDTH_DATE_CHARS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+	const chinese = CHINESE_DATE.exec(half);
+	if (chinese) return `${chinese[1]}-${chinese[2]}-${chinese[3]}`;
+	return half === text ? undefined : half;
+}
+
 /**
  * THE date parser of the package: every date read from an item goes through it. Reads the forms ERP
  * and CRM exports use; impossible calendar dates (2024-02-30) are rejected rather than rolled over;
@@ -155,8 +173,10 @@ export function parseDate(value: unknown, field: string, options: DateOptions = 
 		}
 		parsed = Number.isFinite(value) ? fromEpoch(value) : undefined;
 	} else if (typeof value === 'string') {
-		const text = value.trim();
+		let text = value.trim();
 		parsed = fromText(text, options);
+		const other = parsed ? undefined : halfWidthDate(text);
+		if (other !== undefined) parsed = fromText((text = other), options);
 		// "12", "20240" or microseconds as text: the same explanation as the number ("20241399" is no YYYYMMDD date either).
 		if (!parsed && NUMBER_TEXT.test(text)) {
 			throw new InputError(field, value, `is a number but not an epoch time${/^\d{8}$/.test(text) ? ' nor a real YYYYMMDD date' : ''}`, expectedEpoch(range));

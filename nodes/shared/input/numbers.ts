@@ -2,8 +2,20 @@ import { InputError } from './errors';
 import { isEmpty } from './fields';
 import { PLAUSIBLE } from './plausible';
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * THE rule for numbers written as text, for every reader here (numbers, counts, scores, money, and number
+ * parameters through numberFromText): surrounding white space, an optional sign, decimal digits with an
+ * optional point and fraction ("5", " 5 ", "-1.5", ".5", "5."), or digits grouped by thousands with commas
+ * ("5,000", "1,234.5"). Full-width forms of those characters ("５", "－１", "５，０００", "０．５", as Chinese
+ * input methods type them) read as their half-width forms. Nothing else is a number: not the exponent form
+ * ("1e1": no person or database writes a score or an amount that way; it is a float printed by a program, or
+ * Excel's rounded display of a long number, "1.23457E+11"), hex, octal or binary ("0x10"), "5%", "5abc", a
+ * currency mark (only parseMoney takes one), "Infinity". "-0" is 0.
+ */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** The full-width sign, comma, point and digits (U+FF0B-FF19), each 0xFEE0 above its half-width form. */
+const FULL_WIDTH_NUMBER_CHARS = /[\uFF0B-\uFF0E\uFF10-\uFF19]/g;
 const CURRENCY_MARKS = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|元)\s*|\s*(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|元)$/gi;
 
 export interface NumberRules {
@@ -31,20 +43,38 @@ function describeExpected(kind: string, rules: NumberRules): string {
 	return parts.join(' ');
 }
 
+/** The text with full-width digits, sign, comma and point as half-width ones. */
+function halfWidth(text: string): string {
+	return text.replace(FULL_WIDTH_NUMBER_CHARS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 function fromText(text: string): number | undefined {
 	const trimmed = text.trim();
 	if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
 	if (GROUPED_NUMBER.test(trimmed)) return Number(trimmed.replace(/,/g, ''));
-	return undefined;
+	// Full-width forms only after the half-width ones failed: no cost for the texts databases give.
+	const half = halfWidth(trimmed);
+	return half === trimmed ? undefined : fromText(half);
 }
 
 /**
- * A number written as text the way parseNumber reads it ("7", " -1.5 ", "1e3", "1,234.5"); undefined for
- * anything else, an empty text, "0x10" or "0b11" included (Number() would read those as 0, 16 and 3).
+ * A number written as text the way parseNumber reads it ("7", " -1.5 ", "1,234.5", "５"; the rule above);
+ * undefined for anything else, an empty text, "0x10", "0b11" or "1e3" included (Number() would read those
+ * as 0, 16, 3 and 1000).
  */
 export function numberFromText(text: string): number | undefined {
 	const value = fromText(text);
-	return value === undefined || !Number.isFinite(value) ? undefined : value + 0;
+	return value === undefined || !(Math.abs(value) <= Number.MAX_SAFE_INTEGER) ? undefined : value + 0;
+}
+
+/**
+ * A text whose number is beyond 2^53 − 1 has more digits than a number holds: "9007199254740993" would be
+ * read as 9007199254740992 without a word (a bigint or a long numeric from SQL, or an ID in the wrong column).
+ */
+function checkDigitsKept(field: string, text: string, value: number, expected: () => string): void {
+	if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+		throw new InputError(field, text, `has more digits than a number holds exactly (it would be read as ${value})`, expected());
+	}
 }
 
 /**
@@ -82,6 +112,7 @@ export function parseNumber(value: unknown, field: string, rules: NumberRules = 
 	if (parsed === undefined || !Number.isFinite(parsed)) {
 		throw new InputError(field, value, 'is not a number', expected());
 	}
+	if (typeof value === 'string') checkDigitsKept(field, value, parsed, expected);
 	return checkRange(field, value, parsed, rules, expected);
 }
 
@@ -108,6 +139,21 @@ export function parseCustomerCount(value: unknown, field: string): number {
 	return checkPlausible(field, value, count, PLAUSIBLE.customers, 'number of customers', () => describeExpected('number', { min: 0, integer: true }));
 }
 
+/** An amount written as text: a number by the rule above, with a currency mark before or after it and a sign before either. */
+function moneyFromText(value: string): number | undefined {
+	let text = value.trim();
+	let negative = false;
+	if (text.startsWith('-')) {
+		negative = true;
+		text = text.slice(1).trim();
+	}
+	const rest = text.replace(CURRENCY_MARKS, '');
+	// One sign: "--5" or "-¥-5" is no amount (the minus taken off here would cancel the other).
+	if (negative && /^\s*[+-]/.test(rest)) return undefined;
+	const n = fromText(rest);
+	return n === undefined ? undefined : negative ? -n : n;
+}
+
 /**
  * Money as a number or text with an optional currency mark and thousands separators ("¥1,234.50",
  * "$12"), within ±PLAUSIBLE.money unless the rules say otherwise.
@@ -118,17 +164,15 @@ export function parseMoney(value: unknown, field: string, rules: NumberRules = {
 	let parsed: number | undefined;
 	if (typeof value === 'number') parsed = value;
 	else if (typeof value === 'string') {
-		let text = value.trim();
-		let negative = false;
-		if (text.startsWith('-')) {
-			negative = true;
-			text = text.slice(1).trim();
+		parsed = moneyFromText(value);
+		if (parsed === undefined) {
+			const half = halfWidth(value);
+			if (half !== value) parsed = moneyFromText(half);
 		}
-		const n = fromText(text.replace(CURRENCY_MARKS, ''));
-		parsed = n === undefined ? undefined : negative ? -n : n;
 	}
 	if (parsed === undefined || !Number.isFinite(parsed)) {
 		throw new InputError(field, value, 'is not an amount of money', expected());
 	}
+	if (typeof value === 'string') checkDigitsKept(field, value, parsed, expected);
 	return checkPlausible(field, value, checkRange(field, value, parsed, rules, expected), PLAUSIBLE.money, 'amount', expected);
 }
