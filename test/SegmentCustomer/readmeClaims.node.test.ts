@@ -133,9 +133,9 @@ describe('Segment Customer as README describes it', () => {
 		expect((await segment({ method: 'customRules', rules }, [{ customerId: 'a', d: '2024-06-30' }])).error?.message).toBe(message);
 	});
 
-	it('compares equals as numbers when both sides are numbers (1,000 and 1000)', async () => {
+	it('compares equals as numbers when both sides are numbers (1,000, 1000 and full-width １０００)', async () => {
 		const rules = { rule: [{ field: 'points', operator: 'equals', value: '1,000', label: 'X' }] };
-		expect(keysOf(await segment({ method: 'customRules', rules }, [{ customerId: 'a', points: 1000 }, { customerId: 'b', points: '1e3' }, { customerId: 'c', points: 999 }]))).toEqual(['X', 'X', 'Other']);
+		expect(keysOf(await segment({ method: 'customRules', rules }, [{ customerId: 'a', points: 1000 }, { customerId: 'b', points: '１０００' }, { customerId: 'c', points: 999 }]))).toEqual(['X', 'X', 'Other']);
 	});
 
 	it('refuses, over transactions, a rule on a field of the transactions, which the customer items do not have', async () => {

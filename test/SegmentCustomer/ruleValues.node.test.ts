@@ -3,8 +3,8 @@ import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 /**
  * Custom rule values are read as numbers the way every number of the package is (digits, a decimal
- * point, an exponent, thousands separators), not with JavaScript's Number(): a cleared value is not 0,
- * "0x10" is not 16, "0b11" is not 3, and a negative number of days is no threshold. Before, a numeric rule
+ * point, thousands separators, full-width digits; no exponent), not with JavaScript's Number(): a cleared
+ * value is not 0, "0x10" is not 16, "0b11" is not 3, "1e1" is not 10, and a negative number of days is no threshold. Before, a numeric rule
  * with an empty value compared with 0 and labelled every customer with any points, "0x10" compared with
  * 16, and "equals 0x1A" matched 26.
  */
@@ -31,6 +31,7 @@ describe('Custom rule values', () => {
 		['greaterThan', '  ', 'Rule 1 compares with "  ", which is not a number (expected digits such as 30 or 1.5)'],
 		['lessThan', '0x10', 'Rule 1 compares with "0x10", which is not a number (expected digits such as 30 or 1.5)'],
 		['greaterOrEqual', '0b11', 'Rule 1 compares with "0b11", which is not a number (expected digits such as 30 or 1.5)'],
+		['greaterThan', '1e1', 'Rule 1 compares with "1e1", which is not a number (expected digits such as 30 or 1.5)'],
 		['withinLastDays', '-30', 'Rule 1 counts -30 days, which is below 0 (expected a number of days of at least 0)'],
 	])('%s with value %p stops the run naming the rule', async (operator, value, message) => {
 		const field = operator === 'withinLastDays' ? 'lastPurchaseAt' : 'points';
@@ -39,8 +40,8 @@ describe('Custom rule values', () => {
 		expect(result.errors).toEqual([message, message]);
 	});
 
-	it('reads numbers written with thousands separators or an exponent', async () => {
-		expect((await segment({ field: 'points', operator: 'greaterThan', value: '1e1' })).labels).toEqual(['Other', 'Matched']);
+	it('reads numbers written with thousands separators or full-width digits', async () => {
+		expect((await segment({ field: 'points', operator: 'greaterThan', value: '１０' })).labels).toEqual(['Other', 'Matched']);
 		expect((await segment({ field: 'points', operator: 'lessOrEqual', value: ' 1,000 ' })).labels).toEqual(['Matched', 'Matched']);
 		expect((await segment({ field: 'lastPurchaseAt', operator: 'withinLastDays', value: '30' })).labels).toEqual(['Matched', 'Other']);
 	});
