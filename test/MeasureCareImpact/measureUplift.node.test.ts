@@ -139,7 +139,7 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		const noOutcome = await measure(items.slice(0, 2), { conversionColumn: '', revenueColumn: '' });
 		expect(noOutcome.error?.message).toBe('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
 		const badState = await measure([{ state: { outcomes: { x: { kind: 'mode' } } } }], { input: 'pageStates' });
-		expect(badState.error?.message).toMatch(/^Item 0: field "state" is .*outcome "x" has no kind "proportion" or "mean"/);
+		expect(badState.error?.message).toMatch(/^Item 0: field "state" is .*has an outcome "x", which is none of conversion, revenue, retention, satisfaction/);
 	});
 
 	// No NaN or Infinity may leave the node: a value or parameter that would make one is refused, naming it,

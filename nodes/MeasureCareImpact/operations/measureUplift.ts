@@ -6,7 +6,7 @@ import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
 import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
-import { ALL, cellOf, mergeState, newState, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { ALL, cellOf, checkStratification, mergeState, newState, OUTCOME_KINDS, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
@@ -63,11 +63,11 @@ export const measureUpliftProperties: INodeProperties[] = [
 const LABELS = labelsOf(measureUpliftProperties);
 
 const OUTCOMES: Array<{ key: string; parameter: string; kind: OutcomeKind }> = [
-	{ key: 'conversion', parameter: 'conversionColumn', kind: 'proportion' },
-	{ key: 'revenue', parameter: 'revenueColumn', kind: 'mean' },
-	{ key: 'retention', parameter: 'retainedColumn', kind: 'proportion' },
-	{ key: 'satisfaction', parameter: 'satisfactionColumn', kind: 'mean' },
-];
+	{ key: 'conversion', parameter: 'conversionColumn' },
+	{ key: 'revenue', parameter: 'revenueColumn' },
+	{ key: 'retention', parameter: 'retainedColumn' },
+	{ key: 'satisfaction', parameter: 'satisfactionColumn' },
+].map((o) => ({ ...o, kind: OUTCOME_KINDS.get(o.key)! }));
 
 /**
  * Scores of any scale in use (NPS 0-10, CSAT 1-5, 0-100 indices) fit well inside the ends a rating scale
@@ -140,7 +140,11 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaig
 	const allPairs: IPairedItemData[] = [];
 	let runCampaign = campaign;
 	for (let i = 0; i < items.length; i++) {
-		const page = router.attempt(i, () => ({ campaign: pageCampaign(items[i].json.campaign, runCampaign), state: readPageState(items[i].json.state) }));
+		const page = router.attempt(i, () => {
+			const pageState = readPageState(items[i].json.state);
+			checkStratification(state, pageState);
+			return { campaign: pageCampaign(items[i].json.campaign, runCampaign), state: pageState };
+		});
 		if (page === undefined) continue;
 		if (runCampaign === '') runCampaign = page.campaign;
 		mergeState(state, page.state);

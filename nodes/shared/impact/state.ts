@@ -93,16 +93,36 @@ const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
 	return m.n === 0 || spreadAbout(m, sum / m.n) >= -UNDERFLOW;
 };
 
+/**
+ * The outcomes Measure Uplift measures, each always of one kind. A page state is checked against it: an
+ * outcome of another name or kind (a state edited by hand, outcomes given as a list) was merged as given,
+ * and a "conversion" measured as a mean in one page stopped the whole merge.
+ */
+export const OUTCOME_KINDS: ReadonlyMap<string, OutcomeKind> = new Map([
+	['conversion', 'proportion'],
+	['revenue', 'mean'],
+	['retention', 'proportion'],
+	['satisfaction', 'mean'],
+]);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Checks a state read from an item (an earlier page's result); throws a message naming what is wrong. */
 export function checkState(value: unknown): UpliftState {
 	const state = value as UpliftState;
-	if (!state || typeof state !== 'object' || !state.outcomes || typeof state.outcomes !== 'object') throw new Error('has no "outcomes"');
+	if (!isRecord(state) || !isRecord(state.outcomes)) throw new Error('has no "outcomes"');
 	// Every run measures at least one outcome; a state without any would give no result to pair its item with.
 	if (Object.keys(state.outcomes).length === 0) throw new Error('has no outcome in "outcomes"');
 	for (const [key, outcome] of Object.entries(state.outcomes)) {
-		if (outcome.kind !== 'proportion' && outcome.kind !== 'mean') throw new Error(`outcome "${key}" has no kind "proportion" or "mean"`);
-		for (const [stratum, cell] of Object.entries(outcome.strata ?? {})) {
-			if (!isMoments(cell?.treatment, outcome.kind) || !isMoments(cell?.holdout, outcome.kind)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
+		const kind = OUTCOME_KINDS.get(key);
+		if (kind === undefined) throw new Error(`has an outcome "${key}", which is none of ${[...OUTCOME_KINDS.keys()].join(', ')}`);
+		if (!isRecord(outcome) || outcome.kind !== kind) throw new Error(`outcome "${key}" has no kind "${kind}"`);
+		if (!isRecord(outcome.strata)) throw new Error(`outcome "${key}" has no "strata"`);
+		const strata = Object.keys(outcome.strata);
+		// One run is stratified or not: the cell of an unstratified run among strata was reported as a stratum "".
+		if (strata.length > 1 && strata.includes(ALL)) throw new Error(`outcome "${key}" has the cell of all customers ("") among its strata`);
+		for (const [stratum, cell] of Object.entries(outcome.strata)) {
+			if (!isMoments(cell?.treatment, kind) || !isMoments(cell?.holdout, kind)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
 		}
 	}
 	return state;
@@ -114,6 +134,29 @@ export function readPageState(value: unknown): UpliftState {
 		return checkState(value);
 	} catch (error) {
 		throw new InputError('state', value, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
+	}
+}
+
+/** Whether a state's customers were stratified; undefined for a state without customers in any cell. */
+function stratified(state: UpliftState): boolean | undefined {
+	for (const { strata } of Object.values(state.outcomes)) {
+		const keys = Object.keys(strata);
+		if (keys.length > 0) return keys[0] !== ALL;
+	}
+	return undefined;
+}
+
+/**
+ * Refuses a page measured with strata into pages measured without (or the other way round): merged, the
+ * cell of all customers of one showed as a stratum "" next to the other's strata, and each overall result
+ * held both.
+ */
+export function checkStratification(merged: UpliftState, page: UpliftState): void {
+	const before = stratified(merged);
+	const now = stratified(page);
+	if (before !== undefined && now !== undefined && before !== now) {
+		const problem = now ? 'is measured by stratum, while the pages before it are not' : 'is measured without strata, while the pages before it are by stratum';
+		throw new InputError('state', page, problem, 'the state items of runs with the same Stratify By Column');
 	}
 }
 
