@@ -90,8 +90,8 @@ describe('Schedule Revisit, input columns', () => {
 			{ customerId: 'C', name: '李雷', accountManager: 'bob' },
 		]);
 		expect(errors).toEqual([
-			'Item 0: field "accountManager" is "{"id":"bob"}", which is an object (expected text)',
-			'Item 1: field "name" is "["王","芳"]", which is a list (expected text)',
+			'Item 0: field "accountManager" is "{"id":"bob"}", which is an object (expected text or a number)',
+			'Item 1: field "name" is "["王","芳"]", which is a list (expected text or a number)',
 		]);
 		expect(revisits).toMatchObject([{ owner: 'bob', ownerSource: 'accountManager' }]);
 	});

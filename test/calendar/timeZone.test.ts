@@ -18,6 +18,15 @@ describe('time zones', () => {
 		expect(() => checkTimeZone('', 'timeZone')).toThrow('is not a known time zone');
 	});
 
+	it('refuses a UTC offset as a zone on every Node version (Node 24 takes "+08:00", Node 20 does not), and keeps the Etc/GMT names', () => {
+		for (const offset of ['+08:00', '+0800', '+08', '-05:00', 'GMT+8', 'UTC+8', 'GMT+08:00', 'utc-5', '\u221205:00']) {
+			expect(() => checkTimeZone(offset, 'timeZone')).toThrow(`field "timeZone" is "${offset}", which is a UTC offset, not an IANA time zone`);
+			expect(() => checkTimeZone(offset)).toThrow(`Time zone "${offset}" is a UTC offset, not an IANA time zone`);
+		}
+		expect(checkTimeZone('Etc/GMT-8')).toBe('Etc/GMT-8');
+		expect(checkTimeZone('GMT')).toBe('UTC');
+	});
+
 	describe('America/New_York across DST', () => {
 		const ny = 'America/New_York';
 		it('keeps 09:30 local on both sides of the March change (EST -05:00 -> EDT -04:00)', () => {

@@ -18,11 +18,22 @@ export function isZoneAbbreviation(name: string): boolean {
 	return /^[A-Za-z]{3}$/.test(name) && !IANA_THREE_LETTER_NAMES.has(name.toUpperCase());
 }
 
+export const OFFSET_PROBLEM = 'is a UTC offset, not an IANA time zone (an offset follows no daylight-saving or local rules; +08:00 in China is Asia/Shanghai)';
+
+/**
+ * A UTC offset written as a zone: "+08:00", "-0500", "GMT+8", "UTC+08:00". Node 24's ICU takes the plain
+ * ones ("+08:00") as fixed-offset zones where Node 20's refuses them, so the same workflow would run on
+ * one n8n and stop on the other: they are refused everywhere.
+ */
+export function isUtcOffset(name: string): boolean {
+	return /^(?:(?:GMT|UTC)\s*)?[+\-\u2212]\s*\d/i.test(name);
+}
+
 /** The canonical spelling of an IANA zone name, or undefined when it is none. */
 export function canonicalZone(name: string): string | undefined {
 	const cached = canonicalZones.get(name);
 	if (cached !== undefined) return cached;
-	if (isZoneAbbreviation(name)) return undefined;
+	if (isZoneAbbreviation(name) || isUtcOffset(name)) return undefined;
 	try {
 		const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 		canonicalZones.set(name, resolved);
@@ -40,7 +51,7 @@ export function checkTimeZone(value: unknown, field?: string): string {
 	const name = typeof value === 'string' ? value.trim() : '';
 	const zone = name ? canonicalZone(name) : undefined;
 	if (zone) return zone;
-	const problem = isZoneAbbreviation(name) ? ABBREVIATION_PROBLEM : 'is not a known time zone';
+	const problem = isZoneAbbreviation(name) ? ABBREVIATION_PROBLEM : isUtcOffset(name) ? OFFSET_PROBLEM : 'is not a known time zone';
 	if (field) throw new InputError(field, value, problem, TIME_ZONE_EXPECTED);
 	throw new ConfigError(`Time zone "${String(value)}" ${problem} (expected ${TIME_ZONE_EXPECTED})`);
 }

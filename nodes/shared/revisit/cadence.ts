@@ -161,6 +161,8 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 				const value = read(item);
 				if (isEmpty(value)) return !wanted;
 				if (typeof value === 'object') throw notOneValue(rule, value);
+				// NaN or Infinity (a Code node's failed sum) is no value a list names: "NaN" would match "is not one of".
+				if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(rule.field, value, `is not a finite number (${ruleText(rule)} compares it)`, 'text or a number');
 				if (typeof value !== 'string') return listed(String(value)) === wanted;
 				let found = remembered.get(value);
 				if (found === undefined) {

@@ -2,6 +2,7 @@ import { checkTimeZone, localDayNumber } from '../calendar/timeZone';
 import { customerIdText } from '../customers/records';
 import { parseDate, parseDateNotAfter } from '../input/dates';
 import { InputError } from '../input/errors';
+import { checkKeyNumber } from '../input/numbers';
 import { matchCadenceRule, type CadencePolicy, type CadenceRule } from './cadence';
 import { columnReaders, isEmpty, type FieldReader } from '../input/fields';
 import { TextMemo } from './textMemo';
@@ -46,12 +47,24 @@ export interface ReadRequestOptions {
 	asOf: Date;
 }
 
-/** An optional text column; a list or an object there is the item's error, not a name or owner left out. */
+const TEXT_EXPECTED = 'text or a number';
+
+/**
+ * An optional text column (name, account manager), read as a customer ID is: text or a number. A list,
+ * an object, true/false, NaN or Infinity there is the item's error, not a name or owner made of
+ * "true" or "NaN"; so is a whole number beyond 2^53 − 1, which lost digits on its way.
+ */
 function text(item: Record<string, unknown>, read: FieldReader | undefined, column: string): string | undefined {
 	const value = read?.(item);
 	if (isEmpty(value)) return undefined;
-	if (typeof value === 'object') throw new InputError(column, value, `is ${Array.isArray(value) ? 'a list' : 'an object'}`, 'text');
-	return String(value).trim();
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new InputError(column, value, 'is not a finite number', TEXT_EXPECTED);
+		checkKeyNumber(value, column, 'names or owners', 'Values');
+		return String(value);
+	}
+	const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? 'true/false' : 'an object';
+	throw new InputError(column, value, `is ${kind}`, TEXT_EXPECTED);
 }
 
 /** The date readers of one time zone (a date without an offset is read in the customer's zone). */
