@@ -52,13 +52,24 @@ describe('Score Satisfaction index weights count relative to each other', () => 
 	});
 });
 
+/**
+ * Importance Weights are text, read by the rule for numbers as text (nodes/shared/input/numbers.ts): plain
+ * digits only, at most 2^53 − 1 (a longer text has lost digits), so the largest weight is 9007199254740991
+ * and tiny ones are written out ("1e-308" in digits).
+ */
+const LARGEST = String(Number.MAX_SAFE_INTEGER);
+const inDigits = (weights: string) =>
+	weights
+		.replace(/\bhuge\b/g, LARGEST)
+		.replace(/(\d+)e-(\d+)/g, (_, m: string, e: string) => `0.${'0'.repeat(Number(e) - m.length)}${m}`);
+
 describe('Score Satisfaction gap importance weights count relative to each other', () => {
 	it.each([
-		['1e308, 1e308', '1, 1'],
-		['1e308, 1e-308', '1, 0'],
+		['huge, huge', '1, 1'],
+		['huge, 1e-308', '1, 0'],
 		['5e-324, 5e-324', '1, 1'],
 	])('%s', async (weights, equivalent) => {
-		const huge = await score({ metrics: ['gap'], gapWeights: weights });
+		const huge = await score({ metrics: ['gap'], gapWeights: inDigits(weights) });
 		if (equivalent === '1, 0') {
 			expect(gapOf(huge.scored)).toEqual(responses().map((r) => (r.perception as IDataObject).speed as number - 5));
 			return;
@@ -73,8 +84,8 @@ describe('Score Satisfaction: a part with a tiny weight answered alone is the me
 	const alone = { customerId: 'A', csat: 4, expectation: { care: 4 }, perception: { care: 3 } };
 	const both = { customerId: 'B', nps: 9, csat: 4, expectation: { speed: 5, care: 4 }, perception: { speed: 2, care: 3 } };
 
-	it.each(['1e308, 1e-308', '1e308, 5e-324', '1, 1e-320'])('gap weights %s: the care dimension alone', async (gapWeights) => {
-		const { scored } = await score({ metrics: ['gap'], gapWeights, options: { skipMissing: true } }, [alone, both]);
+	it.each(['huge, 1e-308', 'huge, 5e-324', '1, 1e-320'])('gap weights %s: the care dimension alone', async (gapWeights) => {
+		const { scored } = await score({ metrics: ['gap'], gapWeights: inDigits(gapWeights), options: { skipMissing: true } }, [alone, both]);
 		const gaps = scored.map((r) => (r.satisfaction as IDataObject).gap as IDataObject);
 		expect(gaps.map((g) => [g.gap, g.level])).toEqual([
 			[-1, 'belowExpectations'],

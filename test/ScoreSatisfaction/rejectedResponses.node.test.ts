@@ -12,7 +12,7 @@ circular.self = circular;
 const badGroups: Array<[string, unknown, RegExp]> = [
 	['an invalid Date', new Date('not a date'), /field "store" is "Invalid Date", which is an invalid date/],
 	['not a number', Number.NaN, /field "store" is NaN, which is not a finite number/],
-	['a circular object', circular, /field "store" is .*, which cannot be written as a group/],
+	['a circular object', circular, /field "store" is .*, which is an object, not one value/],
 ];
 
 async function run(key: string, items: IDataObject[], aggregatePerCustomer: boolean) {

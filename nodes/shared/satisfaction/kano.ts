@@ -1,4 +1,4 @@
-import { ConfigError, fieldReader, InputError, isEmpty, type FieldReader } from '../input';
+import { ConfigError, fieldReader, InputError, isEmpty, numberFromText, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { roundTo, round2 } from './rounding';
 import { sharedFrozenByPair } from '../outputItems/sharedFrozen';
@@ -74,11 +74,19 @@ function normalise(text: string): string {
 		.replace(/[.!?,~。、]+$/u, '');
 }
 
+/**
+ * A code 1-5 written as a number is by the rule for numbers as text ("1.0" from a float column, "+1"), as
+ * the scores are: the same text is the same answer in every column.
+ */
+function answerOfCode(code: number | undefined): KanoAnswer | undefined {
+	return code !== undefined && Number.isInteger(code) && code >= 1 && code <= 5 ? KANO_ANSWERS[code - 1] : undefined;
+}
+
 /** Reads an answer in English or zh-CN words, or the codes 1-5. Returns undefined for empty when allowed. */
 export function parseKanoAnswer(value: unknown, field: string, skipMissing: boolean): KanoAnswer | undefined {
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5) return KANO_ANSWERS[value - 1];
 	if (typeof value === 'string') {
-		const answer = ANSWER_BY_TEXT.get(value) ?? ANSWER_BY_TEXT.get(normalise(value));
+		const answer = ANSWER_BY_TEXT.get(value) ?? ANSWER_BY_TEXT.get(normalise(value)) ?? answerOfCode(numberFromText(value));
 		if (answer) return answer;
 	}
 	if (isEmpty(value)) {

@@ -302,8 +302,8 @@ export class SatisfactionReport {
 }
 
 /**
- * The report group of a response's group-by value. A value that names no group (an invalid date, a
- * value JSON cannot write) is an item error naming the column, never a group of its own.
+ * The report group of a response's group-by value. A value that names no group (an invalid date, NaN,
+ * a number that lost digits, a list or an object) is an item error naming the column, never a group of its own.
  */
 export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
@@ -312,29 +312,24 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 		const text = value.trim();
 		return text === '' ? EMPTY_GROUP : text;
 	}
-	if (typeof value === 'boolean') return String(value);
+	// A BigInt from a Code node is a 64-bit ID kept exact, as customer IDs read it.
+	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	if (typeof value === 'number') {
-		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'a text, number or valid date to group the report by');
+		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', GROUP_VALUE);
 		// A 64-bit store or agent ID has lost digits as a JSON number: two stores would be one group named after neither.
 		checkKeyNumber(value, field, 'groups', 'values');
 		return String(value);
 	}
 	const date = value instanceof Date ? value : luxonDate(value);
 	if (date) {
-		if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', 'a text, number or valid date to group the report by');
+		if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', GROUP_VALUE);
 		return date.toISOString();
 	}
-	const text = jsonOrUndefined(value);
-	if (text === undefined) throw new InputError(field, value, 'cannot be written as a group', 'a text, number or valid date to group the report by');
-	return text;
+	// A list or an object names no group: a row named '["SH"]' or '{"id":3}' means the column mapped holds
+	// the value to group by inside it (store.name), as Measure Care Impact's report refuses it too.
+	throw new InputError(field, value, Array.isArray(value) ? 'is a list, not one value' : 'is an object, not one value', GROUP_VALUE);
 }
 
-function jsonOrUndefined(value: unknown): string | undefined {
-	try {
-		return JSON.stringify(value);
-	} catch {
-		return undefined;
-	}
-}
+const GROUP_VALUE = 'a text, number, true/false or valid date to group the report by; map the column inside a list or object';
 
 export const EMPTY_GROUP = '(empty)';
