@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { calendarDays, ConfigError, InputError, offsetMs } from '../../shared/input';
+import { calendarDays, ConfigError, getField, InputError, offsetMs } from '../../shared/input';
 import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
@@ -95,13 +95,15 @@ export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 	checkGrowing(t, ['activeWithinDays', 'atRiskWithinDays', 'lapsedWithinDays'], 'day');
 	checkGrowing(t, ['activeWithinIntervals', 'atRiskWithinIntervals', 'lapsedWithinIntervals'], 'interval');
 	const countColumn = readInputColumn(ctx, 'purchaseCountColumn');
+	const lastColumn = readInputColumn(ctx, 'lastPurchaseColumn');
 	return {
 		needs: { lastPurchase: 'optional', firstPurchase: 'optional', purchaseCount: 'required', totalSpend: 'optional' },
 		segment(subjects, run) {
-			return subjects.map(({ record, recencyDays }) => {
+			return subjects.map(({ record, recencyDays, json }) => {
 				const purchases = record.purchases ?? 0;
 				if (purchases > 0 && recencyDays === undefined) {
-					return new Error(`customer "${record.customerId}" has ${purchases} purchases but no last purchase date`);
+					const expected = 'the date of the last purchase (an order count of 0 for a prospect)';
+					return new InputError(lastColumn, getField(json, lastColumn), `gives no date for customer "${record.customerId}" with ${purchases} purchases`, expected);
 				}
 				const contradiction = countAgainstDates(record, countColumn, run.timeZone);
 				if (contradiction) return contradiction;

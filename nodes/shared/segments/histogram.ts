@@ -63,6 +63,16 @@ const MEASURES = ['recency', 'frequency', 'monetary'] as const;
 export type HistogramMeasure = (typeof MEASURES)[number];
 
 /**
+ * A measure as a choice in items is read: trimmed, in any case, full-width letters as half-width (NFKC),
+ * so "Frequency" from a hand-written UNION or ｆｒｅｑｕｅｎｃｙ typed with a Chinese input method is frequency.
+ */
+function measureOf(raw: unknown): HistogramMeasure | undefined {
+	if (typeof raw !== 'string') return undefined;
+	const key = raw.normalize('NFKC').trim().toLowerCase();
+	return MEASURES.find((m) => m === key);
+}
+
+/**
  * GROUP BY rows (one per distinct value of one measure, with a count) as the three RFM histograms.
  * Recency values are last purchase dates, turned into days before As Of exactly as a customer's are;
  * frequency values are order counts, monetary values total spends. A bad row throws, naming the row,
@@ -82,16 +92,17 @@ export function readHistogramRows(
 	};
 	rows.forEach((row, index) => {
 		try {
-			const measure = getField(row, columns.measure);
-			if (!MEASURES.includes(measure as HistogramMeasure)) throw new InputError(columns.measure, measure, 'is not a measure', 'recency, frequency or monetary');
-			const raw = getField(row, columns.value);
+			const raw = getField(row, columns.measure);
+			const measure = measureOf(raw);
+			if (measure === undefined) throw new InputError(columns.measure, raw, 'is not a measure', 'recency, frequency or monetary');
+			const rawValue = getField(row, columns.value);
 			const value =
 				measure === 'recency'
-					? calendarDays(readDateMs(raw, columns.value), asOfMs, options.timeZone)
+					? calendarDays(readDateMs(rawValue, columns.value), asOfMs, options.timeZone)
 					: measure === 'frequency'
-						? parseCount(raw, columns.value)
-						: parseMoney(raw, columns.value, { min: 0 });
-			const target = collected[measure as HistogramMeasure];
+						? parseCount(rawValue, columns.value)
+						: parseMoney(rawValue, columns.value, { min: 0 });
+			const target = collected[measure];
 			target.values.push(value);
 			target.counts.push(parseCustomerCount(getField(row, columns.count), columns.count));
 		} catch (error) {

@@ -80,7 +80,8 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= days : ageDays > days;
 	}
 	// String() made ["gold"] "gold" and {…} "[object Object]": a list or an object matched, or not, as text it is not.
-	if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+	// NaN and Infinity (a Code node's failed arithmetic) are no value to compare: "NaN" matched nothing without a word.
+	if ((raw !== null && typeof raw === 'object' && !(raw instanceof Date)) || (typeof raw === 'number' && !Number.isFinite(raw))) {
 		throw new InputError(rule.field, raw, `the rule "${RULE_OPERATORS[rule.operator]}" cannot compare as text`, 'text, a number or true/false');
 	}
 	const text = String(raw).trim();
