@@ -18,12 +18,15 @@ export function parseGroup(value: unknown, field: string): Group {
 	return group;
 }
 
-/** A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否". */
+/**
+ * A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否", in any case or width
+ * (NFKC: ｙｅｓ and １ typed with a Chinese input method, as groups and risk levels are read).
+ */
 export function parseYesNo(value: unknown, field: string): number {
 	if (value === true || value === 1) return 1;
 	if (value === false || value === 0) return 0;
 	if (typeof value === 'string') {
-		const text = value.trim().toLowerCase();
+		const text = value.normalize('NFKC').trim().toLowerCase();
 		if (YES.has(text)) return 1;
 		if (NO.has(text)) return 0;
 	}
@@ -32,7 +35,7 @@ export function parseYesNo(value: unknown, field: string): number {
 
 /**
  * A key such as a customer ID, stratum or group value: non-empty text without its surrounding spaces (as
- * customerIdText reads customer IDs in the other nodes), or a finite number (as text). `noun` names it in
+ * customerIdText reads customer IDs in the other nodes), or a finite number or BigInt (as text). `noun` names it in
  * the error ("a customer ID"), `expected` says what would do. A whole number beyond 2^53 − 1 is refused
  * (checkKeyNumber): two customers would share one key, and Assign Holdout would hash a text no system
  * holding the real ID reproduces.
@@ -44,6 +47,8 @@ export function parseKey(value: unknown, field: string, noun: string, expected: 
 		checkKeyNumber(value, field, 'keys', 'values');
 		return String(value);
 	}
+	// A BigInt (a Code node's or a driver's 64-bit ID) is exact: its digits, as customerIdText reads it.
+	if (typeof value === 'bigint') return String(value);
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : `is not ${noun}`, expected);
 }
 
