@@ -436,3 +436,117 @@ describe('Detect Churn Risk: every item field against the values real sources gi
 		expect(await problems(config, field)).toEqual([]);
 	});
 });
+
+// ---------------------------------------------------------------- the supplied Model item as a source
+
+/**
+ * The Model item of an earlier run, read back from where it was kept (a database row, a Code node) and
+ * given to Parameters JSON by an expression. Its numbers may come back as text (a numeric column), or
+ * broken (NaN, a cleared cell, a sign lost). Parameters apply to the whole run: an odd one either stops
+ * the run (every item on the error output with the reason, naming the key and showing the value) or
+ * scores every item as its equivalent. Decision: a number as text is read as item fields are ("0.243" is
+ * 0.243; a database gives numerics so), and null for typicalIntervalDays or spendParameters is "none",
+ * as a missing one.
+ */
+interface ModelSource {
+	name: string;
+	parameters: IDataObject;
+	items: Array<Record<string, unknown>>;
+	model: Record<string, unknown>;
+	/** Dot paths of its numbers; optional ones may be missing or null. */
+	keys: string[];
+	optional: string[];
+}
+
+const subscriberModel = { method: 'sbg', source: 'fitted', parameters: { alpha: 0.704, beta: 1.182 }, timeUnit: 'months', asOf };
+const paretoModel = { method: 'paretoNbd', source: 'fitted', parameters: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, timeUnit: 'weeks', typicalIntervalDays: 45, asOf };
+const fromFirstItem = '={{ $input.first().json.model }}';
+const MODEL_SOURCES: ModelSource[] = [
+	{
+		name: 'BG/NBD',
+		parameters: { method: 'bgNbd', inputShape: 'summary', modelSource: 'supplied', suppliedParameters: fromFirstItem, asOf },
+		items: summaryItems(6),
+		model: bgNbdModelItem,
+		keys: ['parameters.r', 'parameters.alpha', 'parameters.a', 'parameters.b', 'spendParameters.p', 'spendParameters.q', 'spendParameters.gamma', 'typicalIntervalDays'],
+		optional: ['typicalIntervalDays'],
+	},
+	{
+		name: 'Pareto/NBD',
+		parameters: { method: 'paretoNbd', inputShape: 'summary', modelSource: 'supplied', suppliedParameters: fromFirstItem, asOf },
+		items: summaryItems(6),
+		model: paretoModel,
+		keys: ['parameters.r', 'parameters.alpha', 'parameters.s', 'parameters.beta', 'typicalIntervalDays'],
+		optional: ['typicalIntervalDays'],
+	},
+	{
+		name: 'sBG',
+		parameters: { method: 'sbg', inputShape: 'subscriber', modelSource: 'supplied', suppliedParameters: fromFirstItem, asOf },
+		items: subscriberItems(6),
+		model: subscriberModel,
+		keys: ['parameters.alpha', 'parameters.beta'],
+		optional: [],
+	},
+];
+
+function withKey(model: Record<string, unknown>, path: string, value: Value): Record<string, unknown> {
+	const [head, tail] = path.split('.');
+	if (tail === undefined) return setField(model, head, value);
+	return { ...model, [head]: setField(model[head] as Record<string, unknown>, tail, value) };
+}
+
+function modelOdds(valid: number, optional: boolean): Odd[] {
+	return [
+		{ value: String(valid), equivalent: valid },
+		{ value: ` ${valid} `, equivalent: valid },
+		{ value: fullWidth(String(valid)), equivalent: valid },
+		{ value: `${valid}abc` },
+		{ value: -valid },
+		{ value: 0 },
+		{ value: 1e308 },
+		{ value: Number.NaN },
+		{ value: Number.POSITIVE_INFINITY },
+		{ value: true },
+		{ value: [valid] },
+		{ value: { value: valid } },
+		...[null, MISSING].map((value) => (optional ? { value, equivalent: MISSING } : { value })),
+		{ value: '' },
+	];
+}
+
+async function runWithModel(source: ModelSource, model: Record<string, unknown>) {
+	const items = source.items.map((item, i) => (i === 0 ? { ...item, model } : item));
+	const outcome = placements(await run({ name: source.name, parameters: source.parameters, items, fields: [] }, items), false);
+	return outcome;
+}
+
+describe('Detect Churn Risk: the supplied Model item against the values real sources give', () => {
+	const cases = MODEL_SOURCES.flatMap((source) => source.keys.map((key) => [`${source.name} › ${key}`, source, key] as const));
+	it.each(cases)('%s', async (_name, source, key) => {
+		const [head, tail] = key.split('.');
+		const valid = (tail === undefined ? source.model[head] : (source.model[head] as Record<string, unknown>)[tail]) as number;
+		const reference = await runWithModel(source, source.model);
+		expect([...reference.byItem.values()].filter((p) => p.error !== undefined)).toEqual([]);
+		const found: string[] = [];
+		for (const odd of modelOdds(valid, source.optional.includes(key))) {
+			const outcome = await runWithModel(source, withKey(source.model, key, odd.value));
+			const errors = [...outcome.byItem.values()].map((p) => p.error);
+			if (outcome.byItem.size !== source.items.length || outcome.duplicates.length) found.push(`${shown(odd.value)}: items lost or duplicated`);
+			if (nonFinite(outcome.all).length) found.push(`${shown(odd.value)}: NaN/Infinity in the output`);
+			if (errors.some((e) => e !== undefined)) {
+				const message = errors.find((e) => e !== undefined)!;
+				if (errors.some((e) => e !== message)) found.push(`${shown(odd.value)}: some items scored, some refused`);
+				else if (RAW_ERROR.test(message)) found.push(`${shown(odd.value)}: raw error: ${message}`);
+				else if (!names(message, tail ?? head)) found.push(`${shown(odd.value)}: message does not name "${tail ?? head}": ${message}`);
+				else if (!formsOf(odd.value).some((form) => message.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${message}`);
+				continue;
+			}
+			if (!('equivalent' in odd)) {
+				found.push(`${shown(odd.value)}: accepted (silently coerced)`);
+				continue;
+			}
+			const equivalent = await runWithModel(source, withKey(source.model, key, odd.equivalent));
+			if (!isEqual(outcome.byItem, equivalent.byItem) || !isEqual(outcome.model, equivalent.model)) found.push(`${shown(odd.value)}: output differs from the equivalent's`);
+		}
+		expect(found).toEqual([]);
+	});
+});

@@ -91,8 +91,8 @@ describe('Detect Churn Risk rounding', () => {
 	// 1e-6 to 1e6, are refused: see detectChurnRisk.node.test.ts.)
 	it.each([
 		['paretoNbd', { r: 1e6, alpha: 1e-6, s: 1e-6, beta: 1e6 }, undefined],
-		['paretoNbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, { p: 1e308, q: 2, gamma: 1 }],
-		['bgNbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 1e308, q: 2, gamma: 1 }],
+		['paretoNbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, { p: 1e8, q: 2, gamma: 1 }],
+		['bgNbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 1e8, q: 2, gamma: 1 }],
 	])('%s with %p', async (method, parameters, spendParameters?: IDataObject) => {
 		const result = await runNode({
 			type: 'detectChurnRisk',

@@ -16,6 +16,9 @@ describe('typical interval of grouped rows', () => {
 		expect(suppliedTypicalInterval({ typicalIntervalDays: 41.5 })).toBe(41.5);
 		expect(suppliedTypicalInterval({ typicalIntervalDays: null })).toBeUndefined();
 		expect(() => suppliedTypicalInterval({ typicalIntervalDays: -3 })).toThrow('Supplied typicalIntervalDays is -3; expected a number of days > 0');
-		expect(() => suppliedTypicalInterval({ typicalIntervalDays: '40' })).toThrow('Supplied typicalIntervalDays is "40"');
+		// A Model item read back from a database's numeric column holds its numbers as text, read as item fields are.
+		expect(suppliedTypicalInterval({ typicalIntervalDays: ' 40 ' })).toBe(40);
+		expect(() => suppliedTypicalInterval({ typicalIntervalDays: '40 days' })).toThrow('Supplied typicalIntervalDays is "40 days"');
+		expect(() => suppliedTypicalInterval({ typicalIntervalDays: Number.NaN })).toThrow('Supplied typicalIntervalDays is NaN');
 	});
 });

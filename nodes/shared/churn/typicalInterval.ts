@@ -1,4 +1,4 @@
-import { ConfigError, PLAUSIBLE } from '../input';
+import { ConfigError, describeValue, numberFromText, PLAUSIBLE } from '../input';
 import { typicalInterval } from './signals';
 
 /**
@@ -37,10 +37,12 @@ export function weightedTypicalInterval(intervals: ArrayLike<number>, counts: Ar
  * fitted on the whole base), so one-time buyers are judged against the base, not against their page.
  */
 export function suppliedTypicalInterval(object: Record<string, unknown> | undefined): number | undefined {
-	const value = object?.typicalIntervalDays;
-	if (value === undefined || value === null) return undefined;
+	const raw = object?.typicalIntervalDays;
+	if (raw === undefined || raw === null) return undefined;
+	// Text from a database's numeric column reads as the item fields' numbers do.
+	const value = typeof raw === 'string' ? numberFromText(raw) : raw;
 	if (typeof value !== 'number' || !(value > 0) || !(value <= PLAUSIBLE.spanDays)) {
-		throw new ConfigError(`Supplied typicalIntervalDays is ${JSON.stringify(value)?.slice(0, 40)}; expected a number of days > 0 and at most ${PLAUSIBLE.spanDays} (200 years)`);
+		throw new ConfigError(`Supplied typicalIntervalDays is ${describeValue(raw)}; expected a number of days > 0 and at most ${PLAUSIBLE.spanDays} (200 years)`);
 	}
 	return value;
 }

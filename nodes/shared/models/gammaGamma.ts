@@ -52,6 +52,9 @@ function maximizeProfile(data: SpendData, start: number[]): { x: number[]; itera
 	return { x: [fit.x[0], fit.x[1], outer.x[0]], iterations: outer.iterations, converged: outer.converged && fit.converged };
 }
 
+/** The largest p, q or gamma a fit gives: beyond it the fit has run off (and supplied parameters are no fit's). */
+export const SPEND_PARAMETER_MAX = 1e8;
+
 const toParams = (theta: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2]) });
 
 /**
@@ -69,7 +72,7 @@ export function fitGammaGamma(customers: SpendSummary[]): FitResult<GammaGammaPa
 	// Start at p = 1, q = 2, gamma = mean spend: a population mean p·gamma/(q−1) equal to the observed one.
 	const result = maximizeProfile(data, [0, Math.log(2), Math.log(data.meanSpend)]);
 	const params = toParams(result.x);
-	if (!result.converged || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > 1e8)) {
+	if (!result.converged || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > SPEND_PARAMETER_MAX)) {
 		throw new ConfigError(
 			`The spend model could not be fitted on ${data.customers} customers (p = ${+params.p.toPrecision(4)}, q = ${+params.q.toPrecision(4)}, ` +
 				`gamma = ${+params.gamma.toPrecision(4)}): q must exceed 1 for a finite mean spend. Spends may be too alike across customers to fit.`,

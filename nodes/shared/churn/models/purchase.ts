@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError, PLAUSIBLE } from '../../input';
-import { compress, discountedValue, fitGammaGamma, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
-import { COUNT_PARAMETERS_EXPECTED, positive, suppliedParameters } from './supplied';
+import { compress, discountedValue, fitGammaGamma, SPEND_PARAMETER_MAX, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
+import { COUNT_PARAMETERS_EXPECTED, positive, suppliedNumbers, suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
 
-const SPEND_SCHEMA = z.object({ p: positive, q: z.number().finite().gt(1), gamma: positive });
+/**
+ * Gamma-Gamma parameters within the range its fit gives (SPEND_PARAMETER_MAX): beyond it, p 1e308 gave
+ * some customers a non-finite value, each that customer's error though the parameter was at fault.
+ */
+const SPEND_MAX = SPEND_PARAMETER_MAX;
+const SPEND_SCHEMA = z.object({ p: positive.max(SPEND_MAX), q: z.number().finite().gt(1).max(SPEND_MAX), gamma: positive.max(SPEND_MAX) });
+const SPEND_EXPECTED = `p > 0, q > 1, gamma > 0, each at most ${SPEND_MAX.toLocaleString('en')} (the range a fit gives)`;
 
 /** Value is discounted month by month (as is usual for CLV), whatever the time unit. */
 const MONTH_DAYS = 365.25 / 12;
@@ -61,9 +67,10 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 		},
 		fromSupplied(object) {
 			const parameters = suppliedParameters(method, schema, object, COUNT_PARAMETERS_EXPECTED);
-			const spend = object.spendParameters === undefined ? undefined : SPEND_SCHEMA.safeParse(object.spendParameters);
-			if (spend && !spend.success) throw new ConfigError('Supplied spendParameters are malformed: expected p > 0, q > 1, gamma > 0');
-			return { method, source: 'supplied', parameters, spendParameters: spend?.data };
+			// null is a Model item without a spend model, as a database row holds it.
+			const spend = object.spendParameters ?? undefined;
+			const spendParameters = spend === undefined ? undefined : suppliedNumbers('spendParameters', SPEND_SCHEMA, spend, SPEND_EXPECTED);
+			return { method, source: 'supplied', parameters, spendParameters };
 		},
 		scorer(model: FittedModel, options: ScoreOptions) {
 			const params = schema.parse(model.parameters);

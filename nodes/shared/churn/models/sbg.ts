@@ -5,7 +5,14 @@ import { fitSbgSubscribers, sbgDiscountedResidualLifetime, sbgRetention } from '
 import { positive, suppliedParameters } from './supplied';
 import { percent, RENEWAL_PERIOD_DAYS, wholePercent, type ChurnModel, type ModelScore } from './types';
 
-const SCHEMA = z.object({ alpha: positive, beta: positive });
+/**
+ * Positive and at most 1e12: a cohort whose subscribers churn alike runs a fit to about 1e8 (alpha and
+ * beta growing together); far beyond, beta 1e308 gave every active subscriber a non-finite value, each
+ * that subscriber's error though the parameter was at fault, and alpha 1e308 a retention of 0 for all.
+ */
+const SBG_PARAMETER_MAX = 1e12;
+const SCHEMA = z.object({ alpha: positive.max(SBG_PARAMETER_MAX), beta: positive.max(SBG_PARAMETER_MAX) });
+const SBG_EXPECTED = `positive numbers of at most ${SBG_PARAMETER_MAX.toLocaleString('en')}`;
 const CHURNED: ModelScore = Object.freeze({ probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 });
 
 /** Shifted-beta-geometric (Fader & Hardie 2007): contracts churn at renewal. */
@@ -22,7 +29,7 @@ export const sbgModel: ChurnModel = {
 		return { method: 'sbg', source: 'fitted', parameters: { ...fit.params }, fit };
 	},
 	fromSupplied(object) {
-		return { method: 'sbg', source: 'supplied', parameters: suppliedParameters('sbg', SCHEMA, object) };
+		return { method: 'sbg', source: 'supplied', parameters: suppliedParameters('sbg', SCHEMA, object, SBG_EXPECTED) };
 	},
 	scorer(model, options) {
 		const params = SCHEMA.parse(model.parameters);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, describeValue } from '../../input';
+import { ConfigError, describeValue, numberFromText } from '../../input';
 import { COUNT_PARAMETER_RANGE } from '../../models';
 import type { ModelMethod } from './types';
 
@@ -46,12 +46,28 @@ export function suppliedParameters<S extends z.ZodObject<Record<string, z.ZodNum
 	object: Record<string, unknown>,
 	expected = 'positive numbers',
 ): z.infer<S> {
-	const parsed = schema.safeParse(object.parameters ?? object);
-	if (!parsed.success) {
-		const keys = Object.keys(schema.shape).join(', ');
-		throw new ConfigError(
-			`Supplied ${method} parameters are malformed or out of range (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}); expected ${expected} for ${keys}`,
-		);
+	return suppliedNumbers(`${method} parameters`, schema, object.parameters ?? object, expected);
+}
+
+/**
+ * Numbers of a supplied Model item (`what`: "bgNbd parameters", "spendParameters"), each checked by its
+ * rule in `schema`. A Model item read back from a database's numeric columns holds them as text ("0.243"),
+ * read as the item fields' numbers are (numberFromText); anything else that is no number in range (NaN, a
+ * list, null, a missing key) is named with its value, every such key at once.
+ */
+export function suppliedNumbers<S extends z.ZodObject<Record<string, z.ZodNumber>>>(what: string, schema: S, source: unknown, expected: string): z.infer<S> {
+	const keys = Object.keys(schema.shape);
+	if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+		throw new ConfigError(`Supplied ${what} are ${describeValue(source)}, which is not an object of numbers; expected ${expected} for ${keys.join(', ')}`);
 	}
-	return parsed.data;
+	const values: Record<string, number> = {};
+	const problems: string[] = [];
+	for (const key of keys) {
+		const raw = (source as Record<string, unknown>)[key];
+		const value = typeof raw === 'string' ? numberFromText(raw) : raw;
+		if (schema.shape[key].safeParse(value).success) values[key] = (value as number) + 0;
+		else problems.push(`${key}: ${describeValue(raw)}`);
+	}
+	if (problems.length > 0) throw new ConfigError(`Supplied ${what} are malformed or out of range (${problems.join('; ')}); expected ${expected} for ${keys.join(', ')}`);
+	return values as z.infer<S>;
 }
