@@ -98,6 +98,8 @@ const UNSAFE = 2 ** 53 + 1;
 /** Midnight in Shanghai of a YYYY-MM-DD day, as epoch ms. */
 const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Digits and hyphens as a Chinese input method types them (２０２６－０２－２０). */
+const fullWidth = (text: string) => text.replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** Odd forms of a valid date `day` (YYYY-MM-DD, read as midnight in Shanghai, the customers' zone). */
 function dateOdds(day: string, options: { future?: boolean } = {}): Odd[] {
@@ -113,6 +115,7 @@ function dateOdds(day: string, options: { future?: boolean } = {}): Odd[] {
 		{ value: `${y}/${m}/${d}`, equivalent: day },
 		{ value: `${y}${m}${d}`, equivalent: day },
 		{ value: `${Number(y)}年${Number(m)}月${Number(d)}日`, equivalent: day },
+		{ value: fullWidth(day), equivalent: day },
 		{ value: midnight / 1000, equivalent: day },
 		{ value: midnight, equivalent: day },
 		{ value: String(midnight / 1000), equivalent: day },
@@ -188,6 +191,7 @@ const choiceOdds: Odd[] = [
 	{ value: 'HIGH', equivalent: 'high' },
 	{ value: ' high ', equivalent: 'high' },
 	{ value: 'High ', equivalent: 'high' },
+	{ value: 'ＨＩＧＨ', equivalent: 'high' },
 	{ value: '高', equivalent: 'low' },
 	{ value: 'very high', equivalent: 'low' },
 	{ value: null, equivalent: ABSENT },
@@ -235,6 +239,7 @@ const lunarOdds: Odd[] = [
 	{ value: '1980/02/20', equivalent: '1980-02-20' },
 	{ value: '1980-2-20', equivalent: '1980-02-20' },
 	{ value: '1980年2月20日', equivalent: '1980-02-20' },
+	{ value: fullWidth('1980-02-20'), equivalent: '1980-02-20' },
 	{ value: '1980-L02-20' },
 	{ value: '2026-L05-01' },
 	{ value: '1980-02-31' },
@@ -417,5 +422,81 @@ describe('Schedule Revisit: item values as real sources give them', () => {
 		it.each(field.odd.map((odd, k) => [shown(odd.value), k] as const))('%s', async (_value, k) => {
 			expect(await problem(field, k)).toBeUndefined();
 		});
+	});
+});
+
+// ---------------------------------------------------------------- calendar cases
+
+type Occasion = { type: string; date: string; daysUntil: number; age?: number | null; years?: number | null; shift?: string };
+
+async function occasionsOf(parameters: IDataObject, items: IDataObject[]) {
+	const result = await runNode({ type: 'scheduleRevisit', parameters: { operation: 'findOccasions', timeZone: ZONE, festivals: [], ...parameters }, items, onError: 'continueErrorOutput' });
+	expect(result.error).toBeUndefined();
+	const byItem = new Map<number, Occasion[] | string>();
+	for (const item of result.items(NODE_UNDER_TEST, 0)) byItem.set((item.pairedItem as { item: number }).item, ((item.json.revisit as IDataObject).occasions as Occasion[]).map(({ type, date, daysUntil, age, years, shift }) => ({ type, date, daysUntil, age, years, shift })));
+	for (const item of result.items(NODE_UNDER_TEST, 2)) byItem.set((item.pairedItem as { item: number }).item, String(item.json.error));
+	expect([...byItem.keys()].sort((a, b) => a - b)).toEqual(items.map((_, i) => i));
+	return items.map((_, i) => byItem.get(i));
+}
+
+describe('Schedule Revisit: calendar cases of the item values', () => {
+	it('observes 29 February on 28 February or 1 March in common years, on 29 February in leap years, with or without the year', async () => {
+		const items = [{ birthday: '2000-02-29', memberSince: '2024-02-29' }, { birthday: '02-29' }, { birthday: '2027-02-29' }];
+		const common = { asOf: '2027-02-20T10:00:00+08:00', lookAheadDays: 30, occasionTypes: ['birthday', 'membershipAnniversary'] };
+		const birthday = (date: string, age: number | null, shift?: string) => ({ type: 'birthday', date, daysUntil: (Date.parse(date) - Date.parse('2027-02-20')) / DAY_MS, age, years: undefined, shift });
+		expect(await occasionsOf({ ...common, feb29: 'feb28' }, items)).toEqual([
+			[birthday('2027-02-28', 27, 'feb29ToFeb28'), { type: 'membershipAnniversary', date: '2027-02-28', daysUntil: 8, age: undefined, years: 3, shift: 'feb29ToFeb28' }],
+			[birthday('2027-02-28', null, 'feb29ToFeb28')],
+			expect.stringMatching(/field "birthday" is "2027-02-29", which is not a date/),
+		]);
+		expect(await occasionsOf({ ...common, feb29: 'mar1' }, items.slice(0, 2))).toEqual([
+			[birthday('2027-03-01', 27, 'feb29ToMar1'), { type: 'membershipAnniversary', date: '2027-03-01', daysUntil: 9, age: undefined, years: 3, shift: 'feb29ToMar1' }],
+			[birthday('2027-03-01', null, 'feb29ToMar1')],
+		]);
+		const leap = await occasionsOf({ ...common, asOf: '2028-02-20T10:00:00+08:00', feb29: 'mar1' }, items.slice(0, 2));
+		expect(leap.map((o) => (o as Occasion[]).map((x) => [x.date, x.shift]))).toEqual([[['2028-02-29', undefined], ['2028-02-29', undefined]], [['2028-02-29', undefined]]]);
+	});
+
+	it('reads a birthday without its year as 03-05, 3-5, --03-05 or 3月5日, and refuses 03/05 (day and month order differ between countries)', async () => {
+		const valid = ['03-05', '3-5', '--03-05', ' 03-05 ', '3月5日', '３月５日', '０３－０５'];
+		const refused = ['03/05', '02-30', '13-01', '3月32日', '0305', '3月5号'];
+		const outcomes = await occasionsOf({ asOf: OCCASIONS_AS_OF, lookAheadDays: 30, occasionTypes: ['birthday'] }, [...valid, ...refused].map((birthday) => ({ birthday })));
+		expect(outcomes.slice(0, valid.length)).toEqual(valid.map(() => [{ type: 'birthday', date: '2026-03-05', daysUntil: 4, age: null, years: undefined, shift: undefined }]));
+		expect(outcomes.slice(valid.length)).toEqual(refused.map((value) => expect.stringContaining(`field "birthday" is "${value}", which`)));
+	});
+
+	it('observes lunar birthdays that do not exist in the year (a leap month, the 30th of a short month) and refuses lunar dates that never existed', async () => {
+		// 2026 has no leap month; its 2nd lunar month has 29 days (2026-03-19 to 2026-04-16). 1980's 2nd month has 29 days, 2000's 30.
+		const items = ['L02-10', '闰02-10', '02-30', '2000-02-30', '1980年2月20日', '１９８０-０２-２０', '2026-L05-01', '1980-02-30', '1980-L02-20'].map((lunarBirthday) => ({ lunarBirthday }));
+		const lunar = (date: string, age: number | null, shift?: string) => [{ type: 'lunarBirthday', date, daysUntil: (Date.parse(date) - Date.parse('2026-03-01')) / DAY_MS, age, years: undefined, shift }];
+		expect(await occasionsOf({ asOf: OCCASIONS_AS_OF, lookAheadDays: 60, occasionTypes: ['lunarBirthday'] }, items)).toEqual([
+			lunar('2026-03-28', null, 'leapMonthAsRegular'),
+			lunar('2026-03-28', null, 'leapMonthAsRegular'),
+			lunar('2026-04-16', null, 'lastDayOfLunarMonth'),
+			lunar('2026-04-16', 26, 'lastDayOfLunarMonth'),
+			lunar('2026-04-07', 46),
+			lunar('2026-04-07', 46),
+			expect.stringContaining('field "lunarBirthday" is "2026-L05-01", which is not a lunar date: lunar year 2026 has no leap month 5'),
+			expect.stringContaining('field "lunarBirthday" is "1980-02-30", which is not a lunar date: that month of 1980 has 29 days'),
+			expect.stringContaining('field "lunarBirthday" is "1980-L02-20", which is not a lunar date: lunar year 1980 has no leap month 2'),
+		]);
+	});
+
+	it('takes a customer\'s zone as an IANA name only: +08:00, GMT+8, UTC+8, CST and Beijing are that item\'s error', async () => {
+		const zones = ['+08:00', 'Asia/Shanghai', 'CST', 'GMT+8', 'UTC+8', 'Beijing'];
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { operation: 'scheduleRevisit', asOf: SCHEDULE_AS_OF, timeZone: 'UTC', owners: { owner: [{ id: 'alice', dailyCapacity: 8 }] } },
+			items: zones.map((timeZone, i) => ({ customerId: `C${i}`, timeZone })),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.json(NODE_UNDER_TEST, 0).map((j) => [j.customerId, (j.revisit as IDataObject).timeZone])).toEqual([['C1', 'Asia/Shanghai']]);
+		expect(result.json(NODE_UNDER_TEST, 2).map((j) => j.error)).toEqual([
+			expect.stringContaining('field "timeZone" is "+08:00", which is a UTC offset, not an IANA time zone'),
+			expect.stringContaining('field "timeZone" is "CST", which is an abbreviation, not an IANA time zone'),
+			expect.stringContaining('field "timeZone" is "GMT+8", which is a UTC offset, not an IANA time zone'),
+			expect.stringContaining('field "timeZone" is "UTC+8", which is a UTC offset, not an IANA time zone'),
+			expect.stringContaining('field "timeZone" is "Beijing", which is not a known time zone'),
+		]);
 	});
 });

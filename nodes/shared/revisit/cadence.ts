@@ -7,7 +7,7 @@ import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 export type IntervalUnit = 'businessDays' | 'calendarDays';
 
 /**
- * How a rule tests one field of the item. "is"/"isNot" compare text case-insensitively against a
+ * How a rule tests one field of the item. "is"/"isNot" compare text (any case, full-width as half-width) against a
  * comma-separated list ("critical, high"); "atLeast"/"atMost" compare numbers.
  */
 export type MatchOperator = 'is' | 'isNot' | 'atLeast' | 'atMost' | 'isEmpty' | 'isNotEmpty';
@@ -91,7 +91,7 @@ function checkRule(input: CadenceRuleInput, index: number): CadenceRule {
 	if (operator === 'is' || operator === 'isNot') {
 		values = String(input.value ?? '')
 			.split(/[,，]/)
-			.map((v) => v.trim().toLowerCase())
+			.map(comparable)
 			.filter((v) => v !== '');
 		if (values.length === 0) throw new ConfigError(`${where}: the value to compare with is empty (expected one or more values separated by commas)`);
 	} else if (operator === 'atLeast' || operator === 'atMost') {
@@ -130,6 +130,11 @@ export function buildCadencePolicy(rules: CadenceRuleInput[], fallback: Partial<
 	};
 }
 
+/** A text as is/isNot compares it: trimmed, any case, full-width letters and digits as half-width (ＨＩＧＨ is high). */
+function comparable(text: string): string {
+	return text.normalize('NFKC').trim().toLowerCase();
+}
+
 /** Empty for is empty / is not empty: also a list or an object with nothing in it (tags: [], churn: {}). */
 function holdsNothing(value: unknown): boolean {
 	if (isEmpty(value)) return true;
@@ -156,7 +161,7 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 		case 'isNot': {
 			const wanted = rule.operator === 'is';
 			const remembered = new Map<string, boolean>();
-			const listed = (text: string) => rule.values.includes(text.trim().toLowerCase());
+			const listed = (text: string) => rule.values.includes(comparable(text));
 			return (item) => {
 				const value = read(item);
 				if (isEmpty(value)) return !wanted;

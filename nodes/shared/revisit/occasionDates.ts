@@ -21,8 +21,23 @@ export function yearly(year: number | undefined, month: number, day: number, isL
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_DAY = /^(?:--)?(\d{1,2})-(\d{1,2})$/;
-const LUNAR_TEXT = /^(?:(\d{4})-)?(L|闰)?(\d{1,2})-(\d{1,2})$/i;
+/** A month and day as Chinese sources write a birthday without its year: 3月5日. */
+const CHINESE_MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const LUNAR_TEXT = /^(?:(\d{4})[-/])?(L|闰)?(\d{1,2})[-/](\d{1,2})$/i;
+/** 1980年2月20日, 闰6月10日: the same groups as LUNAR_TEXT. */
+const LUNAR_CHINESE = /^(?:(\d{4})\s*年\s*)?(闰)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 export const LUNAR_DATE_EXPECTED = 'a lunar date as YYYY-MM-DD or MM-DD, leap months marked L or 闰 before the month (2025-L06-10, 2025-闰06-10)';
+
+/** Full-width digits and the signs, slash and colon of dates (U+FF0B-FF1A) as half-width, as the package's date parser reads them. */
+function halfWidth(text: string): string {
+	return text.trim().replace(/[\uFF0B-\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** The month and day of a birthday written without its year ("07-21", "--07-21", "7月21日"), or null. */
+function monthDayOf(text: string): RegExpExecArray | null {
+	const half = halfWidth(text);
+	return MONTH_DAY.exec(half) ?? CHINESE_MONTH_DAY.exec(half);
+}
 
 function notAfter(value: unknown, column: string, asOfDay: number, dayNumber: number): void {
 	if (dayNumber > asOfDay) throw new InputError(column, value, `lies after the as-of date ${formatDayNumber(asOfDay)}`, 'a date in the past');
@@ -34,7 +49,7 @@ function notAfter(value: unknown, column: string, asOfDay: number, dayNumber: nu
  * `allowNoYear`, also a month-day ("07-21") for a birthday whose year is unknown.
  */
 export function parsePastDate(value: unknown, column: string, timeZone: string, asOfDay: number, allowNoYear: boolean): YearlyDate {
-	const md = allowNoYear && typeof value === 'string' ? MONTH_DAY.exec(value.trim()) : null;
+	const md = allowNoYear && typeof value === 'string' ? monthDayOf(value) : null;
 	if (md) {
 		const [month, day] = [Number(md[1]), Number(md[2])];
 		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) {
@@ -52,9 +67,13 @@ export function parsePastDate(value: unknown, column: string, timeZone: string, 
 	return yearly(date.year, date.month, date.day, false);
 }
 
-/** A past lunar date (农历), "1990-06-15", "L06-10", "1990-闰06-10" or "06-15" when the year is unknown. */
+/**
+ * A past lunar date (农历), "1990-06-15", "L06-10", "1990-闰06-10" or "06-15" when the year is unknown;
+ * also with slashes, full-width digits or as 1990年6月15日.
+ */
 export function parseLunarDate(value: unknown, column: string, asOfDay: number): YearlyDate {
-	const m = typeof value === 'string' ? LUNAR_TEXT.exec(value.trim()) : null;
+	const text = typeof value === 'string' ? halfWidth(value) : undefined;
+	const m = text === undefined ? null : (LUNAR_TEXT.exec(text) ?? LUNAR_CHINESE.exec(text));
 	if (!m) throw new InputError(column, value, 'is not a lunar date', LUNAR_DATE_EXPECTED);
 	const year = m[1] === undefined ? undefined : Number(m[1]);
 	const isLeap = m[2] !== undefined;
