@@ -15,6 +15,10 @@ import { setGeneratedItems } from '../helpers/testNodes';
  * odd value replaced by its equivalent and every refused item left out. Every item is accounted for (on
  * an output, in a summary or refused) and no output holds NaN or Infinity.
  *
+ * The odd items come from a generated source (setGeneratedItems), as a Code node hands them on: within one
+ * execution n8n passes the objects themselves, so the node receives NaN, a BigInt or a Date object as such
+ * (a Date stratum is refused as "not a stratum value": had it arrived as its ISO text it would be a stratum).
+ *
  * Decisions where the standards are silent (a bank's operations staff in mind):
  * - IDs, strata and group values are taken as written, but for surrounding spaces: "GOLD" is another
  *   stratum than "gold", and NFD "é" or an ID with a zero-width space is another key than its NFC or clean
