@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SegmentOutcome, SegmentSubject } from './operations/types';
-import { ConfigError, dateRangeText, describeValue, parseDate, PLAUSIBLE_DATES } from '../shared/input';
-import { stateValueText } from '../shared/segments/stateValue';
+import { ConfigError, describeValue, parseDate } from '../shared/input';
 import {
 	learnRfmCutPoints,
 	learnRfmCutPointsFromHistograms,
@@ -143,11 +142,12 @@ function jsonOf(text: string): { value: unknown } | undefined {
 	}
 }
 
-/** The As Of a state was learned at, read as every date is (parseDate: a real date within the plausible range). */
+/**
+ * The As Of a state was learned at, read as every date is (parseDate: a real date within the plausible
+ * range, as text, an epoch number, a Date or luxon object): a state kept in a table and read back may
+ * hold it as the database's date.
+ */
 function learnedAsOf(value: unknown): Date {
-	if (typeof value !== 'string') {
-		throw new ConfigError(`Learned state: asOf is ${stateValueText(value)} (expected ${dateRangeText(PLAUSIBLE_DATES)} as text, as the learned item writes it)`);
-	}
 	let problem = '';
 	try {
 		return parseDate(value, 'asOf');

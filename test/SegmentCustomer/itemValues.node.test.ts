@@ -330,7 +330,9 @@ function outcomeOf(result: WorkflowResult, inputs: number): Outcome {
 	seen.forEach((n, i) => n !== 1 && problems.push(`item ${i} left on ${n} outputs`));
 	problems.push(...nonFinite(summary.map((s) => s.json)).map((p) => `NaN/Infinity in the summary${p}`));
 	const rejected = summary.find((s) => s.json.key === 'rejected')?.json.rejectedItems ?? 0;
-	if (rejected !== errors.length) problems.push(`the summary counts ${rejected} rejected items, the error output has ${errors.length}`);
+	// A stop of the whole run (a learned state that cannot work) under Continue: every item an error item, no summary.
+	const runStopped = customers.length === 0 && summary.length === 0;
+	if (rejected !== errors.length && !runStopped) problems.push(`the summary counts ${rejected} rejected items, the error output has ${errors.length}`);
 	return { customerOf, errorOf, summary: summary.map((s) => s.json), problems };
 }
 
@@ -530,6 +532,97 @@ async function checkHistogramField(method: string, field: HistogramField): Promi
 	return problems;
 }
 
+// ---------------------------------------------------------------- the learned-state item (Apply Learned State)
+
+/**
+ * The learned-state item as a source: Learned State is an expression returning the item of the learning
+ * run (`{{ $('Learn').first().json }}`), so its values are whatever that item holds when it comes back (from
+ * a table, a file, a Code node). Its fields are read once for the run: an odd value stops the run naming
+ * the state's field and showing the value (under Continue every item leaves with the reason), or gives
+ * the output of its equivalent. Its `customers` and value tiers' `shares` are not read (information).
+ */
+interface StateField {
+	method: 'rfm' | 'valueTier';
+	/** The field in the learned object; a list's last element is `frequency.3`. */
+	path: string;
+	odds: (valid: Value) => Odd[];
+}
+
+/** A cut value of a learned state: a number, or null for a score no customer of the base reached. */
+const cutOdds = (valid: Value) => [...numberOdds(valid as number, 'number', true).filter((o) => o.value !== null), { value: null, equivalent: null }];
+const stateListOdds = (valid: Value): Odd[] => [{ value: (valid as unknown[]).slice(1) }, { value: null }, { value: 'x' }, { value: { ...(valid as unknown[]) } }, { value: undefined, name: 'undefined' }];
+
+/** Dates in any form every date reader takes (a Date, a luxon DateTime, an epoch) must be read here too: refusing them is a defect. */
+const stateAsOfOdds = dateOdds('2026-06-01', true, '2026-07-01').map((o) =>
+	o.value === undefined ? { ...o, equivalent: ABSENT } : typeof o.value === 'object' || typeof o.value === 'number' ? { ...o, accept: 'equivalent' in o } : o,
+);
+
+const STATE_FIELDS: StateField[] = [
+	{ method: 'rfm', path: 'kind', odds: () => [{ value: 'RFMCUTPOINTS' }, { value: null }, { value: 5 }, { value: undefined, name: 'undefined' }] },
+	{ method: 'rfm', path: 'bins', odds: () => [{ value: '5', equivalent: 5 }, { value: 5.5 }, { value: 10 }, { value: null }, { value: [5] }, { value: Number.NaN, name: 'NaN' }, { value: undefined, name: 'undefined' }] },
+	{ method: 'rfm', path: 'frequency.3', odds: cutOdds },
+	{ method: 'rfm', path: 'monetary.3', odds: cutOdds },
+	{ method: 'rfm', path: 'recencyDays.0', odds: cutOdds },
+	{ method: 'rfm', path: 'frequency', odds: stateListOdds },
+	// The As Of recency is measured from on a page: a date as every date is read, also one after the page run's own
+	// As Of. A state without one (written by hand) is measured from the run's As Of, as before this audit.
+	{ method: 'rfm', path: 'asOf', odds: () => stateAsOfOdds },
+	{ method: 'valueTier', path: 'kind', odds: () => [{ value: 'valuetierthresholds' }, { value: null }, { value: undefined, name: 'undefined' }] },
+	{ method: 'valueTier', path: 'totalRevenue', odds: (valid) => numberOdds(valid as number, 'number', true).filter((o) => o.value !== -1 && o.value !== '-1') },
+	{ method: 'valueTier', path: 'minimumA', odds: cutOdds },
+	{ method: 'valueTier', path: 'minimumAB', odds: cutOdds },
+	{ method: 'valueTier', path: 'asOf', odds: () => stateAsOfOdds },
+];
+
+function withPath(state: IDataObject, path: string, value: Value): IDataObject {
+	const copy = structuredClone(state);
+	const [name, index] = path.split('.');
+	const target = (index === undefined ? copy : copy[name]) as Record<string, unknown>;
+	const key = index ?? name;
+	if (value === ABSENT || value === undefined) delete target[key];
+	else target[key] = value;
+	return copy;
+}
+
+async function checkStateField(field: StateField): Promise<string[]> {
+	const learned = JSON.parse(await learnedState({ parameters: { method: field.method }, shape: 'customer' } as Config)) as IDataObject;
+	const [name, index] = field.path.split('.');
+	const valid = index === undefined ? learned[name] : (learned[name] as unknown[])[Number(index)];
+	const items = [...baseCustomers(), { ...customerTemplate }];
+	// The state in the first item, read by an expression that reads no item (as $('Learn').first().json is).
+	const parameters = { method: field.method, cutPoints: 'apply', learnedState: "={{ $('Source').first().json.state }}" };
+	const runWith = async (state: IDataObject) => {
+		const result = await run(parameters, items.map((item, i) => (i === 0 ? { ...item, state } : item)));
+		return outcomeOf(result, items.length);
+	};
+	const segments = (o: Outcome) => items.map((_, i) => o.customerOf.get(i)?.segment ?? o.errorOf.get(i));
+	const base = { ...learned, asOf: '2026-06-01' };
+	const problems: string[] = [];
+	for (const odd of field.odds(valid)) {
+		const label = `${field.method} learned state › ${field.path} = ${show(odd)}`;
+		const outcome = await runWith(withPath(base, field.path, odd.value));
+		problems.push(...outcome.problems.map((p) => `${label}: ${p}`));
+		if (outcome.errorOf.size === items.length) {
+			const message = outcome.errorOf.get(0)!;
+			const problem = odd.accept ? `refused: ${message}` : refusalProblem(message, { column: name } as Field, odd);
+			if (problem) problems.push(`${label}: ${problem}`);
+			continue;
+		}
+		if (outcome.errorOf.size > 0) problems.push(`${label}: ${outcome.errorOf.size} of ${items.length} items refused: ${[...outcome.errorOf.values()][0]}`);
+		if (!('equivalent' in odd)) {
+			problems.push(`${label}: accepted (silently coerced)`);
+			continue;
+		}
+		const equivalent = await runWith(withPath(base, field.path, odd.equivalent));
+		try {
+			expect(segments(outcome)).toEqual(segments(equivalent));
+		} catch {
+			problems.push(`${label}: accepted with an output other than its equivalent's`);
+		}
+	}
+	return problems;
+}
+
 // ---------------------------------------------------------------- tests
 
 describe('Segment Customer item values', () => {
@@ -546,6 +639,12 @@ describe('Segment Customer item values', () => {
 				expect(await checkField(config, field)).toEqual([]);
 			});
 		}
+	}
+
+	for (const field of STATE_FIELDS) {
+		it(`${field.method} applying a learned state › the state's ${field.path}`, async () => {
+			expect(await checkStateField(field)).toEqual([]);
+		});
 	}
 
 	for (const method of ['rfm', 'valueTier']) {

@@ -102,7 +102,12 @@ describe('the other fields of a learned state', () => {
 		['valueTier', { minimumAB: true }, 'Learned value-tier state: minimumAB is true (expected a finite number, or null when no customer of the base is in that tier)'],
 		['valueTier', { minimumA: 500, minimumAB: 600 }, "Learned value-tier state: minimumAB is 600 (expected a number of at most minimumA (500): the smallest revenue in tiers A or B, which tier A's customers are among)"],
 		['valueTier', { minimumA: 500, minimumAB: null }, "Learned value-tier state: minimumAB is null (expected a number of at most minimumA (500): the smallest revenue in tiers A or B, which tier A's customers are among)"],
-		['valueTier', { asOf: 20260601 }, 'Learned state: asOf is 20260601 (expected a date from 1900-01-01 to 2199-12-31 as text, as the learned item writes it)'],
+		// Read as every date is: a number is a date only with an epoch's digits (an epoch or a Date object is one).
+		[
+			'valueTier',
+			{ asOf: 20260601 },
+			'Learned state: field "asOf" is 20260601, which is a number but not an epoch time (expected a date from 1900-01-01 to 2199-12-31: epoch seconds (9-11 digits) or milliseconds (12-13 digits), or ISO 8601, YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or epoch seconds/milliseconds)',
+		],
 		['rfm', { kind: 'valueTierThresholds' }, 'Learned RFM state: kind is "valueTierThresholds" (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)'],
 		['rfm', { frequency: [1, 2, 'x', 4] }, 'Learned RFM state: frequency[2] is "x" (expected a number or null)'],
 		['rfm', { monetary: [1, 2] }, 'Learned RFM state: monetary is [1,2] (expected 4 boundaries for 5 bins)'],

@@ -57,7 +57,7 @@ describe('Segment Customer parameters named by their labels', () => {
 		[{ method: 'rfm', cutPoints: 'histograms', histogramMeasureColumn: '={{ true }}' }, notText('Measure Column', 'true', 'a column name')],
 		[{ method: 'rfm', cutPoints: 'apply', learnedState: '={{ 5 }}' }, 'Parameter "Learned State" is 5, which is not a learned state (expected the learned-state item of an earlier run, an object)'],
 		[{ method: 'rfm', cutPoints: 'apply', learnedState: 'not json' }, 'Parameter "Learned State" is not valid JSON: not json'],
-		[{ method: 'rfm', cutPoints: 'apply', learnedState: '{"kind": "rfmCutPoints", "bins": {"a": 1}}' }, 'Learned RFM state has {"a":1} bins, but this node scores in 5 bins; learn and apply with the same Score Bins'],
+		[{ method: 'rfm', cutPoints: 'apply', learnedState: '{"kind": "rfmCutPoints", "bins": {"a": 1}}' }, 'Learned RFM state: bins is {"a":1} (expected 3, 4, 5, 10 as a number: the Score Bins it was learned with)'],
 		[{ method: 'valueTier', tierAShare: -1 }, '"Tier A Revenue Share (%)" must be more than 0 and at most 100; got -1'],
 		[{ method: 'valueTier', tierBShare: 1e308 }, '"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (80) to 100; got 1e+308'],
 		[{ method: 'lifecycle', activeWithinDays: 1e308 }, 'Lifecycle day thresholds must grow: "Active Within (Days)" (1e+308) <= "At Risk Within (Days)" (180) <= "Lapsed Within (Days)" (365)'],

@@ -128,7 +128,11 @@ export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { cu
 	if (state.kind !== 'rfmCutPoints') {
 		throw new ConfigError(`Learned RFM state: kind is ${stateValueText(state.kind)} (expected "rfmCutPoints": the learned item of a Segment Customer run with RFM)`);
 	}
-	if (!RFM_BIN_CHOICES.includes(state.bins as RfmBins) || state.bins !== bins) {
+	// "5" or [5] read 'has "5" bins, but this node scores in 5 bins': a bin count must be one of the numbers.
+	if (!RFM_BIN_CHOICES.includes(state.bins as RfmBins)) {
+		throw new ConfigError(`Learned RFM state: bins is ${stateValueText(state.bins)} (expected ${RFM_BIN_CHOICES.join(', ')} as a number: the Score Bins it was learned with)`);
+	}
+	if (state.bins !== bins) {
 		throw new ConfigError(`Learned RFM state has ${stateValueText(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);
 	}
 	return {
