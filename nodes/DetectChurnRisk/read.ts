@@ -68,12 +68,24 @@ function optional<T>(item: Record<string, unknown>, column: string | undefined, 
 	return isEmpty(raw) ? undefined : parse(raw, column);
 }
 
+const YES = new Set(['true', '1', 'yes', 'y', 'active', '是']);
+const NO = new Set(['false', '0', 'no', 'n', 'inactive', 'churned', '否']);
+
+/** A yes/no text: true, false, or undefined for anything else. */
+function yesNoText(text: string): boolean | undefined {
+	return YES.has(text) ? true : NO.has(text) ? false : undefined;
+}
+
 function readBoolean(raw: unknown, column: string): boolean {
 	if (typeof raw === 'boolean') return raw;
 	// A list or an object is no yes/no: String() made ["yes"] "yes", read as true.
-	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : undefined;
-	if (text !== undefined && ['true', '1', 'yes', 'y', 'active', '是'].includes(text)) return true;
-	if (text !== undefined && ['false', '0', 'no', 'n', 'inactive', 'churned', '否'].includes(text)) return false;
+	if (typeof raw === 'string' || typeof raw === 'number') {
+		const text = String(raw).trim().toLowerCase();
+		// Full-width letters and digits (ＹＥＳ, １ from a Chinese input method) as half-width, the rule for
+		// choices in items; only tried when the text as given is none, so it costs nothing on the usual values.
+		const answer = yesNoText(text) ?? yesNoText(text.normalize('NFKC').trim().toLowerCase());
+		if (answer !== undefined) return answer;
+	}
 	throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
 }
 

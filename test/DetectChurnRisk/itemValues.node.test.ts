@@ -9,11 +9,13 @@ import { cdnowSummary } from '../models/cdnowData';
  * Every item field Detect Churn Risk reads, against the values real sources give it: a database's
  * numerics as text, a spreadsheet's " 5 " and "5,000", full-width digits, a Code node's NaN, Infinity,
  * Date objects and missing fields. For each field of each configuration one run puts a different odd
- * value on each of its items; every odd item must either be refused on the error output with a message
- * naming the field and showing the value, or be scored exactly as its equivalent valid value. A second
- * run (the equivalents, without the refused items) is the reference: every other item, and the Model
- * item of a fit, must come out of the odd run exactly as there. Every input item leaves on one output;
- * no NaN or Infinity anywhere.
+ * value on each of its items. An odd value with an equivalent (one the package's rule for item values
+ * reads: "5", " 5 ", "5,000", "５", "¥5" for money, 2026年3月5日, epoch numbers, Date objects, "YES", a
+ * cleared optional field) must be scored exactly as that equivalent, or refused as the equivalent itself
+ * is; any other odd value must be refused on the error output with a message naming the field and showing
+ * the value. A second run (the equivalents, without the refused items) is the reference: every other
+ * item, and the Model item of a fit, must come out of the odd run exactly as there. Every input item
+ * leaves on one output; no NaN or Infinity anywhere.
  */
 
 const asOf = '1997-09-30T00:00:00Z';
@@ -63,7 +65,8 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 		{ value: ` ${valid} `, equivalent: valid },
 		{ value: grouped(valid + 1000), equivalent: valid + 1000 },
 		{ value: fullWidth(String(valid)), equivalent: valid },
-		{ value: `${valid * 10}e-1`, equivalent: valid },
+		// The exponent form is a float a program printed, no figure a person or a database writes (S's rule).
+		{ value: `${valid * 10}e-1` },
 		{ value: '0x10' },
 		{ value: `${valid}abc` },
 		{ value: `¥${valid}`, ...(money ? { equivalent: valid } : {}) },
@@ -71,7 +74,7 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 		{ value: true },
 		{ value: [valid] },
 		{ value: { value: valid } },
-		...(Number.isInteger(valid) ? [{ value: BigInt(valid), equivalent: valid }] : []),
+		...(Number.isInteger(valid) ? [{ value: BigInt(valid) }] : []),
 		{ value: -1 },
 		{ value: -0, equivalent: 0 },
 		{ value: 1e308 },
@@ -96,6 +99,7 @@ function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean): Odd[
 		{ value: `${y}-02-30` },
 		{ value: `${y}-13-01` },
 		{ value: valid.replace(/-/g, '/'), equivalent: valid },
+		{ value: fullWidth(valid), equivalent: valid },
 		{ value: valid.replace(/-/g, ''), equivalent: valid },
 		{ value: `${y}年${m}月${d}日`, equivalent: valid },
 		{ value: ms / 1000, equivalent: valid },
@@ -147,6 +151,7 @@ function yesNoOdds(valid: boolean, optional: boolean): Odd[] {
 		{ value: valid ? 'YES' : 'NO', equivalent: valid },
 		{ value: valid ? ' yes ' : ' no ', equivalent: valid },
 		{ value: valid ? '是' : '否', equivalent: valid },
+		{ value: valid ? 'ＹＥＳ' : 'ｎｏ', equivalent: valid },
 		{ value: valid ? 1 : 0, equivalent: valid },
 		{ value: '高' },
 		{ value: 'maybe' },
@@ -359,32 +364,30 @@ async function problems(config: Config, field: Field): Promise<string[]> {
 	if (lost.length) found.push(`items lost: ${lost.join(', ')}`);
 	if (nonFinite(outcome.all).length) found.push(`NaN/Infinity in the output: ${nonFinite(outcome.all).join(', ')}`);
 
-	// The reference: accepted odd values as their equivalents, refused items left out.
+	// The reference: odd values as their equivalents; refused items without one left out.
 	const kept: number[] = [];
 	const referenceItems: Array<Record<string, unknown>> = [];
 	config.items.forEach((item, i) => {
 		const placed = outcome.byItem.get(i);
+		const odd = i < odds.length ? odds[i] : undefined;
 		if (placed?.error !== undefined) {
-			if (i >= odds.length) found.push(`item ${i} (not odd) refused: ${placed.error}`);
-			else {
-				const { value } = odds[i];
-				if (RAW_ERROR.test(placed.error)) found.push(`${shown(value)}: raw error: ${placed.error}`);
-				else if (!names(placed.error, field.column)) found.push(`${shown(value)}: message does not name "${field.column}": ${placed.error}`);
-				else if (!formsOf(value).some((form) => placed.error!.includes(form))) found.push(`${shown(value)}: message does not show the value: ${placed.error}`);
-			}
-			return;
-		}
-		if (i < odds.length && !('equivalent' in odds[i])) found.push(`${shown(odds[i].value)}: accepted (silently coerced)`);
+			if (!odd) found.push(`item ${i} (not odd) refused: ${placed.error}`);
+			else if (RAW_ERROR.test(placed.error)) found.push(`${shown(odd.value)}: raw error: ${placed.error}`);
+			else if (!names(placed.error, field.column)) found.push(`${shown(odd.value)}: message does not name "${field.column}": ${placed.error}`);
+			else if (!formsOf(odd.value).some((form) => placed.error!.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${placed.error}`);
+			if (!odd || !('equivalent' in odd)) return;
+		} else if (odd && !('equivalent' in odd)) found.push(`${shown(odd.value)}: accepted (silently coerced)`);
 		kept.push(i);
-		referenceItems.push(i < odds.length && 'equivalent' in odds[i] ? setField(item, field.column, odds[i].equivalent) : item);
+		referenceItems.push(odd && 'equivalent' in odd ? setField(item, field.column, odd.equivalent) : item);
 	});
 	const reference = placements(await run(config, referenceItems), !!config.transactions);
 	kept.forEach((i, r) => {
 		const [got, want] = [outcome.byItem.get(i), reference.byItem.get(r)];
-		if (want?.error !== undefined) {
-			found.push(`${i < odds.length ? shown(odds[i].value) : `item ${i}`}: accepted, but its equivalent is refused: ${want.error}`);
-		} else if (!isEqual(got, want)) {
-			found.push(`${i < odds.length ? shown(odds[i].value) : `item ${i}`}: output differs from the equivalent valid run`);
+		const name = i < odds.length ? shown(odds[i].value) : `item ${i}`;
+		if ((got?.error === undefined) !== (want?.error === undefined)) {
+			found.push(got?.error === undefined ? `${name}: accepted, but its equivalent is refused: ${want?.error}` : `${name}: refused, but its equivalent is read: ${got.error}`);
+		} else if (got?.error === undefined && !isEqual(got, want)) {
+			found.push(`${name}: output differs from the equivalent valid run`);
 		}
 	});
 	if (!isEqual(outcome.model, reference.model)) found.push(`the Model item differs from the fit on the equivalent valid items`);
@@ -534,7 +537,8 @@ describe('Detect Churn Risk: the supplied Model item against the values real sou
 			if (nonFinite(outcome.all).length) found.push(`${shown(odd.value)}: NaN/Infinity in the output`);
 			if (errors.some((e) => e !== undefined)) {
 				const message = errors.find((e) => e !== undefined)!;
-				if (errors.some((e) => e !== message)) found.push(`${shown(odd.value)}: some items scored, some refused`);
+				if ('equivalent' in odd) found.push(`${shown(odd.value)}: refused, but it is read as ${shown(odd.equivalent)}: ${message}`);
+				else if (errors.some((e) => e !== message)) found.push(`${shown(odd.value)}: some items scored, some refused`);
 				else if (RAW_ERROR.test(message)) found.push(`${shown(odd.value)}: raw error: ${message}`);
 				else if (!names(message, tail ?? head)) found.push(`${shown(odd.value)}: message does not name "${tail ?? head}": ${message}`);
 				else if (!formsOf(odd.value).some((form) => message.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${message}`);
