@@ -20,12 +20,16 @@
  * - Parameter blocks `asOfProperty`, `languageProperty`, `outputFieldProperty` (built the same way) and
  *   their readers `readAsOf`, `readLanguage`, `readOutputField`; `optionsCollection` for a node's "Add
  *   option" collection (`collectionParameter` for any other); `listParameter` and `readEntries` for a list of entries the user adds and orders
- *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest, and `readChoice` for an
- *   options, multi-options or boolean parameter, against the choices of its description.
- *   Every one of them reads through `batchParameter(ctx, name, fallback, label)`: a parameter applies to
+ *   (rules, owners); `readColumn(s)`, `readNumber`, `readList` for the rest, `readChoice` for an
+ *   options, multi-options or boolean parameter, against the choices of its description, and `readOption`
+ *   for an option of a collection (absent, or checked by its type, named "Options › X"); `checkChoice` and
+ *   `checkText` check a value already read as readChoice and readTextParameter do.
+ *   Every one of them reads through `batchParameter(ctx, name, fallback, naming)`: a parameter applies to
  *   the whole run, and an expression reading the item that gives the items different values is a ConfigError
- *   (`firstItemValue` and `differenceText` are its two halves, for Send Care Message's batch parameters,
- *   which word the error for a batch).
+ *   naming it by `naming`, its label or its description (then an option or a list entry's value that
+ *   differs is named by its labels too, "Thresholds › High", "Rules › Rule 2 › Value"; so is readEntries
+ *   given the list's description). `firstItemValue` and `differenceText` are its two halves, for Send Care
+ *   Message's batch parameters, which word the error for a batch.
  * - The node class: `...nodeIdentity(displayName, group?)` (name, defaults, version, main input) and
  *   `...mainOutputs(names)`; the icon stays literal for n8n's lint, and test/common/nodeClassLint.test.ts
  *   runs the class rules over the built description.

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'util';
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import type { Language } from '../shared/format/language';
 import { ConfigError, describeValue, InputError, numberFromText, parseDate } from '../shared/input';
 import { toNodeError } from './errors';
@@ -142,20 +142,59 @@ function readsItem(raw: unknown): boolean {
 	return raw !== null && typeof raw === 'object' && Object.values(raw).some(readsItem);
 }
 
-/** Where two values of a parameter differ: the option of a collection ("thresholds.high"), or the whole. */
-function firstDifference(path: string, a: unknown, b: unknown): [string, unknown, unknown] {
-	const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-	if (isRecord(a) && isRecord(b)) {
-		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-			if (!isDeepStrictEqual(a[key], b[key])) return firstDifference(`${path}.${key}`, a[key], b[key]);
-		}
-	}
-	return [path, a, b];
+/**
+ * What a parameter is named by in messages: its label, or its description, whose labels then also name the
+ * option of a collection or the value of a list entry where two items differ ("Thresholds › High",
+ * "Rules › Rule 2 › Value").
+ */
+export type ParameterNaming = string | INodeProperties;
+
+/** The description of what a value holds: a parameter, or the entry group of a fixedCollection. */
+type Described = INodeProperties | INodePropertyCollection;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+
+/** The sub-parameters a value of `described` holds by name: a collection's options, a fixedCollection's groups, a group's values. */
+function partsOf(described: Described | undefined): Described[] {
+	if (described === undefined) return [];
+	if ('values' in described) return described.values;
+	if (described.type !== 'collection' && described.type !== 'fixedCollection') return [];
+	return (described.options ?? []) as Described[];
 }
 
-/** Where a whole-run parameter's value differs between items: the path (`root` or an option under it), the item, both values. */
+/**
+ * Where two values of a parameter differ: the option of a collection, the entry of a list and its value, or
+ * the whole. `path` is internal ("thresholds.high", "rules.rule.1.value"), `label` as the panel shows it
+ * (labels from `described` where known, else the names): a fixedCollection's single group that holds no list
+ * adds nothing to the label, a list's entry is numbered from 1 ("Rule 2").
+ */
+function firstDifference(path: string, label: string, described: Described | undefined, a: unknown, b: unknown): { path: string; label: string; first: unknown; other: unknown } {
+	if (isRecord(a) && isRecord(b)) {
+		const parts = partsOf(described);
+		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+			if (isDeepStrictEqual(a[key], b[key])) continue;
+			const part = parts.find((p) => p.name === key);
+			const list = part !== undefined && 'values' in part && (Array.isArray(a[key]) || Array.isArray(b[key]));
+			const silentGroup = part !== undefined && 'values' in part && !list && parts.length === 1;
+			const partLabel = list || silentGroup ? label : `${label} › ${part?.displayName ?? key}`;
+			if (list && Array.isArray(a[key]) && Array.isArray(b[key])) {
+				const [first, other] = [a[key], b[key]] as [unknown[], unknown[]];
+				const i = first.findIndex((entry, index) => !isDeepStrictEqual(entry, other[index]));
+				if (first.length === other.length && i >= 0) {
+					return firstDifference(`${path}.${key}.${i}`, `${partLabel} › ${part!.displayName} ${i + 1}`, part, first[i], other[i]);
+				}
+			}
+			return firstDifference(`${path}.${key}`, partLabel, list ? undefined : part, a[key], b[key]);
+		}
+	}
+	return { path, label, first: a, other: b };
+}
+
+/** Where a whole-run parameter's value differs between items: the path (the parameter's name, or an option under it), its label, the item, both values. */
 export interface ItemDifference {
 	path: string;
+	/** The path as the panel labels it ("Thresholds › High"): see firstDifference. */
+	label: string;
 	item: number;
 	first: unknown;
 	other: unknown;
@@ -164,25 +203,26 @@ export interface ItemDifference {
 /**
  * A whole-run parameter's value from the first item, and the first item that gives it another value.
  * Only an expression that reads the item (readsItem) is evaluated for the other items (each evaluation
- * costs about as much as reading an item); any other parameter is read once. `root` starts the path of
- * a difference (the parameter's label, or its name for the caller to word).
+ * costs about as much as reading an item); any other parameter is read once. `naming` is its label, or
+ * its description for the labels of its options and entries too.
  */
-export function firstItemValue<T>(ctx: IExecuteFunctions, name: string, fallback: T, root: string): { value: T; differs?: ItemDifference } {
+export function firstItemValue<T>(ctx: IExecuteFunctions, name: string, fallback: T, naming: ParameterNaming = name): { value: T; differs?: ItemDifference } {
 	const value = ctx.getNodeParameter(name, 0, fallback) as T;
 	if (!readsItem(rawParameter(ctx, name))) return { value };
 	const count = ctx.getInputData().length;
 	for (let item = 1; item < count; item++) {
 		const other = ctx.getNodeParameter(name, item, fallback);
 		if (!isDeepStrictEqual(other, value)) {
-			const [path, a, b] = firstDifference(root, value, other);
-			return { value, differs: { path, item, first: a, other: b } };
+			const [label, described] = typeof naming === 'string' ? [naming, undefined] : [naming.displayName, naming];
+			const { path, label: where, first, other: then } = firstDifference(name, label, described, value, other);
+			return { value, differs: { path, label: where, item, first, other: then } };
 		}
 	}
 	return { value };
 }
 
 /** "Parameter "X" is an expression that gives item 0 … but item i …; " : the start of the error for a difference. */
-export function differenceText({ path, item, first, other }: ItemDifference, label = path): string {
+export function differenceText({ label: where, item, first, other }: ItemDifference, label = where): string {
 	return `Parameter "${label}" is an expression that gives item 0 ${describeValue(first)} but item ${item} ${describeValue(other)}; `;
 }
 
@@ -193,8 +233,8 @@ export function differenceText({ path, item, first, other }: ItemDifference, lab
  * setting meant for someone else without saying so. A difference is a ConfigError naming the parameter,
  * the items and the values. Every parameter a run reads once goes through here.
  */
-export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string, fallback?: T, label = name): T {
-	const { value, differs } = firstItemValue(ctx, name, fallback as T, label);
+export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string, fallback?: T, naming: ParameterNaming = name): T {
+	const { value, differs } = firstItemValue(ctx, name, fallback as T, naming);
 	if (differs) {
 		throw new ConfigError(
 			differenceText(differs) +
@@ -232,10 +272,18 @@ export function readLanguage(ctx: IExecuteFunctions): Language {
  * value and the choices, never read as some other choice.
  */
 export function readChoice<T = unknown>(ctx: IExecuteFunctions, property: INodeProperties, path = property.name, label = property.displayName): T {
-	const value = batchParameter<unknown>(ctx, path, property.default, label);
-	const allowed = property.type === 'boolean' ? [true, false] : ((property.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
-	const expected = allowed.map((v) => JSON.stringify(v)).join(', ');
-	if (property.type === 'multiOptions') {
+	return checkChoice<T>(batchParameter<unknown>(ctx, path, property.default, label), property, label);
+}
+
+/**
+ * readChoice for a value already read: the value when it is one of the choices of `property` (of any of
+ * them, given several entries of one name shown for different settings), else the same ConfigError.
+ */
+export function checkChoice<T = unknown>(value: unknown, property: INodeProperties | INodeProperties[], label = [property].flat()[0].displayName): T {
+	const properties = [property].flat();
+	const allowed = properties.flatMap((p) => (p.type === 'boolean' ? [true, false] : ((p.options ?? []) as INodePropertyOptions[]).map((o) => o.value)));
+	const expected = [...new Set(allowed)].map((v) => JSON.stringify(v)).join(', ');
+	if (properties[0].type === 'multiOptions') {
 		if (!Array.isArray(value) || !value.every((v) => allowed.includes(v))) {
 			throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not a list of its choices (expected a list of ${expected})`);
 		}
@@ -257,10 +305,38 @@ export function parameterText(raw: unknown): string | undefined {
 
 /** A text parameter (a cleared one, null, is ""); anything but text or a number is a ConfigError naming `label`. */
 export function readTextParameter(ctx: IExecuteFunctions, name: string, fallback: string, label: string, expected: string): string {
-	const raw = batchParameter<unknown>(ctx, name, fallback, label);
+	return checkText(batchParameter<unknown>(ctx, name, fallback, label), label, expected);
+}
+
+/** readTextParameter for a value already read: its text ("" for null or undefined), else the same ConfigError. */
+export function checkText(raw: unknown, label: string, expected: string): string {
 	const text = raw === null || raw === undefined ? '' : parameterText(raw);
 	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
 	return text;
+}
+
+/**
+ * An option of a collection (`collection` its description, `name` the option's), as given, or undefined
+ * when the user did not add it (the caller's default applies). Named as the panel shows it, "Options ›
+ * Skip Missing", in every message, a difference between items included. Checked by the option's type: an
+ * options, multi-options or boolean option against its choices (checkChoice); a number option a finite
+ * number or a text of one (parameterNumber), so a cleared one (null) is refused, not read as absent;
+ * a text option text or a number's digits (checkText; a cleared one is ""). Other types as given.
+ */
+export function readOption<T = unknown>(ctx: IExecuteFunctions, collection: INodeProperties, name: string): T | undefined {
+	const given = ctx.getNode().parameters[collection.name];
+	if (given === null || typeof given !== 'object' || !Object.prototype.hasOwnProperty.call(given, name)) return undefined;
+	const option = propertyNamed(collection.options as INodeProperties[], name);
+	const label = `${collection.displayName} › ${option.displayName}`;
+	const raw = batchParameter<unknown>(ctx, `${collection.name}.${name}`, option.default, label);
+	if (option.type === 'options' || option.type === 'multiOptions' || option.type === 'boolean') return checkChoice<T>(raw, option, label);
+	if (option.type === 'string') return checkText(raw, label, 'text') as T;
+	if (option.type === 'number') {
+		const value = parameterNumber(raw);
+		if (value === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not a number (expected a number)`);
+		return value as T;
+	}
+	return raw as T;
 }
 
 /**
@@ -283,9 +359,14 @@ export function readOutputField(ctx: IExecuteFunctions, fallback: string): strin
 	return readTextParameter(ctx, 'outputField', fallback, 'Output Field', 'a field name').trim() || fallback;
 }
 
-/** The entries of a listParameter, in the user's order (none when the list is empty). */
-export function readEntries<T>(ctx: IExecuteFunctions, name: string, entryName: string): T[] {
-	return batchParameter<Record<string, T[] | undefined>>(ctx, name, {})[entryName] ?? [];
+/**
+ * The entries of a listParameter, in the user's order (none when the list is empty). Given the list's
+ * description (`list`), an entry's value that differs between items is named by its labels
+ * ("Rules › Rule 2 › Value"); given only its name, by the names.
+ */
+export function readEntries<T>(ctx: IExecuteFunctions, list: string | INodeProperties, entryName: string): T[] {
+	const name = typeof list === 'string' ? list : list.name;
+	return batchParameter<Record<string, T[] | undefined>>(ctx, name, {}, list)[entryName] ?? [];
 }
 
 /** A number parameter that must be finite (n8n hands over null for a cleared field). */

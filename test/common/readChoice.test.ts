@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { booleanParameter, multiOptionsParameter, optionsParameter, readChoice } from '../../nodes/common/parameters';
+import { booleanParameter, checkChoice, checkText, multiOptionsParameter, numberParameter, optionsCollection, optionsParameter, readChoice, readOption, textParameter } from '../../nodes/common/parameters';
 
 /**
  * readChoice reads an options, multi-options or boolean parameter against its description's choices: a
@@ -44,5 +44,62 @@ describe('readChoice', () => {
 		expect(() => readChoice(ctx({ options: { pacing: 'fast' } }), optionsParameter('pacing', 'Pacing', [{ name: 'Off', value: 'off' }], 'off'), 'options.pacing', 'Options › Pacing')).toThrow(
 			'Parameter "Options › Pacing" is "fast", which is not one of its choices (expected "off")',
 		);
+	});
+});
+
+describe('checkChoice and checkText: readChoice and readTextParameter for a value already read', () => {
+	it('give the same answers and messages', () => {
+		expect(checkChoice('ownInterval', mode)).toBe('ownInterval');
+		expect(() => checkChoice('own', mode)).toThrow('Parameter "Judge Recency By" is "own", which is not one of its choices (expected "fixedDays", "ownInterval")');
+		expect(() => checkChoice('own', mode, 'Options › Mode')).toThrow('Parameter "Options › Mode" is "own"');
+		expect(checkText(2024, 'Field', 'a field name')).toBe('2024');
+		expect(checkText(null, 'Field', 'a field name')).toBe('');
+		expect(() => checkText(true, 'Options › Language Field', 'a field name')).toThrow('Parameter "Options › Language Field" is true, which is not text (expected a field name)');
+	});
+
+	it('checkChoice takes the choices of several entries of one name (shown for different settings)', () => {
+		const forEmail = optionsParameter('pacing', 'Pacing', [{ name: 'Off', value: 'off' }], 'off');
+		const forSms = optionsParameter('pacing', 'Pacing', [{ name: 'Provider Limit', value: 'provider' }], 'provider');
+		expect(checkChoice('provider', [forEmail, forSms])).toBe('provider');
+		expect(() => checkChoice('fast', [forEmail, forSms])).toThrow('Parameter "Pacing" is "fast", which is not one of its choices (expected "off", "provider")');
+	});
+});
+
+describe('readOption: an option of a collection, as given or absent, checked by its type and named with its collection', () => {
+	const options = optionsCollection([
+		booleanParameter('skipMissing', 'Skip Missing Metrics', false),
+		numberParameter('minResponses', 'Minimum Responses', 30),
+		textParameter('sentimentColumn', 'Sentiment Column', ''),
+		mode,
+	]);
+
+	it('is undefined for an option not added, and the value for one added', () => {
+		expect(readOption(ctx({}), options, 'skipMissing')).toBeUndefined();
+		expect(readOption(ctx({ options: {} }), options, 'minResponses')).toBeUndefined();
+		expect(readOption(ctx({ options: { skipMissing: true, minResponses: '40', sentimentColumn: 2024, mode: 'ownInterval' } }), options, 'skipMissing')).toBe(true);
+		expect(readOption(ctx({ options: { minResponses: '40' } }), options, 'minResponses')).toBe(40);
+		expect(readOption(ctx({ options: { sentimentColumn: 2024 } }), options, 'sentimentColumn')).toBe('2024');
+		expect(readOption(ctx({ options: { sentimentColumn: null } }), options, 'sentimentColumn')).toBe('');
+		expect(readOption(ctx({ options: { mode: 'ownInterval' } }), options, 'mode')).toBe('ownInterval');
+	});
+
+	it.each([
+		[{ skipMissing: 'false' }, 'skipMissing', 'Parameter "Options › Skip Missing Metrics" is "false", which is not one of its choices (expected true, false)'],
+		[{ mode: 'own' }, 'mode', 'Parameter "Options › Judge Recency By" is "own", which is not one of its choices'],
+		[{ minResponses: null }, 'minResponses', 'Parameter "Options › Minimum Responses" is null, which is not a number (expected a number)'],
+		[{ minResponses: '0x10' }, 'minResponses', 'Parameter "Options › Minimum Responses" is "0x10", which is not a number'],
+		[{ minResponses: '1e1' }, 'minResponses', 'Parameter "Options › Minimum Responses" is "1e1", which is not a number'],
+		[{ sentimentColumn: ['a'] }, 'sentimentColumn', 'Parameter "Options › Sentiment Column" is "["a"]", which is not text (expected text)'],
+	])('refuses %j', (given, name, message) => {
+		expect(() => readOption(ctx({ options: given }), options, name)).toThrow(message);
+	});
+
+	it('names an option whose expression differs between items with its collection', () => {
+		const twoItems = {
+			getNode: () => ({ parameters: { options: { minResponses: '={{ $json.n }}' } } }),
+			getInputData: () => [{ json: {} }, { json: {} }],
+			getNodeParameter: (_path: string, item: number) => [30, 40][item],
+		} as unknown as IExecuteFunctions;
+		expect(() => readOption(twoItems, options, 'minResponses')).toThrow('Parameter "Options › Minimum Responses" is an expression that gives item 0 30 but item 1 40');
 	});
 });
