@@ -39,11 +39,13 @@ describe('Measure Care Impact, KPI Report: risk levels', () => {
 		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([expect.objectContaining({ customers: 2, atRiskCustomers: 1 })]);
 	});
 
-	it('takes At-Risk Levels by label too, and stops on a name that is no level', async () => {
+	it('takes At-Risk Levels by label too, and stops on a name that is no level, or on none', async () => {
 		const items = ['高', 'critical', 'medium', 'low'].map((level) => customer(level));
 		const chinese = await report(items, { atRiskLevels: '高，极高' });
 		expect(chinese.json(NODE_UNDER_TEST, 0)).toEqual([expect.objectContaining({ atRiskCustomers: 2 })]);
 		const typo = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', source: 'customers', atRiskLevels: 'high, crtical' }, items });
 		expect(typo.error?.message).toMatch(/^"At-Risk Levels" names "crtical", which is not a risk level \(expected low, medium, high, critical/);
+		const cleared = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', source: 'customers', atRiskLevels: ' , ' }, items });
+		expect(cleared.error?.message).toMatch(/^"At-Risk Levels" is empty: name the levels counted as at risk/);
 	});
 });

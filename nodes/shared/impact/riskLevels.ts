@@ -36,10 +36,12 @@ export function parseRiskLevel(value: unknown, field: string): RiskLevel {
 }
 
 /**
- * The levels an At-Risk Levels parameter names. A name that is no level stops the run: a typo ("crtical")
- * left its customers out of the at-risk count without a word.
+ * The levels an At-Risk Levels parameter names. A name that is no level, or none at all, stops the run: a
+ * typo ("crtical") left its customers out of the at-risk count without a word.
  */
 export function riskLevelsOf(names: string[], label: string): Set<RiskLevel> {
+	// Cleared, the list counted nobody at risk: an at-risk share of 0 that reads like good news.
+	if (names.length === 0) throw new ConfigError(`"${label}" is empty: name the levels counted as at risk (expected some of ${ACCEPTED})`);
 	const levels = new Set<RiskLevel>();
 	for (const name of names) {
 		const level = levelOf(name);
