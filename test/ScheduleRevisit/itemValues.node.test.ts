@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { ScheduleRevisit } from '../../nodes/ScheduleRevisit/ScheduleRevisit.node';
 import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
@@ -122,7 +123,9 @@ function dateOdds(day: string, options: { future?: boolean } = {}): Odd[] {
 		{ value: Number(`${y}${m}${d}`) },
 		{ value: 45000 },
 		{ value: new Date(midnight), equivalent: day },
+		{ value: DateTime.fromMillis(midnight, { zone: 'America/New_York' }), equivalent: day },
 		{ value: new Date(Number.NaN) },
+		{ value: BigInt(midnight) },
 		{ value: '', equivalent: ABSENT },
 		{ value: null, equivalent: ABSENT },
 		{ value: true },
@@ -144,7 +147,7 @@ function textOdds(options: { required?: boolean } = {}): Odd[] {
 		{ value: 5, equivalent: '5' },
 		{ value: 5.5, equivalent: '5.5' },
 		{ value: UNSAFE },
-		{ value: String(UNSAFE), equivalent: String(UNSAFE) },
+		{ value: '9007199254740993', equivalent: '9007199254740993' },
 		{ value: '  Ann  ', equivalent: 'Ann' },
 		{ value: '', ...empty },
 		{ value: null, ...empty },
@@ -157,6 +160,10 @@ function textOdds(options: { required?: boolean } = {}): Odd[] {
 		{ value: NFC, equivalent: NFC },
 		{ value: NFD, equivalent: NFD },
 		{ value: ZERO_WIDTH, equivalent: ZERO_WIDTH },
+		// Line breaks and iCalendar syntax stay text inside the calendar event (checked for every run below).
+		{ value: 'Ann\r\nEND:VEVENT\r\nBEGIN:VEVENT;x', equivalent: 'Ann\r\nEND:VEVENT\r\nBEGIN:VEVENT;x' },
+		// A BigInt (a database driver's 64-bit ID) is its exact digits.
+		{ value: BigInt('12345678901234567890'), equivalent: '12345678901234567890' },
 		{ value: Number.NaN },
 		{ value: Number.NEGATIVE_INFINITY },
 		{ value: new Date('2026-01-01T00:00:00Z') },
@@ -198,6 +205,7 @@ const choiceOdds: Odd[] = [
 	{ value: '', equivalent: ABSENT },
 	{ value: 5, equivalent: '5' },
 	{ value: true, equivalent: 'true' },
+	{ value: BigInt(5), equivalent: '5' },
 	{ value: ['high'] },
 	{ value: [] },
 	{ value: {} },
@@ -228,6 +236,7 @@ const numberOdds: Odd[] = [
 	{ value: 1e308, equivalent: 1e308 },
 	{ value: UNSAFE, equivalent: UNSAFE },
 	{ value: String(UNSAFE), equivalent: UNSAFE },
+	{ value: BigInt(5), equivalent: 5 },
 	{ value: Number.NaN },
 	{ value: Number.POSITIVE_INFINITY },
 	{ value: ABSENT, equivalent: ABSENT },
@@ -340,7 +349,13 @@ function shows(message: string, value: Value): boolean {
 	return valueForms(value === ABSENT ? undefined : value).some((form) => message.includes(form));
 }
 
-const shown = (value: Value) => (value === ABSENT ? 'absent' : value instanceof Date ? `Date(${value.getTime()})` : typeof value === 'number' ? String(value) : JSON.stringify(value));
+function shown(value: Value): string {
+	if (value === ABSENT) return 'absent';
+	if (value instanceof Date) return `Date(${value.getTime()})`;
+	if (DateTime.isDateTime(value)) return `DateTime(${value.toISO()})`;
+	if (typeof value === 'bigint') return `${value}n`;
+	return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
 
 const cache = new Map<string, Promise<Outcome>>();
 function once(key: string, make: () => Promise<Outcome>): Promise<Outcome> {
@@ -415,6 +430,13 @@ describe('Schedule Revisit: item values as real sources give them', () => {
 			expect(outcome.nonFinite).toEqual([]);
 			expect(base.results.map((r) => r.error)).toEqual(base.results.map(() => undefined));
 			expect(outcome.results.slice(0, base.results.length)).toEqual(base.results);
+			// Each calendar event is one event of folded lines, whatever text the item held.
+			for (const { revisit } of outcome.results) {
+				const vevent = (revisit as IDataObject | undefined)?.vevent;
+				if (typeof vevent !== 'string') continue;
+				expect(vevent.match(/^(BEGIN|END):VEVENT\r$/gm)).toEqual(['BEGIN:VEVENT\r', 'END:VEVENT\r']);
+				expect(vevent.split('\r\n').filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
+			}
 			// The agendas of the odd run and of its equivalents agree.
 			expect(agendasOfBoth(outcome, reference)).toEqual(agendasOfBoth(reference, outcome));
 		});

@@ -58,6 +58,7 @@ function text(item: Record<string, unknown>, read: FieldReader | undefined, colu
 	const value = read?.(item);
 	if (isEmpty(value)) return undefined;
 	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'bigint') return String(value);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(column, value, 'is not a finite number', TEXT_EXPECTED);
 		checkKeyNumber(value, column, 'names or owners', 'Values');
