@@ -141,9 +141,10 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaig
 	let runCampaign = campaign;
 	for (let i = 0; i < items.length; i++) {
 		const page = router.attempt(i, () => {
+			const pageName = pageCampaign(items[i].json.campaign, runCampaign);
 			const pageState = readPageState(items[i].json.state);
 			checkStratification(state, pageState);
-			return { campaign: pageCampaign(items[i].json.campaign, runCampaign), state: pageState };
+			return { campaign: pageName, state: pageState };
 		});
 		if (page === undefined) continue;
 		if (runCampaign === '') runCampaign = page.campaign;
