@@ -37,6 +37,8 @@ import { numberFromText, parseCount, parseCustomerCount, parseDate, parseMoney, 
 import { parameterNumber } from '../../nodes/common';
 import { readRating } from '../../nodes/shared/satisfaction/scale';
 import { NPS_SCALE } from '../../nodes/shared/satisfaction/nps';
+import { customerIdText } from '../../nodes/shared/customers/records';
+import { parseKey } from '../../nodes/shared/impact/values';
 import { RAW_ERROR, valueForms } from '../helpers/runChecks';
 
 const REFUSED = Symbol('refused');
@@ -265,5 +267,48 @@ describe('dates: parseDate and the fast reader follow the date rule', () => {
 
 	it('refuses a date after As Of in the fast reader as in parseDateNotAfter', () => {
 		expect(() => fast('2027年1月2日', 'd')).toThrow('field "d" is "2027年1月2日", which lies after the as-of date 2027-01-01T00:00:00.000Z');
+	});
+});
+
+/** [value, the ID it is, or REFUSED]. */
+const ID_CASES: Array<[unknown, string | typeof REFUSED]> = [
+	['C001', 'C001'],
+	['  C001  ', 'C001'],
+	['\u3000C001\u3000', 'C001'],
+	[5, '5'],
+	[5.5, '5.5'],
+	[-0, '0'],
+	['5', '5'],
+	[2 ** 53 - 1, '9007199254740991'],
+	['9007199254740993', '9007199254740993'],
+	[BigInt('9007199254740993'), '9007199254740993'],
+	['李', '李'],
+	['e\u0301', 'e\u0301'],
+	['\u00e9', '\u00e9'],
+	['a\u200b', 'a\u200b'],
+	['x'.repeat(500), 'x'.repeat(500)],
+	[2 ** 53 + 2, REFUSED],
+	[NaN, REFUSED],
+	[Infinity, REFUSED],
+	['', REFUSED],
+	['   ', REFUSED],
+	[null, REFUSED],
+	[undefined, REFUSED],
+	[true, REFUSED],
+	[[], REFUSED],
+	[['C001'], REFUSED],
+	[{}, REFUSED],
+	[{ id: 'C001' }, REFUSED],
+];
+
+const ID_READERS: Array<{ name: string; read: (value: unknown, field: string) => string }> = [
+	{ name: 'customerIdText (Segment Customer, Detect Churn Risk)', read: (v, f) => customerIdText(v, f) },
+	{ name: 'parseKey (Measure Care Impact)', read: (v, f) => parseKey(v, f, 'a customer ID', 'text or a number') },
+];
+
+describe.each(ID_READERS)('$name follows the ID rule', ({ read }) => {
+	it.each(ID_CASES.map(([value, expected]) => [show(value), value, expected] as const))('%s', (_shown, value, expected) => {
+		if (expected === REFUSED) expectRefused(() => read(value, 'customerId'), 'customerId', value);
+		else expect(read(value, 'customerId')).toBe(expected);
 	});
 });
