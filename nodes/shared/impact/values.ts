@@ -18,6 +18,8 @@ export function parseGroup(value: unknown, field: string): Group {
 	return group;
 }
 
+const yesNoOf = (text: string): number | undefined => (YES.has(text) ? 1 : NO.has(text) ? 0 : undefined);
+
 /**
  * A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否", in any case or width
  * (NFKC: ｙｅｓ and １ typed with a Chinese input method, as groups and risk levels are read).
@@ -26,9 +28,9 @@ export function parseYesNo(value: unknown, field: string): number {
 	if (value === true || value === 1) return 1;
 	if (value === false || value === 0) return 0;
 	if (typeof value === 'string') {
-		const text = value.normalize('NFKC').trim().toLowerCase();
-		if (YES.has(text)) return 1;
-		if (NO.has(text)) return 0;
+		// The common forms first; NFKC (a cost on every value) only for the rest.
+		const answer = yesNoOf(value.trim().toLowerCase()) ?? yesNoOf(value.normalize('NFKC').trim().toLowerCase());
+		if (answer !== undefined) return answer;
 	}
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not yes or no', 'true/false, yes/no or 1/0 (write 0 or false for customers without the outcome)');
 }
