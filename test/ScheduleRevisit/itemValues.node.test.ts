@@ -23,10 +23,13 @@ import { setGeneratedItems } from '../helpers/testNodes';
  *   character, make other texts (as in the source system); only surrounding spaces are trimmed.
  * - A name or account manager is text or a number, as a customer ID is: true/false, NaN, Infinity, a
  *   whole number beyond 2^53 − 1 (it lost digits on its way), a list or an object are the item's error.
- * - An "is one of" rule compares text case-insensitively and trimmed; a value it does not list ("高") is
- *   no match (the next rule, then the default rule applies, as documented); NaN or Infinity is refused.
- * - A birthday without a year may be written "03-05", "3-5" or "3月5日"; "03/05" is refused (day and
- *   month order differ between countries).
+ * - An "is one of" rule compares text in any case, trimmed, full-width as half-width; a value it does not
+ *   list ("高") is no match (the next rule, then the default rule applies, as documented: the rule's list
+ *   is the user's, not a fixed set of choices); NaN or Infinity is refused.
+ * - Dates follow the package's date rule (nodes/shared/input, settled in 1a187ac): 2026年3月5日 and
+ *   full-width digits are read. So a birthday without a year may be written "03-05", "3-5" or "3月5日"
+ *   (also full-width), and a lunar birthday 1980-02-20, 1980/02/20 or 1980年2月20日; "03/05" is refused
+ *   (day and month order differ between countries), as is 号 for 日 (the date rule has 日 only).
  */
 
 const ABSENT = Symbol('absent');
@@ -80,12 +83,11 @@ const occasionBase: IDataObject[] = [occasionItem('B0'), { ...occasionItem('B1')
 
 function parametersOf(operation: Operation, owners: string[]): IDataObject {
 	if (operation === 'findOccasions') {
-		return { operation, asOf: OCCASIONS_AS_OF, timeZone: ZONE, lookAheadDays: 60, festivals: ['qingmingFestival', 'labourDay'].filter((f) => festivalKeys.includes(f)) };
+		// A festival in the window, so every customer has one occasion besides their own.
+		return { operation, asOf: OCCASIONS_AS_OF, timeZone: ZONE, lookAheadDays: 60, festivals: ['womensDay'] };
 	}
 	return { operation, asOf: SCHEDULE_AS_OF, timeZone: ZONE, publicHolidays: 'CN', cadenceRules, owners: { owner: owners.map((id) => ({ id, dailyCapacity: 10 })) } };
 }
-
-const festivalKeys = (description.properties.find((p) => p.name === 'festivals')!.options as Array<{ value: string }>).map((o) => o.value);
 
 // ---------------------------------------------------------------- odd values by kind
 
