@@ -516,6 +516,24 @@ function modelOdds(valid: number, optional: boolean): Odd[] {
 	];
 }
 
+const fullWidthLetters = (text: string) => text.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/** The Model item's method and time unit: choices, read as choices in items are (any case, padded, full-width); none given is none. */
+function modelChoiceOdds(valid: string): Odd[] {
+	return [
+		{ value: ` ${valid} `, equivalent: valid },
+		{ value: valid.toUpperCase(), equivalent: valid },
+		{ value: fullWidthLetters(valid), equivalent: valid },
+		{ value: `${valid}x` },
+		{ value: '高' },
+		{ value: 5 },
+		{ value: [valid] },
+		{ value: { value: valid } },
+		{ value: Number.NaN },
+		...[null, '', MISSING].map((value) => ({ value, equivalent: MISSING })),
+	];
+}
+
 async function runWithModel(source: ModelSource, model: Record<string, unknown>) {
 	const items = source.items.map((item, i) => (i === 0 ? { ...item, model } : item));
 	const outcome = placements(await run({ name: source.name, parameters: source.parameters, items, fields: [] }, items), false);
@@ -523,14 +541,17 @@ async function runWithModel(source: ModelSource, model: Record<string, unknown>)
 }
 
 describe('Detect Churn Risk: the supplied Model item against the values real sources give', () => {
-	const cases = MODEL_SOURCES.flatMap((source) => source.keys.map((key) => [`${source.name} › ${key}`, source, key] as const));
+	const cases = MODEL_SOURCES.flatMap((source) => [...source.keys, 'method', 'timeUnit'].map((key) => [`${source.name} › ${key}`, source, key] as const));
 	it.each(cases)('%s', async (_name, source, key) => {
 		const [head, tail] = key.split('.');
-		const valid = (tail === undefined ? source.model[head] : (source.model[head] as Record<string, unknown>)[tail]) as number;
+		// The time unit's message names it in words ("this run's time unit").
+		const named = key === 'timeUnit' ? 'time unit' : (tail ?? head);
+		const valid = (tail === undefined ? source.model[head] : (source.model[head] as Record<string, unknown>)[tail]) as number | string;
 		const reference = await runWithModel(source, source.model);
 		expect([...reference.byItem.values()].filter((p) => p.error !== undefined)).toEqual([]);
 		const found: string[] = [];
-		for (const odd of modelOdds(valid, source.optional.includes(key))) {
+		const odds = typeof valid === 'string' ? modelChoiceOdds(valid) : modelOdds(valid, source.optional.includes(key));
+		for (const odd of odds) {
 			const outcome = await runWithModel(source, withKey(source.model, key, odd.value));
 			const errors = [...outcome.byItem.values()].map((p) => p.error);
 			if (outcome.byItem.size !== source.items.length || outcome.duplicates.length) found.push(`${shown(odd.value)}: items lost or duplicated`);
@@ -540,7 +561,7 @@ describe('Detect Churn Risk: the supplied Model item against the values real sou
 				if ('equivalent' in odd) found.push(`${shown(odd.value)}: refused, but it is read as ${shown(odd.equivalent)}: ${message}`);
 				else if (errors.some((e) => e !== message)) found.push(`${shown(odd.value)}: some items scored, some refused`);
 				else if (RAW_ERROR.test(message)) found.push(`${shown(odd.value)}: raw error: ${message}`);
-				else if (!names(message, tail ?? head)) found.push(`${shown(odd.value)}: message does not name "${tail ?? head}": ${message}`);
+				else if (!names(message, named)) found.push(`${shown(odd.value)}: message does not name "${named}": ${message}`);
 				else if (!formsOf(odd.value).some((form) => message.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${message}`);
 				continue;
 			}

@@ -27,16 +27,28 @@ export function suppliedObject(method: ModelMethod, raw: unknown, timeUnit: stri
 		if (value === undefined) throw new ConfigError(`Parameters JSON is not valid JSON: ${raw.slice(0, 80)}`);
 	}
 	const object = (value ?? {}) as Record<string, unknown>;
-	if (object.method !== undefined && object.method !== method) {
+	if (!sameChoice(object.method, method)) {
 		const named = typeof object.method === 'string' ? object.method : describeValue(object.method);
 		throw new ConfigError(`The supplied parameters are for ${named}, but the method is ${method}`);
 	}
-	if (object.timeUnit !== undefined && object.timeUnit !== null && object.timeUnit !== timeUnit) {
+	if (!sameChoice(object.timeUnit, timeUnit)) {
 		throw new ConfigError(
-			`The supplied parameters are in ${JSON.stringify(object.timeUnit)?.slice(0, 40)}, but this run's time unit is "${timeUnit}": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)`,
+			`The supplied parameters are in ${describeValue(object.timeUnit)}, but this run's time unit is "${timeUnit}": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)`,
 		);
 	}
 	return object;
+}
+
+/**
+ * Whether a Model item's method or time unit is this run's, as the rule for choices in items reads them
+ * (a Model item kept in a sheet or a database comes back padded, in another case or full-width: NFKC,
+ * trimmed, any case); none given (missing, null, "") is no contradiction.
+ */
+function sameChoice(given: unknown, wanted: string): boolean {
+	if (given === undefined || given === null) return true;
+	if (typeof given !== 'string') return false;
+	const text = given.normalize('NFKC').trim().toLowerCase();
+	return text === '' || text === wanted.toLowerCase();
 }
 
 /** The model's own parameters out of a supplied object, checked against its schema (`expected` says what it wants). */
