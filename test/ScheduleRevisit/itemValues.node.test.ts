@@ -356,7 +356,10 @@ function shown(value: Value): string {
 	if (value instanceof Date) return `Date(${value.getTime()})`;
 	if (DateTime.isDateTime(value)) return `DateTime(${value.toISO()})`;
 	if (typeof value === 'bigint') return `${value}n`;
-	return typeof value === 'number' ? String(value) : JSON.stringify(value);
+	if (typeof value === 'number') return String(value);
+	// Test names: long texts cut, invisible and combining characters written as escapes (NFD apart from NFC).
+	const text = JSON.stringify(value).replace(/[\u0300-\u036f\u200b-\u200f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return text.length > 40 ? `${text.slice(0, 40)}…(${text.length})` : text;
 }
 
 const cache = new Map<string, Promise<Outcome>>();
@@ -421,6 +424,16 @@ function columnParameters(operation: Operation): string[] {
 describe('Schedule Revisit: item values as real sources give them', () => {
 	it.each(['scheduleRevisit', 'findOccasions'] as const)('covers every column %s reads', (operation) => {
 		expect(new Set(FIELDS.filter((f) => f.operation === operation).map((f) => f.parameter))).toEqual(new Set(columnParameters(operation)));
+	});
+
+	it('takes one customer ID in its forms (5, "5", " 5 ", a BigInt) as one customer, and NFC and NFD forms as two', async () => {
+		const key = 'itemValues-ids';
+		setGeneratedItems(key, [{ customerId: 5 }, { customerId: '5' }, { customerId: ' 5 ' }, { customerId: BigInt(5) }, { customerId: NFC }, { customerId: NFD }]);
+		const result = await runNode({ type: 'scheduleRevisit', parameters: parametersOf('scheduleRevisit', ['alice']), items: [], generatedKey: key, onError: 'continueErrorOutput' });
+		expect(result.json(NODE_UNDER_TEST, 0).map((j) => (j.revisit as IDataObject).customerId)).toEqual(['5', NFC, NFD]);
+		expect(result.items(NODE_UNDER_TEST, 2).map((i) => [(i.pairedItem as { item: number }).item, i.json.error])).toEqual(
+			[1, 2, 3].map((item) => [item, expect.stringMatching(/field "customerId" is .*5.*, which is also the customer ID of item 0/)]),
+		);
 	});
 
 	describe.each(FIELDS.map((field) => [fieldId(field), field] as const))('%s', (_id, field) => {
