@@ -99,7 +99,7 @@ const UP_TO_100 = new Set(['spendDropPercent', 'lowSatisfaction', 'satisfactionD
  */
 function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	const t: Record<string, number> = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30 };
-	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}) as IDataObject)) {
+	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}, described('thresholds')) as IDataObject)) {
 		const value = parameterNumber(raw) ?? Number.NaN;
 		if (!(value >= 0)) {
 			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);

@@ -43,6 +43,12 @@ describe('Detect Churn Risk parameters named by their labels', () => {
 		expect(signal.error?.message).toMatch(/^Parameter "Rule Signals › Complaints Column" is an expression that gives item 0 "complaints" but item 1 "5"; /);
 	});
 
+	// batchParameter read the whole collection under its name: 'Parameter "thresholds.high" is an expression …'.
+	it('names a threshold whose expression differs between items by its labels', async () => {
+		const threshold = await run({ thresholds: { high: '={{ $json.customerId === "C0" ? 50 : 60 }}' } });
+		expect(threshold.error?.message).toMatch(/^Parameter "Thresholds › High From Risk Score" is an expression that gives item 0 50 but item 1 60; /);
+	});
+
 	it('reads a number given for a signal column as its digits (5 is the column "5")', async () => {
 		const asNumber = await run({ signals: { complaintsColumn: '={{ 5 }}' } });
 		const asText = await run({ signals: { complaintsColumn: '5' } });
