@@ -356,7 +356,7 @@ function refusalProblem(message: string, field: Field, odd: Odd): string | undef
 
 /** The state a page run applies: learned from the base customers (or orders) in a full run. */
 const learnedStates = new Map<string, string>();
-async function learnedState(config: Config): Promise<string> {
+async function learnedState(config: Pick<Config, 'parameters' | 'shape'>): Promise<string> {
 	const key = `${config.parameters.method}/${config.shape}`;
 	if (!learnedStates.has(key)) {
 		const parameters = { method: config.parameters.method, inputShape: config.shape, outputLearnedState: true };
@@ -381,10 +381,9 @@ async function checkField(config: Config, field: Field): Promise<string[]> {
 	// Transactions: a reference customer of the anchor order alone, which a customer whose odd order is refused must equal.
 	if (transactions) items.push({ customerId: 'R', ...anchorOrder });
 	const plan = field.odds.map((odd, k) => {
-		const ownId = field.kind === 'id' ? odd.value : `O${k}`;
-		const odds: number[] = [];
+		const ownId = (field.kind === 'id' ? odd.value : `O${k}`) as IDataObject[string];
 		if (transactions) items.push({ customerId: ownId, ...anchorOrder });
-		odds.push(items.length);
+		const item = items.length;
 		items.push(withField({ ...template, customerId: ownId }, field.column, odd.value));
 		let twin: number | undefined;
 		if ('equivalent' in odd && field.kind !== 'id') {
@@ -392,7 +391,7 @@ async function checkField(config: Config, field: Field): Promise<string[]> {
 			twin = items.length;
 			items.push(withField({ ...template, customerId: `E${k}` }, field.column, odd.equivalent));
 		}
-		return { odd, item: odds[0], twin };
+		return { odd, item, twin };
 	});
 	// The template itself, for the ID's equivalents (its output is the one every accepted ID must have).
 	const templateAt = items.length;
@@ -585,7 +584,7 @@ function withPath(state: IDataObject, path: string, value: Value): IDataObject {
 }
 
 async function checkStateField(field: StateField): Promise<string[]> {
-	const learned = JSON.parse(await learnedState({ parameters: { method: field.method }, shape: 'customer' } as Config)) as IDataObject;
+	const learned = JSON.parse(await learnedState({ parameters: { method: field.method }, shape: 'customer' })) as IDataObject;
 	const [name, index] = field.path.split('.');
 	const valid = index === undefined ? learned[name] : (learned[name] as unknown[])[Number(index)];
 	const items = [...baseCustomers(), { ...customerTemplate }];
