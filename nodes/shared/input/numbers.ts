@@ -164,7 +164,8 @@ export function parseMoney(value: unknown, field: string, rules: NumberRules = {
 	let parsed: number | undefined;
 	if (typeof value === 'number') parsed = value;
 	else if (typeof value === 'string') {
-		parsed = moneyFromText(value);
+		// A plain number first: what SQL numerics and most exports give, without the currency marks' regex.
+		parsed = fromText(value) ?? moneyFromText(value);
 		if (parsed === undefined) {
 			const half = halfWidth(value);
 			if (half !== value) parsed = moneyFromText(half);
