@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DetectChurnRisk } from '../../nodes/DetectChurnRisk/DetectChurnRisk.node';
 import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
@@ -45,6 +46,8 @@ interface Config {
 	fields: Field[];
 	/** One item per transaction: the node builds one item per customer, paired with its orders. */
 	transactions?: boolean;
+	/** The workflow's time zone (UTC unless given). */
+	timezone?: string;
 }
 
 interface Odd {
@@ -90,12 +93,18 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 /** null, "" and a missing field: "not given" for an optional field, an error for a required one. */
 const emptyOdds = (optional: boolean): Odd[] => [null, '', '  ', MISSING].map((value) => (optional ? { value, equivalent: MISSING } : { value }));
 
-function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean): Odd[] {
+/** The instant `ms` written as an ISO date-time with a UTC offset of `hours`. */
+const withOffset = (ms: number, hours: number) =>
+	`${new Date(ms + hours * 3_600_000).toISOString().slice(0, 19)}${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+
+/** `zone`: the workflow's time zone, in which a date without an offset is read (UTC or Asia/Shanghai, UTC+8 all year since 1991). */
+function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean, zone: string): Odd[] {
 	const [y, m, d] = valid.split('-').map(Number);
-	const ms = Date.parse(`${valid}T00:00:00Z`);
+	const offsetHours = zone === 'UTC' ? 0 : 8;
+	const ms = Date.parse(`${valid}T00:00:00Z`) - offsetHours * 3_600_000;
 	return [
-		{ value: `${valid}T08:00:00+08:00`, equivalent: valid },
-		{ value: `${valid}T00:00:00.000Z`, equivalent: valid },
+		{ value: withOffset(ms, offsetHours === 0 ? 8 : -5), equivalent: valid },
+		{ value: new Date(ms).toISOString(), equivalent: valid },
 		{ value: `${y}-02-30` },
 		{ value: `${y}-13-01` },
 		{ value: valid.replace(/-/g, '/'), equivalent: valid },
@@ -107,7 +116,9 @@ function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean): Odd[
 		{ value: String(ms / 1000), equivalent: valid },
 		{ value: 35500 },
 		{ value: new Date(ms), equivalent: valid },
+		{ value: DateTime.fromMillis(ms, { zone: 'America/New_York' }), equivalent: valid },
 		{ value: new Date(Number.NaN) },
+		{ value: DateTime.invalid('broken export') },
 		{ value: true },
 		{ value: {} },
 		{ value: [] },
@@ -163,12 +174,12 @@ function yesNoOdds(valid: boolean, optional: boolean): Odd[] {
 	];
 }
 
-function oddValues(field: Field, valid: Value): Odd[] {
+function oddValues(field: Field, valid: Value, zone: string): Odd[] {
 	switch (field.kind) {
 		case 'id':
 			return idOdds();
 		case 'date':
-			return dateOdds(valid as string, !!field.optional, field.parameter !== 'signals.contractEndColumn');
+			return dateOdds(valid as string, !!field.optional, field.parameter !== 'signals.contractEndColumn', zone);
 		case 'yesNo':
 			return yesNoOdds(valid as boolean, !!field.optional);
 		default:
@@ -270,6 +281,13 @@ const CONFIGS: Config[] = [
 		items: customerItems(40),
 		fields: [...CUSTOMER_FIELDS, ...SIGNAL_FIELDS],
 	},
+	{
+		name: 'Rules Only, one item per customer (dates), workflow zone Asia/Shanghai',
+		parameters: { method: 'rules', inputShape: 'customer', signals: { contractEndColumn: 'contractEnd' }, asOf },
+		items: customerItems(40),
+		fields: [CUSTOMER_FIELDS[1], CUSTOMER_FIELDS[2], SIGNAL_FIELDS[1]],
+		timezone: 'Asia/Shanghai',
+	},
 	{ name: 'BG/NBD fitted, one item per customer (dates)', parameters: { method: 'bgNbd', inputShape: 'customer', asOf }, items: customerItems(200), fields: CUSTOMER_FIELDS },
 	{
 		name: 'Pareto/NBD fitted on grouped summaries (Customer Count Column)',
@@ -307,7 +325,7 @@ let runs = 0;
 async function run(config: Config, items: Array<Record<string, unknown>>): Promise<WorkflowResult> {
 	const key = `itemValues-${runs++}`;
 	setGeneratedItems(key, items);
-	return runNode({ type: 'detectChurnRisk', parameters: config.parameters, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+	return runNode({ type: 'detectChurnRisk', parameters: config.parameters, items: [], generatedKey: key, onError: 'continueErrorOutput', timezone: config.timezone });
 }
 
 interface Placement {
@@ -347,10 +365,15 @@ const setField = (item: Record<string, unknown>, column: string, value: Value) =
 	return copy;
 };
 
-const shown = (value: Value) => (value === MISSING ? 'missing' : typeof value === 'bigint' ? `${value}n` : value instanceof Date ? `Date(${value.getTime()})` : JSON.stringify(value) ?? String(value));
+const shown = (value: Value) => (value === MISSING ? 'missing' : DateTime.isDateTime(value) ? `DateTime(${value.toISO()})` : typeof value === 'bigint' ? `${value}n` : value instanceof Date ? `Date(${value.getTime()})` : JSON.stringify(value) ?? String(value));
 
-/** Ways a message may show a value; an Invalid Date has no ISO text. */
-const formsOf = (value: Value) => (value === MISSING ? valueForms(undefined) : value instanceof Date && Number.isNaN(value.getTime()) ? ['Invalid Date'] : valueForms(value));
+/** Ways a message may show a value; an Invalid Date has no ISO text, a luxon DateTime shows its own. */
+function formsOf(value: Value): string[] {
+	if (value === MISSING) return valueForms(undefined);
+	if (value instanceof Date && Number.isNaN(value.getTime())) return ['Invalid Date'];
+	if (DateTime.isDateTime(value)) return value.isValid ? [value.toISO()!] : ['Invalid DateTime'];
+	return valueForms(value);
+}
 
 /** What is wrong with the odd run of `field` (an empty list when every item had an allowed outcome). */
 async function problems(config: Config, field: Field): Promise<string[]> {
@@ -398,7 +421,7 @@ function oddsFor(config: Config, field: Field): Odd[] {
 	// Each odd value is derived from the valid value of the item it replaces.
 	const odds: Odd[] = [];
 	for (let i = 0; ; i++) {
-		const list = oddValues(field, config.items[i][field.column]);
+		const list = oddValues(field, config.items[i][field.column], config.timezone ?? 'UTC');
 		if (i >= list.length) break;
 		if (i >= config.items.length) throw new Error(`${config.name}: ${list.length} odd values for ${field.column}, only ${config.items.length} items`);
 		odds.push(list[i]);
