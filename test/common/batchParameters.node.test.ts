@@ -71,8 +71,7 @@ describe('a whole-run parameter whose expression differs between items', () => {
 		expectEveryItemRejected(result, 2, 2, 'Active Within (Days)', ['90', '1', '400']);
 	});
 
-	// Named 'thresholds › high' until Detect Churn Risk reads Thresholds with its description (S-to-L.md).
-	it.failing('Detect Churn Risk: a threshold of the Thresholds collection per item, named by its labels', async () => {
+	it('Detect Churn Risk: a threshold of the Thresholds collection per item, named by its labels', async () => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
 			parameters: { method: 'rules', asOf: '2024-08-01', thresholds: { high: '={{ $json.kind === "x" ? 50 : 10 }}' } },

@@ -156,9 +156,9 @@ const targets = CONFIGS.flatMap((config) => targetsOf(config, descriptions.get(c
 /**
  * Named by the node's own label without its collection, or by the internal path, until the node reads the
  * parameter with its description (batchParameter / readEntries given the property, readOption): requests
- * S-to-K.md (Rules), S-to-L.md (Thresholds), S-to-M.md (Options of Score Satisfaction).
+ * S-to-K.md (Rules), S-to-M.md (Options of Score Satisfaction).
  */
-const OPEN_REQUESTS = [/^segmentCustomer rules\./, /^detectChurnRisk thresholds\./, /^scoreSatisfaction options\./];
+const OPEN_REQUESTS = [/^segmentCustomer rules\./, /^scoreSatisfaction options\./];
 
 describe('a collection option or list value that differs between items is named by its labels', () => {
 	it('covers every collection and list parameter of every node', () => {
