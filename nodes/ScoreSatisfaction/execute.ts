@@ -15,7 +15,7 @@ import {
 	type ResponseScorer,
 	type SatisfactionResult,
 } from '../shared/satisfaction';
-import { combinePageReports, reportStateProperties, withReportState, type ReportStateMode } from './reportState';
+import { combinePageReports, reportStateProperties, unidentifiedPagesHints, withReportState, type ReportStateMode } from './reportState';
 import { readSettings, type RunSettings } from './settings';
 
 /** Read settings -> score each response (or combine per customer) -> report -> route. */
@@ -37,7 +37,10 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 	if (run.router.toolCall && reportState === 'combine') {
 		refuseInToolCall('Report State "Combine Page Reports"', 'it reads the report rows of page runs, not a survey response', 'Set Report State to None.');
 	}
-	if (reportState === 'combine') combinePageReports(items, run.report, run.router, run.pairs);
+	if (reportState === 'combine') {
+		combinePageReports(items, run.report, run.router, run.pairs);
+		this.addExecutionHints(...unidentifiedPagesHints(run.report));
+	}
 	else if (settings.aggregate) scoreCustomers(run, settings.aggregate);
 	else scoreEachResponse(run);
 
@@ -45,7 +48,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		const pairedItem = row.group === null ? [...run.pairs.values()].flat() : run.pairs.get(row.group)!;
 		const json = row as unknown as IDataObject;
 		if (row.scope === 'overall') json.rejectedItems = run.router.rejectedItems;
-		if (row.scope === 'overall' && reportState === 'output') withReportState(json, run.report);
+		if (row.scope === 'overall' && reportState === 'output') withReportState(json, run.report, items);
 		return { json, pairedItem };
 	});
 	return run.router.outputs({ 1: reportItems });

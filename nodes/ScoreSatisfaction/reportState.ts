@@ -1,6 +1,6 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, IPairedItemData, NodeExecutionHint } from 'n8n-workflow';
 import type { ItemRouter } from '../common';
-import type { SatisfactionReport } from '../shared/satisfaction';
+import { pageIdentity, type SatisfactionReport } from '../shared/satisfaction';
 import { optionsParameter } from '../common';
 
 /**
@@ -52,8 +52,22 @@ export function combinePageReports(
 	});
 }
 
-/** The overall row of a page run, carrying the page's counts. */
-export function withReportState(json: IDataObject, report: SatisfactionReport): IDataObject {
-	json.reportState = report.state() as unknown as IDataObject;
+/** The overall row of a page run, carrying the page's counts and its identity (a digest of its input items). */
+export function withReportState(json: IDataObject, report: SatisfactionReport, items: INodeExecutionData[]): IDataObject {
+	json.reportState = report.state(pageIdentity(items.map((item) => item.json))) as unknown as IDataObject;
 	return json;
+}
+
+/** Combine mode: a warning when page states without a page ID were combined, whose repeats go unnoticed. */
+export function unidentifiedPagesHints(report: SatisfactionReport): NodeExecutionHint[] {
+	const count = report.unidentifiedPages;
+	if (count === 0) return [];
+	const states = count === 1 ? '1 page state carries' : `${count} page states carry`;
+	return [
+		{
+			message: `${states} no page ID (written before page IDs were added), so a page given twice among them would count twice unnoticed. Run those pages again to give their states one.`,
+			type: 'warning',
+			location: 'outputPane',
+		},
+	];
 }

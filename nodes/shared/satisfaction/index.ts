@@ -12,3 +12,4 @@ export * from './response';
 export * from './rounding';
 export * from './scale';
 export * from './reportState';
+export * from './pageIdentity';

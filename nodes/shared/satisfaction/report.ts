@@ -140,6 +140,10 @@ function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string
  */
 export class SatisfactionReport {
 	private readonly groups = new Map<string, GroupTally>();
+	/** The pages combined by addState, by identity: where each came from. */
+	private readonly pages = new Map<string, number>();
+	/** Pages combined whose state carries no identity (written before it was added): a repeat among them goes unnoticed. */
+	unidentifiedPages = 0;
 	private readonly dimensionKeys: string[];
 	private readonly featureKeys: string[];
 
@@ -210,35 +214,48 @@ export class SatisfactionReport {
 		}
 	}
 
-	/** The counts and sums behind rows(), to combine this page's report with other pages' (see reportState.ts). */
-	state(): ReportState {
+	/**
+	 * The counts and sums behind rows(), to combine this page's report with other pages' (see reportState.ts).
+	 * `page`: the page's identity (pageIdentity of its input items).
+	 */
+	state(page?: string): ReportState {
 		return {
 			kind: 'satisfactionReportState',
 			measures: measuresOf(this.config),
 			groupBy: this.options.groupBy ?? null,
 			groups: [...this.groups].map(([group, tally]) => ({ group, tally: tallyToJson(tally) })),
+			...(page === undefined ? {} : { page }),
 		};
 	}
 
 	/**
 	 * Adds another page's report state (an object or JSON text); rows() then report both as one run.
-	 * All or nothing: a malformed state throws before anything is added. Returns the state's groups.
+	 * All or nothing: a malformed state, or a page already added, throws before anything is added.
+	 * Returns the state's groups.
 	 */
 	addState(raw: unknown, index = 0): string[] {
 		const state = parseReportState(raw, measuresOf(this.config), this.options.groupBy ?? null, index);
 		const read = state.groups.map(({ group, tally }) => {
-			if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(group)?.slice(0, 40)}; expected text`);
 			const t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
 			const where = `${index}, group ${JSON.stringify(group).slice(0, 40)}`;
 			addTallyJson(t, tally ?? {}, where);
 			checkPageTally(t, this.config, where);
 			return { group, t };
 		});
+		const earlier = state.page === undefined ? undefined : this.pages.get(state.page);
+		if (earlier !== undefined) {
+			throw new ConfigError(
+				`Report state ${index} is page ${state.page} again, already combined from report state ${earlier}: combined twice, its responses would count twice. ` +
+					'Give each page’s overall row once (a page run again replaces its earlier row); pages whose rows are identical field for field need an ID column',
+			);
+		}
 		for (const { group, t } of read) {
 			const existing = this.groups.get(group);
 			if (existing) existing.merge(t);
 			else this.groups.set(group, t);
 		}
+		if (state.page === undefined) this.unidentifiedPages++;
+		else this.pages.set(state.page, index);
 		return read.map(({ group }) => group);
 	}
 

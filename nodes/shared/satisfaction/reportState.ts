@@ -14,6 +14,12 @@ export interface ReportState {
 	groupBy: string | null;
 	/** In order of first appearance; each tally as the report keeps it. */
 	groups: Array<{ group: string; tally: Record<string, number | number[]> }>;
+	/**
+	 * The identity of the page the state counts (pageIdentity of its input items), so that a page given
+	 * twice to Combine Page Reports is refused. Absent in states written before it was added, and in the
+	 * state of a report made outside a page run.
+	 */
+	page?: string;
 }
 
 export interface MeasuresFingerprint {
@@ -81,26 +87,31 @@ export function addTallyJson(into: Tally, json: Record<string, unknown>, where: 
 	}
 }
 
-/** Reads a page's report state: the state object itself or a report row holding it under `reportState`. */
+/** JSON text with the keys of every object sorted: the same value whatever order its keys were stored in. */
+function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) =>
+		v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+	);
+}
+
+const PAGE_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * Reads a page's report state: the state object itself or a report row holding it under `reportState`,
+ * either as an object or as JSON text (a state stored in a JSON column and read back: MySQL gives it as
+ * text, PostgreSQL's jsonb with its keys in another order; both are the same state).
+ */
 export function parseReportState(raw: unknown, expected: MeasuresFingerprint, groupBy: string | null, index: number): ReportState {
-	let value = raw;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			throw new ConfigError(`Report state ${index} is not valid JSON: ${(value as string).slice(0, 80)}`);
-		}
-	}
-	const object = (value ?? {}) as Record<string, unknown>;
-	const state = (object.kind === 'satisfactionReportState' ? object : object.reportState) as ReportState | undefined;
+	const object = (jsonValue(raw, index) ?? {}) as Record<string, unknown>;
+	const state = (object.kind === 'satisfactionReportState' ? object : jsonValue(object.reportState, index)) as ReportState | undefined;
 	if (!state || state.kind !== 'satisfactionReportState' || !Array.isArray(state.groups)) {
 		throw new ConfigError(
-			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Output Report State on (or its reportState); got ${JSON.stringify(raw)?.slice(0, 80)}`,
+			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Report State "Add to Overall Row" (or its reportState); got ${JSON.stringify(raw)?.slice(0, 80)}`,
 		);
 	}
 	const measures = (state.measures ?? {}) as Partial<MeasuresFingerprint>;
 	const compared = measures.scoring === undefined ? { ...expected, scoring: undefined } : expected;
-	if (JSON.stringify(state.measures) !== JSON.stringify(compared)) {
+	if (canonicalJson(state.measures) !== canonicalJson(compared)) {
 		throw new ConfigError(
 			`Report state ${index} measured ${JSON.stringify(state.measures)}, but this node measures ${JSON.stringify(expected)}; combine pages made with the same settings (metrics, scales, index and importance weights)`,
 		);
@@ -108,5 +119,25 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	if ((state.groupBy ?? null) !== groupBy) {
 		throw new ConfigError(`Report state ${index} is grouped by ${JSON.stringify(state.groupBy)}, but this node groups by ${JSON.stringify(groupBy)}`);
 	}
+	if (state.page !== undefined && !(typeof state.page === 'string' && PAGE_ID.test(state.page))) {
+		throw new ConfigError(`Report state ${index}: page is ${JSON.stringify(state.page)?.slice(0, 60)}; expected the page ID its page run wrote (32 hexadecimal digits)`);
+	}
+	const seen = new Set<string>();
+	for (const entry of state.groups) {
+		const group = (entry as { group?: unknown } | null)?.group;
+		if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(entry)?.slice(0, 60)}; expected { group: text, tally }`);
+		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${JSON.stringify(group).slice(0, 40)} is listed twice; a page run lists each group once`);
+		seen.add(group);
+	}
 	return state;
+}
+
+/** A value, or the value JSON text holds. */
+function jsonValue(value: unknown, index: number): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		throw new ConfigError(`Report state ${index} is not valid JSON: ${value.slice(0, 80)}`);
+	}
 }
