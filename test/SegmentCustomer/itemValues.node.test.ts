@@ -126,6 +126,9 @@ function idOdds(): Odd[] {
 		{ value: 5.5, equivalent: '5.5' },
 		{ value: 2 ** 53 + 1, name: '2**53+1' },
 		{ value: '9007199254740993', equivalent: '9007199254740993' },
+		// A database driver's 64-bit value: its exact digits.
+		{ value: BigInt(7), equivalent: '7', name: 'BigInt 7' },
+		{ value: BigInt('9007199254740995'), equivalent: '9007199254740995', name: 'BigInt 9007199254740995' },
 		{ value: '  a  ', equivalent: 'a' },
 		{ value: '' },
 		{ value: '   ' },
@@ -621,6 +624,33 @@ async function checkStateField(field: StateField): Promise<string[]> {
 	}
 	return problems;
 }
+
+// ---------------------------------------------------------------- one customer per ID
+
+/** Forms of one ID (S's rule: trimmed text, a finite number or a BigInt as its digits) and forms of others. */
+const SAME_ID: Value[] = [5, '5', ' 5 ', BigInt(5)];
+const OTHER_IDS: Value[] = [NFC, NFD, 'Z\u200bW', 'ZW', '5.0'];
+
+describe('Segment Customer customer IDs in their forms', () => {
+	it('over transactions: the forms of one ID are one customer; NFC/NFD, zero-width and "5.0" are others', async () => {
+		const orders = [...SAME_ID, ...OTHER_IDS].map((customerId, i) => ({ customerId, orderDate: `2026-03-0${1 + (i % 9)}`, amount: 10 * (i + 1) }));
+		const outcome = outcomeOf(await run({ method: 'lifecycle', inputShape: 'transaction' }, orders as IDataObject[]), orders.length);
+		expect(outcome.problems).toEqual([]);
+		expect(outcome.errorOf.size).toBe(0);
+		const customers = [...new Set(outcome.customerOf.values())];
+		expect(customers.map((c) => [c.customerId, c.orderCount])).toEqual([['5', 4], ...OTHER_IDS.map((id) => [id, 1])]);
+	});
+
+	// RFM reads one item per customer on its own column path (RfmColumnReader), the other methods on the general one.
+	it.each(['rfm', 'lifecycle'])('one item per customer (%s): a later form of an ID an earlier item has is that item\'s error, naming the earlier item', async (method) => {
+		const items = [...SAME_ID, ...OTHER_IDS].map((customerId) => ({ ...customerTemplate, customerId }));
+		const outcome = outcomeOf(await run({ method }, items as IDataObject[]), items.length);
+		expect(outcome.problems).toEqual([]);
+		expect([...outcome.errorOf.keys()]).toEqual([1, 2, 3]);
+		for (const i of [1, 2, 3]) expect(outcome.errorOf.get(i)).toMatch(/field "customerId" is .*5.*, which is also the customer ID of item 0/);
+		expect([...outcome.customerOf.keys()]).toEqual([0, 4, 5, 6, 7, 8]);
+	});
+});
 
 // ---------------------------------------------------------------- tests
 
