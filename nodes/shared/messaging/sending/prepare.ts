@@ -1,5 +1,5 @@
 import { customerIdText } from '../../customers/records';
-import { getField, InputError, isEmpty } from '../../input';
+import { checkKeyNumber, getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
 import type { OutgoingMessage } from '../channels/types';
@@ -81,7 +81,11 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 		throw new InputError(field, value, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
 	}
 	if (kind === 'none') {
-		// A robot's recipient is passed on as given, but a phone number exported as a decimal would be mentioned with an extra digit.
+		// A robot's recipient is passed on as given, but a phone number exported as a decimal would be
+		// mentioned with an extra digit, and NaN, Infinity or a number past 2^53 (which has lost digits)
+		// as "NaN", "Infinity" or someone else's number.
+		if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'text or a number, or nothing');
+		if (typeof value === 'number') checkKeyNumber(value, field, 'recipients', 'numbers');
 		if (isDecimalExport(String(value))) throw decimalPhone(field, value);
 		return String(value).trim();
 	}

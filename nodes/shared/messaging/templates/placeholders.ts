@@ -57,6 +57,11 @@ export function valueAsText(value: unknown, path: string): string | undefined {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(path, value, 'is not a finite number', 'text or a number');
+		// An account or order number past 2^53 has lost its last digits on its way as a number: the message
+		// would show another number.
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			throw new InputError(path, value, 'is a number beyond 9007199254740991, which has lost digits on its way as a number', 'numbers this long as text: cast them in the query (id::text, CAST(id AS CHAR)) or in the source');
+		}
 		return String(value);
 	}
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
