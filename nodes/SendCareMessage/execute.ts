@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter } from '../common';
+import { checkOutputFieldFree, ItemRouter, toNodeError } from '../common';
 import { fieldAdder } from '../shared/outputItems/withField';
 import { Redactor } from '../shared/messaging/channels';
 import { prepareCareItem } from '../shared/messaging/sending';
 import { readCredentials, sendPending } from './operations/send';
-import { OUTPUT, redactAll, resultCare, withoutConsentCare, type Pending } from './result';
+import { itemErrorCare, OUTPUT, redactAll, resultCare, withoutConsentCare, type Pending } from './result';
 import { readSettings } from './settings';
 
 /**
@@ -28,18 +28,37 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	const place = (index: number, status: keyof typeof OUTPUT, care: IDataObject) =>
 		router.place(index, OUTPUT[status], { json: addCare(items[index].json, redactAll(care, redact)), pairedItem: { item: index } });
 
+	/**
+	 * A bad item. Under "Continue (regular output)" it leaves on Failed as the documented outputs have it:
+	 * its fields, `error` and `care`. It carries no item-level error: n8n's engine replaces the JSON of such
+	 * an item with `{ error }` alone (n8n's own nodes emit just that), and a Failed item without its customer
+	 * ID could not be written back or retried. Under "Continue (using error output)" it is n8n's error item,
+	 * which the engine moves to the error output.
+	 */
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const reject = (index: number, error: unknown, careType: string | undefined) => {
+		const json = items[index].json;
+		if (!router.continueOnFail || router.toolCall || toErrorOutput || settings.outputField in json) return router.reject(error, index);
+		const message = toNodeError(ctx.getNode(), error, index).message;
+		const care = itemErrorCare(settings, careType, message);
+		router.place(index, OUTPUT.failed, { json: addCare({ ...json, error: message }, redactAll(care, redact)), pairedItem: { item: index } });
+		router.rejectedItems++;
+	};
+
 	const pending: Pending[] = [];
 	for (let i = 0; i < items.length; i++) {
+		let careType: string | undefined;
 		try {
 			const json = items[i].json;
 			checkOutputFieldFree(json, settings.outputField);
 			// The item's own message parameters where they are expressions; a bad value fails this item only.
 			const prepare = settings.prepareFor(i);
+			careType = prepare.careType;
 			const prepared = prepareCareItem(json, prepare);
 			if (prepared.kind === 'candidate') pending.push({ index: i, candidate: prepared.candidate, locale: prepared.locale });
 			else place(i, 'skipped', withoutConsentCare(settings, prepare.careType, prepared.locale, prepared.detail));
 		} catch (error) {
-			router.reject(redactError(error), i);
+			reject(i, redactError(error), careType);
 		}
 	}
 

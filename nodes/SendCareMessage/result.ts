@@ -39,6 +39,24 @@ export function withoutConsentCare(settings: RunSettings, careType: string, loca
 	};
 }
 
+/** The code of an item the node could not use (a field or an expression's value): nothing was sent. */
+export const INVALID_ITEM = 'INVALID_ITEM';
+
+/** The care field of an item that cannot be used, under continue-on-fail; its Care Type when it could be read. */
+export function itemErrorCare(settings: RunSettings, careType: string | undefined, message: string): IDataObject {
+	return {
+		status: 'failed',
+		channel: settings.channel,
+		...(careType === undefined ? {} : { careType }),
+		template: settings.templateName,
+		outcome: 'notSent',
+		code: INVALID_ITEM,
+		message,
+		retryable: false,
+		attempts: 0,
+	};
+}
+
 /** The care field of a candidate once the batch has decided it: sent, skipped or failed, with the why. */
 export function resultCare(settings: RunSettings, pending: Pending, result: CareResult): IDataObject {
 	const { candidate } = pending;

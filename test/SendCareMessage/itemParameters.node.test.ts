@@ -140,11 +140,14 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 		expect(run.result.error).toBeUndefined();
 		// An expression's result is finished text: "{{name}}" in item data is never read as a placeholder.
 		expect(sendSmsRequests(server).map((p) => [p.PhoneNumbers, p.TemplateParam])).toEqual([['13800000001', '{"who":"{{name}}"}']]);
+		// The item keeps its fields; Care Type is unknown when the item's own message parameters failed.
+		const error = 'Item 1: the expression of "Aliyun Template Parameters" gives "{"who": "{{name}"", which is not JSON (expected an object like {"name": "{{name}}"})';
 		expect(run.failed).toEqual([
-			{
-				error:
-					'Item 1: the expression of "Aliyun Template Parameters" gives "{"who": "{{name}"", which is not JSON (expected an object like {"name": "{{name}}"})',
-			},
+			expect.objectContaining({
+				customerId: 'C2',
+				error,
+				care: { status: 'failed', channel: 'aliyunSms', template: 'birthday', outcome: 'notSent', code: 'INVALID_ITEM', message: error, retryable: false, attempts: 0 },
+			}),
 		]);
 	});
 
@@ -163,11 +166,14 @@ describe('Send Care Message: message parameters that are expressions are evaluat
 		);
 		expect(run.result.error).toBeUndefined();
 		expect(sendSmsRequests(server).map((p) => [p.PhoneNumbers, p.TemplateParam])).toEqual([['13800000001', '{"who":"Ann"}']]);
+		// The item keeps its fields; Care Type is unknown when the item's own message parameters failed.
+		const error = 'Item 1: the expression of "Aliyun Template Parameters" gives null, which is not a JSON object (expected an object of Aliyun template variable names and values, like {"name": "{{name}}"})';
 		expect(run.failed).toEqual([
-			{
-				error:
-					'Item 1: the expression of "Aliyun Template Parameters" gives null, which is not a JSON object (expected an object of Aliyun template variable names and values, like {"name": "{{name}}"})',
-			},
+			expect.objectContaining({
+				customerId: 'C2',
+				error,
+				care: { status: 'failed', channel: 'aliyunSms', template: 'birthday', outcome: 'notSent', code: 'INVALID_ITEM', message: error, retryable: false, attempts: 0 },
+			}),
 		]);
 	});
 

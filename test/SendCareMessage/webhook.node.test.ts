@@ -35,10 +35,14 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 		expect(run.result.error).toBeUndefined();
 		expect(run.sent.map((s) => s.customerId)).toEqual(['a']);
 		expect(run.skipped.map((s) => s.customerId)).toEqual(['b', 'd']);
-		// An item error, as n8n writes one: the message only.
+		// An item error on Failed as the outputs are documented: its fields, the error and care (n8n's own
+		// nodes write the message only, which leaves no customer ID to write back or retry).
+		const error = `Item 2: field "orderId" is "", which the message template's placeholder {{orderId}} needs (expected a value, or a default in the template like {{orderId|…}})`;
 		expect(run.failed).toEqual([
 			{
-				error: `Item 2: field "orderId" is "", which the message template's placeholder {{orderId}} needs (expected a value, or a default in the template like {{orderId|…}})`,
+				...customer('c', { orderId: '' }),
+				error,
+				care: { status: 'failed', channel: 'webhook', careType: 'custom', template: 'custom', outcome: 'notSent', code: 'INVALID_ITEM', message: error, retryable: false, attempts: 0 },
 			},
 		]);
 		expect(run.sent[0]).toMatchObject({ name: 'Customer a', orderId: 'O-a' });
