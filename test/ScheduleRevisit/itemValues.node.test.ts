@@ -452,6 +452,8 @@ describe('Schedule Revisit: item values as real sources give them', () => {
 				expect(vevent.match(/^(BEGIN|END):VEVENT\r$/gm)).toEqual(['BEGIN:VEVENT\r', 'END:VEVENT\r']);
 				expect(vevent.split('\r\n').filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
 			}
+			// Each agenda message has its head and one line per customer, whatever text the items held.
+			for (const agenda of outcome.agendas) expect(String(agenda.message).split('\n')).toHaveLength((agenda.customers as unknown[]).length + 1);
 			// The agendas of the odd run and of its equivalents agree.
 			expect(agendasOfBoth(outcome, reference)).toEqual(agendasOfBoth(reference, outcome));
 		});

@@ -54,12 +54,12 @@ function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Lang
 	const zh = language === 'zh-CN';
 	const mixed = agenda.customers.some((entry) => entry.customerLocalTime !== null);
 	const zone = mixed ? (zh ? `（时间为 ${agenda.timeZone} 时间）` : ` (times in ${agenda.timeZone})`) : '';
-	const head = zh
-		? `${agenda.owner} ${agenda.date} 回访安排（共 ${agenda.count} 位客户）${zone}：`
-		: `Revisits for ${agenda.owner} on ${agenda.date} (${agenda.count})${zone}:`;
+	const owner = oneLine(agenda.owner);
+	const head = zh ? `${owner} ${agenda.date} 回访安排（共 ${agenda.count} 位客户）${zone}：` : `Revisits for ${owner} on ${agenda.date} (${agenda.count})${zone}:`;
 	const lines = agenda.customers.map((entry) => {
 		const time = entry.ownerStart.slice(11, 16);
-		const who = entry.name ? (zh ? `${entry.name}（${entry.customerId}）` : `${entry.name} (${entry.customerId})`) : entry.customerId;
+		const [name, id] = [oneLine(entry.name), oneLine(entry.customerId)];
+		const who = name ? (zh ? `${name}（${id}）` : `${name} (${id})`) : id;
 		const planned = entry.alreadyScheduled ? (zh ? '［已有安排］' : ' [planned earlier]') : '';
 		const local = entry.customerLocalTime === null ? '' : localTimeNote(entry.customerLocalTime, agenda.date, entry.timeZone, zh);
 		return zh
@@ -70,6 +70,17 @@ function messageFor(agenda: Omit<OwnerAgenda, 'message' | 'ics'>, language: Lang
 	let text = head;
 	for (const line of lines) text += '\n' + line;
 	return text;
+}
+
+const LINE_BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+
+/**
+ * A text from the items (a name, an ID, an account manager) on one line of the message: a name with a line
+ * break ("Ann\n10:00 Phone call — …", from a CRM form) would otherwise add a line that reads as another
+ * appointment.
+ */
+function oneLine<T extends string | null>(text: T): T {
+	return text === null || !/[\r\n\u0085\u2028\u2029]/.test(text) ? text : (text.replace(LINE_BREAKS, ' ') as T);
 }
 
 /** "(customer 10:30 America/New_York)", with the customer's date when it is not the owner's. */
