@@ -25,7 +25,8 @@ import { setGeneratedItems } from '../helpers/testNodes';
  *   whole number beyond 2^53 − 1 (it lost digits on its way), a list or an object are the item's error.
  * - An "is one of" rule compares text in any case, trimmed, full-width as half-width; a value it does not
  *   list ("高") is no match (the next rule, then the default rule applies, as documented: the rule's list
- *   is the user's, not a fixed set of choices); NaN or Infinity is refused.
+ *   is the user's, not a fixed set of choices). NaN or Infinity in a field any rule tests is the item's
+ *   error (it is no value a list names, and neither empty nor a value for is empty / is not empty).
  * - Dates follow the package's date rule (nodes/shared/input, settled in 1a187ac): 2026年3月5日 and
  *   full-width digits are read. So a birthday without a year may be written "03-05", "3-5" or "3月5日"
  *   (also full-width), and a lunar birthday 1980-02-20, 1980/02/20 or 1980年2月20日; "03/05" is refused
@@ -64,6 +65,7 @@ const cadenceRules = {
 	rule: [
 		{ name: 'Churn', field: 'churn.level', operator: 'is', value: 'critical, high', interval: 1, unit: 'businessDays', priority: 'urgent', channel: 'call' },
 		{ name: 'Detractor', field: 'nps', operator: 'atMost', value: '6', interval: 2, unit: 'businessDays', priority: 'high', channel: 'call' },
+		{ name: 'Open tasks', field: 'tasks', operator: 'isNotEmpty', interval: 5, unit: 'calendarDays', priority: 'low', channel: 'message' },
 	],
 };
 
@@ -269,6 +271,22 @@ const lunarOdds: Odd[] = [
 	{ value: ABSENT, equivalent: ABSENT },
 ];
 
+/** A value an "is not empty" rule tests (tasks). */
+const emptinessOdds: Odd[] = [
+	{ value: '', equivalent: ABSENT },
+	{ value: '  ', equivalent: ABSENT },
+	{ value: null, equivalent: ABSENT },
+	{ value: [], equivalent: ABSENT },
+	{ value: {}, equivalent: ABSENT },
+	{ value: ['call back'], equivalent: 'call back' },
+	{ value: { open: 1 }, equivalent: 'call back' },
+	{ value: 0, equivalent: 'call back' },
+	{ value: false, equivalent: 'call back' },
+	{ value: Number.NaN },
+	{ value: Number.NEGATIVE_INFINITY },
+	{ value: ABSENT, equivalent: ABSENT },
+];
+
 const FIELDS: FieldCase[] = [
 	{ operation: 'scheduleRevisit', parameter: 'customerIdColumn', column: 'customerId', odd: textOdds({ required: true }) },
 	{ operation: 'scheduleRevisit', parameter: 'nameColumn', column: 'name', odd: textOdds() },
@@ -278,6 +296,7 @@ const FIELDS: FieldCase[] = [
 	{ operation: 'scheduleRevisit', parameter: 'timeZoneColumn', column: 'timeZone', odd: zoneOdds },
 	{ operation: 'scheduleRevisit', parameter: 'cadenceRules.rule.field', column: 'churn.level', odd: choiceOdds },
 	{ operation: 'scheduleRevisit', parameter: 'cadenceRules.rule.field', column: 'nps', odd: numberOdds },
+	{ operation: 'scheduleRevisit', parameter: 'cadenceRules.rule.field', column: 'tasks', odd: emptinessOdds },
 	{ operation: 'findOccasions', parameter: 'birthdayColumn', column: 'birthday', odd: dateOdds('1990-03-15') },
 	{ operation: 'findOccasions', parameter: 'lunarBirthdayColumn', column: 'lunarBirthday', odd: lunarOdds },
 	{ operation: 'findOccasions', parameter: 'memberSinceColumn', column: 'memberSince', odd: dateOdds('2020-04-01') },

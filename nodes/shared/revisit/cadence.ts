@@ -154,9 +154,9 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 	const read = fieldReader(rule.field);
 	switch (rule.operator) {
 		case 'isEmpty':
-			return (item) => holdsNothing(read(item));
+			return (item) => holdsNothing(finiteOrOther(rule, read(item)));
 		case 'isNotEmpty':
-			return (item) => !holdsNothing(read(item));
+			return (item) => !holdsNothing(finiteOrOther(rule, read(item)));
 		case 'is':
 		case 'isNot': {
 			const wanted = rule.operator === 'is';
@@ -166,9 +166,7 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 				const value = read(item);
 				if (isEmpty(value)) return !wanted;
 				if (typeof value === 'object') throw notOneValue(rule, value);
-				// NaN or Infinity (a Code node's failed sum) is no value a list names: "NaN" would match "is not one of".
-				if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(rule.field, value, `is not a finite number (${ruleText(rule)} compares it)`, 'text or a number');
-				if (typeof value !== 'string') return listed(String(value)) === wanted;
+				if (typeof value !== 'string') return listed(String(finiteOrOther(rule, value))) === wanted;
 				let found = remembered.get(value);
 				if (found === undefined) {
 					found = listed(value);
@@ -198,6 +196,15 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 }
 
 const ruleText = (rule: CadenceRule) => `cadence rule ${rule.index} "${rule.name}"`;
+
+/**
+ * The value, unless it is NaN or ±Infinity (a Code node's failed sum): no value a list names ("NaN" would
+ * match "is not one of"), and neither empty nor a value for is empty / is not empty.
+ */
+function finiteOrOther(rule: CadenceRule, value: unknown): unknown {
+	if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(rule.field, value, `is not a finite number (${ruleText(rule)} tests it)`, 'text or a number');
+	return value;
+}
 
 /** A list or an object where is/isNot compares one value: which of its entries was meant is not for the node to guess. */
 function notOneValue(rule: CadenceRule, value: unknown): InputError {
