@@ -30,15 +30,19 @@
  *   nodes): text trimmed of white space, or a finite number as its text ("5", "5.5"); compared exactly as
  *   the source system compares them, so NFC and NFD forms and zero-width characters are kept as given;
  *   empty, true, lists, objects, NaN and whole numbers beyond 2^53 − 1 are refused.
- * CHOICES (a group, a risk level, a channel in an item): matched trimmed, in any case, full-width letters
- *   as half-width (NFKC); an unknown value ("高"), null, "", a number or a list is the item's error.
+ * CHOICES (a group, a risk level, a channel, a yes/no answer in an item; choiceKey / choiceTable / lookupChoice):
+ *   matched trimmed, in any case, full-width letters and digits as half-width (NFKC); a number by its digits
+ *   where the table lists them (1/0 for yes/no); an unknown value ("高" unless it is a label of that choice),
+ *   null, "", true where the table holds no booleans, a list or an object is the item's error. Every yes/no
+ *   field takes YES_WORDS / NO_WORDS (true yes y 1 是 / false no n 0 否) besides its node's own words.
  */
-import { numberFromText, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, dateMsReaderNotAfter, InputError } from '../../nodes/shared/input';
+import { choiceTable, lookupChoice, NO_WORDS, numberFromText, parseCount, parseCustomerCount, parseDate, parseMoney, parseNumber, dateMsReaderNotAfter, InputError, YES_WORDS, yesNoTable } from '../../nodes/shared/input';
 import { parameterNumber } from '../../nodes/common';
 import { readRating } from '../../nodes/shared/satisfaction/scale';
 import { NPS_SCALE } from '../../nodes/shared/satisfaction/nps';
 import { customerIdText } from '../../nodes/shared/customers/records';
-import { parseKey } from '../../nodes/shared/impact/values';
+import { parseKey, parseYesNo as parseOutcomeYesNo } from '../../nodes/shared/impact/values';
+import { parseYesNo as parseConsentYesNo } from '../../nodes/shared/messaging/policy/consent';
 import { RAW_ERROR, valueForms } from '../helpers/runChecks';
 
 const REFUSED = Symbol('refused');
@@ -310,5 +314,61 @@ describe.each(ID_READERS)('$name follows the ID rule', ({ read }) => {
 	it.each(ID_CASES.map(([value, expected]) => [show(value), value, expected] as const))('%s', (_shown, value, expected) => {
 		if (expected === REFUSED) expectRefused(() => read(value, 'customerId'), 'customerId', value);
 		else expect(read(value, 'customerId')).toBe(expected);
+	});
+});
+
+describe('choices: lookupChoice follows the choice rule', () => {
+	const groups = choiceTable([
+		['treatment', 'treatment'],
+		['holdout', 'holdout'],
+		['对照组', 'holdout'],
+	]);
+	it.each([
+		['holdout', 'holdout'],
+		['Holdout', 'holdout'],
+		['  HOLDOUT  ', 'holdout'],
+		['ｈｏｌｄｏｕｔ', 'holdout'],
+		['Ｈｏｌｄｏｕｔ\u3000', 'holdout'],
+		['对照组', 'holdout'],
+		['高', undefined],
+		['hold out', undefined],
+		['constructor', undefined],
+		['__proto__', undefined],
+		['', undefined],
+		[null, undefined],
+		[undefined, undefined],
+		[1, undefined],
+		[true, undefined],
+		[['holdout'], undefined],
+		[{ group: 'holdout' }, undefined],
+	])('%j', (given, expected) => {
+		expect(lookupChoice(groups, given)).toBe(expected);
+	});
+
+	it('reads numbers by their digits where the table lists them (yes/no), and nothing else as a number', () => {
+		const yesNo = yesNoTable();
+		expect([1, 0, '1', '１', ' Yes ', 'ＮＯ', '是', 'Y'].map((v) => lookupChoice(yesNo, v))).toEqual([true, false, true, true, true, false, true, true]);
+		expect([2, -0.5, NaN, Infinity, '2', 'yes!', '对'].map((v) => lookupChoice(yesNo, v))).toEqual(Array(7).fill(undefined));
+	});
+});
+
+/**
+ * Every yes/no reader of an item takes the common words (YES_WORDS, NO_WORDS) by the choice rule, whatever
+ * words of its own it adds. Send Care Message's consent field read them without NFKC: full-width ＹＥＳ was
+ * the item's error there but yes in Measure Care Impact and Detect Churn Risk (request S-to-P.md).
+ */
+describe.each([
+	{ name: 'Measure Care Impact outcomes (parseYesNo)', read: (v: unknown) => parseOutcomeYesNo(v, 'converted') === 1, open: false },
+	{ name: 'Send Care Message consent (parseYesNo)', read: (v: unknown) => parseConsentYesNo(v, 'consent'), open: true },
+])('$name takes the common yes/no words by the choice rule', ({ read, open }) => {
+	const forms = (word: string) => [word, word.toUpperCase(), ` ${word} `, word.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))];
+	it.each([...YES_WORDS.map((w) => [w, true] as const), ...NO_WORDS.map((w) => [w, false] as const)])('%s', (word, answer) => {
+		for (const form of forms(word)) {
+			if (open && form !== form.normalize('NFKC')) continue;
+			expect([form, read(form)]).toEqual([form, answer]);
+		}
+	});
+	(open ? it.failing : it)('full-width forms (ＹＥＳ, １)', () => {
+		expect(['ＹＥＳ', 'ｎｏ', '１', '０'].map((v) => read(v))).toEqual([true, false, true, false]);
 	});
 });

@@ -6,3 +6,4 @@ export * from './luxon';
 export * from './dateReader';
 export * from './plausible';
 export * from './wallClock';
+export * from './choices';
