@@ -298,10 +298,10 @@ interface Outcome {
 }
 
 let runs = 0;
-async function run(parameters: IDataObject, items: IDataObject[]): Promise<WorkflowResult> {
+async function run(parameters: IDataObject, items: IDataObject[], timezone?: string): Promise<WorkflowResult> {
 	const key = `segment-item-values-${runs++}`;
 	setGeneratedItems(key, items);
-	return runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+	return runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput', timezone });
 }
 
 const pairsOf = (item: INodeExecutionData): number[] => {
@@ -624,6 +624,35 @@ async function checkStateField(field: StateField): Promise<string[]> {
 	}
 	return problems;
 }
+
+// ---------------------------------------------------------------- dates in a text rule's field
+
+/**
+ * A date a source gives as an object (a Date from a database driver, a luxon DateTime from a Date & Time
+ * node) in a field a text rule compares is compared as the node writes dates, ISO 8601 with the offset of
+ * the workflow's zone, not as JavaScript's String() of it ("Thu Mar 05 2026 08:00:00 GMT+0800 (China
+ * Standard Time)", which depends on the machine's zone and matched no "starts with 2026-03").
+ */
+describe('Segment Customer dates in a field a text rule compares', () => {
+	const rules = { rule: [{ field: 'orderedAt', operator: 'startsWith', value: '2026-03-05', label: 'That day' }] };
+	const instant = Date.UTC(2026, 2, 4, 16, 30); // 2026-03-05 00:30 in Shanghai
+	it.each([
+		['a Date', new Date(instant), 'That day'],
+		['a luxon DateTime', DateTime.fromMillis(instant, { zone: 'UTC' }), 'That day'],
+		['its text', '2026-03-05T00:30:00+08:00', 'That day'],
+		['another day', new Date(instant - 86_400_000), 'Other'],
+	])('%s', async (_name, orderedAt, label) => {
+		const result = await run({ method: 'customRules', rules }, [{ ...customerTemplate, orderedAt }], 'Asia/Shanghai');
+		const outcome = outcomeOf(result, 1);
+		expect(outcome.errorOf.get(0)).toBeUndefined();
+		expect((outcome.customerOf.get(0)?.segment as IDataObject).label).toBe(label);
+	});
+
+	it('refuses an Invalid Date naming the field', async () => {
+		const outcome = outcomeOf(await run({ method: 'customRules', rules }, [{ ...customerTemplate, orderedAt: new Date(Number.NaN) }]), 1);
+		expect(outcome.errorOf.get(0)).toMatch(/field "orderedAt" is "Invalid Date"/);
+	});
+});
 
 // ---------------------------------------------------------------- one customer per ID
 

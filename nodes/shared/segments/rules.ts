@@ -1,5 +1,6 @@
 import { REJECTED_KEY } from './summary';
-import { calendarDays, ConfigError, getField, InputError, isEmpty, numberFromText, parseDate, parseNumber } from '../input';
+import { toIsoWithOffset } from '../format/isoDate';
+import { calendarDays, ConfigError, getField, InputError, isEmpty, luxonDate, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
 	equals: 'is equal to',
@@ -79,12 +80,7 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 		const days = numberFromText(rule.value)!;
 		return rule.operator === 'withinLastDays' ? ageDays >= 0 && ageDays <= days : ageDays > days;
 	}
-	// String() made ["gold"] "gold" and {…} "[object Object]": a list or an object matched, or not, as text it is not.
-	// NaN and Infinity (a Code node's failed arithmetic) are no value to compare: "NaN" matched nothing without a word.
-	if ((raw !== null && typeof raw === 'object' && !(raw instanceof Date)) || (typeof raw === 'number' && !Number.isFinite(raw))) {
-		throw new InputError(rule.field, raw, `the rule "${RULE_OPERATORS[rule.operator]}" cannot compare as text`, 'text, a number or true/false');
-	}
-	const text = String(raw).trim();
+	const text = comparedText(raw, rule, timeZone);
 	const expected = rule.value.trim();
 	switch (rule.operator) {
 		case 'equals':
@@ -101,6 +97,23 @@ export function ruleMatches(item: Record<string, unknown>, rule: SegmentRule, as
 		default:
 			return text.startsWith(expected);
 	}
+}
+
+/**
+ * A field's value as the text operators compare it. A date object (a Date from a database driver, a luxon
+ * DateTime) is its ISO 8601 text in the workflow's zone, as the node writes dates: String() gave "Thu Mar 05
+ * 2026 08:00:00 GMT+0800 (…)", which depends on the machine's zone. String() also made ["gold"] "gold" and
+ * {…} "[object Object]", and NaN or Infinity (a Code node's failed arithmetic) "NaN": those are the item's error.
+ */
+function comparedText(raw: unknown, rule: SegmentRule, timeZone = 'UTC'): string {
+	const date = raw instanceof Date ? raw : luxonDate(raw);
+	const problem = `the rule "${RULE_OPERATORS[rule.operator]}" cannot compare as text`;
+	if (date !== undefined) {
+		if (Number.isNaN(date.getTime())) throw new InputError(rule.field, raw, problem, 'a valid date');
+		return toIsoWithOffset(date, timeZone);
+	}
+	if ((raw !== null && typeof raw === 'object') || (typeof raw === 'number' && !Number.isFinite(raw))) throw new InputError(rule.field, raw, problem, 'text, a number or true/false');
+	return String(raw).trim();
 }
 
 /**
