@@ -278,6 +278,7 @@ const CONFIGS: Config[] = [
 	{ name: 'RFM over transactions, applying a learned state', parameters: { method: 'rfm', cutPoints: 'apply', inputShape: 'transaction' }, shape: 'transaction', fields: [id, orderDate, amount] },
 	{ name: 'RFM over transactions', parameters: { method: 'rfm', inputShape: 'transaction' }, shape: 'transaction', learns: true, fields: [id, orderDate, amount] },
 	{ name: 'Value Tier over transactions', parameters: { method: 'valueTier', inputShape: 'transaction' }, shape: 'transaction', learns: true, fields: [id, orderDate, amount] },
+	{ name: 'Value Tier over transactions, applying a learned state', parameters: { method: 'valueTier', cutPoints: 'apply', inputShape: 'transaction' }, shape: 'transaction', fields: [id, orderDate, amount] },
 	{ name: 'Lifecycle over transactions', parameters: { method: 'lifecycle', inputShape: 'transaction' }, shape: 'transaction', fields: [id, orderDate, amount] },
 	{
 		name: 'Custom Rules over transactions',
