@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { parameterNumber, parameterText, readAsOf, readColumn } from '../common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { checkChoice, checkText, parameterNumber, readAsOf, readColumn } from '../common';
 import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
@@ -29,36 +29,22 @@ const recipientLabel = (channel: ChannelKind) =>
 	properties.find((p) => p.name === 'recipientField' && (p.displayOptions?.show?.channel as unknown[] | undefined)?.includes(channel))?.displayName ?? labelOf('recipientField');
 
 /**
- * A text setting (a field name, a sending hour, a ledger table): text or a number as its digits, a
- * cleared one (null) as empty. String() would look up true, a list or an object as a field
- * "true", "1,2" or "[object Object]" that no item has, so a consent or time zone field read so would be
- * missing for everyone without a word; such a value is a ConfigError naming the parameter.
+ * The options and boolean parameters by path ("keyPeriod", "options.pacing"), several entries of one name
+ * (shown for different settings) together. The panel offers only their choices, but an expression can give
+ * anything: a value that is none of them ("weekly" for Frequency Cap, "false" as text for Dry Run) is a
+ * ConfigError (checkChoice), never read as some other choice (a Consent Rule that is none of them would
+ * skip the consent check).
  */
-function settingText(label: string, raw: unknown, expected: string): string {
-	const text = raw === null || raw === undefined ? '' : parameterText(raw);
-	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
-	return text;
-}
-
-/** The values an options or boolean parameter may take, by path ("keyPeriod", "options.pacing"). */
-const CHOICES = new Map<string, unknown[]>();
+const CHOICE_PROPERTIES = new Map<string, INodeProperties[]>();
 for (const [prefix, list] of [['', properties], ['options.', optionsProperty.options as INodeProperties[]]] as const) {
 	for (const p of list) {
-		const values = p.type === 'boolean' ? [true, false] : p.type === 'options' ? (p.options as INodePropertyOptions[]).map((o) => o.value) : undefined;
-		if (values) CHOICES.set(`${prefix}${p.name}`, [...(CHOICES.get(`${prefix}${p.name}`) ?? []), ...values]);
+		if (p.type === 'boolean' || p.type === 'options') CHOICE_PROPERTIES.set(`${prefix}${p.name}`, [...(CHOICE_PROPERTIES.get(`${prefix}${p.name}`) ?? []), p]);
 	}
 }
 
-/**
- * The panel offers only an options parameter's choices, but an expression can give anything: a value
- * that is none of them ("weekly" for Frequency Cap, "false" as text for Dry Run) is a ConfigError,
- * never read as some other choice (a Consent Rule that is none of them would skip the consent check).
- */
-function checkChoice(path: string, value: unknown): void {
-	const allowed = CHOICES.get(path);
-	if (allowed && !allowed.includes(value)) {
-		throw new ConfigError(`Parameter "${labelOf(path)}" is ${describeValue(value)}, which is not one of its choices (expected ${allowed.map((v) => JSON.stringify(v)).join(', ')})`);
-	}
+function checkChoiceAt(path: string, value: unknown): void {
+	const choices = CHOICE_PROPERTIES.get(path);
+	if (choices) checkChoice(value, choices, labelOf(path));
 }
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
@@ -157,16 +143,16 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const read = batchParameters(ctx, labelOf);
 	const param = <T>(name: string, fallback: T): T => {
 		const value = read(name, fallback);
-		if (name !== 'options') checkChoice(name, value);
-		else for (const [option, v] of Object.entries(value as IDataObject)) checkChoice(`options.${option}`, v);
+		if (name !== 'options') checkChoiceAt(name, value);
+		else for (const [option, v] of Object.entries(value as IDataObject)) checkChoiceAt(`options.${option}`, v);
 		return value;
 	};
 	const channel = param<ChannelKind>('channel', 'smtp');
 	const templateName = param<string>('template', 'birthday');
 	const options = param<IDataObject>('options', {});
 	const label = (path: string) => (path === 'recipientField' ? recipientLabel(channel) : labelOf(path));
-	const text = (name: string, fallback = '', expected = 'a field name') => settingText(label(name), param(name, fallback), expected).trim();
-	const option = (name: string, fallback: string, expected = 'a field name') => settingText(labelOf(`options.${name}`), options[name] ?? fallback, expected);
+	const text = (name: string, fallback = '', expected = 'a field name') => checkText(param(name, fallback), label(name), expected).trim();
+	const option = (name: string, fallback: string, expected = 'a field name') => checkText(options[name] ?? fallback, labelOf(`options.${name}`), expected);
 	const asOf = readAsOf(ctx, 'options.asOf');
 
 	const isCustom = templateName === 'custom';
