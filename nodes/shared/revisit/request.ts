@@ -64,7 +64,7 @@ function text(item: Record<string, unknown>, read: FieldReader | undefined, colu
 		checkKeyNumber(value, column, 'names or owners', 'Values');
 		return String(value);
 	}
-	const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? 'true/false' : 'an object';
+	const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? 'a yes/no value' : 'an object';
 	throw new InputError(column, value, `is ${kind}`, TEXT_EXPECTED);
 }
 
