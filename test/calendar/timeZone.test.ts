@@ -24,6 +24,8 @@ describe('time zones', () => {
 			expect(() => checkTimeZone(offset)).toThrow(`Time zone "${offset}" is a UTC offset, not an IANA time zone`);
 		}
 		expect(checkTimeZone('Etc/GMT-8')).toBe('Etc/GMT-8');
+		// POSIX-style names are links since tzdata 2024b; Node 24 kept them as given, Node 20 resolved them.
+		expect(['EST5EDT', 'cst6cdt', 'MST7MDT', 'PST8PDT'].map((name) => checkTimeZone(name))).toEqual(['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles']);
 		expect(checkTimeZone('GMT')).toBe('UTC');
 	});
 

@@ -29,13 +29,19 @@ export function isUtcOffset(name: string): boolean {
 	return /^(?:(?:GMT|UTC)\s*)?[+\-\u2212]\s*\d/i.test(name);
 }
 
+/**
+ * The POSIX-style names, links to these zones since tzdata 2024b. Node 20's ICU resolves them so, Node 24's
+ * keeps them as given: named here, a customer's zone reads the same on both engines.
+ */
+const POSIX_STYLE_LINKS: Record<string, string> = { EST5EDT: 'America/New_York', CST6CDT: 'America/Chicago', MST7MDT: 'America/Denver', PST8PDT: 'America/Los_Angeles' };
+
 /** The canonical spelling of an IANA zone name, or undefined when it is none. */
 export function canonicalZone(name: string): string | undefined {
 	const cached = canonicalZones.get(name);
 	if (cached !== undefined) return cached;
 	if (isZoneAbbreviation(name) || isUtcOffset(name)) return undefined;
 	try {
-		const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+		const resolved = new Intl.DateTimeFormat('en-US', { timeZone: POSIX_STYLE_LINKS[name.toUpperCase()] ?? name }).resolvedOptions().timeZone;
 		canonicalZones.set(name, resolved);
 		return resolved;
 	} catch {
