@@ -282,6 +282,17 @@ const CONFIGS: Config[] = [
 		fields: [...CUSTOMER_FIELDS, ...SIGNAL_FIELDS],
 	},
 	{
+		// Dot paths: into nested objects (customer.id, crm.complaints), or a key written with the dots (survey.csat, as CSV exports have it).
+		name: 'Rules Only, summaries, columns as dot paths',
+		parameters: { method: 'rules', inputShape: 'summary', customerIdColumn: 'customer.id', signals: { satisfactionColumn: 'survey.csat', complaintsColumn: 'crm.complaints' }, asOf },
+		items: summaryItems(40).map(({ customerId, ...rest }, i) => ({ ...rest, customer: { id: customerId }, 'survey.csat': 30 + i, crm: { complaints: i % 3 } })),
+		fields: [
+			{ parameter: 'customerIdColumn', column: 'customer.id', kind: 'id' },
+			{ parameter: 'signals.satisfactionColumn', column: 'survey.csat', kind: 'score', optional: true },
+			{ parameter: 'signals.complaintsColumn', column: 'crm.complaints', kind: 'count', optional: true },
+		],
+	},
+	{
 		name: 'Rules Only, one item per customer (dates), workflow zone Asia/Shanghai',
 		parameters: { method: 'rules', inputShape: 'customer', signals: { contractEndColumn: 'contractEnd' }, asOf },
 		items: customerItems(40),
@@ -358,11 +369,21 @@ function placements(result: WorkflowResult, transactions: boolean) {
 	return { byItem, duplicates, model, all, stopped: result.error?.message };
 }
 
-const setField = (item: Record<string, unknown>, column: string, value: Value) => {
+/** The item with `column` set (a dot path into nested objects when the item has the first one, as n8n reads it). */
+function setField(item: Record<string, unknown>, column: string, value: Value): Record<string, unknown> {
+	const [head, ...rest] = column.split('.');
+	if (rest.length > 0 && item[head] !== null && typeof item[head] === 'object') {
+		return { ...item, [head]: setField(item[head] as Record<string, unknown>, rest.join('.'), value) };
+	}
 	const copy = { ...item };
 	if (value === MISSING) delete copy[column];
 	else copy[column] = value;
 	return copy;
+}
+
+const fieldOf = (item: Record<string, unknown>, column: string): unknown => {
+	const [head, ...rest] = column.split('.');
+	return rest.length > 0 && item[head] !== null && typeof item[head] === 'object' ? fieldOf(item[head] as Record<string, unknown>, rest.join('.')) : item[column];
 };
 
 const shown = (value: Value) => (value === MISSING ? 'missing' : DateTime.isDateTime(value) ? `DateTime(${value.toISO()})` : typeof value === 'bigint' ? `${value}n` : value instanceof Date ? `Date(${value.getTime()})` : JSON.stringify(value) ?? String(value));
@@ -421,7 +442,7 @@ function oddsFor(config: Config, field: Field): Odd[] {
 	// Each odd value is derived from the valid value of the item it replaces.
 	const odds: Odd[] = [];
 	for (let i = 0; ; i++) {
-		const list = oddValues(field, config.items[i][field.column], config.timezone ?? 'UTC');
+		const list = oddValues(field, fieldOf(config.items[i], field.column), config.timezone ?? 'UTC');
 		if (i >= list.length) break;
 		if (i >= config.items.length) throw new Error(`${config.name}: ${list.length} odd values for ${field.column}, only ${config.items.length} items`);
 		odds.push(list[i]);
@@ -455,6 +476,22 @@ describe('Detect Churn Risk: every item field against the values real sources gi
 		const outcome = placements(await run(config, config.items), !!config.transactions);
 		expect([...outcome.byItem.values()].filter((p) => p.error !== undefined)).toEqual([]);
 		expect(outcome.byItem.size).toBe(config.items.length);
+	});
+
+	// IDs are read as their trimmed text and compared exactly: 5, "5" and " 5 " are one customer (the later
+	// items refused as repeats, naming the item that has it), the NFC and NFD forms of 李é two.
+	it('one item per customer: an ID read as another item\'s is that item\'s error; NFC and NFD forms are two customers', async () => {
+		const config = CONFIGS[0];
+		const ids: Value[] = [5, '5', ' 5 ', '李é'.normalize('NFC'), '李é'.normalize('NFD')];
+		const items = config.items.map((item, i) => (i < ids.length ? { ...item, customerId: ids[i] } : item));
+		const outcome = placements(await run(config, items), false);
+		expect([0, 1, 2, 3, 4].map((i) => outcome.byItem.get(i)?.error)).toEqual([
+			undefined,
+			'Item 1: field "customerId" is "5", which is also the customer ID of item 0 (expected one item per customer; orders go with One Item per Transaction)',
+			'Item 2: field "customerId" is " 5 ", which is also the customer ID of item 0 (expected one item per customer; orders go with One Item per Transaction)',
+			undefined,
+			undefined,
+		]);
 	});
 
 	const cases = CONFIGS.flatMap((config) => config.fields.map((field) => [`${config.name} › ${field.column}`, config, field] as const));
