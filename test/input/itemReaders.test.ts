@@ -15,7 +15,8 @@
  *     amount so; it is a float printed by a program or Excel's rounded display of a long number), hex,
  *     octal and binary ("0x10"), "5%" (5 or 0.05?), "5abc", "N/A", "-", a currency mark (money only),
  *     other digits ("٥", "⑤"), a text with more digits than a number holds ("9007199254740993" would be read
- *     as …992), true/false, null, lists, objects, dates, bigints;
+ *     as …992), true/false, null, lists, objects, dates; a BigInt, which n8n cannot store with an execution's
+ *     data (JSON holds none), is refused saying it is one;
  *   - then each kind's range: counts are whole numbers from 0 up to 1e7, a count of customers up to 1e10, a
  *     score lies on its scale (whole points for NPS), money within ±1e13 (1e308 and 2^53 fall outside).
  * MONEY: a number by the rule above with one currency mark (¥ ￥ $ € £ RMB CNY USD EUR GBP 元) before or
@@ -111,6 +112,7 @@ const NUMBER_CASES: Array<[unknown, Expected]> = [
 	[{ value: 5 }, REFUSED],
 	[new Date('2026-03-05T00:00:00Z'), REFUSED],
 	[BigInt(5), REFUSED],
+	[BigInt('9007199254740993'), REFUSED],
 ];
 
 /** Money: the number cases, where a currency mark is part of an amount. */
@@ -370,5 +372,12 @@ describe.each([
 	});
 	(open ? it.failing : it)('full-width forms (ＹＥＳ, １)', () => {
 		expect(['ＹＥＳ', 'ｎｏ', '１', '０'].map((v) => read(v))).toEqual([true, false, true, false]);
+	});
+});
+
+describe('a BigInt in a number field', () => {
+	it('is refused saying it is one, its digits shown as a number is', () => {
+		expect(() => parseNumber(BigInt(5), 'orders')).toThrow('field "orders" is 5, which is a BigInt, which JSON and n8n\'s execution data cannot hold (send it as a number or as text) (expected a number)');
+		expect(() => parseMoney(BigInt(5), 'spend')).toThrow('field "spend" is 5, which is a BigInt');
 	});
 });

@@ -10,7 +10,8 @@ export function describeValue(value: unknown): string {
 	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
 	else if (Number.isNaN(luxonDate(value)?.getTime() ?? 0)) text = 'Invalid DateTime';
 	else if (typeof value === 'string') text = value;
-	else if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	// A BigInt as its digits, unquoted as a number is: quoted, 5n read "5", as if it were the text.
+	else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	else {
 		try {
 			text = JSON.stringify(value) ?? String(value);

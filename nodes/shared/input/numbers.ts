@@ -103,6 +103,15 @@ export function checkKeyNumber(value: number, field: string, what: string, asTex
 	}
 }
 
+/**
+ * Why a value that is no number (true, a list, an object, a BigInt) is refused. A BigInt (a Code node's, a
+ * driver's 64-bit integer) is said to be one: its digits alone would read as a number refused for no reason.
+ * It is refused, not read: n8n cannot store it with the execution's data (JSON holds none).
+ */
+function notNumber(value: unknown, kind: string): string {
+	return typeof value === 'bigint' ? `is a BigInt, which JSON and n8n's execution data cannot hold (send it as a number or as text)` : `is not ${kind}`;
+}
+
 /** A number given as a number or as text (" 7 ", "1,234.5"). Empty, NaN and Infinity are errors. */
 export function parseNumber(value: unknown, field: string, rules: NumberRules = {}): number {
 	// Built only when an error needs it: this runs once per value on million-row batches.
@@ -110,7 +119,7 @@ export function parseNumber(value: unknown, field: string, rules: NumberRules = 
 	if (isEmpty(value)) throw new InputError(field, value, 'is empty', expected());
 	const parsed = typeof value === 'number' ? value : typeof value === 'string' ? fromText(value) : undefined;
 	if (parsed === undefined || !Number.isFinite(parsed)) {
-		throw new InputError(field, value, 'is not a number', expected());
+		throw new InputError(field, value, notNumber(value, 'a number'), expected());
 	}
 	if (typeof value === 'string') checkDigitsKept(field, value, parsed, expected);
 	return checkRange(field, value, parsed, rules, expected);
@@ -172,7 +181,7 @@ export function parseMoney(value: unknown, field: string, rules: NumberRules = {
 		}
 	}
 	if (parsed === undefined || !Number.isFinite(parsed)) {
-		throw new InputError(field, value, 'is not an amount of money', expected());
+		throw new InputError(field, value, notNumber(value, 'an amount of money'), expected());
 	}
 	if (typeof value === 'string') checkDigitsKept(field, value, parsed, expected);
 	return checkPlausible(field, value, checkRange(field, value, parsed, rules, expected), PLAUSIBLE.money, 'amount', expected);
