@@ -7,6 +7,7 @@ import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
 	calendarDays,
 	dateMsReaderNotAfter,
+	describeValue,
 	getField,
 	InputError,
 	isEmpty,
@@ -119,16 +120,19 @@ export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: R
 type SummaryColumns = Record<keyof RfmSummary, string>;
 
 /**
- * The summary, or an error naming the part at fault, with that part's value as the item holds it: T for
- * an age that is no age, t_x for a recency below 0 or beyond T, otherwise x, whose purchases t_x
- * contradicts ("1,000" repeat purchases with t_x 0 was an error of "tx" showing 0).
+ * The summary, or an error naming the part at fault with its value as the item holds it: T for an age
+ * that is no age, t_x for a recency below 0 or beyond T, otherwise x, whose purchases t_x contradicts.
+ * Where two parts contradict each other the other one is named with its value too, since either may be
+ * the wrong one ("1,000" repeat purchases with t_x 0 was an error of "tx" showing only 0).
  */
 function checkedSummary(summary: RfmSummary, item: Record<string, unknown>, columns: SummaryColumns): RfmSummary {
 	const problem = summaryProblem(summary);
 	if (!problem) return summary;
 	const { x, tx, T } = summary;
-	const part: keyof RfmSummary = !Number.isInteger(x) || x < 0 ? 'x' : !(T > 0 && Number.isFinite(T)) ? 'T' : !(tx >= 0) || tx > T ? 'tx' : 'x';
-	throw new InputError(columns[part], getField(item, columns[part]), `gives an impossible customer: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
+	const [part, other]: [keyof RfmSummary, keyof RfmSummary | undefined] =
+		!Number.isInteger(x) || x < 0 ? ['x', undefined] : !(T > 0 && Number.isFinite(T)) ? ['T', undefined] : !(tx >= 0) ? ['tx', undefined] : tx > T ? ['tx', 'T'] : ['x', 'tx'];
+	const besides = other === undefined ? '' : ` with "${columns[other]}" ${describeValue(getField(item, columns[other]))}`;
+	throw new InputError(columns[part], getField(item, columns[part]), `gives an impossible customer${besides}: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
 }
 
 /** One item per customer with first/last purchase dates and an order count. */

@@ -66,6 +66,8 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 	return [
 		{ value: String(valid), equivalent: valid },
 		{ value: ` ${valid} `, equivalent: valid },
+		{ value: `\u3000${valid}\u3000`, equivalent: valid },
+		{ value: `+${valid}`, equivalent: valid },
 		{ value: grouped(valid + 1000), equivalent: valid + 1000 },
 		{ value: fullWidth(String(valid)), equivalent: valid },
 		// The exponent form is a float a program printed, no figure a person or a database writes (S's rule).
@@ -74,6 +76,11 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 		{ value: `${valid}abc` },
 		{ value: `¥${valid}`, ...(money ? { equivalent: valid } : {}) },
 		{ value: `￥${valid}`, ...(money ? { equivalent: valid } : {}) },
+		{ value: `${valid}元`, ...(money ? { equivalent: valid } : {}) },
+		{ value: `${valid}%` },
+		...(Number.isInteger(valid) ? [{ value: `${valid}.`, equivalent: valid }] : []),
+		// A fraction where a whole number belongs (purchases, customers, renewals).
+		...(['count', 'customers'].includes(kind) ? [{ value: valid + 0.5 }] : []),
 		{ value: true },
 		{ value: [valid] },
 		{ value: { value: valid } },
