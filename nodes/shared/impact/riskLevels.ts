@@ -1,5 +1,6 @@
 import LABELS from '../format/labels.json';
 import type { LabelTable } from '../format/language';
+import { choiceTable, lookupChoice } from '../input/choices';
 import { ConfigError, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 
@@ -7,22 +8,18 @@ export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
 
 const LEVEL_LABELS: LabelTable<RiskLevel> = LABELS.riskLevel;
 
-/** A risk level as written anywhere, as it is looked up: NFKC (full-width letters), trimmed, lower case. */
-const levelKey = (text: string) => text.normalize('NFKC').trim().toLowerCase();
-
 /**
  * Every way Detect Churn Risk writes a risk level: its key (riskLevel: "high") and its label in every
- * language (riskLabel: "High", "高"), so either column of its output can be mapped. A Map: "constructor"
- * finds nothing.
+ * language (riskLabel: "High", "高"), so either column of its output can be mapped; looked up by the rule
+ * of choices.ts (any case or width).
  */
-const LEVELS = new Map<string, RiskLevel>();
-for (const [level, labels] of Object.entries(LEVEL_LABELS) as Array<[RiskLevel, Record<string, string>]>) {
-	for (const text of [level, ...Object.values(labels)]) LEVELS.set(levelKey(text), level);
-}
+const LEVELS = choiceTable(
+	(Object.entries(LEVEL_LABELS) as Array<[RiskLevel, Record<string, string>]>).flatMap(([level, labels]) => [level, ...Object.values(labels)].map((text) => [text, level] as const)),
+);
 
 const ACCEPTED = `${Object.keys(LEVEL_LABELS).join(', ')}, or their labels ${[...new Set(Object.values(LEVEL_LABELS).flatMap((labels) => Object.values(labels)))].join(', ')}, as Detect Churn Risk writes them`;
 
-const levelOf = (value: unknown): RiskLevel | undefined => (typeof value === 'string' ? LEVELS.get(levelKey(value)) : undefined);
+const levelOf = (value: unknown): RiskLevel | undefined => lookupChoice(LEVELS, value);
 
 /**
  * The risk level of an item, whatever the case or width. Any other value is the item's error: read as

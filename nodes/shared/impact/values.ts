@@ -1,38 +1,25 @@
 import { InputError } from '../input/errors';
+import { choiceTable, lookupChoice, yesNoTable } from '../input/choices';
 import { isEmpty } from '../input/fields';
 import { checkKeyNumber } from '../input/numbers';
 import type { Group } from './assignment';
 
 // 干預組 / 對照組: the traditional forms (Hong Kong, Taiwan).
-const GROUPS: Record<string, Group> = { treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout', 干預組: 'treatment', 對照組: 'holdout' };
-const YES = new Set(['true', 'yes', 'y', '1', '是']);
-const NO = new Set(['false', 'no', 'n', '0', '否']);
+const GROUPS = choiceTable<Group>(Object.entries({ treatment: 'treatment', holdout: 'holdout', control: 'holdout', 干预组: 'treatment', 对照组: 'holdout', 干預組: 'treatment', 對照組: 'holdout' }));
+const YES_NO = yesNoTable();
 
-/** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too, traditional and full-width forms included). */
+/** "treatment" or "holdout" ("control", 干预组 and 对照组 are accepted too, traditional and full-width forms included: the rule of choices.ts). */
 export function parseGroup(value: unknown, field: string): Group {
-	if (value === 'treatment' || value === 'holdout') return value;
-	// NFKC: full-width letters typed with a Chinese input method (ｈｏｌｄｏｕｔ) read as ASCII. Own keys only.
-	const key = typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : undefined;
-	const group = key !== undefined && Object.hasOwn(GROUPS, key) ? GROUPS[key] : undefined;
+	const group = lookupChoice(GROUPS, value);
 	if (!group) throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not a group', '"treatment" or "holdout", as Assign Holdout writes it');
 	return group;
 }
 
-const yesNoOf = (text: string): number | undefined => (YES.has(text) ? 1 : NO.has(text) ? 0 : undefined);
-
-/**
- * A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否", in any case or width
- * (NFKC: ｙｅｓ and １ typed with a Chinese input method, as groups and risk levels are read).
- */
+/** A yes/no outcome as 1 or 0: booleans, 1/0, "yes"/"no", "true"/"false", "是"/"否", in any case or width (the rule of choices.ts). */
 export function parseYesNo(value: unknown, field: string): number {
-	if (value === true || value === 1) return 1;
-	if (value === false || value === 0) return 0;
-	if (typeof value === 'string') {
-		// The common forms first; NFKC (a cost on every value) only for the rest.
-		const answer = yesNoOf(value.trim().toLowerCase()) ?? yesNoOf(value.normalize('NFKC').trim().toLowerCase());
-		if (answer !== undefined) return answer;
-	}
-	throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not yes or no', 'true/false, yes/no or 1/0 (write 0 or false for customers without the outcome)');
+	const answer = typeof value === 'boolean' ? value : lookupChoice(YES_NO, value);
+	if (answer === undefined) throw new InputError(field, value, isEmpty(value) ? 'is empty' : 'is not yes or no', 'true/false, yes/no or 1/0 (write 0 or false for customers without the outcome)');
+	return answer ? 1 : 0;
 }
 
 /**
