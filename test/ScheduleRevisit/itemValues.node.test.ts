@@ -445,11 +445,14 @@ describe('Schedule Revisit: item values as real sources give them', () => {
 		expect(new Set(FIELDS.filter((f) => f.operation === operation).map((f) => f.parameter))).toEqual(new Set(columnParameters(operation)));
 	});
 
-	it('takes one customer ID in its forms (5, "5", " 5 ", a BigInt) as one customer, and NFC and NFD forms as two', async () => {
+	it('takes one customer ID in its forms (5, "5", " 5 ", a BigInt) as one customer, and NFC and NFD forms, or a lone surrogate and U+FFFD, as two, each with its own calendar UID', async () => {
 		const key = 'itemValues-ids';
-		setGeneratedItems(key, [{ customerId: 5 }, { customerId: '5' }, { customerId: ' 5 ' }, { customerId: BigInt(5) }, { customerId: NFC }, { customerId: NFD }]);
+		const others = [NFC, NFD, 'C\uD83D1', 'C\uFFFD1'];
+		setGeneratedItems(key, [{ customerId: 5 }, { customerId: '5' }, { customerId: ' 5 ' }, { customerId: BigInt(5) }, ...others.map((customerId) => ({ customerId }))]);
 		const result = await runNode({ type: 'scheduleRevisit', parameters: parametersOf('scheduleRevisit', ['alice']), items: [], generatedKey: key, onError: 'continueErrorOutput' });
-		expect(result.json(NODE_UNDER_TEST, 0).map((j) => (j.revisit as IDataObject).customerId)).toEqual(['5', NFC, NFD]);
+		const revisits = result.json(NODE_UNDER_TEST, 0).map((j) => j.revisit as IDataObject);
+		expect(revisits.map((r) => r.customerId)).toEqual(['5', ...others]);
+		expect(new Set(revisits.map((r) => /UID:(.*)/.exec(String(r.vevent))![1])).size).toBe(revisits.length);
 		expect(result.items(NODE_UNDER_TEST, 2).map((i) => [(i.pairedItem as { item: number }).item, i.json.error])).toEqual(
 			[1, 2, 3].map((item) => [item, expect.stringMatching(/field "customerId" is .*5.*, which is also the customer ID of item 0/)]),
 		);

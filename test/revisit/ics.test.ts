@@ -46,10 +46,12 @@ describe('iCalendar text (RFC 5545)', () => {
 		expect(revisitUid('客户 1;a,b', '2025-10-09')).toMatch(/^revisit-[A-Za-z0-9._~=-]+-20251009@n8n-nodes-customer-care$/);
 	});
 
-	it('gives an ID with a lone surrogate (broken UTF-16 text) a UID instead of failing the run', () => {
-		// A lone surrogate is taken as U+FFFD (EF BF BD in UTF-8); a proper pair is kept.
-		expect(revisitUid('C\uD83D1', '2025-10-09')).toBe('revisit-C=EF=BF=BD1-20251009@n8n-nodes-customer-care');
-		expect(revisitUid('\uDE00C', '2025-10-09')).toBe('revisit-=EF=BF=BDC-20251009@n8n-nodes-customer-care');
+	it('gives an ID with a lone surrogate (broken UTF-16 text) a UID of its own instead of failing the run', () => {
+		// A lone surrogate is written =U and its code; a proper pair is kept. U+FFFD is another ID, with another UID.
+		expect(revisitUid('C\uD83D1', '2025-10-09')).toBe('revisit-C=UD83D1-20251009@n8n-nodes-customer-care');
+		expect(revisitUid('\uDE00C', '2025-10-09')).toBe('revisit-=UDE00C-20251009@n8n-nodes-customer-care');
+		expect(revisitUid('\uD83D\uD83D', '2025-10-09')).toBe('revisit-=UD83D=UD83D-20251009@n8n-nodes-customer-care');
+		expect(revisitUid('C\uFFFD1', '2025-10-09')).toBe('revisit-C=EF=BF=BD1-20251009@n8n-nodes-customer-care');
 		expect(revisitUid('C😀', '2025-10-09')).toBe('revisit-C=F0=9F=98=80-20251009@n8n-nodes-customer-care');
 	});
 

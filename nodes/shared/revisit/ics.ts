@@ -72,17 +72,24 @@ function formatUtc(instant: Date): string {
 }
 
 const PLAIN_ID = /^[A-Za-z0-9._-]*$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A lone surrogate (broken UTF-16 text), captured so that split keeps it. */
+const LONE_SURROGATE = /([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/;
+
+const encodePart = (text: string) => encodeURIComponent(text).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
 
 /**
  * The customer ID as a UID may carry it: letters, digits, ".", "_", "-" as they are, anything else
- * percent-encoded with "=" for "%". The result has no character TEXT escaping would change.
+ * percent-encoded with "=" for "%". The result has no character TEXT escaping would change, and two IDs
+ * never share it.
  */
 export function uidSafeId(customerId: string): string {
 	if (PLAIN_ID.test(customerId)) return customerId;
-	// encodeURIComponent throws on a lone surrogate (broken UTF-16 text): encode U+FFFD in its place.
-	const wellFormed = customerId.replace(LONE_SURROGATE, '\uFFFD');
-	return encodeURIComponent(wellFormed).replace(/[!'()*%]/g, (c) => (c === '%' ? '=' : `=${c.charCodeAt(0).toString(16).toUpperCase()}`));
+	// encodeURIComponent throws on a lone surrogate: it is written "=U" and its code ("=UD83D"), which no
+	// encoded character is ("=" and two hex digits), so "C\uD83D1" and "C\uFFFD1" stay two customers' UIDs.
+	const parts = customerId.split(LONE_SURROGATE);
+	let safe = encodePart(parts[0]);
+	for (let i = 1; i < parts.length; i += 2) safe += `=U${parts[i].charCodeAt(0).toString(16).toUpperCase()}${encodePart(parts[i + 1])}`;
+	return safe;
 }
 
 /**
