@@ -23,7 +23,7 @@ type Value = unknown;
 
 interface Odd {
 	value: Value;
-	/** The valid value it must behave as, when it has an unambiguous one. */
+	/** The valid value it must behave as, when it has an unambiguous one (the node reads it: never refused). */
 	equivalent?: Value;
 	/** A valid value in its own right: the node must not refuse it. */
 	asGiven?: boolean;
@@ -77,7 +77,10 @@ const phoneOdds: Odd[] = [
 	{ value: '8613800138000', asGiven: true, providerMayRefuse: true },
 	// A landline is a phone number: whether it takes SMS is the gateway's to say.
 	{ value: '010-6234 5678', asGiven: true, providerMayRefuse: true },
-	{ value: '１３８００１３８０００' },
+	// Full-width digits and signs are the same number, as S's rule reads numbers.
+	{ value: '１３８００１３８０００', equivalent: '13800138000' },
+	{ value: '＋８６ １３８－００１３－８０００', equivalent: '+8613800138000' },
+	{ value: '１３８００１３８０００．０' },
 	{ value: '13800138000.0' },
 	{ value: 13800138000.5 },
 	{ value: '9007199254740993' },
@@ -170,6 +173,7 @@ const dateOdds: Odd[] = [
 	{ value: [], equivalent: ABSENT },
 	{ value: '2026/03/05', equivalent: '2026-03-05' },
 	{ value: '2026年3月5日', equivalent: '2026-03-05' },
+	{ value: '２０２６-０３-０５', equivalent: '2026-03-05' },
 	// A contact after As Of has happened by the time anyone reads the run: it counts (never spam).
 	{ value: '2026-03-09', asGiven: true, lands: 'Skipped' },
 	{ value: '2026-02-30' },
@@ -233,7 +237,9 @@ const CASES: FieldCase[] = [
 			{ value: '', equivalent: ABSENT },
 			{ value: null, equivalent: ABSENT },
 			{ value: '高' },
-			{ value: '１' },
+			// Full-width letters and digits as half-width, as S's rule reads choices in items.
+			{ value: '１', equivalent: true },
+			{ value: 'ＹＥＳ', equivalent: true },
 			{ value: 2 },
 			{ value: -1 },
 			{ value: [true] },
@@ -253,6 +259,8 @@ const CASES: FieldCase[] = [
 			{ value: '', equivalent: ABSENT },
 			{ value: null, equivalent: ABSENT },
 			{ value: 'CST' },
+			{ value: '+08:00' },
+			{ value: 'UTC+8' },
 			{ value: '上海' },
 			{ value: 'Mars/Olympus' },
 			{ value: 8 },
@@ -280,6 +288,7 @@ const CASES: FieldCase[] = [
 			{ value: 'en_US', equivalent: 'en' },
 			{ value: 'zh', equivalent: 'zh-CN' },
 			{ value: '中文', equivalent: 'zh-CN' },
+			{ value: 'ＥＮ', equivalent: 'en' },
 			{ value: '', equivalent: ABSENT },
 			{ value: null, equivalent: ABSENT },
 			{ value: '高' },
@@ -455,7 +464,7 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 		}
 		if (outcome.output === 3) {
 			const message = String(outcome.json.error);
-			if (odd.asGiven) problems.push(`${what}: refused, though valid: ${message}`);
+			if (odd.asGiven || 'equivalent' in odd) problems.push(`${what}: refused, though it is valid: ${message}`);
 			else if (RAW_ERROR.test(message)) problems.push(`${what}: raw error: ${message}`);
 			else if (!names(message, c.field) && !names(message, c.parameter)) problems.push(`${what}: the message names neither "${c.field}" nor "${c.parameter}": ${message}`);
 			else if (!showsValue(message, odd.value, secret)) problems.push(`${what}: the message does not show the value: ${message}`);
@@ -467,7 +476,7 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 			const delivery = received.find((d) => new RegExp(`O-${i}(?!\\d)`).test(d.text));
 			if (!delivery || !odd.delivered(delivery.text)) problems.push(`${what}: the provider received ${JSON.stringify(delivery?.text)}`);
 		}
-		if (odd.asGiven) {
+		if (odd.asGiven && !('equivalent' in odd)) {
 			if (outcome.output !== OUTPUTS.indexOf(odd.lands ?? 'Sent')) problems.push(`${what}: ${OUTPUTS[outcome.output]} ${brief(care)}`);
 			continue;
 		}

@@ -121,6 +121,8 @@ describe('quiet hours', () => {
 			'field "timeZone" is "Mars/Olympus", which is not a time zone (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)',
 		);
 		expect(() => recipientTimeZone(undefined, 'timeZone', 'Nowhere/Town')).toThrow(ConfigError);
+		// An offset is refused on every engine since O's b88d59e; the message says why.
+		expect(() => recipientTimeZone(' +08:00 ', 'timeZone', 'UTC')).toThrow('field "timeZone" is " +08:00 ", which is a UTC offset, not an IANA time zone');
 	});
 });
 

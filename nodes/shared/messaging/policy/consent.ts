@@ -35,7 +35,8 @@ function readAnswer(value: unknown, field: string): Answer | undefined {
 	if (typeof value === 'boolean') return { value, status: false };
 	if (value === 1 || value === 0) return { value: value === 1, status: false };
 	if (typeof value === 'string') {
-		const text = value.trim().toLowerCase();
+		// Full-width letters and digits (a Chinese keyboard's "ＹＥＳ", "１") as their half-width forms.
+		const text = value.normalize('NFKC').trim().toLowerCase();
 		if (YES.has(text)) return { value: true, status: false };
 		if (NO.has(text)) return { value: false, status: false };
 		if (CONSENTED.has(text)) return { value: true, status: true };

@@ -1,4 +1,4 @@
-import { ABBREVIATION_PROBLEM, canonicalZone, isZoneAbbreviation } from '../../calendar/timeZone';
+import { ABBREVIATION_PROBLEM, canonicalZone, isUtcOffset, isZoneAbbreviation, OFFSET_PROBLEM } from '../../calendar/timeZone';
 import { ConfigError, InputError, isEmpty } from '../../input';
 
 /** An IANA zone name (any letter case), as the business calendar reads one: not "CST" or "BST". */
@@ -13,7 +13,8 @@ export function recipientTimeZone(value: unknown, field: string, fallback: strin
 		return fallback;
 	}
 	if (typeof value !== 'string' || !isValidTimeZone(value.trim())) {
-		const problem = typeof value === 'string' && isZoneAbbreviation(value.trim()) ? ABBREVIATION_PROBLEM : 'is not a time zone';
+		const text = typeof value === 'string' ? value.trim() : '';
+		const problem = isZoneAbbreviation(text) ? ABBREVIATION_PROBLEM : isUtcOffset(text) ? OFFSET_PROBLEM : 'is not a time zone';
 		throw new InputError(field, value, problem, 'an IANA time zone such as Asia/Shanghai or Europe/Berlin');
 	}
 	return value.trim();

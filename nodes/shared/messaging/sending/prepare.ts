@@ -61,7 +61,7 @@ function readLocale(json: Record<string, unknown>, config: PrepareConfig): Langu
 	if (isEmpty(value)) return config.language;
 	// Text only: String() read a list ["en"] as "en", so a customer with several languages got the first.
 	if (typeof value !== 'string') throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
-	const text = value.trim().toLowerCase().replace('_', '-');
+	const text = value.normalize('NFKC').trim().toLowerCase().replace('_', '-');
 	if (text === 'en' || text.startsWith('en-') || text === 'english') return 'en';
 	if (text === 'zh' || text.startsWith('zh-') || text === 'cn' || text === '中文' || text === 'chinese') return 'zh-CN';
 	throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
@@ -102,11 +102,16 @@ const PHONE_EXPECTED = 'digits with an optional leading +, like +8613800138000 o
 const decimalPhone = (field: string, value: unknown) =>
 	new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
 
-/** A phone number as compactPhone writes it; a number or text a spreadsheet exported as a decimal is refused. */
+/**
+ * A phone number as compactPhone writes it, full-width digits and signs (a Chinese keyboard's
+ * "１３８００１３８０００") as their half-width forms, as numbers are read; a number or text a spreadsheet
+ * exported as a decimal is refused.
+ */
 function readPhone(value: string | number, field: string): string {
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, value, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
-	if (isDecimalExport(String(value))) throw decimalPhone(field, value);
-	const phone = compactPhone(String(value));
+	const text = String(value).normalize('NFKC');
+	if (isDecimalExport(text)) throw decimalPhone(field, value);
+	const phone = compactPhone(text);
 	if (!PHONE.test(phone)) throw new InputError(field, value, 'is not a phone number', PHONE_EXPECTED);
 	return phone;
 }
