@@ -109,12 +109,14 @@ function dateOdds(valid: string, optional: boolean, notAfterAsOf: boolean, zone:
 	const [y, m, d] = valid.split('-').map(Number);
 	const offsetHours = zone === 'UTC' ? 0 : 8;
 	const ms = Date.parse(`${valid}T00:00:00Z`) - offsetHours * 3_600_000;
+	/** The same instant in another zone's offset. */
+	const elsewhere = withOffset(ms, offsetHours === 0 ? 8 : -5);
 	return [
-		{ value: withOffset(ms, offsetHours === 0 ? 8 : -5), equivalent: valid },
+		{ value: elsewhere, equivalent: valid },
 		{ value: new Date(ms).toISOString(), equivalent: valid },
-		// MySQL DATETIME (the workflow zone's wall clock) and PostgreSQL timestamptz text ("+08", no minutes).
+		// MySQL DATETIME (the workflow zone's wall clock) and PostgreSQL timestamptz text (an offset without minutes).
 		{ value: `${valid} 00:00:00`, equivalent: valid },
-		{ value: `${withOffset(ms, offsetHours === 0 ? 8 : -5).slice(0, 19).replace('T', ' ')}${offsetHours === 0 ? '+08' : '-05'}`, equivalent: valid },
+		{ value: elsewhere.replace('T', ' ').slice(0, -3), equivalent: valid },
 		{ value: `${y}-02-30` },
 		{ value: `${y}-13-01` },
 		{ value: valid.replace(/-/g, '/'), equivalent: valid },
