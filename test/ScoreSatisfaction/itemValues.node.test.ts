@@ -410,3 +410,72 @@ describe('Score Satisfaction: every item field against the values real sources g
 		},
 	);
 });
+
+// ---------------------------------------------------------------- page states (Combine Page Reports)
+
+/** A page state as PostgreSQL's jsonb gives it back: the keys of every object by length, then bytes. */
+function jsonbOrder(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(jsonbOrder);
+	if (value === null || typeof value !== 'object') return value;
+	const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+	return Object.fromEntries(keys.map((k) => [k, jsonbOrder((value as Record<string, unknown>)[k])]));
+}
+
+type State = { groups: Array<{ group: unknown; tally: Record<string, unknown> }>; [key: string]: unknown };
+
+describe('Score Satisfaction: page states as real sources give them back', () => {
+	const pageParameters = { ...ALL_METRICS, reportState: 'output' };
+	const combine = { ...ALL_METRICS, reportState: 'combine' };
+	let rows: IDataObject[] = [];
+	let npsOnlyRow: IDataObject;
+	beforeAll(async () => {
+		const base = responses();
+		rows = [(await run(pageParameters, base.slice(0, 2))).report[0], (await run(pageParameters, base.slice(2))).report[0]];
+		npsOnlyRow = (await run({ metrics: ['nps'], reportState: 'output' }, base)).report[0];
+	});
+	const state = () => structuredClone(rows[1].reportState) as State;
+	const edited = (edit: (s: State) => void) => {
+		const s = state();
+		edit(s);
+		return { reportState: s };
+	};
+
+	// Each odd second page: [the item, how its refusal reads; absent: read as the page itself].
+	const odds: Array<[string, () => unknown, RegExp?]> = [
+		['the state as JSON text (a MySQL JSON column)', () => ({ reportState: JSON.stringify(state()) })],
+		['the row with its keys as jsonb orders them', () => jsonbOrder(rows[1])],
+		['the state alone, not in its row', () => state()],
+		['truncated JSON text', () => ({ reportState: JSON.stringify(state()).slice(0, 120) }), /^Item 1: Report state 1 is not valid JSON: \{"kind"/],
+		['a count as text', () => edited((s) => (s.groups[0].tally.promoters = '1')), /^Item 1: Report state 1, group "y": promoters is "1"; expected a whole number >= 0$/],
+		['a negative count', () => edited((s) => (s.groups[0].tally.csatN = -1)), /^Item 1: Report state 1, group "y": csatN is -1; expected a whole number >= 0$/],
+		['a fractional count', () => edited((s) => (s.groups[0].tally.responses = 1.5)), /^Item 1: Report state 1, group "y": responses is 1.5; expected a whole number >= 0$/],
+		['a NaN sum (a Code node)', () => edited((s) => (s.groups[0].tally.indexSum = Number.NaN)), /^Item 1: Report state 1, group "y": indexSum is null; expected a finite number$/],
+		['a count left out (cut by hand)', () => edited((s) => delete s.groups[0].tally.cesN), /^Item 1: Report state 1, group "y": cesN is undefined; expected a whole number >= 0$/],
+		['a group listed twice', () => edited((s) => s.groups.push(s.groups[0])), /^Item 1: Report state 1: group "y" is listed twice; a page run lists each group once$/],
+		['a group entry that is null', () => edited((s) => ((s.groups as unknown[])[0] = null)), /^Item 1: Report state 1: a group is null; expected \{ group: text, tally \}$/],
+		['a group named by a number', () => edited((s) => (s.groups[0].group = 5)), /^Item 1: Report state 1: a group is \{"group":5,/],
+		['groups missing', () => edited((s) => delete (s as Partial<State>).groups), /^Item 1: Item 1 holds no report state: expected the overall report row of a Score Satisfaction page run/],
+		['a state from a run of other metrics', () => npsOnlyRow, /^Item 1: Report state 1 measured \{"nps":true,"csat":null,.*but this node measures/],
+		['a Segment Customer learned state', () => ({ key: 'learnedState', learned: { method: 'rfm', bins: 5 } }), /^Item 1: Item 1 holds no report state: .*got \{"key":"learnedState"/],
+		['a report row of a run without state', () => ({ ...rows[1], reportState: undefined }), /^Item 1: Item 1 holds no report state/],
+		['reportState null', () => ({ reportState: null }), /^Item 1: Item 1 holds no report state: .*got \{"reportState":null\}/],
+		['an empty item', () => ({}), /^Item 1: Item 1 holds no report state: .*got \{\}/],
+	];
+
+	it.each(odds.map(([name, make, refusal]) => ({ name, make, refusal })))('$name', async ({ make, refusal }) => {
+		const valid = await run(combine, [rows[0], rows[1]]);
+		const outcome = await run(combine, [rows[0], make() as Record<string, unknown>]);
+		// Combining, each input item is one page: combined into the report (its rows pair with it) or refused.
+		expect(nonFinite(outcome.report)).toEqual([]);
+		expect(outcome.report[0].rejectedItems).toBe(outcome.errors.length);
+		if (refusal === undefined) {
+			expect(outcome.errors).toEqual([]);
+			expect(outcome.report).toEqual(valid.report);
+			return;
+		}
+		expect(outcome.errors.map((e) => e.error)).toEqual([expect.stringMatching(refusal)]);
+		expect(outcome.errorPairs).toEqual([[1]]);
+		const firstPageAlone = await run(combine, [rows[0]]);
+		expect(outcome.report.map(({ rejectedItems: _, ...row }) => row)).toEqual(firstPageAlone.report.map(({ rejectedItems: _, ...row }) => row));
+	});
+});
