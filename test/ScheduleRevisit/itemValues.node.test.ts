@@ -543,6 +543,20 @@ describe('Schedule Revisit: calendar cases of the item values', () => {
 		]);
 	});
 
+	it('takes a next revisit given as today\'s date, without a time, as still planned: it is that whole day, not its midnight', async () => {
+		// As Of is 10:00 on 2 March in Shanghai. "2026-03-02" (any form of that day) has not passed; 09:00 that day has.
+		const planned = ['2026-03-02', '2026/03/02', '2026年3月2日', '2026-03-02T00:00:00+08:00', new Date(shanghaiMidnight('2026-03-02')), '2026-03-03'];
+		const passed = ['2026-03-02T09:00:00+08:00', '2026-03-01'];
+		const key = 'itemValues-today';
+		setGeneratedItems(key, [...planned, ...passed].map((nextRevisitAt, i) => ({ customerId: `C${i}`, accountManager: 'alice', lastContactAt: '2026-01-01', nextRevisitAt })));
+		const result = await runNode({ type: 'scheduleRevisit', parameters: parametersOf('scheduleRevisit', ['alice']), items: [], generatedKey: key, onError: 'continueErrorOutput' });
+		const revisits = result.json(NODE_UNDER_TEST, 0).map((j) => j.revisit as IDataObject);
+		expect(revisits.map((r) => [r.customerId, r.status, r.dueDate])).toEqual([
+			...planned.map((_, i) => [`C${i}`, 'alreadyScheduled', i === planned.length - 1 ? '2026-03-03' : '2026-03-02']),
+			...passed.map((_, i) => [`C${planned.length + i}`, 'scheduled', '2026-03-02']),
+		]);
+	});
+
 	it('takes a customer\'s zone as an IANA name only: +08:00, GMT+8, UTC+8, CST and Beijing are that item\'s error', async () => {
 		const zones = ['+08:00', 'Asia/Shanghai', 'CST', 'GMT+8', 'UTC+8', 'Beijing'];
 		const result = await runNode({

@@ -57,6 +57,17 @@ function keepExisting(result: RevisitResult, request: RevisitRequest, at: Date, 
 }
 
 /**
+ * Whether a revisit already planned is still to come. One at local midnight is a date without a time
+ * ("2026-03-02" from a DATE column): planned for that whole day, so it is not over at 10:00 that day,
+ * and booking another would contact the customer twice that day.
+ */
+function stillPlanned(at: Date, timeZone: string, asOfDay: number, asOf: Date): boolean {
+	if (at.getTime() > asOf.getTime()) return true;
+	const local = localDayAndMinute(at, timeZone);
+	return local.dayNumber === asOfDay && local.minute === 0 && at.getTime() % 60_000 === 0;
+}
+
+/**
  * Plans one revisit per customer: the cadence rule gives a due date, the business calendar moves it
  * to an open day, and owners are booked slot by slot within their daily capacity. Urgent customers
  * are booked first; ties go by due date, then customers with an account manager in the pool, then
@@ -87,7 +98,7 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		results[r] = result;
 		const preferred = request.accountManager === undefined ? -1 : (ownerIndex.get(request.accountManager) ?? -1);
 
-		if (request.existingRevisitAt && request.existingRevisitAt.getTime() > asOf.getTime() && !options.reschedule) {
+		if (request.existingRevisitAt && stillPlanned(request.existingRevisitAt, request.timeZone, zone.asOfDay, asOf) && !options.reschedule) {
 			const day = keepExisting(result, request, request.existingRevisitAt, shared);
 			if (preferred >= 0) existing.push({ owner: preferred, day, zone, at: request.existingRevisitAt });
 			continue;
