@@ -426,8 +426,8 @@ type State = { groups: Array<{ group: unknown; tally: Record<string, unknown> }>
 describe('Score Satisfaction: page states as real sources give them back', () => {
 	const pageParameters = { ...ALL_METRICS, reportState: 'output' };
 	const combine = { ...ALL_METRICS, reportState: 'combine' };
-	let rows: IDataObject[] = [];
-	let npsOnlyRow: IDataObject;
+	let rows: Record<string, unknown>[] = [];
+	let npsOnlyRow: Record<string, unknown>;
 	beforeAll(async () => {
 		const base = responses();
 		rows = [(await run(pageParameters, base.slice(0, 2))).report[0], (await run(pageParameters, base.slice(2))).report[0]];
