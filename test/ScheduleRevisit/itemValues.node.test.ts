@@ -476,6 +476,12 @@ describe('Schedule Revisit: item values as real sources give them', () => {
 			}
 			// Each agenda message has its head and one line per customer, whatever text the items held.
 			for (const agenda of outcome.agendas) expect(String(agenda.message).split('\n')).toHaveLength((agenda.customers as unknown[]).length + 1);
+			// ... and its calendar file is one calendar of folded lines.
+			for (const agenda of outcome.agendas) {
+				const ics = String(agenda.ics);
+				expect(ics.match(/^(BEGIN|END):VCALENDAR\r$/gm)).toEqual(['BEGIN:VCALENDAR\r', 'END:VCALENDAR\r']);
+				expect(ics.split('\r\n').filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
+			}
 			// The agendas of the odd run and of its equivalents agree.
 			expect(agendasOfBoth(outcome, reference)).toEqual(agendasOfBoth(reference, outcome));
 		});
