@@ -225,6 +225,9 @@ function groupOdds(): Odd[] {
 		{ value: null, same: undefined },
 		{ value: '', same: undefined },
 		{ value: '   ', same: undefined },
+		// A value written as the name of the row of empty values would be counted with them: refused.
+		{ value: '(empty)' },
+		{ value: ' (empty) ' },
 		{ value: 2 ** 53 + 1 },
 		{ value: INVALID_DATE },
 		{ value: 5n, same: '5' },

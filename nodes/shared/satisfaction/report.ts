@@ -327,7 +327,10 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (typeof value === 'string') {
 		// "Shanghai " from a padded export is the store "Shanghai", as customer IDs are read trimmed.
 		const text = value.trim();
-		return text === '' ? EMPTY_GROUP : text;
+		if (text === '') return EMPTY_GROUP;
+		// The row of empty values is named "(empty)": a value written so would be counted with them, unseen.
+		if (text === EMPTY_GROUP) throw new InputError(field, value, 'is the name of the report row of empty values', `a value other than "${EMPTY_GROUP}" (empty values are reported together as "${EMPTY_GROUP}")`);
+		return text;
 	}
 	// A BigInt from a Code node is a 64-bit ID kept exact, as customer IDs read it.
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
