@@ -295,7 +295,9 @@ describe('Measure Care Impact, Measure Uplift: page states of one campaign', () 
 	// A campaign that is no text was taken for a page without a name and merged into any run.
 	it('reads a numeric campaign as its digits and refuses one that is no name', async () => {
 		const spring = await pageOf('2026', [true, false, true, true]);
-		const pages = [spring, { ...spring, campaign: 2025 }, { ...spring, campaign: 2026 }, { ...spring, campaign: true }, { ...spring, campaign: { name: '2026' } }];
+		// Another page of the campaign, its name read back from a numeric column (the same page twice is refused as such).
+		const other = { ...(await pageOf('2026', [false, true, true, false])), campaign: 2026 };
+		const pages = [spring, { ...spring, campaign: 2025 }, other, { ...spring, campaign: true }, { ...spring, campaign: { name: '2026' } }];
 		const merged = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: '2026', input: 'pageStates' }, items: pages, onError: 'continueErrorOutput' });
 		expect(merged.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual([
 			'Item 1: field "campaign" is 2025, which is another campaign than "2026" (expected the state items of campaign "2026" only)',

@@ -6,7 +6,8 @@ import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
 import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
-import { ALL, cellOf, checkStratification, mergeState, newState, OUTCOME_KINDS, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { ALL, cellOf, checkStratification, MergedPages, mergeState, newState, OUTCOME_KINDS, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
+import { pageIdentity } from '../../shared/satisfaction/pageIdentity';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
@@ -137,6 +138,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 /** The pages' states merged; the campaign is the Campaign parameter, or else the pages' own. */
 function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaign: string): Read & { campaign: string } {
 	const state: UpliftState = { outcomes: {} };
+	const merged = new MergedPages();
 	const allPairs: IPairedItemData[] = [];
 	let runCampaign = campaign;
 	for (let i = 0; i < items.length; i++) {
@@ -144,14 +146,16 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaig
 			const pageName = pageCampaign(items[i].json.campaign, runCampaign);
 			const pageState = readPageState(items[i].json.state);
 			checkStratification(state, pageState);
+			merged.check(pageState);
 			return { campaign: pageName, state: pageState };
 		});
 		if (page === undefined) continue;
 		if (runCampaign === '') runCampaign = page.campaign;
 		mergeState(state, page.state);
+		merged.add(page.state, i);
 		allPairs.push({ item: i });
 	}
-	return { state, pairs: new Map(), allPairs, campaign: runCampaign };
+	return { state: { pages: merged.pages(), ...state }, pairs: new Map(), allPairs, campaign: runCampaign };
 }
 
 /** One result per outcome for all customers, then one per outcome and stratum; optionally the page state. */
@@ -197,6 +201,10 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		emit(outcome, kind, overall(strata), undefined, read.allPairs);
 		if (stratified) for (const key of keys) emit(outcome, kind, strata[key], key, read.pairs.get(key) ?? read.allPairs);
 	}
-	if (includeState) results.push({ json: { kind: 'state', campaign, state: read.state as unknown as IDataObject }, pairedItem: read.allPairs });
+	if (includeState) {
+		// A page run names its page by its input items (all of them: a re-run of the same rows is the same page).
+		const pages = mode === 'pageStates' ? read.state.pages : [pageIdentity(items.map((item) => item.json))];
+		results.push({ json: { kind: 'state', campaign, state: { pages, outcomes: read.state.outcomes } as unknown as IDataObject }, pairedItem: read.allPairs });
+	}
 	return router.outputs({ 0: results });
 }

@@ -15,6 +15,11 @@ export interface StratumState {
  * statistics of each group. JSON-safe; pages merge exactly in any order.
  */
 export interface UpliftState {
+	/**
+	 * The pages the state counts, by identity (pageIdentity of each page run's input items): one for a page
+	 * run, all of them for a merge. Absent in states written before pages had identities.
+	 */
+	pages?: string[];
 	outcomes: Record<string, { kind: OutcomeKind; strata: Record<string, StratumState> }>;
 }
 
@@ -105,12 +110,17 @@ export const OUTCOME_KINDS: ReadonlyMap<string, OutcomeKind> = new Map([
 	['satisfaction', 'mean'],
 ]);
 
+const PAGE_ID = /^[0-9a-f]{32}$/;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Checks a state read from an item (an earlier page's result); throws a message naming what is wrong. */
 export function checkState(value: unknown): UpliftState {
 	const state = value as UpliftState;
 	if (!isRecord(state) || !isRecord(state.outcomes)) throw new Error('has no "outcomes"');
+	if (state.pages !== undefined && !(Array.isArray(state.pages) && state.pages.every((page) => typeof page === 'string' && PAGE_ID.test(page)))) {
+		throw new Error('has "pages" that are not the page IDs its runs wrote (a list of 32 hexadecimal digits each)');
+	}
 	// Every run measures at least one outcome; a state without any would give no result to pair its item with.
 	if (Object.keys(state.outcomes).length === 0) throw new Error('has no outcome in "outcomes"');
 	for (const [key, outcome] of Object.entries(state.outcomes)) {
@@ -128,12 +138,57 @@ export function checkState(value: unknown): UpliftState {
 	return state;
 }
 
-/** The state of an earlier page read from its state item, or an item error naming what is wrong. */
+/**
+ * The state of an earlier page read from its state item, or an item error naming what is wrong. The state
+ * may be its JSON text, as a text or JSON column of a database gives it back.
+ */
 export function readPageState(value: unknown): UpliftState {
 	try {
-		return checkState(value);
+		return checkState(typeof value === 'string' ? parseJson(value) : value);
 	} catch (error) {
 		throw new InputError('state', value, (error as Error).message, 'the state item of a Measure Uplift run with Include Page State on');
+	}
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new Error('is text that is not JSON');
+	}
+}
+
+/**
+ * Merged pages by identity, so that a page given twice (its state item connected twice, or a page run again
+ * with both items kept) is refused instead of counting its customers twice. States without identities
+ * (written before pages had them) cannot be told apart and merge as before.
+ */
+export class MergedPages {
+	private readonly itemOf = new Map<string, number>();
+
+	/** Refuses a state that counts a page already merged; call before merging it. */
+	check(state: UpliftState): void {
+		for (const page of state.pages ?? []) {
+			const earlier = this.itemOf.get(page);
+			if (earlier !== undefined) {
+				throw new InputError(
+					'state.pages',
+					page,
+					`is a page already merged from item ${earlier}: merged twice, its customers would count twice`,
+					"each page's state item once (a page run again replaces its earlier state item; pages whose customer items are identical field for field need an ID column)",
+				);
+			}
+		}
+	}
+
+	/** Records the pages of a state merged from item `item`. */
+	add(state: UpliftState, item: number): void {
+		for (const page of state.pages ?? []) this.itemOf.set(page, item);
+	}
+
+	/** Every page merged, sorted: the same list whatever the order the pages came in. */
+	pages(): string[] {
+		return [...this.itemOf.keys()].sort();
 	}
 }
 
