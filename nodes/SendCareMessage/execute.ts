@@ -1,19 +1,49 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { checkOutputFieldFree, ItemRouter, toNodeError } from '../common';
+import { checkOutputFieldFree, isToolCall, ItemRouter, toNodeError } from '../common';
 import { fieldAdder } from '../shared/outputItems/withField';
 import { Redactor } from '../shared/messaging/channels';
 import { prepareCareItem } from '../shared/messaging/sending';
 import { readCredentials, sendPending } from './operations/send';
-import { itemErrorCare, OUTPUT, redactAll, resultCare, withoutConsentCare, type Pending } from './result';
-import { readSettings } from './settings';
+import { itemErrorCare, OUTPUT, redactAll, resultCare, settingsErrorCare, withoutConsentCare, type Pending } from './result';
+import { readOutputField, readSettings, type RunSettings } from './settings';
+
+/**
+ * Under "Continue (regular output)" a failed item leaves on Failed as the outputs are documented: its
+ * fields, `error` and `care`. It carries no item-level error: n8n's engine replaces the JSON of such an
+ * item with `{ error }` alone (n8n's own nodes emit just that), and a Failed item without its customer ID
+ * could not be written back or retried. Under "Continue (using error output)", in a tool call and without
+ * continue-on-fail the error goes n8n's way (ItemRouter, runRouted).
+ */
+function failsOnFailedOutput(ctx: IExecuteFunctions): boolean {
+	return ctx.continueOnFail() && ctx.getNode().onError !== 'continueErrorOutput' && !isToolCall(ctx);
+}
+
+/** A setting or credential the run cannot work with: every item on Failed with the reason, or the error n8n's way. */
+function failEveryItem(ctx: IExecuteFunctions, error: unknown, settings: RunSettings | undefined): INodeExecutionData[][] {
+	const outputField = settings?.outputField ?? readOutputField(ctx);
+	if (!failsOnFailedOutput(ctx) || outputField === undefined) throw error;
+	const message = toNodeError(ctx.getNode(), error).message;
+	const care = settingsErrorCare(settings, message);
+	const failed = ctx.getInputData().map(({ json }, index): INodeExecutionData => ({
+		json: outputField in json ? { error: message } : { ...json, error: message, [outputField]: care },
+		pairedItem: { item: index },
+	}));
+	return [[], [], failed];
+}
 
 /**
  * Read the settings and credentials -> check and render each item -> send the candidates as one batch ->
  * route: Sent, Skipped, Failed. A bad item fails alone (on Failed under continue-on-fail).
  */
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const settings = readSettings(ctx);
-	const credentials = await readCredentials(ctx, settings);
+	let settings: RunSettings | undefined;
+	let credentials: Awaited<ReturnType<typeof readCredentials>>;
+	try {
+		settings = readSettings(ctx);
+		credentials = await readCredentials(ctx, settings);
+	} catch (error) {
+		return failEveryItem(ctx, error, settings);
+	}
 	const items = ctx.getInputData();
 	const router = new ItemRouter(ctx, items.length, 3, OUTPUT.failed);
 
@@ -28,17 +58,11 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	const place = (index: number, status: keyof typeof OUTPUT, care: IDataObject) =>
 		router.place(index, OUTPUT[status], { json: addCare(items[index].json, redactAll(care, redact)), pairedItem: { item: index } });
 
-	/**
-	 * A bad item. Under "Continue (regular output)" it leaves on Failed as the documented outputs have it:
-	 * its fields, `error` and `care`. It carries no item-level error: n8n's engine replaces the JSON of such
-	 * an item with `{ error }` alone (n8n's own nodes emit just that), and a Failed item without its customer
-	 * ID could not be written back or retried. Under "Continue (using error output)" it is n8n's error item,
-	 * which the engine moves to the error output.
-	 */
-	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	/** A bad item: on Failed with its fields (failsOnFailedOutput), else n8n's error item. */
+	const onFailed = failsOnFailedOutput(ctx);
 	const reject = (index: number, error: unknown, careType: string | undefined) => {
 		const json = items[index].json;
-		if (!router.continueOnFail || router.toolCall || toErrorOutput || settings.outputField in json) return router.reject(error, index);
+		if (!onFailed || settings.outputField in json) return router.reject(error, index);
 		const message = toNodeError(ctx.getNode(), error, index).message;
 		const care = itemErrorCare(settings, careType, message);
 		router.place(index, OUTPUT.failed, { json: addCare({ ...json, error: message }, redactAll(care, redact)), pairedItem: { item: index } });

@@ -39,22 +39,26 @@ export function withoutConsentCare(settings: RunSettings, careType: string, loca
 	};
 }
 
-/** The code of an item the node could not use (a field or an expression's value): nothing was sent. */
+/** The codes of items failed before anything was sent: an item the node could not use, a setting it could not work with. */
 export const INVALID_ITEM = 'INVALID_ITEM';
+export const INVALID_SETTINGS = 'INVALID_SETTINGS';
+
+function notSentCare(code: string, message: string, context: IDataObject): IDataObject {
+	return { status: 'failed', ...context, outcome: 'notSent', code, message, retryable: false, attempts: 0 };
+}
 
 /** The care field of an item that cannot be used, under continue-on-fail; its Care Type when it could be read. */
 export function itemErrorCare(settings: RunSettings, careType: string | undefined, message: string): IDataObject {
-	return {
-		status: 'failed',
+	return notSentCare(INVALID_ITEM, message, {
 		channel: settings.channel,
 		...(careType === undefined ? {} : { careType }),
 		template: settings.templateName,
-		outcome: 'notSent',
-		code: INVALID_ITEM,
-		message,
-		retryable: false,
-		attempts: 0,
-	};
+	});
+}
+
+/** The care field of every item when a setting or credential stops the run, under continue-on-fail. */
+export function settingsErrorCare(settings: RunSettings | undefined, message: string): IDataObject {
+	return notSentCare(INVALID_SETTINGS, message, settings ? { channel: settings.channel, template: settings.templateName } : {});
 }
 
 /** The care field of a candidate once the batch has decided it: sent, skipped or failed, with the why. */

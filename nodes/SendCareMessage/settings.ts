@@ -49,6 +49,15 @@ function checkChoiceAt(path: string, value: unknown): void {
 
 export type LedgerChoice = 'none' | 'redis' | 'postgres';
 
+/** The Output Field when the other settings could not be read; undefined when it is itself unusable. */
+export function readOutputField(ctx: IExecuteFunctions): string | undefined {
+	try {
+		return readColumn(ctx, 'options.outputField', 'care', labelOf('options.outputField'));
+	} catch {
+		return undefined;
+	}
+}
+
 /** What execute() reads once per execution. */
 export interface RunSettings {
 	channel: ChannelKind;

@@ -83,13 +83,18 @@ describe('Send Care Message: a node-level configuration error under Continue', (
 	});
 	afterAll(() => server.close());
 
-	it.each(BAD_SETTINGS)('%s: every item on Failed with the reason under Continue (regular output), nothing sent', async (_name, parameters, reason) => {
+	it.each(BAD_SETTINGS)('%s: every item on Failed with the reason under Continue (regular output), nothing sent', async (name, parameters, reason) => {
 		const run = await runCare(server, customers, parameters, { ...ledgerCredentials, onError: 'continueRegularOutput' });
 		expect(run.result.error).toBeUndefined();
 		expect(run.sent).toEqual([]);
 		expect(run.skipped).toEqual([]);
 		expect(run.failed).toHaveLength(customers.length);
 		for (const item of run.failed) expect(String(item.error)).toMatch(reason);
+		// As the Failed output is documented: each item with its fields and care (before, { error } alone);
+		// with no usable Output Field there is no field to write care to, and the item is { error }.
+		if (name.startsWith('Output Field')) return expect(run.failed).toEqual(customers.map(() => ({ error: expect.stringMatching(reason) })));
+		expect(run.failed.map((item) => item.customerId)).toEqual(customers.map((c) => c.customerId));
+		for (const care of run.care('failed')) expect(care).toMatchObject({ status: 'failed', outcome: 'notSent', message: expect.stringMatching(reason), attempts: 0 });
 		expect(server.requests).toHaveLength(0);
 	});
 
