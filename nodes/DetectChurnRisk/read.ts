@@ -11,6 +11,7 @@ import {
 	getField,
 	InputError,
 	isEmpty,
+	lookupChoice,
 	offsetMs,
 	parseCount,
 	parseCustomerCount,
@@ -19,6 +20,7 @@ import {
 	parseNumber,
 	PLAUSIBLE,
 	wallClockInstant,
+	yesNoTable,
 } from '../shared/input';
 import { summaryProblem, type RfmSummary } from '../shared/models';
 import { roundTo } from '../shared/stats';
@@ -69,25 +71,15 @@ function optional<T>(item: Record<string, unknown>, column: string | undefined, 
 	return isEmpty(raw) ? undefined : parse(raw, column);
 }
 
-const YES = new Set(['true', '1', 'yes', 'y', 'active', '是']);
-const NO = new Set(['false', '0', 'no', 'n', 'inactive', 'churned', '否']);
-
-/** A yes/no text: true, false, or undefined for anything else. */
-function yesNoText(text: string): boolean | undefined {
-	return YES.has(text) ? true : NO.has(text) ? false : undefined;
-}
+/** Yes/no as every node reads it (shared/input/choices: any case or width), and a contract's own words. */
+const YES_NO = yesNoTable(['active'], ['inactive', 'churned']);
 
 function readBoolean(raw: unknown, column: string): boolean {
 	if (typeof raw === 'boolean') return raw;
 	// A list or an object is no yes/no: String() made ["yes"] "yes", read as true.
-	if (typeof raw === 'string' || typeof raw === 'number') {
-		const text = String(raw).trim().toLowerCase();
-		// Full-width letters and digits (ＹＥＳ, １ from a Chinese input method) as half-width, the rule for
-		// choices in items; only tried when the text as given is none, so it costs nothing on the usual values.
-		const answer = yesNoText(text) ?? yesNoText(text.normalize('NFKC').trim().toLowerCase());
-		if (answer !== undefined) return answer;
-	}
-	throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
+	const answer = lookupChoice(YES_NO, raw);
+	if (answer === undefined) throw new InputError(column, raw, 'is not a yes/no value', 'true/false, 1/0 or yes/no');
+	return answer;
 }
 
 /**
