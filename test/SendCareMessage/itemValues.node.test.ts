@@ -46,6 +46,7 @@ interface FieldCase {
 
 const TWO_53_PLUS_1 = 2 ** 53 + 1;
 const LONG_TEXT = '长'.repeat(3000);
+
 /** Replaced by the run's own channel secret (the item carries the credential's secret). */
 const THE_SECRET = Symbol('secret');
 
@@ -65,6 +66,8 @@ const idOdds = (valid: string): Odd[] => [
 	{ value: TWO_53_PLUS_1 },
 	{ value: new Date('2026-03-01T00:00:00Z') },
 	{ value: new Date(Number.NaN) },
+	// Refused with the value shown as *** (checked for every message).
+	{ value: THE_SECRET },
 ];
 
 const phoneOdds: Odd[] = [
@@ -115,6 +118,8 @@ const robotRecipientOdds: Odd[] = [
 	{ value: Number.POSITIVE_INFINITY },
 	{ value: TWO_53_PLUS_1 },
 	{ value: new Date(Number.NaN) },
+	// Passed on as given; what the node writes shows it as ***.
+	{ value: THE_SECRET, asGiven: true },
 ];
 
 /**
@@ -208,6 +213,7 @@ const CASES: FieldCase[] = [
 			// Its key, percent-encoded in the Idempotency-Key header, is beyond the receiver's header limit (HTTP 431).
 			{ value: LONG_TEXT, asGiven: true, providerMayRefuse: true },
 			{ value: String(TWO_53_PLUS_1), asGiven: true },
+			{ value: THE_SECRET, asGiven: true },
 			{ value: '' },
 			{ value: null },
 			{ value: ABSENT },
@@ -519,6 +525,21 @@ describe('Send Care Message: item fields against the values real sources give', 
 			.filter((p) => /Field$/.test(p.displayName) && p.name !== 'outputField')
 			.map((p) => p.displayName);
 		expect([...new Set(columns)].sort()).toEqual([...new Set(CASES.map((c) => c.parameter).filter((p) => p.endsWith('Field')))].sort());
+	});
+
+	// Without Continue, the node documents a stop before sending anything: no half-sent batch to untangle.
+	it.each([
+		['smtp', 'email', 'ann@', /^Item 2: field "email" is "ann@", which is not an email address/],
+		['aliyunSms', 'phone', '１３８００１３８０００．０', /^Item 2: field "phone" is "１３８００１３８０００．０", which is a phone number written as a decimal/],
+		['webhook', 'name', { first: 'Ann' }, /^Item 2: field "name" is "\{"first":"Ann"\}", which cannot be written into a message/],
+	] as const)('%s: one refused item (%s) stops the node before anything is sent', async (channel, field, value, message) => {
+		const server = servers.get(channel)!;
+		server.reset();
+		const items = [0, 1, 2].map((i) => (i === 2 ? withValue(validItem(channel, i), field, value) : validItem(channel, i)));
+		const parameters = { text: 'Hi {{name}}, order {{orderId}} has shipped.', ...PARAMETERS[channel], options: { pacing: 'off' } };
+		const { result } = await runCare(server, items, parameters);
+		expect(result.error?.message).toMatch(message);
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it.each(CASES.map((c) => [`${c.parameter} (${c.field}) on ${c.channel}`, c] as const))('%s', async (_name, c) => {
