@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { booleanParameter, checkOutputFieldFree, numberParameter, readChoice, readColumnOf, textParameter, type ItemRouter } from '../../common';
+import { batchParameter, booleanParameter, checkOutputFieldFree, numberParameter, readChoice, readColumnOf, textParameter, type ItemRouter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
-import { buildOwnerAgendas, RevisitRequestReader, scheduleRevisits, type RevisitRequest } from '../../shared/revisit';
+import { buildOwnerAgendas, readBookings, RevisitRequestReader, scheduleRevisits, type Booking, type Owner, type RevisitRequest } from '../../shared/revisit';
 import { businessCalendarProperties, readBusinessCalendar } from '../parameters/businessCalendar';
 import { cadenceProperties, readCadencePolicy } from '../parameters/cadence';
 import { ownerProperties, readOwners } from '../parameters/owners';
@@ -48,6 +48,17 @@ const reschedule = booleanParameter('reschedule', 'Reschedule Existing Revisits'
 	displayOptions: SHOW,
 });
 
+const alreadyBooked: INodeProperties = {
+	displayName: 'Already Booked',
+	name: 'alreadyBooked',
+	type: 'json',
+	default: '[]',
+	description:
+		"Revisits booked outside this run (earlier pages, earlier runs), usually an expression: rows { owner, slotStart, slotEnd, customerId } or the Owner Agenda items of earlier runs. Each takes its owner's capacity that day and holds its time.",
+	placeholder: "{{ $('Read bookings').all().map(i => i.json) }}",
+	displayOptions: SHOW,
+};
+
 export const scheduleRevisitProperties: INodeProperties[] = [
 	customerIdColumn,
 	nameColumn,
@@ -59,7 +70,24 @@ export const scheduleRevisitProperties: INodeProperties[] = [
 	...ownerProperties,
 	horizonDays,
 	reschedule,
+	alreadyBooked,
 ];
+
+/** The Already Booked list; an execution hint names owners it holds that are not in the pool (their bookings take no one's capacity). */
+function readAlreadyBooked(ctx: IExecuteFunctions, owners: Owner[], timeZone: string): Booking[] {
+	const bookings = readBookings(batchParameter<unknown>(ctx, alreadyBooked.name, '[]', alreadyBooked.displayName), alreadyBooked.displayName, timeZone);
+	const pool = new Set(owners.map((owner) => owner.id));
+	const outside = [...new Set(bookings.filter((booking) => !pool.has(booking.owner)).map((booking) => booking.owner))];
+	if (outside.length > 0) {
+		const shown = outside.slice(0, 5).map((owner) => `"${owner}"`).join(', ') + (outside.length > 5 ? ` and ${outside.length - 5} more` : '');
+		ctx.addExecutionHints({
+			message: `Already Booked holds bookings of ${outside.length === 1 ? 'an owner' : `${outside.length} owners`} not in the owner pool (${shown}): they take no pool owner's capacity. Check the owner IDs if they should.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+	return bookings;
+}
 
 /**
  * The "Schedule revisit" operation: read every item into a request, schedule them all, place each
@@ -79,13 +107,15 @@ export function scheduleRevisit(ctx: IExecuteFunctions, settings: RunSettings, r
 		},
 		{ policy: readCadencePolicy(ctx), defaultTimeZone: timeZone, asOf },
 	);
+	const ownerSettings = readOwners(ctx);
 	const options = {
 		asOf,
 		...readBusinessCalendar(ctx),
-		...readOwners(ctx),
+		...ownerSettings,
 		horizonDays: readWholeNumber(ctx, horizonDays, RANGES.horizon),
 		reschedule: readChoice<boolean>(ctx, reschedule),
 		language,
+		alreadyBooked: readAlreadyBooked(ctx, ownerSettings.owners, timeZone),
 	};
 
 	const requests: RevisitRequest[] = [];

@@ -101,11 +101,15 @@ export class CapacityLedger {
 		this.markIfFull(owner, i);
 	}
 
-	/** A revisit planned before this run: it uses the owner's capacity that day. */
+	/**
+	 * A revisit planned before this run: it uses the owner's capacity that day, and counts in the owner's
+	 * total whatever its day (least loaded compares totals: a page's range of days is not the whole run's).
+	 */
 	bookExisting(owner: number, day: number): void {
+		this.totals[owner]++;
+		if (!this.covers(day)) return;
 		const i = day - this.firstDay;
 		this.counts[owner][i]++;
-		this.totals[owner]++;
 		this.markIfFull(owner, i);
 	}
 

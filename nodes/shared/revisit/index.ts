@@ -8,3 +8,4 @@ export * from './agenda';
 export * from './ics';
 export * from './occasions';
 export * from './revisitResult';
+export * from './bookings';

@@ -2,7 +2,8 @@ import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
 import { ConfigError } from '../input';
-import { localDayAndMinute } from '../calendar/timeZone';
+import { localDayAndMinute, localDayNumber } from '../calendar/timeZone';
+import type { Booking } from './bookings';
 import { Booker, type PendingRevisit } from './booker';
 import { sortForBooking } from './bookingOrder';
 import { CapacityLedger } from './capacity';
@@ -31,6 +32,12 @@ export interface ScheduleOptions {
 	/** Plan a new revisit even when the item already has one in the future. */
 	reschedule: boolean;
 	language: Language;
+	/**
+	 * Revisits booked outside this run (earlier pages, earlier runs): each takes its owner's capacity on
+	 * its day and holds its time, as a customer's own planned revisit does. Bookings of owners outside
+	 * the pool and of customers in this run's input (whose own item says what they have) are left out.
+	 */
+	alreadyBooked?: readonly Booking[];
 }
 
 export const MAX_HORIZON_DAYS = 3660;
@@ -82,14 +89,20 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 	const shared = new SharedParts(calendar, language);
 	const results: RevisitResult[] = new Array(requests.length);
 	const pending: PendingRevisit[] = [];
-	const existing: Array<{ owner: number; day: number; zone: ZoneSlots; at: Date }> = [];
+	const length = (slots[0].end - slots[0].start) * 60_000;
+	/** Revisits planned before this run, [from, to) in epoch ms, on `day` of `zone`. */
+	const existing: Array<{ owner: number; day: number; zone: ZoneSlots; from: number; to: number }> = [];
+	const zoneSlots = (timeZone: string): ZoneSlots => {
+		let zone = zones.get(timeZone);
+		if (!zone) zones.set(timeZone, (zone = new ZoneSlots(timeZone, asOf, slots)));
+		return zone;
+	};
 	let firstDay = Number.POSITIVE_INFINITY;
 	let lastDay = Number.NEGATIVE_INFINITY;
 
 	for (let r = 0; r < requests.length; r++) {
 		const request = requests[r];
-		let zone = zones.get(request.timeZone);
-		if (!zone) zones.set(request.timeZone, (zone = new ZoneSlots(request.timeZone, asOf, slots)));
+		const zone = zoneSlots(request.timeZone);
 		const { rule } = request;
 		const base = request.lastContactDay ?? zone.asOfDay;
 		const cadenceDay = rule.unit === 'businessDays' ? calendar.addOpenDays(base, rule.interval) : base + rule.interval;
@@ -100,7 +113,8 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 		if (request.existingRevisitAt && stillPlanned(request.existingRevisitAt, request.timeZone, zone.asOfDay, asOf) && !options.reschedule) {
 			const day = keepExisting(result, request, request.existingRevisitAt, shared);
-			if (preferred >= 0) existing.push({ owner: preferred, day, zone, at: request.existingRevisitAt });
+			const from = request.existingRevisitAt.getTime();
+			if (preferred >= 0) existing.push({ owner: preferred, day, zone, from, to: from + length });
 			continue;
 		}
 		if (request.accountManager !== undefined && preferred < 0) {
@@ -112,16 +126,28 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 		pending.push({ request, result, zone, target, priorityRank: PRIORITY_RANK[rule.priority], firstOpen: calendar.nextOpenDay(target), limit, preferred });
 	}
 
+	if (pending.length > 0 && options.alreadyBooked?.length) {
+		const customers = new Set(requests.map((request) => request.customerId));
+		for (const booking of options.alreadyBooked) {
+			const owner = ownerIndex.get(booking.owner);
+			if (owner === undefined || (booking.customerId !== undefined && customers.has(booking.customerId))) continue;
+			const zone = zoneSlots(booking.timeZone);
+			const day = localDayNumber(new Date(booking.startMs), booking.timeZone);
+			// One that ended before the as-of day takes nothing this run can book.
+			if (day + 1 < zone.asOfDay) continue;
+			existing.push({ owner, day, zone, from: booking.startMs, to: booking.endMs ?? booking.startMs + length });
+		}
+	}
+
 	if (pending.length > 0) {
 		const ledger = new CapacityLedger(owners, firstDay, lastDay, slots.length, (day) => calendar.isOpen(day));
 		// Slot grids of zones with different offsets overlap in time: then every booking is also checked in time.
 		const busy = zones.size > 1 ? new OwnerBusyTimes(owners.length) : undefined;
-		const length = (slots[0].end - slots[0].start) * 60_000;
-		for (const { owner, day, zone, at } of existing) {
-			if (ledger.covers(day)) ledger.bookExisting(owner, day);
+		for (const { owner, day, zone, from, to } of existing) {
+			if (day >= zone.asOfDay) ledger.bookExisting(owner, day);
 			// Its time may run past midnight into the next day's first slots.
-			for (const d of [day, day + 1]) if (ledger.covers(d)) ledger.holdSlots(owner, d, zone.overlappedBy(at, d));
-			busy?.add(owner, at.getTime(), at.getTime() + length);
+			for (const d of [day, day + 1]) if (ledger.covers(d)) ledger.holdSlots(owner, d, zone.overlappedBy(from, to, d));
+			busy?.add(owner, from, to);
 		}
 		const booker = new Booker(ledger, options, shared, busy);
 		for (const item of sortForBooking(pending)) booker.place(item);

@@ -66,13 +66,11 @@ export class ZoneSlots {
 	}
 
 	/**
-	 * The slots of `day` that a revisit planned earlier, from `at` for one appointment length, overlaps
-	 * in time (after the clocks go back, 01:45 EST does not overlap the 01:30 EDT slot).
+	 * The slots of `day` that a revisit planned earlier, over [from, to) in epoch ms, overlaps in time
+	 * (after the clocks go back, 01:45 EST does not overlap the 01:30 EDT slot).
 	 */
-	overlappedBy(at: Date, day: number): number[] {
+	overlappedBy(from: number, to: number, day: number): number[] {
 		const { slots } = this;
-		const from = at.getTime();
-		const to = from + (slots[0].end - slots[0].start) * 60_000;
 		const offset = this.offset(day);
 		const overlapped: number[] = [];
 		if (offset === null) {
