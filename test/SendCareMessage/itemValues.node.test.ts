@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { CHANNELS, type ChannelKind } from '../../nodes/shared/messaging/channels/registry';
 import { SendCareMessage } from '../../nodes/SendCareMessage/SendCareMessage.node';
-import { startProviderServer, type AnyProviderServer, type ProviderServerOptions } from '../helpers/providers';
+import { startProviderServer, type AnyProviderServer, type Delivery, type ProviderServerOptions } from '../helpers/providers';
 import { names, nonFinite, outputsOf, RAW_ERROR, valueForms } from '../helpers/runChecks';
 import { NODE_UNDER_TEST } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
@@ -29,8 +29,10 @@ interface Odd {
 	asGiven?: boolean;
 	/** The node passes it on and the provider may refuse it (a landline to an SMS gateway): its verdict stands. */
 	providerMayRefuse?: boolean;
-	/** What the provider must have received for it (its delivered text). */
-	delivered?: (text: string) => boolean;
+	/** What the provider must have received for it. */
+	delivered?: (delivery: Delivery) => boolean;
+	/** The part of the value a refusal shows, when not the whole (the bad date of a list). */
+	shownAs?: Value;
 	/** The output a value valid in its own right lands on, when not Sent. */
 	lands?: 'Skipped';
 }
@@ -149,14 +151,19 @@ const variableOdds = (markup: Odd): Odd[] => [
 
 /** Markup each channel reads in its text, from a customer's name: it must arrive as text. */
 const MARKUP: Record<ChannelKind, Odd> = {
-	smtp: { value: '<b onclick="x()">Ann</b>', asGiven: true },
-	aliyunSms: { value: '${name}', asGiven: true, delivered: (text) => text.includes('${name}') },
-	twilioSms: { value: 'Ann <https://x.test|click>', asGiven: true, delivered: (text) => text.includes('Ann <https://x.test|click>') },
-	wecom: { value: '<@all>', asGiven: true, delivered: (text) => !text.includes('<@all>') },
+	// The HTML part gets it escaped, the text part as written.
+	smtp: {
+		value: '<b onclick="x()">Ann</b>',
+		asGiven: true,
+		delivered: ({ text, raw }) => text.includes('<b onclick="x()">Ann</b>') && Boolean((raw as { html?: string }).html?.includes('&lt;b onclick=&quot;x()&quot;&gt;Ann&lt;/b&gt;')),
+	},
+	aliyunSms: { value: '${name}', asGiven: true, delivered: ({ text }) => text.includes('${name}') },
+	twilioSms: { value: 'Ann <https://x.test|click>', asGiven: true, delivered: ({ text }) => text.includes('Ann <https://x.test|click>') },
+	wecom: { value: '<@all>', asGiven: true, delivered: ({ text }) => !text.includes('<@all>') },
 	dingtalk: { value: '@all', asGiven: true },
-	feishu: { value: '<at user_id="all">所有人</at>', asGiven: true, delivered: (text) => !text.includes('<at user_id="all">') },
-	slack: { value: '<!channel>', asGiven: true, delivered: (text) => text.includes('&lt;!channel&gt;') },
-	webhook: { value: '{{customerId}}', asGiven: true, delivered: (text) => text.includes('{{customerId}}') },
+	feishu: { value: '<at user_id="all">所有人</at>', asGiven: true, delivered: ({ text }) => !text.includes('<at user_id="all">') },
+	slack: { value: '<!channel>', asGiven: true, delivered: ({ text }) => text.includes('&lt;!channel&gt;') },
+	webhook: { value: '{{customerId}}', asGiven: true, delivered: ({ text }) => text.includes('{{customerId}}') },
 };
 
 const CHANNEL_KINDS = Object.keys(CHANNELS) as ChannelKind[];
@@ -176,6 +183,10 @@ const dateOdds: Odd[] = [
 	{ value: '', equivalent: ABSENT },
 	{ value: null, equivalent: ABSENT },
 	{ value: [], equivalent: ABSENT },
+	{ value: ['2026-03-05'], equivalent: '2026-03-05' },
+	// A contact history: two contacts, one in the window.
+	{ value: ['2026-01-01', '2026-03-05'], equivalent: '2026-03-05' },
+	{ value: ['2026-03-05', 'soon'], shownAs: 'soon' },
 	{ value: '2026/03/05', equivalent: '2026-03-05' },
 	{ value: '2026年3月5日', equivalent: '2026-03-05' },
 	{ value: '２０２６-０３-０５', equivalent: '2026-03-05' },
@@ -473,14 +484,14 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 			if (odd.asGiven || 'equivalent' in odd) problems.push(`${what}: refused, though it is valid: ${message}`);
 			else if (RAW_ERROR.test(message)) problems.push(`${what}: raw error: ${message}`);
 			else if (!names(message, c.field) && !names(message, c.parameter)) problems.push(`${what}: the message names neither "${c.field}" nor "${c.parameter}": ${message}`);
-			else if (!showsValue(message, odd.value, secret)) problems.push(`${what}: the message does not show the value: ${message}`);
+			else if (!showsValue(message, 'shownAs' in odd ? odd.shownAs : odd.value, secret)) problems.push(`${what}: the message does not show the value: ${message}`);
 			continue;
 		}
 		const care = outcome.json.care as IDataObject | undefined;
 		if (odd.providerMayRefuse && outcome.output === 2 && care?.outcome === 'failed') continue;
 		if (odd.delivered) {
 			const delivery = received.find((d) => new RegExp(`O-${i}(?!\\d)`).test(d.text));
-			if (!delivery || !odd.delivered(delivery.text)) problems.push(`${what}: the provider received ${JSON.stringify(delivery?.text)}`);
+			if (!delivery || !odd.delivered(delivery)) problems.push(`${what}: the provider received ${JSON.stringify(delivery?.text)}`);
 		}
 		if (odd.asGiven && !('equivalent' in odd)) {
 			if (outcome.output !== OUTPUTS.indexOf(odd.lands ?? 'Sent')) problems.push(`${what}: ${OUTPUTS[outcome.output]} ${brief(care)}`);
