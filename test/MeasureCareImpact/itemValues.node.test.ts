@@ -427,14 +427,14 @@ beforeAll(async () => {
 	const first = await stateOf(upliftCustomers.slice(0, 12));
 	const second = await stateOf(upliftCustomers.slice(12));
 	const state = second.state as IDataObject;
-	const conversion = () => structuredClone(withoutPages(state)) as { outcomes: Record<string, { kind: string; strata: Record<string, { treatment: IDataObject; holdout: IDataObject }> }> };
+	const copyOfState = () => structuredClone(withoutPages(state)) as { outcomes: Record<string, { kind: string; strata: Record<string, { treatment: IDataObject; holdout: IDataObject }> }> };
 	/** The second page's state with one change made to a copy. */
-	const edited = (change: (s: ReturnType<typeof conversion>) => void) => {
-		const copy = conversion();
+	const edited = (change: (s: ReturnType<typeof copyOfState>) => void) => {
+		const copy = copyOfState();
 		change(copy);
 		return copy;
 	};
-	const gold = (s: ReturnType<typeof conversion>) => s.outcomes.conversion.strata.gold.treatment;
+	const gold = (s: ReturnType<typeof copyOfState>) => s.outcomes.conversion.strata.gold.treatment;
 	PAGES.items = [first];
 	// The odd pages are one page many times over: without its identity, as a state written before pages had
 	// one, so that each odd value is checked, not the page's repetition (which has cases of its own below).
