@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError } from '../shared/input';
+import { ConfigError, describeValue } from '../shared/input';
 import {
 	checkAggregateOptions,
 	DEFAULT_INDEX_WEIGHTS,
@@ -14,7 +14,7 @@ import { readCsatConfig } from './operations/csat';
 import { readGapConfig } from './operations/gap';
 import { readKanoConfig } from './operations/kano';
 import { readNpsConfig } from './operations/nps';
-import { batchParameter, parameterNumber, propertyNamed, readChoice, readColumn, readColumnOf, readLanguage, readNumber, readOutputField } from '../common';
+import { propertyNamed, readChoice, readColumn, readColumnOf, readLanguage, readNumber, readOption, readOutputField } from '../common';
 import { aggregateProperties, metricsProperty, outputProperties, reportProperties } from './description';
 
 export interface RunSettings {
@@ -27,29 +27,25 @@ export interface RunSettings {
 	aggregate?: AggregateOptions & { customerIdColumn: string; dateColumn?: string };
 }
 
-/** An option of the Options collection, by name. */
-const optionNamed = (name: string) => propertyNamed(propertyNamed(outputProperties, 'options').options as INodeProperties[], name);
+const OPTIONS = propertyNamed(outputProperties, 'options');
 
 /**
- * An option of the Options collection as given, or undefined when it was left out. Each option is read
- * on its own (batchParameter), so an expression giving the items different values is named by its label.
+ * A number option within its range, or its default when not added ("Options › NPS Weight in Index"); a
+ * cleared one is refused (readOption), not read as the default.
  */
-function optionValue(ctx: IExecuteFunctions, name: string): unknown {
-	const given = ctx.getNode().parameters.options;
-	if (given === null || typeof given !== 'object' || !(name in given)) return undefined;
-	return batchParameter<unknown>(ctx, `options.${name}`, null, optionNamed(name).displayName);
+function numberOption(ctx: IExecuteFunctions, name: string, fallback: number, rules: { min: number; integer?: boolean }): number {
+	const value = readOption<number>(ctx, OPTIONS, name);
+	if (value === undefined) return fallback;
+	if ((rules.integer && !Number.isInteger(value)) || value < rules.min) {
+		const label = `${OPTIONS.displayName} › ${propertyNamed(OPTIONS.options as INodeProperties[], name).displayName}`;
+		throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not ${rules.integer ? 'a whole number' : 'a number'} of at least ${rules.min}`);
+	}
+	return value;
 }
 
-/** The index weights, each a number of at least 0; a bad one is refused naming its option and the value given. */
+/** The index weights, each a number of at least 0. */
 function indexWeights(ctx: IExecuteFunctions): IndexWeights {
-	const weight = (name: keyof IndexWeights) => {
-		const raw = optionValue(ctx, `${name}Weight`);
-		// An option left out takes its default; a cleared one (null or "") is no number, as for readNumber.
-		if (raw === undefined) return DEFAULT_INDEX_WEIGHTS[name];
-		const value = parameterNumber(raw);
-		if (value === undefined || value < 0) throw new ConfigError(`"${optionNamed(`${name}Weight`).displayName}" must be a number of at least 0; got ${JSON.stringify(raw)}`);
-		return value;
-	};
+	const weight = (name: keyof IndexWeights) => numberOption(ctx, `${name}Weight`, DEFAULT_INDEX_WEIGHTS[name], { min: 0 });
 	return { nps: weight('nps'), csat: weight('csat'), ces: weight('ces'), gap: weight('gap'), sentiment: weight('sentiment') };
 }
 
@@ -57,7 +53,7 @@ function indexWeights(ctx: IExecuteFunctions): IndexWeights {
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const metrics = readChoice<string[]>(ctx, metricsProperty);
 	if (metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
-	const sentimentColumn = readColumnOf(ctx, optionNamed('sentimentColumn'), 'options.sentimentColumn');
+	const sentimentColumn = readOption<string>(ctx, OPTIONS, 'sentimentColumn')?.trim();
 	const config: SatisfactionConfig = {
 		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,
 		csat: metrics.includes('csat') ? readCsatConfig(ctx) : undefined,
@@ -66,14 +62,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		kano: metrics.includes('kano') ? readKanoConfig(ctx) : undefined,
 		sentiment: sentimentColumn ? { field: sentimentColumn } : undefined,
 		indexWeights: indexWeights(ctx),
-		skipMissing: readChoice<boolean>(ctx, optionNamed('skipMissing'), 'options.skipMissing'),
+		skipMissing: readOption<boolean>(ctx, OPTIONS, 'skipMissing') ?? false,
 		language: readLanguage(ctx),
 	};
-	const raw = optionValue(ctx, 'minResponsesForMargin');
-	const minResponsesForMargin = raw === undefined ? DEFAULT_MIN_RESPONSES_FOR_MARGIN : (parameterNumber(raw) ?? Number.NaN);
-	if (!Number.isInteger(minResponsesForMargin) || minResponsesForMargin < 2) {
-		throw new ConfigError(`"Minimum Responses for Margin" must be a whole number of at least 2 (got ${typeof raw === 'string' && raw !== '' ? raw : JSON.stringify(raw)})`);
-	}
+	const minResponsesForMargin = numberOption(ctx, 'minResponsesForMargin', DEFAULT_MIN_RESPONSES_FOR_MARGIN, { min: 2, integer: true });
 	const groupBy = readColumnOf(ctx, propertyNamed(reportProperties, 'groupByColumn')) || undefined;
 	const settings: RunSettings = {
 		config,

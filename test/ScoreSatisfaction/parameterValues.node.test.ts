@@ -132,7 +132,7 @@ describe('Score Satisfaction column and list parameters that are not text stop t
 		['groupByColumn', 'Group Report By Column', {}],
 		['customerIdColumn', 'Customer ID Column', { aggregatePerCustomer: true }],
 		['responseDateColumn', 'Response Date Column', { aggregatePerCustomer: true }],
-		['options.sentimentColumn', 'Sentiment Column', {}],
+		['options.sentimentColumn', 'Options › Sentiment Column', {}],
 	])('%s', async (path, label, extra) => {
 		const [name, option] = path.split('.');
 		const odd = '={{ ({ a: 1 }) }}';
@@ -148,8 +148,8 @@ describe('Score Satisfaction options and switches given none of their choices st
 		['CES Version', { metrics: ['ces'], cesVersion: '={{ 2 }}' }, '2'],
 		['Aggregate per Customer', { aggregatePerCustomer: '={{ "true" }}' }, '"true"'],
 		['Combine By', { aggregatePerCustomer: true, combineBy: 'median' }, '"median"'],
-		['Skip Missing Metrics', { options: { skipMissing: '={{ "true" }}' } }, '"true"'],
-		['Skip Missing Metrics', { options: { skipMissing: '={{ 1 }}' } }, '1'],
+		['Options › Skip Missing Metrics', { options: { skipMissing: '={{ "true" }}' } }, '"true"'],
+		['Options › Skip Missing Metrics', { options: { skipMissing: '={{ 1 }}' } }, '1'],
 	])('%s %#', async (label, parameters, shown) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
 		expect(result.error?.message).toMatch(`Parameter "${label}" is ${shown}, which is not one of its choices`);
@@ -158,12 +158,12 @@ describe('Score Satisfaction options and switches given none of their choices st
 
 describe('Score Satisfaction number options: absent takes the default, anything but a number stops the run', () => {
 	it.each([
-		[{ npsWeight: null }, '"NPS Weight in Index" must be a number of at least 0; got null'],
-		[{ csatWeight: '' }, '"CSAT Weight in Index" must be a number of at least 0; got ""'],
-		[{ gapWeight: '={{ ({ a: 1 }) }}' }, '"Gap Weight in Index" must be a number of at least 0; got {"a":1}'],
-		[{ minResponsesForMargin: '' }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got "")'],
-		[{ minResponsesForMargin: null }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got null)'],
-		[{ minResponsesForMargin: '={{ ({ a: 1 }) }}' }, '"Minimum Responses for Margin" must be a whole number of at least 2 (got {"a":1})'],
+		[{ npsWeight: null }, 'Parameter "Options › NPS Weight in Index" is null, which is not a number (expected a number)'],
+		[{ csatWeight: '' }, 'Parameter "Options › CSAT Weight in Index" is "", which is not a number (expected a number)'],
+		[{ gapWeight: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Gap Weight in Index" is "{"a":1}", which is not a number (expected a number)'],
+		[{ minResponsesForMargin: '' }, 'Parameter "Options › Minimum Responses for Margin" is "", which is not a number (expected a number)'],
+		[{ minResponsesForMargin: null }, 'Parameter "Options › Minimum Responses for Margin" is null, which is not a number (expected a number)'],
+		[{ minResponsesForMargin: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Minimum Responses for Margin" is "{"a":1}", which is not a number (expected a number)'],
 	])('%p', async (options, message) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, options }, items: responses() });
 		expect(result.error?.message).toBe(message);
@@ -213,10 +213,10 @@ describe('Score Satisfaction Metrics and Report State (no expressions in the edi
 describe('Score Satisfaction options whose expression gives the items different values are named by their label', () => {
 	const items = () => responses().slice(0, 2).map((r, i) => ({ ...r, w: i + 1, s: i ? 'sentiment' : 'nps', skip: i === 0 }));
 	it.each([
-		[{ npsWeight: '={{ $json.w }}' }, 'NPS Weight in Index', '1', '2'],
-		[{ minResponsesForMargin: '={{ $json.w + 2 }}' }, 'Minimum Responses for Margin', '3', '4'],
-		[{ sentimentColumn: '={{ $json.s }}' }, 'Sentiment Column', '"nps"', '"sentiment"'],
-		[{ skipMissing: '={{ $json.skip }}' }, 'Skip Missing Metrics', 'true', 'false'],
+		[{ npsWeight: '={{ $json.w }}' }, 'Options › NPS Weight in Index', '1', '2'],
+		[{ minResponsesForMargin: '={{ $json.w + 2 }}' }, 'Options › Minimum Responses for Margin', '3', '4'],
+		[{ sentimentColumn: '={{ $json.s }}' }, 'Options › Sentiment Column', '"nps"', '"sentiment"'],
+		[{ skipMissing: '={{ $json.skip }}' }, 'Options › Skip Missing Metrics', 'true', 'false'],
 	])('%p', async (options, label, first, other) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, options }, items: items() });
 		expect(result.error?.message).toMatch(`Parameter "${label}" is an expression that gives item 0 ${first} but item 1 ${other}; it applies to the whole run`);
