@@ -78,6 +78,7 @@ const phoneOdds: Odd[] = [
 	{ value: '(138) 0013.8000', equivalent: '13800138000' },
 	{ value: 13800138000, equivalent: '13800138000' },
 	{ value: 1.38e10, equivalent: '13800000000' },
+	{ value: BigInt('13800138000'), equivalent: '13800138000' },
 	// 86 without the +: Aliyun reads it as an international number, Twilio as a number without its country.
 	{ value: '8613800138000', asGiven: true, providerMayRefuse: true },
 	// A landline is a phone number: whether it takes SMS is the gateway's to say.
@@ -108,6 +109,7 @@ const emailOdds: Odd[] = [
 const robotRecipientOdds: Odd[] = [
 	{ value: ' 13800138000 ', equivalent: '13800138000' },
 	{ value: 13800138000, equivalent: '13800138000' },
+	{ value: BigInt('13800138000'), equivalent: '13800138000' },
 	{ value: '', equivalent: ABSENT },
 	{ value: null, equivalent: ABSENT },
 	{ value: '   ', equivalent: ABSENT },
@@ -131,6 +133,7 @@ const robotRecipientOdds: Odd[] = [
 const variableOdds = (markup: Odd): Odd[] => [
 	{ value: 0, equivalent: '0' },
 	{ value: 5, equivalent: '5' },
+	{ value: BigInt('9007199254740993'), equivalent: '9007199254740993' },
 	{ value: new Date('2026-03-01T00:00:00Z'), equivalent: '2026-03-01T00:00:00.000Z' },
 	{ value: LONG_TEXT, asGiven: true, providerMayRefuse: true },
 	// Sent as the customer data it is; the node hides it in everything it writes (checked for every item).
@@ -215,6 +218,7 @@ const CASES: FieldCase[] = [
 		parameters: { keyTemplate: '{{customerId}}:{{row}}', frequencyCap: 'off' },
 		odds: [
 			{ value: 5, equivalent: '5' },
+			{ value: BigInt('9007199254740993'), equivalent: '9007199254740993' },
 			{ value: '  C-odd  ', equivalent: 'C-odd' },
 			// IDs are compared as the text they are, as a database compares them: another normal form or a
 			// zero-width character is another customer (a key survives any Unicode, README).
@@ -415,7 +419,9 @@ function withValue(item: IDataObject, field: string, value: Value): IDataObject 
 }
 
 /** JSON with long texts cut, for problem lines. */
-const brief = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 12)}…` : v)) ?? String(value);
+const brief = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 12)}…` : typeof v === 'bigint' ? `${v}n` : v)) ?? String(value);
+/** JSON of an output item, a BigInt as its digits. */
+const jsonText = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 
 function shown(value: Value): string {
 	if (value === ABSENT) return 'absent';
@@ -474,10 +480,10 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 			}
 			continue;
 		}
-		const text = JSON.stringify(outcome.json);
+		const text = jsonText(outcome.json);
 		if (secret && text.includes(secret)) {
 			const { [c.field]: _input, ...written } = outcome.json;
-			if (JSON.stringify(written).includes(secret)) problems.push(`${what}: the channel's secret is in what the node wrote`);
+			if (jsonText(written).includes(secret)) problems.push(`${what}: the channel's secret is in what the node wrote`);
 		}
 		if (outcome.output === 3) {
 			const message = String(outcome.json.error);

@@ -74,7 +74,9 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 		throw new InputError('recipient', undefined, 'is not mapped', `a field with the ${kind === 'email' ? 'email address' : 'phone number'}`);
 	}
 	const field = config.recipientField;
-	const value = getField(json, field);
+	const raw = getField(json, field);
+	// A BigInt (a database driver's 64-bit integer, through a Code node) is its exact digits, as customer IDs are.
+	const value = typeof raw === 'bigint' ? String(raw) : raw;
 	if (kind === 'none' && isEmpty(value)) return '';
 	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
 		if (kind === 'none') throw new InputError(field, value, 'is not usable as a recipient', 'text or a number, or nothing');
