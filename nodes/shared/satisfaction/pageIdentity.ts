@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
  * It is a digest (SHA-256, 128 bits kept) of the page's input items, every field, in input order. What a
  * page run cannot know (which execution, when, which page number) is left out, so a re-run of the same
  * page, the same rows of the same query, has the same identity; any difference in the items (another row,
- * another value, another order) gives another. Two different pages cannot collide, unless their items are
+ * another value, another order) gives another: a page query that also reads a column the page's own
+ * write-back changes gives the re-run another identity, so write results to columns the query does not
+ * read. Two different pages cannot collide, unless their items are
  * identical field for field, which only happens for rows without any ID: such pages cannot be told from one
  * page given twice, and the error says to give the rows their ID column.
  */
