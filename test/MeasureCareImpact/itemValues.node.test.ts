@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { MeasureCareImpact } from '../../nodes/MeasureCareImpact/MeasureCareImpact.node';
 import { names, nonFinite, outputsOf, RAW_ERROR, valueForms } from '../helpers/runChecks';
@@ -68,6 +69,7 @@ function common(valid: Value, optional: boolean): Odd[] {
 		refused('Infinity', Infinity),
 		refused('-Infinity', -Infinity),
 		refused('Invalid Date', new Date(NaN)),
+		refused('an invalid luxon DateTime', DateTime.invalid('broken export')),
 	];
 }
 
@@ -96,6 +98,7 @@ function numbers(valid: number, options: { money?: boolean; optional?: boolean }
 		means('2^53 + 1', UNSAFE, UNSAFE),
 		refused('2^53 + 1 as text', '9007199254740993'),
 		refused('a date object', new Date('2024-03-05T00:00:00Z')),
+		refused('a luxon DateTime', DateTime.fromMillis(DATE_MS, { zone: 'UTC' })),
 	];
 }
 
@@ -118,6 +121,7 @@ function dates(): Odd[] {
 		reads('epoch milliseconds as text', String(DATE_MS), DATE),
 		refused('Excel serial', 45356),
 		reads('a Date object', new Date(DATE_MS), DATE),
+		reads('a luxon DateTime in another zone', DateTime.fromMillis(DATE_MS, { zone: 'Asia/Shanghai' }), DATE),
 		refused('after As Of', '2030-01-01'),
 		refused('before 1900', '1899-12-31'),
 		refused('not a date', 'yesterday'),
@@ -144,6 +148,7 @@ function keys(valid: string): Odd[] {
 		itself('a zero-width space', `${valid}\u200b`),
 		itself('literally (empty)', '(empty)'),
 		refused('a date object', new Date(DATE_MS)),
+		refused('a luxon DateTime', DateTime.fromMillis(DATE_MS, { zone: 'UTC' })),
 	];
 }
 
@@ -360,6 +365,7 @@ async function run(config: Config, items: IDataObject[]) {
 function shows(message: string, value: Value): boolean {
 	if (value === ABSENT) return /missing|empty/.test(message);
 	if (value instanceof Date && Number.isNaN(value.getTime())) return message.includes('Invalid Date');
+	if (DateTime.isDateTime(value)) return message.includes(value.isValid ? value.toISO()! : 'Invalid DateTime');
 	if (typeof value === 'bigint') return message.includes(String(value));
 	// Messages cut a value at 80 characters: a long text or a whole state shows its beginning.
 	if (typeof value === 'string' && value.length > 80) return message.includes(value.slice(0, 40));
