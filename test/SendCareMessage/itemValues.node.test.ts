@@ -210,6 +210,8 @@ const dateOdds: Odd[] = [
 const CASES: FieldCase[] = [
 	...CHANNEL_KINDS.map((channel): FieldCase => ({ field: recipientOf(channel).field, parameter: recipientOf(channel).parameter, channel, odds: recipientOf(channel).odds })),
 	...CHANNEL_KINDS.map((channel): FieldCase => ({ field: 'name', parameter: 'Text', channel, odds: variableOdds(MARKUP[channel]) })),
+	// A built-in template's placeholder, a dot path into the fields Schedule Revisit writes.
+	{ field: 'revisit.dueAt', parameter: 'Template', channel: 'dingtalk', parameters: { template: 'revisitReminder' }, odds: variableOdds(MARKUP.dingtalk) },
 	{
 		field: 'customerId',
 		parameter: 'Customer ID Field',
@@ -357,6 +359,7 @@ function validItem(channel: ChannelKind, i: number): IDataObject {
 		lang: 'zh-CN',
 		surveyId: `S${i}`,
 		row: i,
+		revisit: { dueAt: '2026-03-10T10:00:00+08:00', owner: '张三', reason: '满意度下降' },
 		[recipient.field]: recipient.valid(i),
 	};
 }
@@ -411,10 +414,13 @@ async function run(c: FieldCase, items: IDataObject[], onError: 'continueErrorOu
 	return { outputs, byItem, server };
 }
 
+/** The item with `field` (a dot path: its nested objects copied) set to `value`, or left out for ABSENT. */
 function withValue(item: IDataObject, field: string, value: Value): IDataObject {
+	const [head, ...rest] = field.split('.');
 	const copy = { ...item };
-	if (value === ABSENT) delete copy[field];
-	else copy[field] = value as IDataObject[string];
+	if (rest.length > 0) copy[head] = withValue(item[head] as IDataObject, rest.join('.'), value);
+	else if (value === ABSENT) delete copy[head];
+	else copy[head] = value as IDataObject[string];
 	return copy;
 }
 
@@ -482,7 +488,7 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 		}
 		const text = jsonText(outcome.json);
 		if (secret && text.includes(secret)) {
-			const { [c.field]: _input, ...written } = outcome.json;
+			const { [c.field.split('.')[0]]: _input, ...written } = outcome.json;
 			if (jsonText(written).includes(secret)) problems.push(`${what}: the channel's secret is in what the node wrote`);
 		}
 		if (outcome.output === 3) {
