@@ -154,11 +154,10 @@ const descriptions = new Map(nodeClasses.map((C) => new C().description).map((d)
 const targets = CONFIGS.flatMap((config) => targetsOf(config, descriptions.get(config.node)!));
 
 /**
- * Named by the node's own label without its collection, or by the internal path, until the node reads the
- * parameter with its description (batchParameter / readEntries given the property, readOption): requests
- * S-to-K.md (Rules), S-to-M.md (Options of Score Satisfaction).
+ * Named by the internal path until the node reads the parameter with its description (readEntries given
+ * the property): request S-to-K.md (Rules).
  */
-const OPEN_REQUESTS = [/^segmentCustomer rules\./, /^scoreSatisfaction options\./];
+const OPEN_REQUESTS = [/^segmentCustomer rules\./];
 
 describe('a collection option or list value that differs between items is named by its labels', () => {
 	it('covers every collection and list parameter of every node', () => {
