@@ -44,12 +44,12 @@ export function readBookings(value: unknown, label: string, defaultTimeZone: str
 		let entry = list[i];
 		if (isEntry(entry) && entry.owner === undefined && isEntry(entry.json)) entry = entry.json;
 		const path = `[${i}]`;
-		if (!isEntry(entry)) throw new ConfigError(`Parameter "${label}"${path} is ${describeValue(entry)}, which is not a booking (expected ${ENTRY_EXPECTED})`);
+		if (!isEntry(entry)) throw new ConfigError(`Parameter "${label}", entry ${path}, is ${describeValue(entry)}, which is not a booking (expected ${ENTRY_EXPECTED})`);
 		if (Array.isArray(entry.customers)) {
 			const owner = ownerOf(entry, label, path);
 			entry.customers.forEach((customer, c) => {
 				const at = `${path}.customers[${c}]`;
-				if (!isEntry(customer)) throw new ConfigError(`Parameter "${label}"${at} is ${describeValue(customer)}, which is not an agenda entry (expected an object with slotStart)`);
+				if (!isEntry(customer)) throw new ConfigError(`Parameter "${label}", entry ${at}, is ${describeValue(customer)}, which is not an agenda entry (expected an object with slotStart)`);
 				bookings.push(readBooking(customer, owner, label, at, defaultTimeZone));
 			});
 		} else {
@@ -78,11 +78,11 @@ function bookingList(value: unknown, label: string): unknown[] {
 const listExpected = 'a list of bookings, e.g. {{ $(\'Read bookings\').all().map(i => i.json) }}';
 
 /** A field given under its camelCase name or as a database column (snake_case); both given must agree. */
-function field(entry: Entry, camel: string, snake: string, label: string, path: string): { name: string; value: unknown } {
+function field(entry: Entry, camel: string, snake: string): { name: string; value: unknown } {
 	const a = entry[camel];
 	const b = entry[snake];
 	if (!isEmpty(a) && !isEmpty(b) && a !== b && !(a instanceof Date && b instanceof Date && a.getTime() === b.getTime())) {
-		throw new ConfigError(`Parameter "${label}"${path} gives ${camel} ${describeValue(a)} and ${snake} ${describeValue(b)} (expected one of them, or the same value)`);
+		throw new InputError(snake, b, `differs from ${camel} ${describeValue(a)}`, `${camel} or ${snake}, or both the same`);
 	}
 	return isEmpty(a) && !isEmpty(b) ? { name: snake, value: b } : { name: camel, value: a };
 }
@@ -92,7 +92,7 @@ function inEntry<T>(label: string, path: string, read: () => T): T {
 	try {
 		return read();
 	} catch (error) {
-		if (error instanceof InputError || error instanceof ConfigError) throw new ConfigError(`Parameter "${label}"${path}: ${error.message}`);
+		if (error instanceof InputError || error instanceof ConfigError) throw new ConfigError(`Parameter "${label}", entry ${path}: ${error.message}`);
 		throw error;
 	}
 }
@@ -100,7 +100,7 @@ function inEntry<T>(label: string, path: string, read: () => T): T {
 function ownerOf(entry: Entry, label: string, path: string): string {
 	const owner = entry.owner;
 	return inEntry(label, path, () => {
-		if (isEmpty(owner)) throw new InputError('owner', owner, 'is empty', 'the owner ID of the booking');
+		if (isEmpty(owner)) throw new InputError('owner', owner, owner === undefined ? 'every booking needs' : 'is empty', 'the owner ID of the booking');
 		if (typeof owner === 'string') return owner.trim();
 		if (typeof owner === 'number' && Number.isFinite(owner)) {
 			checkKeyNumber(owner, 'owner', 'owners', 'Owner IDs');
@@ -113,13 +113,13 @@ function ownerOf(entry: Entry, label: string, path: string): string {
 
 function readBooking(entry: Entry, owner: string, label: string, path: string, defaultTimeZone: string): Booking {
 	return inEntry(label, path, () => {
-		const zone = field(entry, 'timeZone', 'time_zone', label, path);
+		const zone = field(entry, 'timeZone', 'time_zone');
 		const timeZone = isEmpty(zone.value) ? defaultTimeZone : checkTimeZone(zone.value, zone.name);
-		const start = field(entry, 'slotStart', 'slot_start', label, path);
-		if (isEmpty(start.value)) throw new InputError(start.name, start.value, 'is empty', 'the date and time the booking starts');
+		const start = field(entry, 'slotStart', 'slot_start');
+		if (isEmpty(start.value)) throw new InputError(start.name, start.value, start.value === undefined ? 'every booking needs' : 'is empty', 'the date and time the booking starts');
 		const startMs = parseDate(start.value, start.name, { timeZone }).getTime();
 		const booking: Booking = { owner, startMs, timeZone, path };
-		const end = field(entry, 'slotEnd', 'slot_end', label, path);
+		const end = field(entry, 'slotEnd', 'slot_end');
 		if (!isEmpty(end.value)) {
 			const endMs = parseDate(end.value, end.name, { timeZone }).getTime();
 			if (endMs <= startMs) throw new InputError(end.name, end.value, `is not after ${start.name} ${describeValue(start.value)}`, 'the end of the booking, after its start');
@@ -128,7 +128,7 @@ function readBooking(entry: Entry, owner: string, label: string, path: string, d
 			}
 			booking.endMs = endMs;
 		}
-		const customer = field(entry, 'customerId', 'customer_id', label, path);
+		const customer = field(entry, 'customerId', 'customer_id');
 		if (!isEmpty(customer.value)) booking.customerId = customerIdText(customer.value, customer.name);
 		return booking;
 	});

@@ -128,9 +128,14 @@ export function scheduleRevisits(requests: RevisitRequest[], options: ScheduleOp
 
 	if (pending.length > 0 && options.alreadyBooked?.length) {
 		const customers = new Set(requests.map((request) => request.customerId));
+		// One booking given twice (a database row and the agenda entry of the run that made it) is one booking.
+		const seen = new Set<string>();
 		for (const booking of options.alreadyBooked) {
 			const owner = ownerIndex.get(booking.owner);
 			if (owner === undefined || (booking.customerId !== undefined && customers.has(booking.customerId))) continue;
+			const key = `${owner} ${booking.startMs} ${booking.customerId ?? ''}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
 			const zone = zoneSlots(booking.timeZone);
 			const day = localDayNumber(new Date(booking.startMs), booking.timeZone);
 			// One that ended before the as-of day takes nothing this run can book.
