@@ -71,6 +71,8 @@ const FIELDS: Field[] = [
 	{ parameter: 'dysfunctionalColumnPattern', column: 'kano.chat.dysfunctional', kind: 'kano', valid: 'neutral', parameters: ALL_METRICS },
 	{ parameter: 'customerIdColumn', column: 'customerId', kind: 'customerId', valid: 'A', parameters: PER_CUSTOMER },
 	{ parameter: 'responseDateColumn', column: 'respondedAt', kind: 'date', valid: '2024-05-01', parameters: PER_CUSTOMER },
+	// Latest Response: the date decides which response is the latest, not a weight.
+	{ parameter: 'responseDateColumn', column: 'respondedAt', kind: 'date', valid: '2024-05-01', parameters: { ...PER_CUSTOMER, combineBy: 'latest' } },
 	{ parameter: 'groupByColumn', column: 'store', kind: 'group', valid: 'x', parameters: ALL_METRICS },
 	{ parameter: 'groupByColumn', column: 'store', kind: 'group', valid: 'x', parameters: PER_CUSTOMER },
 ];
@@ -356,7 +358,7 @@ describe('Score Satisfaction: every item field against the values real sources g
 
 	// Customer IDs, dates and groups change how responses combine: one run per odd value, compared with the
 	// run of its equivalent, or (refused) with the valid run without that response.
-	describe.each(FIELDS.filter((f) => ['customerId', 'date', 'group'].includes(f.kind)).map((f) => [`${f.column} (${f.kind}${f.parameters.aggregatePerCustomer ? ', per customer' : ''})`, f] as const))(
+	describe.each(FIELDS.filter((f) => ['customerId', 'date', 'group'].includes(f.kind)).map((f) => [`${f.column} (${f.kind}${f.parameters.aggregatePerCustomer ? `, per customer, ${f.parameters.combineBy}` : ''})`, f] as const))(
 		'%s',
 		(_title, field) => {
 			it('each odd value is refused naming the column and the value, or read as its equivalent', async () => {
