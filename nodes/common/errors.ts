@@ -17,9 +17,10 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 
 /**
  * The item that leaves under continue-on-fail for a rejected input item (or customer made of several).
- * n8n's engine moves items carrying `error` to the error output ("Continue (using error output)") and
- * merges the input item's fields into them; under "Continue (regular output)" they stay where placed.
- * The field, value and expected form travel in the message and the error's description.
+ * n8n's engine moves items carrying `error` to the error output ("Continue (using error output)"; under
+ * "Continue (regular output)" they stay where placed) and, under either mode, replaces the JSON of every
+ * item carrying an item-level error with `{ error }`: the input item's fields do not travel with it. The
+ * field, value and expected form travel in the message and the error's description.
  */
 export function errorItem(node: INode, error: unknown, itemIndices: number | number[]): INodeExecutionData {
 	const indices = typeof itemIndices === 'number' ? [itemIndices] : itemIndices;

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import type { Language } from '../shared/format/language';
-import { ConfigError, describeValue, InputError, numberFromText, parseDate } from '../shared/input';
+import { ConfigError, describeExpected, describeValue, InputError, numberFromText, parseDate, rangeProblem, type NumberRules } from '../shared/input';
 import { toNodeError } from './errors';
 
 /** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
@@ -320,10 +320,11 @@ export function checkText(raw: unknown, label: string, expected: string): string
  * when the user did not add it (the caller's default applies). Named as the panel shows it, "Options ›
  * Skip Missing", in every message, a difference between items included. Checked by the option's type: an
  * options, multi-options or boolean option against its choices (checkChoice); a number option a finite
- * number or a text of one (parameterNumber), so a cleared one (null) is refused, not read as absent;
- * a text option text or a number's digits (checkText; a cleared one is ""). Other types as given.
+ * number or a text of one (parameterNumber) within `rules` when given, so a cleared one (null) is refused,
+ * not read as absent; a text option text or a number's digits (checkText; a cleared one is ""). Other types
+ * as given.
  */
-export function readOption<T = unknown>(ctx: IExecuteFunctions, collection: INodeProperties, name: string): T | undefined {
+export function readOption<T = unknown>(ctx: IExecuteFunctions, collection: INodeProperties, name: string, rules: NumberRules = {}): T | undefined {
 	const given = ctx.getNode().parameters[collection.name];
 	if (given === null || typeof given !== 'object' || !Object.prototype.hasOwnProperty.call(given, name)) return undefined;
 	const option = propertyNamed(collection.options as INodeProperties[], name);
@@ -333,7 +334,8 @@ export function readOption<T = unknown>(ctx: IExecuteFunctions, collection: INod
 	if (option.type === 'string') return checkText(raw, label, 'text') as T;
 	if (option.type === 'number') {
 		const value = parameterNumber(raw);
-		if (value === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not a number (expected a number)`);
+		const problem = value === undefined ? 'is not a number' : rangeProblem(value, rules);
+		if (problem !== undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which ${problem} (expected ${describeExpected('number', rules)})`);
 		return value as T;
 	}
 	return raw as T;

@@ -94,6 +94,14 @@ describe('readOption: an option of a collection, as given or absent, checked by 
 		expect(() => readOption(ctx({ options: given }), options, name)).toThrow(message);
 	});
 
+	it('checks a number option against the rules given, in one message', () => {
+		const rules = { min: 2, integer: true };
+		expect(readOption(ctx({ options: { minResponses: '30' } }), options, 'minResponses', rules)).toBe(30);
+		expect(() => readOption(ctx({ options: { minResponses: 1 } }), options, 'minResponses', rules)).toThrow('Parameter "Options › Minimum Responses" is 1, which is below 2 (expected a whole number of at least 2)');
+		expect(() => readOption(ctx({ options: { minResponses: 2.5 } }), options, 'minResponses', rules)).toThrow('Parameter "Options › Minimum Responses" is 2.5, which is not a whole number (expected a whole number of at least 2)');
+		expect(() => readOption(ctx({ options: { minResponses: null } }), options, 'minResponses', rules)).toThrow('Parameter "Options › Minimum Responses" is null, which is not a number (expected a whole number of at least 2)');
+	});
+
 	it('names an option whose expression differs between items with its collection', () => {
 		const twoItems = {
 			getNode: () => ({ parameters: { options: { minResponses: '={{ $json.n }}' } } }),

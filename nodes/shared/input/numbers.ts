@@ -26,15 +26,23 @@ export interface NumberRules {
 	integer?: boolean;
 }
 
+/** What is wrong with a number under `rules` ("is below 0"), or undefined when nothing is. */
+export function rangeProblem(value: number, rules: NumberRules): string | undefined {
+	if (rules.integer && !Number.isInteger(value)) return 'is not a whole number';
+	if (rules.min !== undefined && value < rules.min) return `is below ${rules.min}`;
+	if (rules.max !== undefined && value > rules.max) return `is above ${rules.max}`;
+	return undefined;
+}
+
 function checkRange(field: string, raw: unknown, value: number, rules: NumberRules, expected: () => string): number {
-	if (rules.integer && !Number.isInteger(value)) throw new InputError(field, raw, 'is not a whole number', expected());
-	if (rules.min !== undefined && value < rules.min) throw new InputError(field, raw, `is below ${rules.min}`, expected());
-	if (rules.max !== undefined && value > rules.max) throw new InputError(field, raw, `is above ${rules.max}`, expected());
+	const problem = rangeProblem(value, rules);
+	if (problem !== undefined) throw new InputError(field, raw, problem, expected());
 	// -0 (a number from upstream, or the text "-0") is read as 0: it would come out as -0 in results.
 	return value + 0;
 }
 
-function describeExpected(kind: string, rules: NumberRules): string {
+/** "a whole number from 0 to 10": what `rules` allow, as messages say it (`kind` "number", "amount"). */
+export function describeExpected(kind: string, rules: NumberRules): string {
 	const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
 	const parts = [rules.integer ? `a whole ${kind}` : `${article} ${kind}`];
 	if (rules.min !== undefined && rules.max !== undefined) parts.push(`from ${rules.min} to ${rules.max}`);
