@@ -1,0 +1,244 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+import { setGeneratedItems } from '../helpers/testNodes';
+import { gamma, rng, simulateBgNbd, simulateParetoNbd, type Simulated } from '../models/simulate';
+
+/**
+ * Learn once, apply page by page, generatively: seeded random bases simulated from known parameters,
+ * with the hard cases (no repeat purchase, last purchase at the as-of date, many identical customers,
+ * numbers as text on some pages, rejected items). For every model and input shape:
+ * - learn: the fit over the customers one by one equals the fit over their GROUP BY rows with a count
+ *   (rows of one history split over several items, counts as text, rows counting 0), bit for bit;
+ * - apply: random uneven pages (one customer, none) scored with the Model item give every item exactly
+ *   the output of the one run over everyone, rejected items included.
+ */
+const asOf = '2024-07-01T00:00:00Z';
+const OUTPUTS = ['at risk', 'healthy', 'model', 'error'];
+
+type Row = Record<string, unknown>;
+type Random = () => number;
+
+interface Run {
+	/** Per input item: which output it left on and its json (undefined: it left on none). */
+	placed: Array<{ output: string; json: IDataObject } | undefined>;
+	/** How many output items each input item was paired with (must be exactly one). */
+	times: number[];
+	model?: IDataObject;
+	error?: string;
+}
+
+let runs = 0;
+async function run(items: Row[], parameters: IDataObject): Promise<Run> {
+	const key = `equivalence${runs++}`;
+	setGeneratedItems(key, items);
+	const result = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+	setGeneratedItems(key, []);
+	const outputs: INodeExecutionData[][] = result.run.data.resultData.runData[NODE_UNDER_TEST]?.[0]?.data?.main?.map((list) => list ?? []) ?? [];
+	const placed: Run['placed'] = new Array(items.length).fill(undefined);
+	const times = new Array<number>(items.length).fill(0);
+	outputs.forEach((list, output) => {
+		if (OUTPUTS[output] === 'model') return;
+		for (const item of list) {
+			for (const pair of [item.pairedItem ?? []].flat()) {
+				const index = typeof pair === 'number' ? pair : pair.item;
+				placed[index] = { output: OUTPUTS[output], json: item.json };
+				times[index]++;
+			}
+		}
+	});
+	return { placed, times, model: outputs[2]?.[0]?.json, error: result.error?.message };
+}
+
+/** Cut points of uneven pages over n items: one page of a single item and one empty page among them. */
+function pageEnds(n: number, u: Random): number[] {
+	const cuts = new Set<number>([0, n]);
+	const single = 1 + Math.floor(u() * (n - 2));
+	cuts.add(single);
+	cuts.add(single + 1);
+	while (cuts.size < 7) cuts.add(Math.floor(u() * n));
+	const sorted = [...cuts].sort((p, q) => p - q);
+	// The empty page: a cut repeated.
+	const at = 1 + Math.floor(u() * (sorted.length - 2));
+	return [...sorted.slice(0, at), sorted[at], ...sorted.slice(at)];
+}
+
+/** Text as a driver gives numbers (a numeric column read as text): the number's own digits. */
+function asText(row: Row, fields: string[]): Row {
+	const out = { ...row };
+	for (const f of fields) if (typeof out[f] === 'number') out[f] = String(out[f]);
+	return out;
+}
+
+/**
+ * The pages of a base (items already in their run order), each page given with its numbers as text or
+ * as numbers at random. Returns the pages and the base as the one run sees it (the same items).
+ */
+function paged(base: Row[], numberFields: string[], u: Random): { pages: Row[][]; all: Row[] } {
+	const ends = pageEnds(base.length, u);
+	const pages: Row[][] = [];
+	for (let p = 1; p < ends.length; p++) {
+		const text = u() < 0.5;
+		pages.push(base.slice(ends[p - 1], ends[p]).map((row) => (text ? asText(row, numberFields) : row)));
+	}
+	return { pages, all: pages.flat() };
+}
+
+/** The Model item as a Parameters JSON expression (indented: "}}" would end the expression). */
+const asExpression = (model: IDataObject) => `={{ (${JSON.stringify(model, null, 1)}) }}`;
+
+/** An item's place with its error's item number shifted by `by`, as its page's start in the one run. */
+function renumbered(placed: Run['placed'][number], by: number): Run['placed'][number] {
+	const error = placed?.json.error;
+	if (typeof error !== 'string') return placed;
+	return { ...placed!, json: { ...placed!.json, error: error.replace(/^Item (\d+):/, (_, n: string) => `Item ${Number(n) + by}:`) } };
+}
+
+/** Every page scored with the one run's Model item gives each item exactly the one run's output. */
+async function expectPagesEqualOneRun(pages: Row[][], parameters: IDataObject): Promise<Run> {
+	const whole = await run(pages.flat(), parameters);
+	expect(whole.error).toBeUndefined();
+	expect(whole.times.every((n) => n === 1)).toBe(true);
+	expect([whole.placed.find((p) => p?.output === 'error' && !/^Item \d+: field/.test(String(p.json.error)))?.json.error, whole.model]).toMatchObject([undefined, { source: 'fitted' }]);
+	const supplied = { ...parameters, modelSource: 'supplied', suppliedParameters: asExpression(whole.model!) };
+	let start = 0;
+	for (const page of pages) {
+		const result = await run(page, supplied);
+		expect(result.error).toBeUndefined();
+		expect(result.times.every((n) => n === 1)).toBe(true);
+		// An error names the item by its place in its own run's input.
+		expect(result.placed.map((p) => renumbered(p, start))).toEqual(whole.placed.slice(start, start + page.length));
+		start += page.length;
+	}
+	return whole;
+}
+
+// ---- Purchase histories (BG/NBD, Pareto/NBD) ----
+
+const simulators: Record<string, (n: number, seed: number) => Simulated[]> = {
+	bgNbd: (n, seed) => simulateBgNbd(n, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, seed, true),
+	paretoNbd: (n, seed) => simulateParetoNbd(n, { r: 0.55, alpha: 10.58, s: 0.8, beta: 5 }, seed, true),
+};
+
+interface Customer {
+	x: number;
+	/** In whole days. */
+	txDays: number;
+	TDays: number;
+	/** Whole-money mean repeat spend ('' without repeat purchases), as a rounded SQL average gives it. */
+	monetary: number | '';
+}
+
+/**
+ * A simulated base in whole days with the hard cases: customers whose last purchase is at the as-of
+ * date (t_x = T), one history shared by many customers, and whatever the simulation gives (most have
+ * no repeat purchase).
+ */
+function simulatedBase(method: string, n: number, seed: number): Customer[] {
+	const u = rng(seed * 7 + 1);
+	// Gamma-Gamma spends (p 6.25, q 3.74, gamma 15.44, CDNOW's): the mean of x spends, in whole money.
+	const spend = (x: number) => (x > 0 ? Math.max(1, Math.round(gamma(u, 6.25 * x, x * gamma(u, 3.74, 15.44)))) : '');
+	const customers: Customer[] = simulators[method](n, seed).map((c) => {
+		const x = c.x;
+		return { x, txDays: Math.round(c.tx * 7), TDays: Math.round(c.T * 7), monetary: spend(x) };
+	});
+	for (let i = 0; i < n / 50; i++) {
+		const x = 1 + Math.floor(u() * 6);
+		const TDays = 280 + Math.floor(u() * 84);
+		customers.push({ x, txDays: TDays, TDays, monetary: spend(x) });
+	}
+	const shared = customers.find((c) => c.x > 0)!;
+	for (let i = 0; i < n / 10; i++) customers.splice(Math.floor(u() * customers.length), 0, { ...shared });
+	return customers;
+}
+
+/** Items of no usable customer, each its own error in every run. */
+const REJECTED_SUMMARIES: Row[] = [
+	{ x: -1, tx: 0, T: 10 },
+	{ x: 2, tx: 12, T: 10 },
+	{ x: 'N/A', tx: 1, T: 10 },
+	{ x: 1, tx: 1, T: '' },
+	{ x: 0, tx: 3, T: 10 },
+	{ x: 1, tx: 2, T: 5, monetary: 'abc' },
+];
+
+function withRejected(rows: Row[], rejected: Row[], u: Random, id: (i: number) => string): Row[] {
+	const out = [...rows];
+	rejected.forEach((row, i) => out.splice(Math.floor(u() * out.length), 0, { customerId: id(i), ...row }));
+	return out;
+}
+
+const summaryRow = (c: Customer, unitDays: number): Row => ({ x: c.x, tx: c.txDays / unitDays, T: c.TDays / unitDays, monetary: c.monetary });
+const summaryKey = (row: Row) => `${row.x}|${row.tx}|${row.T}|${row.monetary}`;
+
+/**
+ * The GROUP BY rows of the summaries with a count column: the rows of one history split over one to
+ * three items whose counts add up (as UNION ALL of partitions gives them), some counts as text, rows
+ * counting 0 customers (a history of no customer, or one already counted), in random order.
+ */
+function groupByRows(summaries: Row[], u: Random): Row[] {
+	const groups = new Map<string, { row: Row; count: number }>();
+	for (const row of summaries) {
+		const key = summaryKey(row);
+		const group = groups.get(key);
+		if (group) group.count++;
+		else groups.set(key, { row, count: 1 });
+	}
+	const rows: Row[] = [];
+	for (const [key, { row, count }] of groups) {
+		let left = count;
+		const parts = 1 + Math.floor(u() * 3);
+		for (let p = 1; p <= parts && left > 0; p++) {
+			const take = p === parts ? left : Math.floor(u() * (left + 1));
+			left -= take;
+			if (take === 0 && u() < 0.7) continue;
+			rows.push({ ...row, customerId: `${key}#${p}`, customers: u() < 0.3 ? String(take) : take });
+		}
+	}
+	rows.push({ customerId: 'nobody', x: 3, tx: 0.5, T: 1, monetary: 0, customers: 0 }, { customerId: 'none', x: 0, tx: 0, T: 2, monetary: '', customers: '0' });
+	return rows.map((r) => ({ r, k: u() })).sort((p, q) => p.k - q.k).map(({ r }) => r);
+}
+
+const MODEL_FIELDS = ['x', 'tx', 'T', 'monetary'];
+
+describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY rows equal one run over everyone', (method) => {
+	const parameters = { method, inputShape: 'summary', timeUnit: 'weeks', horizon: 26, monetaryColumn: 'monetary' };
+
+	it.each([1, 2])('summaries, seed %i: the GROUP BY fit is the one-by-one fit; pages scored with it are the one run', async (seed) => {
+		const u = rng(seed * 1000 + method.length);
+		const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, seed).map((c, i) => ({ customerId: `C${i}`, ...summaryRow(c, 7) }));
+		const items = withRejected(base, REJECTED_SUMMARIES, u, (i) => `bad${i}`);
+		const { pages } = paged(items, MODEL_FIELDS, u);
+		// A page of one-purchase customers only.
+		const onePurchase = base.filter((row) => row.x === 0).slice(0, 40).map((row, i) => ({ ...row, customerId: `O${i}` }));
+		pages.push(onePurchase);
+		const whole = await expectPagesEqualOneRun(pages, parameters);
+		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_SUMMARIES.length);
+
+		const rows = withRejected(groupByRows(base.concat(onePurchase), u), REJECTED_SUMMARIES, u, (i) => `bad${i}`);
+		const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
+		expect(grouped.error).toBeUndefined();
+		expect(grouped.model).toEqual(whole.model);
+		// Each row is scored as every customer it stands for.
+		const all = pages.flat();
+		const member = new Map(all.map((row, i) => [summaryKey(row), i]));
+		rows.forEach((row, i) => {
+			const at = member.get(summaryKey(row));
+			if (at === undefined || whole.placed[at]?.output === 'error') return;
+			expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
+		});
+	});
+
+	it('one-purchase customers only: the GROUP BY rows fail as the customers one by one do', async () => {
+		const u = rng(5);
+		const base = simulatedBase(method, 300, 3)
+			.filter((c) => c.x === 0)
+			.map((c, i) => ({ customerId: `O${i}`, ...summaryRow(c, 7) }));
+		const whole = await run(base, parameters);
+		const grouped = await run(groupByRows(base, u), { ...parameters, countColumn: 'customers' });
+		const errors = (r: Run) => new Set(r.placed.map((p) => p?.json.error));
+		expect(errors(whole).size).toBe(1);
+		expect(String([...errors(whole)][0])).toMatch(/cannot be fitted on \d+ customers \(0 with repeat purchases/);
+		expect(errors(grouped)).toEqual(errors(whole));
+	});
+});
+
