@@ -142,8 +142,7 @@ export class SatisfactionReport {
 	private readonly groups = new Map<string, GroupTally>();
 	/** The pages combined by addState, by identity: where each came from. */
 	private readonly pages = new Map<string, number>();
-	/** Pages combined whose state carries no identity (written before it was added): a repeat among them goes unnoticed. */
-	unidentifiedPages = 0;
+	private unidentified = 0;
 	private readonly dimensionKeys: string[];
 	private readonly featureKeys: string[];
 
@@ -254,9 +253,14 @@ export class SatisfactionReport {
 			if (existing) existing.merge(t);
 			else this.groups.set(group, t);
 		}
-		if (state.page === undefined) this.unidentifiedPages++;
+		if (state.page === undefined) this.unidentified++;
 		else this.pages.set(state.page, index);
 		return read.map(({ group }) => group);
+	}
+
+	/** Pages combined whose state carries no identity (written before it was added): a repeat among them goes unnoticed. */
+	get unidentifiedPages(): number {
+		return this.unidentified;
 	}
 
 	/** The overall row first, then one row per group in order of first appearance. */
