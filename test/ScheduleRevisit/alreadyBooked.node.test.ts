@@ -232,6 +232,23 @@ describe('Schedule Revisit, Already Booked: page by page', () => {
 		expect(revisits.filter((r) => r.owner !== byId.get(r.customerId)!.owner).length).toBeGreaterThan(0);
 	});
 
+	it.each([
+		['one zone', ['Asia/Shanghai']],
+		['three zones', ['Asia/Shanghai', 'Asia/Tokyo', 'America/New_York']],
+	])('a booking holds what the customer\'s own planned revisit holds: the others are scheduled the same (%s)', async (_, zones) => {
+		for (const assignment of ['roundRobin', 'leastLoaded']) {
+			const parameters = { ...base, assignment };
+			const all = customers(420, 5, zones);
+			const own = await schedule(parameters, all);
+			const others = all.filter((c) => c.nextRevisitAt === undefined);
+			const ids = new Set(others.map((c) => c.customerId));
+			const expected = own.revisits.filter((r) => ids.has(r.customerId));
+			expect((await schedule(parameters, others, plannedRows(all))).revisits).toEqual(expected);
+			// The planned revisits matter: without them the others get other slots.
+			expect((await schedule(parameters, others)).revisits).not.toEqual(expected);
+		}
+	});
+
 	it('without Already Booked each page fills the capacities again (what the option is for)', async () => {
 		const all = customers(420, 7);
 		const revisits: Revisit[] = [];
