@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { MoneySum } from './moneySum';
 
 export type TimeUnit = 'days' | 'weeks';
 
@@ -23,6 +24,7 @@ export interface CustomerSummary {
 	tx: number;
 	/** Age: time from first purchase to the as-of date, in `unit`. */
 	T: number;
+	/** The amounts' exact decimal sum (MoneySum), as a database's SUM gives it. */
 	totalSpend: number;
 	/** Mean value of the repeat purchases (the first excluded, as the spend models expect); 0 when x = 0. */
 	meanRepeatSpend: number;
@@ -73,12 +75,15 @@ export function summariseTransactions(transactions: Iterable<Transaction>, optio
 	}
 	const unitMs = UNIT_MS[options.unit];
 	const summaries: CustomerSummary[] = [];
+	const total = new MoneySum();
 	for (const [customerId, { occasions, items }] of byCustomer) {
 		occasions.sort((a, b) => a.time - b.time);
 		const counted = options.collapseSameDay ? collapseByDay(occasions, options.timeZone) : occasions;
 		const first = counted[0];
 		const last = counted[counted.length - 1];
-		const totalSpend = counted.reduce((sum, o) => sum + o.amount, 0);
+		total.reset();
+		for (const o of occasions) total.add(o.amount);
+		const totalSpend = total.value();
 		const x = counted.length - 1;
 		summaries.push({
 			customerId,
@@ -96,16 +101,21 @@ export function summariseTransactions(transactions: Iterable<Transaction>, optio
 	return summaries;
 }
 
+/** One occasion per calendar day, at its first purchase, with the day's amounts summed as decimals (MoneySum). */
 function collapseByDay(sorted: Occasion[], timeZone: string | undefined): Occasion[] {
 	const days: Occasion[] = [];
+	const amount = new MoneySum();
 	let currentDay = Number.NaN;
 	for (const o of sorted) {
 		const day = dayKey(o.time, timeZone);
-		if (day === currentDay) days[days.length - 1].amount += o.amount;
-		else {
-			days.push({ time: o.time, amount: o.amount });
+		if (day !== currentDay) {
+			if (days.length > 0) days[days.length - 1].amount = amount.value();
+			days.push({ time: o.time, amount: 0 });
+			amount.reset();
 			currentDay = day;
 		}
+		amount.add(o.amount);
 	}
+	if (days.length > 0) days[days.length - 1].amount = amount.value();
 	return days;
 }

@@ -1,6 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import { dateMsReaderNotAfter, fieldReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
 import { BATCH, CustomerNumbers } from './customerNumbers';
+import { MoneySum } from './moneySum';
 import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
 
 const DAY_MS = 86_400_000;
@@ -118,8 +119,8 @@ export interface CustomerTotals {
 
 /**
  * summariseTransactions on columns, with the same results bit for bit: per customer the purchases in
- * time order (ties in input order), same-day purchases optionally collapsed (amounts added in that
- * order), the total added in that order from 0. Rows dated after As Of are left out (the reader
+ * time order (ties in input order), same-day purchases optionally collapsed, the total the exact
+ * decimal sum of the amounts (MoneySum). Rows dated after As Of are left out (the reader
  * refuses them, so there are none unless a caller's As Of differs): the reader's columns keep the rows
  * left in, moved up in place.
  */
@@ -164,8 +165,9 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		rowCustomer: customer,
 	};
 	const dayOf = dayNumber(options.timeZone);
-	// Reused for every customer: a fresh array per customer would be a million small allocations.
+	// Reused for every customer: a fresh array (or sum) per customer would be a million small allocations.
 	let order = new Int32Array(64);
+	const total = new MoneySum();
 	for (let c = 0; c < customers; c++) {
 		const start = itemStart[c];
 		const end = itemStart[c + 1];
@@ -194,32 +196,24 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 			}
 		}
 		let purchases = 0;
-		let total = 0;
-		let occasion = 0;
 		let lastDay = Number.NaN;
 		let lastTime = 0;
+		total.reset();
 		for (let k = 0; k < n; k++) {
 			const row = order[k];
+			total.add(rows[2 * row + 1]);
 			if (options.collapseSameDay) {
 				const day = dayOf(rows[2 * row]);
-				if (day === lastDay) {
-					occasion += rows[2 * row + 1];
-					continue;
-				}
-				if (purchases > 0) total += occasion;
-				occasion = rows[2 * row + 1];
+				if (day === lastDay) continue;
 				lastDay = day;
-			} else {
-				total += rows[2 * row + 1];
 			}
 			purchases++;
 			lastTime = rows[2 * row];
 		}
-		if (options.collapseSameDay && purchases > 0) total += occasion;
 		totals.firstMs[c] = rows[2 * order[0]];
 		totals.lastMs[c] = lastTime;
 		totals.purchases[c] = purchases;
-		totals.totalSpend[c] = total;
+		totals.totalSpend[c] = total.value();
 	}
 	return totals;
 }

@@ -1,3 +1,4 @@
+import { MoneySum, moneySum } from '../customers/moneySum';
 import type { LabelTable } from '../format/language';
 import LABELS from '../format/labels.json';
 import type { Labelled, Language } from './labels';
@@ -31,24 +32,25 @@ export const TIER_LABELS: LabelTable<ValueTier> = LABELS.valueTier;
  */
 export function valueTiers(revenues: number[], thresholds: TierThresholds, language: Language): TierResult[] {
 	const n = revenues.length;
-	const total = revenues.reduce((s, v) => s + v, 0);
+	const total = moneySum(revenues);
 	const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => revenues[y] - revenues[x] || x - y);
 	const results: TierResult[] = new Array(n);
-	let before = 0;
+	// The revenue ranked above a group, summed as decimals (MoneySum): the same in any order of the
+	// customers, and the same as a histogram's count × revenue, so pages and histograms agree at a tie.
+	const above = new MoneySum();
 	let i = 0;
 	while (i < n) {
 		const value = revenues[order[i]];
 		let j = i;
-		let groupSum = 0;
-		while (j < n && revenues[order[j]] === value) groupSum += revenues[order[j++]];
-		const shareBefore = total > 0 ? before / total : 1;
+		while (j < n && revenues[order[j]] === value) j++;
+		const shareBefore = total > 0 ? above.value() / total : 1;
 		const key = value <= 0 ? 'C' : shareBefore < thresholds.a ? 'A' : shareBefore < thresholds.b ? 'B' : 'C';
 		const tier = { key, label: TIER_LABELS[key][language] };
-		const cumulative = total > 0 ? (before + groupSum) / total : 0;
+		above.add(value, j - i);
+		const cumulative = total > 0 ? above.value() / total : 0;
 		for (let g = i; g < j; g++) {
 			results[order[g]] = { tier, rank: i + 1, revenueShare: total > 0 ? value / total : 0, cumulativeShare: cumulative };
 		}
-		before += groupSum;
 		i = j;
 	}
 	return results;

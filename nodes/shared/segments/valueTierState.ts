@@ -1,3 +1,4 @@
+import { moneySum, MoneySum } from '../customers/moneySum';
 import { ConfigError, InputError } from '../input';
 import type { Histogram } from './histogram';
 import type { Labelled, Language } from './labels';
@@ -25,8 +26,7 @@ export interface ValueTierState {
 
 /** The thresholds behind a full run's tiers (its revenues, and the tier keys valueTiers gave them). */
 export function learnValueTierState(revenues: ArrayLike<number>, tierKeys: ArrayLike<string>, shares: TierThresholds): ValueTierState {
-	let total = 0;
-	for (let i = 0; i < revenues.length; i++) total += revenues[i];
+	const total = moneySum(revenues);
 	let minimumA = Infinity;
 	let minimumAB = Infinity;
 	for (let i = 0; i < tierKeys.length; i++) {
@@ -51,21 +51,22 @@ function state(customers: number, shares: TierThresholds, totalRevenue: number, 
 /**
  * The thresholds from a revenue histogram (distinct revenues with counts), by the rule valueTiers
  * applies: a group of equal revenues is A while the revenue ranked above it is below share a of the
- * total, likewise B. The total adds count × revenue per distinct value, so with fractional revenues it
- * can differ from a one-by-one sum in the last digit.
+ * total, likewise B. Totals and the revenue above a group are exact decimal sums (MoneySum) of count ×
+ * revenue, as valueTiers sums the customers one by one: the same state as a full run's.
  */
 export function learnValueTierStateFromHistogram(histogram: Histogram, shares: TierThresholds): ValueTierState {
 	const { values, counts } = histogram;
-	let total = 0;
-	for (let i = values.length - 1; i >= 0; i--) total += values[i] * counts[i];
-	let before = 0;
+	const sum = new MoneySum();
+	for (let i = values.length - 1; i >= 0; i--) sum.add(values[i], counts[i]);
+	const total = sum.value();
+	const above = sum.reset();
 	let minimumA = Infinity;
 	let minimumAB = Infinity;
 	for (let i = values.length - 1; i >= 0 && values[i] > 0; i--) {
-		const shareBefore = total > 0 ? before / total : 1;
+		const shareBefore = total > 0 ? above.value() / total : 1;
 		if (shareBefore < shares.a) minimumA = values[i];
 		if (shareBefore < shares.b) minimumAB = values[i];
-		before += values[i] * counts[i];
+		above.add(values[i], counts[i]);
 	}
 	return state(histogram.total, shares, total, minimumA, minimumAB);
 }

@@ -1,0 +1,287 @@
+import type { IDataObject } from 'n8n-workflow';
+import { SEGMENT_PATHS } from '../../nodes/SegmentCustomer/execute';
+import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
+import { seededRandom } from '../helpers/random';
+import { setGeneratedItems } from '../helpers/testNodes';
+
+/**
+ * "A result computed page by page must equal the one computed over everyone", as a property over seeded
+ * random bases: every relative method (RFM, Value Tier), both input shapes, both learn sources (a full
+ * run's learned state, and Learn From Value Histograms on GROUP BY rows). Each base has the hard cases:
+ * values tied exactly at cut points, a column of one distinct value, two customers only, a value as text
+ * on one item and as a number on another ("12.50" and 12.5, as two drivers give it), bad items, and
+ * histogram rows of one value split over several GROUP BY items. The base is split into random uneven
+ * pages by customer (one page of a single customer, one empty page); each page applies the learned state,
+ * and every customer's output and every rejected item must be the one-run result for it.
+ */
+const AS_OF = '2024-07-01T00:00:00Z';
+const AS_OF_MS = Date.UTC(2024, 6, 1);
+const DAY_MS = 86_400_000;
+
+type Random = () => number;
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+/** A base's shape: how many customers, and whether a column holds one distinct value. */
+interface Shape {
+	customers: number;
+	oneDistinct?: 'frequency' | 'monetary' | 'recency';
+}
+
+/** Pools with few values, so that many customers tie, also exactly at cut points. */
+function pools(random: Random, shape: Shape) {
+	const few = <T>(all: T[], one: boolean): T[] => (one ? [pick(random, all)] : all.filter(() => random() < 0.5).concat(pick(random, all)));
+	return {
+		days: few([0, 1, 7, 30, 30, 90, 200, 365, 800], shape.oneDistinct === 'recency'),
+		orders: few([1, 1, 2, 3, 5, 8, 13], shape.oneDistinct === 'frequency'),
+		// Cents: money exactly as a database's numeric column holds it.
+		cents: few([0, 1, 10, 1250, 1250, 3333, 99999, 20000, 5], shape.oneDistinct === 'monetary'),
+	};
+}
+
+const dayText = (days: number) => new Date(AS_OF_MS - days * DAY_MS).toISOString().slice(0, 10);
+
+/** A date as different sources give it: date-only text, ISO text with the time, a Date, epoch ms. */
+function dateForm(random: Random, days: number): unknown {
+	const ms = AS_OF_MS - days * DAY_MS;
+	return pick(random, [() => dayText(days), () => new Date(ms).toISOString(), () => new Date(ms), () => ms])();
+}
+
+/** Money as different drivers give it: a number, text with two decimals ("12.50"), currency text. */
+function moneyForm(random: Random, cents: number): unknown {
+	const value = cents / 100;
+	return pick(random, [() => value, () => (cents / 100).toFixed(2), () => `¥${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`, () => String(value)])();
+}
+
+const countForm = (random: Random, count: number): unknown => (random() < 0.5 ? count : random() < 0.5 ? String(count) : ` ${count} `);
+
+/** Values no page or full run may use, each refused the same way wherever it is read. */
+const BAD: Array<[field: string, value: unknown]> = [
+	['orderCount', 'many'],
+	['totalSpend', -5],
+	['totalSpend', '12,50,0'],
+	['lastPurchaseAt', '31/02/2024'],
+	['lastPurchaseAt', '2024-08-01'],
+	['customerId', ''],
+];
+
+interface Customer {
+	id: string | number;
+	days: number;
+	orders: number;
+	cents: number;
+	/** Input items: one per customer, or the customer's transactions. */
+	items: Array<Record<string, unknown>>;
+	/** Whether the customer's values reach the database (an item of it is good). */
+	valid: boolean;
+	/** Its bad items, each refused on the error output. */
+	rejected: number;
+}
+
+function customerBase(seed: number, shape: Shape): Customer[] {
+	const random = seededRandom(seed);
+	const pool = pools(random, shape);
+	return Array.from({ length: shape.customers }, (_, i) => {
+		const days = pick(random, pool.days);
+		const orders = pick(random, pool.orders);
+		const cents = pick(random, pool.cents);
+		const id = random() < 0.3 ? 1000 + i : `C${i}`;
+		const item: Record<string, unknown> = {
+			customerId: random() < 0.5 ? id : String(id),
+			lastPurchaseAt: dateForm(random, days),
+			orderCount: countForm(random, orders),
+			totalSpend: moneyForm(random, cents),
+		};
+		const bad = random() < 0.08 && shape.customers > 2 ? pick(random, BAD) : undefined;
+		if (bad) item[bad[0]] = bad[1];
+		return { id, days, orders, cents, items: [item], valid: !bad, rejected: bad ? 1 : 0 };
+	});
+}
+
+/**
+ * One item per transaction: each customer's orders on days of the pool (several on one day too), amounts
+ * in cents; a bad transaction is rejected alone, and the database holds the customer's other orders.
+ */
+function transactionBase(seed: number, shape: Shape): Customer[] {
+	const random = seededRandom(seed);
+	const pool = pools(random, shape);
+	return Array.from({ length: shape.customers }, (_, i) => {
+		const id = random() < 0.3 ? 1000 + i : `C${i}`;
+		const orders = 1 + Math.floor(random() * 4);
+		const items: Array<Record<string, unknown>> = [];
+		const good: Array<{ days: number; cents: number }> = [];
+		for (let o = 0; o < orders; o++) {
+			const days = shape.oneDistinct === 'recency' ? pool.days[0] : pick(random, pool.days);
+			const cents = shape.oneDistinct === 'monetary' ? pool.cents[0] : pick(random, pool.cents);
+			const item: Record<string, unknown> = { customerId: random() < 0.5 ? id : String(id), orderDate: dateForm(random, days), amount: moneyForm(random, cents) };
+			const bad = random() < 0.08 && shape.customers > 2 ? pick(random, [['amount', 'abc'], ['amount', -1], ['orderDate', '2024-13-01'], ['orderDate', '2025-01-01']] as const) : undefined;
+			if (bad) item[bad[0]] = bad[1];
+			else good.push({ days, cents });
+			items.push(item);
+		}
+		const days = Math.min(...good.map((g) => g.days));
+		return {
+			id,
+			days,
+			orders: new Set(good.map((g) => g.days)).size,
+			cents: good.reduce((sum, g) => sum + g.cents, 0),
+			items,
+			valid: good.length > 0,
+			rejected: items.length - good.length,
+		};
+	});
+}
+
+/**
+ * The GROUP BY rows of the README's histogram SQL over the customers the database holds: one value per
+ * row in any of its forms, and one value's customers split over several rows (counts as numbers or text).
+ */
+function histogramRows(seed: number, base: Customer[]): Array<Record<string, unknown>> {
+	const random = seededRandom(seed ^ 0x5eed);
+	const rows: Array<Record<string, unknown>> = [];
+	const measures: Array<[string, (c: Customer) => number, (v: number) => unknown]> = [
+		['recency', (c) => c.days, (v) => dateForm(random, v)],
+		['frequency', (c) => c.orders, (v) => countForm(random, v)],
+		['monetary', (c) => c.cents, (v) => moneyForm(random, v)],
+	];
+	for (const [measure, valueOf, form] of measures) {
+		const counts = new Map<number, number>();
+		for (const c of base) if (c.valid) counts.set(valueOf(c), (counts.get(valueOf(c)) ?? 0) + 1);
+		for (const [value, count] of counts) {
+			let left = count;
+			while (left > 0) {
+				const part = random() < 0.6 ? left : 1 + Math.floor(random() * left);
+				rows.push({ measure: random() < 0.2 ? measure.toUpperCase() : measure, value: form(value), count: random() < 0.5 ? part : String(part) });
+				left -= part;
+			}
+		}
+	}
+	// GROUP BY returns its rows in no particular order.
+	for (let i = rows.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[rows[i], rows[j]] = [rows[j], rows[i]];
+	}
+	return rows;
+}
+
+/** Random uneven pages of whole customers, among them one of a single customer and one empty page. */
+function pages(seed: number, base: Customer[]): Customer[][] {
+	const random = seededRandom(seed ^ 0xbeef);
+	const cuts = new Set([0, base.length, 1]);
+	const more = Math.floor(random() * 4);
+	for (let i = 0; i < more; i++) cuts.add(Math.floor(random() * base.length));
+	const ends = [...cuts].filter((c) => c <= base.length).sort((a, b) => a - b);
+	const result: Customer[][] = [[]];
+	for (let p = 1; p < ends.length; p++) result.push(base.slice(ends[p - 1], ends[p]));
+	return result;
+}
+
+interface RunResult {
+	customers: IDataObject[];
+	summary: IDataObject[];
+	/** Rejected items: their messages with item numbers counted from the base's first item. */
+	errors: string[];
+	ran: boolean;
+}
+
+let runs = 0;
+async function run(items: Array<Record<string, unknown>>, parameters: IDataObject, firstItem = 0): Promise<RunResult> {
+	const key = `generative${runs++}`;
+	setGeneratedItems(key, items);
+	const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+	expect(result.error).toBeUndefined();
+	const task = result.run.data.resultData.runData[NODE_UNDER_TEST];
+	if (!task) return { customers: [], summary: [], errors: [], ran: false };
+	const renumber = (message: string) => message.replace(/\b(item|Item) (\d+)/g, (_, word: string, n: string) => `${word} ${Number(n) + firstItem}`);
+	return {
+		customers: result.json(NODE_UNDER_TEST, 0),
+		summary: result.json(NODE_UNDER_TEST, 1),
+		errors: result.json(NODE_UNDER_TEST, 2).map((e) => renumber(String(e.error))),
+		ran: true,
+	};
+}
+
+const itemsOf = (customers: Customer[]) => customers.flatMap((c) => c.items);
+
+/** What a page run can give of a full run's customer item: Value Tier's rank and cumulative share place it among everyone. */
+function pageView(method: string) {
+	return (json: IDataObject): IDataObject => {
+		if (method !== 'valueTier') return json;
+		const { rank, cumulativeShare, ...segment } = json.segment as IDataObject;
+		return { ...json, segment };
+	};
+}
+
+/** The customer items of a run by customer ID, in the order they came. */
+const ids = (customers: IDataObject[]) => customers.map((c) => String(c.customerId));
+
+async function checkPages(method: string, inputShape: string, seed: number, shape: Shape): Promise<void> {
+	const base = (inputShape === 'customer' ? customerBase : transactionBase)(seed, shape);
+	const parameters: IDataObject = { method, inputShape, rfmBins: pick(seededRandom(seed), [3, 4, 5, 10]) };
+	// The full run on one RFM path, the pages on the other: both must agree with each other too.
+	const general = seed % 2 === 1;
+	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = !general;
+	const whole = await run(itemsOf(base), { ...parameters, cutPoints: 'learn', outputLearnedState: true });
+	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = general;
+	expect(whole.customers).toHaveLength(base.filter((c) => c.valid).length);
+	expect(whole.errors).toHaveLength(base.reduce((sum, c) => sum + c.rejected, 0));
+	const fromRun = whole.summary[whole.summary.length - 1];
+	expect(fromRun.key).toBe('learnedState');
+
+	const histogram = await run(histogramRows(seed, base), { ...parameters, cutPoints: 'histograms' });
+	expect(histogram.customers).toHaveLength(1);
+	const fromHistograms = histogram.customers[0];
+	expect({ seed, state: fromHistograms }).toEqual({ seed, state: fromRun });
+
+	const view = pageView(method);
+	for (const learned of [fromRun, fromHistograms]) {
+		let firstItem = 0;
+		const seen = new Set<string>();
+		let rejected = 0;
+		for (const page of pages(seed, base)) {
+			const items = itemsOf(page);
+			const result = await run(items, { ...parameters, asOf: '2030-01-01T00:00:00Z', cutPoints: 'apply', learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}` }, firstItem);
+			expect(result.ran).toBe(items.length > 0);
+			const pageIds = new Set(page.map((c) => String(c.id)));
+			const expected = whole.customers.filter((c) => pageIds.has(String(c.customerId))).map(view);
+			expect({ seed, customers: result.customers }).toEqual({ seed, customers: expected });
+			const lastItem = firstItem + items.length;
+			const expectedErrors = whole.errors.filter((e) => {
+				const n = Number(/Item (\d+)/.exec(e)?.[1]);
+				return n >= firstItem && n < lastItem;
+			});
+			expect({ seed, errors: result.errors }).toEqual({ seed, errors: expectedErrors });
+			for (const id of ids(result.customers)) seen.add(id);
+			rejected += result.errors.length;
+			firstItem = lastItem;
+		}
+		expect(seen).toEqual(new Set(ids(whole.customers)));
+		expect(rejected).toBe(whole.errors.length);
+	}
+}
+
+/** Seeds per shape: each is another base, other value forms, other pages. */
+const SEEDS = [1, 2, 3];
+
+const SHAPES: Array<[string, Shape]> = [
+	['two customers', { customers: 2 }],
+	['one order count for all', { customers: 40, oneDistinct: 'frequency' }],
+	['one total spend for all', { customers: 40, oneDistinct: 'monetary' }],
+	['one last purchase day for all', { customers: 30, oneDistinct: 'recency' }],
+	['ties everywhere', { customers: 120 }],
+	['ties everywhere, larger', { customers: 400 }],
+];
+
+describe.each([
+	['rfm', 'customer'],
+	['rfm', 'transaction'],
+	['valueTier', 'customer'],
+	['valueTier', 'transaction'],
+])('Segment Customer %s over one item per %s: pages equal one run', (method, inputShape) => {
+	afterEach(() => {
+		SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = true;
+	});
+	const cases = SHAPES.flatMap(([name, shape], i) => SEEDS.map((s) => [name, s * 7919 + i, shape] as const));
+	it.each(cases)('%s (seed %d)', async (_name, seed, shape) => {
+		await checkPages(method, inputShape, seed, shape);
+	});
+});
