@@ -13,6 +13,8 @@ import { gamma, rng, simulateBgNbd, simulateParetoNbd, type Simulated } from '..
  *   the output of the one run over everyone, rejected items included.
  */
 const asOf = '2024-07-01T00:00:00Z';
+const AS_OF_MS = Date.parse(asOf);
+const DAY_MS = 86_400_000;
 const OUTPUTS = ['at risk', 'healthy', 'model', 'error'];
 
 type Row = Record<string, unknown>;
@@ -242,3 +244,91 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY 
 	});
 });
 
+
+// ---- The other input shapes: dates per customer and transactions, on the same simulated customers ----
+
+const dayText = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A customer's items of the dates shape: first and last purchase as epoch milliseconds (ISO text on
+ * text pages), order count and total spend; every purchase worth the mean spend, so the mean repeat
+ * spend of every shape is the same number.
+ */
+function datesRow(c: Customer, id: string, u: Random): Row {
+	const first = AS_OF_MS - c.TDays * DAY_MS;
+	const worth = c.monetary === '' ? 1 + Math.floor(u() * 50) : c.monetary;
+	return { customerId: id, firstPurchaseAt: first, lastPurchaseAt: first + c.txDays * DAY_MS, orderCount: c.x + 1, totalSpend: worth * (c.x + 1) };
+}
+
+/** The customer's orders on distinct days (first, x − 1 days between, last), in random order. */
+function transactionRows(c: Customer, id: string, u: Random): Row[] {
+	const first = AS_OF_MS - c.TDays * DAY_MS;
+	const worth = c.monetary === '' ? 1 + Math.floor(u() * 50) : c.monetary;
+	const days = new Set<number>([0, c.txDays]);
+	while (days.size < c.x + 1) days.add(1 + Math.floor(u() * (c.txDays - 1)));
+	return [...days].map((d) => ({ customerId: id, orderDate: first + d * DAY_MS, amount: worth, k: u() })).sort((p, q) => p.k - q.k).map(({ k, ...row }) => (void k, row));
+}
+
+/** Dates as a driver gives them on a text page: ISO text; numbers as their digits. */
+function datesAsText(row: Row, dateFields: string[], numberFields: string[]): Row {
+	const out = asText(row, numberFields);
+	for (const f of dateFields) if (typeof row[f] === 'number') out[f] = dayText(row[f] as number);
+	return out;
+}
+
+const REJECTED_DATES: Row[] = [
+	{ firstPurchaseAt: '2024-03-01', lastPurchaseAt: '2024-02-01', orderCount: 2 },
+	{ firstPurchaseAt: '2024-03-01', lastPurchaseAt: '2024-03-01', orderCount: 0 },
+	{ firstPurchaseAt: '2024-03-01', lastPurchaseAt: '2024-08-01', orderCount: 2 },
+	{ firstPurchaseAt: '2024-03-01', lastPurchaseAt: '2024-03-05', orderCount: 2, totalSpend: -5 },
+];
+const REJECTED_ORDERS: Row[] = [
+	{ orderDate: '2024-02-30', amount: 5 },
+	{ orderDate: '2024-03-01', amount: 'abc' },
+	{ orderDate: '2024-08-01', amount: 5 },
+];
+
+/** Customers cut into uneven pages (a customer's orders stay on its page), numbers as text on some. */
+function customerPages(perCustomer: Row[][], dateFields: string[], numberFields: string[], u: Random): Row[][] {
+	const ends = pageEnds(perCustomer.length, u);
+	const pages: Row[][] = [];
+	for (let p = 1; p < ends.length; p++) {
+		const text = u() < 0.5;
+		pages.push(perCustomer.slice(ends[p - 1], ends[p]).flat().map((row) => (text ? datesAsText(row, dateFields, numberFields) : row)));
+	}
+	return pages;
+}
+
+describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s, dates and transactions: pages equal one run, and every shape fits the same model', (method) => {
+	const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, 3);
+	const common = { method, timeUnit: 'days', horizon: 90, totalSpendColumn: 'totalSpend', monetaryColumn: 'monetary' };
+	const models: IDataObject[] = [];
+
+	it('one item per customer (dates)', async () => {
+		const u = rng(11);
+		const perCustomer = base.map((c, i) => [datesRow(c, `C${i}`, u)]);
+		REJECTED_DATES.forEach((row, i) => perCustomer.splice(Math.floor(u() * perCustomer.length), 0, [{ customerId: `bad${i}`, ...row }]));
+		const pages = customerPages(perCustomer, ['firstPurchaseAt', 'lastPurchaseAt'], ['orderCount', 'totalSpend'], u);
+		const whole = await expectPagesEqualOneRun(pages, { ...common, inputShape: 'customer' });
+		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_DATES.length);
+		models.push(whole.model!);
+	});
+
+	it('one item per transaction', async () => {
+		const u = rng(12);
+		const perCustomer = base.map((c, i) => transactionRows(c, `C${i}`, u));
+		REJECTED_ORDERS.forEach((row, i) => perCustomer.splice(Math.floor(u() * perCustomer.length), 0, [{ customerId: `bad${i}`, ...row }]));
+		const pages = customerPages(perCustomer, ['orderDate'], ['amount'], u);
+		const whole = await expectPagesEqualOneRun(pages, { ...common, inputShape: 'transaction' });
+		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_ORDERS.length);
+		models.push(whole.model!);
+	});
+
+	it('the GROUP BY summaries of those customers give the Model item of both, bit for bit', async () => {
+		const u = rng(13);
+		const summaries = base.map((c) => ({ ...summaryRow(c, 1), monetary: c.monetary === '' ? '' : c.monetary }));
+		const grouped = await run(groupByRows(summaries, u), { ...common, inputShape: 'summary', countColumn: 'customers' });
+		expect(models).toHaveLength(2);
+		for (const model of models) expect(grouped.model).toEqual(model);
+	});
+});
