@@ -317,6 +317,14 @@ describe('Schedule Revisit, Already Booked: what a booking holds', () => {
 		expect([...first.revisits, ...second.revisits]).toEqual(whole.revisits);
 	});
 
+	it('a booking earlier on the as-of day, already over, still took its owner\'s capacity that day', async () => {
+		const today = { ...parameters, defaultInterval: 1, owners: { owner: [{ id: 'alice', dailyCapacity: 1 }] } };
+		const due = [{ customerId: 'T1', lastContactAt: '2025-09-28' }];
+		expect((await schedule(today, due)).revisits[0]).toMatchObject({ slotStart: '2025-09-29T10:00:00+08:00' });
+		const morning = await schedule(today, due, [{ owner: 'alice', slotStart: '2025-09-29T09:00:00+08:00', slotEnd: '2025-09-29T09:30:00+08:00' }]);
+		expect(morning.revisits[0]).toMatchObject({ slotStart: '2025-09-30T09:30:00+08:00', movedBecause: ['ownerCapacity'] });
+	});
+
 	it('bookings before the as-of day take nothing; none given, an empty list and null are no bookings', async () => {
 		const plain = (await schedule(parameters, one)).revisits;
 		for (const booked of [[], [{ owner: 'alice', slotStart: '2025-09-20T09:30:00+08:00' }]]) {
