@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
-import { gamma, rng, simulateBgNbd, simulateParetoNbd, type Simulated } from '../models/simulate';
+import { beta, gamma, rng, simulateBgNbd, simulateParetoNbd, type Simulated } from '../models/simulate';
 
 /**
  * Learn once, apply page by page, generatively: seeded random bases simulated from known parameters,
@@ -330,5 +330,46 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s, dates and transacti
 		const grouped = await run(groupByRows(summaries, u), { ...common, inputShape: 'summary', countColumn: 'customers' });
 		expect(models).toHaveLength(2);
 		for (const model of models) expect(grouped.model).toEqual(model);
+	});
+});
+
+// ---- Subscribers (sBG) ----
+
+/**
+ * Subscribers of monthly contracts, churn chance per renewal ~ Beta(0.668, 3.806) (Fader & Hardie's
+ * "regular" cohort), joined 0 to 24 months ago; churned ones have renewed at least once.
+ */
+function subscribers(n: number, seed: number): Row[] {
+	const u = rng(seed);
+	return Array.from({ length: n }, (_, i) => {
+		const churn = beta(u, 0.668, 3.806);
+		const months = Math.floor(u() * 25);
+		let tenure = 0;
+		while (tenure < months && (tenure === 0 || u() >= churn)) tenure++;
+		const active = tenure === months ? u() >= churn * 0.5 || tenure === 0 : false;
+		return { customerId: `S${i}`, tenure, active, periodValue: 10 + Math.floor(u() * 90) };
+	});
+}
+
+const REJECTED_SUBSCRIBERS: Row[] = [
+	{ tenure: 0, active: false },
+	{ tenure: -1, active: true },
+	{ tenure: 2.5, active: true },
+	{ tenure: 3, active: 'maybe' },
+];
+
+describe('Detect Churn Risk sBG: pages equal one run; the fit does not depend on the order of the subscribers', () => {
+	const parameters = { method: 'sbg', inputShape: 'subscriber', renewalPeriod: 'month', periodValueColumn: 'periodValue' };
+
+	it.each([1, 2])('seed %i', async (seed) => {
+		const u = rng(seed * 31);
+		const items = withRejected(subscribers(800, seed), REJECTED_SUBSCRIBERS, u, (i) => `bad${i}`);
+		const yesNo = (row: Row) => ({ ...row, active: row.active === true ? 'yes' : row.active === false ? 'no' : row.active });
+		const { pages } = paged(items, ['tenure', 'periodValue'], u);
+		const whole = await expectPagesEqualOneRun(pages.map((page) => (u() < 0.5 ? page.map(yesNo) : page)), parameters);
+		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_SUBSCRIBERS.length);
+
+		const shuffled = await run(items.map((row) => ({ row, k: u() })).sort((p, q) => p.k - q.k).map(({ row }) => row), parameters);
+		expect(shuffled.model).toEqual(whole.model);
 	});
 });

@@ -122,4 +122,15 @@ describe('sBG on individual subscribers', () => {
 		expect(individual.params.beta).toBeCloseTo(cohort.params.beta, 5);
 		expect(individual.logLikelihood).toBeCloseTo(cohort.logLikelihood, 6);
 	});
+
+	it('fits a base of a million subscribers (the longest tenure was found by spreading every tenure into Math.max: a stack overflow)', () => {
+		const subscribers = Array.from({ length: 1_000_000 }, (_, i) => ({ tenure: 1 + (i % 24), active: i % 3 !== 0 }));
+		expect(fitSbgSubscribers(subscribers).customers).toBe(1_000_000);
+	});
+
+	it('gives the same fit bit for bit whatever the order of the subscribers', () => {
+		const subscribers = Array.from({ length: 2_000 }, (_, i) => ({ tenure: 1 + ((i * 7919) % 23), active: (i * 104729) % 5 > 1 }));
+		const reversed = fitSbgSubscribers([...subscribers].reverse());
+		expect(reversed).toEqual(fitSbgSubscribers(subscribers));
+	});
 });

@@ -92,6 +92,15 @@ export interface Subscriber {
 }
 
 /**
+ * Subscribers per tenure in tenure order: the likelihood sums them in one order whatever the order of
+ * the subscribers, so the same subscribers in any order (pages, a re-sorted query) give the same fit
+ * bit for bit (in first-seen order they did not).
+ */
+function byTenure(counts: Map<number, number>): Array<[number, number]> {
+	return [...counts].sort((p, q) => p[0] - q[0]);
+}
+
+/**
  * Fits sBG on individual subscribers of any start date: a churned customer with tenure t contributes
  * ln P(T = t) (t >= 1), an active one with tenure n contributes ln S(n) (right-censored).
  */
@@ -112,14 +121,16 @@ export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParam
 				'it needs at least 30 subscribers, at least 5 churned and some still active',
 		);
 	}
-	const horizon = Math.max(...subscribers.map((s) => s.tenure));
+	const churnedRows = byTenure(churnedAt);
+	const activeRows = byTenure(activeAt);
+	const horizon = Math.max(churnedRows[churnedRows.length - 1][0], activeRows[activeRows.length - 1][0]);
 	const logLik = (p: SbgParams) => {
 		const churn = sbgChurnProbabilities(p, horizon);
 		const survival: number[] = [1];
 		for (let t = 1; t <= horizon; t++) survival.push(survival[t - 1] - churn[t - 1]);
 		let total = 0;
-		for (const [t, n] of churnedAt) total += n * Math.log(churn[t - 1]);
-		for (const [t, n] of activeAt) total += n * Math.log(survival[t]);
+		for (const [t, n] of churnedRows) total += n * Math.log(churn[t - 1]);
+		for (const [t, n] of activeRows) total += n * Math.log(survival[t]);
 		return total;
 	};
 	const toParams = (theta: ArrayLike<number>) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
