@@ -375,7 +375,7 @@ export function readEntries<T>(ctx: IExecuteFunctions, list: string | INodePrope
 export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string): number {
 	const raw = batchParameter<unknown>(ctx, name, fallback, displayName);
 	const value = parameterNumber(raw);
-	if (value === undefined) throw new ConfigError(`"${displayName}" must be a number; got ${JSON.stringify(raw)}`);
+	if (value === undefined) throw new ConfigError(`"${displayName}" must be a number; got ${describeValue(raw)}`);
 	return value;
 }
 

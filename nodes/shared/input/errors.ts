@@ -2,6 +2,28 @@ import { luxonDate } from './luxon';
 
 const MAX_VALUE_LENGTH = 80;
 
+/** Stands in for a value JSON cannot write, while JSON.stringify runs; never in a text an item can hold (a NUL, an index, a NUL). */
+const MARK = /"\\u0000(\d+)\\u0000"/g;
+
+/**
+ * A list or object as JSON, except that what JSON cannot hold is shown as itself, not as null or left out:
+ * NaN, Infinity, -Infinity, undefined, a BigInt's digits, an Invalid Date ([NaN] is "[NaN]", not "[null]").
+ */
+function looseJson(value: unknown): string | undefined {
+	const shown: string[] = [];
+	const mark = (text: string) => `\u0000${shown.push(text) - 1}\u0000`;
+	const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, converted: unknown) {
+		// `this[key]` is the value before its toJSON (an Invalid Date's gives null).
+		const original = this[key];
+		if (typeof original === 'number' && !Number.isFinite(original)) return mark(String(original));
+		if (typeof original === 'bigint') return mark(String(original));
+		if (original === undefined) return mark('undefined');
+		if (original instanceof Date && Number.isNaN(original.getTime())) return mark('Invalid Date');
+		return converted;
+	});
+	return json?.replace(MARK, (_, index: string) => shown[Number(index)]);
+}
+
 /** Renders a bad value for an error message: JSON-ish, truncated to 80 characters. */
 export function describeValue(value: unknown): string {
 	let text: string;
@@ -14,11 +36,12 @@ export function describeValue(value: unknown): string {
 	else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	else {
 		try {
-			text = JSON.stringify(value) ?? String(value);
+			text = looseJson(value) ?? String(value);
 			// An object written as a text (a luxon DateTime, anything with a toJSON giving one) shows that text once quoted.
 			if (text.startsWith('"')) text = JSON.parse(text) as string;
 		} catch {
-			text = String(value);
+			// A list or object that contains itself (JSON.stringify throws): String() would say "[object Object]".
+			return Array.isArray(value) ? 'a list that contains itself' : 'an object that contains itself';
 		}
 	}
 	if (text.length > MAX_VALUE_LENGTH) text = `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`;
