@@ -211,6 +211,8 @@ interface Config {
 	volatile?: RegExp;
 	/** What of the outputs is compared: the whole of summaries, the added field of passed-through items. */
 	project?: (outputs: Array<Array<Record<string, unknown>>>) => unknown;
+	/** The node counts one item per customer: each odd item is a customer of its own (the template's customerId and its number). */
+	oneItemPerCustomer?: boolean;
 }
 
 const tiers = ['gold', 'silver', 'bronze'];
@@ -253,6 +255,7 @@ const UPLIFT: Config = {
 	// The page state's identity is a digest of the input items: another value is another page.
 	volatile: /^pages$/,
 	template: { customerId: 'X', impact: { group: 'holdout', stratum: 'gold' }, converted: 'yes', revenue: 50, retained: 'yes', csat: 4 },
+	oneItemPerCustomer: true,
 	outputs: 1,
 	fields: [
 		{ parameter: 'groupColumn', column: 'impact.group', valid: 'holdout', odd: choices('holdout', [reads('control', 'control', 'holdout'), reads('对照组', '对照组', 'holdout'), reads('對照組', '對照組', 'holdout')]) },
@@ -375,7 +378,9 @@ function shows(message: string, value: Value): boolean {
 
 async function problems(config: Config, field: Field): Promise<string[]> {
 	const { items: base, template } = config;
-	const oddItems = field.odd.map((o) => withValue(template, field.column, o.value));
+	/** The template with the k-th odd value of the field (or its equivalent). */
+	const oddItem = (k: number, value: Value) => withValue(config.oneItemPerCustomer ? { ...template, customerId: `${String(template.customerId)}${k}` } : template, field.column, value);
+	const oddItems = field.odd.map((o, k) => oddItem(k, o.value));
 	const result = await run(config, [...base, ...oddItems]);
 	if (result.stopped !== undefined) return [`the run stopped: ${result.stopped}`];
 	const found: string[] = [];
@@ -402,7 +407,7 @@ async function problems(config: Config, field: Field): Promise<string[]> {
 		if (result.errors.has(i) && paired.has(i)) found.push(`item ${i} both refused and on an output`);
 	}
 	const project = config.project ?? ((outputs) => outputs);
-	const reference = async (ks: number[]) => run(config, [...base, ...ks.map((k) => withValue(template, field.column, field.odd[k].equivalent))]);
+	const reference = async (ks: number[]) => run(config, [...base, ...ks.map((k) => oddItem(k, field.odd[k].equivalent))]);
 	const oddOnly = async (ks: number[]) => run(config, [...base, ...ks.map((k) => oddItems[k])]);
 	const all = await reference(accepted);
 	if (all.stopped !== undefined || all.errors.size) return [...found, `the equivalent values do not run: ${all.stopped ?? [...all.errors.values()].join('; ')}`];

@@ -17,6 +17,7 @@ import {
 	type NpsAnswer,
 	type Order,
 } from '../../shared/impact';
+import { countedCustomers } from './countedCustomers';
 
 const show = (sources?: string[]) => ({ show: { operation: ['kpiReport'], ...(sources ? { source: sources } : {}) } });
 
@@ -35,7 +36,9 @@ const sourceProperty = optionsParameter(
 
 export const kpiReportProperties: INodeProperties[] = [
 	sourceProperty,
-	textParameter('kpiCustomerIdColumn', 'Customer ID Column', 'customerId', undefined, { displayOptions: show(['orders']) }),
+	textParameter('kpiCustomerIdColumn', 'Customer ID Column', 'customerId', 'Customers With Churn Results: one item per customer, a customer in a second item is that item\'s error', {
+		displayOptions: show(['orders', 'customers']),
+	}),
 	textParameter('orderDateColumn', 'Order Date Column', 'orderDate', undefined, { displayOptions: show(['orders']) }),
 	textParameter('amountColumn', 'Amount Column', 'amount', 'Order amount; "¥1,234.50" style text is accepted', { displayOptions: show(['orders']) }),
 	textParameter('answeredAtColumn', 'Answered At Column', 'respondedAt', undefined, { displayOptions: show(['responses']) }),
@@ -88,9 +91,10 @@ function ordersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], route
 }
 
 function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): INodeExecutionData[] {
-	const c = readColumns(ctx, { churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' }, LABELS);
+	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' }, LABELS);
 	const atRiskLevels = riskLevelsOf(readList(ctx, 'atRiskLevels', 'high, critical', LABELS.atRiskLevels), LABELS.atRiskLevels);
 	const rows: ChurnCustomer[] = [];
+	const customers = countedCustomers(ctx, items, c.kpiCustomerIdColumn, LABELS.kpiCustomerIdColumn, 'the KPIs');
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		const row = router.attempt(i, (): ChurnCustomer => {
@@ -99,6 +103,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
 			const level = parseRiskLevel(getField(json, c.riskLevelColumn), c.riskLevelColumn);
 			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
+			customers?.count(json, i);
 			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
 		});
 		if (row) rows.push(row);

@@ -12,6 +12,7 @@ import { pageIdentity } from '../../shared/satisfaction/pageIdentity';
 import { addValue } from '../../shared/impact/sufficient';
 import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
+import { countedCustomers } from './countedCustomers';
 import { upliftJson } from './upliftJson';
 
 const show = (extra: IDataObject = {}) => ({ show: { operation: ['measureUplift'], ...extra } });
@@ -43,6 +44,9 @@ const inputProperty = optionsParameter(
 
 export const measureUpliftProperties: INodeProperties[] = [
 	inputProperty,
+	textParameter('customerIdColumn', 'Customer ID Column', 'customerId', 'Column holding the customer ID: one item per customer, a customer in a second item is that item\'s error', {
+		displayOptions: fromCustomers,
+	}),
 	textParameter('groupColumn', 'Group Column', 'impact.group', 'Column with "treatment" or "holdout", as Assign Holdout writes it', { displayOptions: fromCustomers }),
 	textParameter(
 		'stratumColumn',
@@ -96,7 +100,7 @@ interface Read {
 }
 
 function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): Read {
-	const columns = readColumns(ctx, { groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' }, LABELS);
+	const columns = readColumns(ctx, { customerIdColumn: 'customerId', groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' }, LABELS);
 	const outcomes = OUTCOMES.filter((o) => columns[o.parameter as keyof typeof columns] !== '').map((o) => ({ ...o, column: columns[o.parameter as keyof typeof columns], read: READERS[o.key] }));
 	if (outcomes.length === 0) throw new ConfigError('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
 	const state = newState(outcomes);
@@ -107,6 +111,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 	const cellsByOutcome = outcomes.map((o) => state.outcomes[o.key].strata);
 	const columnsOf = outcomes.map((o) => o.column);
 	const readers = outcomes.map((o) => o.read);
+	const customers = countedCustomers(ctx, items, columns.customerIdColumn, LABELS.customerIdColumn, 'the uplift');
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		let stratum = ALL;
@@ -116,6 +121,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 			if (stratumColumn) stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
 			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
 			for (let o = 0; o < values.length; o++) values[o] = readers[o](getField(json, columnsOf[o]), columnsOf[o]);
+			customers?.count(json, i);
 		} catch (error) {
 			router.reject(error, i);
 			continue;
