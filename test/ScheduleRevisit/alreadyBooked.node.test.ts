@@ -279,6 +279,12 @@ describe('Schedule Revisit, Already Booked: what a booking holds', () => {
 		expect(held.agendas.map((a) => a.count)).toEqual([1]);
 	});
 
+	it('a list written as JSON text in the parameter (no expression) is read as the list', async () => {
+		const text = JSON.stringify([{ owner: 'alice', slotStart: '2025-09-30T09:30:00+08:00' }]);
+		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...parameters, alreadyBooked: text }, items: one });
+		expect(result.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ status: 'scheduled', slotStart: '2025-09-30T10:00:00+08:00' });
+	});
+
 	it('a booking of a customer in the input is left out (their item says what they have); one given twice counts once', async () => {
 		const mine = { owner: 'alice', customerId: 'N1', slotStart: '2025-09-30T09:30:00+08:00' };
 		const other = { owner: 'alice', customerId: 'X9', slotStart: '2025-09-30T10:00:00+08:00' };
