@@ -112,7 +112,8 @@ describe('SegmentCustomer node: value tier, lifecycle, custom rules, transaction
 			orderCount: 2,
 			totalSpend: 175,
 			firstPurchaseAt: '2024-06-01T00:00:00+00:00',
-			lastPurchaseAt: '2024-06-30T00:00:00+00:00',
+			// The last order: collapsing same-day orders counts them as one purchase, it does not move the last purchase to the day's first order.
+			lastPurchaseAt: '2024-06-30T18:00:00+00:00',
 		});
 		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 2 }, { item: 3 }]);
 		expect(out[1].pairedItem).toEqual({ item: 1 });

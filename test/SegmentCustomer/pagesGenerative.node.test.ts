@@ -38,12 +38,39 @@ function pools(random: Random, shape: Shape) {
 	};
 }
 
-const dayText = (days: number) => new Date(AS_OF_MS - days * DAY_MS).toISOString().slice(0, 10);
+/** The workflow's time zone: days are counted on its calendar, and a date without an offset is its local time. */
+interface Zone {
+	name: string;
+	offsetHours: number;
+}
+const ZONES: Zone[] = [
+	{ name: 'UTC', offsetHours: 0 },
+	{ name: 'Asia/Shanghai', offsetHours: 8 },
+];
 
-/** A date as different sources give it: date-only text, ISO text with the time, a Date, epoch ms. */
-function dateForm(random: Random, days: number): unknown {
-	const ms = AS_OF_MS - days * DAY_MS;
-	return pick(random, [() => dayText(days), () => new Date(ms).toISOString(), () => new Date(ms), () => ms])();
+/**
+ * The instant of a purchase `days` calendar days before As Of's day: local midnight, or a time of day
+ * (not on As Of's own day, where it would come after As Of in UTC).
+ */
+function purchaseMs(random: Random, zone: Zone, days: number): number {
+	const midnight = AS_OF_MS - days * DAY_MS - zone.offsetHours * 3_600_000;
+	return days > 0 && random() < 0.5 ? midnight + Math.floor(random() * 16) * 3_600_000 + Math.floor(random() * 60) * 60_000 : midnight;
+}
+
+const localText = (ms: number, zone: Zone) => new Date(ms + zone.offsetHours * 3_600_000).toISOString().slice(0, 19);
+/** The local calendar day of an instant in the zone. */
+const localDay = (ms: number, zone: Zone) => localText(ms, zone).slice(0, 10);
+
+/**
+ * One instant as different sources give it: ISO text in UTC, a Date, epoch ms, a database's timestamp
+ * text in local time, ISO text with the zone's offset, and date-only text for a local midnight.
+ */
+function dateForm(random: Random, ms: number, zone: Zone): unknown {
+	const local = localText(ms, zone);
+	const offset = `+${String(zone.offsetHours).padStart(2, '0')}:00`;
+	const forms = [() => new Date(ms).toISOString(), () => new Date(ms), () => ms, () => local.replace('T', ' '), () => `${local}${offset}`];
+	if (local.endsWith('T00:00:00')) forms.push(() => local.slice(0, 10));
+	return pick(random, forms)();
 }
 
 /** Money as different drivers give it: a number, text with two decimals ("12.50"), currency text. */
@@ -66,7 +93,8 @@ const BAD: Array<[field: string, value: unknown]> = [
 
 interface Customer {
 	id: string | number;
-	days: number;
+	/** The last purchase's instant. */
+	lastMs: number;
 	orders: number;
 	cents: number;
 	/** Input items: one per customer, or the customer's transactions. */
@@ -77,23 +105,25 @@ interface Customer {
 	rejected: number;
 }
 
-function customerBase(seed: number, shape: Shape): Customer[] {
+function customerBase(seed: number, shape: Shape, zone: Zone): Customer[] {
 	const random = seededRandom(seed);
 	const pool = pools(random, shape);
+	// One distinct last purchase: one instant for everyone.
+	const only = purchaseMs(random, zone, pool.days[0]);
 	return Array.from({ length: shape.customers }, (_, i) => {
-		const days = pick(random, pool.days);
+		const lastMs = shape.oneDistinct === 'recency' ? only : purchaseMs(random, zone, pick(random, pool.days));
 		const orders = pick(random, pool.orders);
 		const cents = pick(random, pool.cents);
 		const id = random() < 0.3 ? 1000 + i : `C${i}`;
 		const item: Record<string, unknown> = {
 			customerId: random() < 0.5 ? id : String(id),
-			lastPurchaseAt: dateForm(random, days),
+			lastPurchaseAt: dateForm(random, lastMs, zone),
 			orderCount: countForm(random, orders),
 			totalSpend: moneyForm(random, cents),
 		};
 		const bad = random() < 0.08 && shape.customers > 2 ? pick(random, BAD) : undefined;
 		if (bad) item[bad[0]] = bad[1];
-		return { id, days, orders, cents, items: [item], valid: !bad, rejected: bad ? 1 : 0 };
+		return { id, lastMs, orders, cents, items: [item], valid: !bad, rejected: bad ? 1 : 0 };
 	});
 }
 
@@ -101,28 +131,29 @@ function customerBase(seed: number, shape: Shape): Customer[] {
  * One item per transaction: each customer's orders on days of the pool (several on one day too), amounts
  * in cents; a bad transaction is rejected alone, and the database holds the customer's other orders.
  */
-function transactionBase(seed: number, shape: Shape): Customer[] {
+function transactionBase(seed: number, shape: Shape, zone: Zone): Customer[] {
 	const random = seededRandom(seed);
 	const pool = pools(random, shape);
+	const only = purchaseMs(random, zone, pool.days[0]);
 	return Array.from({ length: shape.customers }, (_, i) => {
 		const id = random() < 0.3 ? 1000 + i : `C${i}`;
 		const orders = 1 + Math.floor(random() * 4);
 		const items: Array<Record<string, unknown>> = [];
-		const good: Array<{ days: number; cents: number }> = [];
+		const good: Array<{ ms: number; cents: number }> = [];
 		for (let o = 0; o < orders; o++) {
-			const days = shape.oneDistinct === 'recency' ? pool.days[0] : pick(random, pool.days);
+			const ms = shape.oneDistinct === 'recency' ? only : purchaseMs(random, zone, pick(random, pool.days));
 			const cents = shape.oneDistinct === 'monetary' ? pool.cents[0] : pick(random, pool.cents);
-			const item: Record<string, unknown> = { customerId: random() < 0.5 ? id : String(id), orderDate: dateForm(random, days), amount: moneyForm(random, cents) };
+			const item: Record<string, unknown> = { customerId: random() < 0.5 ? id : String(id), orderDate: dateForm(random, ms, zone), amount: moneyForm(random, cents) };
 			const bad = random() < 0.08 && shape.customers > 2 ? pick(random, [['amount', 'abc'], ['amount', -1], ['orderDate', '2024-13-01'], ['orderDate', '2025-01-01']] as const) : undefined;
 			if (bad) item[bad[0]] = bad[1];
-			else good.push({ days, cents });
+			else good.push({ ms, cents });
 			items.push(item);
 		}
-		const days = Math.min(...good.map((g) => g.days));
 		return {
 			id,
-			days,
-			orders: new Set(good.map((g) => g.days)).size,
+			lastMs: Math.max(...good.map((g) => g.ms)),
+			// Collapse Same-Day Orders (on): one purchase per calendar day of the zone.
+			orders: new Set(good.map((g) => localDay(g.ms, zone))).size,
 			cents: good.reduce((sum, g) => sum + g.cents, 0),
 			items,
 			valid: good.length > 0,
@@ -135,11 +166,11 @@ function transactionBase(seed: number, shape: Shape): Customer[] {
  * The GROUP BY rows of the README's histogram SQL over the customers the database holds: one value per
  * row in any of its forms, and one value's customers split over several rows (counts as numbers or text).
  */
-function histogramRows(seed: number, base: Customer[]): Array<Record<string, unknown>> {
+function histogramRows(seed: number, base: Customer[], zone: Zone): Array<Record<string, unknown>> {
 	const random = seededRandom(seed ^ 0x5eed);
 	const rows: Array<Record<string, unknown>> = [];
 	const measures: Array<[string, (c: Customer) => number, (v: number) => unknown]> = [
-		['recency', (c) => c.days, (v) => dateForm(random, v)],
+		['recency', (c) => c.lastMs, (v) => dateForm(random, v, zone)],
 		['frequency', (c) => c.orders, (v) => countForm(random, v)],
 		['monetary', (c) => c.cents, (v) => moneyForm(random, v)],
 	];
@@ -184,10 +215,10 @@ interface RunResult {
 }
 
 let runs = 0;
-async function run(items: Array<Record<string, unknown>>, parameters: IDataObject, firstItem = 0): Promise<RunResult> {
+async function run(items: Array<Record<string, unknown>>, parameters: IDataObject, timezone: string, firstItem = 0): Promise<RunResult> {
 	const key = `generative${runs++}`;
 	setGeneratedItems(key, items);
-	const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput' });
+	const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput', timezone });
 	expect(result.error).toBeUndefined();
 	const task = result.run.data.resultData.runData[NODE_UNDER_TEST];
 	if (!task) return { customers: [], summary: [], errors: [], ran: false };
@@ -215,19 +246,21 @@ function pageView(method: string) {
 const ids = (customers: IDataObject[]) => customers.map((c) => String(c.customerId));
 
 async function checkPages(method: string, inputShape: string, seed: number, shape: Shape): Promise<void> {
-	const base = (inputShape === 'customer' ? customerBase : transactionBase)(seed, shape);
+	const zone = ZONES[seed % ZONES.length];
+	const timezone = zone.name;
+	const base = (inputShape === 'customer' ? customerBase : transactionBase)(seed, shape, zone);
 	const parameters: IDataObject = { method, inputShape, rfmBins: pick(seededRandom(seed), [3, 4, 5, 10]) };
 	// The full run on one RFM path, the pages on the other: both must agree with each other too.
-	const general = seed % 2 === 1;
+	const general = seed % 4 < 2;
 	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = !general;
-	const whole = await run(itemsOf(base), { ...parameters, cutPoints: 'learn', outputLearnedState: true });
+	const whole = await run(itemsOf(base), { ...parameters, cutPoints: 'learn', outputLearnedState: true }, timezone);
 	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = general;
 	expect(whole.customers).toHaveLength(base.filter((c) => c.valid).length);
 	expect(whole.errors).toHaveLength(base.reduce((sum, c) => sum + c.rejected, 0));
 	const fromRun = whole.summary[whole.summary.length - 1];
 	expect(fromRun.key).toBe('learnedState');
 
-	const histogram = await run(histogramRows(seed, base), { ...parameters, cutPoints: 'histograms' });
+	const histogram = await run(histogramRows(seed, base, zone), { ...parameters, cutPoints: 'histograms' }, timezone);
 	expect(histogram.customers).toHaveLength(1);
 	const fromHistograms = histogram.customers[0];
 	expect({ seed, state: fromHistograms }).toEqual({ seed, state: fromRun });
@@ -239,7 +272,7 @@ async function checkPages(method: string, inputShape: string, seed: number, shap
 		let rejected = 0;
 		for (const page of pages(seed, base)) {
 			const items = itemsOf(page);
-			const result = await run(items, { ...parameters, asOf: '2030-01-01T00:00:00Z', cutPoints: 'apply', learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}` }, firstItem);
+			const result = await run(items, { ...parameters, asOf: '2030-01-01T00:00:00Z', cutPoints: 'apply', learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}` }, timezone, firstItem);
 			expect(result.ran).toBe(items.length > 0);
 			const pageIds = new Set(page.map((c) => String(c.id)));
 			const expected = whole.customers.filter((c) => pageIds.has(String(c.customerId))).map(view);
@@ -283,5 +316,30 @@ describe.each([
 	const cases = SHAPES.flatMap(([name, shape], i) => SEEDS.map((s) => [name, s * 7919 + i, shape] as const));
 	it.each(cases)('%s (seed %d)', async (_name, seed, shape) => {
 		await checkPages(method, inputShape, seed, shape);
+	});
+});
+
+/**
+ * Pages are by customer. Over transactions a page run sees only its own rows, so a customer whose orders
+ * are split across two pages is built twice, each time from part of its orders, and nothing in one page
+ * can tell (team decision: documented, not detected; page by customer ID, as the README's keyset query does).
+ */
+describe('Segment Customer over transactions: a customer split across pages', () => {
+	it('is segmented in each page from that page’s orders only', async () => {
+		const orders = [
+			{ customerId: 'A', orderDate: '2024-06-01', amount: '10.00' },
+			{ customerId: 'B', orderDate: '2024-05-01', amount: 5 },
+			{ customerId: 'A', orderDate: '2024-06-20', amount: 30 },
+		];
+		const parameters = { method: 'valueTier', inputShape: 'transaction' };
+		const whole = await run(orders, { ...parameters, outputLearnedState: true }, 'UTC');
+		const learnedState = `={{ (${JSON.stringify(whole.summary[whole.summary.length - 1], null, 1)}) }}`;
+		const page = (items: typeof orders) => run(items, { ...parameters, cutPoints: 'apply', learnedState }, 'UTC');
+		const [first, second] = await Promise.all([page(orders.slice(0, 2)), page(orders.slice(2))]);
+		expect(whole.customers.find((c) => c.customerId === 'A')).toMatchObject({ orderCount: 2, totalSpend: 40 });
+		expect([...first.customers, ...second.customers].filter((c) => c.customerId === 'A').map((c) => [c.orderCount, c.totalSpend])).toEqual([
+			[1, 10],
+			[1, 30],
+		]);
 	});
 });

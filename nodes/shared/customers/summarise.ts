@@ -15,6 +15,7 @@ export interface Transaction {
 export interface CustomerSummary {
 	customerId: string;
 	firstPurchase: Date;
+	/** The last order, also when same-day orders are collapsed into one purchase. */
 	lastPurchase: Date;
 	/** Purchase occasions counted (transactions, or distinct days when same-day purchases are collapsed). */
 	purchases: number;
@@ -88,7 +89,8 @@ export function summariseTransactions(transactions: Iterable<Transaction>, optio
 		summaries.push({
 			customerId,
 			firstPurchase: new Date(first.time),
-			lastPurchase: new Date(last.time),
+			// The last order, also when same-day orders are collapsed into their day's first (as SQL's max() gives it).
+			lastPurchase: new Date(occasions[occasions.length - 1].time),
 			purchases: counted.length,
 			x,
 			tx: (last.time - first.time) / unitMs,

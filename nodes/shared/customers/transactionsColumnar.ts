@@ -119,7 +119,8 @@ export interface CustomerTotals {
 
 /**
  * summariseTransactions on columns, with the same results bit for bit: per customer the purchases in
- * time order (ties in input order), same-day purchases optionally collapsed, the total the exact
+ * time order (ties in input order), same-day purchases optionally collapsed (the last purchase is
+ * still the last order), the total the exact
  * decimal sum of the amounts (MoneySum). Rows dated after As Of are left out (the reader
  * refuses them, so there are none unless a caller's As Of differs): the reader's columns keep the rows
  * left in, moved up in place.
@@ -202,13 +203,13 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		for (let k = 0; k < n; k++) {
 			const row = order[k];
 			total.add(rows[2 * row + 1]);
+			lastTime = rows[2 * row];
 			if (options.collapseSameDay) {
-				const day = dayOf(rows[2 * row]);
+				const day = dayOf(lastTime);
 				if (day === lastDay) continue;
 				lastDay = day;
 			}
 			purchases++;
-			lastTime = rows[2 * row];
 		}
 		totals.firstMs[c] = rows[2 * order[0]];
 		totals.lastMs[c] = lastTime;
