@@ -114,6 +114,7 @@ const robotRecipientOdds: Odd[] = [
 	{ value: null, equivalent: ABSENT },
 	{ value: '   ', equivalent: ABSENT },
 	{ value: '13800138000.0' },
+	{ value: '１３８００１３８０００．０' },
 	{ value: true },
 	{ value: [] },
 	{ value: {} },

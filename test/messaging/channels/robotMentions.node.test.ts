@@ -15,6 +15,8 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		{ customerId: 'C2', name: '李雷', owner: '(+86) 139-0013-9000', timeZone: 'Asia/Shanghai' },
 		{ customerId: 'C3', name: '王芳', owner: '137.0013.7000', timeZone: 'Asia/Shanghai' },
 		{ customerId: 'C4', name: '赵强', owner: '客服主管', timeZone: 'Asia/Shanghai' },
+		// Full-width digits and signs, as a Chinese keyboard types them: the same number.
+		{ customerId: 'C5', name: '孙丽', owner: '＋８６ １３６－００１３－６０００', timeZone: 'Asia/Shanghai' },
 	];
 
 	it.each([
@@ -25,9 +27,9 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		servers.push(server);
 		const run = await runCare(server, items, { subject: '回访', text: '请跟进 {{name}}', recipientField: 'owner', options: { pacing: 'off' } });
 		expect(run.result.error).toBeUndefined();
-		expect(run.care('sent')).toHaveLength(4);
+		expect(run.care('sent')).toHaveLength(5);
 		const byText = Object.fromEntries(server.deliveries.map((d) => [d.text.split('请跟进 ')[1].split(' ')[0], d.to]));
-		expect(byText).toEqual({ 韩梅梅: '13800138000', 李雷: '+8613900139000', 王芳: '13700137000', 赵强: '' });
+		expect(byText).toEqual({ 韩梅梅: '13800138000', 李雷: '+8613900139000', 王芳: '13700137000', 赵强: '', 孙丽: '+8613600136000' });
 	});
 
 	// The phone channels' two rules hold for mentions too: "(0)" after a country code is the trunk prefix

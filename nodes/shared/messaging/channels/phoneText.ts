@@ -5,11 +5,16 @@
  * "(0)" of "+44 (0)20 7946 0958" is the trunk prefix, not dialled after the country code.
  */
 export function isDecimalExport(text: string): boolean {
-	return /^\+?\d{5,}\.0+$/.test(text.trim());
+	return /^\+?\d{5,}\.0+$/.test(halfWidth(text).trim());
 }
 
-/** The number without its layout and without the "(0)" after a country code. */
+/** Full-width digits, signs, brackets and spaces (a Chinese keyboard's "＋８６ １３８") as their ASCII forms. */
+function halfWidth(text: string): string {
+	return text.normalize('NFKC');
+}
+
+/** The number without its layout and without the "(0)" after a country code; full-width forms as ASCII. */
 export function compactPhone(text: string): string {
-	const trimmed = text.trim();
+	const trimmed = halfWidth(text).trim();
 	return (trimmed.startsWith('+') ? trimmed.replace(/\(\s*0\s*\)/, '') : trimmed).replace(/[\s\-().]/g, '');
 }

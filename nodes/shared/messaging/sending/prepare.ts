@@ -105,15 +105,13 @@ const decimalPhone = (field: string, value: unknown) =>
 	new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
 
 /**
- * A phone number as compactPhone writes it, full-width digits and signs (a Chinese keyboard's
- * "１３８００１３８０００") as their half-width forms, as numbers are read; a number or text a spreadsheet
- * exported as a decimal is refused.
+ * A phone number as compactPhone writes it (full-width digits and signs as ASCII, as numbers are read);
+ * a number or text a spreadsheet exported as a decimal is refused.
  */
 function readPhone(value: string | number, field: string): string {
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, value, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
-	const text = String(value).normalize('NFKC');
-	if (isDecimalExport(text)) throw decimalPhone(field, value);
-	const phone = compactPhone(text);
+	if (isDecimalExport(String(value))) throw decimalPhone(field, value);
+	const phone = compactPhone(String(value));
 	if (!PHONE.test(phone)) throw new InputError(field, value, 'is not a phone number', PHONE_EXPECTED);
 	return phone;
 }
