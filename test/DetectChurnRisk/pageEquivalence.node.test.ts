@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
+import { cdnowSummary } from '../models/cdnowData';
 import { beta, gamma, rng, simulateBgNbd, simulateParetoNbd, type Simulated } from '../models/simulate';
 
 /**
@@ -207,7 +208,7 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY 
 
 	it.each([1, 2])('summaries, seed %i: the GROUP BY fit is the one-by-one fit; pages scored with it are the one run', async (seed) => {
 		const u = rng(seed * 1000 + method.length);
-		const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, seed).map((c, i) => ({ customerId: `C${i}`, ...summaryRow(c, 7) }));
+		const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, seed).map((c, i): Row => ({ customerId: `C${i}`, ...summaryRow(c, 7) }));
 		const items = withRejected(base, REJECTED_SUMMARIES, u, (i) => `bad${i}`);
 		const { pages } = paged(items, MODEL_FIELDS, u);
 		// A page of one-purchase customers only.
@@ -228,6 +229,16 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY 
 			if (at === undefined || whole.placed[at]?.output === 'error') return;
 			expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
 		});
+	});
+
+	it('a GROUP BY row counting 0 customers with a spend starts no spend model the customers have no spends for', async () => {
+		const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, 1).map((c, i): Row => ({ customerId: `C${i}`, ...summaryRow(c, 7), monetary: '' }));
+		const whole = await run(base, parameters);
+		const rows = [...groupByRows(base, rng(4)), { customerId: 'gone', x: 2, tx: 3, T: 9, monetary: 30, customers: 0 }];
+		const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
+		expect(whole.model).toMatchObject({ source: 'fitted' });
+		expect(whole.model).not.toHaveProperty('spendNote');
+		expect(grouped.model).toEqual(whole.model);
 	});
 
 	it('one-purchase customers only: the GROUP BY rows fail as the customers one by one do', async () => {
@@ -371,5 +382,45 @@ describe('Detect Churn Risk sBG: pages equal one run; the fit does not depend on
 
 		const shuffled = await run(items.map((row) => ({ row, k: u() })).sort((p, q) => p.k - q.k).map(({ row }) => row), parameters);
 		expect(shuffled.model).toEqual(whole.model);
+	});
+});
+
+// ---- Customers left out of a fit that fails with them ----
+
+describe('Detect Churn Risk: customers left out of a Pareto/NBD fit that fails with them', () => {
+	const parameters = { method: 'paretoNbd', inputShape: 'summary', timeUnit: 'weeks', horizon: 26 };
+	/** 300 CDNOW customers and, at random places, `fastest` customers of 3,000,000 purchases in 100 weeks and one of 1,000,000. */
+	const base = (fastest: number, u: Random): Row[] => {
+		const rows: Row[] = cdnowSummary().slice(0, 300).map((c, i) => ({ customerId: `C${i}`, ...c }));
+		const outliers = [...Array.from({ length: fastest }, () => ({ x: 3_000_000, tx: 100, T: 110 })), { x: 1_000_000, tx: 100, T: 110 }];
+		outliers.forEach((o, i) => rows.splice(Math.floor(u() * rows.length), 0, { customerId: `F${i}`, ...o }));
+		return rows;
+	};
+	const leftOut = (r: Run) => r.placed.filter((p) => /times the batch's median/.test(String(p?.json.error)));
+
+	it.each([1, 2, 4])('%i customers of the fastest history: pages reject them as the one run does, GROUP BY rows leave out the same customers', async (fastest) => {
+		const u = rng(fastest);
+		const items = base(fastest, u);
+		const { pages } = paged(items, ['x', 'tx', 'T'], u);
+		const whole = await expectPagesEqualOneRun(pages, parameters);
+		expect(leftOut(whole)).toHaveLength(fastest);
+		const grouped = await run(groupByRows(items, u), { ...parameters, countColumn: 'customers' });
+		expect(grouped.model).toEqual(whole.model);
+		expect(whole.model!.leftOut).toEqual([{ x: 3_000_000, tx: 100, T: 110, timesMedian: expect.any(Number) }]);
+	});
+
+	it.each([
+		['a list read back as text', [{ x: '3000000', tx: '100', T: '110', timesMedian: '5' }], undefined],
+		['none', null, undefined],
+		['no list', 'F0', 'Supplied leftOut is "F0", which is not a list of purchase histories { x, tx, T, timesMedian }'],
+		['a history of no customer', [{ x: -1, tx: 100, T: 110, timesMedian: 5 }], 'Supplied leftOut entry 0 are malformed or out of range (x: -1); expected numbers (x whole and at least 0, tx at least 0, T and timesMedian above 0) for x, tx, T, timesMedian'],
+	])('a supplied Model item with leftOut as %s', async (_, leftOut, message) => {
+		const model = { method: 'paretoNbd', timeUnit: 'weeks', parameters: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, leftOut };
+		const items = [{ customerId: 'F', x: 3_000_000, tx: 100, T: 110 }, { customerId: 'A', x: 2, tx: 30, T: 40 }];
+		const result = await run(items, { ...parameters, modelSource: 'supplied', suppliedParameters: JSON.stringify(model) });
+		expect(result.error).toBeUndefined();
+		// A bad Model item stops the run: every item leaves on the error output with the message.
+		if (message) expect(result.placed.map((p) => p?.json.error)).toEqual([message, message]);
+		else expect(result.placed.map((p) => p?.output)).toEqual([leftOut ? 'error' : 'at risk', 'healthy']);
 	});
 });

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fittedModelHints } from '../../common/hints';
-import { suppliedObject, type ChurnModel, type FittedModel } from '../../shared/churn';
+import { leftOutReasons, suppliedObject, type ChurnModel, type FittedModel } from '../../shared/churn';
 import { suppliedTypicalInterval } from '../../shared/churn/typicalInterval';
 import { roundTo } from '../../shared/stats';
-import type { Subject } from '../read';
 import type { RunSettings } from '../settings';
 import type { ChurnMethod } from './types';
 
@@ -20,7 +19,7 @@ export function modelMethod(model: ChurnModel, settings: RunSettings): ChurnMeth
 			return {
 				model,
 				score: model.scorer(fitted, settings.scoreOptions),
-				leftOut: fitted.leftOut as ReadonlyMap<Subject, string> | undefined,
+				leftOut: fitted.leftOut && leftOutReasons(fitted.leftOut, subjects, model.name),
 				hints: supplied === undefined ? fittedModelHints(subjects.length, model.name) : [],
 				modelJson: (typicalIntervalDays, asOfText) => ({ ...modelItem(fitted, model, settings, asOfText), typicalIntervalDays: typicalIntervalDays ?? null }),
 			};
@@ -43,6 +42,8 @@ function modelItem(fitted: FittedModel, model: ChurnModel, settings: RunSettings
 		...(fitted.spendParameters ? { spendParameters: { ...fitted.spendParameters } } : {}),
 		...(fitted.spendFit ? { spendLogLikelihood: roundTo(fitted.spendFit.logLikelihood, 2), spendCustomersUsed: fitted.spendFit.customers } : {}),
 		...(fitted.spendNote ? { spendNote: fitted.spendNote } : {}),
+		// The histories the fit left out, so that page runs given this item reject their customers too.
+		...(fitted.leftOut ? { leftOut: fitted.leftOut.map((h) => ({ ...h })) } : {}),
 		asOf,
 	};
 }

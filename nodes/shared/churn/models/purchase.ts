@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../../format/language';
 import { ConfigError, PLAUSIBLE } from '../../input';
 import { compress, discountedValue, fitGammaGamma, SPEND_PARAMETER_MAX, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
+import { fitWithoutFastestBuyers, suppliedLeftOut } from './leftOut';
 import { COUNT_PARAMETERS_EXPECTED, positive, suppliedNumbers, suppliedParameters } from './supplied';
 import { percent, UNIT_DAYS, wholePercent, type ChurnModel, type FittedModel, type ModelMethod, type ModelScore, type ModelSubject, type ScoreOptions } from './types';
 
@@ -51,8 +52,9 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 				const summaries = list.map((s) => s.summary!);
 				const grouped = list.some((s) => s.count !== undefined);
 				const fit = parts.fit(grouped ? compress(summaries, list.map((s) => s.count ?? 1)) : summaries);
+				// A GROUP BY row counting 0 customers is no spender: it would try a spend model the customers one by one do not.
 				const spenders = list
-					.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0)
+					.filter((s) => s.meanSpend !== undefined && s.summary!.x > 0 && s.count !== 0)
 					.map((s) => ({ x: s.summary!.x, meanSpend: s.meanSpend!, count: s.count }));
 				const spend = spenders.length > 0 ? fitSpend(spenders) : {};
 				return { method, source: 'fitted', parameters: { ...fit.params }, fit, ...spend };
@@ -60,7 +62,7 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 			try {
 				return fitOn(subjects);
 			} catch (failure) {
-				const refitted = fitWithoutFastestBuyers(subjects, fitOn, name);
+				const refitted = fitWithoutFastestBuyers(subjects, fitOn);
 				if (refitted) return refitted;
 				throw failure;
 			}
@@ -70,7 +72,7 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 			// null is a Model item without a spend model, as a database row holds it.
 			const spend = object.spendParameters ?? undefined;
 			const spendParameters = spend === undefined ? undefined : suppliedNumbers('spendParameters', SPEND_SCHEMA, spend, SPEND_EXPECTED);
-			return { method, source: 'supplied', parameters, spendParameters };
+			return { method, source: 'supplied', parameters, spendParameters, leftOut: suppliedLeftOut(object.leftOut) };
 		},
 		scorer(model: FittedModel, options: ScoreOptions) {
 			const params = schema.parse(model.parameters);
@@ -102,48 +104,6 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 		},
 		reasonKey: (churnProbability) => wholePercent(1 - churnProbability),
 	};
-}
-
-/** At most this many customers are left out of a fit that fails with them. */
-const MAX_LEFT_OUT = 3;
-/** A purchase rate this many times the batch's median rate of repeat buyers is far outside the batch. */
-const OUTLYING_RATE = 100;
-
-/**
- * A fit that fails on the batch can fail for customers whose purchase rates are far beyond everyone
- * else's (two customers with millions of purchases in two years: Pareto/NBD's parameters run off).
- * The fastest such buyers are left out, one more at a time, up to MAX_LEFT_OUT; the first fit that
- * works is kept, with the customers it left out and why, so that each is its own item's error instead
- * of the whole batch failing unnamed. Undefined when no such fit works (the batch's own error stands).
- */
-function fitWithoutFastestBuyers(
-	subjects: readonly ModelSubject[],
-	fitOn: (list: readonly ModelSubject[]) => FittedModel,
-	name: string,
-): FittedModel | undefined {
-	const rate = (s: ModelSubject) => s.summary!.x / s.summary!.T;
-	const rates = subjects.filter((s) => s.summary!.x > 0).map(rate).sort((a, b) => a - b);
-	if (rates.length === 0) return undefined;
-	const median = rates[rates.length >> 1];
-	const fastest = subjects
-		.filter((s) => rate(s) > OUTLYING_RATE * median)
-		.sort((a, b) => rate(b) - rate(a))
-		.slice(0, MAX_LEFT_OUT);
-	for (let k = 1; k <= fastest.length; k++) {
-		const out = new Set(fastest.slice(0, k));
-		let fitted: FittedModel;
-		try {
-			fitted = fitOn(subjects.filter((s) => !out.has(s)));
-		} catch {
-			continue;
-		}
-		const reason = (s: ModelSubject) => {
-			const { tx, T } = s.summary!;
-			return `with t_x ${tx} and T ${T} is a purchase rate ${Math.round(rate(s) / median)} times the batch's median: ${name} could not be fitted with this customer, so it was fitted on the others`;
-		};
-		return { ...fitted, leftOut: new Map([...out].map((s) => [s, reason(s)])) };
-	}
-	return undefined;
 }
 
 /** The spend model's fit, or a note saying why there is none (the purchase model stands without it). */

@@ -1,5 +1,6 @@
 import type { Language } from '../../format/language';
 import type { FitInfo, GammaGammaParams, RfmSummary, Subscriber } from '../../models';
+import type { LeftOutHistory } from './leftOut';
 
 export type ModelMethod = 'bgNbd' | 'paretoNbd' | 'sbg';
 
@@ -39,8 +40,8 @@ export interface FittedModel {
 	readonly fit?: FitInfo;
 	readonly spendFit?: FitInfo;
 	readonly spendNote?: string;
-	/** Customers a fit on the batch failed with and left out (see purchase.ts), each with why. */
-	readonly leftOut?: ReadonlyMap<ModelSubject, string>;
+	/** Purchase histories a fit on the batch failed with and left out, with all their customers (leftOut.ts). */
+	readonly leftOut?: readonly LeftOutHistory[];
 }
 
 export interface ModelScore {
