@@ -123,7 +123,9 @@ function customerBase(seed: number, shape: Shape, zone: Zone): Customer[] {
 		};
 		const bad = random() < 0.08 && shape.customers > 2 ? pick(random, BAD) : undefined;
 		if (bad) item[bad[0]] = bad[1];
-		return { id, lastMs, orders, cents, items: [item], valid: !bad, rejected: bad ? 1 : 0 };
+		// A second item of the same customer (its ID in another form) is refused, naming the first.
+		const repeat = !bad && random() < 0.04 ? [{ ...item, customerId: typeof id === 'number' ? ` ${id} ` : id, totalSpend: 1 }] : [];
+		return { id, lastMs, orders, cents, items: [item, ...repeat], valid: !bad, rejected: (bad ? 1 : 0) + repeat.length };
 	});
 }
 
@@ -215,14 +217,15 @@ interface RunResult {
 }
 
 let runs = 0;
-async function run(items: Array<Record<string, unknown>>, parameters: IDataObject, timezone: string, firstItem = 0): Promise<RunResult> {
+/** A run over `items`; `wholeIndex` gives each item's index in the full run, to name items as it does. */
+async function run(items: Array<Record<string, unknown>>, parameters: IDataObject, timezone: string, wholeIndex?: number[]): Promise<RunResult> {
 	const key = `generative${runs++}`;
 	setGeneratedItems(key, items);
 	const result = await runNode({ type: 'segmentCustomer', parameters: { asOf: AS_OF, ...parameters }, items: [], generatedKey: key, onError: 'continueErrorOutput', timezone });
 	expect(result.error).toBeUndefined();
 	const task = result.run.data.resultData.runData[NODE_UNDER_TEST];
 	if (!task) return { customers: [], summary: [], errors: [], ran: false };
-	const renumber = (message: string) => message.replace(/\b(item|Item) (\d+)/g, (_, word: string, n: string) => `${word} ${Number(n) + firstItem}`);
+	const renumber = (message: string) => message.replace(/\b(item|Item) (\d+)/g, (_, word: string, n: string) => `${word} ${wholeIndex?.[Number(n)] ?? n}`);
 	return {
 		customers: result.json(NODE_UNDER_TEST, 0),
 		summary: result.json(NODE_UNDER_TEST, 1),
@@ -231,7 +234,20 @@ async function run(items: Array<Record<string, unknown>>, parameters: IDataObjec
 	};
 }
 
-const itemsOf = (customers: Customer[]) => customers.flatMap((c) => c.items);
+/**
+ * The full run's items: a customer's items in a row, or, for transactions, every order of the base in
+ * a random order (as ORDER BY order_date interleaves customers).
+ */
+function wholeItems(seed: number, base: Customer[], inputShape: string): Array<Record<string, unknown>> {
+	const items = base.flatMap((c) => c.items);
+	if (inputShape !== 'transaction') return items;
+	const random = seededRandom(seed ^ 0xfeed);
+	for (let i = items.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[items[i], items[j]] = [items[j], items[i]];
+	}
+	return items;
+}
 
 /** What a page run can give of a full run's customer item: Value Tier's rank and cumulative share place it among everyone. */
 function pageView(method: string) {
@@ -249,11 +265,15 @@ async function checkPages(method: string, inputShape: string, seed: number, shap
 	const zone = ZONES[seed % ZONES.length];
 	const timezone = zone.name;
 	const base = (inputShape === 'customer' ? customerBase : transactionBase)(seed, shape, zone);
-	const parameters: IDataObject = { method, inputShape, rfmBins: pick(seededRandom(seed), [3, 4, 5, 10]) };
+	const setting = seededRandom(seed);
+	// Tier shares too, some met exactly by a tie (a share of 50 % with four equal revenues).
+	const [tierAShare, tierBShare] = pick(setting, [[80, 95], [50, 75], [50, 50], [100, 100], [25, 90]]);
+	const parameters: IDataObject = { method, inputShape, rfmBins: pick(setting, [3, 4, 5, 10]), tierAShare, tierBShare };
 	// The full run on one RFM path, the pages on the other: both must agree with each other too.
 	const general = seed % 4 < 2;
 	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = !general;
-	const whole = await run(itemsOf(base), { ...parameters, cutPoints: 'learn', outputLearnedState: true }, timezone);
+	const all = wholeItems(seed, base, inputShape);
+	const whole = await run(all, { ...parameters, cutPoints: 'learn', outputLearnedState: true }, timezone);
 	SEGMENT_PATHS.columnarRfm = SEGMENT_PATHS.columnarTransactions = general;
 	expect(whole.customers).toHaveLength(base.filter((c) => c.valid).length);
 	expect(whole.errors).toHaveLength(base.reduce((sum, c) => sum + c.rejected, 0));
@@ -267,25 +287,23 @@ async function checkPages(method: string, inputShape: string, seed: number, shap
 
 	const view = pageView(method);
 	for (const learned of [fromRun, fromHistograms]) {
-		let firstItem = 0;
 		const seen = new Set<string>();
 		let rejected = 0;
 		for (const page of pages(seed, base)) {
-			const items = itemsOf(page);
-			const result = await run(items, { ...parameters, asOf: '2030-01-01T00:00:00Z', cutPoints: 'apply', learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}` }, timezone, firstItem);
+			// The page's items in the full run's order (WHERE customer_id BETWEEN … keeps the order by date).
+			const own = new Set(page.flatMap((c) => c.items));
+			const wholeIndex = all.flatMap((item, i) => (own.has(item) ? [i] : []));
+			const items = wholeIndex.map((i) => all[i]);
+			const result = await run(items, { ...parameters, asOf: '2030-01-01T00:00:00Z', cutPoints: 'apply', learnedState: `={{ (${JSON.stringify(learned, null, 1)}) }}` }, timezone, wholeIndex);
 			expect(result.ran).toBe(items.length > 0);
 			const pageIds = new Set(page.map((c) => String(c.id)));
 			const expected = whole.customers.filter((c) => pageIds.has(String(c.customerId))).map(view);
 			expect({ seed, customers: result.customers }).toEqual({ seed, customers: expected });
-			const lastItem = firstItem + items.length;
-			const expectedErrors = whole.errors.filter((e) => {
-				const n = Number(/Item (\d+)/.exec(e)?.[1]);
-				return n >= firstItem && n < lastItem;
-			});
+			const inPage = new Set(wholeIndex);
+			const expectedErrors = whole.errors.filter((e) => inPage.has(Number(/^Item (\d+)/.exec(e)?.[1])));
 			expect({ seed, errors: result.errors }).toEqual({ seed, errors: expectedErrors });
 			for (const id of ids(result.customers)) seen.add(id);
 			rejected += result.errors.length;
-			firstItem = lastItem;
 		}
 		expect(seen).toEqual(new Set(ids(whole.customers)));
 		expect(rejected).toBe(whole.errors.length);
