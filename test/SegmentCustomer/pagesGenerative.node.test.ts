@@ -33,8 +33,9 @@ function pools(random: Random, shape: Shape) {
 	return {
 		days: few([0, 1, 7, 30, 30, 90, 200, 365, 800], shape.oneDistinct === 'recency'),
 		orders: few([1, 1, 2, 3, 5, 8, 13], shape.oneDistinct === 'frequency'),
-		// Cents: money exactly as a database's numeric column holds it.
-		cents: few([0, 1, 10, 1250, 1250, 3333, 99999, 20000, 5], shape.oneDistinct === 'monetary'),
+		// Cents: money exactly as a database's numeric column holds it; a third decimal (12.345), and
+		// 1e12 (a base's total then needs more than a safe integer of cents).
+		cents: few([0, 1, 10, 1250, 1250, 3333, 99999, 20000, 5, 1234.5, 1e14], shape.oneDistinct === 'monetary'),
 	};
 }
 
@@ -76,7 +77,9 @@ function dateForm(random: Random, ms: number, zone: Zone): unknown {
 /** Money as different drivers give it: a number, text with two decimals ("12.50"), currency text. */
 function moneyForm(random: Random, cents: number): unknown {
 	const value = cents / 100;
-	return pick(random, [() => value, () => (cents / 100).toFixed(2), () => `¥${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`, () => String(value)])();
+	const forms = [() => value, () => `¥${value.toLocaleString('en-US', { minimumFractionDigits: 2 })}`, () => String(value)];
+	if (Number.isInteger(cents)) forms.push(() => value.toFixed(2));
+	return pick(random, forms)();
 }
 
 const countForm = (random: Random, count: number): unknown => (random() < 0.5 ? count : random() < 0.5 ? String(count) : ` ${count} `);
@@ -188,6 +191,8 @@ function histogramRows(seed: number, base: Customer[], zone: Zone): Array<Record
 			}
 		}
 	}
+	// A row counting no customer (a hand-written UNION's empty group) changes nothing.
+	rows.push({ measure: 'monetary', value: 7.77, count: 0 });
 	// GROUP BY returns its rows in no particular order.
 	for (let i = rows.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
