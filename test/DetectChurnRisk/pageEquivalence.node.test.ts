@@ -89,6 +89,14 @@ function paged(base: Row[], numberFields: string[], u: Random): { pages: Row[][]
 /** The Model item as a Parameters JSON expression (indented: "}}" would end the expression). */
 const asExpression = (model: IDataObject) => `={{ (${JSON.stringify(model, null, 1)}) }}`;
 
+/** A value with every number in it written as its digits. */
+function numbersAsText(value: unknown): unknown {
+	if (typeof value === 'number') return String(value);
+	if (Array.isArray(value)) return value.map(numbersAsText);
+	if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersAsText(v)]));
+	return value;
+}
+
 /** An item's place with its error's item number shifted by `by`, as its page's start in the one run. */
 function renumbered(placed: Run['placed'][number], by: number): Run['placed'][number] {
 	const error = placed?.json.error;
@@ -102,10 +110,11 @@ async function expectPagesEqualOneRun(pages: Row[][], parameters: IDataObject): 
 	expect(whole.error).toBeUndefined();
 	expect(whole.times.every((n) => n === 1)).toBe(true);
 	expect([whole.placed.find((p) => p?.output === 'error' && !/^Item \d+: field/.test(String(p.json.error)))?.json.error, whole.model]).toMatchObject([undefined, { source: 'fitted' }]);
-	const supplied = { ...parameters, modelSource: 'supplied', suppliedParameters: asExpression(whole.model!) };
 	let start = 0;
-	for (const page of pages) {
-		const result = await run(page, supplied);
+	for (const [p, page] of pages.entries()) {
+		// Every other page reads the Model item back from a database's numeric columns: its numbers as text.
+		const model = p % 2 === 1 ? numbersAsText(whole.model!) : whole.model!;
+		const result = await run(page, { ...parameters, modelSource: 'supplied', suppliedParameters: asExpression(model as IDataObject) });
 		expect(result.error).toBeUndefined();
 		expect(result.times.every((n) => n === 1)).toBe(true);
 		// An error names the item by its place in its own run's input.
