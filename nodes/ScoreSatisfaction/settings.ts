@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError, describeValue } from '../shared/input';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { ConfigError } from '../shared/input';
 import {
 	checkAggregateOptions,
 	DEFAULT_INDEX_WEIGHTS,
@@ -29,18 +29,9 @@ export interface RunSettings {
 
 const OPTIONS = propertyNamed(outputProperties, 'options');
 
-/**
- * A number option within its range, or its default when not added ("Options › NPS Weight in Index"); a
- * cleared one is refused (readOption), not read as the default.
- */
+/** A number option within its range, or its default when not added; a cleared one is refused (readOption). */
 function numberOption(ctx: IExecuteFunctions, name: string, fallback: number, rules: { min: number; integer?: boolean }): number {
-	const value = readOption<number>(ctx, OPTIONS, name);
-	if (value === undefined) return fallback;
-	if ((rules.integer && !Number.isInteger(value)) || value < rules.min) {
-		const label = `${OPTIONS.displayName} › ${propertyNamed(OPTIONS.options as INodeProperties[], name).displayName}`;
-		throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not ${rules.integer ? 'a whole number' : 'a number'} of at least ${rules.min}`);
-	}
-	return value;
+	return readOption<number>(ctx, OPTIONS, name, rules) ?? fallback;
 }
 
 /** The index weights, each a number of at least 0. */

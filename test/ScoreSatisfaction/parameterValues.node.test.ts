@@ -158,12 +158,12 @@ describe('Score Satisfaction options and switches given none of their choices st
 
 describe('Score Satisfaction number options: absent takes the default, anything but a number stops the run', () => {
 	it.each([
-		[{ npsWeight: null }, 'Parameter "Options › NPS Weight in Index" is null, which is not a number (expected a number)'],
-		[{ csatWeight: '' }, 'Parameter "Options › CSAT Weight in Index" is "", which is not a number (expected a number)'],
-		[{ gapWeight: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Gap Weight in Index" is "{"a":1}", which is not a number (expected a number)'],
-		[{ minResponsesForMargin: '' }, 'Parameter "Options › Minimum Responses for Margin" is "", which is not a number (expected a number)'],
-		[{ minResponsesForMargin: null }, 'Parameter "Options › Minimum Responses for Margin" is null, which is not a number (expected a number)'],
-		[{ minResponsesForMargin: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Minimum Responses for Margin" is "{"a":1}", which is not a number (expected a number)'],
+		[{ npsWeight: null }, 'Parameter "Options › NPS Weight in Index" is null, which is not a number (expected a number of at least 0)'],
+		[{ csatWeight: '' }, 'Parameter "Options › CSAT Weight in Index" is "", which is not a number (expected a number of at least 0)'],
+		[{ gapWeight: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Gap Weight in Index" is "{"a":1}", which is not a number (expected a number of at least 0)'],
+		[{ minResponsesForMargin: '' }, 'Parameter "Options › Minimum Responses for Margin" is "", which is not a number (expected a whole number of at least 2)'],
+		[{ minResponsesForMargin: null }, 'Parameter "Options › Minimum Responses for Margin" is null, which is not a number (expected a whole number of at least 2)'],
+		[{ minResponsesForMargin: '={{ ({ a: 1 }) }}' }, 'Parameter "Options › Minimum Responses for Margin" is "{"a":1}", which is not a number (expected a whole number of at least 2)'],
 	])('%p', async (options, message) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, options }, items: responses() });
 		expect(result.error?.message).toBe(message);

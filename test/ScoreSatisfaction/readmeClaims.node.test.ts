@@ -34,9 +34,9 @@ describe('Score Satisfaction report groups', () => {
  */
 describe('Score Satisfaction index weights that cannot work', () => {
 	it.each([
-		[{ npsWeight: '1,5' }, 'Parameter "Options › NPS Weight in Index" is "1,5", which is not a number (expected a number)'],
-		[{ csatWeight: '={{ "0x10" }}' }, 'Parameter "Options › CSAT Weight in Index" is "0x10", which is not a number (expected a number)'],
-		[{ sentimentWeight: -1 }, 'Parameter "Options › Sentiment Weight in Index" is -1, which is not a number of at least 0'],
+		[{ npsWeight: '1,5' }, 'Parameter "Options › NPS Weight in Index" is "1,5", which is not a number (expected a number of at least 0)'],
+		[{ csatWeight: '={{ "0x10" }}' }, 'Parameter "Options › CSAT Weight in Index" is "0x10", which is not a number (expected a number of at least 0)'],
+		[{ sentimentWeight: -1 }, 'Parameter "Options › Sentiment Weight in Index" is -1, which is below 0 (expected a number of at least 0)'],
 	])('%j', async (options, message) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps', 'csat'], options: { sentimentColumn: 'sentiment', ...options } }, items: [{ nps: 9, csat: 4, sentiment: 0.5 }] });
 		expect(result.error?.message).toBe(message);

@@ -131,13 +131,11 @@ describe('Satisfaction report', () => {
 	});
 
 	it('group keys: text as given, numbers as text, empty as "(empty)"', () => {
-		expect([groupKeyOf('Shanghai'), groupKeyOf(12), groupKeyOf(''), groupKeyOf(null), groupKeyOf(undefined), groupKeyOf(true)]).toEqual([
-			'Shanghai',
-			'12',
-			'(empty)',
-			'(empty)',
-			'(empty)',
-			'true',
-		]);
+		expect([groupKeyOf('Shanghai'), groupKeyOf(12), groupKeyOf(''), groupKeyOf(null), groupKeyOf(undefined)]).toEqual(['Shanghai', '12', '(empty)', '(empty)', '(empty)']);
+	});
+
+	// Keys are text or numbers, as in every node: true would be one group with the text "true", unseen.
+	it('true/false is no group key', () => {
+		expect(() => groupKeyOf(true, 'vip')).toThrow('field "vip" is true, which is true/false, not a group value (expected a text or number to group the report by)');
 	});
 });

@@ -323,8 +323,9 @@ export class SatisfactionReport {
 }
 
 /**
- * The report group of a response's group-by value. A value that names no group (an invalid date, NaN,
- * a number that lost digits, a list or an object) is an item error naming the column, never a group of its own.
+ * The report group of a response's group-by value: a text (trimmed; empty ones together as "(empty)") or a
+ * number. Anything else (true/false, a date, NaN, a number that lost digits, a list or an object) is an
+ * item error naming the column, never a group of its own.
  */
 export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
@@ -337,23 +338,23 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 		return text;
 	}
 	// A BigInt from a Code node is a 64-bit ID kept exact, as customer IDs read it.
-	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'bigint') return String(value);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', GROUP_VALUE);
 		// A 64-bit store or agent ID has lost digits as a JSON number: two stores would be one group named after neither.
 		checkKeyNumber(value, field, 'groups', 'values');
 		return String(value);
 	}
+	// Group values are keys, read as every node reads keys (customer IDs, Measure Care Impact's groups and
+	// strata): text or a number. true and a Date would be grouped with the text of the same spelling, unseen.
+	if (typeof value === 'boolean') throw new InputError(field, value, 'is true/false, not a group value', GROUP_VALUE);
 	const date = value instanceof Date ? value : luxonDate(value);
-	if (date) {
-		if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', GROUP_VALUE);
-		return date.toISOString();
-	}
+	if (date) throw new InputError(field, value, Number.isNaN(date.getTime()) ? 'is an invalid date' : 'is a date, not a group value', `${GROUP_VALUE}; format a date as text, e.g. with a Date & Time node`);
 	// A list or an object names no group: a row named '["SH"]' or '{"id":3}' means the column mapped holds
-	// the value to group by inside it (store.name), as Measure Care Impact's report refuses it too.
-	throw new InputError(field, value, Array.isArray(value) ? 'is a list, not one value' : 'is an object, not one value', GROUP_VALUE);
+	// the value to group by inside it (store.name).
+	throw new InputError(field, value, Array.isArray(value) ? 'is a list, not one value' : 'is an object, not one value', `${GROUP_VALUE}; map the column inside it`);
 }
 
-const GROUP_VALUE = 'a text, number, true/false or valid date to group the report by; map the column inside a list or object';
+const GROUP_VALUE = 'a text or number to group the report by';
 
 export const EMPTY_GROUP = '(empty)';

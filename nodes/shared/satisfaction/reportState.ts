@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 import type { SatisfactionConfig } from './response';
 
 /**
@@ -72,7 +72,7 @@ export function addTallyJson(into: Tally, json: Record<string, unknown>, where: 
 		const value = json[key];
 		if (current instanceof Float64Array) {
 			if (!Array.isArray(value) || value.length !== current.length || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-				throw new ConfigError(`Report state ${where}: ${key} must list ${current.length} finite numbers; got ${JSON.stringify(value)?.slice(0, 60)}`);
+				throw new ConfigError(`Report state ${where}: ${key} must list ${current.length} finite numbers; got ${describeValue(value)}`);
 			}
 			for (let i = 0; i < current.length; i++) current[i] += value[i] as number;
 		} else {
@@ -80,7 +80,7 @@ export function addTallyJson(into: Tally, json: Record<string, unknown>, where: 
 			const isSum = /Sum/.test(key);
 			if (typeof value !== 'number' || !Number.isFinite(value) || (!isSum && !(Number.isInteger(value) && value >= 0))) {
 				const expected = isSum ? 'a finite number' : 'a whole number >= 0';
-				throw new ConfigError(`Report state ${where}: ${key} is ${JSON.stringify(value)?.slice(0, 40)}; expected ${expected}`);
+				throw new ConfigError(`Report state ${where}: ${key} is ${describeValue(value)}; expected ${expected}`);
 			}
 			target[key] = current + value;
 		}
@@ -106,7 +106,7 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	const state = (object.kind === 'satisfactionReportState' ? object : jsonValue(object.reportState, index)) as ReportState | undefined;
 	if (!state || state.kind !== 'satisfactionReportState' || !Array.isArray(state.groups)) {
 		throw new ConfigError(
-			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Report State "Add to Overall Row" (or its reportState); got ${JSON.stringify(raw)?.slice(0, 80)}`,
+			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Report State "Add to Overall Row" (or its reportState); got ${describeValue(raw)}`,
 		);
 	}
 	const measures = (state.measures ?? {}) as Partial<MeasuresFingerprint>;
@@ -120,12 +120,12 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 		throw new ConfigError(`Report state ${index} is grouped by ${JSON.stringify(state.groupBy)}, but this node groups by ${JSON.stringify(groupBy)}`);
 	}
 	if (state.page !== undefined && !(typeof state.page === 'string' && PAGE_ID.test(state.page))) {
-		throw new ConfigError(`Report state ${index}: page is ${JSON.stringify(state.page)?.slice(0, 60)}; expected the page ID its page run wrote (32 hexadecimal digits)`);
+		throw new ConfigError(`Report state ${index}: page is ${describeValue(state.page)}; expected the page ID its page run wrote (32 hexadecimal digits)`);
 	}
 	const seen = new Set<string>();
 	for (const entry of state.groups) {
 		const group = (entry as { group?: unknown } | null)?.group;
-		if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${JSON.stringify(entry)?.slice(0, 60)}; expected { group: text, tally }`);
+		if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${describeValue(entry)}; expected { group: text, tally }`);
 		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${JSON.stringify(group).slice(0, 40)} is listed twice; a page run lists each group once`);
 		seen.add(group);
 	}
