@@ -150,5 +150,7 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 			expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port })).toThrow(`"port" is ${JSON.stringify(port)}, which is not a whole number from 1 to 65535`);
 		}
 		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', maxConnections: '1e1' })).toThrow('"maxConnections" is "1e1"');
+		// Shown as itself (describeValue), not as JSON's null.
+		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: Number.NaN })).toThrow('"port" is NaN, which is not a whole number from 1 to 65535');
 	});
 });

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../input/errors';
+import { ConfigError, describeValue } from '../../input/errors';
 import { digitsFromText } from '../../input/numbers';
 
 /** Reads one field of a channel credential (as n8n hands it over) with a clear error when it is unusable. */
@@ -36,7 +36,7 @@ export function optionalInteger(
 	const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? (digitsFromText(raw) ?? Number.NaN) : Number.NaN;
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
 		throw new ConfigError(
-			`The ${credentialName} credential's "${field}" is ${JSON.stringify(raw)}, which is not a whole number from ${range.min} to ${range.max}`,
+			`The ${credentialName} credential's "${field}" is ${describeValue(raw)}, which is not a whole number from ${range.min} to ${range.max}`,
 		);
 	}
 	return value;
