@@ -221,11 +221,11 @@ function groupOdds(): Odd[] {
 		{ value: '高', same: '高' },
 		{ value: 5, same: '5' },
 		{ value: 5.5, same: '5.5' },
-		// Group values are keys, text or numbers as in every node (the team's rule for keys): true and a Date
-		// would be counted with the text of the same spelling, unseen.
+		// Group values are keys, as in every node (the team's rule for keys): true/false is none; it would be
+		// counted with the text "true", unseen. A date is the instant it names, one group with its ISO text.
 		{ value: true },
 		{ value: false },
-		{ value: new Date('2024-05-01T00:00:00Z') },
+		{ value: new Date('2024-05-01T00:00:00Z'), same: '2024-05-01T00:00:00.000Z' },
 		// Empty values group as "(empty)", as the README says.
 		{ value: null, same: undefined },
 		{ value: '', same: undefined },

@@ -136,6 +136,6 @@ describe('Satisfaction report', () => {
 
 	// Keys are text or numbers, as in every node: true would be one group with the text "true", unseen.
 	it('true/false is no group key', () => {
-		expect(() => groupKeyOf(true, 'vip')).toThrow('field "vip" is true, which is true/false, not a group value (expected a text or number to group the report by)');
+		expect(() => groupKeyOf(true, 'vip')).toThrow('field "vip" is true, which is true/false, not a group value (expected a text, a number or a valid date to group the report by)');
 	});
 });

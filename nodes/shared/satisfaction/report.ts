@@ -323,9 +323,9 @@ export class SatisfactionReport {
 }
 
 /**
- * The report group of a response's group-by value: a text (trimmed; empty ones together as "(empty)") or a
- * number. Anything else (true/false, a date, NaN, a number that lost digits, a list or an object) is an
- * item error naming the column, never a group of its own.
+ * The report group of a response's group-by value: a text (trimmed; empty ones together as "(empty)"), a
+ * number or a date (as its ISO instant). Anything else (true/false, an invalid date, NaN, a number that
+ * lost digits, a list or an object) is an item error naming the column, never a group of its own.
  */
 export function groupKeyOf(value: unknown, field = 'group'): string {
 	if (value === undefined || value === null) return EMPTY_GROUP;
@@ -345,16 +345,20 @@ export function groupKeyOf(value: unknown, field = 'group'): string {
 		checkKeyNumber(value, field, 'groups', 'values');
 		return String(value);
 	}
-	// Group values are keys, read as every node reads keys (customer IDs, Measure Care Impact's groups and
-	// strata): text or a number. true and a Date would be grouped with the text of the same spelling, unseen.
+	// Group values are keys, read as every node reads keys (the team's rule: customer IDs, Measure Care
+	// Impact's groups and strata): true/false is none, and would be grouped with the text "true", unseen.
 	if (typeof value === 'boolean') throw new InputError(field, value, 'is true/false, not a group value', GROUP_VALUE);
+	// A date (a week from a Date & Time node) is the instant it names, as its ISO text is: both one group.
 	const date = value instanceof Date ? value : luxonDate(value);
-	if (date) throw new InputError(field, value, Number.isNaN(date.getTime()) ? 'is an invalid date' : 'is a date, not a group value', `${GROUP_VALUE}; format a date as text, e.g. with a Date & Time node`);
+	if (date) {
+		if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', GROUP_VALUE);
+		return date.toISOString();
+	}
 	// A list or an object names no group: a row named '["SH"]' or '{"id":3}' means the column mapped holds
 	// the value to group by inside it (store.name).
 	throw new InputError(field, value, Array.isArray(value) ? 'is a list, not one value' : 'is an object, not one value', `${GROUP_VALUE}; map the column inside it`);
 }
 
-const GROUP_VALUE = 'a text or number to group the report by';
+const GROUP_VALUE = 'a text, a number or a valid date to group the report by';
 
 export const EMPTY_GROUP = '(empty)';
