@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { calendarDaysCounter } from '../input';
 import { MoneySum } from './moneySum';
 
 export type TimeUnit = 'days' | 'weeks';
@@ -21,9 +22,9 @@ export interface CustomerSummary {
 	purchases: number;
 	/** Repeat purchases: purchases after the first. */
 	x: number;
-	/** Recency: time from first to last purchase, in `unit`. */
+	/** Recency: time from first to last purchase, in `unit` (on the zone's calendar: unitsBetween). */
 	tx: number;
-	/** Age: time from first purchase to the as-of date, in `unit`. */
+	/** Age: time from first purchase to the as-of date, in `unit` (likewise). */
 	T: number;
 	/** The amounts' exact decimal sum (MoneySum), as a database's SUM gives it. */
 	totalSpend: number;
@@ -44,6 +45,18 @@ export interface SummariseOptions {
 
 const DAY_MS = 86_400_000;
 const UNIT_MS: Record<TimeUnit, number> = { days: DAY_MS, weeks: 7 * DAY_MS };
+const UNIT_DAYS: Record<TimeUnit, number> = { days: 1, weeks: 7 };
+
+/**
+ * Time between two instants in the unit, counted on the zone's calendar as every other day count is
+ * (calendarDays): across a clock change, 2024-01-01 to 2024-06-01 in New York is 152 days, not 151.958,
+ * as a database's `CURRENT_DATE - first_purchase` gives it. In UTC the elapsed time, as before.
+ */
+function unitsBetween(unit: TimeUnit, timeZone: string | undefined): (fromMs: number, toMs: number) => number {
+	if (!timeZone || timeZone === 'UTC') return (fromMs, toMs) => (toMs - fromMs) / UNIT_MS[unit];
+	const days = calendarDaysCounter(timeZone);
+	return (fromMs, toMs) => days(fromMs, toMs) / UNIT_DAYS[unit];
+}
 
 /** Calendar day number of an instant in the zone (DST-aware: the offset is taken at that instant). */
 function dayKey(time: number, timeZone: string | undefined): number {
@@ -74,7 +87,7 @@ export function summariseTransactions(transactions: Iterable<Transaction>, optio
 		entry.occasions.push({ time, amount: t.amount });
 		if (t.itemIndex !== undefined) entry.items.push(t.itemIndex);
 	}
-	const unitMs = UNIT_MS[options.unit];
+	const between = unitsBetween(options.unit, options.timeZone);
 	const summaries: CustomerSummary[] = [];
 	const total = new MoneySum();
 	for (const [customerId, { occasions, items }] of byCustomer) {
@@ -93,8 +106,8 @@ export function summariseTransactions(transactions: Iterable<Transaction>, optio
 			lastPurchase: new Date(occasions[occasions.length - 1].time),
 			purchases: counted.length,
 			x,
-			tx: (last.time - first.time) / unitMs,
-			T: (asOfMs - first.time) / unitMs,
+			tx: between(first.time, last.time),
+			T: between(first.time, asOfMs),
 			totalSpend,
 			meanRepeatSpend: x > 0 ? (totalSpend - first.amount) / x : 0,
 			itemIndices: items,
