@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { checkKeyTemplate, keyValueEscape } from '../../nodes/shared/messaging/ledger';
 import { ConfigError } from '../../nodes/shared/input';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
@@ -27,6 +28,29 @@ describe('Send Care Message: idempotency keys stay distinct, whatever the text',
 		expect(headers).toContain('%E5%AE%A2%E6%88%B7001:custom:webhook:2026-03-08');
 		// The body carries the key as is; the header decodes to it for every well-formed key.
 		expect(decodeURIComponent(headers[0])).toBe(run.care('sent')[0].key);
+	});
+
+	// Before, the header carried the whole encoded key: 27,026 characters for a 3,000-character Chinese ID, which
+	// the receiver refused (HTTP 431 from Node's 16 KiB header limit; 400 over the documented 255): a permanent
+	// failure, nothing delivered. Now a key over 255 encoded characters goes as its digest; the ledger keeps the key.
+	it('a long customer ID or custom key part: the header carries a bounded digest, the same for the same key', async () => {
+		const suffix = ':custom:webhook:2026-03-08';
+		const atLimit = 'x'.repeat(255 - suffix.length);
+		const ids = ['长'.repeat(3000), '长'.repeat(3000), `${'长'.repeat(2999)}短`, atLimit, `${atLimit}y`, `long:${'a'.repeat(5000)}`];
+		const run = await runCare(
+			server,
+			ids.map((customerId, i) => ({ customerId, name: `C${i}`, orderId: `O-${i}`, timeZone: 'Asia/Shanghai' })),
+			{},
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.failed).toEqual([]);
+		expect(run.care('sent').map((c) => c.key)).toEqual([0, 2, 3, 4, 5].map((i) => `${ids[i].replace(/:/g, '%3A')}${suffix}`));
+		expect(run.care('skipped').map((c) => c.key)).toEqual([`${ids[1]}${suffix}`]);
+		const headers = server.requests.map((r) => String(r.headers['idempotency-key']));
+		const digest = (key: string) => `sha256 ${createHash('sha256').update(encodeURIComponent(key).replace(/%3A/g, ':')).digest('hex')}`;
+		expect(headers).toEqual([digest(`${ids[0]}${suffix}`), digest(`${ids[2]}${suffix}`), `${atLimit}${suffix}`, digest(`${atLimit}y${suffix}`), digest(`long%3A${'a'.repeat(5000)}${suffix}`)]);
+		expect(headers.every((h) => h.length <= 255)).toBe(true);
+		expect(server.deliveries.map((d) => d.idempotencyKey)).toEqual(run.care('sent').map((c) => c.key));
 	});
 
 	it("the README's own custom key {{customerId}}:apology:{{surveyId}} keeps different field pairs apart", async () => {

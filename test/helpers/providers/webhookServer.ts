@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Fault } from './faults';
 import { isJsonRequest, jsonBody, randomSecret, startHttpProvider, type ProviderReply, type ProviderServer } from './httpLoopback';
@@ -29,6 +29,18 @@ function expectedHeaderKey(key: string): string {
 	}).join('');
 }
 
+/**
+ * The receiver's limit on Idempotency-Key, as Stripe documents it ("Idempotency keys can be up to 255
+ * characters long", docs.stripe.com/api/idempotent_requests); longer keys are refused with 400.
+ */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/** The documented header value: the encoded key, or "sha256 " + hex SHA-256 of it when over 255 characters. */
+function expectedHeaderValue(key: string): string {
+	const encoded = expectedHeaderKey(key);
+	return encoded.length <= MAX_IDEMPOTENCY_KEY_LENGTH ? encoded : `sha256 ${createHash('sha256').update(encoded, 'ascii').digest('hex')}`;
+}
+
 function same(a: string, b: string): boolean {
 	const x = Buffer.from(a);
 	const y = Buffer.from(b);
@@ -39,7 +51,8 @@ function same(a: string, b: string): boolean {
  * A receiver for the generic signed webhook, written the way a careful integrator would: POST to its
  * path with Content-Type application/json; X-Signature = "sha256=" + hex(HMAC-SHA256(secret, raw body))
  * (401 otherwise); X-Timestamp within the tolerance and equal to the body's `timestamp` (401);
- * Idempotency-Key equal to the body's `idempotencyKey` percent-encoded as documented (400); `text` present (422).
+ * Idempotency-Key of at most 255 characters equal to the body's `idempotencyKey` percent-encoded as documented,
+ * or its digest when longer (400); `text` present (422).
  * Success 200 {id, received: true}; rate limit 429 with Retry-After; server error 503.
  */
 export async function startWebhookServer(options: WebhookServerOptions = {}): Promise<ProviderServer> {
@@ -78,7 +91,8 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 			// The credential test's signed ping: acknowledged once signature and timestamp check out, never delivered.
 			if (body.type === 'ping') return { status: 200, body: { pong: true } };
 			const key = String(request.headers['idempotency-key'] ?? '');
-			if (!key || typeof body.idempotencyKey !== 'string' || key !== expectedHeaderKey(body.idempotencyKey)) {
+			if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) return error(400, `Idempotency-Key is ${key.length} characters, over the limit of ${MAX_IDEMPOTENCY_KEY_LENGTH}`);
+			if (!key || typeof body.idempotencyKey !== 'string' || key !== expectedHeaderValue(body.idempotencyKey)) {
 				return error(400, 'Idempotency-Key header missing or not the body idempotencyKey, percent-encoded');
 			}
 			if (typeof body.text !== 'string' || body.text === '') return error(422, 'text is required');

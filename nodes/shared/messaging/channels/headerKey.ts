@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** UTF-8 bytes of one code point; a lone surrogate gets the same 3-byte form as any BMP code point (WTF-8). */
 function utf8Bytes(codePoint: number): number[] {
 	if (codePoint < 0x80) return [codePoint];
@@ -20,4 +22,21 @@ export function headerSafeKey(key: string): string {
 		out += codePoint > 0x20 && codePoint < 0x7f && codePoint !== 0x25 ? char : utf8Bytes(codePoint).map(hex).join('');
 	}
 	return out;
+}
+
+/**
+ * The longest Idempotency-Key a receiver is expected to take. The header's draft (IETF httpapi) sets none;
+ * 255 is the most widely documented one (Stripe: "Idempotency keys can be up to 255 characters long"), and
+ * any receiver's header buffer (Node's 16 KiB, nginx's 8 KiB a line) takes it.
+ */
+export const MAX_HEADER_KEY_LENGTH = 255;
+
+/**
+ * The Idempotency-Key header's value: headerSafeKey's form when it fits MAX_HEADER_KEY_LENGTH, else
+ * `sha256 ` + the hex SHA-256 of that form (71 characters). An encoded key never holds a space, so a
+ * digest can never equal a key sent as is; the same key always gives the same digest.
+ */
+export function boundedHeaderKey(key: string): string {
+	const encoded = headerSafeKey(key);
+	return encoded.length <= MAX_HEADER_KEY_LENGTH ? encoded : `sha256 ${createHash('sha256').update(encoded).digest('hex')}`;
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { endpointUrl, requiredString } from './credentialFields';
-import { headerSafeKey } from './headerKey';
+import { boundedHeaderKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
 import type { HttpExchange } from './httpTransport';
 import { httpStatusOutcome, parseJsonObject, transportFailureOutcome } from './outcomes';
@@ -46,7 +46,7 @@ export function webhookBody(message: OutgoingMessage, timestampSeconds: number):
 
 /**
  * Generic signed webhook: POST JSON with X-Signature, X-Timestamp and Idempotency-Key headers (the key
- * percent-encoded, see headerSafeKey; the body's `idempotencyKey` carries it as is).
+ * percent-encoded, a digest when long, see boundedHeaderKey; the body's `idempotencyKey` carries it as is).
  * 2xx sent; 429 / 5xx / 408 retryable (Retry-After honoured); any other status permanent.
  */
 export class WebhookChannel extends HttpChannel<WebhookConfig> {
@@ -63,7 +63,7 @@ export class WebhookChannel extends HttpChannel<WebhookConfig> {
 					'Content-Type': 'application/json',
 					[WEBHOOK_SIGNATURE_HEADER]: webhookSignature(this.config.signingSecret, rawBody),
 					[WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-					[WEBHOOK_IDEMPOTENCY_HEADER]: headerSafeKey(message.idempotencyKey),
+					[WEBHOOK_IDEMPOTENCY_HEADER]: boundedHeaderKey(message.idempotencyKey),
 				},
 				body: rawBody,
 			},
