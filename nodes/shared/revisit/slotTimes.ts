@@ -45,9 +45,15 @@ export class ZoneSlots {
 		// On a DST-change day a wall-clock minute is no measure of time (after the clocks go back, 01:30
 		// EDT lies before 01:00 EST): the slot's start instant is compared with the as-of minute instead.
 		const asOfMinute = Math.floor(asOf.getTime() / 60_000) * 60_000;
+		// A slot inside a spring-forward gap does not exist (02:30 would read as 03:30 EDT, later than the
+		// 03:00 slot after it): only slots that exist count, and those keep their order in time.
 		const startsInTime =
 			uniformDayOffset(dayNumber, timeZone) === undefined
-				? (slot: TimeWindow) => zonedInstant(dayNumber, slot.start, timeZone).getTime() >= asOfMinute
+				? (slot: TimeWindow) => {
+						const start = zonedInstant(dayNumber, slot.start, timeZone);
+						const local = localDayAndMinute(start, timeZone);
+						return start.getTime() >= asOfMinute && local.dayNumber === dayNumber && local.minute === slot.start;
+					}
 				: (slot: TimeWindow) => slot.start >= minute;
 		const first = slots.findIndex(startsInTime);
 		this.asOfDay = dayNumber;
