@@ -23,12 +23,14 @@ export const properties: INodeProperties[] = [
 		'modelSource',
 		'Model Parameters',
 		[
-			{ name: 'Fit on This Batch', value: 'fit', description: 'Estimate the model from the incoming customers' },
+			{
+				name: 'Fit on This Batch',
+				value: 'fit',
+				description: 'Estimate the model from the incoming customers (Rules Only: the usual interval of their repeat buyers, against which one-time buyers are judged)',
+			},
 			{ name: 'Use Supplied Parameters', value: 'supplied', description: 'Score with parameters fitted earlier (the Model output of an earlier run)' },
 		],
 		'fit',
-		undefined,
-		models,
 	),
 	{
 		displayName: 'Parameters JSON',
@@ -36,7 +38,7 @@ export const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description: 'The Model output item of an earlier run, or just its "parameters" object',
-		displayOptions: { show: { method: ['bgNbd', 'paretoNbd', 'sbg'], modelSource: ['supplied'] } },
+		displayOptions: { show: { modelSource: ['supplied'] } },
 	},
 	optionsParameter(
 		'inputShape',

@@ -16,9 +16,9 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	const items = this.getInputData();
 	const router = new ItemRouter(this, items.length, 3);
 	if (router.toolCall) checkToolCall(settings);
-	const method: ChurnMethod = settings.model ? modelMethod(settings.model, settings) : rulesMethod;
+	const method: ChurnMethod = settings.model ? modelMethod(settings.model, settings) : rulesMethod(settings);
 
-	const { subjects, typicalIntervalDays } = readSubjects(items, settings, router, method.baseTypicalIntervalDays);
+	const { subjects, typicalIntervalDays } = readSubjects(items, settings, router, method.baseTypicalInterval);
 	const fitted = method.fit(subjects);
 	this.addExecutionHints(...fitted.hints);
 
@@ -42,8 +42,15 @@ export async function detectChurnRisk(this: IExecuteFunctions): Promise<INodeExe
 	}
 
 	const modelJson = fitted.modelJson(typicalIntervalDays, asOfText);
-	const modelItems = modelJson ? [{ json: modelJson, pairedItem: subjects.flatMap((s) => s.itemIndices.map((item) => ({ item }))) }] : [];
+	const modelItems = modelJson ? [{ json: modelJson, pairedItem: everyItemOf(subjects) }] : [];
 	return router.outputs({ 2: modelItems });
+}
+
+/** The Model item's pairing: every item it was learned from (a loop: flatMap took 3 times as long on a million). */
+function everyItemOf(subjects: readonly Subject[]): Array<{ item: number }> {
+	const pairs: Array<{ item: number }> = [];
+	for (const subject of subjects) for (const item of subject.itemIndices) pairs.push({ item });
+	return pairs;
 }
 
 /**

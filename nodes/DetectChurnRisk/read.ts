@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, type ItemRouter } from '../common';
 import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, type SignalInput } from '../shared/churn';
-import { weightedTypicalInterval } from '../shared/churn/typicalInterval';
+import { weightedTypicalInterval, type BaseTypicalInterval } from '../shared/churn/typicalInterval';
 import { OneItemPerCustomer, readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
@@ -268,7 +268,7 @@ export function readSubjects(
 	items: INodeExecutionData[],
 	settings: RunSettings,
 	router: ItemRouter,
-	suppliedTypical: number | undefined,
+	base: BaseTypicalInterval | undefined,
 ): { subjects: Subject[]; typicalIntervalDays: number | undefined } {
 	const ctx = readContext(settings.columns, settings.signalColumns, settings.asOf, settings.timeZone, settings.scoreOptions);
 	let subjects: Subject[] = [];
@@ -296,7 +296,14 @@ export function readSubjects(
 			}
 		}
 	}
-	// One-time buyers have no interval of their own: measure their silence against the batch's repeat customers.
+	// One-time buyers have no interval of their own: measure their silence against the base's repeat customers, or the batch's.
+	const typical = base ? base.days : batchTypicalInterval(subjects);
+	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
+	return { subjects, typicalIntervalDays: typical };
+}
+
+/** The typical interval of the batch's repeat customers, each GROUP BY row counted as its customers. */
+function batchTypicalInterval(subjects: readonly Subject[]): number | undefined {
 	const intervals: number[] = [];
 	const counts: number[] = [];
 	for (const s of subjects) {
@@ -305,7 +312,5 @@ export function readSubjects(
 		counts.push(s.count ?? 1);
 	}
 	const grouped = subjects.some((s) => s.count !== undefined);
-	const typical = suppliedTypical ?? weightedTypicalInterval(intervals, grouped ? counts : undefined);
-	for (const s of subjects) if (s.signals.usualIntervalDays === undefined) s.signals.typicalIntervalDays = typical;
-	return { subjects, typicalIntervalDays: typical };
+	return weightedTypicalInterval(intervals, grouped ? counts : undefined);
 }

@@ -23,7 +23,7 @@ export interface RunSettings {
 	method: ModelMethod | 'rules';
 	/** The model, or undefined for Rules Only. */
 	model?: ChurnModel;
-	/** Supplied parameters (raw JSON), or undefined to fit on the batch. */
+	/** Supplied parameters (raw JSON; Rules Only: its learned typical interval), or undefined to fit on the batch. */
 	supplied?: unknown;
 	shape: InputShape;
 	columns: Record<string, string>;
@@ -170,7 +170,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	return {
 		method,
 		model,
-		supplied: model && choice<'fit' | 'supplied'>(ctx, 'modelSource') === 'supplied' ? readSupplied(ctx) : undefined,
+		supplied: choice<'fit' | 'supplied'>(ctx, 'modelSource') === 'supplied' ? readSupplied(ctx) : undefined,
 		shape,
 		columns,
 		signalColumns: readSignalColumns(ctx, shape),

@@ -126,9 +126,12 @@ async function expectPagesEqualOneRun(pages: Row[][], parameters: IDataObject): 
 
 // ---- Purchase histories (BG/NBD, Pareto/NBD) ----
 
+const bgNbdCustomers = (n: number, seed: number) => simulateBgNbd(n, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, seed, true);
+/** The customers each method is tried on (Rules Only: BG/NBD's, mostly one-time buyers). */
 const simulators: Record<string, (n: number, seed: number) => Simulated[]> = {
-	bgNbd: (n, seed) => simulateBgNbd(n, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, seed, true),
+	bgNbd: bgNbdCustomers,
 	paretoNbd: (n, seed) => simulateParetoNbd(n, { r: 0.55, alpha: 10.58, s: 0.8, beta: 5 }, seed, true),
+	rules: bgNbdCustomers,
 };
 
 interface Customer {
@@ -264,6 +267,66 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY 
 	});
 });
 
+// ---- Rules Only: one-time buyers against the usual interval of the whole base ----
+
+describe('Detect Churn Risk Rules Only: pages and GROUP BY rows judge one-time buyers against the whole base', () => {
+	const parameters = { method: 'rules', inputShape: 'summary', timeUnit: 'weeks', monetaryColumn: 'monetary' };
+	/** Repeat buyers of 1 to 10 days between purchases (median 5.5), and a one-time buyer silent for 20 days. */
+	const repeat = Array.from({ length: 10 }, (_, i): Row => ({ customerId: `R${i}`, x: 5, tx: 5 * (i + 1), T: 60 }));
+	const once: Row = { customerId: 'Q', x: 0, tx: 0, T: 20 };
+	const days = { ...parameters, timeUnit: 'days' };
+	const reasonsOfFirst = (r: Run) => (r.placed[0]?.json.churn as IDataObject | undefined)?.reasons;
+
+	it("a page of a few repeat buyers: the one-time buyer is measured against the one run's interval, not the page's", async () => {
+		const whole = await expectPagesEqualOneRun([[once, ...repeat.slice(0, 3)], repeat.slice(3)], days);
+		expect(whole.model).toMatchObject({ method: 'rules', source: 'fitted', typicalIntervalDays: 5.5 });
+		expect(reasonsOfFirst(whole)).toEqual(['Only one purchase, 20 days ago: 3.6 times the usual interval of repeat customers']);
+	});
+
+	it.each([1, 2])('summaries, seed %i: the GROUP BY rows learn the one-by-one interval; pages given it are the one run', async (seed) => {
+		const u = rng(seed * 1000 + 5);
+		const base = simulatedBase('rules', 600, seed).map((c, i): Row => ({ customerId: `C${i}`, ...summaryRow(c, 7) }));
+		const items = withRejected(base, REJECTED_SUMMARIES, u, (i) => `bad${i}`);
+		const { pages } = paged(items, MODEL_FIELDS, u);
+		// A page of one-time buyers only: no repeat buyer of its own to measure them against.
+		const onePurchase = base.filter((row) => row.x === 0).slice(0, 40).map((row, i) => ({ ...row, customerId: `O${i}` }));
+		pages.push(onePurchase);
+		const whole = await expectPagesEqualOneRun(pages, parameters);
+		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_SUMMARIES.length);
+		expect(whole.placed.slice(-onePurchase.length).filter((p) => p?.output === 'at risk').length).toBeGreaterThan(0);
+
+		const rows = withRejected(groupByRows(base.concat(onePurchase), u), REJECTED_SUMMARIES, u, (i) => `bad${i}`);
+		const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
+		expect(grouped.model).toEqual(whole.model);
+		const all = pages.flat();
+		const member = new Map(all.map((row, i) => [summaryKey(row), i]));
+		rows.forEach((row, i) => {
+			const at = member.get(summaryKey(row));
+			if (at === undefined || whole.placed[at]?.output === 'error') return;
+			expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
+		});
+	});
+
+	const page = [once, ...repeat.slice(0, 3)];
+	const fourTimes = ['Only one purchase, 20 days ago: 4 times the usual interval of repeat customers'];
+	it.each([
+		['its typicalIntervalDays', { method: 'rules', source: 'fitted', typicalIntervalDays: 5 }, fourTimes],
+		['its number as text and its method in capitals (read back from a table)', { method: ' RULES ', typicalIntervalDays: '5' }, fourTimes],
+		// The base had fewer than 3 repeat buyers: no one-time buyer is judged, as in the one run, though this page has 3.
+		['typicalIntervalDays null', { method: 'rules', typicalIntervalDays: null }, []],
+		['the default {}', {}, 'Parameters JSON has no typicalIntervalDays; expected the Model output item of a Rules Only run over all customers (the usual interval of their repeat buyers, against which one-time buyers are judged)'],
+		['a BG/NBD Model item', { method: 'bgNbd', timeUnit: 'days', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, typicalIntervalDays: 5 }, 'The supplied parameters are for bgNbd, but the method is rules'],
+		['typicalIntervalDays empty', { method: 'rules', typicalIntervalDays: '' }, 'Supplied typicalIntervalDays is ""; expected a number of days > 0 and at most 73050 (200 years)'],
+		['typicalIntervalDays 0', { method: 'rules', typicalIntervalDays: 0 }, 'Supplied typicalIntervalDays is 0; expected a number of days > 0 and at most 73050 (200 years)'],
+	])('a supplied Model item with %s', async (_, model, expected) => {
+		const result = await run(page, { ...days, modelSource: 'supplied', suppliedParameters: JSON.stringify(model) });
+		expect(result.error).toBeUndefined();
+		// A bad Model item stops the run: every item leaves on the error output with the message.
+		if (typeof expected === 'string') expect(result.placed.map((p) => p?.json.error)).toEqual(page.map(() => expected));
+		else expect([reasonsOfFirst(result), result.model?.typicalIntervalDays]).toEqual([expected, expected.length ? 5 : null]);
+	});
+});
+
 
 // ---- The other input shapes: dates per customer and transactions, on the same simulated customers ----
 
@@ -319,7 +382,7 @@ function customerPages(perCustomer: Row[][], dateFields: string[], numberFields:
 	return pages;
 }
 
-describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s, dates and transactions: pages equal one run, and every shape fits the same model', (method) => {
+describe.each(['bgNbd', 'paretoNbd', 'rules'])('Detect Churn Risk %s, dates and transactions: pages equal one run, and every shape learns the same Model item', (method) => {
 	const base = simulatedBase(method, method === 'paretoNbd' ? 1500 : 600, 3);
 	const common = { method, timeUnit: 'days', horizon: 90, totalSpendColumn: 'totalSpend', monetaryColumn: 'monetary' };
 	const models: IDataObject[] = [];

@@ -12,8 +12,10 @@ import type { ChurnMethod } from './types';
  */
 export function modelMethod(model: ChurnModel, settings: RunSettings): ChurnMethod {
 	const supplied = settings.supplied === undefined ? undefined : suppliedObject(model.method, settings.supplied, model.timeUnit(settings.scoreOptions));
+	// A Model item without typicalIntervalDays (or null) leaves one-time buyers to the batch, as before the key existed.
+	const typicalIntervalDays = suppliedTypicalInterval(supplied);
 	return {
-		baseTypicalIntervalDays: suppliedTypicalInterval(supplied),
+		baseTypicalInterval: typicalIntervalDays === undefined ? undefined : { days: typicalIntervalDays },
 		fit(subjects) {
 			const fitted = supplied === undefined ? model.fit(subjects) : model.fromSupplied(supplied);
 			return {

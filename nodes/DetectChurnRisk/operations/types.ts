@@ -1,5 +1,6 @@
 import type { IDataObject, NodeExecutionHint } from 'n8n-workflow';
 import type { ChurnModel, Scorer } from '../../shared/churn';
+import type { BaseTypicalInterval } from '../../shared/churn/typicalInterval';
 import type { Subject } from '../read';
 
 /**
@@ -8,8 +9,11 @@ import type { Subject } from '../read';
  * subjects, the method fits once, then scores each subject.
  */
 export interface ChurnMethod {
-	/** The typical interval between purchases of the whole base, when the method brings one (supplied parameters). */
-	readonly baseTypicalIntervalDays?: number;
+	/**
+	 * The typical interval between purchases of the whole base, when the method brings one (supplied
+	 * parameters); absent, one-time buyers are judged against the batch's repeat buyers.
+	 */
+	readonly baseTypicalInterval?: BaseTypicalInterval;
 	/** Fits (or takes the supplied parameters) once for the run. */
 	fit(subjects: readonly Subject[]): FittedMethod;
 }

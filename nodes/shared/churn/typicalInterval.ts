@@ -46,3 +46,23 @@ export function suppliedTypicalInterval(object: Record<string, unknown> | undefi
 	}
 	return value;
 }
+
+/** The typical interval a run judges one-time buyers against when it is not the batch's: days, or none. */
+export interface BaseTypicalInterval {
+	days: number | undefined;
+}
+
+/**
+ * What a Rules Only page run takes from the Model item of the Rules Only run over the whole base: its
+ * typicalIntervalDays, null when that base had fewer than 3 repeat buyers (then no one-time buyer is
+ * judged, as in that run, whatever the page holds). Without the key it is no such Model item (the
+ * default "{}"), which would judge one-time buyers against the page without a word.
+ */
+export function learnedTypicalInterval(object: Record<string, unknown>): BaseTypicalInterval {
+	if (object.typicalIntervalDays === undefined) {
+		throw new ConfigError(
+			'Parameters JSON has no typicalIntervalDays; expected the Model output item of a Rules Only run over all customers (the usual interval of their repeat buyers, against which one-time buyers are judged)',
+		);
+	}
+	return { days: suppliedTypicalInterval(object) };
+}

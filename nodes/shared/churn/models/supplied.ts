@@ -14,9 +14,10 @@ export const COUNT_PARAMETERS_EXPECTED = `numbers from ${COUNT_PARAMETER_RANGE.m
  * The supplied-parameters JSON (text or object): the Model item of an earlier run, or its `parameters`.
  * A Model item names its method and the time unit its parameters are in (weeks, days; months, quarters,
  * years for sBG); either differing from this run's is a ConfigError: rates per week read as rates per
- * day would score every customer wrongly without a word.
+ * day would score every customer wrongly without a word. Rules Only's Model item has no time unit (its
+ * typical interval is in days): `timeUnit` undefined checks none.
  */
-export function suppliedObject(method: ModelMethod, raw: unknown, timeUnit: string): Record<string, unknown> {
+export function suppliedObject(method: ModelMethod | 'rules', raw: unknown, timeUnit?: string): Record<string, unknown> {
 	let value = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -31,7 +32,7 @@ export function suppliedObject(method: ModelMethod, raw: unknown, timeUnit: stri
 		const named = typeof object.method === 'string' ? object.method : describeValue(object.method);
 		throw new ConfigError(`The supplied parameters are for ${named}, but the method is ${method}`);
 	}
-	if (!sameChoice(object.timeUnit, timeUnit)) {
+	if (timeUnit !== undefined && !sameChoice(object.timeUnit, timeUnit)) {
 		throw new ConfigError(
 			`The supplied parameters are in ${describeValue(object.timeUnit)}, but this run's time unit is "${timeUnit}": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)`,
 		);
