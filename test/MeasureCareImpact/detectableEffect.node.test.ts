@@ -58,16 +58,24 @@ describe('Measure Uplift: the minimum detectable effect of a rate', () => {
 		const tiny = await conversionOf(converted(['yes'], ['no']));
 		expect(tiny.verdict).toBe('inconclusive');
 		expect(tiny.minimumDetectableEffect).toBeNull();
-		expect(tiny.sentence).toMatch(/With these group sizes not even a change from 0% to 100% would be detected 80% of the time\.$/);
+		expect(tiny.sentence).toMatch(/With these group sizes no change the overall rate allows would be detected 80% of the time\.$/);
 		const zh = await conversionOf(converted(['yes', 'yes', 'no'], ['no', 'no', 'no']), 'zh-CN');
 		expect(zh.minimumDetectableEffect).toBeNull();
-		expect(zh.sentence).toMatch(/按目前的组规模，即使从 0% 变到 100% 也没有 80% 的把握被检测出来。$/);
+		expect(zh.sentence).toMatch(/按目前的组规模，总体比率所容许的任何变化都没有 80% 的把握被检测出来。$/);
 	});
 
-	it('keeps an MDE within 100 points, and null with its own sentence when every customer had the same outcome', async () => {
-		const some = await conversionOf(converted(['yes', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no'], ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'yes', 'no', 'no']));
-		// pooled 0.1, n 10 and 10: (1.959964 + 0.841621) × √(0.09 × 0.2) = 0.37587
-		expect(some.minimumDetectableEffect).toBeCloseTo((1.959964 + 0.841621) * Math.sqrt(0.09 * 0.2), 5);
+	it('keeps an MDE the overall rate allows (Fleiss: pooled variance for the level, the two rates\' own for the power), and null with its own sentence when every customer had the same outcome', async () => {
+		const outcomes = (yes: number, of: number) => Array.from({ length: of }, (_, i) => (i < yes ? 'yes' : 'no'));
+		const some = await conversionOf(converted(outcomes(15, 50), outcomes(15, 50)));
+		// Overall 30% in 50 and 50: δ = 1.959964 √(0.21 × 2/50) + 0.841621 √((pT qT + pH qH)/50), pT = 0.3 + δ/2, pH = 0.3 − δ/2.
+		const d = some.minimumDetectableEffect!;
+		const [pT, pH] = [0.3 + d / 2, 0.3 - d / 2];
+		expect(1.959964 * Math.sqrt((0.21 * 2) / 50) + 0.841621 * Math.sqrt((pT * (1 - pT) + pH * (1 - pH)) / 50)).toBeCloseTo(d, 5);
+		expect(d).toBeLessThan((1.959964 + 0.841621) * Math.sqrt((0.21 * 2) / 50));
+		// 1 of 10 against 1 of 10: 37.6 points by the pooled formula, a rise from an overall 10% the rates cannot make (the holdout below 0%).
+		const rare = await conversionOf(converted(outcomes(1, 10), outcomes(1, 10)));
+		expect(rare.minimumDetectableEffect).toBeNull();
+		expect(rare.sentence).toMatch(/no change the overall rate allows would be detected 80% of the time\.$/);
 		const same = await conversionOf(converted(['no', 'no'], ['no', 'no']));
 		expect(same.minimumDetectableEffect).toBeNull();
 		expect(same.sentence).toMatch(/Every customer had the same outcome, so no minimum detectable effect can be given\.$/);

@@ -87,7 +87,7 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(conversion.verdict).toBe('inconclusive');
 		// 2 against 1 customer: the normal formula's 161.7 points is no difference of rates; the sentence says none is detectable.
 		expect(conversion.minimumDetectableEffect).toBeNull();
-		expect(conversion.sentence).toContain('not even a change from 0% to 100% would be detected');
+		expect(conversion.sentence).toContain('no change the overall rate allows would be detected');
 		expect(revenue.verdict).toBe('notMeasurable');
 		expect(revenue.uplift).toMatchObject({ lower: null, upper: null, pValue: null });
 		expect(revenue.sentence).toBe('30-day revenue per customer cannot be measured: 2 treatment and 1 holdout customers (each group needs at least 2, and some variation).');

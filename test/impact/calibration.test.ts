@@ -142,3 +142,172 @@ describe('Measure Uplift, rates: the interval covers the true uplift as often as
 		expectWithin(result.coverage, band(exact, result.measured));
 	});
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Means (revenue, satisfaction): Welch's interval.
+
+/** Sum and sum of squares of `n` customers' outcomes in one group. */
+type GroupDraw = (random: () => number, n: number, treated: boolean) => [number, number];
+
+/** Per-customer draws summed (small groups, discrete scores). */
+const eachCustomer = (value: (random: () => number, treated: boolean) => number): GroupDraw => (random, n, treated) => {
+	let [sum, squares] = [0, 0];
+	for (let i = 0; i < n; i++) {
+		const x = value(random, treated);
+		sum += x;
+		squares += x * x;
+	}
+	return [sum, squares];
+};
+
+/** Revenue per customer: buyers with probability p, each spending Gamma(2, mean/2); everyone else 0. Only the buyers are drawn. */
+const revenue = (treatedRate: number, heldRate: number, meanPurchase: number): GroupDraw => (random, n, treated) => {
+	const buyers = binomialDraw(random, n, treated ? treatedRate : heldRate);
+	let [sum, squares] = [0, 0];
+	for (let i = 0; i < buyers; i++) {
+		const x = ((-Math.log(1 - random()) - Math.log(1 - random())) * meanPurchase) / 2;
+		sum += x;
+		squares += x * x;
+	}
+	return [sum, squares];
+};
+const revenueEffect = (treatedRate: number, heldRate: number, meanPurchase: number) => (treatedRate - heldRate) * meanPurchase;
+
+/** Normal scores with their own mean and sd per group. */
+const normal = (held: [number, number], treated: [number, number]): GroupDraw =>
+	eachCustomer((random, isTreated) => {
+		const [mean, sd] = isTreated ? treated : held;
+		return mean + sd * normalDraw(random);
+	});
+
+/** A 0-10 answer (uniform); a treated customer moves one point up with probability `lift` (an effect of lift × 10/11). */
+const npsAnswer = (lift: number): GroupDraw =>
+	eachCustomer((random, treated) => {
+		const answer = Math.floor(random() * 11);
+		return treated && answer < 10 && random() < lift ? answer + 1 : answer;
+	});
+
+interface MeanStratum {
+	customers: number;
+	draw: GroupDraw;
+	effect: number;
+}
+
+function meanCampaign(random: () => number, strata: MeanStratum[], share: number): Campaign {
+	let [nT, nH, sumT, sumH, sqT, sqH] = [0, 0, 0, 0, 0, 0];
+	for (const s of strata) {
+		const held = binomialDraw(random, s.customers, share);
+		const [st, qt] = s.draw(random, s.customers - held, true);
+		const [sh, qh] = s.draw(random, held, false);
+		[nT, nH, sumT, sumH, sqT, sqH] = [nT + s.customers - held, nH + held, sumT + st, sumH + sh, sqT + qt, sqH + qh];
+	}
+	return { treatment: sumsState(nT, sumT, sqT), holdout: sumsState(nH, sumH, sqH) };
+}
+
+const trueMeanDifference = (strata: MeanStratum[]) => {
+	const total = strata.reduce((s, x) => s + x.customers, 0);
+	return strata.reduce((s, x) => s + (x.customers / total) * x.effect, 0);
+};
+
+const MEAN_SCENARIOS: Array<[string, number, MeanStratum[]]> = [
+	['a small campaign: 10 against 10 customers, unequal spreads (sd 1 and 3)', 0.5, [{ customers: 20, draw: normal([0, 1], [0.5, 3]), effect: 0.5 }]],
+	['a 5% holdout of 400 customers (about 20 held out), normal scores', 0.05, [{ customers: 400, draw: normal([50, 10], [53, 15]), effect: 3 }]],
+	['satisfaction 0-10, a 5% holdout of 400 customers', 0.05, [{ customers: 400, draw: npsAnswer(0.3), effect: 0.3 * (10 / 11) }]],
+	['revenue, 1,000 against 1,000 customers, 10% → 15% buy, mean purchase 200', 0.5, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
+	['revenue, a 5% holdout of 20,000 customers, 10% → 15% buy', 0.05, [{ customers: 20000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
+	['revenue of rare buyers (0.5%), 5,000 against 5,000 customers, no effect', 0.5, [{ customers: 10000, draw: revenue(0.005, 0.005, 200), effect: 0 }]],
+	[
+		'satisfaction by stratum, 5% holdout of 2,000: three strata with their own means, spreads and effects',
+		0.05,
+		[
+			{ customers: 1000, draw: normal([60, 20], [62, 20]), effect: 2 },
+			{ customers: 600, draw: normal([40, 25], [48, 30]), effect: 8 },
+			{ customers: 400, draw: npsAnswer(0.5), effect: 0.5 * (10 / 11) },
+		],
+	],
+];
+
+describe('Measure Uplift, means: Welch\'s interval covers the true uplift as often as it says', () => {
+	it.each(MEAN_SCENARIOS)('%s', (_name, share, strata) => {
+		const random = seededRandom(Math.round(share * 1e4 + strata[0].customers + strata.length));
+		const result = calibrate('mean', CAMPAIGNS, 0.95, trueMeanDifference(strata), () => meanCampaign(random, strata, share));
+		expect(result.measured).toBeGreaterThan(0.99 * CAMPAIGNS);
+		expectWithin(result.coverage, band(0.95, result.measured));
+		expect(result.disagreements).toBe(0);
+	});
+});
+
+/**
+ * Known defect, not fixed: revenue is right-skewed (most customers 0, a few large purchases). In a small holdout
+ * with few buyers, a low holdout mean comes with a low spread, so the difference is overstated exactly when its
+ * standard error is understated, and Welch's interval misses the true uplift on the low side far more than 2.5%
+ * of the time. Balanced groups are not affected (their skews cancel in the difference). These cases fail the band.
+ */
+describe('Measure Uplift, means: skewed revenue with few buyers in a small holdout (known to under-cover)', () => {
+	it.failing.each([
+		// Welch 92.0% (7.8% of intervals above the truth, 0.3% below).
+		['revenue, a 5% holdout of 2,000 customers (about 100 held out, 10 buyers)', 0.05, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
+		// Welch 86%.
+		['revenue of rare buyers, 0.5% → 0.75%, a 5% holdout of 20,000 (about 5 holdout buyers)', 0.05, [{ customers: 20000, draw: revenue(0.0075, 0.005, 200), effect: revenueEffect(0.0075, 0.005, 200) }]],
+	] as Array<[string, number, MeanStratum[]]>)('%s', (_name, share, strata) => {
+		const random = seededRandom(Math.round(share * 1e4 + strata[0].customers + 7));
+		const result = calibrate('mean', CAMPAIGNS, 0.95, trueMeanDifference(strata), () => meanCampaign(random, strata, share));
+		expectWithin(result.coverage, band(0.95, result.measured));
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Under no effect the p-value is uniform: each significance level is crossed as often as it says.
+
+const ALPHAS = [0.01, 0.05, 0.1, 0.2, 0.5];
+
+describe('Measure Uplift: under no effect the p-value is uniform (false positives at the rate alpha)', () => {
+	const nullCases: Array<[string, OutcomeKind, () => Campaign]> = [
+		['rates, 1,000 against 1,000 customers at 20%', 'proportion', ((random) => () => rateCampaign(random, [{ customers: 2000, treated: 0.2, held: 0.2 }], 0.5))(seededRandom(16_201))],
+		['rates, a 5% holdout of 20,000 customers at 10%', 'proportion', ((random) => () => rateCampaign(random, [{ customers: 20000, treated: 0.1, held: 0.1 }], 0.05))(seededRandom(16_202))],
+		['means, 30 against 30 customers, sd 1 and 3', 'mean', ((random) => () => meanCampaign(random, [{ customers: 60, draw: normal([0, 1], [0, 3]), effect: 0 }], 0.5))(seededRandom(16_203))],
+		['satisfaction 0-10, a 5% holdout of 2,000', 'mean', ((random) => () => meanCampaign(random, [{ customers: 2000, draw: npsAnswer(0), effect: 0 }], 0.05))(seededRandom(16_204))],
+		['revenue, 1,000 against 1,000 customers, 10% buy', 'mean', ((random) => () => meanCampaign(random, [{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 }], 0.5))(seededRandom(16_205))],
+	];
+	it.each(nullCases)('%s', (_name, kind, campaign) => {
+		const { pValues, measured } = calibrate(kind, CAMPAIGNS, 0.95, 0, campaign);
+		for (const alpha of ALPHAS) expectWithin(pValues.filter((p) => p < alpha).length / measured, band(alpha, measured));
+		for (const p of pValues) expect(p >= 0 && p <= 1).toBe(true);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The minimum detectable effect is detected with the power it names (80%).
+
+describe('Measure Uplift: an effect the size of the reported minimum detectable effect is detected 80% of the time', () => {
+	const POWER = 0.8;
+
+	it.each([
+		['1,000 against 1,000 customers at 10%', 1000, 1000, 0.1],
+		['a 5% holdout: 19,000 against 1,000 customers at 10%', 19000, 1000, 0.1],
+		['a 5% holdout: 1,900 against 100 customers at 5% (the pooled variance overstated it by a quarter: 6.26 points for 4.99)', 1900, 100, 0.05],
+		['a small campaign: 100 against 100 customers at 30%', 100, 100, 0.3],
+		['rare conversions: 190,000 against 10,000 customers at 0.5%', 190000, 10000, 0.005],
+	])('rates: %s', (_name, nT, nH, rate) => {
+		const reported = measure('proportion', { treatment: countState(nT, Math.round(rate * nT)), holdout: countState(nH, Math.round(rate * nH)) }, 0.95).minimumDetectableEffect!;
+		// True rates with the same overall rate, apart by the reported MDE.
+		const pooled = (Math.round(rate * nT) + Math.round(rate * nH)) / (nT + nH);
+		const [treated, held] = [pooled + (reported * nH) / (nT + nH), pooled - (reported * nT) / (nT + nH)];
+		const random = seededRandom(nT + nH);
+		const detected = calibrate('proportion', CAMPAIGNS, 0.95, reported, () => ({ treatment: countState(nT, binomialDraw(random, nT, treated)), holdout: countState(nH, binomialDraw(random, nH, held)) }));
+		expectWithin(detected.significantShare, band(POWER, detected.measured));
+	});
+
+	it.each([
+		['64 against 64 customers, sd 1', 64, 64, 1, 1],
+		['a 5% holdout: 1,900 against 100 customers, sd 15 and 10', 1900, 100, 15, 10],
+		['a small campaign: 8 against 8 customers, sd 2 and 1', 8, 8, 2, 1],
+	])('means: %s', (_name, nT, nH, sdT, sdH) => {
+		const stateWith = (n: number, sd: number) => sumsState(n, 0, (n - 1) * sd * sd);
+		const reported = measure('mean', { treatment: stateWith(nT, sdT), holdout: stateWith(nH, sdH) }, 0.95).minimumDetectableEffect!;
+		const random = seededRandom(nT * 7 + nH);
+		const group = (n: number, mean: number, sd: number) => normal([mean, sd], [mean, sd])(random, n, false);
+		const detected = calibrate('mean', CAMPAIGNS, 0.95, reported, () => ({ treatment: sumsState(nT, ...group(nT, reported, sdT)), holdout: sumsState(nH, ...group(nH, 0, sdH)) }));
+		expectWithin(detected.significantShare, band(POWER, detected.measured));
+	});
+});

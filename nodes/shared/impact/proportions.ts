@@ -64,3 +64,34 @@ export function newcombePValue(x1: number, n1: number, x2: number, n2: number): 
 	}
 	return Math.min(1, 2 * normalUpperTail((low + high) / 2));
 }
+
+/**
+ * The smallest rise of the rate detected with power `powerZ` (z of the power, 0.84 for 80%) by a two-sided test
+ * at `z`, for groups of nT and nH customers whose overall rate is `pooled` (Fleiss' formula: the null's pooled
+ * variance for the level, the two rates' own variances for the power):
+ *   δ = z · √(p̄(1 − p̄)(1/nT + 1/nH)) + z_power · √(pT(1 − pT)/nT + pH(1 − pH)/nH),
+ * with pT = p̄ + δ·nH/n and pH = p̄ − δ·nT/n (rates apart by δ with the overall rate p̄). The pooled variance in
+ * both terms overstated it for unbalanced groups: the small holdout's variance shrinks as its rate moves away
+ * from p̄. Null when no rise the overall rate allows (pH down to 0 or pT up to 1) is detected that often, or
+ * when every customer had the same outcome (p̄ of 0 or 1: no variance, no effect size).
+ */
+export function rateDetectableEffect(pooled: number, nT: number, nH: number, z: number, powerZ: number): number | null {
+	if (!(pooled > 0 && pooled < 1)) return null;
+	const n = nT + nH;
+	const level = z * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH));
+	const shortfall = (effect: number) => {
+		const pT = Math.min(1, pooled + (effect * nH) / n);
+		const pH = Math.max(0, pooled - (effect * nT) / n);
+		return level + powerZ * Math.sqrt((pT * (1 - pT)) / nT + (pH * (1 - pH)) / nH) - effect;
+	};
+	// The shortfall is concave in the effect and positive at 0: one root at most, found by bisection.
+	let high = Math.min((pooled * n) / nT, ((1 - pooled) * n) / nH);
+	if (shortfall(high) > 0) return null;
+	let low = 0;
+	for (let i = 0; i < 200 && high - low > 1e-15 * high; i++) {
+		const mid = (low + high) / 2;
+		if (shortfall(mid) > 0) low = mid;
+		else high = mid;
+	}
+	return (low + high) / 2;
+}

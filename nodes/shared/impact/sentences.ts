@@ -66,7 +66,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 			m.minimumDetectableEffect === null
 				? sameOutcome(m)
 					? '所有客户的结果相同，无法给出可检测的最小效果。'
-					: '按目前的组规模，即使从 0% 变到 100% 也没有 80% 的把握被检测出来。'
+					: '按目前的组规模，总体比率所容许的任何变化都没有 80% 的把握被检测出来。'
 				: `按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
 		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${detectable}`;
 	}
@@ -85,7 +85,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 		m.minimumDetectableEffect === null
 			? sameOutcome(m)
 				? 'Every customer had the same outcome, so no minimum detectable effect can be given.'
-				: 'With these group sizes not even a change from 0% to 100% would be detected 80% of the time.'
+				: 'With these group sizes no change the overall rate allows would be detected 80% of the time.'
 			: `With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect).slice(1)}${unit} would be detected 80% of the time.`;
 	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${detectable}`;
 }

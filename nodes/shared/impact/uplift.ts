@@ -1,5 +1,5 @@
 import { normalQuantile, studentQuantile } from './distributions';
-import { newcombeInterval, newcombePValue, twoSidedZ } from './proportions';
+import { newcombeInterval, newcombePValue, rateDetectableEffect, twoSidedZ } from './proportions';
 import { moments, roundedSumOf, type MomentState } from './sufficient';
 import { welchInterval } from './welch';
 
@@ -97,13 +97,7 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		lower = ci.lower;
 		upper = ci.upper;
 		pValue = newcombePValue(treatment.successes!, nT, holdout.successes!, nH);
-		const pooled = (treatment.successes! + holdout.successes!) / (nT + nH);
-		// With every customer converted (or none) the pooled variance is 0 and the formula says any effect,
-		// even 0 points, would be detected: no MDE can be given then.
-		const effect = pooled > 0 && pooled < 1 ? (z + POWER_Z) * Math.sqrt(pooled * (1 - pooled) * (1 / nT + 1 / nH)) : null;
-		// Rates differ by at most 1 (0% against 100%): above that no change these groups could show is
-		// detected 80% of the time (the sentence says so), and there is no effect size to give.
-		mde = effect !== null && effect <= 1 ? effect : null;
+		mde = rateDetectableEffect((treatment.successes! + holdout.successes!) / (nT + nH), nT, nH, z, POWER_Z);
 	} else if (kind === 'mean' && nT > 0 && nH > 0) {
 		absolute = treatment.value - holdout.value;
 		const welch = welchInterval(moments(treatmentState), moments(holdoutState), options.level);
