@@ -6,6 +6,7 @@ import { rng, simulateBgNbd } from '../models/simulate';
 /**
  * Learn once, apply page by page: the model fitted on 100,000 customers (or on their GROUP BY rows with
  * a count) and then supplied to 7 uneven pages gives every customer the output of one run over all.
+ * Rules Only likewise with the typical interval of the repeat buyers, against which one-time buyers are judged.
  */
 const asOf = '2024-07-01T00:00:00Z';
 const parameters = { method: 'bgNbd', inputShape: 'summary', timeUnit: 'weeks', horizon: 26, asOf };
@@ -38,20 +39,25 @@ const asExpression = (model: IDataObject) => `={{ (${JSON.stringify(model, null,
 describe('Detect Churn Risk pages with supplied parameters equal one run over everyone', () => {
 	const all = customers(100_000);
 
-	it('fits once on 100,000 customers; 7 uneven pages scored with its Model item give identical customers', async () => {
-		const whole = await run('whole', all, {});
-		expect(whole.model).toMatchObject({ source: 'fitted', customersUsed: 100_000 });
+	const methods: Array<[string, IDataObject, IDataObject, string[]]> = [
+		['BG/NBD', {}, { customersUsed: 100_000 }, ['parameters', 'spendParameters', 'customersUsed', 'logLikelihood', 'iterations', 'typicalIntervalDays', 'spendCustomersUsed']],
+		['Rules Only', { method: 'rules' }, { method: 'rules' }, ['typicalIntervalDays']],
+	];
+
+	it.each(methods)('%s: learns once on 100,000 customers; 7 uneven pages scored with its Model item give identical customers', async (_, method, learned) => {
+		const whole = await run('whole', all, method);
+		expect(whole.model).toMatchObject({ source: 'fitted', ...learned });
 		expect(whole.model.typicalIntervalDays).toEqual(expect.any(Number));
 		const ends = [1, 9_000, 9_001, 31_337, 64_000, 99_990, 100_000];
 		let start = 0;
 		for (const end of ends) {
-			const page = await run(`page${start}`, all.slice(start, end), { modelSource: 'supplied', suppliedParameters: asExpression(whole.model) });
+			const page = await run(`page${start}`, all.slice(start, end), { ...method, modelSource: 'supplied', suppliedParameters: asExpression(whole.model) });
 			expect(page.customers).toEqual(whole.customers.slice(start, end));
 			start = end;
 		}
 	});
 
-	it('fits on GROUP BY rows with a count column exactly as on the customers one by one', async () => {
+	it.each(methods)('%s: learns on GROUP BY rows with a count column exactly as on the customers one by one', async (_, method, _learned, keys) => {
 		const groups = new Map<string, Record<string, unknown>>();
 		for (const c of all) {
 			const key = `${c.x}|${c.tx}|${c.T}|${c.monetary}`;
@@ -63,15 +69,15 @@ describe('Detect Churn Risk pages with supplied parameters equal one run over ev
 		const u = rng(2);
 		const rows = [...groups.values()].map((r) => ({ r, k: u() })).sort((p, q) => p.k - q.k).map(({ r }) => r);
 		expect(rows.length).toBeLessThan(all.length / 2);
-		const one = await run('one', all, {});
-		const grouped = await run('grouped', rows, { countColumn: 'customers' });
-		for (const key of ['parameters', 'spendParameters', 'customersUsed', 'logLikelihood', 'iterations', 'typicalIntervalDays', 'spendCustomersUsed']) {
+		const one = await run('one', all, method);
+		const grouped = await run('grouped', rows, { ...method, countColumn: 'customers' });
+		for (const key of keys) {
 			expect([key, grouped.model[key]]).toEqual([key, one.model[key]]);
 		}
 		// Each grouped row is scored as any of the customers it stands for.
 		const first = rows[0];
 		const member = all.findIndex((c) => `${c.x}|${c.tx}|${c.T}|${c.monetary}` === first.customerId);
-		expect((one.customers[member] as IDataObject).churn).toEqual(expect.objectContaining({ probabilityAlive: expect.any(Number) }));
+		expect((one.customers[member] as IDataObject).churn).toEqual(expect.objectContaining({ riskScore: expect.any(Number) }));
 		expect((grouped.customers[0] as IDataObject).churn).toEqual((one.customers[member] as IDataObject).churn);
 	});
 });
