@@ -1,4 +1,5 @@
-import { newcombeInterval, newcombePValue, twoSidedZ, wilsonInterval } from '../../nodes/shared/impact/proportions';
+import { normalQuantile } from '../../nodes/shared/impact/distributions';
+import { newcombeInterval, newcombePValue, rateDetectableEffect, twoSidedZ, wilsonInterval } from '../../nodes/shared/impact/proportions';
 
 /**
  * Newcombe RG (1998). Interval estimation for the difference between independent proportions:
@@ -50,5 +51,21 @@ describe('Newcombe hybrid score interval for a difference of proportions', () =>
 			}
 		}
 		expect(newcombePValue(5, 10, 10, 20)).toBe(1);
+	});
+});
+
+describe('the detectable rise of a rate: Fleiss\' formula, as R\'s power.prop.test computes it', () => {
+	// R's documented examples (?power.prop.test): power.prop.test(n = 50, p1 = .50, p2 = .75) => power = 0.740, and
+	// power.prop.test(p1 = .50, p2 = .75, power = .90) => n = 76.7. Both have the overall rate 0.625 and an effect of 0.25.
+	const z = twoSidedZ(0.95);
+	it('50 per group at power 0.740 detect 50% → 75%', () => {
+		expect(rateDetectableEffect(0.625, 50, 50, z, normalQuantile(0.74))).toBeCloseTo(0.25, 3);
+	});
+	it('76.7 per group at power 0.90 detect 50% → 75%', () => {
+		expect(rateDetectableEffect(0.625, 76.7, 76.7, z, normalQuantile(0.9))).toBeCloseTo(0.25, 3);
+	});
+	it('is null when every customer had the same outcome', () => {
+		expect(rateDetectableEffect(0, 100, 100, z, normalQuantile(0.8))).toBeNull();
+		expect(rateDetectableEffect(1, 100, 100, z, normalQuantile(0.8))).toBeNull();
 	});
 });

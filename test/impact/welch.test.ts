@@ -1,5 +1,6 @@
 import { studentQuantile, studentUpperTail, normalQuantile } from '../../nodes/shared/impact/distributions';
 import { addValue, emptyMoments, moments } from '../../nodes/shared/impact/sufficient';
+import { measureOutcome } from '../../nodes/shared/impact/uplift';
 import { welchInterval } from '../../nodes/shared/impact/welch';
 
 const stateOf = (values: number[]) => {
@@ -57,5 +58,28 @@ describe('Welch interval for a difference of means', () => {
 	it('keeps the variance exact when the mean dwarfs the spread', () => {
 		const values = [1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4];
 		expect(moments(stateOf(values)).variance).toBe(5 / 3);
+	});
+});
+
+describe('Welch interval and detectable effect against published values', () => {
+	it('reproduces R\'s t.test on the sleep data (Student 1908): t = −1.8608, df = 17.776, p = 0.07939, 95% CI −3.3654832 to 0.2054832', () => {
+		// R: t.test(extra ~ group, data = sleep), Welch by default.
+		const group1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+		const group2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+		const result = welchInterval(moments(stateOf(group1)), moments(stateOf(group2)), 0.95)!;
+		expect(result.difference).toBeCloseTo(-1.58, 12);
+		expect(Number((result.difference / result.standardError).toFixed(4))).toBe(-1.8608);
+		expect(Number(result.degreesOfFreedom.toFixed(3))).toBe(17.776);
+		expect(Number(result.pValue.toFixed(5))).toBe(0.07939);
+		expect(Number(result.lower.toFixed(7))).toBe(-3.3654832);
+		expect(Number(result.upper.toFixed(7))).toBe(0.2054832);
+	});
+
+	it('needs 64 customers per group to detect half a standard deviation 80% of the time at 5% (Cohen 1988, Table 2.4.1)', () => {
+		// Groups of n with sample variance 1: the mean's MDE is (t(df, 0.975) + t(df, 0.8)) · √(2/n), df = 2n − 2.
+		const group = (n: number) => ({ n, sum: [], sumOfSquares: [n - 1] });
+		const mde = (n: number) => measureOutcome('mean', group(n), group(n), { level: 0.95, costPerContact: 0, margin: 1 }).minimumDetectableEffect!;
+		expect(mde(64)).toBeLessThanOrEqual(0.5);
+		expect(mde(63)).toBeGreaterThan(0.5);
 	});
 });
