@@ -68,4 +68,21 @@ export const ECHO_FORMS: Record<string, (secret: string) => string> = {
 	jsonThreeLines: (s) => `${s.slice(0, 5)}\\n${s.slice(5, -5)}\\n${s.slice(-5)}`,
 	middleOnly: (s) => s.slice(3, -3),
 	cutAndWrapped: (s) => `${s.slice(0, 6)}\n${s.slice(6, 12)}`,
+	// The second audit. base64url and triple URL-encoding were already hidden; each of the others was left
+	// whole or in part before textViews.ts read it (and secretForms.ts had UTF-16LE base64).
+	base64url: (s) => Buffer.from(s).toString('base64url'),
+	utf16leBase64: (s) => Buffer.from(s, 'utf16le').toString('base64'),
+	cEveryByte: (s) => [...Buffer.from(s)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join(''),
+	pythonBytes: (s) => [...Buffer.from(s)].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join(''),
+	pythonTextLatin1: (s) => [...s].map((c) => (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16)}` : c)).join(''),
+	octalEveryByte: (s) => [...Buffer.from(s)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join(''),
+	es6EveryChar: (s) => [...s].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join(''),
+	pythonWide: (s) => [...s].map((c) => `\\U${c.codePointAt(0)!.toString(16).padStart(8, '0')}`).join(''),
+	quotedPrintableFolded: (s) => {
+		const qp = (t: string) => [...Buffer.from(t)].map((b) => (b === 0x3d || b >= 0x7f ? `=${b.toString(16).toUpperCase()}` : String.fromCharCode(b))).join('');
+		return `${qp(s.slice(0, 5))}=\r\n${qp(s.slice(5))}`;
+	},
+	htmlNamed: (s) => s.replace(/[/+=_\-äö]/g, (c) => `&${{ '/': 'sol', '+': 'plus', '=': 'equals', _: 'lowbar', '-': 'hyphen', ä: 'auml', ö: 'ouml' }[c]};`),
+	jsEscape: (s) => escape(s),
+	urlThreeTimes: (s) => encodeURIComponent(encodeURIComponent(encodeURIComponent(s))),
 };

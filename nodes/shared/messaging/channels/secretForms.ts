@@ -25,16 +25,21 @@ function base64Cores(bytes: Buffer): string[] {
 	return cores;
 }
 
+/** Bytes in base64 / base64url, whole and as they show inside longer encoded text. */
+function bytesInBase64(bytes: Buffer): string[] {
+	const b64 = bytes.toString('base64');
+	return [b64, b64.replace(/=+$/, ''), toBase64Url(b64), ...base64Cores(bytes)];
+}
+
 /** The secret's UTF-8 bytes in base64 / base64url, whole and as they show inside longer encoded text. */
 export function base64Forms(secret: string): string[] {
-	const bytes = Buffer.from(secret, 'utf8');
-	const b64 = bytes.toString('base64');
-	return [...new Set([b64, b64.replace(/=+$/, ''), toBase64Url(b64), ...base64Cores(bytes)])];
+	return [...new Set(bytesInBase64(Buffer.from(secret, 'utf8')))];
 }
 
 /**
  * Every form in which a secret can reappear in text a provider or library sends back: as is, URL-,
- * form- and double URL-encoded, JSON-escaped, hex, and base64 / base64url, whole and inside longer text.
+ * form- and double URL-encoded, JSON-escaped, hex, and base64 / base64url of its UTF-8 and its UTF-16LE,
+ * whole and inside longer text.
  * (Escapes of other kinds, mixed escapes and any letter case are read by textViews.ts.)
  */
 export function secretForms(secret: string): string[] {
@@ -46,6 +51,8 @@ export function secretForms(secret: string): string[] {
 		JSON.stringify(secret).slice(1, -1),
 		Buffer.from(secret, 'utf8').toString('hex'),
 		...base64Forms(secret),
+		// UTF-16LE, as Windows and PowerShell encode text before base64 (-EncodedCommand, some SOAP replies).
+		...bytesInBase64(Buffer.from(secret, 'utf16le')),
 	];
 	return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))];
 }

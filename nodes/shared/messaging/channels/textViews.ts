@@ -1,8 +1,10 @@
 /**
  * Readings of a text in which an escaped or wrapped secret reads as itself: the text as is, then decoded
- * once and twice (JSON `\u0041` and `\/` escapes, percent-encoding in either case, HTML character
- * references), each without its line breaks (a wrapped line, a folded header), and looked at as written
- * and case-folded. Every character of a reading remembers the stretch of the original text it stands for,
+ * once and twice (JSON `\u0041` and `\/` escapes, ES6 `\u{41}`, Python `\U00000041`, C / Python /
+ * PostgreSQL byte escapes `\x41` and `\101`, percent-encoding in either case, MIME quoted-printable `=41`
+ * and its soft line breaks, JavaScript's old escape() `%u00E4`, HTML character references numeric and
+ * named), each without its line breaks (a wrapped line, a folded header), and looked at as written and
+ * case-folded. Every character of a reading remembers the stretch of the original text it stands for,
  * so a secret found in a reading is hidden in the original.
  */
 
@@ -21,7 +23,24 @@ interface ReadingText {
 
 const HEX = /^[0-9a-fA-F]+$/;
 const SIMPLE_ESCAPES: Record<string, string> = { '/': '/', '\\': '\\', '"': '"', "'": "'", n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** HTML's named references of the five markup characters, read in any case as browsers do. */
+const MARKUP_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** HTML5's names for ASCII punctuation (an HTML escaper may name every one of them). */
+const PUNCTUATION_REFERENCES: Record<string, string> = {
+	excl: '!', num: '#', dollar: '$', percnt: '%', lpar: '(', rpar: ')', ast: '*', plus: '+', comma: ',', period: '.',
+	sol: '/', colon: ':', semi: ';', equals: '=', quest: '?', commat: '@', lsqb: '[', lbrack: '[', bsol: '\\', rsqb: ']',
+	rbrack: ']', Hat: '^', lowbar: '_', grave: '`', lcub: '{', lbrace: '{', verbar: '|', vert: '|', rcub: '}', rbrace: '}', tilde: '~',
+	hyphen: '-', dash: '-', Tab: '\t', NewLine: '\n',
+};
+/** HTML's names for U+00A0 to U+00FF, in order (&auml; is ä): case matters (&Auml; is Ä). */
+const LATIN1_NAMES =
+	'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
+	'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
+	'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+const NAMED_REFERENCES: Record<string, string> = {
+	...PUNCTUATION_REFERENCES,
+	...Object.fromEntries(LATIN1_NAMES.split(' ').map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
+};
 const DECODINGS = 2;
 
 /** Lower case, one UTF-16 unit for one (a letter whose lower case is longer stays as it is). */
@@ -88,28 +107,84 @@ function utf8Length(lead: number): number {
 	return 0;
 }
 
+/** A byte escape at `i`: its marker, then its digits (`%E4`, `=E4`, `\\xe4`, `\\344`); undefined if none is there. */
+type ByteAt = (chars: string[], i: number) => { byte: number; taken: number } | undefined;
+
+const percentByte: ByteAt = (chars, i) => (chars[i] === '%' ? withTaken(hexAt(chars, i + 1, 2), 3) : undefined);
+/** Quoted-printable (MIME, RFC 2045): "=" and two upper-case hex digits. */
+const quotedPrintableByte: ByteAt = (chars, i) => {
+	const digits = chars.slice(i + 1, i + 3).join('');
+	return chars[i] === '=' && /^[0-9A-F]{2}$/.test(digits) ? { byte: parseInt(digits, 16), taken: 3 } : undefined;
+};
+/** C, Python and PostgreSQL byte escapes: "\\x" and two hex digits, or "\\" and three octal digits. */
+const backslashByte: ByteAt = (chars, i) => {
+	if (chars[i] !== '\\') return undefined;
+	if (chars[i + 1] === 'x') return withTaken(hexAt(chars, i + 2, 2), 4);
+	const octal = chars.slice(i + 1, i + 4).join('');
+	return /^[0-3][0-7]{2}$/.test(octal) ? { byte: parseInt(octal, 8), taken: 4 } : undefined;
+};
+
+function withTaken(byte: number | undefined, taken: number) {
+	return byte === undefined ? undefined : { byte, taken };
+}
+
+/**
+ * Bytes escaped one by one from `i`: a whole UTF-8 sequence as its character; else one byte as the
+ * Latin-1 character it is (Python shows ä as \\xe4 in a text and \\xc3\\xa4 in bytes; escape() as %E4).
+ */
+function escapedBytes(chars: string[], i: number, byteAt: ByteAt): { text: string; taken: number } | undefined {
+	const first = byteAt(chars, i);
+	if (!first) return undefined;
+	const length = utf8Length(first.byte);
+	const bytes = [first.byte];
+	let taken = first.taken;
+	for (let k = 1; k < length; k++) {
+		const next = byteAt(chars, i + taken);
+		if (!next || next.byte >> 6 !== 0b10) break;
+		bytes.push(next.byte);
+		taken += next.taken;
+	}
+	if (length > 0 && bytes.length === length) return { text: Buffer.from(bytes).toString('utf8'), taken };
+	return { text: String.fromCharCode(first.byte), taken: first.taken };
+}
+
+/** A code point written as hex digits, if it is one. */
+function codePointText(digits: string): string | undefined {
+	const code = /^[0-9a-fA-F]{1,8}$/.test(digits) ? parseInt(digits, 16) : Number.NaN;
+	return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
 /** What the escape starting at `i` stands for, and how many characters of the reading it takes. */
 function escapeAt(chars: string[], i: number): { text: string; taken: number } | undefined {
 	const c = chars[i];
 	if (c === '\\') {
 		const next = chars[i + 1];
+		if (next === 'u' && chars[i + 2] === '{') {
+			const close = chars.indexOf('}', i + 3);
+			const text = close > i + 3 && close <= i + 9 ? codePointText(chars.slice(i + 3, close).join('')) : undefined;
+			return text === undefined ? undefined : { text, taken: close - i + 1 };
+		}
 		if (next === 'u') {
 			const code = hexAt(chars, i + 2, 4);
 			return code === undefined ? undefined : { text: String.fromCharCode(code), taken: 6 };
 		}
+		if (next === 'U') {
+			const text = hexAt(chars, i + 2, 8) === undefined ? undefined : codePointText(chars.slice(i + 2, i + 10).join(''));
+			return text === undefined ? undefined : { text, taken: 10 };
+		}
+		const bytes = escapedBytes(chars, i, backslashByte);
+		if (bytes) return bytes;
 		return next !== undefined && next in SIMPLE_ESCAPES ? { text: SIMPLE_ESCAPES[next], taken: 2 } : undefined;
 	}
 	if (c === '%') {
-		const lead = hexAt(chars, i + 1, 2);
-		const length = lead === undefined ? 0 : utf8Length(lead);
-		if (lead === undefined || length === 0) return undefined;
-		const bytes = [lead];
-		for (let k = 1; k < length; k++) {
-			const byte = chars[i + 3 * k] === '%' ? hexAt(chars, i + 3 * k + 1, 2) : undefined;
-			if (byte === undefined || byte >> 6 !== 0b10) return undefined;
-			bytes.push(byte);
-		}
-		return { text: Buffer.from(bytes).toString('utf8'), taken: 3 * length };
+		const unit = chars[i + 1] === 'u' ? hexAt(chars, i + 2, 4) : undefined;
+		return unit === undefined ? escapedBytes(chars, i, percentByte) : { text: String.fromCharCode(unit), taken: 6 };
+	}
+	if (c === '=') {
+		// A quoted-printable soft line break joins the line to the next.
+		if (chars[i + 1] === '\n') return { text: '', taken: 2 };
+		if (chars[i + 1] === '\r' && chars[i + 2] === '\n') return { text: '', taken: 3 };
+		return escapedBytes(chars, i, quotedPrintableByte);
 	}
 	if (c === '&') {
 		let close = i + 1;
@@ -119,7 +194,7 @@ function escapeAt(chars: string[], i: number): { text: string; taken: number } |
 		const numeric = /^#(?:[xX]([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
 		const code = numeric ? parseInt(numeric[1] ?? numeric[2], numeric[1] ? 16 : 10) : undefined;
 		if (code !== undefined && code <= 0x10ffff) return { text: String.fromCodePoint(code), taken: close - i + 1 };
-		const named = NAMED_REFERENCES[name.toLowerCase()];
+		const named = NAMED_REFERENCES[name] ?? MARKUP_REFERENCES[name.toLowerCase()];
 		return named === undefined ? undefined : { text: named, taken: close - i + 1 };
 	}
 	return undefined;
@@ -157,7 +232,7 @@ function asText(reading: Reading): ReadingText {
 /** The readings of `text`: as is, then decoded up to DECODINGS times while there is something to decode. */
 function readings(text: string): ReadingText[] {
 	const plain = !/[\r\n]/.test(text);
-	const escaped = /[\\%&]/.test(text);
+	const escaped = /[\\%&=]/.test(text);
 	if (plain && !escaped) return [{ text }];
 	const raw: Reading = { chars: text.split(''), start: [], end: [] };
 	for (let i = 0; i < text.length; i++) {
