@@ -1,5 +1,5 @@
 import { typicalInterval } from '../../nodes/shared/churn';
-import { suppliedTypicalInterval, weightedTypicalInterval } from '../../nodes/shared/churn/typicalInterval';
+import { learnedTypicalInterval, suppliedTypicalInterval, weightedTypicalInterval } from '../../nodes/shared/churn/typicalInterval';
 
 describe('typical interval of grouped rows', () => {
 	it('equals the median of the rows repeated count times, for odd and even totals', () => {
@@ -20,5 +20,12 @@ describe('typical interval of grouped rows', () => {
 		expect(suppliedTypicalInterval({ typicalIntervalDays: ' 40 ' })).toBe(40);
 		expect(() => suppliedTypicalInterval({ typicalIntervalDays: '40 days' })).toThrow('Supplied typicalIntervalDays is "40 days"');
 		expect(() => suppliedTypicalInterval({ typicalIntervalDays: Number.NaN })).toThrow('Supplied typicalIntervalDays is NaN');
+	});
+
+	it('Rules Only: the learned interval of a Model item is required; null is "the base had none", not "use the batch"', () => {
+		expect(learnedTypicalInterval({ method: 'rules', typicalIntervalDays: '5.5' })).toEqual({ days: 5.5 });
+		expect(learnedTypicalInterval({ method: 'rules', typicalIntervalDays: null })).toEqual({ days: undefined });
+		expect(() => learnedTypicalInterval({})).toThrow('Parameters JSON has no typicalIntervalDays; expected the Model output item of a Rules Only run');
+		expect(() => learnedTypicalInterval({ typicalIntervalDays: -1 })).toThrow('Supplied typicalIntervalDays is -1');
 	});
 });
