@@ -235,6 +235,14 @@ describe('Measure Uplift, means: Welch\'s interval covers the true uplift as oft
 		expectWithin(result.coverage, band(0.95, result.measured));
 		expect(result.disagreements).toBe(0);
 	});
+
+	it.each([0.9, 0.99])('at a %s level too (satisfaction 0-10, 300 customers, 20% held out)', (level) => {
+		const strata = [{ customers: 300, draw: npsAnswer(0.4), effect: 0.4 * (10 / 11) }];
+		const random = seededRandom(Math.round(level * 1000));
+		const result = calibrate('mean', CAMPAIGNS, level, trueMeanDifference(strata), () => meanCampaign(random, strata, 0.2));
+		expectWithin(result.coverage, band(level, result.measured));
+		expect(result.disagreements).toBe(0);
+	});
 });
 
 /**
@@ -245,9 +253,9 @@ describe('Measure Uplift, means: Welch\'s interval covers the true uplift as oft
  */
 describe('Measure Uplift, means: skewed revenue with few buyers in a small holdout (known to under-cover)', () => {
 	it.failing.each([
-		// Welch 92.0% (7.8% of intervals above the truth, 0.3% below).
+		// Welch covers 91.2% here (in exploration: 7.8% of intervals above the truth, 0.3% below).
 		['revenue, a 5% holdout of 2,000 customers (about 100 held out, 10 buyers)', 0.05, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
-		// Welch 86%.
+		// Welch covers 87.8% here.
 		['revenue of rare buyers, 0.5% → 0.75%, a 5% holdout of 20,000 (about 5 holdout buyers)', 0.05, [{ customers: 20000, draw: revenue(0.0075, 0.005, 200), effect: revenueEffect(0.0075, 0.005, 200) }]],
 	] as Array<[string, number, MeanStratum[]]>)('%s', (_name, share, strata) => {
 		const random = seededRandom(Math.round(share * 1e4 + strata[0].customers + 7));
