@@ -94,7 +94,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 	const c = readColumns(ctx, { kpiCustomerIdColumn: 'customerId', churnProbabilityColumn: 'churn.churnProbability', clvColumn: '', riskLevelColumn: 'churn.riskLevel', groupByColumn: '' }, LABELS);
 	const atRiskLevels = riskLevelsOf(readList(ctx, 'atRiskLevels', 'high, critical', LABELS.atRiskLevels), LABELS.atRiskLevels);
 	const rows: ChurnCustomer[] = [];
-	const customers = countedCustomers(ctx, items, c.kpiCustomerIdColumn, LABELS.kpiCustomerIdColumn, 'the KPIs');
+	const countCustomer = countedCustomers(ctx, items, c.kpiCustomerIdColumn, LABELS.kpiCustomerIdColumn, 'the KPIs');
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		const row = router.attempt(i, (): ChurnCustomer => {
@@ -103,7 +103,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
 			const level = parseRiskLevel(getField(json, c.riskLevelColumn), c.riskLevelColumn);
 			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
-			customers?.count(json, i);
+			countCustomer?.(json, i);
 			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
 		});
 		if (row) rows.push(row);

@@ -111,7 +111,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 	const cellsByOutcome = outcomes.map((o) => state.outcomes[o.key].strata);
 	const columnsOf = outcomes.map((o) => o.column);
 	const readers = outcomes.map((o) => o.read);
-	const customers = countedCustomers(ctx, items, columns.customerIdColumn, LABELS.customerIdColumn, 'the uplift');
+	const countCustomer = countedCustomers(ctx, items, columns.customerIdColumn, LABELS.customerIdColumn, 'the uplift');
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json;
 		let stratum = ALL;
@@ -121,7 +121,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 			if (stratumColumn) stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
 			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
 			for (let o = 0; o < values.length; o++) values[o] = readers[o](getField(json, columnsOf[o]), columnsOf[o]);
-			customers?.count(json, i);
+			countCustomer?.(json, i);
 		} catch (error) {
 			router.reject(error, i);
 			continue;

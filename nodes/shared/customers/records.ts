@@ -92,18 +92,22 @@ export function customerIdText(raw: unknown, column: string): string {
 /**
  * One item per customer: a second item with a customer's ID scored that customer twice (twice in the
  * summary's counts, the quantiles and a model's fit; two results for one customer downstream). Keeps
- * the item of each ID read so far; a later item with the same ID is that item's error.
+ * the item of each ID read so far; a later item with the same ID is that item's error. `expected` is
+ * the message's "expected" part: by default it points to the transaction shape, for nodes that have one.
  */
 export class OneItemPerCustomer {
 	private readonly itemOf = new Map<string, number>();
 
-	constructor(private readonly column: string) {}
+	constructor(
+		private readonly column: string,
+		private readonly expected = 'one item per customer; orders go with One Item per Transaction',
+	) {}
 
 	/** Call once the item has been read; `raw` is its ID as the item holds it. */
 	add(customerId: string, itemIndex: number, raw: unknown): void {
 		const earlier = this.itemOf.get(customerId);
 		if (earlier !== undefined) {
-			throw new InputError(this.column, raw, `is also the customer ID of item ${earlier}`, 'one item per customer; orders go with One Item per Transaction');
+			throw new InputError(this.column, raw, `is also the customer ID of item ${earlier}`, this.expected);
 		}
 		this.itemOf.set(customerId, itemIndex);
 	}
