@@ -4,7 +4,7 @@ import { fieldAdder } from '../shared/outputItems/withField';
 import { Redactor } from '../shared/messaging/channels';
 import { prepareCareItem } from '../shared/messaging/sending';
 import { readCredentials, sendPending } from './operations/send';
-import { itemErrorCare, OUTPUT, redactAll, resultCare, settingsErrorCare, withoutConsentCare, type Pending } from './result';
+import { itemErrorCare, OUTPUT, redactAll, redactErrorTexts, resultCare, settingsErrorCare, withoutConsentCare, type Pending } from './result';
 import { readOutputField, readSettings, type RunSettings } from './settings';
 
 /**
@@ -50,10 +50,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	// The same redaction as inside each channel, over every credential of this run, for everything the node emits.
 	const redactor = Redactor.forCredentials(credentials.channel, credentials.ledger);
 	const redact = (text: string) => redactor.redact(text);
-	const redactError = <E>(error: E): E => {
-		if (error instanceof Error) error.message = redact(error.message);
-		return error;
-	};
+	const redactError = <E>(error: E): E => redactErrorTexts(error, redact);
 	const addCare = fieldAdder(settings.outputField);
 	const place = (index: number, status: keyof typeof OUTPUT, care: IDataObject) =>
 		router.place(index, OUTPUT[status], { json: addCare(items[index].json, redactAll(care, redact)), pairedItem: { item: index } });
@@ -87,7 +84,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	if (pending.length > 0) {
-		const results = await sendPending(ctx, settings, pending, credentials, redactError);
+		const results = await sendPending(ctx, settings, pending, credentials, redact, redactError);
 		results.forEach((result, j) => place(pending[j].index, result.output, resultCare(settings, pending[j], result)));
 	}
 	return router.outputs();

@@ -25,6 +25,22 @@ export function redactAll<T>(value: T, redact: (text: string) => string): T {
 	return value;
 }
 
+/** An error's texts n8n may show, store or log: message, description, stack and HTTP code, down its cause chain. */
+const ERROR_TEXTS = ['message', 'description', 'stack', 'httpCode'] as const;
+
+/**
+ * The error with every text n8n may show redacted in place, and those of its causes: a NodeApiError or
+ * NodeOperationError passes through toNodeError as it is, with its description and cause.
+ */
+export function redactErrorTexts<E>(error: E, redact: (text: string) => string, seen = new Set<unknown>()): E {
+	if (!(error instanceof Error) || seen.has(error)) return error;
+	seen.add(error);
+	const texts = error as unknown as Record<string, unknown>;
+	for (const name of ERROR_TEXTS) if (typeof texts[name] === 'string') texts[name] = redact(texts[name]);
+	redactErrorTexts(error.cause, redact, seen);
+	return error;
+}
+
 /** The care field of an item that needs no send: the consent rule ruled it out. */
 export function withoutConsentCare(settings: RunSettings, careType: string, locale: Language, detail: string): IDataObject {
 	return {

@@ -2,7 +2,7 @@ import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions, typ
 import { toNodeError } from '../../common';
 import { ConfigError } from '../../shared/input';
 import { CHANNELS, createChannel, type Channel, type HelperRequestOptions } from '../../shared/messaging/channels';
-import { LedgerError, type Ledger } from '../../shared/messaging/ledger';
+import { LedgerError, withRedactedDetails, type Ledger } from '../../shared/messaging/ledger';
 import { FAILURE_CODES, runCareBatch, systemClock, type CareResult } from '../../shared/messaging/sending';
 import { LEDGER_CREDENTIAL_TYPES, openLedgerFromCredentials } from '../ledger';
 import type { Pending } from '../result';
@@ -55,6 +55,7 @@ function failAll(pending: Pending[], code: string, error: unknown, retryable: bo
 
 /**
  * Opens the ledger and the channel, runs the batch, closes both; one result per pending item, in order.
+ * What the ledger stores is redacted with `redact`, the run's redaction of every credential.
  * Without a ledger nothing is sent: the node fails, or under continue-on-fail every item fails with why.
  */
 export async function sendPending(
@@ -62,13 +63,14 @@ export async function sendPending(
 	settings: RunSettings,
 	pending: Pending[],
 	credentials: SendCredentials,
+	redact: (text: string) => string,
 	redactError: <E>(error: E) => E,
 ): Promise<CareResult[]> {
 	let ledger: Ledger | undefined;
 	let channel: Channel | undefined;
 	try {
 		try {
-			ledger = await openLedgerFromCredentials(settings, credentials.ledger);
+			ledger = withRedactedDetails(await openLedgerFromCredentials(settings, credentials.ledger), redact);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), redactError(error));
 			const { code, retryable } = ledgerOpenFailure(error);

@@ -7,6 +7,7 @@ export * from './errors';
 export * from './key';
 export * from './memory';
 export * from './postgres';
+export * from './redacted';
 export * from './redis';
 export * from './storedText';
 export * from './types';
