@@ -46,3 +46,24 @@ export function fittedModelHints(count: number, model: string, minimum = 30): No
 	}
 	return [hint(`Scored relative to these ${customers(count)}: the ${model} model was fitted on this batch. ${remedy}`)];
 }
+
+/**
+ * Detect Churn Risk, Rules Only learning on this batch: one-time buyers' silence is judged against the usual
+ * interval of this batch's repeat buyers, or, with fewer than 3 of them, not judged at all.
+ */
+export function typicalIntervalHints(oneTimeBuyers: number, typicalKnown: boolean): NodeExecutionHint[] {
+	if (oneTimeBuyers === 0) return [];
+	const remedy =
+		'For pages or a few customers, run once over all customers and give the pages its Model output item with ' +
+		'Model Parameters → Use Supplied Parameters.';
+	if (!typicalKnown) {
+		return [
+			hint(
+				`${customers(oneTimeBuyers)} with a single purchase ${oneTimeBuyers === 1 ? 'was' : 'were'} not checked for inactivity: this batch has fewer than 3 repeat buyers ` +
+					`to measure their silence against. ${remedy}`,
+				'warning',
+			),
+		];
+	}
+	return [hint(`${customers(oneTimeBuyers)} with a single purchase: their silence is measured against the usual interval of this batch's repeat buyers. ${remedy}`)];
+}

@@ -1,4 +1,4 @@
-import { fittedModelHints, rfmHints, valueTierHints } from '../../nodes/common/hints';
+import { fittedModelHints, rfmHints, typicalIntervalHints, valueTierHints } from '../../nodes/common/hints';
 
 describe('execution hints for batch-relative results', () => {
 	it('RFM: says the scores are relative to the batch, with its size; warns when fewer customers than bins', () => {
@@ -23,5 +23,16 @@ describe('execution hints for batch-relative results', () => {
 		expect(info.message).toContain('Use Supplied Parameters');
 		expect(fittedModelHints(12, 'sBG')[0]).toMatchObject({ type: 'warning', message: expect.stringContaining('fitted on only 12 customers; a stable fit needs at least 30') });
 		expect(fittedModelHints(0, 'BG/NBD')).toEqual([]);
+	});
+
+	it('Rules Only on the batch: one-time buyers against this batch’s repeat buyers; warns when there are too few to measure against', () => {
+		const [info] = typicalIntervalHints(7, true);
+		expect(info).toMatchObject({ type: 'info', location: 'outputPane' });
+		expect(info.message).toContain("7 customers with a single purchase: their silence is measured against the usual interval of this batch's repeat buyers");
+		expect(info.message).toContain('Use Supplied Parameters');
+		expect(typicalIntervalHints(1, false)[0]).toMatchObject({ type: 'warning', message: expect.stringContaining('1 customer with a single purchase was not checked for inactivity: this batch has fewer than 3 repeat buyers') });
+		expect(typicalIntervalHints(2, false)[0].message).toContain('2 customers with a single purchase were not checked');
+		expect(typicalIntervalHints(0, true)).toEqual([]);
+		expect(typicalIntervalHints(0, false)).toEqual([]);
 	});
 });
