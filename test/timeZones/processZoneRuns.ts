@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { runNode, NODE_UNDER_TEST } from '../helpers/runWorkflow';
 import { outputsOf } from '../helpers/runChecks';
 import { startWebhookServer } from '../helpers/providers';
@@ -16,8 +17,8 @@ export async function runEveryNode(): Promise<unknown> {
 	const runs: Record<string, unknown> = {};
 	const customers = LOCAL_DATES.map((date, i) => ({ customerId: `C${i}`, firstPurchaseAt: '2024-01-01', lastPurchaseAt: date, orderCount: 2, totalSpend: 10 }));
 	const orders = LOCAL_DATES.map((orderDate, i) => ({ customerId: `C${i % 3}`, orderDate, amount: 10 }));
-	const run = async (name: string, type: string, parameters: Record<string, unknown>, items: Array<Record<string, unknown>>, timezone = zone) => {
-		const result = await runNode({ type, parameters, items: items as never, timezone, onError: 'continueErrorOutput' });
+	const run = async (name: string, type: string, parameters: IDataObject, items: IDataObject[], timezone = zone) => {
+		const result = await runNode({ type, parameters, items, timezone, onError: 'continueErrorOutput' });
 		runs[name] = result.error ? String(result.error.message) : outputsOf(result);
 	};
 	await run('segment rfm', 'segmentCustomer', { method: 'rfm', asOf }, customers);

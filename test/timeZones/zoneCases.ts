@@ -76,7 +76,7 @@ export function withOffset(instant: number, zone: string): string {
 	const offsetMinutes = Math.round((wallMs(instant, zone) - instant) / 60_000);
 	const sign = offsetMinutes < 0 ? '-' : '+';
 	const abs = Math.abs(offsetMinutes);
-	const local = new Date(wallMs(instant, zone)).toISOString().slice(0, 23).replace(/\.000$/, "");
+	const local = new Date(wallMs(instant, zone)).toISOString().slice(0, 23).replace(/\.000$/, '');
 	return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
