@@ -73,6 +73,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			combineBy,
 			halfLifeDays: combineBy === 'recencyWeighted' ? readNumber(ctx, 'halfLifeDays', 90, label('halfLifeDays')) : 90,
 			decliningDrop: readNumber(ctx, 'decliningDrop', 10, label('decliningDrop')),
+			timeZone: ctx.getTimezone(),
 			customerIdColumn: readColumnOf(ctx, propertyNamed(aggregateProperties, 'customerIdColumn')),
 			dateColumn,
 		};

@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { calendarDays, ConfigError } from '../input';
 import { isCesEasy, type CesVersion } from './ces';
 import { isCsatSatisfied } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -15,6 +15,11 @@ export interface AggregateOptions {
 	halfLifeDays: number;
 	/** The index falling by at least this many points from the previous response to the last one is `declining`. */
 	decliningDrop: number;
+	/**
+	 * The zone whose calendar counts a response's age in days (the workflow's): 90 days before a response
+	 * is 90 days across a clock change too, as every day count of the package. UTC when not given.
+	 */
+	timeZone?: string;
 }
 
 export const DEFAULT_AGGREGATE_OPTIONS: AggregateOptions = { combineBy: 'latest', halfLifeDays: 90, decliningDrop: 10 };
@@ -50,8 +55,6 @@ export interface TimedResponse {
 	order: number;
 	result: SatisfactionResult;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The settings AggregateOptions come from, for messages to name them. */
 export interface AggregateLabels {
@@ -137,8 +140,7 @@ export function combineCustomerResponses(
 	const halfLives = new Float64Array(n);
 	if (mode === 'recencyWeighted') {
 		const latest = sorted[n - 1].at!;
-		const halfLifeMs = options.halfLifeDays * DAY_MS;
-		for (let i = 0; i < n; i++) halfLives[i] = (latest - sorted[i].at!) / halfLifeMs;
+		for (let i = 0; i < n; i++) halfLives[i] = calendarDays(sorted[i].at!, latest, options.timeZone) / options.halfLifeDays;
 	}
 	const pick = (value: (r: SatisfactionResult) => number | null | undefined) =>
 		combine(
