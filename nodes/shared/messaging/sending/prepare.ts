@@ -2,6 +2,7 @@ import { customerIdText } from '../../customers/records';
 import { checkKeyNumber, getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
+import { textOverLimit } from '../channels/textLimits';
 import type { OutgoingMessage } from '../channels/types';
 import { idempotencyKey, keyValueEscape, periodOf, storedTextBytes, type KeyPeriod } from '../ledger';
 import {
@@ -155,6 +156,10 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 		checkStoredSize(config.customerIdField, customerId, 'a customer ID', config.storedTextLimit);
 		checkStoredSize(config.keyTemplate ? 'Custom Key' : 'idempotency key', key, 'an idempotency key', config.storedTextLimit);
 	}
+
+	// A text its provider refuses for its length fails here, before its key is claimed (nothing to release).
+	const overLimit = textOverLimit(config.channel, rendered.text);
+	if (overLimit) throw new InputError('message text', rendered.text, overLimit.problem, overLimit.expected);
 
 	const message: OutgoingMessage = { to, text: rendered.text, idempotencyKey: key };
 	if (rendered.subject !== undefined) {
