@@ -27,28 +27,42 @@ interface Calibration {
 	measured: number;
 	coverage: number;
 	pValues: number[];
-	/** Campaigns whose p-value, significance and interval disagree (p < 1 − level, significant, interval excludes 0). */
+	/**
+	 * Campaigns whose p-value, significance and interval disagree (p < 1 − level, significant, interval excludes
+	 * 0), or whose result failed the normality check and still claims an effect.
+	 */
 	disagreements: number;
 	significantShare: number;
+	/** Campaigns whose result failed the normality check (reliable: false); and of those whose interval missed the truth. */
+	flagged: number;
+	missed: number;
+	missedFlagged: number;
+	/** p-values of the results not flagged. */
+	trustedPValues: number[];
 }
 
 function calibrate(kind: OutcomeKind, runs: number, level: number, truth: number, campaign: () => Campaign): Calibration {
-	let measured = 0;
-	let covered = 0;
-	let disagreements = 0;
-	let significantCount = 0;
+	let [measured, covered, disagreements, significantCount, flagged, missed, missedFlagged] = [0, 0, 0, 0, 0, 0, 0];
 	const pValues: number[] = [];
+	const trustedPValues: number[] = [];
 	for (let r = 0; r < runs; r++) {
 		const m = measure(kind, campaign(), level);
 		if (m.lower === null || m.upper === null || m.pValue === null) continue;
 		measured++;
+		const unreliable = m.normality?.reliable === false;
+		if (unreliable) flagged++;
+		else trustedPValues.push(m.pValue);
 		if (m.lower <= truth && truth <= m.upper) covered++;
+		else {
+			missed++;
+			if (unreliable) missedFlagged++;
+		}
 		pValues.push(m.pValue);
 		const excludesZero = m.lower > 0 || m.upper < 0;
-		if (significant(m) !== excludesZero || (m.pValue < 1 - level) !== excludesZero) disagreements++;
+		if (unreliable ? significant(m) : significant(m) !== excludesZero || (m.pValue < 1 - level) !== excludesZero) disagreements++;
 		if (significant(m)) significantCount++;
 	}
-	return { measured, coverage: covered / measured, pValues, disagreements, significantShare: significantCount / measured };
+	return { measured, coverage: covered / measured, pValues, disagreements, significantShare: significantCount / measured, flagged, missed, missedFlagged, trustedPValues };
 }
 
 function expectWithin(value: number, [low, high]: [number, number]) {
@@ -146,30 +160,28 @@ describe('Measure Uplift, rates: the interval covers the true uplift as often as
 // ---------------------------------------------------------------------------------------------------------
 // Means (revenue, satisfaction): Welch's interval.
 
-/** Sum and sum of squares of `n` customers' outcomes in one group. */
-type GroupDraw = (random: () => number, n: number, treated: boolean) => [number, number];
+/** Sum, sum of squares and sum of cubes of `n` customers' outcomes in one group. */
+type GroupDraw = (random: () => number, n: number, treated: boolean) => [number, number, number];
 
-/** Per-customer draws summed (small groups, discrete scores). */
-const eachCustomer = (value: (random: () => number, treated: boolean) => number): GroupDraw => (random, n, treated) => {
-	let [sum, squares] = [0, 0];
-	for (let i = 0; i < n; i++) {
-		const x = value(random, treated);
+/** The sums of `count` values drawn by `value`. */
+function sums(count: number, value: () => number): [number, number, number] {
+	let [sum, squares, cubes] = [0, 0, 0];
+	for (let i = 0; i < count; i++) {
+		const x = value();
 		sum += x;
 		squares += x * x;
+		cubes += x * x * x;
 	}
-	return [sum, squares];
-};
+	return [sum, squares, cubes];
+}
+
+/** Per-customer draws summed (small groups, discrete scores). */
+const eachCustomer = (value: (random: () => number, treated: boolean) => number): GroupDraw => (random, n, treated) => sums(n, () => value(random, treated));
 
 /** Revenue per customer: buyers with probability p, each spending Gamma(2, mean/2); everyone else 0. Only the buyers are drawn. */
 const revenue = (treatedRate: number, heldRate: number, meanPurchase: number): GroupDraw => (random, n, treated) => {
 	const buyers = binomialDraw(random, n, treated ? treatedRate : heldRate);
-	let [sum, squares] = [0, 0];
-	for (let i = 0; i < buyers; i++) {
-		const x = ((-Math.log(1 - random()) - Math.log(1 - random())) * meanPurchase) / 2;
-		sum += x;
-		squares += x * x;
-	}
-	return [sum, squares];
+	return sums(buyers, () => ((-Math.log(1 - random()) - Math.log(1 - random())) * meanPurchase) / 2);
 };
 const revenueEffect = (treatedRate: number, heldRate: number, meanPurchase: number) => (treatedRate - heldRate) * meanPurchase;
 
@@ -193,15 +205,22 @@ interface MeanStratum {
 	effect: number;
 }
 
-function meanCampaign(random: () => number, strata: MeanStratum[], share: number): Campaign {
-	let [nT, nH, sumT, sumH, sqT, sqH] = [0, 0, 0, 0, 0, 0];
+/** The state of a group from its count and sums. */
+const drawnState = (n: number, [sum, squares, cubes]: [number, number, number]) => sumsState(n, sum, squares, cubes);
+
+/** A campaign over strata: each stratum's groups drawn, and all customers' groups (sums added). */
+function meanCampaign(random: () => number, strata: MeanStratum[], share: number): Campaign & { strata: Campaign[] } {
+	const cells: Campaign[] = [];
+	const [t, h] = [[0, 0, 0, 0], [0, 0, 0, 0]];
 	for (const s of strata) {
 		const held = binomialDraw(random, s.customers, share);
-		const [st, qt] = s.draw(random, s.customers - held, true);
-		const [sh, qh] = s.draw(random, held, false);
-		[nT, nH, sumT, sumH, sqT, sqH] = [nT + s.customers - held, nH + held, sumT + st, sumH + sh, sqT + qt, sqH + qh];
+		const treated = s.draw(random, s.customers - held, true);
+		const holdout = s.draw(random, held, false);
+		cells.push({ treatment: drawnState(s.customers - held, treated), holdout: drawnState(held, holdout) });
+		[s.customers - held, ...treated].forEach((x, i) => (t[i] += x));
+		[held, ...holdout].forEach((x, i) => (h[i] += x));
 	}
-	return { treatment: sumsState(nT, sumT, sqT), holdout: sumsState(nH, sumH, sqH) };
+	return { treatment: sumsState(t[0], t[1], t[2], t[3]), holdout: sumsState(h[0], h[1], h[2], h[3]), strata: cells };
 }
 
 const trueMeanDifference = (strata: MeanStratum[]) => {
@@ -246,21 +265,110 @@ describe('Measure Uplift, means: Welch\'s interval covers the true uplift as oft
 });
 
 /**
- * Known defect, not fixed: revenue is right-skewed (most customers 0, a few large purchases). In a small holdout
- * with few buyers, a low holdout mean comes with a low spread, so the difference is overstated exactly when its
- * standard error is understated, and Welch's interval misses the true uplift on the low side far more than 2.5%
- * of the time. Balanced groups are not affected (their skews cancel in the difference). These cases fail the band.
+ * Revenue is right-skewed (most customers 0, a few large purchases). In a small holdout with few buyers, a low
+ * holdout mean comes with a low spread, so the difference is overstated exactly when its standard error is
+ * understated: Welch's interval misses the true uplift far more than 5% of the time (covers 90.1% and 86.1% in
+ * the first two cases below, 91.2% and 93.3% under no effect) and finds a false "increase" in 9 to 7% of
+ * campaigns. Balanced groups are not affected (their skews cancel in the difference). The node cannot fix the
+ * interval from sums; it detects the condition (Kohavi's rule, shared/impact/normality.ts) and then claims no
+ * effect.
+ *
+ * The verdict of a flagged result is "inconclusive" (significant: false), not "increase" with a flag beside it:
+ * an operations manager reads the verdict and the sentence, and "increase, significant" next to a reliable:
+ * false is read as an increase. Flagged, the sentence says why no effect is claimed and what holdout size
+ * would do.
+ *
+ * Claims, each a share of CAMPAIGNS simulated campaigns within 3 binomial sd of the share stated:
+ * - the results that would mislead (interval missing the truth) are flagged: at least 90% of them;
+ * - nearly all results of these campaigns are flagged: at least 95%;
+ * - what is left unflagged and misleading is no more than the 5% a 95% interval is allowed to miss;
+ * - no flagged result claims an effect.
  */
-describe('Measure Uplift, means: skewed revenue with few buyers in a small holdout (known to under-cover)', () => {
-	it.failing.each([
-		// Welch covers 91.2% here (in exploration: 7.8% of intervals above the truth, 0.3% below).
-		['revenue, a 5% holdout of 2,000 customers (about 100 held out, 10 buyers)', 0.05, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
-		// Welch covers 87.8% here.
-		['revenue of rare buyers, 0.5% → 0.75%, a 5% holdout of 20,000 (about 5 holdout buyers)', 0.05, [{ customers: 20000, draw: revenue(0.0075, 0.005, 200), effect: revenueEffect(0.0075, 0.005, 200) }]],
-	] as Array<[string, number, MeanStratum[]]>)('%s', (_name, share, strata) => {
+const FLAGGED_AMONG_MISLEADING = 0.9;
+const FLAGGED_AMONG_ALL = 0.95;
+
+function expectFlagsTheMisleading(result: Calibration, level: number) {
+	expect(result.missedFlagged / result.missed).toBeGreaterThanOrEqual(band(FLAGGED_AMONG_MISLEADING, result.missed)[0]);
+	expect(result.flagged / result.measured).toBeGreaterThanOrEqual(band(FLAGGED_AMONG_ALL, result.measured)[0]);
+	expect((result.missed - result.missedFlagged) / result.measured).toBeLessThanOrEqual(band(1 - level, result.measured)[1]);
+	expect(result.disagreements).toBe(0);
+}
+
+const SKEWED_SCENARIOS: Array<[string, number, MeanStratum[]]> = [
+	['revenue, a 5% holdout of 2,000 customers (about 100 held out, 10 buyers), 10% → 15% buy', 0.05, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
+	['revenue of rare buyers, 0.5% → 0.75%, a 5% holdout of 20,000 (about 5 holdout buyers)', 0.05, [{ customers: 20000, draw: revenue(0.0075, 0.005, 200), effect: revenueEffect(0.0075, 0.005, 200) }]],
+	['revenue, no effect, a 5% holdout of 2,000 customers, 10% buy', 0.05, [{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 }]],
+	['revenue, no effect, a 5% holdout of 20,000 customers, 10% buy (Welch covers 93.3%: below the band too)', 0.05, [{ customers: 20000, draw: revenue(0.1, 0.1, 200), effect: 0 }]],
+];
+
+describe('Measure Uplift, means: skewed revenue with few buyers in a small holdout is flagged and claims no effect', () => {
+	it.each(SKEWED_SCENARIOS)('%s', (_name, share, strata) => {
 		const random = seededRandom(Math.round(share * 1e4 + strata[0].customers + 7));
 		const result = calibrate('mean', CAMPAIGNS, 0.95, trueMeanDifference(strata), () => meanCampaign(random, strata, share));
+		expectFlagsTheMisleading(result, 0.95);
+		// Under no effect, the false positives Welch gave (p < 0.05 in 9.9% of campaigns) are gone: no verdict claims one.
+		if (strata.every((s) => s.effect === 0)) expect(result.significantShare).toBeLessThanOrEqual(band(0.05, result.measured)[1]);
+	});
+
+	it('with page states written before the sum of cubes was kept, the check is not made and says so (reliable: null)', () => {
+		const random = seededRandom(16_207);
+		const { treatment, holdout } = meanCampaign(random, SKEWED_SCENARIOS[2][2], 0.05);
+		const old = (m: MomentState): MomentState => ({ n: m.n, sum: m.sum, sumOfSquares: m.sumOfSquares });
+		expect(measure('mean', { treatment: old(treatment), holdout: old(holdout) }, 0.95).normality).toEqual({ reliable: null, skewed: [] });
+		expect(measure('mean', { treatment: old(treatment), holdout }, 0.95).normality).toEqual({ reliable: null, skewed: [] });
+		expect(measure('mean', { treatment, holdout }, 0.95).normality?.reliable).toBe(false);
+	});
+});
+
+/** The share of results flagged where Welch holds: at most 2.5% (within 3 binomial sd). */
+const FLAGGED_WHERE_WELCH_HOLDS = 0.025;
+
+describe('Measure Uplift, means: where Welch holds (balanced groups, scores, large holdouts), the check (almost) never flags', () => {
+	const cases: Array<[string, number, MeanStratum[]]> = [
+		['revenue, 1,000 against 1,000 customers, 10% → 15% buy (each group alone fails Kohavi\'s rule: their skews cancel)', 0.5, [{ customers: 2000, draw: revenue(0.15, 0.1, 200), effect: revenueEffect(0.15, 0.1, 200) }]],
+		['revenue, no effect, 1,000 against 1,000 customers, 10% buy', 0.5, [{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 }]],
+		['satisfaction 0-10, a 5% holdout of 2,000, no effect', 0.05, [{ customers: 2000, draw: npsAnswer(0), effect: 0 }]],
+		['satisfaction 0-10, 300 customers, 20% held out', 0.2, [{ customers: 300, draw: npsAnswer(0.4), effect: 0.4 * (10 / 11) }]],
+		MEAN_SCENARIOS[6],
+	];
+	it.each(cases)('%s', (_name, share, strata) => {
+		const random = seededRandom(Math.round(share * 1e4 + strata[0].customers + 11));
+		const result = calibrate('mean', CAMPAIGNS, 0.95, trueMeanDifference(strata), () => meanCampaign(random, strata, share));
+		expect(result.flagged / result.measured).toBeLessThanOrEqual(band(FLAGGED_WHERE_WELCH_HOLDS, result.measured)[1]);
 		expectWithin(result.coverage, band(0.95, result.measured));
+		expect(result.disagreements).toBe(0);
+	});
+});
+
+describe('Measure Uplift, means, stratified: the check is made per stratum and for all customers', () => {
+	// A 5% holdout: a large stratum of subscribers who all pay about the same (normal, no skew) and a small one of
+	// occasional buyers (10% buy: skewed, about 100 held out). Campaigns without effect.
+	const strata: MeanStratum[] = [
+		{ customers: 20000, draw: normal([200, 50], [200, 50]), effect: 0 },
+		{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 },
+	];
+	const random = seededRandom(16_208);
+	const campaigns = Array.from({ length: CAMPAIGNS }, () => meanCampaign(random, strata, 0.05));
+	const of = (pick: (c: (typeof campaigns)[number]) => Campaign) => {
+		let next = 0;
+		return calibrate('mean', CAMPAIGNS, 0.95, 0, () => pick(campaigns[next++]));
+	};
+
+	it('the subscribers\' stratum is (almost) never flagged and its interval covers', () => {
+		const result = of((c) => c.strata[0]);
+		expect(result.flagged / result.measured).toBeLessThanOrEqual(band(FLAGGED_WHERE_WELCH_HOLDS, result.measured)[1]);
+		expectWithin(result.coverage, band(0.95, result.measured));
+	});
+
+	it('the occasional buyers\' stratum is flagged whenever it would mislead', () => {
+		expectFlagsTheMisleading(of((c) => c.strata[1]), 0.95);
+	});
+
+	it('all customers: what is left unflagged misleads no more than 5% of the time, and no flagged result claims an effect', () => {
+		const result = of((c) => c);
+		expect((result.missed - result.missedFlagged) / result.measured).toBeLessThanOrEqual(band(0.05, result.measured)[1]);
+		expect(result.significantShare).toBeLessThanOrEqual(band(0.05, result.measured)[1]);
+		expect(result.disagreements).toBe(0);
 	});
 });
 
@@ -281,16 +389,6 @@ describe('Measure Uplift: under no effect the p-value is uniform (false positive
 		const { pValues, measured } = calibrate(kind, CAMPAIGNS, 0.95, 0, campaign);
 		for (const alpha of ALPHAS) expectWithin(pValues.filter((p) => p < alpha).length / measured, band(alpha, measured));
 		for (const p of pValues) expect(p >= 0 && p <= 1).toBe(true);
-	});
-});
-
-describe('Measure Uplift: skewed revenue with few buyers in a small holdout has too many false positives (known)', () => {
-	// The same mechanism as the under-coverage above: under no effect p < 0.05 in 9.9% of campaigns and p < 0.01 in
-	// 5.8%, nearly all of them a false 'increase' (a holdout whose few buyers happened to spend little).
-	it.failing('revenue, no effect, a 5% holdout of 2,000 customers, 10% buy', () => {
-		const random = seededRandom(16_206);
-		const { pValues, measured } = calibrate('mean', CAMPAIGNS, 0.95, 0, () => meanCampaign(random, [{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 }], 0.05));
-		for (const alpha of ALPHAS) expectWithin(pValues.filter((p) => p < alpha).length / measured, band(alpha, measured));
 	});
 });
 
@@ -324,8 +422,12 @@ describe('Measure Uplift: an effect the size of the reported minimum detectable 
 		const stateWith = (n: number, sd: number) => sumsState(n, 0, (n - 1) * sd * sd);
 		const reported = measure('mean', { treatment: stateWith(nT, sdT), holdout: stateWith(nH, sdH) }, 0.95).minimumDetectableEffect!;
 		const random = seededRandom(nT * 7 + nH);
-		const group = (n: number, mean: number, sd: number) => normal([mean, sd], [mean, sd])(random, n, false);
+		// Sum and sum of squares only (no cubes: the normality check is not made): the MDE is the interval's, and
+		// this checks the interval's power. Small normal groups are often flagged by the check (sample skewness
+		// is noisy), and a flagged result claims no effect.
+		const group = (n: number, mean: number, sd: number) => normal([mean, sd], [mean, sd])(random, n, false).slice(0, 2) as [number, number];
 		const detected = calibrate('mean', CAMPAIGNS, 0.95, reported, () => ({ treatment: sumsState(nT, ...group(nT, reported, sdT)), holdout: sumsState(nH, ...group(nH, 0, sdH)) }));
 		expectWithin(detected.significantShare, band(POWER, detected.measured));
 	});
 });
+

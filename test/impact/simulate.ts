@@ -27,11 +27,19 @@ export function normalDraw(random: () => number): number {
 	return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
-/** The state of a yes/no outcome with `successes` of `n` customers (values 0/1: the sum of squares is the sum). */
-export const countState = (n: number, successes: number): MomentState => ({ n, sum: successes === 0 ? [] : [successes], sumOfSquares: successes === 0 ? [] : [successes] });
+/** The state of a yes/no outcome with `successes` of `n` customers (values 0/1: the sums of squares and cubes are the sum). */
+export const countState = (n: number, successes: number): MomentState => ({ n, sum: successes === 0 ? [] : [successes], sumOfSquares: successes === 0 ? [] : [successes], sumOfCubes: successes === 0 ? [] : [successes] });
 
-/** The state of `n` values with the given sum and sum of squares (large simulated groups, summed as doubles). */
-export const sumsState = (n: number, sum: number, sumOfSquares: number): MomentState => ({ n, sum: sum === 0 ? [] : [sum], sumOfSquares: sumOfSquares === 0 ? [] : [sumOfSquares] });
+/**
+ * The state of `n` values with the given sum, sum of squares and (when given) sum of cubes (large simulated
+ * groups, summed as doubles); without cubes, a state as written before they were kept.
+ */
+export const sumsState = (n: number, sum: number, sumOfSquares: number, sumOfCubes?: number): MomentState => ({
+	n,
+	sum: sum === 0 ? [] : [sum],
+	sumOfSquares: sumOfSquares === 0 ? [] : [sumOfSquares],
+	...(sumOfCubes === undefined ? {} : { sumOfCubes: sumOfCubes === 0 ? [] : [sumOfCubes] }),
+});
 
 /** The acceptance band of a share estimated from `runs` simulated campaigns: expected ± 3 binomial standard deviations. */
 export function band(expected: number, runs: number): [number, number] {

@@ -3,6 +3,7 @@ export * from './customerKpis';
 export * from './distributions';
 export * from './exactSum';
 export * from './kpi';
+export * from './normality';
 export * from './npsTrend';
 export * from './periods';
 export * from './proportions';

@@ -1,30 +1,43 @@
 import { addExact, exactProduct, roundedSum, type Partials } from './exactSum';
 
 /**
- * Sufficient statistics of one outcome in one group: the count, the exact sum and the exact sum of
- * squares (each square split into two doubles, so nothing is rounded until the end). They merge by
- * concatenating partials, so pages measured on different workers merge into exactly the one-run state.
+ * Sufficient statistics of one outcome in one group: the count, the exact sum, the exact sum of squares
+ * and the exact sum of cubes (each power split into doubles, so nothing is rounded until the end). They
+ * merge by concatenating partials, so pages measured on different workers merge into exactly the one-run
+ * state. The cubes give the skewness the normality check needs; states written before they were kept
+ * have none, and a merge with such a state (with customers) has none either.
  */
 export interface MomentState {
 	n: number;
 	sum: Partials;
 	sumOfSquares: Partials;
+	sumOfCubes?: Partials;
 }
 
-export const emptyMoments = (): MomentState => ({ n: 0, sum: [], sumOfSquares: [] });
+export const emptyMoments = (): MomentState => ({ n: 0, sum: [], sumOfSquares: [], sumOfCubes: [] });
+
+function addNonZero(partials: Partials, x: number): void {
+	if (x !== 0) addExact(partials, x);
+}
 
 export function addValue(state: MomentState, x: number): void {
 	state.n++;
 	addExact(state.sum, x);
 	const [square, error] = exactProduct(x, x);
 	addExact(state.sumOfSquares, square);
-	if (error !== 0) addExact(state.sumOfSquares, error);
+	addNonZero(state.sumOfSquares, error);
+	if (state.sumOfCubes) {
+		// x³ = (square + error) · x, each product exactly two doubles.
+		for (const part of [...exactProduct(square, x), ...exactProduct(error, x)]) addNonZero(state.sumOfCubes, part);
+	}
 }
 
 export function mergeMoments(into: MomentState, other: MomentState): void {
 	into.n += other.n;
 	for (const x of other.sum) addExact(into.sum, x);
 	for (const x of other.sumOfSquares) addExact(into.sumOfSquares, x);
+	if (other.sumOfCubes === undefined && other.n > 0) delete into.sumOfCubes;
+	else if (into.sumOfCubes && other.sumOfCubes) for (const x of other.sumOfCubes) addExact(into.sumOfCubes, x);
 }
 
 export interface Moments {
@@ -60,6 +73,26 @@ export function spreadAbout(state: MomentState, m: number): number {
 	}
 	const [a, b] = exactProduct(state.n, m);
 	for (const part of [...exactProduct(a, m), ...exactProduct(b, m)]) addExact(terms, part);
+	return roundedSum(terms);
+}
+
+/**
+ * Σ(x − m)³ = Σx³ − 3mΣx² + 3m²Σx − n·m³, from exact products summed exactly (as spreadAbout), or null
+ * for a state without the sum of cubes.
+ */
+export function cubedSpreadAbout(state: MomentState, m: number): number | null {
+	if (!state.sumOfCubes) return null;
+	const terms: Partials = [];
+	const add = (parts: number[], times: number) => {
+		for (const part of parts) for (let i = 0; i < times; i++) addNonZero(terms, part);
+	};
+	add(state.sumOfCubes, 1);
+	for (const x of state.sumOfSquares) add(exactProduct(-m, x), 3);
+	const [mm, mmError] = exactProduct(m, m);
+	for (const x of state.sum) add([...exactProduct(mm, x), ...exactProduct(mmError, x)], 3);
+	const nm = exactProduct(-state.n, m);
+	const nmm = nm.flatMap((part) => exactProduct(part, m));
+	add(nmm.flatMap((part) => exactProduct(part, m)), 1);
 	return roundedSum(terms);
 }
 

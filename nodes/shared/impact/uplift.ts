@@ -1,6 +1,7 @@
 import { normalQuantile, studentQuantile } from './distributions';
 import { newcombeInterval, newcombePValue, rateDetectableEffect, twoSidedZ } from './proportions';
 import { moments, roundedSumOf, type MomentState } from './sufficient';
+import { checkNormality, type NormalityCheck } from './normality';
 import { welchInterval } from './welch';
 
 export type OutcomeKind = 'proportion' | 'mean';
@@ -42,6 +43,11 @@ export interface OutcomeMeasure {
 	method: 'newcombeHybridScore' | 'welch';
 	minimumDetectableEffect: number | null;
 	verdict: Verdict;
+	/**
+	 * Kohavi's normality check of a mean's interval (null for a rate: Newcombe's interval needs none). When it
+	 * fails, the verdict is never increase or decrease, whatever the interval says.
+	 */
+	normality: NormalityCheck | null;
 	/** Extra conversions (proportion) or extra revenue (mean) among the treated customers. */
 	incremental: Estimate | null;
 	roi: { cost: number; incrementalProfit: Estimate; roi: Estimate } | null;
@@ -111,7 +117,11 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 			mde = (studentQuantile(1 - (1 - options.level) / 2, df) + studentQuantile(0.8, df)) * welch.standardError;
 		}
 	}
-	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : lower > 0 ? 'increase' : upper < 0 ? 'decrease' : 'inconclusive';
+	const normality = kind === 'mean' && lower !== null ? checkNormality(treatmentState, holdoutState) : null;
+	// An interval that excludes 0 claims an effect only when it can be trusted: a skewed holdout's interval
+	// that says "increase" is a false increase about half the time it says so (test/impact/calibration.test.ts).
+	const trusted = normality?.reliable !== false;
+	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : trusted && lower > 0 ? 'increase' : trusted && upper < 0 ? 'decrease' : 'inconclusive';
 	const relative = relativeTo(absolute, holdout.value);
 	const incremental = absolute === null ? null : scaled(nT, lower, upper, absolute);
 	let roi: OutcomeMeasure['roi'] = null;
@@ -121,5 +131,5 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		const toRoi = (value: number | null) => (value === null ? null : (value - cost) / cost);
 		roi = { cost, incrementalProfit: profit, roi: { estimate: toRoi(profit.estimate)!, lower: toRoi(profit.lower), upper: toRoi(profit.upper) } };
 	}
-	return { kind, treatment, holdout, absolute, relative, lower, upper, pValue, method, minimumDetectableEffect: mde, verdict, incremental, roi };
+	return { kind, treatment, holdout, absolute, relative, lower, upper, pValue, method, minimumDetectableEffect: mde, verdict, normality, incremental, roi };
 }
