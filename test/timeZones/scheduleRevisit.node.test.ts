@@ -37,7 +37,7 @@ describe.each(ZONE_AS_OF)('Schedule Revisit in %s, As Of %s', (zone, asOfText) =
 		const asOfInstant = instantOf(asOfText, zone);
 		const customers = ZONES.flatMap((customerZone, z) =>
 			dateForms(asOfInstant, customerZone)
-				.filter((_, f) => (f + z) % 3 === 0)
+				.filter((_, f) => (f + z) % 4 === 0)
 				.map((form, f) => ({ customerZone, form, interval: f % 2 ? 29 : 1 })),
 		);
 		const items = customers.map((c, i) => ({
@@ -111,5 +111,37 @@ describe('Schedule Revisit: the spring-forward gap on the as-of day', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect((outputsOf(result)[0][0].revisit as IDataObject).slotStart).toBe('2024-03-10T03:30:00-04:00');
+	});
+});
+
+/**
+ * Find Care Occasions takes the window from As Of's date in each customer's zone: with birthdays a few
+ * days either side of that date and the workflow zone and As Of at each hard moment, a customer gets
+ * exactly the birthdays 0 to 30 days ahead of their own date, each with its local date and daysUntil.
+ */
+describe.each(ZONE_AS_OF)('Find Care Occasions in %s, As Of %s', (zone, asOfText) => {
+	it('birthdays 0 to 30 days ahead of the as-of date on the customer calendar', async () => {
+		const asOfInstant = instantOf(asOfText, zone);
+		const DAYS_AHEAD = [-2, -1, 0, 1, 29, 30, 31];
+		const customers = ZONES.flatMap((customerZone) => DAYS_AHEAD.map((days) => ({ customerZone, days, date: daysAfter(localDate(asOfInstant, customerZone), days) })));
+		const items = customers.map((c, i) => ({
+			customerId: `C${i}`,
+			birthday: `1992${c.date.slice(4)}`,
+			...(c.customerZone === zone ? {} : { timeZone: c.customerZone }),
+		}));
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { operation: 'findOccasions', asOf: asOfText, lookAheadDays: 30 },
+			items,
+			timezone: zone,
+			onError: 'continueErrorOutput',
+		});
+		expect(result.error).toBeUndefined();
+		const outputs = outputsOf(result);
+		expect(outputs.at(-1)).toEqual([]);
+		expect(nonFinite(outputs)).toEqual([]);
+		const birthdays = (j: IDataObject) => ((j.revisit as IDataObject).occasions as IDataObject[]).filter((o) => o.type === 'birthday');
+		const found = outputs[0].map((j) => birthdays(j).map((o) => ({ key: o.key, date: o.date, daysUntil: o.daysUntil })));
+		expect(found).toEqual(customers.map((c) => (c.days >= 0 && c.days <= 30 ? [{ key: 'birthday', date: c.date, daysUntil: c.days }] : [])));
 	});
 });
