@@ -3,14 +3,16 @@ import type { ChannelKind } from '../../nodes/shared/messaging/channels/registry
 import { startProviderServer, type AnyProviderServer } from '../helpers/providers';
 import { runCare } from './helpers/run';
 
-/** Channels whose provider refuses a longer text (the loopback servers answer WeCom 45002, Twilio 21617). */
+/** Channels whose provider refuses a longer text (the loopback servers answer WeCom 45002, Twilio 21617) or cuts it (Slack). */
 const CASES: Array<[ChannelKind, number, (text: string) => number, string, IDataObject, IDataObject]> = [
 	['wecom', 2048, (text) => Buffer.byteLength(text, 'utf8'), 'bytes', {}, { options: { pacing: 'off' } }],
 	['twilioSms', 1600, (text) => text.length, 'characters', { phone: '+15550001111' }, { recipientField: 'phone' }],
+	// Slack accepts a longer text and cuts it at 40,000 characters: the loopback delivers it cut, as Slack does.
+	['slack', 40_000, (text) => text.length, 'characters', {}, { options: { pacing: 'off' } }],
 ];
 
-// Before, such a text was claimed and sent, and the provider refused it: failed, permanent, nothing
-// delivered, with the provider's code. Now it is the item's error before its key is claimed.
+// Before, such a text was claimed and sent, and the provider refused it (failed, permanent, nothing
+// delivered) or, Slack, cut it without a word. Now it is the item's error before its key is claimed.
 describe.each(CASES)('%s: a text over the provider limit is the item\'s error before anything is sent', (kind, limit, size, unit, fields, parameters) => {
 	let server: AnyProviderServer;
 	beforeAll(async () => {

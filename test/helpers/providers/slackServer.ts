@@ -25,8 +25,10 @@ export interface SlackServerOptions {
  * Slack incoming webhook. Enforces: POST /services/{team}/{bot}/{token} (404 no_service for an unknown
  * hook, 403 invalid_token for a wrong token on a known one), a JSON body (or form `payload=`) that parses
  * (400 invalid_payload) with `text` or `blocks` (400 no_text). Success is 200 "ok"; rate limit is
- * 429 rate_limited with Retry-After.
+ * 429 rate_limited with Retry-After. A text over 40,000 characters is delivered cut to them, as Slack does.
  */
+const MAX_TEXT_CHARACTERS = 40_000;
+
 export async function startSlackServer(options: SlackServerOptions = {}): Promise<ProviderServer> {
 	const team = options.team ?? 'T00000000';
 	const bot = options.bot ?? 'B00000000';
@@ -61,7 +63,10 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
 			if (!body) return error('invalid_payload');
 			const hasBlocks = Array.isArray(body.blocks) && body.blocks.length > 0;
 			if ((typeof body.text !== 'string' || body.text === '') && !hasBlocks) return error('no_text');
-			return { status: 200, body: 'ok', delivered: { to: '', text: String(body.text ?? ''), raw: body } };
+			// "Slack will truncate messages containing more than 40,000 characters" (api.slack.com/methods/chat.postMessage,
+			// Truncating content): accepted with "ok", the rest silently dropped.
+			const text = String(body.text ?? '').slice(0, MAX_TEXT_CHARACTERS);
+			return { status: 200, body: 'ok', delivered: { to: '', text, raw: body } };
 		},
 		faultReply: (fault: Fault) => {
 			if (fault.kind === 'rateLimit') {
