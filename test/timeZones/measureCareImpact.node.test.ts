@@ -40,4 +40,20 @@ describe.each(ZONE_AS_OF)('KPI Report in %s, As Of %s', (zone, asOfText) => {
 		);
 		expect(rows.find((r) => r.kind === 'total')).toMatchObject({ orders: forms.length, customers: forms.length });
 	});
+
+	it('each survey answer in its local month, the As Of month left out of the months', async () => {
+		const asOfInstant = instantOf(asOfText, zone);
+		const forms = dateForms(asOfInstant, zone);
+		const items = forms.map((f, i) => ({ customerId: `C${i}`, respondedAt: f.value, nps: 10 }));
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'kpiReport', source: 'responses', months: MONTHS, asOf: asOfText }, items, timezone: zone, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		const outputs = outputsOf(result);
+		expect(outputs.at(-1)).toEqual([]);
+		expect(nonFinite(outputs)).toEqual([]);
+		const months = monthsBefore(localDate(asOfInstant, zone).slice(0, 7), MONTHS);
+		const monthOf = forms.map((f) => localDate(f.instant, zone).slice(0, 7));
+		const periods = outputs[0].filter((r) => r.kind === 'period' || r.period !== undefined);
+		expect(periods.map((r) => ({ period: r.period, promoters: r.promoters }))).toEqual(months.map((period) => ({ period, promoters: monthOf.filter((m) => m === period).length })));
+	});
 });
+
