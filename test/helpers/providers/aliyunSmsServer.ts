@@ -50,14 +50,15 @@ function rfc3986(value: string): string {
 	return out;
 }
 
-function expectedSignature(method: string, params: Map<string, string>, secret: string): string {
+/** The signature the gateway expects, and the string it signed (echoed in SignatureDoesNotMatch, as Aliyun does). */
+function expectedSignature(method: string, params: Map<string, string>, secret: string): { signature: string; stringToSign: string } {
 	const canonical = [...params.keys()]
 		.filter((name) => name !== 'Signature')
 		.sort()
 		.map((name) => `${rfc3986(name)}=${rfc3986(params.get(name) ?? '')}`)
 		.join('&');
 	const stringToSign = `${method}&${rfc3986('/')}&${rfc3986(canonical)}`;
-	return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
+	return { signature: createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64'), stringToSign };
 }
 
 const REQUIRED_COMMON = ['AccessKeyId', 'Action', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version', 'Signature'];
@@ -165,7 +166,10 @@ export async function startAliyunSmsServer(options: AliyunSmsServerOptions = {})
 			if (Math.abs(Date.now() - Date.parse(timestamp)) > maxSkewMs) return answer('InvalidTimeStamp.Expired');
 			const signature = params.get('Signature')!;
 			const expected = expectedSignature(request.method, params, accessKeySecret);
-			if (signature !== expected) return answer('SignatureDoesNotMatch');
+			// Aliyun's gateway shows the string it signed, AccessKeyId and all, so a client can find its mistake.
+			if (signature !== expected.signature) {
+				return answer('SignatureDoesNotMatch', { Message: `${ALIYUN_ERRORS.SignatureDoesNotMatch.message} server string to sign is:${expected.stringToSign}` });
+			}
 			const nonce = params.get('SignatureNonce')!;
 			if (usedNonces.has(nonce)) return answer('SignatureNonceUsed');
 			usedNonces.add(nonce);

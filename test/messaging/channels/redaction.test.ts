@@ -219,6 +219,22 @@ describe('derived forms through the channels', () => {
 		expect(JSON.stringify(outcome)).toContain('Basic ***');
 	});
 
+	// Aliyun's SignatureDoesNotMatch shows the server's string to sign, which holds AccessKeyId (the loopback
+	// does the same). Without redaction the outcome shows it: this test fails with Redactor.redact disabled.
+	it("Aliyun: a wrong AccessKey secret's SignatureDoesNotMatch echoing the string to sign shows no AccessKeyId", async () => {
+		const server = await startProviderServer('aliyunSms');
+		const { accessKeyId } = server.credentials as { accessKeyId: string };
+		const channel = createChannel('aliyunSms', { ...server.credentials, accessKeySecret: 'not-the-secret-at-all' });
+		const outcome = await channel.send(messageFor('aliyunSms'), { timeoutMs: 2_000 });
+		await channel.close?.();
+		await server.close();
+		expect(outcome).toMatchObject({ status: 'failed', providerCode: 'SignatureDoesNotMatch' });
+		const shown = JSON.stringify(outcome);
+		expect(shown).toContain('server string to sign is:GET&%2F&AccessKeyId%3D***%26');
+		expect(shown).not.toContain(accessKeyId);
+		expect(shown).not.toContain('not-the-secret-at-all');
+	});
+
 	it('SMTP: a 535 echoing AUTH PLAIN base64(\\0user\\0password), in a send and in the credential test', async () => {
 		for (const password of ['pw1', 'a-longer-password-99']) {
 			const server = await startSmtpServer({ password: 'the-right-one', echoAuthPlainInErrors: true });
