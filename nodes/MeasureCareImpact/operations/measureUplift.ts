@@ -5,7 +5,7 @@ import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
 import { parseMoney, parseNumber } from '../../shared/input/numbers';
-import { measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
+import { cautionSentence, measureOutcome, outcomeLabel, upliftSentence, type Language, type OutcomeKind } from '../../shared/impact';
 import { checkStratification, MergedPages } from '../../shared/impact/pageMerge';
 import { ALL, cellOf, mergeState, newState, OUTCOME_KINDS, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { pageIdentity } from '../../shared/satisfaction/pageIdentity';
@@ -199,8 +199,10 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const emit = (outcome: string, kind: OutcomeKind, cell: StratumState, stratum: string | undefined, pairs: IPairedItemData[]) => {
 		const measure = measureOutcome(kind, cell.treatment, cell.holdout, outcome === 'revenue' ? measureOptions : noRoi);
 		const label = outcomeLabel(outcome, language, windowDays, outcome === 'conversion' ? conversionName : undefined);
-		const sentence = upliftSentence(measure, { language, campaign, outcomeLabel: label, stratum, level });
-		results.push({ json: upliftJson({ campaign, outcome, label, stratum: stratum ?? null, level, measure, sentence }), pairedItem: pairs });
+		const context = { language, campaign, outcomeLabel: label, stratum, level };
+		const sentence = upliftSentence(measure, context);
+		const caution = cautionSentence(measure, context);
+		results.push({ json: upliftJson({ campaign, outcome, label, stratum: stratum ?? null, level, measure, sentence, caution }), pairedItem: pairs });
 	};
 	for (const [outcome, { kind, strata }] of Object.entries(read.state.outcomes)) {
 		const keys = Object.keys(strata).sort();

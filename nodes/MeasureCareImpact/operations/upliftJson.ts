@@ -9,10 +9,12 @@ interface UpliftItem {
 	level: number;
 	measure: OutcomeMeasure;
 	sentence: string;
+	/** Why no effect is claimed, or that the check could not be made (null: none needed). */
+	caution: string | null;
 }
 
 /** The result item of one outcome (and stratum): plain numbers and nulls, never NaN or Infinity. */
-export function upliftJson({ campaign, outcome, label, stratum, level, measure: m, sentence }: UpliftItem): IDataObject {
+export function upliftJson({ campaign, outcome, label, stratum, level, measure: m, sentence, caution }: UpliftItem): IDataObject {
 	const group = (g: OutcomeMeasure['treatment']) =>
 		m.kind === 'proportion'
 			? { customers: g.customers, conversions: g.successes ?? 0, rate: g.value }
@@ -37,6 +39,9 @@ export function upliftJson({ campaign, outcome, label, stratum, level, measure: 
 		},
 		significant: m.verdict === 'increase' || m.verdict === 'decrease',
 		verdict: m.verdict,
+		// A rate's Newcombe interval needs no normality check: reliable.
+		reliable: m.normality ? m.normality.reliable : true,
+		caution,
 		minimumDetectableEffect: m.minimumDetectableEffect,
 		incremental: m.incremental ? { [m.kind === 'proportion' ? 'conversions' : 'total']: m.incremental } : null,
 		roi: m.roi as IDataObject | null,

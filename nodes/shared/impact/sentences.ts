@@ -45,8 +45,59 @@ function sameOutcome(m: OutcomeMeasure): boolean {
 	return successes === 0 || successes === m.treatment.customers + m.holdout.customers;
 }
 
-/** One plain sentence on what the campaign did to one outcome, in English or Chinese. */
+/**
+ * Why a mean's result claims no effect (its normality check failed), or that the check could not be made
+ * (page states written before they kept the sum of cubes); null when the check passed or a rate needs none.
+ */
+export function cautionSentence(m: OutcomeMeasure, c: SentenceContext): string | null {
+	const check = m.normality;
+	if (!check || check.reliable === true) return null;
+	const zh = c.language === 'zh-CN';
+	if (check.reliable === null) {
+		return zh
+			? '无法进行偏度检查：页面状态写于保存立方和之前；若数值偏斜且组规模小，区间可能偏离真实效果。'
+			: 'The skewness check could not be made: the page states were written before they kept the sum of cubes; with skewed values and a small group the interval may miss the true effect.';
+	}
+	const groups = check.skewed.map(({ group, customers, skewness, required }) =>
+		zh
+			? `${group === 'holdout' ? '对照组' : '干预组'}的分布过于偏斜（偏度 ${fixed(skewness, 1)}），${customers} 人不够，需要至少 ${required} 人`
+			: `the ${group}'s values are too skewed (skewness ${fixed(skewness, 1)}) for its ${customers} customers, which asks for at least ${required}`,
+	);
+	if (zh) {
+		const which = groups.length > 0 ? `${groups.join('；')}（` : '数值过于偏斜，组规模不够（';
+		return `不宣称效果：${which}Kohavi 经验法则：n > 355 × 偏度²），区间和 p 值可能偏离真实效果。`;
+	}
+	const which = groups.length > 0 ? `${groups.join(', and ')} by Kohavi's rule (n > 355 × skewness²)` : "the values are too skewed for these group sizes by Kohavi's rule (n > 355 × skewness²)";
+	return `No effect is claimed: ${which}, so the interval and p-value may miss the true effect.`;
+}
+
+/** One plain sentence on what the campaign did to one outcome, in English or Chinese (with its caution, if any). */
 export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
+	const caution = cautionSentence(m, c);
+	if (m.normality?.reliable === false) return inconclusiveSentence(m, c, caution!);
+	const sentence = baseSentence(m, c);
+	return caution === null ? sentence : `${sentence}${c.language === 'zh-CN' ? '' : ' '}${caution}`;
+}
+
+/** "No clear effect" and the figures, followed by `tail` (what effect could be detected, or why none is claimed). */
+function inconclusiveSentence(m: OutcomeMeasure, c: SentenceContext, tail: string): string {
+	const { holdout, treatment, diff, proportion } = parts(m);
+	const level = Number((c.level * 100).toFixed(2));
+	if (c.language === 'zh-CN') {
+		const who = c.campaign ? `“${c.campaign}”` : '本次活动';
+		const prefix = c.stratum === undefined ? '' : `分层“${c.stratum}”：`;
+		const unit = proportion ? '个百分点' : '';
+		const ci = `${level}% 置信区间 ${diff(m.lower!)} 至 ${diff(m.upper!)}`;
+		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${tail}`;
+	}
+	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
+	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
+	const unit = proportion ? ' points' : '';
+	const ci = `${level}% CI ${diff(m.lower!)} to ${diff(m.upper!)}`;
+	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${tail}`;
+}
+
+function baseSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	const { holdout, treatment, diff, proportion } = parts(m);
 	// As chosen (50 to 99.9, in steps of 0.1 or finer): rounding to whole percent wrote 99.5% as "100%".
 	const level = Number((c.level * 100).toFixed(2));
@@ -68,7 +119,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 					? '所有客户的结果相同，无法给出可检测的最小效果。'
 					: '按目前的组规模，总体比率所容许的任何变化都没有 80% 的把握被检测出来。'
 				: `按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
-		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${detectable}`;
+		return inconclusiveSentence(m, c, detectable);
 	}
 	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
 	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
@@ -87,7 +138,7 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 				? 'Every customer had the same outcome, so no minimum detectable effect can be given.'
 				: 'With these group sizes no change the overall rate allows would be detected 80% of the time.'
 			: `With these group sizes only an effect of at least ${diff(m.minimumDetectableEffect).slice(1)}${unit} would be detected 80% of the time.`;
-	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${detectable}`;
+	return inconclusiveSentence(m, c, detectable);
 }
 
 const OUTCOME_LABELS: LabelTable<string> = LABELS.impactOutcome;

@@ -1,7 +1,7 @@
 import { ConfigError, InputError, isEmpty, PLAUSIBLE } from '../input';
 import { roundedSum } from './exactSum';
 import type { Group } from './assignment';
-import { addValue, emptyMoments, mergeMoments, spreadAbout, type MomentState } from './sufficient';
+import { addValue, cubedSpreadAbout, emptyMoments, mergeMoments, spreadAbout, type MomentState } from './sufficient';
 import type { OutcomeKind } from './uplift';
 import { parseKey } from './values';
 
@@ -85,7 +85,8 @@ const UNDERFLOW = 1e-300;
  * Statistics some page could have made: finite partials whose sums n values of at most LARGEST_VALUE
  * could give, so means, variances and intervals stay finite after merging. A yes/no outcome's values
  * are 0 or 1: a whole number of successes from 0 to n, with the sum of squares equal to the sum. Any
- * values' sum of squares is at least sum² / n (their spread about the mean is not negative).
+ * values' sum of squares is at least sum² / n (their spread about the mean is not negative). The sum of
+ * cubes is optional (states written before it was kept have none).
  */
 const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
 	const m = v as MomentState;
@@ -94,8 +95,14 @@ const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
 	const sum = roundedSum(m.sum);
 	const squares = roundedSum(m.sumOfSquares);
 	if (!(Math.abs(sum) <= m.n * LARGEST_VALUE && squares >= 0 && squares <= m.n * LARGEST_VALUE * LARGEST_VALUE)) return false;
-	if (kind === 'proportion') return Number.isInteger(sum) && sum >= 0 && sum <= m.n && squares === sum;
-	return m.n === 0 || spreadAbout(m, sum / m.n) >= -UNDERFLOW;
+	if (m.sumOfCubes !== undefined && !(Array.isArray(m.sumOfCubes) && m.sumOfCubes.every(Number.isFinite))) return false;
+	if (kind === 'proportion') return Number.isInteger(sum) && sum >= 0 && sum <= m.n && squares === sum && (m.sumOfCubes === undefined || roundedSum(m.sumOfCubes) === sum);
+	if (m.n === 0) return true;
+	const spread = spreadAbout(m, sum / m.n);
+	if (!(spread >= -UNDERFLOW)) return false;
+	// Values' Σ|x − m|³ is at most (Σ(x − m)²)^1.5, so their third moment is too (and a skewness at most √n).
+	const cubed = cubedSpreadAbout(m, sum / m.n);
+	return cubed === null || Math.abs(cubed) <= Math.max(0, spread) ** 1.5 * (1 + 1e-9) + UNDERFLOW;
 };
 
 /**
