@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../helpers/runWorkflow';
 import { nonFinite, outputsOf } from '../helpers/runChecks';
-import { AS_OF_LOCAL, ZONES, calendarDaysBetween, dateForms, instantOf, withOffset } from './zoneCases';
+import { AS_OF_LOCAL, ZONES, calendarDaysBetween, dateForms, daysBefore, instantOf, localDate, withOffset } from './zoneCases';
 
 /**
  * Detect Churn Risk derives t_x and T at As Of on the workflow zone's calendar (README, Detect Churn Risk):
@@ -80,6 +80,50 @@ describe.each(ZONES)('Detect Churn Risk in %s', (zone) => {
 			fromSummary.push(...both.fromSummary);
 		}
 		expect(fromDates).toEqual(fromSummary);
+	});
+});
+
+/**
+ * The same property for one item per transaction: three orders on three local days (the first and last
+ * purchase in any form, a date-only order between them) score as the summary x = 2 with the calendar's
+ * t_x and T. Compared on the model's numbers: the spend windows add a reason a summary cannot have.
+ */
+describe.each(ZONES)('Detect Churn Risk from transactions in %s', (zone) => {
+	it('orders give the x, t_x and T of the zone calendar, with As Of at each hard moment', async () => {
+		const parameters = { method: 'bgNbd', modelSource: 'supplied', suppliedParameters: JSON.stringify(model), timeUnit: 'days', horizon: 30 };
+		const model3 = (j: Record<string, unknown>) => {
+			const churn = j.churn as IDataObject;
+			return { probabilityAlive: churn.probabilityAlive, expectedPurchases: churn.expectedPurchases };
+		};
+		const fromOrders: unknown[] = [];
+		const fromSummary: unknown[] = [];
+		for (const asOfText of AS_OF_LOCAL) {
+			const asOfInstant = instantOf(asOfText, zone);
+			const forms = dateForms(asOfInstant, zone);
+			const pairs = forms.flatMap((first, i) =>
+				forms
+					.filter((last, j) => (j * 3 + i) % 4 === 0 && localDate(last.instant, zone) > daysBefore(localDate(first.instant, zone), -1))
+					.map((last) => ({ first, last, middle: daysBefore(localDate(last.instant, zone), 1) })),
+			);
+			const orders = pairs.flatMap(({ first, last, middle }, i) => [first.value, middle, last.value].map((orderDate) => ({ customerId: `C${i}`, orderDate, amount: 10 })));
+			const summaries = pairs.map(({ first, last }, i) => ({
+				customerId: `C${i}`,
+				x: 2,
+				tx: calendarDaysBetween(first.instant, last.instant, zone),
+				T: calendarDaysBetween(first.instant, asOfInstant, zone),
+			}));
+			const run = async (inputShape: string, items: IDataObject[]) => {
+				const result = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, inputShape, asOf: asOfText }, items, timezone: zone, onError: 'continueErrorOutput' });
+				expect(result.error).toBeUndefined();
+				expect(outputsOf(result).at(-1)).toEqual([]);
+				expect(nonFinite(outputsOf(result))).toEqual([]);
+				const byId = new Map(outputsOf(result).slice(0, -1).flat().filter((j) => j.churn !== undefined).map((j) => [j.customerId, model3(j)]));
+				return pairs.map((p, i) => ({ asOf: asOfText, first: p.first.value, last: p.last.value, ...byId.get(`C${i}`) }));
+			};
+			fromOrders.push(...(await run('transaction', orders)));
+			fromSummary.push(...(await run('summary', summaries)));
+		}
+		expect(fromOrders).toEqual(fromSummary);
 	});
 });
 
