@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DetectChurnRisk } from '../../nodes/DetectChurnRisk/DetectChurnRisk.node';
-import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
+import { ABSENT, emptyOdds, fullWidth, isEqual, showsValue, shown, valueAt, withValue, type Odd } from '../helpers/oddItemValues';
+import { names, nonFinite, RAW_ERROR } from '../helpers/runChecks';
 import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 import { cdnowSummary } from '../models/cdnowData';
@@ -23,8 +24,6 @@ const asOf = '1997-09-30T00:00:00Z';
 const AS_OF_MS = Date.parse(asOf);
 const DAY_MS = 86_400_000;
 
-/** Deletes the field (a Code node's undefined, a column the source left out). */
-const MISSING = Symbol('missing');
 type Value = unknown;
 
 type Kind = 'id' | 'count' | 'span' | 'amount' | 'score' | 'customers' | 'date' | 'yesNo';
@@ -50,15 +49,8 @@ interface Config {
 	timezone?: string;
 }
 
-interface Odd {
-	value: Value;
-	/** The valid value it must behave as, when it has an unambiguous one. */
-	equivalent?: Value;
-}
-
 // ---------------------------------------------------------------- odd values by kind
 
-const fullWidth = (text: string) => text.replace(/[0-9.\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const grouped = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
 
 function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
@@ -96,9 +88,6 @@ function numberOdds(valid: number, kind: Kind, optional: boolean): Odd[] {
 		...emptyOdds(optional),
 	];
 }
-
-/** null, "" and a missing field: "not given" for an optional field, an error for a required one. */
-const emptyOdds = (optional: boolean): Odd[] => [null, '', '  ', MISSING].map((value) => (optional ? { value, equivalent: MISSING } : { value }));
 
 /** The instant `ms` written as an ISO date-time with a UTC offset of `hours`. */
 const withOffset = (ms: number, hours: number) =>
@@ -387,37 +376,10 @@ function placements(result: WorkflowResult, transactions: boolean) {
 	return { byItem, duplicates, model, all, stopped: result.error?.message };
 }
 
-/** The item with `column` set (a dot path into nested objects when the item has the first one, as n8n reads it). */
-function setField(item: Record<string, unknown>, column: string, value: Value): Record<string, unknown> {
-	const [head, ...rest] = column.split('.');
-	if (rest.length > 0 && item[head] !== null && typeof item[head] === 'object') {
-		return { ...item, [head]: setField(item[head] as Record<string, unknown>, rest.join('.'), value) };
-	}
-	const copy = { ...item };
-	if (value === MISSING) delete copy[column];
-	else copy[column] = value;
-	return copy;
-}
-
-const fieldOf = (item: Record<string, unknown>, column: string): unknown => {
-	const [head, ...rest] = column.split('.');
-	return rest.length > 0 && item[head] !== null && typeof item[head] === 'object' ? fieldOf(item[head] as Record<string, unknown>, rest.join('.')) : item[column];
-};
-
-const shown = (value: Value) => (value === MISSING ? 'missing' : DateTime.isDateTime(value) ? `DateTime(${value.toISO()})` : typeof value === 'bigint' ? `${value}n` : value instanceof Date ? `Date(${value.getTime()})` : JSON.stringify(value) ?? String(value));
-
-/** Ways a message may show a value; an Invalid Date has no ISO text, a luxon DateTime shows its own. */
-function formsOf(value: Value): string[] {
-	if (value === MISSING) return valueForms(undefined);
-	if (value instanceof Date && Number.isNaN(value.getTime())) return ['Invalid Date'];
-	if (DateTime.isDateTime(value)) return value.isValid ? [value.toISO()!] : ['Invalid DateTime'];
-	return valueForms(value);
-}
-
 /** What is wrong with the odd run of `field` (an empty list when every item had an allowed outcome). */
 async function problems(config: Config, field: Field): Promise<string[]> {
 	const odds = oddsFor(config, field);
-	const oddItems = config.items.map((item, i) => (i < odds.length ? setField(item, field.column, odds[i].value) : item));
+	const oddItems = config.items.map((item, i) => (i < odds.length ? withValue(item, field.column, odds[i].value) : item));
 	const outcome = placements(await run(config, oddItems), !!config.transactions);
 	const found: string[] = [];
 	if (outcome.stopped) found.push(`the run stopped: ${outcome.stopped}`);
@@ -436,12 +398,12 @@ async function problems(config: Config, field: Field): Promise<string[]> {
 			if (!odd) found.push(`item ${i} (not odd) refused: ${placed.error}`);
 			else if (RAW_ERROR.test(placed.error)) found.push(`${shown(odd.value)}: raw error: ${placed.error}`);
 			else if (!names(placed.error, field.column)) found.push(`${shown(odd.value)}: message does not name "${field.column}": ${placed.error}`);
-			else if (!formsOf(odd.value).some((form) => placed.error!.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${placed.error}`);
+			else if (!showsValue(placed.error, odd.value)) found.push(`${shown(odd.value)}: message does not show the value: ${placed.error}`);
 			if (!odd || !('equivalent' in odd)) return;
 		} else if (odd && !('equivalent' in odd)) found.push(`${shown(odd.value)}: accepted (silently coerced)`);
 		if (placed?.input !== undefined && !isEqual(placed.input, oddItems[i])) found.push(`item ${i}: its input fields changed on the way out`);
 		kept.push(i);
-		referenceItems.push(odd && 'equivalent' in odd ? setField(item, field.column, odd.equivalent) : item);
+		referenceItems.push(odd && 'equivalent' in odd ? withValue(item, field.column, odd.equivalent) : item);
 	});
 	const reference = placements(await run(config, referenceItems), !!config.transactions);
 	kept.forEach((i, r) => {
@@ -461,21 +423,12 @@ function oddsFor(config: Config, field: Field): Odd[] {
 	// Each odd value is derived from the valid value of the item it replaces.
 	const odds: Odd[] = [];
 	for (let i = 0; ; i++) {
-		const list = oddValues(field, fieldOf(config.items[i], field.column), config.timezone ?? 'UTC');
+		const list = oddValues(field, valueAt(config.items[i], field.column), config.timezone ?? 'UTC');
 		if (i >= list.length) break;
 		if (i >= config.items.length) throw new Error(`${config.name}: ${list.length} odd values for ${field.column}, only ${config.items.length} items`);
 		odds.push(list[i]);
 	}
 	return odds;
-}
-
-function isEqual(a: unknown, b: unknown): boolean {
-	try {
-		expect(a).toEqual(b);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 // ---------------------------------------------------------------- the tests
@@ -570,12 +523,6 @@ const MODEL_SOURCES: ModelSource[] = [
 	},
 ];
 
-function withKey(model: Record<string, unknown>, path: string, value: Value): Record<string, unknown> {
-	const [head, tail] = path.split('.');
-	if (tail === undefined) return setField(model, head, value);
-	return { ...model, [head]: setField(model[head] as Record<string, unknown>, tail, value) };
-}
-
 function modelOdds(valid: number, optional: boolean): Odd[] {
 	return [
 		{ value: String(valid), equivalent: valid },
@@ -590,26 +537,24 @@ function modelOdds(valid: number, optional: boolean): Odd[] {
 		{ value: true },
 		{ value: [valid] },
 		{ value: { value: valid } },
-		...[null, MISSING].map((value) => (optional ? { value, equivalent: MISSING } : { value })),
+		...[null, ABSENT].map((value) => (optional ? { value, equivalent: ABSENT } : { value })),
 		{ value: '' },
 	];
 }
-
-const fullWidthLetters = (text: string) => text.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** The Model item's method and time unit: choices, read as choices in items are (any case, padded, full-width); none given is none. */
 function modelChoiceOdds(valid: string): Odd[] {
 	return [
 		{ value: ` ${valid} `, equivalent: valid },
 		{ value: valid.toUpperCase(), equivalent: valid },
-		{ value: fullWidthLetters(valid), equivalent: valid },
+		{ value: fullWidth(valid), equivalent: valid },
 		{ value: `${valid}x` },
 		{ value: '高' },
 		{ value: 5 },
 		{ value: [valid] },
 		{ value: { value: valid } },
 		{ value: Number.NaN },
-		...[null, '', MISSING].map((value) => ({ value, equivalent: MISSING })),
+		...[null, '', ABSENT].map((value) => ({ value, equivalent: ABSENT })),
 	];
 }
 
@@ -631,7 +576,7 @@ describe('Detect Churn Risk: the supplied Model item against the values real sou
 		const found: string[] = [];
 		const odds = typeof valid === 'string' ? modelChoiceOdds(valid) : modelOdds(valid, source.optional.includes(key));
 		for (const odd of odds) {
-			const outcome = await runWithModel(source, withKey(source.model, key, odd.value));
+			const outcome = await runWithModel(source, withValue(source.model, key, odd.value));
 			const errors = [...outcome.byItem.values()].map((p) => p.error);
 			if (outcome.byItem.size !== source.items.length || outcome.duplicates.length) found.push(`${shown(odd.value)}: items lost or duplicated`);
 			if (nonFinite(outcome.all).length) found.push(`${shown(odd.value)}: NaN/Infinity in the output`);
@@ -641,14 +586,14 @@ describe('Detect Churn Risk: the supplied Model item against the values real sou
 				else if (errors.some((e) => e !== message)) found.push(`${shown(odd.value)}: some items scored, some refused`);
 				else if (RAW_ERROR.test(message)) found.push(`${shown(odd.value)}: raw error: ${message}`);
 				else if (!names(message, named)) found.push(`${shown(odd.value)}: message does not name "${named}": ${message}`);
-				else if (!formsOf(odd.value).some((form) => message.includes(form))) found.push(`${shown(odd.value)}: message does not show the value: ${message}`);
+				else if (!showsValue(message, odd.value)) found.push(`${shown(odd.value)}: message does not show the value: ${message}`);
 				continue;
 			}
 			if (!('equivalent' in odd)) {
 				found.push(`${shown(odd.value)}: accepted (silently coerced)`);
 				continue;
 			}
-			const equivalent = await runWithModel(source, withKey(source.model, key, odd.equivalent));
+			const equivalent = await runWithModel(source, withValue(source.model, key, odd.equivalent));
 			// The first item carries the Model item itself, odd in one and not in the other: the results are compared.
 			const results = (byItem: Map<number, Placement>) => [...byItem].map(([i, p]) => [i, p.output, p.result]);
 			if (!isEqual(results(outcome.byItem), results(equivalent.byItem)) || !isEqual(outcome.model, equivalent.model)) found.push(`${shown(odd.value)}: output differs from the equivalent's`);
