@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { MeasureCareImpact } from '../../nodes/MeasureCareImpact/MeasureCareImpact.node';
-import { names, nonFinite, outputsOf, RAW_ERROR, valueForms } from '../helpers/runChecks';
+import { ABSENT, fullWidth, isEqual, showsValue, withValue, type Odd as OddValue } from '../helpers/oddItemValues';
+import { names, nonFinite, outputsOf, RAW_ERROR } from '../helpers/runChecks';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 
@@ -29,15 +30,10 @@ import { setGeneratedItems } from '../helpers/testNodes';
  *   value it says, else be refused.
  */
 
-/** A field left out of the item (undefined from a Code node): the item has no such key. */
-const ABSENT = Symbol('absent');
 type Value = unknown;
 
-interface Odd {
+interface Odd extends OddValue {
 	label: string;
-	value: Value;
-	/** The valid value the odd one means, when it has one (ABSENT: the field left out); else it must be refused. */
-	equivalent?: Value;
 	/** Read as the equivalent by the rule of the shared readers or the README: refusing it is a defect too. */
 	read?: boolean;
 	/** What the message must show when it names a part of the value (a page state's page ID), not the whole. */
@@ -49,7 +45,6 @@ const means = (label: string, value: Value, equivalent: Value): Odd => ({ label,
 const itself = (label: string, value: Value): Odd => ({ label, value, equivalent: value, read: true });
 const reads = (label: string, value: Value, equivalent: Value): Odd => ({ label, value, equivalent, read: true });
 
-const FULL_WIDTH = (text: string) => text.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const UNSAFE = 2 ** 53 + 1;
 
 /** Odd values every field meets: empty ones, lists, objects, a Code node's non-JSON values. */
@@ -79,7 +74,7 @@ function numbers(valid: number, options: { money?: boolean; optional?: boolean }
 		...common(valid, options.optional ?? false),
 		reads('as text', text, valid),
 		reads('padded text', ` ${text} `, valid),
-		reads('full-width digits', FULL_WIDTH(text), valid),
+		reads('full-width digits', fullWidth(text), valid),
 		refused('exponent form', `${valid * 10}e-1`),
 		refused('a BigInt', BigInt(Math.round(valid))),
 		refused('hexadecimal', '0x10'),
@@ -158,7 +153,7 @@ function choices(valid: string, others: Odd[]): Odd[] {
 		...common(valid, false),
 		reads('in capitals', valid.toUpperCase(), valid),
 		reads('padded', ` ${valid} `, valid),
-		reads('full width', valid.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), valid),
+		reads('full width', fullWidth(valid), valid),
 		refused('unknown', 'unknown'),
 		refused('unknown Chinese', '高级'),
 		refused('a number', 5),
@@ -340,17 +335,6 @@ const CONFIGS = [ASSIGN, UPLIFT, ORDERS, CUSTOMERS, RESPONSES, PAGES];
 
 // ---------------------------------------------------------------- running and checking
 
-function withValue(item: IDataObject, path: string, value: Value): IDataObject {
-	const copy = structuredClone(item) as Record<string, unknown>;
-	const parts = path.split('.');
-	let target = copy;
-	for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-	const last = parts[parts.length - 1];
-	if (value === ABSENT) delete target[last];
-	else target[last] = value;
-	return copy as IDataObject;
-}
-
 let runs = 0;
 async function run(config: Config, items: IDataObject[]) {
 	const key = `itemValues-${runs++}`;
@@ -362,18 +346,6 @@ async function run(config: Config, items: IDataObject[]) {
 	for (const item of task[config.outputs] ?? []) errors.set((item.pairedItem as { item: number }).item, item.json.error as string);
 	const outputs = outputsOf(result, config.volatile).slice(0, config.outputs);
 	return { stopped: undefined, outputs, errors, paired: task.slice(0, config.outputs).flat().flatMap((item) => [item!.pairedItem].flat()) };
-}
-
-/** How a message may show a value (runChecks' forms, and those it cannot make). */
-function shows(message: string, value: Value): boolean {
-	if (value === ABSENT) return /missing|empty/.test(message);
-	if (value instanceof Date && Number.isNaN(value.getTime())) return message.includes('Invalid Date');
-	if (DateTime.isDateTime(value)) return message.includes(value.isValid ? value.toISO()! : 'Invalid DateTime');
-	if (typeof value === 'bigint') return message.includes(String(value));
-	// Messages cut a value at 80 characters: a long text or a whole state shows its beginning.
-	if (typeof value === 'string' && value.length > 80) return message.includes(value.slice(0, 40));
-	if (typeof value === 'object' && value !== null && !(value instanceof Date) && JSON.stringify(value).length > 80) return message.includes(JSON.stringify(value).slice(0, 40));
-	return valueForms(value).some((form) => message.includes(form));
 }
 
 async function problems(config: Config, field: Field): Promise<string[]> {
@@ -396,7 +368,7 @@ async function problems(config: Config, field: Field): Promise<string[]> {
 		if (o.read) found.push(`${o.label}: refused, but read as ${String(o.equivalent)} by the rule: ${message}`);
 		else if (RAW_ERROR.test(message)) found.push(`${o.label}: raw error: ${message}`);
 		else if (!names(message, field.column)) found.push(`${o.label}: message does not name "${field.column}": ${message}`);
-		else if (!(o.shown !== undefined ? message.includes(o.shown) : shows(message, o.value))) found.push(`${o.label}: message does not show the value: ${message}`);
+		else if (!(o.shown !== undefined ? message.includes(o.shown) : showsValue(message, o.value))) found.push(`${o.label}: message does not show the value: ${message}`);
 	});
 	const bad = nonFinite(result.outputs);
 	if (bad.length) found.push(`NaN or Infinity in the output: ${bad.join(', ')}`);
@@ -419,15 +391,6 @@ async function problems(config: Config, field: Field): Promise<string[]> {
 		}
 	}
 	return found;
-}
-
-function isEqual(a: unknown, b: unknown): boolean {
-	try {
-		expect(a).toEqual(b);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 // ---------------------------------------------------------------- page states
