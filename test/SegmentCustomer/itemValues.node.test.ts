@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { properties } from '../../nodes/SegmentCustomer/description';
-import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
+import { ABSENT, fullWidth, showsValue, shown, withValue, type Odd as OddValue } from '../helpers/oddItemValues';
+import { names, nonFinite, RAW_ERROR } from '../helpers/runChecks';
 import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 
@@ -21,14 +22,9 @@ import { setGeneratedItems } from '../helpers/testNodes';
  */
 
 const AS_OF = '2026-06-01T00:00:00Z';
-/** Marks an equivalent of "the field left out". */
-const ABSENT = Symbol('absent');
 type Value = unknown;
 
-interface Odd {
-	value: Value;
-	/** The valid value it must behave as when accepted; none: it must be refused. */
-	equivalent?: Value;
+interface Odd extends OddValue {
 	/** How the test names it (values such as NaN or a Date show badly in JSON). */
 	name?: string;
 	/** Refusing it is a defect too: it must give its equivalent's output. */
@@ -37,7 +33,6 @@ interface Odd {
 
 const NFC = 'Lǐ 李é'.normalize('NFC');
 const NFD = 'Lǐ 李é'.normalize('NFD');
-const fullWidth = (text: string) => text.replace(/[0-9,.+-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** Numbers: a count (orders, a histogram's customers) or an amount of money (with currency marks). */
 function numberOdds(valid: number, kind: 'count' | 'money' | 'number', required: boolean): Odd[] {
@@ -185,7 +180,7 @@ function measureOdds(): Odd[] {
 	];
 }
 
-const show = (odd: Odd) => odd.name ?? (typeof odd.value === 'string' ? JSON.stringify(odd.value) : String(JSON.stringify(odd.value) ?? odd.value));
+const show = (odd: Odd) => odd.name ?? shown(odd.value);
 
 // ---------------------------------------------------------------- fields and configurations
 
@@ -340,21 +335,11 @@ function outcomeOf(result: WorkflowResult, inputs: number): Outcome {
 	return { customerOf, errorOf, summary: summary.map((s) => s.json), problems };
 }
 
-const withField = (item: IDataObject, column: string, value: Value): IDataObject => {
-	const copy: IDataObject = { ...item };
-	if (value === ABSENT) delete copy[column];
-	else copy[column] = value as IDataObject[string];
-	return copy;
-};
-
 /** What is wrong with a refusal: a raw error, a message that names no field or shows no value. */
 function refusalProblem(message: string, field: Field, odd: Odd): string | undefined {
 	if (RAW_ERROR.test(message.replace(/"undefined"/g, ''))) return `raw error: ${message}`;
 	if (!names(message, field.column)) return `message does not name "${field.column}": ${message}`;
-	const { value } = odd;
-	const forms =
-		value instanceof DateTime ? [value.toISO()!] : typeof value === 'bigint' ? [String(value)] : value instanceof Date && Number.isNaN(value.getTime()) ? ['Invalid Date', 'invalid date'] : valueForms(value);
-	if (!forms.some((form) => message.includes(form))) return `message does not show the value: ${message}`;
+	if (!showsValue(message, odd.value)) return `message does not show the value: ${message}`;
 	return undefined;
 }
 
@@ -388,12 +373,12 @@ async function checkField(config: Config, field: Field): Promise<string[]> {
 		const ownId = (field.kind === 'id' ? odd.value : `O${k}`) as IDataObject[string];
 		if (transactions) items.push({ customerId: ownId, ...anchorOrder });
 		const item = items.length;
-		items.push(withField({ ...template, customerId: ownId }, field.column, odd.value));
+		items.push(withValue({ ...template, customerId: ownId }, field.column, odd.value));
 		let twin: number | undefined;
 		if ('equivalent' in odd && field.kind !== 'id') {
 			if (transactions) items.push({ customerId: `E${k}`, ...anchorOrder });
 			twin = items.length;
-			items.push(withField({ ...template, customerId: `E${k}` }, field.column, odd.equivalent));
+			items.push(withValue({ ...template, customerId: `E${k}` }, field.column, odd.equivalent));
 		}
 		return { odd, item, twin };
 	});
@@ -500,7 +485,7 @@ const HISTOGRAM_FIELDS: HistogramField[] = [
 
 async function checkHistogramField(method: string, field: HistogramField): Promise<string[]> {
 	const parameters = { method, cutPoints: 'histograms' };
-	const rows = (value: Value) => histogramRows().map((row, i) => (field.rows.includes(i) ? withField(row, field.column, value) : row));
+	const rows = (value: Value) => histogramRows().map((row, i) => (field.rows.includes(i) ? withValue(row, field.column, value) : row));
 	const references = new Map<Value, Promise<WorkflowResult>>();
 	const reference = (value: Value) => {
 		if (!references.has(value)) references.set(value, run(parameters, rows(value)));
