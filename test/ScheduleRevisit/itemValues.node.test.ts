@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { ScheduleRevisit } from '../../nodes/ScheduleRevisit/ScheduleRevisit.node';
-import { names, nonFinite, RAW_ERROR, valueForms } from '../helpers/runChecks';
+import { ABSENT, fullWidth, showsValue, shown, withValue, type Odd } from '../helpers/oddItemValues';
+import { names, nonFinite, RAW_ERROR } from '../helpers/runChecks';
 import { NODE_UNDER_TEST, runNode, type WorkflowResult } from '../helpers/runWorkflow';
 import { setGeneratedItems } from '../helpers/testNodes';
 
@@ -33,14 +34,7 @@ import { setGeneratedItems } from '../helpers/testNodes';
  *   (day and month order differ between countries), as is 号 for 日 (the date rule has 日 only).
  */
 
-const ABSENT = Symbol('absent');
 type Value = unknown;
-
-/** An odd value and, when it has one, the valid value it must behave as if accepted. */
-interface Odd {
-	value: Value;
-	equivalent?: Value;
-}
 
 type Operation = 'scheduleRevisit' | 'findOccasions';
 
@@ -103,8 +97,6 @@ const UNSAFE = 2 ** 53 + 1;
 /** Midnight in Shanghai of a YYYY-MM-DD day, as epoch ms. */
 const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Digits and hyphens as a Chinese input method types them (２０２６－０２－２０). */
-const fullWidth = (text: string) => text.replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** Odd forms of a valid date `day` (YYYY-MM-DD, read as midnight in Shanghai, the customers' zone). */
 function dateOdds(day: string, options: { future?: boolean } = {}): Odd[] {
@@ -306,18 +298,6 @@ const FIELDS: FieldCase[] = [
 
 // ---------------------------------------------------------------- running
 
-/** Sets a dot path of an item (or removes it for ABSENT). */
-function withValue(item: IDataObject, path: string, value: Value): IDataObject {
-	const copy = structuredClone(item) as Record<string, unknown>;
-	const parts = path.split('.');
-	let target = copy;
-	for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
-	const last = parts[parts.length - 1];
-	if (value === ABSENT) delete target[last];
-	else target[last] = value;
-	return copy as IDataObject;
-}
-
 function itemsFor(field: FieldCase, pick: (odd: Odd) => Value): IDataObject[] {
 	const base = field.operation === 'scheduleRevisit' ? scheduleBase : occasionBase;
 	const template = field.operation === 'scheduleRevisit' ? scheduleItem : occasionItem;
@@ -363,24 +343,6 @@ async function run(operation: Operation, items: IDataObject[], owners: string[])
 	return { results, agendas, nonFinite: nonFinite({ results, agendas }) };
 }
 
-/** Whether a message shows the value (a long text may be cut, as messages cut values at 80 characters). */
-function shows(message: string, value: Value): boolean {
-	if (value instanceof Date && Number.isNaN(value.getTime())) return message.includes('Invalid Date');
-	if (typeof value === 'string' && value.length > 60) return message.includes(value.slice(0, 60));
-	return valueForms(value === ABSENT ? undefined : value).some((form) => message.includes(form));
-}
-
-function shown(value: Value): string {
-	if (value === ABSENT) return 'absent';
-	if (value instanceof Date) return `Date(${value.getTime()})`;
-	if (DateTime.isDateTime(value)) return `DateTime(${value.toISO()})`;
-	if (typeof value === 'bigint') return `${value}n`;
-	if (typeof value === 'number') return String(value);
-	// Test names: long texts cut, invisible and combining characters written as escapes (NFD apart from NFC).
-	const text = JSON.stringify(value).replace(/[\u0300-\u036f\u200b-\u200f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-	return text.length > 40 ? `${text.slice(0, 40)}…(${text.length})` : text;
-}
-
 const cache = new Map<string, Promise<Outcome>>();
 function once(key: string, make: () => Promise<Outcome>): Promise<Outcome> {
 	if (!cache.has(key)) cache.set(key, make());
@@ -413,7 +375,7 @@ async function problem(field: FieldCase, k: number): Promise<string | undefined>
 	if (mine.error !== undefined) {
 		if (RAW_ERROR.test(mine.error.replace(/field "[^"]*" is missing/, ''))) return `raw error: ${mine.error}`;
 		if (!names(mine.error, field.column)) return `message does not name "${field.column}": ${mine.error}`;
-		if (!shows(mine.error, odd.value)) return `message does not show the value: ${mine.error}`;
+		if (!showsValue(mine.error, odd.value)) return `message does not show the value: ${mine.error}`;
 		return undefined;
 	}
 	if (!('equivalent' in odd)) return `accepted (silently coerced): ${JSON.stringify(mine.revisit)}`;
