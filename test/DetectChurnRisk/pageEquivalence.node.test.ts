@@ -307,6 +307,21 @@ describe('Detect Churn Risk Rules Only: pages and GROUP BY rows judge one-time b
 		});
 	});
 
+	it.each([
+		['with 3 repeat buyers: judged against them', [once, ...repeat.slice(0, 3)], 'info', "1 customer with a single purchase: their silence is measured against the usual interval of this batch's repeat buyers"],
+		['with 2 repeat buyers: not judged', [once, { ...once, customerId: 'Q2' }, ...repeat.slice(0, 2)], 'warning', '2 customers with a single purchase were not checked for inactivity'],
+		['without one-time buyers: nothing to say', repeat.slice(0, 3), undefined, undefined],
+	])('learned from the batch, a hint says how its one-time buyers were judged: %s; supplied, nothing', async (_, items, type, message) => {
+		const hintsOf = (result: Awaited<ReturnType<typeof runNode>>) => result.run.data.resultData.runData[NODE_UNDER_TEST][0].hints ?? [];
+		const learned = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days }, items });
+		const hints = hintsOf(learned);
+		expect(hints).toEqual(type ? [expect.objectContaining({ type, message: expect.stringContaining(message!) })] : []);
+		expect(hints.every((hint) => hint.message.includes('Model Parameters → Use Supplied Parameters'))).toBe(true);
+		const model = learned.json(NODE_UNDER_TEST, 2)[0];
+		const supplied = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days, modelSource: 'supplied', suppliedParameters: JSON.stringify(model) }, items });
+		expect([supplied.error, hintsOf(supplied)]).toEqual([undefined, []]);
+	});
+
 	const page = [once, ...repeat.slice(0, 3)];
 	const fourTimes = ['Only one purchase, 20 days ago: 4 times the usual interval of repeat customers'];
 	it.each([

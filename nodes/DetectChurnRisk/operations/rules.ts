@@ -1,5 +1,8 @@
+import type { NodeExecutionHint } from 'n8n-workflow';
+import { typicalIntervalHints } from '../../common/hints';
 import { suppliedObject } from '../../shared/churn';
 import { learnedTypicalInterval } from '../../shared/churn/typicalInterval';
+import type { Subject } from '../read';
 import type { RunSettings } from '../settings';
 import type { ChurnMethod } from './types';
 
@@ -13,9 +16,21 @@ export function rulesMethod(settings: RunSettings): ChurnMethod {
 	const supplied = settings.supplied === undefined ? undefined : suppliedObject('rules', settings.supplied);
 	return {
 		baseTypicalInterval: supplied && learnedTypicalInterval(supplied),
-		fit: () => ({
-			hints: [],
+		fit: (subjects) => ({
+			hints: supplied ? [] : oneTimeBuyerHints(subjects),
 			modelJson: (typicalIntervalDays, asOf) => ({ method: 'rules', source: supplied ? 'supplied' : 'fitted', typicalIntervalDays: typicalIntervalDays ?? null, asOf }),
 		}),
 	};
+}
+
+/** Learned from the batch, one-time buyers are judged against it (or, with fewer than 3 repeat buyers, not at all): say so. */
+function oneTimeBuyerHints(subjects: readonly Subject[]): NodeExecutionHint[] {
+	let oneTimeBuyers = 0;
+	let typicalKnown = false;
+	for (const { signals, count } of subjects) {
+		if (signals.daysSinceLast === undefined || signals.usualIntervalDays !== undefined) continue;
+		oneTimeBuyers += count ?? 1;
+		typicalKnown = signals.typicalIntervalDays !== undefined;
+	}
+	return typicalIntervalHints(oneTimeBuyers, typicalKnown);
 }
