@@ -102,7 +102,7 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}, described('thresholds')) as IDataObject)) {
 		const value = parameterNumber(raw) ?? Number.NaN;
 		if (!(value >= 0)) {
-			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${JSON.stringify(raw) ?? String(raw)}`);
+			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${describeValue(raw)}`);
 		}
 		if (UP_TO_100.has(name) && value > 100) {
 			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number from 0 to 100 (a score or a percentage, as the signal or level it sets); got ${value}`);

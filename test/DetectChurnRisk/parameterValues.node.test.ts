@@ -60,13 +60,15 @@ describe('Detect Churn Risk thresholds', () => {
 		['high', '', 'High From Risk Score'],
 		['spendDropPercent', 'abc', 'Spend Drop (%)'],
 		['lowSatisfaction', -5, 'Low Satisfaction Below'],
-	])('%s = %p stops the run naming the threshold', async (name, value, label) => {
+		// An expression giving NaN: shown as NaN (JSON.stringify wrote null, a value the user never gave).
+		['medium', '={{ NaN }}', 'Medium From Risk Score', 'NaN'],
+	])('%s = %p stops the run naming the threshold', async (name, value, label, shown = JSON.stringify(value)) => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
 			parameters: { method: 'rules', inputShape: 'summary', signals, thresholds: { [name]: value }, asOf },
 			items: customers(),
 		});
-		expect(result.error?.message).toBe(`Threshold "${label}" must be a number of at least 0; got ${JSON.stringify(value)}`);
+		expect(result.error?.message).toBe(`Threshold "${label}" must be a number of at least 0; got ${shown}`);
 	});
 });
 
