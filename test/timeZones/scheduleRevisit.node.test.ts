@@ -140,7 +140,7 @@ describe.each(ZONE_AS_OF)('Find Care Occasions in %s, As Of %s', (zone, asOfText
 		const outputs = outputsOf(result);
 		expect(outputs.at(-1)).toEqual([]);
 		expect(nonFinite(outputs)).toEqual([]);
-		const birthdays = (j: IDataObject) => ((j.revisit as IDataObject).occasions as IDataObject[]).filter((o) => o.type === 'birthday');
+		const birthdays = (j: Record<string, unknown>) => ((j.revisit as IDataObject).occasions as IDataObject[]).filter((o) => o.type === 'birthday');
 		const found = outputs[0].map((j) => birthdays(j).map((o) => ({ key: o.key, date: o.date, daysUntil: o.daysUntil })));
 		expect(found).toEqual(customers.map((c) => (c.days >= 0 && c.days <= 30 ? [{ key: 'birthday', date: c.date, daysUntil: c.days }] : [])));
 	});
