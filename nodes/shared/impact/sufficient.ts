@@ -22,14 +22,22 @@ function addNonZero(partials: Partials, x: number): void {
 
 export function addValue(state: MomentState, x: number): void {
 	state.n++;
+	// A 0 (most customers' revenue) adds nothing to any sum.
+	if (x === 0) return;
 	addExact(state.sum, x);
 	const [square, error] = exactProduct(x, x);
 	addExact(state.sumOfSquares, square);
 	addNonZero(state.sumOfSquares, error);
-	if (state.sumOfCubes) {
-		// x³ = (square + error) · x, each product exactly two doubles.
-		for (const part of [...exactProduct(square, x), ...exactProduct(error, x)]) addNonZero(state.sumOfCubes, part);
-	}
+	const cubes = state.sumOfCubes;
+	if (!cubes) return;
+	// x³ = (square + error) · x, each product exactly two doubles.
+	const [cube, cubeError] = exactProduct(square, x);
+	addExact(cubes, cube);
+	addNonZero(cubes, cubeError);
+	if (error === 0) return;
+	const [hi, lo] = exactProduct(error, x);
+	addNonZero(cubes, hi);
+	addNonZero(cubes, lo);
 }
 
 export function mergeMoments(into: MomentState, other: MomentState): void {
