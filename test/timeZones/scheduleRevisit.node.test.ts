@@ -145,3 +145,36 @@ describe.each(ZONE_AS_OF)('Find Care Occasions in %s, As Of %s', (zone, asOfText
 		expect(found).toEqual(customers.map((c) => (c.days >= 0 && c.days <= 30 ? [{ key: 'birthday', date: c.date, daysUntil: c.days }] : [])));
 	});
 });
+
+/**
+ * A next revisit given as a date without a time counts for that whole day (README, Schedule Revisit), also
+ * in zones whose clocks go forward at midnight, where the day starts at 01:00 (Santiago, Havana, Beirut):
+ * with As Of at 10:00 that day the customer is already scheduled. Before, only a revisit at minute 0 of its
+ * day counted as a date, so there the customer was booked again a month later.
+ */
+describe('Schedule Revisit: a next revisit without a time on the as-of day', () => {
+	const MIDNIGHT_CHANGES: Array<[string, string]> = [
+		['America/Santiago', '2024-09-08'],
+		['America/Havana', '2024-03-10'],
+		['Asia/Beirut', '2024-03-31'],
+		...ZONES.flatMap((zone) => ['2024-02-29', '2024-03-10', '2024-04-07', '2024-10-06', '2024-11-03', '2024-12-31'].map((day) => [zone, day] as [string, string])),
+	];
+	it.each(MIDNIGHT_CHANGES)('in %s on %s is already scheduled at 10:00 that day', async (zone, day) => {
+		const result = await runNode({
+			type: 'scheduleRevisit',
+			parameters: { ...parameters, asOf: `${day}T10:00:00` },
+			items: [{ customerId: 'A', nextRevisitAt: day }, { customerId: 'B', nextRevisitAt: daysBefore(day, 1) }],
+			timezone: zone,
+			onError: 'continueErrorOutput',
+		});
+		expect(result.error).toBeUndefined();
+		const outputs = outputsOf(result);
+		expect(outputs.at(-1)).toEqual([]);
+		const revisits = outputs[0].map((j) => j.revisit as IDataObject);
+		// The day before is over: B gets a new revisit.
+		expect(revisits.map((r) => [r.customerId, r.status, r.slotStart])).toEqual([
+			['A', 'alreadyScheduled', withOffset(instantOf(day, zone), zone)],
+			['B', 'scheduled', revisits[1].slotStart],
+		]);
+	});
+});

@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
 import { ConfigError } from '../input';
-import { localDayAndMinute, localDayNumber } from '../calendar/timeZone';
+import { localDayAndMinute, localDayNumber, zonedInstant } from '../calendar/timeZone';
 import type { Booking } from './bookings';
 import { Booker, type PendingRevisit } from './booker';
 import { sortForBooking } from './bookingOrder';
@@ -64,14 +64,14 @@ function keepExisting(result: RevisitResult, request: RevisitRequest, at: Date, 
 }
 
 /**
- * Whether a revisit already planned is still to come. One at local midnight is a date without a time
- * ("2026-03-02" from a DATE column): planned for that whole day, so it is not over at 10:00 that day,
- * and booking another would contact the customer twice that day.
+ * Whether a revisit already planned is still to come. One at the start of the as-of day is a date without
+ * a time ("2026-03-02" from a DATE column): planned for that whole day, so it is not over at 10:00 that
+ * day, and booking another would contact the customer twice that day. The day's start is its midnight as
+ * any local time is read, so where the clocks go forward at midnight (Santiago, Havana, Beirut) it is
+ * 01:00, as the date was read.
  */
 function stillPlanned(at: Date, timeZone: string, asOfDay: number, asOf: Date): boolean {
-	if (at.getTime() > asOf.getTime()) return true;
-	const local = localDayAndMinute(at, timeZone);
-	return local.dayNumber === asOfDay && local.minute === 0 && at.getTime() % 60_000 === 0;
+	return at.getTime() > asOf.getTime() || at.getTime() === zonedInstant(asOfDay, 0, timeZone).getTime();
 }
 
 /**
