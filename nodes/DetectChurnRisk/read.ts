@@ -6,6 +6,7 @@ import { OneItemPerCustomer, readCustomerId, summariseTransactions, type Transac
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
 	calendarDays,
+	calendarDaysCounter,
 	dateMsReaderNotAfter,
 	describeValue,
 	getField,
@@ -48,6 +49,8 @@ export interface ReadContext {
 	asOf: Date;
 	timeZone: string;
 	unit: TimeUnit;
+	/** Time from one instant to another in the unit, for t_x and T (see unitsBetween). */
+	unitsBetween: (fromMs: number, toMs: number) => number;
 	/** Longest plausible tenure, in renewal periods. */
 	maxTenure: number;
 }
@@ -61,8 +64,21 @@ export function readContext(columns: Columns, signalColumns: Columns, asOf: Date
 		asOf,
 		timeZone,
 		unit: options.unit,
+		unitsBetween: unitsBetween(options.unit, timeZone),
 		maxTenure: Math.floor(PLAUSIBLE.spanDays / RENEWAL_PERIOD_DAYS[options.renewalPeriod]),
 	};
+}
+
+/**
+ * t_x and T from dates on the zone's calendar, as every other day count and the transaction summaries
+ * (summariseTransactions) count them: 2024-01-01 to 2024-06-01 in New York is 152 days, as a database's
+ * `CURRENT_DATE - first_purchase` gives it, not the 151.958 elapsed. In UTC the elapsed time, as before.
+ */
+function unitsBetween(unit: TimeUnit, timeZone: string): (fromMs: number, toMs: number) => number {
+	const unitMs = UNIT_DAYS[unit] * DAY_MS;
+	if (timeZone === 'UTC') return (fromMs, toMs) => (toMs - fromMs) / unitMs;
+	const days = calendarDaysCounter(timeZone);
+	return (fromMs, toMs) => days(fromMs, toMs) / UNIT_DAYS[unit];
 }
 
 function optional<T>(item: Record<string, unknown>, column: string | undefined, parse: (raw: unknown, column: string) => T): T | undefined {
@@ -137,8 +153,7 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 	if (last < first) {
 		throw new InputError(c.lastPurchaseColumn, getField(item, c.lastPurchaseColumn), `lies before the first purchase (${new Date(first).toISOString()})`, 'a last purchase on or after the first');
 	}
-	const unitMs = UNIT_DAYS[ctx.unit] * DAY_MS;
-	const summary = checkedSummary({ x: count - 1, tx: (last - first) / unitMs, T: (ctx.asOf.getTime() - first) / unitMs }, item, {
+	const summary = checkedSummary({ x: count - 1, tx: ctx.unitsBetween(first, last), T: ctx.unitsBetween(first, ctx.asOf.getTime()) }, item, {
 		x: c.purchaseCountColumn,
 		tx: c.lastPurchaseColumn,
 		T: c.firstPurchaseColumn,

@@ -313,12 +313,12 @@ describe('Detect Churn Risk Rules Only: pages and GROUP BY rows judge one-time b
 		['without one-time buyers: nothing to say', repeat.slice(0, 3), undefined, undefined],
 	])('learned from the batch, a hint says how its one-time buyers were judged: %s; supplied, nothing', async (_, items, type, message) => {
 		const hintsOf = (result: Awaited<ReturnType<typeof runNode>>) => result.run.data.resultData.runData[NODE_UNDER_TEST][0].hints ?? [];
-		const learned = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days }, items });
+		const learned = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days }, items: items as IDataObject[] });
 		const hints = hintsOf(learned);
 		expect(hints).toEqual(type ? [expect.objectContaining({ type, message: expect.stringContaining(message!) })] : []);
 		expect(hints.every((hint) => hint.message.includes('Model Parameters → Use Supplied Parameters'))).toBe(true);
 		const model = learned.json(NODE_UNDER_TEST, 2)[0];
-		const supplied = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days, modelSource: 'supplied', suppliedParameters: JSON.stringify(model) }, items });
+		const supplied = await runNode({ type: 'detectChurnRisk', parameters: { asOf, ...days, modelSource: 'supplied', suppliedParameters: JSON.stringify(model) }, items: items as IDataObject[] });
 		expect([supplied.error, hintsOf(supplied)]).toEqual([undefined, []]);
 	});
 
