@@ -61,9 +61,9 @@ module.exports = {
 		},
 		'every customer lands on exactly one output of each node': ({ output }) => {
 			for (const node of ['Send Care Message', 'Send Again (Same Day)']) {
-				const ids = [0, 1, 2].flatMap((o) => output(node, o).map((i) => i.customerId ?? 'error'));
-				assert.equal(ids.length, 7);
-				assert.deepEqual(ids.filter((id) => id !== 'error').sort(), ['C01', 'C02', 'C03', 'C04', 'C05', 'C06']);
+				// Under Continue (regular output) the item error (C07) leaves on Failed as the item itself, with error and care.
+				const ids = [0, 1, 2].flatMap((o) => output(node, o).map((i) => i.customerId));
+				assert.deepEqual(ids.sort(), ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07']);
 			}
 		},
 		'policy skips with reasons and labels in each customer language': ({ output }) => {
@@ -104,7 +104,10 @@ module.exports = {
 				const refused = failed.find((i) => i.customerId === 'C05');
 				assert.equal(care(refused).outcome, 'failed');
 				assert.equal(care(refused).retryable, false);
-				assert.ok(failed.some((i) => /^Item 6: field "email" is "chen\.jing\(at\)example\.cn", which is not an email address/.test(i.error)));
+				const badAddress = failed.find((i) => i.customerId === 'C07');
+				assert.match(badAddress.error, /^Item 6: field "email" is "chen\.jing\(at\)example\.cn", which is not an email address/);
+				assert.equal(care(badAddress).code, 'INVALID_ITEM');
+				assert.equal(care(badAddress).outcome, 'notSent');
 			}
 		},
 		'no credential secret appears in the execution': ({ runData }) => {
