@@ -44,7 +44,7 @@ export function readBookings(value: unknown, label: string, defaultTimeZone: str
 		let entry = list[i];
 		if (isEntry(entry) && entry.owner === undefined && isEntry(entry.json)) entry = entry.json;
 		const path = `[${i}]`;
-		if (!isEntry(entry)) throw new ConfigError(`Parameter "${label}", entry ${path}, is ${describeValue(entry)}, which is not a booking (expected ${ENTRY_EXPECTED})`);
+		if (!isEntry(entry)) throw new ConfigError(`Parameter "${label}"${shortValue(value)}, entry ${path}, is ${describeValue(entry)}, which is not a booking (expected ${ENTRY_EXPECTED})`);
 		if (Array.isArray(entry.customers)) {
 			const owner = ownerOf(entry, label, path);
 			entry.customers.forEach((customer, c) => {
@@ -59,8 +59,19 @@ export function readBookings(value: unknown, label: string, defaultTimeZone: str
 	return bookings;
 }
 
+/**
+ * The parameter's value in a message about one of its entries, when it is short enough to read ([1,2]):
+ * the entry alone may not show what the expression gave. A real list of bookings is not repeated.
+ */
+function shortValue(value: unknown): string {
+	const text = describeValue(value);
+	return text.length <= 100 ? ` (${text})` : '';
+}
+
 function bookingList(value: unknown, label: string): unknown[] {
-	if (isEmpty(value)) return [];
+	// A null from an expression is a lookup that found nothing, not "no bookings": read as none, every
+	// owner's capacity would be refilled without a word. Undefined and an empty text are the parameter left empty.
+	if (value !== null && isEmpty(value)) return [];
 	let parsed = value;
 	if (typeof value === 'string') {
 		try {
@@ -71,7 +82,6 @@ function bookingList(value: unknown, label: string): unknown[] {
 	}
 	if (Array.isArray(parsed)) return parsed;
 	if (isEntry(parsed)) return [parsed];
-	if (parsed === null) return [];
 	throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not a list of bookings (expected ${listExpected})`);
 }
 
