@@ -97,6 +97,8 @@ describe('owner pool', () => {
 		[[{ id: 'alice', dailyCapacity: 0 }], 8, 'Owner "alice": daily capacity 0 is not valid (expected a whole number from 1 to 1000)'],
 		[[{ id: 'alice', dailyCapacity: 2.5 }], 8, 'daily capacity 2.5 is not valid'],
 		[[{ id: 'alice' }], 'many', 'Owner "alice": daily capacity "many" is not valid'],
+		// Shown as itself, not as JSON's null (S-to-O.md: describeValue).
+		[[{ id: 'alice', dailyCapacity: Number.NaN }], 8, 'Owner "alice": daily capacity NaN is not valid'],
 		[[{ id: 'alice' }, { id: 'alice' }], 8, 'Owner "alice" is listed twice in the pool'],
 		[[{ id: '  ' }], 8, 'Owner 1 in the pool has an empty ID'],
 	])('rejects a bad pool %#', (owners, capacity, message) => {

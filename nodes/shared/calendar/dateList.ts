@@ -1,4 +1,4 @@
-import { ConfigError, PLAUSIBLE_DATES } from '../input';
+import { ConfigError, describeValue, PLAUSIBLE_DATES } from '../input';
 import { dayNumberFromIso, formatDayNumber } from './civilDate';
 
 export const DATE_LIST_EXPECTED =
@@ -15,7 +15,7 @@ function entriesOf(value: unknown, label: string): string[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) return value.map((entry) => String(entry));
 	if (typeof value !== 'string') {
-		throw new ConfigError(`${label} ${JSON.stringify(value)} is not a list of dates (expected ${DATE_LIST_EXPECTED})`);
+		throw new ConfigError(`${label} ${describeValue(value)} is not a list of dates (expected ${DATE_LIST_EXPECTED})`);
 	}
 	const text = value.trim();
 	if (text.startsWith('[')) {

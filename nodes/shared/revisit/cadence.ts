@@ -1,7 +1,7 @@
 import { ConfigError, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import { numberFromText, parseNumber } from '../input/numbers';
-import { fieldReader } from '../input';
+import { describeValue, fieldReader } from '../input';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
 export type IntervalUnit = 'businessDays' | 'calendarDays';
@@ -59,7 +59,7 @@ function checkAction(input: Partial<CadenceAction>, where: string, defaults?: Ca
 	// which Number() would take for 16 and 3.
 	const interval = typeof given === 'string' ? (numberFromText(given) ?? given) : given;
 	if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 0 || interval > MAX_INTERVAL_DAYS) {
-		throw new ConfigError(`${where}: interval ${JSON.stringify(given) ?? String(given)} is not valid (expected a whole number of days from 0 to ${MAX_INTERVAL_DAYS})`);
+		throw new ConfigError(`${where}: interval ${describeValue(given)} is not valid (expected a whole number of days from 0 to ${MAX_INTERVAL_DAYS})`);
 	}
 	const unit = input.unit ?? defaults?.unit ?? 'businessDays';
 	if (unit !== 'businessDays' && unit !== 'calendarDays') {

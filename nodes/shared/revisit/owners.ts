@@ -1,5 +1,5 @@
 import { checkTimeZone } from '../calendar/timeZone';
-import { ConfigError, digitsFromText } from '../input';
+import { ConfigError, describeValue, digitsFromText } from '../input';
 
 export interface OwnerInput {
 	id?: unknown;
@@ -24,7 +24,7 @@ function checkCapacity(value: unknown, owner: string): number {
 	const n = typeof value === 'string' ? (digitsFromText(value) ?? value) : value;
 	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) {
 		throw new ConfigError(
-			`Owner "${owner}": daily capacity ${JSON.stringify(value)} is not valid (expected a whole number from 1 to ${MAX_CAPACITY})`,
+			`Owner "${owner}": daily capacity ${describeValue(value)} is not valid (expected a whole number from 1 to ${MAX_CAPACITY})`,
 		);
 	}
 	return n;
