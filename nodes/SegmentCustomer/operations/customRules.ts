@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { applyRules, checkSegmentLabel, RULE_OPERATORS, validateRules, type SegmentRule } from '../../shared/segments';
 import type { SegmentMethod } from './types';
-import { batchParameter, listParameter, optionsParameter, parameterText, readEntries, textParameter } from '../../common';
+import { batchParameter, listParameter, optionsParameter, parameterText, propertyNamed, readEntries, textParameter } from '../../common';
 import { ConfigError, describeValue } from '../../shared/input';
 import { inputProperties, readInputColumn } from '../columns';
 import { choice } from '../parameters';
@@ -50,7 +50,7 @@ function ruleText(raw: unknown, parameter: string, expected: string): string {
 function readRules(ctx: IExecuteFunctions): SegmentRule[] {
 	const [field, operator, value, label] = ruleValues;
 	const operators = (operator.options as Array<{ value: string }>).map((o) => o.value);
-	return readEntries<Record<string, unknown>>(ctx, 'rules', 'rule').map((r, i) => {
+	return readEntries<Record<string, unknown>>(ctx, propertyNamed(customRulesProperties, 'rules'), 'rule').map((r, i) => {
 		const parameter = (p: INodeProperties) => `"Rules › ${p.displayName}" of rule ${i + 1}`;
 		const op = r.operator === undefined ? operator.default : r.operator;
 		if (!operators.includes(op as string)) {
