@@ -79,39 +79,38 @@ export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	return caution === null ? sentence : `${sentence}${c.language === 'zh-CN' ? '' : ' '}${caution}`;
 }
 
+/** The parts every uplift sentence of a language starts from: who, the stratum prefix, the unit and the interval. */
+function frame(m: OutcomeMeasure, c: SentenceContext) {
+	const { proportion, diff } = parts(m);
+	// As chosen (50 to 99.9, in steps of 0.1 or finer): rounding to whole percent wrote 99.5% as "100%".
+	const level = Number((c.level * 100).toFixed(2));
+	const interval = () => (c.language === 'zh-CN' ? `${level}% 置信区间 ${diff(m.lower!)} 至 ${diff(m.upper!)}` : `${level}% CI ${diff(m.lower!)} to ${diff(m.upper!)}`);
+	if (c.language === 'zh-CN') {
+		return { who: c.campaign ? `“${c.campaign}”` : '本次活动', prefix: c.stratum === undefined ? '' : `分层“${c.stratum}”：`, unit: proportion ? '个百分点' : '', interval };
+	}
+	return { who: c.campaign ? `The ${c.campaign} campaign` : 'The campaign', prefix: c.stratum === undefined ? '' : `Stratum "${c.stratum}": `, unit: proportion ? ' points' : '', interval };
+}
+
 /** "No clear effect" and the figures, followed by `tail` (what effect could be detected, or why none is claimed). */
 function inconclusiveSentence(m: OutcomeMeasure, c: SentenceContext, tail: string): string {
-	const { holdout, treatment, diff, proportion } = parts(m);
-	const level = Number((c.level * 100).toFixed(2));
+	const { holdout, treatment, diff } = parts(m);
+	const { who, prefix, unit, interval } = frame(m, c);
 	if (c.language === 'zh-CN') {
-		const who = c.campaign ? `“${c.campaign}”` : '本次活动';
-		const prefix = c.stratum === undefined ? '' : `分层“${c.stratum}”：`;
-		const unit = proportion ? '个百分点' : '';
-		const ci = `${level}% 置信区间 ${diff(m.lower!)} 至 ${diff(m.upper!)}`;
-		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。${tail}`;
+		return `${prefix}${who}对${c.outcomeLabel}没有可确认的效果：对照组 ${holdout}，干预组 ${treatment}（${diff(m.absolute!)}${unit}，${interval()}）。${tail}`;
 	}
-	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
-	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
-	const unit = proportion ? ' points' : '';
-	const ci = `${level}% CI ${diff(m.lower!)} to ${diff(m.upper!)}`;
-	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${ci}). ${tail}`;
+	return `${prefix}${who} showed no clear effect on ${c.outcomeLabel}: ${holdout} in the holdout, ${treatment} with the campaign (${diff(m.absolute!)}${unit}, ${interval()}). ${tail}`;
 }
 
 function baseSentence(m: OutcomeMeasure, c: SentenceContext): string {
 	const { holdout, treatment, diff, proportion } = parts(m);
-	// As chosen (50 to 99.9, in steps of 0.1 or finer): rounding to whole percent wrote 99.5% as "100%".
-	const level = Number((c.level * 100).toFixed(2));
+	const { who, prefix, unit, interval } = frame(m, c);
 	if (c.language === 'zh-CN') {
-		const who = c.campaign ? `“${c.campaign}”` : '本次活动';
-		const prefix = c.stratum === undefined ? '' : `分层“${c.stratum}”：`;
-		const unit = proportion ? '个百分点' : '';
 		if (m.verdict === 'notMeasurable') {
 			return `${prefix}${c.outcomeLabel}：数据不足以衡量（干预组 ${m.treatment.customers} 人，对照组 ${m.holdout.customers} 人；每组至少需要 ${proportion ? 1 : 2} 人且结果有差异）。`;
 		}
-		const ci = `${level}% 置信区间 ${diff(m.lower!)} 至 ${diff(m.upper!)}`;
 		if (m.verdict === 'increase' || m.verdict === 'decrease') {
 			const verb = m.verdict === 'increase' ? '提升到' : '降低到';
-			return `${prefix}${who}使${c.outcomeLabel}从 ${holdout} ${verb} ${treatment}（${diff(m.absolute!)}${unit}，${ci}）。`;
+			return `${prefix}${who}使${c.outcomeLabel}从 ${holdout} ${verb} ${treatment}（${diff(m.absolute!)}${unit}，${interval()}）。`;
 		}
 		const detectable =
 			m.minimumDetectableEffect === null
@@ -121,16 +120,12 @@ function baseSentence(m: OutcomeMeasure, c: SentenceContext): string {
 				: `按目前的组规模，只有至少 ${diff(m.minimumDetectableEffect).slice(1)}${unit} 的效果才有 80% 的把握被检测出来。`;
 		return inconclusiveSentence(m, c, detectable);
 	}
-	const who = c.campaign ? `The ${c.campaign} campaign` : 'The campaign';
-	const prefix = c.stratum === undefined ? '' : `Stratum "${c.stratum}": `;
-	const unit = proportion ? ' points' : '';
 	if (m.verdict === 'notMeasurable') {
 		return `${prefix}${c.outcomeLabel} cannot be measured: ${m.treatment.customers} treatment and ${m.holdout.customers} holdout customers (each group needs at least ${proportion ? 1 : 2}, and some variation).`;
 	}
-	const ci = `${level}% CI ${diff(m.lower!)} to ${diff(m.upper!)}`;
 	if (m.verdict === 'increase' || m.verdict === 'decrease') {
 		const verb = m.verdict === 'increase' ? 'raised' : 'lowered';
-		return `${prefix}${who} ${verb} ${c.outcomeLabel} from ${holdout} to ${treatment} (${diff(m.absolute!)}${unit}, ${ci}).`;
+		return `${prefix}${who} ${verb} ${c.outcomeLabel} from ${holdout} to ${treatment} (${diff(m.absolute!)}${unit}, ${interval()}).`;
 	}
 	const detectable =
 		m.minimumDetectableEffect === null
