@@ -20,6 +20,8 @@ describe('Segment Customer number parameters', () => {
 		[{ method: 'rfm', rfmBins: 0 }, '"Score Bins" must be one of 3, 4, 5, 10; got 0'],
 		[{ method: 'rfm', rfmBins: 7 }, '"Score Bins" must be one of 3, 4, 5, 10; got 7'],
 		[{ method: 'rfm', rfmBins: null }, '"Score Bins" must be one of 3, 4, 5, 10; got null'],
+		// An expression's NaN is shown as NaN (JSON.stringify wrote it as null).
+		[{ method: 'rfm', rfmBins: '={{ 0 / 0 }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got NaN'],
 		// Number() read "0b101" as 5 and true as 1 (not a choice, but the same path).
 		[{ method: 'rfm', rfmBins: '={{ "0b101" }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got "0b101"'],
 		[{ method: 'rfm', rfmBins: '={{ "5" }}' }, undefined],
