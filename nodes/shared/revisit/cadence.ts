@@ -1,7 +1,7 @@
 import { ConfigError, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 import { numberFromText, parseNumber } from '../input/numbers';
-import { describeValue, fieldReader } from '../input';
+import { choiceKey, describeValue, fieldReader } from '../input';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from './labels';
 
 export type IntervalUnit = 'businessDays' | 'calendarDays';
@@ -91,7 +91,7 @@ function checkRule(input: CadenceRuleInput, index: number): CadenceRule {
 	if (operator === 'is' || operator === 'isNot') {
 		values = String(input.value ?? '')
 			.split(/[,，]/)
-			.map(comparable)
+			.map(choiceKey)
 			.filter((v) => v !== '');
 		if (values.length === 0) throw new ConfigError(`${where}: the value to compare with is empty (expected one or more values separated by commas)`);
 	} else if (operator === 'atLeast' || operator === 'atMost') {
@@ -130,11 +130,6 @@ export function buildCadencePolicy(rules: CadenceRuleInput[], fallback: Partial<
 	};
 }
 
-/** A text as is/isNot compares it: trimmed, any case, full-width letters and digits as half-width (ＨＩＧＨ is high). */
-function comparable(text: string): string {
-	return text.normalize('NFKC').trim().toLowerCase();
-}
-
 /** Empty for is empty / is not empty: also a list or an object with nothing in it (tags: [], churn: {}). */
 function holdsNothing(value: unknown): boolean {
 	if (isEmpty(value)) return true;
@@ -161,7 +156,7 @@ function compileMatcher(rule: CadenceRule): (item: Record<string, unknown>) => b
 		case 'isNot': {
 			const wanted = rule.operator === 'is';
 			const remembered = new Map<string, boolean>();
-			const listed = (text: string) => rule.values.includes(comparable(text));
+			const listed = (text: string) => rule.values.includes(choiceKey(text));
 			return (item) => {
 				const value = read(item);
 				if (isEmpty(value)) return !wanted;

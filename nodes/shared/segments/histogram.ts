@@ -1,4 +1,4 @@
-import { calendarDays, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
+import { calendarDays, choiceKey, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -68,7 +68,7 @@ export type HistogramMeasure = (typeof MEASURES)[number];
  */
 function measureOf(raw: unknown): HistogramMeasure | undefined {
 	if (typeof raw !== 'string') return undefined;
-	const key = raw.normalize('NFKC').trim().toLowerCase();
+	const key = choiceKey(raw);
 	return MEASURES.find((m) => m === key);
 }
 

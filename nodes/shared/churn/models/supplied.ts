@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, describeValue, numberFromText } from '../../input';
+import { choiceKey, ConfigError, describeValue, numberFromText } from '../../input';
 import { COUNT_PARAMETER_RANGE } from '../../models';
 import type { ModelMethod } from './types';
 
@@ -48,7 +48,7 @@ export function suppliedObject(method: ModelMethod | 'rules', raw: unknown, time
 function sameChoice(given: unknown, wanted: string): boolean {
 	if (given === undefined || given === null) return true;
 	if (typeof given !== 'string') return false;
-	const text = given.normalize('NFKC').trim().toLowerCase();
+	const text = choiceKey(given);
 	return text === '' || text === wanted.toLowerCase();
 }
 

@@ -1,4 +1,4 @@
-import { InputError, isEmpty } from '../../input';
+import { choiceKey, InputError, isEmpty } from '../../input';
 
 /**
  * How consent is read: `optIn` sends only to customers whose field says yes (PIPL / GDPR marketing);
@@ -36,7 +36,7 @@ function readAnswer(value: unknown, field: string): Answer | undefined {
 	if (value === 1 || value === 0) return { value: value === 1, status: false };
 	if (typeof value === 'string') {
 		// Full-width letters and digits (a Chinese keyboard's "ＹＥＳ", "１") as their half-width forms.
-		const text = value.normalize('NFKC').trim().toLowerCase();
+		const text = choiceKey(value);
 		if (YES.has(text)) return { value: true, status: false };
 		if (NO.has(text)) return { value: false, status: false };
 		if (CONSENTED.has(text)) return { value: true, status: true };

@@ -1,5 +1,5 @@
 import { customerIdText } from '../../customers/records';
-import { checkKeyNumber, getField, InputError, isEmpty } from '../../input';
+import { checkKeyNumber, choiceKey, getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
 import { textOverLimit } from '../channels/textLimits';
@@ -62,7 +62,7 @@ function readLocale(json: Record<string, unknown>, config: PrepareConfig): Langu
 	if (isEmpty(value)) return config.language;
 	// Text only: String() read a list ["en"] as "en", so a customer with several languages got the first.
 	if (typeof value !== 'string') throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
-	const text = value.normalize('NFKC').trim().toLowerCase().replace('_', '-');
+	const text = choiceKey(value).replace('_', '-');
 	if (text === 'en' || text.startsWith('en-') || text === 'english') return 'en';
 	if (text === 'zh' || text.startsWith('zh-') || text === 'cn' || text === '中文' || text === 'chinese') return 'zh-CN';
 	throw new InputError(config.languageField, value, 'is not a supported language', LANGUAGE_EXPECTED);
