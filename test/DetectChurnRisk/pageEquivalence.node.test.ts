@@ -166,6 +166,23 @@ function simulatedBase(method: string, n: number, seed: number): Customer[] {
 	return customers;
 }
 
+/**
+ * The GROUP BY rows of the same customers (with rejected rows among them) fit the one run's Model item, and
+ * each row is scored as every customer it stands for.
+ */
+async function expectGroupByRowsAsOneRun(summaries: Row[], pages: Row[][], whole: Run, parameters: IDataObject, u: Random): Promise<void> {
+	const rows = withRejected(groupByRows(summaries, u), REJECTED_SUMMARIES, u, (i) => `bad${i}`);
+	const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
+	expect(grouped.error).toBeUndefined();
+	expect(grouped.model).toEqual(whole.model);
+	const member = new Map(pages.flat().map((row, i) => [summaryKey(row), i]));
+	rows.forEach((row, i) => {
+		const at = member.get(summaryKey(row));
+		if (at === undefined || whole.placed[at]?.output === 'error') return;
+		expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
+	});
+}
+
 /** Items of no usable customer, each its own error in every run. */
 const REJECTED_SUMMARIES: Row[] = [
 	{ x: -1, tx: 0, T: 10 },
@@ -229,18 +246,7 @@ describe.each(['bgNbd', 'paretoNbd'])('Detect Churn Risk %s: pages and GROUP BY 
 		const whole = await expectPagesEqualOneRun(pages, parameters);
 		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_SUMMARIES.length);
 
-		const rows = withRejected(groupByRows(base.concat(onePurchase), u), REJECTED_SUMMARIES, u, (i) => `bad${i}`);
-		const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
-		expect(grouped.error).toBeUndefined();
-		expect(grouped.model).toEqual(whole.model);
-		// Each row is scored as every customer it stands for.
-		const all = pages.flat();
-		const member = new Map(all.map((row, i) => [summaryKey(row), i]));
-		rows.forEach((row, i) => {
-			const at = member.get(summaryKey(row));
-			if (at === undefined || whole.placed[at]?.output === 'error') return;
-			expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
-		});
+		await expectGroupByRowsAsOneRun(base.concat(onePurchase), pages, whole, parameters, u);
 	});
 
 	it('a GROUP BY row counting 0 customers with a spend starts no spend model the customers have no spends for', async () => {
@@ -295,16 +301,7 @@ describe('Detect Churn Risk Rules Only: pages and GROUP BY rows judge one-time b
 		expect(whole.placed.filter((p) => p?.output === 'error')).toHaveLength(REJECTED_SUMMARIES.length);
 		expect(whole.placed.slice(-onePurchase.length).filter((p) => p?.output === 'at risk').length).toBeGreaterThan(0);
 
-		const rows = withRejected(groupByRows(base.concat(onePurchase), u), REJECTED_SUMMARIES, u, (i) => `bad${i}`);
-		const grouped = await run(rows, { ...parameters, countColumn: 'customers' });
-		expect(grouped.model).toEqual(whole.model);
-		const all = pages.flat();
-		const member = new Map(all.map((row, i) => [summaryKey(row), i]));
-		rows.forEach((row, i) => {
-			const at = member.get(summaryKey(row));
-			if (at === undefined || whole.placed[at]?.output === 'error') return;
-			expect([row.customerId, grouped.placed[i]?.json.churn]).toEqual([row.customerId, whole.placed[at]?.json.churn]);
-		});
+		await expectGroupByRowsAsOneRun(base.concat(onePurchase), pages, whole, parameters, u);
 	});
 
 	it.each([
