@@ -6,6 +6,7 @@ import { headerSafeKey } from './headerKey';
 import { HttpChannel } from './httpChannel';
 import { failedOutcome } from './outcomes';
 import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { SLOW_DOWN } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const ALIYUN_SMS_DEFAULT_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
@@ -16,9 +17,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Success is Code "OK" in the body, with the BizId of the message; business errors (isv.*) come with
- * HTTP 200 too. Codes worth a later retry carry the wait their documented window implies:
- * BUSINESS_LIMIT_CONTROL is the per-number frequency control (for example 1 message a minute to the
- * same number).
+ * HTTP 200 too. The rate limits (Throttling.*, and BUSINESS_LIMIT_CONTROL, the per-number frequency
+ * control, for example 1 message a minute to the same number) are in slowDown.ts; other codes worth a
+ * later retry carry the wait their documented window implies.
  */
 const RULES: ResultCodeRules = {
 	label: 'Aliyun SMS',
@@ -26,11 +27,8 @@ const RULES: ResultCodeRules = {
 	sent: 'OK',
 	messageFields: ['Message'],
 	messageIdField: 'BizId',
+	slowDown: SLOW_DOWN.aliyunSms,
 	retryable: {
-		'isv.BUSINESS_LIMIT_CONTROL': 60_000,
-		Throttling: 1_000,
-		'Throttling.User': 1_000,
-		'Throttling.Api': 1_000,
 		ServiceUnavailable: 1_000,
 		InternalError: 1_000,
 		'isp.SYSTEM_ERROR': 1_000,

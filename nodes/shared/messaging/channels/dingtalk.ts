@@ -4,25 +4,24 @@ import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './
 import { HttpChannel } from './httpChannel';
 import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import { mentionableMobile } from './robotMention';
+import { SLOW_DOWN } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const DINGTALK_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
 const CREDENTIAL = 'DingTalk Robot';
 
 /**
- * DingTalk custom-robot codes: 130101 "send too fast" and 410100 throttled are worth a later retry, after
- * the block they start: a robot that sends more than 20 messages in a minute is throttled for 10 minutes
- * (限流10分钟), so a retry within them fails again. 310000 (signature, keyword or IP allowlist), 300001 /
- * 400101 (token) and the 4301xx content checks are not worth one.
+ * DingTalk custom-robot codes: -1 (system busy) is worth a retry, and its rate limits (130101 "send too
+ * fast", 410100, each followed by a 10-minute block) are in slowDown.ts. 310000 (signature, keyword or IP
+ * allowlist), 300001 / 400101 (token) and the 4301xx content checks are not worth one.
  */
-const THROTTLE_BLOCK_MS = 10 * 60_000;
-
 const DINGTALK_RULES: ResultCodeRules = {
 	label: 'DingTalk robot',
 	codeFields: ['errcode'],
 	sent: 0,
 	messageFields: ['errmsg'],
-	retryable: { [-1]: 1_000, 130101: THROTTLE_BLOCK_MS, 410100: THROTTLE_BLOCK_MS },
+	slowDown: SLOW_DOWN.dingtalk,
+	retryable: { [-1]: 1_000 },
 };
 
 export interface DingTalkConfig {

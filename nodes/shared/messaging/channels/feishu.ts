@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { baseUrl, optionalString, requiredString, tokenFromUrlOrValue } from './credentialFields';
 import { HttpChannel } from './httpChannel';
 import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
+import { SLOW_DOWN } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const FEISHU_DEFAULT_BASE_URL = 'https://open.feishu.cn';
@@ -10,16 +11,17 @@ export const FEISHU_HOOK_PATH = '/open-apis/bot/v2/hook/';
 const CREDENTIAL = 'Feishu Bot';
 
 /**
- * Feishu/Lark custom-bot codes: 11232 "frequency limited" (100/min, 5/s per bot) is worth a retry;
- * 19021 (signature or timestamp), 19022 (IP), 19024 (keyword) and 19001 (token) are not.
- * Older bots answer {StatusCode, StatusMessage} instead of {code, msg}.
+ * Feishu/Lark custom-bot codes: its rate limits (11232, and the gateway's 99991400 with
+ * x-ogw-ratelimit-reset) are in slowDown.ts; 19021 (signature or timestamp), 19022 (IP), 19024 (keyword)
+ * and 19001 (token) are not worth a retry. Older bots answer {StatusCode, StatusMessage} instead of {code, msg}.
  */
 const FEISHU_RULES: ResultCodeRules = {
 	label: 'Feishu bot',
 	codeFields: ['code', 'StatusCode'],
 	sent: 0,
 	messageFields: ['msg', 'StatusMessage'],
-	retryable: { 11232: 1_000 },
+	slowDown: SLOW_DOWN.feishu,
+	retryable: {},
 };
 
 export interface FeishuConfig {

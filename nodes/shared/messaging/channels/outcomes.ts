@@ -1,6 +1,6 @@
 import type { HttpExchange, HttpNotSent, HttpResponse, HttpUnknown } from './httpTransport';
 import type { Redactor } from './redaction';
-import { parseRetryAfter } from './retryAfter';
+import { headerWait, HTTP_ONLY, slowDownCode, type SlowDownSignal } from './slowDown';
 import type { SendOutcome } from './types';
 
 const MAX_DETAIL_LENGTH = 300;
@@ -43,37 +43,45 @@ export function isRetryableStatus(status: number): boolean {
 	return status === 429 || status === 408 || status >= 500;
 }
 
-export function retryAfterOf(response: HttpResponse, nowMs = Date.now()): number | undefined {
-	return parseRetryAfter(response.headers['retry-after'], nowMs);
+/** The wait the response's headers name, read as the provider sends it (slowDown.ts); Retry-After by default. */
+export function retryAfterOf(response: HttpResponse, signal: SlowDownSignal = HTTP_ONLY, nowMs = Date.now()): number | undefined {
+	return headerWait(signal, response.headers, nowMs);
 }
 
 /** An HTTP error status without a more specific provider code. */
-export function httpStatusOutcome(label: string, response: HttpResponse, providerCode?: string, detail?: string): SendOutcome {
+export function httpStatusOutcome(
+	label: string,
+	response: HttpResponse,
+	providerCode?: string,
+	detail?: string,
+	signal: SlowDownSignal = HTTP_ONLY,
+): SendOutcome {
 	const retryable = isRetryableStatus(response.status);
 	const shown = detail ?? shortBody(response.body);
 	return failedOutcome(
 		retryable,
 		providerCode ?? `HTTP_${response.status}`,
 		`${label} answered HTTP ${response.status}${shown ? `: ${shown}` : ''}`,
-		retryable ? { retryAfterMs: retryAfterOf(response) } : {},
+		retryable ? { retryAfterMs: retryAfterOf(response, signal) } : {},
 	);
 }
 
 /**
- * A provider's own error code. Retryable when the provider's table lists the code (after Retry-After, or
- * else the wait of the code's documented window) or when the HTTP status is retryable (429, 408, 5xx, as
- * without a code); any other code is the request's own fault.
+ * A provider's own error code. Retryable when it is one of the provider's "slow down" codes (`signal`) or
+ * another code listed as transient (`transient`), after the wait its headers name or else the wait of the
+ * code's documented window; or when the HTTP status is retryable (429, 408, 5xx, as without a code). Any
+ * other code is the request's own fault.
  */
 export function providerErrorOutcome(
 	response: HttpResponse,
 	code: string,
 	message: string,
-	retryWaits: Readonly<Record<string, number | undefined>>,
+	transient: Readonly<Record<string, number | undefined>>,
+	signal: SlowDownSignal = HTTP_ONLY,
 ): SendOutcome {
-	if (Object.prototype.hasOwnProperty.call(retryWaits, code)) {
-		return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) ?? retryWaits[code] });
-	}
-	if (isRetryableStatus(response.status)) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response) });
+	const known = slowDownCode(signal, code) ?? (Object.prototype.hasOwnProperty.call(transient, code) ? { wait: transient[code] } : undefined);
+	if (known) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response, signal) ?? known.wait });
+	if (isRetryableStatus(response.status)) return failedOutcome(true, code, message, { retryAfterMs: retryAfterOf(response, signal) });
 	return failedOutcome(false, code, message);
 }
 

@@ -1,5 +1,6 @@
 import type { HttpExchange, HttpResponse } from './httpTransport';
 import { httpStatusOutcome, parseJsonObject, providerErrorOutcome, shortBody, transportFailureOutcome } from './outcomes';
+import type { SlowDownSignal } from './slowDown';
 import type { SendOutcome } from './types';
 
 /**
@@ -16,7 +17,9 @@ export interface ResultCodeRules {
 	messageFields: string[];
 	/** Field holding the provider's message ID, when it returns one. */
 	messageIdField?: string;
-	/** Result codes worth retrying, with the wait that the provider's documented window implies. */
+	/** How the provider says "slow down" (slowDown.ts): its codes and the headers that name the wait. */
+	slowDown: SlowDownSignal;
+	/** Other result codes worth retrying (system busy), with the wait the provider's documentation implies. */
 	retryable: Record<string, number | undefined>;
 }
 
@@ -25,7 +28,7 @@ export function resultCodeOutcome(exchange: HttpExchange, rules: ResultCodeRules
 	if (exchange.kind !== 'response') return transportFailureOutcome(rules.label, exchange);
 	const body = parseJsonObject(exchange.body);
 	const codeField = body && rules.codeFields.find((field) => typeof body[field] === typeof rules.sent);
-	if (!body || !codeField) return missingResultCodeOutcome(rules.label, exchange);
+	if (!body || !codeField) return missingResultCodeOutcome(rules, exchange);
 	const code = String(body[codeField]);
 	if (code === String(rules.sent)) {
 		const messageId = rules.messageIdField === undefined ? undefined : body[rules.messageIdField];
@@ -34,19 +37,19 @@ export function resultCodeOutcome(exchange: HttpExchange, rules: ResultCodeRules
 	const messageField = rules.messageFields.find((field) => typeof body[field] === 'string');
 	const text = messageField ? shortBody(body[messageField] as string) : '';
 	const status = exchange.status === 200 ? '' : `, HTTP ${exchange.status}`;
-	return providerErrorOutcome(exchange, code, `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}${status}`, rules.retryable);
+	return providerErrorOutcome(exchange, code, `${rules.label} rejected the message: ${codeField} ${code}${text ? ` (${text})` : ''}${status}`, rules.retryable, rules.slowDown);
 }
 
 /**
  * An answer without the result code such a provider always sends. A 2xx means the provider took the
  * request but its reply cannot be read: the message may have been posted, so it is not sent again.
  */
-function missingResultCodeOutcome(label: string, response: HttpResponse): SendOutcome {
+function missingResultCodeOutcome({ label, slowDown }: ResultCodeRules, response: HttpResponse): SendOutcome {
 	if (response.status >= 200 && response.status < 300) {
 		return {
 			status: 'unknown',
 			message: `${label} answered HTTP ${response.status} without a result code (${shortBody(response.body) || 'empty body'}); it may have been delivered, so it is not sent again`,
 		};
 	}
-	return httpStatusOutcome(label, response);
+	return httpStatusOutcome(label, response, undefined, undefined, slowDown);
 }

@@ -24,3 +24,15 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 	if (Number.isNaN(at)) return undefined;
 	return Math.min(Math.max(0, at - nowMs), MAX_RETRY_AFTER_MS);
 }
+
+/**
+ * Reads a header that gives the wait as a number of seconds, possibly fractional (Feishu's
+ * x-ogw-ratelimit-reset: "52", "1.5"). Returns milliseconds, bounded as Retry-After is, or undefined
+ * when the header is absent or is not such a number (a negative value, an exponent, a date).
+ */
+export function parseDelaySeconds(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const trimmed = value.trim();
+	if (!/^\d+(?:\.\d+)?$/.test(trimmed)) return undefined;
+	return Math.min(Math.ceil(Number(trimmed) * 1000), MAX_RETRY_AFTER_MS);
+}

@@ -2,6 +2,7 @@ import { requiredString } from './credentialFields';
 import { HttpChannel } from './httpChannel';
 import type { HttpExchange } from './httpTransport';
 import { failedOutcome, httpStatusOutcome, retryAfterOf, shortBody, transportFailureOutcome } from './outcomes';
+import { SLOW_DOWN, slowDownCode } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 import { ConfigError } from '../../input/errors';
 
@@ -54,11 +55,11 @@ export class SlackChannel extends HttpChannel<SlackConfig> {
 		if (exchange.status >= 200 && exchange.status < 300) return { status: 'sent', providerCode: shortBody(exchange.body) || 'ok' };
 		const code = shortBody(exchange.body);
 		const providerCode = /^[a-z_]+$/.test(code) ? code : `HTTP_${exchange.status}`;
-		if (exchange.status === 429) {
+		if (exchange.status === 429 || slowDownCode(SLOW_DOWN.slack, providerCode)) {
 			return failedOutcome(true, providerCode, `${LABEL} is rate limited (HTTP 429${code ? `: ${code}` : ''})`, {
-				retryAfterMs: retryAfterOf(exchange),
+				retryAfterMs: retryAfterOf(exchange, SLOW_DOWN.slack),
 			});
 		}
-		return httpStatusOutcome(LABEL, exchange, providerCode);
+		return httpStatusOutcome(LABEL, exchange, providerCode, undefined, SLOW_DOWN.slack);
 	}
 }

@@ -10,6 +10,7 @@ import {
 	shortBody,
 	transportFailureOutcome,
 } from './outcomes';
+import { SLOW_DOWN } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
@@ -18,10 +19,6 @@ const LABEL = 'Twilio';
 
 /** Twilio error 21610: the recipient replied STOP. Sending again is refused until they reply START. */
 export const TWILIO_UNSUBSCRIBED = 21610;
-/** Twilio error 20429: too many requests (also sent with HTTP 429). */
-export const TWILIO_TOO_MANY_REQUESTS = 20429;
-/** Codes worth a later retry; no documented wait, so only Retry-After sets one. */
-const RETRYABLE = { [TWILIO_TOO_MANY_REQUESTS]: undefined };
 
 export interface TwilioConfig {
 	accountSid: string;
@@ -87,9 +84,9 @@ export function twilioOutcome(exchange: HttpExchange): SendOutcome {
 		return { status: 'sent', ...(sid ? { providerMessageId: sid } : {}), ...(status ? { providerCode: status } : {}) };
 	}
 	const code = body && typeof body.code === 'number' ? body.code : undefined;
-	if (code === undefined) return httpStatusOutcome(LABEL, exchange);
+	if (code === undefined) return httpStatusOutcome(LABEL, exchange, undefined, undefined, SLOW_DOWN.twilioSms);
 	const text = body && typeof body.message === 'string' ? shortBody(body.message) : '';
 	const message = `${LABEL} error ${code} (HTTP ${exchange.status})${text ? `: ${text}` : ''}`;
 	if (code === TWILIO_UNSUBSCRIBED) return failedOutcome(false, String(code), message, { optedOut: true });
-	return providerErrorOutcome(exchange, String(code), message, RETRYABLE);
+	return providerErrorOutcome(exchange, String(code), message, {}, SLOW_DOWN.twilioSms);
 }

@@ -2,18 +2,20 @@ import { baseUrl, requiredString, tokenFromUrlOrValue } from './credentialFields
 import { HttpChannel } from './httpChannel';
 import { resultCodeOutcome, type ResultCodeRules } from './resultCodeReply';
 import { mentionableMobile } from './robotMention';
+import { SLOW_DOWN } from './slowDown';
 import type { OutgoingMessage, SendOptions, SendOutcome } from './types';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 const CREDENTIAL = 'WeCom Robot';
 
-/** WeCom global error codes: -1 system busy, 45009 call frequency over the limit (20/min per robot), 45033 concurrency. */
+/** WeCom global error codes: -1 system busy; the rate limits 45009 (20 a minute per robot) and 45033 (concurrency) are in slowDown.ts. */
 const WECOM_RULES: ResultCodeRules = {
 	label: 'WeCom robot',
 	codeFields: ['errcode'],
 	sent: 0,
 	messageFields: ['errmsg'],
-	retryable: { [-1]: 1_000, 45009: 60_000, 45033: 1_000 },
+	slowDown: SLOW_DOWN.wecom,
+	retryable: { [-1]: 1_000 },
 };
 
 export interface WeComConfig {
