@@ -92,7 +92,7 @@ describe('Measure Care Impact: Assign Holdout in the engine', () => {
 		const good = [...routed.json(NODE_UNDER_TEST, 0), ...routed.json(NODE_UNDER_TEST, 1)].map((j) => j.customerId);
 		expect(good.sort((x, y) => String(x).localeCompare(String(y)))).toEqual([7, 'A1']);
 		const stratified = await assign(items.slice(4), { stratumColumn: 'churn.riskLevel' });
-		expect(stratified.error?.message).toBe('Item 0: field "churn.riskLevel" is missing, which is empty (expected a stratum value such as a segment or risk level (text or number))');
+		expect(stratified.error?.message).toBe('Item 0: field "churn.riskLevel" is missing, which is empty (expected a stratum value such as a segment or risk level (text, number or date))');
 	});
 
 	it('refuses a missing campaign or an impossible share as a node error', async () => {

@@ -19,7 +19,7 @@ import { setGeneratedItems } from '../helpers/testNodes';
  *
  * The odd items come from a generated source (setGeneratedItems), as a Code node hands them on: within one
  * execution n8n passes the objects themselves, so the node receives NaN, a BigInt or a Date object as such
- * (a Date stratum is refused as "not a stratum value": had it arrived as its ISO text it would be a stratum).
+ * (a Date stratum or group value is read as its ISO instant, as Score Satisfaction groups it; a Date customer ID is refused).
  *
  * Decisions where the standards are silent (a bank's operations staff in mind):
  * - IDs, strata and group values are taken as written, but for surrounding spaces: "GOLD" is another
@@ -147,6 +147,16 @@ function keys(valid: string): Odd[] {
 	];
 }
 
+/** Strata and group values: keys, and dates as the ISO instant they name (Score Satisfaction's group of a date). */
+function groupingKeys(valid: string): Odd[] {
+	const dated = ['a date object', 'a luxon DateTime'];
+	return [
+		...keys(valid).filter((o) => !dated.includes(o.label)),
+		reads('a date object', new Date(DATE_MS), new Date(DATE_MS).toISOString()),
+		reads('a luxon DateTime in another zone', DateTime.fromMillis(DATE_MS, { zone: 'Asia/Shanghai' }), new Date(DATE_MS).toISOString()),
+	];
+}
+
 /** A choice from a fixed set, read in any case or width. */
 function choices(valid: string, others: Odd[]): Odd[] {
 	return [
@@ -221,7 +231,7 @@ const ASSIGN: Config = {
 	project: (outputs) => outputs.slice(0, 2).map((items) => items.map((item) => item.impact)),
 	fields: [
 		{ parameter: 'customerIdColumn', column: 'customerId', valid: 'C1', odd: keys('C1') },
-		{ parameter: 'stratumColumn', column: 'tier', valid: 'gold', odd: keys('gold') },
+		{ parameter: 'stratumColumn', column: 'tier', valid: 'gold', odd: groupingKeys('gold') },
 	],
 };
 
@@ -254,7 +264,7 @@ const UPLIFT: Config = {
 	outputs: 1,
 	fields: [
 		{ parameter: 'groupColumn', column: 'impact.group', valid: 'holdout', odd: choices('holdout', [reads('control', 'control', 'holdout'), reads('对照组', '对照组', 'holdout'), reads('對照組', '對照組', 'holdout')]) },
-		{ parameter: 'stratumColumn', column: 'impact.stratum', valid: 'gold', odd: keys('gold') },
+		{ parameter: 'stratumColumn', column: 'impact.stratum', valid: 'gold', odd: groupingKeys('gold') },
 		{ parameter: 'conversionColumn', column: 'converted', valid: 'yes', odd: yesNo() },
 		{ parameter: 'revenueColumn', column: 'revenue', valid: 50, odd: numbers(50, { money: true }) },
 		{ parameter: 'retainedColumn', column: 'retained', valid: 'yes', odd: yesNo() },
@@ -298,7 +308,7 @@ const CUSTOMERS: Config = {
 			valid: 'high',
 			odd: choices('high', [reads('English label', 'High', 'high'), reads('Chinese label', '高', 'high'), reads('Chinese critical', '极高', 'critical'), refused('a rank', 3)]),
 		},
-		{ parameter: 'groupByColumn', column: 'tier', valid: 'gold', odd: keys('gold') },
+		{ parameter: 'groupByColumn', column: 'tier', valid: 'gold', odd: groupingKeys('gold') },
 	],
 };
 

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { checkOutputFieldFree, ItemRouter, labelsOf, numberParameter, readColumns, readNumber, readOutputField, readTextParameter, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
 import { ConfigError, getField } from '../../shared/input';
-import { assignGroup, assignmentPosition, parseKey, shareOfPercent } from '../../shared/impact';
+import { assignGroup, assignmentPosition, parseGroupingKey, parseKey, shareOfPercent } from '../../shared/impact';
 
-const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text or number)';
+const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text, number or date)';
 
 const show = { show: { operation: ['assignHoldout'] } };
 
@@ -68,7 +68,7 @@ export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 			const json = items[i].json;
 			checkOutputFieldFree(json, outputField);
 			const customerId = parseKey(getField(json, customerIdColumn), customerIdColumn, 'a customer ID', 'a customer ID (text or number)');
-			const stratum = stratumColumn ? parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', STRATUM_EXPECTED) : undefined;
+			const stratum = stratumColumn ? parseGroupingKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', STRATUM_EXPECTED) : undefined;
 			const position = assignmentPosition(campaign, customerId);
 			const group = assignGroup(position, share);
 			const impact = stratum === undefined ? { campaign, group, holdoutShare: share, position } : { campaign, group, stratum, holdoutShare: share, position };

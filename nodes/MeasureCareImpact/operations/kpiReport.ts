@@ -7,6 +7,7 @@ import {
 	npsSentence,
 	npsTrend,
 	orderReport,
+	parseGroupingKey,
 	parseKey,
 	parseRiskLevel,
 	periodSentence,
@@ -102,7 +103,7 @@ function customersReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 			const rawValue = c.clvColumn ? getField(json, c.clvColumn) : undefined;
 			const value = isEmpty(rawValue) ? null : parseMoney(rawValue, c.clvColumn);
 			const level = parseRiskLevel(getField(json, c.riskLevelColumn), c.riskLevelColumn);
-			const group = c.groupByColumn ? parseKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text or number value') : '';
+			const group = c.groupByColumn ? parseGroupingKey(getField(json, c.groupByColumn), c.groupByColumn, 'a group value', 'a text, number or date value') : '';
 			countCustomer?.(json, i);
 			return { group, churnProbability, value, atRisk: atRiskLevels.has(level), item: i };
 		});

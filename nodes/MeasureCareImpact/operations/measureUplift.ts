@@ -10,7 +10,7 @@ import { checkStratification, MergedPages } from '../../shared/impact/pageMerge'
 import { ALL, cellOf, mergeState, newState, OUTCOME_KINDS, overall, pageCampaign, readPageState, type StratumState, type UpliftState } from '../../shared/impact/state';
 import { pageIdentity } from '../../shared/satisfaction/pageIdentity';
 import { addValue } from '../../shared/impact/sufficient';
-import { parseGroup, parseKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
+import { parseGroup, parseGroupingKey, parseYesNo, shareOfPercent } from '../../shared/impact/values';
 import { readCampaign } from './assignHoldout';
 import { countedCustomers } from './countedCustomers';
 import { upliftJson } from './upliftJson';
@@ -118,7 +118,7 @@ function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], rout
 		let group;
 		try {
 			group = parseGroup(getField(json, groupColumn), groupColumn);
-			if (stratumColumn) stratum = parseKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text or number)');
+			if (stratumColumn) stratum = parseGroupingKey(getField(json, stratumColumn), stratumColumn, 'a stratum value', 'a stratum value (text, number or date)');
 			// Every outcome is read before any is counted: a customer with one bad value counts nowhere.
 			for (let o = 0; o < values.length; o++) values[o] = readers[o](getField(json, columnsOf[o]), columnsOf[o]);
 			countCustomer?.(json, i);

@@ -1,6 +1,7 @@
 import { InputError } from '../input/errors';
 import { choiceTable, lookupChoice, yesNoTable } from '../input/choices';
 import { isEmpty } from '../input/fields';
+import { luxonDate } from '../input/luxon';
 import { checkKeyNumber } from '../input/numbers';
 import type { Group } from './assignment';
 
@@ -39,6 +40,19 @@ export function parseKey(value: unknown, field: string, noun: string, expected: 
 	// A BigInt (a Code node's or a driver's 64-bit ID) is exact: its digits, as customerIdText reads it.
 	if (typeof value === 'bigint') return String(value);
 	throw new InputError(field, value, isEmpty(value) ? 'is empty' : `is not ${noun}`, expected);
+}
+
+/**
+ * A stratum or group-by value: a key (parseKey), or a date (a Date, or a luxon DateTime from an expression) as
+ * the ISO instant it names, the text Score Satisfaction's report groups a date by (groupKeyOf in
+ * shared/satisfaction/report.ts). So a week from a Date & Time node is one stratum or group whether it comes as
+ * a date or as its ISO text, and both nodes name it the same. An invalid date is an item error.
+ */
+export function parseGroupingKey(value: unknown, field: string, noun: string, expected: string): string {
+	const date = value instanceof Date ? value : luxonDate(value);
+	if (!date) return parseKey(value, field, noun, expected);
+	if (Number.isNaN(date.getTime())) throw new InputError(field, value, 'is an invalid date', expected);
+	return date.toISOString();
 }
 
 /**
