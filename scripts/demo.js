@@ -22,6 +22,7 @@ const { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, write
 const { connect } = require('net');
 const { join, resolve } = require('path');
 const { baseDir, describeRuntime, ensureN8n, runtimeFor } = require('./n8n-runtime');
+const { isLoginRefused, loginRefusedLine, option: connectionOption, postgresTarget, psqlCommand } = require('./sample-data/connection');
 
 const ROOT = resolve(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -33,42 +34,7 @@ const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner',
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const step = (text) => console.log(`\n==> ${text}`);
 
-function option(name, fallback) {
-	const at = process.argv.indexOf(`--${name}`);
-	return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-/** PostgreSQL options, read once here and named by the same words in every message about them. */
-const PG_FLAGS = ['host', 'port', 'user', 'database'];
-
-/** Where the sample data goes: the flags first, then libpq's variables, then the defaults. */
-function postgresTarget() {
-	const env = process.env;
-	return {
-		connection: {
-			host: option('host', env.PGHOST || '127.0.0.1'),
-			port: Number(option('port', env.PGPORT || 5432)),
-			user: option('user', env.PGUSER || 'postgres'),
-			// Unset, the pg client looks in ~/.pgpass.
-			password: env.PGPASSWORD,
-			database: option('database', 'care_demo'),
-		},
-		explicit: PG_FLAGS.some((flag) => process.argv.includes(`--${flag}`)),
-	};
-}
-
-/** Whether an error is PostgreSQL (or the pg client) refusing the login rather than anything else. */
-function isLoginRefused(error) {
-	return ['28P01', '28000'].includes(error?.code) || /^SASL|password/i.test(error?.message ?? '');
-}
-
-/** The one line said when PostgreSQL refuses the login: what was tried and how to fix it. */
-function loginRefusedLine({ host, port, user, password }, error) {
-	const tried = `user "${user}" ${password === undefined ? 'without a password (PGPASSWORD is not set)' : 'with the password in PGPASSWORD'}`;
-	// The pg client's words for "the server asked for a password and none was given".
-	const why = password === undefined && /^SASL/.test(error.message) ? 'the server wants a password' : error.message;
-	return `PostgreSQL on ${host}:${port} refused ${tried}: ${why}. Fix: --user <name> with PGPASSWORD=<password>, or --offline to use no database.`;
-}
+const option = (name, fallback) => connectionOption(process.argv, name, fallback);
 
 /**
  * Loads the sample data and starts a fresh ledger. Resolves with the counts, or with `{ problem }` (one
@@ -442,7 +408,7 @@ async function main() {
 		const managers = outputOf(runData, 'Account Managers');
 		let statusWhere;
 		if (online) {
-			statusWhere = `table customer_care_status in database ${database} (psql -d ${database} -c 'SELECT * FROM customer_care_status LIMIT 20')`;
+			statusWhere = `table customer_care_status in database ${database} (${psqlCommand(postgres.connection, 'SELECT * FROM customer_care_status LIMIT 20')})`;
 		} else {
 			const statusFile = join(demoDir, 'customer_care_status.json');
 			writeFileSync(statusFile, JSON.stringify(outputOf(runData, 'Care Status Rows')[0].rows, null, 2));

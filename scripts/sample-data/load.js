@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Loads examples/data/seed.sql into a PostgreSQL database, creating the database when it is missing.
 //   node scripts/sample-data/load.js [--database care_demo] [--host 127.0.0.1] [--port 5432] [--user postgres]
-// The password, if any, comes from PGPASSWORD.
+// PGHOST, PGPORT and PGUSER stand in for a missing flag, as in `npm run demo` (./connection.js); the password
+// comes from PGPASSWORD or, unset, ~/.pgpass.
 const { readFileSync } = require('fs');
 const { join } = require('path');
 const { Client } = require('pg');
+const { isLoginRefused, loginRefusedLine, postgresTarget } = require('./connection');
 
 const SEED = join(__dirname, '..', '..', 'examples', 'data', 'seed.sql');
 
@@ -36,23 +38,19 @@ async function loadSampleData(db) {
 	}
 }
 
-function argument(name, fallback) {
-	const at = process.argv.indexOf(`--${name}`);
-	return at > 0 ? process.argv[at + 1] : fallback;
-}
-
 if (require.main === module) {
-	const db = {
-		host: argument('host', '127.0.0.1'),
-		port: Number(argument('port', 5432)),
-		user: argument('user', 'postgres'),
-		password: process.env.PGPASSWORD ?? '',
-		database: argument('database', 'care_demo'),
-	};
+	let db;
+	try {
+		db = postgresTarget().connection;
+	} catch (error) {
+		console.error(`Could not load the sample data: ${error.message}`);
+		process.exit(1);
+	}
 	loadSampleData(db)
-		.then((counts) => console.log(`Loaded the sample data into ${db.database}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}`))
+		.then((counts) => console.log(`Loaded the sample data into ${db.database} on ${db.host}:${db.port}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}`))
 		.catch((error) => {
-			console.error(`Could not load the sample data into ${db.database} on ${db.host}:${db.port}: ${error.message}`);
+			const why = isLoginRefused(error) ? loginRefusedLine(db, error, '--user <name> with PGPASSWORD=<password>') : `PostgreSQL on ${db.host}:${db.port}: ${error.message}`;
+			console.error(`Could not load the sample data into ${db.database}. ${why}`);
 			process.exitCode = 1;
 		});
 }
