@@ -5,6 +5,9 @@ import { runCare } from '../../SendCareMessage/helpers/run';
  * The robots @-mention the member whose mobile number is in the Recipient Field. A number is read as the
  * phone channels read one (spaces, dashes, dots and parentheses are layout), so a CRM's "(+86) 138.0013.8000"
  * mentions the member as "13800138000" does; anything else (a name, an email) mentions nobody.
+ * DingTalk (atMobiles) and WeCom (mentioned_mobile_list) match the registered mobile exactly, and a
+ * mainland member is registered by 11 digits: "+8613900139000" mentioned nobody, so a mainland number
+ * goes out as its 11 digits whatever country code it was written with.
  */
 describe('robot mentions through the engine: the mobile number as a CRM writes it', () => {
 	const servers: ProviderServer[] = [];
@@ -17,6 +20,10 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		{ customerId: 'C4', name: '赵强', owner: '客服主管', timeZone: 'Asia/Shanghai' },
 		// Full-width digits and signs, as a Chinese keyboard types them: the same number.
 		{ customerId: 'C5', name: '孙丽', owner: '＋８６ １３６－００１３－６０００', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'C6', name: '周杰', owner: '0086 135 0013 5000', timeZone: 'Asia/Shanghai' },
+		{ customerId: 'C7', name: '吴敏', owner: '86 134 0013 4000', timeZone: 'Asia/Shanghai' },
+		// Another country's number is no mainland mobile: passed on as written, compact.
+		{ customerId: 'C8', name: '陈伟', owner: '+852 9123 4567', timeZone: 'Asia/Shanghai' },
 	];
 
 	it.each([
@@ -27,9 +34,23 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		servers.push(server);
 		const run = await runCare(server, items, { subject: '回访', text: '请跟进 {{name}}', recipientField: 'owner', options: { pacing: 'off' } });
 		expect(run.result.error).toBeUndefined();
-		expect(run.care('sent')).toHaveLength(5);
+		expect(run.care('sent')).toHaveLength(8);
 		const byText = Object.fromEntries(server.deliveries.map((d) => [d.text.split('请跟进 ')[1].split(' ')[0], d.to]));
-		expect(byText).toEqual({ 韩梅梅: '13800138000', 李雷: '+8613900139000', 王芳: '13700137000', 赵强: '', 孙丽: '+8613600136000' });
+		expect(byText).toEqual({
+			韩梅梅: '13800138000',
+			李雷: '13900139000',
+			王芳: '13700137000',
+			赵强: '',
+			孙丽: '13600136000',
+			周杰: '13500135000',
+			吴敏: '13400134000',
+			陈伟: '+85291234567',
+		});
+		if (server.kind === 'dingtalk') {
+			// DingTalk shows the mention only where the text names the same number.
+			for (const delivery of server.deliveries.filter((d) => d.to !== '')) expect(delivery.text).toContain(`@${delivery.to}`);
+			expect(server.deliveries.filter((d) => d.text.includes('@+86'))).toEqual([]);
+		}
 	});
 
 	// The phone channels' two rules hold for mentions too: "(0)" after a country code is the trunk prefix
