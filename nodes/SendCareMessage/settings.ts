@@ -4,7 +4,7 @@ import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import {
-	capWindowStart,
+	capWindowStarts,
 	consentModeFor,
 	parseSendingWindow,
 	validateFrequencyCap,
@@ -210,7 +210,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			defaultTimeZone,
 			keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
 			storedTextLimit: ledgerBackend === 'postgres' ? POSTGRES_STORED_TEXT_LIMIT : undefined,
-			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStart(asOf, capLimit) } : undefined,
+			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStarts(asOf, capLimit) } : undefined,
 			asOf,
 		},
 	});

@@ -129,10 +129,24 @@ describe('quiet hours', () => {
 describe('frequency cap', () => {
 	const asOf = new Date('2026-03-08T12:00:00Z');
 	const cap = validateFrequencyCap({ maxMessages: 2, windowDays: 7 });
-	const since = capWindowStart(asOf, cap);
+	const since = capWindowStart(asOf, cap, 'UTC');
 
 	it('starts the window the given number of days before the as-of instant', () => {
 		expect(since.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+	});
+
+	it("counts the window's days on the recipient's calendar, across clock changes", () => {
+		const asOfNy = new Date('2024-03-12T10:00:00-04:00');
+		// Same wall time 7 days earlier, before New York's spring change: 10:00 EST, not 7 × 24 hours (09:00 EST).
+		expect(capWindowStart(asOfNy, cap, 'America/New_York').toISOString()).toBe('2024-03-05T15:00:00.000Z');
+		expect(capWindowStart(asOfNy, cap, 'Asia/Shanghai').toISOString()).toBe('2024-03-05T14:00:00.000Z');
+		// 02:30 on 10 March does not exist there: the window starts when the clocks jump past it (03:00 EDT).
+		expect(capWindowStart(new Date('2024-03-17T02:30:00-04:00'), cap, 'America/New_York').toISOString()).toBe('2024-03-10T07:00:00.000Z');
+		// 01:30 on 3 November happens twice: its first showing (EDT).
+		expect(capWindowStart(new Date('2024-11-10T01:30:00-05:00'), cap, 'America/New_York').toISOString()).toBe('2024-11-03T05:30:00.000Z');
+		// A fraction of a day is wall-clock hours: 3.5 days before 10:00 on 12 March is 22:00 EST on 8 March.
+		const halfWeek = validateFrequencyCap({ maxMessages: 1, windowDays: 3.5 });
+		expect(capWindowStart(new Date('2024-03-12T10:00:00-04:00'), halfWeek, 'America/New_York').toISOString()).toBe('2024-03-09T03:00:00.000Z');
 	});
 
 	it('counts a single last-contacted date or a contact history inside the window', () => {

@@ -131,7 +131,7 @@ describe('prepareCareItem', () => {
 	it('counts contacts from the last-contacted field for the cap', () => {
 		const prepared = prepareCareItem(
 			{ customerId: 'C6', email: 'x@y.cn', consent: true, contacts: ['2026-03-07', '2026-02-01'] },
-			{ ...base, capField: { field: 'contacts', since: new Date('2026-03-01T04:00:00Z') } },
+			{ ...base, capField: { field: 'contacts', since: () => new Date('2026-03-01T04:00:00Z') } },
 		);
 		if (prepared.kind !== 'candidate') throw new Error('expected a candidate');
 		expect(prepared.candidate.fieldContacts).toBe(1);

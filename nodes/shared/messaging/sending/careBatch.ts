@@ -2,7 +2,7 @@ import type { ChannelKind } from '../channels/registry';
 import type { Channel, OutgoingMessage } from '../channels/types';
 import type { Ledger, LedgerEntry } from '../ledger';
 import {
-	capWindowStart,
+	capWindowStarts,
 	checkSendingWindow,
 	isCapped,
 	type FrequencyCap,
@@ -105,6 +105,36 @@ function mayTakeOver(existing: LedgerEntry, before: Date | undefined): boolean {
 }
 
 /**
+ * Ledger contacts per recipient zone and customer, each inside the window on the recipient's calendar.
+ * Zones whose windows start at the same instant share one query: a batch costs a query per distinct
+ * window start, never one per customer.
+ */
+async function countInWindows(candidates: CareCandidate[], asOf: Date, cap: FrequencyCap, ledger: Ledger): Promise<Map<string, Map<string, number>>> {
+	const windowStart = capWindowStarts(asOf, cap);
+	const bySince = new Map<number, { zones: string[]; customerIds: Set<string> }>();
+	const zoneSeen = new Set<string>();
+	for (const { timeZone, customerId } of candidates) {
+		const since = windowStart(timeZone).getTime();
+		let group = bySince.get(since);
+		if (!group) {
+			group = { zones: [], customerIds: new Set() };
+			bySince.set(since, group);
+		}
+		if (!zoneSeen.has(timeZone)) {
+			zoneSeen.add(timeZone);
+			group.zones.push(timeZone);
+		}
+		group.customerIds.add(customerId);
+	}
+	const byZone = new Map<string, Map<string, number>>();
+	for (const [since, group] of bySince) {
+		const counts = await ledger.countSince([...group.customerIds], new Date(since));
+		for (const zone of group.zones) byZone.set(zone, counts);
+	}
+	return byZone;
+}
+
+/**
  * Decides and sends a batch. In order, per candidate: the same key earlier in this batch or already in
  * the ledger -> duplicate; the frequency cap -> capped; outside the recipient's sending hours -> quiet
  * hours with deferUntil; dry run -> not sent; otherwise claimed and sent. Results follow candidate order.
@@ -112,13 +142,10 @@ function mayTakeOver(existing: LedgerEntry, before: Date | undefined): boolean {
 export async function runCareBatch(candidates: CareCandidate[], options: CareBatchOptions, deps: CareBatchDeps): Promise<CareResult[]> {
 	const results: CareResult[] = new Array(candidates.length);
 	let claimed: Map<string, LedgerEntry>;
-	let ledgerCounts = new Map<string, number>();
+	let ledgerCounts = new Map<string, Map<string, number>>();
 	try {
 		claimed = await deps.ledger.findClaimed([...new Set(candidates.map((c) => c.key))]);
-		if (options.cap?.source === 'ledger') {
-			const since = capWindowStart(options.asOf, options.cap.limit);
-			ledgerCounts = await deps.ledger.countSince([...new Set(candidates.map((c) => c.customerId))], since);
-		}
+		if (options.cap?.source === 'ledger') ledgerCounts = await countInWindows(candidates, options.asOf, options.cap.limit, deps.ledger);
 	} catch (error) {
 		return candidates.map(() => fromJob(ledgerNotSent(error)));
 	}
@@ -141,7 +168,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 		}
 		if (options.cap) {
 			const { limit, source } = options.cap;
-			const prior = source === 'field' ? candidate.fieldContacts ?? 0 : ledgerCounts.get(candidate.customerId) ?? 0;
+			const prior = source === 'field' ? candidate.fieldContacts ?? 0 : ledgerCounts.get(candidate.timeZone)?.get(candidate.customerId) ?? 0;
 			const inWindow = prior + (allocated.get(candidate.customerId) ?? 0);
 			if (isCapped(inWindow, limit)) {
 				results[i] = {

@@ -42,8 +42,8 @@ export interface PrepareConfig {
 	smsTemplateCode?: string;
 	/** The ledger's limit on a stored key or customer ID (UTF-8 bytes), when it has one (Postgres). */
 	storedTextLimit?: number;
-	/** Read contacts from this field for the frequency cap. */
-	capField?: { field: string; since: Date };
+	/** Read contacts from this field for the frequency cap, inside the window starting at `since(recipient zone)`. */
+	capField?: { field: string; since: (timeZone: string) => Date };
 	asOf: Date;
 }
 
@@ -173,7 +173,7 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 	}
 	const candidate: CareCandidate = { customerId, careType: config.careType, key, timeZone, message };
 	if (config.capField) {
-		candidate.fieldContacts = countContactsFromField(getField(json, config.capField.field), config.capField.field, config.capField.since, timeZone);
+		candidate.fieldContacts = countContactsFromField(getField(json, config.capField.field), config.capField.field, config.capField.since(timeZone), timeZone);
 	}
 	return { kind: 'candidate', candidate, locale };
 }
