@@ -13,7 +13,7 @@ import {
 } from '../shared/churn';
 import { checkOutputFieldBesideCustomerFields } from '../shared/customers';
 import type { Language } from '../shared/format/language';
-import { ConfigError, describeValue, PLAUSIBLE } from '../shared/input';
+import { ConfigError, describeExpected, describeValue, parameterError, PLAUSIBLE, rangeProblem } from '../shared/input';
 import { properties } from './description';
 
 export type InputShape = 'customer' | 'summary' | 'subscriber' | 'transaction';
@@ -99,15 +99,15 @@ const UP_TO_100 = new Set(['spendDropPercent', 'lowSatisfaction', 'satisfactionD
  */
 function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	const t: Record<string, number> = { ...DEFAULT_SIGNAL_THRESHOLDS, ...DEFAULT_RISK_THRESHOLDS, spendDropPercent: 30 };
-	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}, described('thresholds')) as IDataObject)) {
-		const value = parameterNumber(raw) ?? Number.NaN;
-		if (!(value >= 0)) {
-			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number of at least 0; got ${describeValue(raw)}`);
-		}
-		if (UP_TO_100.has(name) && value > 100) {
-			throw new ConfigError(`Threshold "${THRESHOLD_LABELS.get(name) ?? name}" must be a number from 0 to 100 (a score or a percentage, as the signal or level it sets); got ${value}`);
-		}
-		t[name] = value;
+	const thresholds = described('thresholds');
+	for (const [name, raw] of Object.entries(batchParameter(ctx, 'thresholds', {}, thresholds) as IDataObject)) {
+		const label = `${thresholds.displayName} › ${THRESHOLD_LABELS.get(name) ?? name}`;
+		const rules = UP_TO_100.has(name) ? { min: 0, max: 100 } : { min: 0 };
+		const expected = describeExpected('number', rules) + (UP_TO_100.has(name) ? ': a score or a percentage, as the signal or level it sets' : '');
+		const value = parameterNumber(raw);
+		const problem = value === undefined ? 'is not a number' : rangeProblem(value, rules);
+		if (problem !== undefined) throw parameterError(label, raw, problem, expected);
+		t[name] = value as number;
 	}
 	// Levels are tried from critical down: out of order, one level is never given (medium 60 over high 50
 	// made a score of 55 high and 45 low).
@@ -134,14 +134,16 @@ function readSupplied(ctx: IExecuteFunctions): unknown {
 /** Annual Discount Rate (%) as a rate: a number of at least 0 (%). */
 function readDiscountRate(ctx: IExecuteFunctions): number {
 	const percent = readNumber(ctx, 'annualDiscountRate', 10, 'Annual Discount Rate (%)');
-	if (!(percent >= 0)) throw new ConfigError(`"Annual Discount Rate (%)" must be 0 or more; got ${percent}`);
+	if (!(percent >= 0)) throw parameterError('Annual Discount Rate (%)', percent, 'is below 0', describeExpected('number', { min: 0 }));
 	return percent / 100;
 }
 
 /** Spend Window (Days): more than 0 and at most 200 years (a cleared field or 0 is not read as 90). */
 function readSpendWindow(ctx: IExecuteFunctions): number {
 	const days = readNumber(ctx, 'spendWindowDays', 90, 'Spend Window (Days)');
-	if (!(days > 0) || days > PLAUSIBLE.spanDays) throw new ConfigError(`"Spend Window (Days)" must be more than 0 and at most ${PLAUSIBLE.spanDays}; got ${days}`);
+	if (!(days > 0) || days > PLAUSIBLE.spanDays) {
+		throw parameterError('Spend Window (Days)', days, days > 0 ? `is above ${PLAUSIBLE.spanDays}` : 'is not more than 0', `a number of days more than 0 and at most ${PLAUSIBLE.spanDays}`);
+	}
 	return days;
 }
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 import type { IExecuteFunctions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import type { Language } from '../shared/format/language';
-import { ConfigError, describeExpected, describeValue, InputError, numberFromText, parseDate, rangeProblem, type NumberRules } from '../shared/input';
+import { ConfigError, describeExpected, describeValue, InputError, numberFromText, parameterError, parseDate, rangeProblem, type NumberRules } from '../shared/input';
 import { toNodeError } from './errors';
 
 /** What a parameter may carry besides its name, label, type and default (display rules, type options, …). */
@@ -282,13 +282,13 @@ export function readChoice<T = unknown>(ctx: IExecuteFunctions, property: INodeP
 export function checkChoice<T = unknown>(value: unknown, property: INodeProperties | INodeProperties[], label = [property].flat()[0].displayName): T {
 	const properties = [property].flat();
 	const allowed = properties.flatMap((p) => (p.type === 'boolean' ? [true, false] : ((p.options ?? []) as INodePropertyOptions[]).map((o) => o.value)));
-	const expected = [...new Set(allowed)].map((v) => JSON.stringify(v)).join(', ');
+	const expected = [...new Set(allowed)].map(describeValue).join(', ');
 	if (properties[0].type === 'multiOptions') {
 		if (!Array.isArray(value) || !value.every((v) => allowed.includes(v))) {
-			throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not a list of its choices (expected a list of ${expected})`);
+			throw parameterError(label, value, 'is not a list of its choices', `a list of ${expected}`);
 		}
 	} else if (!allowed.includes(value as string)) {
-		throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not one of its choices (expected ${expected})`);
+		throw parameterError(label, value, 'is not one of its choices', expected);
 	}
 	return value as T;
 }
@@ -311,7 +311,7 @@ export function readTextParameter(ctx: IExecuteFunctions, name: string, fallback
 /** readTextParameter for a value already read: its text ("" for null or undefined), else the same ConfigError. */
 export function checkText(raw: unknown, label: string, expected: string): string {
 	const text = raw === null || raw === undefined ? '' : parameterText(raw);
-	if (text === undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which is not text (expected ${expected})`);
+	if (text === undefined) throw parameterError(label, raw, 'is not text', expected);
 	return text;
 }
 
@@ -335,7 +335,7 @@ export function readOption<T = unknown>(ctx: IExecuteFunctions, collection: INod
 	if (option.type === 'number') {
 		const value = parameterNumber(raw);
 		const problem = value === undefined ? 'is not a number' : rangeProblem(value, rules);
-		if (problem !== undefined) throw new ConfigError(`Parameter "${label}" is ${describeValue(raw)}, which ${problem} (expected ${describeExpected('number', rules)})`);
+		if (problem !== undefined) throw parameterError(label, raw, problem, describeExpected('number', rules));
 		return value as T;
 	}
 	return raw as T;
@@ -375,7 +375,7 @@ export function readEntries<T>(ctx: IExecuteFunctions, list: string | INodePrope
 export function readNumber(ctx: IExecuteFunctions, name: string, fallback: number, displayName: string): number {
 	const raw = batchParameter<unknown>(ctx, name, fallback, displayName);
 	const value = parameterNumber(raw);
-	if (value === undefined) throw new ConfigError(`"${displayName}" must be a number; got ${describeValue(raw)}`);
+	if (value === undefined) throw parameterError(displayName, raw, 'is not a number', 'a number');
 	return value;
 }
 

@@ -41,6 +41,9 @@ const customers = (): IDataObject[] =>
 			previousSpend: 20,
 		}));
 
+/** What a threshold on the 0-100 scale expects besides its range. */
+const SCALE = ': a score or a percentage, as the signal or level it sets';
+
 describe('Detect Churn Risk thresholds', () => {
 	it.each(['complaints', 'satisfactionDrop', 'spendDropPercent', 'inactivityIntervals'])('%s = 0 fires its signal with a finite weight', async (name) => {
 		const items = customers();
@@ -56,19 +59,20 @@ describe('Detect Churn Risk thresholds', () => {
 	});
 
 	it.each([
-		['complaints', null, 'Complaints'],
-		['high', '', 'High From Risk Score'],
-		['spendDropPercent', 'abc', 'Spend Drop (%)'],
-		['lowSatisfaction', -5, 'Low Satisfaction Below'],
+		['complaints', null, 'Complaints', 'is not a number', 'a number of at least 0'],
+		['high', '', 'High From Risk Score', 'is not a number', `a number from 0 to 100${SCALE}`],
+		['spendDropPercent', 'abc', 'Spend Drop (%)', 'is not a number', `a number from 0 to 100${SCALE}`],
+		['lowSatisfaction', -5, 'Low Satisfaction Below', 'is below 0', `a number from 0 to 100${SCALE}`],
+		['contractEndDays', -5, 'Contract Ends Within (Days)', 'is below 0', 'a number of at least 0'],
 		// An expression giving NaN: shown as NaN (JSON.stringify wrote null, a value the user never gave).
-		['medium', '={{ NaN }}', 'Medium From Risk Score', 'NaN'],
-	])('%s = %p stops the run naming the threshold', async (name, value, label, shown = JSON.stringify(value)) => {
+		['medium', '={{ NaN }}', 'Medium From Risk Score', 'is not a number', `a number from 0 to 100${SCALE}`, 'NaN'],
+	])('%s = %p stops the run naming the threshold', async (name, value, label, problem, expected, shown = JSON.stringify(value)) => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
 			parameters: { method: 'rules', inputShape: 'summary', signals, thresholds: { [name]: value }, asOf },
 			items: customers(),
 		});
-		expect(result.error?.message).toBe(`Threshold "${label}" must be a number of at least 0; got ${shown}`);
+		expect(result.error?.message).toBe(`Parameter "Thresholds › ${label}" is ${shown}, which ${problem} (expected ${expected})`);
 	});
 });
 
@@ -114,13 +118,13 @@ describe('Detect Churn Risk number parameters', () => {
 	const orders = (): IDataObject[] =>
 		Array.from({ length: 12 }, (_, i) => ({ customerId: `C${i % 4}`, orderDate: new Date(Date.parse(asOf) - (i * 23 + 1) * 86_400_000).toISOString(), amount: 10 + i }));
 	it.each([
-		[{ method: 'bgNbd', inputShape: 'summary', horizon: null }, customers, '"Horizon" must be a number; got null'],
-		[{ method: 'paretoNbd', inputShape: 'summary', horizon: '' }, customers, '"Horizon" must be a number; got ""'],
-		[{ method: 'bgNbd', inputShape: 'summary', annualDiscountRate: null }, customers, '"Annual Discount Rate (%)" must be a number; got null'],
-		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 0 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got 0'],
-		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: -30 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got -30'],
-		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 1e308 }, orders, '"Spend Window (Days)" must be more than 0 and at most 73050; got 1e+308'],
-		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: null }, orders, '"Spend Window (Days)" must be a number; got null'],
+		[{ method: 'bgNbd', inputShape: 'summary', horizon: null }, customers, 'Parameter "Horizon" is null, which is not a number (expected a number)'],
+		[{ method: 'paretoNbd', inputShape: 'summary', horizon: '' }, customers, 'Parameter "Horizon" is "", which is not a number (expected a number)'],
+		[{ method: 'bgNbd', inputShape: 'summary', annualDiscountRate: null }, customers, 'Parameter "Annual Discount Rate (%)" is null, which is not a number (expected a number)'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 0 }, orders, 'Parameter "Spend Window (Days)" is 0, which is not more than 0 (expected a number of days more than 0 and at most 73050)'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: -30 }, orders, 'Parameter "Spend Window (Days)" is -30, which is not more than 0 (expected a number of days more than 0 and at most 73050)'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: 1e308 }, orders, 'Parameter "Spend Window (Days)" is 1e+308, which is above 73050 (expected a number of days more than 0 and at most 73050)'],
+		[{ method: 'rules', inputShape: 'transaction', spendWindowDays: null }, orders, 'Parameter "Spend Window (Days)" is null, which is not a number (expected a number)'],
 	])('%j stops the run naming the parameter', async (parameters, items, message) => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, asOf }, items: items() });
 		expect(result.error?.message).toBe(message);

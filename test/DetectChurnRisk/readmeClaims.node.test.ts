@@ -118,9 +118,9 @@ describe('Detect Churn Risk as README describes it', () => {
 	});
 
 	it.each([
-		[{ spendWindowDays: 0 }, '"Spend Window (Days)" must be more than 0 and at most 73050; got 0'],
-		[{ spendWindowDays: 73051 }, '"Spend Window (Days)" must be more than 0 and at most 73050; got 73051'],
-		[{ thresholds: { complaints: '' } }, 'Threshold "Complaints" must be a number of at least 0; got ""'],
+		[{ spendWindowDays: 0 }, 'Parameter "Spend Window (Days)" is 0, which is not more than 0 (expected a number of days more than 0 and at most 73050)'],
+		[{ spendWindowDays: 73051 }, 'Parameter "Spend Window (Days)" is 73051, which is above 73050 (expected a number of days more than 0 and at most 73050)'],
+		[{ thresholds: { complaints: '' } }, 'Parameter "Thresholds › Complaints" is "", which is not a number (expected a number of at least 0)'],
 	])('refuses %j naming the parameter', async (parameters, message) => {
 		const result = await runNode({
 			type: 'detectChurnRisk',
@@ -157,7 +157,9 @@ describe('Detect Churn Risk as README describes it', () => {
 		['critical', 'Critical From Risk Score'],
 	])('refuses a %s threshold above 100, which is beyond the 0-100 scale', async (name, label) => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', asOf, thresholds: { [name]: 150 } }, items: [cdnow2] });
-		expect(result.error?.message).toBe(`Threshold "${label}" must be a number from 0 to 100 (a score or a percentage, as the signal or level it sets); got 150`);
+		expect(result.error?.message).toBe(
+			`Parameter "Thresholds › ${label}" is 150, which is above 100 (expected a number from 0 to 100: a score or a percentage, as the signal or level it sets)`,
+		);
 		const at100 = await runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', asOf, thresholds: { [name]: 100 } }, items: [cdnow2] });
 		expect(at100.error).toBeUndefined();
 	});

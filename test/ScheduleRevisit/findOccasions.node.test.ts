@@ -104,7 +104,7 @@ describe('ScheduleRevisit node, "Find care occasions", in the real engine', () =
 		const text = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: '={{ "60" }}' }, items: [{ customerId: 'C' }] });
 		expect(text.json(NODE_UNDER_TEST, 0)[0].revisit).toMatchObject({ window: { from: '2026-07-01', to: '2026-08-30' } });
 		const words = await runNode({ type: 'scheduleRevisit', parameters: { ...base, lookAheadDays: '={{ "two months" }}' }, items: [{ customerId: 'C' }] });
-		expect(words.error?.message).toBe('"Days Ahead" must be a number; got "two months"');
+		expect(words.error?.message).toBe('Parameter "Days Ahead" is "two months", which is not a number (expected a number)');
 	});
 
 	it('refuses a window that is too long', async () => {

@@ -93,7 +93,7 @@ describe('Schedule Revisit: whole-number parameters out of range', () => {
 		[{ appointmentMinutes: '={{ 1e308 }}' }, revisit, 'Parameter "Appointment Length (Minutes)" is 1e+308, which is not valid (expected a whole number of minutes from 1 to 1440)'],
 		[{ lookAheadDays: -1 }, occasions, 'Parameter "Days Ahead" is -1, which is not valid (expected a whole number of days from 0 to 366)'],
 		// 'Owner "alice": daily capacity "0x10" is not valid', as if the owner list had said so.
-		[{ ownersInput: 'text', ownerList: 'alice', defaultDailyCapacity: '={{ "0x10" }}' }, revisit, '"Default Daily Capacity" must be a number; got "0x10"'],
+		[{ ownersInput: 'text', ownerList: 'alice', defaultDailyCapacity: '={{ "0x10" }}' }, revisit, 'Parameter "Default Daily Capacity" is "0x10", which is not a number (expected a number)'],
 		[{ ownersInput: 'text', ownerList: 'alice', defaultDailyCapacity: 0 }, revisit, 'Parameter "Default Daily Capacity" is 0, which is not valid (expected a whole number of revisits from 1 to 1000)'],
 	])('%j', async (override, base, message) => {
 		expect(await errorOf(base, override)).toBe(message);
@@ -117,11 +117,11 @@ describe('Schedule Revisit: values of the Cadence Rules and Owners entries', () 
 		// 'Cadence rule 2 ("Second"): "[object Object]" is not a number to compare with'.
 		['Parameter "Cadence Rules › Rule 2 › Value" is "{"a":1}", which is not text (expected text such as "critical, high")', secondRule({ value: '={{ { a: 1 } }}' })],
 		// 'interval undefined is not valid'.
-		['"Cadence Rules › Rule 2 › Interval" must be a number; got null', secondRule({ interval: '={{ null }}' })],
+		['Parameter "Cadence Rules › Rule 2 › Interval" is null, which is not a number (expected a number)', secondRule({ interval: '={{ null }}' })],
 		['Parameter "Cadence Rules › Rule 2 › Interval" is -1, which is not valid (expected a whole number of days from 0 to 3660)', secondRule({ interval: -1 })],
 		// An owner "true"; 'daily capacity undefined'; 'Time zone "[object Object]"'.
 		['Parameter "Owners › Owner 1 › Owner ID" is true, which is not text (expected text)', firstOwner({ id: '={{ true }}' })],
-		['"Owners › Owner 1 › Daily Capacity" must be a number; got ""', firstOwner({ dailyCapacity: '' })],
+		['Parameter "Owners › Owner 1 › Daily Capacity" is "", which is not a number (expected a number)', firstOwner({ dailyCapacity: '' })],
 		['Parameter "Owners › Owner 1 › Time Zone" is "{"a":1}", which is not text (expected text such as "Asia/Shanghai")', firstOwner({ timeZone: '={{ { a: 1 } }}' })],
 	])('%s', async (message, override) => {
 		expect(await errorOf(revisit, override)).toBe(message);

@@ -25,8 +25,8 @@ const rule = (operator: string, value: unknown, field = 'score') => ({ cadenceRu
 describe('Schedule Revisit, cadence rules as the README describes them', () => {
 	// A number given as text is read as item numbers are: Number() took "0x10" for 16 and "0b11" for 3.
 	it.each([
-		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0x2" }}' }] } }, '"Cadence Rules › Rule 1 › Interval" must be a number; got "0x2"'],
-		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0b11" }}' }] } }, '"Cadence Rules › Rule 1 › Interval" must be a number; got "0b11"'],
+		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0x2" }}' }] } }, 'Parameter "Cadence Rules › Rule 1 › Interval" is "0x2", which is not a number (expected a number)'],
+		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0b11" }}' }] } }, 'Parameter "Cadence Rules › Rule 1 › Interval" is "0b11", which is not a number (expected a number)'],
 		[rule('atLeast', '0x10'), 'Cadence rule 1 ("R"): "0x10" is not a number to compare with'],
 		[rule('atMost', '0b101'), 'Cadence rule 1 ("R"): "0b101" is not a number to compare with'],
 		[rule('atLeast', 'Infinity'), 'Cadence rule 1 ("R"): "Infinity" is not a number to compare with'],

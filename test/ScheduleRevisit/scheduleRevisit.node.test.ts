@@ -139,7 +139,7 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ ownersInput: 'text', ownerList: 'alice:0x10' }, 'Owner "alice": daily capacity "0x10" is not valid (expected a whole number from 1 to 1000)'],
 		[{ ownersInput: 'text', ownerList: 'alice:0b11' }, 'Owner "alice": daily capacity "0b11" is not valid'],
 		[{ ownersInput: 'text', ownerList: 'alice:1e2' }, 'Owner "alice": daily capacity "1e2" is not valid'],
-		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, '"Owners › Owner 1 › Daily Capacity" must be a number; got "0x8"'],
+		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, 'Parameter "Owners › Owner 1 › Daily Capacity" is "0x8", which is not a number (expected a number)'],
 		[{ cadenceRules: { rule: [{ name: 'X', field: 'a', operator: 'atLeast', value: 'many', interval: 1 }] } }, 'Cadence rule 1 ("X"): "many" is not a number to compare with'],
 	])('stops with a clear message for a bad parameter %#', async (override, message) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers });
@@ -160,10 +160,10 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 	});
 
 	it.each([
-		[{ horizonDays: '={{ "soon" }}' }, '"Horizon (Days)" must be a number; got "soon"'],
-		[{ appointmentMinutes: '={{ "half an hour" }}' }, '"Appointment Length (Minutes)" must be a number; got "half an hour"'],
-		[{ defaultInterval: '={{ "monthly" }}' }, '"Default Interval" must be a number; got "monthly"'],
-		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "daily" }}' }] } }, '"Cadence Rules › Rule 1 › Interval" must be a number; got "daily"'],
+		[{ horizonDays: '={{ "soon" }}' }, 'Parameter "Horizon (Days)" is "soon", which is not a number (expected a number)'],
+		[{ appointmentMinutes: '={{ "half an hour" }}' }, 'Parameter "Appointment Length (Minutes)" is "half an hour", which is not a number (expected a number)'],
+		[{ defaultInterval: '={{ "monthly" }}' }, 'Parameter "Default Interval" is "monthly", which is not a number (expected a number)'],
+		[{ cadenceRules: { rule: [{ ...rules.rule[0], interval: '={{ "daily" }}' }] } }, 'Parameter "Cadence Rules › Rule 1 › Interval" is "daily", which is not a number (expected a number)'],
 	])('names a number parameter given as text that is no number: %j', async (override, message) => {
 		expect((await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers })).error?.message).toBe(message);
 	});

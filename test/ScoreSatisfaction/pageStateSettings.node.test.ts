@@ -33,17 +33,16 @@ async function combined(page: IDataObject, combine: IDataObject) {
 
 describe('Combine Page Reports with pages scored under other index or gap settings', () => {
 	it.each([
-		['CSAT index weight', { options: { ...base.options, csatWeight: 0 } }],
-		['NPS index weight', { options: { ...base.options, npsWeight: 3 } }],
-		['sentiment index weight', { options: { ...base.options, sentimentWeight: 2 } }],
-		['gap scale', { gapScaleMin: 1, gapScaleMax: 5 }],
-		['gap importance weights', { gapWeights: '2, 1' }],
-	])('a different %s is refused, naming what the page was made with', async (_name, change) => {
+		['CSAT index weight', { options: { ...base.options, csatWeight: 0 } }, 'scoring.indexWeights.csat 1, but this node measures scoring.indexWeights.csat 0'],
+		['NPS index weight', { options: { ...base.options, npsWeight: 3 } }, 'scoring.indexWeights.nps 1, but this node measures scoring.indexWeights.nps 3'],
+		['sentiment index weight', { options: { ...base.options, sentimentWeight: 2 } }, 'scoring.indexWeights.sentiment 1, but this node measures scoring.indexWeights.sentiment 2'],
+		['gap scale', { gapScaleMin: 1, gapScaleMax: 5 }, 'scoring.gapScale "1-7", but this node measures scoring.gapScale "1-5"'],
+		['gap importance weights', { gapWeights: '2, 1' }, 'scoring.gapWeights "[1,1]", but this node measures scoring.gapWeights "[2,1]"'],
+	])('a different %s is refused, naming the setting that differs and both its values', async (_name, change, difference) => {
 		const result = await combined(base, { ...base, ...change });
-		expect(result.errors).toEqual([
-			expect.stringMatching(/^Item 0: Report state 0 measured .*"scoring":.* but this node measures .*combine pages made with the same settings/),
-			expect.stringMatching(/^Item 1: Report state 1 measured /),
-		]);
+		const message = (index: number) =>
+			`Item ${index}: Report state ${index} measured ${difference}; combine pages made with the same settings (metrics, scales, index and importance weights)`;
+		expect(result.errors).toEqual([message(0), message(1)]);
 		expect(result.overall).toMatchObject({ responses: 0, rejectedItems: 2 });
 	});
 

@@ -25,12 +25,12 @@ describe('Segment Customer number parameters', () => {
 		// Number() read "0b101" as 5 and true as 1 (not a choice, but the same path).
 		[{ method: 'rfm', rfmBins: '={{ "0b101" }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got "0b101"'],
 		[{ method: 'rfm', rfmBins: '={{ "5" }}' }, undefined],
-		[{ method: 'lifecycle', newWithinDays: null }, '"New Within (Days)" must be a number; got null'],
-		[{ method: 'lifecycle', newWithinDays: 'abc' }, '"New Within (Days)" must be a number; got "abc"'],
+		[{ method: 'lifecycle', newWithinDays: null }, 'Parameter "New Within (Days)" is null, which is not a number (expected a number)'],
+		[{ method: 'lifecycle', newWithinDays: 'abc' }, 'Parameter "New Within (Days)" is "abc", which is not a number (expected a number)'],
 		[{ method: 'lifecycle', newWithinDays: -5 }, '"New Within (Days)" must be at least 0; got -5'],
-		[{ method: 'lifecycle', lifecycleMode: 'ownInterval', atRiskWithinIntervals: '' }, '"At Risk Within (Intervals)" must be a number; got ""'],
-		[{ method: 'valueTier', tierAShare: null }, '"Tier A Revenue Share (%)" must be a number; got null'],
-		[{ method: 'valueTier', tierBShare: '' }, '"Tier A+B Revenue Share (%)" must be a number; got ""'],
+		[{ method: 'lifecycle', lifecycleMode: 'ownInterval', atRiskWithinIntervals: '' }, 'Parameter "At Risk Within (Intervals)" is "", which is not a number (expected a number)'],
+		[{ method: 'valueTier', tierAShare: null }, 'Parameter "Tier A Revenue Share (%)" is null, which is not a number (expected a number)'],
+		[{ method: 'valueTier', tierBShare: '' }, 'Parameter "Tier A+B Revenue Share (%)" is "", which is not a number (expected a number)'],
 	])('%j', async (parameters, message) => {
 		expect(await stopped(parameters)).toBe(message);
 	});

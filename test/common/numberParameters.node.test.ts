@@ -17,8 +17,8 @@ async function run(type: string, parameters: IDataObject, items: IDataObject[]) 
 
 describe('number parameters', () => {
 	it.each([
-		['={{ true }}', '"Horizon" must be a number; got true'],
-		['={{ "0x10" }}', '"Horizon" must be a number; got "0x10"'],
+		['={{ true }}', 'Parameter "Horizon" is true, which is not a number (expected a number)'],
+		['={{ "0x10" }}', 'Parameter "Horizon" is "0x10", which is not a number (expected a number)'],
 	])('Detect Churn Risk Horizon %s is refused', async (horizon, message) => {
 		const result = await run('detectChurnRisk', { method: 'bgNbd', inputShape: 'summary', asOf, horizon }, customers());
 		expect(result.error).toBe(message);
@@ -26,7 +26,7 @@ describe('number parameters', () => {
 
 	it('Detect Churn Risk: a threshold given as "0x10" is refused, "2" works', async () => {
 		const bad = await run('detectChurnRisk', { method: 'rules', inputShape: 'summary', asOf, thresholds: { complaints: '={{ "0x10" }}' } }, customers());
-		expect(bad.error).toBe('Threshold "Complaints" must be a number of at least 0; got "0x10"');
+		expect(bad.error).toBe('Parameter "Thresholds › Complaints" is "0x10", which is not a number (expected a number of at least 0)');
 		const good = await run('detectChurnRisk', { method: 'rules', inputShape: 'summary', asOf, thresholds: { complaints: '={{ "2" }}' } }, customers());
 		expect(good.error).toBeUndefined();
 		expect(good.json).toHaveLength(60);

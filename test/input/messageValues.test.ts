@@ -66,7 +66,7 @@ describe.each(SHOWN)('%s is shown as itself', (_title, value, shown) => {
 	it('by the parameter readers (readNumber, readOption, checkChoice, checkText, readAsOf)', () => {
 		if (value === undefined) return; // a parameter not given takes its default
 		const numberOption = optionsCollection([numberParameter('horizon', 'Horizon', 10)]);
-		expect(message(() => readNumber(context({ horizon: EXPRESSION }, value), 'horizon', 10, 'Horizon'))).toBe(`"Horizon" must be a number; got ${shown}`);
+		expect(message(() => readNumber(context({ horizon: EXPRESSION }, value), 'horizon', 10, 'Horizon'))).toBe(`Parameter "Horizon" is ${shown}, which is not a number (expected a number)`);
 		expect(message(() => readOption(context({ options: { horizon: EXPRESSION } }, value), numberOption, 'horizon'))).toBe(`Parameter "Options › Horizon" is ${shown}, which is not a number (expected a number)`);
 		expect(message(() => checkChoice(value, optionsParameter('pacing', 'Pacing', [{ name: 'Off', value: 'off' }], 'off')))).toBe(`Parameter "Pacing" is ${shown}, which is not one of its choices (expected "off")`);
 		expect(message(() => checkText(value, 'Output Field', 'a field name'))).toBe(`Parameter "Output Field" is ${shown}, which is not text (expected a field name)`);

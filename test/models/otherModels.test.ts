@@ -94,7 +94,7 @@ describe('shifted-beta-geometric on the "regular" cohort (Fader & Hardie 2007)',
 	});
 
 	it('rejects impossible cohort data', () => {
-		expect(() => fitSbg([1000, 1100, 900])).toThrow('Period 1: 1100 active is more than the 1000 active the period before');
+		expect(() => fitSbg([1000, 1100, 900])).toThrow('Period 1: 1100 active is more than the 1000 active the period before (expected active counts that never grow: a cohort only loses customers)');
 		expect(() => fitSbg([1000, 1000, 1000])).toThrow('No customer churned');
 	});
 });

@@ -54,7 +54,7 @@ function readRules(ctx: IExecuteFunctions): SegmentRule[] {
 		const parameter = (p: INodeProperties) => `"Rules › ${p.displayName}" of rule ${i + 1}`;
 		const op = r.operator === undefined ? operator.default : r.operator;
 		if (!operators.includes(op as string)) {
-			const expected = operators.map((o) => JSON.stringify(o)).join(', ');
+			const expected = operators.map(describeValue).join(', ');
 			throw new ConfigError(`Parameter ${parameter(operator)} is ${describeValue(op)}, which is not one of its choices (expected ${expected})`);
 		}
 		return {

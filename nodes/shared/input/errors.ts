@@ -9,7 +9,7 @@ const MARK = /"\\u0000(\d+)\\u0000"/g;
  * A list or object as JSON, except that what JSON cannot hold is shown as itself, not as null or left out:
  * NaN, Infinity, -Infinity, undefined, a BigInt's digits, an Invalid Date ([NaN] is "[NaN]", not "[null]").
  */
-function looseJson(value: unknown): string | undefined {
+export function looseJson(value: unknown): string | undefined {
 	const shown: string[] = [];
 	const mark = (text: string) => `\u0000${shown.push(text) - 1}\u0000`;
 	const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, converted: unknown) {
@@ -44,8 +44,19 @@ export function describeValue(value: unknown): string {
 			return Array.isArray(value) ? 'a list that contains itself' : 'an object that contains itself';
 		}
 	}
-	if (text.length > MAX_VALUE_LENGTH) text = `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`;
-	return `"${text}"`;
+	return `"${shortText(text)}"`;
+}
+
+/**
+ * A text cut to `max` characters with an ellipsis when longer, never inside a character: a CJK
+ * extension character or an emoji is two UTF-16 units, and half of one is not a character at all.
+ */
+export function shortText(text: string, max = MAX_VALUE_LENGTH): string {
+	if (text.length <= max) return text;
+	let end = max - 1;
+	const last = text.charCodeAt(end - 1);
+	if (last >= 0xd800 && last <= 0xdbff) end--;
+	return `${text.slice(0, end)}…`;
 }
 
 /**
@@ -74,4 +85,13 @@ export class ConfigError extends Error {
 		super(message);
 		this.name = 'ConfigError';
 	}
+}
+
+/**
+ * A parameter value that cannot be used, in the one wording parameter messages share (as InputError's
+ * for a field): 'Parameter "Horizon" is null, which is not a number (expected a number)'. `label` is the
+ * parameter as the panel names it ("Options › Skip Missing"); `problem` follows "which".
+ */
+export function parameterError(label: string, value: unknown, problem: string, expected: string): ConfigError {
+	return new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which ${problem} (expected ${expected})`);
 }

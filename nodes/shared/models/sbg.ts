@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 import { hyp2f1, minimizeBfgs, withNumericGradient } from '../stats';
 import type { FitInfo } from './data';
 
@@ -48,12 +48,22 @@ export function sbgLogLikelihood(p: SbgParams, alive: number[]): number {
 export function validateCohort(alive: number[]): void {
 	if (alive.length < 3) throw new ConfigError(`sBG needs at least two periods of cohort survival; got ${alive.length - 1}`);
 	alive.forEach((count, t) => {
-		if (!Number.isFinite(count) || count < 0) throw new ConfigError(`Period ${t}: active count ${count} is not a number >= 0`);
+		if (!Number.isFinite(count) || count < 0) throw new ConfigError(`Period ${t}: active count ${describeValue(count)} is not a finite number of at least 0 (expected the customers still active in each period)`);
 		if (t > 0 && count > alive[t - 1]) {
-			throw new ConfigError(`Period ${t}: ${count} active is more than the ${alive[t - 1]} active the period before`);
+			throw new ConfigError(`Period ${t}: ${count} active is more than the ${alive[t - 1]} active the period before (expected active counts that never grow: a cohort only loses customers)`);
 		}
 	});
 	if (alive[alive.length - 1] === alive[0]) throw new ConfigError('No customer churned in the cohort: sBG cannot be fitted');
+}
+
+/**
+ * The fit stopped without converging: where it stopped, NaN and Infinity shown as themselves
+ * (JSON.stringify wrote them as null), and what the data must be for sBG to fit.
+ */
+function notConverged(params: SbgParams): ConfigError {
+	return new ConfigError(
+		`sBG did not converge: the fit stopped at alpha ${describeValue(params.alpha)}, beta ${describeValue(params.beta)} (expected churn by period that a shifted-beta-geometric model fits)`,
+	);
 }
 
 export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
@@ -61,7 +71,7 @@ export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
 	const toParams = (theta: ArrayLike<number>) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
 	const result = minimizeBfgs(withNumericGradient((theta) => -sbgLogLikelihood(toParams(theta), alive) / alive[0]), [0, 0]);
 	const params = toParams(result.x);
-	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
+	if (!result.converged) throw notConverged(params);
 	return {
 		params,
 		logLikelihood: sbgLogLikelihood(params, alive),
@@ -136,7 +146,7 @@ export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParam
 	const toParams = (theta: ArrayLike<number>) => ({ alpha: Math.exp(theta[0]), beta: Math.exp(theta[1]) });
 	const result = minimizeBfgs(withNumericGradient((theta) => -logLik(toParams(theta)) / subscribers.length), [0, 0]);
 	const params = toParams(result.x);
-	if (!result.converged) throw new ConfigError(`sBG did not converge (parameters ${JSON.stringify(params)})`);
+	if (!result.converged) throw notConverged(params);
 	return {
 		params,
 		logLikelihood: logLik(params),

@@ -1,4 +1,4 @@
-import { checkKeyNumber, ConfigError, InputError, luxonDate } from '../input';
+import { checkKeyNumber, ConfigError, describeValue, InputError, luxonDate } from '../input';
 import { CES_SCALES, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -236,7 +236,7 @@ export class SatisfactionReport {
 		const state = parseReportState(raw, measuresOf(this.config), this.options.groupBy ?? null, index);
 		const read = state.groups.map(({ group, tally }) => {
 			const t = new GroupTally(this.dimensionKeys.length, this.featureKeys.length);
-			const where = `${index}, group ${JSON.stringify(group).slice(0, 40)}`;
+			const where = `${index}, group ${describeValue(group)}`;
 			addTallyJson(t, tally ?? {}, where);
 			checkPageTally(t, this.config, where);
 			return { group, t };

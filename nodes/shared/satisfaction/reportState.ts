@@ -113,11 +113,13 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	const compared = measures.scoring === undefined ? { ...expected, scoring: undefined } : expected;
 	if (canonicalJson(state.measures) !== canonicalJson(compared)) {
 		throw new ConfigError(
-			`Report state ${index} measured ${JSON.stringify(state.measures)}, but this node measures ${JSON.stringify(expected)}; combine pages made with the same settings (metrics, scales, index and importance weights)`,
+			`Report state ${index} measured ${measuresDifference(state.measures, compared)}; combine pages made with the same settings (metrics, scales, index and importance weights)`,
 		);
 	}
 	if ((state.groupBy ?? null) !== groupBy) {
-		throw new ConfigError(`Report state ${index} is grouped by ${JSON.stringify(state.groupBy)}, but this node groups by ${JSON.stringify(groupBy)}`);
+		throw new ConfigError(
+			`Report state ${index} is grouped by ${describeValue(state.groupBy)}, but this node groups by ${describeValue(groupBy)}; combine pages made with the same Group By`,
+		);
 	}
 	if (state.page !== undefined && !(typeof state.page === 'string' && PAGE_ID.test(state.page))) {
 		throw new ConfigError(`Report state ${index}: page is ${describeValue(state.page)}; expected the page ID its page run wrote (32 hexadecimal digits)`);
@@ -126,11 +128,32 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	for (const entry of state.groups) {
 		const group = (entry as { group?: unknown } | null)?.group;
 		if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${describeValue(entry)}; expected { group: text, tally }`);
-		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${JSON.stringify(group).slice(0, 40)} is listed twice; a page run lists each group once`);
+		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${describeValue(group)} is listed twice; a page run lists each group once`);
 		seen.add(group);
 	}
 	return state;
 }
+
+/**
+ * Where a state's measures differ from this node's, each setting by its path and value (describeValue):
+ * "scoring.indexWeights.csat 1, but this node measures scoring.indexWeights.csat 0". Only what differs,
+ * so the message does not bury it in two whole fingerprints cut short.
+ */
+function measuresDifference(measured: unknown, expected: MeasuresFingerprint): string {
+	const paths: string[] = [];
+	const compare = (given: unknown, wanted: unknown, path: string) => {
+		if (isRecord(given) && isRecord(wanted)) {
+			for (const key of new Set([...Object.keys(wanted), ...Object.keys(given)])) compare(given[key], wanted[key], path ? `${path}.${key}` : key);
+		} else if (canonicalJson(given) !== canonicalJson(wanted)) paths.push(path);
+	};
+	compare(measured, expected, '');
+	const side = (root: unknown) => paths.map((path) => (path ? `${path} ${describeValue(valueAtPath(root, path))}` : describeValue(root))).join(', ');
+	return `${side(measured)}, but this node measures ${side(expected)}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const valueAtPath = (root: unknown, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), root);
 
 /** A value, or the value JSON text holds. */
 function jsonValue(value: unknown, index: number): unknown {
@@ -138,6 +161,6 @@ function jsonValue(value: unknown, index: number): unknown {
 	try {
 		return JSON.parse(value);
 	} catch {
-		throw new ConfigError(`Report state ${index} is not valid JSON: ${value.slice(0, 80)}`);
+		throw new ConfigError(`Report state ${index} is not valid JSON: ${describeValue(value)} (expected the report state object or its JSON text)`);
 	}
 }
