@@ -114,7 +114,7 @@ async function startProviders() {
 	};
 }
 
-/** The credentials the examples refer to (ids fixed in the examples), all on 127.0.0.1. */
+/** The demo's credentials, all on 127.0.0.1; the examples refer to them by these ids. */
 function credentials(servers, sampleDb) {
 	return [
 		{ id: 'careSamplePg0001', name: 'Customer data (PostgreSQL)', type: 'postgres', data: { ...sampleDb, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 } },
@@ -125,6 +125,29 @@ function credentials(servers, sampleDb) {
 		{ id: 'careFeishu000001', name: 'Care report (Feishu)', type: 'careFeishuBotApi', data: servers.feishu.credentials },
 		{ id: 'careSlack0000001', name: 'Care report (Slack)', type: 'careSlackWebhookApi', data: servers.slack.credentials },
 	];
+}
+
+/**
+ * Every credential the example workflows refer to, so that each example runs in the demo's editor: the
+ * demo's own, plus one of the same type and data for each other id an example uses (care-birthday.json
+ * keeps the names the e2e suites give its credentials). A type the demo has no credential of stops the demo
+ * naming the example, instead of an editor in which that example cannot run.
+ */
+function exampleCredentials(workflows, servers, sampleDb) {
+	const own = credentials(servers, sampleDb);
+	const byId = new Map(own.map((credential) => [credential.id, credential]));
+	for (const { file, workflow } of workflows) {
+		for (const node of workflow.nodes ?? []) {
+			for (const [type, { id, name }] of Object.entries(node.credentials ?? {})) {
+				const known = byId.get(id);
+				if (known && known.type === type) continue;
+				const like = own.find((credential) => credential.type === type);
+				if (known || !like) throw new Error(`${file}: node "${node.name}" refers to credential "${name}" (${type}, id ${id}), which the demo has no credential for`);
+				byId.set(id, { ...like, id, name });
+			}
+		}
+	}
+	return [...byId.values()];
 }
 
 /**
@@ -382,18 +405,20 @@ async function main() {
 
 		step('Importing the credentials and the example workflows');
 		const log = join(demoDir, 'cli.log');
-		writeFileSync(join(demoDir, 'credentials.json'), JSON.stringify(credentials(servers, sampleDb)));
+		const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+		const exampleWorkflows = examples.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) }));
+		const demoCredentials = exampleCredentials(exampleWorkflows, servers, sampleDb);
+		writeFileSync(join(demoDir, 'credentials.json'), JSON.stringify(demoCredentials));
 		const creds = await n8nCli(n8n, ['import:credentials', `--input=${join(demoDir, 'credentials.json')}`], env, log);
 		if (creds.code !== 0) throw new Error(`import:credentials failed:\n${creds.output}`);
 		const workflows = join(demoDir, 'workflows');
 		mkdirSync(workflows);
-		const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 		for (const file of examples) writeFileSync(join(workflows, file), readFileSync(join(EXAMPLES, file)));
 		const churnWatch = JSON.parse(readFileSync(join(EXAMPLES, 'daily-churn-watch.json'), 'utf8'));
 		if (!online) writeFileSync(join(workflows, 'daily-churn-watch-offline.json'), JSON.stringify(offlineChurnWatch(churnWatch), null, 2));
 		const imported = await n8nCli(n8n, ['import:workflow', '--separate', `--input=${workflows}`], env, log);
 		if (imported.code !== 0) throw new Error(`import:workflow failed:\n${imported.output}`);
-		console.log(`    ${examples.length} example workflows${online ? '' : ' + the offline daily churn watch'}, 7 credentials`);
+		console.log(`    ${examples.length} example workflows${online ? '' : ' + the offline daily churn watch'}, ${demoCredentials.length} credentials`);
 
 		const workflowId = online ? CHURN_WATCH_ID : OFFLINE_CHURN_WATCH_ID;
 		step(`Running the daily churn watch (${online ? 'PostgreSQL' : 'offline, sample-data.json'}) with n8n execute`);
@@ -442,10 +467,14 @@ Messages go to the loopback servers above. Press Ctrl-C to stop.`);
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(`\ndemo failed: ${error.message}`);
-		process.exit(1);
-	},
-);
+if (require.main === module) {
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			console.error(`\ndemo failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
+
+module.exports = { credentials, exampleCredentials };
