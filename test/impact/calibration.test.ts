@@ -183,6 +183,12 @@ const revenue = (treatedRate: number, heldRate: number, meanPurchase: number): G
 	const buyers = binomialDraw(random, n, treated ? treatedRate : heldRate);
 	return sums(buyers, () => ((-Math.log(1 - random()) - Math.log(1 - random())) * meanPurchase) / 2);
 };
+/** Revenue with lognormal purchases of the given mean (sigma on the log scale): the heavy tail of real order values. */
+const lognormalRevenue = (treatedRate: number, heldRate: number, meanPurchase: number, sigma: number): GroupDraw => (random, n, treated) => {
+	const buyers = binomialDraw(random, n, treated ? treatedRate : heldRate);
+	const mu = Math.log(meanPurchase) - (sigma * sigma) / 2;
+	return sums(buyers, () => Math.exp(mu + sigma * normalDraw(random)));
+};
 const revenueEffect = (treatedRate: number, heldRate: number, meanPurchase: number) => (treatedRate - heldRate) * meanPurchase;
 
 /** Normal scores with their own mean and sd per group. */
@@ -273,6 +279,14 @@ describe('Measure Uplift, means: Welch\'s interval covers the true uplift as oft
  * interval from sums; it detects the condition (Kohavi's rule, shared/impact/normality.ts) and then claims no
  * effect.
  *
+ * A skewness-corrected interval from the same sums was tried and not adopted: Hall's (1992) transformation of
+ * the t statistic, with the third cumulant of the difference k3 = m3T/nT² − m3H/nH². It repairs the Gamma
+ * purchases of the first cases here (91.2% → 94.7%), but not lognormal ones, the heavier tail of real order
+ * values: with 5-20% buyers, sigma 1.5 and 200-2,000 held out against ten times as many it covers 0.1 to 4.6
+ * points less than Welch (sigma 1: 0.2 to 1.3 more, still 88.7-94.3%), and it costs Welch's coverage where
+ * Welch holds (1,000 against 1,000 customers, 10% buy: 92.7% against 95.2%), as the sample third moment is
+ * noisy and lowest in the samples that missed the big buyers. The Cornish-Fisher form does worse in all of them.
+ *
  * The verdict of a flagged result is "inconclusive" (significant: false), not "increase" with a flag beside it:
  * an operations manager reads the verdict and the sentence, and "increase, significant" next to a reliable:
  * false is read as an increase. Flagged, the sentence says why no effect is claimed and what holdout size
@@ -299,6 +313,11 @@ const SKEWED_SCENARIOS: Array<[string, number, MeanStratum[]]> = [
 	['revenue of rare buyers, 0.5% → 0.75%, a 5% holdout of 20,000 (about 5 holdout buyers)', 0.05, [{ customers: 20000, draw: revenue(0.0075, 0.005, 200), effect: revenueEffect(0.0075, 0.005, 200) }]],
 	['revenue, no effect, a 5% holdout of 2,000 customers, 10% buy', 0.05, [{ customers: 2000, draw: revenue(0.1, 0.1, 200), effect: 0 }]],
 	['revenue, no effect, a 5% holdout of 20,000 customers, 10% buy (Welch covers 93.3%: below the band too)', 0.05, [{ customers: 20000, draw: revenue(0.1, 0.1, 200), effect: 0 }]],
+	// Lognormal purchases, a treatment group ten times the holdout (Welch covers 85.6% and 93.6% here). With sigma
+	// 1.5, 5% buyers and about 200 held out, 93% of results are flagged (just under the 95% claimed) and the
+	// interval misses the truth in 23% of the unflagged ones (1.6% of all campaigns): the sample skewness of ten
+	// holdout buyers is lowest when they missed the big ones, which is when Welch misses.
+	['revenue, lognormal purchases (sigma 1), 10% → 12.5% buy, about 2,000 held out against 20,000', 1 / 11, [{ customers: 22000, draw: lognormalRevenue(0.125, 0.1, 100, 1), effect: revenueEffect(0.125, 0.1, 100) }]],
 ];
 
 describe('Measure Uplift, means: skewed revenue with few buyers in a small holdout is flagged and claims no effect', () => {
