@@ -25,6 +25,20 @@ describe('Redactor: derived forms', () => {
 		}
 	});
 
+	it('hides hex of the base64 of a secret or a pair, in either case and inside a longer dump', () => {
+		const redactor = Redactor.forCredentials({ accountSid: 'AC0123456789abcdef', authToken: 'tok3n-Value-987654', password: 'pw1' , user: 'mailer' });
+		const hex = (text: string) => Buffer.from(text).toString('hex');
+		for (const prefix of ['', 'x', 'xy']) {
+			for (const layered of [hex(b64(`${prefix}tok3n-Value-987654 and more`)), hex(`Basic ${b64('AC0123456789abcdef:tok3n-Value-987654')}`), hex(`AUTH PLAIN ${b64('\0mailer\0pw1')}`)]) {
+				for (const shown of [layered, layered.toUpperCase()]) {
+					const out = redactor.redact(`dump ${shown} end`);
+					expect(out).toContain('***');
+					expect(partialLeaks(out.toLowerCase(), layered.slice(prefix === '' ? 0 : 8, -16), 24)).toEqual([]);
+				}
+			}
+		}
+	});
+
 	it('hides AUTH PLAIN base64(\\0user\\0password) even for a password under four characters', () => {
 		for (const password of ['p', 'pw', 'pw1', 'pass1234']) {
 			const redactor = Redactor.forCredentials({ user: 'mailer', password });
@@ -217,6 +231,23 @@ describe('derived forms through the channels', () => {
 		await server.close();
 		expect(JSON.stringify(outcome)).not.toContain(basic.slice(0, 16));
 		expect(JSON.stringify(outcome)).toContain('Basic ***');
+	});
+
+	// A provider or proxy that dumps the request it refused in hex shows the Basic header as hex of
+	// base64(sid:token): two layers, each hidden alone before, not together.
+	it('Twilio: an error dumping the request in hex shows no hex of Authorization: Basic base64(sid:token)', async () => {
+		const server = await startProviderServer('twilioSms');
+		const { accountSid, authToken } = server.credentials as { accountSid: string; authToken: string };
+		const dump = Buffer.from(`POST /2010-04-01/Accounts/x/Messages.json HTTP/1.1\r\nAuthorization: Basic ${b64(`${accountSid}:${authToken}`)}\r\n`).toString('hex');
+		const basicHex = Buffer.from(b64(`${accountSid}:${authToken}`)).toString('hex');
+		server.faults.inject({ kind: 'raw', status: 400, body: JSON.stringify({ code: 21601, message: `Bad request, raw: ${dump}` }) });
+		const channel = createChannel('twilioSms', server.credentials);
+		const outcome = await channel.send(messageFor('twilioSms'), { timeoutMs: 2_000 });
+		await channel.close?.();
+		await server.close();
+		expect(outcome).toMatchObject({ status: 'failed', providerCode: '21601' });
+		expect(JSON.stringify(outcome)).toContain('***');
+		expect(partialLeaks(JSON.stringify(outcome), basicHex, 16)).toEqual([]);
 	});
 
 	// Aliyun's SignatureDoesNotMatch shows the server's string to sign, which holds AccessKeyId (the loopback

@@ -36,21 +36,29 @@ export function base64Forms(secret: string): string[] {
 	return [...new Set(bytesInBase64(Buffer.from(secret, 'utf8')))];
 }
 
+/** Text as the hex of its bytes. */
+const hexOf = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+
 /**
  * Every form in which a secret can reappear in text a provider or library sends back: as is, URL-,
- * form- and double URL-encoded, JSON-escaped, hex, and base64 / base64url of its UTF-8 and its UTF-16LE,
- * whole and inside longer text.
+ * form- and double URL-encoded, JSON-escaped, hex, base64 / base64url of its UTF-8 and its UTF-16LE,
+ * whole and inside longer text, and hex of that base64: a hex dump of a request shows an Authorization
+ * header (Basic, AUTH PLAIN, which travel as base64) so. URL-encoded base64 needs no form of its own
+ * (textViews.ts reads percent-encoding); other layerings (base64 of hex, a secret spaced or reversed)
+ * are nothing a provider or library sends back.
  * (Escapes of other kinds, mixed escapes and any letter case are read by textViews.ts.)
  */
 export function secretForms(secret: string): string[] {
+	const base64 = base64Forms(secret);
 	const forms = [
 		secret,
 		tryEncode(encodeURIComponent, secret),
 		tryEncode((s) => encodeURIComponent(encodeURIComponent(s)), secret),
 		tryEncode((s) => encodeURIComponent(s).replace(/%20/g, '+'), secret),
 		JSON.stringify(secret).slice(1, -1),
-		Buffer.from(secret, 'utf8').toString('hex'),
-		...base64Forms(secret),
+		hexOf(secret),
+		...base64,
+		...base64.map(hexOf),
 		// UTF-16LE, as Windows and PowerShell encode text before base64 (-EncodedCommand, some SOAP replies).
 		...bytesInBase64(Buffer.from(secret, 'utf16le')),
 	];
