@@ -13,8 +13,15 @@ function halfWidth(text: string): string {
 	return text.normalize('NFKC');
 }
 
+/**
+ * Dashes as layout: the ASCII hyphen and the Unicode dashes a word processor or spreadsheet puts in its
+ * place (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus sign), which
+ * NFKC leaves as they are.
+ */
+const LAYOUT = /[\s\-\u2010-\u2015\u2212().]/g;
+
 /** The number without its layout and without the "(0)" after a country code; full-width forms as ASCII. */
 export function compactPhone(text: string): string {
 	const trimmed = halfWidth(text).trim();
-	return (trimmed.startsWith('+') ? trimmed.replace(/\(\s*0\s*\)/, '') : trimmed).replace(/[\s\-().]/g, '');
+	return (trimmed.startsWith('+') ? trimmed.replace(/\(\s*0\s*\)/, '') : trimmed).replace(LAYOUT, '');
 }
