@@ -1,6 +1,7 @@
 import { CHANNEL_KINDS } from '../../../nodes/shared/messaging/channels/registry';
 import { headerWait, SLOW_DOWN, slowDownCode } from '../../../nodes/shared/messaging/channels/slowDown';
 import { startAliyunSmsServer, startFeishuServer } from '../../helpers/providers';
+import { runCare } from '../../SendCareMessage/helpers/run';
 import { channelFixture, expectFailed, message } from './helpers';
 
 /**
@@ -106,5 +107,27 @@ describe('the table of how each provider says "slow down"', () => {
 		expect(headerWait(SLOW_DOWN.slack, { 'x-ogw-ratelimit-reset': '2' })).toBeUndefined();
 		expect(headerWait(SLOW_DOWN.slack, { 'retry-after': '2' })).toBe(2_000);
 		expect(headerWait(SLOW_DOWN.twilioSms, { 'retry-after': 'Sun, 06 Nov 1994 08:49:39 GMT' }, Date.parse('1994-11-06T08:49:37Z'))).toBe(2_000);
+	});
+});
+
+describe('Feishu through the engine: the gateway\'s wait is honoured before the retry', () => {
+	let server: Awaited<ReturnType<typeof startFeishuServer>>;
+	beforeAll(async () => {
+		server = await startFeishuServer();
+	});
+	afterAll(() => server.close());
+
+	// Before, the retry went out after Retry Delay (50 ms here), into the same limit.
+	it('a 429 naming x-ogw-ratelimit-reset: 2 is retried no sooner than 2 seconds later, then sent', async () => {
+		server.faults.inject(feishuGatewayLimit(429, '2'));
+		const run = await runCare(
+			server,
+			[{ customerId: 'G1', name: '韩梅梅', orderId: 'O-1', timeZone: 'Asia/Shanghai' }],
+			{ frequencyCap: 'off', options: { pacing: 'off', retryDelay: 50, maxAttempts: 2 } },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.sent.map((s) => s.customerId)).toEqual(['G1']);
+		expect(server.requests.map((r) => r.status)).toEqual([429, 200]);
+		expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(2_000);
 	});
 });
