@@ -48,7 +48,11 @@ export function unwritable(value: unknown, path = '$'): string[] {
 }
 
 export interface Invariants {
-	/** Outputs that carry one item per input item or per customer (the error output is added when present). */
+	/**
+	 * Outputs that carry one item per input item or per customer (the error output is added when present).
+	 * Empty for a node that only reports (Measure Uplift, KPI Report): then every input item is either
+	 * summarised (paired with by a report item) or refused (on the error output), never both.
+	 */
 	itemOutputs: number[];
 	/** The run may stop with a node-level message matching this instead (the batch cannot be computed). */
 	configError?: RegExp;
@@ -84,7 +88,13 @@ export function expectInvariants(run: BatchRun, inputCount: number, invariants: 
 			}
 		});
 	});
-	for (let index = 0; index < inputCount; index++) if (outputOf[index] === -1) problems.push(`item ${index} on no output`);
+	if (invariants.itemOutputs.length === 0) {
+		const summarised = new Set(run.outputs.slice(0, errorOutput).flatMap((items) => items.flatMap(pairedIndices)));
+		for (let index = 0; index < inputCount; index++) {
+			if (outputOf[index] === -1 && !summarised.has(index)) problems.push(`item ${index} neither summarised nor refused`);
+			if (outputOf[index] !== -1 && summarised.has(index)) problems.push(`item ${index} refused and summarised`);
+		}
+	} else for (let index = 0; index < inputCount; index++) if (outputOf[index] === -1) problems.push(`item ${index} on no output`);
 	expect(problems.slice(0, 20)).toEqual([]);
 	return outputOf;
 }
