@@ -15,6 +15,8 @@ function takenOver(entry: LedgerEntry, before: Date | undefined): boolean {
 export class MemoryLedger implements Ledger {
 	readonly backend = 'none' as const;
 	private readonly entries = new Map<string, Stored>();
+	/** Keys per customer, so a claim checking the cap looks at its customer's entries only. */
+	private readonly keysOf = new Map<string, Set<string>>();
 
 	async findClaimed(keys: string[]) {
 		const found = new Map<string, LedgerEntry>();
@@ -23,6 +25,15 @@ export class MemoryLedger implements Ledger {
 			if (entry && entry.status !== 'failed') found.set(key, this.public(entry));
 		}
 		return found;
+	}
+
+	private contactsSince(customerId: string, since: Date, exceptKey: string): number {
+		let count = 0;
+		for (const key of this.keysOf.get(customerId) ?? []) {
+			const entry = this.entries.get(key);
+			if (entry && key !== exceptKey && entry.status !== 'failed' && entry.claimedAt.getTime() >= since.getTime()) count++;
+		}
+		return count;
 	}
 
 	async countSince(customerIds: string[], since: Date) {
@@ -40,7 +51,14 @@ export class MemoryLedger implements Ledger {
 		if (existing && existing.status !== 'failed' && existing.token !== request.token && !takenOver(existing, request.takeOverBefore)) {
 			return { claimed: false, existing: this.public(existing) };
 		}
+		if (request.cap) {
+			const inWindow = this.contactsSince(request.customerId, request.cap.since, request.key);
+			if (inWindow >= request.cap.maxMessages) return { claimed: false, capped: { inWindow } };
+		}
 		const { token } = request;
+		if (existing) this.keysOf.get(existing.customerId)?.delete(request.key);
+		const keys = this.keysOf.get(request.customerId) ?? new Set<string>();
+		this.keysOf.set(request.customerId, keys.add(request.key));
 		this.entries.set(request.key, {
 			key: request.key,
 			customerId: request.customerId,
@@ -54,7 +72,10 @@ export class MemoryLedger implements Ledger {
 	async record(key: string, _customerId: string, token: string, outcome: LedgerOutcome) {
 		const entry = this.entries.get(key);
 		if (!entry || entry.token !== token) return;
-		if (outcome.status === 'released') this.entries.delete(key);
+		if (outcome.status === 'released') {
+			this.entries.delete(key);
+			this.keysOf.get(entry.customerId)?.delete(key);
+		}
 		else {
 			entry.status = outcome.status;
 			if (outcome.status === 'sent') entry.providerMessageId = outcome.providerMessageId;

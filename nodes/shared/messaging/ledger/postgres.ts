@@ -164,34 +164,74 @@ export class PostgresLedger implements Ledger {
 	}
 
 	async claim(request: ClaimRequest): Promise<ClaimResult> {
-		const { token } = request;
-		const key = toStoredText(request.key);
 		try {
-			// The insert is the claim: the primary key lets one of any number of concurrent inserts win.
-			// A key whose earlier send failed (nothing delivered) is taken over in the same statement, as is our
-			// own claim (a retried statement) and, when the user allows it, an unconfirmed one older than $7.
-			const claimed = await this.pool.query(
-				`INSERT INTO ${this.table} AS l (key, customer_id, care_type, channel, status, token, claimed_at)
-				 VALUES ($1, $2, $3, $4, 'pending', $5, $6)
-				 ON CONFLICT (key) DO UPDATE SET
-				   customer_id = EXCLUDED.customer_id, care_type = EXCLUDED.care_type, channel = EXCLUDED.channel,
-				   status = 'pending', token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at,
-				   updated_at = NULL, provider_message_id = NULL, detail = NULL
-				 WHERE l.status = 'failed' OR l.token = EXCLUDED.token
-				   OR (l.status IN ('pending', 'unknown') AND l.claimed_at < $7::timestamptz)
-				 RETURNING key`,
-				[key, toStoredText(request.customerId), request.careType, request.channel, token, request.claimedAt, request.takeOverBefore ?? null],
-			);
-			if (claimed.rowCount === 1) return { claimed: true, token };
-			const { rows } = await this.pool.query<Row>(
-				`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table} WHERE key = $1`,
-				[key],
-			);
-			if (rows.length === 0) throw new Error('the key was neither claimed nor found');
-			return { claimed: false, existing: toEntry(rows[0]) };
+			return request.cap ? await this.claimUnderCap(request, request.cap) : await this.claimWith(this.pool, request);
 		} catch (error) {
 			throw ledgerError('claim in Postgres', error, this.at);
 		}
+	}
+
+	/**
+	 * The claim and the count of the customer's other messages in one transaction, holding a lock on the
+	 * customer (an advisory lock, so no row or table is locked): a second execution claiming for the same
+	 * customer waits, then counts the first one's claim.
+	 */
+	private async claimUnderCap(request: ClaimRequest, cap: NonNullable<ClaimRequest['cap']>): Promise<ClaimResult> {
+		const client = await this.pool.connect();
+		let done = false;
+		try {
+			await client.query('BEGIN');
+			const customerId = toStoredText(request.customerId);
+			await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.table} ${customerId}`]);
+			const result = await this.claimWith(client, request);
+			if (result.claimed) {
+				const { rows } = await client.query<{ n: string }>(
+					`SELECT count(*) AS n FROM ${this.table}
+					 WHERE customer_id = $1 AND key <> $2 AND claimed_at >= $3 AND status <> 'failed'`,
+					[customerId, toStoredText(request.key), cap.since],
+				);
+				const inWindow = Number(rows[0].n);
+				if (inWindow >= cap.maxMessages) {
+					await client.query('ROLLBACK');
+					done = true;
+					return { claimed: false, capped: { inWindow } };
+				}
+			}
+			await client.query('COMMIT');
+			done = true;
+			return result;
+		} finally {
+			// A connection that cannot even roll back is broken: it leaves the pool instead of going back.
+			const usable = done || (await client.query('ROLLBACK').then(() => true, () => false));
+			client.release(!usable);
+		}
+	}
+
+	private async claimWith(db: Pick<Pool, 'query'>, request: ClaimRequest): Promise<ClaimResult> {
+		const { token } = request;
+		const key = toStoredText(request.key);
+		// The insert is the claim: the primary key lets one of any number of concurrent inserts win.
+		// A key whose earlier send failed (nothing delivered) is taken over in the same statement, as is our
+		// own claim (a retried statement) and, when the user allows it, an unconfirmed one older than $7.
+		const claimed = await db.query(
+			`INSERT INTO ${this.table} AS l (key, customer_id, care_type, channel, status, token, claimed_at)
+			 VALUES ($1, $2, $3, $4, 'pending', $5, $6)
+			 ON CONFLICT (key) DO UPDATE SET
+			   customer_id = EXCLUDED.customer_id, care_type = EXCLUDED.care_type, channel = EXCLUDED.channel,
+			   status = 'pending', token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at,
+			   updated_at = NULL, provider_message_id = NULL, detail = NULL
+			 WHERE l.status = 'failed' OR l.token = EXCLUDED.token
+			   OR (l.status IN ('pending', 'unknown') AND l.claimed_at < $7::timestamptz)
+			 RETURNING key`,
+			[key, toStoredText(request.customerId), request.careType, request.channel, token, request.claimedAt, request.takeOverBefore ?? null],
+		);
+		if (claimed.rowCount === 1) return { claimed: true, token };
+		const { rows } = await db.query<Row>(
+			`SELECT key, customer_id, status, claimed_at, provider_message_id FROM ${this.table} WHERE key = $1`,
+			[key],
+		);
+		if (rows.length === 0) throw new Error('the key was neither claimed nor found');
+		return { claimed: false, existing: toEntry(rows[0]) };
 	}
 
 	async record(key: string, _customerId: string, token: string, outcome: LedgerOutcome) {

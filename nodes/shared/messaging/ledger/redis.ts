@@ -30,25 +30,32 @@ interface StoredValue {
 	d?: string;
 }
 
-// SET NX claims the key; in the same atomic step the claim joins the customer's contact history,
-// which the frequency cap counts, and history older than the retention is trimmed. A key already held
-// by this very claim (a command resent after a lost reply) is ours; a pending or unknown claim older
-// than ARGV[6] (ms, 0 = never) is taken over when the user allows resending unconfirmed messages.
+// The claim, atomic: a key held by another claim is returned as it is; otherwise, with a cap (ARGV[7]:
+// window start in ms, '' for none; ARGV[8]: the most messages), the customer's contacts in the window
+// under other keys are counted and a full window refuses the claim ({'capped', count}); otherwise the
+// key is set and joins the customer's contact history, which the frequency cap counts, and history
+// older than the retention is trimmed. A key already held by this very claim (a command resent after a
+// lost reply) is ours; a pending or unknown claim older than ARGV[6] (ms, 0 = never) is taken over when
+// the user allows resending unconfirmed messages.
 const CLAIM = `
-local function claim()
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[2]))
-  redis.call('PEXPIRE', KEYS[2], ARGV[2])
-  return 1
-end
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return claim() end
 local current = redis.call('GET', KEYS[1])
-local ok, entry = pcall(cjson.decode, current)
-if ok and (entry.t == ARGV[5] or ((entry.s == 'pending' or entry.s == 'unknown') and tonumber(entry.at) < tonumber(ARGV[6]))) then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  return claim()
+if current then
+  local ok, entry = pcall(cjson.decode, current)
+  if not (ok and (entry.t == ARGV[5] or ((entry.s == 'pending' or entry.s == 'unknown') and tonumber(entry.at) < tonumber(ARGV[6])))) then
+    return current
+  end
 end
-return current`;
+if ARGV[7] ~= '' then
+  local inWindow = redis.call('ZCOUNT', KEYS[2], ARGV[7], '+inf')
+  local own = redis.call('ZSCORE', KEYS[2], ARGV[4])
+  if own and tonumber(own) >= tonumber(ARGV[7]) then inWindow = inWindow - 1 end
+  if inWindow >= tonumber(ARGV[8]) then return {'capped', inWindow} end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1`;
 
 // Only the claim's holder records its outcome; a failed or released claim frees the key for a later run.
 const RECORD = `
@@ -211,11 +218,14 @@ export class RedisLedger implements Ledger {
 				toStoredText(request.key),
 				token,
 				String(request.takeOverBefore?.getTime() ?? 0),
+				request.cap ? String(request.cap.since.getTime()) : '',
+				request.cap ? String(request.cap.maxMessages) : '',
 			);
 		} catch (error) {
 			throw ledgerError('claim in Redis', error, this.at);
 		}
 		if (reply === 1) return { claimed: true, token };
+		if (Array.isArray(reply) && reply[0] === 'capped') return { claimed: false, capped: { inWindow: Number(reply[1]) } };
 		return { claimed: false, existing: RedisLedger.toEntry(request.key, String(reply)) };
 	}
 

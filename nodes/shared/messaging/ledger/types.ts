@@ -29,9 +29,19 @@ export interface ClaimRequest {
 	 * user chose to resend unconfirmed messages after a lease. Undefined: never taken over.
 	 */
 	takeOverBefore?: Date;
+	/**
+	 * With a frequency cap counted from the ledger: refused when the customer already has `maxMessages`
+	 * claimed-and-not-failed messages under other keys since `since`, checked in the same atomic step as
+	 * the claim, so two executions that both counted the customer as free cannot both send.
+	 */
+	cap?: { since: Date; maxMessages: number };
 }
 
-export type ClaimResult = { claimed: true; token: string } | { claimed: false; existing: LedgerEntry };
+export type ClaimResult =
+	| { claimed: true; token: string }
+	| { claimed: false; existing: LedgerEntry }
+	/** Refused by `cap`: the customer's messages in the window under other keys. */
+	| { claimed: false; capped: { inWindow: number } };
 
 /** What happened after a claim: `released` gives the key back (nothing reached the provider). */
 export type LedgerOutcome =
@@ -52,7 +62,10 @@ export interface Ledger {
 	findClaimed(keys: string[]): Promise<Map<string, LedgerEntry>>;
 	/** Claimed-and-not-failed messages per customer since the given instant. */
 	countSince(customerIds: string[], since: Date): Promise<Map<string, number>>;
-	/** Atomic; a pending or unknown claim is given up only to `takeOverBefore`, a failed one to anyone. */
+	/**
+	 * Atomic; a pending or unknown claim is given up only to `takeOverBefore`, a failed one to anyone. A
+	 * key held by someone else is reported as `existing` before the cap is looked at.
+	 */
 	claim(request: ClaimRequest): Promise<ClaimResult>;
 	/** Records the outcome of a claim; only the holder of the token may. */
 	record(key: string, customerId: string, token: string, outcome: LedgerOutcome): Promise<void>;

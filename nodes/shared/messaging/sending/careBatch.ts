@@ -94,8 +94,20 @@ function withoutKind<T extends { kind: string }>(result: T): Omit<T, 'kind'> {
 	return copy as Omit<T, 'kind'>;
 }
 
-function fromJob(result: JobResult): CareResult {
+function capped(inWindow: number, limit: FrequencyCap): CareResult {
+	return {
+		output: 'skipped',
+		reason: 'capped',
+		detail: `${inWindow} care message(s) in the last ${limit.windowDays} day(s) reach the cap of ${limit.maxMessages}`,
+	};
+}
+
+function fromJob(result: JobResult, limit: FrequencyCap | undefined): CareResult {
 	if (result.kind === 'duplicate') return duplicate(result.existing);
+	if (result.kind === 'capped') {
+		if (!limit) throw new Error('a claim given no cap was refused for one');
+		return capped(result.inWindow, limit);
+	}
 	if (result.kind === 'sent') return { ...withoutKind(result), output: 'sent' };
 	return { ...withoutKind(result), output: 'failed' };
 }
@@ -109,8 +121,7 @@ function mayTakeOver(existing: LedgerEntry, before: Date | undefined): boolean {
  * Zones whose windows start at the same instant share one query: a batch costs a query per distinct
  * window start, never one per customer.
  */
-async function countInWindows(candidates: CareCandidate[], asOf: Date, cap: FrequencyCap, ledger: Ledger): Promise<Map<string, Map<string, number>>> {
-	const windowStart = capWindowStarts(asOf, cap);
+async function countInWindows(candidates: CareCandidate[], windowStart: (timeZone: string) => Date, ledger: Ledger): Promise<Map<string, Map<string, number>>> {
 	const bySince = new Map<number, { zones: string[]; customerIds: Set<string> }>();
 	const zoneSeen = new Set<string>();
 	for (const { timeZone, customerId } of candidates) {
@@ -143,11 +154,12 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 	const results: CareResult[] = new Array(candidates.length);
 	let claimed: Map<string, LedgerEntry>;
 	let ledgerCounts = new Map<string, Map<string, number>>();
+	const ledgerCap = options.cap?.source === 'ledger' ? { limit: options.cap.limit, windowStart: capWindowStarts(options.asOf, options.cap.limit) } : undefined;
 	try {
 		claimed = await deps.ledger.findClaimed([...new Set(candidates.map((c) => c.key))]);
-		if (options.cap?.source === 'ledger') ledgerCounts = await countInWindows(candidates, options.asOf, options.cap.limit, deps.ledger);
+		if (ledgerCap) ledgerCounts = await countInWindows(candidates, ledgerCap.windowStart, deps.ledger);
 	} catch (error) {
-		return candidates.map(() => fromJob(ledgerNotSent(error)));
+		return candidates.map(() => fromJob(ledgerNotSent(error), undefined));
 	}
 
 	const takeOver = takeOverBefore(options, deps.clock.now());
@@ -171,11 +183,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 			const prior = source === 'field' ? candidate.fieldContacts ?? 0 : ledgerCounts.get(candidate.timeZone)?.get(candidate.customerId) ?? 0;
 			const inWindow = prior + (allocated.get(candidate.customerId) ?? 0);
 			if (isCapped(inWindow, limit)) {
-				results[i] = {
-					output: 'skipped',
-					reason: 'capped',
-					detail: `${inWindow} care message(s) in the last ${limit.windowDays} day(s) reach the cap of ${limit.maxMessages}`,
-				};
+				results[i] = capped(inWindow, limit);
 				return;
 			}
 		}
@@ -207,10 +215,12 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 			careType: candidates[i].careType,
 			channel: options.channelKind,
 			message: candidates[i].message,
+			// Counted at the start, checked again in the claim: another execution may have sent since.
+			...(ledgerCap ? { cap: { since: ledgerCap.windowStart(candidates[i].timeZone), maxMessages: ledgerCap.limit.maxMessages } } : {}),
 		}));
 		const sent = await dispatch(jobs, { channel: deps.channel, ledger: deps.ledger, clock: deps.clock, random: deps.random, cancel: deps.cancel }, options);
 		sent.forEach((result, j) => {
-			results[toSend[j]] = fromJob(result);
+			results[toSend[j]] = fromJob(result, options.cap?.limit);
 		});
 	}
 	return results;

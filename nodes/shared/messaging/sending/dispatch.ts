@@ -13,6 +13,8 @@ export interface SendJob {
 	careType: string;
 	channel: string;
 	message: OutgoingMessage;
+	/** The frequency cap the claim checks atomically, when the cap is counted from the ledger. */
+	cap?: { since: Date; maxMessages: number };
 }
 
 export interface DispatchOptions {
@@ -64,6 +66,8 @@ export const FAILURE_CODES = {
 export type JobResult =
 	| { kind: 'sent'; attempts: number; sentAt: number; providerMessageId?: string; providerCode?: string; ledgerWarning?: string }
 	| { kind: 'duplicate'; existing: LedgerEntry }
+	/** The claim found the customer's window full: another execution sent to them since the batch counted. */
+	| { kind: 'capped'; inWindow: number }
 	| {
 			kind: 'failed';
 			/** failed: the provider refused; unknown: it may have gone out; notSent: never reached the provider. */
@@ -204,9 +208,10 @@ export async function dispatch(jobs: SendJob[], deps: DispatchDeps, options: Dis
 				claimedAt: new Date(clock.now()),
 				token,
 				takeOverBefore: takeOverBefore(options, clock.now()),
+				...(job.cap ? { cap: job.cap } : {}),
 			});
 			if (!claim.claimed) {
-				results[i] = { kind: 'duplicate', existing: claim.existing };
+				results[i] = 'existing' in claim ? { kind: 'duplicate', existing: claim.existing } : { kind: 'capped', inWindow: claim.capped.inWindow };
 				return;
 			}
 		} catch (error) {
@@ -219,7 +224,7 @@ export async function dispatch(jobs: SendJob[], deps: DispatchDeps, options: Dis
 			await ledger.record(job.key, job.customerId, token, ledgerOutcome(delivery));
 		} catch (error) {
 			// The key stays claimed (pending), which blocks a re-send: the safe side.
-			if (result.kind !== 'duplicate') result.ledgerWarning = `${(error as Error).message}; the key stays claimed`;
+			if (result.kind === 'sent' || result.kind === 'failed') result.ledgerWarning = `${(error as Error).message}; the key stays claimed`;
 		}
 		results[i] = result;
 	});
