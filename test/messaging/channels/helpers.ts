@@ -85,4 +85,9 @@ export const ECHO_FORMS: Record<string, (secret: string) => string> = {
 	htmlNamed: (s) => s.replace(/[/+=_\-äö]/g, (c) => `&${{ '/': 'sol', '+': 'plus', '=': 'equals', _: 'lowbar', '-': 'hyphen', ä: 'auml', ö: 'ouml' }[c]};`),
 	jsEscape: (s) => escape(s),
 	urlThreeTimes: (s) => encodeURIComponent(encodeURIComponent(encodeURIComponent(s))),
+	// Layered: base64 percent-encoded (%2B, %2F, %3D), as a signed URL's query carries it, was hidden already;
+	// hex of base64, as a hex dump of a request shows an Authorization header, was not.
+	percentOfBase64: (s) => encodeURIComponent(Buffer.from(s).toString('base64')),
+	hexOfBase64: (s) => Buffer.from(Buffer.from(s).toString('base64')).toString('hex'),
+	hexOfBase64Upper: (s) => Buffer.from(Buffer.from(s).toString('base64')).toString('hex').toUpperCase(),
 };
