@@ -33,7 +33,7 @@ const ALLOWED: Record<string, string> = {
 	"nodes/shared/calendar/businessCalendar.ts: String(month)": 'a date written as YYYY-MM-DD with padStart, not a refused value',
 	"nodes/shared/calendar/businessCalendar.ts: String(d)": 'a date written as YYYY-MM-DD with padStart, not a refused value',
 	'nodes/shared/messaging/templates/placeholders.ts: template.slice(open + 2, close)': 'the text between {{ and }}, taken whole (not cut short)',
-	// Requested of their owners (/work/brief/requests/S-to-L.md, S-to-F.md): describeValue in place of these.
+	// Requested of their owners (/work/brief/requests/S-to-L.md): describeValue in place of these.
 	'nodes/SegmentCustomer/learnedState.ts: (raw as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/segments/learnedCuts.ts: (value as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/segments/valueTierState.ts: (value as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
@@ -47,9 +47,6 @@ const ALLOWED: Record<string, string> = {
 	"nodes/shared/revisit/cadence.ts: String(input.value ?? '')": 'requested (S-to-L.md): null and undefined read "", NaN as a text "NaN"',
 	"nodes/shared/revisit/owners.ts: String(input.id ?? '')": 'requested (S-to-L.md): an object ID reads "[object Object]"',
 	"nodes/shared/segments/rules.ts: String(rule.value ?? '')": 'requested (S-to-L.md): read as a number there; the message beside it shows "${rule.value}" raw',
-	'nodes/shared/messaging/sending/prepare.ts: String(raw)': 'requested (S-to-F.md): a BigInt recipient shown as quoted text, not as its digits',
-	'nodes/shared/messaging/templates/placeholders.ts: String(value)': 'requested (S-to-F.md): valueAsText, the value a placeholder writes, shown in place of the value',
-	'nodes/shared/messaging/templates/htmlTemplate.ts: address.slice(0, 80)': 'requested (S-to-F.md): cuts a character in two',
 };
 
 interface Finding {

@@ -57,6 +57,13 @@ describe('prepareCareItem', () => {
 		expect(() => prepareCareItem({ ...ok, customerId: ' ' }, base)).toThrow(/^field "customerId" is " ", which is empty \(expected a customer ID \(text or number\)\)/);
 		expect(() => prepareCareItem({ ...ok, timeZone: 'China' }, base)).toThrow(/^field "timeZone" is "China", which is not a time zone/);
 		expect(() => prepareCareItem({ ...ok, lang: 'fr' }, { ...base, languageField: 'lang' })).toThrow(InputError);
+		// A BigInt (a database's 64-bit integer) is shown as its digits, as describeValue writes one, not as quoted text.
+		expect(() => prepareCareItem({ ...ok, email: 12345678901234567890n }, base)).toThrow(
+			'field "email" is 12345678901234567890, which is not an email address (expected an address like name@example.com)',
+		);
+		expect(() => prepareCareItem({ ...ok, phone: 1234n }, { ...base, channel: 'twilioSms', recipientField: 'phone' })).toThrow(
+			'field "phone" is 1234, which is not a phone number',
+		);
 	});
 
 	it('SMS: normalises the phone number, signs and adds the opt-out text, no subject or HTML', () => {

@@ -269,6 +269,15 @@ describe('HTML templates: customer data in links and attributes (never markup or
 		expect(() => renderMessage(html('<a href="jav&#x61;script:{{x}}">x</a>'), { x: 'alert(1)' }, email)).toThrow(/the scheme "javascript:"/);
 	});
 
+	it('shows the refused value as given and a long address cut on whole characters', () => {
+		// The 80th UTF-16 unit is the first half of an emoji: cut there, the message held half a character.
+		const address = `javascript:${'x'.repeat(68)}😀tail`;
+		const render = () => renderMessage(html('<a href="{{a}}">x</a>'), { a: address }, email);
+		expect(render).toThrow(`which makes an unsafe href address "javascript:${'x'.repeat(68)}…" (the scheme "javascript:" is not allowed)`);
+		// A number fills the address as its digits; the error shows the number, not the text it wrote.
+		expect(() => renderMessage(html('<a href="javascript:{{n}}">x</a>'), { n: 42 }, email)).toThrow(/^field "n" is 42, which makes an unsafe href address "javascript:42"/);
+	});
+
 	it('lets safe addresses through, escaped, and does not re-check an address whose scheme the template fixes', () => {
 		const template = html('<a href="{{link}}">go</a>');
 		const render = (link: string) => renderMessage(template, { link }, email).html;

@@ -79,41 +79,42 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 	// A BigInt (a database driver's 64-bit integer, through a Code node) is its exact digits, as customer IDs are.
 	const value = typeof raw === 'bigint' ? String(raw) : raw;
 	if (kind === 'none' && isEmpty(value)) return '';
+	// Errors show `raw`: a BigInt as its digits, not as the quoted text it is read as.
 	if (isEmpty(value) || (typeof value !== 'string' && typeof value !== 'number')) {
-		if (kind === 'none') throw new InputError(field, value, 'is not usable as a recipient', 'text or a number, or nothing');
-		throw new InputError(field, value, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
+		if (kind === 'none') throw new InputError(field, raw, 'is not usable as a recipient', 'text or a number, or nothing');
+		throw new InputError(field, raw, 'is not usable as a recipient', kind === 'email' ? 'an email address' : 'a phone number');
 	}
 	if (kind === 'none') {
 		// A robot's recipient is passed on as given, but a phone number exported as a decimal would be
 		// mentioned with an extra digit, and NaN, Infinity or a number past 2^53 (which has lost digits)
 		// as "NaN", "Infinity" or someone else's number.
-		if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(field, value, 'is not a finite number', 'text or a number, or nothing');
+		if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(field, raw, 'is not a finite number', 'text or a number, or nothing');
 		if (typeof value === 'number') checkKeyNumber(value, field, 'recipients', 'numbers');
-		if (isDecimalExport(String(value))) throw decimalPhone(field, value);
+		if (isDecimalExport(String(value))) throw decimalPhone(field, raw);
 		return String(value).trim();
 	}
 	if (kind === 'email') {
 		const address = String(value).trim();
-		if (!EMAIL.test(address)) throw new InputError(field, value, 'is not an email address', 'an address like name@example.com');
+		if (!EMAIL.test(address)) throw new InputError(field, raw, 'is not an email address', 'an address like name@example.com');
 		return address;
 	}
-	return readPhone(value, field);
+	return readPhone(value, field, raw);
 }
 
 const PHONE_EXPECTED = 'digits with an optional leading +, like +8613800138000 or 13800138000';
 
-const decimalPhone = (field: string, value: unknown) =>
-	new InputError(field, value, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
+const decimalPhone = (field: string, raw: unknown) =>
+	new InputError(field, raw, 'is a phone number written as a decimal number, as a spreadsheet exports one', `${PHONE_EXPECTED}, sent as text`);
 
 /**
  * A phone number as compactPhone writes it (full-width digits and signs as ASCII, as numbers are read);
  * a number or text a spreadsheet exported as a decimal is refused.
  */
-function readPhone(value: string | number, field: string): string {
-	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, value, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
-	if (isDecimalExport(String(value))) throw decimalPhone(field, value);
+function readPhone(value: string | number, field: string, raw: unknown): string {
+	if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(field, raw, 'is not a phone number', `${PHONE_EXPECTED}, sent as text`);
+	if (isDecimalExport(String(value))) throw decimalPhone(field, raw);
 	const phone = compactPhone(String(value));
-	if (!PHONE.test(phone)) throw new InputError(field, value, 'is not a phone number', PHONE_EXPECTED);
+	if (!PHONE.test(phone)) throw new InputError(field, raw, 'is not a phone number', PHONE_EXPECTED);
 	return phone;
 }
 

@@ -1,6 +1,6 @@
-import { ConfigError, InputError } from '../../input';
+import { ConfigError, describeValue, InputError } from '../../input';
 import { escapeHtml } from './html';
-import { parseTemplate, valueAsText, type TemplatePart, type ValueLookup } from './placeholders';
+import { parseTemplate, type TemplatePart, type ValueLookup } from './placeholders';
 import { decodeHtmlEntities, SAFE_URL_SCHEMES, unsafeUrlReason } from './safeUrl';
 
 /**
@@ -215,8 +215,8 @@ export function renderHtmlParts(parts: HtmlPart[], lookup: ValueLookup, render: 
 				const first = part.parts.find((p) => p.kind === 'placeholder') as Extract<TemplatePart, { kind: 'placeholder' }>;
 				throw new InputError(
 					first.path,
-					valueAsText(lookup(first.path), first.path) ?? address,
-					`makes an unsafe ${part.attribute} address "${address.slice(0, 80)}" (${reason})`,
+					lookup(first.path),
+					`makes an unsafe ${part.attribute} address ${describeValue(address)} (${reason})`,
 					`an address starting with ${SAFE_URL_SCHEMES.map((s) => `${s}:`).join(', ')} or a relative one`,
 				);
 			}
