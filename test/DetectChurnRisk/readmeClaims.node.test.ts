@@ -180,7 +180,7 @@ describe('Detect Churn Risk as README describes it', () => {
 			onError: 'continueErrorOutput',
 			items: [{ customerId: 'a', orderDate: '1997-06-01', amount: 5 }, { customerId: 'b', orderDate: '1997-06-02', amount: 7 }],
 		});
-		const message = `"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than customerId, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`;
+		const message = `Parameter "Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than customerId, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`;
 		expect(result.json(NODE_UNDER_TEST, 3).map((e) => e.error)).toEqual([message, message]);
 		expect([...result.json(NODE_UNDER_TEST, 0), ...result.json(NODE_UNDER_TEST, 1)]).toEqual([]);
 	});

@@ -196,11 +196,13 @@ describe('Segment Customer as README describes it', () => {
 		['rfm', 'orderCount', 'customerId'],
 		['lifecycle', 'customerId', 'customerId'],
 		['valueTier', 'totalSpend', 'customerId'],
-		['rfm', 'client.code', 'client.code'],
-	])('refuses, over transactions (%s), an Output Field %j the customer item already has, instead of replacing it', async (method, outputField, customerIdColumn) => {
+		['rfm', 'client.code', 'client.code', 'client.code, client'],
+		// The ID of { client: { code } } is written back nested: a result under "client" would replace it.
+		['lifecycle', 'client', 'client.code', 'client.code, client'],
+	])('refuses, over transactions (%s), an Output Field %j the customer item already has, instead of replacing it', async (method, outputField, customerIdColumn, idFields = customerIdColumn) => {
 		const result = await segment({ method, inputShape: 'transaction', outputField, customerIdColumn }, [{ customerId: 'a', client: { code: 'a' }, orderDate: '2024-06-01', amount: 5 }]);
 		expect(result.error?.message).toBe(
-			`"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than ${customerIdColumn}, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`,
+			`Parameter "Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than ${idFields}, firstPurchaseAt, lastPurchaseAt, orderCount, totalSpend)`,
 		);
 	});
 

@@ -1,4 +1,4 @@
-import { checkKeyNumber, ConfigError, getField, InputError, isEmpty, parseCount, parseDateNotAfter, parseMoney } from '../input';
+import { checkKeyNumber, getField, InputError, isEmpty, parameterError, parseCount, parseDateNotAfter, parseMoney } from '../input';
 import type { Transaction } from './summarise';
 
 /** Column names (dot paths allowed) of a one-item-per-customer table. */
@@ -24,11 +24,14 @@ export const TRANSACTION_CUSTOMER_FIELDS = ['firstPurchaseAt', 'lastPurchaseAt',
 /**
  * A run over transactions writes its result into the customer item it builds: an Output Field named
  * like one of that item's fields replaced it without a word (the customer ID or the order count lost).
+ * A dotted Customer ID Column ("customer.id") is written nested where the transactions hold it nested
+ * (fieldWriter), so its first part ("customer") is taken too.
  */
 export function checkOutputFieldBesideCustomerFields(outputField: string, customerIdColumn: string): void {
-	const taken = [customerIdColumn, ...TRANSACTION_CUSTOMER_FIELDS];
+	const dot = customerIdColumn.indexOf('.');
+	const taken = [customerIdColumn, ...(dot > 0 ? [customerIdColumn.slice(0, dot)] : []), ...TRANSACTION_CUSTOMER_FIELDS];
 	if (taken.includes(outputField)) {
-		throw new ConfigError(`"Output Field" is "${outputField}", which the customer item built from the transactions already has (expected a field other than ${taken.join(', ')})`);
+		throw parameterError('Output Field', outputField, 'the customer item built from the transactions already has', `a field other than ${taken.join(', ')}`);
 	}
 }
 

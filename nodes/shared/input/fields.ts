@@ -61,6 +61,45 @@ export function columnReaders<K extends string>(columns: Record<K, string>): Rec
 	return read;
 }
 
+/**
+ * Writes a value read from a column back into an item the node builds, where the item it was read from
+ * holds it: nested when the path led there through nested objects (`{ customer: { id } }`, which
+ * `$json.customer.id` reads downstream), else one key written with the dots (a flat export's
+ * "customer.id"), by the rule above. The nested objects are made new for each write (`target` shares
+ * none with another item), lists where the source has lists ("orders.0.id").
+ */
+export type FieldWriter = (target: Record<string, unknown>, value: unknown, source: Record<string, unknown>) => void;
+
+/** Sets an own key; "__proto__" as a plain key too, never the object's prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	else target[key] = value;
+}
+
+/** A writer for one column, prepared once per run; per item it follows the source's nested path once. */
+export function fieldWriter(path: string): FieldWriter {
+	if (!path.includes('.')) return (target, value) => setOwn(target, path, value);
+	const parts = path.split('.');
+	const last = parts.length - 1;
+	return (target, value, source) => {
+		// The containers the nested read passes through, and whether it finds a value (fieldReader's first step).
+		const containers: unknown[] = [];
+		let current: unknown = source;
+		for (let i = 0; i < parts.length && current !== undefined; i++) {
+			containers.push(current);
+			current = own(current, parts[i]);
+		}
+		if (current === undefined) return setOwn(target, path, value);
+		let into = target;
+		for (let i = 0; i < last; i++) {
+			const made = (Array.isArray(containers[i + 1]) ? [] : {}) as Record<string, unknown>;
+			setOwn(into, parts[i], made);
+			into = made;
+		}
+		setOwn(into, parts[last], value);
+	};
+}
+
 const readers = new Map<string, FieldReader>();
 /** Paths whose readers are kept; a run maps a handful of columns. */
 const MAX_READERS = 1000;
