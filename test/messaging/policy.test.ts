@@ -30,6 +30,13 @@ describe('consent', () => {
 			/^field "marketing.consent" is "maybe", which is not a recognised yes\/no value/,
 		);
 		expect(() => parseYesNo(2, 'consent')).toThrow(InputError);
+		for (const unreadable of [NaN, Infinity, 0.5, ['yes'], { yes: true }, 'constructor', '__proto__', 1n]) {
+			expect(() => parseYesNo(unreadable, 'consent')).toThrow(InputError);
+		}
+		// Full-width forms, as a Chinese input method types them, read as their half-width ones.
+		expect(parseYesNo('ＹＥＳ', 'consent')).toBe(true);
+		expect(parseYesNo('１', 'consent')).toBe(true);
+		expect(parseYesNo('ｏｐｔｅｄ＿ｏｕｔ', 'consent')).toBe(false);
 	});
 
 	it('opt-in mode sends only on a recorded yes', () => {

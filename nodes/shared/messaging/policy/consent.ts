@@ -1,4 +1,4 @@
-import { choiceKey, InputError, isEmpty } from '../../input';
+import { choiceTable, InputError, isEmpty, lookupChoice, NO_WORDS, YES_WORDS } from '../../input';
 
 /**
  * How consent is read: `optIn` sends only to customers whose field says yes (PIPL / GDPR marketing);
@@ -9,39 +9,39 @@ export type ConsentMode = 'optIn' | 'optOut' | 'ignore';
 /** What the mapped field records: permission to contact (`consent`), or a request not to (`optedOut`). */
 export type ConsentFieldMeaning = 'consent' | 'optedOut';
 
+type Answer = { value: boolean; status: boolean };
+
 /**
  * Answers to the question the field asks ("has the customer consented?" or, for an opt-out field, "has
- * the customer opted out?"): what they mean depends on the field.
+ * the customer opted out?"): what they mean depends on the field. Every yes/no field's words
+ * (YES_WORDS, NO_WORDS), and consent's own.
  */
-const YES = new Set(['true', 'yes', 'y', '1', 'on', 'agree', 'agreed', 'allow', 'allowed', '是', '同意', '已同意', '允许']);
-const NO = new Set(['false', 'no', 'n', '0', 'off', 'disagree', '否', '不同意']);
+const YES = [...YES_WORDS, 'on', 'agree', 'agreed', 'allow', 'allowed', '同意', '已同意', '允许'];
+const NO = [...NO_WORDS, 'off', 'disagree', '不同意'];
 /**
  * Words that name the customer's consent status themselves: "unsubscribed" or 退订 means no consent in an
  * opt-out field as much as in a consent field, so they are never read the other way round.
  */
-const CONSENTED = new Set([
-	'opt-in', 'opt_in', 'optin', 'opted-in', 'opted_in', 'optedin', 'subscribed', 'granted', 'consented', '已授权', '订阅', '已订阅',
-]);
-const NOT_CONSENTED = new Set([
+const CONSENTED = ['opt-in', 'opt_in', 'optin', 'opted-in', 'opted_in', 'optedin', 'subscribed', 'granted', 'consented', '已授权', '订阅', '已订阅'];
+const NOT_CONSENTED = [
 	'opt-out', 'opt_out', 'optout', 'opted-out', 'opted_out', 'optedout', 'unsubscribed', 'denied', 'refused', 'withdrawn',
 	'revoked', 'deny', 'stop', '拒绝', '未授权', '撤回', '已撤回', '退订', '已退订',
+];
+const answers = (words: readonly string[], answer: Answer) => words.map((word) => [word, answer] as const);
+const ANSWERS = choiceTable([
+	...answers(YES, { value: true, status: false }),
+	...answers(NO, { value: false, status: false }),
+	...answers(CONSENTED, { value: true, status: true }),
+	...answers(NOT_CONSENTED, { value: false, status: true }),
 ]);
 const EXPECTED = 'yes/no, true/false, 1/0, opted_in/opted_out, subscribed/unsubscribed, 同意/拒绝 or 是/否';
-
-type Answer = { value: boolean; status: boolean };
 
 function readAnswer(value: unknown, field: string): Answer | undefined {
 	if (isEmpty(value)) return undefined;
 	if (typeof value === 'boolean') return { value, status: false };
-	if (value === 1 || value === 0) return { value: value === 1, status: false };
-	if (typeof value === 'string') {
-		// Full-width letters and digits (a Chinese keyboard's "ＹＥＳ", "１") as their half-width forms.
-		const text = choiceKey(value);
-		if (YES.has(text)) return { value: true, status: false };
-		if (NO.has(text)) return { value: false, status: false };
-		if (CONSENTED.has(text)) return { value: true, status: true };
-		if (NOT_CONSENTED.has(text)) return { value: false, status: true };
-	}
+	// Text by the choice rule (full-width "ＹＥＳ", "１" as half-width); a number by its digits: 1 or 0.
+	const answer = lookupChoice(ANSWERS, value);
+	if (answer !== undefined) return answer;
 	throw new InputError(field, value, 'is not a recognised yes/no value', EXPECTED);
 }
 
