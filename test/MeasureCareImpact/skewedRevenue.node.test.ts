@@ -4,7 +4,8 @@ import { revenueDraw, seededRandom } from '../impact/simulate';
 
 /**
  * Revenue few customers produce, with a small holdout: Welch's interval can exclude 0 on noise (calibration.test.ts
- * measures it). The node checks each mean's result by Kohavi's rule and then claims no effect: verdict
+ * measures it). The node checks each mean's result by Kohavi's rule (with the third moment pooled from both groups)
+ * and then claims no effect: verdict
  * "inconclusive", significant false, reliable false, and a caution naming the skewed group, its customers and the
  * customers the rule asks for. Checked here through the engine against a two-pass computation of the rule.
  */
@@ -23,16 +24,18 @@ const shapeOf = (values: number[]): Shape => {
 	return { n, m2: values.reduce((s, x) => s + (x - mean) ** 2, 0) / n, m3: values.reduce((s, x) => s + (x - mean) ** 3, 0) / n };
 };
 
-/** Kohavi's rule on the difference of two means, by plain two-pass sums: reliable, and the groups failing it. */
+/**
+ * Kohavi's rule on the difference of two means, by plain two-pass sums, with the third central moment pooled
+ * from both groups (each about its own mean): reliable, and the groups failing the rule with the pooled skewness.
+ */
 function expectedCheck(treatment: number[], holdout: number[]) {
 	const [t, h] = [shapeOf(treatment), shapeOf(holdout)];
-	const differenceSkewness = (t.m3 / t.n ** 2 - h.m3 / h.n ** 2) / (t.m2 / t.n + h.m2 / h.n) ** 1.5;
+	const pooled = (k: 'm2' | 'm3') => (t.n * t[k] + h.n * h[k]) / (t.n + h.n);
+	const differenceSkewness = (pooled('m3') / t.n ** 2 - pooled('m3') / h.n ** 2) / (t.m2 / t.n + h.m2 / h.n) ** 1.5;
 	const reliable = Math.abs(differenceSkewness) < 1 / Math.sqrt(KOHAVI);
-	const skewed = reliable
-		? []
-		: ([['treatment', t], ['holdout', h]] as Array<[string, Shape]>)
-				.map(([group, s]) => ({ group, customers: s.n, skewness: s.m3 / s.m2 ** 1.5, required: Math.floor(KOHAVI * (s.m3 / s.m2 ** 1.5) ** 2) + 1 }))
-				.filter((g) => g.customers < g.required);
+	const skewness = pooled('m3') / pooled('m2') ** 1.5;
+	const required = Math.floor(KOHAVI * skewness ** 2) + 1;
+	const skewed = reliable ? [] : ([['treatment', t], ['holdout', h]] as Array<[string, Shape]>).map(([group, s]) => ({ group, customers: s.n, skewness, required })).filter((g) => g.customers < g.required);
 	return { reliable, skewed };
 }
 
