@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Fault } from './faults';
+import { memberMobiles } from './groupMembers';
 import { isJsonRequest, jsonBody, MinuteWindow, randomSecret, startHttpProvider, type ProviderReply, type ProviderServer } from './httpLoopback';
 
 export const DINGTALK_ERRORS: Record<number, string> = {
@@ -24,6 +25,8 @@ export interface DingTalkServerOptions {
 	perMinuteLimit?: number;
 	/** Allowed clock skew of the signed timestamp, ms (DingTalk: one hour). */
 	maxSkewMs?: number;
+	/** The group members' registered mobiles (groupMembers.ts); by default any mobile in a registered form. */
+	members?: string[];
 }
 
 function same(a: string, b: string): boolean {
@@ -36,13 +39,15 @@ function same(a: string, b: string): boolean {
  * DingTalk custom robot. Enforces: POST /robot/send, access_token (300001), and with 加签 a millisecond
  * `timestamp` within an hour plus `sign` = base64(HMAC-SHA256(secret, timestamp + "\n" + secret))
  * (310000 "sign not match"); keywords (310000); JSON body with msgtype text (text.content) or markdown
- * (markdown.title + markdown.text) (40035). HTTP 200 {errcode, errmsg}.
+ * (markdown.title + markdown.text) (40035). HTTP 200 {errcode, errmsg}. A delivery's `to` lists the members
+ * its at.atMobiles mentions: only entries equal to a member's registered mobile (groupMembers.ts).
  */
 export async function startDingTalkServer(options: DingTalkServerOptions = {}): Promise<ProviderServer> {
 	const accessToken = options.accessToken ?? randomSecret('dt-');
 	const secret = options.secret === null ? undefined : (options.secret ?? randomSecret('SEC'));
 	const maxSkewMs = options.maxSkewMs ?? 60 * 60 * 1000;
 	const window = new MinuteWindow(options.perMinuteLimit);
+	const isMember = memberMobiles(options.members);
 	const error = (errcode: number, errmsg = DINGTALK_ERRORS[errcode] ?? 'error'): ProviderReply => ({
 		status: 200,
 		code: errcode,
@@ -85,7 +90,7 @@ export async function startDingTalkServer(options: DingTalkServerOptions = {}): 
 				status: 200,
 				code: 0,
 				body: { errcode: 0, errmsg: 'ok' },
-				delivered: { to: Array.isArray(atMobiles) ? atMobiles.join(',') : '', text, raw: body },
+				delivered: { to: Array.isArray(atMobiles) ? atMobiles.map(String).filter(isMember).join(',') : '', text, raw: body },
 			};
 		},
 		faultReply: (fault: Fault) => {

@@ -6,7 +6,10 @@
 import { seededRandom } from '../random';
 
 export type Fault =
-	/** The provider's documented rate-limit answer; `retryAfterSeconds` sets Retry-After where the provider sends one. */
+	/**
+	 * The provider's documented rate-limit answer; `retryAfterSeconds` sets its wait header where the provider
+	 * sends one (Retry-After; Feishu's gateway: x-ogw-ratelimit-reset).
+	 */
 	| { kind: 'rateLimit'; retryAfterSeconds?: number }
 	/** An HTTP 5xx (or SMTP 4xx transient) answer. */
 	| { kind: 'serverError'; status?: number }

@@ -23,6 +23,9 @@ export interface FeishuServerOptions {
 	maxSkewSeconds?: number;
 }
 
+/** Feishu's custom-bot limit on a request body: 20 KB, read as 20,000 bytes (as textLimits.ts reads it). */
+export const FEISHU_BODY_LIMIT_BYTES = 20_000;
+
 function same(a: string, b: string): boolean {
 	const x = Buffer.from(a);
 	const y = Buffer.from(b);
@@ -33,8 +36,11 @@ function same(a: string, b: string): boolean {
  * Feishu / Lark custom bot. Enforces: POST /open-apis/bot/v2/hook/{token} (19001 for another token),
  * JSON body; with a secret, `timestamp` (seconds, string) within an hour and `sign` =
  * base64(HMAC-SHA256(key = timestamp + "\n" + secret, message = "")) (19021); keywords (19024);
- * msg_type text with content.text, or interactive with a card (9499 Bad Request otherwise).
- * Success {code: 0, msg: "success", data: {}}.
+ * msg_type text with content.text, or interactive with a card (9499 Bad Request otherwise); a body over
+ * 20 KB (9499, open.feishu.cn/document/client-docs/bot-v3/add-custom-bot). Success {code: 0, msg: "success",
+ * data: {}}. A rate-limit fault with `retryAfterSeconds` is the gateway's answer (HTTP 429, code 99991400,
+ * x-ogw-ratelimit-limit and x-ogw-ratelimit-reset in seconds; Feishu sends no Retry-After), without it the
+ * bot's own 11232.
  */
 export async function startFeishuServer(options: FeishuServerOptions = {}): Promise<ProviderServer> {
 	const token = options.token ?? randomSecret('fs-');
@@ -54,6 +60,7 @@ export async function startFeishuServer(options: FeishuServerOptions = {}): Prom
 		handle: (request) => {
 			const prefix = '/open-apis/bot/v2/hook/';
 			if (request.method !== 'POST' || !request.path.startsWith(prefix)) return { status: 404, body: '404 page not found' };
+			if (Buffer.byteLength(request.rawBody, 'utf8') > FEISHU_BODY_LIMIT_BYTES) return error(9499);
 			if (decodeURIComponent(request.path.slice(prefix.length)) !== token) return error(19001);
 			const body = jsonBody(request);
 			if (!body || !isJsonRequest(request)) return error(9499);
@@ -85,7 +92,15 @@ export async function startFeishuServer(options: FeishuServerOptions = {}): Prom
 			return { ...reply(0, 'success'), delivered: { to: '', text, raw: body } };
 		},
 		faultReply: (fault: Fault) => {
-			if (fault.kind === 'rateLimit') return error(11232);
+			if (fault.kind === 'rateLimit') {
+				if (fault.retryAfterSeconds === undefined) return error(11232);
+				return {
+					status: 429,
+					code: 99991400,
+					body: { code: 99991400, msg: 'request trigger frequency limit', data: {} },
+					headers: { 'x-ogw-ratelimit-limit': '100', 'x-ogw-ratelimit-reset': String(fault.retryAfterSeconds) },
+				};
+			}
 			if (fault.kind === 'serverError') return { status: fault.status ?? 500, body: 'Internal Server Error' };
 			if (fault.kind === 'providerError') return error(Number(fault.code));
 			throw new Error(`unexpected fault ${fault.kind}`);

@@ -1,4 +1,5 @@
 import type { Fault } from './faults';
+import { memberMobiles } from './groupMembers';
 import { isJsonRequest, jsonBody, MinuteWindow, randomSecret, startHttpProvider, utf8Length, type ProviderReply, type ProviderServer } from './httpLoopback';
 
 /** errmsg texts as WeCom sends them (abridged; the real ones add a hint id and a help URL). */
@@ -19,17 +20,21 @@ export interface WeComServerOptions {
 	perMinuteLimit?: number;
 	/** Make 93000 echo the key it was given, as a careless proxy might: proves the client redacts. */
 	echoKeyInErrors?: boolean;
+	/** The group members' registered mobiles (groupMembers.ts); by default any mobile in a registered form. */
+	members?: string[];
 }
 
 /**
  * WeCom group robot. Enforces: POST /cgi-bin/webhook/send, `key` query equal to the robot key (93000
  * otherwise), JSON body, msgtype text|markdown (40008), non-empty content (44004) within 2048 bytes for
  * text and 4096 for markdown (45002). Answers HTTP 200 {errcode, errmsg} always, as WeCom does. A delivery's
- * `to` lists the members it mentions: mentioned_mobile_list and each `<@userid>` in the content.
+ * `to` lists the members it mentions: each mentioned_mobile_list entry equal to a member's registered mobile
+ * (groupMembers.ts; "@all" is everyone) and each `<@userid>` in the content.
  */
 export async function startWeComServer(options: WeComServerOptions = {}): Promise<ProviderServer> {
 	const key = options.key ?? randomSecret('wk-');
 	const window = new MinuteWindow(options.perMinuteLimit);
+	const isMember = memberMobiles(options.members);
 	const error = (errcode: number, detail?: string): ProviderReply => ({
 		status: 200,
 		code: errcode,
@@ -65,7 +70,7 @@ export async function startWeComServer(options: WeComServerOptions = {}): Promis
 			if (!window.admit()) return error(45009);
 			// Members mentioned: by mobile (text messages), and by `<@userid>` in the content (text and markdown).
 			const mobiles = (body.text as Record<string, unknown> | undefined)?.mentioned_mobile_list;
-			const mentioned = [...(Array.isArray(mobiles) ? mobiles.map(String) : []), ...[...content.matchAll(/<@([^<>\s]+)>/g)].map((m) => m[1])];
+			const mentioned = [...(Array.isArray(mobiles) ? mobiles.map(String).filter((m) => m === '@all' || isMember(m)) : []), ...[...content.matchAll(/<@([^<>\s]+)>/g)].map((m) => m[1])];
 			return {
 				status: 200,
 				code: 0,

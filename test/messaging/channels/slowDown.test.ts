@@ -7,7 +7,8 @@ import { channelFixture, expectFailed, message } from './helpers';
 /**
  * Feishu's gateway answers a rate limit with HTTP 429 (older APIs: 400), code 99991400 and the wait in
  * x-ogw-ratelimit-reset, in seconds (open.feishu.cn/document/server-docs/api-call-guide/frequency-control).
- * The loopback Feishu server answers so here through a raw fault, headers and body as documented.
+ * The loopback Feishu server answers so for a rate-limit fault with a wait; the older APIs' 400 form and
+ * odd header values through raw faults, headers and body as documented.
  */
 function feishuGatewayLimit(status: number, reset: string | undefined) {
 	return {
@@ -23,7 +24,7 @@ describe('Feishu: the gateway rate limit is read the way Feishu sends it', () =>
 	const { send } = fixture;
 
 	it('HTTP 429 with x-ogw-ratelimit-reset: 52 waits 52 seconds (Retry-After alone read nothing)', async () => {
-		fixture.server.faults.inject(feishuGatewayLimit(429, '52'));
+		fixture.server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 52 });
 		expect(expectFailed(await send(message()))).toMatchObject({ retryable: true, providerCode: '99991400', retryAfterMs: 52_000 });
 		expect(fixture.server.deliveries).toEqual([]);
 	});
@@ -119,7 +120,7 @@ describe('Feishu through the engine: the gateway\'s wait is honoured before the 
 
 	// Before, the retry went out after Retry Delay (50 ms here), into the same limit.
 	it('a 429 naming x-ogw-ratelimit-reset: 2 is retried no sooner than 2 seconds later, then sent', async () => {
-		server.faults.inject(feishuGatewayLimit(429, '2'));
+		server.faults.inject({ kind: 'rateLimit', retryAfterSeconds: 2 });
 		const run = await runCare(
 			server,
 			[{ customerId: 'G1', name: '韩梅梅', orderId: 'O-1', timeZone: 'Asia/Shanghai' }],

@@ -1,0 +1,19 @@
+/**
+ * Whose mobile a group robot's mention reaches. DingTalk (at.atMobiles) and WeCom (mentioned_mobile_list)
+ * @-mention the member whose registered mobile equals the entry exactly; any other entry mentions nobody
+ * and the message is still posted. A mainland China member is registered by 11 digits, so "+8613800138000"
+ * mentions nobody.
+ */
+export type MemberMobiles = (entry: string) => boolean;
+
+/** Any mainland mobile by its 11 digits, or another country's number as + and its digits; never +86 / 0086 / 86 forms. */
+const REGISTERED_FORM = /^(?:1[3-9]\d{9}|\+(?!86)\d{5,15})$/;
+
+/** The group's members: those listed, or by default anyone whose mobile is written as the provider registers it. */
+export function memberMobiles(members?: readonly string[]): MemberMobiles {
+	if (members) {
+		const listed = new Set(members);
+		return (entry) => listed.has(entry);
+	}
+	return (entry) => REGISTERED_FORM.test(entry);
+}
