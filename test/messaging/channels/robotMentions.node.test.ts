@@ -73,3 +73,26 @@ describe('robot mentions through the engine: the mobile number as a CRM writes i
 		expect(String(run.failed[0].error)).toMatch(/phone number written as a decimal number/);
 	});
 });
+
+describe('the loopback robots match a mention as the providers do: the registered mobile exactly', () => {
+	const post = async (url: string, body: unknown) => {
+		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		expect(response.status).toBe(200);
+	};
+
+	it('DingTalk and WeCom: "+8613800138000", "008613800138000" and "8613800138000" mention nobody; "13800138000" does; the message is posted', async () => {
+		const forms = ['+8613800138000', '008613800138000', '8613800138000', '13800138000', '+85291234567'];
+		const dingtalk = await startDingTalkServer({ secret: null });
+		const wecom = await startWeComServer();
+		try {
+			const token = String(dingtalk.credentials.accessToken);
+			await post(`${dingtalk.baseUrl}/robot/send?access_token=${token}`, { msgtype: 'text', text: { content: 'hi' }, at: { atMobiles: forms } });
+			await post(`${wecom.baseUrl}/cgi-bin/webhook/send?key=${String(wecom.credentials.webhookKey)}`, { msgtype: 'text', text: { content: 'hi', mentioned_mobile_list: forms } });
+			expect(dingtalk.deliveries.map((d) => d.to)).toEqual(['13800138000,+85291234567']);
+			expect(wecom.deliveries.map((d) => d.to)).toEqual(['13800138000,+85291234567']);
+		} finally {
+			await dingtalk.close();
+			await wecom.close();
+		}
+	});
+});
