@@ -36,6 +36,11 @@ export class ItemRouter {
 	private filled = 0;
 	/** Placed items not on output 0, kept by place() so outputs() need not scan every item to know. */
 	private offFirstOutput = 0;
+	/**
+	 * Under continue-on-fail, each rejection's error item and the input items it stands for: should the
+	 * run then fail as a whole, runRouted gives these items their own error, not the node-level one.
+	 */
+	private readonly rejections: Array<{ indices: number[]; item: INodeExecutionData }> = [];
 
 	constructor(
 		ctx: IExecuteFunctions,
@@ -47,6 +52,7 @@ export class ItemRouter {
 		this.node = ctx.getNode();
 		this.continueOnFail = ctx.continueOnFail();
 		this.toolCall = isToolCall(ctx);
+		routersOf.set(ctx, [...(routersOf.get(ctx) ?? []), this]);
 	}
 
 	/** The result of the input item `itemIndex` (or of the customer whose first item it is). */
@@ -83,8 +89,17 @@ export class ItemRouter {
 		const indices = typeof itemIndices === 'number' ? [itemIndices] : itemIndices;
 		if (this.toolCall) this.place(indices[0], 0, toolErrorItem(this.node, error, indices));
 		else if (!this.continueOnFail) throw toNodeError(this.node, error, indices[0]);
-		else this.place(indices[0], this.failureOutput, errorItem(this.node, error, indices));
+		else {
+			const item = errorItem(this.node, error, indices);
+			this.place(indices[0], this.failureOutput, item);
+			this.rejections.push({ indices, item });
+		}
 		this.rejectedItems += indices.length;
+	}
+
+	/** The error items placed by reject() under continue-on-fail, each with the input items it stands for. */
+	rejected(): ReadonlyArray<{ indices: number[]; item: INodeExecutionData }> {
+		return this.rejections;
 	}
 
 	/** Runs `read` for one item, rejecting it when it throws; undefined then. */
@@ -130,12 +145,17 @@ export class ItemRouter {
 	}
 }
 
+/** The routers a node's run made, so runRouted finds the items they refused before the run failed. */
+const routersOf = new WeakMap<IExecuteFunctions, ItemRouter[]>();
+
 /**
  * Runs a node's execute with node-level errors (a bad parameter, a fit that fails) routed like item
  * errors. Without continue-on-fail the error stops the node, as n8n shows it. Under either Continue
  * mode every input item leaves as an error item carrying the reason on `failureOutput` (moved by the
  * engine to the error output when the node has one): n8n itself would pass the input through unchanged
- * on output 0, as if nothing had gone wrong.
+ * on output 0, as if nothing had gone wrong. An item the run had already refused (an ItemRouter's
+ * reject) keeps its own error item: "also the customer ID of item 0", not "cannot be fitted on 1
+ * customers", which names none of its reasons.
  *
  * In an AI agent's tool call every item of every output leaves on output 0, and a node-level error
  * comes back there as the answer (see toolCall.ts), so the agent never gets an empty answer.
@@ -147,6 +167,7 @@ export async function runRouted(
 	failureOutput = 0,
 ): Promise<INodeExecutionData[][]> {
 	if (isToolCall(ctx)) return runToolCall(ctx, outputCount, run);
+	routersOf.delete(ctx);
 	try {
 		return await run();
 	} catch (error) {
@@ -154,9 +175,34 @@ export async function runRouted(
 		if (!ctx.continueOnFail()) throw toNodeError(node, error);
 		const nodeError = toNodeError(node, error);
 		const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
-		outputs[failureOutput] = ctx.getInputData().map((_, i) => ({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: i } }));
+		outputs[failureOutput] = failedRunItems(ctx.getInputData().length, routersOf.get(ctx) ?? [], (i) => ({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: i } }));
 		return outputs;
+	} finally {
+		routersOf.delete(ctx);
 	}
+}
+
+/**
+ * One error item per input item, in input order: a refused item's own (a customer of several items:
+ * one item, placed at its first), every other item the run's error (`runError`).
+ */
+function failedRunItems(itemCount: number, routers: ItemRouter[], runError: (itemIndex: number) => INodeExecutionData): INodeExecutionData[] {
+	const own = new Map<number, INodeExecutionData>();
+	const covered = new Uint8Array(itemCount);
+	for (const router of routers) {
+		for (const { indices, item } of router.rejected()) {
+			if (indices.some((i) => covered[i])) continue;
+			own.set(indices[0], item);
+			for (const i of indices) covered[i] = 1;
+		}
+	}
+	const items: INodeExecutionData[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		const refused = own.get(i);
+		if (refused !== undefined) items.push(refused);
+		else if (!covered[i]) items.push(runError(i));
+	}
+	return items;
 }
 
 async function runToolCall(

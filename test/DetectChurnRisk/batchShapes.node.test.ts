@@ -92,7 +92,7 @@ describe('Detect Churn Risk: batch shapes', () => {
 	// Under continue-on-fail, the items refused before a fit that then fails all leave with the fit's
 	// message: "cannot be fitted on 1 customers", while 39 of the 40 items were refused as duplicates
 	// and their own reason is lost (runRouted, nodes/common/routing.ts, S: D-to-S.md).
-	it.failing('items refused before a failed fit keep their own error', async () => {
+	it('items refused before a failed fit keep their own error', async () => {
 		const items = many(40, () => customer('same', 3));
 		const run = await runBatch({ type: 'detectChurnRisk', parameters: { method: 'bgNbd', asOf, inputShape: 'customer' } }, items);
 		expect(run.outputs[3]).toHaveLength(40);

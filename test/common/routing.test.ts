@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ItemRouter } from '../../nodes/common/routing';
+import { ItemRouter, runRouted } from '../../nodes/common/routing';
 
 const node = { id: '1', name: 'Router', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 const ctx = (continueOnFail = false) => ({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
@@ -74,5 +74,43 @@ describe('ItemRouter outputs', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].json.error).toEqual(expect.stringContaining('bad value'));
 		expect(router.rejectedItems).toBe(1);
+	});
+});
+
+describe('runRouted when the run fails after items were refused (continue-on-fail)', () => {
+	const runCtx = (itemCount: number) =>
+		({ getNode: () => node, continueOnFail: () => true, getInputData: () => Array.from({ length: itemCount }, (_, i) => ({ json: { i } })), getExecutionId: () => '1' }) as unknown as IExecuteFunctions;
+	const errorsOf = (items: INodeExecutionData[]) => items.map((i) => [i.json.error, i.pairedItem]);
+
+	it('each refused item (or customer of several) keeps its own error item; the others get the run error, in input order', async () => {
+		const context = runCtx(5);
+		const outputs = await runRouted(context, 2, () => {
+			const router = new ItemRouter(context, 5, 2, 1);
+			router.reject(new Error('bad date'), 1);
+			router.reject(new Error('duplicate customer'), [3, 4]);
+			throw new Error('cannot be fitted on 1 customers');
+		}, 1);
+		expect(outputs[0]).toEqual([]);
+		expect(errorsOf(outputs[1])).toEqual([
+			['cannot be fitted on 1 customers', { item: 0 }],
+			['Item 1: bad date', { item: 1 }],
+			['cannot be fitted on 1 customers', { item: 2 }],
+			['Item 3: duplicate customer', [{ item: 3 }, { item: 4 }]],
+		]);
+	});
+
+	it('a run that refused nothing gives every item the run error; a later run of the same context starts afresh', async () => {
+		const context = runCtx(2);
+		await runRouted(context, 1, () => {
+			new ItemRouter(context, 2, 1).reject(new Error('bad'), 0);
+			return [[]];
+		});
+		const outputs = await runRouted(context, 1, () => {
+			throw new Error('no customers');
+		});
+		expect(errorsOf(outputs[0])).toEqual([
+			['no customers', { item: 0 }],
+			['no customers', { item: 1 }],
+		]);
 	});
 });
