@@ -27,6 +27,8 @@ const { isLoginRefused, loginRefusedLine, option: connectionOption, postgresTarg
 const ROOT = resolve(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 const SAMPLE_JSON = join(EXAMPLES, 'data', 'sample-data.json');
+// The Aliyun SMS templates the examples name, as they would be approved in an Aliyun account (code -> text).
+const ALIYUN_SMS_TEMPLATES = join(EXAMPLES, 'data', 'aliyun-sms-templates.json');
 const CHURN_WATCH_ID = 'ccDailyChurnWatch01';
 const OFFLINE_CHURN_WATCH_ID = 'ccDailyChurnOffline1';
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'CareDemo2026!' };
@@ -107,7 +109,8 @@ async function startProviders() {
 	const providers = require(join(ROOT, 'test', 'helpers', 'providers'));
 	return {
 		smtp: await providers.startSmtpServer(),
-		aliyunSms: await providers.startAliyunSmsServer(),
+		// Approved templates only, as Aliyun does: without the examples' codes every SMS would fail.
+		aliyunSms: await providers.startAliyunSmsServer({ templates: JSON.parse(readFileSync(ALIYUN_SMS_TEMPLATES, 'utf8')) }),
 		wecom: await providers.startWeComServer(),
 		feishu: await providers.startFeishuServer(),
 		slack: await providers.startSlackServer(),
