@@ -1,5 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
-import { ConfigError, InputError, wallClockInstant } from '../input';
+import { ConfigError, InputError, offsetMs, wallClockInstant } from '../input';
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
 export const ABBREVIATION_PROBLEM = 'is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central)';
@@ -64,7 +63,7 @@ export function checkTimeZone(value: unknown, field?: string): string {
 
 /** Minutes east of UTC in `timeZone` at `instant` (+480 for Asia/Shanghai). */
 export function offsetMinutes(timeZone: string, instant: Date): number {
-	return timeZone === 'UTC' ? 0 : tzOffset(timeZone, instant);
+	return timeZone === 'UTC' ? 0 : offsetMs(timeZone, instant.getTime()) / 60_000;
 }
 
 /** The local calendar day (day number) and minute of day of an instant in a zone. */
@@ -95,11 +94,9 @@ export function zonedInstant(dayNumber: number, minuteOfDay: number, timeZone: s
 export function uniformDayOffset(dayNumber: number, timeZone: string): number | undefined {
 	if (timeZone === 'UTC') return 0;
 	const wallMidnight = dayNumber * DAY_MS;
-	const offset = tzOffset(timeZone, new Date(wallMidnight + 12 * HOUR_MS));
-	const start = wallMidnight - offset * 60_000;
-	const atStart = tzOffset(timeZone, new Date(start));
-	const atEnd = tzOffset(timeZone, new Date(start + DAY_MS - 1));
-	return atStart === offset && atEnd === offset ? Math.round(offset) : undefined;
+	const offset = offsetMs(timeZone, wallMidnight + 12 * HOUR_MS);
+	const start = wallMidnight - offset;
+	return offsetMs(timeZone, start) === offset && offsetMs(timeZone, start + DAY_MS - 1) === offset ? Math.round(offset / 60_000) : undefined;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -1,5 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
-import { calendarDaysCounter } from '../input';
+import { calendarDaysCounter, offsetMs } from '../input';
 import { MoneySum } from './moneySum';
 
 export type TimeUnit = 'days' | 'weeks';
@@ -60,8 +59,7 @@ function unitsBetween(unit: TimeUnit, timeZone: string | undefined): (fromMs: nu
 
 /** Calendar day number of an instant in the zone (DST-aware: the offset is taken at that instant). */
 function dayKey(time: number, timeZone: string | undefined): number {
-	const offsetMs = !timeZone || timeZone === 'UTC' ? 0 : tzOffset(timeZone, new Date(time)) * 60_000;
-	return Math.floor((time + offsetMs) / DAY_MS);
+	return Math.floor((time + (!timeZone || timeZone === 'UTC' ? 0 : offsetMs(timeZone, time))) / DAY_MS);
 }
 
 interface Occasion {

@@ -1,5 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
-import { dateMsReaderNotAfter, fieldReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
+import { dateMsReaderNotAfter, fieldReader, offsetReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
 import { BATCH, CustomerNumbers } from './customerNumbers';
 import { MoneySum } from './moneySum';
 import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
@@ -222,5 +221,6 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 /** Calendar day number of an instant in the zone, as summariseTransactions counts days. */
 function dayNumber(timeZone: string | undefined): (time: number) => number {
 	if (!timeZone || timeZone === 'UTC') return (time) => Math.floor(time / DAY_MS);
-	return (time) => Math.floor((time + tzOffset(timeZone, new Date(time)) * 60_000) / DAY_MS);
+	const offsetAt = offsetReader(timeZone);
+	return (time) => Math.floor((time + offsetAt(time)) / DAY_MS);
 }

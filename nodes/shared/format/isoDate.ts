@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { offsetMs } from '../input/wallClock';
 
 const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(width, '0');
 
@@ -7,7 +7,7 @@ const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(w
  * Milliseconds are written only when present. UTC is written as "+00:00" so every date carries an offset.
  */
 export function toIsoWithOffset(date: Date, timeZone = 'UTC'): string {
-	const offset = timeZone === 'UTC' ? 0 : tzOffset(timeZone, date);
+	const offset = timeZone === 'UTC' ? 0 : offsetMs(timeZone, date.getTime()) / 60_000;
 	const local = new Date(date.getTime() + offset * 60_000);
 	const ms = local.getUTCMilliseconds();
 	const sign = offset < 0 ? '-' : '+';

@@ -1,10 +1,49 @@
 import { tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Hours whose offset a zone keeps (a century of date-only values fits); past it the zone starts again. */
+const MAX_CACHED_HOURS = 200_000;
+/** Zones whose offsets are kept; past it every zone starts again (recipients' zones are a few dozen). */
+const MAX_CACHED_ZONES = 64;
+
+/** The zone's offset from UTC at an instant, worked out by Intl (about 3 µs a call). */
+function computedOffsetMs(timeZone: string, instant: number): number {
+	return Math.round(tzOffset(timeZone, new Date(instant)) * 60_000);
+}
+
+const readers = new Map<string, (instant: number) => number>();
+
+/**
+ * offsetMs for one zone, for a loop over many instants. Offsets are kept per UTC hour, taken when the
+ * offset is the same at the hour's first and last millisecond (offsets change at most once within an
+ * hour), and worked out exactly for an instant in an hour with a change: a lookup per value instead of a
+ * time-zone calculation, which on a million orders outside UTC was two thirds of Segment Customer's time.
+ */
+export function offsetReader(timeZone: string): (instant: number) => number {
+	if (timeZone === 'UTC') return () => 0;
+	let reader = readers.get(timeZone);
+	if (reader !== undefined) return reader;
+	const byHour = new Map<number, number>();
+	reader = (instant: number): number => {
+		const hour = Math.floor(instant / HOUR_MS);
+		let offset = byHour.get(hour);
+		if (offset === undefined) {
+			offset = computedOffsetMs(timeZone, hour * HOUR_MS);
+			if (offset !== computedOffsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1)) return computedOffsetMs(timeZone, instant);
+			if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
+			byHour.set(hour, offset);
+		}
+		return offset;
+	};
+	if (readers.size >= MAX_CACHED_ZONES) readers.clear();
+	readers.set(timeZone, reader);
+	return reader;
+}
 
 /** The zone's offset from UTC at an instant, in whole milliseconds (a local mean time such as Shanghai's +08:05:43 before 1901 has seconds). */
 export function offsetMs(timeZone: string, instant: number): number {
-	return Math.round(tzOffset(timeZone, new Date(instant)) * 60_000);
+	return offsetReader(timeZone)(instant);
 }
 
 /**
@@ -25,39 +64,21 @@ export function wallClockInstant(wallMs: number, timeZone: string): number {
 	return later + offsetMs(timeZone, later) === wallMs ? later : earlier;
 }
 
-const HOUR_MS = 3_600_000;
-/** Hours whose offset is kept per counter: a century of date-only values fits. */
-const MAX_CACHED_HOURS = 200_000;
-
 /**
  * Days from one instant to another as the zone's calendar counts them: the difference of their wall-clock
  * times. Midnight to midnight 90 days later is 90 across a clock change too (elapsed time says 90.04 when
  * New York's clocks go back, and a customer who bought 90 calendar days ago would not be "within 90
- * days"); a fraction is wall-clock hours. In UTC it is the elapsed days. Offsets are kept per UTC hour
- * (found exactly when one changes within the hour), so a batch costs a lookup per value.
+ * days"); a fraction is wall-clock hours. In UTC it is the elapsed days. Offsets come from offsetReader.
  */
 export function calendarDaysCounter(timeZone = 'UTC'): (fromMs: number, toMs: number) => number {
 	if (timeZone === 'UTC') return (fromMs, toMs) => (toMs - fromMs) / DAY_MS;
-	const byHour = new Map<number, number>();
-	const offsetAt = (ms: number): number => {
-		const hour = Math.floor(ms / HOUR_MS);
-		let offset = byHour.get(hour);
-		if (offset === undefined) {
-			offset = offsetMs(timeZone, hour * HOUR_MS);
-			if (offset !== offsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1)) return offsetMs(timeZone, ms);
-			if (byHour.size < MAX_CACHED_HOURS) byHour.set(hour, offset);
-		}
-		return offset;
-	};
+	const offsetAt = offsetReader(timeZone);
 	return (fromMs, toMs) => (toMs + offsetAt(toMs) - (fromMs + offsetAt(fromMs))) / DAY_MS;
 }
 
-const counters = new Map<string, (fromMs: number, toMs: number) => number>();
-
-/** calendarDaysCounter's days, with one counter (and its offsets) kept per zone. */
+/** calendarDaysCounter's days for one pair of instants. */
 export function calendarDays(fromMs: number, toMs: number, timeZone = 'UTC'): number {
 	if (timeZone === 'UTC') return (toMs - fromMs) / DAY_MS;
-	let count = counters.get(timeZone);
-	if (count === undefined) counters.set(timeZone, (count = calendarDaysCounter(timeZone)));
-	return count(fromMs, toMs);
+	const offsetAt = offsetReader(timeZone);
+	return (toMs + offsetAt(toMs) - (fromMs + offsetAt(fromMs))) / DAY_MS;
 }
