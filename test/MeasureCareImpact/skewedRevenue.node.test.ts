@@ -4,7 +4,7 @@ import { revenueDraw, seededRandom } from '../impact/simulate';
 
 /**
  * Revenue few customers produce, with a small holdout: Welch's interval can exclude 0 on noise (calibration.test.ts
- * measures it). The node checks each mean's result by Kohavi's rule (with the third moment pooled from both groups)
+ * measures it). The node checks each mean's result by Kohavi's rule (on each group's own third moment and on the pooled one)
  * and then claims no effect: verdict
  * "inconclusive", significant false, reliable false, and a caution naming the skewed group, its customers and the
  * customers the rule asks for. Checked here through the engine against a two-pass computation of the rule.
@@ -25,17 +25,20 @@ const shapeOf = (values: number[]): Shape => {
 };
 
 /**
- * Kohavi's rule on the difference of two means, by plain two-pass sums, with the third central moment pooled
- * from both groups (each about its own mean): reliable, and the groups failing the rule with the pooled skewness.
+ * Kohavi's rule on the difference of two means, by plain two-pass sums: reliable unless the difference's skewness
+ * fails the rule both with each group's own third central moment and with the one pooled from both groups; the
+ * groups failing the rule with their own skewness.
  */
 function expectedCheck(treatment: number[], holdout: number[]) {
 	const [t, h] = [shapeOf(treatment), shapeOf(holdout)];
-	const pooled = (k: 'm2' | 'm3') => (t.n * t[k] + h.n * h[k]) / (t.n + h.n);
-	const differenceSkewness = (pooled('m3') / t.n ** 2 - pooled('m3') / h.n ** 2) / (t.m2 / t.n + h.m2 / h.n) ** 1.5;
-	const reliable = Math.abs(differenceSkewness) < 1 / Math.sqrt(KOHAVI);
-	const skewness = pooled('m3') / pooled('m2') ** 1.5;
-	const required = Math.floor(KOHAVI * skewness ** 2) + 1;
-	const skewed = reliable ? [] : ([['treatment', t], ['holdout', h]] as Array<[string, Shape]>).map(([group, s]) => ({ group, customers: s.n, skewness, required })).filter((g) => g.customers < g.required);
+	const fails = (m3T: number, m3H: number) => Math.abs((m3T / t.n ** 2 - m3H / h.n ** 2) / (t.m2 / t.n + h.m2 / h.n) ** 1.5) >= 1 / Math.sqrt(KOHAVI);
+	const pooled = (t.n * t.m3 + h.n * h.m3) / (t.n + h.n);
+	const reliable = !(fails(t.m3, h.m3) && fails(pooled, pooled));
+	const skewed = reliable
+		? []
+		: ([['treatment', t], ['holdout', h]] as Array<[string, Shape]>)
+				.map(([group, s]) => ({ group, customers: s.n, skewness: s.m3 / s.m2 ** 1.5, required: Math.floor(KOHAVI * (s.m3 / s.m2 ** 1.5) ** 2) + 1 }))
+				.filter((g) => g.customers < g.required);
 	return { reliable, skewed };
 }
 
