@@ -8,6 +8,7 @@ import {
 	consentModeFor,
 	parseSendingWindow,
 	validateFrequencyCap,
+	type FrequencyCap,
 	type ConsentFieldMeaning,
 	type ConsentMode,
 } from '../shared/messaging/policy';
@@ -145,6 +146,19 @@ function retentionDays(options: IDataObject, days: number): number {
 }
 
 /**
+ * Redis forgets a contact once the retention has passed: a cap window reaching further back would count
+ * too few and let messages through. The window is D days on the recipient's calendar, which across a clock
+ * change reaches further back than D × 24 hours: the retention must be at least a day longer.
+ */
+function checkCapWithinRetention(cap: FrequencyCap, retention: number): void {
+	if (retention < cap.windowDays + 1) {
+		throw new ConfigError(
+			`${labelOf('capWindowDays')} is ${cap.windowDays} days, too long for ${labelOf('options.retentionDays')} of ${retention} days: Redis forgets a contact after the retention, so the frequency cap would count too few (expected a retention of at least ${cap.windowDays + 1} days, a day more than the window)`,
+		);
+	}
+}
+
+/**
  * Reads and checks the batch-level parameters once per execution (a bad one is a ConfigError before any
  * item); the message parameters are read once too, or per item where they are expressions (message.ts).
  */
@@ -243,6 +257,8 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	batch.resendUnconfirmedAfterMs = resendLease(options, batch);
 	const postgresTable = option('postgresTable', 'care_message_ledger', 'a table name').trim();
 	if (ledgerBackend === 'postgres') quoteTableName(postgresTable);
+	const retention = ledgerBackend === 'redis' ? retentionDays(options, positive('retentionDays', 400)) : positive('retentionDays', 400);
+	if (capChoice === 'ledger' && ledgerBackend === 'redis' && capLimit) checkCapWithinRetention(capLimit, retention);
 	return {
 		channel,
 		templateName,
@@ -252,7 +268,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		ledger: {
 			backend: ledgerBackend,
 			redisKeyPrefix: option('redisKeyPrefix', 'care:ledger:', 'a key prefix'),
-			retentionDays: ledgerBackend === 'redis' ? retentionDays(options, positive('retentionDays', 400)) : positive('retentionDays', 400),
+			retentionDays: retention,
 			postgresTable,
 		},
 	};

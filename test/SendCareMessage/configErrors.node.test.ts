@@ -54,6 +54,13 @@ const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
 	// Redis keeps a key for whole milliseconds (PX): before, these were LEDGER_UNAVAILABLE, retryable, for ever.
 	['Retention Days 1e-9 (under a millisecond)', { ledger: 'redis', options: { retentionDays: 1e-9 } }, /Retention.* is 1e-9 days, which is under a millisecond/],
 	['Retention Days 1e308', { ledger: 'redis', options: { retentionDays: 1e308 } }, /Retention.* is 1e\+308 days, which is too long/],
+	// Redis forgets contacts after the retention: a cap window reaching further back counted too few, and sent.
+	[
+		'a cap window of 400 days from a Redis ledger keeping 400',
+		{ ledger: 'redis', frequencyCap: 'ledger', capWindowDays: 400 },
+		/^Window \(Days\) is 400 days, too long for Options › Ledger Retention \(Days, Redis\) of 400 days: Redis forgets a contact after the retention, so the frequency cap would count too few \(expected a retention of at least 401 days, a day more than the window\)$/,
+	],
+	['a cap window of 30 days from a Redis ledger keeping 30', { ledger: 'redis', frequencyCap: 'ledger', capWindowDays: 30, options: { retentionDays: 30 } }, /at least 31 days/],
 ];
 
 describe('Send Care Message: timers get whole milliseconds', () => {
