@@ -165,12 +165,13 @@ describe('generic webhook credential test (declarative, signed by the credential
 	});
 
 	it.each([
-		// n8n's own wording of the status (NodeApiError), as its credentials tester shows it.
-		['a wrong secret (401)', (c: Record<string, unknown>) => ({ ...c, signingSecret: 'wrong' }), 'Authorization failed - please check your credentials'],
-		['a wrong path (404)', (c: Record<string, unknown>) => ({ ...c, url: `${String(c.url)}-old` }), 'The resource you are requesting could not be found'],
+		// n8n's own wording of the status (NodeApiError), as its credentials tester shows it: n8n 2.8's, or the
+		// status text later versions show (the README names both).
+		['a wrong secret (401)', (c: Record<string, unknown>) => ({ ...c, signingSecret: 'wrong' }), /^(Authorization failed - please check your credentials|Unauthorized)$/],
+		['a wrong path (404)', (c: Record<string, unknown>) => ({ ...c, url: `${String(c.url)}-old` }), /^(The resource you are requesting could not be found|Not Found)$/],
 	])('fails with %s', async (_case, change, message) => {
 		server = await startWebhookServer();
-		expect(await runDeclarativeCredentialTest(new CareWebhookApi(), change(server.credentials))).toEqual({ status: 'Error', message });
+		expect(await runDeclarativeCredentialTest(new CareWebhookApi(), change(server.credentials))).toEqual({ status: 'Error', message: expect.stringMatching(message) });
 		expect(server.deliveries).toEqual([]);
 	});
 
