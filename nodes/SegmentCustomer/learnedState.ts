@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SegmentOutcome, SegmentSubject } from './operations/types';
-import { ConfigError, describeValue, parseDate } from '../shared/input';
+import { ConfigError, describeValue, parameterError, parseDate } from '../shared/input';
 import {
 	learnRfmCutPoints,
 	learnRfmCutPointsFromHistograms,
@@ -99,8 +99,11 @@ export interface LearnedSettings {
 export function tierShares(ctx: IExecuteFunctions): TierThresholds {
 	const a = readNumber(ctx, 'tierAShare', 80, 'Tier A Revenue Share (%)');
 	const b = readNumber(ctx, 'tierBShare', 95, 'Tier A+B Revenue Share (%)');
-	if (!(a > 0 && a <= 100)) throw new ConfigError(`"Tier A Revenue Share (%)" must be more than 0 and at most 100; got ${a}`);
-	if (!(a <= b && b <= 100)) throw new ConfigError(`"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (${a}) to 100; got ${b}`);
+	if (!(a > 0 && a <= 100)) throw parameterError('Tier A Revenue Share (%)', a, a > 0 ? 'is above 100' : 'is not more than 0', 'a percentage more than 0 and at most 100');
+	if (!(a <= b && b <= 100)) {
+		const problem = b > 100 ? 'is above 100' : `is below Tier A Revenue Share (%) (${a})`;
+		throw parameterError('Tier A+B Revenue Share (%)', b, problem, `a percentage from Tier A Revenue Share (%) (${a}) to 100`);
+	}
 	return { a: a / 100, b: b / 100 };
 }
 
@@ -126,7 +129,7 @@ export function readLearnedSettings(ctx: IExecuteFunctions, methodName: string, 
 function readLearnedStateObject(ctx: IExecuteFunctions): object {
 	const raw = batchParameter<unknown>(ctx, 'learnedState', {}, 'Learned State');
 	const parsed = typeof raw === 'string' ? jsonOf(raw) : { value: raw };
-	if (!parsed) throw new ConfigError(`Parameter "Learned State" is not valid JSON: ${(raw as string).slice(0, 80)}`);
+	if (!parsed) throw parameterError('Learned State', raw, 'is not valid JSON', 'the learned-state item of an earlier run, or its JSON');
 	const { value } = parsed;
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new ConfigError(`Parameter "Learned State" is ${describeValue(raw)}, which is not a learned state (expected the learned-state item of an earlier run, an object)`);

@@ -29,7 +29,7 @@ describe('SegmentCustomer node: value tier, lifecycle, custom rules, transaction
 			parameters: { method: 'valueTier', asOf, tierAShare: 90, tierBShare: 80 },
 			items: [{ customerId: 'a', totalSpend: 1 }],
 		});
-		expect(result.error?.message).toBe('"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (90) to 100; got 80');
+		expect(result.error?.message).toBe('Parameter "Tier A+B Revenue Share (%)" is 80, which is below Tier A Revenue Share (%) (90) (expected a percentage from Tier A Revenue Share (%) (90) to 100)');
 	});
 
 	it('stages the lifecycle, treating customers without purchases as prospects', async () => {

@@ -17,17 +17,17 @@ async function stopped(parameters: IDataObject) {
 
 describe('Segment Customer number parameters', () => {
 	it.each([
-		[{ method: 'rfm', rfmBins: 0 }, '"Score Bins" must be one of 3, 4, 5, 10; got 0'],
-		[{ method: 'rfm', rfmBins: 7 }, '"Score Bins" must be one of 3, 4, 5, 10; got 7'],
-		[{ method: 'rfm', rfmBins: null }, '"Score Bins" must be one of 3, 4, 5, 10; got null'],
+		[{ method: 'rfm', rfmBins: 0 }, 'Parameter "Score Bins" is 0, which is not one of its choices (expected one of 3, 4, 5, 10)'],
+		[{ method: 'rfm', rfmBins: 7 }, 'Parameter "Score Bins" is 7, which is not one of its choices (expected one of 3, 4, 5, 10)'],
+		[{ method: 'rfm', rfmBins: null }, 'Parameter "Score Bins" is null, which is not one of its choices (expected one of 3, 4, 5, 10)'],
 		// An expression's NaN is shown as NaN (JSON.stringify wrote it as null).
-		[{ method: 'rfm', rfmBins: '={{ 0 / 0 }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got NaN'],
+		[{ method: 'rfm', rfmBins: '={{ 0 / 0 }}' }, 'Parameter "Score Bins" is NaN, which is not one of its choices (expected one of 3, 4, 5, 10)'],
 		// Number() read "0b101" as 5 and true as 1 (not a choice, but the same path).
-		[{ method: 'rfm', rfmBins: '={{ "0b101" }}' }, '"Score Bins" must be one of 3, 4, 5, 10; got "0b101"'],
+		[{ method: 'rfm', rfmBins: '={{ "0b101" }}' }, 'Parameter "Score Bins" is "0b101", which is not one of its choices (expected one of 3, 4, 5, 10)'],
 		[{ method: 'rfm', rfmBins: '={{ "5" }}' }, undefined],
 		[{ method: 'lifecycle', newWithinDays: null }, 'Parameter "New Within (Days)" is null, which is not a number (expected a number)'],
 		[{ method: 'lifecycle', newWithinDays: 'abc' }, 'Parameter "New Within (Days)" is "abc", which is not a number (expected a number)'],
-		[{ method: 'lifecycle', newWithinDays: -5 }, '"New Within (Days)" must be at least 0; got -5'],
+		[{ method: 'lifecycle', newWithinDays: -5 }, 'Parameter "New Within (Days)" is -5, which is below 0 (expected a number of at least 0)'],
 		[{ method: 'lifecycle', lifecycleMode: 'ownInterval', atRiskWithinIntervals: '' }, 'Parameter "At Risk Within (Intervals)" is "", which is not a number (expected a number)'],
 		[{ method: 'valueTier', tierAShare: null }, 'Parameter "Tier A Revenue Share (%)" is null, which is not a number (expected a number)'],
 		[{ method: 'valueTier', tierBShare: '' }, 'Parameter "Tier A+B Revenue Share (%)" is "", which is not a number (expected a number)'],
@@ -40,7 +40,7 @@ describe('Segment Customer number parameters', () => {
 		const result = await runNode({ type: 'segmentCustomer', parameters: { method: 'rfm', rfmBins: 0, asOf: '2026-06-01' }, items, onError: 'continueErrorOutput' });
 		expect(result.error).toBeUndefined();
 		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
-		expect(result.json(NODE_UNDER_TEST, 2).map((e) => e.error)).toEqual(items.map(() => '"Score Bins" must be one of 3, 4, 5, 10; got 0'));
+		expect(result.json(NODE_UNDER_TEST, 2).map((e) => e.error)).toEqual(items.map(() => 'Parameter "Score Bins" is 0, which is not one of its choices (expected one of 3, 4, 5, 10)'));
 	});
 });
 
@@ -58,10 +58,10 @@ describe('Segment Customer parameters named by their labels', () => {
 		[{ method: 'valueTier', inputShape: 'transaction', amountColumn: '={{ [1, 2] }}' }, notText('Amount Column', '"[1,2]"', 'a column name')],
 		[{ method: 'rfm', cutPoints: 'histograms', histogramMeasureColumn: '={{ true }}' }, notText('Measure Column', 'true', 'a column name')],
 		[{ method: 'rfm', cutPoints: 'apply', learnedState: '={{ 5 }}' }, 'Parameter "Learned State" is 5, which is not a learned state (expected the learned-state item of an earlier run, an object)'],
-		[{ method: 'rfm', cutPoints: 'apply', learnedState: 'not json' }, 'Parameter "Learned State" is not valid JSON: not json'],
+		[{ method: 'rfm', cutPoints: 'apply', learnedState: 'not json' }, 'Parameter "Learned State" is "not json", which is not valid JSON (expected the learned-state item of an earlier run, or its JSON)'],
 		[{ method: 'rfm', cutPoints: 'apply', learnedState: '{"kind": "rfmCutPoints", "bins": {"a": 1}}' }, 'Learned RFM state: bins is {"a":1} (expected 3, 4, 5, 10 as a number: the Score Bins it was learned with)'],
-		[{ method: 'valueTier', tierAShare: -1 }, '"Tier A Revenue Share (%)" must be more than 0 and at most 100; got -1'],
-		[{ method: 'valueTier', tierBShare: 1e308 }, '"Tier A+B Revenue Share (%)" must be from "Tier A Revenue Share (%)" (80) to 100; got 1e+308'],
+		[{ method: 'valueTier', tierAShare: -1 }, 'Parameter "Tier A Revenue Share (%)" is -1, which is not more than 0 (expected a percentage more than 0 and at most 100)'],
+		[{ method: 'valueTier', tierBShare: 1e308 }, 'Parameter "Tier A+B Revenue Share (%)" is 1e+308, which is above 100 (expected a percentage from Tier A Revenue Share (%) (80) to 100)'],
 		[{ method: 'lifecycle', activeWithinDays: 1e308 }, 'Lifecycle day thresholds must grow: "Active Within (Days)" (1e+308) <= "At Risk Within (Days)" (180) <= "Lapsed Within (Days)" (365)'],
 		[rule({ field: '={{ true }}' }), 'Parameter "Rules › Field" of rule 1 is true, which is not text (expected a column name)'],
 		[rule({ operator: '={{ null }}' }), expect.stringMatching(/^Parameter "Rules › Operator" of rule 1 is null, which is not one of its choices \(expected "contains", /)],

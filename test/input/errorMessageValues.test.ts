@@ -33,10 +33,8 @@ const ALLOWED: Record<string, string> = {
 	"nodes/shared/calendar/businessCalendar.ts: String(month)": 'a date written as YYYY-MM-DD with padStart, not a refused value',
 	"nodes/shared/calendar/businessCalendar.ts: String(d)": 'a date written as YYYY-MM-DD with padStart, not a refused value',
 	'nodes/shared/messaging/templates/placeholders.ts: template.slice(open + 2, close)': 'the text between {{ and }}, taken whole (not cut short)',
+	'nodes/shared/customers/records.ts: customerIdColumn.slice(0, dot)': 'the first part of a dotted column name, whole (not cut short)',
 	// Requested of their owners (/work/brief/requests/S-to-L.md): describeValue in place of these.
-	'nodes/SegmentCustomer/learnedState.ts: (raw as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
-	'nodes/shared/segments/learnedCuts.ts: (value as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
-	'nodes/shared/segments/valueTierState.ts: (value as string).slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/churn/models/supplied.ts: raw.slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/calendar/dateList.ts: text.slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/calendar/timeZone.ts: String(value)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
@@ -46,7 +44,6 @@ const ALLOWED: Record<string, string> = {
 	'nodes/shared/revisit/cadence.ts: String(operator)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
 	"nodes/shared/revisit/cadence.ts: String(input.value ?? '')": 'requested (S-to-L.md): null and undefined read "", NaN as a text "NaN"',
 	"nodes/shared/revisit/owners.ts: String(input.id ?? '')": 'requested (S-to-L.md): an object ID reads "[object Object]"',
-	"nodes/shared/segments/rules.ts: String(rule.value ?? '')": 'requested (S-to-L.md): read as a number there; the message beside it shows "${rule.value}" raw',
 };
 
 interface Finding {

@@ -35,6 +35,6 @@ describe('custom segment rules', () => {
 	it('rejects a malformed rule table before any item', () => {
 		expect(() => validateRules([rule('a', 'greaterThan', 'ten', 'x')])).toThrow('Rule 1 compares with "ten", which is not a number');
 		expect(() => validateRules([rule('', 'equals', '1', 'x')])).toThrow('Rule 1 has no field');
-		expect(() => validateRules([rule('a', 'nope' as SegmentRule['operator'], '1', 'x')])).toThrow('unknown operator');
+		expect(() => validateRules([rule('a', 'nope' as SegmentRule['operator'], '1', 'x')])).toThrow('Rule 1 has the operator "nope", which is not one it knows (expected "equals", ');
 	});
 });

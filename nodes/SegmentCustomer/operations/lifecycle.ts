@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { calendarDays, ConfigError, getField, InputError, offsetMs } from '../../shared/input';
+import { calendarDays, ConfigError, getField, InputError, offsetMs, parameterError } from '../../shared/input';
 import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
@@ -56,7 +56,7 @@ const round2 = (n: number | undefined) => (n === undefined ? undefined : roundTo
 function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): number {
 	const displayName = lifecycleProperties.find((p) => p.name === name)?.displayName ?? name;
 	const value = readNumber(ctx, name, fallback, displayName);
-	if (value < 0) throw new ConfigError(`"${displayName}" must be at least 0; got ${value}`);
+	if (value < 0) throw parameterError(displayName, value, 'is below 0', 'a number of at least 0');
 	return value;
 }
 

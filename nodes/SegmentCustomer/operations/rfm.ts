@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sharedFrozen } from '../../shared/outputItems/sharedFrozen';
 import { RFM_BIN_CHOICES, scoreRfmColumns, type RfmBins, type RfmColumnScores } from '../../shared/segments';
-import { ConfigError, describeValue } from '../../shared/input';
+import { parameterError } from '../../shared/input';
 import { roundTo } from '../../shared/stats';
 import type { SegmentMethod } from './types';
 import { batchParameter, optionsParameter, parameterNumber } from '../../common';
@@ -46,7 +46,7 @@ export function rfmSegmentWriter(scored: RfmColumnScores, bins: RfmBins, asOfTex
 export function rfmBins(ctx: IExecuteFunctions): RfmBins {
 	const raw = batchParameter(ctx, 'rfmBins', 5);
 	const bins = parameterNumber(raw) as RfmBins;
-	if (!RFM_BIN_CHOICES.includes(bins)) throw new ConfigError(`"Score Bins" must be one of ${RFM_BIN_CHOICES.join(', ')}; got ${describeValue(raw)}`);
+	if (!RFM_BIN_CHOICES.includes(bins)) throw parameterError('Score Bins', raw, 'is not one of its choices', `one of ${RFM_BIN_CHOICES.join(', ')}`);
 	return bins;
 }
 

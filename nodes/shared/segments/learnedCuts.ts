@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 import { histogramCuts, type Histogram } from './histogram';
 import { quantileCuts } from './quantileScores';
 import { RFM_BIN_CHOICES, type RfmBins, type RfmColumns } from './rfm';
@@ -120,7 +120,7 @@ export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { cu
 		try {
 			value = JSON.parse(value);
 		} catch {
-			throw new ConfigError(`Learned RFM state is not valid JSON: ${(value as string).slice(0, 80)}`);
+			throw new ConfigError(`Learned RFM state is ${describeValue(value)}, which is not valid JSON (expected the learned item of a Segment Customer run with RFM, or its JSON)`);
 		}
 	}
 	const object = (value ?? {}) as Record<string, unknown>;

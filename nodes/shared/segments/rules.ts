@@ -1,6 +1,6 @@
 import { REJECTED_KEY } from './summary';
 import { toIsoWithOffset } from '../format/isoDate';
-import { calendarDays, ConfigError, getField, InputError, isEmpty, luxonDate, numberFromText, parseDate, parseNumber } from '../input';
+import { calendarDays, ConfigError, describeValue, getField, InputError, isEmpty, luxonDate, numberFromText, parseDate, parseNumber } from '../input';
 
 export const RULE_OPERATORS = {
 	equals: 'is equal to',
@@ -42,12 +42,15 @@ export function validateRules(rules: SegmentRule[], fields?: { names: string[]; 
 		if (fields && !fields.names.includes(rule.field.trim())) {
 			throw new ConfigError(`${where} tests field "${rule.field}", which ${fields.of} does not have (expected one of ${fields.names.join(', ')})`);
 		}
-		if (!(rule.operator in RULE_OPERATORS)) throw new ConfigError(`${where} has an unknown operator "${rule.operator}"`);
+		if (!(rule.operator in RULE_OPERATORS)) {
+			throw new ConfigError(`${where} has the operator ${describeValue(rule.operator)}, which is not one it knows (expected ${Object.keys(RULE_OPERATORS).map(describeValue).join(', ')})`);
+		}
 		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
 		checkSegmentLabel(rule.label, `${where}'s label`);
 		if (NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) {
-			const limit = numberFromText(String(rule.value ?? ''));
-			if (limit === undefined) throw new ConfigError(`${where} compares with "${rule.value}", which is not a number (expected digits such as 30 or 1.5)`);
+			const given: unknown = rule.value;
+			const limit = typeof given === 'number' && Number.isFinite(given) ? given : typeof given === 'string' ? numberFromText(given) : undefined;
+			if (limit === undefined) throw new ConfigError(`${where} compares with ${describeValue(rule.value)}, which is not a number (expected digits such as 30 or 1.5)`);
 			if (DAYS.includes(rule.operator) && limit < 0) throw new ConfigError(`${where} counts ${limit} days, which is below 0 (expected a number of days of at least 0)`);
 		}
 	});

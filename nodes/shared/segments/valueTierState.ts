@@ -1,5 +1,5 @@
 import { moneySum, MoneySum } from '../customers/moneySum';
-import { ConfigError, InputError } from '../input';
+import { ConfigError, describeValue, InputError } from '../input';
 import type { Histogram } from './histogram';
 import type { Labelled, Language } from './labels';
 import { TIER_LABELS, type TierThresholds } from './valueTier';
@@ -77,7 +77,7 @@ export function parseValueTierState(raw: unknown): ValueTierState {
 		try {
 			value = JSON.parse(value);
 		} catch {
-			throw new ConfigError(`Learned value-tier state is not valid JSON: ${(value as string).slice(0, 80)}`);
+			throw new ConfigError(`Learned value-tier state is ${describeValue(value)}, which is not valid JSON (expected the learned item of a Segment Customer run with Value Tier, or its JSON)`);
 		}
 	}
 	const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
