@@ -97,5 +97,6 @@ describe('Detect Churn Risk: batch shapes', () => {
 		const run = await runBatch({ type: 'detectChurnRisk', parameters: { method: 'bgNbd', asOf, inputShape: 'customer' } }, items);
 		expect(run.outputs[3]).toHaveLength(40);
 		expect(run.outputs[3][1].json.error).toMatch(/customerId.*also the customer ID of item 0/);
+		expect(run.outputs[3][0].json.error).toMatch(/BG\/NBD cannot be fitted on 1 customers/);
 	});
 });
