@@ -163,7 +163,7 @@ describe('Detect Churn Risk: input shapes', () => {
 		});
 		expect(other.error?.message).toBe('The supplied parameters are for bgNbd, but the method is paretoNbd');
 		const broken = await runNode({ type: 'detectChurnRisk', parameters: { ...base, suppliedParameters: '{r: 1' }, items });
-		expect(broken.error?.message).toBe('Parameters JSON is not valid JSON: {r: 1');
+		expect(broken.error?.message).toBe('Parameter "Parameters JSON" is "{r: 1", which is not valid JSON (expected the Model output item of an earlier run, or its "parameters" object)');
 	});
 
 	it('sBG with supplied parameters: monthly renewals discounted per month; 0 % discount is refused', async () => {

@@ -87,7 +87,7 @@ describe('Detect Churn Risk horizon', () => {
 			parameters: { method: 'bgNbd', inputShape: 'summary', timeUnit, horizon, asOf },
 			items: customers(),
 		});
-		expect(result.error?.message).toMatch(new RegExp(`^Horizon must be at most 200 years \\(\\d+ ${timeUnit}\\); got `));
+		expect(result.error?.message).toMatch(new RegExp(`^Parameter "Horizon" is ${String(horizon).replace('+', '\\+')}, which is above \\d+ \\(expected a number of ${timeUnit} more than 0 and at most \\d+: 200 years\\)$`));
 	});
 });
 

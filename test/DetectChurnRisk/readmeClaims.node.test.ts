@@ -136,7 +136,7 @@ describe('Detect Churn Risk as README describes it', () => {
 			parameters: { modelSource: 'supplied', suppliedParameters: JSON.stringify(published), asOf, horizon: 10436 },
 			items: [cdnow2],
 		});
-		expect(result.error?.message).toBe('Horizon must be at most 200 years (10435 weeks); got 10436');
+		expect(result.error?.message).toBe('Parameter "Horizon" is 10436, which is above 10435 (expected a number of weeks more than 0 and at most 10435: 200 years)');
 	});
 
 	it('refuses risk level thresholds out of order instead of never giving one level', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
-import { ConfigError, PLAUSIBLE } from '../../input';
+import { ConfigError, parameterError, PLAUSIBLE } from '../../input';
 import { compress, discountedValue, fitGammaGamma, SPEND_PARAMETER_MAX, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
 import { fitWithoutFastestBuyers, suppliedLeftOut } from './leftOut';
 import { COUNT_PARAMETERS_EXPECTED, positive, suppliedNumbers, suppliedParameters } from './supplied';
@@ -40,12 +40,13 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 		name,
 		input: 'purchases',
 		checkOptions(options) {
-			if (!(options.horizon > 0) || !Number.isFinite(options.horizon)) throw new ConfigError(`Horizon must be more than 0; got ${options.horizon}`);
-			const maxHorizon = PLAUSIBLE.spanDays / UNIT_DAYS[options.unit];
-			if (options.horizon > maxHorizon) {
-				throw new ConfigError(`Horizon must be at most 200 years (${Math.floor(maxHorizon)} ${options.unit}); got ${options.horizon}`);
+			const maxHorizon = Math.floor(PLAUSIBLE.spanDays / UNIT_DAYS[options.unit]);
+			const horizon = options.horizon;
+			if (!(horizon > 0 && horizon <= maxHorizon)) {
+				const problem = !Number.isFinite(horizon) ? 'is not a finite number' : horizon > 0 ? `is above ${maxHorizon}` : 'is not more than 0';
+				throw parameterError('Horizon', horizon, problem, `a number of ${options.unit} more than 0 and at most ${maxHorizon}: 200 years`);
 			}
-			if (!(options.annualDiscountRate >= 0)) throw new ConfigError(`Annual discount rate must be 0 % or more; got ${options.annualDiscountRate * 100}`);
+			if (!(options.annualDiscountRate >= 0)) throw parameterError('Annual Discount Rate (%)', options.annualDiscountRate * 100, 'is below 0', 'a number of at least 0');
 		},
 		fit(subjects) {
 			const fitOn = (list: readonly ModelSubject[]): FittedModel => {

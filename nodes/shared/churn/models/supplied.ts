@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choiceKey, ConfigError, describeValue, numberFromText } from '../../input';
+import { choiceKey, ConfigError, describeValue, numberFromText, parameterError } from '../../input';
 import { COUNT_PARAMETER_RANGE } from '../../models';
 import type { ModelMethod } from './types';
 
@@ -25,7 +25,7 @@ export function suppliedObject(method: ModelMethod | 'rules', raw: unknown, time
 		} catch {
 			value = undefined;
 		}
-		if (value === undefined) throw new ConfigError(`Parameters JSON is not valid JSON: ${raw.slice(0, 80)}`);
+		if (value === undefined) throw parameterError('Parameters JSON', raw, 'is not valid JSON', 'the Model output item of an earlier run, or its "parameters" object');
 	}
 	const object = (value ?? {}) as Record<string, unknown>;
 	if (!sameChoice(object.method, method)) {
