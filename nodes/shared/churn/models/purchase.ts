@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
-import { ConfigError, parameterError, PLAUSIBLE } from '../../input';
+import { parameterError, PLAUSIBLE } from '../../input';
 import { compress, discountedValue, fitGammaGamma, SPEND_PARAMETER_MAX, gammaGammaExpectedSpend, type CompressedData, type FitResult, type RfmSummary } from '../../models';
 import { fitWithoutFastestBuyers, suppliedLeftOut } from './leftOut';
 import { COUNT_PARAMETERS_EXPECTED, positive, suppliedNumbers, suppliedParameters } from './supplied';
