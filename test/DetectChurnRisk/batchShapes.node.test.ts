@@ -99,4 +99,34 @@ describe('Detect Churn Risk: batch shapes', () => {
 		expect(run.outputs[3][1].json.error).toMatch(/customerId.*also the customer ID of item 0/);
 		expect(run.outputs[3][0].json.error).toMatch(/BG\/NBD cannot be fitted on 1 customers/);
 	});
+
+	// A customer whose first purchase is at the As Of (a new customer of the day, with As Of at midnight
+	// and date-only purchase dates) has x = 0, t_x = 0, T = 0. Given as orders, the node scores them
+	// (P(alive) 1, Rules Only: low risk); given by dates or as a summary, the same customer is refused as
+	// "an impossible customer: T (customer age) is 0; it must be > 0", Rules Only too, which reads no T.
+	// BG/NBD and Pareto/NBD are defined at T = 0 for x = 0 (likelihood 1, P(alive) 1), and the scoring the
+	// transaction path reaches gives them. Proposed to the lead in D-to-L.md (2): T >= 0 in summaryProblem
+	// and compress (nodes/shared/models/data.ts, D) and the reader's check (read.ts, D); the tests that
+	// assert the refusal (detectChurnRisk.node.test.ts 'routes impossible customers', test/models/
+	// identifiability.test.ts) are not D's. Switch to \`it\` with that change.
+	const supplied = JSON.stringify({ method: 'bgNbd', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+	it.failing.each([
+		['Rules Only', { method: 'rules' }],
+		['BG/NBD, supplied parameters', { method: 'bgNbd', modelSource: 'supplied', suppliedParameters: supplied }],
+	])('%s: a customer whose first purchase is at the As Of gets the same result in every input shape', async (_name, method) => {
+		const shapes: Array<[string, IDataObject]> = [
+			['transaction', { customerId: 'new', orderDate: asOf, amount: 10 }],
+			['customer', { customerId: 'new', firstPurchaseAt: asOf, lastPurchaseAt: asOf, orderCount: 1 }],
+			['summary', { customerId: 'new', x: 0, tx: 0, T: 0 }],
+		];
+		const results = [];
+		for (const [inputShape, item] of shapes) {
+			const run = await runBatch({ type: 'detectChurnRisk', parameters: { ...method, asOf, inputShape } }, [item]);
+			expect(run.outputs[3].map((i) => i.json.error)).toEqual([]);
+			const { probabilityAlive, riskLevel } = [...run.outputs[0], ...run.outputs[1]][0].json.churn as IDataObject;
+			results.push({ probabilityAlive, riskLevel });
+		}
+		expect(results[1]).toEqual(results[0]);
+		expect(results[2]).toEqual(results[0]);
+	});
 });
