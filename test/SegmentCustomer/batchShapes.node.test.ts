@@ -142,4 +142,26 @@ describe('Segment Customer: batch shapes', () => {
 			expect(scored(page)).toEqual(scored(learn));
 		});
 	});
+
+	// The same state from GROUP BY histograms of those customers (one row per distinct value with its count).
+	const histogramRows = (items: IDataObject[], measures: string[]) => {
+		const columns: Record<string, string> = { recency: 'lastPurchaseAt', frequency: 'orderCount', monetary: 'totalSpend' };
+		return measures.flatMap((measure) => {
+			const counts = new Map<unknown, number>();
+			for (const item of items) counts.set(item[columns[measure]], (counts.get(item[columns[measure]]) ?? 0) + 1);
+			return [...counts].map(([value, count]) => ({ measure, value, count }));
+		});
+	};
+	describe.each(METHODS.filter((m) => m.parameters.outputLearnedState && m.shape === 'customer').map((m) => [m.name, m] as const))('%s: the state from GROUP BY histograms', (_name, method) => {
+		it.each(['one', 'two', 'tied', 'zero revenue', 'fewer than bins'])('%s', async (kind) => {
+			const items = batch(method.shape, kind);
+			const learn = await runSegment(method, items);
+			const fromRun = learn.outputs[1].find((i) => i.json.key === 'learnedState')!.json;
+			const { outputLearnedState: _dropped, ...rest } = method.parameters;
+			const rows = histogramRows(items, rest.method === 'rfm' ? ['recency', 'frequency', 'monetary'] : ['monetary']);
+			const histograms = await runSegment({ ...method, parameters: { ...rest, cutPoints: 'histograms' } }, rows);
+			expectInvariants(histograms, rows.length, { itemOutputs: [] });
+			expect(histograms.outputs[0].map((i) => i.json)).toEqual([fromRun]);
+		});
+	});
 });
