@@ -27,9 +27,9 @@ describe('Schedule Revisit, cadence rules as the README describes them', () => {
 	it.each([
 		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0x2" }}' }] } }, 'Parameter "Cadence Rules › Rule 1 › Interval" is "0x2", which is not a number (expected a number)'],
 		[{ cadenceRules: { rule: [{ name: 'R', field: 'score', operator: 'atLeast', value: '5', interval: '={{ "0b11" }}' }] } }, 'Parameter "Cadence Rules › Rule 1 › Interval" is "0b11", which is not a number (expected a number)'],
-		[rule('atLeast', '0x10'), 'Cadence rule 1 ("R"): "0x10" is not a number to compare with'],
-		[rule('atMost', '0b101'), 'Cadence rule 1 ("R"): "0b101" is not a number to compare with'],
-		[rule('atLeast', 'Infinity'), 'Cadence rule 1 ("R"): "Infinity" is not a number to compare with'],
+		[rule('atLeast', '0x10'), 'Cadence rule 1 ("R"): "0x10" is not a number to compare with (expected digits such as 30 or 1.5)'],
+		[rule('atMost', '0b101'), 'Cadence rule 1 ("R"): "0b101" is not a number to compare with (expected digits such as 30 or 1.5)'],
+		[rule('atLeast', 'Infinity'), 'Cadence rule 1 ("R"): "Infinity" is not a number to compare with (expected digits such as 30 or 1.5)'],
 	])('refuses a rule number that is no decimal number: %j', async (override, message) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: [{ customerId: 'A', score: 20 }] });
 		expect(result.error?.message).toContain(message);

@@ -140,7 +140,7 @@ describe('Schedule Revisit node, "Schedule revisit", in the real engine', () => 
 		[{ ownersInput: 'text', ownerList: 'alice:0b11' }, 'Owner "alice": daily capacity "0b11" is not valid'],
 		[{ ownersInput: 'text', ownerList: 'alice:1e2' }, 'Owner "alice": daily capacity "1e2" is not valid'],
 		[{ owners: { owner: [{ id: 'alice', dailyCapacity: '={{ "0x8" }}' }] } }, 'Parameter "Owners › Owner 1 › Daily Capacity" is "0x8", which is not a number (expected a number)'],
-		[{ cadenceRules: { rule: [{ name: 'X', field: 'a', operator: 'atLeast', value: 'many', interval: 1 }] } }, 'Cadence rule 1 ("X"): "many" is not a number to compare with'],
+		[{ cadenceRules: { rule: [{ name: 'X', field: 'a', operator: 'atLeast', value: 'many', interval: 1 }] } }, 'Cadence rule 1 ("X"): "many" is not a number to compare with (expected digits such as 30 or 1.5)'],
 	])('stops with a clear message for a bad parameter %#', async (override, message) => {
 		const result = await runNode({ type: 'scheduleRevisit', parameters: { ...base, ...override }, items: customers });
 		expect(result.error?.message).toContain(message);

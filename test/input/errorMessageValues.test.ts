@@ -35,14 +35,7 @@ const ALLOWED: Record<string, string> = {
 	'nodes/shared/messaging/templates/placeholders.ts: template.slice(open + 2, close)': 'the text between {{ and }}, taken whole (not cut short)',
 	'nodes/shared/customers/records.ts: customerIdColumn.slice(0, dot)': 'the first part of a dotted column name, whole (not cut short)',
 	// Requested of their owners (/work/brief/requests/S-to-L.md): describeValue in place of these.
-	'nodes/shared/calendar/dateList.ts: text.slice(0, 80)': 'requested (S-to-L.md): cuts a character in two',
 	'nodes/shared/calendar/timeZone.ts: String(value)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
-	'nodes/shared/revisit/cadence.ts: String(unit)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
-	'nodes/shared/revisit/cadence.ts: String(priority)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
-	'nodes/shared/revisit/cadence.ts: String(channel)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
-	'nodes/shared/revisit/cadence.ts: String(operator)': 'requested (S-to-L.md): an object reads "[object Object]", a number as text',
-	"nodes/shared/revisit/cadence.ts: String(input.value ?? '')": 'requested (S-to-L.md): null and undefined read "", NaN as a text "NaN"',
-	"nodes/shared/revisit/owners.ts: String(input.id ?? '')": 'requested (S-to-L.md): an object ID reads "[object Object]"',
 };
 
 interface Finding {

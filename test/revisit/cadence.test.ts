@@ -71,7 +71,7 @@ describe('cadence policy', () => {
 		[{ field: 'x', value: 'a', interval: 1.5 }, 'interval 1.5 is not valid'],
 		[{ field: '', value: 'a', interval: 1 }, 'the field to match is empty'],
 		[{ field: 'x', value: ' , ', interval: 1 }, 'the value to compare with is empty'],
-		[{ field: 'x', operator: 'atLeast' as const, value: 'lots', interval: 1 }, '"lots" is not a number to compare with'],
+		[{ field: 'x', operator: 'atLeast' as const, value: 'lots', interval: 1 }, '"lots" is not a number to compare with (expected digits such as 30 or 1.5)'],
 		[{ field: 'x', value: 'a', interval: 1, priority: 'asap' as never }, 'priority "asap" is not valid'],
 		[{ field: 'x', value: 'a', interval: 1, channel: 'fax' as never }, 'channel "fax" is not valid'],
 	])('rejects a bad rule %#', (rule, message) => {
@@ -99,8 +99,8 @@ describe('owner pool', () => {
 		[[{ id: 'alice' }], 'many', 'Owner "alice": daily capacity "many" is not valid'],
 		// Shown as itself, not as JSON's null (S-to-O.md: describeValue).
 		[[{ id: 'alice', dailyCapacity: Number.NaN }], 8, 'Owner "alice": daily capacity NaN is not valid'],
-		[[{ id: 'alice' }, { id: 'alice' }], 8, 'Owner "alice" is listed twice in the pool'],
-		[[{ id: '  ' }], 8, 'Owner 1 in the pool has an empty ID'],
+		[[{ id: 'alice' }, { id: 'alice' }], 8, 'Owner "alice" is listed twice in the pool (expected each owner once)'],
+		[[{ id: '  ' }], 8, 'Owner 1 in the pool has an empty ID (expected an owner ID such as alice)'],
 	])('rejects a bad pool %#', (owners, capacity, message) => {
 		expect(() => buildOwnerPool(owners, capacity)).toThrow(message);
 	});

@@ -23,9 +23,9 @@ function entriesOf(value: unknown, label: string): string[] {
 		try {
 			parsed = JSON.parse(text);
 		} catch {
-			throw new ConfigError(`${label} "${text.slice(0, 80)}" is not valid JSON (expected ${DATE_LIST_EXPECTED})`);
+			throw new ConfigError(`${label} ${describeValue(text)} is not valid JSON (expected ${DATE_LIST_EXPECTED})`);
 		}
-		if (!Array.isArray(parsed)) throw new ConfigError(`${label} "${text.slice(0, 80)}" is not a list (expected ${DATE_LIST_EXPECTED})`);
+		if (!Array.isArray(parsed)) throw new ConfigError(`${label} ${describeValue(text)} is not a list (expected ${DATE_LIST_EXPECTED})`);
 		return parsed.map((entry) => String(entry));
 	}
 	return text.split(/[,;，；\s]+/);

@@ -63,15 +63,15 @@ function checkAction(input: Partial<CadenceAction>, where: string, defaults?: Ca
 	}
 	const unit = input.unit ?? defaults?.unit ?? 'businessDays';
 	if (unit !== 'businessDays' && unit !== 'calendarDays') {
-		throw new ConfigError(`${where}: interval unit "${String(unit)}" is not valid (expected businessDays or calendarDays)`);
+		throw new ConfigError(`${where}: interval unit ${describeValue(unit)} is not valid (expected businessDays or calendarDays)`);
 	}
 	const priority = input.priority ?? defaults?.priority ?? 'normal';
 	if (!PRIORITIES.includes(priority)) {
-		throw new ConfigError(`${where}: priority "${String(priority)}" is not valid (expected one of ${PRIORITIES.join(', ')})`);
+		throw new ConfigError(`${where}: priority ${describeValue(priority)} is not valid (expected one of ${PRIORITIES.join(', ')})`);
 	}
 	const channel = input.channel ?? defaults?.channel ?? 'call';
 	if (!CHANNELS.includes(channel)) {
-		throw new ConfigError(`${where}: channel "${String(channel)}" is not valid (expected one of ${CHANNELS.join(', ')})`);
+		throw new ConfigError(`${where}: channel ${describeValue(channel)} is not valid (expected one of ${CHANNELS.join(', ')})`);
 	}
 	const reason = String(input.reason ?? defaults?.reason ?? '').trim();
 	return { interval, unit, priority, channel, reason };
@@ -84,7 +84,7 @@ function checkRule(input: CadenceRuleInput, index: number): CadenceRule {
 	if (!field) throw new ConfigError(`${where}: the field to match is empty (expected a field name such as churn.level)`);
 	const operator = input.operator ?? 'is';
 	if (!MATCH_OPERATORS.includes(operator)) {
-		throw new ConfigError(`${where}: operator "${String(operator)}" is not valid (expected one of ${MATCH_OPERATORS.join(', ')})`);
+		throw new ConfigError(`${where}: operator ${describeValue(operator)} is not valid (expected one of ${MATCH_OPERATORS.join(', ')})`);
 	}
 	let values: string[] = [];
 	let threshold = Number.NaN;
@@ -97,7 +97,7 @@ function checkRule(input: CadenceRuleInput, index: number): CadenceRule {
 	} else if (operator === 'atLeast' || operator === 'atMost') {
 		// Read as the item's values are ("1,000" too), so a threshold and the values it is compared with agree.
 		const given = typeof input.value === 'number' && Number.isFinite(input.value) ? input.value : numberFromText(String(input.value ?? ''));
-		if (given === undefined) throw new ConfigError(`${where}: "${String(input.value ?? '')}" is not a number to compare with`);
+		if (given === undefined) throw new ConfigError(`${where}: ${describeValue(input.value)} is not a number to compare with (expected digits such as 30 or 1.5)`);
 		threshold = given;
 	}
 	const reason = String(input.reason ?? '').trim() || name;

@@ -39,6 +39,17 @@ function ownerZone(value: unknown, owner: string): string {
 	}
 }
 
+/**
+ * An owner's ID as text, trimmed: a text, or a finite number's digits. Anything else (a list, an object,
+ * true, NaN) is refused by position: as text it read "[object Object]" and two such owners were "listed twice".
+ */
+function ownerId(raw: unknown, position: number): string {
+	if (raw === undefined || raw === null) return '';
+	if (typeof raw === 'string') return raw.trim();
+	if (typeof raw === 'number' && Number.isFinite(raw)) return `${raw}`;
+	throw new ConfigError(`Owner ${position + 1} in the pool has the ID ${describeValue(raw)}, which is not text or a number (expected an owner ID such as alice)`);
+}
+
 /** The pool of owners revisits are assigned to, in the order given (which breaks ties). */
 export function buildOwnerPool(inputs: OwnerInput[], defaultCapacity?: unknown): Owner[] {
 	if (inputs.length === 0) {
@@ -46,9 +57,9 @@ export function buildOwnerPool(inputs: OwnerInput[], defaultCapacity?: unknown):
 	}
 	const seen = new Set<string>();
 	return inputs.map((input, position) => {
-		const id = String(input.id ?? '').trim();
-		if (!id) throw new ConfigError(`Owner ${position + 1} in the pool has an empty ID`);
-		if (seen.has(id)) throw new ConfigError(`Owner "${id}" is listed twice in the pool`);
+		const id = ownerId(input.id, position);
+		if (!id) throw new ConfigError(`Owner ${position + 1} in the pool has an empty ID (expected an owner ID such as alice)`);
+		if (seen.has(id)) throw new ConfigError(`Owner ${describeValue(id)} is listed twice in the pool (expected each owner once)`);
 		seen.add(id);
 		const capacity = input.dailyCapacity === undefined || input.dailyCapacity === '' ? defaultCapacity : input.dailyCapacity;
 		const owner: Owner = { id, dailyCapacity: checkCapacity(capacity, id), position };
