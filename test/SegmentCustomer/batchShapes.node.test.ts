@@ -149,7 +149,7 @@ describe('Segment Customer: batch shapes', () => {
 		return measures.flatMap((measure) => {
 			const counts = new Map<unknown, number>();
 			for (const item of items) counts.set(item[columns[measure]], (counts.get(item[columns[measure]]) ?? 0) + 1);
-			return [...counts].map(([value, count]) => ({ measure, value, count }));
+			return [...counts].map(([value, count]): IDataObject => ({ measure, value: value as string | number, count }));
 		});
 	};
 	describe.each(METHODS.filter((m) => m.parameters.outputLearnedState && m.shape === 'customer').map((m) => [m.name, m] as const))('%s: the state from GROUP BY histograms', (_name, method) => {
