@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { checkOutputFieldFree, type ItemRouter } from '../common';
 import { RENEWAL_PERIOD_DAYS, UNIT_DAYS, type ModelSubject, type ScoreOptions, type SignalInput } from '../shared/churn';
 import { weightedTypicalInterval, type BaseTypicalInterval } from '../shared/churn/typicalInterval';
@@ -9,6 +9,7 @@ import {
 	calendarDaysCounter,
 	dateMsReaderNotAfter,
 	describeValue,
+	fieldWriter,
 	getField,
 	InputError,
 	isEmpty,
@@ -248,20 +249,21 @@ function windowSpends(transactions: Transaction[], asOf: Date, days: number, tim
  * carries the customer's summary; the spend-trend signal compares the last `spendWindowDays` with the
  * window before.
  */
-export function subjectsFromTransactions(transactions: Transaction[], ctx: ReadContext, spendWindowDays: number): Subject[] {
+export function subjectsFromTransactions(transactions: Transaction[], items: INodeExecutionData[], ctx: ReadContext, spendWindowDays: number): Subject[] {
 	const spends = windowSpends(transactions, ctx.asOf, spendWindowDays, ctx.timeZone);
-	const idColumn = ctx.columns.customerIdColumn || 'customerId';
+	// The ID where the customer's first transaction holds it: a dotted column nested when it is nested there.
+	const writeId = fieldWriter(ctx.columns.customerIdColumn || 'customerId');
 	return summariseTransactions(transactions, { asOf: ctx.asOf, unit: ctx.unit, collapseSameDay: true, timeZone: ctx.timeZone }).map((s) => {
 		const spend = spends.get(s.customerId);
+		const json: IDataObject = {};
+		writeId(json, s.customerId, items[s.itemIndices[0]].json);
+		json.firstPurchaseAt = toIsoWithOffset(s.firstPurchase, ctx.timeZone);
+		json.lastPurchaseAt = toIsoWithOffset(s.lastPurchase, ctx.timeZone);
+		json.orderCount = s.purchases;
+		json.totalSpend = roundTo(s.totalSpend, 2);
 		return {
 			itemIndices: s.itemIndices,
-			json: {
-				[idColumn]: s.customerId,
-				firstPurchaseAt: toIsoWithOffset(s.firstPurchase, ctx.timeZone),
-				lastPurchaseAt: toIsoWithOffset(s.lastPurchase, ctx.timeZone),
-				orderCount: s.purchases,
-				totalSpend: roundTo(s.totalSpend, 2),
-			},
+			json,
 			customerId: s.customerId,
 			summary: { x: s.x, tx: s.tx, T: s.T },
 			meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
@@ -296,7 +298,7 @@ export function readSubjects(
 				router.reject(error, i);
 			}
 		}
-		subjects = subjectsFromTransactions(transactions, ctx, settings.spendWindowDays);
+		subjects = subjectsFromTransactions(transactions, items, ctx, settings.spendWindowDays);
 	} else {
 		const read = settings.shape === 'summary' ? readSummaryItem : settings.shape === 'subscriber' ? readSubscriberItem : readCustomerItem;
 		const customers = new OneItemPerCustomer(ctx.columns.customerIdColumn);

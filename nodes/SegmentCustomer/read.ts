@@ -10,7 +10,7 @@ import {
 	type Transaction,
 } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { calendarDays, getField } from '../shared/input';
+import { calendarDays, fieldWriter, getField } from '../shared/input';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
 import type { Columns } from './columns';
@@ -61,7 +61,7 @@ export function readTransactionSubjects(
 	const asOfMs = options.asOf.getTime();
 	const subject = (customerId: string, firstMs: number, lastMs: number, purchases: number, revenue: number, itemIndices: number[]): Subject => ({
 		record: { customerId, firstPurchase: new Date(firstMs), lastPurchase: new Date(lastMs), purchases, revenue },
-		json: fields(customerId, firstMs, lastMs, purchases, revenue),
+		json: fields(customerId, items[itemIndices[0]].json, firstMs, lastMs, purchases, revenue),
 		recencyDays: calendarDays(lastMs, asOfMs, options.timeZone),
 		itemIndices,
 	});
@@ -85,9 +85,11 @@ export function readTransactionSubjects(
 
 /**
  * A transaction customer's derived fields as an item's json; each date text is written once per
- * distinct instant (date-only data has a few thousand). Given `into` (an object this writer made), the
- * fields are written into it instead of a new object: a caller that copies them at once (fieldAdder)
- * then makes no object per customer for them.
+ * distinct instant (date-only data has a few thousand). The customer ID goes where `source` (the
+ * customer's first transaction item, needed for a dotted column only) holds it: nested when the
+ * transactions have it nested (fieldWriter). Given `into` (an object this writer made), the fields are written into it instead
+ * of a new object: a caller that copies them at once (fieldAdder) then makes no object per customer for
+ * them. A dotted column always makes a new object: its nested ID object is not to be shared.
  */
 export function customerFieldsWriter(customerIdColumn: string, timeZone: string) {
 	const isoTexts = new Map<number, string>();
@@ -96,7 +98,18 @@ export function customerFieldsWriter(customerIdColumn: string, timeZone: string)
 		if (text === undefined) isoTexts.set(ms, (text = toIsoWithOffset(new Date(ms), timeZone)));
 		return text;
 	};
-	return (customerId: string, firstMs: number, lastMs: number, orderCount: number, totalSpend: number, into?: IDataObject): IDataObject => {
+	const dotted = customerIdColumn.includes('.');
+	const writeId = fieldWriter(customerIdColumn);
+	return (customerId: string, source: IDataObject | undefined, firstMs: number, lastMs: number, orderCount: number, totalSpend: number, into?: IDataObject): IDataObject => {
+		if (dotted) {
+			const json: IDataObject = {};
+			writeId(json, customerId, source ?? {});
+			json.firstPurchaseAt = iso(firstMs);
+			json.lastPurchaseAt = iso(lastMs);
+			json.orderCount = orderCount;
+			json.totalSpend = totalSpend;
+			return json;
+		}
 		if (into === undefined) {
 			return { [customerIdColumn]: customerId, firstPurchaseAt: iso(firstMs), lastPurchaseAt: iso(lastMs), orderCount, totalSpend };
 		}

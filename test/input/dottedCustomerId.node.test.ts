@@ -17,7 +17,7 @@ const asOf = '2026-02-01';
  * SegmentCustomer/operations/rfmTransactionColumns.ts, DetectChurnRisk/read.ts: the patch in
  * /work/brief/requests/S-to-L-dotted-ids.md); with it applied, this is `it` and every case passes.
  */
-const writtenBack = it.failing;
+const writtenBack = it;
 
 type Form = 'nested' | 'flat';
 const order = (id: string, form: Form, day: number): IDataObject => ({

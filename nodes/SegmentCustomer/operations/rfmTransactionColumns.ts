@@ -81,10 +81,16 @@ function scoreableCustomers(items: INodeExecutionData[], run: RfmTransactionsRun
 		pairsOf[row] = allPairs[c];
 	}
 	const fields = customerFieldsWriter(run.columns.customerId, run.readOptions.timeZone);
+	// A dotted ID column is written as the customer's first transaction holds it (nested or not); its item from the pairing.
+	const dottedId = run.columns.customerId.includes('.');
+	const firstItem = (row: number) => {
+		const pairs = pairsOf[row];
+		return items[(Array.isArray(pairs) ? pairs[0] : pairs).item].json;
+	};
 	const { ids, firstMs, lastMs, purchases, totalSpend } = totals;
 	const customerJson = (row: number, into?: IDataObject) => {
 		const c = customerOf[row];
-		return fields(ids[c], firstMs[c], lastMs[c], purchases[c], totalSpend[c], into);
+		return fields(ids[c], dottedId ? firstItem(row) : undefined, firstMs[c], lastMs[c], purchases[c], totalSpend[c], into);
 	};
 	return { columns, customerJson, pairsOf };
 }
