@@ -102,6 +102,16 @@ export class ItemRouter {
 		return this.rejections;
 	}
 
+	/**
+	 * A bad item the node places itself, in its own shape (Send Care Message's Failed item keeps the
+	 * customer's fields): placed as place() does, counted in rejectedItems as reject() counts. It is not
+	 * n8n's error item, so a run that then fails (runRouted) does not reuse it.
+	 */
+	placeRejected(itemIndex: number, output: number, item: INodeExecutionData): void {
+		this.place(itemIndex, output, item);
+		this.rejectedItems++;
+	}
+
 	/** Runs `read` for one item, rejecting it when it throws; undefined then. */
 	attempt<T>(itemIndices: number | number[], read: () => T): T | undefined {
 		try {

@@ -114,3 +114,14 @@ describe('runRouted when the run fails after items were refused (continue-on-fai
 		]);
 	});
 });
+
+describe('ItemRouter.placeRejected', () => {
+	it('places an item the node shaped itself and counts it as rejected', () => {
+		const router = new ItemRouter(ctx(true), 2, 3);
+		router.place(0, 0, item(0));
+		router.placeRejected(1, 2, item(1));
+		expect(router.rejectedItems).toBe(1);
+		expect(router.outputs().map(ns)).toEqual([[0], [], [1]]);
+		expect(router.rejected()).toEqual([]);
+	});
+});

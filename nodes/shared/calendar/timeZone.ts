@@ -1,4 +1,4 @@
-import { ConfigError, InputError, offsetMs, wallClockInstant } from '../input';
+import { ConfigError, describeValue, InputError, offsetMs, wallClockInstant } from '../input';
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as "Asia/Shanghai", "America/New_York" or "UTC"';
 export const ABBREVIATION_PROBLEM = 'is an abbreviation, not an IANA time zone (CST is China Standard Time as often as US Central)';
@@ -58,7 +58,7 @@ export function checkTimeZone(value: unknown, field?: string): string {
 	if (zone) return zone;
 	const problem = isZoneAbbreviation(name) ? ABBREVIATION_PROBLEM : isUtcOffset(name) ? OFFSET_PROBLEM : 'is not a known time zone';
 	if (field) throw new InputError(field, value, problem, TIME_ZONE_EXPECTED);
-	throw new ConfigError(`Time zone "${String(value)}" ${problem} (expected ${TIME_ZONE_EXPECTED})`);
+	throw new ConfigError(`Time zone ${describeValue(value)} ${problem} (expected ${TIME_ZONE_EXPECTED})`);
 }
 
 /** Minutes east of UTC in `timeZone` at `instant` (+480 for Asia/Shanghai). */
