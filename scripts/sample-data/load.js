@@ -55,4 +55,4 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { loadSampleData, SEED };
+module.exports = { ensureDatabase, loadSampleData, SEED };
