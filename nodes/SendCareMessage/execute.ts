@@ -62,8 +62,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		if (!onFailed || settings.outputField in json) return router.reject(error, index);
 		const message = toNodeError(ctx.getNode(), error, index).message;
 		const care = itemErrorCare(settings, careType, message);
-		router.place(index, OUTPUT.failed, { json: addCare({ ...json, error: message }, redactAll(care, redact)), pairedItem: { item: index } });
-		router.rejectedItems++;
+		router.placeRejected(index, OUTPUT.failed, { json: addCare({ ...json, error: message }, redactAll(care, redact)), pairedItem: { item: index } });
 	};
 
 	const pending: Pending[] = [];
