@@ -29,6 +29,7 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		report: new SatisfactionReport(settings.config, { minResponsesForMargin: settings.minResponsesForMargin, groupBy: settings.groupBy }),
 		router: new ItemRouter(this, items.length, 2),
 		pairs: new Map(),
+		overallPairs: [],
 		groupOf: groupReader(settings.groupBy),
 		addResult: fieldAdder(settings.outputField),
 		timeZone: this.getTimezone(),
@@ -38,14 +39,14 @@ export async function scoreSatisfaction(this: IExecuteFunctions): Promise<INodeE
 		refuseInToolCall('Report State "Combine Page Reports"', 'it reads the report rows of page runs, not a survey response', 'Set Report State to None.');
 	}
 	if (reportState === 'combine') {
-		combinePageReports(items, run.report, run.router, run.pairs);
+		combinePageReports(items, run.report, run.router, run.pairs, run.overallPairs);
 		this.addExecutionHints(...unidentifiedPagesHints(run.report));
 	}
 	else if (settings.aggregate) scoreCustomers(run, settings.aggregate);
 	else scoreEachResponse(run);
 
 	const reportItems: INodeExecutionData[] = run.report.rows().map((row) => {
-		const pairedItem = row.group === null ? [...run.pairs.values()].flat() : run.pairs.get(row.group)!;
+		const pairedItem = row.group === null ? run.overallPairs : run.pairs.get(row.group)!;
 		const json = row as unknown as IDataObject;
 		if (row.scope === 'overall') json.rejectedItems = run.router.rejectedItems;
 		if (row.scope === 'overall' && reportState === 'output') withReportState(json, run.report, items);
@@ -62,6 +63,11 @@ interface Run {
 	router: ItemRouter;
 	/** Input positions per report group, for the report rows' pairedItem. */
 	pairs: Map<string, IPairedItemData[]>;
+	/**
+	 * Every input item the report counts, in input order, for the overall row's pairedItem: also a page
+	 * state of no response (every response of that page refused), which adds to no group.
+	 */
+	overallPairs: IPairedItemData[];
 	groupOf: (json: IDataObject) => string;
 	addResult: FieldAdder;
 	timeZone: string;
@@ -78,6 +84,7 @@ function addToReport(run: Run, result: SatisfactionResult, group: string, pair: 
 	let groupPairs = run.pairs.get(group);
 	if (!groupPairs) run.pairs.set(group, (groupPairs = []));
 	groupPairs.push(pair);
+	run.overallPairs.push(pair);
 }
 
 // Every field of a response is read and checked before it counts anywhere: a rejected response

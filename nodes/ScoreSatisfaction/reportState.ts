@@ -32,20 +32,23 @@ export const reportStateProperties: INodeProperties[] = [
 
 export type ReportStateMode = 'none' | 'output' | 'combine';
 
-/** Combine mode: every input item is one page's overall row (or its reportState); all of them leave on the report rows' pairing. */
+/** Combine mode: every input item is one page's overall row (or its reportState); each leaves on the overall row's pairing and its groups' rows'. */
 export function combinePageReports(
 	items: INodeExecutionData[],
 	report: SatisfactionReport,
 	router: ItemRouter,
 	pairs: Map<string, IPairedItemData[]>,
+	overallPairs: IPairedItemData[],
 ): void {
 	items.forEach((item, index) => {
 		try {
+			const pair = { item: index };
 			for (const group of report.addState(item.json, index)) {
 				let groupPairs = pairs.get(group);
 				if (!groupPairs) pairs.set(group, (groupPairs = []));
-				groupPairs.push({ item: index });
+				groupPairs.push(pair);
 			}
+			overallPairs.push(pair);
 		} catch (error) {
 			router.reject(error, index);
 		}

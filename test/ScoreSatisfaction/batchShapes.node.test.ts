@@ -100,4 +100,26 @@ describe('Score Satisfaction: batch shapes', () => {
 		const overall = run.outputs[1][0].json as Record<string, { marginOfError: number }>;
 		expect(overall[metric].marginOfError).toBeGreaterThan(0);
 	});
+
+	// Page runs combined: the report of all responses exactly as one run gives it, also when a page has
+	// one response, when every response of a page was refused, or when every answer is the same.
+	const PAGINGS: Array<[string, IDataObject[][]]> = [
+		['pages of one response', BATCHES['two responses'].map((r) => [r])],
+		['a page whose responses were all refused', [BATCHES['NPS 100 (40 promoters)'].slice(0, 20), BATCHES['every response refused'], BATCHES['NPS 100 (40 promoters)'].slice(20)]],
+		['pages of 40 promoters and 40 detractors', [BATCHES['NPS 100 (40 promoters)'], BATCHES['NPS -100 (40 detractors)']]],
+	];
+	it.each(PAGINGS)('combining %s gives the one-run report', async (_name, pages) => {
+		const overallRows = [];
+		for (const page of pages) {
+			const run = await runBatch({ type: 'scoreSatisfaction', parameters: { ...ALL_METRICS, reportState: 'output' } }, page);
+			overallRows.push(run.outputs[1].find((i) => i.json.scope === 'overall')!.json);
+		}
+		const combined = await runBatch({ type: 'scoreSatisfaction', parameters: { ...ALL_METRICS, reportState: 'combine' } }, overallRows);
+		expectInvariants(combined, overallRows.length, { itemOutputs: [] });
+		const whole = await runBatch({ type: 'scoreSatisfaction', parameters: ALL_METRICS }, pages.flat());
+		const overall = (run: BatchRun): IDataObject => ({ ...run.outputs[1].find((i) => i.json.scope === 'overall')!.json, reportState: undefined });
+		const { rejectedItems: _r, ...combinedRow } = overall(combined);
+		const { rejectedItems: _w, ...wholeRow } = overall(whole);
+		expect(combinedRow).toEqual(wholeRow);
+	});
 });
