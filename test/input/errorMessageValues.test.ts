@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import * as ts from 'typescript';
 import { describeValue, shortText } from '../../nodes/shared/input';
+import { buildOwnerPool } from '../../nodes/shared/revisit/owners';
 import { parseReportState } from '../../nodes/shared/satisfaction/reportState';
+import { validateRules, type SegmentRule } from '../../nodes/shared/segments/rules';
 import { stateValueText } from '../../nodes/shared/segments/stateValue';
 
 /**
@@ -225,5 +227,21 @@ describe('values in messages, cut and written as themselves', () => {
 		[600, '600'],
 	])('a learned state value %p reads %s', (value, shown) => {
 		expect(stateValueText(value)).toBe(shown);
+	});
+
+	it.each([
+		[{ a: 1 }, '"{"a":1}"'],
+		[['alice'], '"["alice"]"'],
+		[true, 'true'],
+		[Number.NaN, 'NaN'],
+	])('an owner ID %p is refused naming it, not read as "[object Object]" (two such owners were "listed twice")', (id, shown) => {
+		expect(() => buildOwnerPool([{ id: 'bob', dailyCapacity: 2 }, { id, dailyCapacity: 2 }])).toThrow(
+			`Owner 2 in the pool has the ID ${shown}, which is not text or a number (expected an owner ID such as alice)`,
+		);
+	});
+
+	it('a segment rule without a value to compare with says missing, not "undefined"', () => {
+		const rule = { field: 'orderCount', operator: 'greaterThan', label: 'Many' } as unknown as SegmentRule;
+		expect(() => validateRules([rule])).toThrow('Rule 1 compares with missing, which is not a number (expected digits such as 30 or 1.5)');
 	});
 });
