@@ -90,7 +90,7 @@ export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
  *   (beta + n − 1)/(alpha + beta + n − 1) · 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)).
  */
 export function sbgDiscountedResidualLifetime(p: SbgParams, renewals: number, discountRate: number): number {
-	if (!(discountRate > 0)) throw new ConfigError(`Discount rate must be > 0 for a finite residual lifetime; got ${discountRate}`);
+	if (!(discountRate > 0)) throw new ConfigError(`Discount rate ${describeValue(discountRate)} is not more than 0 (expected a rate above 0, which keeps the discounted residual lifetime finite)`);
 	const n = renewals + 1;
 	return ((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * hyp2f1(1, p.beta + n, p.alpha + p.beta + n, 1 / (1 + discountRate));
 }

@@ -72,7 +72,7 @@ export function addTallyJson(into: Tally, json: Record<string, unknown>, where: 
 		const value = json[key];
 		if (current instanceof Float64Array) {
 			if (!Array.isArray(value) || value.length !== current.length || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-				throw new ConfigError(`Report state ${where}: ${key} must list ${current.length} finite numbers; got ${describeValue(value)}`);
+				throw new ConfigError(`Report state ${where}: ${key} is ${describeValue(value)}; expected a list of ${current.length} finite numbers`);
 			}
 			for (let i = 0; i < current.length; i++) current[i] += value[i] as number;
 		} else {
