@@ -167,6 +167,35 @@ describe('frequency cap window on the recipient calendar (generated)', () => {
 		expect(mismatches).toEqual([]);
 	});
 
+	it('asks the ledger once per distinct window start, never once per customer', async () => {
+		const ledger = new MemoryLedger();
+		const since: number[] = [];
+		const counting: Ledger = Object.assign(Object.create(ledger) as Ledger, {
+			countSince: (customerIds: string[], at: Date) => {
+				since.push(at.getTime());
+				return ledger.countSince(customerIds, at);
+			},
+		});
+		const asOf = new Date('2024-03-12T14:00:00Z');
+		const cap = { maxMessages: 1, windowDays: 7 };
+		const candidates: CareCandidate[] = Array.from({ length: 600 }, (_, i) => ({
+			customerId: `Q${i}`,
+			careType: 'winBack',
+			key: `Q${i}:now`,
+			timeZone: ZONES[i % ZONES.length],
+			message: message(`Q${i}`),
+		}));
+		await runCareBatch(
+			candidates,
+			{ asOf, channelKind: 'webhook', concurrency: 2, retry: { maxAttempts: 1, baseDelayMs: 1000, maxDelayMs: 1000 }, budgetMs: 60_000, timeoutMs: 5000, dryRun: true, cap: { limit: cap, source: 'ledger' } },
+			{ ledger: counting, clock: new VirtualClock(asOf.getTime()), random: seededRandom() },
+		);
+		const starts = new Set(ZONES.map((zone) => capWindowStarts(asOf, cap)(zone).getTime()));
+		// New York's clocks went forward on 10 March: its window starts an hour apart; the other five zones' coincide.
+		expect(starts.size).toBe(2);
+		expect(since.sort()).toEqual([...starts].sort());
+	});
+
 	it('caps from the in-memory ledger', async () => {
 		await expectLedgerDecisions(new MemoryLedger(), 'memory');
 	});
