@@ -131,26 +131,21 @@ function credentials(servers, sampleDb) {
 }
 
 /**
- * Every credential the example workflows refer to, so that each example runs in the demo's editor: the
- * demo's own, plus one of the same type and data for each other id an example uses (care-birthday.json
- * keeps the names the e2e suites give its credentials). A type the demo has no credential of stops the demo
- * naming the example, instead of an editor in which that example cannot run.
+ * The demo's credentials, after checking that they are every credential the example workflows refer to (by id
+ * and type), so that each example runs in the demo's editor. One they lack stops the demo naming the example
+ * and node, instead of an editor in which that example cannot run.
  */
 function exampleCredentials(workflows, servers, sampleDb) {
 	const own = credentials(servers, sampleDb);
-	const byId = new Map(own.map((credential) => [credential.id, credential]));
 	for (const { file, workflow } of workflows) {
 		for (const node of workflow.nodes ?? []) {
 			for (const [type, { id, name }] of Object.entries(node.credentials ?? {})) {
-				const known = byId.get(id);
-				if (known && known.type === type) continue;
-				const like = own.find((credential) => credential.type === type);
-				if (known || !like) throw new Error(`${file}: node "${node.name}" refers to credential "${name}" (${type}, id ${id}), which the demo has no credential for`);
-				byId.set(id, { ...like, id, name });
+				if (own.some((credential) => credential.id === id && credential.type === type)) continue;
+				throw new Error(`${file}: node "${node.name}" refers to credential "${name}" (${type}, id ${id}), which the demo does not create (scripts/demo.js, credentials())`);
 			}
 		}
 	}
-	return [...byId.values()];
+	return own;
 }
 
 /**

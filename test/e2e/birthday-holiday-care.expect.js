@@ -10,11 +10,8 @@ const { query } = require('./sampleDb');
 const AS_OF = '2026-03-03T10:00:00+08:00';
 const SEND_NODES = ['Birthday Email', 'Birthday SMS', 'Lantern Festival Email'];
 const CARE_TYPES = ['birthday', 'holiday'];
-// The approved Aliyun templates the SMS node names, worded like the built-in birthday template.
-const SMS_TEMPLATES = {
-	SMS_480100001: '亲爱的${name}，${brand}祝您生日快乐！愿新的一岁平安喜乐、万事顺意。',
-	SMS_480100002: 'Dear ${name}, everyone at ${brand} wishes you a very happy birthday and a wonderful year ahead.',
-};
+// The approved Aliyun templates the SMS nodes name (the demo's loopback Aliyun server knows the same).
+const SMS_TEMPLATES = require('../../examples/data/aliyun-sms-templates.json');
 let smtp;
 let aliyun;
 

@@ -41,10 +41,10 @@ module.exports = {
 
 	credentials() {
 		return [
-			{ id: 'careE2eSmtp0001', name: 'Loopback SMTP', type: 'careSmtpApi', data: smtp.credentials },
+			{ id: 'careSmtp00000001', name: 'Care email (SMTP)', type: 'careSmtpApi', data: smtp.credentials },
 			{
-				id: 'careE2eLedger001',
-				name: 'Care ledger (Postgres)',
+				id: 'careLedgerPg0001',
+				name: 'Care ledger (PostgreSQL)',
 				type: 'carePostgresLedgerApi',
 				data: { ...POSTGRES, password: '', ssl: false },
 			},

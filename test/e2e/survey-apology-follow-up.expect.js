@@ -11,10 +11,8 @@ const AS_OF = '2026-03-02T09:00:00+08:00';
 // Monday 2 March and the two business days after it on mainland China's calendar (no holiday or 调休 that week).
 const OPEN_DAYS_WITHIN_TWO = ['2026-03-02', '2026-03-03', '2026-03-04'];
 const SEND_NODES = ['Apology Email', 'Apology SMS'];
-const SMS_TEMPLATES = {
-	SMS_480100011: '${name}您好，非常抱歉您最近一次的体验未能让您满意。我们已认真阅读您的反馈，将尽快与您联系。${brand}',
-	SMS_480100012: 'Dear ${name}, we are sorry that your recent experience with ${brand} fell short. We will contact you shortly to put it right.',
-};
+// The approved Aliyun templates the SMS nodes name (the demo's loopback Aliyun server knows the same).
+const SMS_TEMPLATES = require('../../examples/data/aliyun-sms-templates.json');
 let smtp;
 let aliyun;
 let feishu;

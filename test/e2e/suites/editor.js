@@ -120,9 +120,6 @@ function dummyCredentials() {
 		{ id: 'careWecom0000001', name: "Owners' WeCom group", type: 'careWecomRobotApi', data: { webhookKey: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'careFeishu000001', name: 'Care report (Feishu)', type: 'careFeishuBotApi', data: { webhookToken: 'editor-only', signingSecret: 'editor-only', baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'careSlack0000001', name: 'Care report (Slack)', type: 'careSlackWebhookApi', data: { webhookUrl: 'http://127.0.0.1:9/services/T/B/X' } },
-		// The ids care-birthday uses (its e2e run imports real ones): the credential check expects the selected name.
-		{ id: 'careE2eSmtp0001', name: 'Loopback SMTP', type: 'careSmtpApi', data: { host: '127.0.0.1', port: 2525, secure: false, user: 'care', password: 'editor-only', fromEmail: 'care@example.com', fromName: 'Care' } },
-		{ id: 'careE2eLedger001', name: 'Care ledger (Postgres)', type: 'carePostgresLedgerApi', data: { ...pg, ssl: false } },
 	];
 }
 

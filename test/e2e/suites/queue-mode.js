@@ -215,8 +215,8 @@ async function run({ n8n, env, record, root, artifacts }) {
 		writeFileSync(
 			credentialsFile,
 			JSON.stringify([
-				{ id: 'careE2eSmtp0001', name: 'Loopback SMTP', type: 'careSmtpApi', data: smtp.credentials },
-				{ id: 'careE2eLedger001', name: 'Care ledger (Postgres)', type: 'carePostgresLedgerApi', data: { ...LEDGER_DB, ssl: false } },
+				{ id: 'careSmtp00000001', name: 'Care email (SMTP)', type: 'careSmtpApi', data: smtp.credentials },
+				{ id: 'careLedgerPg0001', name: 'Care ledger (PostgreSQL)', type: 'carePostgresLedgerApi', data: { ...LEDGER_DB, ssl: false } },
 			]),
 		);
 		writeFileSync(workflowFile, JSON.stringify(queueWorkflow(root, { webhookPath, ledgerTable })));
