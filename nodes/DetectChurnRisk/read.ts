@@ -139,9 +139,9 @@ function checkedSummary(summary: RfmSummary, item: Record<string, unknown>, colu
 	if (!problem) return summary;
 	const { x, tx, T } = summary;
 	const [part, other]: [keyof RfmSummary, keyof RfmSummary | undefined] =
-		!Number.isInteger(x) || x < 0 ? ['x', undefined] : !(T > 0 && Number.isFinite(T)) ? ['T', undefined] : !(tx >= 0) ? ['tx', undefined] : tx > T ? ['tx', 'T'] : ['x', 'tx'];
+		!Number.isInteger(x) || x < 0 ? ['x', undefined] : !(T >= 0 && Number.isFinite(T)) ? ['T', undefined] : !(tx >= 0) ? ['tx', undefined] : tx > T ? ['tx', 'T'] : ['x', 'tx'];
 	const besides = other === undefined ? '' : ` with "${columns[other]}" ${describeValue(getField(item, columns[other]))}`;
-	throw new InputError(columns[part], getField(item, columns[part]), `gives an impossible customer${besides}: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T > 0');
+	throw new InputError(columns[part], getField(item, columns[part]), `gives an impossible customer${besides}: ${problem}`, 'x >= 0 whole, 0 < t_x <= T when x > 0, T >= 0');
 }
 
 /** One item per customer with first/last purchase dates and an order count. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { expectInvariants, runBatch } from '../helpers/batchShapes';
+import { cdnowSummary } from '../models/cdnowData';
 
 /**
  * The batch-shapes audit of Detect Churn Risk: degenerate and extreme batches (one customer, two, every
@@ -101,16 +102,12 @@ describe('Detect Churn Risk: batch shapes', () => {
 	});
 
 	// A customer whose first purchase is at the As Of (a new customer of the day, with As Of at midnight
-	// and date-only purchase dates) has x = 0, t_x = 0, T = 0. Given as orders, the node scores them
-	// (P(alive) 1, Rules Only: low risk); given by dates or as a summary, the same customer is refused as
-	// "an impossible customer: T (customer age) is 0; it must be > 0", Rules Only too, which reads no T.
-	// BG/NBD and Pareto/NBD are defined at T = 0 for x = 0 (likelihood 1, P(alive) 1), and the scoring the
-	// transaction path reaches gives them. Proposed to the lead in D-to-L.md (2): T >= 0 in summaryProblem
-	// and compress (nodes/shared/models/data.ts, D) and the reader's check (read.ts, D); the tests that
-	// assert the refusal (detectChurnRisk.node.test.ts 'routes impossible customers', test/models/
-	// identifiability.test.ts) are not D's. Switch to \`it\` with that change.
+	// and date-only purchase dates) has x = 0, t_x = 0, T = 0. Given as orders the node scored them
+	// (P(alive) 1, Rules Only: low risk); by dates or as a summary the same customer was refused as "an
+	// impossible customer: T (customer age) is 0; it must be > 0", by Rules Only too, which reads no T.
+	// BG/NBD and Pareto/NBD are defined there (x = 0, T = 0: likelihood 1, P(alive) 1).
 	const supplied = JSON.stringify({ method: 'bgNbd', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
-	it.failing.each([
+	it.each([
 		['Rules Only', { method: 'rules' }],
 		['BG/NBD, supplied parameters', { method: 'bgNbd', modelSource: 'supplied', suppliedParameters: supplied }],
 	])('%s: a customer whose first purchase is at the As Of gets the same result in every input shape', async (_name, method) => {
@@ -128,5 +125,17 @@ describe('Detect Churn Risk: batch shapes', () => {
 		}
 		expect(results[1]).toEqual(results[0]);
 		expect(results[2]).toEqual(results[0]);
+	});
+
+	// A fit over a batch with new customers of the day: they count (likelihood 1) and are scored alive.
+	it.each(['bgNbd', 'paretoNbd'])('%s fitted on a batch with customers whose first purchase is at the As Of', async (method) => {
+		const varied = cdnowSummary().slice(0, 500).map((c, k): IDataObject => ({ customerId: `c${k}`, ...c }));
+		const items = [...varied, ...many(5, (k) => summary(`new${k}`, 0, 0, 0))];
+		const run = await runBatch({ type: 'detectChurnRisk', parameters: { method, asOf, inputShape: 'summary' }, onError: 'stopWorkflow' }, items);
+		expect(run.error?.message).toBeUndefined();
+		expectInvariants(run, items.length, { itemOutputs: [0, 1] });
+		const fresh = [...run.outputs[0], ...run.outputs[1]].filter((i) => String(i.json.customerId).startsWith('new'));
+		expect(fresh.map((i) => (i.json.churn as IDataObject).probabilityAlive)).toEqual([1, 1, 1, 1, 1]);
+		expect((run.outputs[2][0].json as IDataObject).customersUsed).toBe(505);
 	});
 });

@@ -15,6 +15,8 @@ export interface BatchRun {
 	/** Every output of the node under test (the error output last under continueErrorOutput). */
 	outputs: INodeExecutionData[][];
 	error?: Error;
+	/** The last output is n8n's error output (the run used continueErrorOutput). */
+	errorOutput: boolean;
 }
 
 let runs = 0;
@@ -23,11 +25,12 @@ let runs = 0;
 export async function runBatch(options: Omit<NodeRunOptions, 'items' | 'generatedKey'>, items: IDataObject[]): Promise<BatchRun> {
 	const key = `batchShapes-${runs++}`;
 	setGeneratedItems(key, items);
-	const result = await runNode({ onError: 'continueErrorOutput', ...options, items: [], generatedKey: key });
+	const onError = options.onError ?? 'continueErrorOutput';
+	const result = await runNode({ ...options, onError, items: [], generatedKey: key });
 	setGeneratedItems(key, []);
 	const task = result.run.data.resultData.runData[NODE_UNDER_TEST]?.[0];
 	const outputs = (task?.data?.main ?? []).map((o) => o ?? []);
-	return { result, outputs, error: result.error };
+	return { result, outputs, error: result.error, errorOutput: onError === 'continueErrorOutput' };
 }
 
 /** The input items an output item pairs with. */
@@ -71,7 +74,7 @@ export function expectInvariants(run: BatchRun, inputCount: number, invariants: 
 	}
 	const outputOf: number[] = new Array(inputCount).fill(-1);
 	const problems: string[] = [];
-	const errorOutput = run.outputs.length - 1;
+	const errorOutput = run.errorOutput ? run.outputs.length - 1 : -1;
 	const perItem = new Set([...invariants.itemOutputs, errorOutput]);
 	run.outputs.forEach((items, output) => {
 		items.forEach((item, k) => {
@@ -89,7 +92,7 @@ export function expectInvariants(run: BatchRun, inputCount: number, invariants: 
 		});
 	});
 	if (invariants.itemOutputs.length === 0) {
-		const summarised = new Set(run.outputs.slice(0, errorOutput).flatMap((items) => items.flatMap(pairedIndices)));
+		const summarised = new Set(run.outputs.filter((_, output) => output !== errorOutput).flatMap((items) => items.flatMap(pairedIndices)));
 		for (let index = 0; index < inputCount; index++) {
 			if (outputOf[index] === -1 && !summarised.has(index)) problems.push(`item ${index} neither summarised nor refused`);
 			if (outputOf[index] !== -1 && summarised.has(index)) problems.push(`item ${index} refused and summarised`);

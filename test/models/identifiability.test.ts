@@ -12,7 +12,9 @@ describe('batches the models cannot be fitted on give a clear error', () => {
 		expect(() => compress([{ x: 1, tx: 2, T: 3 }, { x: 2, tx: 0, T: 5 }])).toThrow(
 			'Customer 1: x is 2 but t_x is 0; repeat purchases need a last purchase after the first',
 		);
-		expect(() => compress([{ x: 0, tx: 0, T: 0 }])).toThrow('Customer 0: T (customer age) is 0; it must be > 0');
+		expect(() => compress([{ x: 0, tx: 0, T: -1 }])).toThrow('Customer 0: T (customer age) is -1; it must be >= 0');
+		// First purchase at the As Of: observed for no time yet, a customer the models are defined for.
+		expect(compress([{ x: 0, tx: 0, T: 0 }]).customers).toBe(1);
 		expect(() => compress([{ x: 1.5, tx: 1, T: 2 }])).toThrow('Customer 0: x (repeat purchases) is 1.5');
 		expect(() => compress([{ x: 1, tx: Number.NaN, T: 2 }])).toThrow('Customer 0: t_x (recency) is NaN');
 	});

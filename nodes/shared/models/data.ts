@@ -45,7 +45,7 @@ export interface CompressedData {
 /** Checks one summary; the message names what is wrong (used per item by the node). */
 export function summaryProblem(s: RfmSummary): string | undefined {
 	if (!Number.isInteger(s.x) || s.x < 0) return `x (repeat purchases) is ${s.x}; it must be a whole number >= 0`;
-	if (!Number.isFinite(s.T) || s.T <= 0) return `T (customer age) is ${s.T}; it must be > 0`;
+	if (!Number.isFinite(s.T) || s.T < 0) return `T (customer age) is ${s.T}; it must be >= 0`;
 	if (!Number.isFinite(s.tx) || s.tx < 0) return `t_x (recency) is ${s.tx}; it must be >= 0`;
 	if (s.tx > s.T) return `t_x (${s.tx}) is greater than T (${s.T}); the last purchase cannot come after the end of observation`;
 	if (s.x > 0 && s.tx === 0) return `x is ${s.x} but t_x is 0; repeat purchases need a last purchase after the first`;
@@ -126,7 +126,7 @@ export function compress(customers: ArrayLike<RfmSummary> | RfmColumns, counts?:
 		const x = cols.x[i];
 		const tx = cols.tx[i];
 		const T = cols.T[i];
-		if (!(Number.isInteger(x) && x >= 0 && tx >= 0 && T > 0 && tx <= T && (x > 0) === (tx > 0) && T < Infinity)) {
+		if (!(Number.isInteger(x) && x >= 0 && tx >= 0 && T >= 0 && tx <= T && (x > 0) === (tx > 0) && T < Infinity)) {
 			one.x = x;
 			one.tx = tx;
 			one.T = T;
