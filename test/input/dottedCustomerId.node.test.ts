@@ -12,13 +12,6 @@ import { valueAt } from '../helpers/oddItemValues';
  */
 const asOf = '2026-02-01';
 
-/**
- * The cases the old write-back fails. The fix is in files S does not own (SegmentCustomer/read.ts,
- * SegmentCustomer/operations/rfmTransactionColumns.ts, DetectChurnRisk/read.ts: the patch in
- * /work/brief/requests/S-to-L-dotted-ids.md); with it applied, this is `it` and every case passes.
- */
-const writtenBack = it;
-
 type Form = 'nested' | 'flat';
 const order = (id: string, form: Form, day: number): IDataObject => ({
 	...(form === 'nested' ? { customer: { id, name: `name of ${id}` } } : { 'customer.id': id }),
@@ -68,7 +61,7 @@ async function customerItems(type: string, parameters: IDataObject, items: IData
 }
 
 describe.each(RUNS)('%s, Customer ID Column "customer.id"', (_title, type, parameters, setUp) => {
-	writtenBack('writes the ID nested when the transactions hold it nested', async () => {
+	it('writes the ID nested when the transactions hold it nested', async () => {
 		const customers = await customerItems(type, parameters, orders(['nested', 'nested']), setUp);
 		expect(customers.map((c) => c.customer)).toEqual([{ id: 'C0' }, { id: 'C1' }]);
 		expect(customers.filter((c) => 'customer.id' in c)).toEqual([]);
@@ -80,7 +73,7 @@ describe.each(RUNS)('%s, Customer ID Column "customer.id"', (_title, type, param
 		expect(customers.filter((c) => 'customer' in c)).toEqual([]);
 	});
 
-	writtenBack('writes each customer as its own transactions hold the ID', async () => {
+	it('writes each customer as its own transactions hold the ID', async () => {
 		const customers = await customerItems(type, parameters, orders(['flat', 'nested']), setUp);
 		expect(customers.map((c) => [c['customer.id'], c.customer])).toEqual([
 			['C0', undefined],
