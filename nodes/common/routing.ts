@@ -17,8 +17,11 @@ export class ItemRouter {
 	readonly continueOnFail: boolean;
 	/** The node runs as an AI agent's tool: one item in, every answer on output 0. */
 	readonly toolCall: boolean;
-	/** Input items rejected so far (a rejected customer of three items counts three). */
-	rejectedItems = 0;
+	/** Input items rejected so far (a rejected customer of three items counts three): by reject() and placeRejected() only. */
+	get rejectedItems(): number {
+		return this.rejectedCount;
+	}
+	private rejectedCount = 0;
 	/**
 	 * The placements while they come on output 0 in rising input order, which is the usual run (a result
 	 * per item, or per customer at its first item): they are output 0 as it is, with no slot per input
@@ -94,7 +97,7 @@ export class ItemRouter {
 			this.place(indices[0], this.failureOutput, item);
 			this.rejections.push({ indices, item });
 		}
-		this.rejectedItems += indices.length;
+		this.rejectedCount += indices.length;
 	}
 
 	/** The error items placed by reject() under continue-on-fail, each with the input items it stands for. */
@@ -109,7 +112,7 @@ export class ItemRouter {
 	 */
 	placeRejected(itemIndex: number, output: number, item: INodeExecutionData): void {
 		this.place(itemIndex, output, item);
-		this.rejectedItems++;
+		this.rejectedCount++;
 	}
 
 	/** Runs `read` for one item, rejecting it when it throws; undefined then. */
