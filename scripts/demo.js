@@ -19,7 +19,7 @@
 //        --no-build (use dist/ as it is; the e2e suite test/e2e/suites/demo.js builds once for all).
 const { spawn, spawnSync } = require('child_process');
 const { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('fs');
-const { connect } = require('net');
+const { connect, createServer } = require('net');
 const { join, resolve } = require('path');
 const { baseDir, describeRuntime, ensureN8n, runtimeFor } = require('./n8n-runtime');
 const { isLoginRefused, loginRefusedLine, option: connectionOption, postgresTarget, psqlCommand } = require('./sample-data/connection');
@@ -320,7 +320,28 @@ async function setUpOwner(base) {
 	}
 }
 
+/**
+ * Why the editor cannot have `port`, or null when it is free. Checked before anything else and again just
+ * before n8n starts: an n8n of the user's own on 5678 would otherwise answer the demo's readiness and owner
+ * set-up calls while the demo's n8n stops with EADDRINUSE.
+ */
+function editorPortProblem(port) {
+	if (!Number.isInteger(port) || port < 1 || port > 65535) {
+		return Promise.resolve(`--editor-port is "${option('editor-port', '')}", which is not a port number (expected 1 to 65535)`);
+	}
+	return new Promise((done) => {
+		const probe = createServer();
+		probe.once('error', (error) =>
+			done(`port ${port} for the n8n editor is ${error.code === 'EADDRINUSE' ? 'already in use (another n8n?)' : `not usable (${error.code ?? error.message})`}: stop what uses it, or choose another with --editor-port <port>, or use --no-editor`),
+		);
+		// n8n listens on all interfaces, so the probe does too.
+		probe.listen(port, () => probe.close(() => done(null)));
+	});
+}
+
 async function startEditor(n8n, env, port) {
+	const problem = await editorPortProblem(port);
+	if (problem) throw new Error(problem);
 	step(`Starting the n8n editor on http://localhost:${port}`);
 	const child = spawn(n8n, ['start'], { env: { ...env, N8N_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
@@ -349,6 +370,10 @@ async function main() {
 	const postgres = postgresTarget();
 	const { database } = postgres.connection;
 	const editorPort = Number(option('editor-port', 5678));
+	if (withEditor) {
+		const problem = await editorPortProblem(editorPort);
+		if (problem) throw new Error(problem);
+	}
 
 	if (!process.argv.includes('--no-build')) {
 		step('Building the package');
@@ -475,4 +500,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { credentials, exampleCredentials };
+module.exports = { credentials, editorPortProblem, exampleCredentials };
