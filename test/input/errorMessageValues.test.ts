@@ -26,9 +26,8 @@ const ERROR_FUNCTIONS = new Set(['parameterError']);
 const RULE_FILE = 'nodes/shared/input/errors.ts';
 
 /**
- * Findings that are not the defect, each `file: code` with its reason; and findings in files of other
- * owners, requested of them (the entry goes when they are fixed: a listed finding that is no longer found
- * fails the test, so the list cannot go stale).
+ * Findings that are not the defect, each `file: code` with its reason (a listed finding that is no longer
+ * found fails the test, so the list cannot go stale).
  */
 const ALLOWED: Record<string, string> = {
 	'nodes/common/errors.ts: String(error)': 'a thrown value that is not an Error: its own text is the message, not a value shown in one',
@@ -36,7 +35,6 @@ const ALLOWED: Record<string, string> = {
 	"nodes/shared/calendar/businessCalendar.ts: String(d)": 'a date written as YYYY-MM-DD with padStart, not a refused value',
 	'nodes/shared/messaging/templates/placeholders.ts: template.slice(open + 2, close)': 'the text between {{ and }}, taken whole (not cut short)',
 	'nodes/shared/customers/records.ts: customerIdColumn.slice(0, dot)': 'the first part of a dotted column name, whole (not cut short)',
-	// Requested of their owners (/work/brief/requests/S-to-L.md): describeValue in place of these.
 };
 
 interface Finding {
