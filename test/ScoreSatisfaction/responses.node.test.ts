@@ -140,6 +140,6 @@ describe('Score Satisfaction node: responses and report', () => {
 		const badScale = await runNode({ type: TYPE, parameters: { metrics: ['csat'], csatScaleMin: 1, csatScaleMax: 2 }, items: [{ csat: 1 }] });
 		expect(badScale.error?.message).toBe('CSAT scale 1 to 2 ("CSAT Scale From" to "CSAT Scale To") needs at least 3 points');
 		const zeroWeights = await runNode({ type: TYPE, parameters: { metrics: ['nps'], options: { npsWeight: 0 } }, items: [{ nps: 1 }] });
-		expect(zeroWeights.error?.message).toBe('The index weights of the metrics in use (nps) are all 0');
+		expect(zeroWeights.error?.message).toBe('The index weights of the metrics in use (nps) are all 0 (expected at least one above 0)');
 	});
 });

@@ -112,9 +112,9 @@ describe('Scoring one response', () => {
 	});
 
 	it('refuses index weights that are negative or all 0 for the metrics in use', () => {
-		expect(() => createResponseScorer({ ...base, indexWeights: { ...DEFAULT_INDEX_WEIGHTS, csat: -1 } })).toThrow('Index weight of csat must be a number of at least 0 (got -1)');
+		expect(() => createResponseScorer({ ...base, indexWeights: { ...DEFAULT_INDEX_WEIGHTS, csat: -1 } })).toThrow('Index weight of csat is -1, which is not a finite number of at least 0 (expected a weight such as 1)');
 		const zero = { nps: 0, csat: 0, ces: 0, gap: 1, sentiment: 0 };
-		expect(() => createResponseScorer({ ...base, indexWeights: zero })).toThrow('The index weights of the metrics in use (nps, csat, ces, sentiment) are all 0');
+		expect(() => createResponseScorer({ ...base, indexWeights: zero })).toThrow('The index weights of the metrics in use (nps, csat, ces, sentiment) are all 0 (expected at least one above 0)');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 import { roundTo } from './rounding';
 import type { RatingRules } from './scale';
 
@@ -24,10 +24,10 @@ export function sentimentTo100(sentiment: number): number {
 export function checkIndexWeights(weights: IndexWeights, metricsInUse: IndexMetric[]): void {
 	for (const metric of INDEX_METRICS) {
 		const w = weights[metric];
-		if (!(w >= 0) || !Number.isFinite(w)) throw new ConfigError(`Index weight of ${metric} must be a number of at least 0 (got ${w})`);
+		if (!(w >= 0) || !Number.isFinite(w)) throw new ConfigError(`Index weight of ${metric} is ${describeValue(w)}, which is not a finite number of at least 0 (expected a weight such as 1)`);
 	}
 	if (metricsInUse.length > 0 && metricsInUse.every((m) => weights[m] === 0)) {
-		throw new ConfigError(`The index weights of the metrics in use (${metricsInUse.join(', ')}) are all 0`);
+		throw new ConfigError(`The index weights of the metrics in use (${metricsInUse.join(', ')}) are all 0 (expected at least one above 0)`);
 	}
 }
 
