@@ -330,6 +330,9 @@ function oddValues(target: Target): Odd[] {
 				{ value: 1e308, extreme: true },
 				{ value: -1, extreme: true },
 				{ value: 'NaN' },
+				// What an expression gives for 0 / 0 or 1 / 0: shown as NaN and Infinity (JSON.stringify wrote null).
+				{ value: Number.NaN },
+				{ value: Number.POSITIVE_INFINITY },
 			];
 		case 'string':
 			// null is a cleared field, as "" is.
@@ -359,7 +362,10 @@ function oddValues(target: Target): Odd[] {
 }
 
 /** The value as an n8n expression, so the node receives it with its own type. */
-const expression = (value: Json) => `={{ ${value !== null && typeof value === 'object' && !Array.isArray(value) ? `(${JSON.stringify(value)})` : JSON.stringify(value)} }}`;
+const expression = (value: Json) => `={{ ${value !== null && typeof value === 'object' && !Array.isArray(value) ? `(${JSON.stringify(value)})` : written(value)} }}`;
+
+/** The value as written in an expression and a report: NaN and Infinity as themselves, not as JSON's null. */
+const written = (value: Json) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value));
 
 const servers = new Map<Channel, AnyProviderServer>();
 
@@ -380,7 +386,7 @@ async function run(config: Config, parameters: IDataObject) {
 /** What is wrong with a run of `target` set to `odd`, or undefined when it is one of the two allowed outcomes. */
 async function problem(config: Config, target: Target, odd: Odd, outputs: Map<string, Promise<Awaited<ReturnType<typeof run>>>>): Promise<string | undefined> {
 	const outcome = await run(config, target.set(config.parameters, expression(odd.value)));
-	const shownAs = JSON.stringify(odd.value);
+	const shownAs = written(odd.value);
 	const key = JSON.stringify(odd.equivalent);
 	const reference = async () => {
 		if (!outputs.has(key)) outputs.set(key, run(config, target.set(config.parameters, odd.equivalent as Json)));
