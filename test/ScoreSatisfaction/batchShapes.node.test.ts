@@ -85,13 +85,11 @@ describe('Score Satisfaction: batch shapes', () => {
 		}, 120_000);
 	});
 
-	// The margin of a share with no variance: 40 answers all promoters (all detractors, all satisfied) give
-	// NPS 100 ± 0 and CSAT 100% ± 0 at n ≥ 30, the Wald formula's degenerate case (README: "the formula has
-	// no variance to work with"). Forty answers cannot pin a share to exactly 100%: the adjusted-Wald
-	// interval (Rocks 2016 for the NPS: ¾ added to promoters and detractors, 3 to n; Agresti–Coull for a
-	// share) gives NPS 100 a margin near 9 points. Proposed to the lead in D-to-L.md (the tests that assert
-	// ± 0 and the README example are not D's); switch to `it` with that change.
-	it.failing.each([
+	// The margin of a share with no variance: 40 answers all promoters (all detractors, all satisfied) gave
+	// NPS 100 ± 0 and CSAT 100% ± 0 at n ≥ 30, the Wald formula's degenerate case. Forty answers cannot pin a
+	// share to exactly 100%: the adjusted-Wald margins (Rocks 2016 for the NPS, Agresti–Coull for a share)
+	// give NPS 100 ± 9.4 and CSAT 100% ± 6.1.
+	it.each([
 		['NPS 100 (40 promoters)', 'nps'],
 		['NPS -100 (40 detractors)', 'nps'],
 		['NPS 100 (40 promoters)', 'csat'],

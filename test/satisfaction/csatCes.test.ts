@@ -1,4 +1,4 @@
-import { cesTo100, csatRules, csatTo100, isCesEasy, isCsatSatisfied, summariseCes, summariseCsat } from '../../nodes/shared/satisfaction';
+import { cesTo100, csatRules, csatTo100, isCesEasy, isCsatSatisfied, proportionMarginOfError, summariseCes, summariseCsat } from '../../nodes/shared/satisfaction';
 
 describe('CSAT', () => {
 	it('counts the top two boxes of the scale as satisfied', () => {
@@ -11,8 +11,27 @@ describe('CSAT', () => {
 		// scores 5 4 3 2 1 4 5 5 3 4: six in the top two boxes, sum 36
 		const tally = { responses: 10, satisfied: 6, sum: 36 };
 		expect(summariseCsat(tally, { min: 1, max: 5 }, 30)).toEqual({ responses: 10, satisfied: 6, csatPercent: 60, mean: 3.6, marginOfError: null, scale: '1-5' });
-		// 1.96 * sqrt(.6 * .4 / 10) = 0.303642 -> 30.36 points
-		expect(summariseCsat(tally, { min: 1, max: 5 }, 10).marginOfError).toBe(30.36);
+		// Agresti–Coull: (6 + 1.96^2 / 2) / (10 + 1.96^2) = 0.572245, 1.96 * sqrt(0.572245 * 0.427755 / 13.8416)
+		// = 0.260647 -> 26.06 points (the plain Wald formula gave 30.36)
+		expect(summariseCsat(tally, { min: 1, max: 5 }, 10).marginOfError).toBe(26.06);
+	});
+
+	// Reference values: statsmodels 0.14 proportion_confint(x, n, alpha=0.05, method='agresti_coull'),
+	// which uses z = 1.959964 (here 1.96) and clips the interval to [0, 1].
+	it.each([
+		[6, 10, 0.311604, 0.832889],
+		[15, 40, 0.24185, 0.530056],
+		[40, 40, 0.895604, 1],
+		[0, 30, 0, 0.134712],
+	])('the CSAT margin is the half-width of the Agresti–Coull interval (%i of %i)', (hits, n, lower, upper) => {
+		const margin = proportionMarginOfError(hits, n) / 100;
+		const centre = (hits + 1.96 ** 2 / 2) / (n + 1.96 ** 2);
+		expect(Math.max(0, centre - margin)).toBeCloseTo(lower, 4);
+		expect(Math.min(1, centre + margin)).toBeCloseTo(upper, 4);
+	});
+
+	it('every answer satisfied: a share of 100% with a margin that is not 0', () => {
+		expect(summariseCsat({ responses: 40, satisfied: 40, sum: 200 }, { min: 1, max: 5 }, 30)).toMatchObject({ csatPercent: 100, marginOfError: 6.06 });
 	});
 
 	it('places scores on 0-100 from the scale ends', () => {

@@ -19,18 +19,24 @@ describe('NPS', () => {
 		});
 	});
 
-	it('gives the 95% margin from var = ((p + d) - (p - d)^2) / n', () => {
-		// p = .5, d = .2, n = 10: var = (.7 - .09) / 10 = .061; 1.96 * sqrt(.061) = 0.484084 -> 48.41 points
-		expect(npsMarginOfError(5, 2, 10)).toBeCloseTo(48.4084, 4);
-		expect(summariseNps({ promoters: 5, passives: 3, detractors: 2 }, 10).marginOfError).toBe(48.41);
-		// p = .5, d = .25, n = 40: var = (.75 - .0625) / 40 = .0171875; 1.96 * sqrt(.0171875) = 0.256958 -> 25.70
-		expect(summariseNps({ promoters: 20, passives: 10, detractors: 10 }, 30)).toMatchObject({ nps: 25, marginOfError: 25.7 });
+	it("gives the 95% margin of Rocks' (2016) adjusted-Wald interval: 3/4 added to promoters and detractors, 3 to n", () => {
+		// 5 promoters, 2 detractors of 10: p' = 5.75 / 13, d' = 2.75 / 13, var = (p' + d' - (p' - d')^2) / 13
+		// = (0.653846 - 0.053254) / 13 = 0.046199; 1.96 * sqrt(0.046199) = 0.421283 -> 42.13 points
+		// (the plain Wald formula gave 48.41)
+		expect(npsMarginOfError(5, 2, 10)).toBeCloseTo(42.1283, 4);
+		expect(summariseNps({ promoters: 5, passives: 3, detractors: 2 }, 10).marginOfError).toBe(42.13);
+		// 20 / 10 / 10 of 40: p' = 20.75 / 43, d' = 10.75 / 43, var = (0.732558 - 0.054083) / 43 = 0.015778;
+		// 1.96 * sqrt(0.015778) = 0.246200 -> 24.62
+		expect(summariseNps({ promoters: 20, passives: 10, detractors: 10 }, 30)).toMatchObject({ nps: 25, marginOfError: 24.62 });
 	});
 
-	it('all promoters: +100 with zero variance; all detractors: -100', () => {
-		expect(summariseNps({ promoters: 30, passives: 0, detractors: 0 }, 30)).toMatchObject({ nps: 100, marginOfError: 0, promotersPercent: 100 });
-		expect(summariseNps({ promoters: 0, passives: 0, detractors: 30 }, 30)).toMatchObject({ nps: -100, marginOfError: 0, detractorsPercent: 100 });
-		expect(summariseNps({ promoters: 0, passives: 30, detractors: 0 }, 30)).toMatchObject({ nps: 0, marginOfError: 0 });
+	// The Wald variance is 0 when every answer is in one category: "NPS 100 ± 0" from 30 answers.
+	it('all promoters, all detractors or all passives: a margin that is not 0', () => {
+		// 30 promoters: p' = 30.75 / 33, d' = 0.75 / 33, var = (0.954545 - 0.826446) / 33 = 0.003882 -> 12.21
+		expect(summariseNps({ promoters: 30, passives: 0, detractors: 0 }, 30)).toMatchObject({ nps: 100, marginOfError: 12.21, promotersPercent: 100 });
+		expect(summariseNps({ promoters: 0, passives: 0, detractors: 30 }, 30)).toMatchObject({ nps: -100, marginOfError: 12.21, detractorsPercent: 100 });
+		// 30 passives: p' = d' = 0.75 / 33, var = 0.045455 / 33 -> 7.27
+		expect(summariseNps({ promoters: 0, passives: 30, detractors: 0 }, 30)).toMatchObject({ nps: 0, marginOfError: 7.27 });
 	});
 
 	it('a single response has an NPS but no margin', () => {

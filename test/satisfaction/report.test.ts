@@ -63,18 +63,19 @@ describe('Satisfaction report', () => {
 		const rows = report(responses, undefined, 5);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ scope: 'overall', groupBy: null, group: null });
-		// NPS p = .4, d = .2, n = 5: var = (.6 - .04) / 5 = .112; 1.96 * sqrt(.112) = 0.655938
-		expect(rows[0].nps).toMatchObject({ nps: 20, marginOfError: 65.59, marginNote: null });
-		// CSAT p = .6, n = 5: 1.96 * sqrt(.24 / 5) = 0.429418
-		expect(rows[0].csat).toMatchObject({ marginOfError: 42.94, marginNote: null });
+		// NPS 2 promoters, 1 detractor of 5, adjusted Wald: p' = 2.75 / 8, d' = 1.75 / 8,
+		// var = (.5625 - .015625) / 8 = .068359; 1.96 * sqrt(.068359) = 0.512454
+		expect(rows[0].nps).toMatchObject({ nps: 20, marginOfError: 51.25, marginNote: null });
+		// CSAT 3 of 5, Agresti–Coull: p = 4.9208 / 8.8416 = .556551; 1.96 * sqrt(.556551 * .443449 / 8.8416) = 0.327465
+		expect(rows[0].csat).toMatchObject({ marginOfError: 32.75, marginNote: null });
 		// CES only 4 answers: still too few
 		expect(rows[0].ces).toMatchObject({ marginOfError: null, marginNote: 'Too few responses for a meaningful margin of error (4 < 5)' });
 	});
 
-	it('all promoters across 30 responses: NPS 100, margin 0; zh-CN notes for small groups', () => {
+	it('all promoters across 30 responses: NPS 100 with a margin that is not 0; zh-CN notes for small groups', () => {
 		const many = Array.from({ length: 30 }, (_, i) => ({ team: i < 29 ? 'A' : 'B', nps: 9 + (i % 2), csat: 5, ces: 1 }));
 		const rows = report(many, 'team', 30, { ...config, language: 'zh-CN' });
-		expect(rows[0].nps).toMatchObject({ responses: 30, nps: 100, marginOfError: 0, marginNote: null });
+		expect(rows[0].nps).toMatchObject({ responses: 30, nps: 100, marginOfError: 12.21, marginNote: null });
 		expect(rows[2].nps).toMatchObject({ responses: 1, nps: 100, marginOfError: null, marginNote: '回复数过少，无法给出有意义的误差范围（1 < 30）' });
 	});
 
