@@ -79,7 +79,7 @@ describe('Send Care Message: timers get whole milliseconds', () => {
 });
 
 const ledgerCredentials = {
-	credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 6379 }, carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+	credentials: { careRedisLedgerApi: { host: '127.0.0.1', port: 6379 }, carePostgresLedgerApi: { ...POSTGRES } },
 	nodeCredentials: { careRedisLedgerApi: { id: 'r', name: 'r' }, carePostgresLedgerApi: { id: 'p', name: 'p' } },
 };
 

@@ -20,7 +20,7 @@ function postgresBackend(): Backend {
 	return {
 		name: 'postgres',
 		parameters: () => ({ ledger: 'postgres', options: { postgresTable: table } }),
-		credentials: { carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+		credentials: { carePostgresLedgerApi: { ...POSTGRES } },
 		nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 		cleanUp: async () => {
 			const client = new Client(POSTGRES);
@@ -235,7 +235,7 @@ describeWithService('postgres')('Send Care Message: a Postgres table of the ledg
 		await client.connect();
 		try {
 			await client.query(`CREATE TABLE "${table}" (${columns})`);
-			await expectNotConfigured({ ledger: 'postgres', options: { postgresTable: table } }, { carePostgresLedgerApi: { ...POSTGRES, password: '' } }, /column "\w+" .*does not exist/);
+			await expectNotConfigured({ ledger: 'postgres', options: { postgresTable: table } }, { carePostgresLedgerApi: { ...POSTGRES } }, /column "\w+" .*does not exist/);
 		} finally {
 			await client.query(`DROP TABLE IF EXISTS "${table}"`);
 			await client.end();

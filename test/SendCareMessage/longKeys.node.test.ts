@@ -23,7 +23,7 @@ describeWithService('postgres')('Send Care Message: a key or customer ID longer 
 	const table = uniqueName('care_long_keys');
 	const run = (parameters: Record<string, unknown>, onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
 		runCare(server, items, { ledger: 'postgres', frequencyCap: 'off', ...parameters, options: { postgresTable: table } }, {
-			credentials: { carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+			credentials: { carePostgresLedgerApi: { ...POSTGRES } },
 			nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 			onError,
 		});

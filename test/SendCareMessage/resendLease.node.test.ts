@@ -45,7 +45,7 @@ const backends: Array<[string, () => Backend]> = [
 			const table = uniqueName('care_lease');
 			return {
 				parameters: { ledger: 'postgres', options: { postgresTable: table } },
-				credentials: { carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+				credentials: { carePostgresLedgerApi: { ...POSTGRES } },
 				nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 				open: () => PostgresLedger.connect({ ...POSTGRES, table }),
 				cleanUp: async () => {

@@ -103,7 +103,7 @@ describeWithService('postgres')('Send Care Message: the Postgres ledger rows hol
 		const forms = Object.entries(ECHO_FORMS);
 		for (const [name, form] of forms) server.faults.inject({ kind: 'raw', status: 400, body: `denied (${name}): ${form(secret)}` });
 		const run = await runCare(server, forms.map((_, i) => item(i)), { ledger: 'postgres', frequencyCap: 'off', options: { postgresTable: table } }, {
-			credentials: { carePostgresLedgerApi: { ...POSTGRES, password: '' } },
+			credentials: { carePostgresLedgerApi: { ...POSTGRES } },
 			nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 			onError: 'continueRegularOutput',
 		});

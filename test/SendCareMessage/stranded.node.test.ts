@@ -72,7 +72,7 @@ function postgresBackend(): Backend {
 		target: POSTGRES,
 		claimCommand: 'INSERT INTO',
 		parameters: { ledger: 'postgres', options: { postgresTable: table } },
-		credentials: (port) => ({ carePostgresLedgerApi: { ...POSTGRES, port, password: '' } }),
+		credentials: (port) => ({ carePostgresLedgerApi: { ...POSTGRES, port } }),
 		nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 		age: (ms) => withClient(`UPDATE "${table}" SET claimed_at = claimed_at - interval '${ms / 1000} seconds'`),
 		cleanUp: () => withClient(`DROP TABLE IF EXISTS "${table}"`),

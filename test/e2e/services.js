@@ -1,6 +1,7 @@
 // PostgreSQL databases and free ports for the real n8n processes of the e2e tests and the demo.
-// The test services are 127.0.0.1:5432 (PostgreSQL, trust) and 127.0.0.1:6379 (Redis) unless
-// CARE_TEST_PG_HOST/CARE_TEST_PG_PORT or CARE_TEST_REDIS_HOST/CARE_TEST_REDIS_PORT say otherwise.
+// The test services are 127.0.0.1:5432 (PostgreSQL, user postgres, trust) and 127.0.0.1:6379 (Redis) unless
+// CARE_TEST_PG_HOST/CARE_TEST_PG_PORT/CARE_TEST_PG_USER/CARE_TEST_PG_PASSWORD or
+// CARE_TEST_REDIS_HOST/CARE_TEST_REDIS_PORT say otherwise (the PostgreSQL user creates databases and tables).
 const { execFileSync, spawnSync } = require('child_process');
 const { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('fs');
 const { createServer } = require('net');
@@ -9,7 +10,12 @@ const { join } = require('path');
 const { Client } = require('pg');
 
 const env = process.env;
-const POSTGRES = { host: env.CARE_TEST_PG_HOST || '127.0.0.1', port: Number(env.CARE_TEST_PG_PORT || 5432), user: 'postgres', password: '' };
+const POSTGRES = {
+	host: env.CARE_TEST_PG_HOST || '127.0.0.1',
+	port: Number(env.CARE_TEST_PG_PORT || 5432),
+	user: env.CARE_TEST_PG_USER || 'postgres',
+	password: env.CARE_TEST_PG_PASSWORD || '',
+};
 const REDIS = { host: env.CARE_TEST_REDIS_HOST || '127.0.0.1', port: Number(env.CARE_TEST_REDIS_PORT || 6379) };
 
 async function withAdminClient(work) {

@@ -1,7 +1,8 @@
 // The real services some tests need (PostgreSQL, Redis), and the one rule for when they are missing: the
 // suite is skipped with one line naming the service and how to start it, unless REQUIRE_SERVICES=1 (CI),
-// which turns that skip into a failure. Host and port come from test/e2e/services.js, which reads
-// CARE_TEST_PG_HOST/CARE_TEST_PG_PORT and CARE_TEST_REDIS_HOST/CARE_TEST_REDIS_PORT.
+// which turns that skip into a failure. Addresses come from test/e2e/services.js, which reads
+// CARE_TEST_PG_HOST/CARE_TEST_PG_PORT/CARE_TEST_PG_USER/CARE_TEST_PG_PASSWORD and
+// CARE_TEST_REDIS_HOST/CARE_TEST_REDIS_PORT.
 import { spawnSync } from 'child_process';
 
 // A plain Node module shared with the e2e runner and the demo.
@@ -14,13 +15,14 @@ const services = require('../e2e/services') as {
 export type Service = 'postgres' | 'redis';
 
 /** The ledger tests' database: `test` on the test PostgreSQL. */
-export const POSTGRES = { host: services.POSTGRES.host, port: services.POSTGRES.port, database: 'test', user: services.POSTGRES.user };
+export const POSTGRES = { host: services.POSTGRES.host, port: services.POSTGRES.port, database: 'test', user: services.POSTGRES.user, password: services.POSTGRES.password };
 export const REDIS = { ...services.REDIS };
 
 const SERVICES: Record<Service, { name: string; host: string; port: number; start: string }> = {
 	postgres: {
 		name: 'PostgreSQL',
-		...services.POSTGRES,
+		host: services.POSTGRES.host,
+		port: services.POSTGRES.port,
 		start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or point CARE_TEST_PG_HOST/CARE_TEST_PG_PORT at one',
 	},
 	redis: {
@@ -51,10 +53,47 @@ function portOpen(host: string, port: number): boolean {
 	return probed.get(address)!;
 }
 
-/** The one line printed for a suite whose service is missing. */
+/**
+ * Why the test PostgreSQL cannot serve the suites although its port answers (checked once): a refused
+ * login (Debian's cluster wants a password) or a missing `test` database; undefined when it can.
+ */
+let postgresProblem: string | undefined | null = null;
+function postgresLoginProblem(): string | undefined {
+	if (postgresProblem !== null) return postgresProblem;
+	const { host, port, database, user, password } = POSTGRES;
+	const probe = spawnSync(
+		process.execPath,
+		[
+			'-e',
+			`const c=new (require('pg').Client)(${JSON.stringify({ host, port, database, user, password, connectionTimeoutMillis: 3000 })});` +
+				`c.connect().then(()=>c.end()).then(()=>process.exit(0),(e)=>{process.stdout.write(String(e.code||''));process.exit(1)});`,
+		],
+		{ timeout: 10_000, cwd: __dirname, encoding: 'utf8' },
+	);
+	const code = probe.stdout.trim();
+	const login = `user "${user}" ${password ? 'with the password of CARE_TEST_PG_PASSWORD' : 'with no password'}`;
+	if (probe.status === 0) postgresProblem = undefined;
+	else if (code === '3D000') postgresProblem = `PostgreSQL on ${host}:${port} has no database "test". Create it: createdb -h ${host} -p ${port} -U ${user} test`;
+	else {
+		postgresProblem =
+			`PostgreSQL on ${host}:${port} refused the login of ${login}${code ? ` (${code})` : ''}. ` +
+			'Set CARE_TEST_PG_USER and CARE_TEST_PG_PASSWORD to a user that may create databases and tables';
+	}
+	return postgresProblem;
+}
+
+/** The one line printed for a suite whose service is missing or refuses it. */
 export function missingServiceLine(service: Service, suite: string): string {
 	const s = SERVICES[service];
+	if (service === 'postgres' && portOpen(s.host, s.port)) return `${postgresLoginProblem()}: "${suite}" needs it.`;
 	return `${s.name} on ${s.host}:${s.port} is not reachable: "${suite}" needs it. Start it: ${s.start}.`;
+}
+
+/** Whether a service can serve the suites: its port answers and, for PostgreSQL, the login to `test` works. */
+function available(service: Service): boolean {
+	const s = SERVICES[service];
+	if (!portOpen(s.host, s.port)) return false;
+	return service !== 'postgres' || postgresLoginProblem() === undefined;
 }
 
 /**
@@ -63,7 +102,7 @@ export function missingServiceLine(service: Service, suite: string): string {
  */
 export function describeWithService(...needed: Service[]) {
 	return (suite: string, body: () => void): void => {
-		const missing = needed.filter((service) => !portOpen(SERVICES[service].host, SERVICES[service].port));
+		const missing = needed.filter((service) => !available(service));
 		if (missing.length === 0) {
 			describe(suite, body);
 			return;
