@@ -30,8 +30,21 @@ function customers(n: number): Array<Record<string, unknown>> {
 	});
 }
 
-const runNodeOn = (type: string, items: Array<Record<string, unknown>>, parameters: IDataObject) =>
-	runInEngine({ type, className: type === PASS_THROUGH ? undefined : 'MeasureCareImpact', parameters, items });
+const runNodeOn = (type: string, items: Array<Record<string, unknown>>, parameters: IDataObject, timezone?: string) =>
+	runInEngine({ type, className: type === PASS_THROUGH ? undefined : 'MeasureCareImpact', parameters, items, timezone });
+
+const NPS_AS_OF_MS = Date.UTC(2025, 8, 16);
+const NPS_REPORT = { operation: 'kpiReport', source: 'responses', months: 24, asOf: new Date(NPS_AS_OF_MS).toISOString() };
+
+/** NPS answers with a date-time without offset (as exports write it) over the two years before the as-of date. */
+function npsAnswers(n: number): Array<Record<string, unknown>> {
+	let seed = 13;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+	return Array.from({ length: n }, () => ({
+		respondedAt: new Date(NPS_AS_OF_MS - 86_400_000 - Math.floor(next() * 700 * 1440) * 60_000).toISOString().slice(0, 19),
+		nps: Math.floor(next() * 11),
+	}));
+}
 
 export async function run(report: Report): Promise<void> {
 	await runNodeOn('measureCareImpact', customers(20_000), MEASURE);
@@ -53,6 +66,7 @@ export async function run(report: Report): Promise<void> {
 	const assign = customers(1_000_000).map(({ customerId }) => ({ customerId }));
 	const node = await runNodeOn('measureCareImpact', assign, { operation: 'assignHoldout', campaign: 'win-back', holdoutPercent: 10 });
 	report('Assign Holdout (SHA-256 per customer), node time in the engine, 1,000,000 customers', node.seconds, { inExecute: Number(node.executeSeconds.toFixed(3)) });
+	await npsReportByZone(report);
 
 	// The statistics alone: sufficient statistics of 1M customers and the six results.
 	const values = customers(1_000_000);
@@ -74,3 +88,18 @@ export async function run(report: Report): Promise<void> {
 	report('uplift statistics alone (nodes/shared), 1,000,000 customers', seconds(started));
 }
 
+/** The NPS report in UTC and in Asia/Shanghai. */
+export async function npsReportByZone(report: Report): Promise<void> {
+	// Months are counted on the zone's calendar, and date-times without offset read on its wall clock: UTC and Asia/Shanghai.
+	const answers = npsAnswers(300_000);
+	for (const timezone of ['UTC', 'Asia/Shanghai']) {
+		await runNodeOn('measureCareImpact', answers.slice(0, 20_000), NPS_REPORT, timezone);
+		collectGarbage();
+		const kpi = await runNodeOn('measureCareImpact', answers, NPS_REPORT, timezone);
+		if (kpi.outputs[0] !== 24) throw new Error(`expected 24 months, got ${kpi.outputs[0]}`);
+		report(`KPI report, NPS by month (24 months) from 300,000 answers in ${timezone}, node time in the engine`, kpi.seconds, {
+			inExecute: Number(kpi.executeSeconds.toFixed(3)),
+			inExecuteCpu: Number(kpi.executeCpuSeconds.toFixed(3)),
+		});
+	}
+}

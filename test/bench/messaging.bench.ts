@@ -42,12 +42,12 @@ async function overhead(report: Report) {
 			});
 			return seconds(started);
 		};
-		const node = async (dryRun: boolean) => {
+		const node = async (dryRun: boolean, keyPeriod = 'day') => {
 			setGeneratedItems('care-bench', customers(MESSAGES));
 			const run = await runCare(
 				server,
 				[],
-				{ frequencyCap: 'off', dryRun, options: { concurrency: CONCURRENCY, pacing: 'off' } },
+				{ frequencyCap: 'off', dryRun, keyPeriod, options: { concurrency: CONCURRENCY, pacing: 'off' } },
 				{ generatedKey: 'care-bench' },
 			);
 			setGeneratedItems('care-bench', []);
@@ -69,6 +69,8 @@ async function overhead(report: Report) {
 			server.reset();
 		}
 		const dry = await node(true);
+		// The key's period (here the ISO week) is taken in each recipient's zone.
+		const dryWeekly = await node(true, 'week');
 		await channel.close?.();
 		const reference = Math.min(...bareRuns);
 		const full = Math.min(...nodeRuns);
@@ -82,6 +84,10 @@ async function overhead(report: Report) {
 		report('node dry run (everything but the network), 10,000 messages', dry, {
 			budgetSeconds: MESSAGES / 1000,
 			msPerMessage: perMessage(dry),
+		});
+		report('node dry run with weekly keys (Key Period: Week), 10,000 messages in Asia/Shanghai', dryWeekly, {
+			budgetSeconds: MESSAGES / 1000,
+			msPerMessage: perMessage(dryWeekly),
 		});
 	} finally {
 		await server.close();

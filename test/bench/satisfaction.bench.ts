@@ -88,6 +88,21 @@ const NODE_PARAMETERS = { metrics: ['nps', 'csat', 'ces'], options: { sentimentC
 const runScoring = (type: string, items: Array<Record<string, unknown>>) =>
 	runInEngine({ type, className: type === PASS_THROUGH ? undefined : 'ScoreSatisfaction', parameters: NODE_PARAMETERS, items });
 
+/** One customer's responses combined, older ones weighing less: response dates are read, and days counted, on the zone's calendar. */
+const RECENCY_PARAMETERS = { ...NODE_PARAMETERS, aggregatePerCustomer: true, responseDateColumn: 'respondedAt', combineBy: 'recencyWeighted', halfLifeDays: 90 };
+const RESPONDED_BEFORE_MS = Date.UTC(2025, 8, 15);
+
+/** Responses with a date-time without offset (as exports write it) in the two years before RESPONDED_BEFORE_MS, five per customer. */
+function datedResponses(n: number): Array<Record<string, unknown>> {
+	let seed = 17;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+	return responses(n, false).map((r, i) => ({
+		...r,
+		customerId: `C${i % (n / 5)}`,
+		respondedAt: new Date(RESPONDED_BEFORE_MS - Math.floor(next() * 700 * 1440) * 60_000).toISOString().slice(0, 19),
+	}));
+}
+
 export async function run(report: Report): Promise<void> {
 	const n = 1_000_000;
 	let records = responses(n, false);
@@ -125,5 +140,23 @@ export async function run(report: Report): Promise<void> {
 		});
 		const engine = await runScoring(PASS_THROUGH, items);
 		report(`pass-through node on the same ${count} items (n8n engine alone)`, engine.seconds, { peakRssMb: Math.round(engine.peakRssMb) });
+	}
+
+	await recencyByZone(report);
+}
+
+/** Recency-weighted per-customer scores in UTC and in Asia/Shanghai. */
+export async function recencyByZone(report: Report): Promise<void> {
+	// Outside UTC every date-time without offset is read on the zone's wall clock: the same case in UTC and in Asia/Shanghai.
+	const dated = datedResponses(200_000);
+	for (const timezone of ['UTC', 'Asia/Shanghai']) {
+		await runInEngine({ type: 'scoreSatisfaction', className: 'ScoreSatisfaction', parameters: RECENCY_PARAMETERS, items: dated.slice(0, 20_000), timezone });
+		collectGarbage();
+		const node = await runInEngine({ type: 'scoreSatisfaction', className: 'ScoreSatisfaction', parameters: RECENCY_PARAMETERS, items: dated, timezone });
+		if (node.outputs[0] !== 40_000) throw new Error(`expected 40,000 customer items, got ${node.outputs[0]}`);
+		report(`recency-weighted per customer (40,000 customers) from 200,000 dated responses in ${timezone}, node time in the engine`, node.seconds, {
+			inExecute: Number(node.executeSeconds.toFixed(3)),
+			inExecuteCpu: Number(node.executeCpuSeconds.toFixed(3)),
+		});
 	}
 }
