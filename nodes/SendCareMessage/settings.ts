@@ -3,8 +3,8 @@ import { checkChoice, checkText, parameterNumber, readAsOf, readColumn } from '.
 import { ConfigError, describeValue } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
+import { capWindowStarts, keyPeriods } from '../shared/messaging/perZone';
 import {
-	capWindowStarts,
 	consentModeFor,
 	parseSendingWindow,
 	validateFrequencyCap,
@@ -222,10 +222,9 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			},
 			timeZoneField: text('timeZoneField', 'timeZone') || 'timeZone',
 			defaultTimeZone,
-			keyPeriod: param<KeyPeriod>('keyPeriod', 'day'),
+			keyPeriodIn: keyPeriods(asOf, param<KeyPeriod>('keyPeriod', 'day')),
 			storedTextLimit: ledgerBackend === 'postgres' ? POSTGRES_STORED_TEXT_LIMIT : undefined,
 			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStarts(asOf, capLimit) } : undefined,
-			asOf,
 		},
 	});
 

@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { MemoryLedger, PostgresLedger, RedisLedger, type Ledger } from '../../nodes/shared/messaging/ledger';
-import { capWindowStarts, countContactsFromField, type FrequencyCap } from '../../nodes/shared/messaging/policy';
+import { capWindowStarts } from '../../nodes/shared/messaging/perZone';
+import { countContactsFromField, type FrequencyCap } from '../../nodes/shared/messaging/policy';
 import { runCareBatch, type CareCandidate } from '../../nodes/shared/messaging/sending';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { instantOf, wallMs } from '../timeZones/zoneCases';

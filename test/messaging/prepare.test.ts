@@ -1,4 +1,5 @@
 import { InputError } from '../../nodes/shared/input';
+import { keyPeriods } from '../../nodes/shared/messaging/perZone';
 import { prepareCareItem, type PrepareConfig } from '../../nodes/shared/messaging/sending';
 import { compileBuiltinTemplate, compileCustomTemplate, parseTemplate } from '../../nodes/shared/messaging/templates';
 
@@ -14,8 +15,7 @@ const base: PrepareConfig = {
 	consent: { mode: 'optIn', field: 'consent', meaning: 'consent' },
 	timeZoneField: 'timeZone',
 	defaultTimeZone: 'Asia/Shanghai',
-	keyPeriod: 'year',
-	asOf,
+	keyPeriodIn: keyPeriods(asOf, 'year'),
 };
 
 describe('prepareCareItem', () => {
@@ -109,7 +109,7 @@ describe('prepareCareItem', () => {
 				careType: 'revisitReminder',
 				recipientField: undefined,
 				consent: { mode: 'ignore', field: 'consent', meaning: 'consent' },
-				keyPeriod: 'day',
+				keyPeriodIn: keyPeriods(asOf, 'day'),
 				language: 'en',
 			},
 		);

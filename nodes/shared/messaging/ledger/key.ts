@@ -1,25 +1,38 @@
-import { TZDate } from '@date-fns/tz';
-import { getISOWeek, getISOWeekYear } from 'date-fns';
-import { ConfigError } from '../../input/errors';
+import { ConfigError, offsetMs } from '../../input';
 
 /** How often the same care message may go to the same customer on the same channel. */
 export type KeyPeriod = 'day' | 'week' | 'month' | 'year' | 'once';
 export const KEY_PERIODS: readonly KeyPeriod[] = ['day', 'week', 'month', 'year', 'once'];
 
+const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * ISO 8601's week of a local date, given as the epoch ms of its midnight read as UTC: the week belongs
+ * to the year of its Thursday, and week 1 is the one with that year's first Thursday.
+ */
+function isoWeek(localMidnight: number): string {
+	const day = Math.floor(localMidnight / DAY_MS);
+	const mondayBased = (new Date(localMidnight).getUTCDay() + 6) % 7;
+	const thursday = day - mondayBased + 3;
+	const year = new Date(thursday * DAY_MS).getUTCFullYear();
+	const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
+	return `${year}-W${pad(week)}`;
+}
 
 /** The period an instant falls in, in the recipient's zone: 2026-03-08, 2026-W10, 2026-03, 2026 or "once". */
 export function periodOf(instant: Date, period: KeyPeriod, timeZone: string): string {
 	if (period === 'once') return 'once';
-	const local = new TZDate(instant.getTime(), timeZone);
-	const year = local.getFullYear();
+	// The zone's wall-clock time, read through UTC fields (offsets kept per hour by wallClock).
+	const local = new Date(instant.getTime() + offsetMs(timeZone, instant.getTime()));
+	const year = local.getUTCFullYear();
 	switch (period) {
 		case 'day':
-			return `${year}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+			return `${year}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
 		case 'week':
-			return `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`;
+			return isoWeek(Date.UTC(year, local.getUTCMonth(), local.getUTCDate()));
 		case 'month':
-			return `${year}-${pad(local.getMonth() + 1)}`;
+			return `${year}-${pad(local.getUTCMonth() + 1)}`;
 		case 'year':
 			return String(year);
 	}
@@ -73,17 +86,24 @@ export function checkKeyTemplate(parts: readonly KeyTemplatePart[]): void {
 const percentEncoded = (ch: string) =>
 	[...Buffer.from(ch, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
+const escapes = new WeakMap<readonly KeyTemplatePart[], (value: string) => string>();
+
 /**
  * The escape for placeholder values in a custom key: "%" and every separator the template's own text
  * uses are percent-encoded, so a value can never imitate the template's structure (with
  * `{{customerId}}:apology:{{surveyId}}`, ("A", "apology:B") and ("A:apology", "B") stay apart).
+ * Built once per template: every item of a run shares it unless Custom Key is an expression.
  */
 export function keyValueEscape(parts: readonly KeyTemplatePart[]): (value: string) => string {
+	const known = escapes.get(parts);
+	if (known) return known;
 	const separators = new Set<string>(['%']);
 	for (const part of parts) if (part.kind === 'text') for (const ch of part.text) if (!WORD_CHARACTER.test(ch)) separators.add(ch);
-	return (value) => {
+	const escape = (value: string) => {
 		let out = '';
 		for (const ch of value) out += separators.has(ch) ? percentEncoded(ch) : ch;
 		return out;
 	};
+	escapes.set(parts, escape);
+	return escape;
 }

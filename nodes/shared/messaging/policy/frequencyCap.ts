@@ -55,22 +55,6 @@ function firstShowing(wall: number, timeZone: string): number {
 }
 
 /**
- * The window start for each recipient zone, worked out once per zone: a batch of 100,000 recipients
- * has a handful of zones.
- */
-export function capWindowStarts(asOf: Date, cap: FrequencyCap): (timeZone: string) => Date {
-	const byZone = new Map<string, Date>();
-	return (timeZone) => {
-		let since = byZone.get(timeZone);
-		if (since === undefined) {
-			since = capWindowStart(asOf, cap, timeZone);
-			byZone.set(timeZone, since);
-		}
-		return since;
-	};
-}
-
-/**
  * Contacts inside the window from a last-contacted field: one date, or a list of contact dates (a
  * contact history). Empty means never contacted.
  */

@@ -2,13 +2,12 @@ import type { ChannelKind } from '../channels/registry';
 import type { Channel, OutgoingMessage } from '../channels/types';
 import type { Ledger, LedgerEntry } from '../ledger';
 import {
-	capWindowStarts,
-	checkSendingWindow,
 	isCapped,
 	type FrequencyCap,
 	type SendingWindow,
 	type SkipReason,
 } from '../policy';
+import { capWindowStarts, sendingWindowsAt } from '../perZone';
 import type { Clock } from './clock';
 import { dispatch, FAILURE_CODES, ledgerNotSent, takeOverBefore, type DispatchOptions, type JobResult } from './dispatch';
 
@@ -162,6 +161,7 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 		return candidates.map(() => fromJob(ledgerNotSent(error), undefined));
 	}
 
+	const sendingWindowIn = options.sendingWindow ? sendingWindowsAt(options.asOf, options.sendingWindow) : undefined;
 	const takeOver = takeOverBefore(options, deps.clock.now());
 	const firstWithKey = new Map<string, number>();
 	const allocated = new Map<string, number>();
@@ -187,8 +187,8 @@ export async function runCareBatch(candidates: CareCandidate[], options: CareBat
 				return;
 			}
 		}
-		if (options.sendingWindow) {
-			const window = checkSendingWindow(options.asOf, candidate.timeZone, options.sendingWindow);
+		if (sendingWindowIn) {
+			const window = sendingWindowIn(candidate.timeZone);
 			if (!window.allowed) {
 				results[i] = {
 					output: 'skipped',

@@ -4,7 +4,7 @@ import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
 import { textOverLimit } from '../channels/textLimits';
 import type { OutgoingMessage } from '../channels/types';
-import { idempotencyKey, keyValueEscape, periodOf, storedTextBytes, type KeyPeriod } from '../ledger';
+import { idempotencyKey, keyValueEscape, storedTextBytes } from '../ledger';
 import {
 	checkConsent,
 	countContactsFromField,
@@ -35,7 +35,8 @@ export interface PrepareConfig {
 	consent: { mode: ConsentMode; field: string; meaning: ConsentFieldMeaning };
 	timeZoneField: string;
 	defaultTimeZone: string;
-	keyPeriod: KeyPeriod;
+	/** The period of As Of in a recipient zone, for the key (keyPeriods: worked out once per zone). */
+	keyPeriodIn: (timeZone: string) => string;
 	/** Replaces the default key: customerId, careType, channel and period, then the item's own fields. */
 	keyTemplate?: TemplatePart[];
 	smsCompliance?: { signature?: string; optOut: boolean };
@@ -44,7 +45,6 @@ export interface PrepareConfig {
 	storedTextLimit?: number;
 	/** Read contacts from this field for the frequency cap, inside the window starting at `since(recipient zone)`. */
 	capField?: { field: string; since: (timeZone: string) => Date };
-	asOf: Date;
 }
 
 export type PreparedItem =
@@ -147,7 +147,7 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 		smsCompliance: format === 'sms' ? config.smsCompliance : undefined,
 		withTemplateParams: config.channel === 'aliyunSms',
 	});
-	const period = periodOf(config.asOf, config.keyPeriod, timeZone);
+	const period = config.keyPeriodIn(timeZone);
 	const keyParts = { customerId, careType: config.careType, channel: config.channel, period };
 	const key = config.keyTemplate
 		? renderParts(config.keyTemplate, (path) => getField(keyParts, path) ?? getField(json, path), keyValueEscape(config.keyTemplate))
