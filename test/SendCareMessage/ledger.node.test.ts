@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { deliveriesByKey, onAttempt, requestsByKey, runCare, type CareRun } from './helpers/run';
+import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
 const customers = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ customerId: `C${i}`, name: `Customer ${i}`, orderId: `O-${i}`, timeZone: 'Asia/Shanghai' }));
 
@@ -23,10 +24,7 @@ function postgresBackend(): Backend {
 		credentials: { carePostgresLedgerApi: { ...POSTGRES } },
 		nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 		cleanUp: async () => {
-			const client = new Client(POSTGRES);
-			await client.connect();
-			await client.query(`DROP TABLE IF EXISTS "${table}"`);
-			await client.end();
+			await dropPostgresTable(table);
 		},
 	};
 }
@@ -39,11 +37,7 @@ function redisBackend(): Backend {
 		credentials: { careRedisLedgerApi: { ...REDIS, password: '' } },
 		nodeCredentials: { careRedisLedgerApi: { id: 'redis', name: 'Ledger Redis' } },
 		cleanUp: async () => {
-			const client = new Redis({ ...REDIS, lazyConnect: true });
-			await client.connect();
-			const keys = await client.keys(`${prefix}*`);
-			if (keys.length) await client.del(...keys);
-			await client.quit();
+			await dropRedisKeys(prefix);
 		},
 	};
 }

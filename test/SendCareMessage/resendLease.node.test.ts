@@ -1,10 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import Redis from 'ioredis';
-import { Client } from 'pg';
 import { PostgresLedger, RedisLedger, type Ledger } from '../../nodes/shared/messaging/ledger';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { runCare } from './helpers/run';
+import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
 
 const customers = [
 	{ customerId: 'R1', name: 'Ann', orderId: 'O-1', timeZone: 'Asia/Shanghai' },
@@ -30,11 +29,7 @@ const backends: Array<[string, () => Backend]> = [
 				nodeCredentials: { careRedisLedgerApi: { id: 'redis', name: 'Ledger Redis' } },
 				open: () => RedisLedger.connect({ ...REDIS, keyPrefix: prefix, retentionDays: 1 }),
 				cleanUp: async () => {
-					const client = new Redis({ ...REDIS, lazyConnect: true });
-					await client.connect();
-					const keys = await client.keys(`${prefix}*`);
-					if (keys.length) await client.del(...keys);
-					await client.quit();
+					await dropRedisKeys(prefix);
 				},
 			};
 		},
@@ -49,10 +44,7 @@ const backends: Array<[string, () => Backend]> = [
 				nodeCredentials: { carePostgresLedgerApi: { id: 'pg', name: 'Ledger DB' } },
 				open: () => PostgresLedger.connect({ ...POSTGRES, table }),
 				cleanUp: async () => {
-					const client = new Client(POSTGRES);
-					await client.connect();
-					await client.query(`DROP TABLE IF EXISTS "${table}"`);
-					await client.end();
+					await dropPostgresTable(table);
 				},
 			};
 		},

@@ -1,10 +1,10 @@
 import net, { type AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
-import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { startSmtpServer, type ProviderServer, type SmtpTransaction } from '../helpers/providers';
 import { REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { runCare } from './helpers/run';
+import { dropRedisKeys } from '../helpers/serviceCleanup';
 
 /**
  * SMTP with SSL/TLS off against a port that speaks TLS from the start (465), or any server that never
@@ -60,11 +60,7 @@ describeWithService('redis')('Send Care Message: SMTP without SSL/TLS against a 
 		await mute?.close();
 		mute = undefined;
 		await smtp.close();
-		const client = new Redis({ ...REDIS, lazyConnect: true });
-		await client.connect();
-		const keys = await client.keys(`${prefix}*`);
-		if (keys.length) await client.del(...keys);
-		await client.quit();
+		await dropRedisKeys(prefix);
 	});
 
 	const run = (credentials: Record<string, unknown>, options: IDataObject = {}) =>

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { deliveriesByKey, runCare } from './helpers/run';
+import { dropRedisKeys } from '../helpers/serviceCleanup';
 
 const customers = Array.from({ length: 20 }, (_, i) => ({ customerId: `P${i}`, name: `Paced ${i}`, orderId: `O-${i}`, timeZone: 'Asia/Shanghai' }));
 const waitFor = async (check: () => boolean) => {
@@ -17,11 +18,7 @@ describeWithService('redis')('Send Care Message: Stop during paced sending', () 
 	});
 	afterAll(async () => {
 		await server.close();
-		const client = new Redis({ ...REDIS, lazyConnect: true });
-		await client.connect();
-		const keys = await client.keys(`${prefix}*`);
-		if (keys.length) await client.del(...keys);
-		await client.quit();
+		await dropRedisKeys(prefix);
 	});
 
 	const run = (onStart?: (cancel: () => void) => void) =>

@@ -1,5 +1,3 @@
-import Redis from 'ioredis';
-import { Client } from 'pg';
 import { MemoryLedger, PostgresLedger, RedisLedger, type Ledger } from '../../nodes/shared/messaging/ledger';
 import { capWindowStarts } from '../../nodes/shared/messaging/perZone';
 import { countContactsFromField, type FrequencyCap } from '../../nodes/shared/messaging/policy';
@@ -8,6 +6,7 @@ import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/ser
 import { instantOf, wallMs } from '../timeZones/zoneCases';
 import { message } from './helpers/fakeChannel';
 import { VirtualClock, seededRandom } from './helpers/virtualClock';
+import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
 
 /**
  * The frequency cap's window of D days on the recipient's calendar (README, Send Care Message, Policy):
@@ -205,10 +204,7 @@ describe('frequency cap window on the recipient calendar (generated)', () => {
 describeWithService('postgres')('frequency cap window on the recipient calendar, PostgreSQL ledger (generated)', () => {
 	const table = uniqueName('care_cap_window');
 	afterAll(async () => {
-		const client = new Client(POSTGRES);
-		await client.connect();
-		await client.query(`DROP TABLE IF EXISTS "${table}"`);
-		await client.end();
+		await dropPostgresTable(table);
 	});
 
 	it('caps from the PostgreSQL ledger', async () => {
@@ -224,11 +220,7 @@ describeWithService('postgres')('frequency cap window on the recipient calendar,
 describeWithService('redis')('frequency cap window on the recipient calendar, Redis ledger (generated)', () => {
 	const prefix = `${uniqueName('care_cap_window')}:`;
 	afterAll(async () => {
-		const client = new Redis({ ...REDIS, lazyConnect: true });
-		await client.connect();
-		const keys = await client.keys(`${prefix}*`);
-		if (keys.length) await client.del(...keys);
-		await client.quit();
+		await dropRedisKeys(prefix);
 	});
 
 	it('caps from the Redis ledger', async () => {

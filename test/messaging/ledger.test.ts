@@ -16,6 +16,7 @@ import {
 } from '../../nodes/shared/messaging/ledger';
 import { ConfigError } from '../../nodes/shared/input';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
+import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
 
 const T0 = new Date('2026-03-08T02:00:00Z');
 const request = (key: string, customerId = 'C1', claimedAt = T0) => ({
@@ -190,11 +191,7 @@ describeWithService('redis')('RedisLedger against the real Redis', () => {
 	const open = () => RedisLedger.connect({ ...REDIS, keyPrefix: prefix, retentionDays: 30 });
 
 	afterAll(async () => {
-		const client = new Redis({ ...REDIS, lazyConnect: true });
-		await client.connect();
-		const keys = await client.keys(`${prefix}*`);
-		if (keys.length) await client.del(...keys);
-		await client.quit();
+		await dropRedisKeys(prefix);
 	});
 
 	ledgerContract(open, true);
@@ -234,10 +231,7 @@ describeWithService('postgres')('PostgresLedger against the real Postgres', () =
 	const open = () => PostgresLedger.connect({ ...POSTGRES, table, maxConnections: 4 });
 
 	afterAll(async () => {
-		const client = new Client(POSTGRES);
-		await client.connect();
-		await client.query(`DROP TABLE IF EXISTS "${table}"`);
-		await client.end();
+		await dropPostgresTable(table);
 	});
 
 	ledgerContract(open, true);
@@ -265,10 +259,7 @@ describeWithService('postgres')('PostgresLedger against the real Postgres', () =
 			expect(claims.filter((c) => c.claimed)).toHaveLength(1);
 			await Promise.all(ledgers.map((l) => l.close()));
 		} finally {
-			const client = new Client(POSTGRES);
-			await client.connect();
-			await client.query(`DROP TABLE IF EXISTS "${freshTable}"`);
-			await client.end();
+			await dropPostgresTable(freshTable);
 		}
 	});
 

@@ -1,10 +1,9 @@
-import Redis from 'ioredis';
-import { Client } from 'pg';
 import { PostgresLedger, RedisLedger, type Ledger } from '../../nodes/shared/messaging/ledger';
 import { runCareBatch, systemClock, type CareCandidate, type CareResult } from '../../nodes/shared/messaging/sending';
 import { POSTGRES, REDIS, describeWithService, uniqueName } from '../helpers/services';
 import { ScriptedChannel, message } from './helpers/fakeChannel';
 import { seededRandom } from './helpers/virtualClock';
+import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
 
 /**
  * Two executions at once (n8n queue mode: two workers) sending to the same customers, with the frequency
@@ -107,10 +106,7 @@ function raceContract(open: () => Promise<Ledger>) {
 describeWithService('postgres')('two executions at once against the PostgreSQL ledger, cap from the ledger', () => {
 	const table = uniqueName('care_ledger_race_cap');
 	afterAll(async () => {
-		const client = new Client(POSTGRES);
-		await client.connect();
-		await client.query(`DROP TABLE IF EXISTS "${table}"`);
-		await client.end();
+		await dropPostgresTable(table);
 	});
 	raceContract(() => PostgresLedger.connect({ ...POSTGRES, table, maxConnections: 4 }));
 });
@@ -118,11 +114,7 @@ describeWithService('postgres')('two executions at once against the PostgreSQL l
 describeWithService('redis')('two executions at once against the Redis ledger, cap from the ledger', () => {
 	const prefix = `${uniqueName('care_race_cap')}:`;
 	afterAll(async () => {
-		const client = new Redis({ ...REDIS, lazyConnect: true });
-		await client.connect();
-		const keys = await client.keys(`${prefix}*`);
-		if (keys.length) await client.del(...keys);
-		await client.quit();
+		await dropRedisKeys(prefix);
 	});
 	raceContract(() => RedisLedger.connect({ ...REDIS, keyPrefix: prefix, retentionDays: 30 }));
 });
