@@ -149,3 +149,18 @@ describe('value-tier thresholds learned once, applied to pages', () => {
 		expect(() => parseValueTierState({ kind: 'rfmCutPoints' })).toThrow(/valueTierThresholds/);
 	});
 });
+
+describe('no state is learned from 0 customers', () => {
+	const none = new Float64Array(0);
+	const shares = { a: 0.8, b: 0.95 };
+
+	it('RFM and value tiers alike, from a run and from histograms, saying why and what to do', () => {
+		const fromRun = /cannot be learned from 0 customers: no input item was a customer this run could segment \(each refused item's error says why\); correct those items, or learn from value histograms/;
+		const fromHistograms = /cannot be learned from 0 customers: the histograms count none \(expected rows of measure, value and a count above 0/;
+		expect(() => learnRfmCutPoints({ recencyDays: none, frequency: none, monetary: none }, 5)).toThrow(fromRun);
+		expect(() => learnRfmCutPointsFromHistograms({ recencyDays: countsOf(none), frequency: countsOf(none), monetary: countsOf(none) }, 5)).toThrow(fromHistograms);
+		// A value-tier state of 0 customers had a total revenue of 0, so every later page customer with revenue was an error.
+		expect(() => learnValueTierState(none, [], shares)).toThrow(/^Value-tier thresholds cannot be learned from 0 customers: no input item/);
+		expect(() => learnValueTierStateFromHistogram(countsOf(none), shares)).toThrow(/^Value-tier thresholds cannot be learned from 0 customers: the histograms count none/);
+	});
+});

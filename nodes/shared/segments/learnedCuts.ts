@@ -52,10 +52,22 @@ function cutPoints(bins: RfmBins, customers: number, cuts: ScoreCuts): RfmCutPoi
 	};
 }
 
+/**
+ * A learned state needs customers: one learned from none would score every later page against nothing
+ * (RFM has no cut points; value tiers a total revenue of 0 that every customer's revenue exceeds).
+ */
+export function noCustomersToLearnFrom(what: string, fromHistograms: boolean): ConfigError {
+	return new ConfigError(
+		fromHistograms
+			? `${what} cannot be learned from 0 customers: the histograms count none (expected rows of measure, value and a count above 0, as GROUP BY returns them)`
+			: `${what} cannot be learned from 0 customers: no input item was a customer this run could segment (each refused item's error says why); correct those items, or learn from value histograms`,
+	);
+}
+
 /** The cut points of a full run: exactly the ones quantileScores applied to these customers. */
 export function learnRfmCutPoints(columns: RfmColumns, bins: RfmBins): RfmCutPoints {
 	const n = columns.recencyDays.length;
-	if (n === 0) throw new ConfigError('RFM cut points cannot be learned from 0 customers');
+	if (n === 0) throw noCustomersToLearnFrom('RFM cut points', false);
 	return cutPoints(bins, n, {
 		recency: quantileCuts(negated(columns.recencyDays), bins),
 		frequency: quantileCuts(columns.frequency, bins),
@@ -73,7 +85,7 @@ export function learnRfmCutPointsFromHistograms(
 ): RfmCutPoints {
 	const { recencyDays, frequency, monetary } = histograms;
 	const n = recencyDays.total;
-	if (n === 0) throw new ConfigError('RFM cut points cannot be learned from 0 customers');
+	if (n === 0) throw noCustomersToLearnFrom('RFM cut points', true);
 	if (frequency.total !== n || monetary.total !== n) {
 		throw new ConfigError(
 			`The histograms count different customers (recency ${n}, frequency ${frequency.total}, monetary ${monetary.total}); each must count every customer once`,

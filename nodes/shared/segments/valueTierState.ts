@@ -3,6 +3,7 @@ import { ConfigError, describeValue, InputError } from '../input';
 import type { Histogram } from './histogram';
 import type { Labelled, Language } from './labels';
 import { TIER_LABELS, type TierThresholds } from './valueTier';
+import { noCustomersToLearnFrom } from './learnedCuts';
 import { stateValueText } from './stateValue';
 
 /**
@@ -26,6 +27,7 @@ export interface ValueTierState {
 
 /** The thresholds behind a full run's tiers (its revenues, and the tier keys valueTiers gave them). */
 export function learnValueTierState(revenues: ArrayLike<number>, tierKeys: ArrayLike<string>, shares: TierThresholds): ValueTierState {
+	if (revenues.length === 0) throw noCustomersToLearnFrom('Value-tier thresholds', false);
 	const total = moneySum(revenues);
 	let minimumA = Infinity;
 	let minimumAB = Infinity;
@@ -56,6 +58,7 @@ function state(customers: number, shares: TierThresholds, totalRevenue: number, 
  */
 export function learnValueTierStateFromHistogram(histogram: Histogram, shares: TierThresholds): ValueTierState {
 	const { values, counts } = histogram;
+	if (histogram.total === 0) throw noCustomersToLearnFrom('Value-tier thresholds', true);
 	const sum = new MoneySum();
 	for (let i = values.length - 1; i >= 0; i--) sum.add(values[i], counts[i]);
 	const total = sum.value();
