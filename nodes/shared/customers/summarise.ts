@@ -1,4 +1,4 @@
-import { calendarDaysCounter, offsetMs } from '../input';
+import { calendarDaysCounter, dayNumberReader } from '../input';
 import { MoneySum } from './moneySum';
 
 export type TimeUnit = 'days' | 'weeks';
@@ -55,11 +55,6 @@ function unitsBetween(unit: TimeUnit, timeZone: string | undefined): (fromMs: nu
 	if (!timeZone || timeZone === 'UTC') return (fromMs, toMs) => (toMs - fromMs) / UNIT_MS[unit];
 	const days = calendarDaysCounter(timeZone);
 	return (fromMs, toMs) => days(fromMs, toMs) / UNIT_DAYS[unit];
-}
-
-/** Calendar day number of an instant in the zone (DST-aware: the offset is taken at that instant). */
-function dayKey(time: number, timeZone: string | undefined): number {
-	return Math.floor((time + (!timeZone || timeZone === 'UTC' ? 0 : offsetMs(timeZone, time))) / DAY_MS);
 }
 
 interface Occasion {
@@ -119,8 +114,9 @@ function collapseByDay(sorted: Occasion[], timeZone: string | undefined): Occasi
 	const days: Occasion[] = [];
 	const amount = new MoneySum();
 	let currentDay = Number.NaN;
+	const dayOf = dayNumberReader(timeZone);
 	for (const o of sorted) {
-		const day = dayKey(o.time, timeZone);
+		const day = dayOf(o.time);
 		if (day !== currentDay) {
 			if (days.length > 0) days[days.length - 1].amount = amount.value();
 			days.push({ time: o.time, amount: 0 });

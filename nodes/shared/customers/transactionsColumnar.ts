@@ -1,9 +1,7 @@
-import { dateMsReaderNotAfter, fieldReader, offsetReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
+import { dateMsReaderNotAfter, dayNumberReader, fieldReader, parseMoney, PLAUSIBLE, type FieldReader } from '../input';
 import { BATCH, CustomerNumbers } from './customerNumbers';
 import { MoneySum } from './moneySum';
 import { customerIdText, type ReadOptions, type TransactionColumns } from './records';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Transaction rows read straight into columns: a customer number, epoch ms and amount per row, no
@@ -164,7 +162,7 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 		rowItem,
 		rowCustomer: customer,
 	};
-	const dayOf = dayNumber(options.timeZone);
+	const dayOf = dayNumberReader(options.timeZone);
 	// Reused for every customer: a fresh array (or sum) per customer would be a million small allocations.
 	let order = new Int32Array(64);
 	const total = new MoneySum();
@@ -218,9 +216,3 @@ export function summariseTransactionColumns(t: TransactionColumnReader, options:
 	return totals;
 }
 
-/** Calendar day number of an instant in the zone, as summariseTransactions counts days. */
-function dayNumber(timeZone: string | undefined): (time: number) => number {
-	if (!timeZone || timeZone === 'UTC') return (time) => Math.floor(time / DAY_MS);
-	const offsetAt = offsetReader(timeZone);
-	return (time) => Math.floor((time + offsetAt(time)) / DAY_MS);
-}

@@ -41,6 +41,13 @@ export function offsetReader(timeZone: string): (instant: number) => number {
 	return reader;
 }
 
+/** The calendar day number (days since 1970-01-01) of each instant on the zone's calendar, for a loop over many instants. */
+export function dayNumberReader(timeZone: string | undefined): (instant: number) => number {
+	if (!timeZone || timeZone === 'UTC') return (instant) => Math.floor(instant / DAY_MS);
+	const offsetAt = offsetReader(timeZone);
+	return (instant) => Math.floor((instant + offsetAt(instant)) / DAY_MS);
+}
+
 /** The zone's offset from UTC at an instant, in whole milliseconds (a local mean time such as Shanghai's +08:05:43 before 1901 has seconds). */
 export function offsetMs(timeZone: string, instant: number): number {
 	return offsetReader(timeZone)(instant);
