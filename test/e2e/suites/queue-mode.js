@@ -25,6 +25,7 @@ const EXPECTED_SENT = { C01: 'wang.fang@example.cn', C06: 'tom.lee@example.com' 
 const LEDGER_DB = { ...POSTGRES, database: 'test' };
 const START_TIMEOUT_MS = 180_000;
 const EXECUTIONS_TIMEOUT_MS = 180_000;
+const LOG_LINES_TIMEOUT_MS = 30_000;
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -145,6 +146,12 @@ async function waitForExecutions(n8nDb) {
 		await sleep(1000);
 	}
 	throw new Error(`executions did not end within ${EXECUTIONS_TIMEOUT_MS / 1000} s: ${JSON.stringify(rows)}`);
+}
+
+/** Waits up to LOG_LINES_TIMEOUT_MS for the processes' logs to satisfy `done` (the check after it says what is missing). */
+async function waitForLogLines(done) {
+	const deadline = Date.now() + LOG_LINES_TIMEOUT_MS;
+	while (!done() && Date.now() < deadline) await sleep(200);
 }
 
 /** The items of the send node's outputs (0 sent, 1 skipped, 2 failed) in one stored execution. */
@@ -271,8 +278,11 @@ async function run({ n8n, env, record, root, artifacts }) {
 			);
 		});
 
+		// A worker writes an execution's end to the database before it logs "Worker finished execution", so
+		// the table can say ended while that line is still on its way: wait for the lines, then check them.
+		const ranOn = (proc, id, word) => new RegExp(`Worker ${word} execution ${id} \\(job `).test(proc.output);
+		await waitForLogLines(() => ids.every((id) => workers.some((w) => ranOn(w, id, 'finished'))));
 		await check(record, 'the main only enqueues them; the workers run them, each on exactly one worker', () => {
-			const ranOn = (proc, id, word) => new RegExp(`Worker ${word} execution ${id} \\(job `).test(proc.output);
 			const perWorker = workers.map(() => 0);
 			for (const id of ids) {
 				assert.match(main.output, new RegExp(`Enqueued execution ${id} \\(job `), `the main did not enqueue execution ${id}`);
