@@ -182,7 +182,12 @@ describe('frequency cap', () => {
 
 	it('rejects a cap that would silently never or always apply', () => {
 		expect(() => validateFrequencyCap({ maxMessages: 0, windowDays: 7 })).toThrow(ConfigError);
-		expect(() => validateFrequencyCap({ maxMessages: 1.5, windowDays: 7 })).toThrow(ConfigError);
-		expect(() => validateFrequencyCap({ maxMessages: 1, windowDays: 0 })).toThrow(ConfigError);
+		expect(() => validateFrequencyCap({ maxMessages: 1.5, windowDays: 7 })).toThrow(
+			'Parameter "Max Messages" is 1.5, which is not a whole number of at least 1 (expected the most care messages a customer may get in the window, such as 1)',
+		);
+		expect(() => validateFrequencyCap({ maxMessages: 1, windowDays: 0 })).toThrow(
+			'Parameter "Window (Days)" is 0, which is not a positive number of days (expected the days the cap looks back from As Of, such as 7)',
+		);
+		expect(() => validateFrequencyCap({ maxMessages: 1, windowDays: Number.NaN })).toThrow('Parameter "Window (Days)" is NaN, which');
 	});
 });

@@ -25,6 +25,7 @@ export const channelProperties: INodeProperties[] = [
 			a.name.localeCompare(b.name, 'en'),
 		),
 		default: 'smtp',
+		description: 'Where the messages go; each channel needs its own credential and reads the recipient from its own field',
 	},
 	recipientField('email', 'Email Field', 'email', 'Field with the recipient email address (dot paths like customer.email work)'),
 	recipientField('phone', 'Phone Field', 'phone', 'Field with the mobile number; spaces and dashes are ignored'),

@@ -26,6 +26,7 @@ export const messageProperties: INodeProperties[] = [
 			{ name: 'Win-Back', value: 'winBack', description: 'Marketing message; uses name, offer' },
 		],
 		default: 'birthday',
+		description: 'The message text, in English and Chinese, and its purpose (marketing, service or staff); Custom uses your own text',
 	},
 	languageProperty('the built-in texts, the SMS opt-out wording and the skip labels', 'zh-CN'),
 	{

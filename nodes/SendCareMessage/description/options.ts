@@ -40,6 +40,7 @@ export const optionsProperty: INodeProperties = optionsCollection([
 		name: 'redisKeyPrefix',
 		type: 'string',
 		default: 'care:ledger:',
+		description: 'Start of every Redis key the ledger writes; executions that must never send a key twice need the same prefix',
 	},
 	{
 		displayName: 'Ledger Retention (Days, Redis)',
@@ -75,6 +76,7 @@ export const optionsProperty: INodeProperties = optionsCollection([
 			{ name: 'Off', value: 'off' },
 		],
 		default: 'default',
+		description: "How fast messages go out: the provider's documented limit, your own rate, or as fast as Concurrency allows",
 	},
 	{
 		displayName: 'Rate (Messages)',

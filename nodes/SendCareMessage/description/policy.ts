@@ -12,6 +12,7 @@ export const policyProperties: INodeProperties[] = [
 			{ name: 'Respect Opt-Out', value: 'optOut', description: 'Send unless the field records an opt-out' },
 		],
 		default: 'auto',
+		description: 'Which recorded consent a customer needs before a message goes out; By Purpose follows the Purpose (built-in templates: their own)',
 	},
 	{
 		displayName: 'Consent Field',
@@ -30,6 +31,7 @@ export const policyProperties: INodeProperties[] = [
 			{ name: 'Opt-Out (Yes = Do Not Contact)', value: 'optedOut' },
 		],
 		default: 'consent',
+		description: 'What a yes in the Consent Field means: consent given, or an opt-out (a value naming its status, such as unsubscribed, keeps its meaning)',
 		displayOptions: { hide: { consentMode: ['ignore'] } },
 	},
 	{
@@ -97,6 +99,8 @@ export const policyProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 7,
+		description:
+			"Days the cap looks back from As Of, on the recipient's calendar (1.5 = a day and 12 hours); every contact from then on counts, also one dated after As Of",
 		displayOptions: { hide: { frequencyCap: ['off'] } },
 	},
 	{

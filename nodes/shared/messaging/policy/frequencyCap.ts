@@ -1,4 +1,4 @@
-import { ConfigError, isEmpty, offsetMs, parseDate, PLAUSIBLE_DATES, wallClockInstant } from '../../input';
+import { isEmpty, offsetMs, parameterError, parseDate, PLAUSIBLE_DATES, wallClockInstant } from '../../input';
 
 /** At most `maxMessages` care messages per customer in the last `windowDays` days of their calendar. */
 export interface FrequencyCap {
@@ -8,10 +8,10 @@ export interface FrequencyCap {
 
 export function validateFrequencyCap(cap: FrequencyCap): FrequencyCap {
 	if (!Number.isInteger(cap.maxMessages) || cap.maxMessages < 1) {
-		throw new ConfigError(`Frequency cap "${cap.maxMessages}" must be a whole number of at least 1`);
+		throw parameterError('Max Messages', cap.maxMessages, 'is not a whole number of at least 1', 'the most care messages a customer may get in the window, such as 1');
 	}
 	if (!Number.isFinite(cap.windowDays) || cap.windowDays <= 0) {
-		throw new ConfigError(`Frequency cap window "${cap.windowDays}" must be a positive number of days`);
+		throw parameterError('Window (Days)', cap.windowDays, 'is not a positive number of days', 'the days the cap looks back from As Of, such as 7');
 	}
 	return cap;
 }
