@@ -12,7 +12,10 @@ import { dropRedisKeys, dropPostgresTable } from '../helpers/serviceCleanup';
  * The frequency cap's window of D days on the recipient's calendar (README, Send Care Message, Policy):
  * a contact counts when the recipient's clock showed, at that moment, As Of's wall-clock time D days
  * earlier or later; the window starts at the first moment their clock shows that time (when the clocks
- * jump past it, or at its first showing when they show it twice). The reference below reads wall-clock
+ * jump past it, or at its first showing when they show it twice), and has no end: a contact dated after As
+ * Of counts as well. The ledger stamps a claim with the real clock, so an end at As Of would leave out the
+ * messages this execution has just sent and those of a concurrent execution (page runs share their parent's
+ * As Of), and a customer could get two inside the window. The reference below reads wall-clock
  * times with Intl only, not with the node's code. Generated cases put the window start around both
  * daylight-saving changes of each zone and around local midnights, with recipients of six zones in one
  * batch, and check the decisions through the in-memory, PostgreSQL and Redis ledgers and the Last
@@ -84,6 +87,11 @@ function generateCases(count: number): Case[] {
 				localMidnight,
 				localMidnight + DAY_MS,
 				since + Math.round((random() - 0.5) * 4 * 3_600_000),
+				// After As Of: this execution's own sends, a concurrent page run's under the same As Of, or a
+				// contact the CRM recorded later. The window has no end: they count, in every source alike.
+				asOf,
+				asOf + 1,
+				asOf + 3 * DAY_MS + 17 * MINUTE_MS,
 			];
 			for (const contact of contacts) recipients.push({ zone, contact, inWindow: contact >= since });
 		}

@@ -1,6 +1,12 @@
 import { isEmpty, offsetMs, parameterError, parseDate, PLAUSIBLE_DATES, wallClockInstant } from '../../input';
 
-/** At most `maxMessages` care messages per customer in the last `windowDays` days of their calendar. */
+/**
+ * At most `maxMessages` care messages per customer counted from `windowDays` days before As Of on their
+ * calendar. The window has no end: a contact dated after As Of counts too. The ledger stamps claims with
+ * the real clock, so an end at As Of would leave out what this execution has just sent and what a
+ * concurrent one sharing its As Of (page runs) sends, and the field is read the same way, so that both
+ * sources give the same decisions.
+ */
 export interface FrequencyCap {
 	maxMessages: number;
 	windowDays: number;
