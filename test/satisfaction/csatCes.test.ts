@@ -1,4 +1,4 @@
-import { cesTo100, csatRules, csatTo100, isCesEasy, isCsatSatisfied, proportionMarginOfError, summariseCes, summariseCsat } from '../../nodes/shared/satisfaction';
+import { cesTo100, csatRules, csatTo100, isCesEasy, isCsatSatisfied, meanMarginOfError, proportionMarginOfError, summariseCes, summariseCsat } from '../../nodes/shared/satisfaction';
 
 describe('CSAT', () => {
 	it('counts the top two boxes of the scale as satisfied', () => {
@@ -10,10 +10,10 @@ describe('CSAT', () => {
 	it('reports CSAT %, mean and the margin of the share', () => {
 		// scores 5 4 3 2 1 4 5 5 3 4: six in the top two boxes, sum 36
 		const tally = { responses: 10, satisfied: 6, sum: 36 };
-		expect(summariseCsat(tally, { min: 1, max: 5 }, 30)).toEqual({ responses: 10, satisfied: 6, csatPercent: 60, mean: 3.6, marginOfError: null, scale: '1-5' });
+		expect(summariseCsat(tally, { min: 1, max: 5 }, 30)).toEqual({ responses: 10, satisfied: 6, csatPercent: 60, mean: 3.6, marginOfError: null, lower: null, upper: null, scale: '1-5' });
 		// Agresti–Coull: (6 + 1.96^2 / 2) / (10 + 1.96^2) = 0.572245, 1.96 * sqrt(0.572245 * 0.427755 / 13.8416)
-		// = 0.260647 -> 26.06 points (the plain Wald formula gave 30.36)
-		expect(summariseCsat(tally, { min: 1, max: 5 }, 10).marginOfError).toBe(26.06);
+		// = 0.260647 -> 26.06 points (the plain Wald formula gave 30.36), about 57.22: 31.16 to 83.29 (statsmodels below)
+		expect(summariseCsat(tally, { min: 1, max: 5 }, 10)).toMatchObject({ csatPercent: 60, marginOfError: 26.06, lower: 31.16, upper: 83.29 });
 	});
 
 	// Reference values: statsmodels 0.14 proportion_confint(x, n, alpha=0.05, method='agresti_coull'),
@@ -32,6 +32,19 @@ describe('CSAT', () => {
 
 	it('every answer satisfied: a share of 100% with a margin that is not 0', () => {
 		expect(summariseCsat({ responses: 40, satisfied: 40, sum: 200 }, { min: 1, max: 5 }, 30)).toMatchObject({ csatPercent: 100, marginOfError: 6.06 });
+	});
+
+	// The interval is centred on the adjusted share (95.62% for 40 of 40), so csatPercent ± marginOfError
+	// passed 100% (106.06); its ends, as statsmodels gives them above, stay within 0..100.
+	it.each([
+		[40, 40, 89.56, 100],
+		[0, 30, 0, 13.47],
+		[6, 10, 31.16, 83.29],
+	])('reports the ends of the Agresti–Coull interval, within 0..100 (%i of %i)', (hits, n, lower, upper) => {
+		const csat = summariseCsat({ responses: n, satisfied: hits, sum: hits * 5 + (n - hits) }, { min: 1, max: 5 }, 10);
+		expect(csat).toMatchObject({ lower, upper });
+		expect(csat.lower!).toBeGreaterThanOrEqual(0);
+		expect(csat.upper!).toBeLessThanOrEqual(100);
 	});
 
 	it('places scores on 0-100 from the scale ends', () => {
@@ -77,6 +90,8 @@ describe('CES', () => {
 			easyPercent: 60,
 			mean: 5,
 			marginOfError: 1.39,
+			lower: 3.61,
+			upper: 6.39,
 		});
 		// CES 1.0, 1 2 3 4 5: easy are 1 and 2
 		expect(summariseCes({ responses: 5, easy: 2, sum: 15, sumOfSquares: 55 }, '1.0', 30)).toEqual({
@@ -87,10 +102,22 @@ describe('CES', () => {
 			easyPercent: 40,
 			mean: 3,
 			marginOfError: null,
+			lower: null,
+			upper: null,
 		});
 	});
 
-	it('identical answers have a zero margin, not NaN', () => {
-		expect(summariseCes({ responses: 30, easy: 30, sum: 210, sumOfSquares: 30 * 49 }, '2.0', 30).marginOfError).toBe(0);
+	// A sample standard deviation of 0 gave "mean 7 ± 0": certainty that 2 or 30 equal answers do not carry.
+	it('identical answers have no margin (their spread cannot be estimated), not 0 and not NaN', () => {
+		expect(summariseCes({ responses: 30, easy: 30, sum: 210, sumOfSquares: 30 * 49 }, '2.0', 30)).toMatchObject({ mean: 7, marginOfError: null, lower: null, upper: null });
+		expect(summariseCes({ responses: 2, easy: 0, sum: 6, sumOfSquares: 18 }, '1.0', 2)).toMatchObject({ mean: 3, marginOfError: null, lower: null, upper: null });
+		expect(meanMarginOfError(6, 18, 2)).toBeNull();
+		expect(meanMarginOfError(3, 9, 1)).toBeNull();
+	});
+
+	it('the ends of the mean’s interval stay on the scale', () => {
+		// 29 sevens and a 6: mean 6.9667, sample variance (29 / 30) / 29 = 0.0333; 1.96 * 0.18257 / sqrt(30) = 0.0653
+		const ces = summariseCes({ responses: 30, easy: 30, sum: 29 * 7 + 6, sumOfSquares: 29 * 49 + 36 }, '2.0', 30);
+		expect(ces).toMatchObject({ mean: 6.97, marginOfError: 0.07, lower: 6.9, upper: 7 });
 	});
 });

@@ -1,4 +1,4 @@
-import { classifyNps, npsMarginOfError, summariseNps } from '../../nodes/shared/satisfaction';
+import { classifyNps, npsInterval, npsMarginOfError, summariseNps } from '../../nodes/shared/satisfaction';
 
 describe('NPS', () => {
 	it('classifies 0-6 as detractors, 7-8 as passives and 9-10 as promoters', () => {
@@ -16,6 +16,8 @@ describe('NPS', () => {
 			detractorsPercent: 20,
 			nps: 30,
 			marginOfError: null, // 10 < 30
+			lower: null,
+			upper: null,
 		});
 	});
 
@@ -39,6 +41,19 @@ describe('NPS', () => {
 		expect(summariseNps({ promoters: 0, passives: 30, detractors: 0 }, 30)).toMatchObject({ nps: 0, marginOfError: 7.27 });
 	});
 
+	// The interval is centred on the adjusted NPS p' − d', not on the NPS: "NPS 100 ± 9.4" read as 90.6 to 109.4.
+	it("reports the ends of the adjusted-Wald interval about the adjusted NPS, within −100..100", () => {
+		// 5 / 3 / 2 of 10: centre (5.75 − 2.75) / 13 = 23.08, ± 42.13 -> −19.05 to 65.21 (the README's 30 ± 42.1)
+		expect(summariseNps({ promoters: 5, passives: 3, detractors: 2 }, 10)).toMatchObject({ nps: 30, marginOfError: 42.13, lower: -19.05, upper: 65.21 });
+		// 40 promoters of 40: centre 40 / 43 = 93.02, ± 9.44 -> 83.58 to 102.47, cut to 100
+		expect(summariseNps({ promoters: 40, passives: 0, detractors: 0 }, 30)).toMatchObject({ nps: 100, marginOfError: 9.44, lower: 83.58, upper: 100 });
+		// 30 detractors: centre −90.91, ± 12.21 -> −100 (cut) to −78.7
+		expect(summariseNps({ promoters: 0, passives: 0, detractors: 30 }, 30)).toMatchObject({ nps: -100, lower: -100, upper: -78.7 });
+		// 30 passives: centre 0, ± 7.27
+		expect(summariseNps({ promoters: 0, passives: 30, detractors: 0 }, 30)).toMatchObject({ nps: 0, lower: -7.27, upper: 7.27 });
+		expect(npsInterval(40, 0, 40)).toMatchObject({ centre: (40 / 43) * 100, lower: expect.closeTo(83.5815, 4), upper: 100 });
+	});
+
 	it('a single response has an NPS but no margin', () => {
 		expect(summariseNps({ promoters: 0, passives: 0, detractors: 1 }, 30)).toMatchObject({ responses: 1, nps: -100, marginOfError: null });
 	});
@@ -54,6 +69,8 @@ describe('NPS', () => {
 			detractorsPercent: null,
 			nps: null,
 			marginOfError: null,
+			lower: null,
+			upper: null,
 		});
 	});
 

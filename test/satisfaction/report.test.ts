@@ -51,6 +51,8 @@ describe('Satisfaction report', () => {
 			detractorsPercent: 33.33,
 			nps: 33.33,
 			marginOfError: null,
+			lower: null,
+			upper: null,
 			marginNote: 'Too few responses for a meaningful margin of error (3 < 30)',
 		});
 		// CSAT overall: 5 4 4 satisfied of 5, mean 18 / 5. CES 1.0: 1 2 3 5 answered (one skipped), easy 1 and 2.
@@ -77,6 +79,26 @@ describe('Satisfaction report', () => {
 		const rows = report(many, 'team', 30, { ...config, language: 'zh-CN' });
 		expect(rows[0].nps).toMatchObject({ responses: 30, nps: 100, marginOfError: 12.21, marginNote: null });
 		expect(rows[2].nps).toMatchObject({ responses: 1, nps: 100, marginOfError: null, marginNote: '回复数过少，无法给出有意义的误差范围（1 < 30）' });
+	});
+
+	// Rows print "NPS 100 ± 9.4" as the interval's half-width about the adjusted NPS: its ends are given.
+	it('rows give the ends of each interval: NPS within −100..100, the CSAT share within 0..100, the CES mean on its scale', () => {
+		const many = Array.from({ length: 40 }, () => ({ nps: 10, csat: 5, ces: 1 }));
+		const [row] = report(many);
+		expect(row.nps).toMatchObject({ nps: 100, marginOfError: 9.44, lower: 83.58, upper: 100 });
+		expect(row.csat).toMatchObject({ csatPercent: 100, marginOfError: 6.06, lower: 89.56, upper: 100 });
+		expect(row.ces).toMatchObject({ mean: 1, marginOfError: null, lower: null, upper: null });
+	});
+
+	it('a CES mean whose answers are all alike has no margin and a note saying why (not "± 0")', () => {
+		const alike = Array.from({ length: 30 }, (_, i) => ({ team: i < 28 ? 'A' : 'B', nps: 9, csat: 4, ces: 2 }));
+		const rows = report(alike, 'team', 2);
+		expect(rows[0].ces).toMatchObject({ responses: 30, mean: 2, marginOfError: null, marginNote: 'All 30 answers are 2: with no spread among them a margin of error cannot be estimated' });
+		expect(rows[2].ces).toMatchObject({ responses: 2, marginOfError: null, marginNote: 'All 2 answers are 2: with no spread among them a margin of error cannot be estimated' });
+		const zh = report(alike, undefined, 2, { ...config, language: 'zh-CN' });
+		expect(zh[0].ces!.marginNote).toBe('全部 30 份回答都是 2，无法估计离散程度，因此没有误差范围');
+		// Too few still says too few.
+		expect(report(alike.slice(0, 3), undefined, 30)[0].ces!.marginNote).toBe('Too few responses for a meaningful margin of error (3 < 30)');
 	});
 
 	it('the index mean, and groups whose answers were all skipped have nulls, not NaN', () => {

@@ -76,6 +76,8 @@ describe('Satisfaction reports made page by page combine into the one-run report
 		pagedStates(npsCsatCes, rows, groupBy).forEach((state, i) => combined.addState(state, i));
 		expect(combined.rows()).toEqual(whole);
 		expect(whole[0].nps!.marginOfError).not.toBeNull();
+		// The interval's ends combine too (toEqual above), and are there to compare.
+		for (const measure of [whole[0].nps!, whole[0].csat!, whole[0].ces!]) expect(measure.lower! < measure.upper!).toBe(true);
 	});
 
 	it('gap and Kano with whole-number answers', () => {

@@ -1,4 +1,4 @@
-import { meanMarginOfError } from './margin';
+import { meanInterval } from './margin';
 import { round2 } from './rounding';
 import type { RatingRules } from './scale';
 
@@ -39,14 +39,21 @@ export interface CesSummary {
 	easy: number;
 	easyPercent: number | null;
 	mean: number | null;
-	/** Half-width of the 95% interval of the mean, in scale points. */
+	/**
+	 * Half-width of the 95% interval of the mean, in scale points; null below the minimum number of responses
+	 * and when every answer is alike (no spread to estimate it from: "± 0" would claim certainty).
+	 */
 	marginOfError: number | null;
+	/** Ends of the 95% interval of the mean, within the scale; null with marginOfError. */
+	lower: number | null;
+	upper: number | null;
 }
 
 export function summariseCes(tally: CesTally, version: CesVersion, minResponsesForMargin: number): CesSummary {
 	const { responses: n, easy, sum, sumOfSquares } = tally;
 	const direction = version === '2.0' ? 'higherIsEasier' : 'lowerIsEasier';
-	if (n === 0) return { version, direction, responses: 0, easy: 0, easyPercent: null, mean: null, marginOfError: null };
+	if (n === 0) return { version, direction, responses: 0, easy: 0, easyPercent: null, mean: null, marginOfError: null, lower: null, upper: null };
+	const interval = n >= minResponsesForMargin ? meanInterval(sum, sumOfSquares, n, CES_SCALES[version]) : null;
 	return {
 		version,
 		direction,
@@ -54,6 +61,8 @@ export function summariseCes(tally: CesTally, version: CesVersion, minResponsesF
 		easy,
 		easyPercent: round2((easy / n) * 100),
 		mean: round2(sum / n),
-		marginOfError: n >= minResponsesForMargin ? round2(meanMarginOfError(sum, sumOfSquares, n)) : null,
+		marginOfError: interval && round2(interval.margin),
+		lower: interval && round2(interval.lower),
+		upper: interval && round2(interval.upper),
 	};
 }

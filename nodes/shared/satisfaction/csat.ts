@@ -1,4 +1,4 @@
-import { proportionMarginOfError } from './margin';
+import { proportionInterval } from './margin';
 import { round2 } from './rounding';
 import { checkScale, type RatingRules, type Scale, type ScaleLabels } from './scale';
 
@@ -31,21 +31,30 @@ export interface CsatSummary {
 	/** Share of satisfied (top-two-box) answers, in percent. */
 	csatPercent: number | null;
 	mean: number | null;
-	/** Half-width of the 95% interval of csatPercent, in percentage points. */
+	/**
+	 * Half-width of the 95% interval of csatPercent (Agresti–Coull), in percentage points. The interval is
+	 * centred on the adjusted share, not on csatPercent: its ends are `lower` and `upper`.
+	 */
 	marginOfError: number | null;
+	/** Ends of the 95% interval of csatPercent, within 0..100; null with marginOfError. */
+	lower: number | null;
+	upper: number | null;
 	scale: string;
 }
 
 export function summariseCsat(tally: CsatTally, scale: Scale, minResponsesForMargin: number): CsatSummary {
 	const { responses: n, satisfied, sum } = tally;
 	const scaleText = `${scale.min}-${scale.max}`;
-	if (n === 0) return { responses: 0, satisfied: 0, csatPercent: null, mean: null, marginOfError: null, scale: scaleText };
+	if (n === 0) return { responses: 0, satisfied: 0, csatPercent: null, mean: null, marginOfError: null, lower: null, upper: null, scale: scaleText };
+	const interval = n >= minResponsesForMargin ? proportionInterval(satisfied, n) : null;
 	return {
 		responses: n,
 		satisfied,
 		csatPercent: round2((satisfied / n) * 100),
 		mean: round2(sum / n),
-		marginOfError: n >= minResponsesForMargin ? round2(proportionMarginOfError(satisfied, n)) : null,
+		marginOfError: interval && round2(interval.margin),
+		lower: interval && round2(interval.lower),
+		upper: interval && round2(interval.upper),
 		scale: scaleText,
 	};
 }

@@ -1,5 +1,5 @@
 import type { LabelTable, Language } from './labels';
-import { npsMarginOfError } from './margin';
+import { npsInterval } from './margin';
 import { round2 } from './rounding';
 import type { RatingRules } from './scale';
 import LABELS from '../format/labels.json';
@@ -32,8 +32,14 @@ export interface NpsSummary {
 	detractorsPercent: number | null;
 	/** % promoters - % detractors, from -100 to 100. */
 	nps: number | null;
-	/** Half-width of the 95% interval, in NPS points; null below the minimum number of responses. */
+	/**
+	 * Half-width of the 95% interval (Rocks' adjusted Wald), in NPS points; null below the minimum number of
+	 * responses. The interval is centred on the adjusted NPS, not on `nps`: its ends are `lower` and `upper`.
+	 */
 	marginOfError: number | null;
+	/** Ends of the 95% interval, within −100..100; null with marginOfError. */
+	lower: number | null;
+	upper: number | null;
 }
 
 /** NPS and its margin from the counts. With no responses every figure is null, never NaN. */
@@ -41,8 +47,9 @@ export function summariseNps(counts: NpsCounts, minResponsesForMargin: number): 
 	const { promoters, passives, detractors } = counts;
 	const n = promoters + passives + detractors;
 	if (n === 0) {
-		return { responses: 0, promoters, passives, detractors, promotersPercent: null, passivesPercent: null, detractorsPercent: null, nps: null, marginOfError: null };
+		return { responses: 0, promoters, passives, detractors, promotersPercent: null, passivesPercent: null, detractorsPercent: null, nps: null, marginOfError: null, lower: null, upper: null };
 	}
+	const interval = n >= minResponsesForMargin ? npsInterval(promoters, detractors, n) : null;
 	return {
 		responses: n,
 		promoters,
@@ -52,7 +59,9 @@ export function summariseNps(counts: NpsCounts, minResponsesForMargin: number): 
 		passivesPercent: round2((passives / n) * 100),
 		detractorsPercent: round2((detractors / n) * 100),
 		nps: round2(((promoters - detractors) / n) * 100),
-		marginOfError: n >= minResponsesForMargin ? round2(npsMarginOfError(promoters, detractors, n)) : null,
+		marginOfError: interval && round2(interval.margin),
+		lower: interval && round2(interval.lower),
+		upper: interval && round2(interval.upper),
 	};
 }
 

@@ -3,7 +3,7 @@ import { CES_SCALES, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
 import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSummary } from './kano';
-import { tooFewResponsesNote } from './labels';
+import { noSpreadNote, tooFewResponsesNote } from './labels';
 import { summariseNps, type NpsSummary } from './nps';
 import type { SatisfactionConfig, SatisfactionResult } from './response';
 import { addTallyJson, measuresOf, parseReportState, tallyToJson, type ReportState } from './reportState';
@@ -289,7 +289,9 @@ export class SatisfactionReport {
 		}
 		if (config.ces) {
 			const ces = summariseCes({ responses: t.cesN, easy: t.cesEasy, sum: t.cesSum, sumOfSquares: t.cesSumOfSquares }, config.ces.version, minResponsesForMargin);
-			row.ces = { ...ces, marginNote: note(ces.responses) };
+			// Enough answers and still no margin: they are all alike.
+			const spreadNote = ces.responses > 0 && ces.responses >= minResponsesForMargin && ces.marginOfError === null ? noSpreadNote(ces.responses, ces.mean!, language) : null;
+			row.ces = { ...ces, marginNote: note(ces.responses) ?? spreadNote };
 		}
 		if (config.gap) {
 			const tolerance = config.gap.tolerance;
