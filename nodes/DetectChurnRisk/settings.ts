@@ -81,7 +81,7 @@ function readSignalColumns(ctx: IExecuteFunctions, shape: InputShape): Record<st
 	if (shape === 'transaction' && mapped.length > 0) {
 		const names = mapped.map(([name, column]) => `"${SIGNAL_LABELS.get(name) ?? name}" (${column})`).join(', ');
 		throw new ConfigError(
-			`Rule Signals ${names} cannot be read over transactions: the customer items are built from the orders and have no such columns (the spend trend is computed from the orders). Use One Item per Customer for these signals, or remove them`,
+			`Rule Signals ${names} cannot be read over transactions: the customer items built from the orders have no such columns, and the spend trend is computed from the orders (expected Input Shape "One Item per Customer" for these signals, or remove them)`,
 		);
 	}
 	return columns;
@@ -112,14 +112,20 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 	// Levels are tried from critical down: out of order, one level is never given (medium 60 over high 50
 	// made a score of 55 high and 45 low).
 	if (!(t.medium <= t.high && t.high <= t.critical)) {
-		const level = (name: string) => `"${THRESHOLD_LABELS.get(name)}" (${t[name]})`;
-		throw new ConfigError(`Risk level thresholds must grow: ${level('medium')} <= ${level('high')} <= ${level('critical')}`);
+		const label = (name: string) => `"${THRESHOLD_LABELS.get(name)}"`;
+		const given = ['medium', 'high', 'critical'].map((name) => `${label(name)} ${describeValue(t[name])}`);
+		throw new ConfigError(
+			`Risk level thresholds ${given.join(', ')} do not grow, so a level would never be given (expected ${label('medium')} <= ${label('high')} <= ${label('critical')})`,
+		);
 	}
 	return t;
 }
 
 /** An options parameter against its description's choices ("High" for At Risk From Level ran as another choice). */
 const choice = <T extends string>(ctx: IExecuteFunctions, name: string): T => readChoice<T>(ctx, described(name));
+
+/** An Input Shape as the panel names it. */
+const shapeName = (shape: InputShape): string => String(described('inputShape').options?.find((o) => 'value' in o && o.value === shape)?.name ?? shape);
 
 /**
  * Parameters JSON: the Model item of an earlier run or its JSON. Anything else an expression gives (5,
@@ -152,10 +158,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const model = method === 'rules' ? undefined : CHURN_MODELS[method];
 	const shape = choice<InputShape>(ctx, 'inputShape');
 	if (model?.input === 'subscribers' && shape !== 'subscriber') {
-		throw new ConfigError(`${model.name} scores subscribers: set Input Shape to "One Item per Subscriber" (tenure and active columns)`);
+		throw parameterError('Input Shape', shapeName(shape), `${model.name} cannot score: it scores subscribers`, '"One Item per Subscriber", with tenure and active columns');
 	}
 	if (model?.input === 'purchases' && shape === 'subscriber') {
-		throw new ConfigError(`${model.name} needs purchase histories; subscriber input goes with sBG or Rules Only`);
+		throw parameterError('Input Shape', shapeName(shape), `${model.name} cannot score: it needs purchase histories`, `another Input Shape for ${model.name}, or Method sBG or Rules Only for subscribers`);
 	}
 	const columns = readColumns(ctx, COLUMNS, COLUMN_LABELS);
 	for (const name of OPTIONAL_COLUMNS) columns[name as keyof typeof COLUMNS] = readColumn(ctx, name, '', COLUMN_LABELS[name as keyof typeof COLUMNS]);

@@ -27,7 +27,7 @@ const orders = (id: string, n: number): IDataObject[] =>
 	Array.from({ length: n }, (_, k) => ({ customerId: id, orderDate: new Date(Date.UTC(2024, 0, 1) + k * 3_600_000 * 2).toISOString(), amount: 10 }));
 
 /** What a batch too small or too alike for a fit must say: what it has, what a fit needs, what to do. */
-const CANNOT_FIT = /cannot be fitted on \d+ (customers|subscribers).*: it needs at least 30|^Item \d+: field "\w+" is/;
+const CANNOT_FIT = /cannot be fitted on \d+ (customers|subscribers).*\(expected at least 30|^Item \d+: field "\w+" is/;
 
 interface Case {
 	name: string;

@@ -83,7 +83,7 @@ describe('DetectChurnRisk node in the real engine', () => {
 
 	it('says how many customers a fit needs when the batch is too small', async () => {
 		const result = await runNode({ type: 'detectChurnRisk', parameters: summaryParams, items: cdnowItems().slice(0, 12) });
-		expect(result.error?.message).toMatch(/^BG\/NBD cannot be fitted on 12 customers \(\d+ with repeat purchases, \d+ without, \d+ distinct histories\): it needs at least 30 customers/);
+		expect(result.error?.message).toMatch(/^BG\/NBD cannot be fitted on 12 customers \(\d+ with repeat purchases, \d+ without, \d+ distinct histories\), too few to tell purchase rate from dropout \(expected at least 30 customers/);
 	});
 
 	it('routes impossible customers to the error output per item', async () => {

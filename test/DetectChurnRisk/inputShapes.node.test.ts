@@ -161,7 +161,7 @@ describe('Detect Churn Risk: input shapes', () => {
 			parameters: { ...base, suppliedParameters: JSON.stringify({ method: 'bgNbd', parameters: { r: 1, alpha: 1, a: 1, b: 1 } }) },
 			items,
 		});
-		expect(other.error?.message).toBe('The supplied parameters are for bgNbd, but the method is paretoNbd');
+		expect(other.error?.message).toBe('The supplied parameters are for "bgNbd", which is not this run\'s method (expected parameters fitted with paretoNbd: set Method to theirs, or fit again)');
 		const broken = await runNode({ type: 'detectChurnRisk', parameters: { ...base, suppliedParameters: '{r: 1' }, items });
 		expect(broken.error?.message).toBe('Parameter "Parameters JSON" is "{r: 1", which is not valid JSON (expected the Model output item of an earlier run, or its "parameters" object)');
 	});
@@ -197,6 +197,10 @@ describe('Detect Churn Risk: input shapes', () => {
 		expect(byId.a).toMatchObject({ nextRenewalProbability: Math.round(((1.182 + 3) / (0.704 + 1.182 + 3)) * 1e4) / 1e4, timeUnit: 'months', horizon: null });
 		expect(byId.c).toMatchObject({ probabilityAlive: 0, riskLevel: 'critical', reasons: ['Has already churned: the contract was not renewed'] });
 		const undiscounted = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, annualDiscountRate: 0 }, items });
-		expect(undiscounted.error?.message).toBe('sBG needs an "Annual Discount Rate (%)" above 0 to value the expected future renewals; got 0');
+		expect(undiscounted.error?.message).toBe('Parameter "Annual Discount Rate (%)" is 0, which is not above 0, and sBG needs a discount to value the expected future renewals (expected a percentage above 0 with sBG)');
+		const purchaseModel = await runNode({ type: 'detectChurnRisk', parameters: { ...parameters, method: 'bgNbd' }, items });
+		expect(purchaseModel.error?.message).toBe(
+			'Parameter "Input Shape" is "One Item per Subscriber", which BG/NBD cannot score: it needs purchase histories (expected another Input Shape for BG/NBD, or Method sBG or Rules Only for subscribers)',
+		);
 	});
 });

@@ -327,7 +327,7 @@ describe('Detect Churn Risk Rules Only: pages and GROUP BY rows judge one-time b
 		// The base had fewer than 3 repeat buyers: no one-time buyer is judged, as in the one run, though this page has 3.
 		['typicalIntervalDays null', { method: 'rules', typicalIntervalDays: null }, []],
 		['the default {}', {}, 'Parameters JSON has no typicalIntervalDays; expected the Model output item of a Rules Only run over all customers (the usual interval of their repeat buyers, against which one-time buyers are judged)'],
-		['a BG/NBD Model item', { method: 'bgNbd', timeUnit: 'days', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, typicalIntervalDays: 5 }, 'The supplied parameters are for bgNbd, but the method is rules'],
+		['a BG/NBD Model item', { method: 'bgNbd', timeUnit: 'days', parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, typicalIntervalDays: 5 }, 'The supplied parameters are for "bgNbd", which is not this run\'s method (expected parameters fitted with rules: set Method to theirs, or fit again)'],
 		['typicalIntervalDays empty', { method: 'rules', typicalIntervalDays: '' }, 'Supplied typicalIntervalDays is ""; expected a number of days > 0 and at most 73050 (200 years)'],
 		['typicalIntervalDays 0', { method: 'rules', typicalIntervalDays: 0 }, 'Supplied typicalIntervalDays is 0; expected a number of days > 0 and at most 73050 (200 years)'],
 	])('a supplied Model item with %s', async (_, model, expected) => {
@@ -496,7 +496,7 @@ describe('Detect Churn Risk: customers left out of a Pareto/NBD fit that fails w
 	it.each([
 		['a list read back as text', [{ x: '3000000', tx: '100', T: '110', timesMedian: '5' }], undefined],
 		['none', null, undefined],
-		['no list', 'F0', 'Supplied leftOut is "F0", which is not a list of purchase histories { x, tx, T, timesMedian }'],
+		['no list', 'F0', 'Supplied leftOut is "F0", which is not a list (expected a list of purchase histories { x, tx, T, timesMedian })'],
 		['a history of no customer', [{ x: -1, tx: 100, T: 110, timesMedian: 5 }], 'Supplied leftOut entry 0 are malformed or out of range (x: -1); expected numbers (x whole and at least 0, tx at least 0, T and timesMedian above 0) for x, tx, T, timesMedian'],
 	])('a supplied Model item with leftOut as %s', async (_, leftOut, message) => {
 		const model = { method: 'paretoNbd', timeUnit: 'weeks', parameters: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, leftOut };

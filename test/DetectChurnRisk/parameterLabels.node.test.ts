@@ -32,7 +32,7 @@ describe('Detect Churn Risk parameters named by their labels', () => {
 		[{ inputShape: 'transaction', signals: { satisfactionColumn: '={{ true }}' } }, orders, notText('Rule Signals › Satisfaction Column', 'true')],
 		[{ ...supplied, suppliedParameters: '={{ 5 }}' }, summary, 'Parameter "Parameters JSON" is 5, which is not a model\'s parameters (expected the Model output item of an earlier run, or its "parameters" object)'],
 		[{ ...supplied, suppliedParameters: '={{ null }}' }, summary, 'Parameter "Parameters JSON" is null, which is not a model\'s parameters (expected the Model output item of an earlier run, or its "parameters" object)'],
-		[{ ...supplied, suppliedParameters: '{"method": {"a": 1}}' }, summary, 'The supplied parameters are for "{"a":1}", but the method is bgNbd'],
+		[{ ...supplied, suppliedParameters: '{"method": {"a": 1}}' }, summary, 'The supplied parameters are for "{"a":1}", which is not this run\'s method (expected parameters fitted with bgNbd: set Method to theirs, or fit again)'],
 		[{ ...supplied, annualDiscountRate: -1 }, summary, 'Parameter "Annual Discount Rate (%)" is -1, which is below 0 (expected a number of at least 0)'],
 	])('%j', async (parameters, items, message) => {
 		expect((await run(parameters, items)).error?.message).toBe(message);

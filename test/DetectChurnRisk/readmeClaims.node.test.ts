@@ -146,7 +146,7 @@ describe('Detect Churn Risk as README describes it', () => {
 			items: [cdnow2],
 		});
 		expect(result.error?.message).toBe(
-			'Risk level thresholds must grow: "Medium From Risk Score" (60) <= "High From Risk Score" (50) <= "Critical From Risk Score" (75)',
+			'Risk level thresholds "Medium From Risk Score" 60, "High From Risk Score" 50, "Critical From Risk Score" 75 do not grow, so a level would never be given (expected "Medium From Risk Score" <= "High From Risk Score" <= "Critical From Risk Score")',
 		);
 	});
 
@@ -189,7 +189,7 @@ describe('Detect Churn Risk as README describes it', () => {
 		const orders = [{ customerId: 'a', csat: 10, tickets: 5, orderDate: '1997-06-01', amount: 5 }, { customerId: 'a', csat: 10, tickets: 5, orderDate: '1997-06-05', amount: 5 }];
 		const run = (signals: object) => runNode({ type: 'detectChurnRisk', parameters: { method: 'rules', inputShape: 'transaction', asOf, signals }, items: orders });
 		expect((await run({ satisfactionColumn: 'csat', complaintsColumn: 'tickets' })).error?.message).toBe(
-			'Rule Signals "Complaints Column" (tickets), "Satisfaction Column" (csat) cannot be read over transactions: the customer items are built from the orders and have no such columns (the spend trend is computed from the orders). Use One Item per Customer for these signals, or remove them',
+			'Rule Signals "Complaints Column" (tickets), "Satisfaction Column" (csat) cannot be read over transactions: the customer items built from the orders have no such columns, and the spend trend is computed from the orders (expected Input Shape "One Item per Customer" for these signals, or remove them)',
 		);
 		expect((await run({ satisfactionColumn: ' ' })).error).toBeUndefined();
 	});

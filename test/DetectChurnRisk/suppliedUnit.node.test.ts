@@ -36,7 +36,7 @@ describe('supplied parameters in another time unit', () => {
 		expect(model.timeUnit).toBe('weeks');
 		const days = await scoreWith({ ...parameters, timeUnit: 'days' }, model, customers().slice(0, 5));
 		expect(days.scored).toEqual([]);
-		expect(days.errors).toEqual(Array(5).fill('The supplied parameters are in "weeks", but this run\'s time unit is "days": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)'));
+		expect(days.errors).toEqual(Array(5).fill('The supplied parameters are in "weeks", which is not this run\'s time unit (expected "days": parameters are tied to the time unit they were fitted in; set Time Unit or Renewal Period to theirs, or fit again)'));
 		const weeks = await scoreWith(parameters, model, customers().slice(0, 5));
 		expect(weeks.errors).toEqual([]);
 		expect(weeks.scored).toHaveLength(5);
@@ -46,7 +46,7 @@ describe('supplied parameters in another time unit', () => {
 		const parameters = { method: 'sbg', inputShape: 'subscriber', asOf, renewalPeriod: 'month' };
 		const model = await modelOf(parameters, subscribers());
 		const yearly = await scoreWith({ ...parameters, renewalPeriod: 'year' }, model, subscribers().slice(0, 3));
-		expect(yearly.errors).toEqual(Array(3).fill(expect.stringMatching(/^The supplied parameters are in "months", but this run's time unit is "years"/)));
+		expect(yearly.errors).toEqual(Array(3).fill(expect.stringMatching(/^The supplied parameters are in "months", which is not this run's time unit \(expected "years"/)));
 	});
 
 	it('parameters without a time unit (typed in, or published) are taken in the run’s unit', async () => {

@@ -41,7 +41,7 @@ const cases: Case[] = [
 		outputs: 3,
 		parameters: { method: 'sbg', inputShape: 'customer', asOf: '2026-01-01T00:00:00Z' },
 		items: customers(3),
-		reason: /sBG scores subscribers/,
+		reason: /Parameter "Input Shape" is "One Item per Customer \(Dates\)", which sBG cannot score: it scores subscribers \(expected "One Item per Subscriber"/,
 	},
 	{
 		name: 'Detect Churn Risk with an unparseable As Of',

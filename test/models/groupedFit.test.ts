@@ -45,9 +45,9 @@ describe('fits from grouped summaries', () => {
 
 	it('refuses a count that is not a whole number >= 0 and drops zero-count rows', () => {
 		const columns = { x: [1, 0], tx: [2, 0], T: [5, 5] };
-		expect(() => compress(columns, [2, -1])).toThrow('Row 1: the count is -1; it must be a whole number >= 0');
+		expect(() => compress(columns, [2, -1])).toThrow('Row 1: the count is -1, which is not a whole number of at least 0 (expected the number of customers the row stands for)');
 		expect(() => compress(columns, [2.5, 1])).toThrow('Row 0: the count is 2.5');
-		expect(() => compress(columns, [1])).toThrow('differ in length');
+		expect(() => compress(columns, [1])).toThrow('The x, t_x, T and count columns hold 2, 2, 2, 1 values (expected one value per customer in each, as many in all)');
 		const data = compress(columns, [3, 0]);
 		expect([data.customers, data.rows, data.weight[0]]).toEqual([3, 1, 3]);
 	});

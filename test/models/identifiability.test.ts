@@ -10,13 +10,13 @@ import { simulateHomogeneous } from './simulate';
 describe('batches the models cannot be fitted on give a clear error', () => {
 	it('names an impossible customer by position', () => {
 		expect(() => compress([{ x: 1, tx: 2, T: 3 }, { x: 2, tx: 0, T: 5 }])).toThrow(
-			'Customer 1: x is 2 but t_x is 0; repeat purchases need a last purchase after the first',
+			'Customer 1 is no possible purchase history: x is 2 but t_x is 0: repeat purchases need a last purchase after the first (expected x whole and at least 0, 0 <= t_x <= T, and t_x above 0 exactly when x is)',
 		);
-		expect(() => compress([{ x: 0, tx: 0, T: -1 }])).toThrow('Customer 0: T (customer age) is -1; it must be >= 0');
+		expect(() => compress([{ x: 0, tx: 0, T: -1 }])).toThrow('Customer 0 is no possible purchase history: T (customer age) is -1, not a number of at least 0 (expected x whole and at least 0, 0 <= t_x <= T, and t_x above 0 exactly when x is)');
 		// First purchase at the As Of: observed for no time yet, a customer the models are defined for.
 		expect(compress([{ x: 0, tx: 0, T: 0 }]).customers).toBe(1);
-		expect(() => compress([{ x: 1.5, tx: 1, T: 2 }])).toThrow('Customer 0: x (repeat purchases) is 1.5');
-		expect(() => compress([{ x: 1, tx: Number.NaN, T: 2 }])).toThrow('Customer 0: t_x (recency) is NaN');
+		expect(() => compress([{ x: 1.5, tx: 1, T: 2 }])).toThrow('Customer 0 is no possible purchase history: x (repeat purchases) is 1.5, not a whole number');
+		expect(() => compress([{ x: 1, tx: Number.NaN, T: 2 }])).toThrow('Customer 0 is no possible purchase history: t_x (recency) is NaN, not a number');
 	});
 
 	it('too small: says how many customers, and of what kind, are needed', () => {
@@ -25,7 +25,7 @@ describe('batches the models cannot be fitted on give a clear error', () => {
 		expect(() => fitBgNbd(twelve)).toThrow(
 			`BG/NBD cannot be fitted on 12 customers (${repeaters} with repeat purchases, ${12 - repeaters} without, `,
 		);
-		expect(() => fitParetoNbd(twelve)).toThrow(/it needs at least 30 customers, at least 10 of them with repeat purchases, some without/);
+		expect(() => fitParetoNbd(twelve)).toThrow(/too few to tell purchase rate from dropout \(expected at least 30 customers, at least 10 of them with repeat purchases, some without/);
 	});
 
 	it('too uniform: everyone a repeat buyer, or everyone the same history', () => {
@@ -55,9 +55,9 @@ describe('batches the models cannot be fitted on give a clear error', () => {
 
 	it('the spend model and sBG say what they need', () => {
 		expect(() => fitGammaGamma([{ x: 2, meanSpend: 10 }])).toThrow(
-			'The spend model needs at least 10 customers with repeat purchases and a positive spend; this batch has 1',
+			'The spend model cannot be fitted on 1 customers with repeat purchases and a positive spend (expected at least 10 such customers)',
 		);
 		const few = Array.from({ length: 40 }, (_, i) => ({ tenure: 3, active: i >= 2 }));
-		expect(() => fitSbgSubscribers(few)).toThrow('sBG cannot be fitted on 40 subscribers of whom 2 churned: it needs at least 30 subscribers, at least 5 churned');
+		expect(() => fitSbgSubscribers(few)).toThrow('sBG cannot be fitted on 40 subscribers of whom 2 churned (expected at least 30 subscribers, at least 5 churned and some still active)');
 	});
 });

@@ -94,8 +94,9 @@ describe('shifted-beta-geometric on the "regular" cohort (Fader & Hardie 2007)',
 	});
 
 	it('rejects impossible cohort data', () => {
-		expect(() => fitSbg([1000, 1100, 900])).toThrow('Period 1: 1100 active is more than the 1000 active the period before (expected active counts that never grow: a cohort only loses customers)');
-		expect(() => fitSbg([1000, 1000, 1000])).toThrow('No customer churned');
+		expect(() => fitSbg([1000, 1100, 900])).toThrow('Period 1: active count 1100 is more than the 1000 active the period before (expected active counts that never grow: a cohort only loses customers)');
+		expect(() => fitSbg([1000, 1000, 1000])).toThrow('No customer churned in the cohort (1000 active from start to end), so sBG cannot be fitted (expected active counts that fall at least once)');
+		expect(() => fitSbg([1000, 900])).toThrow('The cohort lists 2 active counts, which is too few for sBG (expected at least 3: the start and two periods of survival)');
 	});
 });
 

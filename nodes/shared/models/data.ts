@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 
 /** One customer as the count models see it: repeat purchases x, recency t_x and age T (same unit). */
 export interface RfmSummary {
@@ -42,14 +42,17 @@ export interface CompressedData {
 	TPair: Int32Array;
 }
 
+/** What summaryProblem checks, as an error's "expected". */
+const POSSIBLE_HISTORY = 'expected x whole and at least 0, 0 <= t_x <= T, and t_x above 0 exactly when x is';
+
 /** Checks one summary; the message names what is wrong (used per item by the node). */
 export function summaryProblem(s: RfmSummary): string | undefined {
-	if (!Number.isInteger(s.x) || s.x < 0) return `x (repeat purchases) is ${s.x}; it must be a whole number >= 0`;
-	if (!Number.isFinite(s.T) || s.T < 0) return `T (customer age) is ${s.T}; it must be >= 0`;
-	if (!Number.isFinite(s.tx) || s.tx < 0) return `t_x (recency) is ${s.tx}; it must be >= 0`;
-	if (s.tx > s.T) return `t_x (${s.tx}) is greater than T (${s.T}); the last purchase cannot come after the end of observation`;
-	if (s.x > 0 && s.tx === 0) return `x is ${s.x} but t_x is 0; repeat purchases need a last purchase after the first`;
-	if (s.x === 0 && s.tx !== 0) return `x is 0 but t_x is ${s.tx}; with no repeat purchase recency is 0`;
+	if (!Number.isInteger(s.x) || s.x < 0) return `x (repeat purchases) is ${describeValue(s.x)}, not a whole number of at least 0`;
+	if (!Number.isFinite(s.T) || s.T < 0) return `T (customer age) is ${describeValue(s.T)}, not a number of at least 0`;
+	if (!Number.isFinite(s.tx) || s.tx < 0) return `t_x (recency) is ${describeValue(s.tx)}, not a number of at least 0`;
+	if (s.tx > s.T) return `t_x (${s.tx}) is greater than T (${s.T}): the last purchase cannot come after the end of observation`;
+	if (s.x > 0 && s.tx === 0) return `x is ${s.x} but t_x is 0: repeat purchases need a last purchase after the first`;
+	if (s.x === 0 && s.tx !== 0) return `x is 0 but t_x is ${s.tx}: with no repeat purchase recency is 0`;
 	return undefined;
 }
 
@@ -91,7 +94,11 @@ class Interner {
 export function compress(customers: ArrayLike<RfmSummary> | RfmColumns, counts?: ArrayLike<number>): CompressedData {
 	const cols: RfmColumns = 'x' in customers && typeof customers.x !== 'number' ? (customers as RfmColumns) : toColumns(customers as ArrayLike<RfmSummary>);
 	const n = cols.x.length;
-	if (cols.tx.length !== n || cols.T.length !== n || (counts && counts.length !== n)) throw new ConfigError('x, t_x, T and count columns differ in length');
+	if (cols.tx.length !== n || cols.T.length !== n || (counts && counts.length !== n)) {
+		throw new ConfigError(
+			`The x, t_x, T and count columns hold ${[cols.x, cols.tx, cols.T, counts ?? cols.x].map((c) => c.length).join(', ')} values (expected one value per customer in each, as many in all)`,
+		);
+	}
 	const xs = new Interner();
 	const times = new Interner();
 	// Exact numeric keys: (x id, time id) -> pair id, then (pair id, T id) -> row. Ids stay below 2^26
@@ -121,7 +128,7 @@ export function compress(customers: ArrayLike<RfmSummary> | RfmColumns, counts?:
 	let customerCount = 0;
 	for (let i = 0; i < n; i++) {
 		const count = counts ? counts[i] : 1;
-		if (!(Number.isInteger(count) && count >= 0)) throw new ConfigError(`Row ${i}: the count is ${count}; it must be a whole number >= 0`);
+		if (!(Number.isInteger(count) && count >= 0)) throw new ConfigError(`Row ${i}: the count is ${describeValue(count)}, which is not a whole number of at least 0 (expected the number of customers the row stands for)`);
 		customerCount += count;
 		const x = cols.x[i];
 		const tx = cols.tx[i];
@@ -130,7 +137,7 @@ export function compress(customers: ArrayLike<RfmSummary> | RfmColumns, counts?:
 			one.x = x;
 			one.tx = tx;
 			one.T = T;
-			throw new ConfigError(`Customer ${i}: ${summaryProblem(one) ?? 'impossible summary'}`);
+			throw new ConfigError(`Customer ${i} is no possible purchase history: ${summaryProblem(one) ?? 'impossible summary'} (${POSSIBLE_HISTORY})`);
 		}
 		const xId = xs.id(x);
 		const txId = times.id(tx);
@@ -233,8 +240,8 @@ export function checkIdentifiable(data: CompressedData, model: string): void {
 	if (data.customers < 30 || repeaters < 10 || single < 1 || data.rows < 5) {
 		throw new ConfigError(
 			`${model} cannot be fitted on ${data.customers} customers (${repeaters} with repeat purchases, ${single} without, ` +
-				`${data.rows} distinct histories): it needs at least 30 customers, at least 10 of them with repeat purchases, ` +
-				'some without, and varied histories. Supply parameters fitted on a larger batch, or use Rules only.',
+				`${data.rows} distinct histories), too few to tell purchase rate from dropout (expected at least 30 customers, at least 10 of them ` +
+				'with repeat purchases, some without, and varied histories; supply parameters fitted on a larger batch, or use Rules only)',
 		);
 	}
 }
@@ -269,7 +276,7 @@ export function checkFitted(
 			? `parameters ran off (${shown}): the batch does not show how ${unclear.join(' or how ')} vary between customers`
 			: `the optimiser did not converge (last at ${shown})`;
 	throw new ConfigError(
-		`${model} could not be fitted on these ${customers} customers; ${what}. ` +
-			'Fit on a larger, more varied batch (hundreds of customers, including both regular buyers and ones who stopped buying) or supply parameters.',
+		`${model} could not be fitted on these ${customers} customers; ${what} (expected a larger, more varied batch: hundreds of customers, ` +
+			'including both regular buyers and ones who stopped buying; or supply parameters)',
 	);
 }

@@ -66,7 +66,7 @@ export function fitGammaGamma(customers: SpendSummary[]): FitResult<GammaGammaPa
 	const data = new SpendData(usable);
 	if (data.customers < 10) {
 		throw new ConfigError(
-			`The spend model needs at least 10 customers with repeat purchases and a positive spend; this batch has ${data.customers}`,
+			`The spend model cannot be fitted on ${data.customers} customers with repeat purchases and a positive spend (expected at least 10 such customers)`,
 		);
 	}
 	// Start at p = 1, q = 2, gamma = mean spend: a population mean p·gamma/(q−1) equal to the observed one.
@@ -75,7 +75,7 @@ export function fitGammaGamma(customers: SpendSummary[]): FitResult<GammaGammaPa
 	if (!result.converged || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > SPEND_PARAMETER_MAX)) {
 		throw new ConfigError(
 			`The spend model could not be fitted on ${data.customers} customers (p = ${+params.p.toPrecision(4)}, q = ${+params.q.toPrecision(4)}, ` +
-				`gamma = ${+params.gamma.toPrecision(4)}): q must exceed 1 for a finite mean spend. Spends may be too alike across customers to fit.`,
+				`gamma = ${+params.gamma.toPrecision(4)}); spends may be too alike across customers to fit (expected q above 1, for a finite mean spend)`,
 		);
 	}
 	return {

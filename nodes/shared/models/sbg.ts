@@ -46,14 +46,20 @@ export function sbgLogLikelihood(p: SbgParams, alive: number[]): number {
 }
 
 export function validateCohort(alive: number[]): void {
-	if (alive.length < 3) throw new ConfigError(`sBG needs at least two periods of cohort survival; got ${alive.length - 1}`);
+	if (alive.length < 3) {
+		throw new ConfigError(`The cohort lists ${describeValue(alive.length)} active counts, which is too few for sBG (expected at least 3: the start and two periods of survival)`);
+	}
 	alive.forEach((count, t) => {
 		if (!Number.isFinite(count) || count < 0) throw new ConfigError(`Period ${t}: active count ${describeValue(count)} is not a finite number of at least 0 (expected the customers still active in each period)`);
 		if (t > 0 && count > alive[t - 1]) {
-			throw new ConfigError(`Period ${t}: ${count} active is more than the ${alive[t - 1]} active the period before (expected active counts that never grow: a cohort only loses customers)`);
+			throw new ConfigError(
+				`Period ${t}: active count ${describeValue(count)} is more than the ${describeValue(alive[t - 1])} active the period before (expected active counts that never grow: a cohort only loses customers)`,
+			);
 		}
 	});
-	if (alive[alive.length - 1] === alive[0]) throw new ConfigError('No customer churned in the cohort: sBG cannot be fitted');
+	if (alive[alive.length - 1] === alive[0]) {
+		throw new ConfigError(`No customer churned in the cohort (${describeValue(alive[0])} active from start to end), so sBG cannot be fitted (expected active counts that fall at least once)`);
+	}
 }
 
 /**
@@ -119,7 +125,7 @@ export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParam
 	const activeAt = new Map<number, number>();
 	for (const s of subscribers) {
 		if (!Number.isInteger(s.tenure) || s.tenure < 0 || (!s.active && s.tenure < 1)) {
-			throw new ConfigError(`A subscriber has tenure ${s.tenure}; expected whole periods (at least 1 for a churned one)`);
+			throw new ConfigError(`A subscriber has tenure ${describeValue(s.tenure)}, which is not a possible tenure (expected whole periods: at least 0, and at least 1 for a churned one)`);
 		}
 		const map = s.active ? activeAt : churnedAt;
 		map.set(s.tenure, (map.get(s.tenure) ?? 0) + 1);
@@ -127,8 +133,8 @@ export function fitSbgSubscribers(subscribers: Subscriber[]): { params: SbgParam
 	const churned = [...churnedAt.values()].reduce((a, b) => a + b, 0);
 	if (subscribers.length < 30 || churned < 5 || churned === subscribers.length) {
 		throw new ConfigError(
-			`sBG cannot be fitted on ${subscribers.length} subscribers of whom ${churned} churned: ` +
-				'it needs at least 30 subscribers, at least 5 churned and some still active',
+			`sBG cannot be fitted on ${subscribers.length} subscribers of whom ${churned} churned ` +
+				'(expected at least 30 subscribers, at least 5 churned and some still active)',
 		);
 	}
 	const churnedRows = byTenure(churnedAt);

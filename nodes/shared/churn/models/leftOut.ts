@@ -98,6 +98,6 @@ const HISTORY_SCHEMA = z.object({
 /** The left-out histories of a supplied Model item (none when it has none). */
 export function suppliedLeftOut(raw: unknown): LeftOutHistory[] | undefined {
 	if (raw === undefined || raw === null) return undefined;
-	if (!Array.isArray(raw)) throw new ConfigError(`Supplied leftOut is ${describeValue(raw)}, which is not a list of purchase histories { x, tx, T, timesMedian }`);
+	if (!Array.isArray(raw)) throw new ConfigError(`Supplied leftOut is ${describeValue(raw)}, which is not a list (expected a list of purchase histories { x, tx, T, timesMedian })`);
 	return raw.map((entry, i) => suppliedNumbers(`leftOut entry ${i}`, HISTORY_SCHEMA, entry, 'numbers (x whole and at least 0, tx at least 0, T and timesMedian above 0)'));
 }

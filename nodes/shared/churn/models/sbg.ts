@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../../format/language';
-import { ConfigError } from '../../input';
+import { parameterError } from '../../input';
 import { fitSbgSubscribers, sbgDiscountedResidualLifetime, sbgRetention } from '../../models';
 import { positive, suppliedParameters } from './supplied';
 import { percent, RENEWAL_PERIOD_DAYS, wholePercent, type ChurnModel, type ModelScore } from './types';
@@ -22,7 +22,9 @@ export const sbgModel: ChurnModel = {
 	input: 'subscribers',
 	checkOptions(options) {
 		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
-		if (!(options.annualDiscountRate > 0)) throw new ConfigError(`sBG needs an "Annual Discount Rate (%)" above 0 to value the expected future renewals; got ${options.annualDiscountRate * 100}`);
+		if (!(options.annualDiscountRate > 0)) {
+			throw parameterError('Annual Discount Rate (%)', options.annualDiscountRate * 100, 'is not above 0, and sBG needs a discount to value the expected future renewals', 'a percentage above 0 with sBG');
+		}
 	},
 	fit(subjects) {
 		const fit = fitSbgSubscribers(subjects.map((s) => s.subscriber!));

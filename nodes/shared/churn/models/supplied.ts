@@ -29,12 +29,11 @@ export function suppliedObject(method: ModelMethod | 'rules', raw: unknown, time
 	}
 	const object = (value ?? {}) as Record<string, unknown>;
 	if (!sameChoice(object.method, method)) {
-		const named = typeof object.method === 'string' ? object.method : describeValue(object.method);
-		throw new ConfigError(`The supplied parameters are for ${named}, but the method is ${method}`);
+		throw new ConfigError(`The supplied parameters are for ${describeValue(object.method)}, which is not this run's method (expected parameters fitted with ${method}: set Method to theirs, or fit again)`);
 	}
 	if (timeUnit !== undefined && !sameChoice(object.timeUnit, timeUnit)) {
 		throw new ConfigError(
-			`The supplied parameters are in ${describeValue(object.timeUnit)}, but this run's time unit is "${timeUnit}": parameters are tied to the time unit they were fitted in (set Time Unit or Renewal Period to theirs, or fit again)`,
+			`The supplied parameters are in ${describeValue(object.timeUnit)}, which is not this run's time unit (expected "${timeUnit}": parameters are tied to the time unit they were fitted in; set Time Unit or Renewal Period to theirs, or fit again)`,
 		);
 	}
 	return object;
