@@ -13,7 +13,11 @@ export const DINGTALK_ERRORS: Record<number, string> = {
 	400013: 'group has been dissolved',
 	410100: 'send too fast, throttled',
 	430102: 'message contains inappropriate text',
+	460101: 'message too long, exceed 20000 bytes',
 };
+
+/** DingTalk's limit on a robot's request body (errcode 460101), as textLimits.ts reads it. */
+export const DINGTALK_BODY_LIMIT_BYTES = 20_000;
 
 export interface DingTalkServerOptions {
 	accessToken?: string;
@@ -39,7 +43,8 @@ function same(a: string, b: string): boolean {
  * DingTalk custom robot. Enforces: POST /robot/send, access_token (300001), and with 加签 a millisecond
  * `timestamp` within an hour plus `sign` = base64(HMAC-SHA256(secret, timestamp + "\n" + secret))
  * (310000 "sign not match"); keywords (310000); JSON body with msgtype text (text.content) or markdown
- * (markdown.title + markdown.text) (40035). HTTP 200 {errcode, errmsg}. A delivery's `to` lists the members
+ * (markdown.title + markdown.text) (40035); a body over 20,000 bytes of UTF-8 (460101 "message too long, exceed
+ * 20000 bytes"). HTTP 200 {errcode, errmsg}. A delivery's `to` lists the members
  * its at.atMobiles mentions: only entries equal to a member's registered mobile (groupMembers.ts).
  */
 export async function startDingTalkServer(options: DingTalkServerOptions = {}): Promise<ProviderServer> {
@@ -71,6 +76,7 @@ export async function startDingTalkServer(options: DingTalkServerOptions = {}): 
 				const expected = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
 				if (!same(sign, expected)) return error(310000);
 			}
+			if (Buffer.byteLength(request.rawBody, 'utf8') > DINGTALK_BODY_LIMIT_BYTES) return error(460101);
 			const body = jsonBody(request);
 			if (!body || !isJsonRequest(request)) return error(40035);
 			let text: unknown;

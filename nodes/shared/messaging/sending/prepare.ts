@@ -159,7 +159,7 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 	}
 
 	// A text its provider refuses for its length fails here, before its key is claimed (nothing to release).
-	const overLimit = textOverLimit(config.channel, rendered.text);
+	const overLimit = textOverLimit(config.channel, rendered.text, to);
 	if (overLimit) throw new InputError('message text', rendered.text, overLimit.problem, overLimit.expected);
 
 	const message: OutgoingMessage = { to, text: rendered.text, idempotencyKey: key };
