@@ -48,8 +48,21 @@ interface Row {
 	scope: string;
 	responses: number;
 	rejectedItems?: number;
-	nps?: { responses: number; marginOfError: number | null; marginNote: string | null };
+	nps?: Margin;
+	csat?: Margin;
+	ces?: Margin;
 }
+
+interface Margin {
+	responses: number;
+	marginOfError: number | null;
+	lower: number | null;
+	upper: number | null;
+	marginNote: string | null;
+}
+
+/** Where each interval's ends must lie: the NPS range, a share in percent, the CES 2.0 scale. */
+const RANGES = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] } as const;
 
 const perCustomer = (run: BatchRun) => byCustomer(run.outputs[0], (json) => json.customerId);
 
@@ -66,10 +79,21 @@ describe('Score Satisfaction: batch shapes', () => {
 			expect(overall!.rejectedItems).toBe(refused);
 			expect(overall!.responses).toBe(items.length - refused);
 			for (const row of rows) {
-				const margin = row.nps?.marginOfError;
-				if (margin !== undefined && margin !== null) expect(margin).toBeGreaterThanOrEqual(0);
-				// No margin only with a note saying why.
-				if (row.nps && row.nps.responses > 0 && margin === null) expect(row.nps.marginNote).toEqual(expect.any(String));
+				for (const metric of ['nps', 'csat', 'ces'] as const) {
+					const m = row[metric];
+					if (!m) continue;
+					if (m.marginOfError === null) {
+						expect([m.lower, m.upper]).toEqual([null, null]);
+						// No margin only with a note saying why (too few answers, or a mean's answers all alike).
+						if (m.responses > 0) expect(m.marginNote).toEqual(expect.any(String));
+					} else {
+						// Half-width about the adjusted figure; the ends it gives stay in the range, never "100 ± 9.4" past it.
+						// (0 only as rounded to two decimals: 100,000 promoters give 0.003 points.)
+						expect(m.marginOfError).toBeGreaterThanOrEqual(0);
+						const [min, max] = RANGES[metric];
+						expect(min <= m.lower! && m.lower! <= m.upper! && m.upper! <= max).toBe(true);
+					}
+				}
 			}
 			if (items.length > 1 && items.length <= 100) {
 				const again = await runBatch({ type: 'scoreSatisfaction', parameters }, shuffled(items));
