@@ -151,13 +151,13 @@ function jsonOf(text: string): { value: unknown } | undefined {
  * hold it as the database's date.
  */
 function learnedAsOf(value: unknown): Date {
-	let problem = '';
+	let refused: Error;
 	try {
 		return parseDate(value, 'asOf');
 	} catch (error) {
-		problem = (error as Error).message;
+		refused = error as Error;
 	}
-	throw new ConfigError(`Learned state: ${problem}`);
+	throw new ConfigError(`Learned state: ${refused.message}`);
 }
 
 function stateObject(raw: unknown): Record<string, unknown> {

@@ -106,7 +106,7 @@ describe('Segment Customer pages with a learned state equal one run over everyon
 			items: [],
 			generatedKey: 'small',
 		});
-		expect(wrongBins.error?.message).toMatch(/Learned RFM state has 5 bins, but this node scores in 4 bins/);
+		expect(wrongBins.error?.message).toMatch(/Learned RFM state has 5 bins, which is not this node's Score Bins \(expected 4:/);
 		setGeneratedItems('badRows', [{ measure: 'frequency', value: 3, count: 'many' }]);
 		const badRow = await runNode({ type: 'segmentCustomer', parameters: { method: 'rfm', cutPoints: 'histograms' }, items: [], generatedKey: 'badRows' });
 		expect(badRow.error?.message).toMatch(/Histogram row 0: .*count.*many/);

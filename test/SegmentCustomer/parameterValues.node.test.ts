@@ -62,7 +62,7 @@ describe('Segment Customer parameters named by their labels', () => {
 		[{ method: 'rfm', cutPoints: 'apply', learnedState: '{"kind": "rfmCutPoints", "bins": {"a": 1}}' }, 'Learned RFM state: bins is {"a":1} (expected 3, 4, 5, 10 as a number: the Score Bins it was learned with)'],
 		[{ method: 'valueTier', tierAShare: -1 }, 'Parameter "Tier A Revenue Share (%)" is -1, which is not more than 0 (expected a percentage more than 0 and at most 100)'],
 		[{ method: 'valueTier', tierBShare: 1e308 }, 'Parameter "Tier A+B Revenue Share (%)" is 1e+308, which is above 100 (expected a percentage from Tier A Revenue Share (%) (80) to 100)'],
-		[{ method: 'lifecycle', activeWithinDays: 1e308 }, 'Lifecycle day thresholds must grow: "Active Within (Days)" (1e+308) <= "At Risk Within (Days)" (180) <= "Lapsed Within (Days)" (365)'],
+		[{ method: 'lifecycle', activeWithinDays: 1e308 }, 'Lifecycle day thresholds "Active Within (Days)" 1e+308, "At Risk Within (Days)" 180, "Lapsed Within (Days)" 365 do not grow, so a stage would never be given (expected "Active Within (Days)" <= "At Risk Within (Days)" <= "Lapsed Within (Days)")'],
 		[rule({ field: '={{ true }}' }), 'Parameter "Rules › Field" of rule 1 is true, which is not text (expected a column name)'],
 		[rule({ operator: '={{ null }}' }), expect.stringMatching(/^Parameter "Rules › Operator" of rule 1 is null, which is not one of its choices \(expected "contains", /)],
 		[rule({ value: '={{ {a: 1} }}' }), 'Parameter "Rules › Value" of rule 1 is "{"a":1}", which is not text (expected text or a number)'],

@@ -97,7 +97,7 @@ describe('RFM cut points learned once, applied to pages', () => {
 		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [1, 2], frequency: [1, 2], monetary: [1, 2] }, /recencyDays is \[1,2\] \(expected boundaries running downwards, null last\)/],
 		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [2, 1], frequency: [1], monetary: [1, 2] }, /frequency is \[1\] \(expected 2 boundaries for 3 bins\)/],
 		[{ kind: 'rfmCutPoints', bins: 3, customers: 1, recencyDays: [2, 1], frequency: [1, '2'], monetary: [1, 2] }, /frequency\[1\] is "2"/],
-		[{ kind: 'rfmCutPoints', bins: 5, customers: 1, recencyDays: [], frequency: [], monetary: [] }, /has 5 bins, but this node scores in 3/],
+		[{ kind: 'rfmCutPoints', bins: 5, customers: 1, recencyDays: [], frequency: [], monetary: [] }, /has 5 bins, which is not this node's Score Bins \(expected 3: learn and apply with the same Score Bins\)/],
 		[{ kind: 'valueTierThresholds' }, /kind is "valueTierThresholds" \(expected "rfmCutPoints"/],
 		['{not json', /not valid JSON/],
 	])('refuses a malformed state %#', (raw, message) => {

@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { calendarDays, ConfigError, getField, InputError, offsetMs, parameterError } from '../../shared/input';
+import { calendarDays, ConfigError, describeValue, getField, InputError, offsetMs, parameterError } from '../../shared/input';
 import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
@@ -63,8 +63,9 @@ function readThreshold(ctx: IExecuteFunctions, name: string, fallback: number): 
 /** Active <= at risk <= lapsed, else a stage is never given; the message names each threshold with its value. */
 function checkGrowing(t: LifecycleThresholds, names: Array<keyof LifecycleThresholds>, kind: string): void {
 	if (names.every((name, i) => i === 0 || t[names[i - 1]] <= t[name])) return;
-	const shown = names.map((name) => `"${lifecycleProperties.find((p) => p.name === name)!.displayName}" (${t[name]})`);
-	throw new ConfigError(`Lifecycle ${kind} thresholds must grow: ${shown.join(' <= ')}`);
+	const labels = names.map((name) => `"${lifecycleProperties.find((p) => p.name === name)!.displayName}"`);
+	const given = names.map((name, i) => `${labels[i]} ${describeValue(t[name])}`);
+	throw new ConfigError(`Lifecycle ${kind} thresholds ${given.join(', ')} do not grow, so a stage would never be given (expected ${labels.join(' <= ')})`);
 }
 
 const DAY_MS = 86_400_000;

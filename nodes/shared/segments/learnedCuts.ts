@@ -88,7 +88,7 @@ export function learnRfmCutPointsFromHistograms(
 	if (n === 0) throw noCustomersToLearnFrom('RFM cut points', true);
 	if (frequency.total !== n || monetary.total !== n) {
 		throw new ConfigError(
-			`The histograms count different customers (recency ${n}, frequency ${frequency.total}, monetary ${monetary.total}); each must count every customer once`,
+			`The histograms count different customers: recency ${n}, frequency ${frequency.total}, monetary ${monetary.total} (expected each to count every customer once)`,
 		);
 	}
 	const len = recencyDays.values.length;
@@ -145,7 +145,7 @@ export function parseRfmCutPoints(raw: unknown, bins: RfmBins): ScoreCuts & { cu
 		throw new ConfigError(`Learned RFM state: bins is ${stateValueText(state.bins)} (expected ${RFM_BIN_CHOICES.join(', ')} as a number: the Score Bins it was learned with)`);
 	}
 	if (state.bins !== bins) {
-		throw new ConfigError(`Learned RFM state has ${stateValueText(state.bins)} bins, but this node scores in ${bins} bins; learn and apply with the same Score Bins`);
+		throw new ConfigError(`Learned RFM state has ${stateValueText(state.bins)} bins, which is not this node's Score Bins (expected ${bins}: learn and apply with the same Score Bins)`);
 	}
 	return {
 		customers: Number(state.customers),

@@ -38,20 +38,20 @@ const DAYS: RuleOperator[] = ['withinLastDays', 'olderThanDays'];
 export function validateRules(rules: SegmentRule[], fields?: { names: string[]; of: string }): void {
 	rules.forEach((rule, i) => {
 		const where = `Rule ${i + 1}`;
-		if (!rule.field?.trim()) throw new ConfigError(`${where} has no field`);
+		if (!rule.field?.trim()) throw new ConfigError(`${where} has no field (expected the item field it tests, such as orderCount)`);
 		if (fields && !fields.names.includes(rule.field.trim())) {
-			throw new ConfigError(`${where} tests field "${rule.field}", which ${fields.of} does not have (expected one of ${fields.names.join(', ')})`);
+			throw new ConfigError(`${where} tests field ${describeValue(rule.field)}, which ${fields.of} does not have (expected one of ${fields.names.join(', ')})`);
 		}
 		if (!(rule.operator in RULE_OPERATORS)) {
 			throw new ConfigError(`${where} has the operator ${describeValue(rule.operator)}, which is not one it knows (expected ${Object.keys(RULE_OPERATORS).map(describeValue).join(', ')})`);
 		}
-		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label`);
+		if (!rule.label?.trim()) throw new ConfigError(`${where} has no label (expected the segment the rule gives, such as VIP)`);
 		checkSegmentLabel(rule.label, `${where}'s label`);
 		if (NUMERIC.includes(rule.operator) || DAYS.includes(rule.operator)) {
 			const given: unknown = rule.value;
 			const limit = typeof given === 'number' && Number.isFinite(given) ? given : typeof given === 'string' ? numberFromText(given) : undefined;
 			if (limit === undefined) throw new ConfigError(`${where} compares with ${describeValue(rule.value)}, which is not a number (expected digits such as 30 or 1.5)`);
-			if (DAYS.includes(rule.operator) && limit < 0) throw new ConfigError(`${where} counts ${limit} days, which is below 0 (expected a number of days of at least 0)`);
+			if (DAYS.includes(rule.operator) && limit < 0) throw new ConfigError(`${where} counts ${describeValue(limit)} days, which is below 0 (expected a number of days of at least 0)`);
 		}
 	});
 }
@@ -125,7 +125,7 @@ function comparedText(raw: unknown, rule: SegmentRule, timeZone = 'UTC'): string
  */
 export function checkSegmentLabel(label: string, what: string): void {
 	if (String(label).trim() === REJECTED_KEY) {
-		throw new ConfigError(`${what} is "${label}", which the summary keeps for its row of rejected items (expected another label)`);
+		throw new ConfigError(`${what} is ${describeValue(label)}, which the summary keeps for its row of rejected items (expected another label)`);
 	}
 }
 
