@@ -170,13 +170,23 @@ const MARKUP: Record<ChannelKind, Odd> = {
 	webhook: { value: '{{customerId}}', asGiven: true, delivered: ({ text }) => text.includes('{{customerId}}') },
 };
 
+/**
+ * Feishu's custom bot mentions by user ID, never by phone number: a number there is the item's error (it
+ * mentioned nobody), a name is passed on as for the other robots.
+ */
+const feishuRecipientOdds: Odd[] = [
+	{ value: ' 客服主管 ', equivalent: '客服主管' },
+	...robotRecipientOdds.map((odd): Odd => (odd.equivalent !== undefined && odd.equivalent !== ABSENT ? { value: odd.value } : odd)),
+];
+
 const CHANNEL_KINDS = Object.keys(CHANNELS) as ChannelKind[];
 const RECIPIENT: Record<'email' | 'phone' | 'none', { field: string; parameter: string; odds: Odd[]; valid: (i: number) => string }> = {
 	email: { field: 'email', parameter: 'Email Field', odds: emailOdds, valid: (i) => `c${i}@example.cn` },
 	phone: { field: 'phone', parameter: 'Phone Field', odds: phoneOdds, valid: (i) => `+86138001380${String(i).padStart(2, '0')}` },
 	none: { field: 'recipient', parameter: 'Recipient Field', odds: robotRecipientOdds, valid: (i) => `138001380${String(i).padStart(2, '0')}` },
 };
-const recipientOf = (channel: ChannelKind) => RECIPIENT[CHANNELS[channel].recipient];
+const recipientOf = (channel: ChannelKind) =>
+	channel === 'feishu' ? { ...RECIPIENT.none, odds: feishuRecipientOdds, valid: (i: number) => `staff-${i}` } : RECIPIENT[CHANNELS[channel].recipient];
 
 const dateOdds: Odd[] = [
 	{ value: '2026-03-05T00:00:00Z', equivalent: '2026-03-05' },

@@ -2,6 +2,7 @@ import { customerIdText } from '../../customers/records';
 import { checkKeyNumber, choiceKey, getField, InputError, isEmpty } from '../../input';
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
+import { unmentionableNumber } from '../channels/robotMention';
 import { textOverLimit } from '../channels/textLimits';
 import type { OutgoingMessage } from '../channels/types';
 import { idempotencyKey, keyValueEscape, storedTextBytes } from '../ledger';
@@ -91,7 +92,10 @@ function readRecipient(json: Record<string, unknown>, config: PrepareConfig): st
 		if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(field, raw, 'is not a finite number', 'text or a number, or nothing');
 		if (typeof value === 'number') checkKeyNumber(value, field, 'recipients', 'numbers');
 		if (isDecimalExport(String(value))) throw decimalPhone(field, raw);
-		return String(value).trim();
+		const to = String(value).trim();
+		const unmentionable = unmentionableNumber(config.channel, to);
+		if (unmentionable) throw new InputError(field, raw, unmentionable.problem, unmentionable.expected);
+		return to;
 	}
 	if (kind === 'email') {
 		const address = String(value).trim();
