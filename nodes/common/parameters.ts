@@ -238,7 +238,7 @@ export function batchParameter<T = unknown>(ctx: IExecuteFunctions, name: string
 	if (differs) {
 		throw new ConfigError(
 			differenceText(differs) +
-				'it applies to the whole run, so it must give every item the same value (split the items with an If or Switch node and use one node per value)',
+				'it applies to the whole run (expected the same value for every item: split the items with an If or Switch node and use one node per value)',
 		);
 	}
 	return value;

@@ -85,7 +85,7 @@ describe('business calendar', () => {
 		expect(() => new BusinessCalendar({ workingDays: [] })).toThrow('Working days are empty');
 		expect(
 			() => new BusinessCalendar({ extraClosed: parseDateList('2025-12-24', 'c'), extraOpen: parseDateList('2025-12-24', 'o') }),
-		).toThrow('2025-12-24 is listed both as an extra closed date and as an extra open date');
+		).toThrow('2025-12-24 is listed both as an extra closed date and as an extra open date (expected each date in one list only)');
 	});
 
 	it('reports a calendar that is never open', () => {

@@ -39,7 +39,7 @@ describe('working hours', () => {
 	});
 
 	it('refuses an appointment length that fits nowhere, or is not a positive whole number', () => {
-		expect(() => appointmentSlots(parseWorkingHours('09:00-09:20'), 30)).toThrow('No 30-minute appointment fits in the working hours 09:00-09:20');
+		expect(() => appointmentSlots(parseWorkingHours('09:00-09:20'), 30)).toThrow('No 30-minute appointment fits in the working hours 09:00-09:20 (expected a window at least as long as one appointment, or a shorter appointment length)');
 		expect(() => appointmentSlots(parseWorkingHours('09:00-12:00'), 0)).toThrow('Appointment length 0 is not valid');
 	});
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readNumber } from '../../common';
-import { ConfigError } from '../../shared/input';
+import { parameterError } from '../../shared/input';
 import { MAX_CAPACITY, MAX_HORIZON_DAYS, MAX_INTERVAL_DAYS, MAX_WINDOW_DAYS } from '../../shared/revisit';
 
 export interface WholeRange {
@@ -27,7 +27,7 @@ export const RANGES = {
 export function readWholeNumber(ctx: IExecuteFunctions, property: INodeProperties, range: WholeRange, path = property.name, label = property.displayName): number {
 	const value = readNumber(ctx, path, property.default as number, label);
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
-		throw new ConfigError(`Parameter "${label}" is ${value}, which is not valid (expected a whole number of ${range.of} from ${range.min} to ${range.max})`);
+		throw parameterError(label, value, 'is not valid', `a whole number of ${range.of} from ${range.min} to ${range.max}`);
 	}
 	return value;
 }

@@ -52,7 +52,7 @@ export class BusinessCalendar {
 			if (this.extraOpen.has(day)) {
 				const { year, month, day: d } = fromDayNumber(day);
 				throw new ConfigError(
-					`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')} is listed both as an extra closed date and as an extra open date`,
+					`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')} is listed both as an extra closed date and as an extra open date (expected each date in one list only)`,
 				);
 			}
 		}
@@ -98,7 +98,9 @@ export class BusinessCalendar {
 		for (let day = dayNumber; day < dayNumber + MAX_SEARCH_DAYS; day++) {
 			if (this.isOpen(day)) return day;
 		}
-		throw new ConfigError(`The business calendar has no open day within ${MAX_SEARCH_DAYS} days`);
+		throw new ConfigError(
+			`The business calendar has no open day within ${MAX_SEARCH_DAYS} days (expected working days that public holidays and extra closed dates do not close all of)`,
+		);
 	}
 
 	/** The `count`-th open day after `dayNumber` (count 0: the first open day on or after it). */

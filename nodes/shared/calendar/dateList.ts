@@ -44,14 +44,14 @@ export function parseDateList(value: unknown, label: string): Set<number> {
 		const start = dayNumberFromIso(from.trim());
 		const end = to === undefined ? start : dayNumberFromIso(to.trim());
 		if (start === undefined || end === undefined || extra !== undefined) {
-			throw new ConfigError(`${label}: "${entry}" is not a date or date range (expected ${DATE_LIST_EXPECTED})`);
+			throw new ConfigError(`${label}: ${describeValue(entry)} is not a date or date range (expected ${DATE_LIST_EXPECTED})`);
 		}
 		if (start < FIRST_DAY || end > LAST_DAY) {
-			throw new ConfigError(`${label}: "${entry}" is outside the plausible range (expected dates from ${formatDayNumber(FIRST_DAY)} to ${formatDayNumber(LAST_DAY)})`);
+			throw new ConfigError(`${label}: ${describeValue(entry)} is outside the plausible range (expected dates from ${formatDayNumber(FIRST_DAY)} to ${formatDayNumber(LAST_DAY)})`);
 		}
 		if (end < start || end - start >= MAX_RANGE_DAYS) {
 			throw new ConfigError(
-				`${label}: "${entry}" is not a valid range (expected the first date on or before the second, at most ${MAX_RANGE_DAYS} days)`,
+				`${label}: ${describeValue(entry)} is not a valid range (expected the first date on or before the second, at most ${MAX_RANGE_DAYS} days)`,
 			);
 		}
 		for (let day = start; day <= end; day++) days.add(day);

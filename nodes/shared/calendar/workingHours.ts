@@ -1,4 +1,4 @@
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 
 /** A stretch of a working day in minutes after local midnight, end exclusive. */
 export interface TimeWindow {
@@ -19,7 +19,7 @@ function minuteOfDay(hours: string, minutes: string, allow24: boolean): number |
 }
 
 function invalid(text: string, part: string, problem: string): ConfigError {
-	return new ConfigError(`Working hours "${text}" are not valid: "${part}" ${problem} (expected ${WORKING_HOURS_EXPECTED})`);
+	return new ConfigError(`Working hours ${describeValue(text)} are not valid: ${describeValue(part)} ${problem} (expected ${WORKING_HOURS_EXPECTED})`);
 }
 
 /** Parses "09:30-12:00, 14:00-18:00" into sorted, non-overlapping windows. */
@@ -68,7 +68,7 @@ export function formatWindow(window: TimeWindow): string {
  */
 export function appointmentSlots(windows: TimeWindow[], durationMinutes: number): TimeWindow[] {
 	if (!Number.isInteger(durationMinutes) || durationMinutes < 1) {
-		throw new ConfigError(`Appointment length ${durationMinutes} is not valid (expected a whole number of minutes of at least 1)`);
+		throw new ConfigError(`Appointment length ${describeValue(durationMinutes)} is not valid (expected a whole number of minutes of at least 1)`);
 	}
 	const slots: TimeWindow[] = [];
 	for (const window of windows) {
@@ -78,7 +78,7 @@ export function appointmentSlots(windows: TimeWindow[], durationMinutes: number)
 	}
 	if (slots.length === 0) {
 		throw new ConfigError(
-			`No ${durationMinutes}-minute appointment fits in the working hours ${windows.map(formatWindow).join(', ')}`,
+			`No ${durationMinutes}-minute appointment fits in the working hours ${windows.map(formatWindow).join(', ')} (expected a window at least as long as one appointment, or a shorter appointment length)`,
 		);
 	}
 	return slots;

@@ -2,7 +2,7 @@ import type { Feb29Rule, ObservedShift } from '../calendar/anniversary';
 import { dayNumberFromIso, formatDayNumber, utcDayNumber } from '../calendar/civilDate';
 import { firstLunarDayNumber, lastLunarDayNumber } from '../calendar/lunar';
 import type { FestivalKey } from '../calendar/festivals';
-import { ConfigError } from '../input/errors';
+import { ConfigError, describeValue } from '../input/errors';
 import type { Language, OccasionType } from './labels';
 
 export interface OccasionColumns {
@@ -81,14 +81,14 @@ export function checkOccasionWindow(window: OccasionWindow, asOf: Date, needsLun
 	if (window.mode === 'nextDays') {
 		const { days } = window;
 		if (!Number.isInteger(days) || days < 0 || days > MAX_WINDOW_DAYS) {
-			throw new ConfigError(`Look-ahead ${days} is not valid (expected a whole number of days from 0 to ${MAX_WINDOW_DAYS})`);
+			throw new ConfigError(`Look-ahead ${describeValue(days)} is not valid (expected a whole number of days from 0 to ${MAX_WINDOW_DAYS})`);
 		}
 		from = utcDayNumber(asOf) - 1;
 		to = utcDayNumber(asOf) + 1 + days;
 		described = `The next ${days} days from the as-of ${asOf.toISOString()}`;
 	} else {
 		const day = dayNumberFromIso(String(window.date).slice(0, 10));
-		if (day === undefined) throw new ConfigError(`Date "${window.date}" is not a date (expected YYYY-MM-DD)`);
+		if (day === undefined) throw new ConfigError(`Date ${describeValue(window.date)} is not a date (expected YYYY-MM-DD)`);
 		from = to = day;
 		described = `Date ${window.date}`;
 	}

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { TimeWindow } from '../calendar/workingHours';
 import { toIsoWithOffset } from '../format/isoDate';
-import { ConfigError } from '../input';
+import { ConfigError, describeValue } from '../input';
 import { localDayAndMinute, localDayNumber, zonedInstant } from '../calendar/timeZone';
 import type { Booking } from './bookings';
 import { Booker, type PendingRevisit } from './booker';
@@ -45,9 +45,9 @@ const PRIORITY_RANK: Record<Priority, number> = Object.fromEntries(PRIORITIES.ma
 
 function checkOptions(options: ScheduleOptions): void {
 	if (options.owners.length === 0) throw new ConfigError('The owner pool is empty (expected at least one owner with an ID and a daily capacity)');
-	if (options.slots.length === 0) throw new ConfigError('There are no appointment slots in the working hours');
+	if (options.slots.length === 0) throw new ConfigError('There are no appointment slots in the working hours (expected working hours with room for at least one appointment)');
 	if (!Number.isInteger(options.horizonDays) || options.horizonDays < 0 || options.horizonDays > MAX_HORIZON_DAYS) {
-		throw new ConfigError(`Horizon ${options.horizonDays} is not valid (expected a whole number of days from 0 to ${MAX_HORIZON_DAYS})`);
+		throw new ConfigError(`Horizon ${describeValue(options.horizonDays)} is not valid (expected a whole number of days from 0 to ${MAX_HORIZON_DAYS})`);
 	}
 }
 
