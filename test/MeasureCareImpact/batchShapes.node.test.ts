@@ -41,6 +41,10 @@ const CASES: Array<[string, IDataObject, IDataObject[]]> = [
 interface Uplift {
 	verdict: string;
 	sentence: string;
+	reliable: boolean | null;
+	caution: string | null;
+	incremental: unknown;
+	roi: unknown;
 	treatment: { customers: number };
 	holdout: { customers: number };
 	uplift: { absolute: number | null; lower: number | null; upper: number | null };
@@ -61,6 +65,10 @@ describe('Measure Care Impact: batch shapes', () => {
 				expect(result.verdict).toBe('notMeasurable');
 				expect(result.sentence).toMatch(/cannot be measured: \d+ treatment and \d+ holdout customers/);
 			}
+			// Nothing measured claims no reliability and no money, and says why.
+			if (result.verdict === 'notMeasurable') {
+				expect(result).toMatchObject({ reliable: null, incremental: null, roi: null, caution: expect.stringMatching(/^Not measurable, so no interval/) });
+			} else expect(lower).not.toBeNull();
 		}
 	}, 120_000);
 });

@@ -90,7 +90,49 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(conversion.sentence).toContain('no change the overall rate allows would be detected');
 		expect(revenue.verdict).toBe('notMeasurable');
 		expect(revenue.uplift).toMatchObject({ lower: null, upper: null, pValue: null });
-		expect(revenue.sentence).toBe('30-day revenue per customer cannot be measured: 2 treatment and 1 holdout customers (each group needs at least 2, and some variation).');
+		expect(revenue.sentence).toBe("30-day revenue per customer cannot be measured: 2 treatment and 1 holdout customers (the holdout has 1 customer, and a mean's interval needs at least 2 in each group).");
+	});
+
+	// 1 customer in each group gave an ROI and reliable: true next to verdict notMeasurable: a money figure and a
+	// claim of reliability from a difference of two customers, with no interval behind it.
+	it.each([
+		[
+			'one customer in each group',
+			[
+				{ impact: { group: 'treatment' }, converted: true, revenue: 80 },
+				{ impact: { group: 'holdout' }, converted: false, revenue: 0 },
+			],
+			"each group has 1 customer, and a mean's interval needs at least 2 in each group",
+			'两组各只有 1 人，均值的区间每组至少需要 2 人',
+		],
+		[
+			'every customer of each group alike',
+			[
+				...Array.from({ length: 3 }, () => ({ impact: { group: 'treatment' }, converted: true, revenue: 50 })),
+				...Array.from({ length: 2 }, () => ({ impact: { group: 'holdout' }, converted: true, revenue: 20 })),
+			],
+			'every customer of each group has the same value (treatment 50.00, holdout 20.00), so the spread cannot be estimated',
+			'每组内所有客户的数值都相同（干预组 50.00，对照组 20.00），无法估计离散程度',
+		],
+		[
+			'an empty holdout',
+			[{ impact: { group: 'treatment' }, converted: true, revenue: 80 }],
+			'the holdout has no customers',
+			'对照组没有客户',
+		],
+	])('%s: no reliability, increment or ROI when the uplift cannot be measured, and a caution saying why', async (_name, items, why, zhWhy) => {
+		const results = (await measure(items.map((item, i) => ({ customerId: `C${i}`, ...item })))).json(NODE_UNDER_TEST, 0);
+		const revenue = results.find((r) => r.outcome === 'revenue')!;
+		expect(revenue).toMatchObject({ verdict: 'notMeasurable', significant: false, reliable: null, incremental: null, roi: null, minimumDetectableEffect: null });
+		expect(revenue.uplift).toMatchObject({ lower: null, upper: null, pValue: null });
+		expect(revenue.caution).toBe(`Not measurable, so no interval, verdict, reliability, increment or ROI is given: ${why}.`);
+		expect(revenue.sentence).toMatch(new RegExp(`^30-day revenue per customer cannot be measured: \\d+ treatment and \\d+ holdout customers \\(${why.replace(/[().]/g, '\\$&')}\\)\\.$`));
+		// A rate has its interval from one customer a group; with none in a group it is not measurable either.
+		const conversion = results.find((r) => r.outcome === 'conversion')!;
+		if (conversion.verdict === 'notMeasurable') expect(conversion).toMatchObject({ reliable: null, incremental: null, caution: expect.stringContaining('Not measurable') });
+		else expect(conversion).toMatchObject({ reliable: true, caution: null, incremental: { conversions: expect.any(Object) } });
+		const zh = (await measure(items.map((item, i) => ({ customerId: `C${i}`, ...item })), { language: 'zh-CN' })).json(NODE_UNDER_TEST, 0);
+		expect(zh.find((r) => r.outcome === 'revenue')!.caution).toBe(`无法衡量，因此不给出区间、结论、可靠性、增量和投资回报：${zhWhy}。`);
 	});
 
 	it('7 uneven pages measured separately and merged give exactly the one-run result', async () => {

@@ -9,7 +9,7 @@ interface UpliftItem {
 	level: number;
 	measure: OutcomeMeasure;
 	sentence: string;
-	/** Why no effect is claimed, or that the check could not be made (null: none needed). */
+	/** Why no effect is claimed, that the check could not be made, or why nothing can be measured (null: none needed). */
 	caution: string | null;
 }
 
@@ -39,8 +39,8 @@ export function upliftJson({ campaign, outcome, label, stratum, level, measure: 
 		},
 		significant: m.verdict === 'increase' || m.verdict === 'decrease',
 		verdict: m.verdict,
-		// A rate's Newcombe interval needs no normality check: reliable.
-		reliable: m.normality ? m.normality.reliable : true,
+		// A rate's Newcombe interval needs no normality check: reliable. Nothing measured is neither (caution says why).
+		reliable: m.unmeasurable ? null : m.normality ? m.normality.reliable : true,
 		caution,
 		minimumDetectableEffect: m.minimumDetectableEffect,
 		incremental: m.incremental ? { [m.kind === 'proportion' ? 'conversions' : 'total']: m.incremental } : null,

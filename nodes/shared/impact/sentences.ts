@@ -45,11 +45,38 @@ function sameOutcome(m: OutcomeMeasure): boolean {
 	return successes === 0 || successes === m.treatment.customers + m.holdout.customers;
 }
 
+/** Why an outcome cannot be measured, as a clause: "the holdout has 1 customer, …". */
+function unmeasurableReason(m: OutcomeMeasure, c: SentenceContext): string {
+	const { why, groups } = m.unmeasurable!;
+	const zh = c.language === 'zh-CN';
+	const both = groups.length === 2;
+	const name = (g: string) => (zh ? (g === 'holdout' ? '对照组' : '干预组') : `the ${g}`);
+	if (why === 'noCustomers') {
+		if (zh) return both ? '两组都没有客户' : `${name(groups[0])}没有客户`;
+		return both ? 'neither group has customers' : `${name(groups[0])} has no customers`;
+	}
+	if (why === 'oneCustomer') {
+		if (zh) return `${both ? '两组各' : name(groups[0])}只有 1 人，均值的区间每组至少需要 2 人`;
+		return `${both ? 'each group has' : `${name(groups[0])} has`} 1 customer, and a mean's interval needs at least 2 in each group`;
+	}
+	const { treatment, holdout } = parts(m);
+	return zh
+		? `每组内所有客户的数值都相同（干预组 ${treatment}，对照组 ${holdout}），无法估计离散程度`
+		: `every customer of each group has the same value (treatment ${treatment}, holdout ${holdout}), so the spread cannot be estimated`;
+}
+
 /**
- * Why a mean's result claims no effect (its normality check failed), or that the check could not be made
- * (page states written before they kept the sum of cubes); null when the check passed or a rate needs none.
+ * Why a mean's result claims no effect (its normality check failed), that the check could not be made
+ * (page states written before they kept the sum of cubes), or why nothing can be measured (then reliable,
+ * increment and ROI are null); null when the check passed or a rate needs none.
  */
 export function cautionSentence(m: OutcomeMeasure, c: SentenceContext): string | null {
+	if (m.unmeasurable) {
+		const reason = unmeasurableReason(m, c);
+		return c.language === 'zh-CN'
+			? `无法衡量，因此不给出区间、结论、可靠性、增量和投资回报：${reason}。`
+			: `Not measurable, so no interval, verdict, reliability, increment or ROI is given: ${reason}.`;
+	}
 	const check = m.normality;
 	if (!check || check.reliable === true) return null;
 	const zh = c.language === 'zh-CN';
@@ -73,6 +100,8 @@ export function cautionSentence(m: OutcomeMeasure, c: SentenceContext): string |
 
 /** One plain sentence on what the campaign did to one outcome, in English or Chinese (with its caution, if any). */
 export function upliftSentence(m: OutcomeMeasure, c: SentenceContext): string {
+	// Its sentence says why already.
+	if (m.unmeasurable) return baseSentence(m, c);
 	const caution = cautionSentence(m, c);
 	if (m.normality?.reliable === false) return inconclusiveSentence(m, c, caution!);
 	const sentence = baseSentence(m, c);
@@ -102,11 +131,11 @@ function inconclusiveSentence(m: OutcomeMeasure, c: SentenceContext, tail: strin
 }
 
 function baseSentence(m: OutcomeMeasure, c: SentenceContext): string {
-	const { holdout, treatment, diff, proportion } = parts(m);
+	const { holdout, treatment, diff } = parts(m);
 	const { who, prefix, unit, interval } = frame(m, c);
 	if (c.language === 'zh-CN') {
 		if (m.verdict === 'notMeasurable') {
-			return `${prefix}${c.outcomeLabel}：数据不足以衡量（干预组 ${m.treatment.customers} 人，对照组 ${m.holdout.customers} 人；每组至少需要 ${proportion ? 1 : 2} 人且结果有差异）。`;
+			return `${prefix}${c.outcomeLabel}：数据不足以衡量（干预组 ${m.treatment.customers} 人，对照组 ${m.holdout.customers} 人；${unmeasurableReason(m, c)}）。`;
 		}
 		if (m.verdict === 'increase' || m.verdict === 'decrease') {
 			const verb = m.verdict === 'increase' ? '提升到' : '降低到';
@@ -121,7 +150,7 @@ function baseSentence(m: OutcomeMeasure, c: SentenceContext): string {
 		return inconclusiveSentence(m, c, detectable);
 	}
 	if (m.verdict === 'notMeasurable') {
-		return `${prefix}${c.outcomeLabel} cannot be measured: ${m.treatment.customers} treatment and ${m.holdout.customers} holdout customers (each group needs at least ${proportion ? 1 : 2}, and some variation).`;
+		return `${prefix}${c.outcomeLabel} cannot be measured: ${m.treatment.customers} treatment and ${m.holdout.customers} holdout customers (${unmeasurableReason(m, c)}).`;
 	}
 	if (m.verdict === 'increase' || m.verdict === 'decrease') {
 		const verb = m.verdict === 'increase' ? 'raised' : 'lowered';

@@ -1,3 +1,4 @@
+import type { Group } from './assignment';
 import { normalQuantile, studentQuantile } from './distributions';
 import { newcombeInterval, newcombePValue, rateDetectableEffect, twoSidedZ } from './proportions';
 import { moments, roundedSumOf, type MomentState } from './sufficient';
@@ -31,6 +32,16 @@ export interface Estimate {
 	upper: number | null;
 }
 
+/**
+ * Why an outcome cannot be measured (verdict notMeasurable): a group without customers; for a mean, a group of
+ * one (no spread to estimate); or no variation in either group (every customer of a group alike). The groups
+ * named are the ones short of customers (none for noVariation).
+ */
+export interface Unmeasurable {
+	why: 'noCustomers' | 'oneCustomer' | 'noVariation';
+	groups: Group[];
+}
+
 export interface OutcomeMeasure {
 	kind: OutcomeKind;
 	treatment: GroupSummary;
@@ -48,9 +59,12 @@ export interface OutcomeMeasure {
 	 * fails, the verdict is never increase or decrease, whatever the interval says.
 	 */
 	normality: NormalityCheck | null;
-	/** Extra conversions (proportion) or extra revenue (mean) among the treated customers. */
+	/** Extra conversions (proportion) or extra revenue (mean) among the treated customers; null when not measurable. */
 	incremental: Estimate | null;
+	/** Null when not measurable: no money is claimed from a difference with no interval. */
 	roi: { cost: number; incrementalProfit: Estimate; roi: Estimate } | null;
+	/** Why the verdict is notMeasurable; null otherwise. */
+	unmeasurable: Unmeasurable | null;
 }
 
 const POWER_Z = normalQuantile(0.8);
@@ -123,7 +137,10 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 	const trusted = normality?.reliable !== false;
 	const verdict: Verdict = lower === null || upper === null ? 'notMeasurable' : trusted && lower > 0 ? 'increase' : trusted && upper < 0 ? 'decrease' : 'inconclusive';
 	const relative = relativeTo(absolute, holdout.value);
-	const incremental = absolute === null ? null : scaled(nT, lower, upper, absolute);
+	const unmeasurable = verdict === 'notMeasurable' ? whyUnmeasurable(kind, nT, nH) : null;
+	// Without an interval there is no effect to scale up: 1 treated against 1 held-out customer gave an
+	// increment and an ROI for a difference of two customers (lower, upper null).
+	const incremental = absolute === null || unmeasurable ? null : scaled(nT, lower, upper, absolute);
 	let roi: OutcomeMeasure['roi'] = null;
 	if (kind === 'mean' && incremental && options.costPerContact > 0) {
 		const cost = options.costPerContact * nT;
@@ -131,5 +148,13 @@ export function measureOutcome(kind: OutcomeKind, treatmentState: MomentState, h
 		const toRoi = (value: number | null) => (value === null ? null : (value - cost) / cost);
 		roi = { cost, incrementalProfit: profit, roi: { estimate: toRoi(profit.estimate)!, lower: toRoi(profit.lower), upper: toRoi(profit.upper) } };
 	}
-	return { kind, treatment, holdout, absolute, relative, lower, upper, pValue, method, minimumDetectableEffect: mde, verdict, normality, incremental, roi };
+	return { kind, treatment, holdout, absolute, relative, lower, upper, pValue, method, minimumDetectableEffect: mde, verdict, normality, incremental, roi, unmeasurable };
+}
+
+/** The reason behind notMeasurable, from the group sizes: the groups too small, else no variation. */
+function whyUnmeasurable(kind: OutcomeKind, nT: number, nH: number): Unmeasurable {
+	const short = (minimum: number): Group[] => (['treatment', 'holdout'] as const).filter((_, i) => [nT, nH][i] < minimum);
+	if (nT === 0 || nH === 0) return { why: 'noCustomers', groups: short(1) };
+	if (kind === 'mean' && (nT < 2 || nH < 2)) return { why: 'oneCustomer', groups: short(2) };
+	return { why: 'noVariation', groups: [] };
 }
