@@ -214,24 +214,32 @@ describe('mentions: a label named in README text', () => {
 	])('%s does not name %s', (text, label) => expect(mentions(text, label)).toBe(false));
 });
 
+interface Checked {
+	/** "<node or credential> › <label path>", as ALLOWED names it. */
+	key: string;
+	found: boolean;
+}
+
+/** Each label of `properties`, and whether `text` names it. */
+function check(owner: string, properties: INodeProperties[], text: string): Checked[] {
+	return labels(properties).map(({ path, displayName }) => ({ key: `${owner} › ${path}`, found: mentions(text, displayName) }));
+}
+
+const nodeLabels = (node: (typeof nodes)[number]) => check(node.name, node.properties, section(SECTIONS[node.name]));
+const credentialLabels = (credential: ICredentialType) =>
+	check(credential.name, credential.properties, CREDENTIAL_PARTS[credential.name].map(part).join(' '));
+
+const unexplained = (checked: Checked[]) => checked.filter(({ key, found }) => !found && !(key in ALLOWED)).map(({ key }) => key);
+
 describe('README documents every parameter in its node section', () => {
 	it('every node has a section', () => {
 		expect(nodes.map((node) => node.name).sort()).toEqual(Object.keys(SECTIONS).sort());
 		for (const key of Object.values(SECTIONS)) expect(section(key).length).toBeGreaterThan(1000);
 	});
 
-	/** The README text each label is looked for in, by "<node or credential> › <label path>". */
-	const textOf = new Map<string, string>();
 	for (const node of nodes) {
-		const text = section(SECTIONS[node.name] ?? node.name);
-		const missing: string[] = [];
-		for (const { path, displayName } of labels(node.properties)) {
-			const key = `${node.name} › ${path}`;
-			textOf.set(key, text);
-			if (!mentions(text, displayName) && !(key in ALLOWED)) missing.push(key);
-		}
 		it(`${node.displayName}: every label is in the README's section`, () => {
-			expect(missing).toEqual([]);
+			expect(unexplained(nodeLabels(node))).toEqual([]);
 		});
 	}
 
@@ -240,23 +248,13 @@ describe('README documents every parameter in its node section', () => {
 	});
 
 	for (const credential of credentials) {
-		const text = (CREDENTIAL_PARTS[credential.name] ?? []).map(part).join(' ');
-		const missing: string[] = [];
-		for (const { path, displayName } of labels(credential.properties)) {
-			const key = `${credential.name} › ${path}`;
-			textOf.set(key, text);
-			if (!mentions(text, displayName) && !(key in ALLOWED)) missing.push(key);
-		}
 		it(`credential ${credential.displayName}: every field is in the README's part`, () => {
-			expect(missing).toEqual([]);
+			expect(unexplained(credentialLabels(credential))).toEqual([]);
 		});
 	}
 
 	it('no ALLOWED entry is stale (names a label that is gone, or one the README now names)', () => {
-		const stale = Object.keys(ALLOWED).filter((key) => {
-			const text = textOf.get(key);
-			return text === undefined || mentions(text, key.split(' › ').pop() as string);
-		});
-		expect(stale).toEqual([]);
+		const checked = new Map([...nodes.flatMap(nodeLabels), ...credentials.flatMap(credentialLabels)].map(({ key, found }) => [key, found]));
+		expect(Object.keys(ALLOWED).filter((key) => checked.get(key) !== false)).toEqual([]);
 	});
 });
