@@ -19,7 +19,9 @@ describe('quantileScores agrees with its definition', () => {
 			for (const distinct of [1, 2, 5, 1000]) {
 				// Whole numbers in a narrow span (scored from counts), fractions and a wide span (scored after a sort).
 				const whole = Array.from({ length: n }, () => Math.floor(next() * distinct) - Math.floor(distinct / 2));
-				for (const values of [whole, whole.map((v) => v / 4), whole.map((v) => v * 1e7)]) {
+				// Recency in days from a zone's midnight to an As Of at 08:00 there: whole days and one same fraction.
+				const zoned = whole.map((v) => (v * 86_400_000 + 8 * 3_600_000) / 86_400_000);
+				for (const values of [whole, zoned, whole.map((v) => v / 4), whole.map((v) => v * 1e7)]) {
 					expect([...quantileScores(values, k)]).toEqual(byDefinition(values, k));
 				}
 			}

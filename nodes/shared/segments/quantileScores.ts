@@ -19,7 +19,7 @@ export function quantileScores(values: ArrayLike<number>, k: number): Uint8Array
  * above s, Infinity if none does. A learned state keeps them to score later batches against this one.
  */
 export function quantileCuts(values: ArrayLike<number>, k: number): Float64Array {
-	return integerScoreCuts(values, k) ?? scoreCuts(Float64Array.from(values).sort(), k);
+	return steppedScoreCuts(values, k) ?? scoreCuts(Float64Array.from(values).sort(), k);
 }
 
 /** Scores 1..k from cut points: a value scores the number of cuts at or below it, plus one. */
@@ -50,34 +50,45 @@ function scoreCuts(sorted: Float64Array, k: number): Float64Array {
 	return cuts;
 }
 
-/** Widest span of whole numbers counted per value instead of sorted (a counter of 4 bytes per value in the span). */
+/** Widest span counted per whole-number step instead of sorted (12 bytes per step in the span). */
 const MAX_COUNTED_SPAN = 1 << 20;
 
 /**
- * The same cut points without a sort when every value is a whole number in a narrow span, as day counts
- * and purchase counts are: the runs of equal values come from a count per value. Undefined otherwise.
+ * The same cut points without a sort when the values lie in a narrow span with at most one distinct
+ * value per whole-number step from the smallest (to the nearest step), as purchase counts and day counts
+ * do: whole days in UTC, whole days and one same fraction in a zone (a purchase at midnight is 12.333
+ * days before an As Of at 08:00 there). The runs of equal values come from a count per step. Undefined
+ * otherwise.
  */
-function integerScoreCuts(values: ArrayLike<number>, k: number): Float64Array | undefined {
+function steppedScoreCuts(values: ArrayLike<number>, k: number): Float64Array | undefined {
 	const n = values.length;
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < n; i++) {
 		const value = values[i];
-		if (!Number.isInteger(value)) return undefined;
+		if (!Number.isFinite(value)) return undefined;
 		if (value < min) min = value;
 		if (value > max) max = value;
 	}
 	if (max - min >= Math.min(MAX_COUNTED_SPAN, 4 * n)) return undefined;
-	const counts = new Uint32Array(max - min + 1);
-	for (let i = 0; i < n; i++) counts[values[i] - min]++;
+	const counts = new Uint32Array(Math.round(max - min) + 1);
+	// The one value of each step: a second, different value in a step leaves the values to the sort.
+	const stepValues = new Float64Array(counts.length);
+	for (let i = 0; i < n; i++) {
+		const value = values[i];
+		const step = Math.round(value - min);
+		if (counts[step] === 0) stepValues[step] = value + 0; // -0 as 0
+		else if (stepValues[step] !== value) return undefined;
+		counts[step]++;
+	}
 	const cuts = new Float64Array(k).fill(Infinity);
 	let score = 1;
 	let below = 0;
-	for (let offset = 0; offset < counts.length && score < k; offset++) {
-		const equal = counts[offset];
+	for (let step = 0; step < counts.length && score < k; step++) {
+		const equal = counts[step];
 		if (equal === 0) continue;
 		const runScore = Math.min(k, 1 + Math.floor((k * (below + equal / 2)) / n));
-		for (; score < runScore; score++) cuts[score] = min + offset;
+		for (; score < runScore; score++) cuts[score] = stepValues[step];
 		below += equal;
 	}
 	return cuts;
