@@ -12,6 +12,7 @@ import {
 	type ConsentFieldMeaning,
 	type ConsentMode,
 } from '../shared/messaging/policy';
+import { ALIYUN_PARAM_DEFAULT_LIMIT, ALIYUN_PARAM_MOST } from '../shared/messaging/channels/templateParamLimits';
 import { DEFAULT_RETRY, LONGEST_TIMER_MS, type CareBatchOptions, type PrepareConfig } from '../shared/messaging/sending';
 import { BUILTIN_TEMPLATE_KEYS, BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose } from '../shared/messaging/templates';
 import { optionsProperty, properties } from './description';
@@ -224,6 +225,15 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 			defaultTimeZone,
 			keyPeriodIn: keyPeriods(asOf, param<KeyPeriod>('keyPeriod', 'day')),
 			storedTextLimit: ledgerBackend === 'postgres' ? POSTGRES_STORED_TEXT_LIMIT : undefined,
+			smsParamLimit:
+				channel === 'aliyunSms'
+					? checkedNumber(labelOf('smsParamMaxLength'), param('smsParamMaxLength', ALIYUN_PARAM_DEFAULT_LIMIT), {
+							atLeast: 1,
+							atMost: ALIYUN_PARAM_MOST,
+							whole: true,
+							expected: `a whole number of characters from 1 to ${ALIYUN_PARAM_MOST}`,
+						})
+					: undefined,
 			capField: capChoice === 'field' && capLimit ? { field: text('lastContactedField', 'lastContactedAt') || 'lastContactedAt', since: capWindowStarts(asOf, capLimit) } : undefined,
 		},
 	});

@@ -26,7 +26,8 @@ interface Odd extends OddValue {
 	asGiven?: boolean;
 	/**
 	 * The node passes it on and the provider may refuse it (a landline to an SMS gateway): its verdict stands.
-	 * Where the provider documents the limit it would refuse by (textLimits.ts), the node refuses first.
+	 * Where the provider documents the limit it would refuse by (textLimits.ts, templateParamLimits.ts), the
+	 * node refuses first.
 	 */
 	providerMayRefuse?: boolean;
 	/** What the provider must have received for it. */
@@ -481,7 +482,7 @@ async function problemsOf(c: FieldCase): Promise<string[]> {
 		}
 		if (outcome.output === 3) {
 			const message = String(outcome.json.error);
-			if (odd.providerMayRefuse && /^Item \d+: field "message text" is .*, over .*limit/.test(message)) continue;
+			if (odd.providerMayRefuse && /^Item \d+: field "(message text|TemplateParam\.[^"]+)" is .*, over .*limit/.test(message)) continue;
 			if (odd.asGiven || 'equivalent' in odd) problems.push(`${what}: refused, though it is valid: ${message}`);
 			else if (RAW_ERROR.test(message)) problems.push(`${what}: raw error: ${message}`);
 			else if (!names(message, c.field) && !names(message, c.parameter)) problems.push(`${what}: the message names neither "${c.field}" nor "${c.parameter}": ${message}`);

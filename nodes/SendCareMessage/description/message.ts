@@ -129,6 +129,16 @@ export const messageProperties: INodeProperties[] = [
 		displayOptions: { show: { channel: ['aliyunSms'] } },
 	},
 	{
+		displayName: 'Aliyun Variable Limit (Characters)',
+		name: 'smsParamMaxLength',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 500 },
+		default: 35,
+		description:
+			"Most characters Aliyun takes in one template variable's value: 35, unless Aliyun lifted the limit for your template (then up to 500). A longer value is the item's error before anything is sent.",
+		displayOptions: { show: { channel: ['aliyunSms'] } },
+	},
+	{
 		displayName: 'Care Type',
 		name: 'careType',
 		type: 'string',

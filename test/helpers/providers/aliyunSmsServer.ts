@@ -24,6 +24,7 @@ export const ALIYUN_ERRORS: Record<string, { status: number; message: string }> 
 	'isv.AMOUNT_NOT_ENOUGH': { status: 200, message: '账户余额不足' },
 	'isv.DAY_LIMIT_CONTROL': { status: 200, message: '触发日发送限额' },
 	'isv.BLACK_KEY_CONTROL_LIMIT': { status: 200, message: '黑名单管控' },
+	'isv.PARAM_LENGTH_LIMIT': { status: 200, message: '参数超出长度限制' },
 	'isp.SYSTEM_ERROR': { status: 200, message: 'isp.SYSTEM_ERROR' },
 };
 
@@ -38,6 +39,8 @@ export interface AliyunSmsServerOptions {
 	perNumberPerMinute?: number;
 	/** Allowed clock skew of Timestamp, ms (Aliyun: 15 minutes). */
 	maxSkewMs?: number;
+	/** Most characters in one template variable's value (isv.PARAM_LENGTH_LIMIT beyond): Aliyun's default 35, or a lifted limit. */
+	paramLengthLimit?: number;
 }
 
 /** RFC 3986 percent-encoding byte by byte: only A-Z a-z 0-9 - _ . ~ stay as they are. */
@@ -70,7 +73,8 @@ const REQUIRED_COMMON = ['AccessKeyId', 'Action', 'Format', 'SignatureMethod', '
  * (SignatureNonceUsed), and the HMAC-SHA1 signature recomputed here from the decoded parameters
  * (SignatureDoesNotMatch). SendSms: PhoneNumbers (mainland 1xxxxxxxxxx or country code + number),
  * approved SignName and TemplateCode, TemplateParam a JSON object of strings covering every template
- * variable. Success {Code: "OK", Message: "OK", BizId, RequestId}. Also answers QuerySmsSignList (the
+ * variable, each value at most 35 characters by default (isv.PARAM_LENGTH_LIMIT). Success {Code: "OK",
+ * Message: "OK", BizId, RequestId}. Also answers QuerySmsSignList (the
  * credential test).
  */
 export async function startAliyunSmsServer(options: AliyunSmsServerOptions = {}): Promise<ProviderServer> {
@@ -131,6 +135,7 @@ export async function startAliyunSmsServer(options: AliyunSmsServerOptions = {})
 		}
 		const variables = [...template.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]);
 		if (variables.some((v) => values[v] === undefined)) return answer('isv.TEMPLATE_MISSING_PARAMETERS');
+		if (Object.values(values).some((v) => String(v).length > (options.paramLengthLimit ?? 35))) return answer('isv.PARAM_LENGTH_LIMIT');
 		if (!admitNumber(numbers)) return answer('isv.BUSINESS_LIMIT_CONTROL');
 		const text = `【${signName}】${template.replace(/\$\{(\w+)\}/g, (_, v: string) => String(values[v]))}`;
 		const bizId = `${Date.now()}${randomBytes(3).toString('hex')}^0`;

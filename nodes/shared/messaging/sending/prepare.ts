@@ -3,6 +3,7 @@ import { checkKeyNumber, choiceKey, getField, InputError, isEmpty } from '../../
 import { CHANNELS, type ChannelKind } from '../channels/registry';
 import { compactPhone, isDecimalExport } from '../channels/phoneText';
 import { unmentionableNumber } from '../channels/robotMention';
+import { templateParamOverLimit } from '../channels/templateParamLimits';
 import { textOverLimit } from '../channels/textLimits';
 import type { OutgoingMessage } from '../channels/types';
 import { idempotencyKey, keyValueEscape, storedTextBytes } from '../ledger';
@@ -42,6 +43,8 @@ export interface PrepareConfig {
 	keyTemplate?: TemplatePart[];
 	smsCompliance?: { signature?: string; optOut: boolean };
 	smsTemplateCode?: string;
+	/** Aliyun SMS: the most characters one template variable's value may have (templateParamLimits.ts). */
+	smsParamLimit?: number;
 	/** The ledger's limit on a stored key or customer ID (UTF-8 bytes), when it has one (Postgres). */
 	storedTextLimit?: number;
 	/** Read contacts from this field for the frequency cap, inside the window starting at `since(recipient zone)`. */
@@ -173,6 +176,8 @@ export function prepareCareItem(json: Record<string, unknown>, config: PrepareCo
 	}
 	if (rendered.html !== undefined) message.html = rendered.html;
 	if (config.channel === 'aliyunSms') {
+		const overLong = rendered.templateParams && config.smsParamLimit !== undefined ? templateParamOverLimit(rendered.templateParams, config.smsParamLimit) : undefined;
+		if (overLong) throw new InputError(`TemplateParam.${overLong.name}`, overLong.value, overLong.problem, overLong.expected);
 		message.templateCode = config.smsTemplateCode;
 		message.templateParams = rendered.templateParams;
 	}
