@@ -47,51 +47,7 @@ const CREDENTIAL_PARTS: Record<string, string[]> = {
  * README" entries are gaps whose README text is proposed to the lead; each goes when the README has it
  * (the staleness test below fails until it does).
  */
-const ALLOWED: Record<string, string> = {
-	'segmentCustomer › Last Purchase Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › First Purchase Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › Order Count Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › Total Spend Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › Order Date Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › Amount Column': "pending README (E-to-lead.md): the Columns row gives the default column names only",
-	'segmentCustomer › Rules': "pending README (E-to-lead.md): *Custom rules* describes the rules in lower case, without the parameter's label",
-	'segmentCustomer › Rules › Rule › Field': "pending README (E-to-lead.md): *Custom rules* writes field – operator – value → label",
-	'segmentCustomer › Rules › Rule › Operator': "pending README (E-to-lead.md): *Custom rules* writes field – operator – value → label",
-	'segmentCustomer › Rules › Rule › Label': "pending README (E-to-lead.md): *Custom rules* writes field – operator – value → label",
-	'sendCareMessage › Sending Hours End': "pending README (E-to-lead.md): the Quiet Hours row writes 'Sending Hours Start 09:00 – End 20:00'",
-	'sendCareMessage › Options › Resend Unconfirmed After (Minutes)': "pending README (E-to-lead.md): written without its unit, 'Resend Unconfirmed After'",
-	'scoreSatisfaction › Half-Life (Days)': "pending README (E-to-lead.md): written without its unit, '**Half-Life**'",
-	'scoreSatisfaction › Declining Drop (Index Points)': "pending README (E-to-lead.md): written without its unit, '**Declining Drop**'",
-	'detectChurnRisk › Parameters JSON': "pending README (E-to-lead.md): where the Model item goes is not named",
-	'detectChurnRisk › First Purchase Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Last Purchase Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Order Count Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Total Spend Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Repeat Purchases (x) Column': "pending README (E-to-lead.md): written '*Repeat Purchases (x)*'",
-	'detectChurnRisk › Recency (t_x) Column': "pending README (E-to-lead.md): written '*Recency (t_x)*'",
-	'detectChurnRisk › Mean Repeat Spend Column': "pending README (E-to-lead.md): the Input table gives the default column name only",
-	'detectChurnRisk › Order Date Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Amount Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Tenure Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Active Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'detectChurnRisk › Value per Period Column': "pending README (E-to-lead.md): the Input table gives the default column names only",
-	'measureCareImpact › Order Date Column': "pending README (E-to-lead.md): KPI Report's Orders gives the default column names only",
-	'measureCareImpact › Amount Column': "pending README (E-to-lead.md): KPI Report's Orders gives the default column names only",
-	'measureCareImpact › Answered At Column': "pending README (E-to-lead.md): KPI Report's Survey Responses gives the default column names only",
-	'measureCareImpact › NPS Column': "pending README (E-to-lead.md): KPI Report's Survey Responses gives the default column names only",
-	'careRedisLedgerApi › Host': "pending README (E-to-lead.md): the Redis backend lists its fields in lower case",
-	'careRedisLedgerApi › Port': "pending README (E-to-lead.md): the Redis backend lists its fields in lower case",
-	'careRedisLedgerApi › User': "pending README (E-to-lead.md): the Redis backend lists its fields in lower case",
-	'careRedisLedgerApi › Password': "pending README (E-to-lead.md): the Redis backend lists its fields in lower case",
-	'careRedisLedgerApi › Database Number': "pending README (E-to-lead.md): the Redis backend lists its fields in lower case",
-	'careRedisLedgerApi › SSL': "pending README (E-to-lead.md): the Redis backend writes 'TLS'",
-	'carePostgresLedgerApi › Host': "pending README (E-to-lead.md): the Postgres backend lists its fields in lower case",
-	'carePostgresLedgerApi › Port': "pending README (E-to-lead.md): the Postgres backend lists its fields in lower case",
-	'carePostgresLedgerApi › Database': "pending README (E-to-lead.md): the Postgres backend lists its fields in lower case",
-	'carePostgresLedgerApi › User': "pending README (E-to-lead.md): the Postgres backend lists its fields in lower case",
-	'carePostgresLedgerApi › Password': "pending README (E-to-lead.md): the Postgres backend lists its fields in lower case",
-	'careSmtpApi › Ignore SSL Issues (Insecure)': "pending README (E-to-lead.md): written '**Ignore SSL Issues**', the label before '(Insecure)' was added",
-};
+const ALLOWED: Record<string, string> = {};
 
 interface Labelled {
 	/** The label path as the panel shows it: "Rules › Rule › Value". */
