@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { batchParameter, parameterNumber, propertyNamed, readAsOf, readChoice, readColumn, readColumns, readLanguage, readNumber, readOutputField } from '../common';
 import {
 	CHURN_MODELS,
@@ -125,7 +125,7 @@ function readThresholds(ctx: IExecuteFunctions): Record<string, number> {
 const choice = <T extends string>(ctx: IExecuteFunctions, name: string): T => readChoice<T>(ctx, described(name));
 
 /** An Input Shape as the panel names it. */
-const shapeName = (shape: InputShape): string => String(described('inputShape').options?.find((o) => 'value' in o && o.value === shape)?.name ?? shape);
+const shapeName = (shape: InputShape): string => (described('inputShape').options as INodePropertyOptions[]).find((o) => o.value === shape)?.name ?? shape;
 
 /**
  * Parameters JSON: the Model item of an earlier run or its JSON. Anything else an expression gives (5,

@@ -190,6 +190,234 @@ describe('error messages show refused values with describeValue', () => {
 	});
 });
 
+/**
+ * The wording rule (DESIGN, "Bad input"): a message names the value it refuses with describeValue and
+ * says what was expected, as parameterError and InputError write it ('Parameter "X" is V, which …
+ * (expected …)'). The older wording interpolated the raw value ('"X" must …; got ${value}'): NaN, undefined,
+ * an object or a long text read as whatever ${} makes of them, and the message often left out what would
+ * have been accepted. Three checks on the text of every ConfigError, InputError, NodeOperationError and
+ * NodeApiError construction and parameterError call in nodes/ (the literal parts of its templates and
+ * strings, each branch of a ? : on its own, with the local text constants they use):
+ * - no "got": the old wording, in any argument;
+ * - a value the message says something "is" ('is ${v}', '${v} is not', '"${v}", which') is written by a
+ *   describer (describeValue, or stateValueText for a learned state's JSON), never interpolated raw.
+ *   InputError and parameterError show their refused value themselves, so their texts are not checked so;
+ * - a ConfigError, NodeOperationError or NodeApiError message says "expected" (InputError and
+ *   parameterError write it themselves). A message passed on from another error (its .message, or a
+ *   constant holding it) was checked where that error was built.
+ * Listed exceptions say why; each must still be found. A key is the rule, the file and the interpolation
+ * (raw) or the message's first 60 characters as written.
+ */
+const DESCRIBERS = new Set(['describeValue', 'stateValueText']);
+
+const ALLOWED_WORDING: Record<string, string> = {
+	"expected nodes/MeasureCareImpact/operations/assignHoldout.ts: \"Campaign\" is empty: name the campaign, e.g. \"win-back-2026-": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/assignHoldout.ts: \"Holdout Share (%)\" must lie between 0 and 100 (exclusive); ": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/assignHoldout.ts: \"Holdout Share (%)\" must lie between 0 and 100 (exclusive); ": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/kpiReport.ts: \"Months\" must be a whole number from 1 to ${MAX_MONTHS}; got": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/kpiReport.ts: \"Months\" must be a whole number from 1 to ${MAX_MONTHS}; got": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/measureUplift.ts: \"Confidence Level (%)\" must lie from 50 to 99.9; got ${perce": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/measureUplift.ts: \"Confidence Level (%)\" must lie from 50 to 99.9; got ${perce": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/measureUplift.ts: \"Cost per Contact\" must be 0 (no ROI) or from ${COST_RANGE.m": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/measureUplift.ts: \"Cost per Contact\" must be 0 (no ROI) or from ${COST_RANGE.m": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/measureUplift.ts: \"Margin (%)\" must lie from 0 to 100; got ${marginPercent}`": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/measureUplift.ts: \"Margin (%)\" must lie from 0 to 100; got ${marginPercent}`": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/measureUplift.ts: \"Window (Days)\" must be a whole number of days from 0 (left ": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"got nodes/MeasureCareImpact/operations/measureUplift.ts: \"Window (Days)\" must be a whole number of days from 0 (left ": "pending: owner C (old '…; got ${value}' wording; B-to-C.md)",
+	"expected nodes/MeasureCareImpact/operations/measureUplift.ts: No outcome to measure: fill in at least one of Converted, Re": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"expected nodes/ScoreSatisfaction/operations/gap.ts: \"Importance Weights\" has \"${text}\", which is not a positive ": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"expected nodes/ScoreSatisfaction/operations/gap.ts: \"Importance Weights\" lists ${raw.length} weights for ${count": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"raw nodes/ScoreSatisfaction/operations/gap.ts: text": "pending: owner C (value interpolated raw, not by describeValue; B-to-C.md)",
+	"expected nodes/ScoreSatisfaction/operations/params.ts: \"${displayName}\" must contain ${token}, for example \"${place": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"expected nodes/ScoreSatisfaction/settings.ts: Choose at least one metric to score'": "pending: owner C (does not say what was expected; B-to-C.md)",
+	"expected nodes/SendCareMessage/parameters/itemParameters.ts: differenceText(differs, labelOf(differs.path)) + 'it applies": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/SendCareMessage/parameters/itemParameters.ts: worded(`Parameter \"${spec.label}\" is`, value, error)": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/SendCareMessage/settings.ts: ${label} is ${describeValue(raw)}, which is not ${rule.expec": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/SendCareMessage/settings.ts: Frequency Cap \"From Ledger\" needs a Redis or Postgres ledger": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/SendCareMessage/settings.ts: Option \"Resend Unconfirmed After\" is ${minutes} minute(s), w": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/SendCareMessage/settings.ts: Template \"${templateName}\" is not one of ${BUILTIN_TEMPLATE_": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: cap.windowDays": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: minutes": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: options.retentionDays": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: options[name]": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: templateName": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"raw nodes/SendCareMessage/settings.ts: unit": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"expected nodes/common/toolCall.ts: As an AI-agent tool this node gets one customer per call, so": "not a refused value but a setting refused for how the node is called (one customer per AI-tool call); it says why and what to set instead, in the callers' own sentence",
+	"expected nodes/shared/messaging/channels/credentialFields.ts: The ${credentialName} credential has no \"${field}\"; fill it ": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/channels/credentialFields.ts: The ${credentialName} credential's \"${field}\" is ${describeV": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/channels/credentialFields.ts: The ${credentialName} credential's \"${field}\" must start wit": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"raw nodes/shared/messaging/channels/credentialFields.ts: field": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"expected nodes/shared/messaging/channels/slack.ts: The ${CREDENTIAL} credential's \"webhookUrl\" must be the full": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/channels/smtp.ts: The ${CREDENTIAL} credential's \"fromEmail\" is not an email a": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/channels/twilioSms.ts: The ${CREDENTIAL} credential needs a \"from\" number or a \"mes": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/ledger/key.ts: The custom key puts {{${previous}}} and {{${part.path}}} nex": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/ledger/postgres.ts: Ledger table \"${table}\" is not a table name like care_messag": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"raw nodes/shared/messaging/ledger/postgres.ts: table": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"expected nodes/shared/messaging/policy/quietHours.ts: Sending hours ${name} \"${text}\" is not a time of day like 09": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/policy/quietHours.ts: Sending hours start and end are both ${start}; turn quiet ho": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"raw nodes/shared/messaging/policy/quietHours.ts: text": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"expected nodes/shared/messaging/policy/timeZone.ts: The default time zone \"${fallback}\" is not an IANA time zone": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"raw nodes/shared/messaging/policy/timeZone.ts: fallback": "pending: owner D (value interpolated raw, not by describeValue; B-to-D.md)",
+	"expected nodes/shared/messaging/templates/htmlTemplate.ts: The ${templateName} has the placeholder {{${part.path}}}, wh": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/templates/placeholders.ts: The ${templateName} has \"{{\" at character ${open + 1} withou": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/messaging/templates/placeholders.ts: The ${templateName} has the placeholder \"{{${inside}}}\", whi": "pending: owner D (does not say what was expected; B-to-D.md)",
+	"expected nodes/shared/segments/histogram.ts: ${what}: the counts add up to ${total}, beyond what can be c": "pending: owner A (does not say what was expected; B-to-A.md)",
+	"expected nodes/shared/segments/histogram.ts: ${what}: value ${values[i]} is not a finite number`": "pending: owner A (does not say what was expected; B-to-A.md)",
+	"raw nodes/shared/segments/histogram.ts: counts[i]": "pending: owner A (value interpolated raw, not by describeValue; B-to-A.md)",
+	"raw nodes/shared/segments/histogram.ts: values[i]": "pending: owner A (value interpolated raw, not by describeValue; B-to-A.md)",
+};
+
+type Piece = string | ts.Expression;
+
+/** An expression made of words: a text, a template, or texts joined or chosen between. */
+function isWords(e: ts.Expression): boolean {
+	if (ts.isParenthesizedExpression(e)) return isWords(e.expression);
+	if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return true;
+	if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isWords(e.left) || isWords(e.right);
+	return ts.isConditionalExpression(e) && (isWords(e.whenTrue) || isWords(e.whenFalse));
+}
+
+/** The text of a message: literal parts as text, interpolations as their expressions; alternatives (a ? b : c) each. */
+function pieces(expr: ts.Expression, file: ts.SourceFile): Piece[][] {
+	if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return pieces(expr.expression, file);
+	if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return [[expr.text]];
+	if (ts.isTemplateExpression(expr)) {
+		let runs: Piece[][] = [[expr.head.text]];
+		for (const span of expr.templateSpans) {
+			const inner = ts.isConditionalExpression(span.expression) ? pieces(span.expression, file) : [[span.expression]];
+			runs = runs.flatMap((run) => inner.map((alt) => [...run, ...alt, span.literal.text]));
+		}
+		return runs;
+	}
+	if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+		const left = pieces(expr.left, file);
+		const right = pieces(expr.right, file);
+		return left.flatMap((l) => right.map((r) => [...l, ...r]));
+	}
+	if (ts.isConditionalExpression(expr)) return [...pieces(expr.whenTrue, file), ...pieces(expr.whenFalse, file)];
+	return [[expr]];
+}
+
+/** The arguments that hold a message's words: all of them for InputError and parameterError, the message for the others. */
+function messageArguments(n: ts.NewExpression | ts.CallExpression): ts.Expression[] {
+	const args = [...(n.arguments ?? [])];
+	if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ['NodeOperationError', 'NodeApiError'].includes(n.expression.text)) return args.slice(1, 2);
+	return args;
+}
+
+/** InputError and parameterError: the value shown by describeValue and "(expected …)" written by the constructor. */
+function writesExpected(n: ts.NewExpression | ts.CallExpression): boolean {
+	return ts.isCallExpression(n) || (ts.isIdentifier(n.expression) && n.expression.text === 'InputError');
+}
+
+const isDescribed = (e: ts.Expression) => ts.isCallExpression(e) && ts.isIdentifier(e.expression) && DESCRIBERS.has(e.expression.text);
+const passesOn = (e: ts.Node): boolean => (ts.isPropertyAccessExpression(e) && e.name.text === 'message') || (ts.forEachChild(e, passesOn) ?? false);
+
+interface WordingFinding {
+	key: string;
+	at: string;
+	rule: 'got' | 'raw' | 'expected';
+}
+
+function wordingFindings(files: ts.SourceFile[]): WordingFinding[] {
+	const found: WordingFinding[] = [];
+	for (const file of files) {
+		const visit = (n: ts.Node) => {
+			if (isErrorBuilt(n)) {
+				const at = `${file.fileName}:${file.getLineAndCharacterOfPosition(n.getStart(file)).line + 1}`;
+				const add = (rule: WordingFinding['rule'], what: string) => found.push({ rule, at, key: `${rule} ${file.fileName}: ${what}` });
+				/** The first 60 characters of a message as written, to name it in a key. */
+				const opening = (arg: ts.Node) => arg.getText(file).replace(/\s+/g, ' ').replace(/^[`'"]/, '').slice(0, 60);
+				/** A message's words, with the text constants it names (up to three deep). */
+				const runsOf = (arg: ts.Expression, depth = 0): Piece[][] =>
+					pieces(arg, file).flatMap((run) => {
+						let runs: Piece[][] = [[]];
+						for (const piece of run) {
+							const initializer = typeof piece !== 'string' && ts.isIdentifier(piece) && depth < 3 ? localInitializer(piece.text, n) : undefined;
+							const inner: Piece[][] = initializer !== undefined && isWords(initializer) ? runsOf(initializer, depth + 1) : [[piece]];
+							runs = runs.flatMap((r) => inner.map((alt) => [...r, ...alt]));
+						}
+						return runs;
+					});
+				const args = messageArguments(n);
+				// InputError and parameterError write their refused value themselves, by describeValue.
+				const ownValue = writesExpected(n);
+				for (const arg of args) {
+					for (const run of runsOf(arg)) {
+						run.forEach((piece, i) => {
+							if (typeof piece === 'string') {
+								if (/\bgot\b/.test(piece)) add('got', opening(arg));
+								return;
+							}
+							const before = run.slice(0, i).filter((p): p is string => typeof p === 'string').join('');
+							const next = run[i + 1];
+							const after = typeof next === 'string' ? next : '';
+							// 'is ${v}', 'is "${v}"'; '${v} is not'; '"${v}", which' (a quoted name the message refuses).
+							const subject = (/\b(is|are)\s+"?$/.test(before) && !/^\w/.test(after)) || /^"?\s+(is|are)\s+not\b/.test(after) || (/"$/.test(before) && /^",\s*which\b/.test(after));
+							if (subject && !ownValue && !isDescribed(piece)) add('raw', piece.getText(file));
+						});
+					}
+				}
+				if (!ownValue && args.length > 0) {
+					const message = args[0];
+					const passedOn = (p: ts.Expression) => passesOn(p) || (ts.isIdentifier(p) && passesOn(localInitializer(p.text, n) ?? p));
+					const says = runsOf(message).every((run) => run.some((p) => (typeof p === 'string' ? /\bexpected\b/.test(p) : passedOn(p))));
+					if (!says) add('expected', opening(message));
+				}
+			}
+			ts.forEachChild(n, visit);
+		};
+		visit(file);
+	}
+	return found;
+}
+
+describe('error messages name the refused value with describeValue and say what was expected', () => {
+	const all = wordingFindings(parsed);
+
+	it('no message has the old wording, a raw value or no "expected"', () => {
+		const unexplained = all.filter((f) => !(f.key in ALLOWED_WORDING)).map((f) => `${f.at}  ${f.key}`);
+		expect([...new Set(unexplained)]).toEqual([]);
+	});
+
+	it('every listed exception is still found (the list does not go stale)', () => {
+		const keys = new Set(all.map((f) => f.key));
+		expect(Object.keys(ALLOWED_WORDING).filter((key) => !keys.has(key))).toEqual([]);
+	});
+
+	it('the scan finds each form; the project wording, a passed-on message and InputError are no finding', () => {
+		const probe = ts.createSourceFile(
+			'probe.ts',
+			[
+				'function run(value: number, label: string, error: Error, more: boolean) {',
+				'  throw new ConfigError(`"Months" must be a whole number; got ${value}`);',
+				'  throw new ConfigError(`Parameter "${label}" is ${value}, which is not valid (expected a whole number)`);',
+				'  throw new ConfigError(`Look-ahead ${value} is not valid (expected a whole number)`);',
+				'  throw new ConfigError(`${label} tests field "${label}", which it does not have (expected one of a, b)`);',
+				'  throw new ConfigError(more ? `No slot fits (expected a longer window)` : `No slot fits`);',
+				'  const why = `the batch is empty`;',
+				'  throw new NodeOperationError(node, `Nothing to learn: ${why}`);',
+				'  throw new ConfigError(`Parameter "${label}" is ${describeValue(value)}, which is not valid (expected a whole number)`);',
+				'  throw new ConfigError(`Learned state: ${error.message}`);',
+				'  throw new InputError(label, value, `is ${value} bytes, longer than the ledger stores`, "at most 64 bytes");',
+				'  throw parameterError("Horizon", value, "is below 0", "a number of at least 0");',
+				'}',
+			].join('\n'),
+			ts.ScriptTarget.Latest,
+			true,
+		);
+		expect(wordingFindings([probe]).map((f) => `${f.at}  ${f.key}`)).toEqual([
+			'probe.ts:2  got probe.ts: "Months" must be a whole number; got ${value}`',
+			'probe.ts:2  expected probe.ts: "Months" must be a whole number; got ${value}`',
+			'probe.ts:3  raw probe.ts: value',
+			'probe.ts:4  raw probe.ts: value',
+			'probe.ts:5  raw probe.ts: label',
+			'probe.ts:6  expected probe.ts: more ? `No slot fits (expected a longer window)` : `No slot ',
+			'probe.ts:8  expected probe.ts: Nothing to learn: ${why}`',
+		]);
+	});
+});
+
 describe('values in messages, cut and written as themselves', () => {
 	const isWhole = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
@@ -205,7 +433,7 @@ describe('values in messages, cut and written as themselves', () => {
 		const state = { kind: 'satisfactionReportState', measures: {}, groupBy: 'store', groups: [{ group, tally: {} }, { group, tally: {} }] };
 		const fingerprint = { nps: true, csat: null, ces: null, gapDimensions: [], kanoFeatures: [], sentiment: false };
 		expect(() => parseReportState({ ...state, measures: fingerprint }, fingerprint, 'store', 3)).toThrow(
-			`Report state 3: group "${group}" is listed twice; a page run lists each group once`,
+			`Report state 3: group "${group}" is listed twice`,
 		);
 	});
 
@@ -213,7 +441,7 @@ describe('values in messages, cut and written as themselves', () => {
 		const fingerprint = { nps: true, csat: null, ces: null, gapDimensions: [], kanoFeatures: [], sentiment: false };
 		const state = { kind: 'satisfactionReportState', measures: fingerprint, groups: [] };
 		expect(() => parseReportState(state, fingerprint, 'store', 0)).toThrow(
-			'Report state 0 is grouped by missing, but this node groups by "store"; combine pages made with the same Group By',
+			'Report state 0 is grouped by missing, but this node groups by "store"',
 		);
 	});
 

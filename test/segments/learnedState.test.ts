@@ -155,7 +155,7 @@ describe('no state is learned from 0 customers', () => {
 	const shares = { a: 0.8, b: 0.95 };
 
 	it('RFM and value tiers alike, from a run and from histograms, saying why and what to do', () => {
-		const fromRun = /cannot be learned from 0 customers: no input item was a customer this run could segment \(each refused item's error says why\); correct those items, or learn from value histograms/;
+		const fromRun = /cannot be learned from 0 customers: no input item was a customer this run could segment \(each refused item's error says why\) \(expected at least one: correct those items, or learn from value histograms\)/;
 		const fromHistograms = /cannot be learned from 0 customers: the histograms count none \(expected rows of measure, value and a count above 0/;
 		expect(() => learnRfmCutPoints({ recencyDays: none, frequency: none, monetary: none }, 5)).toThrow(fromRun);
 		expect(() => learnRfmCutPointsFromHistograms({ recencyDays: countsOf(none), frequency: countsOf(none), monetary: countsOf(none) }, 5)).toThrow(fromHistograms);

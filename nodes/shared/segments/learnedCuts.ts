@@ -60,7 +60,7 @@ export function noCustomersToLearnFrom(what: string, fromHistograms: boolean): C
 	return new ConfigError(
 		fromHistograms
 			? `${what} cannot be learned from 0 customers: the histograms count none (expected rows of measure, value and a count above 0, as GROUP BY returns them)`
-			: `${what} cannot be learned from 0 customers: no input item was a customer this run could segment (each refused item's error says why); correct those items, or learn from value histograms`,
+			: `${what} cannot be learned from 0 customers: no input item was a customer this run could segment (each refused item's error says why) (expected at least one: correct those items, or learn from value histograms)`,
 	);
 }
 
