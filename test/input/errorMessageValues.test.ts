@@ -249,23 +249,23 @@ function isWords(e: ts.Expression): boolean {
 }
 
 /** The text of a message: literal parts as text, interpolations as their expressions; alternatives (a ? b : c) each. */
-function pieces(expr: ts.Expression, file: ts.SourceFile): Piece[][] {
-	if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return pieces(expr.expression, file);
+function pieces(expr: ts.Expression): Piece[][] {
+	if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return pieces(expr.expression);
 	if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return [[expr.text]];
 	if (ts.isTemplateExpression(expr)) {
 		let runs: Piece[][] = [[expr.head.text]];
 		for (const span of expr.templateSpans) {
-			const inner = ts.isConditionalExpression(span.expression) ? pieces(span.expression, file) : [[span.expression]];
+			const inner = ts.isConditionalExpression(span.expression) ? pieces(span.expression) : [[span.expression]];
 			runs = runs.flatMap((run) => inner.map((alt) => [...run, ...alt, span.literal.text]));
 		}
 		return runs;
 	}
 	if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-		const left = pieces(expr.left, file);
-		const right = pieces(expr.right, file);
+		const left = pieces(expr.left);
+		const right = pieces(expr.right);
 		return left.flatMap((l) => right.map((r) => [...l, ...r]));
 	}
-	if (ts.isConditionalExpression(expr)) return [...pieces(expr.whenTrue, file), ...pieces(expr.whenFalse, file)];
+	if (ts.isConditionalExpression(expr)) return [...pieces(expr.whenTrue), ...pieces(expr.whenFalse)];
 	return [[expr]];
 }
 
@@ -301,7 +301,7 @@ function wordingFindings(files: ts.SourceFile[]): WordingFinding[] {
 				const opening = (arg: ts.Node) => arg.getText(file).replace(/\s+/g, ' ').replace(/^[`'"]/, '').slice(0, 60);
 				/** A message's words, with the text constants it names (up to three deep). */
 				const runsOf = (arg: ts.Expression, depth = 0): Piece[][] =>
-					pieces(arg, file).flatMap((run) => {
+					pieces(arg).flatMap((run) => {
 						let runs: Piece[][] = [[]];
 						for (const piece of run) {
 							const initializer = typeof piece !== 'string' && ts.isIdentifier(piece) && depth < 3 ? localInitializer(piece.text, n) : undefined;
