@@ -201,7 +201,8 @@ describe('error messages show refused values with describeValue', () => {
  * - no "got": the old wording, in any argument;
  * - a value the message says something "is" ('is ${v}', '${v} is not', '"${v}", which') is written by a
  *   describer (describeValue, or stateValueText for a learned state's JSON), never interpolated raw.
- *   InputError and parameterError show their refused value themselves, so their texts are not checked so;
+ *   InputError and parameterError show their refused value themselves, so their texts are not checked so.
+ *   Both checks also read the texts a function of nodes/ returns when the message calls it (summaryProblem);
  * - a ConfigError, NodeOperationError or NodeApiError message says "expected" (InputError and
  *   parameterError write it themselves). A message passed on from another error (its .message, or a
  *   constant holding it) was checked where that error was built.
@@ -290,8 +291,35 @@ interface WordingFinding {
 	rule: 'got' | 'raw' | 'expected';
 }
 
+/** Functions of nodes/ (declarations and arrow constants) that return words, by name: the texts they return, with their file. */
+function wordFunctions(files: ts.SourceFile[]): Map<string, { file: ts.SourceFile; texts: ts.Expression[] }> {
+	const functions = new Map<string, { file: ts.SourceFile; texts: ts.Expression[] }>();
+	for (const file of files) {
+		const visit = (n: ts.Node) => {
+			let name: string | undefined;
+			let body: ts.ConciseBody | undefined;
+			if (ts.isFunctionDeclaration(n) && n.name && n.body) [name, body] = [n.name.text, n.body];
+			else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isArrowFunction(n.initializer)) [name, body] = [n.name.text, n.initializer.body];
+			if (name !== undefined && body !== undefined && !DESCRIBERS.has(name)) {
+				const texts: ts.Expression[] = [];
+				const collect = (m: ts.Node) => {
+					if (ts.isReturnStatement(m) && m.expression && isWords(m.expression)) texts.push(m.expression);
+					if (!ts.isFunctionLike(m)) ts.forEachChild(m, collect);
+				};
+				if (ts.isBlock(body)) ts.forEachChild(body, collect);
+				else if (isWords(body)) texts.push(body);
+				if (texts.length > 0) functions.set(name, { file, texts });
+			}
+			ts.forEachChild(n, visit);
+		};
+		visit(file);
+	}
+	return functions;
+}
+
 function wordingFindings(files: ts.SourceFile[]): WordingFinding[] {
 	const found: WordingFinding[] = [];
+	const helpers = wordFunctions(files);
 	for (const file of files) {
 		const visit = (n: ts.Node) => {
 			if (isErrorBuilt(n)) {
@@ -313,22 +341,35 @@ function wordingFindings(files: ts.SourceFile[]): WordingFinding[] {
 				const args = messageArguments(n);
 				// InputError and parameterError write their refused value themselves, by describeValue.
 				const ownValue = writesExpected(n);
-				for (const arg of args) {
-					for (const run of runsOf(arg)) {
+				/** The got and raw checks on one text; `source` is the file it is written in (a helper's, for the words a helper returns). */
+				const check = (runs: Piece[][], source: ts.SourceFile, opened: string, within = new Set<string>()) => {
+					for (const run of runs) {
 						run.forEach((piece, i) => {
 							if (typeof piece === 'string') {
-								if (/\bgot\b/.test(piece)) add('got', opening(arg));
+								if (/\bgot\b/.test(piece)) found.push({ rule: 'got', at, key: `got ${source.fileName}: ${opened}` });
 								return;
 							}
+							// The words of the functions of nodes/ the piece calls (summaryProblem(one) ?? '…'), once each along a chain.
+							const calls = (m: ts.Node) => {
+								const name = ts.isCallExpression(m) && ts.isIdentifier(m.expression) ? m.expression.text : undefined;
+								const helper = name === undefined || within.has(name) ? undefined : helpers.get(name);
+								if (helper !== undefined) {
+									const next = new Set([...within, name!]);
+									for (const text of helper.texts) check(pieces(text), helper.file, text.getText(helper.file).replace(/\s+/g, ' ').replace(/^[`'"]/, '').slice(0, 60), next);
+								}
+								ts.forEachChild(m, calls);
+							};
+							calls(piece);
 							const before = run.slice(0, i).filter((p): p is string => typeof p === 'string').join('');
 							const next = run[i + 1];
 							const after = typeof next === 'string' ? next : '';
 							// 'is ${v}', 'is "${v}"'; '${v} is not'; '"${v}", which' (a quoted name the message refuses).
 							const subject = (/\b(is|are)\s+"?$/.test(before) && !/^\w/.test(after)) || /^"?\s+(is|are)\s+not\b/.test(after) || (/"$/.test(before) && /^",\s*which\b/.test(after));
-							if (subject && !ownValue && !isDescribed(piece)) add('raw', piece.getText(file));
+							if (subject && !ownValue && !isDescribed(piece)) found.push({ rule: 'raw', at, key: `raw ${source.fileName}: ${piece.getText(source)}` });
 						});
 					}
-				}
+				};
+				for (const arg of args) check(runsOf(arg), file, opening(arg));
 				if (!ownValue && args.length > 0) {
 					const message = args[0];
 					const passedOn = (p: ts.Expression) => passesOn(p) || (ts.isIdentifier(p) && passesOn(localInitializer(p.text, n) ?? p));
@@ -356,7 +397,7 @@ describe('error messages name the refused value with describeValue and say what 
 		expect(Object.keys(ALLOWED_WORDING).filter((key) => !keys.has(key))).toEqual([]);
 	});
 
-	it('the scan finds each form; the project wording, a passed-on message and InputError are no finding', () => {
+	it('the scan finds each form, in the message and in the words of a function it calls; the project wording, a passed-on message and InputError are no finding', () => {
 		const probe = ts.createSourceFile(
 			'probe.ts',
 			[
@@ -372,7 +413,9 @@ describe('error messages name the refused value with describeValue and say what 
 				'  throw new ConfigError(`Learned state: ${error.message}`);',
 				'  throw new InputError(label, value, `is ${value} bytes, longer than the ledger stores`, "at most 64 bytes");',
 				'  throw parameterError("Horizon", value, "is below 0", "a number of at least 0");',
+				'  throw new ConfigError(`Row 2: ${problemOf(value) ?? "impossible"} (expected a whole number)`);',
 				'}',
+				'function problemOf(count: number) { return `the count is ${count}`; }',
 			].join('\n'),
 			ts.ScriptTarget.Latest,
 			true,
@@ -385,6 +428,7 @@ describe('error messages name the refused value with describeValue and say what 
 			'probe.ts:5  raw probe.ts: label',
 			'probe.ts:6  expected probe.ts: more ? `No slot fits (expected a longer window)` : `No slot ',
 			'probe.ts:8  expected probe.ts: Nothing to learn: ${why}`',
+			'probe.ts:13  raw probe.ts: count',
 		]);
 	});
 });

@@ -50,9 +50,9 @@ export function summaryProblem(s: RfmSummary): string | undefined {
 	if (!Number.isInteger(s.x) || s.x < 0) return `x (repeat purchases) is ${describeValue(s.x)}, not a whole number of at least 0`;
 	if (!Number.isFinite(s.T) || s.T < 0) return `T (customer age) is ${describeValue(s.T)}, not a number of at least 0`;
 	if (!Number.isFinite(s.tx) || s.tx < 0) return `t_x (recency) is ${describeValue(s.tx)}, not a number of at least 0`;
-	if (s.tx > s.T) return `t_x (${s.tx}) is greater than T (${s.T}): the last purchase cannot come after the end of observation`;
-	if (s.x > 0 && s.tx === 0) return `x is ${s.x} but t_x is 0: repeat purchases need a last purchase after the first`;
-	if (s.x === 0 && s.tx !== 0) return `x is 0 but t_x is ${s.tx}: with no repeat purchase recency is 0`;
+	if (s.tx > s.T) return `t_x (${describeValue(s.tx)}) is greater than T (${describeValue(s.T)}): the last purchase cannot come after the end of observation`;
+	if (s.x > 0 && s.tx === 0) return `x is ${describeValue(s.x)} but t_x is 0: repeat purchases need a last purchase after the first`;
+	if (s.x === 0 && s.tx !== 0) return `x is 0 but t_x is ${describeValue(s.tx)}: with no repeat purchase recency is 0`;
 	return undefined;
 }
 
