@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { checkChoice, checkText, parameterNumber, readAsOf, readColumn } from '../common';
-import { ConfigError, describeValue } from '../shared/input';
+import { describeValue, parameterError } from '../shared/input';
 import { CHANNELS, type ChannelKind, type Rate } from '../shared/messaging/channels';
 import { POSTGRES_STORED_TEXT_LIMIT, quoteTableName, type KeyPeriod } from '../shared/messaging/ledger';
 import { capWindowStarts, keyPeriods } from '../shared/messaging/perZone';
@@ -94,8 +94,12 @@ function resendLease(options: IDataObject, batch: CareBatchOptions): number | un
 	const leaseMs = minutes * 60_000;
 	const longestRunMs = batch.budgetMs + batch.timeoutMs;
 	if (leaseMs <= longestRunMs) {
-		throw new ConfigError(
-			`Option "Resend Unconfirmed After" is ${minutes} minute(s), which is not longer than Time Budget plus Attempt Timeout (${Math.ceil(longestRunMs / 60_000)} minutes): a send still under way could be repeated`,
+		const longest = Math.ceil(longestRunMs / 60_000);
+		throw parameterError(
+			labelOf('options.resendUnconfirmedAfter'),
+			minutes,
+			`is not longer than Time Budget plus Attempt Timeout (${longest} minutes): a send still under way could be repeated`,
+			`more than ${longest} minutes, or 0 never to resend an unconfirmed message`,
 		);
 	}
 	return leaseMs;
@@ -123,7 +127,10 @@ function checkedNumber(label: string, raw: unknown, rule: NumberRule): number {
 		(rule.above ? value > rule.atLeast : value >= rule.atLeast) &&
 		value <= (rule.atMost ?? Number.POSITIVE_INFINITY) &&
 		(!rule.whole || Number.isInteger(value));
-	if (!fits) throw new ConfigError(`${label} is ${describeValue(raw)}, which is not ${rule.expected}`);
+	if (!fits) {
+		const problem = value === undefined ? 'is not a number' : rule.whole && !Number.isInteger(value) ? 'is not a whole number' : 'is out of range';
+		throw parameterError(label, raw, problem, rule.expected);
+	}
 	return value;
 }
 
@@ -139,8 +146,11 @@ function optionNumber(options: IDataObject, name: string, fallback: number, rule
 function retentionDays(options: IDataObject, days: number): number {
 	const ms = Math.round(days * 86_400_000);
 	if (ms < 1 || !Number.isSafeInteger(ms)) {
-		throw new ConfigError(
-			`${labelOf('options.retentionDays')} is ${options.retentionDays} days, which is ${ms < 1 ? 'under a millisecond' : 'too long for Redis to keep a key'} (expected at least a millisecond, at most ${Math.floor(Number.MAX_SAFE_INTEGER / 86_400_000)} days)`,
+		throw parameterError(
+			labelOf('options.retentionDays'),
+			options.retentionDays,
+			`is ${ms < 1 ? 'under a millisecond' : 'too long for Redis to keep a key'}`,
+			`days from a millisecond to ${Math.floor(Number.MAX_SAFE_INTEGER / 86_400_000)}`,
 		);
 	}
 	return days;
@@ -153,8 +163,11 @@ function retentionDays(options: IDataObject, days: number): number {
  */
 function checkCapWithinRetention(cap: FrequencyCap, retention: number): void {
 	if (retention < cap.windowDays + 1) {
-		throw new ConfigError(
-			`${labelOf('capWindowDays')} is ${cap.windowDays} days, too long for ${labelOf('options.retentionDays')} of ${retention} days: Redis forgets a contact after the retention, so the frequency cap would count too few (expected a retention of at least ${cap.windowDays + 1} days, a day more than the window)`,
+		throw parameterError(
+			labelOf('capWindowDays'),
+			cap.windowDays,
+			`is too long for ${labelOf('options.retentionDays')} of ${describeValue(retention)} days: Redis forgets a contact after the retention, so the frequency cap would count too few`,
+			`a retention of at least ${describeValue(cap.windowDays + 1)} days, a day more than the window, or a shorter window`,
 		);
 	}
 }
@@ -181,7 +194,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 
 	const isCustom = templateName === 'custom';
 	if (!isCustom && !BUILTIN_TEMPLATE_KEYS.includes(templateName as BuiltinTemplateKey)) {
-		throw new ConfigError(`Template "${templateName}" is not one of ${BUILTIN_TEMPLATE_KEYS.join(', ')} or custom`);
+		throw parameterError(labelOf('template'), templateName, 'is not a template of this node', `one of ${BUILTIN_TEMPLATE_KEYS.join(', ')} or custom`);
 	}
 	const purpose: CarePurpose = isCustom ? param<CarePurpose>('purpose', 'marketing') : BUILTIN_TEMPLATES[templateName as BuiltinTemplateKey].purpose;
 
@@ -193,7 +206,12 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const capChoice = param<'field' | 'ledger' | 'off'>('frequencyCap', 'field');
 	const ledgerBackend = param<LedgerChoice>('ledger', 'none');
 	if (capChoice === 'ledger' && ledgerBackend === 'none') {
-		throw new ConfigError('Frequency Cap "From Ledger" needs a Redis or Postgres ledger: the "none" ledger remembers nothing');
+		throw parameterError(
+			labelOf('frequencyCap'),
+			'From Ledger',
+			'needs a Redis or Postgres ledger: the "none" ledger remembers nothing',
+			'Ledger Redis or Postgres, or Frequency Cap From Last-Contacted Field',
+		);
 	}
 	const capLimit =
 		capChoice === 'off'
@@ -243,7 +261,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		const ms = Math.round(positive(name, fallback) * scale);
 		if (ms < 1 || ms > LONGEST_TIMER_MS) {
 			const longest = `${Math.floor(LONGEST_TIMER_MS / scale)} ${unit} (about ${Math.floor(LONGEST_TIMER_MS / 86_400_000)} days)`;
-			throw new ConfigError(`${labelOf(`options.${name}`)} is ${options[name]} ${unit}, which is ${ms < 1 ? 'under a millisecond' : 'longer than a timer can wait'} (expected 1 ms to ${longest})`);
+			throw parameterError(labelOf(`options.${name}`), options[name], `is ${ms < 1 ? 'under a millisecond' : 'longer than a timer can wait'}`, `1 ms to ${longest}`);
 		}
 		return ms;
 	};

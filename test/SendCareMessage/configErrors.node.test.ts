@@ -12,25 +12,25 @@ const customers = [
 
 /** Node-level settings that cannot work, each with a part of the reason it must give. */
 const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
-	['Retention Days 0', { ledger: 'redis', options: { retentionDays: 0 } }, /^Options › Ledger Retention \(Days, Redis\) is 0, which is not a positive number$/],
+	['Retention Days 0', { ledger: 'redis', options: { retentionDays: 0 } }, /^Parameter "Options › Ledger Retention \(Days, Redis\)" is 0, which is out of range \(expected a positive number\)$/],
 	// Number options read as item numbers are: Number() read "0x10" as 16, true as 1, and floored 2.5 to 2.
-	['Concurrency "0x10"', { options: { concurrency: '={{ "0x10" }}' } }, /^Options › Concurrency is "0x10", which is not a whole number of at least 1$/],
-	['Concurrency 2.5', { options: { concurrency: 2.5 } }, /^Options › Concurrency is 2\.5, which is not a whole number of at least 1$/],
+	['Concurrency "0x10"', { options: { concurrency: '={{ "0x10" }}' } }, /^Parameter "Options › Concurrency" is "0x10", which is not a number \(expected a whole number of at least 1\)$/],
+	['Concurrency 2.5', { options: { concurrency: 2.5 } }, /^Parameter "Options › Concurrency" is 2\.5, which is not a whole number \(expected a whole number of at least 1\)$/],
 	// A cleared number option (null) took its default without a word; an option not added still does.
-	['Concurrency null', { options: { concurrency: null } }, /^Options › Concurrency is null, which is not a whole number of at least 1$/],
-	['Time Budget null', { options: { timeBudget: '={{ null }}' } }, /^Options › Time Budget \(Seconds\) is null, which is not a positive number$/],
-	['Rate null', { options: { pacing: 'custom', rateCount: null } }, /^Options › Rate \(Messages\) is null, which is not a whole number of at least 1$/],
-	['Resend Unconfirmed After null', { options: { resendUnconfirmedAfter: null } }, /^Options › Resend Unconfirmed After \(Minutes\) is null, which is not a number of minutes, 0 or more$/],
-	['Max Attempts 2.5', { options: { maxAttempts: 2.5 } }, /^Options › Max Attempts is 2\.5, which is not a whole number from 1 to 10$/],
-	['Max Attempts 50 (the panel allows 10)', { options: { maxAttempts: '={{ 50 }}' } }, /^Options › Max Attempts is 50, which is not a whole number from 1 to 10$/],
-	['Retry Delay true', { options: { retryDelay: '={{ true }}' } }, /^Options › Retry Delay \(Ms\) is true, which is not a positive number$/],
-	['Time Budget "0b11"', { options: { timeBudget: '={{ "0b11" }}' } }, /^Options › Time Budget \(Seconds\) is "0b11", which is not a positive number$/],
-	['Attempt Timeout "0x10"', { options: { attemptTimeout: '={{ "0x10" }}' } }, /^Options › Attempt Timeout \(Seconds\) is "0x10", which is not a positive number$/],
-	['Rate "0x14" a minute', { options: { pacing: 'custom', rateCount: '={{ "0x14" }}' } }, /^Options › Rate \(Messages\) is "0x14", which is not a whole number of at least 1$/],
-	['Rate 0.5 a minute', { options: { pacing: 'custom', rateCount: 0.5 } }, /^Options › Rate \(Messages\) is 0\.5, which is not a whole number of at least 1$/],
-	['Resend Unconfirmed After ""', { options: { resendUnconfirmedAfter: '={{ "" }}' } }, /^Options › Resend Unconfirmed After \(Minutes\) is "", which is not a number of minutes, 0 or more$/],
-	['Max Messages "0b10"', { frequencyCap: 'field', capMaxMessages: '={{ "0b10" }}' }, /^Max Messages is "0b10", which is not a whole number of at least 1$/],
-	['Window (Days) "0x7"', { frequencyCap: 'field', capWindowDays: '={{ "0x7" }}' }, /^Window \(Days\) is "0x7", which is not a positive number of days$/],
+	['Concurrency null', { options: { concurrency: null } }, /^Parameter "Options › Concurrency" is null, which is not a number \(expected a whole number of at least 1\)$/],
+	['Time Budget null', { options: { timeBudget: '={{ null }}' } }, /^Parameter "Options › Time Budget \(Seconds\)" is null, which is not a number \(expected a positive number\)$/],
+	['Rate null', { options: { pacing: 'custom', rateCount: null } }, /^Parameter "Options › Rate \(Messages\)" is null, which is not a number \(expected a whole number of at least 1\)$/],
+	['Resend Unconfirmed After null', { options: { resendUnconfirmedAfter: null } }, /^Parameter "Options › Resend Unconfirmed After \(Minutes\)" is null, which is not a number \(expected a number of minutes, 0 or more\)$/],
+	['Max Attempts 2.5', { options: { maxAttempts: 2.5 } }, /^Parameter "Options › Max Attempts" is 2\.5, which is not a whole number \(expected a whole number from 1 to 10\)$/],
+	['Max Attempts 50 (the panel allows 10)', { options: { maxAttempts: '={{ 50 }}' } }, /^Parameter "Options › Max Attempts" is 50, which is out of range \(expected a whole number from 1 to 10\)$/],
+	['Retry Delay true', { options: { retryDelay: '={{ true }}' } }, /^Parameter "Options › Retry Delay \(Ms\)" is true, which is not a number \(expected a positive number\)$/],
+	['Time Budget "0b11"', { options: { timeBudget: '={{ "0b11" }}' } }, /^Parameter "Options › Time Budget \(Seconds\)" is "0b11", which is not a number \(expected a positive number\)$/],
+	['Attempt Timeout "0x10"', { options: { attemptTimeout: '={{ "0x10" }}' } }, /^Parameter "Options › Attempt Timeout \(Seconds\)" is "0x10", which is not a number \(expected a positive number\)$/],
+	['Rate "0x14" a minute', { options: { pacing: 'custom', rateCount: '={{ "0x14" }}' } }, /^Parameter "Options › Rate \(Messages\)" is "0x14", which is not a number \(expected a whole number of at least 1\)$/],
+	['Rate 0.5 a minute', { options: { pacing: 'custom', rateCount: 0.5 } }, /^Parameter "Options › Rate \(Messages\)" is 0\.5, which is not a whole number \(expected a whole number of at least 1\)$/],
+	['Resend Unconfirmed After ""', { options: { resendUnconfirmedAfter: '={{ "" }}' } }, /^Parameter "Options › Resend Unconfirmed After \(Minutes\)" is "", which is not a number \(expected a number of minutes, 0 or more\)$/],
+	['Max Messages "0b10"', { frequencyCap: 'field', capMaxMessages: '={{ "0b10" }}' }, /^Parameter "Max Messages" is "0b10", which is not a number \(expected a whole number of at least 1\)$/],
+	['Window (Days) "0x7"', { frequencyCap: 'field', capWindowDays: '={{ "0x7" }}' }, /^Parameter "Window \(Days\)" is "0x7", which is not a number \(expected a positive number of days\)$/],
 	['sending hours 25:00', { quietHours: true, sendingHoursEnd: '25:00' }, /25:00/],
 	// Text settings read with String(): true, a list or an object was looked up as a field "true", "1,2" or
 	// "[object Object]" that no item has (no consent, no time zone, never contacted, for everyone).
@@ -48,17 +48,17 @@ const BAD_SETTINGS: Array<[string, IDataObject, RegExp]> = [
 	['a ledger table name that is not one', { ledger: 'postgres', options: { postgresTable: 'bad name; drop' } }, /bad name; drop/],
 	// Timers take whole milliseconds up to 2^31 - 1: before, each of these made every item OUTCOME_UNKNOWN
 	// (its key taken for good), the long one after sending a request and aborting it a millisecond later.
-	['Attempt Timeout 0.0004 s (under a millisecond)', { options: { attemptTimeout: 0.0004 } }, /Attempt Timeout.* is 0\.0004 seconds, which is under a millisecond \(expected 1 ms to 2147483 seconds/],
-	['Attempt Timeout 3,000,000 s (over a timer\'s 24.8 days)', { options: { attemptTimeout: 3e6 } }, /Attempt Timeout.* is 3000000 seconds, which is longer than a timer can wait/],
-	['Attempt Timeout 1e308 s', { options: { attemptTimeout: 1e308 } }, /Attempt Timeout.* is 1e\+308 seconds/],
+	['Attempt Timeout 0.0004 s (under a millisecond)', { options: { attemptTimeout: 0.0004 } }, /Attempt Timeout.* is 0\.0004, which is under a millisecond \(expected 1 ms to 2147483 seconds/],
+	['Attempt Timeout 3,000,000 s (over a timer\'s 24.8 days)', { options: { attemptTimeout: 3e6 } }, /Attempt Timeout.* is 3000000, which is longer than a timer can wait/],
+	['Attempt Timeout 1e308 s', { options: { attemptTimeout: 1e308 } }, /Attempt Timeout.* is 1e\+308, which is longer than a timer can wait/],
 	// Redis keeps a key for whole milliseconds (PX): before, these were LEDGER_UNAVAILABLE, retryable, for ever.
-	['Retention Days 1e-9 (under a millisecond)', { ledger: 'redis', options: { retentionDays: 1e-9 } }, /Retention.* is 1e-9 days, which is under a millisecond/],
-	['Retention Days 1e308', { ledger: 'redis', options: { retentionDays: 1e308 } }, /Retention.* is 1e\+308 days, which is too long/],
+	['Retention Days 1e-9 (under a millisecond)', { ledger: 'redis', options: { retentionDays: 1e-9 } }, /Retention.* is 1e-9, which is under a millisecond \(expected days from a millisecond to 104249991\)/],
+	['Retention Days 1e308', { ledger: 'redis', options: { retentionDays: 1e308 } }, /Retention.* is 1e\+308, which is too long for Redis to keep a key/],
 	// Redis forgets contacts after the retention: a cap window reaching further back counted too few, and sent.
 	[
 		'a cap window of 400 days from a Redis ledger keeping 400',
 		{ ledger: 'redis', frequencyCap: 'ledger', capWindowDays: 400 },
-		/^Window \(Days\) is 400 days, too long for Options › Ledger Retention \(Days, Redis\) of 400 days: Redis forgets a contact after the retention, so the frequency cap would count too few \(expected a retention of at least 401 days, a day more than the window\)$/,
+		/^Parameter "Window \(Days\)" is 400, which is too long for Options › Ledger Retention \(Days, Redis\) of 400 days: Redis forgets a contact after the retention, so the frequency cap would count too few \(expected a retention of at least 401 days, a day more than the window, or a shorter window\)$/,
 	],
 	['a cap window of 30 days from a Redis ledger keeping 30', { ledger: 'redis', frequencyCap: 'ledger', capWindowDays: 30, options: { retentionDays: 30 } }, /at least 31 days/],
 ];

@@ -60,9 +60,9 @@ describe('Aliyun SMS: a template variable over its length limit is the item\'s e
 
 	it('Aliyun Variable Limit (Characters) outside 1 to 500, or no whole number, stops the run naming it', async () => {
 		const server = await start();
-		for (const [value, shown] of [[0, '0'], [501, '501'], [35.5, '35.5'], ['={{ NaN }}', 'NaN']] as const) {
+		for (const [value, shown, problem] of [[0, '0', 'is out of range'], [501, '501', 'is out of range'], [35.5, '35.5', 'is not a whole number'], ['={{ NaN }}', 'NaN', 'is not a number']] as const) {
 			const run = await runCare(server, [item(0, 'Ann')], parameters({ smsParamMaxLength: value }));
-			expect(run.result.error?.message).toBe(`Aliyun Variable Limit (Characters) is ${shown}, which is not a whole number of characters from 1 to 500`);
+			expect(run.result.error?.message).toBe(`Parameter "Aliyun Variable Limit (Characters)" is ${shown}, which ${problem} (expected a whole number of characters from 1 to 500)`);
 		}
 	});
 });
