@@ -86,8 +86,8 @@ function simulatedNpsCoverage(n: number, [p, d]: [number, number], seed: number)
 }
 
 /**
- * Adjusted Wald is near nominal or slightly conservative from about 10 answers (Rocks 2016, his simulations of
- * n = 10 to 200). A discrete outcome makes the exact coverage swing with the true shares, so per size:
+ * Adjusted Wald is near nominal or slightly conservative from about 10 answers (Rocks 2016 found it the closest to
+ * nominal of the intervals he compared). A discrete outcome makes the exact coverage swing with the true shares, so per size:
  * - the mean over the mixes lies within 94.5 .. 97 (a 90% interval, z 1.645, averages about 90);
  * - no mix falls below 92.5 at n = 10 and 30 (lowest measured: 92.98 at 90% promoters, 2% detractors, n = 10),
  *   and at n ≥ 100 the normal approximation holds: every mix within 95 ± 1.3.
@@ -125,14 +125,15 @@ function exactShareCoverage(n: number, p: number): number {
 
 /**
  * Agresti & Coull (1998): their "add z²/2 successes and failures" interval has coverage near nominal and errs on
- * the conservative side, most near shares of 0 or 1 (Brown, Cai & DasGupta 2001 give its coverage as rarely
- * below 93% at 95%). Per size over eight shares: mean within 95 .. 98, none below 92.5 (lowest measured 92.98 at
- * 10%, n = 10), and at n = 1,000 every share within 95 ± 0.8 (the discreteness is small there).
+ * the conservative side, most near shares of 0 or 1 (Brown, Cai & DasGupta 2001 recommend it from about 40
+ * answers for that reason). Per size over eight shares: mean within 94.5 .. 98 (at 1,000 answers it is 95.0),
+ * none below 92.5 (lowest measured 92.98 at 10%, n = 10), and at n = 1,000 every share within 95 ± 0.8 (the
+ * discreteness is small there).
  */
 describe('Score Satisfaction, CSAT share: the Agresti–Coull 95% interval covers the true share about 95% of the time', () => {
 	it.each([10, 30, 100, 1000])('%s answers: the exact coverage over eight shares', (n) => {
 		const exact = CSAT_SHARES.map((p) => exactShareCoverage(n, p));
-		expectWithin(mean(exact), [0.95, 0.98]);
+		expectWithin(mean(exact), [0.945, 0.98]);
 		for (const c of exact) expectWithin(c, n === 1000 ? [0.942, 0.958] : [0.925, 1]);
 	});
 
@@ -295,11 +296,10 @@ const measured = (treatment: MomentState, holdout: MomentState, level: number) =
 /**
  * Welch–Satterthwaite is an approximation: with normal values its coverage is near nominal, closest when the
  * groups are alike and large. Its known departure is small groups of unequal size and spread (the smaller group
- * with the larger spread makes it slightly liberal; equal small groups slightly conservative; Best & Rayner 1987
- * put the size of the 5% test within about 4.5-6% from 5 values a group). Allowed here beyond 3 SE: with a
- * group of 5, 20% of the miss rate 1 − level (1 point at 95%), measured within it at 90% and 95% in every case
- * below; 99% with a group of 5 is left out (its miss rate is 1.3 to 1.7 times 1% there: the approximation's
- * relative error grows in the far tail). With 10 or more a group, 10% of the miss rate; at 1,000, none.
+ * with the larger spread makes it slightly liberal, equal small groups slightly conservative), and its relative
+ * error in the miss rate grows in the far tail. Allowed here beyond 3 SE: with a group of 5, 20% of the miss rate
+ * 1 − level at 90% and 95% (1 point at 95%), and 80% of it at 99% (measured: Welch misses 1.3 to 1.7% there, from
+ * 8,000 runs a case); with 10 or more a group, 10% of the miss rate; at 1,000, none.
  * A z in place of t, a one-sided level or n in place of n − 1 in the variance each miss by far more at small n.
  */
 const WELCH_CASES: Array<[number, number, number, number]> = [
@@ -318,7 +318,7 @@ const WELCH_CASES: Array<[number, number, number, number]> = [
 ];
 
 describe('Measure Uplift, means: Welch\'s interval covers the true difference at its level (normal values)', () => {
-	const cases = [0.9, 0.95, 0.99].flatMap((level) => WELCH_CASES.filter(([nT, nH]) => !(level === 0.99 && Math.min(nT, nH) === 5)).map((c) => [level, ...c] as const));
+	const cases = [0.9, 0.95, 0.99].flatMap((level) => WELCH_CASES.map((c) => [level, ...c] as const));
 	it.each(cases)('at %s: %s treated against %s held out, sd %s and %s', (level, nT, nH, sdT, sdH) => {
 		const random = rng(Math.round(level * 1000) * 100_000 + nT * 1000 + nH * 10 + sdT);
 		const truth = 0.5;
@@ -328,7 +328,7 @@ describe('Measure Uplift, means: Welch\'s interval covers the true difference at
 			if (covers(m.lower, m.upper, truth)) covered++;
 		}
 		const smallest = Math.min(nT, nH);
-		const slack = (smallest === 5 ? 0.2 : smallest < 1000 ? 0.1 : 0) * (1 - level);
+		const slack = (smallest === 5 ? (level === 0.99 ? 0.8 : 0.2) : smallest < 1000 ? 0.1 : 0) * (1 - level);
 		const [low, high] = band(level, RUNS);
 		expectWithin(covered / RUNS, [low - slack, high + slack]);
 	});
