@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ConfigError } from '../shared/input';
+import { parameterError } from '../shared/input';
 import {
 	checkAggregateOptions,
 	DEFAULT_INDEX_WEIGHTS,
@@ -43,7 +43,7 @@ function indexWeights(ctx: IExecuteFunctions): IndexWeights {
 /** Reads and checks every parameter once per run; a bad one is a ConfigError for the whole run. */
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const metrics = readChoice<string[]>(ctx, metricsProperty);
-	if (metrics.length === 0) throw new ConfigError('Choose at least one metric to score');
+	if (metrics.length === 0) throw parameterError(metricsProperty.displayName, metrics, 'is empty', 'at least one metric to score');
 	const sentimentColumn = readOption<string>(ctx, OPTIONS, 'sentimentColumn')?.trim();
 	const config: SatisfactionConfig = {
 		nps: metrics.includes('nps') ? readNpsConfig(ctx) : undefined,

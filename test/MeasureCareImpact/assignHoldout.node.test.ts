@@ -96,7 +96,10 @@ describe('Measure Care Impact: Assign Holdout in the engine', () => {
 	});
 
 	it('refuses a missing campaign or an impossible share as a node error', async () => {
-		expect((await assign(customers(2), { campaign: ' ' })).error?.message).toMatch(/^"Campaign" is empty/);
-		expect((await assign(customers(2), { holdoutPercent: 100 })).error?.message).toBe('"Holdout Share (%)" must lie between 0 and 100 (exclusive); got 100');
+		expect((await assign(customers(2), { campaign: ' ' })).error?.message).toBe(
+			'Parameter "Campaign" is "", which is empty (expected the campaign’s name, e.g. "win-back-2026-03": the name is part of every customer’s assignment)',
+		);
+		expect((await assign(customers(2), { holdoutPercent: 100 })).error?.message).toBe('Parameter "Holdout Share (%)" is 100, which is not below 100 (expected a percentage more than 0 and below 100)');
+		expect((await assign(customers(2), { holdoutPercent: 0 })).error?.message).toBe('Parameter "Holdout Share (%)" is 0, which is not more than 0 (expected a percentage more than 0 and below 100)');
 	});
 });

@@ -122,7 +122,8 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 			['responses', [{ respondedAt: '2024-03-01', nps: 9 }]],
 		] as const) {
 			const result = await report([...items], { source, months });
-			expect(result.error?.message).toBe(`"Months" must be a whole number from 1 to 120; got ${months}`);
+			const problem = months === 2.5 ? 'is not a whole number' : months < 1 ? 'is below 1' : 'is above 120';
+			expect(result.error?.message).toBe(`Parameter "Months" is ${months}, which ${problem} (expected a whole number from 1 to 120)`);
 		}
 	});
 	it('gives the churn rate as the share of last month\'s buyers who did not buy, not as 1 minus the retention rate', async () => {

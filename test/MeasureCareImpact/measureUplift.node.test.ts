@@ -179,7 +179,7 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 		expect(results.map((r) => [(r.json.treatment as { customers: number }).customers, (r.json.holdout as { customers: number }).customers])).toEqual([[1, 1], [1, 1]]);
 		expect(results[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		const noOutcome = await measure(items.slice(0, 2), { conversionColumn: '', revenueColumn: '' });
-		expect(noOutcome.error?.message).toBe('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
+		expect(noOutcome.error?.message).toBe('No outcome to measure: Converted, Revenue, Retained and Satisfaction Column are all empty (expected at least one of them filled in)');
 		const badState = await measure([{ state: { outcomes: { x: { kind: 'mode' } } } }], { input: 'pageStates' });
 		expect(badState.error?.message).toMatch(/^Item 0: field "state" is .*has an outcome "x", which is none of conversion, revenue, retention, satisfaction/);
 	});
@@ -216,18 +216,18 @@ describe('Measure Care Impact: Measure Uplift in the engine', () => {
 	});
 
 	it.each([
-		[{ costPerContact: 1e-320 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e-320'],
-		[{ costPerContact: 1e308 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got 1e+308'],
+		[{ costPerContact: 1e-320 }, 'Parameter "Cost per Contact" is 1e-320, which is above 0 but below 0.0001 (expected 0 (no ROI) or a cost from 0.0001 to 1e+13)'],
+		[{ costPerContact: 1e308 }, 'Parameter "Cost per Contact" is 1e+308, which is above 1e+13 (expected 0 (no ROI) or a cost from 0.0001 to 1e+13)'],
 		// Each of Cost per Contact and Margin (%) says its own value: one message for both said neither.
-		[{ costPerContact: -1 }, '"Cost per Contact" must be 0 (no ROI) or from 0.0001 to 1e+13; got -1'],
-		[{ marginPercent: -1 }, '"Margin (%)" must lie from 0 to 100; got -1'],
-		[{ marginPercent: 100.5 }, '"Margin (%)" must lie from 0 to 100; got 100.5'],
-		[{ windowDays: -3 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got -3'],
-		[{ windowDays: 1.5 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1.5'],
-		[{ windowDays: 1e21 }, '"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to 3660; got 1e+21'],
-		[{ confidenceLevel: 99.99999999999999 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 99.99999999999999'],
-		[{ confidenceLevel: 100 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 100'],
-		[{ confidenceLevel: 49 }, '"Confidence Level (%)" must lie from 50 to 99.9; got 49'],
+		[{ costPerContact: -1 }, 'Parameter "Cost per Contact" is -1, which is below 0 (expected 0 (no ROI) or a cost from 0.0001 to 1e+13)'],
+		[{ marginPercent: -1 }, 'Parameter "Margin (%)" is -1, which is below 0 (expected a percentage from 0 to 100)'],
+		[{ marginPercent: 100.5 }, 'Parameter "Margin (%)" is 100.5, which is above 100 (expected a percentage from 0 to 100)'],
+		[{ windowDays: -3 }, 'Parameter "Window (Days)" is -3, which is below 0 (expected a whole number of days from 0 (left out of the sentences) to 3660)'],
+		[{ windowDays: 1.5 }, 'Parameter "Window (Days)" is 1.5, which is not a whole number (expected a whole number of days from 0 (left out of the sentences) to 3660)'],
+		[{ windowDays: 1e21 }, 'Parameter "Window (Days)" is 1e+21, which is above 3660 (expected a whole number of days from 0 (left out of the sentences) to 3660)'],
+		[{ confidenceLevel: 99.99999999999999 }, 'Parameter "Confidence Level (%)" is 99.99999999999999, which is above 99.9 (expected a percentage from 50 to 99.9)'],
+		[{ confidenceLevel: 100 }, 'Parameter "Confidence Level (%)" is 100, which is above 99.9 (expected a percentage from 50 to 99.9)'],
+		[{ confidenceLevel: 49 }, 'Parameter "Confidence Level (%)" is 49, which is below 50 (expected a percentage from 50 to 99.9)'],
 	])('refuses the parameters %j, which gave Infinity, NaN or a garbled sentence', async (parameters, message) => {
 		const items = [0, 1, 2, 3, 4, 5].map((i) => ({ impact: { group: i % 3 ? 'treatment' : 'holdout' }, converted: i % 2, revenue: i * 100 }));
 		expect((await measure(items, parameters)).error?.message).toBe(message);

@@ -106,13 +106,17 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 		// An empty Features field is caught by n8n itself (required parameter); a list of only commas reaches the node.
 		await expect(runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: '' }, items: [{}] })).rejects.toThrow(PARAMETER_ISSUES);
 		const none = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: ' , ' }, items: [{}] });
-		expect(none.error?.message).toBe('The Kano method needs at least one feature ("Features" is empty)');
+		expect(none.error?.message).toBe('The Kano method has no feature ("Features" is empty) (expected at least one, such as "liveChat")');
 		const unknown = await runNode({ type: TYPE, parameters: { metrics: ['kano'], kanoFeatures: 'app' }, items: [{ kano: { app: { functional: 'love it', dysfunctional: 'dislike' } } }] });
 		expect(unknown.error?.message).toMatch(/^Item 0: field "kano.app.functional" is "love it", which is not a Kano answer \(expected like, expect/);
 		const pattern = await runNode({ type: TYPE, parameters: { metrics: ['gap'], expectationColumnPattern: 'expected' }, items: [{}] });
-		expect(pattern.error?.message).toBe('"Expectation Column Pattern" must contain {dimension}, for example "expectation.{dimension}"');
+		expect(pattern.error?.message).toBe(
+			'Parameter "Expectation Column Pattern" is "expected", which does not contain {dimension} (expected a column pattern with {dimension}, for example "expectation.{dimension}")',
+		);
 		const weights = await runNode({ type: TYPE, parameters: { metrics: ['gap'], gapWeights: '1, 2' }, items: [{}] });
-		expect(weights.error?.message).toBe('"Importance Weights" lists 2 weights for 5 dimensions');
+		expect(weights.error?.message).toBe(
+			'Parameter "Importance Weights" is "1, 2", which lists 2 weights for 5 dimensions (expected one weight per dimension (5), in dimension order, or none for equal weights)',
+		);
 	});
 
 	it('aggregates per customer: recency-weighted scores, trend and the declining flag, in the workflow time zone', async () => {
@@ -178,7 +182,9 @@ describe('ScoreSatisfaction node: gap, Kano and per-customer aggregation', () =>
 			parameters: { metrics: ['nps'], aggregatePerCustomer: true, responseDateColumn: '', combineBy: 'recencyWeighted' },
 			items: [{ customerId: 'C1', nps: 5 }],
 		});
-		expect(noDates.error?.message).toBe('A recency-weighted mean needs the "Response Date Column"');
+		expect(noDates.error?.message).toBe(
+			'Parameter "Response Date Column" is "", which is empty, and a recency-weighted mean weighs responses by their dates (expected the column holding each response’s date)',
+		);
 	});
 
 	it('without a date column, input order is time order', async () => {

@@ -37,8 +37,8 @@ describe('Score Satisfaction page states name their page', () => {
 		const once = await run([first, second], 'combine');
 		const twice = await run([first, second, first], 'combine');
 		expect(twice.errors).toEqual([
-			`Item 2: Report state 2 is page ${pageOf(first)} again, already combined from report state 0: combined twice, its responses would count twice. ` +
-				'Give each page’s overall row once (a page run again replaces its earlier row); pages whose rows are identical field for field need an ID column',
+			`Item 2: Report state 2 is page ${pageOf(first)} again, already combined from report state 0: combined twice, its responses would count twice ` +
+				'(expected each page’s overall row once: a page run again replaces its earlier row; pages whose rows are identical field for field need an ID column)',
 		]);
 		expect(withoutRejected(twice.report)).toEqual(withoutRejected(once.report));
 		expect(twice.report[0]).toMatchObject({ responses: 12, rejectedItems: 1 });

@@ -41,7 +41,7 @@ describe('Combine Page Reports with pages scored under other index or gap settin
 	])('a different %s is refused, naming the setting that differs and both its values', async (_name, change, difference) => {
 		const result = await combined(base, { ...base, ...change });
 		const message = (index: number) =>
-			`Item ${index}: Report state ${index} measured ${difference}; combine pages made with the same settings (metrics, scales, index and importance weights)`;
+			`Item ${index}: Report state ${index} measured ${difference} (expected pages made with the same settings: metrics, scales, index and importance weights)`;
 		expect(result.errors).toEqual([message(0), message(1)]);
 		expect(result.overall).toMatchObject({ responses: 0, rejectedItems: 2 });
 	});

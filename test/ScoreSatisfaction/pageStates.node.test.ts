@@ -24,16 +24,16 @@ async function pageState(): Promise<IDataObject> {
 
 describe('Combine Page Reports with a page state no run could have written', () => {
 	it.each([
-		['responses', 1e308, 'responses is 1e+308; expected at most 1000000000000'],
-		['promoters', 1e308, 'promoters + passives + detractors is 1e+308, more than responses (5)'],
-		['csatSatisfied', 1e15, 'csatSatisfied is 1000000000000000, more than csatN (5)'],
-		['csatSum', 1e308, 'csatSum is 1e+308; expected at most 5 in size per answer (5 answers)'],
-		['cesSum', -1e308, 'cesSum is -1e+308; expected at most 7 in size per answer (5 answers)'],
-		['cesSumOfSquares', 1e308, 'cesSumOfSquares is 1e+308; expected at most 49 in size per answer (5 answers)'],
-		['gapOverallSum', 1e308, 'gapOverallSum is 1e+308; expected at most 6 in size per answer (5 answers)'],
-		['gapDims', [1e308, 25, 15, -10], 'gapDims[0] is 1e+308, more than responses (5)'],
-		['sentimentSum', 1e308, 'sentimentSum is 1e+308; expected at most 1 in size per answer (5 answers)'],
-		['indexSum', -1e308, 'indexSum is -1e+308; expected at most 100 in size per answer (5 answers)'],
+		['responses', 1e308, 'responses is 1e+308, which is more than 1000000000000 (expected at most 1000000000000)'],
+		['promoters', 1e308, 'promoters + passives + detractors is 1e+308, which is more than responses (5) (expected at most responses)'],
+		['csatSatisfied', 1e15, 'csatSatisfied is 1000000000000000, which is more than csatN (5) (expected at most csatN)'],
+		['csatSum', 1e308, 'csatSum is 1e+308, which is more than 5 answers can add up to (expected at most 5 in size per answer)'],
+		['cesSum', -1e308, 'cesSum is -1e+308, which is more than 5 answers can add up to (expected at most 7 in size per answer)'],
+		['cesSumOfSquares', 1e308, 'cesSumOfSquares is 1e+308, which is more than 5 answers can add up to (expected at most 49 in size per answer)'],
+		['gapOverallSum', 1e308, 'gapOverallSum is 1e+308, which is more than 5 answers can add up to (expected at most 6 in size per answer)'],
+		['gapDims', [1e308, 25, 15, -10], 'gapDims[0] is 1e+308, which is more than responses (5) (expected at most responses)'],
+		['sentimentSum', 1e308, 'sentimentSum is 1e+308, which is more than 5 answers can add up to (expected at most 1 in size per answer)'],
+		['indexSum', -1e308, 'indexSum is -1e+308, which is more than 5 answers can add up to (expected at most 100 in size per answer)'],
 	])('%s = %p', async (field, value, problem) => {
 		const state = await pageState();
 		const bad = JSON.parse(JSON.stringify(state));

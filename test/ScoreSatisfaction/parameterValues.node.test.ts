@@ -112,7 +112,7 @@ describe('Score Satisfaction rating scales beyond any survey stop the run', () =
 		[{ metrics: ['gap'], gapScaleMin: 1, gapScaleMax: 2e6 }, 'Gap rating scale 1 to 2000000 ("Gap Rating Scale From" to "Gap Rating Scale To")'],
 	])('%p', async (parameters, scale) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
-		expect(result.error?.message).toBe(`${scale} goes beyond the plausible ±1000000 for a rating scale`);
+		expect(result.error?.message).toBe(`${scale} goes beyond the plausible ±1000000 for a rating scale (expected ends from -1000000 to 1000000)`);
 	});
 });
 
@@ -178,16 +178,16 @@ describe('Score Satisfaction number options: absent takes the default, anything 
 
 describe('Score Satisfaction parameters that cannot work stop the run naming the parameter', () => {
 	it.each([
-		[{ metrics: ['csat'], csatScaleMax: -1 }, 'CSAT scale 1 to -1 ("CSAT Scale From" to "CSAT Scale To") needs at least 3 points'],
-		[{ metrics: ['csat'], csatScaleMin: 1.5 }, 'CSAT scale 1.5 to 5 ("CSAT Scale From" to "CSAT Scale To") must have whole-number ends'],
-		[{ metrics: ['gap'], gapScaleMin: 9 }, 'Gap rating scale 9 to 7 ("Gap Rating Scale From" to "Gap Rating Scale To") is not a range'],
-		[{ metrics: ['gap'], gapTolerance: 6 }, `"Tolerance" must be at least 0 and below the scale's width 6 (got 6)`],
-		[{ metrics: ['gap'], gapDimensions: ' , ' }, 'The gap method needs at least one dimension ("Dimensions" is empty)'],
-		[{ metrics: ['gap'], gapDimensions: 'speed, speed' }, 'Gap dimension "speed" is listed twice in "Dimensions"'],
-		[{ metrics: ['kano'], kanoFeatures: '={{ null }}' }, 'The Kano method needs at least one feature ("Features" is empty)'],
-		[{ metrics: ['kano'], kanoFeatures: 'app, app' }, 'Kano feature "app" is listed twice in "Features"'],
-		[{ aggregatePerCustomer: true, combineBy: 'recencyWeighted', halfLifeDays: -1, responseDateColumn: 'at' }, '"Half-Life (Days)" must be a positive number of days (got -1)'],
-		[{ aggregatePerCustomer: true, decliningDrop: -1 }, '"Declining Drop (Index Points)" must be a positive number of index points (got -1)'],
+		[{ metrics: ['csat'], csatScaleMax: -1 }, 'CSAT scale 1 to -1 ("CSAT Scale From" to "CSAT Scale To") has fewer than 3 points (expected at least 3, such as 1 to 3)'],
+		[{ metrics: ['csat'], csatScaleMin: 1.5 }, 'CSAT scale 1.5 to 5 ("CSAT Scale From" to "CSAT Scale To") has an end that is not a whole number (expected whole-number ends)'],
+		[{ metrics: ['gap'], gapScaleMin: 9 }, 'Gap rating scale 9 to 7 ("Gap Rating Scale From" to "Gap Rating Scale To"): its "to" end is not above its "from" end (expected finite ends, the "to" end above the "from" end)'],
+		[{ metrics: ['gap'], gapTolerance: 6 }, `Parameter "Tolerance" is 6, which is not below the scale's width 6 (expected a number of points from 0 to below 6)`],
+		[{ metrics: ['gap'], gapDimensions: ' , ' }, 'The gap method has no dimension ("Dimensions" is empty) (expected at least one, such as "tangibles, reliability")'],
+		[{ metrics: ['gap'], gapDimensions: 'speed, speed' }, 'Gap dimension "speed" is listed twice in "Dimensions" (expected each dimension once)'],
+		[{ metrics: ['kano'], kanoFeatures: '={{ null }}' }, 'The Kano method has no feature ("Features" is empty) (expected at least one, such as "liveChat")'],
+		[{ metrics: ['kano'], kanoFeatures: 'app, app' }, 'Kano feature "app" is listed twice in "Features" (expected each feature once)'],
+		[{ aggregatePerCustomer: true, combineBy: 'recencyWeighted', halfLifeDays: -1, responseDateColumn: 'at' }, 'Parameter "Half-Life (Days)" is -1, which is not more than 0 (expected a number of days more than 0)'],
+		[{ aggregatePerCustomer: true, decliningDrop: -1 }, 'Parameter "Declining Drop (Index Points)" is -1, which is not more than 0 (expected a number of index points more than 0)'],
 	])('%p', async (parameters, message) => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, ...parameters }, items: responses() });
 		expect(result.error?.message).toBe(message);
@@ -206,7 +206,7 @@ describe('Score Satisfaction Metrics and Report State (no expressions in the edi
 
 	it('no metric at all', async () => {
 		const result = await runNode({ type: 'scoreSatisfaction', parameters: { ...base, metrics: [] }, items: responses() });
-		expect(result.error?.message).toBe('Choose at least one metric to score');
+		expect(result.error?.message).toBe('Parameter "Metrics" is "[]", which is empty (expected at least one metric to score)');
 	});
 });
 

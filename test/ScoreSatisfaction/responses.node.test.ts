@@ -136,9 +136,9 @@ describe('Score Satisfaction node: responses and report', () => {
 
 	it('rejects parameters that cannot work as a node error', async () => {
 		const noMetric = await runNode({ type: TYPE, parameters: { metrics: [] }, items: [{ nps: 1 }] });
-		expect(noMetric.error?.message).toBe('Choose at least one metric to score');
+		expect(noMetric.error?.message).toBe('Parameter "Metrics" is "[]", which is empty (expected at least one metric to score)');
 		const badScale = await runNode({ type: TYPE, parameters: { metrics: ['csat'], csatScaleMin: 1, csatScaleMax: 2 }, items: [{ csat: 1 }] });
-		expect(badScale.error?.message).toBe('CSAT scale 1 to 2 ("CSAT Scale From" to "CSAT Scale To") needs at least 3 points');
+		expect(badScale.error?.message).toBe('CSAT scale 1 to 2 ("CSAT Scale From" to "CSAT Scale To") has fewer than 3 points (expected at least 3, such as 1 to 3)');
 		const zeroWeights = await runNode({ type: TYPE, parameters: { metrics: ['nps'], options: { npsWeight: 0 } }, items: [{ nps: 1 }] });
 		expect(zeroWeights.error?.message).toBe('The index weights of the metrics in use (nps) are all 0 (expected at least one above 0)');
 	});

@@ -120,9 +120,9 @@ describe('Per-customer aggregation', () => {
 	});
 
 	it('checks its options', () => {
-		expect(() => checkAggregateOptions(options({ combineBy: 'recencyWeighted' }), false)).toThrow('A recency-weighted mean needs the response date column');
-		expect(() => checkAggregateOptions(options({ combineBy: 'recencyWeighted', halfLifeDays: 0 }), true)).toThrow('Half-life must be a positive number of days (got 0)');
-		expect(() => checkAggregateOptions(options({ decliningDrop: 0 }), true)).toThrow('Declining drop must be a positive number of index points (got 0)');
-		expect(() => checkAggregateOptions(options({ combineBy: 'median' as never }), true)).toThrow('Unknown way to combine responses: "median"');
+		expect(() => checkAggregateOptions(options({ combineBy: 'recencyWeighted' }), false)).toThrow('Parameter "Response Date Column" is "", which is empty, and a recency-weighted mean weighs responses by their dates (expected the column holding each response’s date)');
+		expect(() => checkAggregateOptions(options({ combineBy: 'recencyWeighted', halfLifeDays: 0 }), true)).toThrow('Parameter "Half-life" is 0, which is not more than 0 (expected a number of days more than 0)');
+		expect(() => checkAggregateOptions(options({ decliningDrop: 0 }), true)).toThrow('Parameter "Declining drop" is 0, which is not more than 0 (expected a number of index points more than 0)');
+		expect(() => checkAggregateOptions(options({ combineBy: 'median' as never }), true)).toThrow('Parameter "Combine By" is "median", which is not a way to combine responses (expected latest, mean or recencyWeighted)');
 	});
 });

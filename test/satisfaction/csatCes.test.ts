@@ -55,8 +55,8 @@ describe('CSAT', () => {
 	});
 
 	it('refuses scales too small for top-two-box or with fractional ends', () => {
-		expect(() => csatRules({ min: 1, max: 2 })).toThrow('CSAT scale 1 to 2 needs at least 3 points');
-		expect(() => csatRules({ min: 1, max: 4.5 })).toThrow('CSAT scale 1 to 4.5 must have whole-number ends');
+		expect(() => csatRules({ min: 1, max: 2 })).toThrow('CSAT scale 1 to 2 has fewer than 3 points (expected at least 3, such as 1 to 3)');
+		expect(() => csatRules({ min: 1, max: 4.5 })).toThrow('CSAT scale 1 to 4.5 has an end that is not a whole number (expected whole-number ends)');
 		expect(csatRules({ min: 1, max: 3 })).toEqual({ min: 1, max: 3, integer: true });
 	});
 });

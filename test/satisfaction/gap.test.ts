@@ -84,8 +84,8 @@ describe('Expectation vs perception gap (SERVQUAL)', () => {
 	});
 
 	it('rejects unusable configurations', () => {
-		expect(() => createGapScorer({ ...config(), dimensions: [] }, false, 'en')).toThrow('The gap method needs at least one dimension');
-		expect(() => createGapScorer(config([1, 0, 1, 1, 1]), false, 'en')).toThrow('Gap weight of "reliability" must be a positive number (got 0)');
-		expect(() => createGapScorer(config(undefined, -1), false, 'en')).toThrow("Gap tolerance must be at least 0 and below the scale's width 6 (got -1)");
+		expect(() => createGapScorer({ ...config(), dimensions: [] }, false, 'en')).toThrow('The gap method has no dimension (expected at least one, such as "tangibles, reliability")');
+		expect(() => createGapScorer(config([1, 0, 1, 1, 1]), false, 'en')).toThrow('Gap weight of "reliability" is 0, which is not a finite number above 0 (expected a weight above 0, such as 1)');
+		expect(() => createGapScorer(config(undefined, -1), false, 'en')).toThrow('Parameter "Gap tolerance" is -1, which is not a number of at least 0 (expected a number of points from 0 to below 6)');
 	});
 });

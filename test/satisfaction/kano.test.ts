@@ -100,8 +100,8 @@ describe('Kano', () => {
 	});
 
 	it('rejects a Kano run without features or with a feature twice', () => {
-		expect(() => createKanoScorer([], false, 'en')).toThrow('The Kano method needs at least one feature');
+		expect(() => createKanoScorer([], false, 'en')).toThrow('The Kano method has no feature (expected at least one, such as "liveChat")');
 		const f = { key: 'x', functionalField: 'a', dysfunctionalField: 'b' };
-		expect(() => createKanoScorer([f, f], false, 'en')).toThrow('Kano feature "x" is listed twice');
+		expect(() => createKanoScorer([f, f], false, 'en')).toThrow('Kano feature "x" is listed twice (expected each feature once)');
 	});
 });

@@ -97,7 +97,7 @@ describe('Satisfaction reports made page by page combine into the one-run report
 		const broken = JSON.parse(JSON.stringify(state));
 		broken.groups[0].tally.promoters = -1;
 		expect(() => same.addState(broken, 1)).toThrow(/Report state 1, group "S\d": promoters is -1; expected a whole number >= 0/);
-		expect(() => same.addState({ key: 'overall' }, 2)).toThrow(/Item 2 holds no report state/);
+		expect(() => same.addState({ key: 'overall' }, 2)).toThrow('Item 2 is "{"key":"overall"}", which holds no report state (expected the overall report row');
 		// A report row carrying its state is accepted as it comes from the page run.
 		expect(() => same.addState({ scope: 'overall', reportState: state }, 4)).not.toThrow();
 	});

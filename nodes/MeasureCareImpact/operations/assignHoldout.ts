@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkOutputFieldFree, ItemRouter, labelsOf, numberParameter, readColumns, readNumber, readOutputField, readTextParameter, textParameter } from '../../common';
 import { fieldAdder } from '../../shared/outputItems/withField';
-import { ConfigError, getField } from '../../shared/input';
+import { getField, parameterError } from '../../shared/input';
 import { assignGroup, assignmentPosition, parseGroupingKey, parseKey, shareOfPercent } from '../../shared/impact';
 
 const STRATUM_EXPECTED = 'a stratum value such as a segment or risk level (text, number or date)';
@@ -55,9 +55,9 @@ export function readCampaign(ctx: IExecuteFunctions): string {
 export function assignHoldout(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const campaign = readCampaign(ctx);
-	if (campaign === '') throw new ConfigError('"Campaign" is empty: name the campaign, e.g. "win-back-2026-03"; the name is part of every customer\'s assignment');
+	if (campaign === '') throw parameterError('Campaign', campaign, 'is empty', 'the campaign’s name, e.g. "win-back-2026-03": the name is part of every customer’s assignment');
 	const percent = readNumber(ctx, 'holdoutPercent', 10, 'Holdout Share (%)');
-	if (!(percent > 0 && percent < 100)) throw new ConfigError(`"Holdout Share (%)" must lie between 0 and 100 (exclusive); got ${percent}`);
+	if (!(percent > 0 && percent < 100)) throw parameterError('Holdout Share (%)', percent, percent > 0 ? 'is not below 100' : 'is not more than 0', 'a percentage more than 0 and below 100');
 	const share = shareOfPercent(percent);
 	const { customerIdColumn, stratumColumn } = readColumns(ctx, { customerIdColumn: 'customerId', stratumColumn: '' }, LABELS);
 	const outputField = readOutputField(ctx, 'impact');

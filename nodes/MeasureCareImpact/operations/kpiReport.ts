@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { ItemRouter, labelsOf, numberParameter, optionsParameter, readAsOf, readChoice, readColumns, readLanguage, readList, readNumber, textParameter } from '../../common';
-import { ConfigError, dateMsReaderNotAfter, getField, isEmpty, parseMoney, parseNumber } from '../../shared/input';
+import { dateMsReaderNotAfter, describeExpected, getField, isEmpty, parameterError, parseMoney, parseNumber, rangeProblem } from '../../shared/input';
 import {
 	customerKpis,
 	monthIndex,
@@ -142,7 +142,9 @@ const MAX_MONTHS = 120;
 /** Months to report: a whole number from 1 to 120, also when an expression gives it (the editor's limits bind only typed values). */
 function readMonths(ctx: IExecuteFunctions): number {
 	const months = readNumber(ctx, 'months', 6, 'Months');
-	if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) throw new ConfigError(`"Months" must be a whole number from 1 to ${MAX_MONTHS}; got ${months}`);
+	const rules = { integer: true, min: 1, max: MAX_MONTHS };
+	const problem = rangeProblem(months, rules);
+	if (problem !== undefined) throw parameterError('Months', months, problem, describeExpected('number', rules));
 	return months;
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { booleanParameter, ItemRouter, labelsOf, numberParameter, optionsCollection, optionsParameter, readChoice, readColumns, readLanguage, readNumber, readTextParameter, textParameter } from '../../common';
-import { ConfigError, PLAUSIBLE } from '../../shared/input';
+import { ConfigError, describeExpected, parameterError, PLAUSIBLE, rangeProblem, type NumberRules } from '../../shared/input';
 import { RATING_SCALE_LIMIT } from '../../shared/satisfaction/scale';
 // The per-customer functions come from their own modules: a barrel's re-exports are getters, called on every use.
 import { getField } from '../../shared/input/fields';
@@ -102,7 +102,9 @@ interface Read {
 function readCustomers(ctx: IExecuteFunctions, items: INodeExecutionData[], router: ItemRouter): Read {
 	const columns = readColumns(ctx, { customerIdColumn: 'customerId', groupColumn: 'impact.group', stratumColumn: '', conversionColumn: '', revenueColumn: '', retainedColumn: '', satisfactionColumn: '' }, LABELS);
 	const outcomes = OUTCOMES.filter((o) => columns[o.parameter as keyof typeof columns] !== '').map((o) => ({ ...o, column: columns[o.parameter as keyof typeof columns], read: READERS[o.key] }));
-	if (outcomes.length === 0) throw new ConfigError('No outcome to measure: fill in at least one of Converted, Revenue, Retained or Satisfaction Column');
+	if (outcomes.length === 0) {
+		throw new ConfigError('No outcome to measure: Converted, Revenue, Retained and Satisfaction Column are all empty (expected at least one of them filled in)');
+	}
 	const state = newState(outcomes);
 	const pairs = new Map<string, IPairedItemData[]>();
 	const allPairs: IPairedItemData[] = [];
@@ -165,25 +167,32 @@ function readPageStates(items: INodeExecutionData[], router: ItemRouter, campaig
 	return { state: { pages: merged.pages(), ...state }, pairs: new Map(), allPairs, campaign: runCampaign };
 }
 
+/**
+ * A number parameter within `rules`, also when an expression gives it (the editor's limits bind only typed
+ * values): a confidence level of 99.99999999999999 left no tail for the quantile and stopped the node with
+ * an internal message. `expected` defaults to "a percentage from … to …".
+ */
+function readNumberWithin(ctx: IExecuteFunctions, name: string, fallback: number, label: string, rules: NumberRules, expected = describeExpected('percentage', rules)): number {
+	const value = readNumber(ctx, name, fallback, label);
+	const problem = rangeProblem(value, rules);
+	if (problem !== undefined) throw parameterError(label, value, problem, expected);
+	return value;
+}
+
 /** One result per outcome for all customers, then one per outcome and stratum; optionally the page state. */
 export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const router = new ItemRouter(ctx, items.length, 1);
-	// The editor's 50-99.9, also for an expression: 99.99999999999999 left no tail for the quantile and
-	// stopped the node with an internal message.
-	const percent = readNumber(ctx, 'confidenceLevel', 95, 'Confidence Level (%)');
-	if (!(percent >= 50 && percent <= 99.9)) throw new ConfigError(`"Confidence Level (%)" must lie from 50 to 99.9; got ${percent}`);
+	const percent = readNumberWithin(ctx, 'confidenceLevel', 95, 'Confidence Level (%)', { min: 50, max: 99.9 });
 	const level = shareOfPercent(percent);
 	const costPerContact = readNumber(ctx, 'costPerContact', 0, 'Cost per Contact');
-	const marginPercent = readNumber(ctx, 'marginPercent', 100, 'Margin (%)');
-	if (!(marginPercent >= 0 && marginPercent <= 100)) throw new ConfigError(`"Margin (%)" must lie from 0 to 100; got ${marginPercent}`);
+	const marginPercent = readNumberWithin(ctx, 'marginPercent', 100, 'Margin (%)', { min: 0, max: 100 });
 	if (costPerContact !== 0 && !(costPerContact >= COST_RANGE.min && costPerContact <= COST_RANGE.max)) {
-		throw new ConfigError(`"Cost per Contact" must be 0 (no ROI) or from ${COST_RANGE.min} to ${COST_RANGE.max.toExponential()}; got ${costPerContact}`);
+		const problem = costPerContact < 0 ? 'is below 0' : costPerContact < COST_RANGE.min ? `is above 0 but below ${COST_RANGE.min}` : `is above ${COST_RANGE.max.toExponential()}`;
+		throw parameterError('Cost per Contact', costPerContact, problem, `0 (no ROI) or a cost from ${COST_RANGE.min} to ${COST_RANGE.max.toExponential()}`);
 	}
-	const windowDays = readNumber(ctx, 'windowDays', 30, 'Window (Days)');
-	if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > MAX_WINDOW_DAYS) {
-		throw new ConfigError(`"Window (Days)" must be a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}; got ${windowDays}`);
-	}
+	const windowDays = readNumberWithin(ctx, 'windowDays', 30, 'Window (Days)', { integer: true, min: 0, max: MAX_WINDOW_DAYS }, `a whole number of days from 0 (left out of the sentences) to ${MAX_WINDOW_DAYS}`);
+
 	const language = readLanguage(ctx) as Language;
 	const conversionName = readTextParameter(ctx, 'upliftOptions.conversionName', '', `Options › ${conversionNameProperty.displayName}`, 'what the sentences call the converted outcome').trim();
 	const includeState = readChoice<boolean>(ctx, includeStateProperty, 'upliftOptions.includeState', `Options › ${includeStateProperty.displayName}`);

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ConfigError, numberFromText } from '../../shared/input';
+import { numberFromText, parameterError } from '../../shared/input';
 import { checkGapConfig, type GapConfig } from '../../shared/satisfaction';
 import { numberParameter, propertyNamed, readColumnOf, readListOf, readNumber, textParameter } from '../../common';
 import { fillPattern, showFor } from './params';
@@ -47,10 +47,12 @@ export const gapProperties: INodeProperties[] = [
 function weights(ctx: IExecuteFunctions, count: number): number[] {
 	const raw = readListOf(ctx, propertyNamed(gapProperties, 'gapWeights'));
 	if (raw.length === 0) return new Array(count).fill(1);
-	if (raw.length !== count) throw new ConfigError(`"Importance Weights" lists ${raw.length} weights for ${count} dimensions`);
+	if (raw.length !== count) {
+		throw parameterError('Importance Weights', raw.join(', '), `lists ${raw.length} weights for ${count} dimensions`, `one weight per dimension (${count}), in dimension order, or none for equal weights`);
+	}
 	return raw.map((text) => {
 		const w = numberFromText(text);
-		if (w === undefined || w <= 0) throw new ConfigError(`"Importance Weights" has "${text}", which is not a positive number`);
+		if (w === undefined || !(w > 0) || !Number.isFinite(w)) throw parameterError('Importance Weights', text, 'is not a finite number above 0', 'weights above 0, such as 2, 1, 1');
 		return w;
 	});
 }

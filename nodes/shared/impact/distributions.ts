@@ -61,7 +61,7 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
 
 /** Standard normal quantile Φ⁻¹(p) for 0 < p < 1. */
 export function normalQuantile(p: number): number {
-	if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+	if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p is ${p} (expected 0 < p < 1)`);
 	let x: number;
 	if (p < 0.02425) {
 		const q = Math.sqrt(-2 * Math.log(p));
@@ -110,7 +110,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 
 /** Upper tail P(T > t) of Student's t with `df` degrees of freedom (df may be fractional, as Welch's is). */
 export function studentUpperTail(t: number, df: number): number {
-	if (!(df > 0)) throw new RangeError(`Student's t needs df > 0, got ${df}`);
+	if (!(df > 0)) throw new RangeError(`Student's t: df is ${df} (expected df > 0)`);
 	if (df > 1e7) return normalUpperTail(t);
 	const half = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
 	return t >= 0 ? half : 1 - half;
@@ -122,7 +122,7 @@ function studentDensity(t: number, df: number): number {
 
 /** Quantile of Student's t: the t with P(T <= t) = p (safeguarded Newton on the upper tail). */
 export function studentQuantile(p: number, df: number): number {
-	if (!(p > 0 && p < 1)) throw new RangeError(`studentQuantile needs 0 < p < 1, got ${p}`);
+	if (!(p > 0 && p < 1)) throw new RangeError(`studentQuantile: p is ${p} (expected 0 < p < 1)`);
 	if (p < 0.5) return -studentQuantile(1 - p, df);
 	if (p === 0.5) return 0;
 	if (df > 1e7) return normalQuantile(p);

@@ -1,7 +1,7 @@
 import LABELS from '../format/labels.json';
 import type { LabelTable } from '../format/language';
 import { choiceTable, lookupChoice } from '../input/choices';
-import { ConfigError, InputError } from '../input/errors';
+import { ConfigError, describeValue, InputError } from '../input/errors';
 import { isEmpty } from '../input/fields';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
@@ -42,7 +42,7 @@ export function riskLevelsOf(names: string[], label: string): Set<RiskLevel> {
 	const levels = new Set<RiskLevel>();
 	for (const name of names) {
 		const level = levelOf(name);
-		if (level === undefined) throw new ConfigError(`"${label}" names "${name}", which is not a risk level (expected ${ACCEPTED})`);
+		if (level === undefined) throw new ConfigError(`"${label}" names ${describeValue(name)}, which is not a risk level (expected ${ACCEPTED})`);
 		levels.add(level);
 	}
 	return levels;

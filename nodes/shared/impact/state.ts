@@ -63,7 +63,9 @@ function mergeStratum(into: StratumState, other: StratumState): void {
 export function mergeState(into: UpliftState, page: UpliftState): void {
 	for (const [key, outcome] of Object.entries(page.outcomes)) {
 		const target = entryOf(into.outcomes, key, () => ({ kind: outcome.kind, strata: {} }));
-		if (target.kind !== outcome.kind) throw new ConfigError(`Outcome "${key}" is measured as a ${outcome.kind} in one page and as a ${target.kind} in another`);
+		if (target.kind !== outcome.kind) {
+			throw new ConfigError(`Outcome "${key}" is measured as a ${outcome.kind} in one page and as a ${target.kind} in another (expected each outcome of the same kind in every page)`);
+		}
 		for (const [stratum, cell] of Object.entries(outcome.strata)) mergeStratum(cellOf(target.strata, stratum), cell);
 	}
 }

@@ -1,4 +1,4 @@
-import { calendarDays, ConfigError } from '../input';
+import { calendarDays, parameterError } from '../input';
 import { isCesEasy, type CesVersion } from './ces';
 import { isCsatSatisfied } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
@@ -64,16 +64,21 @@ export interface AggregateLabels {
 }
 
 export function checkAggregateOptions(options: AggregateOptions, hasDates: boolean, labels?: AggregateLabels): void {
-	const named = (key: keyof AggregateLabels, otherwise: string) => (labels ? `"${labels[key]}"` : otherwise);
-	if (!['latest', 'mean', 'recencyWeighted'].includes(options.combineBy)) throw new ConfigError(`Unknown way to combine responses: "${options.combineBy}"`);
+	const named = (key: keyof AggregateLabels, otherwise: string) => labels?.[key] ?? otherwise;
+	const positive = (value: number) => (Number.isNaN(value) ? 'is not a number' : value > 0 ? 'is not finite' : 'is not more than 0');
+	if (!['latest', 'mean', 'recencyWeighted'].includes(options.combineBy)) {
+		throw parameterError('Combine By', options.combineBy, 'is not a way to combine responses', 'latest, mean or recencyWeighted');
+	}
 	if (options.combineBy === 'recencyWeighted') {
-		if (!hasDates) throw new ConfigError(`A recency-weighted mean needs the ${named('dateColumn', 'response date column')}`);
+		if (!hasDates) {
+			throw parameterError(named('dateColumn', 'Response Date Column'), '', 'is empty, and a recency-weighted mean weighs responses by their dates', 'the column holding each response’s date');
+		}
 		if (!(options.halfLifeDays > 0) || !Number.isFinite(options.halfLifeDays)) {
-			throw new ConfigError(`${named('halfLifeDays', 'Half-life')} must be a positive number of days (got ${options.halfLifeDays})`);
+			throw parameterError(named('halfLifeDays', 'Half-life'), options.halfLifeDays, positive(options.halfLifeDays), 'a number of days more than 0');
 		}
 	}
 	if (!(options.decliningDrop > 0) || !Number.isFinite(options.decliningDrop)) {
-		throw new ConfigError(`${named('decliningDrop', 'Declining drop')} must be a positive number of index points (got ${options.decliningDrop})`);
+		throw parameterError(named('decliningDrop', 'Declining drop'), options.decliningDrop, positive(options.decliningDrop), 'a number of index points more than 0');
 	}
 }
 

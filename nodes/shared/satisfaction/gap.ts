@@ -1,4 +1,4 @@
-import { ConfigError, fieldReader, InputError, type FieldReader } from '../input';
+import { ConfigError, describeValue, fieldReader, InputError, parameterError, type FieldReader } from '../input';
 import type { LabelTable, Language } from './labels';
 import { addWeighted, type WeightedSum } from './compositeIndex';
 import { roundTo } from './rounding';
@@ -74,21 +74,22 @@ export interface GapLabels {
 
 export function checkGapConfig(config: GapConfig, labels?: GapLabels): void {
 	const { dimensions, scale, tolerance } = config;
-	if (dimensions.length === 0) throw new ConfigError(`The gap method needs at least one dimension${labels ? ` ("${labels.dimensions}" is empty)` : ''}`);
+	if (dimensions.length === 0) throw new ConfigError(`The gap method has no dimension${labels ? ` ("${labels.dimensions}" is empty)` : ''} (expected at least one, such as "tangibles, reliability")`);
 	const seen = new Set<string>();
 	for (const d of dimensions) {
-		if (seen.has(d.key)) throw new ConfigError(`Gap dimension "${d.key}" is listed twice${labels ? ` in "${labels.dimensions}"` : ''}`);
+		if (seen.has(d.key)) throw new ConfigError(`Gap dimension "${d.key}" is listed twice${labels ? ` in "${labels.dimensions}"` : ''} (expected each dimension once)`);
 		seen.add(d.key);
 		if (!(d.weight > 0) || !Number.isFinite(d.weight)) {
-			throw new ConfigError(`Gap weight of "${d.key}" must be a positive number (got ${d.weight})`);
+			throw new ConfigError(`Gap weight of "${d.key}" is ${describeValue(d.weight)}, which is not a finite number above 0 (expected a weight above 0, such as 1)`);
 		}
 	}
 	if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.max <= scale.min) {
-		throw new ConfigError(`${scaleText(scale, 'Gap rating', labels?.scale)} is not a range`);
+		throw new ConfigError(`${scaleText(scale, 'Gap rating', labels?.scale)}: its "to" end is not above its "from" end (expected finite ends, the "to" end above the "from" end)`);
 	}
 	checkScaleEnds(scale, 'Gap rating', labels?.scale);
 	if (!(tolerance >= 0) || tolerance >= scale.max - scale.min) {
-		throw new ConfigError(`${labels ? `"${labels.tolerance}"` : 'Gap tolerance'} must be at least 0 and below the scale's width ${scale.max - scale.min} (got ${tolerance})`);
+		const width = scale.max - scale.min;
+		throw parameterError(labels?.tolerance ?? 'Gap tolerance', tolerance, tolerance >= width ? `is not below the scale's width ${width}` : 'is not a number of at least 0', `a number of points from 0 to below ${width}`);
 	}
 }
 

@@ -116,10 +116,10 @@ export type KanoScorer = (record: Record<string, unknown>) => KanoResult | null;
 
 /** `label`: the setting the features come from, for messages to name it. */
 export function checkKanoFeatures(features: KanoFeatureConfig[], label?: string): void {
-	if (features.length === 0) throw new ConfigError(`The Kano method needs at least one feature${label ? ` ("${label}" is empty)` : ''}`);
+	if (features.length === 0) throw new ConfigError(`The Kano method has no feature${label ? ` ("${label}" is empty)` : ''} (expected at least one, such as "liveChat")`);
 	const seen = new Set<string>();
 	for (const f of features) {
-		if (seen.has(f.key)) throw new ConfigError(`Kano feature "${f.key}" is listed twice${label ? ` in "${label}"` : ''}`);
+		if (seen.has(f.key)) throw new ConfigError(`Kano feature "${f.key}" is listed twice${label ? ` in "${label}"` : ''} (expected each feature once)`);
 		seen.add(f.key);
 	}
 }

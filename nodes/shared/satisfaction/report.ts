@@ -97,12 +97,12 @@ const largestEnd = (scale: { min: number; max: number }) => Math.max(Math.abs(sc
  * a share above 100% into the combined report.
  */
 function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string): void {
-	const fail = (problem: string): never => {
-		throw new ConfigError(`Report state ${where}: ${problem}`);
+	const fail = (name: string, value: number, problem: string, expected: string): never => {
+		throw new ConfigError(`Report state ${where}: ${name} is ${describeValue(value)}, which ${problem} (expected ${expected})`);
 	};
-	if (t.responses > MAX_PAGE_RESPONSES) fail(`responses is ${t.responses}; expected at most ${MAX_PAGE_RESPONSES}`);
+	if (t.responses > MAX_PAGE_RESPONSES) fail('responses', t.responses, `is more than ${MAX_PAGE_RESPONSES}`, `at most ${MAX_PAGE_RESPONSES}`);
 	const atMost = (name: string, count: number, limit: number, limitName: string) => {
-		if (count > limit) fail(`${name} is ${count}, more than ${limitName} (${limit})`);
+		if (count > limit) fail(name, count, `is more than ${limitName} (${limit})`, `at most ${limitName}`);
 	};
 	atMost('promoters + passives + detractors', t.promoters + t.passives + t.detractors, t.responses, 'responses');
 	for (const name of ['csatN', 'cesN', 'gapOverallN', 'sentimentN', 'indexN'] as const) atMost(name, t[name], t.responses, 'responses');
@@ -112,13 +112,13 @@ function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string
 	for (let f = 0; f < t.kano.length; f += 6) atMost(`kano[${f}..${f + 5}]`, t.kano.subarray(f, f + 6).reduce((a, b) => a + b, 0), t.responses, 'responses');
 	// Sums of answers: each answer lies within its scale; the slack covers rounding in sums of decimals.
 	const within = (name: string, sum: number, answers: number, size: number) => {
-		if (!(Math.abs(sum) <= answers * size * (1 + 1e-9))) fail(`${name} is ${sum}; expected at most ${size} in size per answer (${answers} answers)`);
+		if (!(Math.abs(sum) <= answers * size * (1 + 1e-9))) fail(name, sum, `is more than ${answers} answers can add up to`, `at most ${size} in size per answer`);
 	};
 	if (config.csat) within('csatSum', t.csatSum, t.csatN, largestEnd(config.csat.scale));
 	if (config.ces) {
 		const size = largestEnd(CES_SCALES[config.ces.version]);
 		within('cesSum', t.cesSum, t.cesN, size);
-		if (t.cesSumOfSquares < 0) fail(`cesSumOfSquares is ${t.cesSumOfSquares}; expected a sum of squares (at least 0)`);
+		if (t.cesSumOfSquares < 0) fail('cesSumOfSquares', t.cesSumOfSquares, 'is below 0', 'a sum of squares (at least 0)');
 		within('cesSumOfSquares', t.cesSumOfSquares, t.cesN, size * size);
 	}
 	if (config.gap) {
@@ -244,8 +244,8 @@ export class SatisfactionReport {
 		const earlier = state.page === undefined ? undefined : this.pages.get(state.page);
 		if (earlier !== undefined) {
 			throw new ConfigError(
-				`Report state ${index} is page ${state.page} again, already combined from report state ${earlier}: combined twice, its responses would count twice. ` +
-					'Give each page’s overall row once (a page run again replaces its earlier row); pages whose rows are identical field for field need an ID column',
+				`Report state ${index} is page ${state.page} again, already combined from report state ${earlier}: combined twice, its responses would count twice ` +
+					'(expected each page’s overall row once: a page run again replaces its earlier row; pages whose rows are identical field for field need an ID column)',
 			);
 		}
 		for (const { group, t } of read) {

@@ -106,19 +106,19 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	const state = (object.kind === 'satisfactionReportState' ? object : jsonValue(object.reportState, index)) as ReportState | undefined;
 	if (!state || state.kind !== 'satisfactionReportState' || !Array.isArray(state.groups)) {
 		throw new ConfigError(
-			`Item ${index} holds no report state: expected the overall report row of a Score Satisfaction page run with Report State "Add to Overall Row" (or its reportState); got ${describeValue(raw)}`,
+			`Item ${index} is ${describeValue(raw)}, which holds no report state (expected the overall report row of a Score Satisfaction page run with Report State "Add to Overall Row", or its reportState)`,
 		);
 	}
 	const measures = (state.measures ?? {}) as Partial<MeasuresFingerprint>;
 	const compared = measures.scoring === undefined ? { ...expected, scoring: undefined } : expected;
 	if (canonicalJson(state.measures) !== canonicalJson(compared)) {
 		throw new ConfigError(
-			`Report state ${index} measured ${measuresDifference(state.measures, compared)}; combine pages made with the same settings (metrics, scales, index and importance weights)`,
+			`Report state ${index} measured ${measuresDifference(state.measures, compared)} (expected pages made with the same settings: metrics, scales, index and importance weights)`,
 		);
 	}
 	if ((state.groupBy ?? null) !== groupBy) {
 		throw new ConfigError(
-			`Report state ${index} is grouped by ${describeValue(state.groupBy)}, but this node groups by ${describeValue(groupBy)}; combine pages made with the same Group By`,
+			`Report state ${index} is grouped by ${describeValue(state.groupBy)}, but this node groups by ${describeValue(groupBy)} (expected pages made with the same Group By)`,
 		);
 	}
 	if (state.page !== undefined && !(typeof state.page === 'string' && PAGE_ID.test(state.page))) {
@@ -128,7 +128,7 @@ export function parseReportState(raw: unknown, expected: MeasuresFingerprint, gr
 	for (const entry of state.groups) {
 		const group = (entry as { group?: unknown } | null)?.group;
 		if (typeof group !== 'string') throw new ConfigError(`Report state ${index}: a group is ${describeValue(entry)}; expected { group: text, tally }`);
-		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${describeValue(group)} is listed twice; a page run lists each group once`);
+		if (seen.has(group)) throw new ConfigError(`Report state ${index}: group ${describeValue(group)} is listed twice (expected each group once, as a page run lists them)`);
 		seen.add(group);
 	}
 	return state;
@@ -161,6 +161,6 @@ function jsonValue(value: unknown, index: number): unknown {
 	try {
 		return JSON.parse(value);
 	} catch {
-		throw new ConfigError(`Report state ${index} is not valid JSON: ${describeValue(value)} (expected the report state object or its JSON text)`);
+		throw new ConfigError(`Report state ${index}: ${describeValue(value)} is not valid JSON (expected the report state object or its JSON text)`);
 	}
 }

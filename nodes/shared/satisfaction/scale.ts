@@ -43,7 +43,7 @@ export function scaleText(scale: Scale, name: string, labels?: ScaleLabels): str
 
 export function checkScaleEnds(scale: Scale, name: string, labels?: ScaleLabels): void {
 	if (!(Math.abs(scale.min) <= RATING_SCALE_LIMIT && Math.abs(scale.max) <= RATING_SCALE_LIMIT)) {
-		throw new ConfigError(`${scaleText(scale, name, labels)} goes beyond the plausible ±${RATING_SCALE_LIMIT} for a rating scale`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} goes beyond the plausible ±${RATING_SCALE_LIMIT} for a rating scale (expected ends from -${RATING_SCALE_LIMIT} to ${RATING_SCALE_LIMIT})`);
 	}
 }
 
@@ -51,11 +51,11 @@ export function checkScaleEnds(scale: Scale, name: string, labels?: ScaleLabels)
 export function checkScale(scale: Scale, name: string, minPoints: number, labels?: ScaleLabels): Scale {
 	const { min, max } = scale;
 	if (!Number.isInteger(min) || !Number.isInteger(max)) {
-		throw new ConfigError(`${scaleText(scale, name, labels)} must have whole-number ends`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} has an end that is not a whole number (expected whole-number ends)`);
 	}
 	checkScaleEnds(scale, name, labels);
 	if (max - min + 1 < minPoints) {
-		throw new ConfigError(`${scaleText(scale, name, labels)} needs at least ${minPoints} points`);
+		throw new ConfigError(`${scaleText(scale, name, labels)} has fewer than ${minPoints} points (expected at least ${minPoints}, such as ${min} to ${min + minPoints - 1})`);
 	}
 	return { min, max };
 }
