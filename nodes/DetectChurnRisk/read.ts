@@ -5,7 +5,6 @@ import { weightedTypicalInterval, type BaseTypicalInterval } from '../shared/chu
 import { OneItemPerCustomer, readCustomerId, summariseTransactions, type Transaction } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
 import {
-	calendarDays,
 	calendarDaysCounter,
 	dateMsReaderNotAfter,
 	describeValue,
@@ -49,6 +48,8 @@ export interface ReadContext {
 	readDateMs: (value: unknown, field: string) => number;
 	asOf: Date;
 	timeZone: string;
+	/** Days from one instant to another on the zone's calendar (calendarDaysCounter). */
+	days: (fromMs: number, toMs: number) => number;
 	unit: TimeUnit;
 	/** Time from one instant to another in the unit, for t_x and T (see unitsBetween). */
 	unitsBetween: (fromMs: number, toMs: number) => number;
@@ -64,6 +65,7 @@ export function readContext(columns: Columns, signalColumns: Columns, asOf: Date
 		readDateMs: dateMsReaderNotAfter(asOf, { timeZone }),
 		asOf,
 		timeZone,
+		days: calendarDaysCounter(timeZone),
 		unit: options.unit,
 		unitsBetween: unitsBetween(options.unit, timeZone),
 		maxTenure: Math.floor(PLAUSIBLE.spanDays / RENEWAL_PERIOD_DAYS[options.renewalPeriod]),
@@ -108,6 +110,8 @@ export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: R
 	const score = (raw: unknown, column: string) => parseNumber(raw, column, { min: 0, max: 100 });
 	const count = (raw: unknown, column: string) => parseCount(raw, column);
 	const date = (raw: unknown, column: string) => parseDate(raw, column, { timeZone });
+	const days = calendarDaysCounter(timeZone);
+	const asOfMs = asOf.getTime();
 	return (item) => {
 		const contractEnd = optional(item, c.contractEndColumn, date);
 		return {
@@ -120,7 +124,7 @@ export function signalReader(c: Columns, asOf: Date, timeZone: string): (item: R
 			previousSatisfaction: optional(item, c.previousSatisfactionColumn, score),
 			satisfactionDeclining: optional(item, c.decliningColumn, readBoolean),
 			complaints: optional(item, c.complaintsColumn, count),
-			daysToContractEnd: contractEnd ? calendarDays(asOf.getTime(), contractEnd.getTime(), timeZone) : undefined,
+			daysToContractEnd: contractEnd ? days(asOfMs, contractEnd.getTime()) : undefined,
 		};
 	};
 }
@@ -161,8 +165,8 @@ export function readCustomerItem(item: Record<string, unknown>, index: number, c
 	});
 	const total = optional(item, c.totalSpendColumn, (raw, column) => parseMoney(raw, column, { min: 0 }));
 	const signals = ctx.readSignals(item);
-	signals.daysSinceLast = calendarDays(last, ctx.asOf.getTime(), ctx.timeZone);
-	if (count >= 2) signals.usualIntervalDays = calendarDays(first, last, ctx.timeZone) / (count - 1);
+	signals.daysSinceLast = ctx.days(last, ctx.asOf.getTime());
+	if (count >= 2) signals.usualIntervalDays = ctx.days(first, last) / (count - 1);
 	return { itemIndices: [index], json: item, customerId, summary, meanSpend: total === undefined ? undefined : total / count, signals };
 }
 
@@ -268,8 +272,8 @@ export function subjectsFromTransactions(transactions: Transaction[], items: INo
 			summary: { x: s.x, tx: s.tx, T: s.T },
 			meanSpend: s.x > 0 ? s.meanRepeatSpend : undefined,
 			signals: {
-				daysSinceLast: calendarDays(s.lastPurchase.getTime(), ctx.asOf.getTime(), ctx.timeZone),
-				usualIntervalDays: s.x > 0 ? calendarDays(s.firstPurchase.getTime(), s.lastPurchase.getTime(), ctx.timeZone) / s.x : undefined,
+				daysSinceLast: ctx.days(s.lastPurchase.getTime(), ctx.asOf.getTime()),
+				usualIntervalDays: s.x > 0 ? ctx.days(s.firstPurchase.getTime(), s.lastPurchase.getTime()) / s.x : undefined,
 				recentSpend: spend?.recent,
 				previousSpend: spend?.previous,
 			},

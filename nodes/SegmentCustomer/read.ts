@@ -10,7 +10,7 @@ import {
 	type Transaction,
 } from '../shared/customers';
 import { toIsoWithOffset } from '../shared/format/isoDate';
-import { calendarDays, fieldWriter, getField } from '../shared/input';
+import { calendarDaysCounter, fieldWriter, getField } from '../shared/input';
 import type { SegmentSubject } from './operations/types';
 import type { SegmentOutputs } from './outputs';
 import type { Columns } from './columns';
@@ -34,11 +34,13 @@ export function readCustomerSubjects(
 ): Subject[] {
 	const subjects: Subject[] = [];
 	const customers = new OneItemPerCustomer(cols.customerId);
+	const days = calendarDaysCounter(options.timeZone);
+	const asOfMs = options.asOf.getTime();
 	outputs.readEach(items, (json, i) => {
 		checkOutputFieldFree(json, outputField);
 		const record = readCustomer(json, cols, needs, options);
 		customers.add(record.customerId, i, getField(json, cols.customerId));
-		const recencyDays = record.lastPurchase ? calendarDays(record.lastPurchase.getTime(), options.asOf.getTime(), options.timeZone) : undefined;
+		const recencyDays = record.lastPurchase ? days(record.lastPurchase.getTime(), asOfMs) : undefined;
 		subjects.push({ record, json, recencyDays, itemIndices: [i] });
 	});
 	return subjects;
@@ -59,10 +61,11 @@ export function readTransactionSubjects(
 ): Subject[] {
 	const fields = customerFieldsWriter(cols.customerId, options.timeZone);
 	const asOfMs = options.asOf.getTime();
+	const days = calendarDaysCounter(options.timeZone);
 	const subject = (customerId: string, firstMs: number, lastMs: number, purchases: number, revenue: number, itemIndices: number[]): Subject => ({
 		record: { customerId, firstPurchase: new Date(firstMs), lastPurchase: new Date(lastMs), purchases, revenue },
 		json: fields(customerId, items[itemIndices[0]].json, firstMs, lastMs, purchases, revenue),
-		recencyDays: calendarDays(lastMs, asOfMs, options.timeZone),
+		recencyDays: days(lastMs, asOfMs),
 		itemIndices,
 	});
 	if (columnar) {

@@ -1,10 +1,13 @@
-import { offsetMinutes } from '../calendar/timeZone';
+import { fromDayNumber } from '../calendar/civilDate';
+import { offsetMs } from '../input/wallClock';
 import { roundTo } from '../stats/rounding';
 
-/** Months counted from year 0: year × 12 + month (0-based). */
+const DAY_MS = 86_400_000;
+
+/** Months counted from year 0: year × 12 + month (0-based), of the instant's day on the zone's calendar. */
 export function monthIndex(ms: number, timeZone: string): number {
-	const local = new Date(ms + offsetMinutes(timeZone, new Date(ms)) * 60_000);
-	return local.getUTCFullYear() * 12 + local.getUTCMonth();
+	const { year, month } = fromDayNumber(Math.floor((ms + (timeZone === 'UTC' ? 0 : offsetMs(timeZone, ms))) / DAY_MS));
+	return year * 12 + month - 1;
 }
 
 /** "2026-02" for a month index. */

@@ -2,7 +2,7 @@ import { tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Hours whose offset a zone keeps (a century of date-only values fits); past it the zone starts again. */
+/** Hours whose offset a zone keeps outside its day table and on days with a change; past it the zone starts again. */
 const MAX_CACHED_HOURS = 200_000;
 /** Zones whose offsets are kept; past it every zone starts again (recipients' zones are a few dozen). */
 const MAX_CACHED_ZONES = 64;
@@ -13,19 +13,38 @@ function computedOffsetMs(timeZone: string, instant: number): number {
 }
 
 const readers = new Map<string, (instant: number) => number>();
+/** The zone and reader asked for last: callers asking per value (calendarDays, offsetMs) skip the map. */
+let lastZone: string | undefined;
+let lastReader: (instant: number) => number = () => 0;
+
+/** UTC days kept in a table, from two days before PLAUSIBLE_DATES (1900-01-01) to two days after its end (2200-01-01). */
+const FIRST_TABLE_DAY = Math.floor(Date.UTC(1899, 11, 30) / DAY_MS);
+const TABLE_DAYS = Math.floor(Date.UTC(2200, 0, 3) / DAY_MS) - FIRST_TABLE_DAY;
+/** Table entries that are no offset (offsets are within ±14 hours, far from these): not yet looked up; changes within the day. */
+const UNKNOWN = -0x80000000;
+const CHANGES = UNKNOWN + 1;
 
 /**
- * offsetMs for one zone, for a loop over many instants. Offsets are kept per UTC hour, taken when the
- * offset is the same at the hour's first and last millisecond (offsets change at most once within an
- * hour), and worked out exactly for an instant in an hour with a change: a lookup per value instead of a
- * time-zone calculation, which on a million orders outside UTC was two thirds of Segment Customer's time.
+ * offsetMs for one zone, for a loop over many instants. Offsets are kept per UTC day in a typed array
+ * (an array read per value, 440 KB per zone), taken when the offset is the same at the day's first and
+ * last millisecond: changes of a zone's offset lie days apart (about 4 at the closest in the tz
+ * database). A day with a change, and an instant outside the table, is read per UTC hour in the same way
+ * (offsets change at most once within an hour), and worked out exactly within an hour with a change.
  */
 export function offsetReader(timeZone: string): (instant: number) => number {
+	if (timeZone === lastZone) return lastReader;
+	const reader = zoneReader(timeZone);
+	lastZone = timeZone;
+	lastReader = reader;
+	return reader;
+}
+
+function zoneReader(timeZone: string): (instant: number) => number {
 	if (timeZone === 'UTC') return () => 0;
 	let reader = readers.get(timeZone);
 	if (reader !== undefined) return reader;
 	const byHour = new Map<number, number>();
-	reader = (instant: number): number => {
+	const hourly = (instant: number): number => {
 		const hour = Math.floor(instant / HOUR_MS);
 		let offset = byHour.get(hour);
 		if (offset === undefined) {
@@ -34,6 +53,22 @@ export function offsetReader(timeZone: string): (instant: number) => number {
 			if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
 			byHour.set(hour, offset);
 		}
+		return offset;
+	};
+	const byDay = new Int32Array(TABLE_DAYS).fill(UNKNOWN);
+	reader = (instant: number): number => {
+		const day = Math.floor(instant / DAY_MS) - FIRST_TABLE_DAY;
+		if (!(day >= 0 && day < TABLE_DAYS)) return hourly(instant);
+		let offset = byDay[day];
+		if (offset > CHANGES) return offset;
+		if (offset === CHANGES) return hourly(instant);
+		const start = (day + FIRST_TABLE_DAY) * DAY_MS;
+		offset = computedOffsetMs(timeZone, start);
+		if (offset !== computedOffsetMs(timeZone, start + DAY_MS - 1)) {
+			byDay[day] = CHANGES;
+			return hourly(instant);
+		}
+		byDay[day] = offset;
 		return offset;
 	};
 	if (readers.size >= MAX_CACHED_ZONES) readers.clear();

@@ -1,4 +1,4 @@
-import { calendarDays, choiceKey, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
+import { calendarDaysCounter, choiceKey, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -85,6 +85,7 @@ export function readHistogramRows(
 ): Record<'recencyDays' | 'frequency' | 'monetary', Histogram> {
 	const readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
 	const asOfMs = options.asOf.getTime();
+	const days = calendarDaysCounter(options.timeZone);
 	const collected: Record<HistogramMeasure, { values: number[]; counts: number[] }> = {
 		recency: { values: [], counts: [] },
 		frequency: { values: [], counts: [] },
@@ -98,7 +99,7 @@ export function readHistogramRows(
 			const rawValue = getField(row, columns.value);
 			const value =
 				measure === 'recency'
-					? calendarDays(readDateMs(rawValue, columns.value), asOfMs, options.timeZone)
+					? days(readDateMs(rawValue, columns.value), asOfMs)
 					: measure === 'frequency'
 						? parseCount(rawValue, columns.value)
 						: parseMoney(rawValue, columns.value, { min: 0 });

@@ -1,5 +1,5 @@
 import { OneItemPerCustomer, readCustomerId, type CustomerColumns, type ReadOptions } from '../customers';
-import { calendarDays, dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
+import { calendarDaysCounter, dateMsReaderNotAfter, getField, parseCount, parseMoney, PLAUSIBLE } from '../input';
 import type { RfmColumns } from './rfm';
 
 
@@ -24,7 +24,7 @@ export class RfmColumnReader {
 	/** Rows accepted so far. */
 	length = 0;
 	private readonly asOfMs: number;
-	private readonly timeZone: string;
+	private readonly days: (fromMs: number, toMs: number) => number;
 	private readonly readDateMs: (value: unknown, field: string) => number;
 	private readonly customers: OneItemPerCustomer;
 
@@ -38,7 +38,7 @@ export class RfmColumnReader {
 		this.monetary = new Float64Array(capacity);
 		this.itemIndices = new Int32Array(capacity);
 		this.asOfMs = options.asOf.getTime();
-		this.timeZone = options.timeZone ?? 'UTC';
+		this.days = calendarDaysCounter(options.timeZone);
 		this.readDateMs = dateMsReaderNotAfter(options.asOf, { timeZone: options.timeZone });
 		this.customers = new OneItemPerCustomer(columns.customerId);
 	}
@@ -54,7 +54,7 @@ export class RfmColumnReader {
 			typeof spend === 'number' && spend >= 0 && spend <= PLAUSIBLE.money ? spend + 0 : parseMoney(spend, columns.totalSpend, { min: 0 }); // -0 as 0
 		this.customers.add(customerId, itemIndex, field(item, columns.customerId));
 		const row = this.length++;
-		this.recencyDays[row] = calendarDays(lastPurchaseMs, this.asOfMs, this.timeZone);
+		this.recencyDays[row] = this.days(lastPurchaseMs, this.asOfMs);
 		this.frequency[row] = frequency;
 		this.monetary[row] = monetary;
 		this.itemIndices[row] = itemIndex;
