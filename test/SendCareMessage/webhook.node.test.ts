@@ -156,7 +156,7 @@ describe('Send Care Message in the real engine (generic webhook)', () => {
 				purpose: "={{ $json.vip ? 'service' : 'marketing' }}",
 			});
 			expect(run.result.error?.message).toBe(
-				'Parameter "Purpose" is an expression that gives item 0 "marketing" but item 2 "service"; it applies to the whole batch, so it must give every item the same value (split the items with an If or Switch node and use one Send Care Message node per value)',
+				'Parameter "Purpose" is an expression that gives item 0 "marketing" but item 2 "service"; it applies to the whole batch (expected the same value for every item: split the items with an If or Switch node and use one Send Care Message node per value)',
 			);
 			expect(server.deliveries).toHaveLength(0);
 		});

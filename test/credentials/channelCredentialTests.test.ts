@@ -237,7 +237,7 @@ describe('a credential test reads the credential as the channel does (n8n-core R
 
 	it.each([
 		['DingTalk without an access token', new CareDingtalkRobotApi(), () => startDingTalkServer(), { accessToken: ' ' }, /DingTalk Robot credential has no "accessToken"/],
-		['Twilio without a From Number or Messaging Service', new CareTwilioSmsApi(), () => startTwilioServer(), { from: '' }, /needs a "from" number or a "messagingServiceSid"/],
+		['Twilio without a From Number or Messaging Service', new CareTwilioSmsApi(), () => startTwilioServer(), { from: '' }, /has neither a "from" number nor a "messagingServiceSid" \(expected one of them/],
 	])('%s fails the test as it fails sending, with the same words', async (_case, type, start, change, words) => {
 		const server = await start();
 		try {

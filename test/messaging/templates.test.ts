@@ -322,7 +322,7 @@ describe('HTML templates: customer data in links and attributes (never markup or
 	])('refuses %j when the template is compiled', (source, message) => {
 		expect(() => html(source)).toThrow(ConfigError);
 		expect(() => html(source)).toThrow(message);
-		expect(() => html(source)).toThrow(/could become markup or script$/);
+		expect(() => html(source)).toThrow(/could become markup or script \(expected the placeholder in element text or in a quoted value of an ordinary attribute, such as href, title or alt\)$/);
 	});
 
 	it('allows placeholders in text, quoted attributes, <title>, and after a script, style or comment has closed', () => {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { differenceText, firstItemValue } from '../../common';
-import { ConfigError, describeValue } from '../../shared/input';
+import { ConfigError, describeValue, parameterError } from '../../shared/input';
 
 /**
  * What is wrong with a parameter value, thrown by a parameter's `read`. The caller words it: a fixed
@@ -9,7 +9,7 @@ import { ConfigError, describeValue } from '../../shared/input';
 export class BadValue extends Error {
 	constructor(
 		readonly problem: string,
-		readonly expected?: string,
+		readonly expected: string,
 	) {
 		super(problem);
 		this.name = 'BadValue';
@@ -66,7 +66,7 @@ export function batchParameters(ctx: IExecuteFunctions, labelOf: (path: string) 
 		if (differs) {
 			throw new ConfigError(
 				differenceText(differs, labelOf(differs.path)) +
-					'it applies to the whole batch, so it must give every item the same value (split the items with an If or Switch node and use one Send Care Message node per value)',
+					'it applies to the whole batch (expected the same value for every item: split the items with an If or Switch node and use one Send Care Message node per value)',
 			);
 		}
 		return value;
@@ -74,7 +74,7 @@ export function batchParameters(ctx: IExecuteFunctions, labelOf: (path: string) 
 }
 
 function worded(subject: string, value: unknown, error: BadValue): string {
-	return `${subject} ${describeValue(value)}, which ${error.problem}${error.expected ? ` (expected ${error.expected})` : ''}`;
+	return `${subject} ${describeValue(value)}, which ${error.problem} (expected ${error.expected})`;
 }
 
 /**
@@ -103,7 +103,7 @@ export function perItemParameters<S extends ParameterSpecs, R>(
 			try {
 				fixed[key] = spec.read(value);
 			} catch (error) {
-				throw error instanceof BadValue ? new ConfigError(worded(`Parameter "${spec.label}" is`, value, error)) : error;
+				throw error instanceof BadValue ? parameterError(spec.label, value, error.problem, error.expected) : error;
 			}
 		}
 	}

@@ -70,8 +70,12 @@ function template(value: string, name: string): TemplatePart[] {
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- any other error passes on unchanged to execute.ts (toNodeError)
 		if (!(error instanceof ConfigError)) throw error;
+		// The template errors end with what was expected: that part becomes the parameter error's own.
+		const worded = /^(.*) \(expected (.*)\)$/s.exec(error.message);
+		const problem = worded ? worded[1] : error.message;
+		const expected = worded ? worded[2] : '{{field}} placeholders, each closed by }}';
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a value error: itemParameters.ts words it for the parameter, execute.ts makes it a NodeOperationError
-		throw new BadValue(`is not a usable template: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+		throw new BadValue(`is not a usable template: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`, expected);
 	}
 }
 

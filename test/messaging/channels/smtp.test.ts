@@ -147,10 +147,14 @@ describe('SMTP channel (nodemailer pool against smtp-server)', () => {
 		// Number() read '0x24B' as port 587, '0b11001' as 25, '1e1' as 10 connections and ' ' as 0 (refused).
 		expect(smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: ' 587 ', maxConnections: '10' })).toMatchObject({ port: 587, maxConnections: 10 });
 		for (const port of ['0x24B', '0b11001', '0o1113', '5.87e2']) {
-			expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port })).toThrow(`"port" is ${JSON.stringify(port)}, which is not a whole number from 1 to 65535`);
+			expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port })).toThrow(`"port" is ${JSON.stringify(port)}, which is not a whole number (expected a whole number from 1 to 65535)`);
 		}
 		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', maxConnections: '1e1' })).toThrow('"maxConnections" is "1e1"');
 		// Shown as itself (describeValue), not as JSON's null.
-		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: Number.NaN })).toThrow('"port" is NaN, which is not a whole number from 1 to 65535');
+		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: Number.NaN })).toThrow('"port" is NaN, which is not a whole number (expected a whole number from 1 to 65535)');
+		expect(() => smtpConfig({ host: 'h', fromEmail: 'a@b.c', port: 70000 })).toThrow('"port" is 70000, which is out of range (expected a whole number from 1 to 65535)');
+		expect(() => smtpConfig({ host: 'h', fromEmail: 'care.example.com' })).toThrow(
+			'The Care SMTP credential\'s "fromEmail" is "care.example.com", which is not an email address (expected an address like care@example.com)',
+		);
 	});
 });

@@ -4,7 +4,7 @@ import { digitsFromText } from '../../input/numbers';
 /** Reads one field of a channel credential (as n8n hands it over) with a clear error when it is unusable. */
 export function requiredString(credentials: Record<string, unknown>, field: string, credentialName: string): string {
 	const value = optionalString(credentials, field);
-	if (value === undefined) throw new ConfigError(`The ${credentialName} credential has no "${field}"; fill it in and save the credential`);
+	if (value === undefined) throw new ConfigError(`The ${credentialName} credential has no "${field}" (expected a value: fill it in and save the credential)`);
 	return value;
 }
 
@@ -36,7 +36,7 @@ export function optionalInteger(
 	const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? (digitsFromText(raw) ?? Number.NaN) : Number.NaN;
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
 		throw new ConfigError(
-			`The ${credentialName} credential's "${field}" is ${describeValue(raw)}, which is not a whole number from ${range.min} to ${range.max}`,
+			`The ${credentialName} credential's "${field}" is ${describeValue(raw)}, which ${Number.isInteger(value) ? 'is out of range' : 'is not a whole number'} (expected a whole number from ${range.min} to ${range.max})`,
 		);
 	}
 	return value;
@@ -50,6 +50,7 @@ export function baseUrl(credentials: Record<string, unknown>, field: string, fal
 /** A URL used as written, the whole endpoint (a trailing slash or query is part of it); only http and https are accepted. */
 export function endpointUrl(credentials: Record<string, unknown>, field: string, fallback: string, credentialName: string): string {
 	const value = optionalString(credentials, field) ?? fallback;
+	// The address is not shown: a webhook's address can carry its token.
 	let parsed: URL;
 	try {
 		parsed = new URL(value);
@@ -57,7 +58,7 @@ export function endpointUrl(credentials: Record<string, unknown>, field: string,
 		throw new ConfigError(`The ${credentialName} credential's "${field}" is not a URL (expected e.g. ${fallback})`);
 	}
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		throw new ConfigError(`The ${credentialName} credential's "${field}" must start with https:// or http://`);
+		throw new ConfigError(`The ${credentialName} credential's "${field}" is not an http(s) address (expected a URL starting with https:// or http://)`);
 	}
 	return value;
 }
@@ -69,6 +70,7 @@ export function endpointUrl(credentials: Record<string, unknown>, field: string,
  */
 export function tokenFromUrlOrValue(value: string, pick: { queryName?: string; pathPrefix?: string }): string {
 	if (!/^https?:\/\//i.test(value)) return value;
+	// The address is not shown: a webhook's address can carry its token.
 	let parsed: URL;
 	try {
 		parsed = new URL(value);

@@ -16,7 +16,8 @@ export interface SlackConfig {
 export function slackConfig(credentials: Record<string, unknown>): SlackConfig {
 	const webhookUrl = requiredString(credentials, 'webhookUrl', CREDENTIAL);
 	if (!/^https?:\/\//i.test(webhookUrl)) {
-		throw new ConfigError(`The ${CREDENTIAL} credential's "webhookUrl" must be the full URL (https://hooks.slack.com/services/…)`);
+		// Not shown: the address is the webhook's secret.
+		throw new ConfigError(`The ${CREDENTIAL} credential's "webhookUrl" is not a full URL (expected https://hooks.slack.com/services/…)`);
 	}
 	return { webhookUrl };
 }

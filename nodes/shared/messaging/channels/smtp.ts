@@ -3,7 +3,7 @@ import { domainToASCII } from 'node:url';
 import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 
-import { ConfigError } from '../../input/errors';
+import { ConfigError, describeValue } from '../../input/errors';
 import { optionalBoolean, optionalInteger, optionalString, requiredString } from './credentialFields';
 import { headerSafeKey } from './headerKey';
 import { DEFAULT_TIMEOUT_MS } from './httpTransport';
@@ -42,7 +42,7 @@ export function smtpConfig(credentials: Record<string, unknown>): SmtpConfig {
 		maxConnections: optionalInteger(credentials, 'maxConnections', 5, CREDENTIAL, { min: 1, max: 100 }),
 	};
 	if (!/^[^@\s]+@[^@\s]+$/.test(config.fromEmail)) {
-		throw new ConfigError(`The ${CREDENTIAL} credential's "fromEmail" is not an email address`);
+		throw new ConfigError(`The ${CREDENTIAL} credential's "fromEmail" is ${describeValue(config.fromEmail)}, which is not an email address (expected an address like care@example.com)`);
 	}
 	return config;
 }

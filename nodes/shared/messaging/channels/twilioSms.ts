@@ -37,7 +37,7 @@ export function twilioConfig(credentials: Record<string, unknown>): TwilioConfig
 		baseUrl: baseUrl(credentials, 'baseUrl', TWILIO_DEFAULT_BASE_URL, CREDENTIAL),
 	};
 	if (!config.from && !config.messagingServiceSid) {
-		throw new ConfigError(`The ${CREDENTIAL} credential needs a "from" number or a "messagingServiceSid"`);
+		throw new ConfigError(`The ${CREDENTIAL} credential has neither a "from" number nor a "messagingServiceSid" (expected one of them: a number in E.164 such as +15551234567, or a Messaging Service SID starting with MG)`);
 	}
 	return config;
 }

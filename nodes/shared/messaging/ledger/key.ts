@@ -75,7 +75,7 @@ export function checkKeyTemplate(parts: readonly KeyTemplatePart[]): void {
 		}
 		if (previous !== undefined && ![...literal].some((ch) => !WORD_CHARACTER.test(ch))) {
 			throw new ConfigError(
-				`The custom key puts {{${previous}}} and {{${part.path}}} next to each other without a separator such as ":"; different values could then make the same key`,
+				`The custom key puts {{${previous}}} and {{${part.path}}} next to each other without a separator, so different values could make the same key (expected a separator such as ":" between placeholders)`,
 			);
 		}
 		previous = part.path;

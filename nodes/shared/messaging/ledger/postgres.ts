@@ -1,5 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
-import { ConfigError } from '../../input';
+import { parameterError } from '../../input';
 import { fromStoredText, toStoredText } from './storedText';
 import { ledgerError, type ClaimRequest, type ClaimResult, type Ledger, type LedgerEntry, type LedgerOutcome, type LedgerStatus } from './types';
 
@@ -24,7 +24,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export function quoteTableName(table: string): string {
 	const parts = table.split('.');
 	if (parts.length > 2 || !parts.every((part) => IDENTIFIER.test(part))) {
-		throw new ConfigError(`Ledger table "${table}" is not a table name like care_message_ledger or crm.care_ledger`);
+		throw parameterError('Options › Ledger Table (Postgres)', table, 'is not a table name', 'a name like care_message_ledger or crm.care_ledger');
 	}
 	return parts.map((part) => `"${part}"`).join('.');
 }

@@ -1,5 +1,5 @@
 import { localDayAndMinute, offsetMinutes } from '../../calendar';
-import { ConfigError, wallClockInstant } from '../../input';
+import { describeValue, parameterError, wallClockInstant } from '../../input';
 
 /** The hours in which messages may reach a recipient, as minutes after local midnight; end exclusive. */
 export interface SendingWindow {
@@ -15,12 +15,17 @@ const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 export function parseSendingWindow(start: string, end: string): SendingWindow {
 	const toMinute = (text: string, name: string) => {
 		const m = CLOCK.exec(text.trim());
-		if (!m) throw new ConfigError(`Sending hours ${name} "${text}" is not a time of day like 09:00`);
+		if (!m) throw parameterError(`Sending Hours ${name}`, text, 'is not a time of day', 'HH:MM on a 24-hour clock, such as 09:00 or 20:30');
 		return Number(m[1]) * 60 + Number(m[2]);
 	};
-	const window = { startMinute: toMinute(start, 'start'), endMinute: toMinute(end, 'end') };
+	const window = { startMinute: toMinute(start, 'Start'), endMinute: toMinute(end, 'End') };
 	if (window.startMinute === window.endMinute) {
-		throw new ConfigError(`Sending hours start and end are both ${start}; turn quiet hours off to send at any time`);
+		throw parameterError(
+			'Sending Hours End',
+			end,
+			`is the same time as Sending Hours Start (${describeValue(start)}) and leaves no time to send`,
+			'an end different from the start; turn Quiet Hours off to send at any time',
+		);
 	}
 	return window;
 }

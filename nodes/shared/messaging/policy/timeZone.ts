@@ -1,5 +1,5 @@
 import { ABBREVIATION_PROBLEM, canonicalZone, isUtcOffset, isZoneAbbreviation, OFFSET_PROBLEM } from '../../calendar/timeZone';
-import { ConfigError, InputError, isEmpty } from '../../input';
+import { ConfigError, describeValue, InputError, isEmpty } from '../../input';
 
 /** An IANA zone name (any letter case), as the business calendar reads one: not "CST" or "BST". */
 export function isValidTimeZone(timeZone: string): boolean {
@@ -9,7 +9,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** The recipient's IANA time zone from its field, or the default when the field is empty. */
 export function recipientTimeZone(value: unknown, field: string, fallback: string): string {
 	if (isEmpty(value)) {
-		if (!isValidTimeZone(fallback)) throw new ConfigError(`The default time zone "${fallback}" is not an IANA time zone`);
+		if (!isValidTimeZone(fallback)) {
+			throw new ConfigError(`The workflow's time zone ${describeValue(fallback)} is not an IANA time zone (expected a name such as Asia/Shanghai: set it in the workflow's settings)`);
+		}
 		return fallback;
 	}
 	if (typeof value !== 'string' || !isValidTimeZone(value.trim())) {

@@ -179,7 +179,9 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 		}
 		const refused = refusal(state, attribute, tag, element);
 		if (refused !== undefined) {
-			throw new ConfigError(`The ${templateName} has the placeholder {{${part.path}}}, which ${refused}: a customer's value there could become markup or script`);
+			throw new ConfigError(
+				`The ${templateName} has the placeholder {{${part.path}}}, which ${refused}: a customer's value there could become markup or script (expected the placeholder in element text or in a quoted value of an ordinary attribute, such as href, title or alt)`,
+			);
 		}
 		flushText();
 		if (url) {

@@ -24,14 +24,14 @@ export function parseTemplate(template: string, templateName = 'template'): Temp
 		if (open > position) parts.push({ kind: 'text', text: template.slice(position, open) });
 		const close = template.indexOf('}}', open + 2);
 		if (close === -1) {
-			throw new ConfigError(`The ${templateName} has "{{" at character ${open + 1} without a closing "}}"`);
+			throw new ConfigError(`The ${templateName} has "{{" at character ${open + 1} without a closing "}}" (expected each {{ closed by }}, as in {{name}})`);
 		}
 		const inside = template.slice(open + 2, close);
 		const bar = inside.indexOf('|');
 		const path = (bar === -1 ? inside : inside.slice(0, bar)).trim();
 		if (!PATH.test(path)) {
 			throw new ConfigError(
-				`The ${templateName} has the placeholder "{{${inside}}}", which is not a field path like {{name}} or {{customer.name|default}}`,
+				`The ${templateName} has the placeholder "{{${inside}}}", which is not a field path (expected {{name}} or {{customer.name|default}})`,
 			);
 		}
 		const defaultText = bar === -1 ? undefined : inside.slice(bar + 1).trim();
