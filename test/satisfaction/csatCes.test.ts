@@ -80,7 +80,8 @@ describe('CES', () => {
 	});
 
 	it('reports mean, easy share and the margin of the mean with the direction spelled out', () => {
-		// 7 6 5 4 3: mean 5, sample variance 10 / 4 = 2.5; 1.96 * sqrt(2.5) / sqrt(5) = 1.38593
+		// 7 6 5 4 3: mean 5, sample variance 10 / 4 = 2.5; t(0.975, 4) * sqrt(2.5) / sqrt(5) = 2.776445 * 0.707107 = 1.96324
+		// (scipy.stats.t.ppf(0.975, 4) = 2.7764451; z = 1.96 gave 1.38593, an interval covering 88% at 5 answers)
 		const tally = { responses: 5, easy: 3, sum: 25, sumOfSquares: 49 + 36 + 25 + 16 + 9 };
 		expect(summariseCes(tally, '2.0', 5)).toEqual({
 			version: '2.0',
@@ -89,9 +90,9 @@ describe('CES', () => {
 			easy: 3,
 			easyPercent: 60,
 			mean: 5,
-			marginOfError: 1.39,
-			lower: 3.61,
-			upper: 6.39,
+			marginOfError: 1.96,
+			lower: 3.04,
+			upper: 6.96,
 		});
 		// CES 1.0, 1 2 3 4 5: easy are 1 and 2
 		expect(summariseCes({ responses: 5, easy: 2, sum: 15, sumOfSquares: 55 }, '1.0', 30)).toEqual({
@@ -116,7 +117,8 @@ describe('CES', () => {
 	});
 
 	it('the ends of the mean’s interval stay on the scale', () => {
-		// 29 sevens and a 6: mean 6.9667, sample variance (29 / 30) / 29 = 0.0333; 1.96 * 0.18257 / sqrt(30) = 0.0653
+		// 29 sevens and a 6: mean 6.9667, sample variance (29 / 30) / 29 = 0.0333; t(0.975, 29) = 2.04523,
+		// 2.04523 * 0.18257 / sqrt(30) = 0.0682: 6.8985 to 7.0349, cut to 7
 		const ces = summariseCes({ responses: 30, easy: 30, sum: 29 * 7 + 6, sumOfSquares: 29 * 49 + 36 }, '2.0', 30);
 		expect(ces).toMatchObject({ mean: 6.97, marginOfError: 0.07, lower: 6.9, upper: 7 });
 	});

@@ -40,7 +40,7 @@ export interface CesSummary {
 	easyPercent: number | null;
 	mean: number | null;
 	/**
-	 * Half-width of the 95% interval of the mean, in scale points; null below the minimum number of responses
+	 * Half-width of the 95% interval of the mean (Student's t, n − 1 degrees of freedom), in scale points; null below the minimum number of responses
 	 * and when every answer is alike (no spread to estimate it from: "± 0" would claim certainty).
 	 */
 	marginOfError: number | null;
