@@ -223,6 +223,21 @@ describe('Measure Care Impact, Measure Uplift: relative uplift from a negative h
 	});
 });
 
+/** notMeasurable: "no interval, no verdict", and no reliability, increment or ROI either, with a caution saying why. */
+describe('Measure Care Impact, Measure Uplift: an outcome that cannot be measured', () => {
+	it('one customer in each group: reliable, incremental and roi null, the caution says why', async () => {
+		const items = [
+			{ customerId: 'a', impact: { group: 'treatment' }, revenue: 120 },
+			{ customerId: 'b', impact: { group: 'holdout' }, revenue: 20 },
+		];
+		const result = await runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', campaign: 'c', conversionColumn: '', costPerContact: 0.5, marginPercent: 40 }, items });
+		const [revenue] = result.json(NODE_UNDER_TEST, 0);
+		expect(revenue).toMatchObject({ verdict: 'notMeasurable', significant: false, reliable: null, incremental: null, roi: null, minimumDetectableEffect: null });
+		expect(revenue.uplift).toMatchObject({ absolute: 100, lower: null, upper: null, pValue: null });
+		expect(revenue.caution).toBe("Not measurable, so no interval, verdict, reliability, increment or ROI is given: each group has 1 customer, and a mean's interval needs at least 2 in each group.");
+	});
+});
+
 /** The README's examples, as the engine gives them. */
 describe('Measure Care Impact, the README examples', () => {
 	it('the sample campaign: 165 of 1,068 treated against 23 of 262 held out', async () => {

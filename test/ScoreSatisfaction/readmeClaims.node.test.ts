@@ -62,12 +62,23 @@ describe('Score Satisfaction, the README examples', () => {
 		});
 	});
 
-	it('5 promoters, 3 passives, 2 detractors of 10: NPS 30 ± 42.1, and below the minimum no margin but a note', async () => {
+	it('5 promoters, 3 passives, 2 detractors of 10: NPS 30, interval −19.05 to 65.21 (± 42.1 about 23.1), and below the minimum no margin but a note', async () => {
 		const items = [10, 9, 9, 10, 9, 7, 8, 7, 3, 0].map((nps) => ({ nps }));
 		const withMargin = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'], options: { minResponsesForMargin: 10 } }, items });
-		expect(withMargin.json(NODE_UNDER_TEST, 1)[0].nps).toEqual(expect.objectContaining({ nps: 30, marginOfError: 42.13, marginNote: null }));
+		expect(withMargin.json(NODE_UNDER_TEST, 1)[0].nps).toEqual(expect.objectContaining({ nps: 30, marginOfError: 42.13, lower: -19.05, upper: 65.21, marginNote: null }));
 		const byDefault = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps'] }, items });
 		expect(byDefault.json(NODE_UNDER_TEST, 1)[0].nps).toEqual(expect.objectContaining({ nps: 30, marginOfError: null, marginNote: 'Too few responses for a meaningful margin of error (10 < 30)' }));
+	});
+
+	it('40 promoters of 40: NPS 100, interval 83.58 to 100; 40 satisfied: 89.56 to 100; CES answers all alike: no margin, a note why', async () => {
+		const items = Array.from({ length: 40 }, () => ({ nps: 10, csat: 5, ces: 6 }));
+		const result = await runNode({ type: 'scoreSatisfaction', parameters: { metrics: ['nps', 'csat', 'ces'] }, items });
+		const [overall] = result.json(NODE_UNDER_TEST, 1);
+		expect(overall.nps).toEqual(expect.objectContaining({ nps: 100, marginOfError: 9.44, lower: 83.58, upper: 100 }));
+		expect(overall.csat).toEqual(expect.objectContaining({ csatPercent: 100, marginOfError: 6.06, lower: 89.56, upper: 100 }));
+		expect(overall.ces).toEqual(
+			expect.objectContaining({ mean: 6, marginOfError: null, lower: null, upper: null, marginNote: 'All 40 answers are 6: with no spread among them a margin of error cannot be estimated' }),
+		);
 	});
 
 	it('the Bad input example message', async () => {
