@@ -73,7 +73,7 @@ const cases: Case[] = [
 		outputs: 2,
 		parameters: { metrics: [] },
 		items: customers(3),
-		reason: /Choose at least one metric/,
+		reason: /^Parameter "Metrics" is "\[\]", which is empty \(expected at least one metric to score\)/,
 	},
 	{
 		name: 'Score Satisfaction with a margin minimum of 1',

@@ -35,7 +35,7 @@ describe('number parameters', () => {
 	it('Score Satisfaction: importance weights and Minimum Responses for Margin', async () => {
 		const responses = [{ expectation: { a: 5, b: 5 }, perception: { a: 4, b: 6 }, nps: 9 }];
 		const hex = await run('scoreSatisfaction', { metrics: ['gap'], gapDimensions: 'a, b', gapWeights: '0x10, 1' }, responses);
-		expect(hex.error).toBe('"Importance Weights" has "0x10", which is not a positive number');
+		expect(hex.error).toBe('Parameter "Importance Weights" is "0x10", which is not a finite number above 0 (expected weights above 0, such as 2, 1, 1)');
 		const decimal = await run('scoreSatisfaction', { metrics: ['gap'], gapDimensions: 'a, b', gapWeights: '3, 1' }, responses);
 		expect(decimal.error).toBeUndefined();
 		const margin = await run('scoreSatisfaction', { metrics: ['nps'], options: { minResponsesForMargin: '={{ "0b11" }}' } }, responses);
