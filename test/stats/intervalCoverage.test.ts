@@ -221,14 +221,10 @@ describe('Score Satisfaction, CES mean: the 95% interval covers the true mean ab
 	 * assumption, scale unbounded) isolate the multiplier: with z = 1.96 in place of t(n − 1, 0.975) the coverage
 	 * is P(|T(n − 1)| < 1.96): 87.8% at 5 answers, 91.8% at 10, 94.0% at 30 (the default Minimum Responses for
 	 * Margin), which 20,000 runs (SE 0.15 points) tell from 95%.
-	 *
-	 * KNOWN DEFECT (requests/E-to-C.md): meanInterval (nodes/shared/satisfaction/margin.ts) uses Z_95 = 1.96,
-	 * so these fail; they are marked it.failing until the multiplier is studentQuantile(0.975, n − 1). Then jest
-	 * reports them as passing-when-expected-to-fail: turn it.failing into it.
 	 */
 	const scale = { min: -Infinity, max: Infinity };
 	const normalAnswer = (random: () => number) => 4 + normalDraw(random);
-	it.failing.each([5, 10, 30])('%s normal answers: covers 95% (20,000 runs)', (n) => {
+	it.each([5, 10, 30])('%s normal answers: covers 95% (20,000 runs)', (n) => {
 		const { measured, coverage } = cesCoverage(n, 20_000, 4_100 + n, normalAnswer, 4, scale);
 		expectWithin(coverage, band(0.95, measured));
 	});
