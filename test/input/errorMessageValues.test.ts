@@ -214,10 +214,6 @@ const DESCRIBERS = new Set(['describeValue', 'stateValueText']);
 const ALLOWED_WORDING: Record<string, string> = {
 	"expected nodes/common/toolCall.ts: As an AI-agent tool this node gets one customer per call, so": "not a refused value but a setting refused for how the node is called (one customer per AI-tool call); it says why and what to set instead, in the callers' own sentence",
 	"raw nodes/shared/messaging/channels/credentialFields.ts: field": "the credential field's name, not its value: a webhook URL carries a token, and secrets never appear in errors (DESIGN), so the refused URL is not shown",
-	"expected nodes/shared/segments/histogram.ts: ${what}: the counts add up to ${total}, beyond what can be c": "pending: owner A (does not say what was expected; B-to-A.md)",
-	"expected nodes/shared/segments/histogram.ts: ${what}: value ${values[i]} is not a finite number`": "pending: owner A (does not say what was expected; B-to-A.md)",
-	"raw nodes/shared/segments/histogram.ts: counts[i]": "pending: owner A (value interpolated raw, not by describeValue; B-to-A.md)",
-	"raw nodes/shared/segments/histogram.ts: values[i]": "pending: owner A (value interpolated raw, not by describeValue; B-to-A.md)",
 };
 
 type Piece = string | ts.Expression;

@@ -1,4 +1,4 @@
-import { calendarDaysCounter, choiceKey, ConfigError, dateMsReaderNotAfter, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
+import { calendarDaysCounter, choiceKey, ConfigError, dateMsReaderNotAfter, describeValue, getField, InputError, parseCount, parseCustomerCount, parseMoney } from '../input';
 
 /** Distinct values in ascending order with how many customers have each, as a SQL GROUP BY gives them. */
 export interface Histogram {
@@ -16,9 +16,11 @@ export function histogramOf(values: ArrayLike<number>, counts: ArrayLike<number>
 	const n = values.length;
 	const order = Array.from({ length: n }, (_, i) => i);
 	for (let i = 0; i < n; i++) {
-		if (!Number.isFinite(values[i])) throw new ConfigError(`${what}: value ${values[i]} is not a finite number`);
+		if (!Number.isFinite(values[i])) throw new ConfigError(`${what}: value ${describeValue(values[i])} is not a finite number (expected a number for each row of the histogram)`);
 		if (!Number.isInteger(counts[i]) || counts[i] < 0) {
-			throw new ConfigError(`${what}: the count for value ${values[i]} is ${counts[i]}; expected a whole number >= 0`);
+			throw new ConfigError(
+				`${what}: the count for value ${values[i]} is ${describeValue(counts[i])}, which is not a whole number of at least 0 (expected the customers with that value, as GROUP BY counts them)`,
+			);
 		}
 	}
 	order.sort((x, y) => values[x] - values[y]);
@@ -36,7 +38,7 @@ export function histogramOf(values: ArrayLike<number>, counts: ArrayLike<number>
 		}
 		total += counts[i];
 	}
-	if (!Number.isSafeInteger(total)) throw new ConfigError(`${what}: the counts add up to ${total}, beyond what can be counted exactly`);
+	if (!Number.isSafeInteger(total)) throw new ConfigError(`${what}: the counts add up to ${total}, beyond what can be counted exactly (expected at most 9007199254740991 customers in all)`);
 	return { values: Float64Array.from(sortedValues), counts: Float64Array.from(sortedCounts), total };
 }
 
