@@ -6,8 +6,11 @@
  */
 export type MemberMobiles = (entry: string) => boolean;
 
-/** Any mainland mobile by its 11 digits, or another country's number as + and its digits; never +86 / 0086 / 86 forms. */
-const REGISTERED_FORM = /^(?:1[3-9]\d{9}|\+(?!86)\d{5,15})$/;
+/**
+ * Any mainland mobile by its 11 digits; never +86 / 0086 / 86 forms. Another country's member is registered
+ * by national digits with the country code apart, and no form of their number in a mention reaches them.
+ */
+const REGISTERED_FORM = /^1[3-9]\d{9}$/;
 
 /** The group's members: those listed, or by default anyone whose mobile is written as the provider registers it. */
 export function memberMobiles(members?: readonly string[]): MemberMobiles {
