@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { calendarDays, ConfigError, describeValue, getField, InputError, offsetMs, parameterError } from '../../shared/input';
+import { calendarDays, ConfigError, dayNumber, describeValue, getField, InputError, parameterError } from '../../shared/input';
 import { toIsoWithOffset } from '../../shared/format/isoDate';
 import { DEFAULT_LIFECYCLE_THRESHOLDS as D, lifecycleStage, type LifecycleThresholds } from '../../shared/segments';
 import { roundTo } from '../../shared/stats';
@@ -68,9 +68,6 @@ function checkGrowing(t: LifecycleThresholds, names: Array<keyof LifecycleThresh
 	throw new ConfigError(`Lifecycle ${kind} thresholds ${given.join(', ')} do not grow, so a stage would never be given (expected ${labels.join(' <= ')})`);
 }
 
-const DAY_MS = 86_400_000;
-const localDay = (date: Date, timeZone: string) => Math.floor((date.getTime() + offsetMs(timeZone, date.getTime())) / DAY_MS);
-
 /**
  * An order count the purchase dates contradict, which would decide the stage on its own: 0 orders with
  * a purchase date made a buyer a prospect, 1 order with first and last purchases on different days made
@@ -83,7 +80,7 @@ function countAgainstDates(record: SegmentSubject['record'], countColumn: string
 		const which = lastPurchase ? 'last' : 'first';
 		return new InputError(countColumn, purchases, `contradicts the ${which} purchase date (${toIsoWithOffset(dated, timeZone)})`, 'at least 1 for a customer with a purchase date');
 	}
-	if (purchases === 1 && firstPurchase && lastPurchase && localDay(firstPurchase, timeZone) !== localDay(lastPurchase, timeZone)) {
+	if (purchases === 1 && firstPurchase && lastPurchase && dayNumber(firstPurchase.getTime(), timeZone) !== dayNumber(lastPurchase.getTime(), timeZone)) {
 		const days = `${toIsoWithOffset(firstPurchase, timeZone)} and ${toIsoWithOffset(lastPurchase, timeZone)}`;
 		return new InputError(countColumn, purchases, `contradicts first and last purchases on different days (${days})`, 'at least 2 for purchases on different days');
 	}

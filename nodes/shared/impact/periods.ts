@@ -1,12 +1,10 @@
 import { fromDayNumber } from '../calendar/civilDate';
-import { offsetMs } from '../input/wallClock';
+import { dayNumber } from '../input/wallClock';
 import { roundTo } from '../stats/rounding';
-
-const DAY_MS = 86_400_000;
 
 /** Months counted from year 0: year × 12 + month (0-based), of the instant's day on the zone's calendar. */
 export function monthIndex(ms: number, timeZone: string): number {
-	const { year, month } = fromDayNumber(Math.floor((ms + (timeZone === 'UTC' ? 0 : offsetMs(timeZone, ms))) / DAY_MS));
+	const { year, month } = fromDayNumber(dayNumber(ms, timeZone));
 	return year * 12 + month - 1;
 }
 

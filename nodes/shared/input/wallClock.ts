@@ -76,7 +76,12 @@ function zoneReader(timeZone: string): (instant: number) => number {
 	return reader;
 }
 
-/** The calendar day number (days since 1970-01-01) of each instant on the zone's calendar, for a loop over many instants. */
+/** The calendar day number (days since 1970-01-01) of an instant on the zone's calendar. */
+export function dayNumber(instant: number, timeZone = 'UTC'): number {
+	return Math.floor((instant + offsetMs(timeZone, instant)) / DAY_MS);
+}
+
+/** dayNumber for one zone, for a loop over many instants. */
 export function dayNumberReader(timeZone: string | undefined): (instant: number) => number {
 	if (!timeZone || timeZone === 'UTC') return (instant) => Math.floor(instant / DAY_MS);
 	const offsetAt = offsetReader(timeZone);
