@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { assessRisk, ruleSignals, type ChurnModel, type ModelScore, type RiskLevel, RISK_LEVELS } from '../shared/churn';
+import { describeValue } from '../shared/input';
 import { roundTo } from '../shared/stats';
 import type { RunSettings } from './settings';
 import type { Subject } from './read';
@@ -28,7 +29,7 @@ function checkFinite(score: ModelScore, subject: Subject, model: ChurnModel): vo
 			const inputs = subject.summary
 				? `x ${subject.summary.x}, t_x ${subject.summary.tx}, T ${subject.summary.T}, mean spend ${subject.meanSpend ?? 'none'}`
 				: `tenure ${subject.subscriber?.tenure}, value per period ${subject.periodValue ?? 'none'}`;
-			throw new Error(`${model.name} gave a non-finite ${name} for customer "${subject.customerId}" (${inputs}); check this customer's values and the time unit`);
+			throw new Error(`${model.name} gave a non-finite ${name} for customer ${describeValue(subject.customerId)} (${inputs}); check this customer's values and the time unit`);
 		}
 	}
 }

@@ -10,7 +10,7 @@ const MAX_TERMS = 1_000_000;
  * Throws a RangeError rather than returning an inaccurate number when the series does not converge.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-	if (!(z < 1)) throw new RangeError(`hyp2f1 needs z < 1, got ${z}`);
+	if (!(z < 1)) throw new RangeError(`hyp2f1: z is ${z} (expected z < 1)`);
 	if (z === 0) return 1;
 	if (z < 0) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1));
 	if (c - a - b < 0) return Math.pow(1 - z, c - a - b) * series(c - a, c - b, c, z);
