@@ -80,19 +80,26 @@ export function overall(strata: Record<string, StratumState>): StratumState {
 /** No outcome value is larger than this (revenue is money within PLAUSIBLE.money; satisfaction and yes/no far less). */
 const LARGEST_VALUE = PLAUSIBLE.money;
 
+/**
+ * No page counts more customers in a group than this (more than the world's population): a count of 1e300
+ * or 2^60 is a state no run made, whose spread underflowed into "every customer has the same value" and
+ * whose customer count was printed with lost digits.
+ */
+const LARGEST_GROUP = PLAUSIBLE.customers;
+
 /** Products of values near 1e-160 and below underflow: their spread may come out a few 1e-324 below 0. */
 const UNDERFLOW = 1e-300;
 
 /**
- * Statistics some page could have made: finite partials whose sums n values of at most LARGEST_VALUE
- * could give, so means, variances and intervals stay finite after merging. A yes/no outcome's values
+ * Statistics some page could have made: at most LARGEST_GROUP customers, finite partials whose sums n
+ * values of at most LARGEST_VALUE could give, so means, variances and intervals stay finite after merging. A yes/no outcome's values
  * are 0 or 1: a whole number of successes from 0 to n, with the sum of squares equal to the sum. Any
  * values' sum of squares is at least sum² / n (their spread about the mean is not negative). The sum of
  * cubes is optional (states written before it was kept have none).
  */
 const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
 	const m = v as MomentState;
-	if (!m || !Number.isInteger(m.n) || m.n < 0 || !Array.isArray(m.sum) || !Array.isArray(m.sumOfSquares)) return false;
+	if (!m || !Number.isInteger(m.n) || m.n < 0 || m.n > LARGEST_GROUP || !Array.isArray(m.sum) || !Array.isArray(m.sumOfSquares)) return false;
 	if (![...m.sum, ...m.sumOfSquares].every(Number.isFinite)) return false;
 	const sum = roundedSum(m.sum);
 	const squares = roundedSum(m.sumOfSquares);
