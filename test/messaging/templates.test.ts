@@ -335,6 +335,31 @@ describe('HTML templates: customer data in links and attributes (never markup or
 				'<p data-id="7">A&amp;B</p><textarea>&lt;/title&gt;&lt;script&gt;</textarea></body></html>',
 		);
 	});
+
+	// Inside <svg> and <math> the parser reads by foreign-content rules: <title>, <textarea> and <style> hold
+	// markup (an <img> there is an HTML image with its onerror), <![CDATA[ ends at ]]>. Where scripting is off,
+	// as in most mail programs, <noscript> holds markup; <template> does in every browser. In each case below a
+	// browser (html5 parsing, as in parse5) puts the placeholder in an event handler, an unchecked image address
+	// or a srcdoc page, where this tokenizer would read text or an ordinary attribute.
+	it.each([
+		['<svg><title><img src=x onerror="{{js}}"></title></svg>', 'svg'],
+		['<svg><textarea><img src="{{u}}"></textarea></svg>', 'svg'],
+		['<p>Hi</p><SVG width="1"></SVG><svg><title><a href="{{u}}">x</a></title></svg>', 'svg'],
+		['<math><title><img src=x onerror="{{js}}"></title></math>', 'math'],
+		['<svg><style><img src=x><iframe srcdoc="</style>{{page}}"></iframe>', 'svg'],
+		['<svg><![CDATA[><a title="]]><img src=x onerror=\'{{js}}\'>">x</a></svg>', 'svg'],
+		['<noscript><iframe srcdoc="</noscript>{{page}}"></iframe></noscript>', 'noscript'],
+		['<template><iframe srcdoc="</template>{{page}}"></iframe></template>', 'template'],
+	])('refuses a placeholder after an element that readers parse two ways: %j', (source, element) => {
+		expect(() => html(source)).toThrow(ConfigError);
+		expect(() => html(source)).toThrow(new RegExp(`comes after <${element}>, whose content mail programs read .*, so a placeholder may only come before it: a customer's value there could become markup or script`));
+	});
+
+	it('allows placeholders before an <svg>, and keeps the specific reason for one inside it', () => {
+		const template = html('<p>{{name}}</p><svg width="10"><title>Logo</title></svg>');
+		expect(renderMessage(template, { name: '<b>A</b>' }, email).html).toBe('<p>&lt;b&gt;A&lt;/b&gt;</p><svg width="10"><title>Logo</title></svg>');
+		expect(() => html('<svg onload="{{js}}"></svg>')).toThrow(/event handler attribute "onload"/);
+	});
 });
 
 describe('customer data is never read as a template', () => {

@@ -22,6 +22,19 @@ const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template']);
 /** Elements whose content is text up to the end tag (escaping suffices). */
 const RCDATA_ELEMENTS = new Set(['title', 'textarea']);
+/**
+ * Elements after which readers part ways, so no place of a later placeholder can be told: inside <svg> and
+ * <math> (foreign content) <title>, <textarea>, <style> and <script> hold markup, not text, and
+ * <![CDATA[ ends at ]]>, not at >; <noscript> holds markup where scripting is off, as in most mail
+ * programs; <template> holds markup in every browser. What this tokenizer reads as text or an end tag
+ * there can be a tag and an event handler to the recipient's mail program.
+ */
+const READ_TWO_WAYS: Record<string, string> = {
+	svg: 'as SVG, where <title>, <textarea>, <style> and <![CDATA[ hold markup or end elsewhere than in HTML (a drawing can go in an <img src="…"> instead)',
+	math: 'as MathML, where <title>, <textarea>, <style> and <![CDATA[ hold markup or end elsewhere than in HTML (a formula can go in an <img src="…"> instead)',
+	noscript: 'as markup where scripting is off and as text where it is on',
+	template: 'as markup, not as text',
+};
 
 type State =
 	| 'data' | 'tagOpen' | 'tagName' | 'endTag' | 'beforeAttribute' | 'attributeName' | 'afterAttributeName'
@@ -83,6 +96,8 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 	let recent = '';
 	let text = '';
 	let url: { attribute: string; parts: TemplatePart[]; hasPlaceholder: boolean } | undefined;
+	/** The first element after which readers part ways (READ_TWO_WAYS), once its start tag is seen. */
+	let partedAt: string | undefined;
 	const flushText = () => {
 		if (text === '') return;
 		if (url) url.parts.push({ kind: 'text', text });
@@ -106,9 +121,11 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 				else state = c === '<' ? 'tagOpen' : 'data';
 				break;
 			case 'tagName':
-				if (SPACE.test(c) || c === '/') state = 'beforeAttribute';
-				else if (c === '>') endOfTag();
-				else tag += c.toLowerCase();
+				if (SPACE.test(c) || c === '/' || c === '>') {
+					if (partedAt === undefined && Object.hasOwn(READ_TWO_WAYS, tag)) partedAt = tag;
+					if (c === '>') endOfTag();
+					else state = 'beforeAttribute';
+				} else tag += c.toLowerCase();
 				break;
 			case 'endTag':
 				if (c === '>') state = 'data';
@@ -177,7 +194,11 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 			for (const c of part.text) step(c);
 			continue;
 		}
-		const refused = refusal(state, attribute, tag, element);
+		const refused =
+			refusal(state, attribute, tag, element) ??
+			(partedAt === undefined
+				? undefined
+				: `comes after <${partedAt}>, whose content mail programs read ${READ_TWO_WAYS[partedAt]}, so a placeholder may only come before it`);
 		if (refused !== undefined) {
 			throw new ConfigError(
 				`The ${templateName} has the placeholder {{${part.path}}}, which ${refused}: a customer's value there could become markup or script (expected the placeholder in element text or in a quoted value of an ordinary attribute, such as href, title or alt)`,
