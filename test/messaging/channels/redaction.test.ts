@@ -109,6 +109,54 @@ describe('Redactor: derived forms', () => {
 	});
 });
 
+describe('Redactor: a secret inside a longer base64 blob, normalized, or read as Latin-1', () => {
+	/** The base64 / base64url runs of a text decoded from each of the four places a group can start. */
+	const decodedRuns = (text: string) =>
+		(text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []).flatMap((run) =>
+			[0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1')),
+		);
+
+	it('hides a password of any length in a base64 or base64url blob at every byte alignment', () => {
+		for (const password of ['pw1', 'abc1', 'ab12cd', 'x9Kq2!z', 'pw12345z', 'Pässwort1']) {
+			const redactor = Redactor.forCredentials({ user: 'mailer', password });
+			const bytes = Buffer.from(password, 'utf8').toString('latin1');
+			for (const pad of ['', 'x', 'xy']) {
+				const body = Buffer.from(`${pad}{"user":"mailer","password":"${password}","note":"sent from the care desk"}`);
+				for (const blob of [body.toString('base64'), body.toString('base64url')]) {
+					const out = redactor.redact(`debug: ${blob} end`);
+					expect(out).toContain('***');
+					expect(out).toMatch(/^debug: .+ end$/);
+					expect(decodedRuns(out).filter((text) => text.includes(bytes))).toEqual([]);
+				}
+			}
+		}
+	});
+
+	it('hides a secret inside base64 that holds it JSON- or URL-escaped', () => {
+		const redactor = Redactor.forCredentials({ password: 'pä/ss"9' });
+		for (const inner of [JSON.stringify({ password: 'pä/ss"9' }), `password=${encodeURIComponent('pä/ss"9')}&x=1`]) {
+			const out = redactor.redact(`echo ${Buffer.from(`{"a":1} ${inner}`).toString('base64')}`);
+			expect(out).toContain('***');
+		}
+	});
+
+	it('hides a secret sent back in the other Unicode normalization, or as its UTF-8 bytes read as Latin-1', () => {
+		const password = 'Pässwort-Ünïcode9';
+		const redactor = Redactor.forCredentials({ password });
+		for (const echoed of [password.normalize('NFD'), password.normalize('NFC'), Buffer.from(password, 'utf8').toString('latin1')]) {
+			expect(redactor.redact(`login failed for ${echoed}.`)).toBe('login failed for ***.');
+		}
+		const decomposed = Redactor.forCredentials({ password: password.normalize('NFD') });
+		expect(decomposed.redact(`login failed for ${password.normalize('NFC')}.`)).toBe('login failed for ***.');
+	});
+
+	it('leaves ordinary long words and identifiers readable', () => {
+		const redactor = Redactor.forCredentials({ password: 'ab12cd', authToken: 'tok3n-Value-987654' });
+		const text = 'Customer_relationship_management order ORD-2026-000123456 confirmed';
+		expect(redactor.redact(text)).toBe(text);
+	});
+});
+
 describe('Redactor: a secret re-encoded, re-cased, escaped, wrapped or cut', () => {
 	const secrets = ['Sk8/tok+en=Secret99', 'pässwört-Geheim-1', 'SEC7f3a9c0d12e4b5a6f7089c1d2e3f4a5b', 'tw-9XbQ_2kLm-Pq7rS'];
 

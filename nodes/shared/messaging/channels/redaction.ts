@@ -43,7 +43,9 @@ export interface SecretSource {
  * A secret is hidden whole (in any letter case when it is 12 characters or more; hex in either case),
  * hex- or base64/base64url-encoded alone or inside any longer text
  * (so `Basic base64(sid:token)` and AUTH PLAIN `base64(\0user\0password)` are caught), and in every
- * reading of the text (textViews.ts): JSON-, URL- or HTML-escaped, once or twice, and across line breaks.
+ * reading of the text (textViews.ts): JSON-, URL- or HTML-escaped, once or twice, across line breaks, and
+ * inside a decoded base64 blob (a secret too short for base64 of its own at every alignment). It is also
+ * hidden in the other Unicode normalization and as its UTF-8 bytes read as Latin-1.
  * A secret of 9 characters or more is also hidden where only a stretch of 8+ of its characters (or of its
  * base64) shows: cut by a provider, or split over lines. Secrets shorter than four characters would blank out ordinary words,
  * so they are hidden only where they stand as a credential value (`token=ab1`, `password: ab1`) and
@@ -51,7 +53,6 @@ export interface SecretSource {
  */
 export class Redactor {
 	private readonly patterns: SecretPatterns;
-	private readonly asValue: RegExp | undefined;
 
 	constructor(source: SecretSource | ReadonlyArray<string | undefined>) {
 		const { secrets, pairs = [], valueNames = [], composites = [] } = Array.isArray(source)
@@ -74,7 +75,8 @@ export class Redactor {
 				}
 			}
 		};
-		const present = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+		// A provider may send a secret back normalized (NFC or NFD) or as its UTF-8 bytes read as Latin-1.
+		const present = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s !== '').flatMap(textVariants))];
 		for (const secret of present) {
 			addForms(secret, true);
 			if (secret.length < SHORTEST_PARTIAL) continue;
@@ -92,7 +94,7 @@ export class Redactor {
 		if (short.size > 0) {
 			const names = [...VALUE_NAMES, ...valueNames].map(escapeRegExp).join('|');
 			const values = [...short].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|');
-			this.asValue = new RegExp(`((?:${names})\\w*["']?\\s*[=:]\\s*["']?|\\b(?:Basic|Bearer)\\s+)(?:${values})(?![\\p{L}\\p{N}_])`, 'giu');
+			this.patterns.asValue = new RegExp(`((?:${names})\\w*["']?\\s*[=:]\\s*["']?|\\b(?:Basic|Bearer)\\s+)(?:${values})(?![\\p{L}\\p{N}_])`, 'giu');
 		}
 	}
 
@@ -109,9 +111,14 @@ export class Redactor {
 			from = end;
 		}
 		out += text.slice(from);
-		if (this.asValue) out = out.replace(this.asValue, '$1***');
 		return out;
 	}
+}
+
+/** A secret as written, in both Unicode normalizations, and as its UTF-8 bytes read as Latin-1. */
+function textVariants(secret: string): string[] {
+	const variants = [secret, secret.normalize('NFC'), secret.normalize('NFD')];
+	return [...variants, ...variants.map((variant) => Buffer.from(variant, 'utf8').toString('latin1'))];
 }
 
 /**

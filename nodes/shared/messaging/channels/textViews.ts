@@ -4,7 +4,7 @@
  * PostgreSQL byte escapes `\x41` and `\101`, percent-encoding in either case, MIME quoted-printable `=41`
  * and its soft line breaks, JavaScript's old escape() `%u00E4`, HTML character references numeric and
  * named), each without its line breaks (a wrapped line, a folded header), and looked at as written and
- * case-folded. Every character of a reading remembers the stretch of the original text it stands for,
+ * case-folded; and the base64 / base64url blobs of those readings, decoded at each alignment. Every character of a reading remembers the stretch of the original text it stands for,
  * so a secret found in a reading is hidden in the original.
  */
 
@@ -233,7 +233,8 @@ function asText(reading: Reading): ReadingText {
 function readings(text: string): ReadingText[] {
 	const plain = !/[\r\n]/.test(text);
 	const escaped = /[\\%&=]/.test(text);
-	if (plain && !escaped) return [{ text }];
+	const blob = BASE64_BLOB.test(text);
+	if (plain && !escaped && !blob) return [{ text }];
 	const raw: Reading = { chars: text.split(''), start: [], end: [] };
 	for (let i = 0; i < text.length; i++) {
 		raw.start.push(i);
@@ -245,6 +246,54 @@ function readings(text: string): ReadingText[] {
 		current = decoded(current);
 		if (!current) break;
 		out.push(...unbroken(current));
+	}
+	if (blob) out.push(...base64Readings(out));
+	return out;
+}
+
+/** A stretch of base64 or base64url long enough to hold a secret among other bytes. */
+const BASE64_BLOB = /[A-Za-z0-9+/_-]{16,}/;
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUE: Record<string, number> = Object.fromEntries([...BASE64_DIGITS].map((c, i) => [c, i]));
+BASE64_VALUE['-'] = 62;
+BASE64_VALUE['_'] = 63;
+/** Stands between decoded blobs, so no secret is read across two of them. */
+const BLOB_GAP = '\uFFFF';
+
+/**
+ * The base64 blobs of the readings, decoded, once for each of the four places a blob's groups can start:
+ * a short secret inside a longer blob (a request echoed as base64) shows no base64 of its own at some
+ * alignments, but its bytes show here. A byte is one character (Latin-1), and stands for the two base64
+ * characters it is made of; the decoded bytes are read once more for escapes (JSON or URL inside base64).
+ */
+function base64Readings(texts: readonly ReadingText[]): ReadingText[] {
+	const out: ReadingText[] = [];
+	for (let skip = 0; skip < 4; skip++) {
+		const reading: Reading = { chars: [], start: [], end: [] };
+		for (const { text, from } of texts) {
+			for (const run of text.matchAll(BASE64_RUN)) {
+				const at = (run.index as number) + skip;
+				const digits = run[0].slice(skip);
+				const bytes = Math.floor((digits.length * 6) / 8);
+				for (let k = 0; k < bytes; k++) {
+					// Byte k is bits 8k..8k+7: the end of base64 digit i and the start of digit i + 1.
+					const i = Math.floor((8 * k) / 6);
+					const shift = (8 * k) % 6;
+					const pair = (BASE64_VALUE[digits[i]] << 6) | BASE64_VALUE[digits[i + 1]];
+					reading.chars.push(String.fromCharCode((pair >> (4 - shift)) & 0xff));
+					reading.start.push(from ? from.start[at + i] : at + i);
+					reading.end.push(from ? from.end[at + i + 1] : at + i + 2);
+				}
+				reading.chars.push(BLOB_GAP);
+				reading.start.push(0);
+				reading.end.push(0);
+			}
+		}
+		if (reading.chars.length === 0) continue;
+		out.push(asText(reading));
+		const again = decoded(reading);
+		if (again) out.push(asText(again));
 	}
 	return out;
 }
@@ -264,10 +313,14 @@ export function secretPattern(texts: Iterable<string>): RegExp | undefined {
 	return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
 }
 
-/** What to look for: texts as written (`exact`), and case-folded texts in the folded readings (`anyCase`). */
+/**
+ * What to look for: texts as written (`exact`), case-folded texts in the folded readings (`anyCase`), and
+ * values after a credential's name (`asValue`: its first group is the name part, which stays readable).
+ */
 export interface SecretPatterns {
 	exact?: RegExp;
 	anyCase?: RegExp;
+	asValue?: RegExp;
 }
 
 /**
@@ -275,20 +328,21 @@ export interface SecretPatterns {
  * Overlapping matches join, so a long secret cut or split anywhere is hidden in every run-long piece.
  */
 export function secretStretches(text: string, patterns: SecretPatterns): Array<[number, number]> {
-	if (!patterns.exact && !patterns.anyCase) return [];
+	if (!patterns.exact && !patterns.anyCase && !patterns.asValue) return [];
 	const found: Array<[number, number]> = [];
 	const collect = (shown: string, origin: Reading | undefined, pattern: RegExp) => {
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(shown); match; match = pattern.exec(shown)) {
-			const at = match.index;
-			const length = match[0].length;
-			found.push(origin ? [origin.start[at], origin.end[at + length - 1]] : [at, at + length]);
-			pattern.lastIndex = at + 1;
+			const at = match.index + (match[1]?.length ?? 0);
+			const length = match.index + match[0].length - at;
+			if (length > 0) found.push(origin ? [origin.start[at], origin.end[at + length - 1]] : [at, at + length]);
+			pattern.lastIndex = match.index + 1;
 		}
 	};
 	for (const { text: shown, from: origin } of readings(text)) {
 		if (patterns.exact) collect(shown, origin, patterns.exact);
 		if (patterns.anyCase) collect(fold(shown), origin, patterns.anyCase);
+		if (patterns.asValue) collect(shown, origin, patterns.asValue);
 	}
 	found.sort((a, b) => a[0] - b[0]);
 	const merged: Array<[number, number]> = [];
