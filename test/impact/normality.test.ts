@@ -87,6 +87,15 @@ describe("Kohavi's rule on the difference of two means", () => {
 		expect(checkNormality(treatment, stateOf(subscribers(200)))).toEqual({ reliable: true, skewed: [] });
 	});
 
+	it('says nothing was checked (reliable null, not true) for a group under two customers or groups without variation', () => {
+		// A single buyer of 10,000 held out: no interval, and nothing that says it would be trustworthy.
+		const skewedTreatment = stateOf(zerosAnd(1000, [10000]));
+		expect(checkNormality(skewedTreatment, stateOf([10000]))).toEqual({ reliable: null, skewed: [] });
+		expect(checkNormality(stateOf([5]), stateOf([0, 0, 9]))).toEqual({ reliable: null, skewed: [] });
+		expect(checkNormality(stateOf([]), stateOf([1, 2]))).toEqual({ reliable: null, skewed: [] });
+		expect(checkNormality(stateOf([3, 3, 3]), stateOf([7, 7]))).toEqual({ reliable: null, skewed: [] });
+	});
+
 	it('names as required the smallest whole number of customers above 355 × skewness²', () => {
 		const holdout = stateOf([0, 0, 9]);
 		const check = checkNormality(stateOf(zerosAnd(1000, Array(100).fill(9))), holdout);

@@ -22,7 +22,8 @@ export interface SkewedGroup {
 export interface NormalityCheck {
 	/**
 	 * true: the difference of the means is normal enough for Welch's interval; false: it is not (see
-	 * `skewed`); null: the check could not be made (page states written before they kept the sum of cubes).
+	 * `skewed`); null: the check could not be made (page states written before they kept the sum of cubes),
+	 * or there is no interval to check (a group of fewer than two customers, or no variation in either).
 	 */
 	reliable: boolean | null;
 	/** The groups failing Kohavi's rule, when `reliable` is false. */
@@ -58,15 +59,16 @@ const skewnessOf = ({ m2, m3 }: Shape) => m3 / m2 / Math.sqrt(m2);
  *   (an upsell to subscribers) would be flagged every time.
  * Skewed revenue in a small holdout fails both. As the difference's own skewness is at most the larger of the
  * groups', a group fails the rule whenever the result is flagged, and the groups failing it are named.
- * For groups of fewer than two customers or without variation there is no interval to check (reliable: true).
+ * For groups of fewer than two customers or without variation there is no interval to check: reliable is
+ * null, never true for what was not checked.
  */
 export function checkNormality(treatment: MomentState, holdout: MomentState): NormalityCheck {
-	if (treatment.n < 2 || holdout.n < 2) return { reliable: true, skewed: [] };
+	if (treatment.n < 2 || holdout.n < 2) return { reliable: null, skewed: [] };
 	const t = shapeOf(treatment);
 	const h = shapeOf(holdout);
 	if (t === null || h === null) return { reliable: null, skewed: [] };
 	const variance = t.m2 / t.n + h.m2 / h.n;
-	if (!(variance > 0)) return { reliable: true, skewed: [] };
+	if (!(variance > 0)) return { reliable: null, skewed: [] };
 	// In units of the variance of the difference, so tiny values do not underflow.
 	const scale = Math.max(t.m2, h.m2);
 	const tooSkewed = (m3T: number, m3H: number) => {
