@@ -89,6 +89,15 @@ export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
 }
 
 /**
+ * The least discount per renewal the discounted residual lifetime is computed for. Each term of its
+ * 2F1 series (after hyp2f1's Euler transformation when alpha < 1) is at most 1/(1 + d) times the one
+ * before, so the series reaches its 1e-16 stop within ln(1e16)/ln(1 + d) terms: 921,000 at d = 0.00004,
+ * within the 1,000,000 hyp2f1 sums. Below, the sum stopped unfinished for every active subscriber
+ * (0.01% a year with monthly renewals is d = 0.0000083), whatever alpha and beta.
+ */
+export const SBG_MIN_DISCOUNT_PER_RENEWAL = 0.00004;
+
+/**
  * Discounted expected residual lifetime (Fader & Hardie 2010) of a customer who has renewed `renewals`
  * times so far: the expected number of further renewals, the next one undiscounted and each later one
  * discounted by (1 + d) per period, i.e. the sum over k >= 0 of (1 + d)^-k times the probability of
@@ -97,6 +106,11 @@ export function fitSbg(alive: number[]): { params: SbgParams } & FitInfo {
  */
 export function sbgDiscountedResidualLifetime(p: SbgParams, renewals: number, discountRate: number): number {
 	if (!(discountRate > 0)) throw new ConfigError(`Discount rate ${describeValue(discountRate)} is not more than 0 (expected a rate above 0, which keeps the discounted residual lifetime finite)`);
+	if (discountRate < SBG_MIN_DISCOUNT_PER_RENEWAL) {
+		throw new ConfigError(
+			`Discount rate ${describeValue(discountRate)} per renewal is below ${SBG_MIN_DISCOUNT_PER_RENEWAL}, too little for the residual lifetime's series to be summed (expected a rate of at least ${SBG_MIN_DISCOUNT_PER_RENEWAL} per renewal)`,
+		);
+	}
 	const n = renewals + 1;
 	return ((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * hyp2f1(1, p.beta + n, p.alpha + p.beta + n, 1 / (1 + discountRate));
 }

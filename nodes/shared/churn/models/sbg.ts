@@ -13,6 +13,12 @@ import { percent, RENEWAL_PERIOD_DAYS, wholePercent, type ChurnModel, type Model
 const SBG_PARAMETER_MAX = 1e12;
 const SCHEMA = z.object({ alpha: positive.max(SBG_PARAMETER_MAX), beta: positive.max(SBG_PARAMETER_MAX) });
 const SBG_EXPECTED = `positive numbers of at most ${SBG_PARAMETER_MAX.toLocaleString('en')}`;
+/**
+ * The least annual discount sBG values renewals with: 0.05% a year is a discount of 0.0000417 per monthly
+ * renewal, above the least the residual lifetime is computed for (SBG_MIN_DISCOUNT_PER_RENEWAL); below,
+ * every active subscriber was an error of its own saying hyp2f1 did not converge.
+ */
+const SBG_MIN_ANNUAL_DISCOUNT_RATE = 0.0005;
 const CHURNED: ModelScore = Object.freeze({ probabilityAlive: 0, churnProbability: 1, nextRenewalProbability: 0, expectedRenewals: 0 });
 
 /** Shifted-beta-geometric (Fader & Hardie 2007): contracts churn at renewal. */
@@ -24,6 +30,15 @@ export const sbgModel: ChurnModel = {
 		// Undiscounted, the expected number of renewals is infinite whenever alpha <= 1 (as for most cohorts).
 		if (!(options.annualDiscountRate > 0)) {
 			throw parameterError('Annual Discount Rate (%)', options.annualDiscountRate * 100, 'is not above 0, and sBG needs a discount to value the expected future renewals', 'a percentage above 0 with sBG');
+		}
+		// The same for every renewal period, so the figure does not change with it; monthly needs the most.
+		if (options.annualDiscountRate < SBG_MIN_ANNUAL_DISCOUNT_RATE) {
+			throw parameterError(
+				'Annual Discount Rate (%)',
+				options.annualDiscountRate * 100,
+				`is below ${SBG_MIN_ANNUAL_DISCOUNT_RATE * 100}, too little discount for sBG: the expected future renewals grow without bound as the discount goes to 0, and the sum that values them cannot be finished`,
+				`a percentage of at least ${SBG_MIN_ANNUAL_DISCOUNT_RATE * 100} with sBG`,
+			);
 		}
 	},
 	fit(subjects) {
