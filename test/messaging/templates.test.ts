@@ -355,6 +355,33 @@ describe('HTML templates: customer data in links and attributes (never markup or
 		expect(() => html(source)).toThrow(new RegExp(`comes after <${element}>, whose content mail programs read .*, so a placeholder may only come before it: a customer's value there could become markup or script`));
 	});
 
+	// Where a comment, an end tag or a text element ends as a browser's html5 tokenizer (parse5 gives the same
+	// trees) ends it: each placeholder below is an event handler or an unchecked frame address to a browser.
+	it.each([
+		// "<!--!>" does not end a comment (its "--" is the opening's); "-->" does.
+		["<!--!><a title=\"--><img src=x onerror='{{js}}'>\">x</a>", /event handler attribute "onerror"/],
+		// "<!x" is a bogus comment up to the first ">", though "<!--" follows.
+		["<!x<!-- ><img src=x title='-->' onerror='{{js}}'>", /event handler attribute "onerror"/],
+		// An end tag's attributes are read as a start tag's, so a quoted ">" does not end it.
+		['</b x="><p title=\'"><img src=x onerror="{{js}}">', /event handler attribute "onerror"/],
+		['<title>x</title x="><p title=\'"><img src=x onerror="{{js}}">', /event handler attribute "onerror"/],
+		// "<!--<script>" in a script makes the next "</script>" script text.
+		['<script><!--<script></script><p title="{{t}}">', /comes after <script>, whose content mail programs read as script in which "<!--" can hide the end tag <\/script>/],
+		// In <select> and after <frameset> a <title> is dropped, so what follows is markup.
+		['<select><title><input><img src=x onerror="{{js}}"></title>', /comes after <select>/],
+		['<frameset><title><frame src="{{u}}"></title>', /comes after <frameset>/],
+	])('follows a browser through comments, end tags and text elements: refuses %j', (source, message) => {
+		expect(() => html(source)).toThrow(ConfigError);
+		expect(() => html(source)).toThrow(message);
+	});
+
+	it('still ends comments, end tags and text elements where a browser does', () => {
+		const template = html('<!-->x<!--->y<!-- a --!><p title="{{t}}">{{t}}</p></p title=">"><title>{{t}}</title ><b>{{t}}</b>');
+		expect(renderMessage(template, { t: '<i>' }, email).html).toBe(
+			'<!-->x<!--->y<!-- a --!><p title="&lt;i&gt;">&lt;i&gt;</p></p title=">"><title>&lt;i&gt;</title ><b>&lt;i&gt;</b>',
+		);
+	});
+
 	it('allows placeholders before an <svg>, and keeps the specific reason for one inside it', () => {
 		const template = html('<p>{{name}}</p><svg width="10"><title>Logo</title></svg>');
 		expect(renderMessage(template, { name: '<b>A</b>' }, email).html).toBe('<p>&lt;b&gt;A&lt;/b&gt;</p><svg width="10"><title>Logo</title></svg>');

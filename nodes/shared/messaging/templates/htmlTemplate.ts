@@ -26,14 +26,17 @@ const RCDATA_ELEMENTS = new Set(['title', 'textarea']);
  * Elements after which readers part ways, so no place of a later placeholder can be told: inside <svg> and
  * <math> (foreign content) <title>, <textarea>, <style> and <script> hold markup, not text, and
  * <![CDATA[ ends at ]]>, not at >; <noscript> holds markup where scripting is off, as in most mail
- * programs; <template> holds markup in every browser. What this tokenizer reads as text or an end tag
- * there can be a tag and an event handler to the recipient's mail program.
+ * programs; <template> holds markup in every browser; in <select> and after <frameset> a browser drops
+ * the tags that would start text. What this tokenizer reads as text or an end tag there can be a tag and an
+ * event handler to the recipient's mail program.
  */
 const READ_TWO_WAYS: Record<string, string> = {
 	svg: 'as SVG, where <title>, <textarea>, <style> and <![CDATA[ hold markup or end elsewhere than in HTML (a drawing can go in an <img src="…"> instead)',
 	math: 'as MathML, where <title>, <textarea>, <style> and <![CDATA[ hold markup or end elsewhere than in HTML (a formula can go in an <img src="…"> instead)',
 	noscript: 'as markup where scripting is off and as text where it is on',
 	template: 'as markup, not as text',
+	select: 'by rules that differ between browsers (older ones drop most tags in it, and with them a <title>, <style> or <textarea> that would hold text)',
+	frameset: 'as frames, dropping most tags after it, and with them a <title>, <style> or <textarea> that would hold text',
 };
 
 type State =
@@ -95,9 +98,19 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 	let quote = '';
 	let recent = '';
 	let text = '';
+	/** In an end tag (`</p title=">">`: attributes are read as in a start tag, then dropped). */
+	let closing = false;
+	/** A declaration or bogus comment from its "<": a comment only where it starts "<!--" exactly. */
+	let markup = '';
+	/** A comment's text after "<!--" (its last four characters, and its length). */
+	let comment = '';
+	let commentLength = 0;
 	let url: { attribute: string; parts: TemplatePart[]; hasPlaceholder: boolean } | undefined;
-	/** The first element after which readers part ways (READ_TWO_WAYS), once its start tag is seen. */
+	/** Why readers part ways from here on (READ_TWO_WAYS), once the first such element is seen. */
 	let partedAt: string | undefined;
+	const partWays = (element: string, reading: string) => {
+		partedAt ??= `comes after <${element}>, whose content mail programs read ${reading}, so a placeholder may only come before it`;
+	};
 	const flushText = () => {
 		if (text === '') return;
 		if (url) url.parts.push({ kind: 'text', text });
@@ -105,8 +118,12 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 		text = '';
 	};
 	const endOfTag = () => {
+		if (closing) {
+			[state, closing] = ['data', false];
+			return;
+		}
 		element = tag;
-		state = tag !== '' && (RAW_TEXT_ELEMENTS.has(tag) || RCDATA_ELEMENTS.has(tag)) ? 'rawText' : 'data';
+		state = RAW_TEXT_ELEMENTS.has(tag) || RCDATA_ELEMENTS.has(tag) ? 'rawText' : 'data';
 	};
 	const step = (c: string) => {
 		recent = (recent + c).slice(-16).toLowerCase();
@@ -115,20 +132,23 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 				if (c === '<') state = 'tagOpen';
 				break;
 			case 'tagOpen':
-				if (/[a-z]/i.test(c)) [state, tag] = ['tagName', c.toLowerCase()];
+				if (/[a-z]/i.test(c)) [state, tag, closing] = ['tagName', c.toLowerCase(), false];
 				else if (c === '/') [state, tag] = ['endTag', ''];
-				else if (c === '!' || c === '?') state = 'markup';
+				else if (c === '!' || c === '?') [state, markup] = ['markup', `<${c}`];
 				else state = c === '<' ? 'tagOpen' : 'data';
 				break;
 			case 'tagName':
 				if (SPACE.test(c) || c === '/' || c === '>') {
-					if (partedAt === undefined && Object.hasOwn(READ_TWO_WAYS, tag)) partedAt = tag;
+					if (!closing && Object.hasOwn(READ_TWO_WAYS, tag)) partWays(tag, READ_TWO_WAYS[tag]);
 					if (c === '>') endOfTag();
 					else state = 'beforeAttribute';
 				} else tag += c.toLowerCase();
 				break;
 			case 'endTag':
-				if (c === '>') state = 'data';
+				// "</" and a letter is an end tag, "</>" nothing, anything else a bogus comment up to ">".
+				if (/[a-z]/i.test(c)) [state, tag, closing] = ['tagName', c.toLowerCase(), true];
+				else if (c === '>') state = 'data';
+				else [state, markup] = ['markup', '</'];
 				break;
 			case 'beforeAttribute':
 			case 'afterAttributeName':
@@ -173,16 +193,23 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 				else if (c === '>') endOfTag();
 				break;
 			case 'markup':
-				if (recent.endsWith('<!--')) state = 'comment';
+				markup = (markup + c).slice(0, 4);
+				if (markup === '<!--' && c === '-') [state, comment, commentLength] = ['comment', '', 0];
 				else if (c === '>') state = 'data';
 				break;
 			case 'comment':
-				if (recent.endsWith('-->') || recent.endsWith('--!>')) state = 'data';
+				// "<!-->" and "<!--->" end at once; otherwise "-->" or "--!>" after the opening "<!--" ("<!--!>" does not end).
+				comment = (comment + c).slice(-4);
+				commentLength++;
+				if ((commentLength <= 2 && (comment === '>' || comment === '->')) || comment.endsWith('-->') || comment === '--!>') state = 'data';
 				break;
 			case 'rawText':
 				// "</script" ends the element only where a space, "/" or ">" follows, as in a browser: "</scripts>" does not.
 				if ((SPACE.test(c) || c === '/' || c === '>') && recent.slice(0, -1).endsWith(`</${element}`)) {
-					[state, tag] = [c === '>' ? 'data' : 'endTag', ''];
+					[state, tag, closing] = [c === '>' ? 'data' : 'beforeAttribute', '', c !== '>'];
+				} else if (element === 'script' && recent.endsWith('<!--')) {
+					// After "<!--" in a script, a "<script" makes a browser read the next "</script>" as script text.
+					partWays('script', 'as script in which "<!--" can hide the end tag </script>');
 				}
 				break;
 		}
@@ -194,11 +221,7 @@ export function parseHtmlTemplate(html: string, templateName = 'HTML template'):
 			for (const c of part.text) step(c);
 			continue;
 		}
-		const refused =
-			refusal(state, attribute, tag, element) ??
-			(partedAt === undefined
-				? undefined
-				: `comes after <${partedAt}>, whose content mail programs read ${READ_TWO_WAYS[partedAt]}, so a placeholder may only come before it`);
+		const refused = refusal(state, attribute, tag, element) ?? partedAt;
 		if (refused !== undefined) {
 			throw new ConfigError(
 				`The ${templateName} has the placeholder {{${part.path}}}, which ${refused}: a customer's value there could become markup or script (expected the placeholder in element text or in a quoted value of an ordinary attribute, such as href, title or alt)`,
