@@ -27,13 +27,22 @@ describe('Combine Page Reports with a page state no run could have written', () 
 		['responses', 1e308, 'responses is 1e+308, which is more than 1000000000000 (expected at most 1000000000000)'],
 		['promoters', 1e308, 'promoters + passives + detractors is 1e+308, which is more than responses (5) (expected at most responses)'],
 		['csatSatisfied', 1e15, 'csatSatisfied is 1000000000000000, which is more than csatN (5) (expected at most csatN)'],
-		['csatSum', 1e308, 'csatSum is 1e+308, which is more than 5 answers can add up to (expected at most 5 in size per answer)'],
-		['cesSum', -1e308, 'cesSum is -1e+308, which is more than 5 answers can add up to (expected at most 7 in size per answer)'],
-		['cesSumOfSquares', 1e308, 'cesSumOfSquares is 1e+308, which is more than 5 answers can add up to (expected at most 49 in size per answer)'],
-		['gapOverallSum', 1e308, 'gapOverallSum is 1e+308, which is more than 5 answers can add up to (expected at most 6 in size per answer)'],
+		['csatSum', 1e308, 'csatSum is 1e+308, which is not what 5 answers can add up to (expected from 11 to 19: 2 satisfied answers from 4 to 5 and 3 other answers from 1 to 3)'],
+		['cesSum', -1e308, 'cesSum is -1e+308, which is not what 5 answers can add up to (expected from 13 to 26: 2 easy answers from 5 to 7 and 3 other answers from 1 to 4)'],
+		['cesSumOfSquares', 1e308, 'cesSumOfSquares is 1e+308, which is not what 5 answers can add up to (expected from 64.8 to 146: 2 easy answers from 25 to 49 and 3 other answers from 1 to 16)'],
+		['gapOverallSum', 1e308, 'gapOverallSum is 1e+308, which is not what 5 answers can add up to (expected from -30 to 30: 5 gaps from -6 to 6)'],
 		['gapDims', [1e308, 25, 15, -10], 'gapDims[0] is 1e+308, which is more than responses (5) (expected at most responses)'],
-		['sentimentSum', 1e308, 'sentimentSum is 1e+308, which is more than 5 answers can add up to (expected at most 1 in size per answer)'],
-		['indexSum', -1e308, 'indexSum is -1e+308, which is more than 5 answers can add up to (expected at most 100 in size per answer)'],
+		['sentimentSum', 1e308, 'sentimentSum is 1e+308, which is not what 5 answers can add up to (expected from -5 to 5: 5 sentiments from -1 to 1)'],
+		['indexSum', -1e308, 'indexSum is -1e+308, which is not what 5 answers can add up to (expected from 0 to 500: 5 indexes from 0 to 100)'],
+		// Finite and within ±(answers × the scale's largest end), yet no answers give them: a CSAT mean of −3 on 1-5,
+		// 2 satisfied of 5 with a mean of 1, "All 5 answers are 4.4" from a sum of squares below sum² / n, a
+		// negative index, a CES mean beyond its easy answers' share, expectations below the scale.
+		['csatSum', -15, 'csatSum is -15, which is not what 5 answers can add up to (expected from 11 to 19: 2 satisfied answers from 4 to 5 and 3 other answers from 1 to 3)'],
+		['csatSum', 5, 'csatSum is 5, which is not what 5 answers can add up to (expected from 11 to 19: 2 satisfied answers from 4 to 5 and 3 other answers from 1 to 3)'],
+		['cesSumOfSquares', 22, 'cesSumOfSquares is 22, which is not what 5 answers can add up to (expected from 64.8 to 146: 2 easy answers from 25 to 49 and 3 other answers from 1 to 16)'],
+		['cesSum', 35, 'cesSum is 35, which is not what 5 answers can add up to (expected from 13 to 26: 2 easy answers from 5 to 7 and 3 other answers from 1 to 4)'],
+		['indexSum', -5, 'indexSum is -5, which is not what 5 answers can add up to (expected from 0 to 500: 5 indexes from 0 to 100)'],
+		['gapDims', [5, -25, 15, -10], 'gapDims[1] is -25, which is not what 5 answers can add up to (expected from 5 to 35: 5 expectations from 1 to 7)'],
 	])('%s = %p', async (field, value, problem) => {
 		const state = await pageState();
 		const bad = JSON.parse(JSON.stringify(state));

@@ -1,5 +1,5 @@
 import { checkKeyNumber, ConfigError, describeValue, InputError, luxonDate } from '../input';
-import { CES_SCALES, summariseCes, type CesSummary } from './ces';
+import { CES_SCALES, isCesEasy, summariseCes, type CesSummary } from './ces';
 import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
 import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSummary } from './kano';
@@ -87,14 +87,24 @@ class GroupTally {
 /** Responses one page run can have reported: far more than n8n holds in one execution. */
 export const MAX_PAGE_RESPONSES = 1e12;
 
-/** Largest size of a value on a scale. */
-const largestEnd = (scale: { min: number; max: number }) => Math.max(Math.abs(scale.min), Math.abs(scale.max));
+/** Where some answers lie: `count` of them, each from `low` to `high`. */
+type AnswerRange = { count: number; low: number; high: number; what: string };
+
+/** The whole-number points of a small scale that pass `test`, as the range they span. */
+function pointsWhere(scale: { min: number; max: number }, test: (point: number) => boolean): { low: number; high: number } {
+	const points: number[] = [];
+	for (let point = scale.min; point <= scale.max; point++) if (test(point)) points.push(point);
+	return { low: Math.min(...points), high: Math.max(...points) };
+}
 
 /**
  * A page's tally must be one that answers on this node's scales can add up to: no more of a kind than
- * there are responses, no sum larger than its answers at the scale's ends. Otherwise one hand-edited
- * or foreign state (a count of 1e308, more satisfied than CSAT answers) would put Infinity, NaN or
- * a share above 100% into the combined report.
+ * there are responses, each sum between its answers all at their lowest and all at their highest (a
+ * satisfied CSAT answer is one of the top two points, an easy CES answer one of the easy points), and a
+ * sum of squares no smaller than its sum's square over the answers. Otherwise one hand-edited or foreign
+ * state (a count of 1e308, more satisfied than CSAT answers, a CSAT mean of −3 on a 1-5 scale, "All 30
+ * answers are 3.83" from a sum of squares too small for its sum) would put Infinity, NaN, a share above
+ * 100% or a figure no answers give into the combined report.
  */
 function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string): void {
 	const fail = (name: string, value: number, problem: string, expected: string): never => {
@@ -110,28 +120,56 @@ function checkPageTally(t: GroupTally, config: SatisfactionConfig, where: string
 	atMost('cesEasy', t.cesEasy, t.cesN, 'cesN');
 	for (let d = 0; d < t.gapDims.length; d += 4) atMost(`gapDims[${d}]`, t.gapDims[d], t.responses, 'responses');
 	for (let f = 0; f < t.kano.length; f += 6) atMost(`kano[${f}..${f + 5}]`, t.kano.subarray(f, f + 6).reduce((a, b) => a + b, 0), t.responses, 'responses');
-	// Sums of answers: each answer lies within its scale; the slack covers rounding in sums of decimals.
-	const within = (name: string, sum: number, answers: number, size: number) => {
-		if (!(Math.abs(sum) <= answers * size * (1 + 1e-9))) fail(name, sum, `is more than ${answers} answers can add up to`, `at most ${size} in size per answer`);
+	// The slack covers rounding in sums of decimals.
+	const between = (name: string, sum: number, answers: number, ranges: AnswerRange[], atLeast = -Infinity) => {
+		let low = 0;
+		let high = 0;
+		for (const r of ranges) {
+			low += r.count * r.low;
+			high += r.count * r.high;
+		}
+		low = Math.max(low, atLeast);
+		const slack = 1e-9 * Math.max(Math.abs(low), Math.abs(high));
+		if (!(sum >= low - slack && sum <= high + slack)) {
+			const parts = ranges.filter((r) => r.count > 0).map((r) => `${r.count} ${r.what} from ${r.low} to ${r.high}`);
+			fail(name, sum, `is not what ${answers} answers can add up to`, `from ${low} to ${high}: ${parts.join(' and ') || 'no answers'}`);
+		}
 	};
-	if (config.csat) within('csatSum', t.csatSum, t.csatN, largestEnd(config.csat.scale));
+	const all = (count: number, low: number, high: number, what = 'answers'): AnswerRange[] => [{ count, low, high, what }];
+	if (config.csat) {
+		const { min, max } = config.csat.scale;
+		between('csatSum', t.csatSum, t.csatN, [
+			{ count: t.csatSatisfied, low: max - 1, high: max, what: 'satisfied answers' },
+			{ count: t.csatN - t.csatSatisfied, low: min, high: max - 2, what: 'other answers' },
+		]);
+	}
 	if (config.ces) {
-		const size = largestEnd(CES_SCALES[config.ces.version]);
-		within('cesSum', t.cesSum, t.cesN, size);
-		if (t.cesSumOfSquares < 0) fail('cesSumOfSquares', t.cesSumOfSquares, 'is below 0', 'a sum of squares (at least 0)');
-		within('cesSumOfSquares', t.cesSumOfSquares, t.cesN, size * size);
+		const { version } = config.ces;
+		const scale = CES_SCALES[version];
+		const easy = pointsWhere(scale, (point) => isCesEasy(point, version));
+		const other = pointsWhere(scale, (point) => !isCesEasy(point, version));
+		const answers = (square: (x: number) => number): AnswerRange[] => [
+			{ count: t.cesEasy, low: square(easy.low), high: square(easy.high), what: 'easy answers' },
+			{ count: t.cesN - t.cesEasy, low: square(other.low), high: square(other.high), what: 'other answers' },
+		];
+		between('cesSum', t.cesSum, t.cesN, answers((x) => x));
+		// Σx² ≥ (Σx)² / n: the answers' spread about their mean is not negative.
+		between('cesSumOfSquares', t.cesSumOfSquares, t.cesN, answers((x) => x * x), t.cesN > 0 ? (t.cesSum * t.cesSum) / t.cesN : 0);
 	}
 	if (config.gap) {
-		const width = config.gap.scale.max - config.gap.scale.min;
-		within('gapOverallSum', t.gapOverallSum, t.gapOverallN, width);
+		const { min, max } = config.gap.scale;
+		// Gaps as rounded when scored (rounding keeps order, so never past the rounded width).
+		const width = roundTo(max - min, 4);
+		const dimensionWidth = roundTo(max - min, 6);
+		between('gapOverallSum', t.gapOverallSum, t.gapOverallN, all(t.gapOverallN, -width, width, 'gaps'));
 		for (let d = 0; d < t.gapDims.length; d += 4) {
-			within(`gapDims[${d + 1}]`, t.gapDims[d + 1], t.gapDims[d], largestEnd(config.gap.scale));
-			within(`gapDims[${d + 2}]`, t.gapDims[d + 2], t.gapDims[d], largestEnd(config.gap.scale));
-			within(`gapDims[${d + 3}]`, t.gapDims[d + 3], t.gapDims[d], width);
+			between(`gapDims[${d + 1}]`, t.gapDims[d + 1], t.gapDims[d], all(t.gapDims[d], min, max, 'expectations'));
+			between(`gapDims[${d + 2}]`, t.gapDims[d + 2], t.gapDims[d], all(t.gapDims[d], min, max, 'perceptions'));
+			between(`gapDims[${d + 3}]`, t.gapDims[d + 3], t.gapDims[d], all(t.gapDims[d], -dimensionWidth, dimensionWidth, 'gaps'));
 		}
 	}
-	within('sentimentSum', t.sentimentSum, t.sentimentN, 1);
-	within('indexSum', t.indexSum, t.indexN, 100);
+	between('sentimentSum', t.sentimentSum, t.sentimentN, all(t.sentimentN, -1, 1, 'sentiments'));
+	between('indexSum', t.indexSum, t.indexN, all(t.indexN, 0, 100, 'indexes'));
 }
 
 /**
