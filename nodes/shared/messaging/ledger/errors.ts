@@ -28,11 +28,21 @@ const CODE_WORDS: Record<string, string> = {
 };
 const CODE_PATTERN = new RegExp(`\\b(?:connect |getaddrinfo |read |write )?(${Object.keys(CODE_WORDS).join('|')})\\b`, 'gi');
 
-/** Postgres SQLSTATEs, Redis replies and driver messages that mean "fix the settings", not "try later". */
-const POSTGRES_CONFIGURATION = /^(28|3D|3F|42)/;
-const REDIS_CONFIGURATION = /^(WRONGPASS|NOAUTH|NOPERM|ERR invalid password|ERR DB index)/i;
-/** The SSL setting does not match the server (pg's own message), or a port no socket can use. */
-const DRIVER_CONFIGURATION = /^The server does not support SSL connections|ERR_SOCKET_BAD_PORT/;
+/**
+ * Postgres SQLSTATEs, Redis replies and driver messages that mean "fix the settings", not "try later":
+ * Postgres authentication (28), database (3D), schema (3F), name or permission (42), and a server that
+ * only reads (25006: a standby, or a role with default_transaction_read_only); Redis authentication,
+ * permission, database, a read-only replica and a cluster node (which answers MOVED / CROSSSLOT).
+ */
+const POSTGRES_CONFIGURATION = /^(28|3D|3F|42|25006)/;
+const REDIS_CONFIGURATION = /^(WRONGPASS|NOAUTH|NOPERM|ERR invalid password|ERR DB index|READONLY|MOVED|CROSSSLOT)/i;
+/**
+ * The SSL setting does not match the server (pg's own message), a port no socket can use, or pg's SCRAM
+ * exchange refused before anything was sent: no password, or a mechanism or server the client cannot use.
+ */
+const DRIVER_CONFIGURATION = /^The server does not support SSL connections|ERR_SOCKET_BAD_PORT|^SASL: /;
+/** pg's words for a SCRAM server asking for a password the credential does not have. */
+const NO_PASSWORD = /^SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a (?:non-empty )?string$/;
 
 function isConfigurationError(error: unknown): boolean {
 	const e = error as { code?: unknown; message?: unknown } | undefined;
@@ -47,7 +57,8 @@ function isConfigurationError(error: unknown): boolean {
  */
 export function ledgerError(action: string, error: unknown, at?: string): LedgerError {
 	if (error instanceof LedgerError) return error;
-	const raw = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
+	const message = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
+	const raw = NO_PASSWORD.test(message) ? 'the server asks for a password (SCRAM-SHA-256) and the credential has none' : message;
 	const code = (error as { code?: unknown } | undefined)?.code;
 	const reason =
 		raw.replace(CODE_PATTERN, (_match, found: string) => CODE_WORDS[found.toUpperCase()]).replace(/\s+\d{1,3}(?:\.\d{1,3}){3}:\d+$/, '') ||
