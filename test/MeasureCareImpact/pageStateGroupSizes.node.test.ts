@@ -39,3 +39,32 @@ describe('Measure Uplift refuses page states with more customers in a group than
 		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([]);
 	});
 });
+
+describe('Measure Uplift refuses page states whose values no customer of the outcome has', () => {
+	// Satisfaction scores are read within ±1,000,000 (the ends a rating scale may have); revenue within ±1e13.
+	it.each([
+		['a satisfaction mean of 5e12', 'satisfaction', moments(2, 1e13, 5e25)],
+		['a satisfaction score of -2,000,000', 'satisfaction', moments(3, -6e6, 1.2e13)],
+		['a revenue of 2e13', 'revenue', moments(2, 4e13, 8e26)],
+	])('%s: an item error, no result', async (_label, outcome, treatment) => {
+		const result = await measure({ outcomes: { [outcome]: { kind: 'mean', strata: { '': { treatment, holdout } } } } });
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual([
+			expect.stringMatching(new RegExp(`^Item 0: field "state" is .*outcome "${outcome}", stratum "" has no valid treatment and holdout statistics`)),
+		]);
+	});
+
+	it('merges scores at the ends a satisfaction value may have, and revenue up to 1e13', async () => {
+		const result = await measure({
+			outcomes: {
+				satisfaction: { kind: 'mean', strata: { '': { treatment: moments(2, 1e6, 1e12), holdout: moments(2, -2e6, 2e12) } } },
+				revenue: { kind: 'mean', strata: { '': { treatment: moments(2, 1e13, 1e26), holdout: moments(2, 0, 2e26) } } },
+			},
+		});
+		expect(result.json(NODE_UNDER_TEST, 1)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 0).map((r) => [r.outcome, (r.treatment as IDataObject).mean, (r.holdout as IDataObject).mean])).toEqual([
+			['satisfaction', 5e5, -1e6],
+			['revenue', 5e12, 0],
+		]);
+	});
+});

@@ -1,4 +1,5 @@
 import { ConfigError, InputError, isEmpty, PLAUSIBLE } from '../input';
+import { RATING_SCALE_LIMIT } from '../satisfaction/scale';
 import { roundedSum } from './exactSum';
 import type { Group } from './assignment';
 import { addValue, cubedSpreadAbout, emptyMoments, mergeMoments, spreadAbout, type MomentState } from './sufficient';
@@ -77,8 +78,15 @@ export function overall(strata: Record<string, StratumState>): StratumState {
 	return total;
 }
 
-/** No outcome value is larger than this (revenue is money within PLAUSIBLE.money; satisfaction and yes/no far less). */
-const LARGEST_VALUE = PLAUSIBLE.money;
+/**
+ * The largest size of one customer's value of each mean outcome, as Measure Uplift reads it: revenue is money
+ * within PLAUSIBLE.money, a satisfaction score within the ends a rating scale may have. A state whose sums
+ * only money could make gave a satisfaction mean of 5,000,000,000,000.
+ */
+const LARGEST_VALUE: ReadonlyMap<string, number> = new Map([
+	['revenue', PLAUSIBLE.money],
+	['satisfaction', RATING_SCALE_LIMIT],
+]);
 
 /**
  * No page counts more customers in a group than this (more than the world's population): a count of 1e300
@@ -92,18 +100,19 @@ const UNDERFLOW = 1e-300;
 
 /**
  * Statistics some page could have made: at most LARGEST_GROUP customers, finite partials whose sums n
- * values of at most LARGEST_VALUE could give, so means, variances and intervals stay finite after merging. A yes/no outcome's values
- * are 0 or 1: a whole number of successes from 0 to n, with the sum of squares equal to the sum. Any
+ * values of at most `largest` in size could give, so means, variances and intervals stay finite after
+ * merging. A yes/no outcome's values are 0 or 1: a whole number of successes from 0 to n, with the sum of
+ * squares equal to the sum. Any
  * values' sum of squares is at least sum² / n (their spread about the mean is not negative). The sum of
  * cubes is optional (states written before it was kept have none).
  */
-const isMoments = (v: unknown, kind: OutcomeKind): v is MomentState => {
+const isMoments = (v: unknown, kind: OutcomeKind, largest: number): v is MomentState => {
 	const m = v as MomentState;
 	if (!m || !Number.isInteger(m.n) || m.n < 0 || m.n > LARGEST_GROUP || !Array.isArray(m.sum) || !Array.isArray(m.sumOfSquares)) return false;
 	if (![...m.sum, ...m.sumOfSquares].every(Number.isFinite)) return false;
 	const sum = roundedSum(m.sum);
 	const squares = roundedSum(m.sumOfSquares);
-	if (!(Math.abs(sum) <= m.n * LARGEST_VALUE && squares >= 0 && squares <= m.n * LARGEST_VALUE * LARGEST_VALUE)) return false;
+	if (!(Math.abs(sum) <= m.n * largest && squares >= 0 && squares <= m.n * largest * largest)) return false;
 	if (m.sumOfCubes !== undefined && !(Array.isArray(m.sumOfCubes) && m.sumOfCubes.every(Number.isFinite))) return false;
 	if (kind === 'proportion') return Number.isInteger(sum) && sum >= 0 && sum <= m.n && squares === sum && (m.sumOfCubes === undefined || roundedSum(m.sumOfCubes) === sum);
 	if (m.n === 0) return true;
@@ -148,7 +157,8 @@ export function checkState(value: unknown): UpliftState {
 		// One run is stratified or not: the cell of an unstratified run among strata was reported as a stratum "".
 		if (strata.length > 1 && strata.includes(ALL)) throw new Error(`outcome "${key}" has the cell of all customers ("") among its strata`);
 		for (const [stratum, cell] of Object.entries(outcome.strata)) {
-			if (!isMoments(cell?.treatment, kind) || !isMoments(cell?.holdout, kind)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
+			const largest = LARGEST_VALUE.get(key) ?? 1;
+			if (!isMoments(cell?.treatment, kind, largest) || !isMoments(cell?.holdout, kind, largest)) throw new Error(`outcome "${key}", stratum "${stratum}" has no valid treatment and holdout statistics`);
 		}
 	}
 	return state;
