@@ -234,7 +234,7 @@ function readings(text: string): ReadingText[] {
 	const plain = !/[\r\n]/.test(text);
 	const escaped = /[\\%&=]/.test(text);
 	const blob = BASE64_BLOB.test(text);
-	if (plain && !escaped && !blob) return [{ text }];
+	if (plain && !escaped) return blob ? [{ text }, ...base64Readings([{ text }])] : [{ text }];
 	const raw: Reading = { chars: text.split(''), start: [], end: [] };
 	for (let i = 0; i < text.length; i++) {
 		raw.start.push(i);
@@ -251,9 +251,14 @@ function readings(text: string): ReadingText[] {
 	return out;
 }
 
-/** A stretch of base64 or base64url long enough to hold a secret among other bytes. */
+/**
+ * A stretch of base64 or base64url long enough to hold a secret among other bytes, with upper- and
+ * lower-case letters, as all but about 1 in 2,000 stretches of 16 base64 characters have (fewer the
+ * longer): lower-case paths, order numbers and words are not decoded.
+ */
 const BASE64_BLOB = /[A-Za-z0-9+/_-]{16,}/;
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
+const isBase64Like = (run: string) => /[A-Z]/.test(run) && /[a-z]/.test(run);
 const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE: Record<string, number> = Object.fromEntries([...BASE64_DIGITS].map((c, i) => [c, i]));
 BASE64_VALUE['-'] = 62;
@@ -268,27 +273,38 @@ const BLOB_GAP = '\uFFFF';
  * characters it is made of; the decoded bytes are read once more for escapes (JSON or URL inside base64).
  */
 function base64Readings(texts: readonly ReadingText[]): ReadingText[] {
+	// A blob no escape or line break touched shows the same in every reading: decoded once.
+	const blobs: Array<{ run: RegExpMatchArray; from?: Reading }> = [];
+	const seen = new Set<string>();
+	for (const { text, from } of texts) {
+		for (const run of text.matchAll(BASE64_RUN)) {
+			if (!isBase64Like(run[0])) continue;
+			const at = run.index as number;
+			const where = from ? `${from.start[at]}-${from.end[at + run[0].length - 1]}` : `${at}-${at + run[0].length}`;
+			if (seen.has(`${where} ${run[0]}`)) continue;
+			seen.add(`${where} ${run[0]}`);
+			blobs.push({ run, from });
+		}
+	}
 	const out: ReadingText[] = [];
 	for (let skip = 0; skip < 4; skip++) {
 		const reading: Reading = { chars: [], start: [], end: [] };
-		for (const { text, from } of texts) {
-			for (const run of text.matchAll(BASE64_RUN)) {
-				const at = (run.index as number) + skip;
-				const digits = run[0].slice(skip);
-				const bytes = Math.floor((digits.length * 6) / 8);
-				for (let k = 0; k < bytes; k++) {
-					// Byte k is bits 8k..8k+7: the end of base64 digit i and the start of digit i + 1.
-					const i = Math.floor((8 * k) / 6);
-					const shift = (8 * k) % 6;
-					const pair = (BASE64_VALUE[digits[i]] << 6) | BASE64_VALUE[digits[i + 1]];
-					reading.chars.push(String.fromCharCode((pair >> (4 - shift)) & 0xff));
-					reading.start.push(from ? from.start[at + i] : at + i);
-					reading.end.push(from ? from.end[at + i + 1] : at + i + 2);
-				}
-				reading.chars.push(BLOB_GAP);
-				reading.start.push(0);
-				reading.end.push(0);
+		for (const { run, from } of blobs) {
+			const at = (run.index as number) + skip;
+			const digits = run[0].slice(skip);
+			const bytes = Math.floor((digits.length * 6) / 8);
+			for (let k = 0; k < bytes; k++) {
+				// Byte k is bits 8k..8k+7: the end of base64 digit i and the start of digit i + 1.
+				const i = Math.floor((8 * k) / 6);
+				const shift = (8 * k) % 6;
+				const pair = (BASE64_VALUE[digits[i]] << 6) | BASE64_VALUE[digits[i + 1]];
+				reading.chars.push(String.fromCharCode((pair >> (4 - shift)) & 0xff));
+				reading.start.push(from ? from.start[at + i] : at + i);
+				reading.end.push(from ? from.end[at + i + 1] : at + i + 2);
 			}
+			reading.chars.push(BLOB_GAP);
+			reading.start.push(0);
+			reading.end.push(0);
 		}
 		if (reading.chars.length === 0) continue;
 		out.push(asText(reading));
