@@ -44,12 +44,38 @@ function notAfter(value: unknown, column: string, asOfDay: number, dayNumber: nu
 }
 
 /**
- * A past Gregorian date (birthday, member since, first purchase) as its local date in `timeZone`,
- * read by the package's one date parser (forms, plausible range, errors naming the field); with
- * `allowNoYear`, also a month-day ("07-21") for a birthday whose year is unknown.
+ * No one has lived longer: a birthday further back is a stand-in for an unknown one (1900-01-01, SQL
+ * Server's zero date), and greeting it would send a "happy 126th birthday" every New Year.
  */
-export function parsePastDate(value: unknown, column: string, timeZone: string, asOfDay: number, allowNoYear: boolean): YearlyDate {
-	const md = allowNoYear && typeof value === 'string' ? monthDayOf(value) : null;
+export const OLDEST_AGE_YEARS = 122;
+
+/** Whole years from a birth day to the as-of day. */
+function ageOn(birthDay: number, asOfDay: number): number {
+	const born = fromDayNumber(birthDay);
+	const asOf = fromDayNumber(asOfDay);
+	return asOf.year - born.year - (asOf.month < born.month || (asOf.month === born.month && asOf.day < born.day) ? 1 : 0);
+}
+
+function lifespanBirthday(value: unknown, column: string, asOfDay: number, birthDay: number): void {
+	const age = ageOn(birthDay, asOfDay);
+	if (age > OLDEST_AGE_YEARS) {
+		throw new InputError(
+			column,
+			value,
+			`makes the customer ${age} years old on the as-of date ${formatDayNumber(asOfDay)}, older than anyone has lived`,
+			`a birthday at most ${OLDEST_AGE_YEARS} years before the as-of date, or no value when it is unknown (a stand-in such as 1900-01-01 is no birthday)`,
+		);
+	}
+}
+
+/**
+ * A past Gregorian date (birthday, member since, first purchase) as its local date in `timeZone`,
+ * read by the package's one date parser (forms, plausible range, errors naming the field). A
+ * `birthday` may also be a month-day ("07-21") when its year is unknown, and lies at most
+ * OLDEST_AGE_YEARS back.
+ */
+export function parsePastDate(value: unknown, column: string, timeZone: string, asOfDay: number, birthday: boolean): YearlyDate {
+	const md = birthday && typeof value === 'string' ? monthDayOf(value) : null;
 	if (md) {
 		const [month, day] = [Number(md[1]), Number(md[2])];
 		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) {
@@ -63,6 +89,7 @@ export function parsePastDate(value: unknown, column: string, timeZone: string, 
 		? Math.floor(parseDate(value, column).getTime() / 86_400_000)
 		: localDayNumber(parseDate(value, column, { timeZone }), timeZone);
 	notAfter(value, column, asOfDay, dayNumber);
+	if (birthday) lifespanBirthday(value, column, asOfDay, dayNumber);
 	const date = fromDayNumber(dayNumber);
 	return yearly(date.year, date.month, date.day, false);
 }
@@ -86,7 +113,9 @@ export function parseLunarDate(value: unknown, column: string, asOfDay: number):
 		const length = lunarMonthLength(year, month, isLeap);
 		if (length === undefined) throw new InputError(column, value, 'is outside the lunar calendar data (1900-2100)', LUNAR_DATE_EXPECTED);
 		if (day > length) throw new InputError(column, value, `is not a lunar date: that month of ${year} has ${length} days`, LUNAR_DATE_EXPECTED);
-		notAfter(value, column, asOfDay, fromLunar({ year, month, day, isLeap })!);
+		const birthDay = fromLunar({ year, month, day, isLeap })!;
+		notAfter(value, column, asOfDay, birthDay);
+		lifespanBirthday(value, column, asOfDay, birthDay);
 	}
 	return yearly(year, month, day, isLeap);
 }

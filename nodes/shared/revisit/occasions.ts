@@ -84,8 +84,8 @@ export class OccasionFinder {
 			const window = zoneWindow(timeZone, this.options);
 			const { asOfDay } = window;
 			const { columns } = this;
-			const gregorian = (column: DateColumn, allowNoYear: boolean) =>
-				new DateColumnReader(this.read[column], new TextMemo((value) => parsePastDate(value, columns[column], timeZone, asOfDay, allowNoYear)));
+			const gregorian = (column: DateColumn, isBirthday: boolean) =>
+				new DateColumnReader(this.read[column], new TextMemo((value) => parsePastDate(value, columns[column], timeZone, asOfDay, isBirthday)));
 			zone = {
 				window,
 				birthday: gregorian('birthday', true),
