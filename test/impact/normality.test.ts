@@ -96,6 +96,13 @@ describe("Kohavi's rule on the difference of two means", () => {
 		expect(checkNormality(stateOf([3, 3, 3]), stateOf([7, 7]))).toEqual({ reliable: null, skewed: [] });
 	});
 
+	it('checks groups whose spread is so small that the variance of the difference underflows unscaled (Welch still gives an interval)', () => {
+		// Σ(x − mean)² / n / n of [0, 3.85e-162] is below the smallest double: unscaled, the check read "no variation".
+		const tiny = 3.85e-162;
+		expect(checkNormality(stateOf([0, tiny]), stateOf([0, tiny]))).toEqual({ reliable: true, skewed: [] });
+		expect(checkNormality(stateOf([0, tiny, 0]), stateOf([tiny, 0]))).toEqual({ reliable: true, skewed: [] });
+	});
+
 	it('names as required the smallest whole number of customers above 355 × skewness²', () => {
 		const holdout = stateOf([0, 0, 9]);
 		const check = checkNormality(stateOf(zerosAnd(1000, Array(100).fill(9))), holdout);

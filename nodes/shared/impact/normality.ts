@@ -67,13 +67,14 @@ export function checkNormality(treatment: MomentState, holdout: MomentState): No
 	const t = shapeOf(treatment);
 	const h = shapeOf(holdout);
 	if (t === null || h === null) return { reliable: null, skewed: [] };
-	const variance = t.m2 / t.n + h.m2 / h.n;
-	if (!(variance > 0)) return { reliable: null, skewed: [] };
-	// In units of the variance of the difference, so tiny values do not underflow.
+	// In units of the larger group's spread, so tiny values do not underflow (nor a group of tiny spread
+	// beside an interval Welch could give read as no variation).
 	const scale = Math.max(t.m2, h.m2);
+	if (!(scale > 0)) return { reliable: null, skewed: [] };
+	const variance = t.m2 / scale / t.n + h.m2 / scale / h.n;
 	const tooSkewed = (m3T: number, m3H: number) => {
 		const third = (m3T / scale / t.n / t.n - m3H / scale / h.n / h.n) / Math.sqrt(scale);
-		return Math.abs(third / (variance / scale) ** 1.5) * Math.sqrt(KOHAVI_FACTOR) > 1;
+		return Math.abs(third / variance ** 1.5) * Math.sqrt(KOHAVI_FACTOR) > 1;
 	};
 	const total = t.n + h.n;
 	const pooled = t.m3 * (t.n / total) + h.m3 * (h.n / total);
