@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { isCertificateRefusal } from './certificateErrors';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -59,12 +60,6 @@ const BEFORE_SENDING: Record<string, boolean> = {
 	ENOTFOUND: false,
 	ERR_INVALID_URL: false,
 	ERR_BAD_OPTION_VALUE: false,
-	ERR_TLS_CERT_ALTNAME_INVALID: false,
-	CERT_HAS_EXPIRED: false,
-	DEPTH_ZERO_SELF_SIGNED_CERT: false,
-	SELF_SIGNED_CERT_IN_CHAIN: false,
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: false,
-	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: false,
 };
 
 /**
@@ -150,8 +145,8 @@ export function describeFailure(error: unknown, timedOut: string | undefined): H
 		const reason = (cause?.message ?? '').replace(/^.*SSL routines:[^:]*:/s, '').split(':')[0].trim();
 		return { kind: 'notSent', code, retryable: false, detail: `${code}: the TLS connection could not be set up (${reason}); check that the URL's https:// or http:// is what the server speaks` };
 	}
-	if (code in BEFORE_SENDING && !written) {
-		return { kind: 'notSent', code, retryable: BEFORE_SENDING[code], detail: `${code}: ${cause?.message ?? 'connection failed'}` };
+	if ((code in BEFORE_SENDING || isCertificateRefusal(code)) && !written) {
+		return { kind: 'notSent', code, retryable: BEFORE_SENDING[code] ?? false, detail: `${code}: ${cause?.message ?? 'connection failed'}` };
 	}
 	if (timedOut) {
 		return written

@@ -10,6 +10,7 @@ import { DEFAULT_TIMEOUT_MS } from './httpTransport';
 import { failedOutcome, redactOutcome, shortBody } from './outcomes';
 import { Redactor } from './redaction';
 import type { Channel, OutgoingMessage, SendOptions, SendOutcome } from './types';
+import { isCertificateRefusal } from './certificateErrors';
 
 const CREDENTIAL = 'Care SMTP';
 const LABEL = 'SMTP';
@@ -131,7 +132,7 @@ export function smtpFailureOutcome(error: unknown, timedOut: boolean, timeoutMs:
 	}
 	if (code === 'ETLS') return failedOutcome(false, code, `${LABEL}: ${e.message}`);
 	// A TLS handshake comes before the server's greeting, so no SMTP command went out; retrying cannot fix it.
-	if (e.originalCode && TLS_SET_UP.test(e.originalCode)) {
+	if (e.originalCode && (TLS_SET_UP.test(e.originalCode) || isCertificateRefusal(e.originalCode))) {
 		if (PLAIN_ANSWER.test(e.originalCode)) {
 			return failedOutcome(
 				false,
