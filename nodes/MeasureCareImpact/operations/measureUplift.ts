@@ -219,7 +219,8 @@ export function measureUplift(ctx: IExecuteFunctions): INodeExecutionData[][] {
 		emit(outcome, kind, overall(strata), undefined, read.allPairs);
 		if (stratified) for (const key of keys) emit(outcome, kind, strata[key], key, read.pairs.get(key) ?? read.allPairs);
 	}
-	if (includeState) {
+	// A merge of page states that were all refused has no outcome: its state would be one no run accepts.
+	if (includeState && Object.keys(read.state.outcomes).length > 0) {
 		// A page run names its page by its input items (all of them: a re-run of the same rows is the same page).
 		const pages = mode === 'pageStates' ? read.state.pages : [pageIdentity(items.map((item) => item.json))];
 		results.push({ json: { kind: 'state', campaign, state: { pages, outcomes: read.state.outcomes } as unknown as IDataObject }, pairedItem: read.allPairs });

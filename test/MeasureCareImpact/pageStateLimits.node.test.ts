@@ -2,9 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NODE_UNDER_TEST, runNode } from '../helpers/runWorkflow';
 
 /**
- * A page state counts at most as many customers per group as there are people (PLAUSIBLE.customers, 1e10).
- * A state no run could have made (a group of 1e300 or 2^60 customers) merged into a result that said every
- * customer had the same value (the spread underflowed), or printed a customer count with lost digits.
+ * Page states are those some run could have made, and a run writes only such states. A page state counts at
+ * most as many customers per group as there are people (PLAUSIBLE.customers, 1e10): a group of 1e300 or 2^60
+ * customers merged into a result that said every customer had the same value (the spread underflowed), or
+ * printed a customer count with lost digits. Its values are within what Measure Uplift reads for the outcome.
  */
 const measure = (state: IDataObject) =>
 	runNode({
@@ -66,5 +67,24 @@ describe('Measure Uplift refuses page states whose values no customer of the out
 			['satisfaction', 5e5, -1e6],
 			['revenue', 5e12, 0],
 		]);
+	});
+});
+
+describe('Measure Uplift merging page states with Include Page State on', () => {
+	const merge = (items: IDataObject[]) =>
+		runNode({ type: 'measureCareImpact', parameters: { operation: 'measureUplift', input: 'pageStates', upliftOptions: { includeState: true } }, items, onError: 'continueErrorOutput' });
+
+	it('writes no state when every page was refused (its state of no outcome was one the next merge refused)', async () => {
+		const result = await merge([{ state: 'not json' }, { state: { outcomes: {} } }]);
+		expect(result.json(NODE_UNDER_TEST, 0)).toEqual([]);
+		expect(result.json(NODE_UNDER_TEST, 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 0: field "state"/), expect.stringMatching(/^Item 1: field "state"/)]);
+	});
+
+	it('writes a merged state that merges again', async () => {
+		const page = { outcomes: { revenue: { kind: 'mean', strata: { '': { treatment: moments(3, 6, 14), holdout } } } } };
+		const merged = (await merge([{ state: page }, { state: 'not json' }])).json(NODE_UNDER_TEST, 0).find((j) => j.kind === 'state')!;
+		const again = await merge([merged]);
+		expect(again.json(NODE_UNDER_TEST, 1)).toEqual([]);
+		expect(again.json(NODE_UNDER_TEST, 0).map((j) => j.kind)).toEqual(['uplift', 'state']);
 	});
 });
