@@ -1,4 +1,5 @@
 import { digamma, lnBeta, lnGamma, series } from '../stats';
+import { betaMeanOfPurchases } from './bgnbdExpectation';
 import { fitCountModel, toLogGradient } from './countFit';
 import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
 
@@ -155,12 +156,23 @@ export function bgNbdProbabilityAlive(p: BgNbdParams, c: RfmSummary): number {
  */
 function expectationCore(p: BgNbdParams, x: number, u: number): number {
 	const { r, a, b } = p;
+	// The series needs about 40/u terms: from u < 0.001 on (a horizon long against alpha + T) the average it sums is integrated.
+	if (u < SERIES_LEAST_U) return betaMeanOfPurchases(a, b + x, r + x, (1 - u) / u);
 	if (Math.abs(a - 1) < 1e-6) {
 		return 0.5 * (expectationCore({ ...p, a: 1 - 2e-6 }, x, u) + expectationCore({ ...p, a: 1 + 2e-6 }, x, u));
 	}
 	const c = a + b + x - 1;
-	return (c / (a - 1)) * (1 - Math.pow(u, a - 1) * series(a + b - 1 - r, a - 1, c, 1 - u));
+	try {
+		return (c / (a - 1)) * (1 - Math.pow(u, a - 1) * series(a + b - 1 - r, a - 1, c, 1 - u));
+	} catch (error) {
+		// Not summed within its terms (a large a, b or x slows it too): the same value by integration.
+		if (error instanceof RangeError) return betaMeanOfPurchases(a, b + x, r + x, (1 - u) / u);
+		throw error;
+	}
 }
+
+/** Below this u = (alpha + T)/(alpha + T + t) the expectation is integrated rather than summed (bgnbdExpectation.ts). */
+const SERIES_LEAST_U = 0.001;
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods for this customer. */
 export function bgNbdConditionalExpected(p: BgNbdParams, c: RfmSummary, t: number): number {
