@@ -150,9 +150,34 @@ describe('Redactor: a secret inside a longer base64 blob, normalized, or read as
 		expect(decomposed.redact(`login failed for ${password.normalize('NFC')}.`)).toBe('login failed for ***.');
 	});
 
+	it('hides a secret in a byte dump: hex bytes apart, a Buffer as Node shows it or as JSON, lower-case quoted-printable', () => {
+		const password = 'Tok3n-Value-9876';
+		const redactor = Redactor.forCredentials({ user: 'mailer', password });
+		const bytes = [...Buffer.from(password)];
+		const hex = Buffer.from(password).toString('hex');
+		const dumps = [
+			hex.replace(/(..)(?!$)/g, '$1 '),
+			hex.toUpperCase().replace(/(..)(?!$)/g, '$1:'),
+			hex.replace(/(....)(?!$)/g, '$1 '),
+			`<Buffer ${hex.replace(/(..)(?!$)/g, '$1 ')}>`,
+			bytes.map((b) => `0x${b.toString(16)}`).join(', '),
+			JSON.stringify(Buffer.from(`{"password":"${password}"}`)),
+			bytes.map((b) => `=${b.toString(16)}`).join(''),
+		];
+		for (const dump of dumps) {
+			const out = redactor.redact(`request: ${dump} end`);
+			expect(out).toContain('***');
+			for (let i = 0; i + 8 <= bytes.length; i++) {
+				const piece = bytes.slice(i, i + 8);
+				expect(out.toLowerCase()).not.toContain(piece.map((b) => b.toString(16)).join(' '));
+				expect(out).not.toContain(piece.join(','));
+			}
+		}
+	});
+
 	it('leaves ordinary long words and identifiers readable', () => {
 		const redactor = Redactor.forCredentials({ password: 'ab12cd', authToken: 'tok3n-Value-987654' });
-		const text = 'Customer_relationship_management order ORD-2026-000123456 confirmed';
+		const text = 'Customer_relationship_management order ORD-2026-000123456 confirmed 2026-03-08 10:30, call 138 0013 8000, items 12,34,56,78';
 		expect(redactor.redact(text)).toBe(text);
 	});
 });

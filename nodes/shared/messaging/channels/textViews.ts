@@ -111,10 +111,10 @@ function utf8Length(lead: number): number {
 type ByteAt = (chars: string[], i: number) => { byte: number; taken: number } | undefined;
 
 const percentByte: ByteAt = (chars, i) => (chars[i] === '%' ? withTaken(hexAt(chars, i + 1, 2), 3) : undefined);
-/** Quoted-printable (MIME, RFC 2045): "=" and two upper-case hex digits. */
+/** Quoted-printable (MIME, RFC 2045): "=" and two hex digits (upper case by the RFC; lower case as lenient encoders write it). */
 const quotedPrintableByte: ByteAt = (chars, i) => {
 	const digits = chars.slice(i + 1, i + 3).join('');
-	return chars[i] === '=' && /^[0-9A-F]{2}$/.test(digits) ? { byte: parseInt(digits, 16), taken: 3 } : undefined;
+	return chars[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(digits) ? { byte: parseInt(digits, 16), taken: 3 } : undefined;
 };
 /** C, Python and PostgreSQL byte escapes: "\\x" and two hex digits, or "\\" and three octal digits. */
 const backslashByte: ByteAt = (chars, i) => {
@@ -234,7 +234,8 @@ function readings(text: string): ReadingText[] {
 	const plain = !/[\r\n]/.test(text);
 	const escaped = /[\\%&=]/.test(text);
 	const blob = BASE64_BLOB.test(text);
-	if (plain && !escaped) return blob ? [{ text }, ...base64Readings([{ text }])] : [{ text }];
+	const dump = BYTE_DUMP.test(text);
+	if (plain && !escaped && !dump) return blob ? [{ text }, ...base64Readings([{ text }])] : [{ text }];
 	const raw: Reading = { chars: text.split(''), start: [], end: [] };
 	for (let i = 0; i < text.length; i++) {
 		raw.start.push(i);
@@ -248,7 +249,43 @@ function readings(text: string): ReadingText[] {
 		out.push(...unbroken(current));
 	}
 	if (blob) out.push(...base64Readings(out));
+	if (dump) out.push(byteDumpReading(text));
 	return out;
+}
+
+/** Hex bytes apart (`54 6f`, `54:6f`, `546f 6b33`, `0x54, 0x6f`, `<Buffer 54 6f …>`) or decimal bytes in a list (`[84,111,…]`: a Buffer as JSON). */
+const HEX_GROUP = '(?:0x)?(?:[0-9a-fA-F]{2})+';
+const DECIMAL_BYTE = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const BYTE_DUMP_SOURCE = `(?<![0-9A-Za-z])(?:${HEX_GROUP}(?:(?:, ?|[ :.-])${HEX_GROUP}){3,}|${DECIMAL_BYTE}(?:, ?${DECIMAL_BYTE}){3,})(?![0-9A-Za-z])`;
+const BYTE_DUMP = new RegExp(BYTE_DUMP_SOURCE);
+const BYTE_DUMP_RUN = new RegExp(BYTE_DUMP_SOURCE, 'g');
+
+/**
+ * The text's byte dumps read as bytes, one Latin-1 character each standing for its digits (a dump of
+ * a request shows a secret so); dumps are apart in the reading, so no secret is read across two.
+ */
+function byteDumpReading(text: string): ReadingText {
+	const reading: Reading = { chars: [], start: [], end: [] };
+	const push = (byte: number, start: number, end: number) => {
+		reading.chars.push(String.fromCharCode(byte));
+		reading.start.push(start);
+		reading.end.push(end);
+	};
+	for (const run of text.matchAll(BYTE_DUMP_RUN)) {
+		const at = run.index as number;
+		const decimal = !/[a-fA-Fx]/.test(run[0]) && /,/.test(run[0]);
+		const numbers = decimal ? /[0-9]+/g : /(?:0x)?((?:[0-9a-fA-F]{2})+)/g;
+		for (const group of run[0].matchAll(numbers)) {
+			const from = at + (group.index as number);
+			if (decimal) push(Number(group[0]), from, from + group[0].length);
+			else {
+				const digitsAt = from + group[0].length - group[1].length;
+				for (let k = 0; k < group[1].length; k += 2) push(parseInt(group[1].slice(k, k + 2), 16), digitsAt + k, digitsAt + k + 2);
+			}
+		}
+		push(0xffff, 0, 0);
+	}
+	return asText(reading);
 }
 
 /**
