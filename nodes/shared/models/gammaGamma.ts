@@ -70,7 +70,17 @@ export function fitGammaGamma(customers: SpendSummary[]): FitResult<GammaGammaPa
 		);
 	}
 	// Start at p = 1, q = 2, gamma = mean spend: a population mean p·gamma/(q−1) equal to the observed one.
-	const result = maximizeProfile(data, [0, Math.log(2), Math.log(data.meanSpend)]);
+	let result: ReturnType<typeof maximizeProfile>;
+	try {
+		result = maximizeProfile(data, [0, Math.log(2), Math.log(data.meanSpend)]);
+	} catch (error) {
+		// The optimizer's own words ('The objective is not finite at the starting point') say nothing of the
+		// spends: with every mean spend alike the profile runs off at once (q and p to infinity).
+		if (!(error instanceof RangeError)) throw error;
+		throw new ConfigError(
+			`The spend model could not be fitted on ${data.customers} customers: the fit ran off before it started; spends may be too alike across customers to fit (expected mean repeat spends that vary from customer to customer)`,
+		);
+	}
 	const params = toParams(result.x);
 	if (!result.converged || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > SPEND_PARAMETER_MAX)) {
 		throw new ConfigError(
