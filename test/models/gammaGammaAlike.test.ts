@@ -15,8 +15,7 @@ describe('Gamma-Gamma on mean spends all alike', () => {
 			.map((c) => ({ x: c.x, meanSpend: 20 }));
 		const fit = () => fitGammaGamma(spenders);
 		expect(fit).toThrow(ConfigError);
-		expect(fit).toThrow(
-			`The spend model could not be fitted on ${spenders.length} customers: the fit ran off before it started; spends may be too alike across customers to fit (expected mean repeat spends that vary from customer to customer)`,
-		);
+		// Where the profile runs off at once, or after some steps (as it does once ln Γ(p x + q) − ln Γ(p x) keeps its digits), the same reason.
+		expect(fit).toThrow(new RegExp(`^The spend model could not be fitted on ${spenders.length} customers\\b.*; spends may be too alike across customers to fit \\(expected `));
 	});
 });
