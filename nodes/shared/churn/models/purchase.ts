@@ -109,34 +109,42 @@ export function purchaseModel<S extends z.ZodObject<Record<string, z.ZodNumber>>
 
 type Spender = { x: number; meanSpend: number; count?: number };
 
-/** A mean repeat spend this many times above or below the spenders' median is far outside the batch. */
-const OUTLYING_SPEND = 100;
+/** A mean repeat spend or a repeat count this many times above or below the spenders' median is far outside the batch. */
+const OUTLYING = 100;
 
 /**
  * The spend model's fit, or a note saying why there is none (the purchase model stands without it).
- * One mean spend far from everyone else's (10 trillion among tens, or 1e-300) ran the Gamma-Gamma fit
- * off and left every customer without a value. When the fit fails, it is tried again without the
- * spenders more than OUTLYING_SPEND times above or below the median; those customers are still scored
- * with the model fitted on the others, and the note says what was left out.
+ * One spender far from everyone else (a mean spend of 10 trillion among tens, or 1e-300; 10 million
+ * repeat purchases among a few) ran the Gamma-Gamma fit off and left every customer without a value.
+ * When the fit fails, it is tried again without the spenders whose mean spend or repeat count is more
+ * than OUTLYING times above or below the median; those customers are still valued with the model
+ * fitted on the others, and the note says what was left out.
  */
 function fitSpend(spenders: Spender[]): Pick<FittedModel, 'spendParameters' | 'spendFit' | 'spendNote'> {
 	try {
 		const spendFit = fitGammaGamma(spenders);
 		return { spendParameters: spendFit.params, spendFit };
 	} catch (error) {
-		const median = medianSpend(spenders);
-		const within = (s: Spender) => s.meanSpend <= OUTLYING_SPEND * median && s.meanSpend * OUTLYING_SPEND >= median;
+		const medianSpend = median(spenders, (s) => s.meanSpend);
+		const medianX = median(spenders, (s) => s.x);
+		const near = (value: number, middle: number) => value <= OUTLYING * middle && value * OUTLYING >= middle;
+		const within = (s: Spender) => near(s.meanSpend, medianSpend) && near(s.x, medianX);
 		const kept = spenders.filter(within);
 		const leftOut = spenders.filter((s) => !within(s));
 		if (leftOut.length > 0) {
 			try {
 				const spendFit = fitGammaGamma(kept);
 				const customers = leftOut.reduce((sum, s) => sum + (s.count ?? 1), 0);
-				const values = [...new Set(leftOut.map((s) => s.meanSpend))].sort((a, b) => a - b).slice(0, 3).map((v) => describeValue(v)).join(', ');
+				const shown = leftOut
+					.slice(0, 3)
+					.map((s) => `${describeValue(s.meanSpend)} over ${describeValue(s.x)} repeat purchases`)
+					.join(', ');
 				return {
 					spendParameters: spendFit.params,
 					spendFit,
-					spendNote: `Fitted without ${customers} customers whose mean repeat spend is more than ${OUTLYING_SPEND} times above or below the median ${describeValue(median)} (${values}${leftOut.length > 3 ? ', …' : ''}): with them the fit failed (${(error as Error).message})`,
+					spendNote:
+						`Fitted without ${customers} customers whose mean repeat spend or repeat purchases are more than ${OUTLYING} times above or below the median ` +
+						`(${describeValue(medianSpend)} over ${describeValue(medianX)}): ${shown}${leftOut.length > 3 ? ', …' : ''}; with them the fit failed (${(error as Error).message})`,
 				};
 			} catch {
 				// The batch's own reason stands.
@@ -146,14 +154,14 @@ function fitSpend(spenders: Spender[]): Pick<FittedModel, 'spendParameters' | 's
 	}
 }
 
-/** The median mean spend, each row counted as the customers it stands for (the upper middle one for an even number): the same in any order. */
-function medianSpend(spenders: readonly Spender[]): number {
-	const rows = spenders.filter((s) => (s.count ?? 1) > 0).sort((a, b) => a.meanSpend - b.meanSpend);
+/** The median of a spender's value, each row counted as the customers it stands for (the upper middle one for an even number): the same in any order. */
+function median(spenders: readonly Spender[], value: (s: Spender) => number): number {
+	const rows = spenders.filter((s) => (s.count ?? 1) > 0).sort((a, b) => value(a) - value(b));
 	const middle = Math.floor(rows.reduce((sum, s) => sum + (s.count ?? 1), 0) / 2);
 	let seen = 0;
 	for (const s of rows) {
 		seen += s.count ?? 1;
-		if (middle < seen) return s.meanSpend;
+		if (middle < seen) return value(s);
 	}
-	return rows.length > 0 ? rows[rows.length - 1].meanSpend : Number.NaN;
+	return Number.NaN;
 }
