@@ -101,7 +101,7 @@ export function lifecycleMethod(ctx: IExecuteFunctions): SegmentMethod {
 				const purchases = record.purchases ?? 0;
 				if (purchases > 0 && recencyDays === undefined) {
 					const expected = 'the date of the last purchase (an order count of 0 for a prospect)';
-					return new InputError(lastColumn, getField(json, lastColumn), `gives no date for customer "${record.customerId}" with ${purchases} purchases`, expected);
+					return new InputError(lastColumn, getField(json, lastColumn), `gives no date for customer ${describeValue(record.customerId)} with ${purchases} purchases`, expected);
 				}
 				const contradiction = countAgainstDates(record, countColumn, run.timeZone);
 				if (contradiction) return contradiction;

@@ -111,7 +111,9 @@ export function parseValueTierState(raw: unknown): ValueTierState {
 export function revenueBeyondLearnedTotal(revenue: number, learned: ValueTierState, customerId: string, field: string, summedFrom?: string): InputError | undefined {
 	if (!(revenue > learned.totalRevenue)) return undefined;
 	const beyond = `more than the whole base's revenue in the learned state (its totalRevenue, ${learned.totalRevenue})`;
-	const problem = summedFrom === undefined ? `is ${beyond} for customer "${customerId}"` : `is the sum of field "${summedFrom}" over customer "${customerId}"'s transactions and ${beyond}`;
+	// The ID as every message shows a value: a long or odd one shortened, not written raw between quotes.
+	const customer = describeValue(customerId);
+	const problem = summedFrom === undefined ? `is ${beyond} for customer ${customer}` : `is the sum of field "${summedFrom}" over customer ${customer}'s transactions and ${beyond}`;
 	return new InputError(field, revenue, problem, `a revenue of at most ${learned.totalRevenue}: apply the state learned from this customer's base`);
 }
 
