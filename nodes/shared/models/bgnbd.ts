@@ -1,4 +1,4 @@
-import { digamma, lnBeta, lnGamma, series } from '../stats';
+import { digamma, lnBeta, lnGamma, seriesOrNaN } from '../stats';
 import { betaMeanOfPurchases } from './bgnbdExpectation';
 import { fitCountModel, toLogGradient } from './countFit';
 import { rateStart, type CompressedData, type CountScores, type FitResult, type RfmColumns, type RfmSummary } from './data';
@@ -162,13 +162,10 @@ function expectationCore(p: BgNbdParams, x: number, u: number): number {
 		return 0.5 * (expectationCore({ ...p, a: 1 - 2e-6 }, x, u) + expectationCore({ ...p, a: 1 + 2e-6 }, x, u));
 	}
 	const c = a + b + x - 1;
-	try {
-		return (c / (a - 1)) * (1 - Math.pow(u, a - 1) * series(a + b - 1 - r, a - 1, c, 1 - u));
-	} catch (error) {
-		// Not summed within its terms (a large a, b or x slows it too): the same value by integration.
-		if (error instanceof RangeError) return betaMeanOfPurchases(a, b + x, r + x, (1 - u) / u);
-		throw error;
-	}
+	const sum = seriesOrNaN(a + b - 1 - r, a - 1, c, 1 - u);
+	// Not summed within its terms (a large a, b or x slows it too): the same value by integration.
+	if (Number.isNaN(sum)) return betaMeanOfPurchases(a, b + x, r + x, (1 - u) / u);
+	return (c / (a - 1)) * (1 - Math.pow(u, a - 1) * sum);
 }
 
 /** Below this u = (alpha + T)/(alpha + T + t) the expectation is integrated rather than summed (bgnbdExpectation.ts). */
