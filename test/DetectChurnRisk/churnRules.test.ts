@@ -56,6 +56,18 @@ describe('churn rule signals (nodes/shared/churn)', () => {
 		expect(ruleSignals({ daysToContractEnd: 45 }, t, 'en')).toEqual([]);
 	});
 
+	it('one day is "1 day", and a contract within a day of its end ends or ended today', () => {
+		const reason = (input: Parameters<typeof ruleSignals>[0], language: 'en' | 'zh-CN' = 'en') => ruleSignals(input, t, language)[0].reason;
+		expect(reason({ daysToContractEnd: 0.5 })).toBe('Contract ends in 1 day');
+		expect(reason({ daysToContractEnd: -1.5 })).toBe('Contract ended 1 day ago');
+		expect(reason({ daysToContractEnd: 0 })).toBe('Contract ends today');
+		expect(reason({ daysToContractEnd: -0.5 })).toBe('Contract ended today');
+		expect(reason({ daysToContractEnd: 0 }, 'zh-CN')).toBe('合同今天到期');
+		expect(reason({ daysToContractEnd: -0.5 }, 'zh-CN')).toBe('合同已于今天到期');
+		expect(reason({ daysSinceLast: 1, usualIntervalDays: 0.4 })).toBe("No purchase for 1 day, 2.5 times this customer's usual interval");
+		expect(reason({ daysSinceLast: 1, typicalIntervalDays: 0.4 })).toBe('Only one purchase, 1 day ago: 2.5 times the usual interval of repeat customers');
+	});
+
 	it('thresholds are parameters', () => {
 		const strict = { ...t, inactivityIntervals: 1.5, complaints: 1, contractEndDays: 60 };
 		expect(ruleSignals({ daysSinceLast: 50, usualIntervalDays: 30, complaints: 1, daysToContractEnd: 45 }, strict, 'en').map((s) => s.key)).toEqual([

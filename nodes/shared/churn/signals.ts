@@ -1,4 +1,5 @@
 import type { Language } from '../segments';
+import { countOf } from '../format/counts';
 
 /** What the rule signals read for one customer; undefined means "not mapped or not given". */
 export interface SignalInput {
@@ -88,10 +89,10 @@ export function ruleSignals(input: SignalInput, t: SignalThresholds, language: L
 				reason: ownInterval
 					? zh
 						? `已 ${days} 天未购买，是该客户平均购买间隔的 ${fmt(ratio)} 倍`
-						: `No purchase for ${days} days, ${fmt(ratio)} times this customer's usual interval`
+						: `No purchase for ${countOf(days, 'day')}, ${fmt(ratio)} times this customer's usual interval`
 					: zh
 						? `仅购买过一次，已 ${days} 天未再购买，是复购客户通常间隔的 ${fmt(ratio)} 倍`
-						: `Only one purchase, ${days} days ago: ${fmt(ratio)} times the usual interval of repeat customers`,
+						: `Only one purchase, ${countOf(days, 'day')} ago: ${fmt(ratio)} times the usual interval of repeat customers`,
 			});
 		}
 	}
@@ -146,16 +147,20 @@ export function ruleSignals(input: SignalInput, t: SignalThresholds, language: L
 		signals.push({
 			key: 'contractEnd',
 			weight: scaled('contractEnd', ended ? 1.5 : 1),
-			reason: ended
-				? zh
-					? `合同已于 ${days} 天前到期`
-					: `Contract ended ${days} days ago`
-				: zh
-					? `合同将在 ${days} 天内到期`
-					: `Contract ends in ${days} days`,
+			reason: contractEndReason(ended, days, zh),
 		});
 	}
 	return signals;
+}
+
+/** Within a day of the end (either side) the contract ends or ended today. */
+function contractEndReason(ended: boolean, days: number, zh: boolean): string {
+	if (days === 0) {
+		if (zh) return ended ? '合同已于今天到期' : '合同今天到期';
+		return ended ? 'Contract ended today' : 'Contract ends today';
+	}
+	if (zh) return ended ? `合同已于 ${days} 天前到期` : `合同将在 ${days} 天内到期`;
+	return ended ? `Contract ended ${countOf(days, 'day')} ago` : `Contract ends in ${countOf(days, 'day')}`;
 }
 
 /** The median of the given usual intervals (at least 3 of them), for one-time buyers; else undefined. */

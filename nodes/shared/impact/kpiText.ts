@@ -1,9 +1,8 @@
 import type { PeriodKpis } from './kpi';
 import type { NpsPeriod } from './npsTrend';
+import { countOf as count } from '../format/counts';
 import { fixed, signed, type Language } from './sentences';
 
-/** "1 buyer", "2 buyers". */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const points = (x: number | null | undefined, unit: string, [open, close] = [' (', ')']) =>
 	x === null || x === undefined ? '' : `${open}${signed(x * 100, 1)}${unit}${close}`;
