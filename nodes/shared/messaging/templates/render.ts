@@ -1,4 +1,4 @@
-import { getField, InputError, isEmpty } from '../../input';
+import { ConfigError, getField, InputError, isEmpty } from '../../input';
 import { BUILTIN_TEMPLATES, type BuiltinTemplateKey, type CarePurpose, type TemplateContent } from './builtins';
 import type { Language } from '../../format/language';
 import { applySmsCompliance } from './compliance';
@@ -172,9 +172,19 @@ function renderFilled(template: CompiledTemplate, item: Record<string, unknown>,
 		if (template.params) {
 			for (const [key, parts] of Object.entries(template.params)) params[key] = renderParts(parts, lookup);
 		} else {
+			const pathOf = new Map<string, string>();
 			for (const part of content.text) {
-				if (part.kind === 'placeholder' && !(paramName(part.path) in params)) {
-					params[paramName(part.path)] = renderParts([part], lookup);
+				if (part.kind !== 'placeholder') continue;
+				const name = paramName(part.path);
+				const taken = pathOf.get(name);
+				if (taken === undefined) {
+					pathOf.set(name, part.path);
+					params[name] = renderParts([part], lookup);
+				} else if (taken !== part.path) {
+					// One variable cannot hold two placeholders' values: the second was dropped without a word.
+					throw new ConfigError(
+						`The placeholders {{${taken}}} and {{${part.path}}} both become the Aliyun template variable "${name}" (expected placeholders whose names differ in more than the characters a variable name cannot have, or Aliyun Template Parameters naming each variable)`,
+					);
 				}
 			}
 		}
