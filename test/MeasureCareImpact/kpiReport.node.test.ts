@@ -108,8 +108,12 @@ describe('Measure Care Impact: KPI Report in the engine', () => {
 			['2024-02', 4, 25, 25],
 			['2024-03', 0, null, null],
 			['2024-04', 1, 100, null],
+			[undefined, 7, 28.57, undefined],
 		]);
 		expect(rows[0].summary).toBe('2024-02: NPS 25.0 (+25.0) from 4 answers.');
+		// As for orders, a total over every answer up to As Of: January's, before the window, counted too (no answer counted nowhere).
+		expect(rows.map((r) => r.kind)).toEqual(['nps', 'nps', 'nps', 'total']);
+		expect([rows[3].promoters, rows[3].passives, rows[3].detractors, rows[3].marginOfError]).toEqual([4, 1, 2, null]);
 		const bad = await report([{ respondedAt: '2024-02-01', nps: 11 }], { source: 'responses' });
 		expect(bad.error?.message).toBe('Item 0: field "nps" is 11, which is above 10 (expected a whole number from 0 to 10)');
 	});

@@ -5,6 +5,7 @@ import {
 	customerKpis,
 	monthIndex,
 	npsSentence,
+	npsOfAll,
 	npsTrend,
 	orderReport,
 	parseGroupingKey,
@@ -131,10 +132,13 @@ function responsesReport(ctx: IExecuteFunctions, items: INodeExecutionData[], ro
 	}
 	if (answers.length === 0) return [];
 	const valid = allPairs(answers.map((a) => a.item));
-	return npsTrend(answers, months).map(({ items: periodItems, ...p }) => ({
+	const out: INodeExecutionData[] = npsTrend(answers, months).map(({ items: periodItems, ...p }) => ({
 		json: { kind: 'nps', ...p, summary: npsSentence({ ...p, items: [] }, language) } as IDataObject,
 		pairedItem: periodItems.length ? allPairs(periodItems) : valid,
 	}));
+	// As for orders: every answer given up to As Of, those before the window and in the As Of month included.
+	out.push({ json: { kind: 'total', ...npsOfAll(answers), asOf: asOf.toISOString() }, pairedItem: valid });
+	return out;
 }
 
 const MAX_MONTHS = 120;

@@ -1,4 +1,4 @@
-import { summariseNps, type NpsSummary } from '../satisfaction/nps';
+import { classifyNps, summariseNps, type NpsCounts, type NpsSummary } from '../satisfaction/nps';
 import { monthLabel, round } from './periods';
 
 export interface NpsAnswer {
@@ -9,18 +9,34 @@ export interface NpsAnswer {
 
 export type NpsPeriod = NpsSummary & { period: string; change: number | null; items: number[] };
 
+/** The NPS of every answer, whatever its month. */
+export function npsOfAll(answers: NpsAnswer[]): NpsSummary {
+	const counts = { promoters: 0, passives: 0, detractors: 0 };
+	for (const a of answers) count(counts, a.score);
+	return summariseNps(counts, MIN_ANSWERS_FOR_MARGIN);
+}
+
+/** One 0-10 answer into its category's count. */
+function count(counts: NpsCounts, score: number): void {
+	const category = classifyNps(score);
+	if (category === 'promoter') counts.promoters++;
+	else if (category === 'passive') counts.passives++;
+	else counts.detractors++;
+}
+
+/** Answers a month (or the total) needs for a margin of error, as Score Satisfaction's report. */
+const MIN_ANSWERS_FOR_MARGIN = 30;
+
 /** NPS per report month (0-10 answers: 9-10 promoters, 0-6 detractors) with the change from the month before. */
 export function npsTrend(answers: NpsAnswer[], months: number[]): NpsPeriod[] {
 	const byMonth = new Map<number, { promoters: number; passives: number; detractors: number; items: number[] }>();
 	for (const a of answers) {
 		let m = byMonth.get(a.month);
 		if (!m) byMonth.set(a.month, (m = { promoters: 0, passives: 0, detractors: 0, items: [] }));
-		if (a.score >= 9) m.promoters++;
-		else if (a.score >= 7) m.passives++;
-		else m.detractors++;
+		count(m, a.score);
 		m.items.push(a.item);
 	}
-	const summary = (month: number) => summariseNps(byMonth.get(month) ?? { promoters: 0, passives: 0, detractors: 0 }, 30);
+	const summary = (month: number) => summariseNps(byMonth.get(month) ?? { promoters: 0, passives: 0, detractors: 0 }, MIN_ANSWERS_FOR_MARGIN);
 	let before = months.length ? summary(months[0] - 1) : undefined;
 	return months.map((month) => {
 		const now = summary(month);
