@@ -1,15 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { runCare } from './helpers/run';
-
-/** Every string in a value, errors' own properties included. */
-function strings(value: unknown, seen = new Set<unknown>()): string[] {
-	if (typeof value === 'string') return [value];
-	if (!value || typeof value !== 'object' || seen.has(value)) return [];
-	seen.add(value);
-	const names = value instanceof Error ? Object.getOwnPropertyNames(value) : Object.keys(value);
-	return names.flatMap((name) => strings((value as Record<string, unknown>)[name], seen));
-}
+import { strings } from './helpers/strings';
 
 /** The texts' base64 and base64url runs decoded from each of the four places a group can start. */
 function decodedBlobs(texts: string[]): string[] {

@@ -4,18 +4,7 @@ import { startWebhookServer, type ProviderServer } from '../helpers/providers';
 import { POSTGRES, describeWithService, uniqueName } from '../helpers/services';
 import { ECHO_FORMS } from '../messaging/channels/helpers';
 import { runCare, type CareRun } from './helpers/run';
-
-/**
- * Every string in a value, the own properties of errors included (message, description, stack, httpCode,
- * cause: n8n shows, stores and logs them, and JSON.stringify skips the non-enumerable ones).
- */
-function strings(value: unknown, seen = new Set<unknown>()): string[] {
-	if (typeof value === 'string') return [value];
-	if (!value || typeof value !== 'object' || seen.has(value)) return [];
-	seen.add(value);
-	const names = value instanceof Error ? Object.getOwnPropertyNames(value) : Object.keys(value);
-	return names.flatMap((name) => strings((value as Record<string, unknown>)[name], seen));
-}
+import { strings } from './helpers/strings';
 
 /**
  * Each way the secret was echoed (ECHO_FORMS, as the provider wrote it) that shows in the texts, and
