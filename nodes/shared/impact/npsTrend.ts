@@ -1,4 +1,4 @@
-import { classifyNps, summariseNps, type NpsCounts, type NpsSummary } from '../satisfaction/nps';
+import { classifyNps, countNps, summariseNps, type NpsSummary } from '../satisfaction/nps';
 import { monthLabel, round } from './periods';
 
 export interface NpsAnswer {
@@ -12,16 +12,8 @@ export type NpsPeriod = NpsSummary & { period: string; change: number | null; it
 /** The NPS of every answer, whatever its month. */
 export function npsOfAll(answers: NpsAnswer[]): NpsSummary {
 	const counts = { promoters: 0, passives: 0, detractors: 0 };
-	for (const a of answers) count(counts, a.score);
+	for (const a of answers) countNps(counts, classifyNps(a.score));
 	return summariseNps(counts, MIN_ANSWERS_FOR_MARGIN);
-}
-
-/** One 0-10 answer into its category's count. */
-function count(counts: NpsCounts, score: number): void {
-	const category = classifyNps(score);
-	if (category === 'promoter') counts.promoters++;
-	else if (category === 'passive') counts.passives++;
-	else counts.detractors++;
 }
 
 /** Answers a month (or the total) needs for a margin of error, as Score Satisfaction's report. */
@@ -33,7 +25,7 @@ export function npsTrend(answers: NpsAnswer[], months: number[]): NpsPeriod[] {
 	for (const a of answers) {
 		let m = byMonth.get(a.month);
 		if (!m) byMonth.set(a.month, (m = { promoters: 0, passives: 0, detractors: 0, items: [] }));
-		count(m, a.score);
+		countNps(m, classifyNps(a.score));
 		m.items.push(a.item);
 	}
 	const summary = (month: number) => summariseNps(byMonth.get(month) ?? { promoters: 0, passives: 0, detractors: 0 }, MIN_ANSWERS_FOR_MARGIN);

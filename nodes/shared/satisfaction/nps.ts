@@ -22,6 +22,13 @@ export interface NpsCounts {
 	detractors: number;
 }
 
+/** One answer's category added to its count. */
+export function countNps(counts: NpsCounts, category: NpsCategory): void {
+	if (category === 'promoter') counts.promoters++;
+	else if (category === 'passive') counts.passives++;
+	else counts.detractors++;
+}
+
 export interface NpsSummary {
 	responses: number;
 	promoters: number;
