@@ -4,7 +4,7 @@ import { summariseCsat, type CsatSummary } from './csat';
 import { GAP_LABELS, gapLevel, type GapLevel } from './gap';
 import { KANO_CATEGORIES, KANO_INDEX, summariseKanoFeature, type KanoFeatureSummary } from './kano';
 import { noSpreadNote, tooFewResponsesNote } from './labels';
-import { countNps, summariseNps, type NpsSummary } from './nps';
+import { summariseNps, type NpsSummary } from './nps';
 import type { SatisfactionConfig, SatisfactionResult } from './response';
 import { addTallyJson, measuresOf, parseReportState, tallyToJson, type ReportState } from './reportState';
 import { round2, roundTo } from './rounding';
@@ -201,7 +201,11 @@ export class SatisfactionReport {
 		}
 		t.responses++;
 		const nps = result.nps;
-		if (nps) countNps(t, nps.category);
+		if (nps) {
+			if (nps.category === 'promoter') t.promoters++;
+			else if (nps.category === 'passive') t.passives++;
+			else t.detractors++;
+		}
 		const csat = result.csat;
 		if (csat) {
 			t.csatN++;
